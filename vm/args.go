@@ -1,0 +1,114 @@
+package vm
+
+import "math/big"
+
+// UnpackArgs binds a builtin's arguments to named parameters: the first
+// `required` names are mandatory; the rest are optional and come back as
+// Undef when not passed. Keywords are matched by name. Error messages follow
+// CPython's for built-in functions.
+func UnpackArgs(fname string, args []Value, kw []KV, required int, names ...string) ([]Value, error) {
+	if len(args) > len(names) {
+		if len(names) == required {
+			if required == 1 {
+				return nil, Errorf(TypeError, "%s() takes exactly one argument (%d given)", fname, len(args))
+			}
+			return nil, Errorf(TypeError, "%s() takes exactly %d arguments (%d given)", fname, required, len(args))
+		}
+		return nil, Errorf(TypeError, "%s() takes at most %d argument%s (%d given)", fname, len(names), plural(len(names)), len(args))
+	}
+	out := make([]Value, len(names))
+	copy(out, args)
+	for _, a := range kw {
+		found := false
+		for i, n := range names {
+			if n == a.Name {
+				if !out[i].IsUndef() {
+					return nil, Errorf(TypeError, "argument for %s() given by name ('%s') and position (%d)", fname, n, i+1)
+				}
+				out[i] = a.Val
+				found = true
+				break
+			}
+		}
+		if !found {
+			return nil, Errorf(TypeError, "%s() got an unexpected keyword argument '%s'", fname, a.Name)
+		}
+	}
+	for i := 0; i < required; i++ {
+		if out[i].IsUndef() {
+			if len(args) < required && len(kw) == 0 {
+				if required == 1 && len(names) == 1 {
+					return nil, Errorf(TypeError, "%s() takes exactly one argument (%d given)", fname, len(args))
+				}
+				return nil, Errorf(TypeError, "%s() missing required argument '%s' (pos %d)", fname, names[i], i+1)
+			}
+			return nil, Errorf(TypeError, "%s() missing required argument '%s' (pos %d)", fname, names[i], i+1)
+		}
+	}
+	return out, nil
+}
+
+// NoKwargs rejects keyword arguments for builtins that take none.
+func NoKwargs(fname string, kw []KV) error {
+	if len(kw) > 0 {
+		return Errorf(TypeError, "%s() takes no keyword arguments", fname)
+	}
+	return nil
+}
+
+// ExactArgs checks a positional argument count.
+func ExactArgs(fname string, args []Value, n int) error {
+	if len(args) != n {
+		if n == 0 {
+			return Errorf(TypeError, "%s() takes no arguments (%d given)", fname, len(args))
+		}
+		if n == 1 {
+			return Errorf(TypeError, "%s() takes exactly one argument (%d given)", fname, len(args))
+		}
+		return Errorf(TypeError, "%s expected %d arguments, got %d", fname, n, len(args))
+	}
+	return nil
+}
+
+// RangeArgs checks min <= len(args) <= max, in CPython's words.
+func RangeArgs(fname string, args []Value, min, max int) error {
+	if len(args) < min {
+		return Errorf(TypeError, "%s expected at least %d argument%s, got %d", fname, min, plural(min), len(args))
+	}
+	if len(args) > max {
+		return Errorf(TypeError, "%s expected at most %d argument%s, got %d", fname, max, plural(max), len(args))
+	}
+	return nil
+}
+
+// AsInt64 converts an int-like argument (or __index__) to int64.
+func (t *Thread) AsInt64(v Value) (int64, error) {
+	i, ok, err := t.IndexOf(v)
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		if v.k == KFloat {
+			return 0, Errorf(TypeError, "'float' object cannot be interpreted as an integer")
+		}
+		return 0, Errorf(TypeError, "'%s' object cannot be interpreted as an integer", v.TypeName())
+	}
+	return i, nil
+}
+
+// AsBig converts an int-like value to a big.Int (nil if not an int).
+func AsBig(v Value) *big.Int { return v.bigOf() }
+
+// AsFloat converts an int or float value.
+func AsFloat(v Value) (float64, error) { return toFloat(v) }
+
+// AsStr returns the Go string of a str argument, or a TypeError naming the function.
+func AsStr(fname string, v Value) (string, error) {
+	if s, ok := v.StrOf(); ok {
+		return s, nil
+	}
+	return "", Errorf(TypeError, "%s() argument must be str, not %s", fname, v.TypeName())
+}
+
+// IsIntLike reports whether v is an int or bool.
+func IsIntLike(v Value) bool { return v.isIntLike() }

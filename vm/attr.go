@@ -1,0 +1,570 @@
+package vm
+
+// Attribute access: Python's descriptor protocol for the cases scripts use
+// (functions bind, properties compute, staticmethod/classmethod unwrap),
+// instance dicts, class attributes along the MRO, and __getattr__.
+
+// AttrGetter is implemented by Go objects with dynamic attributes (modules of
+// the stdlib, runtime objects). ok=false means "no such attribute".
+type AttrGetter interface {
+	GetAttr(t *Thread, name string) (v Value, ok bool, err error)
+}
+
+// AttrSetter lets Go objects accept attribute assignment.
+type AttrSetter interface {
+	SetAttr(t *Thread, name string, v Value) error
+}
+
+// GetAttr is getattr(obj, name).
+func (t *Thread) GetAttr(obj Value, name string) (Value, error) {
+	v, ok, err := t.getAttr(obj, name)
+	if err != nil {
+		return Undef, err
+	}
+	if !ok {
+		return Undef, t.attrError(obj, name)
+	}
+	return v, nil
+}
+
+// HasAttr reports whether obj has the attribute (errors other than AttributeError propagate).
+func (t *Thread) HasAttr(obj Value, name string) (bool, error) {
+	_, ok, err := t.getAttr(obj, name)
+	if err != nil && IsInstanceOf(err, AttributeError) {
+		return false, nil
+	}
+	return ok, err
+}
+
+func (t *Thread) attrError(obj Value, name string) error {
+	switch o := obj.o.(type) {
+	case *Module:
+		if obj.k == KObj {
+			return Errorf(AttributeError, "module '%s' has no attribute '%s'", o.Name, name)
+		}
+	case *Class:
+		if obj.k == KObj {
+			return Errorf(AttributeError, "type object '%s' has no attribute '%s'", o.Name, name)
+		}
+	}
+	return Errorf(AttributeError, "'%s' object has no attribute '%s'", obj.TypeName(), name)
+}
+
+// bindAttr applies the descriptor protocol to a class attribute found for an instance.
+func (t *Thread) bindAttr(attr, obj Value, cls *Class) (Value, error) {
+	if attr.k != KObj {
+		return attr, nil
+	}
+	switch d := attr.o.(type) {
+	case *Function:
+		return Obj(&BoundMethod{Self: obj, Fn: attr}), nil
+	case *Builtin:
+		if d.owner != nil {
+			return Obj(&BoundMethod{Self: obj, Fn: attr}), nil
+		}
+	case *StaticMethod:
+		return d.fn, nil
+	case *ClassMethod:
+		return Obj(&BoundMethod{Self: Obj(cls), Fn: d.fn}), nil
+	case *Property:
+		if d.fget.IsUndef() || d.fget.IsNone() {
+			return Undef, Errorf(AttributeError, "property object has no getter")
+		}
+		return t.Call(d.fget, []Value{obj}, nil)
+	case *Instance:
+		if get, ok := d.cls.Lookup("__get__"); ok {
+			return t.Call(get, []Value{attr, obj, Obj(cls)}, nil)
+		}
+	}
+	return attr, nil
+}
+
+func (t *Thread) getAttr(obj Value, name string) (Value, bool, error) {
+	if obj.k == KObj {
+		switch o := obj.o.(type) {
+		case *Instance:
+			return t.instanceAttr(o, obj, name)
+		case *Class:
+			return t.classAttr(o, name)
+		case *Module:
+			if v, ok := o.Get(name); ok {
+				return v, true, nil
+			}
+			switch name {
+			case "__name__":
+				return Str(o.Name), true, nil
+			case "__dict__":
+				d := NewDict()
+				for _, n := range o.Names() {
+					v, _ := o.Get(n)
+					d.SetStr(n, v)
+				}
+				return Obj(d), true, nil
+			}
+			return Undef, false, nil
+		case *Function:
+			return t.functionAttr(o, name)
+		case *BoundMethod:
+			switch name {
+			case "__self__":
+				return o.Self, true, nil
+			case "__func__":
+				return o.Fn, true, nil
+			}
+			return t.getAttr(o.Fn, name)
+		case *Super:
+			return t.superAttr(o, name)
+		case AttrGetter:
+			v, ok, err := o.GetAttr(t, name)
+			if ok || err != nil {
+				return v, ok, err
+			}
+		}
+	}
+	cls := obj.Class()
+	if name == "__class__" {
+		return Obj(cls), true, nil
+	}
+	if v, ok := cls.Lookup(name); ok {
+		r, err := t.bindAttr(v, obj, cls)
+		return r, err == nil, err
+	}
+	if fn, ok := builtinObjAttrs[name]; ok {
+		return fn(t, obj)
+	}
+	return Undef, false, nil
+}
+
+// builtinObjAttrs are computed attributes of built-in values (e.g. exception
+// args, generator names), filled in by the files implementing them.
+var builtinObjAttrs = map[string]func(t *Thread, obj Value) (Value, bool, error){}
+
+func (t *Thread) instanceAttr(o *Instance, obj Value, name string) (Value, bool, error) {
+	cls := o.cls
+	attr, found := cls.Lookup(name)
+	// Data descriptors (properties) win over the instance dict.
+	if found && attr.k == KObj {
+		switch d := attr.o.(type) {
+		case *Property:
+			r, err := t.bindAttr(attr, obj, cls)
+			return r, err == nil, err
+		case *Instance:
+			if _, ok := d.cls.Lookup("__set__"); ok {
+				r, err := t.bindAttr(attr, obj, cls)
+				return r, err == nil, err
+			}
+		}
+	}
+	if v, ok := o.attrs[name]; ok {
+		return v, true, nil
+	}
+	if found {
+		r, err := t.bindAttr(attr, obj, cls)
+		return r, err == nil, err
+	}
+	switch name {
+	case "__class__":
+		return Obj(cls), true, nil
+	case "__dict__":
+		d := NewDict()
+		for k, v := range o.attrs {
+			d.SetStr(k, v)
+		}
+		return Obj(d), true, nil
+	}
+	if o.exc != nil {
+		if v, ok := t.excAttr(o, name); ok {
+			return v, true, nil
+		}
+	}
+	if fn, ok := builtinObjAttrs[name]; ok {
+		if v, ok, err := fn(t, obj); ok || err != nil {
+			return v, ok, err
+		}
+	}
+	if ga, ok := cls.Lookup("__getattr__"); ok {
+		r, err := t.callBound(ga, obj, []Value{Str(name)}, nil)
+		if err != nil {
+			if IsInstanceOf(err, AttributeError) {
+				return Undef, false, err
+			}
+			return Undef, false, err
+		}
+		return r, true, nil
+	}
+	return Undef, false, nil
+}
+
+func (t *Thread) excAttr(o *Instance, name string) (Value, bool) {
+	switch name {
+	case "args":
+		return Obj(o.exc.args), true
+	case "__cause__":
+		if o.exc.cause.IsUndef() {
+			return None, true
+		}
+		return o.exc.cause, true
+	case "__context__":
+		if o.exc.context.IsUndef() {
+			return None, true
+		}
+		return o.exc.context, true
+	case "__suppress_context__":
+		return Bool(o.exc.suppressContext), true
+	case "__traceback__":
+		if len(o.exc.traceback) == 0 {
+			return None, true
+		}
+		return Obj(&tracebackObj{entries: o.exc.traceback}), true
+	case "__notes__":
+		if o.exc.notes == nil {
+			return Undef, false
+		}
+		var items []Value
+		for _, n := range o.exc.notes {
+			items = append(items, Str(n))
+		}
+		return Obj(NewList(items)), true
+	}
+	if ext, ok := excExtraAttrs[name]; ok {
+		return ext(o)
+	}
+	return Undef, false
+}
+
+// excExtraAttrs are attributes of particular exception classes (StopIteration.value, ...).
+var excExtraAttrs = map[string]func(o *Instance) (Value, bool){
+	"value": func(o *Instance) (Value, bool) {
+		if !o.cls.IsSubclass(StopIteration) {
+			return Undef, false
+		}
+		if len(o.exc.args.items) > 0 {
+			return o.exc.args.items[0], true
+		}
+		return None, true
+	},
+	"code": func(o *Instance) (Value, bool) {
+		if !o.cls.IsSubclass(SystemExit) {
+			return Undef, false
+		}
+		if len(o.exc.args.items) == 1 {
+			return o.exc.args.items[0], true
+		}
+		if len(o.exc.args.items) == 0 {
+			return None, true
+		}
+		return Obj(o.exc.args), true
+	},
+}
+
+// tracebackObj is the minimal __traceback__ object.
+type tracebackObj struct{ entries []TraceEntry }
+
+var TracebackType = newBuiltinClass("traceback", ObjectType)
+
+func (*tracebackObj) Class() *Class { return TracebackType }
+
+func (t *Thread) classAttr(c *Class, name string) (Value, bool, error) {
+	for _, k := range c.MRO {
+		if v, ok := k.Dict[name]; ok {
+			if v.k == KObj {
+				switch d := v.o.(type) {
+				case *StaticMethod:
+					return d.fn, true, nil
+				case *ClassMethod:
+					return Obj(&BoundMethod{Self: Obj(c), Fn: d.fn}), true, nil
+				case *Instance:
+					if get, ok := d.cls.Lookup("__get__"); ok {
+						r, err := t.Call(get, []Value{v, None, Obj(c)}, nil)
+						return r, err == nil, err
+					}
+				}
+			}
+			return v, true, nil
+		}
+	}
+	switch name {
+	case "__name__":
+		return Str(c.Name), true, nil
+	case "__qualname__":
+		return Str(c.Name), true, nil
+	case "__module__":
+		return Str(c.Module), true, nil
+	case "__mro__":
+		items := make([]Value, len(c.MRO))
+		for i, k := range c.MRO {
+			items[i] = Obj(k)
+		}
+		return Obj(NewTuple(items)), true, nil
+	case "__bases__":
+		items := make([]Value, len(c.Bases))
+		for i, k := range c.Bases {
+			items[i] = Obj(k)
+		}
+		return Obj(NewTuple(items)), true, nil
+	case "__base__":
+		if len(c.Bases) == 0 {
+			return None, true, nil
+		}
+		return Obj(c.Bases[0]), true, nil
+	case "__dict__":
+		d := NewDict()
+		for k, v := range c.Dict {
+			d.SetStr(k, v)
+		}
+		return Obj(d), true, nil
+	case "__class__":
+		return Obj(TypeType), true, nil
+	case "__doc__":
+		return None, true, nil
+	}
+	// Methods of type itself (mro(), __subclasses__ ...).
+	if v, ok := TypeType.Dict[name]; ok {
+		return Obj(&BoundMethod{Self: Obj(c), Fn: v}), true, nil
+	}
+	return Undef, false, nil
+}
+
+func (t *Thread) functionAttr(f *Function, name string) (Value, bool, error) {
+	switch name {
+	case "__name__":
+		return Str(f.name), true, nil
+	case "__qualname__":
+		return Str(f.qualname), true, nil
+	case "__module__":
+		return Str(f.module.Name), true, nil
+	case "__doc__":
+		if f.doc.IsUndef() {
+			return None, true, nil
+		}
+		return f.doc, true, nil
+	case "__defaults__":
+		if len(f.defaults) == 0 {
+			return None, true, nil
+		}
+		return Obj(NewTuple(f.defaults)), true, nil
+	case "__code__":
+		return Obj(f.code), true, nil
+	case "__dict__":
+		d := NewDict()
+		for k, v := range f.attrs {
+			d.SetStr(k, v)
+		}
+		return Obj(d), true, nil
+	case "__class__":
+		return Obj(FunctionType), true, nil
+	}
+	if v, ok := f.attrs[name]; ok {
+		return v, true, nil
+	}
+	return Undef, false, nil
+}
+
+// SetAttr is setattr(obj, name, v).
+func (t *Thread) SetAttr(obj Value, name string, v Value) error {
+	if obj.k == KObj {
+		switch o := obj.o.(type) {
+		case *Instance:
+			if attr, ok := o.cls.Lookup(name); ok && attr.k == KObj {
+				switch d := attr.o.(type) {
+				case *Property:
+					if d.fset.IsUndef() || d.fset.IsNone() {
+						return Errorf(AttributeError, "property '%s' of '%s' object has no setter", name, o.cls.Name)
+					}
+					_, err := t.Call(d.fset, []Value{obj, v}, nil)
+					return err
+				case *Instance:
+					if set, ok := d.cls.Lookup("__set__"); ok {
+						_, err := t.Call(set, []Value{attr, obj, v}, nil)
+						return err
+					}
+				}
+			}
+			if sa, ok := o.cls.Lookup("__setattr__"); ok {
+				if _, builtin := sa.o.(*Builtin); !builtin {
+					_, err := t.callBound(sa, obj, []Value{Str(name), v}, nil)
+					return err
+				}
+			}
+			if o.exc != nil {
+				switch name {
+				case "__cause__":
+					o.exc.cause = v
+					o.exc.suppressContext = true
+					return nil
+				case "__context__":
+					o.exc.context = v
+					return nil
+				case "__suppress_context__":
+					o.exc.suppressContext = v.n != 0
+					return nil
+				case "args":
+					items, err := t.ToList(v)
+					if err != nil {
+						return err
+					}
+					o.exc.args = NewTuple(items)
+					return nil
+				}
+			}
+			o.SetAttr(name, v)
+			return nil
+		case *Class:
+			if o.Builtin {
+				return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, o.Name)
+			}
+			o.Dict[name] = v
+			return nil
+		case *Module:
+			o.Set(name, v)
+			return nil
+		case *Function:
+			if name == "__doc__" {
+				o.doc = v
+				return nil
+			}
+			if name == "__name__" {
+				if s, ok := v.StrOf(); ok {
+					o.name = s
+				}
+				return nil
+			}
+			if name == "__qualname__" {
+				if s, ok := v.StrOf(); ok {
+					o.qualname = s
+				}
+				return nil
+			}
+			if o.attrs == nil {
+				o.attrs = map[string]Value{}
+			}
+			o.attrs[name] = v
+			return nil
+		case AttrSetter:
+			return o.SetAttr(t, name, v)
+		}
+	}
+	if _, ok := obj.Class().Lookup(name); ok {
+		return Errorf(AttributeError, "'%s' object attribute '%s' is read-only", obj.TypeName(), name)
+	}
+	return Errorf(AttributeError, "'%s' object has no attribute '%s'", obj.TypeName(), name)
+}
+
+// DelAttr is delattr(obj, name).
+func (t *Thread) DelAttr(obj Value, name string) error {
+	if obj.k == KObj {
+		switch o := obj.o.(type) {
+		case *Instance:
+			if attr, ok := o.cls.Lookup(name); ok {
+				if p, ok := attr.o.(*Property); ok && attr.k == KObj {
+					if p.fdel.IsUndef() || p.fdel.IsNone() {
+						return Errorf(AttributeError, "property '%s' of '%s' object has no deleter", name, o.cls.Name)
+					}
+					_, err := t.Call(p.fdel, []Value{obj}, nil)
+					return err
+				}
+			}
+			if da, ok := o.cls.Lookup("__delattr__"); ok {
+				_, err := t.callBound(da, obj, []Value{Str(name)}, nil)
+				return err
+			}
+			if _, ok := o.attrs[name]; ok {
+				delete(o.attrs, name)
+				return nil
+			}
+			return Errorf(AttributeError, "'%s' object has no attribute '%s'", o.cls.Name, name)
+		case *Class:
+			if o.Builtin {
+				return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, o.Name)
+			}
+			if _, ok := o.Dict[name]; ok {
+				delete(o.Dict, name)
+				return nil
+			}
+			return Errorf(AttributeError, "type object '%s' has no attribute '%s'", o.Name, name)
+		case *Module:
+			if o.Delete(name) {
+				return nil
+			}
+			return Errorf(AttributeError, "module '%s' has no attribute '%s'", o.Name, name)
+		case *Function:
+			if _, ok := o.attrs[name]; ok {
+				delete(o.attrs, name)
+				return nil
+			}
+		}
+	}
+	return Errorf(AttributeError, "'%s' object has no attribute '%s'", obj.TypeName(), name)
+}
+
+// loadMethod is LOAD_METHOD: for a plain function found on the class it
+// returns (function, self) so the call needs no bound-method object;
+// otherwise (attribute, Undef).
+func (t *Thread) loadMethod(obj Value, name string) (Value, Value, error) {
+	if obj.k == KObj {
+		switch o := obj.o.(type) {
+		case *Instance:
+			if _, shadow := o.attrs[name]; !shadow {
+				if attr, ok := o.cls.Lookup(name); ok && attr.k == KObj {
+					if _, isFn := attr.o.(*Function); isFn {
+						return attr, obj, nil
+					}
+				}
+			}
+		case *Module, *Class, *Super:
+		default:
+			cls := obj.Class()
+			if cls.Builtin {
+				if attr, ok := cls.Lookup(name); ok && attr.k == KObj {
+					if b, isB := attr.o.(*Builtin); isB && b.owner != nil {
+						return attr, obj, nil
+					}
+				}
+			}
+		}
+	} else {
+		cls := obj.Class()
+		if attr, ok := cls.Lookup(name); ok && attr.k == KObj {
+			if b, isB := attr.o.(*Builtin); isB && b.owner != nil {
+				return attr, obj, nil
+			}
+		}
+	}
+	v, err := t.GetAttr(obj, name)
+	return v, Undef, err
+}
+
+// superAttr looks name up in the MRO after s.cls.
+func (t *Thread) superAttr(s *Super, name string) (Value, bool, error) {
+	var start *Class
+	if c, ok := s.self.o.(*Class); ok && s.self.k == KObj && c.IsSubclass(s.cls) {
+		start = c
+	} else {
+		start = s.self.Class()
+	}
+	mro := start.MRO
+	i := 0
+	for i < len(mro) && mro[i] != s.cls {
+		i++
+	}
+	for _, k := range mro[i+1:] {
+		if v, ok := k.Dict[name]; ok {
+			if c, isCls := s.self.o.(*Class); isCls && s.self.k == KObj {
+				// super() in a classmethod
+				if cm, ok := v.o.(*ClassMethod); ok && v.k == KObj {
+					return Obj(&BoundMethod{Self: Obj(c), Fn: cm.fn}), true, nil
+				}
+				if sm, ok := v.o.(*StaticMethod); ok && v.k == KObj {
+					return sm.fn, true, nil
+				}
+				return v, true, nil
+			}
+			r, err := t.bindAttr(v, s.self, start)
+			return r, err == nil, err
+		}
+	}
+	if name == "__class__" {
+		return Obj(SuperType), true, nil
+	}
+	return Undef, false, Errorf(AttributeError, "'super' object has no attribute '%s'", name)
+}

@@ -1,0 +1,251 @@
+package vm
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// builtinFuncs are the functions of the builtins module, registered by the
+// files that implement them (builtins_*.go).
+var builtinFuncs = map[string]BuiltinFunc{}
+
+func newBuiltinsModule(it *Interp) *Module {
+	m := NewModule("builtins", "")
+	for name, fn := range builtinFuncs {
+		m.Set(name, Obj(&Builtin{Name: name, Fn: fn}))
+	}
+	for _, c := range []*Class{ObjectType, TypeType, IntType, BoolType, FloatType, ComplexType, StrType,
+		BytesType, ByteArrayType, ListType, TupleType, DictType, SetType, FrozenSetType, RangeType,
+		SliceType, PropertyType, StaticMethodType, ClassMethodType, SuperType, EnumerateType, ZipType,
+		MapType, FilterType, ReversedType} {
+		m.Set(c.Name, Obj(c))
+	}
+	for _, c := range allExceptionClasses() {
+		m.Set(c.Name, Obj(c))
+	}
+	m.Set("EnvironmentError", Obj(OSError))
+	m.Set("IOError", Obj(OSError))
+	m.Set("None", None)
+	m.Set("True", True)
+	m.Set("False", False)
+	m.Set("Ellipsis", Ellipsis)
+	m.Set("NotImplemented", NotImplemented)
+	m.Set("__name__", Str("builtins"))
+	m.Set("__build_class__", None)
+	return m
+}
+
+func init() {
+	builtinFuncs["print"] = builtinPrint
+	builtinFuncs["len"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := ExactArgs("len", args, 1); err != nil {
+			return Undef, err
+		}
+		n, err := t.Len(args[0])
+		return Int(int64(n)), err
+	}
+	builtinFuncs["repr"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := ExactArgs("repr", args, 1); err != nil {
+			return Undef, err
+		}
+		s, err := t.Repr(args[0])
+		return Str(s), err
+	}
+	builtinFuncs["isinstance"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if len(args) != 2 {
+			return Undef, Errorf(TypeError, "isinstance expected 2 arguments, got %d", len(args))
+		}
+		r, err := t.IsInstance(args[0], args[1])
+		return Bool(r), err
+	}
+	builtinFuncs["issubclass"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if len(args) != 2 {
+			return Undef, Errorf(TypeError, "issubclass expected 2 arguments, got %d", len(args))
+		}
+		c, ok := args[0].o.(*Class)
+		if !ok || args[0].k != KObj {
+			return Undef, Errorf(TypeError, "issubclass() arg 1 must be a class")
+		}
+		r, err := classInfoMatch(c, args[1], "issubclass")
+		return Bool(r), err
+	}
+	builtinFuncs["id"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := ExactArgs("id", args, 1); err != nil {
+			return Undef, err
+		}
+		v := args[0]
+		if v.k == KObj {
+			return Int(int64(identity(v.o))), nil
+		}
+		h, _ := t.Hash(v)
+		return Int(int64(h&0xffffffff) + int64(v.k)<<40), nil
+	}
+	builtinFuncs["hash"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := ExactArgs("hash", args, 1); err != nil {
+			return Undef, err
+		}
+		h, err := t.Hash(args[0])
+		return Int(int64(h)), err
+	}
+	builtinFuncs["callable"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := ExactArgs("callable", args, 1); err != nil {
+			return Undef, err
+		}
+		return Bool(t.IsCallable(args[0])), nil
+	}
+}
+
+// IsInstance is isinstance(v, classinfo).
+func (t *Thread) IsInstance(v, classinfo Value) (bool, error) {
+	return classInfoMatch(v.Class(), classinfo, "isinstance")
+}
+
+func classInfoMatch(c *Class, info Value, fname string) (bool, error) {
+	if info.k == KObj {
+		switch o := info.o.(type) {
+		case *Class:
+			return c.IsSubclass(o), nil
+		case *Tuple:
+			for _, x := range o.items {
+				ok, err := classInfoMatch(c, x, fname)
+				if err != nil || ok {
+					return ok, err
+				}
+			}
+			return false, nil
+		}
+	}
+	return false, Errorf(TypeError, "%s() arg 2 must be a type, a tuple of types, or a union", fname)
+}
+
+// IsCallable reports whether v can be called.
+func (t *Thread) IsCallable(v Value) bool {
+	if v.k != KObj {
+		return false
+	}
+	switch v.o.(type) {
+	case *Function, *Builtin, *BoundMethod, *Class:
+		return true
+	}
+	_, ok := t.lookupSpecial(v, "__call__")
+	return ok
+}
+
+func builtinPrint(t *Thread, args []Value, kw []KV) (Value, error) {
+	sep, end := " ", "\n"
+	var file Value
+	flush := false
+	for _, a := range kw {
+		switch a.Name {
+		case "sep":
+			if !a.Val.IsNone() {
+				s, ok := a.Val.StrOf()
+				if !ok {
+					return Undef, Errorf(TypeError, "sep must be None or a string, not %s", a.Val.TypeName())
+				}
+				sep = s
+			}
+		case "end":
+			if !a.Val.IsNone() {
+				s, ok := a.Val.StrOf()
+				if !ok {
+					return Undef, Errorf(TypeError, "end must be None or a string, not %s", a.Val.TypeName())
+				}
+				end = s
+			}
+		case "file":
+			file = a.Val
+		case "flush":
+			flush, _ = t.Truth(a.Val)
+		default:
+			return Undef, Errorf(TypeError, "'%s' is an invalid keyword argument for print()", a.Name)
+		}
+	}
+	var b strings.Builder
+	for i, a := range args {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		s, err := t.StrOf(a)
+		if err != nil {
+			return Undef, err
+		}
+		b.WriteString(s)
+	}
+	b.WriteString(end)
+	if !file.IsUndef() && !file.IsNone() {
+		if w, ok := file.o.(*TextFile); ok && file.k == KObj {
+			return None, w.write(t, b.String(), flush)
+		}
+		write, err := t.GetAttr(file, "write")
+		if err != nil {
+			return Undef, err
+		}
+		_, err = t.Call(write, []Value{Str(b.String())}, nil)
+		return None, err
+	}
+	t.interp.Stdout.WriteString(b.String())
+	if flush {
+		t.interp.Stdout.Flush()
+	}
+	return None, nil
+}
+
+// TextFile is sys.stdout / sys.stderr: a writer with write() and flush().
+type TextFile struct {
+	Name   string
+	it     *Interp
+	stderr bool
+	w      io.Writer
+}
+
+var TextFileType = newBuiltinClass("TextIOWrapper", ObjectType)
+
+func (*TextFile) Class() *Class { return TextFileType }
+
+// NewTextFile wraps the interpreter's stdout (stderr=false) or stderr.
+func (it *Interp) NewTextFile(name string, stderr bool) *TextFile {
+	return &TextFile{Name: name, it: it, stderr: stderr}
+}
+
+func (f *TextFile) write(t *Thread, s string, flush bool) error {
+	if f.stderr {
+		f.it.WriteStderr(s)
+		return nil
+	}
+	f.it.Stdout.WriteString(s)
+	if flush {
+		f.it.Stdout.Flush()
+	}
+	return nil
+}
+
+// Repr of a text file.
+func (f *TextFile) Repr(t *Thread) (string, error) {
+	return fmt.Sprintf("<_io.TextIOWrapper name='<%s>' mode='w' encoding='utf-8'>", f.Name), nil
+}
+
+func init() {
+	TextFileType.AddMethod("write", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if len(args) != 2 {
+			return Undef, Errorf(TypeError, "write() takes exactly one argument (%d given)", len(args)-1)
+		}
+		s, ok := args[1].StrOf()
+		if !ok {
+			return Undef, Errorf(TypeError, "write() argument must be str, not %s", args[1].TypeName())
+		}
+		f := args[0].o.(*TextFile)
+		return Int(int64(len([]rune(s)))), f.write(t, s, false)
+	})
+	TextFileType.AddMethod("flush", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		f := args[0].o.(*TextFile)
+		if !f.stderr {
+			f.it.Stdout.Flush()
+		}
+		return None, nil
+	})
+	TextFileType.AddMethod("isatty", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return False, nil
+	})
+}

@@ -1,0 +1,336 @@
+package vm
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Call calls any callable from Go and returns its result. Script functions
+// run in a nested dispatch loop.
+func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
+	if fn.k != KObj {
+		return Undef, Errorf(TypeError, "'%s' object is not callable", fn.TypeName())
+	}
+	switch o := fn.o.(type) {
+	case *Function:
+		if o.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) != 0 {
+			return t.makeGenerator(o, args, kw)
+		}
+		if t.depth >= MaxDepth {
+			return Undef, t.recursionError()
+		}
+		f, err := t.setupFrame(o, args, kw, false)
+		if err != nil {
+			return Undef, err
+		}
+		f.goBoundary = true
+		f.back = t.frame
+		t.frame = f
+		t.depth++
+		return t.execute()
+	case *Builtin:
+		return o.Fn(t, args, kw)
+	case *BoundMethod:
+		full := make([]Value, 0, len(args)+1)
+		full = append(append(full, o.Self), args...)
+		return t.Call(o.Fn, full, kw)
+	case *Class:
+		return t.callClass(o, args, kw)
+	}
+	if call, ok := t.lookupSpecial(fn, "__call__"); ok {
+		return t.callBound(call, fn, args, kw)
+	}
+	return Undef, Errorf(TypeError, "'%s' object is not callable", fn.TypeName())
+}
+
+// callBound calls a class attribute as a method of self.
+func (t *Thread) callBound(method, self Value, args []Value, kw []KV) (Value, error) {
+	full := make([]Value, 0, len(args)+1)
+	full = append(append(full, self), args...)
+	return t.Call(method, full, kw)
+}
+
+// CallMethod calls obj.name(args...).
+func (t *Thread) CallMethod(obj Value, name string, args ...Value) (Value, error) {
+	m, err := t.GetAttr(obj, name)
+	if err != nil {
+		return Undef, err
+	}
+	return t.Call(m, args, nil)
+}
+
+func (t *Thread) recursionError() error {
+	return Errorf(RecursionError, "maximum recursion depth exceeded")
+}
+
+// setupFrame binds arguments into a new frame for fn. owned frames (for
+// generators) get their own registers.
+func (t *Thread) setupFrame(fn *Function, args []Value, kw []KV, owned bool) (*Frame, error) {
+	code := fn.code
+	n := code.NumRegs + code.MaxStack
+	f := t.newFrame()
+	if owned {
+		f.regs = make([]Value, n)
+		f.stackOwned = true
+	} else {
+		f.regs = t.allocRegs(n)
+	}
+	f.code = code
+	f.fn = fn
+	f.module = fn.module
+	f.sp = code.NumRegs
+	f.blocks = f.blockBuf[:0]
+	regs := f.regs
+	if len(kw) == 0 && len(args) == code.ArgCount && code.Flags&(FlagVarargs|FlagVarkw) == 0 && code.KwOnlyCount == 0 {
+		copy(regs, args)
+	} else if err := t.bindArgs(fn, regs, args, kw); err != nil {
+		t.releaseFrame(f)
+		return nil, err
+	}
+	for _, i := range code.CellSlots {
+		regs[i] = Obj(&Cell{v: regs[i]})
+	}
+	for i, c := range fn.closure {
+		regs[code.FreeStart+i] = Obj(c)
+	}
+	return f, nil
+}
+
+// bindArgs is the general argument binder (defaults, *args, keywords, **kwargs).
+func (t *Thread) bindArgs(fn *Function, regs []Value, args []Value, kw []KV) error {
+	code := fn.code
+	nargs := code.ArgCount
+	name := fn.qualname
+	varargIdx, kwStart := -1, nargs
+	if code.Flags&FlagVarargs != 0 {
+		varargIdx = nargs
+		kwStart++
+	}
+	kwargIdx := -1
+	if code.Flags&FlagVarkw != 0 {
+		kwargIdx = kwStart + code.KwOnlyCount
+	}
+	// positional
+	np := len(args)
+	if np > nargs {
+		if varargIdx < 0 {
+			return t.tooManyPositional(fn, np, kw)
+		}
+		regs[varargIdx] = Obj(NewTuple(append([]Value(nil), args[nargs:]...)))
+		np = nargs
+	} else if varargIdx >= 0 {
+		regs[varargIdx] = Obj(emptyTuple)
+	}
+	copy(regs, args[:np])
+	var kwdict *Dict
+	if kwargIdx >= 0 {
+		kwdict = NewDict()
+		regs[kwargIdx] = Obj(kwdict)
+	}
+	names := code.LocalNames
+	var posOnlyAsKw []string
+	for _, a := range kw {
+		idx := -1
+		for i := code.PosOnlyCount; i < nargs; i++ {
+			if names[i] == a.Name {
+				idx = i
+				break
+			}
+		}
+		if idx < 0 {
+			for i := kwStart; i < kwStart+code.KwOnlyCount; i++ {
+				if names[i] == a.Name {
+					idx = i
+					break
+				}
+			}
+		}
+		if idx < 0 {
+			if kwdict != nil {
+				kwdict.SetStr(a.Name, a.Val)
+				continue
+			}
+			for i := 0; i < code.PosOnlyCount; i++ {
+				if names[i] == a.Name {
+					posOnlyAsKw = append(posOnlyAsKw, a.Name)
+				}
+			}
+			if len(posOnlyAsKw) > 0 {
+				continue
+			}
+			return Errorf(TypeError, "%s() got an unexpected keyword argument '%s'", name, a.Name)
+		}
+		if !regs[idx].IsUndef() {
+			return Errorf(TypeError, "%s() got multiple values for argument '%s'", name, a.Name)
+		}
+		regs[idx] = a.Val
+	}
+	if len(posOnlyAsKw) > 0 {
+		return Errorf(TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'", name, strings.Join(posOnlyAsKw, ", "))
+	}
+	// defaults
+	ndef := len(fn.defaults)
+	var missing []string
+	for i := 0; i < nargs; i++ {
+		if regs[i].IsUndef() {
+			if d := i - (nargs - ndef); d >= 0 {
+				regs[i] = fn.defaults[d]
+			} else {
+				missing = append(missing, names[i])
+			}
+		}
+	}
+	if len(missing) > 0 {
+		return Errorf(TypeError, "%s() missing %d required positional argument%s: %s", name, len(missing), plural(len(missing)), quoteList(missing))
+	}
+	for i := kwStart; i < kwStart+code.KwOnlyCount; i++ {
+		if regs[i].IsUndef() {
+			if d, ok := fn.kwdefaults[names[i]]; ok {
+				regs[i] = d
+			} else {
+				missing = append(missing, names[i])
+			}
+		}
+	}
+	if len(missing) > 0 {
+		return Errorf(TypeError, "%s() missing %d required keyword-only argument%s: %s", name, len(missing), plural(len(missing)), quoteList(missing))
+	}
+	return nil
+}
+
+func (t *Thread) tooManyPositional(fn *Function, given int, kw []KV) error {
+	code := fn.code
+	ndef := len(fn.defaults)
+	var takes string
+	if ndef > 0 {
+		takes = fmt.Sprintf("from %d to %d positional arguments", code.ArgCount-ndef, code.ArgCount)
+	} else {
+		takes = fmt.Sprintf("%d positional argument%s", code.ArgCount, plural(code.ArgCount))
+	}
+	kwonly := 0
+	for _, a := range kw {
+		for i := code.ArgCount; i < len(code.LocalNames); i++ {
+			if code.LocalNames[i] == a.Name {
+				kwonly++
+			}
+		}
+	}
+	was := "were"
+	if given == 1 {
+		was = "was"
+	}
+	if kwonly > 0 {
+		return Errorf(TypeError, "%s() takes %s but %d positional argument%s (and %d keyword-only argument%s) were given",
+			fn.qualname, takes, given, plural(given), kwonly, plural(kwonly))
+	}
+	return Errorf(TypeError, "%s() takes %s but %d %s given", fn.qualname, takes, given, was)
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// quoteList renders 'a', 'a' and 'b', or 'a', 'b', and 'c' as CPython does.
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = "'" + n + "'"
+	}
+	switch len(q) {
+	case 1:
+		return q[0]
+	case 2:
+		return q[0] + " and " + q[1]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + ", and " + q[len(q)-1]
+}
+
+// makeGenerator calls a generator/coroutine function: binds the arguments
+// into a frame the new object owns, without running it.
+func (t *Thread) makeGenerator(fn *Function, args []Value, kw []KV) (Value, error) {
+	f, err := t.setupFrame(fn, args, kw, true)
+	if err != nil {
+		return Undef, err
+	}
+	kind := fn.code.Flags & (FlagGenerator | FlagCoroutine | FlagAsyncGen)
+	g := newGenerator(kind, f, fn)
+	if kind == FlagCoroutine && t.interp.Hooks.OnCoroutine != nil {
+		t.interp.Hooks.OnCoroutine(t, g)
+	}
+	return Obj(g), nil
+}
+
+// callClass instantiates cls: ctor (for built-in bases) or a bare instance,
+// then __init__.
+func (t *Thread) callClass(cls *Class, args []Value, kw []KV) (Value, error) {
+	if cls == TypeType && len(args) == 1 && len(kw) == 0 {
+		return Obj(args[0].Class()), nil
+	}
+	if nw, ok := cls.Lookup("__new__"); ok && nw.k == KObj {
+		if _, isFn := nw.o.(*Function); isFn {
+			full := append([]Value{Obj(cls)}, args...)
+			inst, err := t.Call(nw, full, kw)
+			if err != nil {
+				return Undef, err
+			}
+			if inst.Class().IsSubclass(cls) {
+				if err := t.initInstance(cls, inst, args, kw); err != nil {
+					return Undef, err
+				}
+			}
+			return inst, nil
+		}
+	}
+	var inst Value
+	ctor := cls.findCtor()
+	if ctor != nil {
+		v, err := ctor(t, cls, args, kw)
+		if err != nil {
+			return Undef, err
+		}
+		inst = v
+		if cls.Builtin {
+			return inst, nil
+		}
+	} else {
+		inst = Obj(NewInstance(cls))
+	}
+	if err := t.initInstance(cls, inst, args, kw); err != nil {
+		return Undef, err
+	}
+	return inst, nil
+}
+
+func (t *Thread) initInstance(cls *Class, inst Value, args []Value, kw []KV) error {
+	init, ok := cls.Lookup("__init__")
+	if ok {
+		if _, builtin := init.o.(*Builtin); !builtin || cls.findCtor() == nil {
+			r, err := t.callBound(init, inst, args, kw)
+			if err != nil {
+				return err
+			}
+			if !r.IsNone() {
+				return Errorf(TypeError, "__init__() should return None, not '%s'", r.TypeName())
+			}
+			return nil
+		}
+		return nil
+	}
+	if (len(args) > 0 || len(kw) > 0) && cls.findCtor() == nil {
+		return Errorf(TypeError, "%s() takes no arguments", cls.Name)
+	}
+	return nil
+}
+
+// findCtor returns the constructor of the nearest built-in base with one.
+func (c *Class) findCtor() func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+	for _, k := range c.MRO {
+		if k.ctor != nil {
+			return k.ctor
+		}
+	}
+	return nil
+}

@@ -1,0 +1,171 @@
+package vm
+
+import "github.com/asylang/asy/parser"
+
+// Class is a Python type: a built-in one (int, list, ValueError...) or one
+// defined by a script. Built-in classes are package-level singletons filled in
+// by init functions and never mutated afterwards, so interpreters can share them.
+type Class struct {
+	Name    string
+	Module  string // "builtins" for built-in types, "__main__" or the module name otherwise
+	Bases   []*Class
+	MRO     []*Class
+	Dict    map[string]Value
+	Builtin bool // instances are Go objects; attributes cannot be set on the class
+
+	// ctor builds an instance when the class (or a subclass, for exceptions) is called.
+	// nil for classes whose instances are plain *Instance.
+	ctor func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error)
+	// isExc is set for BaseException and all its subclasses.
+	isExc bool
+	// base is the nearest built-in class in the MRO (object for plain classes),
+	// which decides how instances are laid out.
+	base *Class
+}
+
+// KV is one keyword argument.
+type KV struct {
+	Name string
+	Val  Value
+}
+
+func (c *Class) Class() *Class { return TypeType }
+
+// Lookup finds name along the MRO. It does not bind.
+func (c *Class) Lookup(name string) (Value, bool) {
+	for _, k := range c.MRO {
+		if v, ok := k.Dict[name]; ok {
+			return v, true
+		}
+	}
+	return Undef, false
+}
+
+// IsSubclass reports whether c is base or derives from it.
+func (c *Class) IsSubclass(base *Class) bool {
+	if c == base {
+		return true
+	}
+	for _, k := range c.MRO {
+		if k == base {
+			return true
+		}
+	}
+	return false
+}
+
+// QualName is what repr shows: "int" for built-ins, "__main__.Foo" otherwise.
+func (c *Class) QualName() string {
+	if c.Module == "builtins" || c.Module == "" {
+		return c.Name
+	}
+	return c.Module + "." + c.Name
+}
+
+// newBuiltinClass makes a built-in class deriving from bases (none only for object).
+func newBuiltinClass(name string, bases ...*Class) *Class {
+	// Built-in classes use single inheritance, so the MRO is the chain of
+	// bases. (Built without computeMRO to keep package initialisation acyclic.)
+	c := &Class{Name: name, Module: "builtins", Dict: map[string]Value{}, Builtin: true, base: nil}
+	c.base = c
+	c.MRO = []*Class{c}
+	if len(bases) > 0 {
+		c.Bases = bases
+		c.MRO = append(c.MRO, bases[0].MRO...)
+		c.isExc = bases[0].isExc
+	}
+	return c
+}
+
+// computeMRO is C3 linearisation, as Python does it.
+func computeMRO(c *Class) ([]*Class, error) {
+	var seqs [][]*Class
+	for _, b := range c.Bases {
+		seqs = append(seqs, append([]*Class(nil), b.MRO...))
+	}
+	seqs = append(seqs, append([]*Class(nil), c.Bases...))
+	out := []*Class{c}
+	for {
+		empty := true
+		for _, s := range seqs {
+			if len(s) > 0 {
+				empty = false
+				break
+			}
+		}
+		if empty {
+			return out, nil
+		}
+		var cand *Class
+	search:
+		for _, s := range seqs {
+			if len(s) == 0 {
+				continue
+			}
+			head := s[0]
+			for _, t := range seqs {
+				for _, x := range t[min(1, len(t)):] {
+					if x == head {
+						continue search
+					}
+				}
+			}
+			cand = head
+			break
+		}
+		if cand == nil {
+			names := ""
+			for i, b := range c.Bases {
+				if i > 0 {
+					names += ", "
+				}
+				names += b.Name
+			}
+			return nil, Errorf(TypeError, "Cannot create a consistent method resolution\norder (MRO) for bases %s", names)
+		}
+		out = append(out, cand)
+		for i, s := range seqs {
+			if len(s) > 0 && s[0] == cand {
+				seqs[i] = s[1:]
+			}
+		}
+	}
+}
+
+// Instance is an object of a script-defined class.
+type Instance struct {
+	cls   *Class
+	attrs map[string]Value
+	// exc holds exception state when cls derives from BaseException.
+	exc *ExcState
+	// payload holds the built-in part of instances of classes derived from
+	// list, dict, etc. (nil for plain objects).
+	payload Object
+	// syntax is set on SyntaxError instances made from parser errors.
+	syntax *parser.SyntaxError
+}
+
+func (i *Instance) Class() *Class { return i.cls }
+
+// NewInstance makes a bare instance of cls.
+func NewInstance(cls *Class) *Instance {
+	inst := &Instance{cls: cls}
+	if cls.isExc {
+		inst.exc = &ExcState{args: emptyTuple}
+	}
+	return inst
+}
+
+// Attr returns an instance attribute from its own dict.
+func (i *Instance) Attr(name string) (Value, bool) {
+	v, ok := i.attrs[name]
+	return v, ok
+}
+
+// SetAttr sets an attribute in the instance dict.
+func (i *Instance) SetAttr(name string, v Value) {
+	if i.attrs == nil {
+		i.attrs = make(map[string]Value, 4)
+	}
+	i.attrs[name] = v
+}

@@ -1,0 +1,185 @@
+package vm
+
+// buildClass runs a class body and creates the class (BUILD_CLASS).
+func (t *Thread) buildClass(body, name, bases, kwargs Value) (Value, error) {
+	fn := body.o.(*Function)
+	cname := name.o.(*StrObj).s
+	var bs []*Class
+	for _, b := range bases.o.(*Tuple).items {
+		c, ok := b.o.(*Class)
+		if !ok || b.k != KObj {
+			return Undef, Errorf(TypeError, "bases must be types")
+		}
+		bs = append(bs, c)
+	}
+	var metaclass Value
+	kw := kwargs.o.(*Dict)
+	if v, ok := kw.GetStr("metaclass"); ok {
+		metaclass = v
+	}
+	ns := NewDict()
+	// Run the body with ns as its namespace.
+	f, err := t.setupFrame(fn, nil, nil, false)
+	if err != nil {
+		return Undef, err
+	}
+	f.ns = ns
+	f.goBoundary = true
+	f.back = t.frame
+	t.frame = f
+	t.depth++
+	cellv, err := t.execute()
+	if err != nil {
+		return Undef, err
+	}
+	if !metaclass.IsUndef() {
+		if _, isType := metaclass.o.(*Class); !isType || metaclass.o.(*Class) != TypeType {
+			items := make([]Value, len(bs))
+			for i, b := range bs {
+				items[i] = Obj(b)
+			}
+			return t.Call(metaclass, []Value{name, Obj(NewTuple(items)), Obj(ns)}, nil)
+		}
+	}
+	cls, err := NewClass(t, cname, bs, ns)
+	if err != nil {
+		return Undef, err
+	}
+	if cell, ok := cellv.o.(*Cell); ok && cellv.k == KObj {
+		cell.v = Obj(cls)
+	}
+	// __init_subclass__ hooks of bases.
+	for _, b := range cls.MRO[1:] {
+		if m, ok := b.Dict["__init_subclass__"]; ok {
+			fnv := m
+			if cm, ok := m.o.(*ClassMethod); ok && m.k == KObj {
+				fnv = cm.fn
+			}
+			var kws []KV
+			kw.Items(func(k, v Value) bool {
+				if s := k.o.(*StrObj).s; s != "metaclass" {
+					kws = append(kws, KV{Name: s, Val: v})
+				}
+				return true
+			})
+			if _, err := t.Call(fnv, []Value{Obj(cls)}, kws); err != nil {
+				return Undef, err
+			}
+			break
+		}
+	}
+	// __set_name__ on descriptors.
+	for k, v := range cls.Dict {
+		if inst, ok := v.o.(*Instance); ok && v.k == KObj {
+			if m, ok := inst.cls.Lookup("__set_name__"); ok {
+				if _, err := t.Call(m, []Value{v, Obj(cls), Str(k)}, nil); err != nil {
+					return Undef, err
+				}
+			}
+		}
+	}
+	return Obj(cls), nil
+}
+
+// NewClass creates a script class from a namespace dict.
+func NewClass(t *Thread, name string, bases []*Class, ns *Dict) (*Class, error) {
+	if len(bases) == 0 {
+		bases = []*Class{ObjectType}
+	}
+	for _, b := range bases {
+		if b == BoolType || b == TypeType && false {
+			return nil, Errorf(TypeError, "type '%s' is not an acceptable base type", b.Name)
+		}
+	}
+	cls := &Class{Name: name, Module: "__main__", Bases: bases, Dict: map[string]Value{}}
+	mro, err := computeMRO(cls)
+	if err != nil {
+		return nil, err
+	}
+	cls.MRO = mro
+	for _, k := range mro[1:] {
+		if k.isExc {
+			cls.isExc = true
+			break
+		}
+	}
+	var layout *Class
+	for _, k := range mro[1:] {
+		if k.Builtin && k != ObjectType {
+			if layout != nil && !layout.IsSubclass(k) && !k.IsSubclass(layout) && !(layout.isExc && k.isExc) {
+				return nil, Errorf(TypeError, "multiple bases have instance lay-out conflict")
+			}
+			if layout == nil {
+				layout = k
+			}
+		}
+	}
+	if layout == nil {
+		layout = ObjectType
+	}
+	cls.base = layout
+	ns.Items(func(k, v Value) bool {
+		key := k.o.(*StrObj).s
+		cls.Dict[key] = v
+		return true
+	})
+	if m, ok := cls.Dict["__module__"]; ok {
+		if s, ok := m.StrOf(); ok {
+			cls.Module = s
+		}
+	}
+	if q, ok := cls.Dict["__qualname__"]; ok {
+		if s, ok := q.StrOf(); ok {
+			_ = s
+		}
+	}
+	// A class that defines __eq__ but not __hash__ gets __hash__ = None.
+	if _, eq := cls.Dict["__eq__"]; eq {
+		if _, h := cls.Dict["__hash__"]; !h {
+			cls.Dict["__hash__"] = None
+		}
+	}
+	// __new__ and __init_subclass__ are implicitly static/class methods.
+	if v, ok := cls.Dict["__init_subclass__"]; ok {
+		if _, isFn := v.o.(*Function); isFn {
+			cls.Dict["__init_subclass__"] = Obj(&ClassMethod{fn: v})
+		}
+	}
+	if v, ok := cls.Dict["__class_getitem__"]; ok {
+		if _, isFn := v.o.(*Function); isFn {
+			cls.Dict["__class_getitem__"] = Obj(&ClassMethod{fn: v})
+		}
+	}
+	return cls, nil
+}
+
+// NewNativeClass makes a class implemented in Go (for stdlib modules).
+// Its instances are whatever ctor returns.
+func NewNativeClass(name, module string, base *Class, ctor func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error)) *Class {
+	if base == nil {
+		base = ObjectType
+	}
+	c := &Class{Name: name, Module: module, Bases: []*Class{base}, Dict: map[string]Value{}, ctor: ctor, Builtin: true}
+	c.MRO = append([]*Class{c}, base.MRO...)
+	c.base = c
+	c.isExc = base.isExc
+	return c
+}
+
+// NewExceptionClass makes an exception class for a stdlib module (e.g. asyncio.InvalidStateError).
+func NewExceptionClass(name, module string, bases ...*Class) *Class {
+	cls := &Class{Name: name, Module: module, Bases: bases, Dict: map[string]Value{}}
+	mro, err := computeMRO(cls)
+	if err != nil {
+		panic(err)
+	}
+	cls.MRO = mro
+	cls.isExc = true
+	cls.base = bases[0].base
+	return cls
+}
+
+// AddMethod adds a Go method to a class (used while building native classes).
+func (c *Class) AddMethod(name string, fn BuiltinFunc) {
+	c.Dict[name] = Obj(&Builtin{Name: name, Fn: fn, owner: c})
+}

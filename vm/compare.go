@@ -1,0 +1,377 @@
+package vm
+
+import (
+	"math"
+	"math/big"
+	"strings"
+)
+
+// compareOp evaluates a <cmp> b with Python's rich comparison protocol.
+func (t *Thread) compareOp(op int, a, b Value) (Value, error) {
+	if r, ok, err := t.builtinCompare(op, a, b); ok || err != nil {
+		return Bool(r), err
+	}
+	return t.richCompare(op, a, b)
+}
+
+// richCompare tries the dunder methods (reflected first for subclasses), then
+// falls back to identity for == and !=.
+func (t *Thread) richCompare(op int, a, b Value) (Value, error) {
+	ac, bc := a.Class(), b.Class()
+	reflectedFirst := ac != bc && bc.IsSubclass(ac) && !bc.Builtin
+	try := func(x, y Value, o int) (Value, bool, error) {
+		m, ok := t.lookupSpecial(x, cmpDunders[o])
+		if !ok {
+			return Undef, false, nil
+		}
+		r, err := t.callBound(m, x, []Value{y}, nil)
+		if err != nil {
+			return Undef, true, err
+		}
+		if isNotImplemented(r) {
+			return Undef, false, nil
+		}
+		return r, true, nil
+	}
+	if reflectedFirst {
+		if r, ok, err := try(b, a, cmpSwapped[op]); ok || err != nil {
+			return r, err
+		}
+	}
+	if r, ok, err := try(a, b, op); ok || err != nil {
+		return r, err
+	}
+	if !reflectedFirst {
+		if r, ok, err := try(b, a, cmpSwapped[op]); ok || err != nil {
+			return r, err
+		}
+	}
+	// __ne__ defaults to the inverse of __eq__.
+	if op == cmpNE {
+		if r, ok, err := try(a, b, cmpEQ); ok || err != nil {
+			if err != nil {
+				return Undef, err
+			}
+			tr, err := t.Truth(r)
+			return Bool(!tr), err
+		}
+	}
+	// Built-in payloads of instances of subclasses of built-in types.
+	if ai, ok := a.o.(*Instance); ok && a.k == KObj && ai.payload != nil {
+		return t.compareOp(op, Obj(ai.payload), b)
+	}
+	switch op {
+	case cmpEQ:
+		return Bool(a.Is(b)), nil
+	case cmpNE:
+		return Bool(!a.Is(b)), nil
+	}
+	return Undef, Errorf(TypeError, "'%s' not supported between instances of '%s' and '%s'", cmpNames[op], a.TypeName(), b.TypeName())
+}
+
+// Equal is a == b as a Go bool.
+func (t *Thread) Equal(a, b Value) (bool, error) {
+	if r, ok, err := t.builtinCompare(cmpEQ, a, b); ok || err != nil {
+		return r, err
+	}
+	r, err := t.richCompare(cmpEQ, a, b)
+	if err != nil {
+		return false, err
+	}
+	return t.Truth(r)
+}
+
+// Less is a < b as a Go bool (sorting, min, max).
+func (t *Thread) Less(a, b Value) (bool, error) {
+	if r, ok, err := t.builtinCompare(cmpLT, a, b); ok || err != nil {
+		return r, err
+	}
+	r, err := t.richCompare(cmpLT, a, b)
+	if err != nil {
+		return false, err
+	}
+	return t.Truth(r)
+}
+
+func cmpResult(op int, c int) bool {
+	switch op {
+	case cmpLT:
+		return c < 0
+	case cmpLE:
+		return c <= 0
+	case cmpEQ:
+		return c == 0
+	case cmpNE:
+		return c != 0
+	case cmpGT:
+		return c > 0
+	}
+	return c >= 0
+}
+
+// builtinCompare compares built-in values; ok=false means "not handled here".
+func (t *Thread) builtinCompare(op int, a, b Value) (bool, bool, error) {
+	// numbers
+	if a.k == KInt && b.k == KInt || a.k == KBool && b.k == KBool || a.k == KInt && b.k == KBool || a.k == KBool && b.k == KInt {
+		x, y := int64(a.n), int64(b.n)
+		c := 0
+		if x < y {
+			c = -1
+		} else if x > y {
+			c = 1
+		}
+		return cmpResult(op, c), true, nil
+	}
+	aNum := a.k == KFloat || a.isIntLike()
+	bNum := b.k == KFloat || b.isIntLike()
+	if aNum && bNum {
+		if a.k == KFloat || b.k == KFloat {
+			if a.k == KFloat && b.k == KFloat {
+				x, y := a.AsFloat(), b.AsFloat()
+				switch op {
+				case cmpLT:
+					return x < y, true, nil
+				case cmpLE:
+					return x <= y, true, nil
+				case cmpEQ:
+					return x == y, true, nil
+				case cmpNE:
+					return x != y, true, nil
+				case cmpGT:
+					return x > y, true, nil
+				}
+				return x >= y, true, nil
+			}
+			c, nan := compareNumMixed(a, b)
+			if nan {
+				return op == cmpNE, true, nil
+			}
+			return cmpResult(op, c), true, nil
+		}
+		return cmpResult(op, a.bigOf().Cmp(b.bigOf())), true, nil
+	}
+	if a.k != KObj || b.k != KObj {
+		if a.k == KNone && b.k == KNone && (op == cmpEQ || op == cmpNE) {
+			return op == cmpEQ, true, nil
+		}
+		if op == cmpEQ || op == cmpNE {
+			if _, ai := a.o.(*Instance); !ai || a.k != KObj {
+				if _, bi := b.o.(*Instance); !bi || b.k != KObj {
+					return (op == cmpNE) != a.Is(b), true, nil
+				}
+			}
+		}
+		return false, false, nil
+	}
+	switch x := a.o.(type) {
+	case *StrObj:
+		if y, ok := b.o.(*StrObj); ok {
+			return cmpResult(op, strings.Compare(x.s, y.s)), true, nil
+		}
+	case *List:
+		if y, ok := b.o.(*List); ok {
+			return t.compareSeq(op, x.items, y.items)
+		}
+	case *Tuple:
+		if y, ok := b.o.(*Tuple); ok {
+			return t.compareSeq(op, x.items, y.items)
+		}
+	case *Bytes:
+		if y, ok := b.o.(*Bytes); ok {
+			return cmpResult(op, strings.Compare(string(x.b), string(y.b))), true, nil
+		}
+	case *Dict:
+		if y, ok := b.o.(*Dict); ok && (op == cmpEQ || op == cmpNE) {
+			eq, err := t.dictEqual(x, y)
+			return eq == (op == cmpEQ), true, err
+		}
+	case *Set:
+		if y, ok := asSet(b); ok {
+			return t.compareSets(op, x, y)
+		}
+	case *FrozenSet:
+		if y, ok := asSet(b); ok {
+			return t.compareSets(op, x.s, y)
+		}
+	case *Range:
+		if y, ok := b.o.(*Range); ok && (op == cmpEQ || op == cmpNE) {
+			eq := x.Len() == y.Len() && (x.Len() == 0 || x.start == y.start && (x.Len() == 1 || x.step == y.step))
+			return eq == (op == cmpEQ), true, nil
+		}
+	case *Complex:
+		if op == cmpEQ || op == cmpNE {
+			if isComplexOperand(b) {
+				return (x.v == toComplex(b)) == (op == cmpEQ), true, nil
+			}
+		}
+	case *DictView:
+		if y, ok := b.o.(*DictView); ok && x.kind == 0 && y.kind == 0 {
+			xs, ys := NewSet(), NewSet()
+			for _, k := range x.d.Keys() {
+				xs.Add(t, k)
+			}
+			for _, k := range y.d.Keys() {
+				ys.Add(t, k)
+			}
+			return t.compareSets(op, xs, ys)
+		}
+	}
+	if _, ok := b.o.(*Complex); ok && isComplexOperand(a) && (op == cmpEQ || op == cmpNE) {
+		return (toComplex(a) == b.o.(*Complex).v) == (op == cmpEQ), true, nil
+	}
+	if op == cmpEQ || op == cmpNE {
+		_, ai := a.o.(*Instance)
+		_, bi := b.o.(*Instance)
+		if !ai && !bi {
+			if _, ok := a.o.(richComparer); !ok {
+				return (op == cmpNE) != a.Is(b), true, nil
+			}
+		}
+	}
+	if rc, ok := a.o.(richComparer); ok {
+		return rc.Compare(t, op, b)
+	}
+	return false, false, nil
+}
+
+// richComparer lets Go objects compare themselves.
+type richComparer interface {
+	Compare(t *Thread, op int, other Value) (result bool, ok bool, err error)
+}
+
+func asSet(v Value) (*Set, bool) {
+	switch o := v.o.(type) {
+	case *Set:
+		return o, true
+	case *FrozenSet:
+		return o.s, true
+	}
+	return nil, false
+}
+
+// compareNumMixed compares numbers where one is a float, exactly.
+func compareNumMixed(a, b Value) (int, bool) {
+	toRat := func(v Value) (*big.Rat, bool) {
+		if v.k == KFloat {
+			f := v.AsFloat()
+			if math.IsNaN(f) {
+				return nil, true
+			}
+			if math.IsInf(f, 0) {
+				return nil, false
+			}
+			return new(big.Rat).SetFloat64(f), false
+		}
+		return new(big.Rat).SetInt(v.bigOf()), false
+	}
+	// infinities compare by sign
+	if a.k == KFloat && math.IsInf(a.AsFloat(), 0) {
+		if a.AsFloat() > 0 {
+			return 1, false
+		}
+		return -1, false
+	}
+	if b.k == KFloat && math.IsInf(b.AsFloat(), 0) {
+		if b.AsFloat() > 0 {
+			return -1, false
+		}
+		return 1, false
+	}
+	x, nanA := toRat(a)
+	y, nanB := toRat(b)
+	if nanA || nanB {
+		return 0, true
+	}
+	return x.Cmp(y), false
+}
+
+// compareSeq compares sequences lexicographically.
+func (t *Thread) compareSeq(op int, x, y []Value) (bool, bool, error) {
+	n := min(len(x), len(y))
+	for i := 0; i < n; i++ {
+		eq, err := t.keyEqual(x[i], y[i])
+		if err != nil {
+			return false, true, err
+		}
+		if !eq {
+			if op == cmpEQ {
+				return false, true, nil
+			}
+			if op == cmpNE {
+				return true, true, nil
+			}
+			r, err := t.compareOp(op, x[i], y[i])
+			if err != nil {
+				return false, true, err
+			}
+			b, err := t.Truth(r)
+			return b, true, err
+		}
+	}
+	c := 0
+	if len(x) < len(y) {
+		c = -1
+	} else if len(x) > len(y) {
+		c = 1
+	}
+	return cmpResult(op, c), true, nil
+}
+
+func (t *Thread) dictEqual(x, y *Dict) (bool, error) {
+	if x.Len() != y.Len() {
+		return false, nil
+	}
+	for _, e := range x.entries {
+		if e.key.IsUndef() {
+			continue
+		}
+		v, ok, err := y.Get(t, e.key)
+		if err != nil || !ok {
+			return false, err
+		}
+		eq, err := t.keyEqual(e.val, v)
+		if err != nil || !eq {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+func (t *Thread) isSubset(x, y *Set) (bool, error) {
+	if x.Len() > y.Len() {
+		return false, nil
+	}
+	for _, k := range x.Items() {
+		ok, err := y.Has(t, k)
+		if err != nil || !ok {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+func (t *Thread) compareSets(op int, x, y *Set) (bool, bool, error) {
+	switch op {
+	case cmpEQ, cmpNE:
+		eq := x.Len() == y.Len()
+		if eq {
+			var err error
+			eq, err = t.isSubset(x, y)
+			if err != nil {
+				return false, true, err
+			}
+		}
+		return eq == (op == cmpEQ), true, nil
+	case cmpLE:
+		r, err := t.isSubset(x, y)
+		return r, true, err
+	case cmpLT:
+		r, err := t.isSubset(x, y)
+		return r && x.Len() < y.Len(), true, err
+	case cmpGE:
+		r, err := t.isSubset(y, x)
+		return r, true, err
+	}
+	r, err := t.isSubset(y, x)
+	return r && x.Len() > y.Len(), true, err
+}

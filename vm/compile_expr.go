@@ -1,0 +1,346 @@
+package vm
+
+import (
+	"github.com/asylang/asy/parser"
+)
+
+var binOps = map[string]int{"+": binAdd, "-": binSub, "*": binMul, "/": binTrueDiv, "//": binFloorDiv,
+	"%": binMod, "**": binPow, "@": binMatMul, "<<": binLShift, ">>": binRShift, "&": binAnd, "|": binOr, "^": binXor}
+
+var cmpOps = map[string]int{"<": cmpLT, "<=": cmpLE, "==": cmpEQ, "!=": cmpNE, ">": cmpGT, ">=": cmpGE}
+
+func (c *compiler) expr(e parser.Expr) {
+	if c.err != nil {
+		return
+	}
+	line := c.u.line
+	c.setLine(e.Position())
+	defer func() { c.u.line = line }()
+	switch e := e.(type) {
+	case *parser.Name:
+		c.loadName(e.Id)
+	case *parser.Const:
+		c.emitConst(constValue(e.Value))
+	case *parser.FString:
+		c.fstring(e)
+	case *parser.FormattedValue:
+		c.formattedValue(e)
+	case *parser.BinOp:
+		c.expr(e.X)
+		c.expr(e.Y)
+		c.setLine(e.P)
+		c.emit(OpBinaryOp, binOps[e.Op])
+	case *parser.UnaryOp:
+		c.expr(e.X)
+		c.setLine(e.P)
+		switch e.Op {
+		case "-":
+			c.emit(OpUnaryNeg, 0)
+		case "+":
+			c.emit(OpUnaryPos, 0)
+		case "~":
+			c.emit(OpUnaryInvert, 0)
+		case "not":
+			c.emit(OpUnaryNot, 0)
+		}
+	case *parser.BoolOp:
+		op := OpJumpIfFalseOrPop
+		if e.Op == "or" {
+			op = OpJumpIfTrueOrPop
+		}
+		var jumps []int
+		for i, v := range e.Values {
+			c.expr(v)
+			if i < len(e.Values)-1 {
+				jumps = append(jumps, c.emit(op, 0))
+				c.adjust(-1)
+			}
+		}
+		for _, j := range jumps {
+			c.patch(j)
+		}
+	case *parser.Compare:
+		c.compare(e)
+	case *parser.Call:
+		c.call(e)
+	case *parser.Attribute:
+		c.expr(e.X)
+		c.setLine(e.P)
+		c.emit(OpLoadAttr, c.nameIndex(e.Name))
+	case *parser.Subscript:
+		c.expr(e.X)
+		c.expr(e.Index)
+		c.setLine(e.P)
+		c.emit(OpBinarySubscr, 0)
+	case *parser.Slice:
+		for _, p := range []parser.Expr{e.Lo, e.Hi} {
+			if p == nil {
+				c.emitConst(None)
+			} else {
+				c.expr(p)
+			}
+		}
+		if e.Step != nil {
+			c.expr(e.Step)
+			c.emit(OpBuildSlice, 3)
+		} else {
+			c.emit(OpBuildSlice, 2)
+		}
+	case *parser.Starred:
+		c.fail(e.P, "can't use starred expression here")
+	case *parser.List:
+		c.sequence(e.Elems, OpBuildList)
+	case *parser.Tuple:
+		c.sequence(e.Elems, OpBuildTuple)
+	case *parser.Set:
+		c.sequence(e.Elems, OpBuildSet)
+	case *parser.Dict:
+		c.dict(e)
+	case *parser.Comp:
+		c.comprehension(e)
+	case *parser.IfExp:
+		jElse := c.jumpIfFalse(e.Cond)
+		c.expr(e.Body)
+		jEnd := c.emit(OpJump, 0)
+		c.patch(jElse)
+		c.adjust(-1)
+		c.expr(e.Else)
+		c.patch(jEnd)
+	case *parser.Lambda:
+		c.lambda(e)
+	case *parser.NamedExpr:
+		c.expr(e.Value)
+		c.emit(OpDupTop, 0)
+		c.storeName(e.Target.Id)
+	case *parser.Await:
+		c.expr(e.X)
+		c.setLine(e.P)
+		c.emit(OpGetAwaitable, 0)
+		c.emitConst(None)
+		c.emit(OpYieldFrom, 0)
+	case *parser.Yield:
+		if e.X != nil {
+			c.expr(e.X)
+		} else {
+			c.emitConst(None)
+		}
+		c.emit(OpYieldValue, 0)
+	case *parser.YieldFrom:
+		c.expr(e.X)
+		c.emit(OpGetYieldFromIter, 0)
+		c.emitConst(None)
+		c.emit(OpYieldFrom, 0)
+	default:
+		c.fail(e.Position(), "unsupported expression")
+	}
+}
+
+func (c *compiler) compare(e *parser.Compare) {
+	c.expr(e.X)
+	n := len(e.Ops)
+	var cleanups []int
+	for i, op := range e.Ops {
+		c.expr(e.Comparators[i])
+		if i < n-1 {
+			c.emit(OpDupTop, 0)
+			c.emit(OpRotThree, 0)
+		}
+		c.setLine(e.P)
+		c.cmpOp(op)
+		if i < n-1 {
+			cleanups = append(cleanups, c.emit(OpJumpIfFalseOrPop, 0))
+			c.adjust(-1)
+		}
+	}
+	if n > 1 {
+		jEnd := c.emit(OpJump, 0)
+		for _, j := range cleanups {
+			c.patch(j)
+		}
+		// False result on top of the leftover operand.
+		c.adjust(2)
+		c.emit(OpRotTwo, 0)
+		c.emit(OpPopTop, 0)
+		c.patch(jEnd)
+	}
+}
+
+func (c *compiler) cmpOp(op string) {
+	switch op {
+	case "in":
+		c.emit(OpContainsOp, 0)
+	case "not in":
+		c.emit(OpContainsOp, 1)
+	case "is":
+		c.emit(OpIsOp, 0)
+	case "is not":
+		c.emit(OpIsOp, 1)
+	default:
+		c.emit(OpCompareOp, cmpOps[op])
+	}
+}
+
+func hasStar(elems []parser.Expr) bool {
+	for _, e := range elems {
+		if _, ok := e.(*parser.Starred); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// sequence builds a list/tuple/set display, handling *x items.
+func (c *compiler) sequence(elems []parser.Expr, op Opcode) {
+	if !hasStar(elems) {
+		for _, x := range elems {
+			c.expr(x)
+		}
+		c.emit(op, len(elems))
+		return
+	}
+	if op == OpBuildSet {
+		c.emit(OpBuildSet, 0)
+	} else {
+		c.emit(OpBuildList, 0)
+	}
+	for _, x := range elems {
+		if s, ok := x.(*parser.Starred); ok {
+			c.expr(s.X)
+			if op == OpBuildSet {
+				c.emit(OpSetUpdate, 1)
+			} else {
+				c.emit(OpListExtend, 1)
+			}
+		} else {
+			c.expr(x)
+			if op == OpBuildSet {
+				c.emit(OpSetAdd, 1)
+			} else {
+				c.emit(OpListAppend, 1)
+			}
+		}
+	}
+	if op == OpBuildTuple {
+		c.emit(OpListToTuple, 0)
+	}
+}
+
+func (c *compiler) dict(e *parser.Dict) {
+	hasSplat := false
+	for _, k := range e.Keys {
+		if k == nil {
+			hasSplat = true
+		}
+	}
+	if !hasSplat {
+		for i := range e.Keys {
+			c.expr(e.Keys[i])
+			c.expr(e.Values[i])
+		}
+		c.emit(OpBuildMap, len(e.Keys))
+		return
+	}
+	c.emit(OpBuildMap, 0)
+	for i := range e.Keys {
+		if e.Keys[i] == nil {
+			c.expr(e.Values[i])
+			c.emit(OpDictUpdate, 1)
+		} else {
+			c.expr(e.Keys[i])
+			c.expr(e.Values[i])
+			c.emit(OpMapAdd, 1)
+		}
+	}
+}
+
+func (c *compiler) call(e *parser.Call) {
+	simple := !hasStar(e.Args)
+	for _, k := range e.Keywords {
+		if k.Name == "" {
+			simple = false
+		}
+	}
+	// Method calls avoid allocating a bound method.
+	if attr, ok := e.Func.(*parser.Attribute); ok && simple && len(e.Keywords) == 0 {
+		c.expr(attr.X)
+		c.setLine(attr.P)
+		c.emit(OpLoadMethod, c.nameIndex(attr.Name))
+		for _, a := range e.Args {
+			c.expr(a)
+		}
+		c.setLine(e.P)
+		c.emit(OpCallMethod, len(e.Args))
+		return
+	}
+	c.expr(e.Func)
+	if simple {
+		for _, a := range e.Args {
+			c.expr(a)
+		}
+		if len(e.Keywords) == 0 {
+			c.setLine(e.P)
+			c.emit(OpCall, len(e.Args))
+			return
+		}
+		var names []Value
+		for _, k := range e.Keywords {
+			c.expr(k.Value)
+			names = append(names, Str(k.Name))
+		}
+		c.emit(OpLoadConst, c.constIndex(Obj(NewTuple(names)), nil))
+		c.setLine(e.P)
+		c.emit(OpCallKw, len(e.Args)+len(e.Keywords))
+		return
+	}
+	// General form: build an args tuple and a kwargs dict.
+	c.sequence(e.Args, OpBuildTuple)
+	if len(e.Keywords) > 0 {
+		c.emit(OpBuildMap, 0)
+		for _, k := range e.Keywords {
+			if k.Name == "" {
+				c.expr(k.Value)
+				c.emit(OpDictMerge, 1)
+			} else {
+				c.emitConst(Str(k.Name))
+				c.expr(k.Value)
+				c.emit(OpMapAdd, 1)
+			}
+		}
+		c.setLine(e.P)
+		c.emit(OpCallEx, 1)
+	} else {
+		c.setLine(e.P)
+		c.emit(OpCallEx, 0)
+	}
+}
+
+func (c *compiler) fstring(e *parser.FString) {
+	if len(e.Parts) == 0 {
+		c.emitConst(Str(""))
+		return
+	}
+	for _, p := range e.Parts {
+		c.expr(p)
+	}
+	if len(e.Parts) > 1 {
+		c.emit(OpBuildString, len(e.Parts))
+	}
+}
+
+func (c *compiler) formattedValue(e *parser.FormattedValue) {
+	c.expr(e.Value)
+	arg := 0
+	switch e.Conv {
+	case 's':
+		arg = 1
+	case 'r':
+		arg = 2
+	case 'a':
+		arg = 3
+	}
+	if e.Spec != nil {
+		c.expr(e.Spec)
+		arg |= 4
+	}
+	c.emit(OpFormatValue, arg)
+}

@@ -1,0 +1,671 @@
+package vm
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+var sprintf = fmt.Sprintf
+
+// Constructors of the built-in types (what calling int, str, list... does).
+func init() {
+	ObjectType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		if cls == ObjectType && (len(args) > 0 || len(kw) > 0) {
+			return Undef, Errorf(TypeError, "object() takes no arguments")
+		}
+		return Obj(NewInstance(cls)), nil
+	}
+	ObjectType.AddMethod("__init__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if len(args) > 1 || len(kw) > 0 {
+			cls := args[0].Class()
+			if init, ok := cls.Lookup("__init__"); ok {
+				if b, isB := init.o.(*Builtin); isB && b.owner == ObjectType {
+					return Undef, Errorf(TypeError, "%s() takes no arguments", cls.Name)
+				}
+			}
+			return Undef, Errorf(TypeError, "object.__init__() takes exactly one argument (the instance to initialize)")
+		}
+		return None, nil
+	})
+	ObjectType.AddMethod("__repr__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		v := args[0]
+		return Str(fmt.Sprintf("<%s object at %#x>", v.Class().QualName(), identity(v.o))), nil
+	})
+	ObjectType.AddMethod("__str__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		s, err := t.Repr(args[0])
+		return Str(s), err
+	})
+	ObjectType.AddMethod("__eq__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if args[0].Is(args[1]) {
+			return True, nil
+		}
+		return NotImplemented, nil
+	})
+	ObjectType.AddMethod("__ne__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		r, err := t.richCompare(cmpEQ, args[0], args[1])
+		if err != nil {
+			return Undef, err
+		}
+		b, err := t.Truth(r)
+		return Bool(!b), err
+	})
+	ObjectType.AddMethod("__hash__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return Int(int64(identityHash(args[0].o) >> 4)), nil
+	})
+	ObjectType.AddMethod("__setattr__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if inst, ok := args[0].o.(*Instance); ok {
+			inst.SetAttr(args[1].o.(*StrObj).s, args[2])
+			return None, nil
+		}
+		return None, t.SetAttr(args[0], args[1].o.(*StrObj).s, args[2])
+	})
+	ObjectType.AddMethod("__getattribute__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return t.GetAttr(args[0], args[1].o.(*StrObj).s)
+	})
+	ObjectType.AddMethod("__init_subclass__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return None, nil
+	})
+	ObjectType.Dict["__new__"] = NewBuiltin("__new__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if len(args) == 0 {
+			return Undef, Errorf(TypeError, "object.__new__(): not enough arguments")
+		}
+		cls, ok := args[0].o.(*Class)
+		if !ok {
+			return Undef, Errorf(TypeError, "object.__new__(X): X is not a type object (%s)", args[0].TypeName())
+		}
+		if ctor := cls.findCtor(); ctor != nil && cls.base != ObjectType {
+			return ctor(t, cls, args[1:], nil)
+		}
+		return Obj(NewInstance(cls)), nil
+	})
+
+	BaseException.AddMethod("__init__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if inst, ok := args[0].o.(*Instance); ok && inst.exc != nil {
+			inst.exc.args = NewTuple(append([]Value(nil), args[1:]...))
+		}
+		return None, nil
+	})
+	BaseException.AddMethod("with_traceback", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return args[0], nil
+	})
+	BaseException.AddMethod("add_note", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		inst := args[0].o.(*Instance)
+		if len(args) != 2 {
+			return Undef, Errorf(TypeError, "add_note() takes exactly one argument (%d given)", len(args)-1)
+		}
+		s, ok := args[1].StrOf()
+		if !ok {
+			return Undef, Errorf(TypeError, "note must be a str, not '%s'", args[1].TypeName())
+		}
+		inst.exc.notes = append(inst.exc.notes, s)
+		return None, nil
+	})
+
+	TypeType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		switch len(args) {
+		case 1:
+			return Obj(args[0].Class()), nil
+		case 3:
+			name, ok := args[0].StrOf()
+			if !ok {
+				return Undef, Errorf(TypeError, "type.__new__() argument 1 must be str, not %s", args[0].TypeName())
+			}
+			var bases []*Class
+			for _, b := range args[1].o.(*Tuple).items {
+				bases = append(bases, b.o.(*Class))
+			}
+			ns, ok := args[2].o.(*Dict)
+			if !ok {
+				return Undef, Errorf(TypeError, "type.__new__() argument 3 must be dict, not %s", args[2].TypeName())
+			}
+			c, err := NewClass(t, name, bases, ns)
+			if err != nil {
+				return Undef, err
+			}
+			if m, ok := t.frame.module.Get("__name__"); ok && t.frame != nil {
+				if s, ok := m.StrOf(); ok && ns.Len() >= 0 {
+					if _, has := ns.GetStr("__module__"); !has {
+						c.Module = s
+					}
+				}
+			}
+			return Obj(c), nil
+		}
+		return Undef, Errorf(TypeError, "type() takes 1 or 3 arguments")
+	}
+	TypeType.AddMethod("mro", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		c := args[0].o.(*Class)
+		items := make([]Value, len(c.MRO))
+		for i, k := range c.MRO {
+			items[i] = Obj(k)
+		}
+		return Obj(NewList(items)), nil
+	})
+	TypeType.AddMethod("__subclasses__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return Obj(NewList(nil)), nil
+	})
+
+	IntType.ctor = newInt
+	BoolType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		if err := NoKwargs("bool", kw); err != nil {
+			return Undef, err
+		}
+		if len(args) == 0 {
+			return False, nil
+		}
+		if len(args) > 1 {
+			return Undef, Errorf(TypeError, "bool expected at most 1 argument, got %d", len(args))
+		}
+		b, err := t.Truth(args[0])
+		return Bool(b), err
+	}
+	FloatType.ctor = newFloat
+	StrType.ctor = newStr
+	ListType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		if err := NoKwargs("list", kw); err != nil {
+			return Undef, err
+		}
+		if err := RangeArgs("list", args, 0, 1); err != nil {
+			return Undef, err
+		}
+		l := NewList(nil)
+		if len(args) == 1 {
+			items, err := t.ToList(args[0])
+			if err != nil {
+				return Undef, err
+			}
+			l.items = items
+		}
+		return t.wrapBuiltinSubclass(cls, l), nil
+	}
+	TupleType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		if err := NoKwargs("tuple", kw); err != nil {
+			return Undef, err
+		}
+		if err := RangeArgs("tuple", args, 0, 1); err != nil {
+			return Undef, err
+		}
+		if len(args) == 0 {
+			return t.wrapBuiltinSubclass(cls, emptyTuple), nil
+		}
+		if tp, ok := args[0].o.(*Tuple); ok && cls == TupleType {
+			return Obj(tp), nil
+		}
+		items, err := t.ToList(args[0])
+		if err != nil {
+			return Undef, err
+		}
+		return t.wrapBuiltinSubclass(cls, NewTuple(items)), nil
+	}
+	DictType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		if err := RangeArgs("dict", args, 0, 1); err != nil {
+			return Undef, err
+		}
+		d := NewDict()
+		if len(args) == 1 {
+			if err := t.DictUpdate(d, args[0]); err != nil {
+				return Undef, err
+			}
+		}
+		for _, a := range kw {
+			d.SetStr(a.Name, a.Val)
+		}
+		return t.wrapBuiltinSubclass(cls, d), nil
+	}
+	SetType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		if err := NoKwargs("set", kw); err != nil {
+			return Undef, err
+		}
+		if err := RangeArgs("set", args, 0, 1); err != nil {
+			return Undef, err
+		}
+		s := NewSet()
+		if len(args) == 1 {
+			if err := t.Iterate(args[0], func(v Value) error { return s.Add(t, v) }); err != nil {
+				return Undef, err
+			}
+		}
+		return t.wrapBuiltinSubclass(cls, s), nil
+	}
+	FrozenSetType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		if err := RangeArgs("frozenset", args, 0, 1); err != nil {
+			return Undef, err
+		}
+		s := NewSet()
+		if len(args) == 1 {
+			if err := t.Iterate(args[0], func(v Value) error { return s.Add(t, v) }); err != nil {
+				return Undef, err
+			}
+		}
+		return Obj(&FrozenSet{s: s}), nil
+	}
+	RangeType.ctor = newRange
+	SliceType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		if err := RangeArgs("slice", args, 1, 3); err != nil {
+			return Undef, err
+		}
+		switch len(args) {
+		case 1:
+			return Obj(&SliceObj{start: None, stop: args[0], step: None}), nil
+		case 2:
+			return Obj(&SliceObj{start: args[0], stop: args[1], step: None}), nil
+		}
+		return Obj(&SliceObj{start: args[0], stop: args[1], step: args[2]}), nil
+	}
+	PropertyType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		a, err := UnpackArgs("property", args, kw, 0, "fget", "fset", "fdel", "doc")
+		if err != nil {
+			return Undef, err
+		}
+		return Obj(&Property{fget: a[0], fset: a[1], fdel: a[2], doc: a[3]}), nil
+	}
+	for _, m := range []string{"setter", "getter", "deleter"} {
+		m := m
+		PropertyType.AddMethod(m, func(t *Thread, args []Value, kw []KV) (Value, error) {
+			p := *args[0].o.(*Property)
+			switch m {
+			case "setter":
+				p.fset = args[1]
+			case "getter":
+				p.fget = args[1]
+			case "deleter":
+				p.fdel = args[1]
+			}
+			return Obj(&p), nil
+		})
+	}
+	StaticMethodType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		if err := ExactArgs("staticmethod", args, 1); err != nil {
+			return Undef, err
+		}
+		return Obj(&StaticMethod{fn: args[0]}), nil
+	}
+	ClassMethodType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		if err := ExactArgs("classmethod", args, 1); err != nil {
+			return Undef, err
+		}
+		return Obj(&ClassMethod{fn: args[0]}), nil
+	}
+	SuperType.ctor = newSuper
+	ComplexType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		re, im := 0.0, 0.0
+		var err error
+		if len(args) > 0 {
+			if c, ok := args[0].o.(*Complex); ok {
+				re, im = real(c.v), imag(c.v)
+			} else if re, err = toFloat(args[0]); err != nil {
+				return Undef, err
+			}
+		}
+		if len(args) > 1 {
+			x, err := toFloat(args[1])
+			if err != nil {
+				return Undef, err
+			}
+			im += x
+		}
+		return Obj(&Complex{v: complex(re, im)}), nil
+	}
+}
+
+// wrapBuiltinSubclass returns a plain built-in object, or an instance of a
+// script subclass carrying it as payload.
+func (t *Thread) wrapBuiltinSubclass(cls *Class, o Object) Value {
+	if cls.Builtin {
+		return Obj(o)
+	}
+	inst := NewInstance(cls)
+	inst.payload = o
+	return Obj(inst)
+}
+
+// DictUpdate merges a mapping or an iterable of pairs into d (dict(x), d.update(x)).
+func (t *Thread) DictUpdate(d *Dict, src Value) error {
+	if s, ok := src.o.(*Dict); ok && src.k == KObj {
+		var err error
+		s.Items(func(k, v Value) bool { err = d.Set(t, k, v); return err == nil })
+		return err
+	}
+	if ok, _ := t.HasAttr(src, "keys"); ok {
+		return t.dictMerge(d, src, false)
+	}
+	i := 0
+	return t.Iterate(src, func(item Value) error {
+		pair, err := t.ToList(item)
+		if err != nil {
+			return Errorf(TypeError, "cannot convert dictionary update sequence element #%d to a sequence", i)
+		}
+		if len(pair) != 2 {
+			return Errorf(ValueError, "dictionary update sequence element #%d has length %d; 2 is required", i, len(pair))
+		}
+		i++
+		return d.Set(t, pair[0], pair[1])
+	})
+}
+
+func newRange(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+	if err := NoKwargs("range", kw); err != nil {
+		return Undef, err
+	}
+	if len(args) == 0 {
+		return Undef, Errorf(TypeError, "range expected at least 1 argument, got 0")
+	}
+	if len(args) > 3 {
+		return Undef, Errorf(TypeError, "range expected at most 3 arguments, got %d", len(args))
+	}
+	var n [3]int64
+	for i, a := range args {
+		x, err := t.AsInt64(a)
+		if err != nil {
+			return Undef, err
+		}
+		n[i] = x
+	}
+	switch len(args) {
+	case 1:
+		return Obj(&Range{start: 0, stop: n[0], step: 1}), nil
+	case 2:
+		return Obj(&Range{start: n[0], stop: n[1], step: 1}), nil
+	}
+	if n[2] == 0 {
+		return Undef, Errorf(ValueError, "range() arg 3 must not be zero")
+	}
+	return Obj(&Range{start: n[0], stop: n[1], step: n[2]}), nil
+}
+
+func newInt(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+	a, err := UnpackArgs("int", args, kw, 0, "x", "base")
+	if err != nil {
+		return Undef, err
+	}
+	x, base := a[0], a[1]
+	if x.IsUndef() {
+		if !base.IsUndef() {
+			return Undef, Errorf(TypeError, "int() missing string argument")
+		}
+		return Int(0), nil
+	}
+	var r Value
+	if base.IsUndef() {
+		r, err = t.toInt(x)
+	} else {
+		b, err2 := t.AsInt64(base)
+		if err2 != nil {
+			return Undef, err2
+		}
+		s, ok := x.StrOf()
+		if !ok {
+			if bs, isB := x.o.(*Bytes); isB {
+				s = string(bs.b)
+			} else {
+				return Undef, Errorf(TypeError, "int() can't convert non-string with explicit base")
+			}
+		}
+		r, err = ParseIntLiteral(s, int(b))
+	}
+	if err != nil {
+		return Undef, err
+	}
+	if !cls.Builtin {
+		inst := NewInstance(cls)
+		inst.payload = r.o
+		return Obj(inst), nil
+	}
+	return r, nil
+}
+
+// toInt is int(x) with one argument.
+func (t *Thread) toInt(x Value) (Value, error) {
+	switch x.k {
+	case KInt:
+		return x, nil
+	case KBool:
+		return Int(int64(x.n)), nil
+	case KFloat:
+		return FloatToInt(x.AsFloat())
+	}
+	switch o := x.o.(type) {
+	case *BigIntObj:
+		return x, nil
+	case *StrObj:
+		return ParseIntLiteral(o.s, 10)
+	case *Bytes:
+		return ParseIntLiteral(string(o.b), 10)
+	case *Instance:
+		for _, m := range []string{"__int__", "__index__", "__trunc__"} {
+			if f, ok := t.lookupSpecial(x, m); ok {
+				r, err := t.callBound(f, x, nil, nil)
+				if err != nil {
+					return Undef, err
+				}
+				if !r.isIntLike() {
+					return Undef, Errorf(TypeError, "%s returned non-int (type %s)", m, r.TypeName())
+				}
+				return r, nil
+			}
+		}
+		if o.payload != nil {
+			return t.toInt(Obj(o.payload))
+		}
+	}
+	return Undef, Errorf(TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'", x.TypeName())
+}
+
+// FloatToInt truncates a float to an int.
+func FloatToInt(f float64) (Value, error) {
+	if math.IsInf(f, 0) {
+		return Undef, Errorf(OverflowError, "cannot convert float infinity to integer")
+	}
+	if math.IsNaN(f) {
+		return Undef, Errorf(ValueError, "cannot convert float NaN to integer")
+	}
+	f = math.Trunc(f)
+	if f >= -9.2e18 && f <= 9.2e18 {
+		return Int(int64(f)), nil
+	}
+	b, _ := new(big.Float).SetFloat64(f).Int(nil)
+	return BigInt(b), nil
+}
+
+// ParseIntLiteral is int(s, base) for strings.
+func ParseIntLiteral(s string, base int) (Value, error) {
+	orig := s
+	if base != 0 && (base < 2 || base > 36) {
+		return Undef, Errorf(ValueError, "int() base must be >= 2 and <= 36, or 0")
+	}
+	s = strings.TrimSpace(s)
+	neg := false
+	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	low := strings.ToLower(s)
+	prefixBase := 0
+	switch {
+	case strings.HasPrefix(low, "0x"):
+		prefixBase = 16
+	case strings.HasPrefix(low, "0o"):
+		prefixBase = 8
+	case strings.HasPrefix(low, "0b"):
+		prefixBase = 2
+	}
+	if prefixBase != 0 && (base == 0 || base == prefixBase) {
+		s = s[2:]
+		if strings.HasPrefix(s, "_") {
+			s = s[1:]
+		}
+		base = prefixBase
+	}
+	if base == 0 {
+		base = 10
+		if len(s) > 1 && s[0] == '0' && strings.Trim(s, "0_") != "" {
+			return Undef, Errorf(ValueError, "invalid literal for int() with base 0: %s", QuoteStr(orig))
+		}
+	}
+	bad := s == "" || strings.HasPrefix(s, "_") || strings.HasSuffix(s, "_") || strings.Contains(s, "__")
+	clean := strings.ReplaceAll(s, "_", "")
+	b, ok := new(big.Int).SetString(clean, base)
+	if bad || !ok || strings.ContainsAny(clean, "+-") {
+		return Undef, Errorf(ValueError, "invalid literal for int() with base %d: %s", base, QuoteStr(orig))
+	}
+	if neg {
+		b.Neg(b)
+	}
+	return BigInt(b), nil
+}
+
+func newFloat(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+	if err := NoKwargs("float", kw); err != nil {
+		return Undef, err
+	}
+	if err := RangeArgs("float", args, 0, 1); err != nil {
+		return Undef, err
+	}
+	if len(args) == 0 {
+		return Float(0), nil
+	}
+	x := args[0]
+	switch x.k {
+	case KFloat:
+		return x, nil
+	case KInt, KBool:
+		return Float(float64(int64(x.n))), nil
+	}
+	switch o := x.o.(type) {
+	case *BigIntObj:
+		f, err := toFloat(x)
+		return Float(f), err
+	case *StrObj:
+		f, err := ParseFloatLiteral(o.s)
+		return Float(f), err
+	case *Instance:
+		if m, ok := t.lookupSpecial(x, "__float__"); ok {
+			return t.callBound(m, x, nil, nil)
+		}
+		if m, ok := t.lookupSpecial(x, "__index__"); ok {
+			r, err := t.callBound(m, x, nil, nil)
+			if err != nil {
+				return Undef, err
+			}
+			f, err := toFloat(r)
+			return Float(f), err
+		}
+	}
+	return Undef, Errorf(TypeError, "float() argument must be a string or a real number, not '%s'", x.TypeName())
+}
+
+// ParseFloatLiteral is float(s) for strings.
+func ParseFloatLiteral(s string) (float64, error) {
+	t := strings.TrimSpace(s)
+	low := strings.ToLower(t)
+	sign := 1.0
+	body := low
+	if strings.HasPrefix(body, "-") || strings.HasPrefix(body, "+") {
+		if body[0] == '-' {
+			sign = -1
+		}
+		body = body[1:]
+	}
+	switch body {
+	case "inf", "infinity":
+		return math.Inf(int(sign)), nil
+	case "nan":
+		return math.NaN(), nil
+	}
+	ok := body != "" && !strings.HasPrefix(body, "_") && !strings.HasSuffix(body, "_") && !strings.Contains(body, "__")
+	clean := strings.ReplaceAll(t, "_", "")
+	if ok && !strings.ContainsAny(body, "xpn") {
+		var f float64
+		_, err := fmt.Sscan(clean, &f)
+		if err == nil {
+			if strings.TrimLeft(clean, "+-0123456789.eE") == "" {
+				return parseFloatExact(clean)
+			}
+		}
+	}
+	return 0, Errorf(ValueError, "could not convert string to float: %s", QuoteStr(s))
+}
+
+func newStr(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+	a, err := UnpackArgs("str", args, kw, 0, "object", "encoding", "errors")
+	if err != nil {
+		return Undef, err
+	}
+	var s string
+	if a[0].IsUndef() {
+		s = ""
+	} else if !a[1].IsUndef() {
+		b, ok := a[0].o.(*Bytes)
+		if !ok {
+			return Undef, Errorf(TypeError, "decoding to str: need a bytes-like object, %s found", a[0].TypeName())
+		}
+		s = string(b.b)
+	} else {
+		s, err = t.StrOf(a[0])
+		if err != nil {
+			return Undef, err
+		}
+	}
+	return t.wrapBuiltinSubclass(cls, NewStr(s)), nil
+}
+
+// newSuper implements super() and super(cls, obj).
+func newSuper(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+	if len(args) == 2 {
+		c, ok := args[0].o.(*Class)
+		if !ok {
+			return Undef, Errorf(TypeError, "super() argument 1 must be a type, not %s", args[0].TypeName())
+		}
+		return Obj(&Super{cls: c, self: args[1]}), nil
+	}
+	if len(args) != 0 {
+		return Undef, Errorf(TypeError, "super() takes 0 or 2 arguments")
+	}
+	f := t.frame
+	if f == nil || f.fn == nil {
+		return Undef, Errorf(RuntimeError, "super(): no arguments")
+	}
+	code := f.code
+	var classCell *Cell
+	for i := 0; i < code.NumFrees; i++ {
+		if code.LocalNames[code.FreeStart+i] == "__class__" {
+			classCell, _ = f.regs[code.FreeStart+i].o.(*Cell)
+		}
+	}
+	if classCell == nil {
+		return Undef, Errorf(RuntimeError, "super(): __class__ cell not found")
+	}
+	if code.ArgCount == 0 && code.Flags&FlagVarargs == 0 {
+		return Undef, Errorf(RuntimeError, "super(): no arguments")
+	}
+	self := f.regs[0]
+	if c, ok := self.o.(*Cell); ok && self.k == KObj {
+		self = c.v
+	}
+	if code.Flags&FlagVarargs != 0 && code.ArgCount == 0 {
+		tp := self.o.(*Tuple)
+		if len(tp.items) == 0 {
+			return Undef, Errorf(RuntimeError, "super(): no arguments")
+		}
+		self = tp.items[0]
+	}
+	k, ok := classCell.v.o.(*Class)
+	if !ok {
+		return Undef, Errorf(RuntimeError, "super(): empty __class__ cell")
+	}
+	return Obj(&Super{cls: k, self: self}), nil
+}
+
+func parseFloatExact(s string) (float64, error) {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+			return f, nil
+		}
+		return 0, Errorf(ValueError, "could not convert string to float: %s", QuoteStr(s))
+	}
+	return f, nil
+}

@@ -1,0 +1,19 @@
+// Package vm compiles the parser's AST to bytecode and runs it.
+//
+// Contract:
+//   - Values are small structs (Value): None, bool, small int and float live
+//     inline, so arithmetic on them allocates nothing; everything else is an
+//     Object behind a pointer. Ints overflow into math/big transparently.
+//   - The interpreter is stackless: a call from script code to script code
+//     pushes a heap Frame and continues in the same dispatch loop, and a
+//     generator or coroutine suspends by returning its frame chain to whoever
+//     resumed it. Go builtins that call back into script code run a nested
+//     loop; suspending across such a Go frame is a RuntimeError.
+//   - Python exceptions are *Instance values that also implement error; Go
+//     builtins return them as errors. Tracebacks record (code, line) pairs.
+//   - No global mutable state: the built-in classes are immutable singletons
+//     shared by every Interp; everything mutable hangs off an Interp, and all
+//     output goes to the writers the Interp was given.
+//   - vm never imports runtime: asynchronous suspension is expressed through
+//     the Awaitable contract (awaitable.go), which runtime implements.
+package vm

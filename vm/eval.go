@@ -1,0 +1,1296 @@
+package vm
+
+// execute runs the dispatch loop on t.frame until control must return to Go:
+// a goBoundary frame returns or raises, or a generator chain resumed from Go
+// (modeGo) yields, returns or raises. Script-to-script calls, returns,
+// generator resumption and delegation all happen inside this one loop.
+func (t *Thread) execute() (Value, error) {
+	f := t.frame
+	code := f.code.Ops
+	consts := f.code.Consts
+	regs := f.regs
+	sp := f.sp
+	pc := f.pc
+	var err error
+	reraise := false
+
+	if t.pendingThrow != nil {
+		err = t.pendingThrow
+		t.pendingThrow = nil
+		reraise = true
+	}
+
+	for {
+		if err != nil {
+			// Unwinding: find a handler for err in this frame or the ones below.
+			exc := AsException(err)
+			err = nil
+			if !reraise {
+				t.setContext(exc)
+			}
+			reraise = false
+			exc.exc.traceback = append(exc.exc.traceback, TraceEntry{File: f.code.Filename, Line: f.Line(), Func: f.code.Name, code: f.code})
+			for {
+				handled := false
+				for len(f.blocks) > 0 {
+					b := f.blocks[len(f.blocks)-1]
+					f.blocks = f.blocks[:len(f.blocks)-1]
+					if b.kind == blockTry {
+						clear(regs[b.level:sp])
+						sp = int(b.level)
+						regs[sp] = Obj(exc)
+						sp++
+						pc = int(b.handler)
+						handled = true
+						break
+					}
+				}
+				if handled {
+					break
+				}
+				// No handler here: leave the frame.
+				if f.gen != nil {
+					toGo, e := t.genRaise(f, exc)
+					if toGo {
+						return Undef, e
+					}
+					exc = AsException(e)
+					f = t.frame
+					code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+					exc.exc.traceback = append(exc.exc.traceback, TraceEntry{File: f.code.Filename, Line: f.Line(), Func: f.code.Name, code: f.code})
+					continue
+				}
+				back := f.back
+				boundary := f.goBoundary
+				t.releaseFrame(f)
+				t.depth--
+				t.frame = back
+				if boundary || back == nil {
+					return Undef, exc
+				}
+				f = t.frame
+				code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+				exc.exc.traceback = append(exc.exc.traceback, TraceEntry{File: f.code.Filename, Line: f.Line(), Func: f.code.Name, code: f.code})
+			}
+		}
+		for {
+			ins := code[pc]
+			pc++
+			arg := int(ins >> 8)
+			switch Opcode(ins & 0xff) {
+			case OpNop:
+			case OpLoadFast:
+				v := regs[arg]
+				if v.k == KUndef {
+					f.pc, f.sp = pc, sp
+					err = Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", f.code.LocalNames[arg])
+					goto fail
+				}
+				regs[sp] = v
+				sp++
+			case OpStoreFast:
+				sp--
+				regs[arg] = regs[sp]
+			case OpLoadConst:
+				regs[sp] = consts[arg]
+				sp++
+			case OpPopTop:
+				sp--
+				regs[sp] = Undef
+			case OpRotTwo:
+				regs[sp-1], regs[sp-2] = regs[sp-2], regs[sp-1]
+			case OpRotThree:
+				regs[sp-1], regs[sp-2], regs[sp-3] = regs[sp-2], regs[sp-3], regs[sp-1]
+			case OpDupTop:
+				regs[sp] = regs[sp-1]
+				sp++
+			case OpDupTopTwo:
+				regs[sp] = regs[sp-2]
+				regs[sp+1] = regs[sp-1]
+				sp += 2
+			case OpDeleteFast:
+				if regs[arg].k == KUndef {
+					f.pc, f.sp = pc, sp
+					err = Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", f.code.LocalNames[arg])
+					goto fail
+				}
+				regs[arg] = Undef
+			case OpLoadDeref:
+				v := regs[arg].o.(*Cell).v
+				if v.k == KUndef {
+					f.pc, f.sp = pc, sp
+					err = t.unboundDeref(f, arg)
+					goto fail
+				}
+				regs[sp] = v
+				sp++
+			case OpStoreDeref:
+				sp--
+				regs[arg].o.(*Cell).v = regs[sp]
+				regs[sp] = Undef
+			case OpDeleteDeref:
+				cell := regs[arg].o.(*Cell)
+				if cell.v.k == KUndef {
+					f.pc, f.sp = pc, sp
+					err = t.unboundDeref(f, arg)
+					goto fail
+				}
+				cell.v = Undef
+			case OpLoadClosure:
+				regs[sp] = regs[arg]
+				sp++
+			case OpLoadClassDeref:
+				name := f.code.Names[arg>>12]
+				if v, ok, _ := f.ns.Get(t, Str(name)); ok {
+					regs[sp] = v
+				} else {
+					v := regs[arg&0xfff].o.(*Cell).v
+					if v.k == KUndef {
+						f.pc, f.sp = pc, sp
+						err = Errorf(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name)
+						goto fail
+					}
+					regs[sp] = v
+				}
+				sp++
+			case OpLoadGlobal:
+				v := f.module.vals[arg]
+				if v.k == KUndef {
+					name := f.module.order[arg]
+					var ok bool
+					v, ok = t.interp.builtins.Get(name)
+					if !ok {
+						f.pc, f.sp = pc, sp
+						err = Errorf(NameError, "name '%s' is not defined", name)
+						goto fail
+					}
+				}
+				regs[sp] = v
+				sp++
+			case OpStoreGlobal:
+				sp--
+				f.module.vals[arg] = regs[sp]
+				regs[sp] = Undef
+			case OpDeleteGlobal:
+				if f.module.vals[arg].k == KUndef {
+					f.pc, f.sp = pc, sp
+					err = Errorf(NameError, "name '%s' is not defined", f.module.order[arg])
+					goto fail
+				}
+				f.module.vals[arg] = Undef
+			case OpLoadName:
+				name := f.code.Names[arg]
+				v, ok, _ := f.ns.Get(t, Str(name))
+				if !ok {
+					v, ok = f.module.Get(name)
+					if !ok {
+						v, ok = t.interp.builtins.Get(name)
+					}
+					if !ok {
+						f.pc, f.sp = pc, sp
+						err = Errorf(NameError, "name '%s' is not defined", name)
+						goto fail
+					}
+				}
+				regs[sp] = v
+				sp++
+			case OpStoreName:
+				sp--
+				f.ns.SetStr(f.code.Names[arg], regs[sp])
+				regs[sp] = Undef
+			case OpDeleteName:
+				name := f.code.Names[arg]
+				if _, ok, _ := f.ns.Delete(t, Str(name)); !ok {
+					f.pc, f.sp = pc, sp
+					err = Errorf(NameError, "name '%s' is not defined", name)
+					goto fail
+				}
+
+			case OpBinaryOp:
+				a, b := regs[sp-2], regs[sp-1]
+				// Fast paths: small ints and floats never leave the loop.
+				if a.k == KInt && b.k == KInt {
+					x, y := int64(a.n), int64(b.n)
+					switch arg &^ binopInplace {
+					case binAdd:
+						if r := x + y; (r > x) == (y > 0) {
+							regs[sp-2] = Value{k: KInt, n: uint64(r)}
+							sp--
+							continue
+						}
+					case binSub:
+						if r := x - y; (r < x) == (y > 0) {
+							regs[sp-2] = Value{k: KInt, n: uint64(r)}
+							sp--
+							continue
+						}
+					case binMul:
+						if x > -3037000499 && x < 3037000499 && y > -3037000499 && y < 3037000499 {
+							regs[sp-2] = Value{k: KInt, n: uint64(x * y)}
+							sp--
+							continue
+						}
+					case binFloorDiv:
+						if y > 0 && x >= 0 {
+							regs[sp-2] = Value{k: KInt, n: uint64(x / y)}
+							sp--
+							continue
+						}
+					case binMod:
+						if y > 0 && x >= 0 {
+							regs[sp-2] = Value{k: KInt, n: uint64(x % y)}
+							sp--
+							continue
+						}
+					case binLShift, binRShift, binAnd, binOr, binXor:
+					}
+				} else if a.k == KFloat && b.k == KFloat {
+					x, y := a.AsFloat(), b.AsFloat()
+					switch arg &^ binopInplace {
+					case binAdd:
+						regs[sp-2] = Float(x + y)
+						sp--
+						continue
+					case binSub:
+						regs[sp-2] = Float(x - y)
+						sp--
+						continue
+					case binMul:
+						regs[sp-2] = Float(x * y)
+						sp--
+						continue
+					case binTrueDiv:
+						if y != 0 {
+							regs[sp-2] = Float(x / y)
+							sp--
+							continue
+						}
+					}
+				}
+				f.pc, f.sp = pc, sp
+				r, e := t.binaryOp(arg, a, b)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				sp--
+				regs[sp-1] = r
+				regs[sp] = Undef
+			case OpCompareOp:
+				a, b := regs[sp-2], regs[sp-1]
+				if a.k == KInt && b.k == KInt {
+					x, y := int64(a.n), int64(b.n)
+					var r bool
+					switch arg {
+					case cmpLT:
+						r = x < y
+					case cmpLE:
+						r = x <= y
+					case cmpEQ:
+						r = x == y
+					case cmpNE:
+						r = x != y
+					case cmpGT:
+						r = x > y
+					case cmpGE:
+						r = x >= y
+					}
+					sp--
+					regs[sp-1] = Bool(r)
+					continue
+				}
+				f.pc, f.sp = pc, sp
+				r, e := t.compareOp(arg, a, b)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				sp--
+				regs[sp-1] = r
+				regs[sp] = Undef
+			case OpIsOp:
+				r := regs[sp-2].Is(regs[sp-1])
+				if arg == 1 {
+					r = !r
+				}
+				sp--
+				regs[sp-1] = Bool(r)
+				regs[sp] = Undef
+			case OpContainsOp:
+				f.pc, f.sp = pc, sp
+				r, e := t.Contains(regs[sp-1], regs[sp-2])
+				if e != nil {
+					err = e
+					goto fail
+				}
+				if arg == 1 {
+					r = !r
+				}
+				sp--
+				regs[sp-1] = Bool(r)
+				regs[sp] = Undef
+			case OpUnaryNot:
+				v := regs[sp-1]
+				if v.k == KBool {
+					regs[sp-1] = Bool(v.n == 0)
+					continue
+				}
+				f.pc, f.sp = pc, sp
+				b, e := t.Truth(v)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp-1] = Bool(!b)
+			case OpUnaryNeg, OpUnaryPos, OpUnaryInvert:
+				f.pc, f.sp = pc, sp
+				r, e := t.unaryOp(Opcode(ins&0xff), regs[sp-1])
+				if e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp-1] = r
+
+			case OpJump:
+				pc = arg
+			case OpPopJumpIfFalse, OpPopJumpIfTrue:
+				sp--
+				v := regs[sp]
+				regs[sp] = Undef
+				var b bool
+				if v.k == KBool {
+					b = v.n != 0
+				} else {
+					f.pc, f.sp = pc, sp
+					var e error
+					b, e = t.Truth(v)
+					if e != nil {
+						err = e
+						goto fail
+					}
+				}
+				if b == (Opcode(ins&0xff) == OpPopJumpIfTrue) {
+					pc = arg
+				}
+			case OpJumpIfFalseOrPop, OpJumpIfTrueOrPop:
+				v := regs[sp-1]
+				f.pc, f.sp = pc, sp
+				b, e := t.Truth(v)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				if b == (Opcode(ins&0xff) == OpJumpIfTrueOrPop) {
+					pc = arg
+				} else {
+					sp--
+					regs[sp] = Undef
+				}
+
+			case OpGetIter:
+				v := regs[sp-1]
+				f.pc, f.sp = pc, sp
+				it, e := t.Iter(v)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp-1] = it
+			case OpForIter:
+				it := regs[sp-1]
+				if it.k == KObj {
+					switch o := it.o.(type) {
+					case *rangeIter:
+						if o.i < o.n {
+							regs[sp] = Int(o.cur)
+							o.cur += o.step
+							o.i++
+							sp++
+							continue
+						}
+						sp--
+						regs[sp] = Undef
+						pc = arg
+						continue
+					case *listIter:
+						if o.i < len(o.l.items) {
+							regs[sp] = o.l.items[o.i]
+							o.i++
+							sp++
+							continue
+						}
+						o.i = 1 << 62
+						sp--
+						regs[sp] = Undef
+						pc = arg
+						continue
+					case *Generator:
+						if o.kind == FlagGenerator {
+							f.pc, f.sp = pc, sp
+							if e := t.pushResume(o, modeForIter, None, nil); e != nil {
+								if e == errExhausted {
+									sp--
+									regs[sp] = Undef
+									pc = arg
+									continue
+								}
+								err = e
+								goto fail
+							}
+							o.forExit = arg
+							f = t.frame
+							code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+							continue
+						}
+					}
+				}
+				f.pc, f.sp = pc, sp
+				v, ok, e := t.Next(it)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				if !ok {
+					sp--
+					regs[sp] = Undef
+					pc = arg
+					continue
+				}
+				regs[sp] = v
+				sp++
+
+			case OpLoadAttr:
+				f.pc, f.sp = pc, sp
+				v, e := t.GetAttr(regs[sp-1], f.code.Names[arg])
+				if e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp-1] = v
+			case OpStoreAttr:
+				f.pc, f.sp = pc, sp
+				if e := t.SetAttr(regs[sp-1], f.code.Names[arg], regs[sp-2]); e != nil {
+					err = e
+					goto fail
+				}
+				sp -= 2
+				regs[sp], regs[sp+1] = Undef, Undef
+			case OpDeleteAttr:
+				f.pc, f.sp = pc, sp
+				if e := t.DelAttr(regs[sp-1], f.code.Names[arg]); e != nil {
+					err = e
+					goto fail
+				}
+				sp--
+				regs[sp] = Undef
+			case OpLoadMethod:
+				f.pc, f.sp = pc, sp
+				m, self, e := t.loadMethod(regs[sp-1], f.code.Names[arg])
+				if e != nil {
+					err = e
+					goto fail
+				}
+				if self.k == KUndef {
+					regs[sp-1] = Undef
+					regs[sp] = m
+				} else {
+					regs[sp-1] = m
+					regs[sp] = self
+				}
+				sp++
+			case OpBinarySubscr:
+				f.pc, f.sp = pc, sp
+				v, e := t.GetItem(regs[sp-2], regs[sp-1])
+				if e != nil {
+					err = e
+					goto fail
+				}
+				sp--
+				regs[sp-1] = v
+				regs[sp] = Undef
+			case OpStoreSubscr:
+				f.pc, f.sp = pc, sp
+				if e := t.SetItem(regs[sp-2], regs[sp-1], regs[sp-3]); e != nil {
+					err = e
+					goto fail
+				}
+				sp -= 3
+				regs[sp], regs[sp+1], regs[sp+2] = Undef, Undef, Undef
+			case OpDeleteSubscr:
+				f.pc, f.sp = pc, sp
+				if e := t.DelItem(regs[sp-2], regs[sp-1]); e != nil {
+					err = e
+					goto fail
+				}
+				sp -= 2
+				regs[sp], regs[sp+1] = Undef, Undef
+			case OpBuildSlice:
+				var step Value = None
+				if arg == 3 {
+					sp--
+					step = regs[sp]
+				}
+				s := &SliceObj{start: regs[sp-2], stop: regs[sp-1], step: step}
+				sp--
+				regs[sp-1] = Obj(s)
+				regs[sp] = Undef
+
+			case OpBuildTuple:
+				items := make([]Value, arg)
+				copy(items, regs[sp-arg:sp])
+				clear(regs[sp-arg : sp])
+				sp -= arg
+				regs[sp] = Obj(NewTuple(items))
+				sp++
+			case OpBuildList:
+				items := make([]Value, arg)
+				copy(items, regs[sp-arg:sp])
+				clear(regs[sp-arg : sp])
+				sp -= arg
+				regs[sp] = Obj(NewList(items))
+				sp++
+			case OpBuildSet:
+				f.pc, f.sp = pc, sp
+				s := NewSet()
+				for _, v := range regs[sp-arg : sp] {
+					if e := s.Add(t, v); e != nil {
+						err = e
+						goto fail
+					}
+				}
+				clear(regs[sp-arg : sp])
+				sp -= arg
+				regs[sp] = Obj(s)
+				sp++
+			case OpBuildMap:
+				f.pc, f.sp = pc, sp
+				d := NewDict()
+				for i := sp - 2*arg; i < sp; i += 2 {
+					if e := d.Set(t, regs[i], regs[i+1]); e != nil {
+						err = e
+						goto fail
+					}
+				}
+				clear(regs[sp-2*arg : sp])
+				sp -= 2 * arg
+				regs[sp] = Obj(d)
+				sp++
+			case OpListAppend:
+				sp--
+				l := regs[sp-arg].o.(*List)
+				l.items = append(l.items, regs[sp])
+				regs[sp] = Undef
+			case OpSetAdd:
+				sp--
+				f.pc, f.sp = pc, sp
+				if e := regs[sp-arg].o.(*Set).Add(t, regs[sp]); e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp] = Undef
+			case OpMapAdd:
+				sp -= 2
+				f.pc, f.sp = pc, sp
+				if e := regs[sp-arg].o.(*Dict).Set(t, regs[sp], regs[sp+1]); e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp], regs[sp+1] = Undef, Undef
+			case OpListExtend:
+				sp--
+				f.pc, f.sp = pc, sp
+				l := regs[sp-arg].o.(*List)
+				if e := t.Iterate(regs[sp], func(v Value) error { l.items = append(l.items, v); return nil }); e != nil {
+					err = e
+					if IsInstanceOf(e, TypeError) && !t.isIterable(regs[sp]) {
+						err = Errorf(TypeError, "Value after * must be an iterable, not %s", regs[sp].TypeName())
+					}
+					goto fail
+				}
+				regs[sp] = Undef
+			case OpSetUpdate:
+				sp--
+				f.pc, f.sp = pc, sp
+				s := regs[sp-arg].o.(*Set)
+				if e := t.Iterate(regs[sp], func(v Value) error { return s.Add(t, v) }); e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp] = Undef
+			case OpDictUpdate, OpDictMerge:
+				sp--
+				f.pc, f.sp = pc, sp
+				d := regs[sp-arg].o.(*Dict)
+				if e := t.dictMerge(d, regs[sp], Opcode(ins&0xff) == OpDictMerge); e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp] = Undef
+			case OpListToTuple:
+				l := regs[sp-1].o.(*List)
+				regs[sp-1] = Obj(NewTuple(l.items))
+			case OpBuildString:
+				n := 0
+				for _, v := range regs[sp-arg : sp] {
+					n += len(v.o.(*StrObj).s)
+				}
+				buf := make([]byte, 0, n)
+				for _, v := range regs[sp-arg : sp] {
+					buf = append(buf, v.o.(*StrObj).s...)
+				}
+				clear(regs[sp-arg : sp])
+				sp -= arg
+				regs[sp] = Str(string(buf))
+				sp++
+			case OpFormatValue:
+				f.pc, f.sp = pc, sp
+				spec := ""
+				if arg&4 != 0 {
+					sp--
+					spec = regs[sp].o.(*StrObj).s
+					regs[sp] = Undef
+				}
+				s, e := t.formatValue(regs[sp-1], arg&3, spec)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp-1] = Str(s)
+			case OpUnpackSequence:
+				f.pc, f.sp = pc, sp
+				seq := regs[sp-1]
+				if seq.k == KObj {
+					if tp, ok := seq.o.(*Tuple); ok && len(tp.items) == arg {
+						sp--
+						for i := arg - 1; i >= 0; i-- {
+							regs[sp] = tp.items[i]
+							sp++
+						}
+						continue
+					}
+				}
+				items, e := t.unpackN(seq, arg, -1, 0)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				sp--
+				for i := len(items) - 1; i >= 0; i-- {
+					regs[sp] = items[i]
+					sp++
+				}
+			case OpUnpackEx:
+				f.pc, f.sp = pc, sp
+				before, after := arg&0xff, arg>>8
+				items, e := t.unpackN(regs[sp-1], before+after, before, after)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				sp--
+				for i := len(items) - 1; i >= 0; i-- {
+					regs[sp] = items[i]
+					sp++
+				}
+
+			case OpMakeFunction:
+				sp--
+				code := regs[sp].o.(*Code)
+				fn := &Function{code: code, name: code.Name, qualname: code.QualName, module: f.module}
+				if arg&mfClosure != 0 {
+					sp--
+					cells := regs[sp].o.(*Tuple).items
+					fn.closure = make([]*Cell, len(cells))
+					for i, c := range cells {
+						fn.closure[i] = c.o.(*Cell)
+					}
+				}
+				if arg&mfKwDefaults != 0 {
+					sp--
+					d := regs[sp].o.(*Dict)
+					fn.kwdefaults = map[string]Value{}
+					d.Items(func(k, v Value) bool { fn.kwdefaults[k.o.(*StrObj).s] = v; return true })
+				}
+				if arg&mfDefaults != 0 {
+					sp--
+					fn.defaults = regs[sp].o.(*Tuple).items
+				}
+				clear(regs[sp : sp+4])
+				regs[sp] = Obj(fn)
+				sp++
+
+			case OpCall, OpCallMethod, OpCallKw:
+				var callee Value
+				var args []Value
+				var kw []KV
+				base := 0 // stack index where the result goes
+				n := arg
+				op := Opcode(ins & 0xff)
+				if op == OpCallKw {
+					sp--
+					names := regs[sp].o.(*Tuple).items
+					regs[sp] = Undef
+					nkw := len(names)
+					kw = make([]KV, nkw)
+					for i, nm := range names {
+						kw[i] = KV{Name: nm.o.(*StrObj).s, Val: regs[sp-nkw+i]}
+					}
+					n -= nkw
+					base = sp - arg - 1
+					callee = regs[base]
+					args = regs[base+1 : base+1+n]
+				} else if op == OpCallMethod {
+					base = sp - n - 2
+					if regs[base].k == KUndef {
+						callee = regs[base+1]
+						args = regs[base+2 : sp]
+					} else {
+						callee = regs[base]
+						args = regs[base+1 : sp]
+					}
+				} else {
+					base = sp - n - 1
+					callee = regs[base]
+					args = regs[base+1 : sp]
+				}
+				// Bound methods of script functions: call the function with self prepended,
+				// reusing the callee slot for self (no allocation).
+				if callee.k == KObj && op != OpCallKw {
+					if bm, ok := callee.o.(*BoundMethod); ok {
+						if _, isFn := bm.Fn.o.(*Function); isFn && bm.Fn.k == KObj {
+							slot := sp - len(args) - 1
+							regs[slot] = bm.Self
+							callee = bm.Fn
+							args = regs[slot:sp]
+						}
+					}
+				}
+				if callee.k == KObj {
+					if fn, ok := callee.o.(*Function); ok && fn.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) == 0 {
+						if t.depth >= MaxDepth {
+							f.pc, f.sp = pc, sp
+							err = t.recursionError()
+							goto fail
+						}
+						f.pc, f.sp = pc, sp
+						nf, e := t.setupFrame(fn, args, kw, false)
+						if e != nil {
+							err = e
+							goto fail
+						}
+						clear(regs[base:sp])
+						f.sp = base
+						nf.back = f
+						t.frame = nf
+						t.depth++
+						f = t.frame
+						code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+						continue
+					}
+				}
+				f.pc, f.sp = pc, sp
+				r, e := t.Call(callee, args, kw)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				clear(regs[base:sp])
+				sp = base
+				regs[sp] = r
+				sp++
+			case OpCallEx:
+				f.pc, f.sp = pc, sp
+				var kwv Value
+				if arg == 1 {
+					sp--
+					kwv = regs[sp]
+				}
+				sp--
+				argsv := regs[sp]
+				sp--
+				callee := regs[sp]
+				var kw []KV
+				if arg == 1 {
+					kwv.o.(*Dict).Items(func(k, v Value) bool {
+						kw = append(kw, KV{Name: k.o.(*StrObj).s, Val: v})
+						return true
+					})
+				}
+				r, e := t.Call(callee, argsv.o.(*Tuple).items, kw)
+				clear(regs[sp : sp+3])
+				if e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp] = r
+				sp++
+
+			case OpReturnValue:
+				sp--
+				v := regs[sp]
+				regs[sp] = Undef
+				if f.gen != nil {
+					f.pc, f.sp = pc, sp
+					done, r, e := t.genReturn(f, v)
+					if e != nil {
+						err = e
+						f = t.frame
+						code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+						goto fail
+					}
+					if done {
+						return r, nil
+					}
+					f = t.frame
+					code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+					continue
+				}
+				back := f.back
+				boundary := f.goBoundary
+				t.releaseFrame(f)
+				t.depth--
+				t.frame = back
+				if boundary {
+					return v, nil
+				}
+				f = t.frame
+				code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+				regs[sp] = v
+				sp++
+
+			case OpBuildClass:
+				f.pc, f.sp = pc, sp
+				r, e := t.buildClass(regs[sp-4], regs[sp-3], regs[sp-2], regs[sp-1])
+				if e != nil {
+					err = e
+					goto fail
+				}
+				clear(regs[sp-4 : sp])
+				sp -= 4
+				regs[sp] = r
+				sp++
+
+			case OpSetupExcept, OpSetupFinally:
+				f.blocks = append(f.blocks, block{kind: blockTry, handler: int32(arg), level: int32(sp)})
+			case OpPopBlock:
+				f.blocks = f.blocks[:len(f.blocks)-1]
+			case OpStartExcept:
+				// The exception on top of the stack is now being handled.
+				f.blocks = append(f.blocks, block{kind: blockExceptHandler, exc: regs[sp-1]})
+			case OpPopExcept:
+				for i := len(f.blocks) - 1; i >= 0; i-- {
+					if f.blocks[i].kind == blockExceptHandler {
+						f.blocks = append(f.blocks[:i], f.blocks[i+1:]...)
+						break
+					}
+				}
+			case OpJumpIfNotExcMatch:
+				sp--
+				cls := regs[sp]
+				regs[sp] = Undef
+				f.pc, f.sp = pc, sp
+				ok, e := t.excMatches(regs[sp-1], cls)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				if !ok {
+					pc = arg
+				}
+			case OpRaise:
+				f.pc, f.sp = pc, sp
+				err = t.doRaise(f, regs[sp-arg:sp], arg)
+				clear(regs[sp-arg : sp])
+				sp -= arg
+				if arg == 0 {
+					reraise = true
+				}
+				goto fail
+			case OpReraise:
+				sp--
+				err = regs[sp].o.(*Instance)
+				regs[sp] = Undef
+				f.pc, f.sp = pc, sp
+				reraise = true
+				goto fail
+			case OpEndFinally:
+				sp--
+				v := regs[sp]
+				regs[sp] = Undef
+				if !v.IsNone() {
+					f.pc, f.sp = pc, sp
+					err = v.o.(*Instance)
+					reraise = true
+					goto fail
+				}
+			case OpSetupWith:
+				f.pc, f.sp = pc, sp
+				mgr := regs[sp-1]
+				exit, enter, e := t.withEnter(mgr)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp-1] = exit
+				f.blocks = append(f.blocks, block{kind: blockTry, handler: int32(arg), level: int32(sp)})
+				regs[sp] = enter
+				sp++
+			case OpWithExit:
+				f.pc, f.sp = pc, sp
+				sp--
+				exit := regs[sp]
+				regs[sp] = Undef
+				r, e := t.Call(exit, []Value{None, None, None}, nil)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				if arg == 1 {
+					// async with: the awaitable returned by __aexit__ is awaited next.
+					aw, e := t.getAwaitable(r)
+					if e != nil {
+						err = e
+						goto fail
+					}
+					regs[sp] = aw
+					sp++
+				}
+			case OpWithExcept:
+				f.pc, f.sp = pc, sp
+				exit := regs[sp-2]
+				exc := regs[sp-1].o.(*Instance)
+				r, e := t.Call(exit, []Value{Obj(exc.cls), Obj(exc), None}, nil)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				b, e := t.Truth(r)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp] = Bool(b)
+				sp++
+
+			case OpLoadAssertionError:
+				regs[sp] = Obj(AssertionError)
+				sp++
+			case OpImportName:
+				f.pc, f.sp = pc, sp
+				sp -= 2
+				fromlist, level := regs[sp], regs[sp+1]
+				regs[sp], regs[sp+1] = Undef, Undef
+				m, e := t.importName(f.code.Names[arg], fromlist, int(level.AsInt()), f.module)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp] = m
+				sp++
+			case OpImportFrom:
+				f.pc, f.sp = pc, sp
+				v, e := t.importFrom(regs[sp-1], f.code.Names[arg])
+				if e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp] = v
+				sp++
+			case OpImportStar:
+				f.pc, f.sp = pc, sp
+				sp--
+				if e := t.importStar(regs[sp], f.module); e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp] = Undef
+			case OpPrintExpr:
+				sp--
+				f.pc, f.sp = pc, sp
+				if e := t.printExpr(regs[sp]); e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp] = Undef
+
+			case OpYieldValue:
+				sp--
+				v := regs[sp]
+				regs[sp] = Undef
+				f.pc, f.sp = pc, sp
+				if f.gen.kind == FlagAsyncGen {
+					v = Obj(&asyncGenValue{v: v})
+				}
+				if done := t.genYield(f, v); done {
+					return v, nil
+				}
+				f = t.frame
+				code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+			case OpGetYieldFromIter:
+				v := regs[sp-1]
+				if g, ok := v.o.(*Generator); ok && v.k == KObj {
+					if g.kind == FlagCoroutine && f.code.Flags&FlagCoroutine == 0 {
+						f.pc, f.sp = pc, sp
+						err = Errorf(TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator")
+						goto fail
+					}
+					continue
+				}
+				f.pc, f.sp = pc, sp
+				it, e := t.Iter(v)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp-1] = it
+			case OpGetAwaitable:
+				f.pc, f.sp = pc, sp
+				aw, e := t.getAwaitable(regs[sp-1])
+				if e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp-1] = aw
+			case OpYieldFrom:
+				sub, sent := regs[sp-2], regs[sp-1]
+				f.pc, f.sp = pc, sp
+				if g, ok := sub.o.(*Generator); ok && sub.k == KObj {
+					// Delegate: push the sub-generator's frame on this chain.
+					regs[sp-1], regs[sp-2] = Undef, Undef
+					sp -= 2
+					f.sp = sp
+					if e := t.pushDelegate(f, g, sent); e != nil {
+						if r, ok := e.(*returnValue); ok {
+							regs[sp] = r.v
+							sp++
+							continue
+						}
+						err = e
+						goto fail
+					}
+					f = t.frame
+					code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+					continue
+				}
+				v, done, e := t.sendTo(sub, sent)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				if done {
+					sp--
+					regs[sp] = Undef
+					regs[sp-1] = v
+					continue
+				}
+				// The sub-iterator yielded: suspend this frame at the YIELD_FROM,
+				// keeping sub on the stack; the sent value is pushed on resume.
+				sp--
+				regs[sp] = Undef
+				pc--
+				f.pc, f.sp = pc, sp
+				if done := t.genYield(f, v); done {
+					return v, nil
+				}
+				f = t.frame
+				code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+			case OpGetAIter:
+				f.pc, f.sp = pc, sp
+				v, e := t.getAIter(regs[sp-1])
+				if e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp-1] = v
+			case OpGetANext:
+				f.pc, f.sp = pc, sp
+				v, e := t.getANext(regs[sp-1])
+				if e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp] = v
+				sp++
+			case OpEndAsyncFor:
+				sp--
+				exc := regs[sp].o.(*Instance)
+				regs[sp] = Undef
+				if !exc.cls.IsSubclass(StopAsyncIteration) {
+					f.pc, f.sp = pc, sp
+					err = exc
+					reraise = true
+					goto fail
+				}
+				// leave the except-handler state opened by the handler entry
+				sp--
+				regs[sp] = Undef
+			case OpBeforeAsyncWith:
+				f.pc, f.sp = pc, sp
+				exit, aw, e := t.asyncWithEnter(regs[sp-1])
+				if e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp-1] = exit
+				regs[sp] = aw
+				sp++
+			case OpAsyncWithExcept:
+				f.pc, f.sp = pc, sp
+				exit := regs[sp-2]
+				exc := regs[sp-1].o.(*Instance)
+				r, e := t.Call(exit, []Value{Obj(exc.cls), Obj(exc), None}, nil)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				aw, e := t.getAwaitable(r)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp] = aw
+				sp++
+			case OpCheckExcStar:
+				f.pc, f.sp = pc, sp
+				sp--
+				cls := regs[sp]
+				regs[sp] = Undef
+				rest, match, e := t.exceptStarSplit(regs[sp-1], cls)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp-1] = rest
+				regs[sp] = match
+				sp++
+			default:
+				f.pc, f.sp = pc, sp
+				err = Errorf(SystemError, "unknown opcode %d", ins&0xff)
+				goto fail
+			}
+			continue
+		}
+	fail:
+	}
+}
+
+// unboundDeref is the error for reading an empty cell.
+func (t *Thread) unboundDeref(f *Frame, slot int) error {
+	name := f.code.LocalNames[slot]
+	if slot >= f.code.FreeStart && slot < f.code.FreeStart+f.code.NumFrees {
+		return Errorf(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name)
+	}
+	return Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", name)
+}
+
+// handledException returns the exception currently being handled (for bare
+// raise and implicit chaining), walking the frame chain.
+func (t *Thread) handledException() *Instance {
+	for f := t.frame; f != nil; f = f.back {
+		for i := len(f.blocks) - 1; i >= 0; i-- {
+			if f.blocks[i].kind == blockExceptHandler {
+				if inst, ok := f.blocks[i].exc.o.(*Instance); ok {
+					return inst
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// setContext links a newly raised exception to the one being handled.
+func (t *Thread) setContext(exc *Instance) {
+	h := t.handledException()
+	if h == nil || h == exc {
+		return
+	}
+	if exc.exc.context.k == KUndef || exc.exc.context.IsNone() {
+		// Avoid cycles, as CPython does.
+		for c := h; c != nil; {
+			nx, ok := c.exc.context.o.(*Instance)
+			if !ok || c.exc.context.k != KObj {
+				break
+			}
+			if nx == exc {
+				c.exc.context = None
+				break
+			}
+			c = nx
+		}
+		exc.exc.context = Obj(h)
+	}
+}
+
+// doRaise implements `raise`, `raise X`, `raise X from Y`.
+func (t *Thread) doRaise(f *Frame, vals []Value, n int) error {
+	if n == 0 {
+		h := t.handledException()
+		if h == nil {
+			return Errorf(RuntimeError, "No active exception to reraise")
+		}
+		return h
+	}
+	exc, err := t.makeException(vals[0])
+	if err != nil {
+		return err
+	}
+	if n == 2 {
+		cause := vals[1]
+		if cause.IsNone() {
+			exc.exc.cause = None
+		} else {
+			c, err := t.makeException(cause)
+			if err != nil {
+				return Errorf(TypeError, "exception causes must derive from BaseException")
+			}
+			exc.exc.cause = Obj(c)
+		}
+		exc.exc.suppressContext = true
+	}
+	return exc
+}
+
+// makeException turns `raise X` operands into an instance: a class is called with no args.
+func (t *Thread) makeException(v Value) (*Instance, error) {
+	if v.k == KObj {
+		switch o := v.o.(type) {
+		case *Instance:
+			if o.exc != nil {
+				return o, nil
+			}
+		case *Class:
+			if o.isExc {
+				r, err := t.Call(v, nil, nil)
+				if err != nil {
+					return nil, err
+				}
+				if inst, ok := r.o.(*Instance); ok && inst.exc != nil {
+					return inst, nil
+				}
+			}
+		}
+	}
+	return nil, Errorf(TypeError, "exceptions must derive from BaseException")
+}
+
+// excMatches implements the test of an except clause.
+func (t *Thread) excMatches(excv, cls Value) (bool, error) {
+	exc := excv.o.(*Instance)
+	check := func(c Value) (bool, error) {
+		k, ok := c.o.(*Class)
+		if !ok || c.k != KObj || !k.isExc {
+			return false, Errorf(TypeError, "catching classes that do not inherit from BaseException is not allowed")
+		}
+		return exc.cls.IsSubclass(k), nil
+	}
+	if tp, ok := cls.o.(*Tuple); ok && cls.k == KObj {
+		for _, c := range tp.items {
+			m, err := check(c)
+			if err != nil || m {
+				return m, err
+			}
+		}
+		return false, nil
+	}
+	return check(cls)
+}

@@ -1,0 +1,262 @@
+package vm
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ExcState is the exception part of an instance of a BaseException subclass.
+type ExcState struct {
+	args            *Tuple
+	traceback       []TraceEntry // innermost last, as Python prints it
+	cause           Value        // __cause__ (Undef = None)
+	context         Value        // __context__
+	suppressContext bool
+	notes           []string
+}
+
+// TraceEntry is one line of a traceback.
+type TraceEntry struct {
+	File string
+	Line int
+	Func string
+	code *Code
+}
+
+// The exception hierarchy, as CPython 3.11 has it.
+var (
+	BaseException          = newBuiltinClass("BaseException", ObjectType)
+	SystemExit             = newBuiltinClass("SystemExit", BaseException)
+	KeyboardInterrupt      = newBuiltinClass("KeyboardInterrupt", BaseException)
+	GeneratorExit          = newBuiltinClass("GeneratorExit", BaseException)
+	Exception              = newBuiltinClass("Exception", BaseException)
+	StopIteration          = newBuiltinClass("StopIteration", Exception)
+	StopAsyncIteration     = newBuiltinClass("StopAsyncIteration", Exception)
+	ArithmeticError        = newBuiltinClass("ArithmeticError", Exception)
+	FloatingPointError     = newBuiltinClass("FloatingPointError", ArithmeticError)
+	OverflowError          = newBuiltinClass("OverflowError", ArithmeticError)
+	ZeroDivisionError      = newBuiltinClass("ZeroDivisionError", ArithmeticError)
+	AssertionError         = newBuiltinClass("AssertionError", Exception)
+	AttributeError         = newBuiltinClass("AttributeError", Exception)
+	BufferError            = newBuiltinClass("BufferError", Exception)
+	EOFError               = newBuiltinClass("EOFError", Exception)
+	ImportError            = newBuiltinClass("ImportError", Exception)
+	ModuleNotFoundError    = newBuiltinClass("ModuleNotFoundError", ImportError)
+	LookupError            = newBuiltinClass("LookupError", Exception)
+	IndexError             = newBuiltinClass("IndexError", LookupError)
+	KeyError               = newBuiltinClass("KeyError", LookupError)
+	MemoryError            = newBuiltinClass("MemoryError", Exception)
+	NameError              = newBuiltinClass("NameError", Exception)
+	UnboundLocalError      = newBuiltinClass("UnboundLocalError", NameError)
+	OSError                = newBuiltinClass("OSError", Exception)
+	FileNotFoundError      = newBuiltinClass("FileNotFoundError", OSError)
+	FileExistsError        = newBuiltinClass("FileExistsError", OSError)
+	PermissionError        = newBuiltinClass("PermissionError", OSError)
+	IsADirectoryError      = newBuiltinClass("IsADirectoryError", OSError)
+	ConnectionError        = newBuiltinClass("ConnectionError", OSError)
+	ConnectionRefusedError = newBuiltinClass("ConnectionRefusedError", ConnectionError)
+	TimeoutError           = newBuiltinClass("TimeoutError", OSError)
+	ReferenceError         = newBuiltinClass("ReferenceError", Exception)
+	RuntimeError           = newBuiltinClass("RuntimeError", Exception)
+	NotImplementedError    = newBuiltinClass("NotImplementedError", RuntimeError)
+	RecursionError         = newBuiltinClass("RecursionError", RuntimeError)
+	SyntaxErrorType        = newBuiltinClass("SyntaxError", Exception)
+	IndentationError       = newBuiltinClass("IndentationError", SyntaxErrorType)
+	TabError               = newBuiltinClass("TabError", IndentationError)
+	SystemError            = newBuiltinClass("SystemError", Exception)
+	TypeError              = newBuiltinClass("TypeError", Exception)
+	ValueError             = newBuiltinClass("ValueError", Exception)
+	UnicodeError           = newBuiltinClass("UnicodeError", ValueError)
+	UnicodeDecodeError     = newBuiltinClass("UnicodeDecodeError", UnicodeError)
+	UnicodeEncodeError     = newBuiltinClass("UnicodeEncodeError", UnicodeError)
+	Warning                = newBuiltinClass("Warning", Exception)
+	UserWarning            = newBuiltinClass("UserWarning", Warning)
+	DeprecationWarning     = newBuiltinClass("DeprecationWarning", Warning)
+	RuntimeWarning         = newBuiltinClass("RuntimeWarning", Warning)
+	BaseExceptionGroup     = newBuiltinClass("BaseExceptionGroup", BaseException)
+	ExceptionGroup         = newBuiltinClass("ExceptionGroup", BaseExceptionGroup)
+)
+
+func init() {
+	BaseException.isExc = true
+	for _, c := range allExceptionClasses() {
+		c.isExc = true
+	}
+	BaseException.ctor = newException
+}
+
+// allExceptionClasses lists the built-in exception classes (for the builtins module).
+func allExceptionClasses() []*Class {
+	return []*Class{BaseException, SystemExit, KeyboardInterrupt, GeneratorExit, Exception,
+		StopIteration, StopAsyncIteration, ArithmeticError, FloatingPointError, OverflowError,
+		ZeroDivisionError, AssertionError, AttributeError, BufferError, EOFError, ImportError,
+		ModuleNotFoundError, LookupError, IndexError, KeyError, MemoryError, NameError,
+		UnboundLocalError, OSError, FileNotFoundError, FileExistsError, PermissionError,
+		IsADirectoryError, ConnectionError, ConnectionRefusedError, TimeoutError, ReferenceError,
+		RuntimeError, NotImplementedError, RecursionError, SyntaxErrorType, IndentationError,
+		TabError, SystemError, TypeError, ValueError, UnicodeError, UnicodeDecodeError,
+		UnicodeEncodeError, Warning, UserWarning, DeprecationWarning, RuntimeWarning,
+		BaseExceptionGroup, ExceptionGroup}
+}
+
+// newException is the constructor of every exception class: it keeps the
+// positional arguments as args; __init__ of a subclass may do more.
+func newException(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+	inst := NewInstance(cls)
+	inst.exc.args = NewTuple(append([]Value(nil), args...))
+	return Obj(inst), nil
+}
+
+// Error makes *Instance usable as a Go error: Go code returns Python
+// exceptions as errors, and the VM type-asserts them back.
+func (i *Instance) Error() string {
+	if i.exc == nil {
+		return i.cls.Name
+	}
+	msg := excStrDefault(i)
+	if msg == "" {
+		return i.cls.Name
+	}
+	return i.cls.Name + ": " + msg
+}
+
+// excStrDefault is BaseException.__str__ for args made of plain values.
+func excStrDefault(i *Instance) string {
+	args := i.exc.args.items
+	switch len(args) {
+	case 0:
+		return ""
+	case 1:
+		if i.cls.IsSubclass(KeyError) {
+			return quickRepr(args[0])
+		}
+		return quickStr(args[0])
+	}
+	return quickRepr(Obj(i.exc.args))
+}
+
+// NewError makes an exception instance of cls with a message argument.
+func NewError(cls *Class, msg string) *Instance {
+	inst := NewInstance(cls)
+	inst.exc.args = NewTuple([]Value{Str(msg)})
+	return inst
+}
+
+// Errorf makes an exception of cls with a formatted message, as an error.
+func Errorf(cls *Class, format string, a ...any) error {
+	return NewError(cls, fmt.Sprintf(format, a...))
+}
+
+// ExcArgs returns the args tuple of an exception instance.
+func (i *Instance) ExcArgs() []Value {
+	if i.exc == nil {
+		return nil
+	}
+	return i.exc.args.items
+}
+
+// Traceback returns the recorded traceback entries, outermost first.
+func (i *Instance) Traceback() []TraceEntry {
+	if i.exc == nil {
+		return nil
+	}
+	return i.exc.traceback
+}
+
+// AsException converts any Go error to a Python exception instance.
+func AsException(err error) *Instance {
+	if inst, ok := err.(*Instance); ok && inst.exc != nil {
+		return inst
+	}
+	if se, ok := err.(interface{ PyException() *Instance }); ok {
+		return se.PyException()
+	}
+	return NewError(RuntimeError, err.Error())
+}
+
+// IsInstanceOf reports whether err is a Python exception of class cls.
+func IsInstanceOf(err error, cls *Class) bool {
+	inst, ok := err.(*Instance)
+	return ok && inst.cls.IsSubclass(cls)
+}
+
+// FormatException renders an exception as CPython's traceback printer does,
+// including chained causes and contexts.
+func (t *Thread) FormatException(exc *Instance) string {
+	var b strings.Builder
+	seen := map[*Instance]bool{}
+	t.formatChain(&b, exc, seen)
+	return b.String()
+}
+
+func (t *Thread) formatChain(b *strings.Builder, exc *Instance, seen map[*Instance]bool) {
+	seen[exc] = true
+	if c, ok := exc.exc.cause.AsObj().(*Instance); ok && exc.exc.cause.k == KObj && c.exc != nil && !seen[c] {
+		t.formatChain(b, c, seen)
+		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
+	} else if c, ok := exc.exc.context.AsObj().(*Instance); ok && exc.exc.context.k == KObj && c.exc != nil && !exc.exc.suppressContext && !seen[c] {
+		t.formatChain(b, c, seen)
+		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
+	}
+	if len(exc.exc.traceback) > 0 {
+		b.WriteString("Traceback (most recent call last):\n")
+		t.writeTraceback(b, exc.exc.traceback)
+	}
+	b.WriteString(t.formatExcOnly(exc))
+}
+
+// writeTraceback prints entries, folding runs of identical lines as CPython does.
+func (t *Thread) writeTraceback(b *strings.Builder, tb []TraceEntry) {
+	const maxRepeat = 3
+	var last TraceEntry
+	repeat := 0
+	flush := func() {
+		if repeat > maxRepeat {
+			n := repeat - maxRepeat
+			s := ""
+			if n > 1 {
+				s = "s"
+			}
+			fmt.Fprintf(b, "  [Previous line repeated %d more time%s]\n", n, s)
+		}
+	}
+	for i, e := range tb {
+		if i > 0 && e.File == last.File && e.Line == last.Line && e.Func == last.Func {
+			repeat++
+			if repeat > maxRepeat {
+				continue
+			}
+		} else {
+			flush()
+			repeat = 1
+		}
+		last = e
+		fmt.Fprintf(b, "  File \"%s\", line %d, in %s\n", e.File, e.Line, e.Func)
+		if line := t.interp.sourceLine(e.File, e.Line); line != "" {
+			fmt.Fprintf(b, "    %s\n", line)
+		}
+	}
+	flush()
+}
+
+// formatExcOnly is the last line(s): "ValueError: message" plus notes.
+func (t *Thread) formatExcOnly(exc *Instance) string {
+	name := exc.cls.Name
+	if exc.cls.Module != "builtins" && exc.cls.Module != "" {
+		name = exc.cls.Module + "." + name
+	}
+	msg, err := t.StrOf(Obj(exc))
+	if err != nil {
+		msg = "<exception str() failed>"
+	}
+	var out string
+	if msg == "" {
+		out = name + "\n"
+	} else {
+		out = name + ": " + msg + "\n"
+	}
+	for _, n := range exc.exc.notes {
+		out += n + "\n"
+	}
+	return out
+}

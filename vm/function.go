@@ -1,0 +1,130 @@
+package vm
+
+// Code is a compiled function body (or module/class body).
+type Code struct {
+	Name      string
+	QualName  string
+	Filename  string
+	FirstLine int
+
+	Ops    []uint32 // opcode in the low 8 bits, argument in the high 24
+	Lines  []int32  // source line of each instruction
+	Consts []Value
+	Names  []string // attribute and dynamic names
+
+	// Register layout of a frame: [locals | cells | frees | operand stack].
+	NumLocals  int
+	NumRegs    int   // registers before the operand stack: locals, frees (and a class body's __class__ cell)
+	CellSlots  []int // locals that are captured (hold *Cell); params copied in on entry
+	NumFrees   int   // free variables, at NumLocals+len(cellsOnly)...
+	FreeStart  int   // first register of free vars
+	MaxStack   int
+	LocalNames []string // all register names (locals, cells, frees) for errors
+
+	ArgCount     int // positional parameters (including positional-only)
+	PosOnlyCount int
+	KwOnlyCount  int
+	Flags        CodeFlags
+
+	// globals is the module whose slots LOAD_GLOBAL indexes.
+	module *Module
+}
+
+func (*Code) Class() *Class { return CodeType }
+
+// CodeFlags describe a function's kind and parameters.
+type CodeFlags uint16
+
+const (
+	FlagVarargs CodeFlags = 1 << iota
+	FlagVarkw
+	FlagGenerator
+	FlagCoroutine
+	FlagAsyncGen
+	FlagClassBody // body of a class statement: names go to a namespace dict
+	FlagModule    // module body
+	FlagNewLocals
+)
+
+// Function is a script-defined function (a closure over cells).
+type Function struct {
+	code       *Code
+	name       string
+	qualname   string
+	defaults   []Value // for the last len(defaults) positional parameters
+	kwdefaults map[string]Value
+	closure    []*Cell
+	module     *Module
+	attrs      map[string]Value // function attributes (__doc__, user-set)
+	doc        Value
+}
+
+func (*Function) Class() *Class { return FunctionType }
+
+// Name is the function's __name__.
+func (f *Function) Name() string { return f.name }
+
+// Code returns the compiled body.
+func (f *Function) Code() *Code { return f.code }
+
+// Module returns the module whose globals the function sees.
+func (f *Function) Module() *Module { return f.module }
+
+// block is one entry of a frame's block stack (try/with/except handlers).
+type block struct {
+	kind    uint8
+	handler int32 // pc of the handler
+	level   int32 // operand stack depth to restore
+	exc     Value // for blockExceptHandler: the exception being handled
+}
+
+const (
+	blockTry           uint8 = iota // an exception jumps to handler
+	blockExceptHandler              // inside an except clause: records the handled exception
+)
+
+// Frame is the activation of a Code. Frames live on the heap: a call from
+// script code pushes one and the dispatch loop continues with it.
+type Frame struct {
+	code   *Code
+	fn     *Function
+	pc     int
+	regs   []Value // locals, cells, frees, then the operand stack
+	sp     int     // next free stack register (absolute index into regs)
+	blocks []block
+	back   *Frame
+	module *Module
+	ns     *Dict // namespace of a class body (FlagClassBody), else nil
+
+	gen *Generator // the generator/coroutine owning this frame, if any
+
+	// goBoundary marks a frame entered from Go (Thread.Call): when it
+	// returns, the dispatch loop returns to Go instead of continuing.
+	goBoundary bool
+	// stackOwned is false when regs were taken from the thread's value stack.
+	stackOwned bool
+	// discard: when this frame returns, drop its result and push the frame's
+	// pending value instead (used for __init__ calls: push the instance).
+	initSelf Value
+	// yieldFromGen is the generator this frame is delegating to (yield from / await).
+	delegate *Generator
+	blockBuf [4]block
+}
+
+// Line returns the current source line.
+func (f *Frame) Line() int {
+	pc := f.pc - 1
+	if pc < 0 {
+		pc = 0
+	}
+	if pc < len(f.code.Lines) {
+		return int(f.code.Lines[pc])
+	}
+	return f.code.FirstLine
+}
+
+// Code returns the frame's code.
+func (f *Frame) Code() *Code { return f.code }
+
+// Back returns the calling frame.
+func (f *Frame) Back() *Frame { return f.back }

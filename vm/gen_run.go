@@ -1,0 +1,314 @@
+package vm
+
+import "errors"
+
+// errExhausted is returned by pushResume when the generator is already finished
+// and the resumer only wants to know that (FOR_ITER).
+var errExhausted = errors.New("generator exhausted")
+
+// returnValue carries the immediate result of a delegation that finished
+// without suspending (the sub-generator was already done).
+type returnValue struct{ v Value }
+
+func (*returnValue) Error() string { return "return value" }
+
+// pushResume makes g's suspended chain the running frames, resumed by the
+// current frame (or by Go, for modeGo). sent is pushed as the result of the
+// pending yield; throw, if set, is raised at the suspension point instead.
+func (t *Thread) pushResume(g *Generator, mode resumeMode, sent Value, throw error) error {
+	if g.finished {
+		if mode == modeForIter {
+			return errExhausted
+		}
+		if throw != nil {
+			return throw
+		}
+		if g.kind == FlagCoroutine {
+			return Errorf(RuntimeError, "cannot reuse already awaited coroutine")
+		}
+		return NewInstance(StopIteration)
+	}
+	if g.running || g.delegator != nil {
+		what := "generator"
+		if g.kind == FlagCoroutine {
+			what = "coroutine"
+			if g.delegator != nil {
+				return Errorf(RuntimeError, "coroutine is being awaited already")
+			}
+		}
+		return Errorf(ValueError, "%s already executing", what)
+	}
+	if !g.started && throw == nil && !sent.IsNone() && !sent.IsUndef() {
+		what := "generator"
+		if g.kind == FlagCoroutine {
+			what = "coroutine"
+		}
+		return Errorf(TypeError, "can't send non-None value to a just-started %s", what)
+	}
+	if t.depth >= MaxDepth {
+		return t.recursionError()
+	}
+	g.root = g
+	g.mode = mode
+	g.running = true
+	g.frame.back = t.frame
+	inner := g.frame
+	if g.innermost != nil {
+		inner = g.innermost
+		g.innermost = nil
+	}
+	t.depth += g.chainLen()
+	t.frame = inner
+	if !g.started {
+		g.started = true
+		g.awaited = true
+		if throw != nil {
+			t.pendingThrow = throw
+		}
+		return nil
+	}
+	if throw != nil {
+		t.pendingThrow = throw
+		return nil
+	}
+	inner.regs[inner.sp] = sent
+	inner.sp++
+	return nil
+}
+
+// chainLen counts the frames of a delegation chain rooted at g.
+func (g *Generator) chainLen() int {
+	n := 1
+	for d := g.delegate; d != nil; d = d.delegate {
+		n++
+	}
+	return n
+}
+
+// pushDelegate starts `yield from g` / `await g` inside frame f: g's frame
+// joins f's chain and runs next in the same loop.
+func (t *Thread) pushDelegate(f *Frame, g *Generator, sent Value) error {
+	if g.finished {
+		if g.kind == FlagCoroutine {
+			return Errorf(RuntimeError, "cannot reuse already awaited coroutine")
+		}
+		return &returnValue{v: None}
+	}
+	if g.running || g.delegator != nil {
+		if g.kind == FlagCoroutine {
+			return Errorf(RuntimeError, "coroutine is being awaited already")
+		}
+		return Errorf(ValueError, "generator already executing")
+	}
+	if t.depth >= MaxDepth {
+		return t.recursionError()
+	}
+	owner := f.gen
+	g.delegator = owner
+	owner.delegate = g
+	g.root = owner.root
+	g.mode = modeDelegate
+	g.running = true
+	g.frame.back = f
+	t.depth++
+	inner := g.frame
+	if g.innermost != nil {
+		// g was suspended on its own (e.g. an async generator driven by hand).
+		inner = g.innermost
+		g.innermost = nil
+		t.frame = inner
+		inner.regs[inner.sp] = sent
+		inner.sp++
+		return nil
+	}
+	t.frame = inner
+	if !g.started {
+		g.started = true
+		g.awaited = true
+		return nil
+	}
+	inner.regs[inner.sp] = sent
+	inner.sp++
+	return nil
+}
+
+// genYield suspends the chain containing f (whose generator yields v) and
+// hands v to the chain root's resumer. It reports true when the resumer is
+// Go, i.e. the dispatch loop must return.
+func (t *Thread) genYield(f *Frame, v Value) bool {
+	root := f.gen.root
+	root.innermost = f
+	resumer := root.frame.back
+	root.frame.back = nil
+	root.running = false
+	t.depth -= root.chainLen()
+	t.frame = resumer
+	if root.mode == modeGo {
+		t.genDone = false
+		return true
+	}
+	// A script resumer (FOR_ITER, next(), send()) receives the value on its stack.
+	resumer.regs[resumer.sp] = v
+	resumer.sp++
+	return false
+}
+
+// genReturn finishes generator frame f with result v. done reports that the
+// loop must return (r, nil) to Go.
+func (t *Thread) genReturn(f *Frame, v Value) (done bool, r Value, err error) {
+	g := f.gen
+	g.finished = true
+	g.running = false
+	back := f.back
+	f.back = nil
+	t.depth--
+	t.frame = back
+	switch g.mode {
+	case modeGo:
+		g.root = nil
+		t.genDone = true
+		return true, v, nil
+	case modeForIter:
+		// The caller's FOR_ITER loop ends: drop the iterator and jump out.
+		back.sp--
+		back.regs[back.sp] = Undef
+		back.pc = g.forExit
+	case modeNext:
+		if g.kind == FlagAsyncGen {
+			return false, Undef, NewInstance(StopAsyncIteration)
+		}
+		return false, Undef, stopIteration(v)
+	case modeDelegate:
+		d := g.delegator
+		d.delegate = nil
+		g.delegator = nil
+		g.root = nil
+		back.regs[back.sp] = v
+		back.sp++
+	}
+	return false, Undef, nil
+}
+
+// stopIteration makes StopIteration(v) (no args when v is None).
+func stopIteration(v Value) *Instance {
+	e := NewInstance(StopIteration)
+	if !v.IsNone() {
+		e.exc.args = NewTuple([]Value{v})
+	}
+	return e
+}
+
+// genRaise handles an exception leaving generator frame f. It reports toGo
+// when the loop must return err to Go; otherwise t.frame is the frame where
+// the exception continues.
+func (t *Thread) genRaise(f *Frame, exc *Instance) (toGo bool, err error) {
+	g := f.gen
+	g.finished = true
+	g.running = false
+	back := f.back
+	f.back = nil
+	t.depth--
+	t.frame = back
+	// A StopIteration escaping a generator body becomes RuntimeError (PEP 479).
+	if exc.cls.IsSubclass(StopIteration) && g.mode != modeGo || exc.cls.IsSubclass(StopIteration) && g.kind != FlagGenerator {
+		what := "generator"
+		switch g.kind {
+		case FlagCoroutine:
+			what = "coroutine"
+		case FlagAsyncGen:
+			what = "async generator"
+		}
+		r := NewError(RuntimeError, what+" raised StopIteration")
+		r.exc.cause = Obj(exc)
+		r.exc.context = Obj(exc)
+		r.exc.suppressContext = true
+		exc = r
+	} else if g.kind == FlagAsyncGen && exc.cls.IsSubclass(StopAsyncIteration) && g.mode != modeGo {
+		r := NewError(RuntimeError, "async generator raised StopAsyncIteration")
+		r.exc.cause = Obj(exc)
+		r.exc.context = Obj(exc)
+		r.exc.suppressContext = true
+		exc = r
+	}
+	if g.mode == modeDelegate {
+		d := g.delegator
+		d.delegate = nil
+		g.delegator = nil
+	}
+	g.root = nil
+	if g.mode == modeGo || back == nil {
+		return true, exc
+	}
+	return false, exc
+}
+
+// Resume runs a generator or coroutine from Go until it yields (done=false,
+// v is the yielded value) or finishes (done=true, v is its return value).
+// throw, if set, is raised inside it at its suspension point.
+func (t *Thread) Resume(g *Generator, sent Value, throw error) (v Value, done bool, err error) {
+	if err := t.pushResume(g, modeGo, sent, throw); err != nil {
+		if IsInstanceOf(err, StopIteration) && g.finished && g.kind != FlagCoroutine {
+			return None, true, nil
+		}
+		return Undef, false, err
+	}
+	saved := t.frame
+	_ = saved
+	r, err := t.execute()
+	if err != nil {
+		return Undef, false, err
+	}
+	return r, t.genDone, nil
+}
+
+// sendTo advances a non-generator iterator used by yield from / await:
+// done reports that it finished with result v.
+func (t *Thread) sendTo(sub Value, sent Value) (v Value, done bool, err error) {
+	if sub.k == KObj {
+		if it, ok := sub.o.(GoAwaitIter); ok {
+			return it.Send(t, sent)
+		}
+	}
+	var r Value
+	if sent.IsNone() {
+		var ok bool
+		r, ok, err = t.Next(sub)
+		if err != nil {
+			return Undef, false, err
+		}
+		if !ok {
+			return t.lastStopValue(), true, nil
+		}
+		return r, false, nil
+	}
+	r, err = t.CallMethod(sub, "send", sent)
+	if err != nil {
+		if inst, ok := err.(*Instance); ok && inst.cls.IsSubclass(StopIteration) {
+			if len(inst.exc.args.items) > 0 {
+				return inst.exc.args.items[0], true, nil
+			}
+			return None, true, nil
+		}
+		return Undef, false, err
+	}
+	return r, false, nil
+}
+
+// GoAwaitIter is an iterator implemented in Go that `await`/`yield from` can
+// drive directly (futures implement it in the runtime).
+type GoAwaitIter interface {
+	Object
+	// Send resumes the iterator: it yields v (done=false) or finishes with result v.
+	Send(t *Thread, sent Value) (v Value, done bool, err error)
+}
+
+// lastStopValue returns the value carried by the StopIteration that ended the
+// last Next call (None when there was none).
+func (t *Thread) lastStopValue() Value {
+	v := t.stopValue
+	t.stopValue = None
+	if v.IsUndef() {
+		return None
+	}
+	return v
+}

@@ -1,0 +1,111 @@
+package vm
+
+import "fmt"
+
+// Generator is a generator, coroutine or async generator object. It owns its
+// frame; suspending returns the frame chain to whoever resumed it.
+type Generator struct {
+	kind     CodeFlags // FlagGenerator, FlagCoroutine or FlagAsyncGen
+	frame    *Frame
+	name     string
+	qualname string
+
+	started  bool
+	running  bool
+	finished bool
+
+	// root is the generator at the bottom of a delegation chain this one is
+	// part of (itself when resumed directly). When any frame of the chain
+	// yields, control returns to root's resumer, and root remembers the
+	// innermost frame so that resuming the chain is O(1).
+	root      *Generator
+	innermost *Frame
+	// delegate is the generator this one awaits / yields from.
+	delegate *Generator
+	// delegator is the generator delegating to this one (nil for a root).
+	delegator *Generator
+
+	// How the current resumer wants the outcome (see resumeMode).
+	mode    resumeMode
+	forExit int // for modeForIter: the caller's loop-exit pc
+
+	// awaited is set once a coroutine has been awaited or wrapped (for the
+	// never-awaited warning).
+	awaited bool
+	// OnFinalize lets the runtime track unawaited coroutines.
+	origin string
+	// asyncgen state: the pending athrow/aclose etc. are driven by stdlib.
+	agHooked bool
+}
+
+// resumeMode tells the dispatch loop what to do when a resumed generator
+// yields, returns or raises.
+type resumeMode uint8
+
+const (
+	modeGo       resumeMode = iota // resumed from Go (Thread.Resume): return to Go
+	modeForIter                    // FOR_ITER: yield pushes the value; return jumps to forExit
+	modeNext                       // next()/send() from script: yield pushes the value; return raises StopIteration
+	modeDelegate                   // yield from / await: return pushes the result into the delegator
+)
+
+func (g *Generator) Class() *Class {
+	switch g.kind {
+	case FlagCoroutine:
+		return CoroutineType
+	case FlagAsyncGen:
+		return AsyncGeneratorType
+	}
+	return GeneratorType
+}
+
+// Name returns __name__.
+func (g *Generator) Name() string { return g.name }
+
+// QualName returns __qualname__.
+func (g *Generator) QualName() string { return g.qualname }
+
+// IsCoroutine reports whether g is a coroutine object.
+func (g *Generator) IsCoroutine() bool { return g.kind == FlagCoroutine }
+
+// Finished reports whether g has returned or raised.
+func (g *Generator) Finished() bool { return g.finished }
+
+// Started reports whether g ever ran.
+func (g *Generator) Started() bool { return g.started }
+
+// MarkAwaited records that the coroutine was handed to something that will
+// run it (await, a task), so no never-awaited warning is due.
+func (g *Generator) MarkAwaited() { g.awaited = true }
+
+// Awaited reports whether MarkAwaited was called or the coroutine started.
+func (g *Generator) Awaited() bool { return g.awaited || g.started }
+
+// Frame returns the generator's own frame.
+func (g *Generator) Frame() *Frame { return g.frame }
+
+// InnermostFrame returns the frame where a suspended chain waits (for tracing).
+func (g *Generator) InnermostFrame() *Frame {
+	if g.innermost != nil {
+		return g.innermost
+	}
+	return g.frame
+}
+
+func (g *Generator) repr() string {
+	kind := "generator"
+	switch g.kind {
+	case FlagCoroutine:
+		kind = "coroutine"
+	case FlagAsyncGen:
+		kind = "async_generator"
+	}
+	return fmt.Sprintf("<%s object %s at %p>", kind, g.qualname, g)
+}
+
+// newGenerator wraps a ready frame.
+func newGenerator(kind CodeFlags, f *Frame, fn *Function) *Generator {
+	g := &Generator{kind: kind, frame: f, name: fn.name, qualname: fn.qualname}
+	f.gen = g
+	return g
+}

@@ -1,0 +1,131 @@
+package vm
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"strings"
+	"sync"
+)
+
+// Config configures an interpreter. Zero values are usable defaults.
+type Config struct {
+	Stdout io.Writer
+	Stderr io.Writer
+	Stdin  io.Reader
+	Argv   []string
+	// ReadFile loads source files for imports and tracebacks (os.ReadFile when nil).
+	ReadFile func(name string) ([]byte, error)
+	// Modules are native modules importable by name (stdlib registers them).
+	Modules map[string]ModuleLoader
+}
+
+// ModuleLoader builds a native module for an interpreter.
+type ModuleLoader func(it *Interp) (*Module, error)
+
+// Interp is one interpreter: its modules, builtins and output writers.
+// Several Interps may run in one process at once.
+type Interp struct {
+	cfg      Config
+	Stdout   *bufio.Writer
+	Stderr   io.Writer
+	Stdin    *bufio.Reader
+	builtins *Module
+	modules  map[string]*Module
+	loaders  map[string]ModuleLoader
+	sources  map[string][]string // file name → lines, for tracebacks
+	mainDir  string              // directory of the main script, for imports
+
+	// Hooks lets embedders and the runtime attach behaviour (e.g. await support).
+	Hooks Hooks
+
+	// mu is the interpreter lock: only the holder runs bytecode.
+	mu   sync.Mutex
+	main *Thread
+}
+
+// Hooks are optional callbacks installed by higher layers.
+type Hooks struct {
+	// OnExit is called before the process would exit (sys.exit) — unused by vm itself.
+	OnExit func()
+	// OnCoroutine is called for every coroutine object created (never-awaited tracking).
+	OnCoroutine func(t *Thread, g *Generator)
+}
+
+// New makes an interpreter.
+func New(cfg Config) *Interp {
+	if cfg.Stdout == nil {
+		cfg.Stdout = os.Stdout
+	}
+	if cfg.Stderr == nil {
+		cfg.Stderr = os.Stderr
+	}
+	if cfg.Stdin == nil {
+		cfg.Stdin = os.Stdin
+	}
+	if cfg.ReadFile == nil {
+		cfg.ReadFile = os.ReadFile
+	}
+	it := &Interp{
+		cfg:     cfg,
+		Stdout:  bufio.NewWriterSize(cfg.Stdout, 32*1024),
+		Stderr:  cfg.Stderr,
+		Stdin:   bufio.NewReader(cfg.Stdin),
+		modules: map[string]*Module{},
+		loaders: map[string]ModuleLoader{},
+		sources: map[string][]string{},
+	}
+	for name, l := range cfg.Modules {
+		it.loaders[name] = l
+	}
+	it.builtins = newBuiltinsModule(it)
+	it.main = newThread(it)
+	return it
+}
+
+// Config returns the configuration the interpreter was made with.
+func (it *Interp) Config() Config { return it.cfg }
+
+// MainThread is the thread that runs the main module.
+func (it *Interp) MainThread() *Thread { return it.main }
+
+// Builtins is the builtins module.
+func (it *Interp) Builtins() *Module { return it.builtins }
+
+// RegisterModule makes a native module importable.
+func (it *Interp) RegisterModule(name string, l ModuleLoader) { it.loaders[name] = l }
+
+// AddModule records an already-built module under name.
+func (it *Interp) AddModule(m *Module) { it.modules[m.Name] = m }
+
+// Flush writes out buffered stdout. Every exit path must call it.
+func (it *Interp) Flush() { it.Stdout.Flush() }
+
+// WriteStderr writes to stderr after flushing stdout, so output interleaves as written.
+func (it *Interp) WriteStderr(s string) {
+	it.Stdout.Flush()
+	io.WriteString(it.Stderr, s)
+}
+
+// AddSource records a file's text for tracebacks.
+func (it *Interp) AddSource(file string, src []byte) {
+	it.sources[file] = strings.Split(string(src), "\n")
+}
+
+// sourceLine returns line n of file, stripped, or "".
+func (it *Interp) sourceLine(file string, n int) string {
+	lines, ok := it.sources[file]
+	if !ok {
+		data, err := it.cfg.ReadFile(file)
+		if err != nil {
+			it.sources[file] = nil
+			return ""
+		}
+		lines = strings.Split(string(data), "\n")
+		it.sources[file] = lines
+	}
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return strings.TrimSpace(lines[n-1])
+}

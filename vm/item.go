@@ -1,0 +1,418 @@
+package vm
+
+import "math/big"
+
+// IndexOf converts an index value (int, bool or __index__) to an int.
+func (t *Thread) IndexOf(v Value) (int64, bool, error) {
+	switch v.k {
+	case KInt, KBool:
+		return int64(v.n), true, nil
+	case KObj:
+		switch o := v.o.(type) {
+		case *BigIntObj:
+			return 0, true, Errorf(IndexError, "cannot fit 'int' into an index-sized integer")
+		case *Instance:
+			if m, ok := t.lookupSpecial(v, "__index__"); ok {
+				r, err := t.callBound(m, v, nil, nil)
+				if err != nil {
+					return 0, true, err
+				}
+				return t.IndexOf(r)
+			}
+			_ = o
+		}
+	}
+	return 0, false, nil
+}
+
+// sliceIndices resolves a slice against a length, as slice.indices does.
+func (t *Thread) sliceIndices(s *SliceObj, n int64) (start, stop, step int64, err error) {
+	step = 1
+	if !s.step.IsNone() {
+		var ok bool
+		step, ok, err = t.sliceArg(s.step)
+		if err != nil {
+			return
+		}
+		if !ok {
+			err = Errorf(TypeError, "slice indices must be integers or None or have an __index__ method")
+			return
+		}
+		if step == 0 {
+			err = Errorf(ValueError, "slice step cannot be zero")
+			return
+		}
+	}
+	lower, upper := int64(0), n
+	if step < 0 {
+		lower, upper = -1, n-1
+	}
+	conv := func(v Value, def int64) (int64, error) {
+		if v.IsNone() {
+			return def, nil
+		}
+		x, ok, err := t.sliceArg(v)
+		if err != nil {
+			return 0, err
+		}
+		if !ok {
+			return 0, Errorf(TypeError, "slice indices must be integers or None or have an __index__ method")
+		}
+		if x < 0 {
+			x += n
+			if x < lower {
+				x = lower
+			}
+		} else if x > upper {
+			x = upper
+		}
+		return x, nil
+	}
+	if step < 0 {
+		start, err = conv(s.start, upper)
+		if err != nil {
+			return
+		}
+		stop, err = conv(s.stop, lower)
+	} else {
+		start, err = conv(s.start, lower)
+		if err != nil {
+			return
+		}
+		stop, err = conv(s.stop, upper)
+	}
+	return
+}
+
+// sliceArg converts a slice bound, clamping huge ints.
+func (t *Thread) sliceArg(v Value) (int64, bool, error) {
+	if b, ok := v.o.(*BigIntObj); ok && v.k == KObj {
+		if b.v.Sign() < 0 {
+			return -1 << 62, true, nil
+		}
+		return 1 << 62, true, nil
+	}
+	return t.IndexOf(v)
+}
+
+// sliceLen is the number of elements selected.
+func sliceLen(start, stop, step int64) int64 {
+	if step < 0 {
+		if stop < start {
+			return (start-stop-1)/(-step) + 1
+		}
+	} else if start < stop {
+		return (stop-start-1)/step + 1
+	}
+	return 0
+}
+
+func sliceItems(items []Value, start, stop, step int64) []Value {
+	n := sliceLen(start, stop, step)
+	out := make([]Value, n)
+	for i := int64(0); i < n; i++ {
+		out[i] = items[start+i*step]
+	}
+	return out
+}
+
+// seqIndex normalises a sequence index or raises IndexError "<what> index out of range".
+func (t *Thread) seqIndex(idx Value, n int, what string) (int, error) {
+	i, ok, err := t.IndexOf(idx)
+	if err != nil {
+		if IsInstanceOf(err, IndexError) {
+			return 0, Errorf(IndexError, "cannot fit 'int' into an index-sized integer")
+		}
+		return 0, err
+	}
+	if !ok {
+		return 0, Errorf(TypeError, "%s indices must be integers or slices, not %s", what, idx.TypeName())
+	}
+	if i < 0 {
+		i += int64(n)
+	}
+	if i < 0 || i >= int64(n) {
+		return 0, Errorf(IndexError, "%s index out of range", what)
+	}
+	return int(i), nil
+}
+
+// GetItem is obj[key].
+func (t *Thread) GetItem(obj, key Value) (Value, error) {
+	if obj.k == KObj {
+		switch o := obj.o.(type) {
+		case *List:
+			if key.k == KInt {
+				i := int64(key.n)
+				if i < 0 {
+					i += int64(len(o.items))
+				}
+				if i >= 0 && i < int64(len(o.items)) {
+					return o.items[i], nil
+				}
+				return Undef, Errorf(IndexError, "list index out of range")
+			}
+			if s, ok := key.o.(*SliceObj); ok && key.k == KObj {
+				a, b, c, err := t.sliceIndices(s, int64(len(o.items)))
+				if err != nil {
+					return Undef, err
+				}
+				return Obj(NewList(sliceItems(o.items, a, b, c))), nil
+			}
+			i, err := t.seqIndex(key, len(o.items), "list")
+			if err != nil {
+				return Undef, err
+			}
+			return o.items[i], nil
+		case *Tuple:
+			if s, ok := key.o.(*SliceObj); ok && key.k == KObj {
+				a, b, c, err := t.sliceIndices(s, int64(len(o.items)))
+				if err != nil {
+					return Undef, err
+				}
+				return Obj(NewTuple(sliceItems(o.items, a, b, c))), nil
+			}
+			i, err := t.seqIndex(key, len(o.items), "tuple")
+			if err != nil {
+				return Undef, err
+			}
+			return o.items[i], nil
+		case *StrObj:
+			if s, ok := key.o.(*SliceObj); ok && key.k == KObj {
+				a, b, c, err := t.sliceIndices(s, int64(o.Len()))
+				if err != nil {
+					return Undef, err
+				}
+				if c == 1 {
+					if a >= b {
+						return Str(""), nil
+					}
+					return Str(o.Substr(int(a), int(b))), nil
+				}
+				n := sliceLen(a, b, c)
+				rs := make([]rune, n)
+				runes := o.Runes()
+				for i := int64(0); i < n; i++ {
+					rs[i] = runes[a+i*c]
+				}
+				return Str(string(rs)), nil
+			}
+			i, err := t.seqIndex(key, o.Len(), "string")
+			if err != nil {
+				return Undef, err
+			}
+			return Obj(o.At(i)), nil
+		case *Dict:
+			v, ok, err := o.Get(t, key)
+			if err != nil {
+				return Undef, err
+			}
+			if !ok {
+				return Undef, keyError(key)
+			}
+			return v, nil
+		case *Range:
+			if s, ok := key.o.(*SliceObj); ok && key.k == KObj {
+				a, b, c, err := t.sliceIndices(s, o.Len())
+				if err != nil {
+					return Undef, err
+				}
+				return Obj(&Range{start: o.start + a*o.step, stop: o.start + b*o.step, step: o.step * c}), nil
+			}
+			i, err := t.seqIndex(key, int(o.Len()), "range object")
+			if err != nil {
+				return Undef, err
+			}
+			return Int(o.start + int64(i)*o.step), nil
+		case *Bytes:
+			if s, ok := key.o.(*SliceObj); ok && key.k == KObj {
+				a, b, c, err := t.sliceIndices(s, int64(len(o.b)))
+				if err != nil {
+					return Undef, err
+				}
+				n := sliceLen(a, b, c)
+				out := make([]byte, n)
+				for i := int64(0); i < n; i++ {
+					out[i] = o.b[a+i*c]
+				}
+				return Obj(NewBytes(out)), nil
+			}
+			i, err := t.seqIndex(key, len(o.b), "index")
+			if err != nil {
+				return Undef, err
+			}
+			return Int(int64(o.b[i])), nil
+		case *Instance:
+			if m, ok := t.lookupSpecial(obj, "__getitem__"); ok {
+				return t.callBound(m, obj, []Value{key}, nil)
+			}
+			if o.payload != nil {
+				return t.GetItem(Obj(o.payload), key)
+			}
+		case *Class:
+			if m, ok := o.Lookup("__class_getitem__"); ok {
+				return t.Call(m, []Value{obj, key}, nil)
+			}
+			if o.Builtin {
+				// list[int] and friends: generic aliases print as themselves.
+				return obj, nil
+			}
+		case ItemGetter:
+			return o.GetItem(t, key)
+		}
+	}
+	if _, isCls := obj.o.(*Class); isCls && obj.k == KObj {
+		return Undef, Errorf(TypeError, "type '%s' is not subscriptable", obj.o.(*Class).Name)
+	}
+	return Undef, Errorf(TypeError, "'%s' object is not subscriptable", obj.TypeName())
+}
+
+// ItemGetter is implemented by Go objects supporting obj[key].
+type ItemGetter interface {
+	GetItem(t *Thread, key Value) (Value, error)
+}
+
+// keyError makes KeyError(key).
+func keyError(key Value) error {
+	e := NewInstance(KeyError)
+	e.exc.args = NewTuple([]Value{key})
+	return e
+}
+
+// SetItem is obj[key] = v.
+func (t *Thread) SetItem(obj, key, v Value) error {
+	if obj.k == KObj {
+		switch o := obj.o.(type) {
+		case *List:
+			if s, ok := key.o.(*SliceObj); ok && key.k == KObj {
+				return t.listSetSlice(o, s, v)
+			}
+			i, err := t.seqIndex(key, len(o.items), "list assignment")
+			if err != nil {
+				return err
+			}
+			o.items[i] = v
+			return nil
+		case *Dict:
+			return o.Set(t, key, v)
+		case *Instance:
+			if m, ok := t.lookupSpecial(obj, "__setitem__"); ok {
+				_, err := t.callBound(m, obj, []Value{key, v}, nil)
+				return err
+			}
+			if o.payload != nil {
+				return t.SetItem(Obj(o.payload), key, v)
+			}
+		case *ByteArray:
+			i, err := t.seqIndex(key, len(o.b), "bytearray")
+			if err != nil {
+				return err
+			}
+			b, ok, _ := t.IndexOf(v)
+			if !ok || b < 0 || b > 255 {
+				return Errorf(ValueError, "byte must be in range(0, 256)")
+			}
+			o.b[i] = byte(b)
+			return nil
+		}
+	}
+	return Errorf(TypeError, "'%s' object does not support item assignment", obj.TypeName())
+}
+
+func (t *Thread) listSetSlice(l *List, s *SliceObj, v Value) error {
+	a, b, c, err := t.sliceIndices(s, int64(len(l.items)))
+	if err != nil {
+		return err
+	}
+	var items []Value
+	if v.k == KObj && v.o == Object(l) {
+		items = append([]Value(nil), l.items...)
+	} else {
+		items, err = t.ToList(v)
+		if err != nil {
+			if IsInstanceOf(err, TypeError) {
+				return Errorf(TypeError, "can only assign an iterable")
+			}
+			return err
+		}
+	}
+	if c == 1 {
+		if b < a {
+			b = a
+		}
+		tail := append([]Value(nil), l.items[b:]...)
+		l.items = append(append(l.items[:a], items...), tail...)
+		return nil
+	}
+	n := sliceLen(a, b, c)
+	if int64(len(items)) != n {
+		return Errorf(ValueError, "attempt to assign sequence of size %d to extended slice of size %d", len(items), n)
+	}
+	for i := int64(0); i < n; i++ {
+		l.items[a+i*c] = items[i]
+	}
+	return nil
+}
+
+// DelItem is del obj[key].
+func (t *Thread) DelItem(obj, key Value) error {
+	if obj.k == KObj {
+		switch o := obj.o.(type) {
+		case *List:
+			if s, ok := key.o.(*SliceObj); ok && key.k == KObj {
+				a, b, c, err := t.sliceIndices(s, int64(len(o.items)))
+				if err != nil {
+					return err
+				}
+				n := sliceLen(a, b, c)
+				if n == 0 {
+					return nil
+				}
+				if c < 0 {
+					a, c = a+(n-1)*c, -c
+				}
+				drop := map[int64]bool{}
+				for i := int64(0); i < n; i++ {
+					drop[a+i*c] = true
+				}
+				out := o.items[:0]
+				for i, x := range o.items {
+					if !drop[int64(i)] {
+						out = append(out, x)
+					}
+				}
+				clear(o.items[len(out):])
+				o.items = out
+				return nil
+			}
+			i, err := t.seqIndex(key, len(o.items), "list assignment")
+			if err != nil {
+				return err
+			}
+			copy(o.items[i:], o.items[i+1:])
+			o.items[len(o.items)-1] = Undef
+			o.items = o.items[:len(o.items)-1]
+			return nil
+		case *Dict:
+			_, ok, err := o.Delete(t, key)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return keyError(key)
+			}
+			return nil
+		case *Instance:
+			if m, ok := t.lookupSpecial(obj, "__delitem__"); ok {
+				_, err := t.callBound(m, obj, []Value{key}, nil)
+				return err
+			}
+			if o.payload != nil {
+				return t.DelItem(Obj(o.payload), key)
+			}
+		}
+	}
+	return Errorf(TypeError, "'%s' object doesn't support item deletion", obj.TypeName())
+}
+
+var _ = big.NewInt

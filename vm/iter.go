@@ -1,0 +1,176 @@
+package vm
+
+import "unsafe"
+
+// Iterators over the built-in containers. FOR_ITER handles listIter and
+// rangeIter inline; the rest go through Next.
+
+type listIter struct {
+	l *List
+	i int
+}
+
+func (*listIter) Class() *Class { return ListIterType }
+func (it *listIter) Next(t *Thread) (Value, bool, error) {
+	if it.i < len(it.l.items) {
+		v := it.l.items[it.i]
+		it.i++
+		return v, true, nil
+	}
+	it.i = 1 << 62
+	return Undef, false, nil
+}
+
+type seqIter struct {
+	items []Value
+	i     int
+	cls   *Class
+	set   *Set // when iterating a set: detect size changes
+}
+
+func (it *seqIter) Class() *Class { return it.cls }
+func (it *seqIter) Next(t *Thread) (Value, bool, error) {
+	if it.set != nil && it.set.Len() != len(it.items) {
+		it.set = nil
+		it.i = len(it.items)
+		return Undef, false, Errorf(RuntimeError, "Set changed size during iteration")
+	}
+	if it.i < len(it.items) {
+		v := it.items[it.i]
+		it.i++
+		return v, true, nil
+	}
+	return Undef, false, nil
+}
+
+type rangeIter struct {
+	cur, step int64
+	i, n      int64
+}
+
+func (*rangeIter) Class() *Class { return RangeIterType }
+func (it *rangeIter) Next(t *Thread) (Value, bool, error) {
+	if it.i < it.n {
+		v := it.cur
+		it.cur += it.step
+		it.i++
+		return Int(v), true, nil
+	}
+	return Undef, false, nil
+}
+
+type strIter struct {
+	s *StrObj
+	i int
+}
+
+func (*strIter) Class() *Class { return StrIterType }
+func (it *strIter) Next(t *Thread) (Value, bool, error) {
+	if it.i < it.s.Len() {
+		v := it.s.At(it.i)
+		it.i++
+		return Obj(v), true, nil
+	}
+	return Undef, false, nil
+}
+
+type dictIter struct {
+	d       *Dict
+	pos     int
+	kind    int
+	version uint64
+	n       int
+}
+
+func (it *dictIter) Class() *Class {
+	switch it.kind {
+	case 1:
+		return DictValueIterType
+	case 2:
+		return DictItemIterType
+	}
+	return DictKeyIterType
+}
+func (it *dictIter) Next(t *Thread) (Value, bool, error) {
+	if it.d.version != it.version {
+		if it.d.Len() != it.n+it.remaining() {
+			it.version = it.d.version
+			return Undef, false, Errorf(RuntimeError, "dictionary changed size during iteration")
+		}
+	}
+	i, e := it.d.entryAt(it.pos)
+	if e == nil {
+		it.pos = i
+		return Undef, false, nil
+	}
+	it.pos = i + 1
+	it.n++
+	switch it.kind {
+	case 1:
+		return e.val, true, nil
+	case 2:
+		return Obj(NewTuple([]Value{e.key, e.val})), true, nil
+	}
+	return e.key, true, nil
+}
+
+// remaining counts live entries from pos on (only on the slow path after a change).
+func (it *dictIter) remaining() int {
+	n := 0
+	for i := it.pos; i < len(it.d.entries); i++ {
+		if !it.d.entries[i].key.IsUndef() {
+			n++
+		}
+	}
+	return n
+}
+
+// getitemIter iterates an object with only __getitem__ (the old protocol).
+type getitemIter struct {
+	obj Value
+	i   int64
+}
+
+func (*getitemIter) Class() *Class { return SeqIterType }
+func (it *getitemIter) Next(t *Thread) (Value, bool, error) {
+	if it.i < 0 {
+		return Undef, false, nil
+	}
+	v, err := t.GetItem(it.obj, Int(it.i))
+	if err != nil {
+		if IsInstanceOf(err, IndexError) || IsInstanceOf(err, StopIteration) {
+			it.i = -1
+			return Undef, false, nil
+		}
+		return Undef, false, err
+	}
+	it.i++
+	return v, true, nil
+}
+
+// funcIter wraps a Go closure as an iterator (map, filter, zip, ...).
+type funcIter struct {
+	cls  *Class
+	next func(t *Thread) (Value, bool, error)
+}
+
+func (it *funcIter) Class() *Class { return it.cls }
+func (it *funcIter) Next(t *Thread) (Value, bool, error) {
+	return it.next(t)
+}
+
+// NewIterator makes a Go-implemented iterator of class cls.
+func NewIterator(cls *Class, next func(t *Thread) (Value, bool, error)) Value {
+	return Obj(&funcIter{cls: cls, next: next})
+}
+
+// identityHash hashes an object by address (Go's collector does not move objects).
+func identityHash(o Object) uint64 {
+	p := (*[2]uintptr)(unsafe.Pointer(&o))[1]
+	return uint64(p>>4) | uint64(p)<<60
+}
+
+// identity returns an object's address, for id() and default reprs.
+func identity(o Object) uintptr {
+	return (*[2]uintptr)(unsafe.Pointer(&o))[1]
+}

@@ -1,0 +1,281 @@
+package vm
+
+import (
+	"math/big"
+	"unicode/utf8"
+)
+
+// BigIntObj is an int outside the int64 range. Values that fit int64 are never BigIntObj.
+type BigIntObj struct{ v *big.Int }
+
+func (*BigIntObj) Class() *Class { return IntType }
+
+// Str is an immutable Python str. Python indexes by code point, so non-ASCII
+// strings keep a lazily built rune slice for O(1) indexing.
+type StrObj struct {
+	s      string
+	runes  []rune // nil until needed, and never for ASCII strings
+	length int    // code points; -1 until computed
+	hash   uint64
+	hashed bool
+}
+
+func (*StrObj) Class() *Class { return StrType }
+
+// asciiStrs interns one-character ASCII strings (iteration over str makes many).
+var asciiStrs = func() (t [128]*StrObj) {
+	for i := range t {
+		t[i] = &StrObj{s: string(rune(i)), length: 1}
+	}
+	return
+}()
+
+var emptyStr = &StrObj{s: "", length: 0}
+
+// NewStr makes a str object.
+func NewStr(s string) *StrObj {
+	if len(s) == 1 && s[0] < 128 {
+		return asciiStrs[s[0]]
+	}
+	if s == "" {
+		return emptyStr
+	}
+	return &StrObj{s: s, length: -1}
+}
+
+// String returns the Go string.
+func (s *StrObj) String() string { return s.s }
+
+// Len is the number of code points.
+func (s *StrObj) Len() int {
+	if s.length < 0 {
+		s.length = utf8.RuneCountInString(s.s)
+	}
+	return s.length
+}
+
+// isASCII reports whether every code point is one byte.
+func (s *StrObj) isASCII() bool { return s.Len() == len(s.s) }
+
+// Runes returns the code points (cached for non-ASCII strings).
+func (s *StrObj) Runes() []rune {
+	if s.runes == nil {
+		s.runes = []rune(s.s)
+	}
+	return s.runes
+}
+
+// At returns the i-th code point as a one-character string (0 <= i < Len()).
+func (s *StrObj) At(i int) *StrObj {
+	if s.isASCII() {
+		return asciiStrs[s.s[i]]
+	}
+	return NewStr(string(s.Runes()[i]))
+}
+
+// Substr returns code points [lo, hi).
+func (s *StrObj) Substr(lo, hi int) string {
+	if s.isASCII() {
+		return s.s[lo:hi]
+	}
+	return string(s.Runes()[lo:hi])
+}
+
+// Bytes is an immutable bytes object.
+type Bytes struct{ b []byte }
+
+func (*Bytes) Class() *Class { return BytesType }
+
+// NewBytes wraps b (not copied).
+func NewBytes(b []byte) *Bytes { return &Bytes{b: b} }
+
+// ByteArray is a mutable bytearray.
+type ByteArray struct{ b []byte }
+
+func (*ByteArray) Class() *Class { return ByteArrayType }
+
+// List is a mutable Python list.
+type List struct{ items []Value }
+
+func (*List) Class() *Class { return ListType }
+
+// NewList wraps items (not copied).
+func NewList(items []Value) *List { return &List{items: items} }
+
+// Items exposes the backing slice.
+func (l *List) Items() []Value { return l.items }
+
+// Tuple is an immutable Python tuple.
+type Tuple struct{ items []Value }
+
+func (*Tuple) Class() *Class { return TupleType }
+
+var emptyTuple = &Tuple{}
+
+// NewTuple wraps items (not copied).
+func NewTuple(items []Value) *Tuple {
+	if len(items) == 0 {
+		return emptyTuple
+	}
+	return &Tuple{items: items}
+}
+
+// Items exposes the elements.
+func (t *Tuple) Items() []Value { return t.items }
+
+// Range is an immutable range(start, stop, step).
+type Range struct{ start, stop, step int64 }
+
+func (*Range) Class() *Class { return RangeType }
+
+// Len is the number of elements.
+func (r *Range) Len() int64 {
+	if r.step > 0 && r.start < r.stop {
+		return (r.stop - r.start + r.step - 1) / r.step
+	}
+	if r.step < 0 && r.start > r.stop {
+		return (r.start - r.stop - r.step - 1) / (-r.step)
+	}
+	return 0
+}
+
+// SliceObj is slice(start, stop, step); parts are None when omitted.
+type SliceObj struct{ start, stop, step Value }
+
+func (*SliceObj) Class() *Class { return SliceType }
+
+// Cell holds a variable captured by a closure.
+type Cell struct{ v Value }
+
+func (*Cell) Class() *Class { return CellType }
+
+// Module is an imported module: a name and a table of globals. Code compiled
+// for a module addresses its globals by slot index, so the table is a slice
+// plus a name index; deleted or unset globals hold Undef.
+type Module struct {
+	Name  string
+	File  string
+	names map[string]int
+	order []string
+	vals  []Value
+	attrs *Instance // unused; reserved
+}
+
+func (*Module) Class() *Class { return ModuleType }
+
+// NewModule makes an empty module.
+func NewModule(name, file string) *Module {
+	return &Module{Name: name, File: file, names: map[string]int{}}
+}
+
+// slot returns the index of a global name, allocating it if needed.
+func (m *Module) slot(name string) int {
+	if i, ok := m.names[name]; ok {
+		return i
+	}
+	i := len(m.vals)
+	m.names[name] = i
+	m.order = append(m.order, name)
+	m.vals = append(m.vals, Undef)
+	return i
+}
+
+// Get returns a global.
+func (m *Module) Get(name string) (Value, bool) {
+	if i, ok := m.names[name]; ok && !m.vals[i].IsUndef() {
+		return m.vals[i], true
+	}
+	return Undef, false
+}
+
+// Set sets a global.
+func (m *Module) Set(name string, v Value) { m.vals[m.slot(name)] = v }
+
+// Delete removes a global, reporting whether it existed.
+func (m *Module) Delete(name string) bool {
+	if i, ok := m.names[name]; ok && !m.vals[i].IsUndef() {
+		m.vals[i] = Undef
+		return true
+	}
+	return false
+}
+
+// Names lists the bound globals in definition order.
+func (m *Module) Names() []string {
+	var out []string
+	for _, n := range m.order {
+		if !m.vals[m.names[n]].IsUndef() {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Property is the object made by @property.
+type Property struct{ fget, fset, fdel, doc Value }
+
+func (*Property) Class() *Class { return PropertyType }
+
+// StaticMethod wraps a function made by @staticmethod.
+type StaticMethod struct{ fn Value }
+
+func (*StaticMethod) Class() *Class { return StaticMethodType }
+
+// ClassMethod wraps a function made by @classmethod.
+type ClassMethod struct{ fn Value }
+
+func (*ClassMethod) Class() *Class { return ClassMethodType }
+
+// BoundMethod is a function bound to its receiver.
+type BoundMethod struct {
+	Self Value
+	Fn   Value
+}
+
+func (*BoundMethod) Class() *Class { return MethodType }
+
+// BuiltinFunc is the Go signature of every built-in function and method.
+// Methods receive their receiver as args[0]. kw is nil when no keyword
+// arguments were passed.
+type BuiltinFunc func(t *Thread, args []Value, kw []KV) (Value, error)
+
+// Builtin is a Go function callable from scripts.
+type Builtin struct {
+	Name string
+	Fn   BuiltinFunc
+	// Self is the receiver for methods of modules/objects bound at creation (may be Undef).
+	Self Value
+	// owner is the class for methods of built-in types (for repr "<method 'x' of 'list' objects>").
+	owner *Class
+}
+
+func (*Builtin) Class() *Class { return BuiltinFunctionType }
+
+// NewBuiltin makes a built-in function value.
+func NewBuiltin(name string, fn BuiltinFunc) Value {
+	return Obj(&Builtin{Name: name, Fn: fn})
+}
+
+// Super is the object returned by super().
+type Super struct {
+	cls  *Class // the class where the method was defined
+	self Value  // the instance (or class, for classmethods)
+}
+
+func (*Super) Class() *Class { return SuperType }
+
+// DictView is dict.keys()/values()/items().
+type DictView struct {
+	d    *Dict
+	kind int // 0 keys, 1 values, 2 items
+}
+
+func (v *DictView) Class() *Class {
+	switch v.kind {
+	case 0:
+		return DictKeysType
+	case 1:
+		return DictValuesType
+	}
+	return DictItemsType
+}

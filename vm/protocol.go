@@ -1,0 +1,617 @@
+package vm
+
+import (
+	"hash/fnv"
+	"math"
+	"math/big"
+)
+
+// lookupSpecial finds a dunder method on v's class (never the instance dict),
+// as Python does for implicit special method calls.
+func (t *Thread) lookupSpecial(v Value, name string) (Value, bool) {
+	cls := v.Class()
+	if cls.Builtin {
+		return Undef, false
+	}
+	return cls.Lookup(name)
+}
+
+// Truth is bool(v).
+func (t *Thread) Truth(v Value) (bool, error) {
+	switch v.k {
+	case KNone, KUndef:
+		return false, nil
+	case KBool, KInt:
+		return v.n != 0, nil
+	case KFloat:
+		return v.AsFloat() != 0, nil
+	}
+	switch o := v.o.(type) {
+	case *StrObj:
+		return len(o.s) > 0, nil
+	case *List:
+		return len(o.items) > 0, nil
+	case *Tuple:
+		return len(o.items) > 0, nil
+	case *Dict:
+		return o.Len() > 0, nil
+	case *Set:
+		return o.Len() > 0, nil
+	case *BigIntObj:
+		return true, nil
+	case *Range:
+		return o.Len() > 0, nil
+	case *Bytes:
+		return len(o.b) > 0, nil
+	case *Complex:
+		return o.v != 0, nil
+	case *Instance:
+		if m, ok := t.lookupSpecial(v, "__bool__"); ok {
+			r, err := t.callBound(m, v, nil, nil)
+			if err != nil {
+				return false, err
+			}
+			if r.k != KBool {
+				return false, Errorf(TypeError, "__bool__ should return bool, returned %s", r.TypeName())
+			}
+			return r.n != 0, nil
+		}
+		if m, ok := t.lookupSpecial(v, "__len__"); ok {
+			r, err := t.callBound(m, v, nil, nil)
+			if err != nil {
+				return false, err
+			}
+			n, err := lenResult(r)
+			return n > 0, err
+		}
+		if o.payload != nil {
+			return t.Truth(Obj(o.payload))
+		}
+	case *DictView:
+		return o.d.Len() > 0, nil
+	}
+	return true, nil
+}
+
+func lenResult(r Value) (int, error) {
+	if r.k != KInt && r.k != KBool {
+		if _, ok := r.o.(*BigIntObj); ok {
+			return 0, Errorf(OverflowError, "cannot fit 'int' into an index-sized integer")
+		}
+		return 0, Errorf(TypeError, "'%s' object cannot be interpreted as an integer", r.TypeName())
+	}
+	if int64(r.n) < 0 {
+		return 0, Errorf(ValueError, "__len__() should return >= 0")
+	}
+	return int(r.n), nil
+}
+
+// Len is len(v).
+func (t *Thread) Len(v Value) (int, error) {
+	if v.k == KObj {
+		switch o := v.o.(type) {
+		case *StrObj:
+			return o.Len(), nil
+		case *List:
+			return len(o.items), nil
+		case *Tuple:
+			return len(o.items), nil
+		case *Dict:
+			return o.Len(), nil
+		case *Set:
+			return o.Len(), nil
+		case *Range:
+			return int(o.Len()), nil
+		case *Bytes:
+			return len(o.b), nil
+		case *ByteArray:
+			return len(o.b), nil
+		case *DictView:
+			return o.d.Len(), nil
+		case *Instance:
+			if m, ok := t.lookupSpecial(v, "__len__"); ok {
+				r, err := t.callBound(m, v, nil, nil)
+				if err != nil {
+					return 0, err
+				}
+				return lenResult(r)
+			}
+			if o.payload != nil {
+				return t.Len(Obj(o.payload))
+			}
+		case Lener:
+			return o.Len(), nil
+		}
+	}
+	return 0, Errorf(TypeError, "object of type '%s' has no len()", v.TypeName())
+}
+
+// Lener is implemented by Go objects with a length.
+type Lener interface{ Len() int }
+
+const hashModulus = (1 << 61) - 1
+
+// hashInt is Python's hash of an int (reduction modulo 2**61-1, -1 → -2).
+func hashInt(x int64) uint64 {
+	neg := x < 0
+	u := uint64(absI(x))
+	if x == math.MinInt64 {
+		u = 1 << 63
+	}
+	h := u % hashModulus
+	r := int64(h)
+	if neg {
+		r = -r
+	}
+	if r == -1 {
+		r = -2
+	}
+	return uint64(r)
+}
+
+func hashBig(b *big.Int) uint64 {
+	m := new(big.Int).Mod(new(big.Int).Abs(b), big.NewInt(hashModulus))
+	r := m.Int64()
+	if b.Sign() < 0 {
+		r = -r
+	}
+	if r == -1 {
+		r = -2
+	}
+	return uint64(r)
+}
+
+// hashFloat is Python's hash of a float (equal to the int hash for integral values).
+func hashFloat(f float64) uint64 {
+	if math.IsInf(f, 0) {
+		if f > 0 {
+			return 314159
+		}
+		neg := int64(-314159)
+		return uint64(neg)
+	}
+	if math.IsNaN(f) {
+		return 0
+	}
+	if f == math.Trunc(f) && math.Abs(f) < 1<<63 {
+		return hashInt(int64(f))
+	}
+	// Python's algorithm: reduce the exact binary value modulo 2**61-1.
+	m, e := math.Frexp(f)
+	sign := uint64(1)
+	if m < 0 {
+		sign = 0
+		m = -m
+	}
+	var x uint64
+	for m != 0 {
+		x = ((x << 28) & hashModulus) | x>>(61-28)
+		m *= 268435456.0
+		e -= 28
+		y := uint64(m)
+		m -= float64(y)
+		x += y
+		if x >= hashModulus {
+			x -= hashModulus
+		}
+	}
+	if e >= 0 {
+		e = e % 61
+	} else {
+		e = 61 - 1 - ((-1 - e) % 61)
+	}
+	x = ((x << uint(e)) & hashModulus) | x>>(61-uint(e))
+	r := int64(x)
+	if sign == 0 {
+		r = -r
+	}
+	if r == -1 {
+		r = -2
+	}
+	return uint64(r)
+}
+
+func hashString(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	r := h.Sum64() >> 1
+	return r
+}
+
+// Hash is hash(v). t may be nil for values whose hash runs no script code.
+func (t *Thread) Hash(v Value) (uint64, error) {
+	switch v.k {
+	case KNone:
+		return 0xfca86420, nil
+	case KBool, KInt:
+		return hashInt(int64(v.n)), nil
+	case KFloat:
+		return hashFloat(v.AsFloat()), nil
+	}
+	switch o := v.o.(type) {
+	case *StrObj:
+		if !o.hashed {
+			o.hash = hashString(o.s)
+			o.hashed = true
+		}
+		return o.hash, nil
+	case *BigIntObj:
+		return hashBig(o.v), nil
+	case *Tuple:
+		// CPython's xxHash-based tuple hash shape; exact values need not match.
+		acc := uint64(2870177450012600261)
+		for _, x := range o.items {
+			h, err := t.Hash(x)
+			if err != nil {
+				return 0, err
+			}
+			acc += h * 14029467366897019727
+			acc = acc<<31 | acc>>33
+			acc *= 11400714785074694791
+		}
+		return acc, nil
+	case *Bytes:
+		return hashString(string(o.b)), nil
+	case *List, *Dict, *Set, *ByteArray:
+		return 0, Errorf(TypeError, "unhashable type: '%s'", v.TypeName())
+	case *Instance:
+		if t != nil {
+			if m, ok := v.Class().Lookup("__hash__"); ok {
+				if m.IsNone() {
+					return 0, Errorf(TypeError, "unhashable type: '%s'", v.TypeName())
+				}
+				if _, builtin := m.o.(*Builtin); !builtin {
+					r, err := t.callBound(m, v, nil, nil)
+					if err != nil {
+						return 0, err
+					}
+					if !r.isIntLike() {
+						return 0, Errorf(TypeError, "__hash__ method should return an integer")
+					}
+					if r.k == KObj {
+						return hashBig(r.bigOf()), nil
+					}
+					return hashInt(int64(r.n)), nil
+				}
+			}
+			// A class that defines __eq__ without __hash__ is unhashable.
+			if _, ok := v.Class().Lookup("__eq__"); ok {
+				if _, hasHash := v.Class().Lookup("__hash__"); !hasHash {
+					return 0, Errorf(TypeError, "unhashable type: '%s'", v.TypeName())
+				}
+			}
+		}
+	case *FrozenSet:
+		var acc uint64
+		for _, k := range o.s.Items() {
+			h, _ := t.Hash(k)
+			acc ^= (h ^ 89869747) * 3644798167
+		}
+		return acc, nil
+	case Hasher:
+		return o.Hash(), nil
+	}
+	return identityHash(v.o), nil
+}
+
+// Hasher is implemented by Go objects with their own hash.
+type Hasher interface{ Hash() uint64 }
+
+// keyEqual is == for dict/set keys (identity first).
+func (t *Thread) keyEqual(a, b Value) (bool, error) {
+	if a.Is(b) {
+		return true, nil
+	}
+	return t.Equal(a, b)
+}
+
+// Iter is iter(v).
+func (t *Thread) Iter(v Value) (Value, error) {
+	if v.k == KObj {
+		switch o := v.o.(type) {
+		case *List:
+			return Obj(&listIter{l: o}), nil
+		case *Tuple:
+			return Obj(&seqIter{items: o.items, cls: TupleIterType}), nil
+		case *Range:
+			return Obj(&rangeIter{cur: o.start, step: o.step, n: o.Len()}), nil
+		case *StrObj:
+			return Obj(&strIter{s: o}), nil
+		case *Dict:
+			return Obj(&dictIter{d: o, kind: 0, version: o.version}), nil
+		case *DictView:
+			return Obj(&dictIter{d: o.d, kind: o.kind, version: o.d.version}), nil
+		case *Set:
+			return Obj(&seqIter{items: o.d.Keys(), cls: SetIterType, set: o}), nil
+		case *FrozenSet:
+			return Obj(&seqIter{items: o.s.Items(), cls: SetIterType}), nil
+		case *Bytes:
+			items := make([]Value, len(o.b))
+			for i, c := range o.b {
+				items[i] = Int(int64(c))
+			}
+			return Obj(&seqIter{items: items, cls: SeqIterType}), nil
+		case *Generator:
+			if o.kind == FlagGenerator {
+				return v, nil
+			}
+		case Iterator:
+			return v, nil
+		case *Instance:
+			if m, ok := t.lookupSpecial(v, "__iter__"); ok {
+				r, err := t.callBound(m, v, nil, nil)
+				if err != nil {
+					return Undef, err
+				}
+				if !t.isIterator(r) {
+					return Undef, Errorf(TypeError, "iter() returned non-iterator of type '%s'", r.TypeName())
+				}
+				return r, nil
+			}
+			if _, ok := t.lookupSpecial(v, "__getitem__"); ok {
+				return Obj(&getitemIter{obj: v}), nil
+			}
+			if o.payload != nil {
+				return t.Iter(Obj(o.payload))
+			}
+		case Iterable:
+			return o.Iter(t)
+		}
+	}
+	return Undef, Errorf(TypeError, "'%s' object is not iterable", v.TypeName())
+}
+
+// Iterable is implemented by Go objects that can make an iterator.
+type Iterable interface {
+	Iter(t *Thread) (Value, error)
+}
+
+// Iterator is implemented by Go iterators.
+type Iterator interface {
+	Object
+	// Next returns the next item, or ok=false when exhausted.
+	Next(t *Thread) (v Value, ok bool, err error)
+}
+
+func (t *Thread) isIterator(v Value) bool {
+	if v.k != KObj {
+		return false
+	}
+	switch o := v.o.(type) {
+	case Iterator:
+		return true
+	case *Generator:
+		return o.kind == FlagGenerator
+	case *Instance:
+		_, ok := t.lookupSpecial(v, "__next__")
+		return ok
+	}
+	return false
+}
+
+func (t *Thread) isIterable(v Value) bool {
+	_, err := t.Iter(v)
+	return err == nil
+}
+
+// Next advances an iterator: ok is false at the end.
+func (t *Thread) Next(it Value) (Value, bool, error) {
+	if it.k == KObj {
+		switch o := it.o.(type) {
+		case Iterator:
+			return o.Next(t)
+		case *Generator:
+			if o.kind != FlagGenerator {
+				break
+			}
+			v, done, err := t.Resume(o, None, nil)
+			if err != nil {
+				return Undef, false, err
+			}
+			if done {
+				t.stopValue = v
+				return Undef, false, nil
+			}
+			return v, true, nil
+		case *Instance:
+			if m, ok := t.lookupSpecial(it, "__next__"); ok {
+				r, err := t.callBound(m, it, nil, nil)
+				if err != nil {
+					if inst, ok := err.(*Instance); ok && inst.cls.IsSubclass(StopIteration) {
+						if len(inst.exc.args.items) > 0 {
+							t.stopValue = inst.exc.args.items[0]
+						}
+						return Undef, false, nil
+					}
+					return Undef, false, err
+				}
+				return r, true, nil
+			}
+		}
+	}
+	return Undef, false, Errorf(TypeError, "'%s' object is not an iterator", it.TypeName())
+}
+
+// Iterate calls fn for each item of v.
+func (t *Thread) Iterate(v Value, fn func(Value) error) error {
+	if v.k == KObj {
+		switch o := v.o.(type) {
+		case *List:
+			for i := 0; i < len(o.items); i++ {
+				if err := fn(o.items[i]); err != nil {
+					return err
+				}
+			}
+			return nil
+		case *Tuple:
+			for _, x := range o.items {
+				if err := fn(x); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}
+	it, err := t.Iter(v)
+	if err != nil {
+		return err
+	}
+	for {
+		x, ok, err := t.Next(it)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		if err := fn(x); err != nil {
+			return err
+		}
+	}
+}
+
+// ToList collects the items of any iterable.
+func (t *Thread) ToList(v Value) ([]Value, error) {
+	if v.k == KObj {
+		switch o := v.o.(type) {
+		case *List:
+			return append([]Value(nil), o.items...), nil
+		case *Tuple:
+			return append([]Value(nil), o.items...), nil
+		}
+	}
+	var out []Value
+	err := t.Iterate(v, func(x Value) error { out = append(out, x); return nil })
+	return out, err
+}
+
+// unpackN implements UNPACK_SEQUENCE (star < 0) and UNPACK_EX.
+func (t *Thread) unpackN(seq Value, n, before, after int) ([]Value, error) {
+	if _, err := t.Iter(seq); err != nil {
+		return nil, Errorf(TypeError, "cannot unpack non-iterable %s object", seq.TypeName())
+	}
+	items, err := t.ToList(seq)
+	if err != nil {
+		return nil, err
+	}
+	if before < 0 {
+		if len(items) > n {
+			return nil, Errorf(ValueError, "too many values to unpack (expected %d)", n)
+		}
+		if len(items) < n {
+			return nil, Errorf(ValueError, "not enough values to unpack (expected %d, got %d)", n, len(items))
+		}
+		return items, nil
+	}
+	if len(items) < before+after {
+		return nil, Errorf(ValueError, "not enough values to unpack (expected at least %d, got %d)", before+after, len(items))
+	}
+	out := make([]Value, 0, before+after+1)
+	out = append(out, items[:before]...)
+	out = append(out, Obj(NewList(append([]Value(nil), items[before:len(items)-after]...))))
+	out = append(out, items[len(items)-after:]...)
+	return out, nil
+}
+
+// Contains is `item in container`.
+func (t *Thread) Contains(container, item Value) (bool, error) {
+	if container.k == KObj {
+		switch o := container.o.(type) {
+		case *StrObj:
+			s, ok := item.StrOf()
+			if !ok {
+				return false, Errorf(TypeError, "'in <string>' requires string as left operand, not %s", item.TypeName())
+			}
+			return indexOf(o.s, s) >= 0, nil
+		case *List:
+			return t.seqContains(o.items, item)
+		case *Tuple:
+			return t.seqContains(o.items, item)
+		case *Dict:
+			_, ok, err := o.Get(t, item)
+			return ok, err
+		case *Set:
+			return o.Has(t, item)
+		case *FrozenSet:
+			return o.s.Has(t, item)
+		case *Range:
+			return rangeContains(t, o, item)
+		case *DictView:
+			if o.kind == 0 {
+				_, ok, err := o.d.Get(t, item)
+				return ok, err
+			}
+		case *Instance:
+			if m, ok := t.lookupSpecial(container, "__contains__"); ok {
+				r, err := t.callBound(m, container, []Value{item}, nil)
+				if err != nil {
+					return false, err
+				}
+				return t.Truth(r)
+			}
+		}
+	}
+	if _, err := t.Iter(container); err != nil {
+		return false, Errorf(TypeError, "argument of type '%s' is not iterable", container.TypeName())
+	}
+	found := false
+	err := t.Iterate(container, func(v Value) error {
+		eq, err := t.keyEqual(v, item)
+		if err != nil {
+			return err
+		}
+		if eq {
+			found = true
+			return errStopIterate
+		}
+		return nil
+	})
+	if err == errStopIterate {
+		err = nil
+	}
+	return found, err
+}
+
+var errStopIterate = &Instance{cls: StopIteration}
+
+func (t *Thread) seqContains(items []Value, x Value) (bool, error) {
+	for i := 0; i < len(items); i++ {
+		eq, err := t.keyEqual(items[i], x)
+		if err != nil || eq {
+			return eq, err
+		}
+	}
+	return false, nil
+}
+
+func rangeContains(t *Thread, r *Range, item Value) (bool, error) {
+	if item.k == KInt || item.k == KBool {
+		x := int64(item.n)
+		if r.step > 0 {
+			if x < r.start || x >= r.stop {
+				return false, nil
+			}
+		} else if x > r.start || x <= r.stop {
+			return false, nil
+		}
+		return (x-r.start)%r.step == 0, nil
+	}
+	n := r.Len()
+	for i := int64(0); i < n; i++ {
+		eq, err := t.Equal(Int(r.start+i*r.step), item)
+		if err != nil || eq {
+			return eq, err
+		}
+	}
+	return false, nil
+}
+
+func indexOf(s, sub string) int {
+	n := len(sub)
+	for i := 0; i+n <= len(s); i++ {
+		if s[i:i+n] == sub {
+			return i
+		}
+	}
+	return -1
+}

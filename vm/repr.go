@@ -1,0 +1,449 @@
+package vm
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Repr is repr(v).
+func (t *Thread) Repr(v Value) (string, error) {
+	switch v.k {
+	case KNone:
+		return "None", nil
+	case KBool:
+		if v.n != 0 {
+			return "True", nil
+		}
+		return "False", nil
+	case KInt:
+		return strconv.FormatInt(int64(v.n), 10), nil
+	case KFloat:
+		return floatRepr(v.AsFloat()), nil
+	case KUndef:
+		return "<undefined>", nil
+	}
+	switch o := v.o.(type) {
+	case *StrObj:
+		return QuoteStr(o.s), nil
+	case *BigIntObj:
+		return o.v.String(), nil
+	case *List:
+		return t.reprSeq(o, "[", "]", o.items, false)
+	case *Tuple:
+		return t.reprSeq(o, "(", ")", o.items, len(o.items) == 1)
+	case *Dict:
+		return t.reprDict(o)
+	case *Set:
+		if o.Len() == 0 {
+			return "set()", nil
+		}
+		return t.reprSeq(o, "{", "}", o.Items(), false)
+	case *FrozenSet:
+		if o.s.Len() == 0 {
+			return "frozenset()", nil
+		}
+		s, err := t.reprSeq(o, "{", "}", o.s.Items(), false)
+		return "frozenset(" + s + ")", err
+	case *Instance:
+		return t.reprInstance(o, v)
+	case *Class:
+		return "<class '" + o.QualName() + "'>", nil
+	case *Function:
+		return fmt.Sprintf("<function %s at %#x>", o.qualname, identity(o)), nil
+	case *Builtin:
+		if o.owner != nil {
+			return fmt.Sprintf("<method '%s' of '%s' objects>", o.Name, o.owner.Name), nil
+		}
+		if !o.Self.IsUndef() {
+			return fmt.Sprintf("<built-in method %s of %s object at %#x>", o.Name, o.Self.TypeName(), identity(o)), nil
+		}
+		return "<built-in function " + o.Name + ">", nil
+	case *BoundMethod:
+		if b, ok := o.Fn.o.(*Builtin); ok {
+			return fmt.Sprintf("<built-in method %s of %s object at %#x>", b.Name, o.Self.TypeName(), identity(o.Self.o)), nil
+		}
+		self, err := t.Repr(o.Self)
+		if err != nil {
+			return "", err
+		}
+		name := "?"
+		if f, ok := o.Fn.o.(*Function); ok {
+			name = f.qualname
+		}
+		return "<bound method " + name + " of " + self + ">", nil
+	case *Module:
+		if o.File == "" {
+			return "<module '" + o.Name + "' (built-in)>", nil
+		}
+		return "<module '" + o.Name + "' from '" + o.File + "'>", nil
+	case *Range:
+		if o.step == 1 {
+			return fmt.Sprintf("range(%d, %d)", o.start, o.stop), nil
+		}
+		return fmt.Sprintf("range(%d, %d, %d)", o.start, o.stop, o.step), nil
+	case *SliceObj:
+		a, _ := t.Repr(o.start)
+		b, _ := t.Repr(o.stop)
+		c, _ := t.Repr(o.step)
+		return "slice(" + a + ", " + b + ", " + c + ")", nil
+	case *Bytes:
+		return BytesRepr(o.b), nil
+	case *ByteArray:
+		return "bytearray(" + BytesRepr(o.b) + ")", nil
+	case *Generator:
+		return o.repr(), nil
+	case *Complex:
+		return complexRepr(o.v), nil
+	case *DictView:
+		names := [...]string{"dict_keys", "dict_values", "dict_items"}
+		var items []Value
+		switch o.kind {
+		case 0:
+			items = o.d.Keys()
+		case 1:
+			o.d.Items(func(k, v Value) bool { items = append(items, v); return true })
+		default:
+			o.d.Items(func(k, v Value) bool { items = append(items, Obj(NewTuple([]Value{k, v}))); return true })
+		}
+		s, err := t.reprSeq(o, "[", "]", items, false)
+		return names[o.kind] + "(" + s + ")", err
+	case *Property:
+		return fmt.Sprintf("<property object at %#x>", identity(o)), nil
+	case *Cell:
+		return fmt.Sprintf("<cell at %#x>", identity(o)), nil
+	case *Super:
+		return "<super: <class '" + o.cls.Name + "'>, <" + o.self.TypeName() + " object>>", nil
+	case ellipsisObj:
+		return "Ellipsis", nil
+	case notImplementedObj:
+		return "NotImplemented", nil
+	case Reprer:
+		return o.Repr(t)
+	}
+	return fmt.Sprintf("<%s object at %#x>", v.Class().QualName(), identity(v.o)), nil
+}
+
+// Reprer is implemented by Go objects with their own repr.
+type Reprer interface {
+	Repr(t *Thread) (string, error)
+}
+
+// Stringer is implemented by Go objects whose str differs from repr.
+type Stringer interface {
+	Str(t *Thread) (string, error)
+}
+
+func (t *Thread) enterRepr(o Object) bool {
+	for _, x := range t.reprStack {
+		if x == o {
+			return false
+		}
+	}
+	t.reprStack = append(t.reprStack, o)
+	return true
+}
+
+func (t *Thread) leaveRepr() { t.reprStack = t.reprStack[:len(t.reprStack)-1] }
+
+func (t *Thread) reprSeq(self Object, open, close string, items []Value, trailingComma bool) (string, error) {
+	if !t.enterRepr(self) {
+		return open + "..." + close, nil
+	}
+	defer t.leaveRepr()
+	var b strings.Builder
+	b.WriteString(open)
+	for i, x := range items {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		s, err := t.Repr(x)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(s)
+	}
+	if trailingComma {
+		b.WriteString(",")
+	}
+	b.WriteString(close)
+	return b.String(), nil
+}
+
+func (t *Thread) reprDict(d *Dict) (string, error) {
+	if !t.enterRepr(d) {
+		return "{...}", nil
+	}
+	defer t.leaveRepr()
+	var b strings.Builder
+	b.WriteString("{")
+	first := true
+	var err error
+	d.Items(func(k, v Value) bool {
+		if !first {
+			b.WriteString(", ")
+		}
+		first = false
+		var ks, vs string
+		ks, err = t.Repr(k)
+		if err != nil {
+			return false
+		}
+		vs, err = t.Repr(v)
+		if err != nil {
+			return false
+		}
+		b.WriteString(ks)
+		b.WriteString(": ")
+		b.WriteString(vs)
+		return true
+	})
+	b.WriteString("}")
+	return b.String(), err
+}
+
+func (t *Thread) reprInstance(o *Instance, v Value) (string, error) {
+	if m, ok := o.cls.Lookup("__repr__"); ok {
+		if _, builtin := m.o.(*Builtin); !builtin {
+			if t.depth >= MaxDepth {
+				return "", Errorf(RecursionError, "maximum recursion depth exceeded while getting the repr of an object")
+			}
+			r, err := t.callBound(m, v, nil, nil)
+			if err != nil {
+				return "", err
+			}
+			s, ok := r.StrOf()
+			if !ok {
+				return "", Errorf(TypeError, "__repr__ returned non-string (type %s)", r.TypeName())
+			}
+			return s, nil
+		}
+	}
+	if o.exc != nil {
+		args := o.exc.args.items
+		if len(args) == 1 {
+			s, err := t.Repr(args[0])
+			return o.cls.Name + "(" + s + ")", err
+		}
+		s, err := t.reprSeq(o.exc.args, "(", ")", args, false)
+		return o.cls.Name + s, err
+	}
+	if o.payload != nil {
+		return t.Repr(Obj(o.payload))
+	}
+	return fmt.Sprintf("<%s object at %#x>", o.cls.QualName(), identity(o)), nil
+}
+
+// StrOf is str(v).
+func (t *Thread) StrOf(v Value) (string, error) {
+	if v.k == KObj {
+		switch o := v.o.(type) {
+		case *StrObj:
+			return o.s, nil
+		case *Instance:
+			if m, ok := o.cls.Lookup("__str__"); ok {
+				if _, builtin := m.o.(*Builtin); !builtin {
+					r, err := t.callBound(m, v, nil, nil)
+					if err != nil {
+						return "", err
+					}
+					s, ok := r.StrOf()
+					if !ok {
+						return "", Errorf(TypeError, "__str__ returned non-string (type %s)", r.TypeName())
+					}
+					return s, nil
+				}
+			}
+			if o.exc != nil {
+				if _, hasRepr := o.cls.Lookup("__repr__"); !hasRepr || true {
+					return t.excStr(o)
+				}
+			}
+		case Stringer:
+			return o.Str(t)
+		}
+	}
+	return t.Repr(v)
+}
+
+// excStr is BaseException.__str__.
+func (t *Thread) excStr(o *Instance) (string, error) {
+	args := o.exc.args.items
+	switch len(args) {
+	case 0:
+		return "", nil
+	case 1:
+		if o.cls.IsSubclass(KeyError) {
+			return t.Repr(args[0])
+		}
+		return t.StrOf(args[0])
+	}
+	return t.Repr(Obj(o.exc.args))
+}
+
+// quickRepr/quickStr format without a thread (for Go-side error strings).
+func quickRepr(v Value) string {
+	s, err := (&Thread{}).Repr(v)
+	if err != nil {
+		return "<?>"
+	}
+	return s
+}
+
+func quickStr(v Value) string {
+	if s, ok := v.StrOf(); ok {
+		return s
+	}
+	return quickRepr(v)
+}
+
+// floatRepr is Python's repr of a float: shortest round-trip digits, with
+// exponent notation when the decimal exponent is < -4 or >= 16.
+func floatRepr(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	case math.IsNaN(f):
+		return "nan"
+	}
+	s := strconv.FormatFloat(f, 'e', -1, 64)
+	neg := ""
+	if s[0] == '-' {
+		neg = "-"
+		s = s[1:]
+	}
+	epos := strings.IndexByte(s, 'e')
+	mant, exp := s[:epos], s[epos+1:]
+	e, _ := strconv.Atoi(exp)
+	digits := strings.Replace(mant, ".", "", 1)
+	if e < -4 || e >= 16 {
+		m := digits[:1]
+		if len(digits) > 1 {
+			m += "." + digits[1:]
+		}
+		es := strconv.Itoa(absInt(e))
+		if len(es) < 2 {
+			es = "0" + es
+		}
+		sign := "+"
+		if e < 0 {
+			sign = "-"
+		}
+		return neg + m + "e" + sign + es
+	}
+	if e < 0 {
+		return neg + "0." + strings.Repeat("0", -e-1) + digits
+	}
+	if len(digits) <= e+1 {
+		return neg + digits + strings.Repeat("0", e+1-len(digits)) + ".0"
+	}
+	return neg + digits[:e+1] + "." + digits[e+1:]
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// QuoteStr is Python's repr of a str.
+func QuoteStr(s string) string {
+	quote := byte('\'')
+	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
+		quote = '"'
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte(quote)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+			i++
+			continue
+		}
+		i += size
+		switch {
+		case r == '\\':
+			b.WriteString("\\\\")
+		case r == rune(quote):
+			b.WriteByte('\\')
+			b.WriteByte(quote)
+		case r == '\n':
+			b.WriteString("\\n")
+		case r == '\r':
+			b.WriteString("\\r")
+		case r == '\t':
+			b.WriteString("\\t")
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case r < 0x7f:
+			b.WriteRune(r)
+		case isPrintable(r):
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case r < 0x10000:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			fmt.Fprintf(&b, "\\U%08x", r)
+		}
+	}
+	b.WriteByte(quote)
+	return b.String()
+}
+
+// isPrintable follows str.isprintable: not a control, format, surrogate,
+// private-use, unassigned or separator character (except the space).
+func isPrintable(r rune) bool {
+	if r == ' ' {
+		return true
+	}
+	return unicode.IsPrint(r) && !unicode.Is(unicode.Cf, r)
+}
+
+// BytesRepr is Python's repr of bytes.
+func BytesRepr(bs []byte) string {
+	quote := byte('\'')
+	hasSingle, hasDouble := false, false
+	for _, c := range bs {
+		if c == '\'' {
+			hasSingle = true
+		} else if c == '"' {
+			hasDouble = true
+		}
+	}
+	if hasSingle && !hasDouble {
+		quote = '"'
+	}
+	var b strings.Builder
+	b.WriteString("b")
+	b.WriteByte(quote)
+	for _, c := range bs {
+		switch {
+		case c == '\\':
+			b.WriteString("\\\\")
+		case c == quote:
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\n':
+			b.WriteString("\\n")
+		case c == '\r':
+			b.WriteString("\\r")
+		case c == '\t':
+			b.WriteString("\\t")
+		case c < 0x20 || c >= 0x7f:
+			fmt.Fprintf(&b, "\\x%02x", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte(quote)
+	return b.String()
+}

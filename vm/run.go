@@ -1,0 +1,64 @@
+package vm
+
+import (
+	"path/filepath"
+
+	"github.com/asylang/asy/parser"
+)
+
+// SyntaxErrorFrom converts a parser error into a Python SyntaxError instance.
+func SyntaxErrorFrom(err error) error {
+	se, ok := err.(*parser.SyntaxError)
+	if !ok {
+		return err
+	}
+	cls := SyntaxErrorType
+	switch se.Kind {
+	case "IndentationError":
+		cls = IndentationError
+	case "TabError":
+		cls = TabError
+	}
+	inst := NewError(cls, se.Msg)
+	inst.syntax = se
+	return inst
+}
+
+// SyntaxInfo returns the parser error behind a SyntaxError instance, if any.
+func (i *Instance) SyntaxInfo() *parser.SyntaxError { return i.syntax }
+
+// RunCode runs a compiled module body in m on this thread (synchronously).
+func (t *Thread) RunCode(code *Code, m *Module) (Value, error) {
+	fn := &Function{code: code, name: code.Name, qualname: code.Name, module: m}
+	if code.Flags&FlagCoroutine != 0 {
+		// A module with top-level await: the caller (runtime) must drive it.
+		return t.makeGenerator(fn, nil, nil)
+	}
+	return t.Call(Obj(fn), nil, nil)
+}
+
+// CompileModule parses and compiles a file for module m.
+func (it *Interp) CompileModule(m *Module, file string, src []byte, topLevelAwait bool) (*Code, error) {
+	it.AddSource(file, src)
+	mod, err := parser.Parse(file, src)
+	if err != nil {
+		return nil, SyntaxErrorFrom(err)
+	}
+	code, err := Compile(file, mod, m, topLevelAwait)
+	if err != nil {
+		return nil, SyntaxErrorFrom(err)
+	}
+	return code, nil
+}
+
+// MainModule makes the __main__ module for a script file and remembers its
+// directory for imports.
+func (it *Interp) MainModule(file string) *Module {
+	m := NewModule("__main__", file)
+	m.Set("__name__", Str("__main__"))
+	m.Set("__file__", Str(file))
+	m.Set("__doc__", None)
+	it.modules["__main__"] = m
+	it.mainDir = filepath.Dir(file)
+	return m
+}

@@ -1,0 +1,112 @@
+package vm
+
+// Thread is one thread of script execution: its frame chain and the value
+// stack that ordinary (non-generator) frames borrow their registers from.
+type Thread struct {
+	interp *Interp
+	frame  *Frame // the running frame (top of the chain)
+	depth  int    // Python-level call depth, for RecursionError
+
+	// The value stack is a list of chunks; a frame's registers never span
+	// two chunks, so growing never moves live registers.
+	chunks    [][]Value
+	chunk     int   // index of the current chunk
+	chunkTop  int   // next free index in the current chunk
+	savedTops []int // chunkTop of each earlier chunk when we moved past it
+
+	framePool []*Frame
+
+	// goDepth counts nested Go→script calls (builtins calling back).
+	goDepth int
+	// pendingThrow is raised at the resumed frame when execute starts (generator throw()).
+	pendingThrow error
+	// genDone reports, after execute returns for a modeGo resume, whether the generator finished.
+	genDone bool
+	// stopValue is the value of the StopIteration that ended the last Next.
+	stopValue Value
+	// reprStack guards repr of self-containing containers.
+	reprStack []Object
+	// Local is free for higher layers (the runtime keeps its per-thread state here).
+	Local any
+}
+
+// MaxDepth is the recursion limit, as CPython's default sys.getrecursionlimit().
+const MaxDepth = 1000
+
+const chunkSize = 16 * 1024
+
+func newThread(it *Interp) *Thread {
+	return &Thread{interp: it, chunks: [][]Value{make([]Value, chunkSize)}}
+}
+
+// NewThread makes another thread of the same interpreter (for executor threads).
+func (it *Interp) NewThread() *Thread { return newThread(it) }
+
+// Interp returns the thread's interpreter.
+func (t *Thread) Interp() *Interp { return t.interp }
+
+// Frame returns the running frame (nil when idle).
+func (t *Thread) Frame() *Frame { return t.frame }
+
+// allocRegs takes n registers from the value stack.
+func (t *Thread) allocRegs(n int) []Value {
+	c := t.chunks[t.chunk]
+	if t.chunkTop+n > len(c) {
+		// Move to the next chunk (allocating one big enough if needed).
+		t.savedTops = append(t.savedTops, t.chunkTop)
+		t.chunk++
+		if t.chunk == len(t.chunks) {
+			size := chunkSize
+			if n > size {
+				size = n
+			}
+			t.chunks = append(t.chunks, make([]Value, size))
+		} else if len(t.chunks[t.chunk]) < n {
+			t.chunks[t.chunk] = make([]Value, n)
+		}
+		t.chunkTop = 0
+		c = t.chunks[t.chunk]
+	}
+	r := c[t.chunkTop : t.chunkTop+n : t.chunkTop+n]
+	t.chunkTop += n
+	return r
+}
+
+// freeRegs returns the most recently allocated registers (LIFO order).
+func (t *Thread) freeRegs(r []Value) {
+	clear(r)
+	n := len(r)
+	if n == 0 {
+		return
+	}
+	if t.chunkTop == 0 && t.chunk > 0 {
+		t.chunk--
+		t.chunkTop = t.savedTops[len(t.savedTops)-1]
+		t.savedTops = t.savedTops[:len(t.savedTops)-1]
+	}
+	t.chunkTop -= n
+}
+
+// newFrame gets a frame from the pool.
+func (t *Thread) newFrame() *Frame {
+	if n := len(t.framePool); n > 0 {
+		f := t.framePool[n-1]
+		t.framePool = t.framePool[:n-1]
+		return f
+	}
+	return &Frame{}
+}
+
+// releaseFrame returns an ordinary frame and its registers.
+func (t *Thread) releaseFrame(f *Frame) {
+	if !f.stackOwned {
+		t.freeRegs(f.regs)
+	}
+	if f.gen != nil {
+		return // generator frames belong to their generator
+	}
+	*f = Frame{}
+	if len(t.framePool) < 256 {
+		t.framePool = append(t.framePool, f)
+	}
+}

@@ -160,7 +160,12 @@ func (i *Instance) Traceback() []TraceEntry {
 	if i.exc == nil {
 		return nil
 	}
-	return i.exc.traceback
+	n := len(i.exc.traceback)
+	out := make([]TraceEntry, n)
+	for k, e := range i.exc.traceback {
+		out[n-1-k] = e
+	}
+	return out
 }
 
 // AsException converts any Go error to a Python exception instance.
@@ -220,7 +225,9 @@ func (t *Thread) writeTraceback(b *strings.Builder, tb []TraceEntry) {
 			fmt.Fprintf(b, "  [Previous line repeated %d more time%s]\n", n, s)
 		}
 	}
-	for i, e := range tb {
+	// Entries are recorded innermost first as the exception unwinds; print outermost first.
+	for i := range tb {
+		e := tb[len(tb)-1-i]
 		if i > 0 && e.File == last.File && e.Line == last.Line && e.Func == last.Func {
 			repeat++
 			if repeat > maxRepeat {

@@ -413,6 +413,14 @@ func (t *Thread) SetAttr(obj Value, name string, v Value) error {
 			if o.Builtin {
 				return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, o.Name)
 			}
+			if s, ok := v.StrOf(); ok {
+				switch name {
+				case "__module__":
+					o.Module = s
+				case "__name__":
+					o.Name = s
+				}
+			}
 			o.Dict[name] = v
 			return nil
 		case *Module:

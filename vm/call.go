@@ -334,3 +334,14 @@ func (c *Class) findCtor() func(t *Thread, cls *Class, args []Value, kw []KV) (V
 	}
 	return nil
 }
+
+// IsCoroutineFunction reports whether v is an `async def` function (or a method of one).
+func IsCoroutineFunction(v Value) bool {
+	switch o := v.o.(type) {
+	case *Function:
+		return o.code.Flags&FlagCoroutine != 0
+	case *BoundMethod:
+		return IsCoroutineFunction(o.Fn)
+	}
+	return false
+}

@@ -267,3 +267,10 @@ func (t *Thread) formatExcOnly(exc *Instance) string {
 	}
 	return out
 }
+
+// NewException makes an exception instance of cls with the given args.
+func NewException(cls *Class, args ...Value) *Instance {
+	inst := NewInstance(cls)
+	inst.exc.args = NewTuple(append([]Value(nil), args...))
+	return inst
+}

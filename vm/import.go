@@ -153,3 +153,8 @@ func (t *Thread) importStar(modv Value, into *Module) error {
 	}
 	return nil
 }
+
+// ImportModule imports a module by name (as `import name` would).
+func (t *Thread) ImportModule(name string) (*Module, error) {
+	return t.interp.loadModule(t, name, nil)
+}

@@ -39,6 +39,10 @@ type Interp struct {
 	// Hooks lets embedders and the runtime attach behaviour (e.g. await support).
 	Hooks Hooks
 
+	// ext holds per-interpreter state of higher layers (the clock, the loop
+	// policy...), keyed by a type private to the layer.
+	ext sync.Map
+
 	// mu is the interpreter lock: only the holder runs bytecode.
 	mu   sync.Mutex
 	main *Thread
@@ -129,3 +133,9 @@ func (it *Interp) sourceLine(file string, n int) string {
 	}
 	return strings.TrimSpace(lines[n-1])
 }
+
+// Ext returns per-interpreter state stored by a higher layer under key.
+func (it *Interp) Ext(key any) (any, bool) { return it.ext.Load(key) }
+
+// SetExt stores per-interpreter state for a higher layer.
+func (it *Interp) SetExt(key, v any) { it.ext.Store(key, v) }

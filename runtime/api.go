@@ -1,0 +1,141 @@
+package runtime
+
+import (
+	"github.com/asylang/asy/vm"
+)
+
+// NewLoopFor makes a loop on t using the interpreter's clock.
+func NewLoopFor(t *vm.Thread) *Loop {
+	return NewLoop(t, ClockOf(t.Interp()))
+}
+
+// RunUntilComplete runs the loop until fut is done and returns its result.
+func (l *Loop) RunUntilComplete(fut *Future) (vm.Value, error) {
+	if l.closed {
+		return vm.Undef, vm.Errorf(vm.RuntimeError, "Event loop is closed")
+	}
+	stopper := func(*Future) { l.Stop() }
+	fut.AddDoneCallback(stopper)
+	err := l.RunForever()
+	if err != nil {
+		return vm.Undef, err
+	}
+	if !fut.Done() {
+		return vm.Undef, vm.Errorf(vm.RuntimeError, "Event loop stopped before Future completed.")
+	}
+	return fut.Result()
+}
+
+// CancelAllTasks cancels the loop's pending tasks and runs the loop until
+// they finish, as asyncio.run does at exit.
+func (l *Loop) CancelAllTasks() error {
+	var pending []*Task
+	for _, t := range l.tasks {
+		if !t.Done() {
+			pending = append(pending, t)
+		}
+	}
+	if len(pending) == 0 {
+		return nil
+	}
+	for _, t := range pending {
+		t.Cancel(vm.None)
+	}
+	all := NewFuture(l)
+	remaining := len(pending)
+	for _, t := range pending {
+		t.AddDoneCallback(func(*Future) {
+			remaining--
+			if remaining == 0 && !all.Done() {
+				all.SetResult(vm.None)
+			}
+		})
+	}
+	if _, err := l.RunUntilComplete(all); err != nil {
+		return err
+	}
+	for _, t := range pending {
+		if t.Cancelled() {
+			continue
+		}
+		if t.exc != nil {
+			t.logTraceback = false
+			l.it.WriteStderr("unhandled exception during asyncio.run() shutdown\ntask: " + t.reprSelf() + "\n" + l.t.FormatException(t.exc))
+		}
+	}
+	return nil
+}
+
+// ReportUnretrieved prints "Task exception was never retrieved" for failed
+// tasks whose exception nobody looked at (CPython does it when the task is
+// garbage collected; asy does it, deterministically, when the loop closes).
+func (l *Loop) ReportUnretrieved() {
+	for _, t := range l.tasks {
+		if t.logTraceback && t.exc != nil {
+			t.logTraceback = false
+			l.it.WriteStderr("Task exception was never retrieved\nfuture: " + t.reprSelf() + "\n" + l.t.FormatException(t.exc))
+		}
+	}
+}
+
+// CurrentTask is asyncio.current_task().
+func (l *Loop) CurrentTask() *Task { return l.current }
+
+// AllTasks lists the loop's unfinished tasks.
+func (l *Loop) AllTasks() []*Task {
+	var out []*Task
+	for _, t := range l.tasks {
+		if !t.Done() {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// forgetDone drops finished tasks from the strong list so long runs don't
+// accumulate them (their results live on in whoever awaited them).
+func (l *Loop) forgetDone() {
+	if len(l.tasks) < 1024 {
+		return
+	}
+	kept := l.tasks[:0]
+	for _, t := range l.tasks {
+		if !t.Done() || t.logTraceback {
+			kept = append(kept, t)
+		}
+	}
+	clear(l.tasks[len(kept):])
+	l.tasks = kept
+}
+
+// Cancelled reports whether the handle was cancelled.
+func (h *Handle) Cancelled() bool { return h.cancelled }
+
+// When is a timer handle's deadline.
+func (h *Handle) When() float64 { return h.when }
+
+// CancelAny cancels a future or task (Task.cancel semantics for tasks).
+func (f *Future) CancelAny(msg vm.Value) bool { return f.cancelFuture(msg) }
+
+// AddScriptCallback registers a script callable as a done callback.
+func (f *Future) AddScriptCallback(cb vm.Value) { f.addScriptCallback(cb) }
+
+// RemoveScriptCallback removes a script done callback, returning how many were removed.
+func (f *Future) RemoveScriptCallback(t *vm.Thread, cb vm.Value) int {
+	return f.removeScriptCallback(t, cb)
+}
+
+// Self returns the script-visible object (the Future or the Task embedding it).
+func (f *Future) Self() vm.Object { return f.self }
+
+// SetName renames a task.
+func (t *Task) SetName(s string) { t.name = s }
+
+// Cancelling is the number of pending cancel requests.
+func (t *Task) Cancelling() int { return t.cancels }
+
+// CallbackError reports an exception raised by a scheduled callback.
+func (l *Loop) CallbackError(err error, cb vm.Value) {
+	s, _ := l.t.Repr(cb)
+	l.callbackError(err, "Exception in callback "+s)
+}

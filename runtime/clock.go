@@ -1,0 +1,150 @@
+package runtime
+
+import (
+	"sync"
+	"time"
+)
+
+// Clock is the loop's notion of time. The real clock reads the OS monotonic
+// clock; the virtual clock only moves when the loop has nothing to do but
+// wait for a timer, so sleeps cost nothing and runs are deterministic.
+type Clock interface {
+	// Now is monotonic time in seconds (loop.time(), time.monotonic()).
+	Now() float64
+	// Wall is seconds since the Unix epoch (time.time()).
+	Wall() float64
+	// Sleep blocks the calling goroutine for d seconds (time.sleep in a thread).
+	Sleep(d float64)
+	// Virtual reports whether this is the virtual clock.
+	Virtual() bool
+}
+
+// RealClock is the OS clock.
+type RealClock struct{ start time.Time }
+
+// NewRealClock makes a real clock.
+func NewRealClock() *RealClock { return &RealClock{start: time.Now()} }
+
+func (c *RealClock) Now() float64 { return time.Since(c.start).Seconds() + 1000 }
+func (c *RealClock) Wall() float64 {
+	return float64(time.Now().UnixNano()) / 1e9
+}
+func (c *RealClock) Sleep(d float64) {
+	if d > 0 {
+		time.Sleep(time.Duration(d * float64(time.Second)))
+	}
+}
+func (c *RealClock) Virtual() bool { return false }
+
+// VirtualClock is simulated time. Advance is called by the loop; a thread
+// sleeping in time.sleep registers a wake-up and blocks until the loop's
+// virtual time reaches it.
+type VirtualClock struct {
+	mu      sync.Mutex
+	now     float64
+	epoch   float64
+	waiters []*virtualSleeper
+	// OnSleep tells the owner (the loop) that a goroutine is blocked on the clock.
+	OnSleep func()
+}
+
+type virtualSleeper struct {
+	until float64
+	wake  chan struct{}
+}
+
+// NewVirtualClock makes a virtual clock starting at a fixed epoch.
+func NewVirtualClock() *VirtualClock {
+	return &VirtualClock{now: 0, epoch: 1_700_000_000}
+}
+
+func (c *VirtualClock) Now() float64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *VirtualClock) Wall() float64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.epoch + c.now
+}
+
+func (c *VirtualClock) Virtual() bool { return true }
+
+// Sleep blocks until virtual time has advanced by d.
+func (c *VirtualClock) Sleep(d float64) {
+	c.mu.Lock()
+	s := &virtualSleeper{until: c.now + d, wake: make(chan struct{})}
+	c.waiters = append(c.waiters, s)
+	cb := c.OnSleep
+	c.mu.Unlock()
+	if cb != nil {
+		cb()
+	}
+	<-s.wake
+}
+
+// NextWake returns the earliest time a sleeping goroutine waits for.
+func (c *VirtualClock) NextWake() (float64, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.waiters) == 0 {
+		return 0, false
+	}
+	m := c.waiters[0].until
+	for _, w := range c.waiters[1:] {
+		if w.until < m {
+			m = w.until
+		}
+	}
+	return m, true
+}
+
+// Sleepers is the number of goroutines blocked in Sleep.
+func (c *VirtualClock) Sleepers() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.waiters)
+}
+
+// AdvanceTo moves time forward (never back) and wakes due sleepers.
+func (c *VirtualClock) AdvanceTo(t float64) {
+	c.mu.Lock()
+	if t > c.now {
+		c.now = t
+	}
+	kept := c.waiters[:0]
+	var wake []*virtualSleeper
+	for _, w := range c.waiters {
+		if w.until <= c.now {
+			wake = append(wake, w)
+		} else {
+			kept = append(kept, w)
+		}
+	}
+	c.waiters = kept
+	c.mu.Unlock()
+	for _, w := range wake {
+		close(w.wake)
+	}
+}
+
+type clockKey struct{}
+
+// SetClock chooses the clock an interpreter's loops, time module and
+// executor threads use (call before running code).
+func SetClock(it interface{ SetExt(key, v any) }, c Clock) { it.SetExt(clockKey{}, c) }
+
+// ClockOf returns the interpreter's clock, creating a real one on first use.
+func ClockOf(it interface {
+	Ext(key any) (any, bool)
+	SetExt(key, v any)
+}) Clock {
+	if c, ok := it.Ext(clockKey{}); ok {
+		return c.(Clock)
+	}
+	c := NewRealClock()
+	it.SetExt(clockKey{}, c)
+	return c
+}

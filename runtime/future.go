@@ -1,0 +1,262 @@
+package runtime
+
+import (
+	"github.com/asylang/asy/vm"
+)
+
+type futState uint8
+
+const (
+	statePending futState = iota
+	stateCancelled
+	stateFinished
+)
+
+func (s futState) String() string {
+	switch s {
+	case stateCancelled:
+		return "CANCELLED"
+	case stateFinished:
+		return "FINISHED"
+	}
+	return "PENDING"
+}
+
+// Future is asyncio.Future: a result that will arrive later. Tasks embed it.
+type Future struct {
+	loop      *Loop
+	state     futState
+	result    vm.Value
+	exc       *vm.Instance
+	cancelMsg vm.Value
+	callbacks []futCallback
+	// blocking is Python's _asyncio_future_blocking: set when yielded by await.
+	blocking bool
+	// logTraceback: an exception was set and nobody retrieved it yet.
+	logTraceback bool
+	// cancelledExc is the CancelledError that cancelled a task (re-raised by result()).
+	cancelledExc *vm.Instance
+	// self is the script-visible object (the Future itself, or the Task wrapping it).
+	self vm.Object
+	// onDone runs synchronously when the future completes (internal cleanups).
+	onDone func()
+	// cls overrides the class for subclasses defined in scripts (unused for now).
+	cls *vm.Class
+}
+
+type futCallback struct {
+	goFn   func(f *Future)
+	script vm.Value // callable receiving the future
+}
+
+// FutureType is asyncio.Future.
+var FutureType *vm.Class
+
+// NewFuture makes a pending future on loop.
+func NewFuture(loop *Loop) *Future {
+	f := &Future{loop: loop}
+	f.self = f
+	return f
+}
+
+func (f *Future) Class() *vm.Class {
+	if f.cls != nil {
+		return f.cls
+	}
+	return FutureType
+}
+
+// Loop returns the future's loop.
+func (f *Future) Loop() *Loop { return f.loop }
+
+// Done reports whether the future has a result, an exception or was cancelled.
+func (f *Future) Done() bool { return f.state != statePending }
+
+// Cancelled reports whether the future was cancelled.
+func (f *Future) Cancelled() bool { return f.state == stateCancelled }
+
+func (f *Future) value() vm.Value { return vm.Obj(f.self) }
+
+// SetResult completes the future.
+func (f *Future) SetResult(v vm.Value) error {
+	if f.state != statePending {
+		return vm.NewError(InvalidStateError, f.state.String()+": "+f.reprSelf())
+	}
+	f.result = v
+	f.state = stateFinished
+	f.scheduleCallbacks()
+	return nil
+}
+
+// SetException fails the future.
+func (f *Future) SetException(exc *vm.Instance) error {
+	if f.state != statePending {
+		return vm.NewError(InvalidStateError, f.state.String()+": "+f.reprSelf())
+	}
+	if exc.Class().IsSubclass(vm.StopIteration) {
+		return vm.Errorf(vm.TypeError, "StopIteration interacts badly with generators and cannot be raised into a Future")
+	}
+	f.exc = exc
+	f.state = stateFinished
+	f.logTraceback = true
+	f.scheduleCallbacks()
+	return nil
+}
+
+// Cancel cancels a pending future.
+func (f *Future) Cancel(msg vm.Value) bool {
+	f.logTraceback = false
+	if f.state != statePending {
+		return false
+	}
+	f.state = stateCancelled
+	f.cancelMsg = msg
+	f.scheduleCallbacks()
+	return true
+}
+
+// makeCancelledError builds the CancelledError a cancelled future raises.
+func (f *Future) makeCancelledError() *vm.Instance {
+	if f.cancelledExc != nil {
+		e := f.cancelledExc
+		f.cancelledExc = nil
+		return e
+	}
+	if f.cancelMsg.IsUndef() || f.cancelMsg.IsNone() {
+		return vm.NewInstance(CancelledError)
+	}
+	return vm.NewException(CancelledError, f.cancelMsg)
+}
+
+// Result returns the result or the error (CancelledError, the exception, or
+// InvalidStateError when pending).
+func (f *Future) Result() (vm.Value, error) {
+	switch f.state {
+	case stateCancelled:
+		return vm.Undef, f.makeCancelledError()
+	case statePending:
+		return vm.Undef, vm.NewError(InvalidStateError, "Result is not ready.")
+	}
+	f.logTraceback = false
+	if f.exc != nil {
+		return vm.Undef, f.exc
+	}
+	return f.result, nil
+}
+
+// Exception returns the exception (None when there is none).
+func (f *Future) Exception() (vm.Value, error) {
+	switch f.state {
+	case stateCancelled:
+		return vm.Undef, f.makeCancelledError()
+	case statePending:
+		return vm.Undef, vm.NewError(InvalidStateError, "Exception is not set.")
+	}
+	f.logTraceback = false
+	if f.exc != nil {
+		return vm.Obj(f.exc), nil
+	}
+	return vm.None, nil
+}
+
+// AddDoneCallback registers a Go callback; it is scheduled with call_soon
+// when the future completes (or right away if it is done).
+func (f *Future) AddDoneCallback(fn func(*Future)) {
+	if f.state != statePending {
+		f.loop.CallSoon(func() { fn(f) })
+		return
+	}
+	f.callbacks = append(f.callbacks, futCallback{goFn: fn})
+}
+
+// addScriptCallback registers a script callable.
+func (f *Future) addScriptCallback(cb vm.Value) {
+	if f.state != statePending {
+		f.loop.CallSoon(func() { f.runScriptCallback(cb) })
+		return
+	}
+	f.callbacks = append(f.callbacks, futCallback{script: cb})
+}
+
+func (f *Future) runScriptCallback(cb vm.Value) {
+	if _, err := f.loop.t.Call(cb, []vm.Value{f.value()}, nil); err != nil {
+		f.loop.callbackError(err, "Exception in callback")
+	}
+}
+
+// removeScriptCallback removes every registration of cb, returning the count.
+func (f *Future) removeScriptCallback(t *vm.Thread, cb vm.Value) int {
+	kept := f.callbacks[:0]
+	n := 0
+	for _, c := range f.callbacks {
+		if c.goFn == nil {
+			if eq, _ := t.Equal(c.script, cb); eq {
+				n++
+				continue
+			}
+		}
+		kept = append(kept, c)
+	}
+	f.callbacks = kept
+	return n
+}
+
+func (f *Future) scheduleCallbacks() {
+	if f.onDone != nil {
+		fn := f.onDone
+		f.onDone = nil
+		fn()
+	}
+	cbs := f.callbacks
+	f.callbacks = nil
+	for _, c := range cbs {
+		c := c
+		if c.goFn != nil {
+			f.loop.CallSoon(func() { c.goFn(f) })
+		} else {
+			f.loop.CallSoon(func() { f.runScriptCallback(c.script) })
+		}
+	}
+}
+
+// Await makes the iterator that `await fut` drives.
+func (f *Future) Await(t *vm.Thread) (vm.Value, error) {
+	return vm.Obj(&futureIter{f: f}), nil
+}
+
+// futureIter is Future.__await__: it yields the future once (the task then
+// waits for it) and returns its result when resumed.
+type futureIter struct {
+	f       *Future
+	yielded bool
+}
+
+var futureIterType = vm.NewNativeClass("FutureIter", "_asyncio", nil, nil)
+
+func (*futureIter) Class() *vm.Class { return futureIterType }
+
+func (it *futureIter) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
+	f := it.f
+	if !it.yielded && f.state == statePending {
+		it.yielded = true
+		f.blocking = true
+		return f.value(), false, nil
+	}
+	if f.state == statePending {
+		return vm.Undef, false, vm.Errorf(vm.RuntimeError, "await wasn't used with future")
+	}
+	r, err := f.Result()
+	return r, true, err
+}
+
+// Next lets `yield from fut` / iteration drive it too.
+func (it *futureIter) Next(t *vm.Thread) (vm.Value, bool, error) {
+	v, done, err := it.Send(t, vm.None)
+	if err != nil || done {
+		return vm.Undef, false, err
+	}
+	return v, true, nil
+}
+
+// SetOnDone sets a cleanup run synchronously when the future completes.
+func (f *Future) SetOnDone(fn func()) { f.onDone = fn }

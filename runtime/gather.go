@@ -1,0 +1,112 @@
+package runtime
+
+import (
+	"github.com/asylang/asy/vm"
+)
+
+// GatheringFuture is the future returned by gather: cancelling it cancels
+// its children; it completes with the results in argument order, or with the
+// first exception (unless return_exceptions).
+type GatheringFuture struct {
+	Future
+	children        []*Future
+	cancelRequested bool
+}
+
+func (g *GatheringFuture) future() *Future { return &g.Future }
+
+// CancelWith cancels the children (the gathering future itself completes
+// when they do).
+func (g *GatheringFuture) CancelWith(msg vm.Value) bool {
+	if g.Done() {
+		return false
+	}
+	ret := false
+	for _, c := range g.children {
+		if c.cancelFuture(msg) {
+			ret = true
+		}
+	}
+	if ret {
+		g.cancelRequested = true
+	}
+	return ret
+}
+
+// Repr of a gathering future.
+func (g *GatheringFuture) Repr(t *vm.Thread) (string, error) {
+	return "<_GatheringFuture " + g.reprInfo(t, "")[1:] + ">", nil
+}
+
+// Gather implements asyncio.gather over children that are already futures
+// (the caller wraps coroutines in tasks, deduplicating repeated arguments).
+func Gather(l *Loop, children []*Future, returnExceptions bool) *GatheringFuture {
+	outer := &GatheringFuture{children: children}
+	outer.loop = l
+	outer.self = outer
+	if len(children) == 0 {
+		outer.SetResult(vm.Obj(vm.NewList(nil)))
+		return outer
+	}
+	// Count distinct children: a future passed twice gets one callback.
+	seen := map[*Future]bool{}
+	nfuts := 0
+	for _, c := range children {
+		if !seen[c] {
+			seen[c] = true
+			nfuts++
+		}
+	}
+	nfinished := 0
+	done := func(fut *Future) {
+		nfinished++
+		if outer.Done() {
+			if !fut.Cancelled() {
+				fut.logTraceback = false
+			}
+			return
+		}
+		if !returnExceptions {
+			if fut.Cancelled() {
+				outer.SetException(fut.makeCancelledError())
+				return
+			}
+			if fut.exc != nil {
+				fut.logTraceback = false
+				outer.SetException(fut.exc)
+				return
+			}
+		}
+		if nfinished == nfuts {
+			results := make([]vm.Value, len(children))
+			for i, c := range children {
+				switch {
+				case c.Cancelled():
+					msg := c.cancelMsg
+					if msg.IsUndef() || msg.IsNone() {
+						msg = vm.Str("")
+					}
+					results[i] = vm.Obj(vm.NewException(CancelledError, msg))
+				case c.exc != nil:
+					c.logTraceback = false
+					results[i] = vm.Obj(c.exc)
+				default:
+					results[i] = c.result
+				}
+			}
+			if outer.cancelRequested {
+				outer.SetException(fut.makeCancelledError())
+			} else {
+				outer.SetResult(vm.Obj(vm.NewList(results)))
+			}
+		}
+	}
+	added := map[*Future]bool{}
+	for _, c := range children {
+		if !added[c] {
+			added[c] = true
+			c.AddDoneCallback(done)
+		}
+	}
+	return outer
+}

@@ -1,0 +1,391 @@
+package runtime
+
+import (
+	"container/heap"
+	"sync"
+	"time"
+
+	"github.com/asylang/asy/vm"
+)
+
+// Loop is an event loop: a FIFO of ready callbacks, a heap of timers, a
+// clock, and an inbox through which other goroutines (executor threads,
+// Go-side awaitables) hand completions to the loop thread. Scheduling order
+// follows CPython's BaseEventLoop._run_once.
+type Loop struct {
+	it    *vm.Interp
+	t     *vm.Thread
+	clock Clock
+
+	ready  ring
+	timers timerHeap
+	seq    uint64
+
+	inboxMu sync.Mutex
+	inbox   []func()
+	wake    chan struct{}
+	// busy counts outside work that will post to the inbox (threads, Go awaitables).
+	busy int
+
+	running  bool
+	stopping bool
+	closed   bool
+	debug    bool
+
+	current *Task
+	tasks   []*Task // every task created on this loop, in creation order (strong refs)
+	taskSeq int
+
+	// Observer receives trace events; nil costs nothing.
+	Observer Observer
+
+	// asyncgens tracks async generators first iterated on this loop (for shutdown_asyncgens).
+	asyncgens []*vm.Generator
+
+	// defaultExecutor is created lazily by run_in_executor(None, ...).
+	defaultExecutor Executor
+	// fatal is set when KeyboardInterrupt/SystemExit escapes a callback: run_forever returns it.
+	fatal error
+}
+
+// Executor runs blocking work off the loop thread (implemented with threads).
+type Executor interface {
+	Shutdown(wait bool)
+}
+
+// Handle is a scheduled callback (asyncio.Handle / TimerHandle).
+type Handle struct {
+	fn        func()
+	when      float64
+	seq       uint64
+	cancelled bool
+	timer     bool
+	index     int
+	loop      *Loop
+	// script callback and args, for repr and cancel
+	cb   vm.Value
+	args []vm.Value
+}
+
+// NewLoop makes a loop for an interpreter's thread.
+func NewLoop(t *vm.Thread, clock Clock) *Loop {
+	l := &Loop{it: t.Interp(), t: t, clock: clock, wake: make(chan struct{}, 1)}
+	if vc, ok := clock.(*VirtualClock); ok {
+		vc.OnSleep = l.poke
+	}
+	return l
+}
+
+// Thread returns the loop's script thread.
+func (l *Loop) Thread() *vm.Thread { return l.t }
+
+// Clock returns the loop's clock.
+func (l *Loop) Clock() Clock { return l.clock }
+
+// Time is loop.time().
+func (l *Loop) Time() float64 { return l.clock.Now() }
+
+// CallSoon schedules fn to run on the next iteration (FIFO).
+func (l *Loop) CallSoon(fn func()) *Handle {
+	h := &Handle{fn: fn, loop: l}
+	l.ready.push(h)
+	return h
+}
+
+// CallAt schedules fn at loop time when.
+func (l *Loop) CallAt(when float64, fn func()) *Handle {
+	l.seq++
+	h := &Handle{fn: fn, when: when, seq: l.seq, timer: true, loop: l}
+	heap.Push(&l.timers, h)
+	if l.Observer != nil {
+		l.Observer.Event(Event{Kind: EvTimer, Time: l.Time(), When: when})
+	}
+	return h
+}
+
+// CallLater schedules fn after delay seconds.
+func (l *Loop) CallLater(delay float64, fn func()) *Handle {
+	return l.CallAt(l.Time()+delay, fn)
+}
+
+// Cancel cancels a handle.
+func (h *Handle) Cancel() {
+	if h.cancelled {
+		return
+	}
+	h.cancelled = true
+	h.fn = nil
+	h.args = nil
+}
+
+// Post hands fn to the loop thread from any goroutine (the only thread-safe door).
+func (l *Loop) Post(fn func()) {
+	l.inboxMu.Lock()
+	l.inbox = append(l.inbox, fn)
+	l.inboxMu.Unlock()
+	l.poke()
+}
+
+func (l *Loop) poke() {
+	select {
+	case l.wake <- struct{}{}:
+	default:
+	}
+}
+
+// AddBusy records outside work in progress that will Post its completion;
+// the virtual clock does not jump past it and deadlock detection waits for it.
+func (l *Loop) AddBusy(n int) {
+	l.inboxMu.Lock()
+	l.busy += n
+	l.inboxMu.Unlock()
+	if n < 0 {
+		l.poke()
+	}
+}
+
+func (l *Loop) busyCount() int {
+	l.inboxMu.Lock()
+	defer l.inboxMu.Unlock()
+	return l.busy
+}
+
+func (l *Loop) drainInbox() {
+	l.inboxMu.Lock()
+	fns := l.inbox
+	l.inbox = nil
+	l.inboxMu.Unlock()
+	for _, fn := range fns {
+		l.CallSoon(fn)
+	}
+}
+
+// ErrDeadlock is reported under the virtual clock when nothing can ever happen.
+type ErrDeadlock struct{ Waiting []string }
+
+// runOnce is one iteration: wait for I/O or timers, then run the callbacks
+// that were ready at that moment.
+func (l *Loop) runOnce() error {
+	for l.timers.Len() > 0 && l.timers[0].cancelled {
+		heap.Pop(&l.timers)
+	}
+	l.drainInbox()
+	if l.ready.len() == 0 && !l.stopping {
+		if err := l.wait(); err != nil {
+			return err
+		}
+		l.drainInbox()
+	}
+	// Timers that are due become ready, in deadline order.
+	end := l.clock.Now() + 1e-9
+	for l.timers.Len() > 0 {
+		h := l.timers[0]
+		if h.cancelled {
+			heap.Pop(&l.timers)
+			continue
+		}
+		if h.when >= end {
+			break
+		}
+		heap.Pop(&l.timers)
+		l.ready.push(h)
+	}
+	n := l.ready.len()
+	for i := 0; i < n; i++ {
+		h := l.ready.pop()
+		if h.cancelled || h.fn == nil {
+			continue
+		}
+		fn := h.fn
+		if !h.timer {
+			h.fn = nil
+		}
+		fn()
+	}
+	return nil
+}
+
+// wait blocks until the next timer is due or the inbox has work.
+func (l *Loop) wait() error {
+	if vc, ok := l.clock.(*VirtualClock); ok {
+		return l.waitVirtual(vc)
+	}
+	var timeout time.Duration = -1
+	if l.timers.Len() > 0 {
+		d := l.timers[0].when - l.clock.Now()
+		if d <= 0 {
+			return nil
+		}
+		timeout = time.Duration(d * float64(time.Second))
+	} else if l.busyCount() == 0 {
+		l.inboxMu.Lock()
+		empty := len(l.inbox) == 0
+		l.inboxMu.Unlock()
+		if empty {
+			// Nothing can wake us: under the real clock CPython would hang
+			// forever; we report it instead.
+			return l.deadlock()
+		}
+	}
+	if timeout < 0 {
+		<-l.wake
+		return nil
+	}
+	tm := time.NewTimer(timeout)
+	defer tm.Stop()
+	select {
+	case <-l.wake:
+	case <-tm.C:
+	}
+	return nil
+}
+
+func (l *Loop) waitVirtual(vc *VirtualClock) error {
+	for {
+		l.inboxMu.Lock()
+		pending := len(l.inbox) > 0
+		busy := l.busy
+		l.inboxMu.Unlock()
+		if pending {
+			return nil
+		}
+		// Threads still running (and not merely sleeping on the virtual clock)
+		// may post results: wait for them in real time.
+		if busy > vc.Sleepers() {
+			<-l.wake
+			continue
+		}
+		next, haveTimer := 0.0, false
+		if l.timers.Len() > 0 {
+			next, haveTimer = l.timers[0].when, true
+		}
+		if w, ok := vc.NextWake(); ok && (!haveTimer || w < next) {
+			vc.AdvanceTo(w)
+			// The woken thread runs now; wait for it to post or sleep again.
+			<-l.wake
+			continue
+		}
+		if haveTimer {
+			vc.AdvanceTo(next)
+			return nil
+		}
+		return l.deadlock()
+	}
+}
+
+// Stop is loop.stop(): the loop stops after the current iteration.
+func (l *Loop) Stop() { l.stopping = true }
+
+// RunForever runs until Stop.
+func (l *Loop) RunForever() error {
+	if l.closed {
+		return vm.Errorf(vm.RuntimeError, "Event loop is closed")
+	}
+	if l.running {
+		return vm.Errorf(vm.RuntimeError, "This event loop is already running")
+	}
+	l.running = true
+	setRunningLoop(l.t, l)
+	defer func() {
+		l.running = false
+		l.stopping = false
+		setRunningLoop(l.t, nil)
+	}()
+	for {
+		if err := l.runOnce(); err != nil {
+			return err
+		}
+		if l.fatal != nil {
+			err := l.fatal
+			l.fatal = nil
+			return err
+		}
+		if l.stopping {
+			return nil
+		}
+	}
+}
+
+// Close closes the loop.
+func (l *Loop) Close() error {
+	if l.running {
+		return vm.Errorf(vm.RuntimeError, "Cannot close a running event loop")
+	}
+	if l.closed {
+		return nil
+	}
+	l.closed = true
+	l.ready = ring{}
+	l.timers = nil
+	if l.defaultExecutor != nil {
+		l.defaultExecutor.Shutdown(false)
+	}
+	return nil
+}
+
+// Closed reports loop.is_closed().
+func (l *Loop) Closed() bool { return l.closed }
+
+// Running reports loop.is_running().
+func (l *Loop) Running() bool { return l.running }
+
+// ring is a growable FIFO of handles.
+type ring struct {
+	buf        []*Handle
+	head, size int
+}
+
+func (r *ring) len() int { return r.size }
+
+func (r *ring) push(h *Handle) {
+	if r.size == len(r.buf) {
+		n := len(r.buf) * 2
+		if n == 0 {
+			n = 64
+		}
+		nb := make([]*Handle, n)
+		for i := 0; i < r.size; i++ {
+			nb[i] = r.buf[(r.head+i)%len(r.buf)]
+		}
+		r.buf, r.head = nb, 0
+	}
+	r.buf[(r.head+r.size)%len(r.buf)] = h
+	r.size++
+}
+
+func (r *ring) pop() *Handle {
+	h := r.buf[r.head]
+	r.buf[r.head] = nil
+	r.head = (r.head + 1) % len(r.buf)
+	r.size--
+	return h
+}
+
+// timerHeap orders timers by deadline, FIFO among equal deadlines.
+type timerHeap []*Handle
+
+func (h timerHeap) Len() int { return len(h) }
+func (h timerHeap) Less(i, j int) bool {
+	if h[i].when != h[j].when {
+		return h[i].when < h[j].when
+	}
+	return h[i].seq < h[j].seq
+}
+func (h timerHeap) Swap(i, j int) {
+	h[i], h[j] = h[j], h[i]
+	h[i].index = i
+	h[j].index = j
+}
+func (h *timerHeap) Push(x any) {
+	hd := x.(*Handle)
+	hd.index = len(*h)
+	*h = append(*h, hd)
+}
+func (h *timerHeap) Pop() any {
+	old := *h
+	n := len(old)
+	x := old[n-1]
+	old[n-1] = nil
+	*h = old[:n-1]
+	return x
+}

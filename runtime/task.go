@@ -1,0 +1,229 @@
+package runtime
+
+import (
+	"fmt"
+
+	"github.com/asylang/asy/vm"
+)
+
+// Task runs a coroutine on the loop: each step resumes the coroutine's
+// frame chain until it yields a future to wait for (or a bare yield),
+// exactly as CPython's Task.__step does.
+type Task struct {
+	Future
+	coro       *vm.Generator
+	name       string
+	mustCancel bool
+	futWaiter  *Future
+	cancels    int // cancel requests not yet uncancelled (cancelling())
+	// awaitedBy helps repr/trace; not needed for semantics.
+	id int
+}
+
+// TaskType is asyncio.Task.
+var TaskType *vm.Class
+
+func (t *Task) Class() *vm.Class { return TaskType }
+
+// NewTask wraps a coroutine in a task and schedules its first step.
+func (l *Loop) NewTask(coro *vm.Generator, name string) *Task {
+	l.taskSeq++
+	task := &Task{coro: coro, id: l.taskSeq}
+	task.loop = l
+	task.self = task
+	if name == "" {
+		name = fmt.Sprintf("Task-%d", l.taskSeq)
+	}
+	task.name = name
+	coro.MarkAwaited()
+	l.tasks = append(l.tasks, task)
+	l.CallSoon(func() { task.step(nil) })
+	if l.Observer != nil {
+		l.Observer.Event(Event{Kind: EvTaskCreated, Time: l.Time(), Task: task})
+	}
+	return task
+}
+
+// Name returns the task's name.
+func (t *Task) Name() string { return t.name }
+
+// Coro returns the task's coroutine.
+func (t *Task) Coro() *vm.Generator { return t.coro }
+
+// Cancel requests cancellation (Task.cancel(msg)).
+func (t *Task) Cancel(msg vm.Value) bool {
+	t.logTraceback = false
+	if t.Done() {
+		return false
+	}
+	t.cancels++
+	if t.futWaiter != nil {
+		if t.futWaiter.cancelFuture(msg) {
+			return true
+		}
+	}
+	t.mustCancel = true
+	t.cancelMsg = msg
+	return true
+}
+
+// cancelFuture cancels whatever kind of future f is (a task's Cancel has
+// extra logic).
+func (f *Future) cancelFuture(msg vm.Value) bool {
+	if task, ok := f.self.(*Task); ok {
+		return task.Cancel(msg)
+	}
+	if g, ok := f.self.(canceller); ok {
+		return g.CancelWith(msg)
+	}
+	return f.Cancel(msg)
+}
+
+// canceller is implemented by futures with their own cancel (gather's).
+type canceller interface{ CancelWith(msg vm.Value) bool }
+
+func isCancelledError(exc *vm.Instance) bool {
+	return exc != nil && exc.Class().IsSubclass(CancelledError)
+}
+
+// step advances the coroutine once.
+func (t *Task) step(exc *vm.Instance) {
+	l := t.loop
+	if t.Done() {
+		return
+	}
+	if t.mustCancel {
+		if !isCancelledError(exc) {
+			exc = t.makeCancelledError()
+		}
+		t.mustCancel = false
+	}
+	t.futWaiter = nil
+	prev := l.current
+	l.current = t
+	if l.Observer != nil {
+		l.Observer.Event(Event{Kind: EvTaskResumed, Time: l.Time(), Task: t})
+	}
+	var throw error
+	if exc != nil {
+		throw = exc
+	}
+	v, done, err := l.t.Resume(t.coro, vm.None, throw)
+	l.current = prev
+	switch {
+	case err != nil:
+		inst := vm.AsException(err)
+		if isCancelledError(inst) {
+			t.cancelledExc = inst
+			t.Future.Cancel(vm.None)
+			l.observeDone(t, "cancelled")
+			return
+		}
+		if inst.Class().IsSubclass(vm.KeyboardInterrupt) || inst.Class().IsSubclass(vm.SystemExit) {
+			t.SetException(inst)
+			t.logTraceback = false
+			l.fatal = inst
+			return
+		}
+		t.SetException(inst)
+		l.observeDone(t, "failed")
+	case done:
+		if t.mustCancel {
+			t.mustCancel = false
+			t.Future.Cancel(t.cancelMsg)
+			l.observeDone(t, "cancelled")
+			return
+		}
+		t.SetResult(v)
+		l.observeDone(t, "done")
+	default:
+		t.handleYield(v)
+	}
+}
+
+// handleYield decides what the task waits for after the coroutine yielded v.
+func (t *Task) handleYield(v vm.Value) {
+	l := t.loop
+	if v.IsNone() {
+		// A bare yield (sleep(0)) gives up control for one loop iteration.
+		if l.Observer != nil {
+			l.Observer.Event(Event{Kind: EvTaskSuspended, Time: l.Time(), Task: t, Detail: "sleep(0)"})
+		}
+		l.CallSoon(func() { t.step(nil) })
+		return
+	}
+	fut := asFuture(v)
+	if fut == nil {
+		s, _ := l.t.Repr(v)
+		r, _ := l.t.Repr(vm.Obj(t))
+		e := vm.NewError(vm.RuntimeError, fmt.Sprintf("Task got bad yield: %s", s))
+		_ = r
+		l.CallSoon(func() { t.step(e) })
+		return
+	}
+	if fut.loop != l {
+		e := vm.NewError(vm.RuntimeError, "Task got Future attached to a different loop")
+		l.CallSoon(func() { t.step(e) })
+		return
+	}
+	if !fut.blocking {
+		e := vm.NewError(vm.RuntimeError, "yield was used instead of yield from in task")
+		l.CallSoon(func() { t.step(e) })
+		return
+	}
+	if fut == &t.Future {
+		e := vm.NewError(vm.RuntimeError, "Task cannot await on itself: "+t.reprSelf())
+		l.CallSoon(func() { t.step(e) })
+		return
+	}
+	fut.blocking = false
+	fut.AddDoneCallback(t.wakeup)
+	t.futWaiter = fut
+	if l.Observer != nil {
+		l.Observer.Event(Event{Kind: EvTaskSuspended, Time: l.Time(), Task: t, Detail: fut.reprSelf()})
+	}
+	if t.mustCancel {
+		if fut.cancelFuture(t.cancelMsg) {
+			t.mustCancel = false
+		}
+	}
+}
+
+// wakeup is the done callback of the future a task waits for.
+func (t *Task) wakeup(fut *Future) {
+	if _, err := fut.Result(); err != nil {
+		t.step(vm.AsException(err))
+		return
+	}
+	t.step(nil)
+}
+
+// Uncancel decrements the pending cancellation count (Task.uncancel()).
+func (t *Task) Uncancel() int {
+	if t.cancels > 0 {
+		t.cancels--
+	}
+	return t.cancels
+}
+
+// asFuture returns the Future inside a yielded future or task.
+func asFuture(v vm.Value) *Future {
+	switch o := v.AsObj().(type) {
+	case *Future:
+		return o
+	case *Task:
+		return &o.Future
+	case futureHolder:
+		return o.future()
+	}
+	return nil
+}
+
+// futureHolder is implemented by other future-like objects (gather's future).
+type futureHolder interface{ future() *Future }
+
+func (l *Loop) observeDone(t *Task, how string) {
+	if l.Observer != nil {
+		l.Observer.Event(Event{Kind: EvTaskDone, Time: l.Time(), Task: t, Detail: how})
+	}
+}

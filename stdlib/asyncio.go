@@ -1,0 +1,448 @@
+package stdlib
+
+import (
+	_ "embed"
+	"fmt"
+
+	"github.com/asylang/asy/runtime"
+	"github.com/asylang/asy/vm"
+)
+
+// The asyncio module: the loop, futures, tasks and sleep are Go
+// (runtime/); the combinators (gather, wait, TaskGroup, queues, locks...)
+// are asy source in asyncio_lib.py, run into the same module.
+
+//go:embed asyncio_lib.py
+var asyncioLib []byte
+
+var (
+	loopType   = vm.NewNativeClass("_UnixSelectorEventLoop", "asyncio", nil, nil)
+	handleType = vm.NewNativeClass("TimerHandle", "asyncio", nil, nil)
+)
+
+// loopObj is the script-visible event loop.
+type loopObj struct{ l *runtime.Loop }
+
+func (*loopObj) Class() *vm.Class { return loopType }
+func (o *loopObj) Repr(t *vm.Thread) (string, error) {
+	return fmt.Sprintf("<_UnixSelectorEventLoop running=%s closed=%s debug=False>", pyBool(o.l.Running()), pyBool(o.l.Closed())), nil
+}
+
+func pyBool(b bool) string {
+	if b {
+		return "True"
+	}
+	return "False"
+}
+
+type handleObj struct{ h *runtime.Handle }
+
+func (*handleObj) Class() *vm.Class { return handleType }
+
+type loopKey struct{}
+
+// loopValue returns the unique script object of a loop.
+func loopValue(it *vm.Interp, l *runtime.Loop) vm.Value {
+	m, _ := it.Ext(loopKey{})
+	objs, _ := m.(map[*runtime.Loop]*loopObj)
+	if objs == nil {
+		objs = map[*runtime.Loop]*loopObj{}
+		it.SetExt(loopKey{}, objs)
+	}
+	o, ok := objs[l]
+	if !ok {
+		o = &loopObj{l: l}
+		objs[l] = o
+	}
+	return vm.Obj(o)
+}
+
+func asLoop(v vm.Value) (*runtime.Loop, error) {
+	if o, ok := v.AsObj().(*loopObj); ok {
+		return o.l, nil
+	}
+	return nil, vm.Errorf(vm.TypeError, "expected an event loop, got %s", v.TypeName())
+}
+
+func init() {
+	runtime.FutureType = vm.NewNativeClass("Future", "_asyncio", nil, newFutureCtor)
+	runtime.TaskType = vm.NewNativeClass("Task", "_asyncio", runtime.FutureType, newTaskCtor)
+	addFutureMethods(runtime.FutureType)
+	addTaskMethods(runtime.TaskType)
+	addLoopMethods()
+	handleType.AddMethod("cancel", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		args[0].AsObj().(*handleObj).h.Cancel()
+		return vm.None, nil
+	})
+	handleType.AddMethod("cancelled", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Bool(args[0].AsObj().(*handleObj).h.Cancelled()), nil
+	})
+	handleType.AddMethod("when", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Float(args[0].AsObj().(*handleObj).h.When()), nil
+	})
+}
+
+// runningLoop returns the running loop or the CPython error.
+func runningLoop(t *vm.Thread) (*runtime.Loop, error) {
+	if l := runtime.RunningLoop(t); l != nil {
+		return l, nil
+	}
+	return nil, vm.Errorf(vm.RuntimeError, "no running event loop")
+}
+
+func newFutureCtor(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	a, err := vm.UnpackArgs("Future", args, kw, 0, "loop")
+	if err != nil {
+		return vm.Undef, err
+	}
+	var l *runtime.Loop
+	if !a[0].IsUndef() && !a[0].IsNone() {
+		if l, err = asLoop(a[0]); err != nil {
+			return vm.Undef, err
+		}
+	} else if l, err = getEventLoop(t); err != nil {
+		return vm.Undef, err
+	}
+	return vm.Obj(runtime.NewFuture(l)), nil
+}
+
+func newTaskCtor(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	a, err := vm.UnpackArgs("Task", args, kw, 1, "coro", "loop", "name", "context")
+	if err != nil {
+		return vm.Undef, err
+	}
+	var l *runtime.Loop
+	if !a[1].IsUndef() && !a[1].IsNone() {
+		if l, err = asLoop(a[1]); err != nil {
+			return vm.Undef, err
+		}
+	} else if l, err = getEventLoop(t); err != nil {
+		return vm.Undef, err
+	}
+	return createTask(t, l, a[0], a[2])
+}
+
+// getEventLoop is asyncio.get_event_loop(): the running loop, else the set
+// one, else a new one (with CPython 3.11's behaviour of creating it).
+func getEventLoop(t *vm.Thread) (*runtime.Loop, error) {
+	if l := runtime.RunningLoop(t); l != nil {
+		return l, nil
+	}
+	if l := runtime.EventLoop(t); l != nil {
+		return l, nil
+	}
+	l := runtime.NewLoopFor(t)
+	runtime.SetEventLoop(t, l)
+	return l, nil
+}
+
+// createTask wraps a coroutine in a task on l.
+func createTask(t *vm.Thread, l *runtime.Loop, coro, name vm.Value) (vm.Value, error) {
+	g, ok := coro.AsObj().(*vm.Generator)
+	if !ok || !g.IsCoroutine() {
+		s, _ := t.Repr(coro)
+		return vm.Undef, vm.Errorf(vm.TypeError, "a coroutine was expected, got %s", s)
+	}
+	if l.Closed() {
+		g.MarkAwaited()
+		return vm.Undef, vm.Errorf(vm.RuntimeError, "Event loop is closed")
+	}
+	n := ""
+	if !name.IsUndef() && !name.IsNone() {
+		s, err := t.StrOf(name)
+		if err != nil {
+			return vm.Undef, err
+		}
+		n = s
+	}
+	return vm.Obj(l.NewTask(g, n)), nil
+}
+
+// futureOf returns the Future of a Future or Task value.
+func futureOf(v vm.Value) *runtime.Future {
+	switch o := v.AsObj().(type) {
+	case *runtime.Future:
+		return o
+	case *runtime.Task:
+		return &o.Future
+	}
+	return nil
+}
+
+func addFutureMethods(c *vm.Class) {
+	m := func(name string, fn func(t *vm.Thread, f *runtime.Future, args []vm.Value, kw []vm.KV) (vm.Value, error)) {
+		c.AddMethod(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+			f := futureOf(args[0])
+			if f == nil {
+				return vm.Undef, vm.Errorf(vm.TypeError, "descriptor '%s' requires a Future", name)
+			}
+			return fn(t, f, args[1:], kw)
+		})
+	}
+	m("result", func(t *vm.Thread, f *runtime.Future, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return f.Result()
+	})
+	m("exception", func(t *vm.Thread, f *runtime.Future, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return f.Exception()
+	})
+	m("done", func(t *vm.Thread, f *runtime.Future, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Bool(f.Done()), nil
+	})
+	m("cancelled", func(t *vm.Thread, f *runtime.Future, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Bool(f.Cancelled()), nil
+	})
+	m("cancel", func(t *vm.Thread, f *runtime.Future, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("cancel", args, kw, 0, "msg")
+		if err != nil {
+			return vm.Undef, err
+		}
+		msg := a[0]
+		if msg.IsUndef() {
+			msg = vm.None
+		}
+		return vm.Bool(f.CancelAny(msg)), nil
+	})
+	m("set_result", func(t *vm.Thread, f *runtime.Future, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) != 1 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "set_result() takes exactly one argument (%d given)", len(args))
+		}
+		if _, isTask := f.Self().(*runtime.Task); isTask {
+			return vm.Undef, vm.Errorf(vm.RuntimeError, "Task does not support set_result operation")
+		}
+		return vm.None, f.SetResult(args[0])
+	})
+	m("set_exception", func(t *vm.Thread, f *runtime.Future, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) != 1 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "set_exception() takes exactly one argument (%d given)", len(args))
+		}
+		if _, isTask := f.Self().(*runtime.Task); isTask {
+			return vm.Undef, vm.Errorf(vm.RuntimeError, "Task does not support set_exception operation")
+		}
+		exc := args[0]
+		if cls, ok := exc.AsObj().(*vm.Class); ok {
+			r, err := t.Call(vm.Obj(cls), nil, nil)
+			if err != nil {
+				return vm.Undef, err
+			}
+			exc = r
+		}
+		inst, ok := exc.AsObj().(*vm.Instance)
+		if !ok || !inst.Class().IsSubclass(vm.BaseException) {
+			return vm.Undef, vm.Errorf(vm.TypeError, "invalid exception object")
+		}
+		return vm.None, f.SetException(inst)
+	})
+	m("add_done_callback", func(t *vm.Thread, f *runtime.Future, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("add_done_callback", args, kw, 1, "fn", "context")
+		if err != nil {
+			return vm.Undef, err
+		}
+		f.AddScriptCallback(a[0])
+		return vm.None, nil
+	})
+	m("remove_done_callback", func(t *vm.Thread, f *runtime.Future, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) != 1 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "remove_done_callback() takes exactly one argument (%d given)", len(args))
+		}
+		return vm.Int(int64(f.RemoveScriptCallback(t, args[0]))), nil
+	})
+	m("get_loop", func(t *vm.Thread, f *runtime.Future, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return loopValue(t.Interp(), f.Loop()), nil
+	})
+	m("__iter__", func(t *vm.Thread, f *runtime.Future, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return f.Await(t)
+	})
+	m("__await__", func(t *vm.Thread, f *runtime.Future, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return f.Await(t)
+	})
+}
+
+func addTaskMethods(c *vm.Class) {
+	m := func(name string, fn func(t *vm.Thread, task *runtime.Task, args []vm.Value, kw []vm.KV) (vm.Value, error)) {
+		c.AddMethod(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+			task, ok := args[0].AsObj().(*runtime.Task)
+			if !ok {
+				return vm.Undef, vm.Errorf(vm.TypeError, "descriptor '%s' requires a Task", name)
+			}
+			return fn(t, task, args[1:], kw)
+		})
+	}
+	m("get_name", func(t *vm.Thread, task *runtime.Task, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Str(task.Name()), nil
+	})
+	m("set_name", func(t *vm.Thread, task *runtime.Task, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) != 1 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "set_name() takes exactly one argument (%d given)", len(args))
+		}
+		s, err := t.StrOf(args[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		task.SetName(s)
+		return vm.None, nil
+	})
+	m("get_coro", func(t *vm.Thread, task *runtime.Task, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Obj(task.Coro()), nil
+	})
+	m("cancelling", func(t *vm.Thread, task *runtime.Task, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Int(int64(task.Cancelling())), nil
+	})
+	m("uncancel", func(t *vm.Thread, task *runtime.Task, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Int(int64(task.Uncancel())), nil
+	})
+	m("get_stack", func(t *vm.Thread, task *runtime.Task, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Obj(vm.NewList(nil)), nil
+	})
+}
+
+func addLoopMethods() {
+	m := func(name string, fn func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error)) {
+		loopType.AddMethod(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+			return fn(t, args[0].AsObj().(*loopObj).l, args[1:], kw)
+		})
+	}
+	m("time", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Float(l.Time()), nil
+	})
+	m("is_running", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Bool(l.Running()), nil
+	})
+	m("is_closed", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Bool(l.Closed()), nil
+	})
+	m("stop", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		l.Stop()
+		return vm.None, nil
+	})
+	m("close", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := l.Close(); err != nil {
+			return vm.Undef, err
+		}
+		l.ReportUnretrieved()
+		return vm.None, nil
+	})
+	m("get_debug", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.False, nil
+	})
+	m("set_debug", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.None, nil
+	})
+	m("create_future", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Obj(runtime.NewFuture(l)), nil
+	})
+	m("create_task", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("create_task", args, kw, 1, "coro", "name", "context")
+		if err != nil {
+			return vm.Undef, err
+		}
+		return createTask(t, l, a[0], a[1])
+	})
+	m("run_until_complete", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) != 1 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "run_until_complete() takes exactly one argument (%d given)", len(args))
+		}
+		if l.Closed() {
+			return vm.Undef, vm.Errorf(vm.RuntimeError, "Event loop is closed")
+		}
+		if l.Running() {
+			return vm.Undef, vm.Errorf(vm.RuntimeError, "This event loop is already running")
+		}
+		if runtime.RunningLoop(t) != nil {
+			return vm.Undef, vm.Errorf(vm.RuntimeError, "Cannot run the event loop while another loop is running")
+		}
+		fv, err := ensureFuture(t, l, args[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		return l.RunUntilComplete(futureOf(fv))
+	})
+	m("run_forever", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.None, l.RunForever()
+	})
+	schedule := func(t *vm.Thread, l *runtime.Loop, when float64, timer bool, args []vm.Value) (vm.Value, error) {
+		cb, cbArgs := args[0], append([]vm.Value(nil), args[1:]...)
+		fn := func() {
+			if _, err := t.Call(cb, cbArgs, nil); err != nil {
+				l.CallbackError(err, cb)
+			}
+		}
+		var h *runtime.Handle
+		if timer {
+			h = l.CallAt(when, fn)
+		} else {
+			h = l.CallSoon(fn)
+		}
+		return vm.Obj(&handleObj{h: h}), nil
+	}
+	m("call_soon", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) < 1 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "call_soon() missing 1 required positional argument: 'callback'")
+		}
+		if err := checkLoopOpen(l); err != nil {
+			return vm.Undef, err
+		}
+		return schedule(t, l, 0, false, args)
+	})
+	m("call_later", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) < 2 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "call_later() missing required arguments")
+		}
+		d, err := vm.AsFloat(args[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		if err := checkLoopOpen(l); err != nil {
+			return vm.Undef, err
+		}
+		return schedule(t, l, l.Time()+d, true, args[1:])
+	})
+	m("call_at", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) < 2 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "call_at() missing required arguments")
+		}
+		w, err := vm.AsFloat(args[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		if err := checkLoopOpen(l); err != nil {
+			return vm.Undef, err
+		}
+		return schedule(t, l, w, true, args[1:])
+	})
+	m("shutdown_asyncgens", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return sleepAwaitable(t, l, 0, vm.None)
+	})
+	m("shutdown_default_executor", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return sleepAwaitable(t, l, 0, vm.None)
+	})
+}
+
+func checkLoopOpen(l *runtime.Loop) error {
+	if l.Closed() {
+		return vm.Errorf(vm.RuntimeError, "Event loop is closed")
+	}
+	return nil
+}
+
+// ensureFuture wraps a coroutine in a task; futures pass through.
+func ensureFuture(t *vm.Thread, l *runtime.Loop, v vm.Value) (vm.Value, error) {
+	if f := futureOf(v); f != nil {
+		return v, nil
+	}
+	if g, ok := v.AsObj().(*vm.Generator); ok && g.IsCoroutine() {
+		return createTask(t, l, v, vm.Undef)
+	}
+	if ok, _ := t.HasAttr(v, "__await__"); ok {
+		// Wrap any awaitable in a coroutine via the library helper.
+		wrap, err := libFunc(t, "_wrap_awaitable")
+		if err != nil {
+			return vm.Undef, err
+		}
+		coro, err := t.Call(wrap, []vm.Value{v}, nil)
+		if err != nil {
+			return vm.Undef, err
+		}
+		return createTask(t, l, coro, vm.Undef)
+	}
+	return vm.Undef, vm.Errorf(vm.TypeError, "An asyncio.Future, a coroutine or an awaitable is required")
+}

@@ -1,0 +1,342 @@
+package stdlib
+
+import (
+	"github.com/asylang/asy/runtime"
+	"github.com/asylang/asy/vm"
+)
+
+type asyncioKey struct{}
+
+// asyncioModule builds the asyncio module for an interpreter.
+func asyncioModule(it *vm.Interp) (*vm.Module, error) {
+	m := vm.NewModule("asyncio", "")
+	m.Set("__name__", vm.Str("asyncio"))
+	it.AddModule(m) // visible to the library code while it runs
+	fn := func(name string, f vm.BuiltinFunc) { m.Set(name, vm.NewBuiltin(name, f)) }
+	m.Set("Future", vm.Obj(runtime.FutureType))
+	m.Set("Task", vm.Obj(runtime.TaskType))
+	m.Set("CancelledError", vm.Obj(runtime.CancelledError))
+	m.Set("InvalidStateError", vm.Obj(runtime.InvalidStateError))
+	m.Set("TimeoutError", vm.Obj(vm.TimeoutError))
+	m.Set("AbstractEventLoop", vm.Obj(loopType))
+	m.Set("Handle", vm.Obj(handleType))
+	m.Set("TimerHandle", vm.Obj(handleType))
+
+	fn("run", asyncioRun)
+	fn("get_running_loop", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		l, err := runningLoop(t)
+		if err != nil {
+			return vm.Undef, err
+		}
+		return loopValue(t.Interp(), l), nil
+	})
+	fn("_get_running_loop", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if l := runtime.RunningLoop(t); l != nil {
+			return loopValue(t.Interp(), l), nil
+		}
+		return vm.None, nil
+	})
+	fn("get_event_loop", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		l, err := getEventLoop(t)
+		if err != nil {
+			return vm.Undef, err
+		}
+		return loopValue(t.Interp(), l), nil
+	})
+	fn("new_event_loop", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return loopValue(t.Interp(), runtime.NewLoopFor(t)), nil
+	})
+	fn("set_event_loop", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) != 1 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "set_event_loop() takes exactly one argument (%d given)", len(args))
+		}
+		if args[0].IsNone() {
+			runtime.SetEventLoop(t, nil)
+			return vm.None, nil
+		}
+		l, err := asLoop(args[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		runtime.SetEventLoop(t, l)
+		return vm.None, nil
+	})
+	fn("create_task", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("create_task", args, kw, 1, "coro", "name", "context")
+		if err != nil {
+			return vm.Undef, err
+		}
+		l := runtime.RunningLoop(t)
+		if l == nil {
+			if g, ok := a[0].AsObj().(*vm.Generator); ok {
+				g.MarkAwaited()
+			}
+			return vm.Undef, vm.Errorf(vm.RuntimeError, "no running event loop")
+		}
+		return createTask(t, l, a[0], a[1])
+	})
+	fn("ensure_future", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("ensure_future", args, kw, 1, "coro_or_future", "loop")
+		if err != nil {
+			return vm.Undef, err
+		}
+		var l *runtime.Loop
+		if !a[1].IsUndef() && !a[1].IsNone() {
+			if l, err = asLoop(a[1]); err != nil {
+				return vm.Undef, err
+			}
+		} else if l, err = getEventLoop(t); err != nil {
+			return vm.Undef, err
+		}
+		return ensureFuture(t, l, a[0])
+	})
+	fn("current_task", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("current_task", args, kw, 0, "loop")
+		if err != nil {
+			return vm.Undef, err
+		}
+		var l *runtime.Loop
+		if !a[0].IsUndef() && !a[0].IsNone() {
+			if l, err = asLoop(a[0]); err != nil {
+				return vm.Undef, err
+			}
+		} else if l, err = runningLoop(t); err != nil {
+			return vm.Undef, err
+		}
+		if task := l.CurrentTask(); task != nil {
+			return vm.Obj(task), nil
+		}
+		return vm.None, nil
+	})
+	fn("all_tasks", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("all_tasks", args, kw, 0, "loop")
+		if err != nil {
+			return vm.Undef, err
+		}
+		var l *runtime.Loop
+		if !a[0].IsUndef() && !a[0].IsNone() {
+			if l, err = asLoop(a[0]); err != nil {
+				return vm.Undef, err
+			}
+		} else if l, err = runningLoop(t); err != nil {
+			return vm.Undef, err
+		}
+		s := vm.NewSet()
+		for _, task := range l.AllTasks() {
+			s.Add(t, vm.Obj(task))
+		}
+		return vm.Obj(s), nil
+	})
+	fn("iscoroutine", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) != 1 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "iscoroutine() takes exactly one argument (%d given)", len(args))
+		}
+		g, ok := args[0].AsObj().(*vm.Generator)
+		return vm.Bool(ok && g.IsCoroutine()), nil
+	})
+	fn("iscoroutinefunction", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) != 1 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "iscoroutinefunction() takes exactly one argument (%d given)", len(args))
+		}
+		return vm.Bool(vm.IsCoroutineFunction(args[0])), nil
+	})
+	fn("isfuture", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) != 1 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "isfuture() takes exactly one argument (%d given)", len(args))
+		}
+		return vm.Bool(futureOf(args[0]) != nil), nil
+	})
+	fn("_yield_once", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Obj(&yieldOnce{}), nil
+	})
+	fn("_timer", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		l, err := runningLoop(t)
+		if err != nil {
+			return vm.Undef, err
+		}
+		d, err := vm.AsFloat(args[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		return sleepAwaitable(t, l, d, args[1])
+	})
+	fn("gather", gather)
+	code, err := it.CompileModule(m, "<asyncio>", asyncioLib, false)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := it.MainThread().RunCode(code, m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// libFunc fetches a helper defined by asyncio_lib.py.
+func libFunc(t *vm.Thread, name string) (vm.Value, error) {
+	m, err := t.ImportModule("asyncio")
+	if err != nil {
+		return vm.Undef, err
+	}
+	v, ok := m.Get(name)
+	if !ok {
+		return vm.Undef, vm.Errorf(vm.AttributeError, "module 'asyncio' has no attribute '%s'", name)
+	}
+	return v, nil
+}
+
+// asyncioRun is asyncio.run(main, *, debug=None).
+func asyncioRun(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	a, err := vm.UnpackArgs("run", args, kw, 1, "main", "debug")
+	if err != nil {
+		return vm.Undef, err
+	}
+	if runtime.RunningLoop(t) != nil {
+		if g, ok := a[0].AsObj().(*vm.Generator); ok {
+			g.MarkAwaited()
+		}
+		return vm.Undef, vm.Errorf(vm.RuntimeError, "asyncio.run() cannot be called from a running event loop")
+	}
+	g, ok := a[0].AsObj().(*vm.Generator)
+	if !ok || !g.IsCoroutine() {
+		s, _ := t.Repr(a[0])
+		return vm.Undef, vm.Errorf(vm.ValueError, "a coroutine was expected, got %s", s)
+	}
+	l := runtime.NewLoopFor(t)
+	if obs, ok := t.Interp().Ext(observerKey{}); ok {
+		l.Observer = obs.(runtime.Observer)
+	}
+	runtime.SetEventLoop(t, l)
+	task := l.NewTask(g, "")
+	result, runErr := l.RunUntilComplete(&task.Future)
+	shutdownErr := l.CancelAllTasks()
+	runtime.SetEventLoop(t, nil)
+	l.Close()
+	l.ReportUnretrieved()
+	if runErr != nil {
+		return vm.Undef, runErr
+	}
+	if shutdownErr != nil {
+		return vm.Undef, shutdownErr
+	}
+	return result, nil
+}
+
+type observerKey struct{}
+
+// SetObserver attaches a loop observer to every loop asyncio.run creates.
+func SetObserver(it *vm.Interp, o runtime.Observer) { it.SetExt(observerKey{}, o) }
+
+// yieldOnce is the awaitable behind sleep(0): one bare yield.
+type yieldOnce struct{ done bool }
+
+var yieldOnceType = vm.NewNativeClass("_YieldOnce", "asyncio", nil, nil)
+
+func (*yieldOnce) Class() *vm.Class { return yieldOnceType }
+func (y *yieldOnce) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
+	if !y.done {
+		y.done = true
+		return vm.None, false, nil
+	}
+	return vm.None, true, nil
+}
+
+// sleepAwaitable waits delay seconds on a timer, then returns result.
+func sleepAwaitable(t *vm.Thread, l *runtime.Loop, delay float64, result vm.Value) (vm.Value, error) {
+	if delay <= 0 {
+		return vm.Obj(&yieldOnce{}), nil
+	}
+	return vm.Obj(&timerSleep{l: l, delay: delay, result: result}), nil
+}
+
+type timerSleep struct {
+	l      *runtime.Loop
+	delay  float64
+	result vm.Value
+	fut    *runtime.Future
+	h      *runtime.Handle
+	iter   vm.GoAwaitIter
+}
+
+var timerSleepType = vm.NewNativeClass("_Sleep", "asyncio", nil, nil)
+
+func (*timerSleep) Class() *vm.Class { return timerSleepType }
+
+func (s *timerSleep) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
+	if s.fut == nil {
+		s.fut = runtime.NewFuture(s.l)
+		f := s.fut
+		res := s.result
+		s.h = s.l.CallLater(s.delay, func() {
+			if !f.Done() {
+				f.SetResult(res)
+			}
+		})
+		// Like CPython's `finally: h.cancel()`: a cancelled sleep drops its timer at once.
+		h := s.h
+		f.SetOnDone(func() { h.Cancel() })
+		it, _ := f.Await(t)
+		v, _, err := it.AsObj().(vm.GoAwaitIter).Send(t, vm.None)
+		s.iter = it.AsObj().(vm.GoAwaitIter)
+		return v, false, err
+	}
+	s.h.Cancel()
+	return s.iter.Send(t, sent)
+}
+
+// gather is asyncio.gather(*aws, return_exceptions=False).
+func gather(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	returnExc := false
+	for _, a := range kw {
+		if a.Name != "return_exceptions" {
+			return vm.Undef, vm.Errorf(vm.TypeError, "gather() got an unexpected keyword argument '%s'", a.Name)
+		}
+		b, err := t.Truth(a.Val)
+		if err != nil {
+			return vm.Undef, err
+		}
+		returnExc = b
+	}
+	var l *runtime.Loop
+	if len(args) == 0 {
+		var err error
+		if l, err = getEventLoop(t); err != nil {
+			return vm.Undef, err
+		}
+		return vm.Obj(runtime.Gather(l, nil, returnExc)), nil
+	}
+	children := make([]*runtime.Future, 0, len(args))
+	type seenArg struct {
+		v   vm.Value
+		fut *runtime.Future
+	}
+	var seen []seenArg
+	for _, a := range args {
+		var fut *runtime.Future
+		for _, s := range seen {
+			if s.v.Is(a) {
+				fut = s.fut
+				break
+			}
+		}
+		if fut == nil {
+			if l == nil {
+				if f := futureOf(a); f != nil {
+					l = f.Loop()
+				} else {
+					var err error
+					if l, err = getEventLoop(t); err != nil {
+						return vm.Undef, err
+					}
+				}
+			}
+			fv, err := ensureFuture(t, l, a)
+			if err != nil {
+				return vm.Undef, err
+			}
+			fut = futureOf(fv)
+			seen = append(seen, seenArg{v: a, fut: fut})
+		}
+		children = append(children, fut)
+	}
+	return vm.Obj(runtime.Gather(l, children, returnExc)), nil
+}

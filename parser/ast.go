@@ -99,12 +99,12 @@ type (
 	}
 	// Try covers try/except/else/finally and try/except* (Star).
 	Try struct {
-		P       Pos
-		Body    []Stmt
+		P        Pos
+		Body     []Stmt
 		Handlers []*ExceptHandler
-		Else    []Stmt
-		Finally []Stmt
-		Star    bool
+		Else     []Stmt
+		Finally  []Stmt
+		Star     bool
 	}
 	// With is `[async] with a as x, b: Body`.
 	With struct {

@@ -201,6 +201,12 @@ func asyncioRun(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		s, _ := t.Repr(a[0])
 		return vm.Undef, vm.Errorf(vm.ValueError, "a coroutine was expected, got %s", s)
 	}
+	return RunCoroutine(t, g)
+}
+
+// RunCoroutine runs g as the main task of a new event loop, as asyncio.run
+// does: afterwards the remaining tasks are cancelled and the loop closed.
+func RunCoroutine(t *vm.Thread, g *vm.Generator) (vm.Value, error) {
 	l := runtime.NewLoopFor(t)
 	if obs, ok := t.Interp().Ext(observerKey{}); ok {
 		l.Observer = obs.(runtime.Observer)

@@ -116,6 +116,9 @@ func (it *Interp) AddSource(file string, src []byte) {
 	it.sources[file] = strings.Split(string(src), "\n")
 }
 
+// SourceLine returns line n of file, stripped, or "" (for warnings and tracebacks).
+func (it *Interp) SourceLine(file string, n int) string { return it.sourceLine(file, n) }
+
 // sourceLine returns line n of file, stripped, or "".
 func (it *Interp) sourceLine(file string, n int) string {
 	lines, ok := it.sources[file]

@@ -5,7 +5,21 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+
+	"github.com/asylang/asy"
 )
+
+const version = "asy 0.1.0 (Python 3.11 compatible)"
+
+const usage = `usage: asy [option] ... [-c cmd | file] [arg] ...
+Options:
+  -c cmd   program passed in as string
+  -h       print this help message and exit (also --help)
+  --version print the version and exit
+  --clock=virtual  run on a virtual clock: sleeps take no time, runs are deterministic
+  --trace  print the event loop's events (tasks, timers) to stderr
+`
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -13,6 +27,39 @@ func main() {
 
 // run is the whole command: args exclude the program name; it returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "asy: not implemented yet")
+	opts := asy.Options{Stdout: stdout, Stderr: stderr, Stdin: stdin}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "-h" || a == "--help":
+			io.WriteString(stdout, usage)
+			return 0
+		case a == "--version" || a == "-V":
+			fmt.Fprintln(stdout, version)
+			return 0
+		case a == "-c":
+			if i+1 >= len(args) {
+				fmt.Fprintln(stderr, "Argument expected for the -c option")
+				io.WriteString(stderr, usage)
+				return 2
+			}
+			opts.Args = append([]string{"-c"}, args[i+2:]...)
+			return asy.RunSource("<string>", []byte(args[i+1]), opts)
+		case a == "--clock=virtual":
+			opts.VirtualClock = true
+		case a == "--clock=real":
+			opts.VirtualClock = false
+		case a == "--trace":
+			opts.Trace = true
+		case strings.HasPrefix(a, "-") && a != "-":
+			fmt.Fprintf(stderr, "asy: unknown option %s\n", a)
+			io.WriteString(stderr, usage)
+			return 2
+		default:
+			opts.Args = args[i:]
+			return asy.RunFile(a, opts)
+		}
+	}
+	fmt.Fprintln(stderr, "asy: the REPL is not available yet; give a script file or -c CODE")
 	return 2
 }

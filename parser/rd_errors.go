@@ -1,0 +1,17 @@
+package parser
+
+import "fmt"
+
+// SyntaxError is a parse error worded as CPython 3.11 words it.
+type SyntaxError struct {
+	Kind     string // "SyntaxError", "IndentationError" or "TabError"
+	Msg      string
+	Filename string
+	Line     int // 1-based
+	Col      int // 1-based column where the caret goes
+	Text     string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s: %s", e.Filename, e.Line, e.Col, e.Kind, e.Msg)
+}

@@ -1,0 +1,491 @@
+package parser
+
+import (
+	"math/big"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+func (ps *parser) parseNumber(t token) any {
+	s := strings.ReplaceAll(t.val, "_", "")
+	if strings.Contains(t.val, "__") || strings.HasSuffix(t.val, "_") {
+		ps.failAt(t.pos, "SyntaxError", "invalid decimal literal")
+	}
+	low := strings.ToLower(s)
+	if strings.HasSuffix(low, "j") {
+		f, err := strconv.ParseFloat(low[:len(low)-1], 64)
+		if err != nil {
+			ps.failAt(t.pos, "SyntaxError", "invalid imaginary literal")
+		}
+		return complex(0, f)
+	}
+	base := 10
+	digits := low
+	switch {
+	case strings.HasPrefix(low, "0x"):
+		base, digits = 16, low[2:]
+	case strings.HasPrefix(low, "0o"):
+		base, digits = 8, low[2:]
+	case strings.HasPrefix(low, "0b"):
+		base, digits = 2, low[2:]
+	}
+	if base == 10 && strings.ContainsAny(low, ".e") {
+		f, err := strconv.ParseFloat(low, 64)
+		if err != nil {
+			if ne, ok := err.(*strconv.NumError); !ok || ne.Err != strconv.ErrRange {
+				ps.failAt(t.pos, "SyntaxError", "invalid decimal literal")
+			}
+		}
+		return f
+	}
+	if base == 10 && len(digits) > 1 && digits[0] == '0' && strings.Trim(digits, "0") != "" {
+		ps.failAt(t.pos, "SyntaxError", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers")
+	}
+	if digits == "" {
+		ps.failAt(t.pos, "SyntaxError", "invalid "+map[int]string{16: "hexadecimal", 8: "octal", 2: "binary"}[base]+" literal")
+	}
+	if v, err := strconv.ParseInt(digits, base, 64); err == nil {
+		return v
+	}
+	b, ok := new(big.Int).SetString(digits, base)
+	if !ok {
+		ps.failAt(t.pos, "SyntaxError", "invalid "+map[int]string{10: "decimal", 16: "hexadecimal", 8: "octal", 2: "binary"}[base]+" literal")
+	}
+	return b
+}
+
+// strings parses one or more adjacent string literals and concatenates them.
+func (ps *parser) strings() Expr {
+	first := ps.peek()
+	var parts []Expr
+	var buf strings.Builder
+	isBytes := -1
+	isF := false
+	var bbuf []byte
+	flush := func(p Pos) {
+		if buf.Len() > 0 {
+			parts = append(parts, &Const{P: p, Value: buf.String()})
+			buf.Reset()
+		}
+	}
+	for ps.peek().kind == tString {
+		t := ps.next()
+		prefix, body, raw := splitLiteral(t.val)
+		lp := strings.ToLower(prefix)
+		b := strings.Contains(lp, "b")
+		if isBytes >= 0 && (isBytes == 1) != b {
+			ps.failAt(first.pos, "SyntaxError", "cannot mix bytes and nonbytes literals")
+		}
+		if b {
+			isBytes = 1
+			bbuf = append(bbuf, ps.decodeBytes(t, body, raw)...)
+			continue
+		}
+		isBytes = 0
+		if strings.Contains(lp, "f") {
+			isF = true
+			ps.fstringParts(t, body, raw, &parts, &buf)
+			continue
+		}
+		buf.WriteString(ps.decodeStr(t, body, raw))
+	}
+	if isBytes == 1 {
+		return &Const{P: first.pos, Value: bbuf}
+	}
+	if !isF {
+		return &Const{P: first.pos, Value: buf.String()}
+	}
+	flush(first.pos)
+	return &FString{P: first.pos, Parts: parts}
+}
+
+// splitLiteral splits a raw literal into prefix, body (without quotes) and rawness.
+func splitLiteral(s string) (prefix, body string, raw bool) {
+	i := 0
+	for i < len(s) && s[i] != '\'' && s[i] != '"' {
+		i++
+	}
+	prefix = s[:i]
+	q := s[i:]
+	if len(q) >= 6 && (strings.HasPrefix(q, `"""`) || strings.HasPrefix(q, `'''`)) {
+		body = q[3 : len(q)-3]
+	} else {
+		body = q[1 : len(q)-1]
+	}
+	return prefix, body, strings.ContainsAny(prefix, "rR")
+}
+
+func (ps *parser) decodeStr(t token, body string, raw bool) string {
+	if raw || !strings.Contains(body, "\\") {
+		return body
+	}
+	var b strings.Builder
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		if c != '\\' || i+1 >= len(body) {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		c = body[i]
+		switch c {
+		case '\n':
+		case '\\':
+			b.WriteByte('\\')
+		case '\'':
+			b.WriteByte('\'')
+		case '"':
+			b.WriteByte('"')
+		case 'a':
+			b.WriteByte(7)
+		case 'b':
+			b.WriteByte(8)
+		case 'f':
+			b.WriteByte(12)
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'v':
+			b.WriteByte(11)
+		case '0', '1', '2', '3', '4', '5', '6', '7':
+			j := i
+			for j < len(body) && j < i+3 && body[j] >= '0' && body[j] <= '7' {
+				j++
+			}
+			v, _ := strconv.ParseUint(body[i:j], 8, 32)
+			b.WriteRune(rune(v))
+			i = j - 1
+		case 'x', 'u', 'U':
+			n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[c]
+			if i+n >= len(body)+0 && i+n > len(body)-1+1 {
+				ps.failAt(t.pos, "SyntaxError", "(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\"+string(c)+strings.Repeat("X", n)+" escape")
+			}
+			v, err := strconv.ParseUint(body[i+1:min(i+1+n, len(body))], 16, 32)
+			if err != nil || i+1+n > len(body) {
+				ps.failAt(t.pos, "SyntaxError", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-1: truncated \\"+string(c)+strings.Repeat("X", n)+" escape")
+			}
+			b.WriteRune(rune(v))
+			i += n
+		case 'N':
+			// \N{NAME}: only a few common names are supported.
+			end := strings.IndexByte(body[i:], '}')
+			if end < 0 {
+				ps.failAt(t.pos, "SyntaxError", "(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape")
+			}
+			name := body[i+2 : i+end]
+			if r, ok := unicodeNames[strings.ToUpper(name)]; ok {
+				b.WriteRune(r)
+			} else {
+				ps.failAt(t.pos, "SyntaxError", "(unicode error) 'unicodeescape' codec can't decode bytes: unknown Unicode character name")
+			}
+			i += end
+		default:
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+var unicodeNames = map[string]rune{
+	"BULLET": '•', "EM DASH": '—', "EN DASH": '–', "HORIZONTAL ELLIPSIS": '…', "NO-BREAK SPACE": '\u00a0',
+	"GREEK SMALL LETTER ALPHA": 'α', "GREEK SMALL LETTER PI": 'π', "SNOWMAN": '☃', "BLACK STAR": '★',
+	"CHECK MARK": '✓', "DEGREE SIGN": '°', "EURO SIGN": '€', "COPYRIGHT SIGN": '©', "RIGHTWARDS ARROW": '→',
+}
+
+func (ps *parser) decodeBytes(t token, body string, raw bool) []byte {
+	for _, r := range body {
+		if r >= 0x80 {
+			ps.failAt(t.pos, "SyntaxError", "bytes can only contain ASCII literal characters")
+		}
+	}
+	if raw {
+		return []byte(body)
+	}
+	var out []byte
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		if c != '\\' || i+1 >= len(body) {
+			out = append(out, c)
+			continue
+		}
+		i++
+		c = body[i]
+		switch c {
+		case '\n':
+		case '\\', '\'', '"':
+			out = append(out, c)
+		case 'a':
+			out = append(out, 7)
+		case 'b':
+			out = append(out, 8)
+		case 'f':
+			out = append(out, 12)
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'v':
+			out = append(out, 11)
+		case '0', '1', '2', '3', '4', '5', '6', '7':
+			j := i
+			for j < len(body) && j < i+3 && body[j] >= '0' && body[j] <= '7' {
+				j++
+			}
+			v, _ := strconv.ParseUint(body[i:j], 8, 32)
+			out = append(out, byte(v))
+			i = j - 1
+		case 'x':
+			if i+2 >= len(body)+1 {
+				ps.failAt(t.pos, "SyntaxError", "(value error) invalid \\x escape at position 0")
+			}
+			v, err := strconv.ParseUint(body[i+1:min(i+3, len(body))], 16, 8)
+			if err != nil {
+				ps.failAt(t.pos, "SyntaxError", "(value error) invalid \\x escape at position 0")
+			}
+			out = append(out, byte(v))
+			i += 2
+		default:
+			out = append(out, '\\', c)
+		}
+	}
+	return out
+}
+
+// fstringParts splits an f-string body into literal and replacement-field
+// parts, parsing each embedded expression with the expression parser.
+func (ps *parser) fstringParts(t token, body string, raw bool, parts *[]Expr, buf *strings.Builder) {
+	// Position of the body's first character in the source.
+	prefixLen := 0
+	for prefixLen < len(t.val) && t.val[prefixLen] != '\'' && t.val[prefixLen] != '"' {
+		prefixLen++
+	}
+	quoteLen := 1
+	if strings.HasPrefix(t.val[prefixLen:], `"""`) || strings.HasPrefix(t.val[prefixLen:], `'''`) {
+		quoteLen = 3
+	}
+	bodyPos := Pos{Line: t.pos.Line, Col: t.pos.Col + prefixLen + quoteLen}
+	ps.fstringBody(t, body, raw, bodyPos, parts, buf, 0)
+}
+
+func (ps *parser) fstringBody(t token, body string, raw bool, bodyPos Pos, parts *[]Expr, buf *strings.Builder, depth int) {
+	lit := strings.Builder{}
+	flushLit := func() {
+		if lit.Len() > 0 {
+			buf.WriteString(ps.decodeStr(t, lit.String(), raw))
+			lit.Reset()
+		}
+	}
+	i := 0
+	for i < len(body) {
+		c := body[i]
+		if c == '{' {
+			if i+1 < len(body) && body[i+1] == '{' {
+				lit.WriteByte('{')
+				i += 2
+				continue
+			}
+			flushLit()
+			if buf.Len() > 0 {
+				*parts = append(*parts, &Const{P: t.pos, Value: buf.String()})
+				buf.Reset()
+			}
+			end := ps.fieldEnd(t, body, i+1)
+			ps.replacementField(t, body[i+1:end], raw, offsetPos(bodyPos, body, i+1), parts, depth)
+			i = end + 1
+			continue
+		}
+		if c == '}' {
+			if i+1 < len(body) && body[i+1] == '}' {
+				lit.WriteByte('}')
+				i += 2
+				continue
+			}
+			ps.failAt(t.pos, "SyntaxError", "f-string: single '}' is not allowed")
+		}
+		if c == '\\' && !raw && i+1 < len(body) {
+			lit.WriteByte(c)
+			lit.WriteByte(body[i+1])
+			i += 2
+			continue
+		}
+		lit.WriteByte(c)
+		i++
+	}
+	flushLit()
+}
+
+// offsetPos computes the source position of body[i].
+func offsetPos(start Pos, body string, i int) Pos {
+	p := start
+	for j := 0; j < i && j < len(body); {
+		r, size := utf8.DecodeRuneInString(body[j:])
+		if r == '\n' {
+			p.Line++
+			p.Col = 1
+		} else {
+			p.Col++
+		}
+		j += size
+	}
+	return p
+}
+
+// fieldEnd finds the '}' closing a replacement field starting at i,
+// skipping nested brackets and strings.
+func (ps *parser) fieldEnd(t token, body string, i int) int {
+	depth := 0
+	for i < len(body) {
+		c := body[i]
+		switch c {
+		case '\'', '"':
+			q := c
+			i++
+			for i < len(body) && body[i] != q {
+				i++
+			}
+		case '(', '[', '{':
+			depth++
+		case ')', ']':
+			depth--
+		case '}':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+		i++
+	}
+	ps.failAt(t.pos, "SyntaxError", "f-string: expecting '}'")
+	return 0
+}
+
+// replacementField parses `expr[=][!conv][:spec]`.
+func (ps *parser) replacementField(t token, field string, raw bool, pos Pos, parts *[]Expr, depth int) {
+	// Split off the format spec and conversion at the top level.
+	exprEnd := len(field)
+	bdepth := 0
+	for i := 0; i < len(field); i++ {
+		c := field[i]
+		switch c {
+		case '\'', '"':
+			q := c
+			i++
+			for i < len(field) && field[i] != q {
+				i++
+			}
+		case '(', '[', '{':
+			bdepth++
+		case ')', ']', '}':
+			bdepth--
+		case '!':
+			if bdepth == 0 && i+1 < len(field) && field[i+1] != '=' {
+				exprEnd = i
+				i = len(field)
+			}
+		case ':':
+			if bdepth == 0 {
+				exprEnd = i
+				i = len(field)
+			}
+		case '\\':
+			ps.failAt(t.pos, "SyntaxError", "f-string expression part cannot include a backslash")
+		case '#':
+			ps.failAt(t.pos, "SyntaxError", "f-string expression part cannot include '#'")
+		}
+	}
+	exprText := field[:exprEnd]
+	rest := field[exprEnd:]
+	selfDoc := false
+	trimmed := strings.TrimRight(exprText, " ")
+	if strings.HasSuffix(trimmed, "=") && !strings.HasSuffix(trimmed, "==") && !strings.HasSuffix(trimmed, "!=") &&
+		!strings.HasSuffix(trimmed, "<=") && !strings.HasSuffix(trimmed, ">=") {
+		selfDoc = true
+		exprText = trimmed[:len(trimmed)-1]
+	}
+	if strings.TrimSpace(exprText) == "" {
+		ps.failAt(t.pos, "SyntaxError", "f-string: empty expression not allowed")
+	}
+	e := ps.subExpr(t, exprText, pos)
+	fv := &FormattedValue{P: pos, Value: e}
+	if strings.HasPrefix(rest, "!") {
+		if len(rest) < 2 {
+			ps.failAt(t.pos, "SyntaxError", "f-string: invalid conversion character: expected 's', 'r', or 'a'")
+		}
+		switch rest[1] {
+		case 's', 'r', 'a':
+			fv.Conv = rune(rest[1])
+		default:
+			ps.failAt(t.pos, "SyntaxError", "f-string: invalid conversion character '"+string(rest[1])+"': expected 's', 'r', or 'a'")
+		}
+		rest = rest[2:]
+	}
+	if strings.HasPrefix(rest, ":") {
+		spec := rest[1:]
+		var specParts []Expr
+		var sbuf strings.Builder
+		ps.fstringBody(t, spec, raw, pos, &specParts, &sbuf, depth+1)
+		if sbuf.Len() > 0 {
+			specParts = append(specParts, &Const{P: pos, Value: sbuf.String()})
+		}
+		fv.Spec = &FString{P: pos, Parts: specParts}
+	} else if rest != "" {
+		ps.failAt(t.pos, "SyntaxError", "f-string: expecting '}'")
+	}
+	if selfDoc {
+		*parts = append(*parts, &Const{P: pos, Value: field[:exprEnd]})
+		if fv.Conv == 0 && fv.Spec == nil {
+			fv.Conv = 'r'
+		}
+	}
+	*parts = append(*parts, fv)
+}
+
+// subExpr parses an expression embedded in an f-string.
+func (ps *parser) subExpr(t token, text string, pos Pos) Expr {
+	src := "(" + text + ")"
+	toks, lerr := tokenize(ps.file, src)
+	if lerr != nil {
+		lerr.Line = t.pos.Line
+		lerr.Text = ps.lineText(t.pos.Line)
+		ps.err = lerr
+		panic(bailout{})
+	}
+	// Shift positions into the enclosing source.
+	for i := range toks {
+		if toks[i].pos.Line == 1 {
+			toks[i].pos.Col += pos.Col - 2
+		}
+		toks[i].pos.Line += pos.Line - 1
+	}
+	sub := &parser{file: ps.file, src: ps.src, toks: toks}
+	var e Expr
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				if _, ok := r.(bailout); !ok {
+					panic(r)
+				}
+				ps.err = sub.err
+				if ps.err != nil {
+					ps.err.Msg = "f-string: " + ps.err.Msg
+				}
+				panic(bailout{})
+			}
+		}()
+		e = sub.testlistStarExpr()
+		for sub.peek().kind == tNewline {
+			sub.next()
+		}
+		if sub.peek().kind != tEOF {
+			sub.syntaxError("invalid syntax")
+		}
+	}()
+	return e
+}

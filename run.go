@@ -1,0 +1,196 @@
+package asy
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/asylang/asy/runtime"
+	"github.com/asylang/asy/stdlib"
+	"github.com/asylang/asy/vm"
+)
+
+// Options configure one run of a script.
+type Options struct {
+	Stdout io.Writer
+	Stderr io.Writer
+	Stdin  io.Reader
+	// Args are sys.argv (Args[0] is the script name).
+	Args []string
+	// VirtualClock runs on simulated time: sleeps return at once and runs are deterministic.
+	VirtualClock bool
+	// Trace prints the event loop's events to stderr.
+	Trace bool
+	// TopLevelAwait lets the module body use await (the default for .asy files).
+	TopLevelAwait bool
+}
+
+// RunFile runs the script at path as __main__ and returns the process exit
+// status Python would have: 0, 1 after an uncaught exception (its traceback
+// printed to stderr), or the code given to sys.exit. Files ending in .asy may
+// use await at top level.
+func RunFile(path string, opts Options) int {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintf(stderrOf(opts), "asy: can't open file '%s': [Errno 2] No such file or directory\n", path)
+		return 2
+	}
+	if strings.HasSuffix(path, ".asy") {
+		opts.TopLevelAwait = true
+	}
+	return RunSource(path, src, opts)
+}
+
+// RunSource runs src as the __main__ module named file.
+func RunSource(file string, src []byte, opts Options) int {
+	it := newInterp(opts)
+	defer it.Flush()
+	warn := trackCoroutines(it)
+	m := it.MainModule(file)
+	code, err := it.CompileModule(m, file, src, opts.TopLevelAwait)
+	if err != nil {
+		return reportError(it, err)
+	}
+	t := it.MainThread()
+	status := 0
+	v, err := t.RunCode(code, m)
+	if err == nil {
+		if g, ok := v.AsObj().(*vm.Generator); ok && code.Flags&vm.FlagCoroutine != 0 {
+			// Top-level await: the module body is the main task of an implicit asyncio.run.
+			_, err = stdlib.RunCoroutine(t, g)
+		}
+	}
+	if err != nil {
+		status = reportError(it, err)
+	}
+	warn()
+	return status
+}
+
+func stderrOf(opts Options) io.Writer {
+	if opts.Stderr != nil {
+		return opts.Stderr
+	}
+	return os.Stderr
+}
+
+func newInterp(opts Options) *vm.Interp {
+	it := vm.New(vm.Config{
+		Stdout:  opts.Stdout,
+		Stderr:  opts.Stderr,
+		Stdin:   opts.Stdin,
+		Argv:    opts.Args,
+		Modules: stdlib.Modules(),
+	})
+	if opts.VirtualClock {
+		runtime.SetClock(it, runtime.NewVirtualClock())
+	}
+	if opts.Trace {
+		stdlib.SetObserver(it, &traceObserver{it: it})
+	}
+	return it
+}
+
+// traceObserver prints loop events to stderr, one line each.
+type traceObserver struct{ it *vm.Interp }
+
+func (o *traceObserver) Event(e runtime.Event) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "[%10.6f] %-15s", e.Time, e.Kind)
+	if e.Task != nil {
+		fmt.Fprintf(&b, " %s", e.Task.Name())
+		if c := e.Task.Coro(); c != nil {
+			fmt.Fprintf(&b, " (%s)", c.QualName())
+			if e.Kind == runtime.EvTaskSuspended {
+				f := c.InnermostFrame()
+				fmt.Fprintf(&b, " at line %d", f.Line())
+			}
+		}
+	}
+	if e.Kind == runtime.EvTimer {
+		fmt.Fprintf(&b, " due %.6f", e.When)
+	}
+	if e.Detail != "" {
+		fmt.Fprintf(&b, " %s", e.Detail)
+	}
+	b.WriteString("\n")
+	o.it.WriteStderr(b.String())
+}
+
+// trackCoroutines records where each coroutine is created; the returned
+// function prints CPython's never-awaited warning for those nobody ran.
+func trackCoroutines(it *vm.Interp) func() {
+	type origin struct {
+		g    *vm.Generator
+		file string
+		line int
+	}
+	var made []origin
+	it.Hooks.OnCoroutine = func(t *vm.Thread, g *vm.Generator) {
+		o := origin{g: g}
+		if f := t.Frame(); f != nil {
+			o.file, o.line = f.Code().Filename, f.Line()
+		}
+		made = append(made, o)
+		if len(made) > 4096 {
+			kept := made[:0]
+			for _, m := range made {
+				if !m.g.Awaited() {
+					kept = append(kept, m)
+				}
+			}
+			made = kept
+		}
+	}
+	return func() {
+		for _, m := range made {
+			if m.g.Awaited() || m.g.Finished() {
+				continue
+			}
+			var b strings.Builder
+			fmt.Fprintf(&b, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", m.file, m.line, m.g.QualName())
+			if line := it.SourceLine(m.file, m.line); line != "" {
+				fmt.Fprintf(&b, "  %s\n", line)
+			}
+			b.WriteString("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n")
+			it.WriteStderr(b.String())
+		}
+	}
+}
+
+// reportError prints an uncaught exception as CPython does and returns the exit status.
+func reportError(it *vm.Interp, err error) int {
+	exc := vm.AsException(err)
+	t := it.MainThread()
+	if vm.IsInstanceOf(exc, vm.SystemExit) {
+		return systemExitCode(it, exc)
+	}
+	if se := exc.SyntaxInfo(); se != nil && len(exc.Traceback()) == 0 {
+		it.WriteStderr(FormatSyntaxError(se))
+		return 1
+	}
+	it.WriteStderr(t.FormatException(exc))
+	if vm.IsInstanceOf(exc, vm.KeyboardInterrupt) {
+		return 130
+	}
+	return 1
+}
+
+// systemExitCode interprets SystemExit's argument: None → 0, an int → itself,
+// anything else is printed to stderr and gives 1.
+func systemExitCode(it *vm.Interp, exc *vm.Instance) int {
+	args := exc.ExcArgs()
+	if len(args) == 0 || args[0].IsNone() {
+		return 0
+	}
+	if args[0].Kind() == vm.KInt || args[0].Kind() == vm.KBool {
+		return int(args[0].AsInt()) & 0xff
+	}
+	s, err := it.MainThread().StrOf(args[0])
+	if err != nil {
+		s = "<exit code>"
+	}
+	it.WriteStderr(s + "\n")
+	return 1
+}

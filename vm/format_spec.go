@@ -1,0 +1,398 @@
+package vm
+
+import (
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Python's format-spec mini-language for int, float and str:
+// [[fill]align][sign][#][0][width][grouping][.precision][type]
+
+type fmtSpec struct {
+	fill     rune
+	align    byte // 0, '<', '>', '^', '='
+	sign     byte // 0, '+', '-', ' '
+	alt      bool
+	zero     bool
+	width    int
+	grouping byte // 0, ',', '_'
+	prec     int  // -1 when absent
+	typ      byte // 0 when absent
+}
+
+func parseSpec(s, typeName string) (fmtSpec, error) {
+	sp := fmtSpec{fill: ' ', prec: -1}
+	orig := s
+	if r, size := utf8.DecodeRuneInString(s); size > 0 && len(s) > size && strings.IndexByte("<>^=", s[size]) >= 0 {
+		sp.fill, sp.align = r, s[size]
+		s = s[size+1:]
+	} else if len(s) > 0 && strings.IndexByte("<>^=", s[0]) >= 0 {
+		sp.align = s[0]
+		s = s[1:]
+	}
+	if len(s) > 0 && strings.IndexByte("+- ", s[0]) >= 0 {
+		sp.sign = s[0]
+		s = s[1:]
+	}
+	if len(s) > 0 && s[0] == 'z' {
+		s = s[1:]
+	}
+	if len(s) > 0 && s[0] == '#' {
+		sp.alt = true
+		s = s[1:]
+	}
+	if len(s) > 0 && s[0] == '0' {
+		sp.zero = true
+		s = s[1:]
+	}
+	i := 0
+	for i < len(s) && isDigitByte(s[i]) {
+		i++
+	}
+	if i > 0 {
+		sp.width, _ = strconv.Atoi(s[:i])
+		s = s[i:]
+	}
+	if len(s) > 0 && (s[0] == ',' || s[0] == '_') {
+		sp.grouping = s[0]
+		s = s[1:]
+		if len(s) > 0 && (s[0] == ',' || s[0] == '_') {
+			return sp, Errorf(ValueError, "Cannot specify both ',' and '_'.")
+		}
+	}
+	if len(s) > 0 && s[0] == '.' {
+		j := 1
+		for j < len(s) && isDigitByte(s[j]) {
+			j++
+		}
+		if j == 1 {
+			return sp, Errorf(ValueError, "Format specifier missing precision")
+		}
+		sp.prec, _ = strconv.Atoi(s[1:j])
+		s = s[j:]
+	}
+	if len(s) > 1 {
+		return sp, Errorf(ValueError, "Invalid format specifier '%s' for object of type '%s'", orig, typeName)
+	}
+	if len(s) == 1 {
+		sp.typ = s[0]
+	}
+	if sp.zero && sp.align == 0 {
+		sp.fill, sp.align = '0', '='
+	}
+	return sp, nil
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// pad applies width/fill/align; numbers default to right alignment and '='
+// puts padding between the sign and the digits.
+func pad(sign, body string, sp fmtSpec, defaultAlign byte) string {
+	n := utf8.RuneCountInString(sign) + utf8.RuneCountInString(body)
+	if n >= sp.width {
+		return sign + body
+	}
+	fill := strings.Repeat(string(sp.fill), sp.width-n)
+	align := sp.align
+	if align == 0 {
+		align = defaultAlign
+	}
+	switch align {
+	case '<':
+		return sign + body + fill
+	case '^':
+		left := (sp.width - n) / 2
+		return strings.Repeat(string(sp.fill), left) + sign + body + strings.Repeat(string(sp.fill), sp.width-n-left)
+	case '=':
+		return sign + fill + body
+	}
+	return fill + sign + body
+}
+
+// group inserts separators every `every` digits from the right of the integer part.
+func group(digits string, sep byte, every int) string {
+	if sep == 0 || len(digits) <= every {
+		return digits
+	}
+	var b strings.Builder
+	first := len(digits) % every
+	if first > 0 {
+		b.WriteString(digits[:first])
+	}
+	for i := first; i < len(digits); i += every {
+		if b.Len() > 0 {
+			b.WriteByte(sep)
+		}
+		b.WriteString(digits[i : i+every])
+	}
+	return b.String()
+}
+
+func signOf(neg bool, sp fmtSpec) string {
+	if neg {
+		return "-"
+	}
+	switch sp.sign {
+	case '+':
+		return "+"
+	case ' ':
+		return " "
+	}
+	return ""
+}
+
+func formatIntSpec(x *big.Int, spec, typeName string) (string, error) {
+	sp, err := parseSpec(spec, typeName)
+	if err != nil {
+		return "", err
+	}
+	switch sp.typ {
+	case 'e', 'E', 'f', 'F', 'g', 'G', '%':
+		f, _ := new(big.Float).SetInt(x).Float64()
+		return formatFloatParsed(f, sp, typeName)
+	}
+	if sp.prec >= 0 {
+		return "", Errorf(ValueError, "Precision not allowed in integer format specifier")
+	}
+	neg := x.Sign() < 0
+	abs := new(big.Int).Abs(x)
+	var digits, prefix string
+	every := 3
+	switch sp.typ {
+	case 0, 'd', 'n':
+		digits = abs.String()
+	case 'b':
+		digits, prefix, every = abs.Text(2), "0b", 4
+	case 'o':
+		digits, prefix, every = abs.Text(8), "0o", 4
+	case 'x':
+		digits, prefix, every = abs.Text(16), "0x", 4
+	case 'X':
+		digits, prefix, every = strings.ToUpper(abs.Text(16)), "0X", 4
+	case 'c':
+		if sp.sign != 0 {
+			return "", Errorf(ValueError, "Sign not allowed with integer format specifier 'c'")
+		}
+		if !x.IsInt64() || x.Int64() < 0 || x.Int64() > 0x10ffff {
+			return "", Errorf(OverflowError, "%%c arg not in range(0x110000)")
+		}
+		return pad("", string(rune(x.Int64())), sp, '<'), nil
+	default:
+		return "", Errorf(ValueError, "Unknown format code '%c' for object of type '%s'", sp.typ, typeName)
+	}
+	if !sp.alt {
+		prefix = ""
+	}
+	if sp.grouping == ',' && sp.typ != 0 && sp.typ != 'd' {
+		return "", Errorf(ValueError, "Cannot specify ',' with '%c'.", sp.typ)
+	}
+	if sp.align == '=' && sp.fill == '0' && sp.grouping != 0 {
+		// zero padding participates in grouping
+		sign := signOf(neg, sp)
+		width := sp.width - len(sign) - len(prefix)
+		for {
+			g := group(digits, sp.grouping, every)
+			if len(g) >= width {
+				return sign + prefix + g, nil
+			}
+			digits = "0" + digits
+		}
+	}
+	return pad(signOf(neg, sp)+prefix, group(digits, sp.grouping, every), sp, '>'), nil
+}
+
+func formatFloatSpec(f float64, spec, typeName string) (string, error) {
+	sp, err := parseSpec(spec, typeName)
+	if err != nil {
+		return "", err
+	}
+	return formatFloatParsed(f, sp, typeName)
+}
+
+func formatFloatParsed(f float64, sp fmtSpec, typeName string) (string, error) {
+	neg := math.Signbit(f) && !math.IsNaN(f)
+	a := math.Abs(f)
+	var body string
+	prec := sp.prec
+	switch sp.typ {
+	case 'f', 'F', '%':
+		if prec < 0 {
+			prec = 6
+		}
+		if sp.typ == '%' {
+			a *= 100
+		}
+		body = strconv.FormatFloat(a, 'f', prec, 64)
+		if sp.alt && prec == 0 {
+			body += "."
+		}
+		if sp.typ == '%' {
+			body += "%"
+		}
+	case 'e', 'E':
+		if prec < 0 {
+			prec = 6
+		}
+		body = strconv.FormatFloat(a, 'e', prec, 64)
+		if sp.alt && prec == 0 {
+			body = strings.Replace(body, "e", ".e", 1)
+		}
+	case 'g', 'G', 'n':
+		if prec < 0 {
+			prec = 6
+		}
+		if prec == 0 {
+			prec = 1
+		}
+		body = formatG(a, prec, sp.alt, false)
+	case 0:
+		if prec < 0 {
+			body = floatRepr(a)
+		} else {
+			if prec == 0 {
+				prec = 1
+			}
+			body = formatG(a, prec, sp.alt, true)
+		}
+	default:
+		return "", Errorf(ValueError, "Unknown format code '%c' for object of type '%s'", sp.typ, typeName)
+	}
+	if math.IsInf(a, 0) {
+		body = "inf"
+		if sp.typ == '%' {
+			body = "inf%"
+		}
+	} else if math.IsNaN(a) {
+		body = "nan"
+		if sp.typ == '%' {
+			body = "nan%"
+		}
+	}
+	if sp.typ == 'E' || sp.typ == 'G' || sp.typ == 'F' {
+		body = strings.ToUpper(body)
+	}
+	if sp.grouping != 0 {
+		intPart, rest := body, ""
+		if i := strings.IndexAny(body, ".e%"); i >= 0 {
+			intPart, rest = body[:i], body[i:]
+		}
+		if sp.align == '=' && sp.fill == '0' {
+			sign := signOf(neg, sp)
+			width := sp.width - len(sign) - len(rest)
+			for {
+				g := group(intPart, sp.grouping, 3)
+				if len(g) >= width {
+					return sign + g + rest, nil
+				}
+				intPart = "0" + intPart
+			}
+		}
+		body = group(intPart, sp.grouping, 3) + rest
+	}
+	return pad(signOf(neg, sp), body, sp, '>'), nil
+}
+
+// formatG is Python's 'g' presentation; noneType is the format used when no
+// type is given with a precision (always shows a digit after the point when
+// using fixed notation... as repr does).
+func formatG(a float64, prec int, alt, noneType bool) string {
+	if a == 0 {
+		exp := 0
+		_ = exp
+	}
+	e := strconv.FormatFloat(a, 'e', prec-1, 64)
+	ei := strings.IndexByte(e, 'e')
+	exp, _ := strconv.Atoi(e[ei+1:])
+	var s string
+	if exp >= -4 && exp < prec {
+		s = strconv.FormatFloat(a, 'f', prec-1-exp, 64)
+		if !alt {
+			if strings.Contains(s, ".") {
+				s = strings.TrimRight(s, "0")
+				s = strings.TrimSuffix(s, ".")
+			}
+			if noneType && !strings.Contains(s, ".") {
+				s += ".0"
+			}
+		} else if !strings.Contains(s, ".") {
+			s += "."
+		}
+		return s
+	}
+	mant, ex := e[:ei], e[ei:]
+	if !alt && strings.Contains(mant, ".") {
+		mant = strings.TrimRight(mant, "0")
+		mant = strings.TrimSuffix(mant, ".")
+	}
+	return mant + ex
+}
+
+func formatStrSpec(s, spec string) (string, error) {
+	sp, err := parseSpec(spec, "str")
+	if err != nil {
+		return "", err
+	}
+	if sp.typ != 0 && sp.typ != 's' {
+		return "", Errorf(ValueError, "Unknown format code '%c' for object of type 'str'", sp.typ)
+	}
+	if sp.sign != 0 {
+		return "", Errorf(ValueError, "Sign not allowed in string format specifier")
+	}
+	if sp.alt {
+		return "", Errorf(ValueError, "Alternate form (#) not allowed in string format specifier")
+	}
+	if sp.grouping != 0 {
+		return "", Errorf(ValueError, "Cannot specify '%c' with 's'.", sp.grouping)
+	}
+	if sp.align == '=' {
+		return "", Errorf(ValueError, "'=' alignment not allowed in string format specifier")
+	}
+	if sp.prec >= 0 && utf8.RuneCountInString(s) > sp.prec {
+		s = string([]rune(s)[:sp.prec])
+	}
+	return pad("", s, sp, '<'), nil
+}
+
+func init() {
+	formatHook = func(t *Thread, v Value, spec string) (string, bool, error) {
+		switch v.k {
+		case KInt:
+			if spec == "" {
+				return strconv.FormatInt(int64(v.n), 10), true, nil
+			}
+			s, err := formatIntSpec(big.NewInt(int64(v.n)), spec, "int")
+			return s, true, err
+		case KBool:
+			if spec == "" {
+				s, _ := t.Repr(v)
+				return s, true, nil
+			}
+			s, err := formatIntSpec(big.NewInt(int64(v.n)), spec, "bool")
+			return s, true, err
+		case KFloat:
+			s, err := formatFloatSpec(v.AsFloat(), spec, "float")
+			return s, true, err
+		case KObj:
+			switch o := v.o.(type) {
+			case *BigIntObj:
+				s, err := formatIntSpec(o.v, spec, "int")
+				return s, true, err
+			case *StrObj:
+				s, err := formatStrSpec(o.s, spec)
+				return s, true, err
+			case *Instance:
+				if o.payload != nil {
+					return formatHook(t, Obj(o.payload), spec)
+				}
+			}
+		case KNone:
+			if spec != "" {
+				return "", true, Errorf(TypeError, "unsupported format string passed to NoneType.__format__")
+			}
+		}
+		return "", false, nil
+	}
+}

@@ -1,0 +1,312 @@
+package vm
+
+import (
+	"fmt"
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+// strPercent is `format % args` for str.
+func strPercent(t *Thread, format *StrObj, args Value) (Value, error) {
+	s, err := percentFormat(t, format.s, args, false)
+	if err != nil {
+		return Undef, err
+	}
+	return Str(s), nil
+}
+
+// bytesPercent is `format % args` for bytes.
+func bytesPercent(t *Thread, format *Bytes, args Value) (Value, error) {
+	s, err := percentFormat(t, string(format.b), args, true)
+	if err != nil {
+		return Undef, err
+	}
+	return Obj(NewBytes([]byte(s))), nil
+}
+
+func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error) {
+	var items []Value
+	var mapping Value
+	if tp, ok := args.o.(*Tuple); ok && args.k == KObj {
+		items = tp.items
+	} else {
+		items = []Value{args}
+		if args.k == KObj {
+			switch args.o.(type) {
+			case *Dict:
+				mapping = args
+			case *Instance:
+				if ok, _ := t.HasAttr(args, "__getitem__"); ok {
+					if _, isStr := args.StrOf(); !isStr {
+						mapping = args
+					}
+				}
+			}
+		}
+	}
+	argi := 0
+	usedMapping := false
+	next := func() (Value, error) {
+		if argi >= len(items) {
+			return Undef, Errorf(TypeError, "not enough arguments for format string")
+		}
+		v := items[argi]
+		argi++
+		return v, nil
+	}
+	var b strings.Builder
+	for i := 0; i < len(f); i++ {
+		c := f[i]
+		if c != '%' {
+			b.WriteByte(c)
+			continue
+		}
+		start := i
+		i++
+		if i >= len(f) {
+			return "", Errorf(ValueError, "incomplete format")
+		}
+		var arg Value
+		haveArg := false
+		if f[i] == '(' {
+			if mapping.IsUndef() {
+				return "", Errorf(TypeError, "format requires a mapping")
+			}
+			depth := 1
+			j := i + 1
+			for j < len(f) && depth > 0 {
+				if f[j] == '(' {
+					depth++
+				} else if f[j] == ')' {
+					depth--
+				}
+				j++
+			}
+			if depth > 0 {
+				return "", Errorf(ValueError, "incomplete format key")
+			}
+			key := f[i+1 : j-1]
+			v, err := t.GetItem(mapping, Str(key))
+			if err != nil {
+				return "", err
+			}
+			arg, haveArg = v, true
+			usedMapping = true
+			i = j
+		}
+		sp := fmtSpec{fill: ' ', prec: -1}
+		left := false
+		for ; i < len(f); i++ {
+			switch f[i] {
+			case '-':
+				left = true
+				continue
+			case '+':
+				sp.sign = '+'
+				continue
+			case ' ':
+				if sp.sign == 0 {
+					sp.sign = ' '
+				}
+				continue
+			case '#':
+				sp.alt = true
+				continue
+			case '0':
+				sp.zero = true
+				continue
+			}
+			break
+		}
+		if i < len(f) && f[i] == '*' {
+			v, err := next()
+			if err != nil {
+				return "", err
+			}
+			n, err := t.AsInt64(v)
+			if err != nil {
+				return "", Errorf(TypeError, "* wants int")
+			}
+			if n < 0 {
+				left = true
+				n = -n
+			}
+			sp.width = int(n)
+			i++
+		} else {
+			j := i
+			for j < len(f) && isDigitByte(f[j]) {
+				j++
+			}
+			sp.width, _ = strconv.Atoi(f[i:j])
+			i = j
+		}
+		if i < len(f) && f[i] == '.' {
+			i++
+			if i < len(f) && f[i] == '*' {
+				v, err := next()
+				if err != nil {
+					return "", err
+				}
+				n, err := t.AsInt64(v)
+				if err != nil {
+					return "", Errorf(TypeError, "* wants int")
+				}
+				sp.prec = int(n)
+				i++
+			} else {
+				j := i
+				for j < len(f) && isDigitByte(f[j]) {
+					j++
+				}
+				sp.prec, _ = strconv.Atoi(f[i:j])
+				i = j
+			}
+		}
+		for i < len(f) && (f[i] == 'l' || f[i] == 'h' || f[i] == 'L') {
+			i++
+		}
+		if i >= len(f) {
+			return "", Errorf(ValueError, "incomplete format")
+		}
+		conv := f[i]
+		if conv == '%' {
+			b.WriteByte('%')
+			continue
+		}
+		if !haveArg {
+			v, err := next()
+			if err != nil {
+				return "", err
+			}
+			arg = v
+		}
+		if left {
+			sp.align = '<'
+		} else if sp.zero && strings.IndexByte("diouxXeEfFgG", conv) >= 0 {
+			sp.fill, sp.align = '0', '='
+		} else {
+			sp.align = '>'
+		}
+		var out string
+		switch conv {
+		case 's', 'r', 'a', 'b':
+			var s string
+			var err error
+			switch conv {
+			case 's', 'b':
+				if bs, ok := arg.o.(*Bytes); ok && isBytes && arg.k == KObj {
+					s = string(bs.b)
+				} else {
+					s, err = t.StrOf(arg)
+				}
+			case 'r':
+				s, err = t.Repr(arg)
+			case 'a':
+				s, err = t.Repr(arg)
+				s = asciiEscape(s)
+			}
+			if err != nil {
+				return "", err
+			}
+			if sp.prec >= 0 && len([]rune(s)) > sp.prec {
+				s = string([]rune(s)[:sp.prec])
+			}
+			out = pad("", s, fmtSpec{fill: ' ', width: sp.width, align: sp.align}, '>')
+		case 'd', 'i', 'u', 'o', 'x', 'X':
+			var n *big.Int
+			switch {
+			case arg.isIntLike():
+				n = arg.bigOf()
+			case arg.k == KFloat && strings.IndexByte("diu", conv) >= 0:
+				v, err := FloatToInt(arg.AsFloat())
+				if err != nil {
+					return "", err
+				}
+				n = v.bigOf()
+			default:
+				if arg.k == KObj {
+					if _, ok := arg.o.(*Instance); ok {
+						if v, err := t.toInt(arg); err == nil {
+							n = v.bigOf()
+						}
+					}
+				}
+				if n == nil {
+					if strings.IndexByte("diu", conv) >= 0 {
+						return "", Errorf(TypeError, "%%%c format: a real number is required, not %s", conv, arg.TypeName())
+					}
+					return "", Errorf(TypeError, "%%%c format: an integer is required, not %s", conv, arg.TypeName())
+				}
+			}
+			neg := n.Sign() < 0
+			abs := new(big.Int).Abs(n)
+			var digits, prefix string
+			switch conv {
+			case 'o':
+				digits, prefix = abs.Text(8), "0o"
+			case 'x':
+				digits, prefix = abs.Text(16), "0x"
+			case 'X':
+				digits, prefix = strings.ToUpper(abs.Text(16)), "0X"
+			default:
+				digits = abs.String()
+			}
+			if !sp.alt {
+				prefix = ""
+			}
+			if sp.prec > len(digits) {
+				digits = strings.Repeat("0", sp.prec-len(digits)) + digits
+			}
+			out = pad(signOf(neg, sp)+prefix, digits, sp, '>')
+		case 'e', 'E', 'f', 'F', 'g', 'G':
+			fv, err := toFloat(arg)
+			if err != nil {
+				if arg.k == KObj {
+					if _, ok := arg.o.(*Instance); ok {
+						r, err2 := t.Call(Obj(FloatType), []Value{arg}, nil)
+						if err2 == nil {
+							fv = r.AsFloat()
+							err = nil
+						}
+					}
+				}
+				if err != nil {
+					return "", Errorf(TypeError, "must be real number, not %s", arg.TypeName())
+				}
+			}
+			sp.typ = conv
+			s, err := formatFloatParsed(fv, sp, "float")
+			if err != nil {
+				return "", err
+			}
+			out = s
+		case 'c':
+			if s, ok := arg.StrOf(); ok {
+				if len([]rune(s)) != 1 {
+					return "", Errorf(TypeError, "%%c requires int or char")
+				}
+				out = pad("", s, fmtSpec{fill: ' ', width: sp.width, align: sp.align}, '>')
+			} else if arg.isIntLike() {
+				n := arg.AsInt()
+				if n < 0 || n > 0x10ffff {
+					return "", Errorf(OverflowError, "%%c arg not in range(0x110000)")
+				}
+				out = pad("", string(rune(n)), fmtSpec{fill: ' ', width: sp.width, align: sp.align}, '>')
+			} else {
+				return "", Errorf(TypeError, "%%c requires int or char")
+			}
+		default:
+			return "", Errorf(ValueError, "unsupported format character '%c' (0x%x) at index %d", conv, conv, i)
+		}
+		_ = start
+		b.WriteString(out)
+	}
+	if argi < len(items) && !usedMapping && mapping.IsUndef() {
+		return "", Errorf(TypeError, "not all arguments converted during %s formatting", map[bool]string{false: "string", true: "bytes"}[isBytes])
+	}
+	return b.String(), nil
+}
+
+var _ = fmt.Sprint

@@ -1,0 +1,210 @@
+package vm
+
+// enumerate, zip, map, filter and reversed are classes whose instances are
+// Go iterators.
+func init() {
+	EnumerateType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		a, err := UnpackArgs("enumerate", args, kw, 1, "iterable", "start")
+		if err != nil {
+			return Undef, err
+		}
+		it, err := t.Iter(a[0])
+		if err != nil {
+			return Undef, err
+		}
+		n := Int(0)
+		if !a[1].IsUndef() {
+			if !a[1].isIntLike() {
+				return Undef, Errorf(TypeError, "'%s' object cannot be interpreted as an integer", a[1].TypeName())
+			}
+			n = a[1]
+		}
+		return NewIterator(EnumerateType, func(t *Thread) (Value, bool, error) {
+			v, ok, err := t.Next(it)
+			if !ok || err != nil {
+				return Undef, false, err
+			}
+			i := n
+			n, _ = intBinary(binAdd, n, Int(1))
+			return Obj(NewTuple([]Value{i, v})), true, nil
+		}), nil
+	}
+	ZipType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		strict := false
+		for _, a := range kw {
+			if a.Name != "strict" {
+				return Undef, Errorf(TypeError, "zip() got an unexpected keyword argument '%s'", a.Name)
+			}
+			strict, _ = t.Truth(a.Val)
+		}
+		its := make([]Value, len(args))
+		for i, a := range args {
+			it, err := t.Iter(a)
+			if err != nil {
+				return Undef, Errorf(TypeError, "zip argument #%d must support iteration", i+1)
+			}
+			its[i] = it
+		}
+		done := false
+		return NewIterator(ZipType, func(t *Thread) (Value, bool, error) {
+			if done || len(its) == 0 {
+				return Undef, false, nil
+			}
+			items := make([]Value, len(its))
+			for i, it := range its {
+				v, ok, err := t.Next(it)
+				if err != nil {
+					return Undef, false, err
+				}
+				if !ok {
+					done = true
+					if strict {
+						if i > 0 {
+							s := ""
+							if i > 1 {
+								s = "s 1-" + itoaInt(i)
+							} else {
+								s = " 1"
+							}
+							return Undef, false, Errorf(ValueError, "zip() argument %d is shorter than argument%s", i+1, s)
+						}
+						for j := 1; j < len(its); j++ {
+							if _, ok, _ := t.Next(its[j]); ok {
+								s := " 1"
+								if j > 1 {
+									s = "s 1-" + itoaInt(j)
+								}
+								return Undef, false, Errorf(ValueError, "zip() argument %d is longer than argument%s", j+1, s)
+							}
+						}
+					}
+					return Undef, false, nil
+				}
+				items[i] = v
+			}
+			return Obj(NewTuple(items)), true, nil
+		}), nil
+	}
+	MapType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		if len(args) < 2 {
+			return Undef, Errorf(TypeError, "map() must have at least two arguments.")
+		}
+		fn := args[0]
+		its := make([]Value, len(args)-1)
+		for i, a := range args[1:] {
+			it, err := t.Iter(a)
+			if err != nil {
+				return Undef, err
+			}
+			its[i] = it
+		}
+		return NewIterator(MapType, func(t *Thread) (Value, bool, error) {
+			vals := make([]Value, len(its))
+			for i, it := range its {
+				v, ok, err := t.Next(it)
+				if !ok || err != nil {
+					return Undef, false, err
+				}
+				vals[i] = v
+			}
+			r, err := t.Call(fn, vals, nil)
+			return r, err == nil, err
+		}), nil
+	}
+	FilterType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		if len(args) != 2 {
+			return Undef, Errorf(TypeError, "filter expected 2 arguments, got %d", len(args))
+		}
+		fn := args[0]
+		it, err := t.Iter(args[1])
+		if err != nil {
+			return Undef, err
+		}
+		return NewIterator(FilterType, func(t *Thread) (Value, bool, error) {
+			for {
+				v, ok, err := t.Next(it)
+				if !ok || err != nil {
+					return Undef, false, err
+				}
+				keep := v
+				if !fn.IsNone() {
+					if keep, err = t.Call(fn, []Value{v}, nil); err != nil {
+						return Undef, false, err
+					}
+				}
+				b, err := t.Truth(keep)
+				if err != nil {
+					return Undef, false, err
+				}
+				if b {
+					return v, true, nil
+				}
+			}
+		}), nil
+	}
+	ReversedType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		if err := ExactArgs("reversed", args, 1); err != nil {
+			return Undef, err
+		}
+		v := args[0]
+		if m, ok := t.lookupSpecial(v, "__reversed__"); ok {
+			return t.callBound(m, v, nil, nil)
+		}
+		var items []Value
+		switch o := v.o.(type) {
+		case *List:
+			l := o
+			i := len(l.items)
+			return NewIterator(ReversedType, func(t *Thread) (Value, bool, error) {
+				i--
+				if i < 0 || i >= len(l.items) {
+					i = -1
+					return Undef, false, nil
+				}
+				return l.items[i], true, nil
+			}), nil
+		case *Tuple:
+			items = o.items
+		case *Range:
+			n := o.Len()
+			return Obj(&rangeIter{cur: o.start + (n-1)*o.step, step: -o.step, n: n}), nil
+		case *StrObj:
+			for i := 0; i < o.Len(); i++ {
+				items = append(items, Obj(o.At(i)))
+			}
+		case *Dict:
+			items = o.Keys()
+		case *DictView:
+			if o.kind == 0 {
+				items = o.d.Keys()
+			} else {
+				list, _ := t.ToList(v)
+				items = list
+			}
+		default:
+			n, err := t.Len(v)
+			if err != nil {
+				return Undef, Errorf(TypeError, "'%s' object is not reversible", v.TypeName())
+			}
+			i := n
+			return NewIterator(ReversedType, func(t *Thread) (Value, bool, error) {
+				i--
+				if i < 0 {
+					return Undef, false, nil
+				}
+				r, err := t.GetItem(v, Int(int64(i)))
+				return r, err == nil, err
+			}), nil
+		}
+		i := len(items)
+		return NewIterator(ReversedType, func(t *Thread) (Value, bool, error) {
+			i--
+			if i < 0 {
+				return Undef, false, nil
+			}
+			return items[i], true, nil
+		}), nil
+	}
+}
+
+func itoaInt(n int) string { return sprintf("%d", n) }

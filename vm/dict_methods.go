@@ -1,0 +1,254 @@
+package vm
+
+func dictSelf(args []Value) *Dict {
+	if inst, ok := args[0].o.(*Instance); ok {
+		return inst.payload.(*Dict)
+	}
+	return args[0].o.(*Dict)
+}
+
+func init() {
+	m := DictType.AddMethod
+	m("get", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := RangeArgs("get", args[1:], 1, 2); err != nil {
+			return Undef, err
+		}
+		v, ok, err := dictSelf(args).Get(t, args[1])
+		if err != nil {
+			return Undef, err
+		}
+		if ok {
+			return v, nil
+		}
+		if len(args) == 3 {
+			return args[2], nil
+		}
+		return None, nil
+	})
+	m("setdefault", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := RangeArgs("setdefault", args[1:], 1, 2); err != nil {
+			return Undef, err
+		}
+		d := dictSelf(args)
+		v, ok, err := d.Get(t, args[1])
+		if err != nil || ok {
+			return v, err
+		}
+		def := None
+		if len(args) == 3 {
+			def = args[2]
+		}
+		return def, d.Set(t, args[1], def)
+	})
+	m("pop", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := RangeArgs("pop", args[1:], 1, 2); err != nil {
+			return Undef, err
+		}
+		v, ok, err := dictSelf(args).Delete(t, args[1])
+		if err != nil {
+			return Undef, err
+		}
+		if ok {
+			return v, nil
+		}
+		if len(args) == 3 {
+			return args[2], nil
+		}
+		return Undef, keyError(args[1])
+	})
+	m("popitem", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		k, v, ok := dictSelf(args).PopLast(t)
+		if !ok {
+			return Undef, keyError(Str("popitem(): dictionary is empty"))
+		}
+		return Obj(NewTuple([]Value{k, v})), nil
+	})
+	m("update", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := RangeArgs("update", args[1:], 0, 1); err != nil {
+			return Undef, err
+		}
+		d := dictSelf(args)
+		if len(args) == 2 {
+			if err := t.DictUpdate(d, args[1]); err != nil {
+				return Undef, err
+			}
+		}
+		for _, a := range kw {
+			d.SetStr(a.Name, a.Val)
+		}
+		return None, nil
+	})
+	m("keys", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return Obj(&DictView{d: dictSelf(args), kind: 0}), nil
+	})
+	m("values", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return Obj(&DictView{d: dictSelf(args), kind: 1}), nil
+	})
+	m("items", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return Obj(&DictView{d: dictSelf(args), kind: 2}), nil
+	})
+	m("copy", func(t *Thread, args []Value, kw []KV) (Value, error) { return Obj(dictSelf(args).Copy()), nil })
+	m("clear", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		dictSelf(args).Clear()
+		return None, nil
+	})
+	m("__len__", func(t *Thread, args []Value, kw []KV) (Value, error) { return Int(int64(dictSelf(args).Len())), nil })
+	m("__getitem__", func(t *Thread, args []Value, kw []KV) (Value, error) { return t.GetItem(Obj(dictSelf(args)), args[1]) })
+	m("__setitem__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return None, dictSelf(args).Set(t, args[1], args[2])
+	})
+	m("__delitem__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return None, t.DelItem(Obj(dictSelf(args)), args[1])
+	})
+	m("__contains__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		_, ok, err := dictSelf(args).Get(t, args[1])
+		return Bool(ok), err
+	})
+	m("__iter__", func(t *Thread, args []Value, kw []KV) (Value, error) { return t.Iter(Obj(dictSelf(args))) })
+	DictType.Dict["fromkeys"] = Obj(&ClassMethod{fn: NewBuiltin("fromkeys", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := RangeArgs("fromkeys", args[1:], 1, 2); err != nil {
+			return Undef, err
+		}
+		val := None
+		if len(args) == 3 {
+			val = args[2]
+		}
+		d := NewDict()
+		err := t.Iterate(args[1], func(k Value) error { return d.Set(t, k, val) })
+		return Obj(d), err
+	})})
+
+	s := SetType.AddMethod
+	setSelf := func(args []Value) *Set {
+		switch o := args[0].o.(type) {
+		case *Set:
+			return o
+		case *FrozenSet:
+			return o.s
+		}
+		return nil
+	}
+	s("add", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if len(args) != 2 {
+			return Undef, Errorf(TypeError, "set.add() takes exactly one argument (%d given)", len(args)-1)
+		}
+		return None, setSelf(args).Add(t, args[1])
+	})
+	s("remove", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		ok, err := setSelf(args).Remove(t, args[1])
+		if err == nil && !ok {
+			err = keyError(args[1])
+		}
+		return None, err
+	})
+	s("discard", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		_, err := setSelf(args).Remove(t, args[1])
+		return None, err
+	})
+	s("pop", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		st := setSelf(args)
+		items := st.Items()
+		if len(items) == 0 {
+			return Undef, keyError(Str("pop from an empty set"))
+		}
+		st.Remove(t, items[0])
+		return items[0], nil
+	})
+	s("clear", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		setSelf(args).d.Clear()
+		return None, nil
+	})
+	setBoth := func(name string, fn func(t *Thread, args []Value, kw []KV) (Value, error)) {
+		SetType.AddMethod(name, fn)
+		FrozenSetType.AddMethod(name, fn)
+	}
+	setBoth("copy", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if f, ok := args[0].o.(*FrozenSet); ok {
+			return Obj(f), nil
+		}
+		return Obj(setSelf(args).copySet()), nil
+	})
+	multi := func(name string, op int, inplace bool) {
+		fn := func(t *Thread, args []Value, kw []KV) (Value, error) {
+			res := args[0]
+			if !inplace {
+				if f, ok := args[0].o.(*FrozenSet); ok {
+					res = Obj(&FrozenSet{s: f.s.copySet()})
+				} else {
+					res = Obj(setSelf(args).copySet())
+				}
+			}
+			for _, other := range args[1:] {
+				o := NewSet()
+				if err := t.Iterate(other, func(v Value) error { return o.Add(t, v) }); err != nil {
+					return Undef, err
+				}
+				r, _, err := setOp(t, op, res, Obj(o), true)
+				if err != nil {
+					return Undef, err
+				}
+				res = r
+			}
+			if inplace {
+				return None, nil
+			}
+			return res, nil
+		}
+		if inplace {
+			SetType.AddMethod(name, fn)
+		} else {
+			setBoth(name, fn)
+		}
+	}
+	multi("union", binOr, false)
+	multi("intersection", binAnd, false)
+	multi("difference", binSub, false)
+	multi("symmetric_difference", binXor, false)
+	multi("update", binOr, true)
+	multi("intersection_update", binAnd, true)
+	multi("difference_update", binSub, true)
+	multi("symmetric_difference_update", binXor, true)
+	rel := func(name string, fn func(t *Thread, a, b *Set) (bool, error)) {
+		setBoth(name, func(t *Thread, args []Value, kw []KV) (Value, error) {
+			o := NewSet()
+			if err := t.Iterate(args[1], func(v Value) error { return o.Add(t, v) }); err != nil {
+				return Undef, err
+			}
+			r, err := fn(t, setSelf(args), o)
+			return Bool(r), err
+		})
+	}
+	rel("issubset", func(t *Thread, a, b *Set) (bool, error) { return t.isSubset(a, b) })
+	rel("issuperset", func(t *Thread, a, b *Set) (bool, error) { return t.isSubset(b, a) })
+	rel("isdisjoint", func(t *Thread, a, b *Set) (bool, error) {
+		for _, k := range a.Items() {
+			if has, err := b.Has(t, k); err != nil || has {
+				return false, err
+			}
+		}
+		return true, nil
+	})
+	setBoth("__len__", func(t *Thread, args []Value, kw []KV) (Value, error) { return Int(int64(setSelf(args).Len())), nil })
+	setBoth("__contains__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		r, err := setSelf(args).Has(t, args[1])
+		return Bool(r), err
+	})
+
+	for _, c := range []*Class{DictKeysType, DictItemsType, DictValuesType} {
+		c.AddMethod("__len__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+			return Int(int64(args[0].o.(*DictView).d.Len())), nil
+		})
+	}
+	DictKeysType.AddMethod("isdisjoint", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		d := args[0].o.(*DictView).d
+		disjoint := true
+		err := t.Iterate(args[1], func(v Value) error {
+			_, ok, err := d.Get(t, v)
+			if ok {
+				disjoint = false
+			}
+			return err
+		})
+		return Bool(disjoint), err
+	})
+}

@@ -1,0 +1,883 @@
+package vm
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+func strSelf(args []Value) string { return args[0].o.(*StrObj).s }
+
+// strArg converts an optional str argument.
+func strArg(fname string, v Value) (string, error) {
+	s, ok := v.StrOf()
+	if !ok {
+		return "", Errorf(TypeError, "%s() argument must be str, not %s", fname, v.TypeName())
+	}
+	return s, nil
+}
+
+// runeRange resolves optional start/end arguments (code point indices).
+func runeRange(t *Thread, s *StrObj, start, end Value) (int, int, error) {
+	n := int64(s.Len())
+	lo, hi := int64(0), n
+	if !start.IsUndef() && !start.IsNone() {
+		v, err := t.AsInt64(start)
+		if err != nil {
+			return 0, 0, Errorf(TypeError, "slice indices must be integers or None or have an __index__ method")
+		}
+		lo = v
+	}
+	if !end.IsUndef() && !end.IsNone() {
+		v, err := t.AsInt64(end)
+		if err != nil {
+			return 0, 0, Errorf(TypeError, "slice indices must be integers or None or have an __index__ method")
+		}
+		hi = v
+	}
+	if lo < 0 {
+		lo += n
+		if lo < 0 {
+			lo = 0
+		}
+	}
+	if hi < 0 {
+		hi += n
+		if hi < 0 {
+			hi = 0
+		}
+	}
+	if hi > n {
+		hi = n
+	}
+	return int(lo), int(hi), nil
+}
+
+// byteOffset converts a code point index to a byte offset.
+func byteOffset(s *StrObj, i int) int {
+	if s.isASCII() {
+		return i
+	}
+	off := 0
+	for k := 0; k < i && off < len(s.s); k++ {
+		_, size := utf8.DecodeRuneInString(s.s[off:])
+		off += size
+	}
+	return off
+}
+
+func runeIndex(s string, byteOff int) int { return utf8.RuneCountInString(s[:byteOff]) }
+
+func strFind(t *Thread, args []Value, kw []KV, name string, reverse bool) (int, error) {
+	a, err := UnpackArgs(name, args[1:], kw, 1, "sub", "start", "end")
+	if err != nil {
+		return 0, err
+	}
+	self := args[0].o.(*StrObj)
+	sub, ok := a[0].StrOf()
+	if !ok {
+		return 0, Errorf(TypeError, "must be str, not %s", a[0].TypeName())
+	}
+	lo, hi, err := runeRange(t, self, a[1], a[2])
+	if err != nil {
+		return 0, err
+	}
+	if lo > hi {
+		return -1, nil
+	}
+	bl, bh := byteOffset(self, lo), byteOffset(self, hi)
+	seg := self.s[bl:bh]
+	var i int
+	if reverse {
+		i = strings.LastIndex(seg, sub)
+	} else {
+		i = strings.Index(seg, sub)
+	}
+	if i < 0 {
+		return -1, nil
+	}
+	return lo + runeIndex(seg, i), nil
+}
+
+func isSpaceRune(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\v', '\f', 0x1c, 0x1d, 0x1e, 0x1f, 0x85:
+		return true
+	}
+	return r > 0x7f && unicode.IsSpace(r)
+}
+
+func splitWhitespace(s string, maxsplit int) []string {
+	var out []string
+	i := 0
+	for {
+		for i < len(s) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !isSpaceRune(r) {
+				break
+			}
+			i += size
+		}
+		if i >= len(s) {
+			return out
+		}
+		if maxsplit >= 0 && len(out) == maxsplit {
+			out = append(out, strings.TrimRightFunc(s[i:], isSpaceRune))
+			return out
+		}
+		j := i
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if isSpaceRune(r) {
+				break
+			}
+			j += size
+		}
+		out = append(out, s[i:j])
+		i = j
+	}
+}
+
+func rsplitWhitespace(s string, maxsplit int) []string {
+	var out []string
+	j := len(s)
+	for {
+		for j > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:j])
+			if !isSpaceRune(r) {
+				break
+			}
+			j -= size
+		}
+		if j <= 0 {
+			break
+		}
+		if maxsplit >= 0 && len(out) == maxsplit {
+			out = append(out, strings.TrimLeftFunc(s[:j], isSpaceRune))
+			break
+		}
+		i := j
+		for i > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:i])
+			if isSpaceRune(r) {
+				break
+			}
+			i -= size
+		}
+		out = append(out, s[i:j])
+		j = i
+	}
+	for l, r := 0, len(out)-1; l < r; l, r = l+1, r-1 {
+		out[l], out[r] = out[r], out[l]
+	}
+	return out
+}
+
+func strList(parts []string) Value {
+	items := make([]Value, len(parts))
+	for i, p := range parts {
+		items[i] = Str(p)
+	}
+	return Obj(NewList(items))
+}
+
+func strPred(f func(r rune) bool, emptyTrue bool) BuiltinFunc {
+	return func(t *Thread, args []Value, kw []KV) (Value, error) {
+		s := strSelf(args)
+		if s == "" {
+			return Bool(emptyTrue), nil
+		}
+		for _, r := range s {
+			if !f(r) {
+				return False, nil
+			}
+		}
+		return True, nil
+	}
+}
+
+func titleCase(s string) string {
+	var b strings.Builder
+	prevCased := false
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if prevCased {
+				b.WriteRune(unicode.ToLower(r))
+			} else {
+				b.WriteRune(unicode.ToTitle(r))
+			}
+			prevCased = true
+		} else {
+			b.WriteRune(r)
+			prevCased = false
+		}
+	}
+	return b.String()
+}
+
+func strPadArgs(t *Thread, name string, args []Value, kw []KV) (string, int, string, error) {
+	a, err := UnpackArgs(name, args[1:], kw, 1, "width", "fillchar")
+	if err != nil {
+		return "", 0, "", err
+	}
+	w, err := t.AsInt64(a[0])
+	if err != nil {
+		return "", 0, "", err
+	}
+	fill := " "
+	if !a[1].IsUndef() {
+		f, ok := a[1].StrOf()
+		if !ok {
+			return "", 0, "", Errorf(TypeError, "%s() argument 2 must be str, not %s", name, a[1].TypeName())
+		}
+		if utf8.RuneCountInString(f) != 1 {
+			return "", 0, "", Errorf(TypeError, "The fill character must be exactly one character long")
+		}
+		fill = f
+	}
+	return strSelf(args), int(w), fill, nil
+}
+
+func init() {
+	m := StrType.AddMethod
+	m("upper", func(t *Thread, args []Value, kw []KV) (Value, error) { return Str(strings.ToUpper(strSelf(args))), nil })
+	m("lower", func(t *Thread, args []Value, kw []KV) (Value, error) { return Str(strings.ToLower(strSelf(args))), nil })
+	m("casefold", func(t *Thread, args []Value, kw []KV) (Value, error) { return Str(strings.ToLower(strSelf(args))), nil })
+	m("swapcase", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return Str(strings.Map(func(r rune) rune {
+			if unicode.IsUpper(r) {
+				return unicode.ToLower(r)
+			}
+			return unicode.ToUpper(r)
+		}, strSelf(args))), nil
+	})
+	m("title", func(t *Thread, args []Value, kw []KV) (Value, error) { return Str(titleCase(strSelf(args))), nil })
+	m("capitalize", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		s := strSelf(args)
+		if s == "" {
+			return Str(""), nil
+		}
+		r, size := utf8.DecodeRuneInString(s)
+		return Str(string(unicode.ToTitle(r)) + strings.ToLower(s[size:])), nil
+	})
+	strip := func(name string, left, right bool) {
+		m(name, func(t *Thread, args []Value, kw []KV) (Value, error) {
+			if err := RangeArgs(name, args[1:], 0, 1); err != nil {
+				return Undef, err
+			}
+			s := strSelf(args)
+			if len(args) == 1 || args[1].IsNone() {
+				if left {
+					s = strings.TrimLeftFunc(s, isSpaceRune)
+				}
+				if right {
+					s = strings.TrimRightFunc(s, isSpaceRune)
+				}
+				return Str(s), nil
+			}
+			chars, ok := args[1].StrOf()
+			if !ok {
+				return Undef, Errorf(TypeError, "%s arg must be None or str", name)
+			}
+			if left {
+				s = strings.TrimLeft(s, chars)
+			}
+			if right {
+				s = strings.TrimRight(s, chars)
+			}
+			return Str(s), nil
+		})
+	}
+	strip("strip", true, true)
+	strip("lstrip", true, false)
+	strip("rstrip", false, true)
+	m("split", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		a, err := UnpackArgs("split", args[1:], kw, 0, "sep", "maxsplit")
+		if err != nil {
+			return Undef, err
+		}
+		maxsplit := -1
+		if !a[1].IsUndef() {
+			n, err := t.AsInt64(a[1])
+			if err != nil {
+				return Undef, err
+			}
+			maxsplit = int(n)
+		}
+		s := strSelf(args)
+		if a[0].IsUndef() || a[0].IsNone() {
+			return strList(splitWhitespace(s, maxsplit)), nil
+		}
+		sep, err := strArg("split", a[0])
+		if err != nil {
+			return Undef, Errorf(TypeError, "must be str or None, not %s", a[0].TypeName())
+		}
+		if sep == "" {
+			return Undef, Errorf(ValueError, "empty separator")
+		}
+		n := -1
+		if maxsplit >= 0 {
+			n = maxsplit + 1
+		}
+		return strList(strings.SplitN(s, sep, n)), nil
+	})
+	m("rsplit", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		a, err := UnpackArgs("rsplit", args[1:], kw, 0, "sep", "maxsplit")
+		if err != nil {
+			return Undef, err
+		}
+		maxsplit := -1
+		if !a[1].IsUndef() {
+			n, err := t.AsInt64(a[1])
+			if err != nil {
+				return Undef, err
+			}
+			maxsplit = int(n)
+		}
+		s := strSelf(args)
+		if a[0].IsUndef() || a[0].IsNone() {
+			return strList(rsplitWhitespace(s, maxsplit)), nil
+		}
+		sep, ok := a[0].StrOf()
+		if !ok {
+			return Undef, Errorf(TypeError, "must be str or None, not %s", a[0].TypeName())
+		}
+		if sep == "" {
+			return Undef, Errorf(ValueError, "empty separator")
+		}
+		if maxsplit < 0 {
+			return strList(strings.Split(s, sep)), nil
+		}
+		var parts []string
+		for len(parts) < maxsplit {
+			i := strings.LastIndex(s, sep)
+			if i < 0 {
+				break
+			}
+			parts = append(parts, s[i+len(sep):])
+			s = s[:i]
+		}
+		parts = append(parts, s)
+		for l, r := 0, len(parts)-1; l < r; l, r = l+1, r-1 {
+			parts[l], parts[r] = parts[r], parts[l]
+		}
+		return strList(parts), nil
+	})
+	m("splitlines", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		a, err := UnpackArgs("splitlines", args[1:], kw, 0, "keepends")
+		if err != nil {
+			return Undef, err
+		}
+		keep := false
+		if !a[0].IsUndef() {
+			keep, _ = t.Truth(a[0])
+		}
+		s := strSelf(args)
+		var parts []string
+		start := 0
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch r {
+			case '\n', '\r', '\v', '\f', 0x1c, 0x1d, 0x1e, 0x85, 0x2028, 0x2029:
+				end := i + size
+				if r == '\r' && end < len(s) && s[end] == '\n' {
+					end++
+				}
+				if keep {
+					parts = append(parts, s[start:end])
+				} else {
+					parts = append(parts, s[start:i])
+				}
+				start = end
+				i = end
+				continue
+			}
+			i += size
+		}
+		if start < len(s) {
+			parts = append(parts, s[start:])
+		}
+		return strList(parts), nil
+	})
+	m("join", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := ExactArgs("join", args[1:], 1); err != nil {
+			return Undef, err
+		}
+		sep := strSelf(args)
+		var b strings.Builder
+		i := 0
+		err := t.Iterate(args[1], func(v Value) error {
+			s, ok := v.StrOf()
+			if !ok {
+				return Errorf(TypeError, "sequence item %d: expected str instance, %s found", i, v.TypeName())
+			}
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			b.WriteString(s)
+			i++
+			return nil
+		})
+		if err != nil {
+			if IsInstanceOf(err, TypeError) && !t.isIterable(args[1]) {
+				return Undef, Errorf(TypeError, "can only join an iterable")
+			}
+			return Undef, err
+		}
+		return Str(b.String()), nil
+	})
+	m("replace", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := RangeArgs("replace", args[1:], 2, 3); err != nil {
+			return Undef, err
+		}
+		old, ok1 := args[1].StrOf()
+		nw, ok2 := args[2].StrOf()
+		if !ok1 || !ok2 {
+			bad := args[1]
+			n := 1
+			if ok1 {
+				bad, n = args[2], 2
+			}
+			return Undef, Errorf(TypeError, "replace() argument %d must be str, not %s", n, bad.TypeName())
+		}
+		count := -1
+		if len(args) == 4 {
+			c, err := t.AsInt64(args[3])
+			if err != nil {
+				return Undef, err
+			}
+			count = int(c)
+		}
+		return Str(strings.Replace(strSelf(args), old, nw, count)), nil
+	})
+	m("find", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		i, err := strFind(t, args, kw, "find", false)
+		return Int(int64(i)), err
+	})
+	m("rfind", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		i, err := strFind(t, args, kw, "rfind", true)
+		return Int(int64(i)), err
+	})
+	m("index", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		i, err := strFind(t, args, kw, "index", false)
+		if err == nil && i < 0 {
+			err = Errorf(ValueError, "substring not found")
+		}
+		return Int(int64(i)), err
+	})
+	m("rindex", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		i, err := strFind(t, args, kw, "rindex", true)
+		if err == nil && i < 0 {
+			err = Errorf(ValueError, "substring not found")
+		}
+		return Int(int64(i)), err
+	})
+	m("count", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		a, err := UnpackArgs("count", args[1:], kw, 1, "sub", "start", "end")
+		if err != nil {
+			return Undef, err
+		}
+		self := args[0].o.(*StrObj)
+		sub, ok := a[0].StrOf()
+		if !ok {
+			return Undef, Errorf(TypeError, "must be str, not %s", a[0].TypeName())
+		}
+		lo, hi, err := runeRange(t, self, a[1], a[2])
+		if err != nil || lo > hi {
+			return Int(0), err
+		}
+		seg := self.s[byteOffset(self, lo):byteOffset(self, hi)]
+		if sub == "" {
+			return Int(int64(utf8.RuneCountInString(seg) + 1)), nil
+		}
+		return Int(int64(strings.Count(seg, sub))), nil
+	})
+	affix := func(name string, suffix bool) {
+		m(name, func(t *Thread, args []Value, kw []KV) (Value, error) {
+			a, err := UnpackArgs(name, args[1:], kw, 1, "prefix", "start", "end")
+			if err != nil {
+				return Undef, err
+			}
+			self := args[0].o.(*StrObj)
+			lo, hi, err := runeRange(t, self, a[1], a[2])
+			if err != nil {
+				return Undef, err
+			}
+			if lo > hi {
+				return False, nil
+			}
+			seg := self.s[byteOffset(self, lo):byteOffset(self, hi)]
+			check := func(p string) bool {
+				if suffix {
+					return strings.HasSuffix(seg, p)
+				}
+				return strings.HasPrefix(seg, p)
+			}
+			if tp, ok := a[0].o.(*Tuple); ok && a[0].k == KObj {
+				for _, x := range tp.items {
+					p, ok := x.StrOf()
+					if !ok {
+						return Undef, Errorf(TypeError, "tuple for %s must only contain str, not %s", name, x.TypeName())
+					}
+					if check(p) {
+						return True, nil
+					}
+				}
+				return False, nil
+			}
+			p, ok := a[0].StrOf()
+			if !ok {
+				return Undef, Errorf(TypeError, "%s first arg must be str or a tuple of str, not %s", name, a[0].TypeName())
+			}
+			return Bool(check(p)), nil
+		})
+	}
+	affix("startswith", false)
+	affix("endswith", true)
+	m("center", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		s, w, fill, err := strPadArgs(t, "center", args, kw)
+		if err != nil {
+			return Undef, err
+		}
+		n := utf8.RuneCountInString(s)
+		if w <= n {
+			return Str(s), nil
+		}
+		total := w - n
+		left := total / 2
+		if total%2 == 1 && w%2 == 1 {
+			left++
+		}
+		return Str(strings.Repeat(fill, left) + s + strings.Repeat(fill, total-left)), nil
+	})
+	m("ljust", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		s, w, fill, err := strPadArgs(t, "ljust", args, kw)
+		if err != nil {
+			return Undef, err
+		}
+		if n := utf8.RuneCountInString(s); w > n {
+			s += strings.Repeat(fill, w-n)
+		}
+		return Str(s), nil
+	})
+	m("rjust", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		s, w, fill, err := strPadArgs(t, "rjust", args, kw)
+		if err != nil {
+			return Undef, err
+		}
+		if n := utf8.RuneCountInString(s); w > n {
+			s = strings.Repeat(fill, w-n) + s
+		}
+		return Str(s), nil
+	})
+	m("zfill", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := ExactArgs("zfill", args[1:], 1); err != nil {
+			return Undef, err
+		}
+		w, err := t.AsInt64(args[1])
+		if err != nil {
+			return Undef, err
+		}
+		s := strSelf(args)
+		n := utf8.RuneCountInString(s)
+		if int(w) <= n {
+			return Str(s), nil
+		}
+		sign := ""
+		if s != "" && (s[0] == '-' || s[0] == '+') {
+			sign, s = s[:1], s[1:]
+		}
+		return Str(sign + strings.Repeat("0", int(w)-n) + s), nil
+	})
+	m("isdigit", strPred(func(r rune) bool { return unicode.IsDigit(r) || r == '²' || r == '³' || r == '¹' }, false))
+	m("isdecimal", strPred(unicode.IsDigit, false))
+	m("isnumeric", strPred(func(r rune) bool { return unicode.IsNumber(r) }, false))
+	m("isalpha", strPred(unicode.IsLetter, false))
+	m("isalnum", strPred(func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }, false))
+	m("isspace", strPred(isSpaceRune, false))
+	m("isascii", strPred(func(r rune) bool { return r < 0x80 }, true))
+	m("isprintable", strPred(isPrintable, true))
+	m("isupper", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		cased := false
+		for _, r := range strSelf(args) {
+			if unicode.IsLower(r) {
+				return False, nil
+			}
+			if unicode.IsUpper(r) {
+				cased = true
+			}
+		}
+		return Bool(cased), nil
+	})
+	m("islower", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		cased := false
+		for _, r := range strSelf(args) {
+			if unicode.IsUpper(r) {
+				return False, nil
+			}
+			if unicode.IsLower(r) {
+				cased = true
+			}
+		}
+		return Bool(cased), nil
+	})
+	m("istitle", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		s := strSelf(args)
+		return Bool(s != "" && titleCase(s) == s && strings.IndexFunc(s, unicode.IsLetter) >= 0), nil
+	})
+	m("isidentifier", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		s := strSelf(args)
+		if s == "" {
+			return False, nil
+		}
+		for i, r := range s {
+			if !(r == '_' || unicode.IsLetter(r) || i > 0 && (unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))) {
+				return False, nil
+			}
+		}
+		return True, nil
+	})
+	part := func(name string, rev bool) {
+		m(name, func(t *Thread, args []Value, kw []KV) (Value, error) {
+			if err := ExactArgs(name, args[1:], 1); err != nil {
+				return Undef, err
+			}
+			sep, ok := args[1].StrOf()
+			if !ok {
+				return Undef, Errorf(TypeError, "must be str, not %s", args[1].TypeName())
+			}
+			if sep == "" {
+				return Undef, Errorf(ValueError, "empty separator")
+			}
+			s := strSelf(args)
+			var i int
+			if rev {
+				i = strings.LastIndex(s, sep)
+			} else {
+				i = strings.Index(s, sep)
+			}
+			if i < 0 {
+				if rev {
+					return Obj(NewTuple([]Value{Str(""), Str(""), Str(s)})), nil
+				}
+				return Obj(NewTuple([]Value{Str(s), Str(""), Str("")})), nil
+			}
+			return Obj(NewTuple([]Value{Str(s[:i]), Str(sep), Str(s[i+len(sep):])})), nil
+		})
+	}
+	part("partition", false)
+	part("rpartition", true)
+	m("expandtabs", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		a, err := UnpackArgs("expandtabs", args[1:], kw, 0, "tabsize")
+		if err != nil {
+			return Undef, err
+		}
+		size := int64(8)
+		if !a[0].IsUndef() {
+			if size, err = t.AsInt64(a[0]); err != nil {
+				return Undef, err
+			}
+		}
+		var b strings.Builder
+		col := 0
+		for _, r := range strSelf(args) {
+			switch r {
+			case '\t':
+				if size > 0 {
+					n := int(size) - col%int(size)
+					b.WriteString(strings.Repeat(" ", n))
+					col += n
+				}
+			case '\n', '\r':
+				b.WriteRune(r)
+				col = 0
+			default:
+				b.WriteRune(r)
+				col++
+			}
+		}
+		return Str(b.String()), nil
+	})
+	m("removeprefix", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		p, err := strArg("removeprefix", args[1])
+		if err != nil {
+			return Undef, err
+		}
+		return Str(strings.TrimPrefix(strSelf(args), p)), nil
+	})
+	m("removesuffix", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		p, err := strArg("removesuffix", args[1])
+		if err != nil {
+			return Undef, err
+		}
+		return Str(strings.TrimSuffix(strSelf(args), p)), nil
+	})
+	m("encode", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		a, err := UnpackArgs("encode", args[1:], kw, 0, "encoding", "errors")
+		if err != nil {
+			return Undef, err
+		}
+		enc := "utf-8"
+		if !a[0].IsUndef() {
+			enc, _ = a[0].StrOf()
+		}
+		s := strSelf(args)
+		switch strings.ReplaceAll(strings.ToLower(enc), "_", "-") {
+		case "utf-8", "utf8":
+			return Obj(NewBytes([]byte(s))), nil
+		case "ascii", "latin-1", "latin1", "iso-8859-1":
+			limit := rune(0x80)
+			name := "ascii"
+			if enc != "ascii" {
+				limit, name = 0x100, "latin-1"
+			}
+			out := make([]byte, 0, len(s))
+			pos := 0
+			for _, r := range s {
+				if r >= limit {
+					errs := "strict"
+					if !a[1].IsUndef() {
+						errs, _ = a[1].StrOf()
+					}
+					switch errs {
+					case "ignore":
+						pos++
+						continue
+					case "replace":
+						out = append(out, '?')
+						pos++
+						continue
+					}
+					return Undef, Errorf(UnicodeEncodeError, "'%s' codec can't encode character '\\u%04x' in position %d: ordinal not in range(%d)", name, r, pos, limit)
+				}
+				out = append(out, byte(r))
+				pos++
+			}
+			return Obj(NewBytes(out)), nil
+		}
+		return Undef, Errorf(LookupError, "unknown encoding: %s", enc)
+	})
+	m("format", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		s, err := t.strFormat(strSelf(args), args[1:], kw, Undef)
+		return Str(s), err
+	})
+	m("format_map", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := ExactArgs("format_map", args[1:], 1); err != nil {
+			return Undef, err
+		}
+		s, err := t.strFormat(strSelf(args), nil, nil, args[1])
+		return Str(s), err
+	})
+	m("__len__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return Int(int64(args[0].o.(*StrObj).Len())), nil
+	})
+	m("__contains__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		r, err := t.Contains(args[0], args[1])
+		return Bool(r), err
+	})
+	m("__getitem__", func(t *Thread, args []Value, kw []KV) (Value, error) { return t.GetItem(args[0], args[1]) })
+	m("__add__", func(t *Thread, args []Value, kw []KV) (Value, error) { return t.binaryOp(binAdd, args[0], args[1]) })
+	m("__mul__", func(t *Thread, args []Value, kw []KV) (Value, error) { return t.binaryOp(binMul, args[0], args[1]) })
+	m("__mod__", func(t *Thread, args []Value, kw []KV) (Value, error) { return t.binaryOp(binMod, args[0], args[1]) })
+	m("__str__", func(t *Thread, args []Value, kw []KV) (Value, error) { return args[0], nil })
+	m("__repr__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		s, err := t.Repr(args[0])
+		return Str(s), err
+	})
+	m("__format__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		spec, _ := args[1].StrOf()
+		s, err := formatStrSpec(strSelf(args), spec)
+		return Str(s), err
+	})
+	m("__hash__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		h, err := t.Hash(args[0])
+		return Int(int64(h)), err
+	})
+	m("__eq__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if _, ok := args[1].StrOf(); !ok {
+			return NotImplemented, nil
+		}
+		return Bool(strSelf(args) == args[1].o.(*StrObj).s), nil
+	})
+	m("__lt__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if _, ok := args[1].StrOf(); !ok {
+			return NotImplemented, nil
+		}
+		return Bool(strSelf(args) < args[1].o.(*StrObj).s), nil
+	})
+	StrType.Dict["maketrans"] = Obj(&StaticMethod{fn: NewBuiltin("maketrans", strMaketrans)})
+	m("translate", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := ExactArgs("translate", args[1:], 1); err != nil {
+			return Undef, err
+		}
+		var b strings.Builder
+		for _, r := range strSelf(args) {
+			v, err := t.GetItem(args[1], Int(int64(r)))
+			if err != nil {
+				if IsInstanceOf(err, LookupError) {
+					b.WriteRune(r)
+					continue
+				}
+				return Undef, err
+			}
+			switch {
+			case v.IsNone():
+			case v.isIntLike():
+				b.WriteRune(rune(v.AsInt()))
+			default:
+				s, ok := v.StrOf()
+				if !ok {
+					return Undef, Errorf(TypeError, "character mapping must return integer, None or str")
+				}
+				b.WriteString(s)
+			}
+		}
+		return Str(b.String()), nil
+	})
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func strMaketrans(t *Thread, args []Value, kw []KV) (Value, error) {
+	d := NewDict()
+	switch len(args) {
+	case 1:
+		src, ok := args[0].o.(*Dict)
+		if !ok {
+			return Undef, Errorf(TypeError, "if you give only one argument to maketrans it must be a dict")
+		}
+		var err error
+		src.Items(func(k, v Value) bool {
+			if s, ok := k.StrOf(); ok {
+				r, _ := utf8.DecodeRuneInString(s)
+				k = Int(int64(r))
+			}
+			err = d.Set(t, k, v)
+			return err == nil
+		})
+		return Obj(d), err
+	case 2, 3:
+		x, _ := args[0].StrOf()
+		y, _ := args[1].StrOf()
+		xr, yr := []rune(x), []rune(y)
+		if len(xr) != len(yr) {
+			return Undef, Errorf(ValueError, "the first two maketrans arguments must have equal length")
+		}
+		for i := range xr {
+			d.Set(t, Int(int64(xr[i])), Int(int64(yr[i])))
+		}
+		if len(args) == 3 {
+			z, _ := args[2].StrOf()
+			for _, r := range z {
+				d.Set(t, Int(int64(r)), None)
+			}
+		}
+		return Obj(d), nil
+	}
+	return Undef, Errorf(TypeError, "maketrans() takes at most 3 arguments")
+}

@@ -302,54 +302,5 @@ func (t *Thread) printExpr(v Value) error {
 
 // splitGroup splits an exception group by an except* match.
 func (t *Thread) splitGroup(exc *Instance, cls Value) (rest, match Value, err error) {
-	if len(exc.exc.args.items) < 2 {
-		return Obj(exc), None, nil
-	}
-	excs, err := t.ToList(exc.exc.args.items[1])
-	if err != nil {
-		return Undef, Undef, err
-	}
-	var matched, others []Value
-	for _, e := range excs {
-		inst, ok := e.o.(*Instance)
-		if !ok {
-			continue
-		}
-		if inst.cls.IsSubclass(BaseExceptionGroup) {
-			r, m, err := t.splitGroup(inst, cls)
-			if err != nil {
-				return Undef, Undef, err
-			}
-			if !m.IsNone() {
-				matched = append(matched, m)
-			}
-			if !r.IsNone() {
-				others = append(others, r)
-			}
-			continue
-		}
-		ok, err = t.excMatches(e, cls)
-		if err != nil {
-			return Undef, Undef, err
-		}
-		if ok {
-			matched = append(matched, e)
-		} else {
-			others = append(others, e)
-		}
-	}
-	mk := func(items []Value) Value {
-		if len(items) == 0 {
-			return None
-		}
-		if len(items) == len(excs) {
-			return Obj(exc)
-		}
-		g := NewInstance(exc.cls)
-		g.exc.args = NewTuple([]Value{exc.exc.args.items[0], Obj(NewList(items))})
-		g.exc.traceback = exc.exc.traceback
-		g.exc.cause, g.exc.context = exc.exc.cause, exc.exc.context
-		return Obj(g)
-	}
-	return mk(others), mk(matched), nil
+	return t.groupSplit(exc, cls)
 }

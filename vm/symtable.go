@@ -405,6 +405,7 @@ func (b *symtableBuilder) expr(e parser.Expr) {
 		b.expr(e.Generators[0].Iter)
 		cs := newScope(scopeFunction, compName(e.Kind), e, b.cur)
 		cs.comprehension = true
+		cs.generator = e.Kind == "gen"
 		b.scopes[e] = cs
 		cs.add(".0", symParam|symAssigned)
 		cs.params = []string{".0"}

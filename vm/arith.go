@@ -438,3 +438,12 @@ func (t *Thread) unaryOp(op Opcode, v Value) (Value, error) {
 	sym := map[Opcode]string{OpUnaryNeg: "-", OpUnaryPos: "+", OpUnaryInvert: "~"}[op]
 	return Undef, Errorf(TypeError, "bad operand type for unary %s: '%s'", sym, v.TypeName())
 }
+
+// BinaryOp evaluates a op b for an operator spelled as in source ("+", "//"...).
+func (t *Thread) BinaryOp(op string, a, b Value) (Value, error) {
+	code, ok := binOps[op]
+	if !ok {
+		return Undef, Errorf(ValueError, "unknown operator %s", op)
+	}
+	return t.binaryOp(code, a, b)
+}

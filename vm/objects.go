@@ -279,3 +279,6 @@ func (v *DictView) Class() *Class {
 	}
 	return DictItemsType
 }
+
+// Data returns the bytes (not a copy).
+func (b *Bytes) Data() []byte { return b.b }

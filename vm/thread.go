@@ -110,3 +110,11 @@ func (t *Thread) releaseFrame(f *Frame) {
 		t.framePool = append(t.framePool, f)
 	}
 }
+
+// Blocking runs fn, which may block (sleep, I/O, waiting on another
+// thread), with the interpreter lock released so other threads can run.
+func (t *Thread) Blocking(fn func()) {
+	t.interp.gilRelease()
+	defer t.interp.gilAcquire()
+	fn()
+}

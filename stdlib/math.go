@@ -1,0 +1,407 @@
+package stdlib
+
+import (
+	"math"
+	"math/big"
+
+	"github.com/asylang/asy/vm"
+)
+
+func mathDomain() error { return vm.Errorf(vm.ValueError, "math domain error") }
+
+func floatArg(name string, v vm.Value) (float64, error) {
+	f, err := vm.AsFloat(v)
+	if err != nil {
+		if vm.IsInstanceOf(err, vm.OverflowError) {
+			return 0, err
+		}
+		return 0, vm.Errorf(vm.TypeError, "must be real number, not %s", v.TypeName())
+	}
+	return f, nil
+}
+
+func mathModule(it *vm.Interp) (*vm.Module, error) {
+	m := vm.NewModule("math", "")
+	m.Set("pi", vm.Float(math.Pi))
+	m.Set("e", vm.Float(math.E))
+	m.Set("tau", vm.Float(2*math.Pi))
+	m.Set("inf", vm.Float(math.Inf(1)))
+	m.Set("nan", vm.Float(math.NaN()))
+	fn := func(name string, f vm.BuiltinFunc) { m.Set(name, vm.NewBuiltin(name, f)) }
+	unary := func(name string, f func(float64) (float64, error)) {
+		fn(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+			if err := vm.ExactArgs(name, args, 1); err != nil {
+				return vm.Undef, err
+			}
+			x, err := floatArg(name, args[0])
+			if err != nil {
+				return vm.Undef, err
+			}
+			r, err := f(x)
+			if err != nil {
+				return vm.Undef, err
+			}
+			if math.IsInf(r, 0) && !math.IsInf(x, 0) {
+				return vm.Undef, vm.Errorf(vm.OverflowError, "math range error")
+			}
+			return vm.Float(r), nil
+		})
+	}
+	domain := func(f func(float64) float64, ok func(float64) bool) func(float64) (float64, error) {
+		return func(x float64) (float64, error) {
+			if !ok(x) {
+				return 0, mathDomain()
+			}
+			return f(x), nil
+		}
+	}
+	any := func(float64) bool { return true }
+	unary("sqrt", domain(math.Sqrt, func(x float64) bool { return x >= 0 || math.IsNaN(x) }))
+	unary("exp", domain(math.Exp, any))
+	unary("log2", domain(math.Log2, func(x float64) bool { return x > 0 }))
+	unary("log10", domain(math.Log10, func(x float64) bool { return x > 0 }))
+	unary("log1p", domain(math.Log1p, func(x float64) bool { return x > -1 }))
+	unary("expm1", domain(math.Expm1, any))
+	unary("sin", domain(math.Sin, func(x float64) bool { return !math.IsInf(x, 0) }))
+	unary("cos", domain(math.Cos, func(x float64) bool { return !math.IsInf(x, 0) }))
+	unary("tan", domain(math.Tan, func(x float64) bool { return !math.IsInf(x, 0) }))
+	unary("asin", domain(math.Asin, func(x float64) bool { return x >= -1 && x <= 1 }))
+	unary("acos", domain(math.Acos, func(x float64) bool { return x >= -1 && x <= 1 }))
+	unary("atan", domain(math.Atan, any))
+	unary("sinh", domain(math.Sinh, any))
+	unary("cosh", domain(math.Cosh, any))
+	unary("tanh", domain(math.Tanh, any))
+	unary("fabs", domain(math.Abs, any))
+	unary("degrees", domain(func(x float64) float64 { return x * 180 / math.Pi }, any))
+	unary("radians", domain(func(x float64) float64 { return x * math.Pi / 180 }, any))
+	unary("gamma", domain(math.Gamma, func(x float64) bool { return !(x <= 0 && x == math.Trunc(x)) }))
+	unary("lgamma", domain(func(x float64) float64 { r, _ := math.Lgamma(x); return r }, any))
+	unary("erf", domain(math.Erf, any))
+	unary("erfc", domain(math.Erfc, any))
+	fn("log", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.RangeArgs("log", args, 1, 2); err != nil {
+			return vm.Undef, err
+		}
+		ln := func(v vm.Value) (float64, error) {
+			if b := vm.AsBig(v); b != nil && b.Sign() > 0 && !b.IsInt64() {
+				// log of a huge int: use its bit length
+				shift := b.BitLen() - 60
+				top, _ := new(big.Float).SetInt(new(big.Int).Rsh(b, uint(shift))).Float64()
+				return math.Log(top) + float64(shift)*math.Ln2, nil
+			}
+			x, err := floatArg("log", v)
+			if err != nil {
+				return 0, err
+			}
+			if x <= 0 {
+				return 0, mathDomain()
+			}
+			return math.Log(x), nil
+		}
+		x, err := ln(args[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		if len(args) == 2 {
+			b, err := ln(args[1])
+			if err != nil {
+				return vm.Undef, err
+			}
+			if b == 0 {
+				return vm.Undef, vm.Errorf(vm.ZeroDivisionError, "float division by zero")
+			}
+			return vm.Float(x / b), nil
+		}
+		return vm.Float(x), nil
+	})
+	rounding := func(name string, f func(float64) float64, intOp func(*big.Int) *big.Int) {
+		fn(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+			if err := vm.ExactArgs(name, args, 1); err != nil {
+				return vm.Undef, err
+			}
+			if vm.IsIntLike(args[0]) {
+				return vm.BigInt(vm.AsBig(args[0])), nil
+			}
+			if args[0].Kind() != vm.KFloat {
+				if r, err := t.CallMethod(args[0], "__"+name+"__"); err == nil {
+					return r, nil
+				}
+			}
+			x, err := floatArg(name, args[0])
+			if err != nil {
+				return vm.Undef, err
+			}
+			return vm.FloatToInt(f(x))
+		})
+	}
+	rounding("floor", math.Floor, nil)
+	rounding("ceil", math.Ceil, nil)
+	rounding("trunc", math.Trunc, nil)
+	fn("pow", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) != 2 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "pow expected 2 arguments, got %d", len(args))
+		}
+		x, err := floatArg("pow", args[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		y, err := floatArg("pow", args[1])
+		if err != nil {
+			return vm.Undef, err
+		}
+		if x == 0 && y < 0 || x < 0 && y != math.Trunc(y) {
+			return vm.Undef, mathDomain()
+		}
+		r := math.Pow(x, y)
+		if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
+			return vm.Undef, vm.Errorf(vm.OverflowError, "math range error")
+		}
+		return vm.Float(r), nil
+	})
+	binary := func(name string, f func(x, y float64) float64) {
+		fn(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+			if len(args) != 2 {
+				return vm.Undef, vm.Errorf(vm.TypeError, "%s expected 2 arguments, got %d", name, len(args))
+			}
+			x, err := floatArg(name, args[0])
+			if err != nil {
+				return vm.Undef, err
+			}
+			y, err := floatArg(name, args[1])
+			if err != nil {
+				return vm.Undef, err
+			}
+			return vm.Float(f(x, y)), nil
+		})
+	}
+	binary("atan2", math.Atan2)
+	binary("copysign", math.Copysign)
+	binary("fmod", math.Mod)
+	binary("remainder", math.Remainder)
+	fn("hypot", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		s := 0.0
+		for _, a := range args {
+			x, err := floatArg("hypot", a)
+			if err != nil {
+				return vm.Undef, err
+			}
+			s = math.Hypot(s, x)
+		}
+		return vm.Float(s), nil
+	})
+	fn("dist", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		p, err := t.ToList(args[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		q, err := t.ToList(args[1])
+		if err != nil {
+			return vm.Undef, err
+		}
+		if len(p) != len(q) {
+			return vm.Undef, vm.Errorf(vm.ValueError, "both points must have the same number of dimensions")
+		}
+		s := 0.0
+		for i := range p {
+			x, _ := vm.AsFloat(p[i])
+			y, _ := vm.AsFloat(q[i])
+			s = math.Hypot(s, x-y)
+		}
+		return vm.Float(s), nil
+	})
+	pred := func(name string, f func(float64) bool) {
+		fn(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+			if err := vm.ExactArgs(name, args, 1); err != nil {
+				return vm.Undef, err
+			}
+			x, err := floatArg(name, args[0])
+			if err != nil {
+				return vm.Undef, err
+			}
+			return vm.Bool(f(x)), nil
+		})
+	}
+	pred("isfinite", func(x float64) bool { return !math.IsInf(x, 0) && !math.IsNaN(x) })
+	pred("isinf", func(x float64) bool { return math.IsInf(x, 0) })
+	pred("isnan", math.IsNaN)
+	intArgs := func(name string, args []vm.Value) ([]*big.Int, error) {
+		out := make([]*big.Int, len(args))
+		for i, a := range args {
+			if !vm.IsIntLike(a) {
+				return nil, vm.Errorf(vm.TypeError, "'%s' object cannot be interpreted as an integer", a.TypeName())
+			}
+			out[i] = vm.AsBig(a)
+		}
+		return out, nil
+	}
+	fn("gcd", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		ns, err := intArgs("gcd", args)
+		if err != nil {
+			return vm.Undef, err
+		}
+		g := new(big.Int)
+		for _, n := range ns {
+			g.GCD(nil, nil, g, new(big.Int).Abs(n))
+		}
+		return vm.BigInt(g), nil
+	})
+	fn("lcm", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		ns, err := intArgs("lcm", args)
+		if err != nil {
+			return vm.Undef, err
+		}
+		l := big.NewInt(1)
+		for _, n := range ns {
+			a := new(big.Int).Abs(n)
+			if a.Sign() == 0 {
+				return vm.Int(0), nil
+			}
+			g := new(big.Int).GCD(nil, nil, l, a)
+			l.Mul(l, new(big.Int).Quo(a, g))
+		}
+		return vm.BigInt(l), nil
+	})
+	fn("factorial", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.ExactArgs("factorial", args, 1); err != nil {
+			return vm.Undef, err
+		}
+		if !vm.IsIntLike(args[0]) {
+			if args[0].Kind() == vm.KFloat {
+				return vm.Undef, vm.Errorf(vm.TypeError, "'float' object cannot be interpreted as an integer")
+			}
+			return vm.Undef, vm.Errorf(vm.TypeError, "'%s' object cannot be interpreted as an integer", args[0].TypeName())
+		}
+		n := args[0].AsInt()
+		if n < 0 {
+			return vm.Undef, vm.Errorf(vm.ValueError, "factorial() not defined for negative values")
+		}
+		return vm.BigInt(new(big.Int).MulRange(1, n)), nil
+	})
+	fn("comb", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		ns, err := intArgs("comb", args)
+		if err != nil || len(ns) != 2 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "comb expected 2 arguments")
+		}
+		n, k := ns[0].Int64(), ns[1].Int64()
+		if n < 0 || k < 0 {
+			return vm.Undef, vm.Errorf(vm.ValueError, "n must be a non-negative integer")
+		}
+		if k > n {
+			return vm.Int(0), nil
+		}
+		return vm.BigInt(new(big.Int).Binomial(n, k)), nil
+	})
+	fn("perm", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		ns, err := intArgs("perm", args)
+		if err != nil {
+			return vm.Undef, err
+		}
+		n := ns[0].Int64()
+		k := n
+		if len(ns) > 1 {
+			k = ns[1].Int64()
+		}
+		if k > n {
+			return vm.Int(0), nil
+		}
+		return vm.BigInt(new(big.Int).MulRange(n-k+1, n)), nil
+	})
+	fn("isqrt", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		ns, err := intArgs("isqrt", args)
+		if err != nil {
+			return vm.Undef, err
+		}
+		if ns[0].Sign() < 0 {
+			return vm.Undef, vm.Errorf(vm.ValueError, "isqrt() argument must be nonnegative")
+		}
+		return vm.BigInt(new(big.Int).Sqrt(ns[0])), nil
+	})
+	fn("isclose", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("isclose", args, kw, 2, "a", "b", "rel_tol", "abs_tol")
+		if err != nil {
+			return vm.Undef, err
+		}
+		x, err := floatArg("isclose", a[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		y, err := floatArg("isclose", a[1])
+		if err != nil {
+			return vm.Undef, err
+		}
+		rel, abs := 1e-9, 0.0
+		if !a[2].IsUndef() {
+			rel, _ = vm.AsFloat(a[2])
+		}
+		if !a[3].IsUndef() {
+			abs, _ = vm.AsFloat(a[3])
+		}
+		if rel < 0 || abs < 0 {
+			return vm.Undef, vm.Errorf(vm.ValueError, "tolerances must be non-negative")
+		}
+		if x == y {
+			return vm.True, nil
+		}
+		if math.IsInf(x, 0) || math.IsInf(y, 0) {
+			return vm.False, nil
+		}
+		d := math.Abs(x - y)
+		return vm.Bool(d <= math.Abs(rel*y) || d <= math.Abs(rel*x) || d <= abs), nil
+	})
+	fn("modf", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		x, err := floatArg("modf", args[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		i, f := math.Modf(x)
+		return vm.Obj(vm.NewTuple([]vm.Value{vm.Float(f), vm.Float(i)})), nil
+	})
+	fn("frexp", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		x, err := floatArg("frexp", args[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		f, e := math.Frexp(x)
+		return vm.Obj(vm.NewTuple([]vm.Value{vm.Float(f), vm.Int(int64(e))})), nil
+	})
+	fn("ldexp", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		x, err := floatArg("ldexp", args[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		return vm.Float(math.Ldexp(x, int(args[1].AsInt()))), nil
+	})
+	fn("prod", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("prod", args, kw, 1, "iterable", "start")
+		if err != nil {
+			return vm.Undef, err
+		}
+		acc := vm.Int(1)
+		if !a[1].IsUndef() {
+			acc = a[1]
+		}
+		err = t.Iterate(a[0], func(v vm.Value) error {
+			r, err := t.BinaryOp("*", acc, v)
+			acc = r
+			return err
+		})
+		return acc, err
+	})
+	fn("fsum", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		// Exact summation: accumulate as rationals, round once.
+		sum := new(big.Rat)
+		err := t.Iterate(args[0], func(v vm.Value) error {
+			x, err := floatArg("fsum", v)
+			if err != nil {
+				return err
+			}
+			sum.Add(sum, new(big.Rat).SetFloat64(x))
+			return nil
+		})
+		f, _ := sum.Float64()
+		return vm.Float(f), err
+	})
+	return m, nil
+}
+
+func init() { register("math", mathModule) }

@@ -1,0 +1,527 @@
+package stdlib
+
+import (
+	"math"
+	"math/big"
+
+	"github.com/asylang/asy/vm"
+)
+
+// The random module: random.Random instances wrap an mt19937; the module
+// functions are the methods of one hidden instance, as in CPython.
+
+var randomType = vm.NewNativeClass("Random", "random", nil, newRandomObj)
+
+type randomObj struct{ mt mt19937 }
+
+func (*randomObj) Class() *vm.Class { return randomType }
+
+func newRandomObj(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	r := &randomObj{}
+	seed := vm.None
+	if len(args) > 0 {
+		seed = args[0]
+	}
+	if err := r.seed(t, seed); err != nil {
+		return vm.Undef, err
+	}
+	return vm.Obj(r), nil
+}
+
+func (r *randomObj) seed(t *vm.Thread, a vm.Value) error {
+	switch {
+	case a.IsNone() || a.IsUndef():
+		r.mt.seedRandom()
+	case vm.IsIntLike(a):
+		r.mt.seedBig(vm.AsBig(a))
+	case a.Kind() == vm.KFloat:
+		h, err := t.Hash(a)
+		if err != nil {
+			return err
+		}
+		r.mt.seedBig(big.NewInt(int64(h)))
+	default:
+		if s, ok := a.StrOf(); ok {
+			r.mt.seedBytes([]byte(s))
+			return nil
+		}
+		if b, ok := a.AsObj().(*vm.Bytes); ok {
+			r.mt.seedBytes(b.Data())
+			return nil
+		}
+		return vm.Errorf(vm.TypeError, "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.")
+	}
+	return nil
+}
+
+func randSelf(args []vm.Value) *randomObj { return args[0].AsObj().(*randomObj) }
+
+// intArg converts randrange arguments: ints, or floats with integral values.
+func randInt(t *vm.Thread, v vm.Value, which string) (*big.Int, error) {
+	if vm.IsIntLike(v) {
+		return vm.AsBig(v), nil
+	}
+	if v.Kind() == vm.KFloat {
+		f := v.AsFloat()
+		if f != math.Trunc(f) {
+			return nil, vm.Errorf(vm.ValueError, "non-integer %s for randrange()", which)
+		}
+		iv, err := vm.FloatToInt(f)
+		if err != nil {
+			return nil, err
+		}
+		return vm.AsBig(iv), nil
+	}
+	i, err := t.AsInt64(v)
+	if err != nil {
+		return nil, err
+	}
+	return big.NewInt(i), nil
+}
+
+func (r *randomObj) randrange(t *vm.Thread, start, stop, step vm.Value) (vm.Value, error) {
+	istart, err := randInt(t, start, "arg 1")
+	if err != nil {
+		return vm.Undef, err
+	}
+	if stop.IsUndef() || stop.IsNone() {
+		if !step.IsUndef() && !(step.IsInt() && step.AsInt() == 1) {
+			return vm.Undef, vm.Errorf(vm.TypeError, "Missing a non-None stop argument")
+		}
+		if istart.Sign() > 0 {
+			return vm.BigInt(r.mt.randbelow(istart)), nil
+		}
+		return vm.Undef, vm.Errorf(vm.ValueError, "empty range for randrange()")
+	}
+	istop, err := randInt(t, stop, "stop")
+	if err != nil {
+		return vm.Undef, err
+	}
+	width := new(big.Int).Sub(istop, istart)
+	istep := big.NewInt(1)
+	if !step.IsUndef() {
+		if istep, err = randInt(t, step, "step"); err != nil {
+			return vm.Undef, err
+		}
+	}
+	if istep.Cmp(big.NewInt(1)) == 0 {
+		if width.Sign() > 0 {
+			return vm.BigInt(new(big.Int).Add(istart, r.mt.randbelow(width))), nil
+		}
+		return vm.Undef, vm.Errorf(vm.ValueError, "empty range for randrange() (%s, %s, %s)", istart, istop, width)
+	}
+	var n *big.Int
+	switch istep.Sign() {
+	case 1:
+		n = new(big.Int).Add(width, istep)
+		n.Sub(n, big.NewInt(1))
+		n = floorDiv(n, istep)
+	case -1:
+		n = new(big.Int).Add(width, istep)
+		n.Add(n, big.NewInt(1))
+		n = floorDiv(n, istep)
+	default:
+		return vm.Undef, vm.Errorf(vm.ValueError, "zero step for randrange()")
+	}
+	if n.Sign() <= 0 {
+		return vm.Undef, vm.Errorf(vm.ValueError, "empty range for randrange()")
+	}
+	res := new(big.Int).Mul(istep, r.mt.randbelow(n))
+	return vm.BigInt(res.Add(res, istart)), nil
+}
+
+func floorDiv(a, b *big.Int) *big.Int {
+	q, m := new(big.Int).QuoRem(a, b, new(big.Int))
+	if m.Sign() != 0 && (m.Sign() < 0) != (b.Sign() < 0) {
+		q.Sub(q, big.NewInt(1))
+	}
+	return q
+}
+
+func init() {
+	m := randomType.AddMethod
+	m("__init__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) { return vm.None, nil })
+	m("seed", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("seed", args[1:], kw, 0, "a", "version")
+		if err != nil {
+			return vm.Undef, err
+		}
+		return vm.None, randSelf(args).seed(t, a[0])
+	})
+	m("random", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Float(randSelf(args).mt.random()), nil
+	})
+	m("getrandbits", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) != 2 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "getrandbits() takes exactly one argument (%d given)", len(args)-1)
+		}
+		k, err := t.AsInt64(args[1])
+		if err != nil {
+			return vm.Undef, err
+		}
+		if k < 0 {
+			return vm.Undef, vm.Errorf(vm.ValueError, "number of bits must be non-negative")
+		}
+		if k == 0 {
+			return vm.Int(0), nil
+		}
+		return vm.BigInt(randSelf(args).mt.getrandbits(int(k))), nil
+	})
+	m("randrange", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("randrange", args[1:], kw, 1, "start", "stop", "step")
+		if err != nil {
+			return vm.Undef, err
+		}
+		return randSelf(args).randrange(t, a[0], a[1], a[2])
+	})
+	m("randint", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("randint", args[1:], kw, 2, "a", "b")
+		if err != nil {
+			return vm.Undef, err
+		}
+		b1, err := t.BinaryOp("+", a[1], vm.Int(1))
+		if err != nil {
+			return vm.Undef, err
+		}
+		return randSelf(args).randrange(t, a[0], b1, vm.Undef)
+	})
+	m("choice", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) != 2 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "choice() missing 1 required positional argument: 'seq'")
+		}
+		n, err := t.Len(args[1])
+		if err != nil {
+			return vm.Undef, err
+		}
+		if n == 0 {
+			return vm.Undef, vm.Errorf(vm.IndexError, "Cannot choose from an empty sequence")
+		}
+		return t.GetItem(args[1], vm.Int(int64(randSelf(args).mt.randbelowInt(n))))
+	})
+	m("shuffle", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) != 2 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "shuffle() missing 1 required positional argument: 'x'")
+		}
+		x := args[1]
+		n, err := t.Len(x)
+		if err != nil {
+			return vm.Undef, err
+		}
+		r := randSelf(args)
+		for i := n - 1; i >= 1; i-- {
+			j := r.mt.randbelowInt(i + 1)
+			a, err := t.GetItem(x, vm.Int(int64(i)))
+			if err != nil {
+				return vm.Undef, err
+			}
+			b, err := t.GetItem(x, vm.Int(int64(j)))
+			if err != nil {
+				return vm.Undef, err
+			}
+			if err := t.SetItem(x, vm.Int(int64(i)), b); err != nil {
+				return vm.Undef, err
+			}
+			if err := t.SetItem(x, vm.Int(int64(j)), a); err != nil {
+				return vm.Undef, err
+			}
+		}
+		return vm.None, nil
+	})
+	m("sample", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("sample", args[1:], kw, 2, "population", "k", "counts")
+		if err != nil {
+			return vm.Undef, err
+		}
+		pop := a[0]
+		switch pop.AsObj().(type) {
+		case *vm.Set, *vm.FrozenSet, *vm.Dict:
+			return vm.Undef, vm.Errorf(vm.TypeError, "Population must be a sequence.  For dicts or sets, use sorted(d).")
+		}
+		items, err := t.ToList(pop)
+		if err != nil {
+			return vm.Undef, err
+		}
+		n := len(items)
+		k64, err := t.AsInt64(a[1])
+		if err != nil {
+			return vm.Undef, err
+		}
+		k := int(k64)
+		if k < 0 || k > n {
+			return vm.Undef, vm.Errorf(vm.ValueError, "Sample larger than population or is negative")
+		}
+		r := randSelf(args)
+		result := make([]vm.Value, k)
+		setsize := 21
+		if k > 5 {
+			setsize += int(math.Pow(4, math.Ceil(math.Log(float64(k*3))/math.Log(4))))
+		}
+		if n <= setsize {
+			pool := append([]vm.Value(nil), items...)
+			for i := 0; i < k; i++ {
+				j := r.mt.randbelowInt(n - i)
+				result[i] = pool[j]
+				pool[j] = pool[n-i-1]
+			}
+		} else {
+			selected := map[int]bool{}
+			for i := 0; i < k; i++ {
+				j := r.mt.randbelowInt(n)
+				for selected[j] {
+					j = r.mt.randbelowInt(n)
+				}
+				selected[j] = true
+				result[i] = items[j]
+			}
+		}
+		return vm.Obj(vm.NewList(result)), nil
+	})
+	m("uniform", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("uniform", args[1:], kw, 2, "a", "b")
+		if err != nil {
+			return vm.Undef, err
+		}
+		x, err := vm.AsFloat(a[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		y, err := vm.AsFloat(a[1])
+		if err != nil {
+			return vm.Undef, err
+		}
+		return vm.Float(x + (y-x)*randSelf(args).mt.random()), nil
+	})
+	m("choices", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("choices", args[1:], kw, 1, "population", "weights", "cum_weights", "k")
+		if err != nil {
+			return vm.Undef, err
+		}
+		pop, err := t.ToList(a[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		k := 1
+		if !a[3].IsUndef() {
+			k64, err := t.AsInt64(a[3])
+			if err != nil {
+				return vm.Undef, err
+			}
+			k = int(k64)
+		}
+		r := randSelf(args)
+		n := len(pop)
+		out := make([]vm.Value, 0, k)
+		if a[2].IsUndef() || a[2].IsNone() {
+			if a[1].IsUndef() || a[1].IsNone() {
+				for i := 0; i < k; i++ {
+					if n == 0 {
+						return vm.Undef, vm.Errorf(vm.IndexError, "list index out of range")
+					}
+					out = append(out, pop[int(math.Floor(r.mt.random()*float64(n)))])
+				}
+				return vm.Obj(vm.NewList(out)), nil
+			}
+			ws, err := t.ToList(a[1])
+			if err != nil {
+				return vm.Undef, err
+			}
+			var cum []float64
+			acc := vm.Int(0)
+			for _, w := range ws {
+				acc, err = t.BinaryOp("+", acc, w)
+				if err != nil {
+					return vm.Undef, err
+				}
+				f, _ := vm.AsFloat(acc)
+				cum = append(cum, f)
+			}
+			return choicesCum(r, pop, cum, k)
+		}
+		if !(a[1].IsUndef() || a[1].IsNone()) {
+			return vm.Undef, vm.Errorf(vm.TypeError, "Cannot specify both weights and cumulative weights")
+		}
+		cws, err := t.ToList(a[2])
+		if err != nil {
+			return vm.Undef, err
+		}
+		cum := make([]float64, len(cws))
+		for i, c := range cws {
+			cum[i], _ = vm.AsFloat(c)
+		}
+		return choicesCum(r, pop, cum, k)
+	})
+	m("gauss", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		mu, sigma, err := muSigma(args, kw, "gauss")
+		if err != nil {
+			return vm.Undef, err
+		}
+		r := randSelf(args)
+		var z float64
+		if r.mt.hasGaussNext {
+			z = r.mt.gaussNext
+			r.mt.hasGaussNext = false
+		} else {
+			x2pi := r.mt.random() * 2 * math.Pi
+			g2rad := math.Sqrt(-2.0 * math.Log(1.0-r.mt.random()))
+			z = math.Cos(x2pi) * g2rad
+			r.mt.gaussNext = math.Sin(x2pi) * g2rad
+			r.mt.hasGaussNext = true
+		}
+		return vm.Float(mu + z*sigma), nil
+	})
+	m("normalvariate", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		mu, sigma, err := muSigma(args, kw, "normalvariate")
+		if err != nil {
+			return vm.Undef, err
+		}
+		r := randSelf(args)
+		magic := 4 * math.Exp(-0.5) / math.Sqrt(2.0)
+		var z float64
+		for {
+			u1 := r.mt.random()
+			u2 := 1.0 - r.mt.random()
+			z = magic * (u1 - 0.5) / u2
+			if z*z/4.0 <= -math.Log(u2) {
+				break
+			}
+		}
+		return vm.Float(mu + z*sigma), nil
+	})
+	m("expovariate", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) != 2 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "expovariate() missing 1 required positional argument: 'lambd'")
+		}
+		l, err := vm.AsFloat(args[1])
+		if err != nil {
+			return vm.Undef, err
+		}
+		return vm.Float(-math.Log(1.0-randSelf(args).mt.random()) / l), nil
+	})
+	m("triangular", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("triangular", args[1:], kw, 0, "low", "high", "mode")
+		if err != nil {
+			return vm.Undef, err
+		}
+		low, high := 0.0, 1.0
+		if !a[0].IsUndef() {
+			low, _ = vm.AsFloat(a[0])
+		}
+		if !a[1].IsUndef() {
+			high, _ = vm.AsFloat(a[1])
+		}
+		u := randSelf(args).mt.random()
+		c := 0.5
+		if !a[2].IsUndef() && !a[2].IsNone() {
+			mode, _ := vm.AsFloat(a[2])
+			if high == low {
+				return vm.Float(low), nil
+			}
+			c = (mode - low) / (high - low)
+		}
+		if u > c {
+			u, c = 1.0-u, 1.0-c
+			low, high = high, low
+		}
+		return vm.Float(low + (high-low)*math.Sqrt(u*c)), nil
+	})
+	m("getstate", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		r := randSelf(args)
+		words := make([]vm.Value, 625)
+		for i, w := range r.mt.state {
+			words[i] = vm.Int(int64(w))
+		}
+		words[624] = vm.Int(int64(r.mt.index))
+		gn := vm.None
+		if r.mt.hasGaussNext {
+			gn = vm.Float(r.mt.gaussNext)
+		}
+		return vm.Obj(vm.NewTuple([]vm.Value{vm.Int(3), vm.Obj(vm.NewTuple(words)), gn})), nil
+	})
+	m("setstate", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		r := randSelf(args)
+		st, err := t.ToList(args[1])
+		if err != nil || len(st) != 3 {
+			return vm.Undef, vm.Errorf(vm.ValueError, "state vector is the wrong size")
+		}
+		words, err := t.ToList(st[1])
+		if err != nil || len(words) != 625 {
+			return vm.Undef, vm.Errorf(vm.ValueError, "state vector is the wrong size")
+		}
+		for i := 0; i < 624; i++ {
+			r.mt.state[i] = uint32(words[i].AsInt())
+		}
+		r.mt.index = int(words[624].AsInt())
+		r.mt.hasGaussNext = !st[2].IsNone()
+		if r.mt.hasGaussNext {
+			r.mt.gaussNext, _ = vm.AsFloat(st[2])
+		}
+		return vm.None, nil
+	})
+}
+
+func muSigma(args []vm.Value, kw []vm.KV, name string) (float64, float64, error) {
+	a, err := vm.UnpackArgs(name, args[1:], kw, 0, "mu", "sigma")
+	if err != nil {
+		return 0, 0, err
+	}
+	mu, sigma := 0.0, 1.0
+	if !a[0].IsUndef() {
+		if mu, err = vm.AsFloat(a[0]); err != nil {
+			return 0, 0, err
+		}
+	}
+	if !a[1].IsUndef() {
+		if sigma, err = vm.AsFloat(a[1]); err != nil {
+			return 0, 0, err
+		}
+	}
+	return mu, sigma, nil
+}
+
+func choicesCum(r *randomObj, pop []vm.Value, cum []float64, k int) (vm.Value, error) {
+	n := len(pop)
+	if len(cum) != n {
+		return vm.Undef, vm.Errorf(vm.ValueError, "The number of weights does not match the population")
+	}
+	if n == 0 {
+		return vm.Undef, vm.Errorf(vm.IndexError, "list index out of range")
+	}
+	total := cum[n-1]
+	if total <= 0 {
+		return vm.Undef, vm.Errorf(vm.ValueError, "Total of weights must be greater than zero")
+	}
+	hi := n - 1
+	out := make([]vm.Value, k)
+	for i := range out {
+		x := r.mt.random() * total
+		// bisect_right(cum, x, 0, hi)
+		lo, h := 0, hi
+		for lo < h {
+			mid := (lo + h) / 2
+			if x < cum[mid] {
+				h = mid
+			} else {
+				lo = mid + 1
+			}
+		}
+		out[i] = pop[lo]
+	}
+	return vm.Obj(vm.NewList(out)), nil
+}
+
+func randomModule(it *vm.Interp) (*vm.Module, error) {
+	m := vm.NewModule("random", "")
+	inst := &randomObj{}
+	inst.mt.seedRandom()
+	self := vm.Obj(inst)
+	m.Set("Random", vm.Obj(randomType))
+	for name, fn := range randomType.Dict {
+		if name == "__init__" {
+			continue
+		}
+		m.Set(name, vm.Obj(&vm.BoundMethod{Self: self, Fn: fn}))
+	}
+	return m, nil
+}
+
+func init() { register("random", randomModule) }

@@ -1,0 +1,52 @@
+package stdlib
+
+import (
+	"github.com/asylang/asy/vm"
+)
+
+func sysModule(it *vm.Interp) (*vm.Module, error) {
+	m := vm.NewModule("sys", "")
+	argv := it.Config().Argv
+	items := make([]vm.Value, len(argv))
+	for i, a := range argv {
+		items[i] = vm.Str(a)
+	}
+	if len(items) == 0 {
+		items = []vm.Value{vm.Str("")}
+	}
+	m.Set("argv", vm.Obj(vm.NewList(items)))
+	m.Set("stdout", vm.Obj(it.NewTextFile("stdout", false)))
+	m.Set("stderr", vm.Obj(it.NewTextFile("stderr", true)))
+	m.Set("__stdout__", vm.Obj(it.NewTextFile("stdout", false)))
+	m.Set("__stderr__", vm.Obj(it.NewTextFile("stderr", true)))
+	m.Set("version", vm.Str("3.11.7 (asy 0.1.0)"))
+	m.Set("version_info", vm.Obj(vm.NewTuple([]vm.Value{vm.Int(3), vm.Int(11), vm.Int(7), vm.Str("final"), vm.Int(0)})))
+	m.Set("platform", vm.Str("linux"))
+	m.Set("byteorder", vm.Str("little"))
+	m.Set("maxsize", vm.Int(1<<63-1))
+	m.Set("path", vm.Obj(vm.NewList(nil)))
+	m.Set("executable", vm.Str("asy"))
+	limit := vm.Int(vm.MaxDepth)
+	m.Set("exit", vm.NewBuiltin("exit", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.RangeArgs("exit", args, 0, 1); err != nil {
+			return vm.Undef, err
+		}
+		return vm.Undef, vm.NewException(vm.SystemExit, args...)
+	}))
+	m.Set("getrecursionlimit", vm.NewBuiltin("getrecursionlimit", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return limit, nil
+	}))
+	m.Set("setrecursionlimit", vm.NewBuiltin("setrecursionlimit", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.ExactArgs("setrecursionlimit", args, 1); err != nil {
+			return vm.Undef, err
+		}
+		limit = args[0]
+		return vm.None, nil
+	}))
+	m.Set("intern", vm.NewBuiltin("intern", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return args[0], nil
+	}))
+	return m, nil
+}
+
+func init() { register("sys", sysModule) }

@@ -1,0 +1,230 @@
+package stdlib
+
+import (
+	"fmt"
+	"strings"
+	gotime "time"
+
+	"github.com/asylang/asy/runtime"
+	"github.com/asylang/asy/vm"
+)
+
+// The time module. Every clock read and sleep goes through the
+// interpreter's runtime.Clock, so under --clock=virtual time.time(),
+// time.monotonic() and time.sleep() follow virtual time.
+
+var structTimeType = vm.NewNativeClass("struct_time", "time", nil, nil)
+
+type structTime struct {
+	t     gotime.Time
+	isDST int
+}
+
+func (*structTime) Class() *vm.Class { return structTimeType }
+
+func (s *structTime) fields() []int {
+	t := s.t
+	wday := (int(t.Weekday()) + 6) % 7
+	return []int{t.Year(), int(t.Month()), t.Day(), t.Hour(), t.Minute(), t.Second(), wday, t.YearDay(), s.isDST}
+}
+
+var structTimeNames = []string{"tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"}
+
+func (s *structTime) Repr(t *vm.Thread) (string, error) {
+	var parts []string
+	for i, v := range s.fields() {
+		parts = append(parts, fmt.Sprintf("%s=%d", structTimeNames[i], v))
+	}
+	return "time.struct_time(" + strings.Join(parts, ", ") + ")", nil
+}
+
+func (s *structTime) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) {
+	for i, n := range structTimeNames {
+		if n == name {
+			return vm.Int(int64(s.fields()[i])), true, nil
+		}
+	}
+	switch name {
+	case "tm_zone":
+		z, _ := s.t.Zone()
+		return vm.Str(z), true, nil
+	case "tm_gmtoff":
+		_, off := s.t.Zone()
+		return vm.Int(int64(off)), true, nil
+	}
+	return vm.Undef, false, nil
+}
+
+func (s *structTime) GetItem(t *vm.Thread, key vm.Value) (vm.Value, error) {
+	items := s.tuple()
+	return t.GetItem(vm.Obj(vm.NewTuple(items)), key)
+}
+
+func (s *structTime) tuple() []vm.Value {
+	var items []vm.Value
+	for _, v := range s.fields() {
+		items = append(items, vm.Int(int64(v)))
+	}
+	return items
+}
+
+func (s *structTime) Iter(t *vm.Thread) (vm.Value, error) {
+	return t.Iter(vm.Obj(vm.NewTuple(s.tuple())))
+}
+
+func (s *structTime) Len() int { return 9 }
+
+func timeModule(it *vm.Interp) (*vm.Module, error) {
+	m := vm.NewModule("time", "")
+	clock := func() runtime.Clock { return runtime.ClockOf(it) }
+	fn := func(name string, f vm.BuiltinFunc) { m.Set(name, vm.NewBuiltin(name, f)) }
+	fn("time", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Float(clock().Wall()), nil
+	})
+	fn("time_ns", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Int(int64(clock().Wall() * 1e9)), nil
+	})
+	for _, name := range []string{"monotonic", "perf_counter", "process_time"} {
+		fn(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+			return vm.Float(clock().Now()), nil
+		})
+		fn(name+"_ns", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+			return vm.Int(int64(clock().Now() * 1e9)), nil
+		})
+	}
+	fn("sleep", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.ExactArgs("sleep", args, 1); err != nil {
+			return vm.Undef, err
+		}
+		d, err := vm.AsFloat(args[0])
+		if err != nil {
+			return vm.Undef, vm.Errorf(vm.TypeError, "'%s' object cannot be interpreted as an integer", args[0].TypeName())
+		}
+		if d < 0 {
+			return vm.Undef, vm.Errorf(vm.ValueError, "sleep length must be non-negative")
+		}
+		t.Blocking(func() { clock().Sleep(d) })
+		return vm.None, nil
+	})
+	toTime := func(t *vm.Thread, args []vm.Value, local bool) (gotime.Time, error) {
+		var tm gotime.Time
+		if len(args) == 0 || args[0].IsNone() {
+			w := clock().Wall()
+			tm = gotime.Unix(0, int64(w*1e9))
+		} else {
+			f, err := vm.AsFloat(args[0])
+			if err != nil {
+				return tm, err
+			}
+			tm = gotime.Unix(0, int64(f*1e9))
+		}
+		if local {
+			return tm.Local(), nil
+		}
+		return tm.UTC(), nil
+	}
+	fn("localtime", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		tm, err := toTime(t, args, true)
+		return vm.Obj(&structTime{t: tm}), err
+	})
+	fn("gmtime", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		tm, err := toTime(t, args, false)
+		return vm.Obj(&structTime{t: tm}), err
+	})
+	fn("strftime", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.RangeArgs("strftime", args, 1, 2); err != nil {
+			return vm.Undef, err
+		}
+		format, ok := args[0].StrOf()
+		if !ok {
+			return vm.Undef, vm.Errorf(vm.TypeError, "strftime() argument 1 must be str, not %s", args[0].TypeName())
+		}
+		var tm gotime.Time
+		if len(args) == 2 {
+			st, ok := args[1].AsObj().(*structTime)
+			if !ok {
+				return vm.Undef, vm.Errorf(vm.TypeError, "Tuple or struct_time argument required")
+			}
+			tm = st.t
+		} else {
+			tm, _ = toTime(t, nil, true)
+		}
+		return vm.Str(Strftime(format, tm)), nil
+	})
+	m.Set("timezone", vm.Int(0))
+	return m, nil
+}
+
+// Strftime formats t with C strftime directives.
+func Strftime(format string, t gotime.Time) string {
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' || i+1 >= len(format) {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		switch format[i] {
+		case 'Y':
+			fmt.Fprintf(&b, "%d", t.Year())
+		case 'y':
+			fmt.Fprintf(&b, "%02d", t.Year()%100)
+		case 'm':
+			fmt.Fprintf(&b, "%02d", int(t.Month()))
+		case 'd':
+			fmt.Fprintf(&b, "%02d", t.Day())
+		case 'H':
+			fmt.Fprintf(&b, "%02d", t.Hour())
+		case 'I':
+			h := t.Hour() % 12
+			if h == 0 {
+				h = 12
+			}
+			fmt.Fprintf(&b, "%02d", h)
+		case 'M':
+			fmt.Fprintf(&b, "%02d", t.Minute())
+		case 'S':
+			fmt.Fprintf(&b, "%02d", t.Second())
+		case 'f':
+			fmt.Fprintf(&b, "%06d", t.Nanosecond()/1000)
+		case 'p':
+			if t.Hour() < 12 {
+				b.WriteString("AM")
+			} else {
+				b.WriteString("PM")
+			}
+		case 'A':
+			b.WriteString(t.Weekday().String())
+		case 'a':
+			b.WriteString(t.Weekday().String()[:3])
+		case 'B':
+			b.WriteString(t.Month().String())
+		case 'b', 'h':
+			b.WriteString(t.Month().String()[:3])
+		case 'j':
+			fmt.Fprintf(&b, "%03d", t.YearDay())
+		case 'w':
+			fmt.Fprintf(&b, "%d", int(t.Weekday()))
+		case 'Z':
+			z, _ := t.Zone()
+			b.WriteString(z)
+		case 'z':
+			b.WriteString(t.Format("-0700"))
+		case 'c':
+			b.WriteString(t.Format("Mon Jan  2 15:04:05 2006"))
+		case 'x':
+			b.WriteString(t.Format("01/02/06"))
+		case 'X':
+			b.WriteString(t.Format("15:04:05"))
+		case '%':
+			b.WriteByte('%')
+		default:
+			b.WriteByte('%')
+			b.WriteByte(format[i])
+		}
+	}
+	return b.String()
+}
+
+func init() { register("time", timeModule) }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/asylang/asy/runtime"
@@ -39,7 +40,16 @@ func RunFile(path string, opts Options) int {
 	if strings.HasSuffix(path, ".asy") {
 		opts.TopLevelAwait = true
 	}
-	return RunSource(path, src, opts)
+	// Like CPython 3.9+, the main script's code knows itself by an absolute
+	// path (the working directory joined to the path as given, not cleaned),
+	// so tracebacks and warnings print what python3 prints.
+	file := path
+	if !filepath.IsAbs(path) {
+		if cwd, err := os.Getwd(); err == nil {
+			file = cwd + string(filepath.Separator) + path
+		}
+	}
+	return RunSource(file, src, opts)
 }
 
 // RunSource runs src as the __main__ module named file.
@@ -127,6 +137,15 @@ func trackCoroutines(it *vm.Interp) func() {
 		line int
 	}
 	var made []origin
+	it.Hooks.OnCoroutineReleased = func(t *vm.Thread, g *vm.Generator) {
+		for i := range made {
+			if made[i].g == g {
+				if f := t.Frame(); f != nil {
+					made[i].file, made[i].line = f.Code().Filename, f.Line()
+				}
+			}
+		}
+	}
 	it.Hooks.OnCoroutine = func(t *vm.Thread, g *vm.Generator) {
 		o := origin{g: g}
 		if f := t.Frame(); f != nil {

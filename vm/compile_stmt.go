@@ -570,7 +570,7 @@ func (c *compiler) withStmt(s *parser.With, item int) {
 		c.emit(OpBeforeAsyncWith, 0)
 		c.emitConst(None)
 		c.emit(OpYieldFrom, 0)
-		setup = c.emit(OpSetupExcept, 0)
+		setup = c.emit(OpSetupAsyncWith, 0)
 	} else {
 		setup = c.emit(OpSetupWith, 0)
 	}

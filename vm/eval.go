@@ -36,7 +36,9 @@ func (t *Thread) execute() (Value, error) {
 					b := f.blocks[len(f.blocks)-1]
 					f.blocks = f.blocks[:len(f.blocks)-1]
 					if b.kind == blockTry {
-						clear(regs[b.level:sp])
+						if int(b.level) < sp {
+							clear(regs[b.level:sp])
+						}
 						sp = int(b.level)
 						regs[sp] = Obj(exc)
 						sp++
@@ -791,6 +793,7 @@ func (t *Thread) execute() (Value, error) {
 				f.pc, f.sp = pc, sp
 				r, e := t.Call(callee, args, kw)
 				if e != nil {
+					t.holdCoroutines(e, args)
 					err = e
 					goto fail
 				}
@@ -872,6 +875,8 @@ func (t *Thread) execute() (Value, error) {
 
 			case OpSetupExcept, OpSetupFinally:
 				f.blocks = append(f.blocks, block{kind: blockTry, handler: int32(arg), level: int32(sp)})
+			case OpSetupAsyncWith:
+				f.blocks = append(f.blocks, block{kind: blockTry, handler: int32(arg), level: int32(sp - 1)})
 			case OpPopBlock:
 				f.blocks = f.blocks[:len(f.blocks)-1]
 			case OpStartExcept:
@@ -880,6 +885,10 @@ func (t *Thread) execute() (Value, error) {
 			case OpPopExcept:
 				for i := len(f.blocks) - 1; i >= 0; i-- {
 					if f.blocks[i].kind == blockExceptHandler {
+						if inst, ok := f.blocks[i].exc.o.(*Instance); ok && len(inst.exc.held) > 0 {
+							f.pc, f.sp = pc, sp
+							t.releaseHeld(inst)
+						}
 						f.blocks = append(f.blocks[:i], f.blocks[i+1:]...)
 						break
 					}

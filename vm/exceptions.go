@@ -13,6 +13,10 @@ type ExcState struct {
 	context         Value        // __context__
 	suppressContext bool
 	notes           []string
+	// held are unawaited coroutines that were arguments of the call that
+	// raised: CPython keeps them alive through the traceback until the
+	// handler finishes, which is where its never-awaited warning points.
+	held []*Generator
 }
 
 // TraceEntry is one line of a traceback.

@@ -312,3 +312,25 @@ func (t *Thread) lastStopValue() Value {
 	}
 	return v
 }
+
+// holdCoroutines records unawaited coroutine arguments of a failed call on
+// its exception (see ExcState.held).
+func (t *Thread) holdCoroutines(err error, args []Value) {
+	inst, ok := err.(*Instance)
+	if !ok || inst.exc == nil || t.interp.Hooks.OnCoroutineReleased == nil {
+		return
+	}
+	for _, a := range args {
+		if g, ok := a.o.(*Generator); ok && a.k == KObj && g.kind == FlagCoroutine && !g.Awaited() {
+			inst.exc.held = append(inst.exc.held, g)
+		}
+	}
+}
+
+// releaseHeld reports the held coroutines as released at the current line.
+func (t *Thread) releaseHeld(inst *Instance) {
+	for _, g := range inst.exc.held {
+		t.interp.Hooks.OnCoroutineReleased(t, g)
+	}
+	inst.exc.held = nil
+}

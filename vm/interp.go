@@ -54,6 +54,9 @@ type Hooks struct {
 	OnExit func()
 	// OnCoroutine is called for every coroutine object created (never-awaited tracking).
 	OnCoroutine func(t *Thread, g *Generator)
+	// OnCoroutineReleased reports that g was released at the current line
+	// (where CPython would print the never-awaited warning).
+	OnCoroutineReleased func(t *Thread, g *Generator)
 }
 
 // New makes an interpreter.

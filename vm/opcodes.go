@@ -104,6 +104,7 @@ const (
 	OpPopExceptKeep // like PopExcept but used in finally cleanup paths
 	OpSetupAnnotations
 	OpNegateBool
+	OpSetupAsyncWith // exit enter_result → same; try block whose level excludes enter_result
 	opCount
 )
 

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestSharedExamples runs every snippet of ../shared/examples (the scripts
+// users learn from) under asy — on the virtual clock, so it is fast — and
+// under python3, and requires the same output.
+func TestSharedExamples(t *testing.T) {
+	files, _ := filepath.Glob("../../../shared/examples/*.py")
+	if len(files) == 0 {
+		t.Skip("../shared/examples not present")
+	}
+	py := realPython(t)
+	for _, path := range files {
+		path := path
+		name := filepath.Base(path)
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			if needsThreads[name] {
+				t.Skip("needs run_in_executor on real threads (the threads issue)")
+			}
+			got := runScript(t, asyBin, []string{"--clock=virtual"}, path, 30*time.Second)
+			want := runScript(t, py, nil, path, 60*time.Second)
+			if d := cmp.Diff(want.Stdout, got.Stdout); d != "" {
+				t.Errorf("stdout (-python3 +asy):\n%s", d)
+			}
+			if d := cmp.Diff(stripCarets(want.Stderr), stripCarets(got.Stderr)); d != "" {
+				t.Errorf("stderr (-python3 +asy):\n%s", d)
+			}
+			if want.Exit != got.Exit {
+				t.Errorf("exit status: python3 %d, asy %d", want.Exit, got.Exit)
+			}
+		})
+	}
+}
+
+var needsThreads = map[string]bool{
+	"02_run_in_executor.py":   true,
+	"10_thread_pool.py":       true,
+	"12_run_in_threadpool.py": true,
+}
+
+var _ = os.Getenv
+var _ = strings.TrimSpace

@@ -359,9 +359,9 @@ class TaskGroup:
 
     def _abort(self):
         self._aborting = True
-        # CPython walks a set of tasks, whose order follows memory addresses;
-        # for the small groups of typical scripts that is newest first.
-        for t in reversed(list(self._tasks)):
+        # CPython walks a set of tasks, whose order follows memory addresses
+        # (it even differs between environments); asy cancels in creation order.
+        for t in list(self._tasks):
             if not t.done():
                 t.cancel()
 

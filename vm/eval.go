@@ -28,8 +28,11 @@ func (t *Thread) execute() (Value, error) {
 			if !reraise {
 				t.setContext(exc)
 			}
+			// A re-raise keeps the traceback it has: this frame is already in it.
+			if tb := exc.exc.traceback; !reraise || len(tb) == 0 || tb[len(tb)-1].code != f.code {
+				exc.exc.traceback = append(exc.exc.traceback, TraceEntry{File: f.code.Filename, Line: f.Line(), Func: f.code.Name, code: f.code})
+			}
 			reraise = false
-			exc.exc.traceback = append(exc.exc.traceback, TraceEntry{File: f.code.Filename, Line: f.Line(), Func: f.code.Name, code: f.code})
 			for {
 				handled := false
 				for len(f.blocks) > 0 {

@@ -210,7 +210,7 @@ func (t *Thread) genRaise(f *Frame, exc *Instance) (toGo bool, err error) {
 	t.depth--
 	t.frame = back
 	// A StopIteration escaping a generator body becomes RuntimeError (PEP 479).
-	if exc.cls.IsSubclass(StopIteration) && g.mode != modeGo || exc.cls.IsSubclass(StopIteration) && g.kind != FlagGenerator {
+	if exc.cls.IsSubclass(StopIteration) {
 		what := "generator"
 		switch g.kind {
 		case FlagCoroutine:

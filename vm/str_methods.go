@@ -240,7 +240,7 @@ func strPadArgs(t *Thread, name string, args []Value, kw []KV) (string, int, str
 
 func init() {
 	m := StrType.AddMethod
-	m("upper", func(t *Thread, args []Value, kw []KV) (Value, error) { return Str(strings.ToUpper(strSelf(args))), nil })
+	m("upper", func(t *Thread, args []Value, kw []KV) (Value, error) { return Str(toUpperFull(strSelf(args))), nil })
 	m("lower", func(t *Thread, args []Value, kw []KV) (Value, error) { return Str(strings.ToLower(strSelf(args))), nil })
 	m("casefold", func(t *Thread, args []Value, kw []KV) (Value, error) { return Str(strings.ToLower(strSelf(args))), nil })
 	m("swapcase", func(t *Thread, args []Value, kw []KV) (Value, error) {
@@ -880,4 +880,14 @@ func strMaketrans(t *Thread, args []Value, kw []KV) (Value, error) {
 		return Obj(d), nil
 	}
 	return Undef, Errorf(TypeError, "maketrans() takes at most 3 arguments")
+}
+
+// toUpperFull applies Unicode's full upper-case mapping for the characters
+// whose upper case is longer than one rune (as Python does): ß → SS, ﬁ → FI...
+func toUpperFull(s string) string {
+	u := strings.ToUpper(s)
+	if strings.ContainsAny(u, "ßﬀﬁﬂﬃﬄﬅﬆ") {
+		u = strings.NewReplacer("ß", "SS", "ﬀ", "FF", "ﬁ", "FI", "ﬂ", "FL", "ﬃ", "FFI", "ﬄ", "FFL", "ﬅ", "ST", "ﬆ", "ST").Replace(u)
+	}
+	return u
 }

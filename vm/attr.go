@@ -155,7 +155,7 @@ func (t *Thread) instanceAttr(o *Instance, obj Value, name string) (Value, bool,
 			}
 		}
 	}
-	if v, ok := o.attrs[name]; ok {
+	if v, ok := o.attrs.get(name); ok {
 		return v, true, nil
 	}
 	if found {
@@ -167,9 +167,7 @@ func (t *Thread) instanceAttr(o *Instance, obj Value, name string) (Value, bool,
 		return Obj(cls), true, nil
 	case "__dict__":
 		d := NewDict()
-		for k, v := range o.attrs {
-			d.SetStr(k, v)
-		}
+		o.attrs.each(func(k string, v Value) { d.SetStr(k, v) })
 		return Obj(d), true, nil
 	}
 	if o.exc != nil {
@@ -476,8 +474,7 @@ func (t *Thread) DelAttr(obj Value, name string) error {
 				_, err := t.callBound(da, obj, []Value{Str(name)}, nil)
 				return err
 			}
-			if _, ok := o.attrs[name]; ok {
-				delete(o.attrs, name)
+			if o.attrs.del(name) {
 				return nil
 			}
 			return Errorf(AttributeError, "'%s' object has no attribute '%s'", o.cls.Name, name)
@@ -512,7 +509,7 @@ func (t *Thread) loadMethod(obj Value, name string) (Value, Value, error) {
 	if obj.k == KObj {
 		switch o := obj.o.(type) {
 		case *Instance:
-			if _, shadow := o.attrs[name]; !shadow {
+			if _, shadow := o.attrs.get(name); !shadow {
 				if attr, ok := o.cls.Lookup(name); ok && attr.k == KObj {
 					if _, isFn := attr.o.(*Function); isFn {
 						return attr, obj, nil

@@ -507,9 +507,7 @@ func init() {
 					}
 				}
 			case *Instance:
-				for n := range o.attrs {
-					names[n] = true
-				}
+				o.attrs.each(func(n string, _ Value) { names[n] = true })
 				for _, k := range o.cls.MRO {
 					for n := range k.Dict {
 						names[n] = true

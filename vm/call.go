@@ -306,21 +306,25 @@ func (t *Thread) callClass(cls *Class, args []Value, kw []KV) (Value, error) {
 
 func (t *Thread) initInstance(cls *Class, inst Value, args []Value, kw []KV) error {
 	init, ok := cls.Lookup("__init__")
-	if ok {
-		if _, builtin := init.o.(*Builtin); !builtin || cls.findCtor() == nil {
-			r, err := t.callBound(init, inst, args, kw)
-			if err != nil {
-				return err
+	if !ok {
+		return nil
+	}
+	if b, builtin := init.o.(*Builtin); builtin {
+		// The constructor of a built-in base already consumed the arguments;
+		// object's own __init__ accepts none.
+		if b.owner == ObjectType && (len(args) > 0 || len(kw) > 0) {
+			if _, hasNew := cls.Lookup("__new__"); !hasNew || cls.Dict["__new__"].IsUndef() {
+				return Errorf(TypeError, "%s() takes no arguments", cls.Name)
 			}
-			if !r.IsNone() {
-				return Errorf(TypeError, "__init__() should return None, not '%s'", r.TypeName())
-			}
-			return nil
 		}
 		return nil
 	}
-	if (len(args) > 0 || len(kw) > 0) && cls.findCtor() == nil {
-		return Errorf(TypeError, "%s() takes no arguments", cls.Name)
+	r, err := t.callBound(init, inst, args, kw)
+	if err != nil {
+		return err
+	}
+	if !r.IsNone() {
+		return Errorf(TypeError, "__init__() should return None, not '%s'", r.TypeName())
 	}
 	return nil
 }

@@ -135,7 +135,7 @@ func computeMRO(c *Class) ([]*Class, error) {
 // Instance is an object of a script-defined class.
 type Instance struct {
 	cls   *Class
-	attrs map[string]Value
+	attrs attrMap
 	// exc holds exception state when cls derives from BaseException.
 	exc *ExcState
 	// payload holds the built-in part of instances of classes derived from
@@ -158,14 +158,10 @@ func NewInstance(cls *Class) *Instance {
 
 // Attr returns an instance attribute from its own dict.
 func (i *Instance) Attr(name string) (Value, bool) {
-	v, ok := i.attrs[name]
-	return v, ok
+	return i.attrs.get(name)
 }
 
 // SetAttr sets an attribute in the instance dict.
 func (i *Instance) SetAttr(name string, v Value) {
-	if i.attrs == nil {
-		i.attrs = make(map[string]Value, 4)
-	}
-	i.attrs[name] = v
+	i.attrs.set(name, v)
 }

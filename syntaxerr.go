@@ -21,8 +21,12 @@ func FormatSyntaxError(se *parser.SyntaxError) string {
 		if col < 0 {
 			col = 0
 		}
-		if se.Col > 0 {
-			fmt.Fprintf(&b, "    %s^\n", strings.Repeat(" ", col))
+		if se.Col > 0 && !se.NoCaret {
+			n := 1
+			if se.EndCol > se.Col {
+				n = se.EndCol - se.Col
+			}
+			fmt.Fprintf(&b, "    %s%s\n", strings.Repeat(" ", col), strings.Repeat("^", n))
 		}
 	}
 	fmt.Fprintf(&b, "%s: %s\n", se.Kind, se.Msg)

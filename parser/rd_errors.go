@@ -9,7 +9,11 @@ type SyntaxError struct {
 	Filename string
 	Line     int // 1-based
 	Col      int // 1-based column where the caret goes
-	Text     string
+	// EndCol, when greater than Col, ends a range of carets (exclusive);
+	// NoCaret suppresses the caret line (CPython prints none for some errors).
+	EndCol  int
+	NoCaret bool
+	Text    string
 }
 
 func (e *SyntaxError) Error() string {

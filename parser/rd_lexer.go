@@ -217,6 +217,7 @@ func (lx *lexer) indentation() bool {
 		case width > cur:
 			if len(lx.toks) == 0 || lx.toks[len(lx.toks)-1].kind != tNewline {
 				lx.fail(p.Line, p.Col, "IndentationError", "unexpected indent")
+				lx.err.NoCaret = true
 				return true
 			}
 			lx.indents = append(lx.indents, width)
@@ -227,7 +228,8 @@ func (lx *lexer) indentation() bool {
 				lx.emit(tDedent, "", p)
 			}
 			if lx.indents[len(lx.indents)-1] != width {
-				lx.fail(p.Line, p.Col, "IndentationError", "unindent does not match any outer indentation level")
+				text := strings.TrimRight(lx.lineText(p.Line), " \t")
+				lx.fail(p.Line, len(text)+1, "IndentationError", "unindent does not match any outer indentation level")
 			}
 		}
 		return true

@@ -84,7 +84,7 @@ func (ps *parser) syntaxError(msg string) {
 		ps.failAt(t.pos, "SyntaxError", msg)
 	}
 	if t.kind == tIndent {
-		ps.failAt(t.pos, "IndentationError", "unexpected indent")
+		ps.unexpectedIndent(t)
 	}
 	if t.kind == tEOF {
 		ps.failAt(t.pos, "SyntaxError", "unexpected EOF while parsing")
@@ -192,7 +192,7 @@ func IsIncomplete(err error) bool {
 func (ps *parser) statement() []Stmt {
 	t := ps.peek()
 	if t.kind == tIndent {
-		ps.failAt(t.pos, "IndentationError", "unexpected indent")
+		ps.unexpectedIndent(t)
 	}
 	if t.kind == tName {
 		switch t.val {
@@ -935,4 +935,13 @@ func (ps *parser) param(annotations bool) *Param {
 		p.Annotation = ps.test()
 	}
 	return p
+}
+
+// unexpectedIndent reports an indented line where none may start (CPython
+// prints no caret for it).
+func (ps *parser) unexpectedIndent(t token) {
+	if ps.err == nil {
+		ps.err = &SyntaxError{Kind: "IndentationError", Msg: "unexpected indent", Filename: ps.file, Line: t.pos.Line, Col: t.pos.Col, Text: ps.lineText(t.pos.Line), NoCaret: true}
+	}
+	panic(bailout{})
 }

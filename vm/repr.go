@@ -209,7 +209,7 @@ func (t *Thread) reprInstance(o *Instance, v Value) (string, error) {
 	if m, ok := o.cls.Lookup("__repr__"); ok {
 		if _, builtin := m.o.(*Builtin); !builtin {
 			if t.depth >= MaxDepth {
-				return "", Errorf(RecursionError, "maximum recursion depth exceeded while getting the repr of an object")
+				return "", Errorf(RecursionError, "maximum recursion depth exceeded while calling a Python object")
 			}
 			r, err := t.callBound(m, v, nil, nil)
 			if err != nil {

@@ -2,6 +2,7 @@ package vm
 
 import (
 	"path/filepath"
+	"strings"
 
 	"github.com/asylang/asy/parser"
 )
@@ -46,9 +47,31 @@ func (it *Interp) CompileModule(m *Module, file string, src []byte, topLevelAwai
 	}
 	code, err := Compile(file, mod, m, topLevelAwait)
 	if err != nil {
-		return nil, SyntaxErrorFrom(err)
+		return nil, SyntaxErrorFrom(withSource(err, src))
 	}
 	return code, nil
+}
+
+// withSource completes a compiler SyntaxError with its source line; CPython
+// underlines the whole offending statement for these errors.
+func withSource(err error, src []byte) error {
+	se, ok := err.(*parser.SyntaxError)
+	if !ok || se.Text != "" || se.Line < 1 {
+		return err
+	}
+	lines := strings.Split(string(src), "\n")
+	if se.Line <= len(lines) {
+		se.Text = strings.TrimRight(lines[se.Line-1], "\r")
+		if se.Col < 1 {
+			se.Col = len(se.Text) - len(strings.TrimLeft(se.Text, " \t")) + 1
+		}
+		end := strings.TrimRight(se.Text, " \t")
+		if i := strings.Index(end, "#"); i >= 0 {
+			end = strings.TrimRight(end[:i], " \t")
+		}
+		se.EndCol = len(end) + 1
+	}
+	return se
 }
 
 // MainModule makes the __main__ module for a script file and remembers its

@@ -39,8 +39,9 @@ type scope struct {
 	params               []string
 	generator, coroutine bool
 	hasAwait             bool
-	usesSuper            bool // references super or __class__: needs the __class__ cell
-	needsClassCell       bool // class scope: some method uses __class__
+	usesSuper            bool                  // references super or __class__: needs the __class__ cell
+	declPos              map[string]parser.Pos // where nonlocal names were declared
+	needsClassCell       bool                  // class scope: some method uses __class__
 	comprehension        bool
 }
 
@@ -267,6 +268,10 @@ func (b *symtableBuilder) stmt(s parser.Stmt) {
 				b.fail(s.P, "name '"+n+"' is "+what+" before nonlocal declaration")
 			}
 			b.cur.add(n, symNonlocal)
+			if b.cur.declPos == nil {
+				b.cur.declPos = map[string]parser.Pos{}
+			}
+			b.cur.declPos[n] = s.P
 		}
 	case *parser.Import:
 		for _, a := range s.Names {
@@ -543,7 +548,8 @@ func resolveScope(s *scope, file string) error {
 		case f&symGlobal != 0:
 		case f&symNonlocal != 0:
 			if !bindFree(s, name) {
-				return &parser.SyntaxError{Kind: "SyntaxError", Msg: "no binding for nonlocal '" + name + "' found", Filename: file}
+				p := s.declPos[name]
+				return &parser.SyntaxError{Kind: "SyntaxError", Msg: "no binding for nonlocal '" + name + "' found", Filename: file, Line: p.Line, Col: p.Col}
 			}
 		case f&symAssigned != 0:
 		case f&symUsed != 0:

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/asylang/asy/runtime"
@@ -132,44 +133,55 @@ func (o *traceObserver) Event(e runtime.Event) {
 // function prints CPython's never-awaited warning for those nobody ran.
 func trackCoroutines(it *vm.Interp) func() {
 	type origin struct {
-		g    *vm.Generator
 		file string
 		line int
+		seq  int
 	}
-	var made []origin
-	it.Hooks.OnCoroutineReleased = func(t *vm.Thread, g *vm.Generator) {
-		for i := range made {
-			if made[i].g == g {
-				if f := t.Frame(); f != nil {
-					made[i].file, made[i].line = f.Code().Filename, f.Line()
-				}
-			}
-		}
-	}
+	made := map[*vm.Generator]*origin{}
+	seq := 0
+	limit := 4096
 	it.Hooks.OnCoroutine = func(t *vm.Thread, g *vm.Generator) {
-		o := origin{g: g}
+		o := &origin{seq: seq}
+		seq++
 		if f := t.Frame(); f != nil {
 			o.file, o.line = f.Code().Filename, f.Line()
 		}
-		made = append(made, o)
-		if len(made) > 4096 {
-			kept := made[:0]
-			for _, m := range made {
-				if !m.g.Awaited() {
-					kept = append(kept, m)
+		made[g] = o
+		if len(made) > limit {
+			// Forget coroutines that were awaited; amortised by doubling the limit.
+			for g := range made {
+				if g.Awaited() {
+					delete(made, g)
 				}
 			}
-			made = kept
+			if len(made)*2 > limit {
+				limit = len(made) * 2
+			}
+		}
+	}
+	it.Hooks.OnCoroutineReleased = func(t *vm.Thread, g *vm.Generator) {
+		if o, ok := made[g]; ok {
+			if f := t.Frame(); f != nil {
+				o.file, o.line = f.Code().Filename, f.Line()
+			}
 		}
 	}
 	return func() {
-		for _, m := range made {
-			if m.g.Awaited() || m.g.Finished() {
-				continue
+		type pending struct {
+			g *vm.Generator
+			o *origin
+		}
+		var list []pending
+		for g, o := range made {
+			if !g.Awaited() && !g.Finished() {
+				list = append(list, pending{g, o})
 			}
+		}
+		sort.Slice(list, func(i, j int) bool { return list[i].o.seq < list[j].o.seq })
+		for _, p := range list {
 			var b strings.Builder
-			fmt.Fprintf(&b, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", m.file, m.line, m.g.QualName())
-			if line := it.SourceLine(m.file, m.line); line != "" {
+			fmt.Fprintf(&b, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", p.o.file, p.o.line, p.g.QualName())
+			if line := it.SourceLine(p.o.file, p.o.line); line != "" {
 				fmt.Fprintf(&b, "  %s\n", line)
 			}
 			b.WriteString("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n")

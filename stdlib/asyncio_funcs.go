@@ -311,18 +311,12 @@ func gather(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return vm.Obj(runtime.Gather(l, nil, returnExc)), nil
 	}
 	children := make([]*runtime.Future, 0, len(args))
-	type seenArg struct {
-		v   vm.Value
-		fut *runtime.Future
-	}
-	var seen []seenArg
+	// A repeated argument (the same object) shares one future, as in CPython.
+	seen := map[vm.Object]*runtime.Future{}
 	for _, a := range args {
 		var fut *runtime.Future
-		for _, s := range seen {
-			if s.v.Is(a) {
-				fut = s.fut
-				break
-			}
+		if a.Kind() == vm.KObj {
+			fut = seen[a.AsObj()]
 		}
 		if fut == nil {
 			if l == nil {
@@ -340,7 +334,9 @@ func gather(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 				return vm.Undef, err
 			}
 			fut = futureOf(fv)
-			seen = append(seen, seenArg{v: a, fut: fut})
+			if a.Kind() == vm.KObj {
+				seen[a.AsObj()] = fut
+			}
 		}
 		children = append(children, fut)
 	}

@@ -420,6 +420,7 @@ func (t *Thread) SetAttr(obj Value, name string, v Value) error {
 				}
 			}
 			o.Dict[name] = v
+			o.invalidate()
 			return nil
 		case *Module:
 			o.Set(name, v)
@@ -484,6 +485,7 @@ func (t *Thread) DelAttr(obj Value, name string) error {
 			}
 			if _, ok := o.Dict[name]; ok {
 				delete(o.Dict, name)
+				o.invalidate()
 				return nil
 			}
 			return Errorf(AttributeError, "type object '%s' has no attribute '%s'", o.Name, name)

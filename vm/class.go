@@ -1,6 +1,10 @@
 package vm
 
-import "github.com/asylang/asy/parser"
+import (
+	"sync"
+
+	"github.com/asylang/asy/parser"
+)
 
 // Class is a Python type: a built-in one (int, list, ValueError...) or one
 // defined by a script. Built-in classes are package-level singletons filled in
@@ -21,6 +25,14 @@ type Class struct {
 	// base is the nearest built-in class in the MRO (object for plain classes),
 	// which decides how instances are laid out.
 	base *Class
+
+	// flat caches the MRO-resolved attributes. Built-in classes fill it once
+	// (they never change after init; sync.Once keeps concurrent interpreters
+	// race-free); script classes rebuild it after any change to their own or
+	// an ancestor's dict.
+	flat       map[string]Value
+	flatOnce   sync.Once
+	subclasses []*Class
 }
 
 // KV is one keyword argument.
@@ -33,12 +45,38 @@ func (c *Class) Class() *Class { return TypeType }
 
 // Lookup finds name along the MRO. It does not bind.
 func (c *Class) Lookup(name string) (Value, bool) {
+	if c.Builtin {
+		c.flatOnce.Do(c.buildFlat)
+	} else if c.flat == nil {
+		c.buildFlat()
+	}
+	v, ok := c.flat[name]
+	return v, ok
+}
+
+func (c *Class) buildFlat() {
+	n := 0
 	for _, k := range c.MRO {
-		if v, ok := k.Dict[name]; ok {
-			return v, true
+		n += len(k.Dict)
+	}
+	flat := make(map[string]Value, n)
+	for i := len(c.MRO) - 1; i >= 0; i-- {
+		for name, v := range c.MRO[i].Dict {
+			flat[name] = v
 		}
 	}
-	return Undef, false
+	c.flat = flat
+}
+
+// invalidate drops the attribute caches of c and every class deriving from it.
+func (c *Class) invalidate() {
+	if c.Builtin {
+		return
+	}
+	c.flat = nil
+	for _, s := range c.subclasses {
+		s.invalidate()
+	}
 }
 
 // IsSubclass reports whether c is base or derives from it.

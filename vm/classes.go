@@ -97,6 +97,11 @@ func NewClass(t *Thread, name string, bases []*Class, ns *Dict) (*Class, error) 
 		return nil, err
 	}
 	cls.MRO = mro
+	for _, b := range bases {
+		if !b.Builtin {
+			b.subclasses = append(b.subclasses, cls)
+		}
+	}
 	for _, k := range mro[1:] {
 		if k.isExc {
 			cls.isExc = true
@@ -176,6 +181,8 @@ func NewExceptionClass(name, module string, bases ...*Class) *Class {
 	cls.MRO = mro
 	cls.isExc = true
 	cls.base = bases[0].base
+	// Shared by every interpreter, so immutable like the built-in classes.
+	cls.Builtin = true
 	return cls
 }
 

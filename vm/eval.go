@@ -163,7 +163,7 @@ func (t *Thread) execute() (Value, error) {
 				if v.k == KUndef {
 					name := f.module.order[arg]
 					var ok bool
-					v, ok = t.interp.builtins.Get(name)
+					v, ok = f.module.builtinFor(arg, t.interp.builtins)
 					if !ok {
 						f.pc, f.sp = pc, sp
 						err = Errorf(NameError, "name '%s' is not defined", name)

@@ -158,7 +158,28 @@ type Module struct {
 	names map[string]int
 	order []string
 	vals  []Value
-	attrs *Instance // unused; reserved
+	// fromBuiltins caches, per global slot, the builtin a missing global
+	// resolves to (builtins do not change), so LOAD_GLOBAL of len or print
+	// costs an index, not a map lookup.
+	fromBuiltins []Value
+}
+
+// builtinFor resolves an unset global slot through the builtins module.
+func (m *Module) builtinFor(slot int, builtins *Module) (Value, bool) {
+	if slot < len(m.fromBuiltins) {
+		if v := m.fromBuiltins[slot]; v.k != KUndef {
+			return v, true
+		}
+	}
+	v, ok := builtins.Get(m.order[slot])
+	if !ok {
+		return Undef, false
+	}
+	for len(m.fromBuiltins) <= slot {
+		m.fromBuiltins = append(m.fromBuiltins, Undef)
+	}
+	m.fromBuiltins[slot] = v
+	return v, true
 }
 
 func (*Module) Class() *Class { return ModuleType }

@@ -207,7 +207,7 @@ func (t *Thread) builtinCompare(op int, a, b Value) (bool, bool, error) {
 	case *DictView:
 		if y, ok := b.o.(*DictView); ok && x.kind == 0 && y.kind == 0 {
 			xs, ys := NewSet(), NewSet()
-			for _, k := range x.d.Keys() {
+			for _, k := range x.d.Keys() { //keys view
 				xs.Add(t, k)
 			}
 			for _, k := range y.d.Keys() {

@@ -189,8 +189,45 @@ func hasStar(elems []parser.Expr) bool {
 	return false
 }
 
+// constSet builds the frozenset CPython's compiler makes for a display of
+// three or more constants: inserted once in source order, then rebuilt in
+// that set's iteration order (the constant-merging pass does this), which
+// fixes the order the resulting set iterates in.
+func constSet(elems []parser.Expr) (*Set, bool) {
+	if len(elems) <= 2 {
+		return nil, false
+	}
+	first := NewSet()
+	for _, e := range elems {
+		k, ok := e.(*parser.Const)
+		if !ok {
+			return nil, false
+		}
+		switch k.Value.(type) {
+		case []byte, complex128:
+			return nil, false
+		}
+		if err := first.Add(nil, constValue(k.Value)); err != nil {
+			return nil, false
+		}
+	}
+	second := NewSet()
+	for _, v := range first.Items() {
+		second.Add(nil, v)
+	}
+	return second, true
+}
+
 // sequence builds a list/tuple/set display, handling *x items.
 func (c *compiler) sequence(elems []parser.Expr, op Opcode) {
+	if op == OpBuildSet {
+		if s, ok := constSet(elems); ok {
+			c.emit(OpBuildSet, 0)
+			c.emit(OpLoadConst, c.constIndex(Obj(&FrozenSet{s: s}), nil))
+			c.emit(OpSetUpdate, 1)
+			return
+		}
+	}
 	if !hasStar(elems) {
 		for _, x := range elems {
 			c.expr(x)

@@ -224,7 +224,7 @@ func init() {
 		}
 		s := NewSet()
 		if len(args) == 1 {
-			if err := t.Iterate(args[0], func(v Value) error { return s.Add(t, v) }); err != nil {
+			if err := s.update(t, args[0]); err != nil {
 				return Undef, err
 			}
 		}
@@ -236,7 +236,7 @@ func init() {
 		}
 		s := NewSet()
 		if len(args) == 1 {
-			if err := t.Iterate(args[0], func(v Value) error { return s.Add(t, v) }); err != nil {
+			if err := s.update(t, args[0]); err != nil {
 				return Undef, err
 			}
 		}

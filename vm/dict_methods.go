@@ -146,16 +146,14 @@ func init() {
 		return None, err
 	})
 	s("pop", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		st := setSelf(args)
-		items := st.Items()
-		if len(items) == 0 {
+		v, ok := setSelf(args).Pop()
+		if !ok {
 			return Undef, keyError(Str("pop from an empty set"))
 		}
-		st.Remove(t, items[0])
-		return items[0], nil
+		return v, nil
 	})
 	s("clear", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		setSelf(args).d.Clear()
+		setSelf(args).Clear()
 		return None, nil
 	})
 	setBoth := func(name string, fn func(t *Thread, args []Value, kw []KV) (Value, error)) {

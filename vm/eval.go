@@ -617,7 +617,7 @@ func (t *Thread) execute() (Value, error) {
 				sp--
 				f.pc, f.sp = pc, sp
 				s := regs[sp-arg].o.(*Set)
-				if e := t.Iterate(regs[sp], func(v Value) error { return s.Add(t, v) }); e != nil {
+				if e := s.update(t, regs[sp]); e != nil {
 					err = e
 					goto fail
 				}

@@ -239,6 +239,7 @@ func (t *Thread) Hash(v Value) (uint64, error) {
 		return hashBig(o.v), nil
 	case *Tuple:
 		// CPython's xxHash-based tuple hash shape; exact values need not match.
+		// CPython's xxHash-based tuple hash, so tuples in sets order as in CPython.
 		acc := uint64(2870177450012600261)
 		for _, x := range o.items {
 			h, err := t.Hash(x)
@@ -248,6 +249,10 @@ func (t *Thread) Hash(v Value) (uint64, error) {
 			acc += h * 14029467366897019727
 			acc = acc<<31 | acc>>33
 			acc *= 11400714785074694791
+		}
+		acc += uint64(len(o.items)) ^ (2870177450012600261 ^ 3527539)
+		if acc == ^uint64(0) {
+			return 1546275796, nil
 		}
 		return acc, nil
 	case *Bytes:
@@ -322,7 +327,7 @@ func (t *Thread) Iter(v Value) (Value, error) {
 		case *DictView:
 			return Obj(&dictIter{d: o.d, kind: o.kind, version: o.d.version}), nil
 		case *Set:
-			return Obj(&seqIter{items: o.d.Keys(), cls: SetIterType, set: o}), nil
+			return Obj(&seqIter{items: o.Items(), cls: SetIterType, set: o}), nil
 		case *FrozenSet:
 			return Obj(&seqIter{items: o.s.Items(), cls: SetIterType}), nil
 		case *Bytes:

@@ -179,58 +179,15 @@ func setOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 	if !ok {
 		return Undef, false, nil
 	}
-	var out *Set
-	switch op {
-	case binOr:
-		out = x.copySet()
-		if inplace {
-			out = x
-		}
-		for _, k := range y.Items() {
-			if err := out.Add(t, k); err != nil {
-				return Undef, true, err
-			}
-		}
-	case binAnd:
-		out = NewSet()
-		for _, k := range x.Items() {
-			has, err := y.Has(t, k)
-			if err != nil {
-				return Undef, true, err
-			}
-			if has {
-				out.Add(t, k)
-			}
-		}
-	case binSub:
-		out = NewSet()
-		for _, k := range x.Items() {
-			has, err := y.Has(t, k)
-			if err != nil {
-				return Undef, true, err
-			}
-			if !has {
-				out.Add(t, k)
-			}
-		}
-	case binXor:
-		out = NewSet()
-		for _, k := range x.Items() {
-			if has, _ := y.Has(t, k); !has {
-				out.Add(t, k)
-			}
-		}
-		for _, k := range y.Items() {
-			if has, _ := x.Has(t, k); !has {
-				out.Add(t, k)
-			}
-		}
-	default:
-		return Undef, false, nil
+	out, err := setAlgebra(t, op, x, y, inplace)
+	if err != nil || out == nil {
+		return Undef, out != nil || err != nil, err
 	}
 	if inplace {
-		if _, isSet := a.o.(*Set); isSet && out != x {
-			x.d = out.d
+		if _, isSet := a.o.(*Set); isSet {
+			if out != x {
+				*x = *out
+			}
 			return a, true, nil
 		}
 	}
@@ -240,5 +197,90 @@ func setOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 	return Obj(out), true, nil
 }
 
-// copySet makes a shallow copy.
-func (s *Set) copySet() *Set { return &Set{d: s.d.Copy()} }
+// setAlgebra computes | & - ^ with CPython's algorithms (which decide the
+// iteration order of the result).
+func setAlgebra(t *Thread, op int, x, y *Set, inplace bool) (*Set, error) {
+	switch op {
+	case binOr:
+		out := x
+		if !inplace {
+			out = x.copySet()
+		}
+		return out, out.merge(t, y)
+	case binAnd:
+		out := NewSet()
+		big, small := x, y
+		if y.Len() > x.Len() {
+			big, small = y, x
+		}
+		for _, e := range small.table {
+			if e.state != setActive {
+				continue
+			}
+			i, err := big.find(t, e.key, e.hash)
+			if err != nil {
+				return nil, err
+			}
+			if i >= 0 {
+				if err := out.addHashed(t, e.key, e.hash); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return out, nil
+	case binSub:
+		if inplace || x.Len()>>2 > y.Len() {
+			out := x
+			if !inplace {
+				out = x.copySet()
+			}
+			for _, e := range y.table {
+				if e.state == setActive {
+					if i, _ := out.find(t, e.key, e.hash); i >= 0 {
+						out.table[i] = setEntry{hash: ^uint64(0), state: setDummy}
+						out.used--
+					}
+				}
+			}
+			return out, nil
+		}
+		out := NewSet()
+		for _, e := range x.table {
+			if e.state != setActive {
+				continue
+			}
+			i, err := y.find(t, e.key, e.hash)
+			if err != nil {
+				return nil, err
+			}
+			if i < 0 {
+				if err := out.addHashed(t, e.key, e.hash); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return out, nil
+	case binXor:
+		target, src := x, y
+		if !inplace {
+			target, src = y.copySet(), x
+		}
+		for _, e := range src.table {
+			if e.state != setActive {
+				continue
+			}
+			i, err := target.find(t, e.key, e.hash)
+			if err != nil {
+				return nil, err
+			}
+			if i >= 0 {
+				target.table[i] = setEntry{hash: ^uint64(0), state: setDummy}
+				target.used--
+			} else if err := target.addHashed(t, e.key, e.hash); err != nil {
+				return nil, err
+			}
+		}
+		return target, nil
+	}
+	return nil, nil
+}

@@ -1,8 +1,33 @@
 package vm
 
-// Set is a mutable set; FrozenSet an immutable one. Both keep their elements
-// as the keys of a Dict.
-type Set struct{ d *Dict }
+// Set is a mutable set; FrozenSet an immutable one. The table follows
+// CPython's setobject.c (open addressing, 9 linear probes then perturbed
+// probing, the same growth rule), so a set of ints iterates — and prints —
+// in the order python3 prints it.
+type Set struct {
+	table  []setEntry
+	fill   int // active + dummy slots
+	used   int // active slots
+	finger int // where pop() resumes
+}
+
+type setEntry struct {
+	key   Value
+	hash  uint64
+	state uint8 // setUnused, setActive, setDummy
+}
+
+const (
+	setUnused uint8 = iota
+	setActive
+	setDummy
+)
+
+const (
+	setMinSize   = 8
+	linearProbes = 9
+	perturbShift = 5
+)
 
 func (*Set) Class() *Class { return SetType }
 
@@ -12,25 +37,256 @@ type FrozenSet struct{ s *Set }
 func (*FrozenSet) Class() *Class { return FrozenSetType }
 
 // NewSet makes an empty set.
-func NewSet() *Set { return &Set{d: NewDict()} }
+func NewSet() *Set { return &Set{table: make([]setEntry, setMinSize)} }
 
 // Len is the number of elements.
-func (s *Set) Len() int { return s.d.Len() }
+func (s *Set) Len() int { return s.used }
+
+func (s *Set) mask() uint64 { return uint64(len(s.table) - 1) }
 
 // Add inserts v.
-func (s *Set) Add(t *Thread, v Value) error { return s.d.Set(t, v, None) }
+func (s *Set) Add(t *Thread, v Value) error {
+	h, err := t.Hash(v)
+	if err != nil {
+		return err
+	}
+	return s.addHashed(t, v, h)
+}
+
+func (s *Set) addHashed(t *Thread, key Value, h uint64) error {
+	mask := s.mask()
+	i := h & mask
+	perturb := h
+	free := -1
+	for {
+		probes := 0
+		if i+linearProbes <= mask {
+			probes = linearProbes
+		}
+		for j := uint64(0); j <= uint64(probes); j++ {
+			e := &s.table[i+j]
+			switch e.state {
+			case setUnused:
+				if free >= 0 {
+					s.table[free] = setEntry{key: key, hash: h, state: setActive}
+					s.used++
+					return nil
+				}
+				*e = setEntry{key: key, hash: h, state: setActive}
+				s.fill++
+				s.used++
+				if uint64(s.fill)*5 >= mask*3 {
+					n := s.used * 4
+					if s.used > 50000 {
+						n = s.used * 2
+					}
+					s.resize(n)
+				}
+				return nil
+			case setActive:
+				if e.hash == h {
+					if e.key.Is(key) {
+						return nil
+					}
+					eq, err := t.keyEqual(e.key, key)
+					if err != nil {
+						return err
+					}
+					if eq {
+						return nil
+					}
+				}
+			case setDummy:
+				if free < 0 {
+					free = int(i + j)
+				}
+			}
+		}
+		perturb >>= perturbShift
+		i = (i*5 + 1 + perturb) & mask
+	}
+}
+
+// resize rebuilds the table with room for minused elements, reinserting
+// active entries in table order.
+func (s *Set) resize(minused int) {
+	size := setMinSize
+	for size <= minused {
+		size <<= 1
+	}
+	old := s.table
+	s.table = make([]setEntry, size)
+	s.fill = s.used
+	for _, e := range old {
+		if e.state == setActive {
+			s.insertClean(e.key, e.hash)
+		}
+	}
+}
+
+// insertClean places a key known to be absent into a table without dummies.
+func (s *Set) insertClean(key Value, h uint64) {
+	mask := s.mask()
+	i := h & mask
+	perturb := h
+	for {
+		if s.table[i].state == setUnused {
+			s.table[i] = setEntry{key: key, hash: h, state: setActive}
+			return
+		}
+		if i+linearProbes <= mask {
+			for j := uint64(1); j <= linearProbes; j++ {
+				if s.table[i+j].state == setUnused {
+					s.table[i+j] = setEntry{key: key, hash: h, state: setActive}
+					return
+				}
+			}
+		}
+		perturb >>= perturbShift
+		i = (i*5 + 1 + perturb) & mask
+	}
+}
+
+// find returns the slot holding key, or -1.
+func (s *Set) find(t *Thread, key Value, h uint64) (int, error) {
+	mask := s.mask()
+	i := h & mask
+	perturb := h
+	for {
+		probes := 0
+		if i+linearProbes <= mask {
+			probes = linearProbes
+		}
+		for j := uint64(0); j <= uint64(probes); j++ {
+			e := &s.table[i+j]
+			switch e.state {
+			case setUnused:
+				return -1, nil
+			case setActive:
+				if e.hash == h {
+					if e.key.Is(key) {
+						return int(i + j), nil
+					}
+					eq, err := t.keyEqual(e.key, key)
+					if err != nil {
+						return -1, err
+					}
+					if eq {
+						return int(i + j), nil
+					}
+				}
+			}
+		}
+		perturb >>= perturbShift
+		i = (i*5 + 1 + perturb) & mask
+	}
+}
 
 // Has reports membership.
 func (s *Set) Has(t *Thread, v Value) (bool, error) {
-	_, ok, err := s.d.Get(t, v)
-	return ok, err
+	h, err := t.Hash(v)
+	if err != nil {
+		return false, err
+	}
+	i, err := s.find(t, v, h)
+	return i >= 0, err
 }
 
 // Remove deletes v, reporting whether it was there.
 func (s *Set) Remove(t *Thread, v Value) (bool, error) {
-	_, ok, err := s.d.Delete(t, v)
-	return ok, err
+	h, err := t.Hash(v)
+	if err != nil {
+		return false, err
+	}
+	i, err := s.find(t, v, h)
+	if err != nil || i < 0 {
+		return false, err
+	}
+	s.table[i] = setEntry{hash: ^uint64(0), state: setDummy}
+	s.used--
+	return true, nil
 }
 
-// Items returns the elements in iteration order.
-func (s *Set) Items() []Value { return s.d.Keys() }
+// Pop removes and returns an element, as set.pop() does.
+func (s *Set) Pop() (Value, bool) {
+	if s.used == 0 {
+		return Undef, false
+	}
+	i := s.finger & (len(s.table) - 1)
+	for s.table[i].state != setActive {
+		i++
+		if i >= len(s.table) {
+			i = 0
+		}
+	}
+	v := s.table[i].key
+	s.table[i] = setEntry{hash: ^uint64(0), state: setDummy}
+	s.used--
+	s.finger = i + 1
+	return v, true
+}
+
+// Clear removes everything.
+func (s *Set) Clear() {
+	s.table = make([]setEntry, setMinSize)
+	s.fill, s.used, s.finger = 0, 0, 0
+}
+
+// Items returns the elements in iteration (table) order.
+func (s *Set) Items() []Value {
+	out := make([]Value, 0, s.used)
+	for _, e := range s.table {
+		if e.state == setActive {
+			out = append(out, e.key)
+		}
+	}
+	return out
+}
+
+// merge adds every element of other, as CPython's set_merge does
+// (including its fast paths, which decide the resulting table layout).
+func (s *Set) merge(t *Thread, other *Set) error {
+	if other == s || other.used == 0 {
+		return nil
+	}
+	if uint64(s.fill+other.used)*5 >= s.mask()*3 {
+		s.resize((s.used + other.used) * 2)
+	}
+	if s.fill == 0 && len(s.table) == len(other.table) && other.fill == other.used {
+		copy(s.table, other.table)
+		s.fill, s.used = other.fill, other.used
+		return nil
+	}
+	if s.fill == 0 {
+		s.fill, s.used = other.used, other.used
+		for _, e := range other.table {
+			if e.state == setActive {
+				s.insertClean(e.key, e.hash)
+			}
+		}
+		return nil
+	}
+	for _, e := range other.table {
+		if e.state == setActive {
+			if err := s.addHashed(t, e.key, e.hash); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// copySet is set(s) / s.copy().
+func (s *Set) copySet() *Set {
+	n := NewSet()
+	n.merge(nil, s)
+	return n
+}
+
+// update adds the elements of any iterable (set_update_internal).
+func (s *Set) update(t *Thread, it Value) error {
+	if o, ok := asSet(it); ok {
+		return s.merge(t, o)
+	}
+	return t.Iterate(it, func(v Value) error { return s.Add(t, v) })
+}

@@ -11,6 +11,10 @@ import (
 // and line, the source line, a caret under the column, and the message.
 func FormatSyntaxError(se *parser.SyntaxError) string {
 	var b strings.Builder
+	if se.Line == 0 {
+		// Errors found before tokenizing (bad encoding) have no location.
+		return se.Kind + ": " + se.Msg + "\n"
+	}
 	fmt.Fprintf(&b, "  File \"%s\", line %d\n", se.Filename, se.Line)
 	if se.Text != "" {
 		line := strings.TrimRight(se.Text, "\n")

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -68,6 +69,21 @@ func (lx *lexer) emit(k tokKind, v string, p Pos) {
 // tokenize lexes the whole file.
 func tokenize(file, src string) ([]token, *SyntaxError) {
 	src = strings.ReplaceAll(src, "\r\n", "\n")
+	if !utf8.ValidString(src) {
+		// CPython refuses source that is not UTF-8 (we support no coding cookies).
+		line := 1
+		for i := 0; i < len(src); {
+			r, size := utf8.DecodeRuneInString(src[i:])
+			if r == utf8.RuneError && size == 1 {
+				return nil, &SyntaxError{Kind: "SyntaxError", Filename: file, NoCaret: true,
+					Msg: fmt.Sprintf("Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no encoding declared; see https://peps.python.org/pep-0263/ for details", src[i], file, line)}
+			}
+			if r == '\n' {
+				line++
+			}
+			i += size
+		}
+	}
 	lx := &lexer{src: src, file: file, line: 1, indents: []int{0}, atLineStart: true}
 	lx.run()
 	if lx.err != nil {

@@ -357,6 +357,12 @@ func (t *Thread) execute() (Value, error) {
 				regs[sp-1] = r
 
 			case OpJump:
+				if t.limited && arg < pc {
+					f.pc, f.sp = pc, sp
+					if err = t.tick(); err != nil {
+						goto fail
+					}
+				}
 				pc = arg
 			case OpPopJumpIfFalse, OpPopJumpIfTrue:
 				sp--

@@ -18,6 +18,9 @@ type Config struct {
 	ReadFile func(name string) ([]byte, error)
 	// Modules are native modules importable by name (stdlib registers them).
 	Modules map[string]ModuleLoader
+	// MaxSteps bounds the loop iterations (backward jumps) a thread may run;
+	// 0 means no limit. Exceeding it raises RuntimeError.
+	MaxSteps int64
 }
 
 // ModuleLoader builds a native module for an interpreter.

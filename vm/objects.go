@@ -54,8 +54,18 @@ func (s *StrObj) Len() int {
 	return s.length
 }
 
-// isASCII reports whether every code point is one byte.
-func (s *StrObj) isASCII() bool { return s.Len() == len(s.s) }
+// isASCII reports whether every byte is ASCII (then bytes index code points).
+func (s *StrObj) isASCII() bool {
+	if s.Len() != len(s.s) {
+		return false
+	}
+	for i := 0; i < len(s.s); i++ {
+		if s.s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
 
 // Runes returns the code points (cached for non-ASCII strings).
 func (s *StrObj) Runes() []rune {

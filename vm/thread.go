@@ -26,6 +26,9 @@ type Thread struct {
 	stopValue Value
 	// reprStack guards repr of self-containing containers.
 	reprStack []Object
+	// steps is the remaining budget when limited (Config.MaxSteps).
+	steps   int64
+	limited bool
 	// Local is free for higher layers (the runtime keeps its per-thread state here).
 	Local any
 }
@@ -36,7 +39,16 @@ const MaxDepth = 1000
 const chunkSize = 16 * 1024
 
 func newThread(it *Interp) *Thread {
-	return &Thread{interp: it, chunks: [][]Value{make([]Value, chunkSize)}}
+	return &Thread{interp: it, chunks: [][]Value{make([]Value, chunkSize)}, steps: it.cfg.MaxSteps, limited: it.cfg.MaxSteps > 0}
+}
+
+// tick spends one step of the thread's budget.
+func (t *Thread) tick() error {
+	t.steps--
+	if t.steps < 0 {
+		return Errorf(RuntimeError, "instruction limit exceeded")
+	}
+	return nil
 }
 
 // NewThread makes another thread of the same interpreter (for executor threads).

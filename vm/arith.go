@@ -67,6 +67,16 @@ func (t *Thread) dunderBinary(op int, a, b Value, inplace bool) (Value, error) {
 			return r, err
 		}
 	}
+	// Instances of subclasses of built-in types operate through their built-in part.
+	if ai, ok := a.o.(*Instance); ok && a.k == KObj && !ai.payload.IsUndef() {
+		if r, ok, err := builtinBinary(t, op, ai.payload, unwrapPayload(b), inplace); ok || err != nil {
+			return r, err
+		}
+	} else if bi, ok := b.o.(*Instance); ok && b.k == KObj && !bi.payload.IsUndef() {
+		if r, ok, err := builtinBinary(t, op, a, bi.payload, inplace); ok || err != nil {
+			return r, err
+		}
+	}
 	if !tryReflectedFirst && bc != ac {
 		if m, ok := t.lookupSpecial(b, names[1]); ok {
 			r, err := t.callBound(m, b, []Value{a}, nil)
@@ -446,4 +456,12 @@ func (t *Thread) BinaryOp(op string, a, b Value) (Value, error) {
 		return Undef, Errorf(ValueError, "unknown operator %s", op)
 	}
 	return t.binaryOp(code, a, b)
+}
+
+// unwrapPayload returns the built-in part of an instance of a subclass of a built-in type.
+func unwrapPayload(v Value) Value {
+	if inst, ok := v.o.(*Instance); ok && v.k == KObj && !inst.payload.IsUndef() {
+		return inst.payload
+	}
+	return v
 }

@@ -29,6 +29,14 @@ func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
 		t.depth++
 		return t.execute()
 	case *Builtin:
+		if o.owner != nil && len(args) > 0 && args[0].k == KObj {
+			// A method of a built-in type called on an instance of a script
+			// subclass works on the built-in part of it.
+			if inst, ok := args[0].o.(*Instance); ok && !inst.payload.IsUndef() && o.owner != ObjectType && !o.owner.isExc {
+				full := append([]Value{inst.payload}, args[1:]...)
+				return o.Fn(t, full, kw)
+			}
+		}
 		return o.Fn(t, args, kw)
 	case *BoundMethod:
 		full := make([]Value, 0, len(args)+1)
@@ -312,7 +320,7 @@ func (t *Thread) initInstance(cls *Class, inst Value, args []Value, kw []KV) err
 	if b, builtin := init.o.(*Builtin); builtin {
 		// The constructor of a built-in base already consumed the arguments;
 		// object's own __init__ accepts none.
-		if b.owner == ObjectType && (len(args) > 0 || len(kw) > 0) {
+		if b.owner == ObjectType && (cls.base == ObjectType || cls.base == nil) && (len(args) > 0 || len(kw) > 0) {
 			if _, hasNew := cls.Lookup("__new__"); !hasNew || cls.Dict["__new__"].IsUndef() {
 				return Errorf(TypeError, "%s() takes no arguments", cls.Name)
 			}

@@ -178,7 +178,7 @@ type Instance struct {
 	exc *ExcState
 	// payload holds the built-in part of instances of classes derived from
 	// list, dict, etc. (nil for plain objects).
-	payload Object
+	payload Value
 	// syntax is set on SyntaxError instances made from parser errors.
 	syntax *parser.SyntaxError
 }

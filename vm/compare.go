@@ -57,8 +57,8 @@ func (t *Thread) richCompare(op int, a, b Value) (Value, error) {
 		}
 	}
 	// Built-in payloads of instances of subclasses of built-in types.
-	if ai, ok := a.o.(*Instance); ok && a.k == KObj && ai.payload != nil {
-		return t.compareOp(op, Obj(ai.payload), b)
+	if ai, ok := a.o.(*Instance); ok && a.k == KObj && !ai.payload.IsUndef() {
+		return t.compareOp(op, ai.payload, b)
 	}
 	switch op {
 	case cmpEQ:

@@ -318,7 +318,7 @@ func (t *Thread) wrapBuiltinSubclass(cls *Class, o Object) Value {
 		return Obj(o)
 	}
 	inst := NewInstance(cls)
-	inst.payload = o
+	inst.payload = Obj(o)
 	return Obj(inst)
 }
 
@@ -411,7 +411,7 @@ func newInt(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 	}
 	if !cls.Builtin {
 		inst := NewInstance(cls)
-		inst.payload = r.o
+		inst.payload = r
 		return Obj(inst), nil
 	}
 	return r, nil
@@ -447,8 +447,8 @@ func (t *Thread) toInt(x Value) (Value, error) {
 				return r, nil
 			}
 		}
-		if o.payload != nil {
-			return t.toInt(Obj(o.payload))
+		if !o.payload.IsUndef() {
+			return t.toInt(o.payload)
 		}
 	}
 	return Undef, Errorf(TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'", x.TypeName())

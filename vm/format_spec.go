@@ -384,8 +384,8 @@ func init() {
 				s, err := formatStrSpec(o.s, spec)
 				return s, true, err
 			case *Instance:
-				if o.payload != nil {
-					return formatHook(t, Obj(o.payload), spec)
+				if !o.payload.IsUndef() {
+					return formatHook(t, o.payload, spec)
 				}
 			}
 		case KNone:

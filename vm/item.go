@@ -246,8 +246,8 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 			if m, ok := t.lookupSpecial(obj, "__getitem__"); ok {
 				return t.callBound(m, obj, []Value{key}, nil)
 			}
-			if o.payload != nil {
-				return t.GetItem(Obj(o.payload), key)
+			if !o.payload.IsUndef() {
+				return t.GetItem(o.payload, key)
 			}
 		case *Class:
 			if m, ok := o.Lookup("__class_getitem__"); ok {
@@ -300,8 +300,8 @@ func (t *Thread) SetItem(obj, key, v Value) error {
 				_, err := t.callBound(m, obj, []Value{key, v}, nil)
 				return err
 			}
-			if o.payload != nil {
-				return t.SetItem(Obj(o.payload), key, v)
+			if !o.payload.IsUndef() {
+				return t.SetItem(o.payload, key, v)
 			}
 		case *ByteArray:
 			i, err := t.seqIndex(key, len(o.b), "bytearray")
@@ -407,8 +407,8 @@ func (t *Thread) DelItem(obj, key Value) error {
 				_, err := t.callBound(m, obj, []Value{key}, nil)
 				return err
 			}
-			if o.payload != nil {
-				return t.DelItem(Obj(o.payload), key)
+			if !o.payload.IsUndef() {
+				return t.DelItem(o.payload, key)
 			}
 		}
 	}

@@ -79,7 +79,7 @@ type dictIter struct {
 	pos     int
 	kind    int
 	version uint64
-	n       int
+	size    int // the dict's length when iteration began
 }
 
 func (it *dictIter) Class() *Class {
@@ -92,11 +92,9 @@ func (it *dictIter) Class() *Class {
 	return DictKeyIterType
 }
 func (it *dictIter) Next(t *Thread) (Value, bool, error) {
-	if it.d.version != it.version {
-		if it.d.Len() != it.n+it.remaining() {
-			it.version = it.d.version
-			return Undef, false, Errorf(RuntimeError, "dictionary changed size during iteration")
-		}
+	if it.d.Len() != it.size {
+		it.size = -1
+		return Undef, false, Errorf(RuntimeError, "dictionary changed size during iteration")
 	}
 	i, e := it.d.entryAt(it.pos)
 	if e == nil {
@@ -104,7 +102,6 @@ func (it *dictIter) Next(t *Thread) (Value, bool, error) {
 		return Undef, false, nil
 	}
 	it.pos = i + 1
-	it.n++
 	switch it.kind {
 	case 1:
 		return e.val, true, nil
@@ -112,17 +109,6 @@ func (it *dictIter) Next(t *Thread) (Value, bool, error) {
 		return Obj(NewTuple([]Value{e.key, e.val})), true, nil
 	}
 	return e.key, true, nil
-}
-
-// remaining counts live entries from pos on (only on the slow path after a change).
-func (it *dictIter) remaining() int {
-	n := 0
-	for i := it.pos; i < len(it.d.entries); i++ {
-		if !it.d.entries[i].key.IsUndef() {
-			n++
-		}
-	}
-	return n
 }
 
 // getitemIter iterates an object with only __getitem__ (the old protocol).

@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"math"
 	"math/big"
+	"strings"
 )
 
 // lookupSpecial finds a dunder method on v's class (never the instance dict),
@@ -64,8 +65,8 @@ func (t *Thread) Truth(v Value) (bool, error) {
 			n, err := lenResult(r)
 			return n > 0, err
 		}
-		if o.payload != nil {
-			return t.Truth(Obj(o.payload))
+		if !o.payload.IsUndef() {
+			return t.Truth(o.payload)
 		}
 	case *DictView:
 		return o.d.Len() > 0, nil
@@ -116,8 +117,8 @@ func (t *Thread) Len(v Value) (int, error) {
 				}
 				return lenResult(r)
 			}
-			if o.payload != nil {
-				return t.Len(Obj(o.payload))
+			if !o.payload.IsUndef() {
+				return t.Len(o.payload)
 			}
 		case Lener:
 			return o.Len(), nil
@@ -323,9 +324,9 @@ func (t *Thread) Iter(v Value) (Value, error) {
 		case *StrObj:
 			return Obj(&strIter{s: o}), nil
 		case *Dict:
-			return Obj(&dictIter{d: o, kind: 0, version: o.version}), nil
+			return Obj(&dictIter{d: o, kind: 0, size: o.Len()}), nil
 		case *DictView:
-			return Obj(&dictIter{d: o.d, kind: o.kind, version: o.d.version}), nil
+			return Obj(&dictIter{d: o.d, kind: o.kind, size: o.d.Len()}), nil
 		case *Set:
 			return Obj(&seqIter{items: o.Items(), cls: SetIterType, set: o}), nil
 		case *FrozenSet:
@@ -356,8 +357,8 @@ func (t *Thread) Iter(v Value) (Value, error) {
 			if _, ok := t.lookupSpecial(v, "__getitem__"); ok {
 				return Obj(&getitemIter{obj: v}), nil
 			}
-			if o.payload != nil {
-				return t.Iter(Obj(o.payload))
+			if !o.payload.IsUndef() {
+				return t.Iter(o.payload)
 			}
 		case Iterable:
 			return o.Iter(t)
@@ -532,6 +533,19 @@ func (t *Thread) Contains(container, item Value) (bool, error) {
 			return t.seqContains(o.items, item)
 		case *Tuple:
 			return t.seqContains(o.items, item)
+		case *Bytes, *ByteArray:
+			hay, _ := toBytes(t, container)
+			if n, ok, _ := t.IndexOf(item); ok && item.isIntLike() {
+				if n < 0 || n > 255 {
+					return false, Errorf(ValueError, "byte must be in range(0, 256)")
+				}
+				return strings.IndexByte(string(hay), byte(n)) >= 0, nil
+			}
+			needle, err := toBytes(t, item)
+			if err != nil {
+				return false, err
+			}
+			return strings.Contains(string(hay), string(needle)), nil
 		case *Dict:
 			_, ok, err := o.Get(t, item)
 			return ok, err

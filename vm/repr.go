@@ -231,8 +231,8 @@ func (t *Thread) reprInstance(o *Instance, v Value) (string, error) {
 		s, err := t.reprSeq(o.exc.args, "(", ")", args, false)
 		return o.cls.Name + s, err
 	}
-	if o.payload != nil {
-		return t.Repr(Obj(o.payload))
+	if !o.payload.IsUndef() {
+		return t.Repr(o.payload)
 	}
 	return fmt.Sprintf("<%s object at %#x>", o.cls.QualName(), identity(o)), nil
 }

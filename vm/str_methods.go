@@ -748,7 +748,14 @@ func init() {
 						pos++
 						continue
 					}
-					return Undef, Errorf(UnicodeEncodeError, "'%s' codec can't encode character '\\u%04x' in position %d: ordinal not in range(%d)", name, r, pos, limit)
+					esc := sprintf("\\x%02x", r)
+					if r > 0xff {
+						esc = sprintf("\\u%04x", r)
+					}
+					if r > 0xffff {
+						esc = sprintf("\\U%08x", r)
+					}
+					return Undef, Errorf(UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %d: ordinal not in range(%d)", name, esc, pos, limit)
 				}
 				out = append(out, byte(r))
 				pos++

@@ -784,10 +784,23 @@ func (t *Thread) execute() (Value, error) {
 							goto fail
 						}
 						f.pc, f.sp = pc, sp
-						nf, e := t.setupFrame(fn, args, kw, false)
-						if e != nil {
-							err = e
-							goto fail
+						var nf *Frame
+						fc := fn.code
+						if len(kw) == 0 && len(args) == fc.ArgCount && fc.Flags&(FlagVarargs|FlagVarkw) == 0 && fc.KwOnlyCount == 0 && len(fc.CellSlots) == 0 && fc.NumFrees == 0 {
+							// Fast path: positional call of a plain function.
+							nf = t.newFrame()
+							nf.regs = t.allocRegs(fc.NumRegs + fc.MaxStack)
+							nf.code, nf.fn, nf.module = fc, fn, fn.module
+							nf.sp = fc.NumRegs
+							nf.blocks = nf.blockBuf[:0]
+							copy(nf.regs, args)
+						} else {
+							var e error
+							nf, e = t.setupFrame(fn, args, kw, false)
+							if e != nil {
+								err = e
+								goto fail
+							}
 						}
 						clear(regs[base:sp])
 						f.sp = base

@@ -117,7 +117,19 @@ func (t *Thread) releaseFrame(f *Frame) {
 	if f.gen != nil {
 		return // generator frames belong to their generator
 	}
-	*f = Frame{}
+	// Reset only what setupFrame does not overwrite (zeroing the whole
+	// frame, block buffer included, costs more than the call itself).
+	f.regs = nil
+	f.back = nil
+	f.fn = nil
+	f.ns = nil
+	f.delegate = nil
+	f.goBoundary = false
+	f.stackOwned = false
+	f.pc = 0
+	if len(f.blocks) > 0 || cap(f.blocks) > len(f.blockBuf) {
+		f.blockBuf = [4]block{}
+	}
 	if len(t.framePool) < 256 {
 		t.framePool = append(t.framePool, f)
 	}

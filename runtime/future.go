@@ -80,7 +80,7 @@ func (f *Future) value() vm.Value { return vm.Obj(f.self) }
 // SetResult completes the future.
 func (f *Future) SetResult(v vm.Value) error {
 	if f.state != statePending {
-		return vm.NewError(InvalidStateError, f.state.String()+": "+f.reprSelf())
+		return vm.NewError(InvalidStateError, "invalid state")
 	}
 	f.result = v
 	f.state = stateFinished
@@ -91,7 +91,7 @@ func (f *Future) SetResult(v vm.Value) error {
 // SetException fails the future.
 func (f *Future) SetException(exc *vm.Instance) error {
 	if f.state != statePending {
-		return vm.NewError(InvalidStateError, f.state.String()+": "+f.reprSelf())
+		return vm.NewError(InvalidStateError, "invalid state")
 	}
 	if exc.Class().IsSubclass(vm.StopIteration) {
 		return vm.Errorf(vm.TypeError, "StopIteration interacts badly with generators and cannot be raised into a Future")
@@ -135,7 +135,7 @@ func (f *Future) Result() (vm.Value, error) {
 	case stateCancelled:
 		return vm.Undef, f.makeCancelledError()
 	case statePending:
-		return vm.Undef, vm.NewError(InvalidStateError, "Result is not ready.")
+		return vm.Undef, vm.NewError(InvalidStateError, "Result is not set.")
 	}
 	f.logTraceback = false
 	if f.exc != nil {

@@ -227,3 +227,6 @@ func (l *Loop) observeDone(t *Task, how string) {
 		l.Observer.Event(Event{Kind: EvTaskDone, Time: l.Time(), Task: t, Detail: how})
 	}
 }
+
+// AsFuture returns the Future inside a future, task or gathering future value (nil otherwise).
+func AsFuture(v vm.Value) *Future { return asFuture(v) }

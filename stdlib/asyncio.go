@@ -160,13 +160,10 @@ func createTask(t *vm.Thread, l *runtime.Loop, coro, name vm.Value) (vm.Value, e
 
 // futureOf returns the Future of a Future or Task value.
 func futureOf(v vm.Value) *runtime.Future {
-	switch o := v.AsObj().(type) {
-	case *runtime.Future:
-		return o
-	case *runtime.Task:
-		return &o.Future
+	if v.Kind() != vm.KObj {
+		return nil
 	}
-	return nil
+	return runtime.AsFuture(v)
 }
 
 func addFutureMethods(c *vm.Class) {

@@ -139,3 +139,18 @@ func (l *Loop) CallbackError(err error, cb vm.Value) {
 	s, _ := l.t.Repr(cb)
 	l.callbackError(err, "Exception in callback "+s)
 }
+
+// TrackAsyncGen records an async generator first iterated on this loop.
+func (l *Loop) TrackAsyncGen(g *vm.Generator) { l.asyncgens = append(l.asyncgens, g) }
+
+// UnfinishedAsyncGens returns the tracked async generators that never finished.
+func (l *Loop) UnfinishedAsyncGens() []*vm.Generator {
+	var out []*vm.Generator
+	for _, g := range l.asyncgens {
+		if !g.Finished() {
+			out = append(out, g)
+		}
+	}
+	l.asyncgens = nil
+	return out
+}

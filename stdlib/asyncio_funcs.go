@@ -212,9 +212,20 @@ func RunCoroutine(t *vm.Thread, g *vm.Generator) (vm.Value, error) {
 		l.Observer = obs.(runtime.Observer)
 	}
 	runtime.SetEventLoop(t, l)
+	it := t.Interp()
+	if it.Hooks.OnAsyncGenStart == nil {
+		it.Hooks.OnAsyncGenStart = func(t *vm.Thread, g *vm.Generator) {
+			if l := runtime.RunningLoop(t); l != nil {
+				l.TrackAsyncGen(g)
+			}
+		}
+	}
 	task := l.NewTask(g, "")
 	result, runErr := l.RunUntilComplete(&task.Future)
 	shutdownErr := l.CancelAllTasks()
+	if shutdownErr == nil {
+		shutdownErr = shutdownAsyncGens(t, l)
+	}
 	runtime.SetEventLoop(t, nil)
 	l.Close()
 	l.ReportUnretrieved()
@@ -341,4 +352,28 @@ func gather(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		children = append(children, fut)
 	}
 	return vm.Obj(runtime.Gather(l, children, returnExc)), nil
+}
+
+// shutdownAsyncGens closes async generators that were iterated but never
+// finished, as loop.shutdown_asyncgens() does at the end of asyncio.run.
+func shutdownAsyncGens(t *vm.Thread, l *runtime.Loop) error {
+	gens := l.UnfinishedAsyncGens()
+	if len(gens) == 0 {
+		return nil
+	}
+	fn, err := libFunc(t, "_shutdown_asyncgens")
+	if err != nil {
+		return err
+	}
+	items := make([]vm.Value, len(gens))
+	for i, g := range gens {
+		items[i] = vm.Obj(g)
+	}
+	coro, err := t.Call(fn, []vm.Value{vm.Obj(vm.NewList(items))}, nil)
+	if err != nil {
+		return err
+	}
+	task := l.NewTask(coro.AsObj().(*vm.Generator), "")
+	_, err = l.RunUntilComplete(&task.Future)
+	return err
 }

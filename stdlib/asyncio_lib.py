@@ -19,6 +19,13 @@ async def _wrap_awaitable(awaitable):
     return await awaitable
 
 
+async def _shutdown_asyncgens(agens):
+    results = await gather(*[_wrap_awaitable(ag.aclose()) for ag in agens], return_exceptions=True)
+    for result, agen in zip(results, agens):
+        if isinstance(result, Exception):
+            print(f"an error occurred during closing of asynchronous generator {agen!r}")
+
+
 def _release_waiter(waiter, *args):
     if not waiter.done():
         waiter.set_result(None)

@@ -99,7 +99,7 @@ func init() {
 		return args[0], nil
 	})
 	CoroutineType.AddMethod("__await__", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		return args[0], nil
+		return Obj(&coroWrapper{g: genSelf(args)}), nil
 	})
 	ag := AsyncGeneratorType.AddMethod
 	ag("__aiter__", func(t *Thread, args []Value, kw []KV) (Value, error) { return args[0], nil })
@@ -137,4 +137,32 @@ func init() {
 		}
 		return Undef, false, nil
 	}
+}
+
+// coroWrapper is what coroutine.__await__() returns: an iterator that
+// drives the coroutine, so `yield from coro.__await__()` works in plain
+// generators (as in custom awaitables).
+type coroWrapper struct{ g *Generator }
+
+var CoroWrapperType = newBuiltinClass("coroutine_wrapper", ObjectType)
+
+func (*coroWrapper) Class() *Class { return CoroWrapperType }
+
+// Send resumes the coroutine.
+func (w *coroWrapper) Send(t *Thread, sent Value) (Value, bool, error) {
+	w.g.awaited = true
+	v, done, err := t.Resume(w.g, sent, nil)
+	return v, done, err
+}
+
+// Next makes the wrapper an iterator.
+func (w *coroWrapper) Next(t *Thread) (Value, bool, error) {
+	v, done, err := w.Send(t, None)
+	if err != nil || done {
+		if done {
+			t.stopValue = v
+		}
+		return Undef, false, err
+	}
+	return v, true, nil
 }

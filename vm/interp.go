@@ -57,6 +57,9 @@ type Hooks struct {
 	OnExit func()
 	// OnCoroutine is called for every coroutine object created (never-awaited tracking).
 	OnCoroutine func(t *Thread, g *Generator)
+	// OnAsyncGenStart is called when an async generator is first iterated
+	// (the event loop finalizes unfinished ones when it shuts down).
+	OnAsyncGenStart func(t *Thread, g *Generator)
 	// OnCoroutineReleased reports that g was released at the current line
 	// (where CPython would print the never-awaited warning).
 	OnCoroutineReleased func(t *Thread, g *Generator)

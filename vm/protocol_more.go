@@ -138,6 +138,9 @@ func (s *asyncGenStep) Send(t *Thread, sent Value) (Value, bool, error) {
 		s.done = true
 		return None, true, nil
 	}
+	if !s.g.started && t.interp.Hooks.OnAsyncGenStart != nil {
+		t.interp.Hooks.OnAsyncGenStart(t, s.g)
+	}
 	v, done, err := t.Resume(s.g, sent, throw)
 	if err != nil {
 		s.done = true

@@ -245,7 +245,7 @@ func (t *Thread) StrOf(v Value) (string, error) {
 			return o.s, nil
 		case *Instance:
 			if m, ok := o.cls.Lookup("__str__"); ok {
-				if _, builtin := m.o.(*Builtin); !builtin {
+				if b, builtin := m.o.(*Builtin); !builtin || b.owner != ObjectType && b.owner != BaseException && b.owner != StrType {
 					r, err := t.callBound(m, v, nil, nil)
 					if err != nil {
 						return "", err

@@ -68,12 +68,25 @@ func realPython(t *testing.T) string {
 	return strings.TrimSpace(string(out))
 }
 
-// stripCarets removes CPython's fine-grained location lines inside tracebacks.
+// stripCarets removes CPython's fine-grained location lines inside
+// tracebacks, and traceback entries inside Python's own library (asyncio's
+// runners.py and base_events.py frames, which asy's Go runtime does not have).
 func stripCarets(s string) string {
 	lines := strings.SplitAfter(s, "\n")
 	var out []string
 	inTB := false
+	skipSource := false
 	for _, l := range lines {
+		if strings.HasPrefix(l, "  File \"") && strings.Contains(l, "/lib/python3.") {
+			skipSource = true
+			continue
+		}
+		if skipSource {
+			skipSource = false
+			if strings.HasPrefix(l, "    ") {
+				continue
+			}
+		}
 		trimmed := strings.TrimSpace(l)
 		if strings.HasPrefix(l, "Traceback (most recent call last):") || strings.Contains(l, "Exception Group Traceback") {
 			inTB = true

@@ -114,8 +114,13 @@ func (o *traceObserver) Event(e runtime.Event) {
 		if c := e.Task.Coro(); c != nil {
 			fmt.Fprintf(&b, " (%s)", c.QualName())
 			if e.Kind == runtime.EvTaskSuspended {
-				f := c.InnermostFrame()
-				fmt.Fprintf(&b, " at line %d", f.Line())
+				// The innermost frame of script code, not asyncio's library.
+				for f := c.InnermostFrame(); f != nil; f = f.Back() {
+					if !strings.HasPrefix(f.Code().Filename, "<") {
+						fmt.Fprintf(&b, " at line %d", f.Line())
+						break
+					}
+				}
 			}
 		}
 	}

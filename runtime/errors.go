@@ -61,10 +61,13 @@ func (l *Loop) deadlock() error {
 		if t.Done() {
 			continue
 		}
-		f := t.coro.InnermostFrame()
+		// Report the innermost frame of script code (not of asyncio's library).
 		where := ""
-		if f != nil {
-			where = fmt.Sprintf(" at %s:%d", f.Code().Filename, f.Line())
+		for f := t.coro.InnermostFrame(); f != nil; f = f.Back() {
+			if !strings.HasPrefix(f.Code().Filename, "<") {
+				where = fmt.Sprintf(" at %s:%d", f.Code().Filename, f.Line())
+				break
+			}
 		}
 		fmt.Fprintf(&b, "\n  %s (%s) waits%s", t.name, t.coro.QualName(), where)
 		if t.futWaiter != nil {

@@ -180,7 +180,11 @@ func (t *Task) handleYield(v vm.Value) {
 	fut.AddDoneCallback(t.wakeup)
 	t.futWaiter = fut
 	if l.Observer != nil {
-		l.Observer.Event(Event{Kind: EvTaskSuspended, Time: l.Time(), Task: t, Detail: fut.reprSelf()})
+		detail := "on a future"
+		if w, ok := fut.self.(*Task); ok {
+			detail = "on task " + w.name
+		}
+		l.Observer.Event(Event{Kind: EvTaskSuspended, Time: l.Time(), Task: t, Detail: detail})
 	}
 	if t.mustCancel {
 		if fut.cancelFuture(t.cancelMsg) {

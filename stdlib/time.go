@@ -103,7 +103,14 @@ func timeModule(it *vm.Interp) (*vm.Module, error) {
 		if d < 0 {
 			return vm.Undef, vm.Errorf(vm.ValueError, "sleep length must be non-negative")
 		}
-		t.Blocking(func() { clock().Sleep(d) })
+		c := clock()
+		if vc, ok := c.(*runtime.VirtualClock); ok && t == it.MainThread() {
+			// Sleeping on the loop's own thread blocks the whole loop, so
+			// under the virtual clock it simply moves time forward.
+			vc.AdvanceTo(vc.Now() + d)
+			return vm.None, nil
+		}
+		t.Blocking(func() { c.Sleep(d) })
 		return vm.None, nil
 	})
 	toTime := func(t *vm.Thread, args []vm.Value, local bool) (gotime.Time, error) {

@@ -107,7 +107,7 @@ func directives(src []byte) (args []string, asyOnly bool) {
 		switch {
 		case strings.HasPrefix(body, "asy-args:"):
 			args = append(args, strings.Fields(strings.TrimPrefix(body, "asy-args:"))...)
-		case body == "asy-only":
+		case strings.HasPrefix(body, "asy-only"):
 			asyOnly = true
 		}
 	}

@@ -57,6 +57,10 @@ func RunFile(path string, opts Options) int {
 func RunSource(file string, src []byte, opts Options) int {
 	it := newInterp(opts)
 	defer it.Flush()
+	// The main thread runs holding the interpreter lock; blocking calls and
+	// the event loop's waits release it for executor threads.
+	it.Acquire()
+	defer it.Release()
 	warn := trackCoroutines(it)
 	m := it.MainModule(file)
 	code, err := it.CompileModule(m, file, src, opts.TopLevelAwait)
@@ -146,7 +150,8 @@ func trackCoroutines(it *vm.Interp) func() {
 	seq := 0
 	limit := 4096
 	it.Hooks.OnCoroutine = func(t *vm.Thread, g *vm.Generator) {
-		o := &origin{seq: seq}
+		// Without a script frame (created by Go code), CPython says "sys:1".
+		o := &origin{seq: seq, file: "sys", line: 1}
 		seq++
 		if f := t.Frame(); f != nil {
 			o.file, o.line = f.Code().Filename, f.Line()

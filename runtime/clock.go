@@ -46,6 +46,40 @@ type VirtualClock struct {
 	waiters []*virtualSleeper
 	// OnSleep tells the owner (the loop) that a goroutine is blocked on the clock.
 	OnSleep func()
+	// running counts executor jobs submitted and not finished; time may only
+	// jump when all of them (except those queued behind a full pool) sleep.
+	running int
+	pools   []interface{ Stalled() int }
+}
+
+func (c *VirtualClock) addPool(p interface{ Stalled() int }) {
+	c.mu.Lock()
+	c.pools = append(c.pools, p)
+	c.mu.Unlock()
+}
+
+// AddRunning records executor threads starting (+1) or ending (-1) a job.
+func (c *VirtualClock) AddRunning(n int) {
+	c.mu.Lock()
+	c.running += n
+	cb := c.OnSleep
+	c.mu.Unlock()
+	if n < 0 && cb != nil {
+		cb()
+	}
+}
+
+// Quiescent reports whether every running executor thread sleeps on the clock.
+func (c *VirtualClock) Quiescent() bool {
+	c.mu.Lock()
+	pools := append([]interface{ Stalled() int }(nil), c.pools...)
+	running, sleeping := c.running, len(c.waiters)
+	c.mu.Unlock()
+	stalled := 0
+	for _, p := range pools {
+		stalled += p.Stalled()
+	}
+	return running-stalled <= sleeping
 }
 
 type virtualSleeper struct {

@@ -44,6 +44,9 @@ type Loop struct {
 
 	// defaultExecutor is created lazily by run_in_executor(None, ...).
 	defaultExecutor Executor
+	// pools are the thread pools this loop submitted work to (the virtual
+	// clock must know which queued jobs cannot start yet).
+	pools map[*ThreadPool]bool
 	// fatal is set when KeyboardInterrupt/SystemExit escapes a callback: run_forever returns it.
 	fatal error
 }
@@ -69,7 +72,7 @@ type Handle struct {
 
 // NewLoop makes a loop for an interpreter's thread.
 func NewLoop(t *vm.Thread, clock Clock) *Loop {
-	l := &Loop{it: t.Interp(), t: t, clock: clock, wake: make(chan struct{}, 1)}
+	l := &Loop{it: t.Interp(), t: t, clock: clock, wake: make(chan struct{}, 1), pools: map[*ThreadPool]bool{}}
 	if vc, ok := clock.(*VirtualClock); ok {
 		vc.OnSleep = l.poke
 	}
@@ -228,15 +231,17 @@ func (l *Loop) wait() error {
 		}
 	}
 	if timeout < 0 {
-		<-l.wake
+		l.t.Blocking(func() { <-l.wake })
 		return nil
 	}
 	tm := time.NewTimer(timeout)
 	defer tm.Stop()
-	select {
-	case <-l.wake:
-	case <-tm.C:
-	}
+	l.t.Blocking(func() {
+		select {
+		case <-l.wake:
+		case <-tm.C:
+		}
+	})
 	return nil
 }
 
@@ -251,8 +256,9 @@ func (l *Loop) waitVirtual(vc *VirtualClock) error {
 		}
 		// Threads still running (and not merely sleeping on the virtual clock)
 		// may post results: wait for them in real time.
-		if busy > vc.Sleepers() {
-			<-l.wake
+		_ = busy
+		if !vc.Quiescent() {
+			l.t.Blocking(func() { <-l.wake })
 			continue
 		}
 		next, haveTimer := 0.0, false
@@ -262,7 +268,7 @@ func (l *Loop) waitVirtual(vc *VirtualClock) error {
 		if w, ok := vc.NextWake(); ok && (!haveTimer || w < next) {
 			vc.AdvanceTo(w)
 			// The woken thread runs now; wait for it to post or sleep again.
-			<-l.wake
+			l.t.Blocking(func() { <-l.wake })
 			continue
 		}
 		if haveTimer {

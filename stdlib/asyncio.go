@@ -406,6 +406,27 @@ func addLoopMethods() {
 		}
 		return schedule(t, l, w, true, args[1:])
 	})
+	m("run_in_executor", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) < 2 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "run_in_executor() missing required arguments")
+		}
+		if err := checkLoopOpen(l); err != nil {
+			return vm.Undef, err
+		}
+		pool := l.DefaultExecutor()
+		if !args[0].IsNone() {
+			ex, ok := args[0].AsObj().(*cfExecutor)
+			if !ok {
+				return vm.Undef, vm.Errorf(vm.TypeError, "executor must be a ThreadPoolExecutor or None, not %s", args[0].TypeName())
+			}
+			pool = ex.pool
+		}
+		fut, err := l.RunInExecutor(pool, args[1], append([]vm.Value(nil), args[2:]...), nil)
+		if err != nil {
+			return vm.Undef, err
+		}
+		return vm.Obj(fut), nil
+	})
 	m("shutdown_asyncgens", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return sleepAwaitable(t, l, 0, vm.None)
 	})

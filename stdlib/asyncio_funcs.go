@@ -161,6 +161,25 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 		return sleepAwaitable(t, l, d, args[1])
 	})
 	fn("gather", gather)
+	fn("to_thread", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) < 1 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "to_thread() missing 1 required positional argument: 'func'")
+		}
+		l, err := runningLoop(t)
+		if err != nil {
+			return vm.Undef, err
+		}
+		fut, err := l.RunInExecutor(l.DefaultExecutor(), args[0], append([]vm.Value(nil), args[1:]...), kw)
+		if err != nil {
+			return vm.Undef, err
+		}
+		// to_thread is a coroutine function in CPython: wrap the future.
+		wrap, err := libFunc(t, "_wrap_awaitable")
+		if err != nil {
+			return vm.Undef, err
+		}
+		return t.Call(wrap, []vm.Value{vm.Obj(fut)}, nil)
+	})
 	code, err := it.CompileModule(m, "<asyncio>", asyncioLib, false)
 	if err != nil {
 		return nil, err
@@ -226,6 +245,7 @@ func RunCoroutine(t *vm.Thread, g *vm.Generator) (vm.Value, error) {
 	if shutdownErr == nil {
 		shutdownErr = shutdownAsyncGens(t, l)
 	}
+	l.ShutdownDefaultExecutor()
 	runtime.SetEventLoop(t, nil)
 	l.Close()
 	l.ReportUnretrieved()

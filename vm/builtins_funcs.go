@@ -442,7 +442,9 @@ func init() {
 			t.interp.Stdout.WriteString(s)
 		}
 		t.interp.Stdout.Flush()
-		line, err := t.interp.Stdin.ReadString('\n')
+		var line string
+		var err error
+		t.Blocking(func() { line, err = t.interp.Stdin.ReadString('\n') })
 		if err != nil && line == "" {
 			return Undef, Errorf(EOFError, "EOF when reading a line")
 		}

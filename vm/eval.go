@@ -357,10 +357,13 @@ func (t *Thread) execute() (Value, error) {
 				regs[sp-1] = r
 
 			case OpJump:
-				if t.limited && arg < pc {
+				if arg < pc {
 					f.pc, f.sp = pc, sp
-					if err = t.tick(); err != nil {
-						goto fail
+					t.maybeSwitch()
+					if t.limited {
+						if err = t.tick(); err != nil {
+							goto fail
+						}
 					}
 				}
 				pc = arg

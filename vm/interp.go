@@ -46,8 +46,7 @@ type Interp struct {
 	// policy...), keyed by a type private to the layer.
 	ext sync.Map
 
-	// mu is the interpreter lock: only the holder runs bytecode.
-	mu   sync.Mutex
+	gil  gil
 	main *Thread
 }
 
@@ -151,7 +150,3 @@ func (it *Interp) Ext(key any) (any, bool) { return it.ext.Load(key) }
 
 // SetExt stores per-interpreter state for a higher layer.
 func (it *Interp) SetExt(key, v any) { it.ext.Store(key, v) }
-
-// gilAcquire/gilRelease are the interpreter lock operations (see gil.go).
-func (it *Interp) gilAcquire() {}
-func (it *Interp) gilRelease() {}

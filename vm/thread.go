@@ -26,6 +26,8 @@ type Thread struct {
 	stopValue Value
 	// reprStack guards repr of self-containing containers.
 	reprStack []Object
+	// ticks counts backward jumps toward the next interpreter-lock check.
+	ticks int
 	// steps is the remaining budget when limited (Config.MaxSteps).
 	steps   int64
 	limited bool

@@ -1,0 +1,209 @@
+package runtime
+
+import (
+	"runtime"
+	"sync"
+
+	"github.com/asylang/asy/vm"
+)
+
+// ThreadPool runs script functions on real OS threads (goroutines with their
+// own vm.Thread) next to the loop. Workers take the interpreter lock while
+// they run bytecode and release it when they block, so several blocking
+// calls (time.sleep, I/O) really overlap.
+type ThreadPool struct {
+	it     *vm.Interp
+	max    int
+	prefix string
+
+	mu       sync.Mutex
+	queue    []*Job
+	idle     int
+	workers  int
+	running  int // workers executing a job
+	shutdown bool
+	cond     *sync.Cond
+	wg       sync.WaitGroup
+}
+
+// Job is one call to run on a worker.
+type Job struct {
+	Fn   vm.Value
+	Args []vm.Value
+	Kw   []vm.KV
+	// Start is called (on the worker, lock held) when the job begins; it
+	// returns false if the job was cancelled meanwhile.
+	Start func() bool
+	// Done receives the outcome on the worker goroutine, lock held.
+	Done func(v vm.Value, err error)
+}
+
+// DefaultWorkers is CPython's default: min(32, cpus + 4).
+func DefaultWorkers() int {
+	n := runtime.NumCPU() + 4
+	if n > 32 {
+		n = 32
+	}
+	return n
+}
+
+// NewThreadPool makes a pool of at most max workers (started lazily).
+func NewThreadPool(it *vm.Interp, max int, prefix string) *ThreadPool {
+	if max <= 0 {
+		max = DefaultWorkers()
+	}
+	p := &ThreadPool{it: it, max: max, prefix: prefix}
+	p.cond = sync.NewCond(&p.mu)
+	if vc, ok := ClockOf(it).(*VirtualClock); ok {
+		vc.addPool(p)
+	}
+	return p
+}
+
+// Max is the pool's worker limit.
+func (p *ThreadPool) Max() int { return p.max }
+
+// Submit queues a job; it fails after Shutdown.
+func (p *ThreadPool) Submit(j *Job) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shutdown {
+		return vm.Errorf(vm.RuntimeError, "cannot schedule new futures after shutdown")
+	}
+	p.queue = append(p.queue, j)
+	// Under the virtual clock a submitted job counts as running from now
+	// on, so time cannot jump before its thread gets to sleep.
+	if vc, ok := ClockOf(p.it).(*VirtualClock); ok {
+		vc.AddRunning(1)
+	}
+	switch {
+	case p.idle > 0:
+		// Hand the job to an idle worker (counted out now, so the next
+		// submit starts another worker instead of queueing behind it).
+		p.idle--
+		p.cond.Signal()
+	case p.workers < p.max:
+		p.workers++
+		p.wg.Add(1)
+		go p.worker()
+	}
+	return nil
+}
+
+func (p *ThreadPool) worker() {
+	defer p.wg.Done()
+	t := p.it.NewThread()
+	for {
+		p.mu.Lock()
+		for len(p.queue) == 0 && !p.shutdown {
+			p.idle++
+			p.cond.Wait()
+		}
+		if len(p.queue) == 0 {
+			p.mu.Unlock()
+			return
+		}
+		j := p.queue[0]
+		p.queue = p.queue[1:]
+		p.running++
+		p.mu.Unlock()
+
+		vc, virtual := ClockOf(p.it).(*VirtualClock)
+		p.it.Acquire()
+		if j.Start == nil || j.Start() {
+			v, err := t.Call(j.Fn, j.Args, j.Kw)
+			j.Done(v, err)
+		}
+		p.it.Release()
+		if virtual {
+			vc.AddRunning(-1)
+		}
+		p.mu.Lock()
+		p.running--
+		p.mu.Unlock()
+	}
+}
+
+// Stalled counts queued jobs that cannot start until a worker frees up.
+func (p *ThreadPool) Stalled() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.workers < p.max {
+		return 0
+	}
+	if n := len(p.queue) - (p.workers - p.running); n > 0 {
+		return n
+	}
+	return 0
+}
+
+// Shutdown stops accepting jobs; with wait it blocks (lock released by the
+// caller) until queued jobs finish. cancelPending drops jobs not started.
+func (p *ThreadPool) Shutdown(wait bool) { p.ShutdownCancel(wait, false) }
+
+// ShutdownCancel is Shutdown with cancel_futures.
+func (p *ThreadPool) ShutdownCancel(wait, cancelPending bool) []*Job {
+	p.mu.Lock()
+	p.shutdown = true
+	p.idle = 0
+	var dropped []*Job
+	if cancelPending {
+		dropped = p.queue
+		p.queue = nil
+	}
+	p.cond.Broadcast()
+	p.mu.Unlock()
+	if wait {
+		p.wg.Wait()
+	}
+	return dropped
+}
+
+// DefaultExecutor returns the loop's default thread pool, creating it.
+func (l *Loop) DefaultExecutor() *ThreadPool {
+	if p, ok := l.defaultExecutor.(*ThreadPool); ok {
+		return p
+	}
+	p := NewThreadPool(l.it, 0, "asyncio")
+	l.defaultExecutor = p
+	return p
+}
+
+// ShutdownDefaultExecutor waits for the default executor's threads, as
+// asyncio.run does before closing the loop.
+func (l *Loop) ShutdownDefaultExecutor() {
+	if p, ok := l.defaultExecutor.(*ThreadPool); ok {
+		l.t.Blocking(func() { p.Shutdown(true) })
+		l.defaultExecutor = nil
+	}
+}
+
+// RunInExecutor runs fn(args) on pool and returns an asyncio future on l
+// that completes (on the loop thread) with its result.
+func (l *Loop) RunInExecutor(pool *ThreadPool, fn vm.Value, args []vm.Value, kw []vm.KV) (*Future, error) {
+	fut := NewFuture(l)
+	l.AddBusy(1)
+	job := &Job{Fn: fn, Args: args, Kw: kw,
+		Done: func(v vm.Value, err error) {
+			l.Post(func() {
+				l.AddBusy(-1)
+				if fut.Done() {
+					return // cancelled meanwhile: the thread ran anyway, as in CPython
+				}
+				if err != nil {
+					fut.SetException(vm.AsException(err))
+				} else {
+					fut.SetResult(v)
+				}
+			})
+		}}
+	if l.Observer != nil {
+		l.Observer.Event(Event{Kind: EvExecutorJob, Time: l.Time()})
+	}
+	if err := pool.Submit(job); err != nil {
+		l.AddBusy(-1)
+		return nil, err
+	}
+	l.pools[pool] = true
+	return fut, nil
+}

@@ -1,0 +1,38 @@
+package stdlib
+
+import "github.com/asylang/asy/vm"
+
+// fastapi.concurrency / starlette.concurrency: run_in_threadpool runs a sync
+// function in the default executor, and only when awaited (it is an async
+// def), exactly as Starlette's is.
+const concurrencySource = `import asyncio
+
+
+async def run_in_threadpool(func, *args, **kwargs):
+    loop = asyncio.get_running_loop()
+    if kwargs:
+        return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+    return await loop.run_in_executor(None, func, *args)
+`
+
+func sourceModule(name, src string) vm.ModuleLoader {
+	return func(it *vm.Interp) (*vm.Module, error) {
+		m := vm.NewModule(name, "")
+		m.Set("__name__", vm.Str(name))
+		code, err := it.CompileModule(m, "<"+name+">", []byte(src), false)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := it.MainThread().RunCode(code, m); err != nil {
+			return nil, err
+		}
+		return m, nil
+	}
+}
+
+func init() {
+	for _, pkg := range []string{"fastapi", "starlette"} {
+		register(pkg, sourceModule(pkg, ""))
+		register(pkg+".concurrency", sourceModule(pkg+".concurrency", concurrencySource))
+	}
+}

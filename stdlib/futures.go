@@ -1,0 +1,442 @@
+package stdlib
+
+import (
+	"sync"
+	gotime "time"
+
+	"github.com/asylang/asy/runtime"
+	"github.com/asylang/asy/vm"
+)
+
+// concurrent.futures: thread pools whose futures can be waited on from any
+// thread (with the interpreter lock released while waiting).
+
+var (
+	cfFutureType   = vm.NewNativeClass("Future", "concurrent.futures._base", nil, nil)
+	cfExecutorType = vm.NewNativeClass("ThreadPoolExecutor", "concurrent.futures.thread", nil, newThreadPoolExecutor)
+	cfTimeoutError = vm.TimeoutError
+	cfCancelled    = vm.NewExceptionClass("CancelledError", "concurrent.futures._base", vm.Exception)
+)
+
+// cfFuture is a thread-safe future. Fields are guarded by mu; done is
+// closed when the future completes.
+type cfFuture struct {
+	mu        sync.Mutex
+	state     int // 0 pending, 1 running, 2 finished, 3 cancelled
+	result    vm.Value
+	exc       *vm.Instance
+	done      chan struct{}
+	callbacks []vm.Value
+	it        *vm.Interp
+}
+
+func (*cfFuture) Class() *vm.Class { return cfFutureType }
+
+func newCFFuture(it *vm.Interp) *cfFuture { return &cfFuture{done: make(chan struct{}), it: it} }
+
+func (f *cfFuture) Repr(t *vm.Thread) (string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	states := []string{"pending", "running", "finished", "cancelled"}
+	s := "<Future at 0x0 state=" + states[f.state]
+	if f.state == 2 {
+		if f.exc != nil {
+			s += " raised " + f.exc.Class().Name
+		} else {
+			s += " returned " + f.result.TypeName()
+		}
+	}
+	return s + ">", nil
+}
+
+// finish completes the future (lock held by the caller's goroutine: the
+// interpreter lock, so callbacks can run script code).
+func (f *cfFuture) finish(t *vm.Thread, v vm.Value, err error) {
+	f.mu.Lock()
+	if f.state >= 2 {
+		f.mu.Unlock()
+		return
+	}
+	if err != nil {
+		f.exc = vm.AsException(err)
+	} else {
+		f.result = v
+	}
+	f.state = 2
+	close(f.done)
+	cbs := f.callbacks
+	f.callbacks = nil
+	f.mu.Unlock()
+	for _, cb := range cbs {
+		t.Call(cb, []vm.Value{vm.Obj(f)}, nil)
+	}
+}
+
+// wait blocks until done or timeout (negative: forever), releasing the
+// interpreter lock; under the virtual clock the waiter drives time forward.
+func (f *cfFuture) wait(t *vm.Thread, timeout float64) bool {
+	return waitDone(t, f.done, timeout)
+}
+
+func waitDone(t *vm.Thread, done chan struct{}, timeout float64) bool {
+	clock := runtime.ClockOf(t.Interp())
+	ok := false
+	t.Blocking(func() {
+		vc, virtual := clock.(*runtime.VirtualClock)
+		deadline := clock.Now() + timeout
+		for {
+			if virtual {
+				select {
+				case <-done:
+					ok = true
+					return
+				case <-gotime.After(200 * gotime.Microsecond):
+					if timeout >= 0 && clock.Now() >= deadline {
+						return
+					}
+					if !vc.Quiescent() {
+						continue
+					}
+					if w, has := vc.NextWake(); has && (timeout < 0 || w <= deadline) {
+						vc.AdvanceTo(w)
+					} else if timeout >= 0 && !has {
+						vc.AdvanceTo(deadline)
+					}
+				}
+				continue
+			}
+			if timeout < 0 {
+				<-done
+				ok = true
+				return
+			}
+			select {
+			case <-done:
+				ok = true
+			case <-gotime.After(gotime.Duration(timeout * float64(gotime.Second))):
+			}
+			return
+		}
+	})
+	return ok
+}
+
+func (f *cfFuture) outcome() (vm.Value, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.state == 3 {
+		return vm.Undef, vm.NewInstance(cfCancelled)
+	}
+	if f.exc != nil {
+		return vm.Undef, f.exc
+	}
+	return f.result, nil
+}
+
+func timeoutArg(v vm.Value) (float64, error) {
+	if v.IsUndef() || v.IsNone() {
+		return -1, nil
+	}
+	return vm.AsFloat(v)
+}
+
+func init() {
+	m := cfFutureType.AddMethod
+	self := func(args []vm.Value) *cfFuture { return args[0].AsObj().(*cfFuture) }
+	m("result", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("result", args[1:], kw, 0, "timeout")
+		if err != nil {
+			return vm.Undef, err
+		}
+		to, err := timeoutArg(a[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		f := self(args)
+		if !f.wait(t, to) {
+			return vm.Undef, vm.NewInstance(cfTimeoutError)
+		}
+		return f.outcome()
+	})
+	m("exception", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		f := self(args)
+		f.wait(t, -1)
+		_, err := f.outcome()
+		if err != nil {
+			if vm.IsInstanceOf(err, cfCancelled) {
+				return vm.Undef, err
+			}
+			return vm.Obj(vm.AsException(err)), nil
+		}
+		return vm.None, nil
+	})
+	m("done", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		f := self(args)
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		return vm.Bool(f.state >= 2), nil
+	})
+	m("running", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		f := self(args)
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		return vm.Bool(f.state == 1), nil
+	})
+	m("cancelled", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		f := self(args)
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		return vm.Bool(f.state == 3), nil
+	})
+	m("cancel", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		f := self(args)
+		f.mu.Lock()
+		if f.state == 1 || f.state == 2 {
+			f.mu.Unlock()
+			return vm.False, nil
+		}
+		if f.state == 3 {
+			f.mu.Unlock()
+			return vm.True, nil
+		}
+		f.state = 3
+		close(f.done)
+		cbs := f.callbacks
+		f.callbacks = nil
+		f.mu.Unlock()
+		for _, cb := range cbs {
+			t.Call(cb, []vm.Value{args[0]}, nil)
+		}
+		return vm.True, nil
+	})
+	m("add_done_callback", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		f := self(args)
+		f.mu.Lock()
+		if f.state < 2 {
+			f.callbacks = append(f.callbacks, args[1])
+			f.mu.Unlock()
+			return vm.None, nil
+		}
+		f.mu.Unlock()
+		_, err := t.Call(args[1], []vm.Value{args[0]}, nil)
+		return vm.None, err
+	})
+
+	e := cfExecutorType.AddMethod
+	pool := func(args []vm.Value) *cfExecutor { return args[0].AsObj().(*cfExecutor) }
+	e("submit", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) < 2 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "submit expected at least 1 argument, got 0")
+		}
+		f, err := pool(args).submit(t, args[1], args[2:], kw)
+		if err != nil {
+			return vm.Undef, err
+		}
+		return vm.Obj(f), nil
+	})
+	e("map", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) < 3 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "map() missing required arguments")
+		}
+		p := pool(args)
+		var lists [][]vm.Value
+		for _, it := range args[2:] {
+			items, err := t.ToList(it)
+			if err != nil {
+				return vm.Undef, err
+			}
+			lists = append(lists, items)
+		}
+		n := -1
+		for _, l := range lists {
+			if n < 0 || len(l) < n {
+				n = len(l)
+			}
+		}
+		futs := make([]*cfFuture, 0, n)
+		for i := 0; i < n; i++ {
+			call := make([]vm.Value, len(lists))
+			for j := range lists {
+				call[j] = lists[j][i]
+			}
+			f, err := p.submit(t, args[1], call, nil)
+			if err != nil {
+				return vm.Undef, err
+			}
+			futs = append(futs, f)
+		}
+		i := 0
+		return vm.NewIterator(vm.MapType, func(t *vm.Thread) (vm.Value, bool, error) {
+			if i >= len(futs) {
+				return vm.Undef, false, nil
+			}
+			f := futs[i]
+			i++
+			f.wait(t, -1)
+			v, err := f.outcome()
+			return v, err == nil, err
+		}), nil
+	})
+	e("shutdown", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("shutdown", args[1:], kw, 0, "wait", "cancel_futures")
+		if err != nil {
+			return vm.Undef, err
+		}
+		wait := a[0].IsUndef() || a[0].AsBool() || a[0].Kind() != vm.KBool
+		cancel := !a[1].IsUndef() && a[1].Kind() == vm.KBool && a[1].AsBool()
+		pool(args).shutdown(t, wait, cancel)
+		return vm.None, nil
+	})
+	e("__enter__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) { return args[0], nil })
+	e("__exit__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		pool(args).shutdown(t, true, false)
+		return vm.False, nil
+	})
+}
+
+// cfExecutor is ThreadPoolExecutor.
+type cfExecutor struct {
+	pool *runtime.ThreadPool
+	it   *vm.Interp
+}
+
+func (*cfExecutor) Class() *vm.Class { return cfExecutorType }
+
+func newThreadPoolExecutor(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	a, err := vm.UnpackArgs("ThreadPoolExecutor", args, kw, 0, "max_workers", "thread_name_prefix", "initializer", "initargs")
+	if err != nil {
+		return vm.Undef, err
+	}
+	max := 0
+	if !a[0].IsUndef() && !a[0].IsNone() {
+		n, err := t.AsInt64(a[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		if n <= 0 {
+			return vm.Undef, vm.Errorf(vm.ValueError, "max_workers must be greater than 0")
+		}
+		max = int(n)
+	}
+	prefix, _ := a[1].StrOf()
+	return vm.Obj(&cfExecutor{pool: runtime.NewThreadPool(t.Interp(), max, prefix), it: t.Interp()}), nil
+}
+
+func (e *cfExecutor) submit(t *vm.Thread, fn vm.Value, args []vm.Value, kw []vm.KV) (*cfFuture, error) {
+	f := newCFFuture(e.it)
+	job := &runtime.Job{Fn: fn, Args: append([]vm.Value(nil), args...), Kw: kw,
+		Start: func() bool {
+			f.mu.Lock()
+			defer f.mu.Unlock()
+			if f.state == 3 {
+				return false
+			}
+			f.state = 1
+			return true
+		}}
+	job.Done = func(v vm.Value, err error) { f.finish(t.Interp().MainThread(), v, err) }
+	if err := e.pool.Submit(job); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func (e *cfExecutor) shutdown(t *vm.Thread, wait, cancel bool) {
+	e.pool.ShutdownCancel(false, cancel)
+	if wait {
+		done := make(chan struct{})
+		go func() { e.pool.Shutdown(true); close(done) }()
+		waitDone(t, done, -1)
+	}
+}
+
+// asCompleted yields futures as they finish (concurrent.futures.as_completed).
+func asCompleted(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	a, err := vm.UnpackArgs("as_completed", args, kw, 1, "fs", "timeout")
+	if err != nil {
+		return vm.Undef, err
+	}
+	to, err := timeoutArg(a[1])
+	if err != nil {
+		return vm.Undef, err
+	}
+	items, err := t.ToList(a[0])
+	if err != nil {
+		return vm.Undef, err
+	}
+	var pending []*cfFuture
+	seen := map[*cfFuture]bool{}
+	for _, v := range items {
+		f, ok := v.AsObj().(*cfFuture)
+		if !ok {
+			return vm.Undef, vm.Errorf(vm.TypeError, "as_completed() needs concurrent futures, got %s", v.TypeName())
+		}
+		if !seen[f] {
+			seen[f] = true
+			pending = append(pending, f)
+		}
+	}
+	clock := runtime.ClockOf(t.Interp())
+	deadline := clock.Now() + to
+	total := len(pending)
+	return vm.NewIterator(vm.MapType, func(t *vm.Thread) (vm.Value, bool, error) {
+		if len(pending) == 0 {
+			return vm.Undef, false, nil
+		}
+		for {
+			for i, f := range pending {
+				select {
+				case <-f.done:
+					pending = append(pending[:i], pending[i+1:]...)
+					return vm.Obj(f), true, nil
+				default:
+				}
+			}
+			remaining := -1.0
+			if to >= 0 {
+				remaining = deadline - clock.Now()
+				if remaining <= 0 {
+					return vm.Undef, false, vm.Errorf(cfTimeoutError, "%d (of %d) futures unfinished", len(pending), total)
+				}
+			}
+			any := make(chan struct{})
+			var once sync.Once
+			for _, f := range pending {
+				f := f
+				go func() {
+					select {
+					case <-f.done:
+						once.Do(func() { close(any) })
+					case <-any:
+					}
+				}()
+			}
+			waitDone(t, any, remaining)
+			once.Do(func() { close(any) })
+		}
+	}), nil
+}
+
+func concurrentModule(it *vm.Interp) (*vm.Module, error) {
+	m := vm.NewModule("concurrent", "")
+	return m, nil
+}
+
+func futuresModule(it *vm.Interp) (*vm.Module, error) {
+	m := vm.NewModule("concurrent.futures", "")
+	m.Set("__name__", vm.Str("concurrent.futures"))
+	m.Set("ThreadPoolExecutor", vm.Obj(cfExecutorType))
+	m.Set("Future", vm.Obj(cfFutureType))
+	m.Set("TimeoutError", vm.Obj(cfTimeoutError))
+	m.Set("CancelledError", vm.Obj(cfCancelled))
+	m.Set("as_completed", vm.NewBuiltin("as_completed", asCompleted))
+	m.Set("FIRST_COMPLETED", vm.Str("FIRST_COMPLETED"))
+	m.Set("FIRST_EXCEPTION", vm.Str("FIRST_EXCEPTION"))
+	m.Set("ALL_COMPLETED", vm.Str("ALL_COMPLETED"))
+	return m, nil
+}
+
+func init() {
+	register("concurrent", concurrentModule)
+	register("concurrent.futures", futuresModule)
+}

@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/asylang/asy/runtime"
@@ -141,57 +140,43 @@ func (o *traceObserver) Event(e runtime.Event) {
 // trackCoroutines records where each coroutine is created; the returned
 // function prints CPython's never-awaited warning for those nobody ran.
 func trackCoroutines(it *vm.Interp) func() {
-	type origin struct {
-		file string
-		line int
-		seq  int
-	}
-	made := map[*vm.Generator]*origin{}
-	seq := 0
+	var made []*vm.Generator
 	limit := 4096
 	it.Hooks.OnCoroutine = func(t *vm.Thread, g *vm.Generator) {
 		// Without a script frame (created by Go code), CPython says "sys:1".
-		o := &origin{seq: seq, file: "sys", line: 1}
-		seq++
+		g.OriginFile, g.OriginLine = "sys", 1
 		if f := t.Frame(); f != nil {
-			o.file, o.line = f.Code().Filename, f.Line()
+			g.OriginFile, g.OriginLine = f.Code().Filename, f.Line()
 		}
-		made[g] = o
-		if len(made) > limit {
-			// Forget coroutines that were awaited; amortised by doubling the limit.
-			for g := range made {
-				if g.Awaited() {
-					delete(made, g)
+		made = append(made, g)
+		if len(made) >= limit {
+			// Forget coroutines that were awaited; amortised by growing the limit.
+			kept := made[:0]
+			for _, g := range made {
+				if !g.Awaited() {
+					kept = append(kept, g)
 				}
 			}
+			clear(made[len(kept):])
+			made = kept
 			if len(made)*2 > limit {
 				limit = len(made) * 2
 			}
 		}
 	}
 	it.Hooks.OnCoroutineReleased = func(t *vm.Thread, g *vm.Generator) {
-		if o, ok := made[g]; ok {
-			if f := t.Frame(); f != nil {
-				o.file, o.line = f.Code().Filename, f.Line()
-			}
+		if f := t.Frame(); f != nil {
+			g.OriginFile, g.OriginLine = f.Code().Filename, f.Line()
 		}
 	}
 	return func() {
-		type pending struct {
-			g *vm.Generator
-			o *origin
-		}
-		var list []pending
-		for g, o := range made {
-			if !g.Awaited() && !g.Finished() {
-				list = append(list, pending{g, o})
+		for _, g := range made {
+			if g.Awaited() || g.Finished() {
+				continue
 			}
-		}
-		sort.Slice(list, func(i, j int) bool { return list[i].o.seq < list[j].o.seq })
-		for _, p := range list {
 			var b strings.Builder
-			fmt.Fprintf(&b, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", p.o.file, p.o.line, p.g.QualName())
-			if line := it.SourceLine(p.o.file, p.o.line); line != "" {
+			fmt.Fprintf(&b, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", g.OriginFile, g.OriginLine, g.QualName())
+			if line := it.SourceLine(g.OriginFile, g.OriginLine); line != "" {
 				fmt.Fprintf(&b, "  %s\n", line)
 			}
 			b.WriteString("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n")

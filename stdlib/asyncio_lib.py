@@ -3,6 +3,8 @@
 # _yield_once). Semantics and scheduling order follow CPython 3.11's asyncio;
 # the code is asy's own.
 
+from collections import deque as _deque
+
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
@@ -395,33 +397,6 @@ class TaskGroup:
 
 # ---- synchronisation primitives ----
 
-class _Waiters:
-    # A FIFO of futures (collections.deque stand-in with the operations we need).
-    def __init__(self):
-        self._items = []
-
-    def append(self, f):
-        self._items.append(f)
-
-    def remove(self, f):
-        self._items.remove(f)
-
-    def popleft(self):
-        return self._items.pop(0)
-
-    def __iter__(self):
-        return iter(list(self._items))
-
-    def __len__(self):
-        return len(self._items)
-
-    def __bool__(self):
-        return bool(self._items)
-
-    def first(self):
-        return self._items[0]
-
-
 class _ContextManagerMixin:
     async def __aenter__(self):
         await self.acquire()
@@ -451,7 +426,7 @@ class Lock(_ContextManagerMixin):
             self._locked = True
             return True
         if self._waiters is None:
-            self._waiters = _Waiters()
+            self._waiters = _deque()
         fut = get_running_loop().create_future()
         self._waiters.append(fut)
         try:
@@ -476,14 +451,14 @@ class Lock(_ContextManagerMixin):
     def _wake_up_first(self):
         if not self._waiters:
             return
-        fut = self._waiters.first()
+        fut = self._waiters[0]
         if not fut.done():
             fut.set_result(True)
 
 
 class Event:
     def __init__(self):
-        self._waiters = _Waiters()
+        self._waiters = _deque()
         self._value = False
 
     def __repr__(self):
@@ -525,7 +500,7 @@ class Condition(_ContextManagerMixin):
         self.locked = lock.locked
         self.acquire = lock.acquire
         self.release = lock.release
-        self._waiters = _Waiters()
+        self._waiters = _deque()
 
     def __repr__(self):
         extra = 'locked' if self.locked() else 'unlocked'
@@ -600,7 +575,7 @@ class Semaphore(_ContextManagerMixin):
             self._value -= 1
             return True
         if self._waiters is None:
-            self._waiters = _Waiters()
+            self._waiters = _deque()
         fut = get_running_loop().create_future()
         self._waiters.append(fut)
         try:
@@ -659,15 +634,15 @@ QueueFull.__module__ = 'asyncio.queues'
 class Queue:
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
-        self._getters = _Waiters()
-        self._putters = _Waiters()
+        self._getters = _deque()
+        self._putters = _deque()
         self._unfinished_tasks = 0
         self._finished = Event()
         self._finished.set()
         self._init(maxsize)
 
     def _init(self, maxsize):
-        self._queue = _Fifo()
+        self._queue = _deque()
 
     def _get(self):
         return self._queue.popleft()
@@ -771,34 +746,6 @@ class Queue:
     async def join(self):
         if self._unfinished_tasks > 0:
             await self._finished.wait()
-
-
-class _Fifo:
-    # A FIFO with O(1) amortised popleft.
-    def __init__(self):
-        self._items = []
-        self._head = 0
-
-    def append(self, x):
-        self._items.append(x)
-
-    def popleft(self):
-        x = self._items[self._head]
-        self._items[self._head] = None
-        self._head += 1
-        if self._head > 1024 and self._head * 2 > len(self._items):
-            del self._items[:self._head]
-            self._head = 0
-        return x
-
-    def __len__(self):
-        return len(self._items) - self._head
-
-    def __bool__(self):
-        return len(self._items) > self._head
-
-    def __iter__(self):
-        return iter(self._items[self._head:])
 
 
 class PriorityQueue(Queue):

@@ -2,38 +2,68 @@ package vm
 
 // attrMap holds an instance's attributes in insertion order (vars(obj)
 // and __dict__ list them as Python does) with map-speed lookup.
+//
+// Most objects have a handful of attributes, so small maps are searched
+// linearly (attribute names are mostly the compiler's interned strings, and
+// Go compares equal-pointer strings without reading them); the hash index
+// is built only past smallAttrs entries.
 type attrMap struct {
 	index map[string]int
 	keys  []string // "" marks a deleted slot
 	vals  []Value
 }
 
+const smallAttrs = 12
+
+func (m *attrMap) find(name string) int {
+	if m.index != nil {
+		if i, ok := m.index[name]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, k := range m.keys {
+		if k == name {
+			return i
+		}
+	}
+	return -1
+}
+
 func (m *attrMap) get(name string) (Value, bool) {
-	if i, ok := m.index[name]; ok {
+	if i := m.find(name); i >= 0 {
 		return m.vals[i], true
 	}
 	return Undef, false
 }
 
 func (m *attrMap) set(name string, v Value) {
-	if i, ok := m.index[name]; ok {
+	if i := m.find(name); i >= 0 {
 		m.vals[i] = v
 		return
 	}
-	if m.index == nil {
-		m.index = make(map[string]int, 4)
-	}
-	m.index[name] = len(m.keys)
 	m.keys = append(m.keys, name)
 	m.vals = append(m.vals, v)
+	if m.index != nil {
+		m.index[name] = len(m.keys) - 1
+	} else if len(m.keys) > smallAttrs {
+		m.index = make(map[string]int, len(m.keys)*2)
+		for i, k := range m.keys {
+			if k != "" {
+				m.index[k] = i
+			}
+		}
+	}
 }
 
 func (m *attrMap) del(name string) bool {
-	i, ok := m.index[name]
-	if !ok {
+	i := m.find(name)
+	if i < 0 {
 		return false
 	}
-	delete(m.index, name)
+	if m.index != nil {
+		delete(m.index, name)
+	}
 	m.keys[i] = ""
 	m.vals[i] = Undef
 	return true

@@ -33,6 +33,9 @@ type Class struct {
 	flat       map[string]Value
 	flatOnce   sync.Once
 	subclasses []*Class
+	// version changes whenever the resolved attributes may have changed;
+	// per-instruction attribute caches compare it.
+	version uint32
 }
 
 // KV is one keyword argument.
@@ -74,6 +77,7 @@ func (c *Class) invalidate() {
 		return
 	}
 	c.flat = nil
+	c.version++
 	for _, s := range c.subclasses {
 		s.invalidate()
 	}

@@ -475,6 +475,20 @@ func (t *Thread) execute() (Value, error) {
 
 			case OpLoadAttr:
 				f.pc, f.sp = pc, sp
+				if inst, ok := regs[sp-1].o.(*Instance); ok && regs[sp-1].k == KObj {
+					if ce := f.code.attrCache(pc - 1); ce.cls == inst.cls && ce.ver == inst.cls.version && ce.plain {
+						if v, ok := inst.attrs.get(f.code.Names[arg]); ok {
+							regs[sp-1] = v
+							continue
+						}
+						if fn, ok := ce.v.o.(*Function); ok && ce.v.k == KObj {
+							regs[sp-1] = Obj(&BoundMethod{Self: regs[sp-1], Fn: Obj(fn)})
+							continue
+						}
+					} else {
+						f.code.fillAttrCache(pc-1, inst.cls, f.code.Names[arg])
+					}
+				}
 				v, e := t.GetAttr(regs[sp-1], f.code.Names[arg])
 				if e != nil {
 					err = e
@@ -499,6 +513,20 @@ func (t *Thread) execute() (Value, error) {
 				regs[sp] = Undef
 			case OpLoadMethod:
 				f.pc, f.sp = pc, sp
+				if inst, ok := regs[sp-1].o.(*Instance); ok && regs[sp-1].k == KObj {
+					if ce := f.code.attrCache(pc - 1); ce.cls == inst.cls && ce.ver == inst.cls.version && ce.plain {
+						if fn, ok := ce.v.o.(*Function); ok && ce.v.k == KObj {
+							if _, shadow := inst.attrs.get(f.code.Names[arg]); !shadow {
+								regs[sp] = regs[sp-1]
+								regs[sp-1] = Obj(fn)
+								sp++
+								continue
+							}
+						}
+					} else {
+						f.code.fillAttrCache(pc-1, inst.cls, f.code.Names[arg])
+					}
+				}
 				m, self, e := t.loadMethod(regs[sp-1], f.code.Names[arg])
 				if e != nil {
 					err = e

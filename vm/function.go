@@ -28,6 +28,19 @@ type Code struct {
 
 	// globals is the module whose slots LOAD_GLOBAL indexes.
 	module *Module
+	// attrCaches hold, per LOAD_ATTR/LOAD_METHOD instruction, what the last
+	// instance class resolved the name to (allocated on first use).
+	attrCaches []attrCache
+}
+
+// attrCache remembers a class attribute lookup for one instruction.
+type attrCache struct {
+	cls *Class
+	ver uint32
+	// v is the class attribute (Undef: none); plain says it is neither a
+	// property nor another data descriptor, so the instance dict comes first.
+	v     Value
+	plain bool
 }
 
 func (*Code) Class() *Class { return CodeType }
@@ -108,7 +121,7 @@ type Frame struct {
 	initSelf Value
 	// yieldFromGen is the generator this frame is delegating to (yield from / await).
 	delegate *Generator
-	blockBuf [4]block
+	blockBuf [2]block
 }
 
 // Line returns the current source line.

@@ -32,8 +32,10 @@ type Generator struct {
 	// awaited is set once a coroutine has been awaited or wrapped (for the
 	// never-awaited warning).
 	awaited bool
-	// OnFinalize lets the runtime track unawaited coroutines.
-	origin string
+	// Origin is where the coroutine was created (or, for CPython's warning,
+	// where it was released); set by the embedder's OnCoroutine hook.
+	OriginFile string
+	OriginLine int
 	// asyncgen state: the pending athrow/aclose etc. are driven by stdlib.
 	agHooked bool
 }

@@ -70,6 +70,8 @@ func (t *Thread) Truth(v Value) (bool, error) {
 		}
 	case *DictView:
 		return o.d.Len() > 0, nil
+	case Lener:
+		return o.Len() > 0, nil
 	}
 	return true, nil
 }

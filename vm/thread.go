@@ -130,7 +130,7 @@ func (t *Thread) releaseFrame(f *Frame) {
 	f.stackOwned = false
 	f.pc = 0
 	if len(f.blocks) > 0 || cap(f.blocks) > len(f.blockBuf) {
-		f.blockBuf = [4]block{}
+		f.blockBuf = [2]block{}
 	}
 	if len(t.framePool) < 256 {
 		t.framePool = append(t.framePool, f)

@@ -1,0 +1,266 @@
+package stdlib
+
+import (
+	"strings"
+
+	"github.com/asylang/asy/vm"
+)
+
+// collections: deque (a ring buffer in Go), plus the small helpers scripts
+// use most.
+
+var dequeType = vm.NewNativeClass("deque", "collections", nil, newDeque)
+
+type deque struct {
+	buf    []vm.Value
+	head   int
+	n      int
+	maxlen int // -1: unbounded
+}
+
+func (*deque) Class() *vm.Class { return dequeType }
+
+func (d *deque) Len() int { return d.n }
+
+func (d *deque) at(i int) vm.Value { return d.buf[(d.head+i)%len(d.buf)] }
+
+func (d *deque) grow() {
+	size := len(d.buf) * 2
+	if size == 0 {
+		size = 8
+	}
+	nb := make([]vm.Value, size)
+	for i := 0; i < d.n; i++ {
+		nb[i] = d.at(i)
+	}
+	d.buf, d.head = nb, 0
+}
+
+func (d *deque) pushRight(v vm.Value) {
+	if d.maxlen == 0 {
+		return
+	}
+	if d.maxlen > 0 && d.n == d.maxlen {
+		d.popLeft()
+	}
+	if d.n == len(d.buf) {
+		d.grow()
+	}
+	d.buf[(d.head+d.n)%len(d.buf)] = v
+	d.n++
+}
+
+func (d *deque) pushLeft(v vm.Value) {
+	if d.maxlen == 0 {
+		return
+	}
+	if d.maxlen > 0 && d.n == d.maxlen {
+		d.popRight()
+	}
+	if d.n == len(d.buf) {
+		d.grow()
+	}
+	d.head = (d.head - 1 + len(d.buf)) % len(d.buf)
+	d.buf[d.head] = v
+	d.n++
+}
+
+func (d *deque) popLeft() vm.Value {
+	v := d.buf[d.head]
+	d.buf[d.head] = vm.Undef
+	d.head = (d.head + 1) % len(d.buf)
+	d.n--
+	return v
+}
+
+func (d *deque) popRight() vm.Value {
+	i := (d.head + d.n - 1) % len(d.buf)
+	v := d.buf[i]
+	d.buf[i] = vm.Undef
+	d.n--
+	return v
+}
+
+func (d *deque) items() []vm.Value {
+	out := make([]vm.Value, d.n)
+	for i := range out {
+		out[i] = d.at(i)
+	}
+	return out
+}
+
+func (d *deque) Repr(t *vm.Thread) (string, error) {
+	parts := make([]string, d.n)
+	for i := 0; i < d.n; i++ {
+		s, err := t.Repr(d.at(i))
+		if err != nil {
+			return "", err
+		}
+		parts[i] = s
+	}
+	s := "deque([" + strings.Join(parts, ", ") + "]"
+	if d.maxlen >= 0 {
+		s += ", maxlen=" + itoaS(d.maxlen)
+	}
+	return s + ")", nil
+}
+
+func itoaS(n int) string {
+	v := vm.Int(int64(n))
+	s, _ := (&vm.Thread{}).Repr(v)
+	return s
+}
+
+func (d *deque) Iter(t *vm.Thread) (vm.Value, error) {
+	items := d.items()
+	i := 0
+	return vm.NewIterator(vm.SeqIterType, func(t *vm.Thread) (vm.Value, bool, error) {
+		if i >= len(items) {
+			return vm.Undef, false, nil
+		}
+		i++
+		return items[i-1], true, nil
+	}), nil
+}
+
+func (d *deque) GetItem(t *vm.Thread, key vm.Value) (vm.Value, error) {
+	i, err := t.AsInt64(key)
+	if err != nil {
+		return vm.Undef, err
+	}
+	if i < 0 {
+		i += int64(d.n)
+	}
+	if i < 0 || i >= int64(d.n) {
+		return vm.Undef, vm.Errorf(vm.IndexError, "deque index out of range")
+	}
+	return d.at(int(i)), nil
+}
+
+func newDeque(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	a, err := vm.UnpackArgs("deque", args, kw, 0, "iterable", "maxlen")
+	if err != nil {
+		return vm.Undef, err
+	}
+	d := &deque{maxlen: -1}
+	if !a[1].IsUndef() && !a[1].IsNone() {
+		n, err := t.AsInt64(a[1])
+		if err != nil {
+			return vm.Undef, err
+		}
+		if n < 0 {
+			return vm.Undef, vm.Errorf(vm.ValueError, "maxlen must be non-negative")
+		}
+		d.maxlen = int(n)
+	}
+	if !a[0].IsUndef() {
+		if err := t.Iterate(a[0], func(v vm.Value) error { d.pushRight(v); return nil }); err != nil {
+			return vm.Undef, err
+		}
+	}
+	return vm.Obj(d), nil
+}
+
+func init() {
+	m := dequeType.AddMethod
+	self := func(args []vm.Value) *deque { return args[0].AsObj().(*deque) }
+	m("append", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		self(args).pushRight(args[1])
+		return vm.None, nil
+	})
+	m("appendleft", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		self(args).pushLeft(args[1])
+		return vm.None, nil
+	})
+	m("pop", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		d := self(args)
+		if d.n == 0 {
+			return vm.Undef, vm.Errorf(vm.IndexError, "pop from an empty deque")
+		}
+		return d.popRight(), nil
+	})
+	m("popleft", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		d := self(args)
+		if d.n == 0 {
+			return vm.Undef, vm.Errorf(vm.IndexError, "pop from an empty deque")
+		}
+		return d.popLeft(), nil
+	})
+	m("extend", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		d := self(args)
+		return vm.None, t.Iterate(args[1], func(v vm.Value) error { d.pushRight(v); return nil })
+	})
+	m("extendleft", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		d := self(args)
+		return vm.None, t.Iterate(args[1], func(v vm.Value) error { d.pushLeft(v); return nil })
+	})
+	m("clear", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		d := self(args)
+		d.buf, d.head, d.n = nil, 0, 0
+		return vm.None, nil
+	})
+	m("remove", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		d := self(args)
+		items := d.items()
+		for i, v := range items {
+			eq, err := t.Equal(v, args[1])
+			if err != nil {
+				return vm.Undef, err
+			}
+			if eq {
+				rest := append(items[:i:i], items[i+1:]...)
+				d.buf, d.head, d.n = nil, 0, 0
+				for _, x := range rest {
+					d.pushRight(x)
+				}
+				return vm.None, nil
+			}
+		}
+		return vm.Undef, vm.Errorf(vm.ValueError, "deque.remove(x): x not in deque")
+	})
+	m("rotate", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		d := self(args)
+		n := 1
+		if len(args) > 1 {
+			k, err := t.AsInt64(args[1])
+			if err != nil {
+				return vm.Undef, err
+			}
+			n = int(k)
+		}
+		if d.n == 0 {
+			return vm.None, nil
+		}
+		n %= d.n
+		for ; n > 0; n-- {
+			d.pushLeft(d.popRight())
+		}
+		for ; n < 0; n++ {
+			d.pushRight(d.popLeft())
+		}
+		return vm.None, nil
+	})
+	m("count", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		c := 0
+		for _, v := range self(args).items() {
+			if eq, _ := t.Equal(v, args[1]); eq {
+				c++
+			}
+		}
+		return vm.Int(int64(c)), nil
+	})
+	m("__len__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Int(int64(self(args).n)), nil
+	})
+	m("__bool__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Bool(self(args).n > 0), nil
+	})
+}
+
+func collectionsModule(it *vm.Interp) (*vm.Module, error) {
+	m := vm.NewModule("collections", "")
+	m.Set("deque", vm.Obj(dequeType))
+	return m, nil
+}
+
+func init() { register("collections", collectionsModule) }

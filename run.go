@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 
@@ -25,6 +26,9 @@ type Options struct {
 	Trace bool
 	// TopLevelAwait lets the module body use await (the default for .asy files).
 	TopLevelAwait bool
+	// HandleSignals turns Ctrl-C (SIGINT) into KeyboardInterrupt, or into
+	// cancelling the main task of asyncio.run, as CPython does.
+	HandleSignals bool
 }
 
 // RunFile runs the script at path as __main__ and returns the process exit
@@ -60,6 +64,16 @@ func RunSource(file string, src []byte, opts Options) int {
 	// the event loop's waits release it for executor threads.
 	it.Acquire()
 	defer it.Release()
+	if opts.HandleSignals {
+		sigs := make(chan os.Signal, 1)
+		signal.Notify(sigs, os.Interrupt)
+		defer signal.Stop(sigs)
+		go func() {
+			for range sigs {
+				it.Interrupt()
+			}
+		}()
+	}
 	warn := trackCoroutines(it)
 	m := it.MainModule(file)
 	code, err := it.CompileModule(m, file, src, opts.TopLevelAwait)

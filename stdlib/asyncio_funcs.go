@@ -240,7 +240,22 @@ func RunCoroutine(t *vm.Thread, g *vm.Generator) (vm.Value, error) {
 		}
 	}
 	task := l.NewTask(g, "")
+	// Ctrl-C cancels the main task, as CPython 3.11's Runner does; the run
+	// then ends with KeyboardInterrupt.
+	interrupted := false
+	prevHook := it.Hooks.OnInterrupt
+	it.Hooks.OnInterrupt = func() bool {
+		l.Post(func() {
+			interrupted = true
+			task.Cancel(vm.None)
+		})
+		return true
+	}
 	result, runErr := l.RunUntilComplete(&task.Future)
+	it.Hooks.OnInterrupt = prevHook
+	if interrupted && (runErr == nil || vm.IsInstanceOf(runErr, runtime.CancelledError)) {
+		runErr = vm.NewInstance(vm.KeyboardInterrupt)
+	}
 	shutdownErr := l.CancelAllTasks()
 	if shutdownErr == nil {
 		shutdownErr = shutdownAsyncGens(t, l)

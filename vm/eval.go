@@ -359,7 +359,10 @@ func (t *Thread) execute() (Value, error) {
 			case OpJump:
 				if arg < pc {
 					f.pc, f.sp = pc, sp
-					t.maybeSwitch()
+					if e := t.maybeSwitch(); e != nil {
+						err = e
+						goto fail
+					}
 					if t.limited {
 						if err = t.tick(); err != nil {
 							goto fail

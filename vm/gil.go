@@ -35,17 +35,33 @@ func (it *Interp) Acquire() { it.gilAcquire() }
 // Release gives the interpreter lock up.
 func (it *Interp) Release() { it.gilRelease() }
 
-// maybeSwitch yields the lock if another thread waits for it.
-func (t *Thread) maybeSwitch() {
-	t.ticks++
-	if t.ticks < switchInterval {
+// Interrupt delivers Ctrl-C: the OnInterrupt hook (the event loop cancels
+// its main task) if one is set, else KeyboardInterrupt is raised in the main
+// thread at its next loop iteration. Safe to call from any goroutine.
+func (it *Interp) Interrupt() {
+	if h := it.Hooks.OnInterrupt; h != nil && h() {
 		return
 	}
+	it.interrupted.Store(true)
+}
+
+// maybeSwitch yields the lock if another thread waits for it, and raises a
+// pending KeyboardInterrupt on the main thread.
+func (t *Thread) maybeSwitch() error {
+	t.ticks++
+	if t.ticks < switchInterval {
+		return nil
+	}
 	t.ticks = 0
+	if t.interp.interrupted.Load() && t == t.interp.main {
+		t.interp.interrupted.Store(false)
+		return NewInstance(KeyboardInterrupt)
+	}
 	if t.interp.gil.waiting.Load() == 0 {
-		return
+		return nil
 	}
 	t.interp.gilRelease()
 	runtime.Gosched()
 	t.interp.gilAcquire()
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Config configures an interpreter. Zero values are usable defaults.
@@ -48,6 +49,8 @@ type Interp struct {
 
 	gil  gil
 	main *Thread
+	// interrupted is set by Interrupt (Ctrl-C) for the main thread to raise.
+	interrupted atomic.Bool
 }
 
 // Hooks are optional callbacks installed by higher layers.
@@ -56,6 +59,9 @@ type Hooks struct {
 	OnExit func()
 	// OnCoroutine is called for every coroutine object created (never-awaited tracking).
 	OnCoroutine func(t *Thread, g *Generator)
+	// OnInterrupt handles Ctrl-C instead of raising KeyboardInterrupt
+	// directly; it reports whether it did (the running event loop does).
+	OnInterrupt func() bool
 	// OnAsyncGenStart is called when an async generator is first iterated
 	// (the event loop finalizes unfinished ones when it shuts down).
 	OnAsyncGenStart func(t *Thread, g *Generator)

@@ -38,7 +38,7 @@ func main() {
 
 // run is the whole command: args exclude the program name; it returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	opts := asy.Options{Stdout: stdout, Stderr: stderr, Stdin: stdin}
+	opts := asy.Options{Stdout: stdout, Stderr: stderr, Stdin: stdin, HandleSignals: true}
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {

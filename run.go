@@ -26,6 +26,8 @@ type Options struct {
 	Trace bool
 	// TopLevelAwait lets the module body use await (the default for .asy files).
 	TopLevelAwait bool
+	// Debug runs asyncio.run in debug mode (slow callbacks are reported).
+	Debug bool
 	// HandleSignals turns Ctrl-C (SIGINT) into KeyboardInterrupt, or into
 	// cancelling the main task of asyncio.run, as CPython does.
 	HandleSignals bool
@@ -113,6 +115,9 @@ func newInterp(opts Options) *vm.Interp {
 	})
 	if opts.VirtualClock {
 		runtime.SetClock(it, runtime.NewVirtualClock())
+	}
+	if opts.Debug {
+		stdlib.SetDebug(it)
 	}
 	if opts.Trace {
 		stdlib.SetObserver(it, &traceObserver{it: it})

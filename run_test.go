@@ -70,3 +70,12 @@ asyncio.run(main())
 		t.Fatalf("exit %d\nstdout %q\nstderr %s", code, out, errs)
 	}
 }
+
+// Debug mode reports a task step that blocks the loop for over 100 ms.
+func TestDebugModeReportsSlowSteps(t *testing.T) {
+	src := "import asyncio, time\nasync def main():\n    time.sleep(0.15)\n    await asyncio.sleep(0)\n    print('done')\nasyncio.run(main(), debug=True)\n"
+	out, errs, code := runScript(t, src, Options{})
+	if code != 0 || out != "done\n" || !strings.Contains(errs, "Executing <Task pending name='Task-1' coro=<main() running at test.py:4>") || !strings.Contains(errs, "took 0.1") {
+		t.Fatalf("exit %d stdout %q stderr %q", code, out, errs)
+	}
+}

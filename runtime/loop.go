@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"container/heap"
+	"fmt"
 	"sync"
 	"time"
 
@@ -68,6 +69,8 @@ type Handle struct {
 	// script callback and args, for repr and cancel
 	cb   vm.Value
 	args []vm.Value
+	// desc describes the callback for debug-mode reports (may be nil).
+	desc func() string
 }
 
 // NewLoop makes a loop for an interpreter's thread.
@@ -203,10 +206,37 @@ func (l *Loop) runOnce() error {
 		if !h.timer {
 			h.fn = nil
 		}
+		if l.debug {
+			l.runTimed(h, fn)
+			continue
+		}
 		fn()
 	}
 	return nil
 }
+
+// SlowCallbackDuration is debug mode's threshold, as CPython's loop.slow_callback_duration.
+const SlowCallbackDuration = 0.1
+
+// runTimed runs a callback and reports it when it blocked the loop too long.
+func (l *Loop) runTimed(h *Handle, fn func()) {
+	start := time.Now()
+	fn()
+	d := time.Since(start).Seconds()
+	if d >= SlowCallbackDuration {
+		what := "<Handle>"
+		if h.desc != nil {
+			what = h.desc()
+		}
+		l.it.WriteStderr(fmt.Sprintf("Executing %s took %.3f seconds\n", what, d))
+	}
+}
+
+// SetDebug turns debug mode on or off (loop.set_debug).
+func (l *Loop) SetDebug(on bool) { l.debug = on }
+
+// Debug reports debug mode (loop.get_debug).
+func (l *Loop) Debug() bool { return l.debug }
 
 // wait blocks until the next timer is due or the inbox has work.
 func (l *Loop) wait() error {

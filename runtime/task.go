@@ -37,7 +37,8 @@ func (l *Loop) NewTask(coro *vm.Generator, name string) *Task {
 	task.name = name
 	coro.MarkAwaited()
 	l.tasks = append(l.tasks, task)
-	l.CallSoon(func() { task.step(nil) })
+	h := l.CallSoon(func() { task.step(nil) })
+	h.desc = task.reprSelf
 	if l.Observer != nil {
 		l.Observer.Event(Event{Kind: EvTaskCreated, Time: l.Time(), Task: task})
 	}
@@ -149,7 +150,8 @@ func (t *Task) handleYield(v vm.Value) {
 		if l.Observer != nil {
 			l.Observer.Event(Event{Kind: EvTaskSuspended, Time: l.Time(), Task: t, Detail: "sleep(0)"})
 		}
-		l.CallSoon(func() { t.step(nil) })
+		h := l.CallSoon(func() { t.step(nil) })
+		h.desc = t.reprSelf
 		return
 	}
 	fut := asFuture(v)

@@ -319,10 +319,15 @@ func addLoopMethods() {
 		return vm.None, nil
 	})
 	m("get_debug", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		return vm.False, nil
+		return vm.Bool(l.Debug()), nil
 	})
 	m("set_debug", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		return vm.None, nil
+		if len(args) != 1 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "set_debug() takes exactly one argument (%d given)", len(args))
+		}
+		b, err := t.Truth(args[0])
+		l.SetDebug(b)
+		return vm.None, err
 	})
 	m("create_future", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return vm.Obj(runtime.NewFuture(l)), nil

@@ -220,13 +220,32 @@ func asyncioRun(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		s, _ := t.Repr(a[0])
 		return vm.Undef, vm.Errorf(vm.ValueError, "a coroutine was expected, got %s", s)
 	}
-	return RunCoroutine(t, g)
+	debug := false
+	if !a[1].IsUndef() && !a[1].IsNone() {
+		debug, _ = t.Truth(a[1])
+	}
+	if _, on := t.Interp().Ext(debugKey{}); on {
+		debug = true
+	}
+	return runCoroutine(t, g, debug)
 }
 
-// RunCoroutine runs g as the main task of a new event loop, as asyncio.run
-// does: afterwards the remaining tasks are cancelled and the loop closed.
+type debugKey struct{}
+
+// SetDebug makes every asyncio.run of the interpreter run in debug mode (asy --debug).
+func SetDebug(it *vm.Interp) { it.SetExt(debugKey{}, true) }
+
+// RunCoroutine runs g as the main task of a new event loop (see runCoroutine).
 func RunCoroutine(t *vm.Thread, g *vm.Generator) (vm.Value, error) {
+	_, debug := t.Interp().Ext(debugKey{})
+	return runCoroutine(t, g, debug)
+}
+
+// runCoroutine runs g as the main task of a new event loop, as asyncio.run
+// does: afterwards the remaining tasks are cancelled and the loop closed.
+func runCoroutine(t *vm.Thread, g *vm.Generator, debug bool) (vm.Value, error) {
 	l := runtime.NewLoopFor(t)
+	l.SetDebug(debug)
 	if obs, ok := t.Interp().Ext(observerKey{}); ok {
 		l.Observer = obs.(runtime.Observer)
 	}

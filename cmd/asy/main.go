@@ -20,6 +20,7 @@ Options:
   --version print the version and exit
   --clock=virtual  run on a virtual clock: sleeps take no time, runs are deterministic
   --trace  print the event loop's events (tasks, timers) to stderr
+  --debug  run asyncio in debug mode: report callbacks and task steps slower than 100 ms
 `
 
 func main() {
@@ -62,6 +63,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			opts.VirtualClock = false
 		case a == "--trace":
 			opts.Trace = true
+		case a == "--debug":
+			opts.Debug = true
 		case strings.HasPrefix(a, "-") && a != "-":
 			fmt.Fprintf(stderr, "asy: unknown option %s\n", a)
 			io.WriteString(stderr, usage)

@@ -69,8 +69,8 @@ type Handle struct {
 	// script callback and args, for repr and cancel
 	cb   vm.Value
 	args []vm.Value
-	// desc describes the callback for debug-mode reports (may be nil).
-	desc func() string
+	// task is the task whose step this is, for debug-mode reports (may be nil).
+	task *Task
 }
 
 // NewLoop makes a loop for an interpreter's thread.
@@ -225,8 +225,8 @@ func (l *Loop) runTimed(h *Handle, fn func()) {
 	d := time.Since(start).Seconds()
 	if d >= SlowCallbackDuration {
 		what := "<Handle>"
-		if h.desc != nil {
-			what = h.desc()
+		if h.task != nil {
+			what = h.task.reprSelf()
 		}
 		l.it.WriteStderr(fmt.Sprintf("Executing %s took %.3f seconds\n", what, d))
 	}

@@ -38,7 +38,7 @@ func (l *Loop) NewTask(coro *vm.Generator, name string) *Task {
 	coro.MarkAwaited()
 	l.tasks = append(l.tasks, task)
 	h := l.CallSoon(func() { task.step(nil) })
-	h.desc = task.reprSelf
+	h.task = task
 	if l.Observer != nil {
 		l.Observer.Event(Event{Kind: EvTaskCreated, Time: l.Time(), Task: task})
 	}
@@ -151,7 +151,7 @@ func (t *Task) handleYield(v vm.Value) {
 			l.Observer.Event(Event{Kind: EvTaskSuspended, Time: l.Time(), Task: t, Detail: "sleep(0)"})
 		}
 		h := l.CallSoon(func() { t.step(nil) })
-		h.desc = t.reprSelf
+		h.task = t
 		return
 	}
 	fut := asFuture(v)

@@ -185,7 +185,7 @@ func (c *compiler) newUnit(s *scope, name, qual string, line int) *unit {
 
 func (c *compiler) finish() *Code {
 	u := c.u
-	u.code.MaxStack = u.maxDepth + 4
+	u.code.MaxStack = u.maxDepth + 2
 	c.u = u.parent
 	return u.code
 }

@@ -739,6 +739,7 @@ func (t *Thread) execute() (Value, error) {
 				}
 
 			case OpMakeFunction:
+				top := sp
 				sp--
 				code := regs[sp].o.(*Code)
 				fn := &Function{code: code, name: code.Name, qualname: code.QualName, module: f.module}
@@ -760,7 +761,7 @@ func (t *Thread) execute() (Value, error) {
 					sp--
 					fn.defaults = regs[sp].o.(*Tuple).items
 				}
-				clear(regs[sp : sp+4])
+				clear(regs[sp:top])
 				regs[sp] = Obj(fn)
 				sp++
 
@@ -876,7 +877,7 @@ func (t *Thread) execute() (Value, error) {
 					})
 				}
 				r, e := t.Call(callee, argsv.o.(*Tuple).items, kw)
-				clear(regs[sp : sp+3])
+				clear(regs[sp : sp+2+arg])
 				if e != nil {
 					err = e
 					goto fail

@@ -116,9 +116,6 @@ type Frame struct {
 	goBoundary bool
 	// stackOwned is false when regs were taken from the thread's value stack.
 	stackOwned bool
-	// discard: when this frame returns, drop its result and push the frame's
-	// pending value instead (used for __init__ calls: push the instance).
-	initSelf Value
 	// yieldFromGen is the generator this frame is delegating to (yield from / await).
 	delegate *Generator
 	blockBuf [2]block

@@ -50,6 +50,7 @@ type VirtualClock struct {
 	// jump when all of them (except those queued behind a full pool) sleep.
 	running int
 	pools   []interface{ Stalled() int }
+	seq     uint64
 }
 
 func (c *VirtualClock) addPool(p interface{ Stalled() int }) {
@@ -84,6 +85,7 @@ func (c *VirtualClock) Quiescent() bool {
 
 type virtualSleeper struct {
 	until float64
+	seq   uint64
 	wake  chan struct{}
 }
 
@@ -109,7 +111,8 @@ func (c *VirtualClock) Virtual() bool { return true }
 // Sleep blocks until virtual time has advanced by d.
 func (c *VirtualClock) Sleep(d float64) {
 	c.mu.Lock()
-	s := &virtualSleeper{until: c.now + d, wake: make(chan struct{})}
+	c.seq++
+	s := &virtualSleeper{until: c.now + d, seq: c.seq, wake: make(chan struct{})}
 	c.waiters = append(c.waiters, s)
 	cb := c.OnSleep
 	c.mu.Unlock()
@@ -142,25 +145,29 @@ func (c *VirtualClock) Sleepers() int {
 	return len(c.waiters)
 }
 
-// AdvanceTo moves time forward (never back) and wakes due sleepers.
+// AdvanceTo moves time forward (never back) and wakes the earliest due
+// sleeper — one at a time, in deadline then arrival order, so threads that
+// wake at the same virtual instant run in a deterministic order (callers
+// keep advancing until nobody is due).
 func (c *VirtualClock) AdvanceTo(t float64) {
 	c.mu.Lock()
 	if t > c.now {
 		c.now = t
 	}
-	kept := c.waiters[:0]
-	var wake []*virtualSleeper
-	for _, w := range c.waiters {
-		if w.until <= c.now {
-			wake = append(wake, w)
-		} else {
-			kept = append(kept, w)
+	best := -1
+	for i, w := range c.waiters {
+		if w.until <= c.now && (best < 0 || w.until < c.waiters[best].until || w.until == c.waiters[best].until && w.seq < c.waiters[best].seq) {
+			best = i
 		}
 	}
-	c.waiters = kept
+	var wake *virtualSleeper
+	if best >= 0 {
+		wake = c.waiters[best]
+		c.waiters = append(c.waiters[:best], c.waiters[best+1:]...)
+	}
 	c.mu.Unlock()
-	for _, w := range wake {
-		close(w.wake)
+	if wake != nil {
+		close(wake.wake)
 	}
 }
 

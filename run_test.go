@@ -79,3 +79,13 @@ func TestDebugModeReportsSlowSteps(t *testing.T) {
 		t.Fatalf("exit %d stdout %q stderr %q", code, out, errs)
 	}
 }
+
+// Process-pool workers are separate interpreters running in parallel; the
+// race detector checks they share nothing unsafely.
+func TestProcessPoolUnderRace(t *testing.T) {
+	src := "import concurrent.futures\ndef sq(x):\n    total = 0\n    for i in range(x * 1000):\n        total += i\n    return total\nif __name__ == '__main__':\n    with concurrent.futures.ProcessPoolExecutor(max_workers=3) as pool:\n        print(list(pool.map(sq, range(6))))\n"
+	out, errs, code := runScript(t, src, Options{})
+	if code != 0 || out != "[0, 499500, 1999000, 4498500, 7998000, 12497500]\n" {
+		t.Fatalf("exit %d stdout %q stderr %s", code, out, errs)
+	}
+}

@@ -427,6 +427,7 @@ func futuresModule(it *vm.Interp) (*vm.Module, error) {
 	m.Set("__name__", vm.Str("concurrent.futures"))
 	m.Set("ThreadPoolExecutor", vm.Obj(cfExecutorType))
 	m.Set("Future", vm.Obj(cfFutureType))
+	m.Set("ProcessPoolExecutor", vm.Obj(ppExecutorType))
 	m.Set("TimeoutError", vm.Obj(cfTimeoutError))
 	m.Set("CancelledError", vm.Obj(cfCancelled))
 	m.Set("as_completed", vm.NewBuiltin("as_completed", asCompleted))

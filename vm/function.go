@@ -138,3 +138,6 @@ func (f *Frame) Code() *Code { return f.code }
 
 // Back returns the calling frame.
 func (f *Frame) Back() *Frame { return f.back }
+
+// QualName is the function's __qualname__.
+func (f *Function) QualName() string { return f.qualname }

@@ -39,6 +39,8 @@ type Interp struct {
 	loaders  map[string]ModuleLoader
 	sources  map[string][]string // file name → lines, for tracebacks
 	mainDir  string              // directory of the main script, for imports
+	mainFile string
+	mainSrc  []byte
 
 	// Hooks lets embedders and the runtime attach behaviour (e.g. await support).
 	Hooks Hooks

@@ -41,6 +41,9 @@ func (t *Thread) RunCode(code *Code, m *Module) (Value, error) {
 // CompileModule parses and compiles a file for module m.
 func (it *Interp) CompileModule(m *Module, file string, src []byte, topLevelAwait bool) (*Code, error) {
 	it.AddSource(file, src)
+	if m.Name == "__main__" {
+		it.mainSrc = src
+	}
 	mod, err := parser.Parse(file, src)
 	if err != nil {
 		return nil, SyntaxErrorFrom(err)
@@ -83,5 +86,32 @@ func (it *Interp) MainModule(file string) *Module {
 	m.Set("__doc__", None)
 	it.modules["__main__"] = m
 	it.mainDir = filepath.Dir(file)
+	it.mainFile = file
 	return m
+}
+
+// MainFile is the main script's path ("" before MainModule).
+func (it *Interp) MainFile() string { return it.mainFile }
+
+// MainSource returns the main script's source text (as recorded for tracebacks).
+func (it *Interp) MainSource() []byte { return it.mainSrc }
+
+// ForkMain prepares, in a fresh interpreter, the main script as module
+// "__mp_main__" (so its `if __name__ == "__main__":` block does not run),
+// as a process pool's worker does.
+func (it *Interp) ForkMain(file string, src []byte) (*Module, error) {
+	m := NewModule("__mp_main__", file)
+	m.Set("__name__", Str("__mp_main__"))
+	m.Set("__file__", Str(file))
+	it.modules["__mp_main__"] = m
+	it.modules["__main__"] = m
+	it.mainDir = filepath.Dir(file)
+	code, err := it.CompileModule(m, file, src, false)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := it.main.RunCode(code, m); err != nil {
+		return nil, err
+	}
+	return m, nil
 }

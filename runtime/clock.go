@@ -3,6 +3,8 @@ package runtime
 import (
 	"sync"
 	"time"
+
+	"github.com/asylang/asy/vm"
 )
 
 // Clock is the loop's notion of time. The real clock reads the OS monotonic
@@ -188,4 +190,50 @@ func ClockOf(it interface {
 	c := NewRealClock()
 	it.SetExt(clockKey{}, c)
 	return c
+}
+
+// WaitDriving blocks t (interpreter lock released) until done is closed or
+// timeout seconds pass (negative: no timeout), reporting whether done
+// closed. Under the virtual clock the waiter drives time: once every running
+// executor job sleeps, it jumps to the next wake-up (or to the deadline).
+func WaitDriving(t *vm.Thread, done <-chan struct{}, timeout float64) bool {
+	clock := ClockOf(t.Interp())
+	ok := false
+	t.Blocking(func() {
+		vc, virtual := clock.(*VirtualClock)
+		deadline := clock.Now() + timeout
+		if !virtual {
+			if timeout < 0 {
+				<-done
+				ok = true
+				return
+			}
+			select {
+			case <-done:
+				ok = true
+			case <-time.After(time.Duration(timeout * float64(time.Second))):
+			}
+			return
+		}
+		for {
+			select {
+			case <-done:
+				ok = true
+				return
+			case <-time.After(200 * time.Microsecond):
+			}
+			if timeout >= 0 && clock.Now() >= deadline {
+				return
+			}
+			if !vc.Quiescent() {
+				continue
+			}
+			if w, has := vc.NextWake(); has && (timeout < 0 || w <= deadline) {
+				vc.AdvanceTo(w)
+			} else if timeout >= 0 {
+				vc.AdvanceTo(deadline)
+			}
+		}
+	})
+	return ok
 }

@@ -173,7 +173,9 @@ func (l *Loop) DefaultExecutor() *ThreadPool {
 // asyncio.run does before closing the loop.
 func (l *Loop) ShutdownDefaultExecutor() {
 	if p, ok := l.defaultExecutor.(*ThreadPool); ok {
-		l.t.Blocking(func() { p.Shutdown(true) })
+		done := make(chan struct{})
+		go func() { p.Shutdown(true); close(done) }()
+		WaitDriving(l.t, done, -1)
 		l.defaultExecutor = nil
 	}
 }

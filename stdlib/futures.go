@@ -2,7 +2,6 @@ package stdlib
 
 import (
 	"sync"
-	gotime "time"
 
 	"github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/vm"
@@ -79,46 +78,7 @@ func (f *cfFuture) wait(t *vm.Thread, timeout float64) bool {
 }
 
 func waitDone(t *vm.Thread, done chan struct{}, timeout float64) bool {
-	clock := runtime.ClockOf(t.Interp())
-	ok := false
-	t.Blocking(func() {
-		vc, virtual := clock.(*runtime.VirtualClock)
-		deadline := clock.Now() + timeout
-		for {
-			if virtual {
-				select {
-				case <-done:
-					ok = true
-					return
-				case <-gotime.After(200 * gotime.Microsecond):
-					if timeout >= 0 && clock.Now() >= deadline {
-						return
-					}
-					if !vc.Quiescent() {
-						continue
-					}
-					if w, has := vc.NextWake(); has && (timeout < 0 || w <= deadline) {
-						vc.AdvanceTo(w)
-					} else if timeout >= 0 && !has {
-						vc.AdvanceTo(deadline)
-					}
-				}
-				continue
-			}
-			if timeout < 0 {
-				<-done
-				ok = true
-				return
-			}
-			select {
-			case <-done:
-				ok = true
-			case <-gotime.After(gotime.Duration(timeout * float64(gotime.Second))):
-			}
-			return
-		}
-	})
-	return ok
+	return runtime.WaitDriving(t, done, timeout)
 }
 
 func (f *cfFuture) outcome() (vm.Value, error) {
@@ -417,6 +377,91 @@ func asCompleted(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 	}), nil
 }
 
+// cfWait is concurrent.futures.wait(fs, timeout=None, return_when=ALL_COMPLETED).
+func cfWait(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	a, err := vm.UnpackArgs("wait", args, kw, 1, "fs", "timeout", "return_when")
+	if err != nil {
+		return vm.Undef, err
+	}
+	to, err := timeoutArg(a[1])
+	if err != nil {
+		return vm.Undef, err
+	}
+	when := "ALL_COMPLETED"
+	if !a[2].IsUndef() {
+		when, _ = a[2].StrOf()
+	}
+	items, err := t.ToList(a[0])
+	if err != nil {
+		return vm.Undef, err
+	}
+	var futs []*cfFuture
+	for _, v := range items {
+		f, ok := v.AsObj().(*cfFuture)
+		if !ok {
+			return vm.Undef, vm.Errorf(vm.TypeError, "wait() needs concurrent futures, got %s", v.TypeName())
+		}
+		futs = append(futs, f)
+	}
+	satisfied := func() bool {
+		ndone := 0
+		for _, f := range futs {
+			select {
+			case <-f.done:
+				ndone++
+				if when == "FIRST_COMPLETED" {
+					return true
+				}
+				if when == "FIRST_EXCEPTION" {
+					f.mu.Lock()
+					failed := f.exc != nil
+					f.mu.Unlock()
+					if failed {
+						return true
+					}
+				}
+			default:
+			}
+		}
+		return ndone == len(futs)
+	}
+	clock := runtime.ClockOf(t.Interp())
+	deadline := clock.Now() + to
+	for !satisfied() {
+		remaining := -1.0
+		if to >= 0 {
+			remaining = deadline - clock.Now()
+			if remaining <= 0 {
+				break
+			}
+		}
+		any := make(chan struct{})
+		var once sync.Once
+		for _, f := range futs {
+			f := f
+			go func() {
+				select {
+				case <-f.done:
+					once.Do(func() { close(any) })
+				case <-any:
+				}
+			}()
+		}
+		waitDone(t, any, remaining)
+		once.Do(func() { close(any) })
+	}
+	done, notDone := vm.NewSet(), vm.NewSet()
+	for i, f := range futs {
+		select {
+		case <-f.done:
+			done.Add(t, items[i])
+		default:
+			notDone.Add(t, items[i])
+		}
+	}
+	return vm.Obj(vm.NewTuple([]vm.Value{vm.Obj(done), vm.Obj(notDone)})), nil
+}
+
 func concurrentModule(it *vm.Interp) (*vm.Module, error) {
 	m := vm.NewModule("concurrent", "")
 	return m, nil
@@ -431,6 +476,7 @@ func futuresModule(it *vm.Interp) (*vm.Module, error) {
 	m.Set("TimeoutError", vm.Obj(cfTimeoutError))
 	m.Set("CancelledError", vm.Obj(cfCancelled))
 	m.Set("as_completed", vm.NewBuiltin("as_completed", asCompleted))
+	m.Set("wait", vm.NewBuiltin("wait", cfWait))
 	m.Set("FIRST_COMPLETED", vm.Str("FIRST_COMPLETED"))
 	m.Set("FIRST_EXCEPTION", vm.Str("FIRST_EXCEPTION"))
 	m.Set("ALL_COMPLETED", vm.Str("ALL_COMPLETED"))

@@ -582,6 +582,8 @@ func (c *compiler) withStmt(s *parser.With, item int) {
 	}
 	c.withStmt(s, item+1)
 	c.popFBlock()
+	// The exit call belongs to the with statement's line, as in CPython.
+	c.setLine(s.P)
 	c.emit(OpPopBlock, 0)
 	if s.Async {
 		c.emit(OpWithExit, 1)

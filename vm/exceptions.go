@@ -193,25 +193,110 @@ func IsInstanceOf(err error, cls *Class) bool {
 // including chained causes and contexts.
 func (t *Thread) FormatException(exc *Instance) string {
 	var b strings.Builder
-	seen := map[*Instance]bool{}
-	t.formatChain(&b, exc, seen)
+	ctx := &printCtx{seen: map[*Instance]bool{}}
+	t.formatChain(&b, exc, ctx)
 	return b.String()
 }
 
-func (t *Thread) formatChain(b *strings.Builder, exc *Instance, seen map[*Instance]bool) {
-	seen[exc] = true
-	if c, ok := exc.exc.cause.AsObj().(*Instance); ok && exc.exc.cause.k == KObj && c.exc != nil && !seen[c] {
-		t.formatChain(b, c, seen)
-		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
-	} else if c, ok := exc.exc.context.AsObj().(*Instance); ok && exc.exc.context.k == KObj && c.exc != nil && !exc.exc.suppressContext && !seen[c] {
-		t.formatChain(b, c, seen)
-		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
+// printCtx follows CPython's _ExceptionPrintContext: exception groups are
+// drawn as boxes, each nesting level indenting by two spaces with a margin.
+type printCtx struct {
+	seen      map[*Instance]bool
+	depth     int
+	needClose bool
+}
+
+func (c *printCtx) indent() string { return strings.Repeat(" ", 2*c.depth) }
+
+// emit writes text with the current group margin on every line.
+func (c *printCtx) emit(b *strings.Builder, text string, margin byte) {
+	prefix := c.indent()
+	if c.depth > 0 {
+		prefix += string(margin) + " "
+	}
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if line == "" {
+			continue
+		}
+		b.WriteString(prefix + line)
+	}
+}
+
+func (t *Thread) formatChain(b *strings.Builder, exc *Instance, ctx *printCtx) {
+	ctx.seen[exc] = true
+	if c, ok := exc.exc.cause.AsObj().(*Instance); ok && exc.exc.cause.k == KObj && c.exc != nil && !ctx.seen[c] {
+		t.formatChain(b, c, ctx)
+		ctx.emit(b, "\nThe above exception was the direct cause of the following exception:\n\n", '|')
+	} else if c, ok := exc.exc.context.AsObj().(*Instance); ok && exc.exc.context.k == KObj && c.exc != nil && !exc.exc.suppressContext && !ctx.seen[c] {
+		t.formatChain(b, c, ctx)
+		ctx.emit(b, "\nDuring handling of the above exception, another exception occurred:\n\n", '|')
+	}
+	var tb strings.Builder
+	t.writeTraceback(&tb, exc.exc.traceback)
+	if !exc.cls.IsSubclass(BaseExceptionGroup) {
+		if len(exc.exc.traceback) > 0 {
+			ctx.emit(b, "Traceback (most recent call last):\n", '|')
+			ctx.emit(b, tb.String(), '|')
+		}
+		ctx.emit(b, t.formatExcOnly(exc), '|')
+		return
+	}
+	top := ctx.depth == 0
+	if top {
+		ctx.depth++
 	}
 	if len(exc.exc.traceback) > 0 {
-		b.WriteString("Traceback (most recent call last):\n")
-		t.writeTraceback(b, exc.exc.traceback)
+		margin := byte('|')
+		if top {
+			margin = '+'
+		}
+		ctx.emit(b, "Exception Group Traceback (most recent call last):\n", margin)
+		ctx.emit(b, tb.String(), '|')
 	}
-	b.WriteString(t.formatExcOnly(exc))
+	ctx.emit(b, t.formatExcOnly(exc), '|')
+	_, excs := groupParts(exc)
+	const maxWidth = 15
+	n := len(excs)
+	if n > maxWidth {
+		n = maxWidth + 1
+	}
+	ctx.needClose = false
+	for i := 0; i < n; i++ {
+		last := i == n-1
+		if last {
+			ctx.needClose = true
+		}
+		title := itoaInt(i + 1)
+		if i >= maxWidth {
+			title = "..."
+		}
+		lead := "  "
+		if i == 0 {
+			lead = "+-"
+		}
+		b.WriteString(ctx.indent() + lead + "+---------------- " + title + " ----------------\n")
+		ctx.depth++
+		if i < maxWidth {
+			if sub, ok := excs[i].o.(*Instance); ok && sub.exc != nil {
+				t.formatChain(b, sub, ctx)
+			}
+		} else {
+			more := len(excs) - maxWidth
+			s := "s"
+			if more == 1 {
+				s = ""
+			}
+			ctx.emit(b, "and "+itoaInt(more)+" more exception"+s+"\n", '|')
+		}
+		if last && ctx.needClose {
+			b.WriteString(ctx.indent() + "+------------------------------------\n")
+			ctx.needClose = false
+		}
+		ctx.depth--
+	}
+	if top {
+		ctx.depth = 0
+	}
 }
 
 // writeTraceback prints entries, folding runs of identical lines as CPython does.
@@ -229,9 +314,14 @@ func (t *Thread) writeTraceback(b *strings.Builder, tb []TraceEntry) {
 			fmt.Fprintf(b, "  [Previous line repeated %d more time%s]\n", n, s)
 		}
 	}
-	// Entries are recorded innermost first as the exception unwinds; print outermost first.
+	// Entries are recorded innermost first as the exception unwinds; print
+	// outermost first. Frames of asy's own library code ("<asyncio>"...) are
+	// left out, as CPython's tracebacks would show its library instead.
 	for i := range tb {
 		e := tb[len(tb)-1-i]
+		if isInternalFile(e.File) {
+			continue
+		}
 		if i > 0 && e.File == last.File && e.Line == last.Line && e.Func == last.Func {
 			repeat++
 			if repeat > maxRepeat {
@@ -277,4 +367,9 @@ func NewException(cls *Class, args ...Value) *Instance {
 	inst := NewInstance(cls)
 	inst.exc.args = NewTuple(append([]Value(nil), args...))
 	return inst
+}
+
+// isInternalFile reports code compiled from asy's embedded library sources.
+func isInternalFile(name string) bool {
+	return strings.HasPrefix(name, "<") && strings.HasSuffix(name, ">") && name != "<string>" && name != "<stdin>"
 }

@@ -76,14 +76,17 @@ func stripCarets(s string) string {
 	var out []string
 	inTB := false
 	skipSource := false
+	fileIndent := 0
 	for _, l := range lines {
-		if strings.HasPrefix(l, "  File \"") && strings.Contains(l, "/lib/python3.") {
-			skipSource = true
+		body := strings.TrimLeft(l, " |+-")
+		indent := len(l) - len(strings.TrimLeft(l, " |"))
+		if strings.HasPrefix(body, "File \"") && strings.Contains(body, "/lib/python3.") {
+			skipSource, fileIndent = true, indent
 			continue
 		}
 		if skipSource {
 			skipSource = false
-			if strings.HasPrefix(l, "    ") {
+			if indent > fileIndent && !strings.HasPrefix(body, "File \"") {
 				continue
 			}
 		}
@@ -93,7 +96,7 @@ func stripCarets(s string) string {
 		} else if !strings.HasPrefix(l, " ") && !strings.HasPrefix(l, "|") && trimmed != "" {
 			inTB = false
 		}
-		if inTB && trimmed != "" && strings.Trim(trimmed, "~^|+- ") == "" && strings.ContainsAny(trimmed, "~^") {
+		if inTB && trimmed != "" && strings.Trim(trimmed, "~^| ") == "" && strings.ContainsAny(trimmed, "~^") {
 			continue
 		}
 		out = append(out, l)

@@ -415,7 +415,7 @@ class Lock(_ContextManagerMixin):
         extra = 'locked' if self._locked else 'unlocked'
         if self._waiters:
             extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.Lock object [{extra}]>'
+        return f'<asyncio.locks.Lock object at {hex(id(self))} [{extra}]>'
 
     def locked(self):
         return self._locked
@@ -465,7 +465,7 @@ class Event:
         extra = 'set' if self._value else 'unset'
         if self._waiters:
             extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.Event object [{extra}]>'
+        return f'<asyncio.locks.Event object at {hex(id(self))} [{extra}]>'
 
     def is_set(self):
         return self._value
@@ -506,7 +506,7 @@ class Condition(_ContextManagerMixin):
         extra = 'locked' if self.locked() else 'unlocked'
         if self._waiters:
             extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.Condition object [{extra}]>'
+        return f'<asyncio.locks.Condition object at {hex(id(self))} [{extra}]>'
 
     async def wait(self):
         if not self.locked():
@@ -564,7 +564,7 @@ class Semaphore(_ContextManagerMixin):
         extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'
         if self._waiters:
             extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.{type(self).__name__} object [{extra}]>'
+        return f'<asyncio.locks.{type(self).__name__} object at {hex(id(self))} [{extra}]>'
 
     def locked(self):
         return self._value == 0 or (

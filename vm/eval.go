@@ -67,6 +67,10 @@ func (t *Thread) execute() (Value, error) {
 				}
 				back := f.back
 				boundary := f.goBoundary
+				// Locals of the frame stay reachable from the traceback in
+				// CPython: unawaited coroutines among them are released only
+				// when the exception is (see holdCoroutines).
+				t.holdCoroutines(exc, f.regs[:f.code.NumLocals])
 				t.releaseFrame(f)
 				t.depth--
 				t.frame = back

@@ -95,12 +95,8 @@ func newFutureCtor(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm
 	if err != nil {
 		return vm.Undef, err
 	}
-	var l *runtime.Loop
-	if !a[0].IsUndef() && !a[0].IsNone() {
-		if l, err = asLoop(a[0]); err != nil {
-			return vm.Undef, err
-		}
-	} else if l, err = getEventLoop(t); err != nil {
+	l, err := loopArg(t, a[0], getEventLoop)
+	if err != nil {
 		return vm.Undef, err
 	}
 	return vm.Obj(runtime.NewFuture(l)), nil
@@ -111,12 +107,8 @@ func newTaskCtor(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.V
 	if err != nil {
 		return vm.Undef, err
 	}
-	var l *runtime.Loop
-	if !a[1].IsUndef() && !a[1].IsNone() {
-		if l, err = asLoop(a[1]); err != nil {
-			return vm.Undef, err
-		}
-	} else if l, err = getEventLoop(t); err != nil {
+	l, err := loopArg(t, a[1], getEventLoop)
+	if err != nil {
 		return vm.Undef, err
 	}
 	return createTask(t, l, a[0], a[2])
@@ -468,4 +460,13 @@ func ensureFuture(t *vm.Thread, l *runtime.Loop, v vm.Value) (vm.Value, error) {
 		return createTask(t, l, coro, vm.Undef)
 	}
 	return vm.Undef, vm.Errorf(vm.TypeError, "An asyncio.Future, a coroutine or an awaitable is required")
+}
+
+// loopArg resolves an optional loop= argument; when absent, fallback
+// supplies the loop (the running one, or get_event_loop's).
+func loopArg(t *vm.Thread, v vm.Value, fallback func(*vm.Thread) (*runtime.Loop, error)) (*runtime.Loop, error) {
+	if !v.IsUndef() && !v.IsNone() {
+		return asLoop(v)
+	}
+	return fallback(t)
 }

@@ -80,12 +80,8 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 		if err != nil {
 			return vm.Undef, err
 		}
-		var l *runtime.Loop
-		if !a[1].IsUndef() && !a[1].IsNone() {
-			if l, err = asLoop(a[1]); err != nil {
-				return vm.Undef, err
-			}
-		} else if l, err = getEventLoop(t); err != nil {
+		l, err := loopArg(t, a[1], getEventLoop)
+		if err != nil {
 			return vm.Undef, err
 		}
 		return ensureFuture(t, l, a[0])
@@ -95,12 +91,8 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 		if err != nil {
 			return vm.Undef, err
 		}
-		var l *runtime.Loop
-		if !a[0].IsUndef() && !a[0].IsNone() {
-			if l, err = asLoop(a[0]); err != nil {
-				return vm.Undef, err
-			}
-		} else if l, err = runningLoop(t); err != nil {
+		l, err := loopArg(t, a[0], runningLoop)
+		if err != nil {
 			return vm.Undef, err
 		}
 		if task := l.CurrentTask(); task != nil {
@@ -113,12 +105,8 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 		if err != nil {
 			return vm.Undef, err
 		}
-		var l *runtime.Loop
-		if !a[0].IsUndef() && !a[0].IsNone() {
-			if l, err = asLoop(a[0]); err != nil {
-				return vm.Undef, err
-			}
-		} else if l, err = runningLoop(t); err != nil {
+		l, err := loopArg(t, a[0], runningLoop)
+		if err != nil {
 			return vm.Undef, err
 		}
 		s := vm.NewSet()

@@ -125,7 +125,9 @@ type Frame struct {
 func (f *Frame) Line() int {
 	pc := f.pc - 1
 	if pc < 0 {
-		pc = 0
+		// Not started yet (e.g. a coroutine cancelled before its first step):
+		// CPython reports the def line.
+		return f.code.FirstLine
 	}
 	if pc < len(f.code.Lines) {
 		return int(f.code.Lines[pc])

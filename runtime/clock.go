@@ -220,18 +220,39 @@ func WaitDriving(t *vm.Thread, done <-chan struct{}, timeout float64) bool {
 			case <-done:
 				ok = true
 				return
-			case <-time.After(200 * time.Microsecond):
+			default:
 			}
 			if timeout >= 0 && clock.Now() >= deadline {
 				return
 			}
 			if !vc.Quiescent() {
+				// A job is running: give it a moment to finish or sleep.
+				select {
+				case <-done:
+					ok = true
+					return
+				case <-time.After(200 * time.Microsecond):
+				}
 				continue
 			}
 			if w, has := vc.NextWake(); has && (timeout < 0 || w <= deadline) {
 				vc.AdvanceTo(w)
+				// The woken job runs now; let it get going before looking again.
+				select {
+				case <-done:
+					ok = true
+					return
+				case <-time.After(200 * time.Microsecond):
+				}
 			} else if timeout >= 0 {
 				vc.AdvanceTo(deadline)
+			} else {
+				select {
+				case <-done:
+					ok = true
+					return
+				case <-time.After(200 * time.Microsecond):
+				}
 			}
 		}
 	})

@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"fmt"
 	"runtime"
 	"sync"
 
@@ -36,6 +37,8 @@ type Job struct {
 	Start func() bool
 	// Done receives the outcome on the worker goroutine, lock held.
 	Done func(v vm.Value, err error)
+	// Cancel is called (lock held) for a job dropped by shutdown(cancel_futures=True).
+	Cancel func()
 }
 
 // DefaultWorkers is CPython's default: min(32, cpus + 4).
@@ -51,6 +54,15 @@ func DefaultWorkers() int {
 func NewThreadPool(it *vm.Interp, max int, prefix string) *ThreadPool {
 	if max <= 0 {
 		max = DefaultWorkers()
+	}
+	if prefix == "" {
+		// CPython names unnamed pools ThreadPoolExecutor-N (N counts pools).
+		n := 0
+		if v, ok := it.Ext(poolCounterKey{}); ok {
+			n = v.(int)
+		}
+		it.SetExt(poolCounterKey{}, n+1)
+		prefix = fmt.Sprintf("ThreadPoolExecutor-%d", n)
 	}
 	p := &ThreadPool{it: it, max: max, prefix: prefix}
 	p.cond = sync.NewCond(&p.mu)
@@ -85,14 +97,15 @@ func (p *ThreadPool) Submit(j *Job) error {
 	case p.workers < p.max:
 		p.workers++
 		p.wg.Add(1)
-		go p.worker()
+		go p.worker(p.workers - 1)
 	}
 	return nil
 }
 
-func (p *ThreadPool) worker() {
+func (p *ThreadPool) worker(index int) {
 	defer p.wg.Done()
 	t := p.it.NewThread()
+	t.Name = fmt.Sprintf("%s_%d", p.prefix, index)
 	for {
 		p.mu.Lock()
 		for len(p.queue) == 0 && !p.shutdown {
@@ -156,6 +169,14 @@ func (p *ThreadPool) ShutdownCancel(wait, cancelPending bool) []*Job {
 	if wait {
 		p.wg.Wait()
 	}
+	if vc, ok := ClockOf(p.it).(*VirtualClock); ok {
+		vc.AddRunning(-len(dropped))
+	}
+	for _, j := range dropped {
+		if j.Cancel != nil {
+			j.Cancel()
+		}
+	}
 	return dropped
 }
 
@@ -209,3 +230,8 @@ func (l *Loop) RunInExecutor(pool *ThreadPool, fn vm.Value, args []vm.Value, kw 
 	l.pools[pool] = true
 	return fut, nil
 }
+
+type poolCounterKey struct{}
+
+// WorkerName is the name of an executor worker thread (ok=false for others).
+func WorkerName(t *vm.Thread) (string, bool) { return t.Name, t.Name != "" }

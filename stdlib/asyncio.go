@@ -428,6 +428,9 @@ func addLoopMethods() {
 		return sleepAwaitable(t, l, 0, vm.None)
 	})
 	m("shutdown_default_executor", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		// The returned awaitable completes once the default executor's threads
+		// have finished (the wait happens here, before it is awaited).
+		l.ShutdownDefaultExecutor()
 		return sleepAwaitable(t, l, 0, vm.None)
 	})
 }

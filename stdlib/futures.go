@@ -81,6 +81,23 @@ func waitDone(t *vm.Thread, done chan struct{}, timeout float64) bool {
 	return runtime.WaitDriving(t, done, timeout)
 }
 
+// cancelPending cancels a future whose job never started.
+func (f *cfFuture) cancelPending(t *vm.Thread) {
+	f.mu.Lock()
+	if f.state != 0 {
+		f.mu.Unlock()
+		return
+	}
+	f.state = 3
+	close(f.done)
+	cbs := f.callbacks
+	f.callbacks = nil
+	f.mu.Unlock()
+	for _, cb := range cbs {
+		t.Call(cb, []vm.Value{vm.Obj(f)}, nil)
+	}
+}
+
 func (f *cfFuture) outcome() (vm.Value, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -119,9 +136,19 @@ func init() {
 		return f.outcome()
 	})
 	m("exception", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("exception", args[1:], kw, 0, "timeout")
+		if err != nil {
+			return vm.Undef, err
+		}
+		to, err := timeoutArg(a[0])
+		if err != nil {
+			return vm.Undef, err
+		}
 		f := self(args)
-		f.wait(t, -1)
-		_, err := f.outcome()
+		if !f.wait(t, to) {
+			return vm.Undef, vm.NewInstance(cfTimeoutError)
+		}
+		_, err = f.outcome()
 		if err != nil {
 			if vm.IsInstanceOf(err, cfCancelled) {
 				return vm.Undef, err
@@ -295,6 +322,7 @@ func (e *cfExecutor) submit(t *vm.Thread, fn vm.Value, args []vm.Value, kw []vm.
 			return true
 		}}
 	job.Done = func(v vm.Value, err error) { f.finish(t.Interp().MainThread(), v, err) }
+	job.Cancel = func() { f.cancelPending(t.Interp().MainThread()) }
 	if err := e.pool.Submit(job); err != nil {
 		return nil, err
 	}

@@ -104,10 +104,11 @@ func timeModule(it *vm.Interp) (*vm.Module, error) {
 			return vm.Undef, vm.Errorf(vm.ValueError, "sleep length must be non-negative")
 		}
 		c := clock()
-		if vc, ok := c.(*runtime.VirtualClock); ok && t == it.MainThread() {
-			// Sleeping on the loop's own thread blocks the whole loop, so
-			// under the virtual clock it simply moves time forward.
-			vc.AdvanceTo(vc.Now() + d)
+		if _, ok := c.(*runtime.VirtualClock); ok && t == it.MainThread() {
+			// The main thread drives virtual time: it lets running executor
+			// jobs reach their own sleeps, then advances (waking them in order)
+			// until its own deadline.
+			runtime.WaitDriving(t, nil, d)
 			return vm.None, nil
 		}
 		t.Blocking(func() { c.Sleep(d) })

@@ -31,6 +31,8 @@ type Thread struct {
 	// steps is the remaining budget when limited (Config.MaxSteps).
 	steps   int64
 	limited bool
+	// Name is the thread's name for threading.current_thread() ("" for the main thread).
+	Name string
 	// Local is free for higher layers (the runtime keeps its per-thread state here).
 	Local any
 }

@@ -1,6 +1,10 @@
 package stdlib
 
-import "github.com/asylang/asy/vm"
+import (
+	_ "embed"
+
+	"github.com/asylang/asy/vm"
+)
 
 // fastapi.concurrency / starlette.concurrency: run_in_threadpool runs a sync
 // function in the default executor, and only when awaited (it is an async
@@ -30,7 +34,11 @@ func sourceModule(name, src string) vm.ModuleLoader {
 	}
 }
 
+//go:embed functools_lib.py
+var functoolsLib string
+
 func init() {
+	register("functools", sourceModule("functools", functoolsLib))
 	for _, pkg := range []string{"fastapi", "starlette"} {
 		register(pkg, sourceModule(pkg, ""))
 		register(pkg+".concurrency", sourceModule(pkg+".concurrency", concurrencySource))

@@ -2,6 +2,7 @@ package stdlib
 
 import (
 	"fmt"
+	goruntime "runtime"
 	"strings"
 	gotime "time"
 
@@ -104,6 +105,11 @@ func timeModule(it *vm.Interp) (*vm.Module, error) {
 			return vm.Undef, vm.Errorf(vm.ValueError, "sleep length must be non-negative")
 		}
 		c := clock()
+		if d == 0 {
+			// sleep(0) only yields the interpreter lock to other threads.
+			t.Blocking(goruntime.Gosched)
+			return vm.None, nil
+		}
 		if _, ok := c.(*runtime.VirtualClock); ok && t == it.MainThread() {
 			// The main thread drives virtual time: it lets running executor
 			// jobs reach their own sleeps, then advances (waking them in order)

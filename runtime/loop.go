@@ -295,7 +295,9 @@ func (l *Loop) waitVirtual(vc *VirtualClock) error {
 		if l.timers.Len() > 0 {
 			next, haveTimer = l.timers[0].when, true
 		}
-		if w, ok := vc.NextWake(); ok && (!haveTimer || w < next) {
+		// A thread due at the same instant as a timer goes first: in real
+		// time its sleep began before the timer was armed.
+		if w, ok := vc.NextWake(); ok && (!haveTimer || w <= next) {
 			vc.AdvanceTo(w)
 			// The woken thread runs now; wait for it to post or sleep again.
 			l.t.Blocking(func() { <-l.wake })

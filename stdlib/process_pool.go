@@ -2,6 +2,7 @@ package stdlib
 
 import (
 	"io"
+	"strings"
 	"runtime"
 	"sync"
 
@@ -124,6 +125,9 @@ func export(t *vm.Thread, v vm.Value) (any, error) {
 		})
 		return d, err
 	case *vm.Function:
+		if strings.Contains(o.QualName(), "<locals>") {
+			return nil, vm.Errorf(vm.AttributeError, "Can't pickle local object '%s'", o.QualName())
+		}
 		if o.Name() == "<lambda>" || o.Name() != o.QualName() {
 			s, _ := t.Repr(v)
 			return nil, vm.Errorf(picklingError, "Can't pickle %s: attribute lookup %s on __main__ failed", s, o.QualName())
@@ -215,10 +219,16 @@ func load(t *vm.Thread, p any, mod *vm.Module) (vm.Value, error) {
 			return vm.Undef, err
 		}
 		cls, ok := t.Interp().Builtins().Get(x.cls)
+		if !ok && mod != nil {
+			cls, ok = mod.Get(x.cls)
+		}
 		if !ok {
-			if cls, ok = mod.Get(x.cls); !ok {
-				cls = vm.Obj(vm.RuntimeError)
+			if m, found := t.Interp().Module("__main__"); found {
+				cls, ok = m.Get(x.cls)
 			}
+		}
+		if !ok {
+			cls = vm.Obj(vm.RuntimeError)
 		}
 		return t.Call(cls, args, nil)
 	}

@@ -158,3 +158,9 @@ func (it *Interp) Ext(key any) (any, bool) { return it.ext.Load(key) }
 
 // SetExt stores per-interpreter state for a higher layer.
 func (it *Interp) SetExt(key, v any) { it.ext.Store(key, v) }
+
+// Module returns a loaded module by name.
+func (it *Interp) Module(name string) (*Module, bool) {
+	m, ok := it.modules[name]
+	return m, ok
+}

@@ -2,8 +2,8 @@ package stdlib
 
 import (
 	"io"
-	"strings"
 	"runtime"
+	"strings"
 	"sync"
 
 	asyrt "github.com/asylang/asy/runtime"

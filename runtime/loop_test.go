@@ -1,0 +1,74 @@
+package runtime
+
+import (
+	"testing"
+
+	"github.com/asylang/asy/vm"
+)
+
+func newTestLoop(t *testing.T) *Loop {
+	it := vm.New(vm.Config{})
+	vc := NewVirtualClock()
+	SetClock(it, vc)
+	it.Acquire()
+	t.Cleanup(it.Release)
+	return NewLoopFor(it.MainThread())
+}
+
+// call_soon callbacks run FIFO; timers run in deadline order, FIFO among
+// equal deadlines; a cancelled handle never runs; the virtual clock jumps.
+func TestLoopOrdering(t *testing.T) {
+	l := newTestLoop(t)
+	var got []string
+	add := func(s string) func() { return func() { got = append(got, s) } }
+	l.CallLater(0.2, add("t0.2"))
+	l.CallLater(0.1, add("t0.1a"))
+	l.CallLater(0.1, add("t0.1b"))
+	l.CallSoon(add("soon1"))
+	h := l.CallSoon(add("cancelled"))
+	h.Cancel()
+	l.CallSoon(add("soon2"))
+	l.CallLater(0.3, func() { got = append(got, "stop"); l.Stop() })
+	if err := l.RunForever(); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"soon1", "soon2", "t0.1a", "t0.1b", "t0.2", "stop"}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("got %v, want %v", got, want)
+		}
+	}
+	if now := l.Time(); now < 0.3 || now > 0.3000001 {
+		t.Fatalf("virtual time %v, want 0.3", now)
+	}
+}
+
+// With nothing scheduled and nothing running, the loop reports a deadlock
+// instead of waiting forever.
+func TestLoopDeadlock(t *testing.T) {
+	l := newTestLoop(t)
+	fut := NewFuture(l)
+	if _, err := l.RunUntilComplete(fut); err == nil {
+		t.Fatal("want a deadlock error")
+	}
+}
+
+// Sleepers due at the same virtual instant wake one at a time in arrival order.
+func TestVirtualClockWakeOrder(t *testing.T) {
+	vc := NewVirtualClock()
+	order := make(chan int, 3)
+	for i := 0; i < 3; i++ {
+		go func(i int) { vc.Sleep(1); order <- i }(i)
+		for vc.Sleepers() != i+1 {
+		}
+	}
+	for i := 0; i < 3; i++ {
+		vc.AdvanceTo(1)
+		if got := <-order; got != i {
+			t.Fatalf("woke %d, want %d", got, i)
+		}
+	}
+}

@@ -130,8 +130,11 @@ func getEventLoop(t *vm.Thread) (*runtime.Loop, error) {
 
 // createTask wraps a coroutine in a task on l.
 func createTask(t *vm.Thread, l *runtime.Loop, coro, name vm.Value) (vm.Value, error) {
-	g, ok := coro.AsObj().(*vm.Generator)
-	if !ok || !g.IsCoroutine() {
+	g, ok, err := asCoroutine(t, coro)
+	if err != nil {
+		return vm.Undef, err
+	}
+	if !ok {
 		s, _ := t.Repr(coro)
 		return vm.Undef, vm.Errorf(vm.TypeError, "a coroutine was expected, got %s", s)
 	}
@@ -448,6 +451,9 @@ func ensureFuture(t *vm.Thread, l *runtime.Loop, v vm.Value) (vm.Value, error) {
 		return v, nil
 	}
 	if g, ok := v.AsObj().(*vm.Generator); ok && g.IsCoroutine() {
+		return createTask(t, l, v, vm.Undef)
+	}
+	if _, ok := v.AsObj().(nativeCoroutine); ok {
 		return createTask(t, l, v, vm.Undef)
 	}
 	if ok, _ := t.HasAttr(v, "__await__"); ok {

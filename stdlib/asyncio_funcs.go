@@ -14,6 +14,9 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 	it.AddModule(m) // visible to the library code while it runs
 	fn := func(name string, f vm.BuiltinFunc) { m.Set(name, vm.NewBuiltin(name, f)) }
 	m.Set("Future", vm.Obj(runtime.FutureType))
+	for _, c := range []*vm.Class{queueType, priorityQueueType, lifoQueueType, queueEmptyType, queueFullType} {
+		m.Set(c.Name, vm.Obj(c))
+	}
 	m.Set("Task", vm.Obj(runtime.TaskType))
 	m.Set("CancelledError", vm.Obj(runtime.CancelledError))
 	m.Set("InvalidStateError", vm.Obj(runtime.InvalidStateError))
@@ -118,6 +121,9 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 	fn("iscoroutine", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if len(args) != 1 {
 			return vm.Undef, vm.Errorf(vm.TypeError, "iscoroutine() takes exactly one argument (%d given)", len(args))
+		}
+		if _, ok := args[0].AsObj().(nativeCoroutine); ok {
+			return vm.True, nil
 		}
 		g, ok := args[0].AsObj().(*vm.Generator)
 		return vm.Bool(ok && g.IsCoroutine()), nil

@@ -175,6 +175,12 @@ func (t *Thread) instanceAttr(o *Instance, obj Value, name string) (Value, bool,
 			return v, true, nil
 		}
 	}
+	// Attributes a native payload exposes itself (e.g. a Queue's _queue).
+	if ag, ok := o.payload.o.(AttrGetter); ok && o.payload.k == KObj {
+		if v, ok, err := ag.GetAttr(t, name); ok || err != nil {
+			return v, ok, err
+		}
+	}
 	if fn, ok := builtinObjAttrs[name]; ok {
 		if v, ok, err := fn(t, obj); ok || err != nil {
 			return v, ok, err
@@ -553,6 +559,11 @@ func (t *Thread) superAttr(s *Super, name string) (Value, bool, error) {
 	i := 0
 	for i < len(mro) && mro[i] != s.cls {
 		i++
+	}
+	if i == len(mro) {
+		// self is the native payload of a subclass of a native class (its
+		// Go type reports the native class): continue after s.cls in its own MRO.
+		mro, i = s.cls.MRO, 0
 	}
 	for _, k := range mro[i+1:] {
 		if v, ok := k.Dict[name]; ok {

@@ -186,6 +186,11 @@ func NewExceptionClass(name, module string, bases ...*Class) *Class {
 	return cls
 }
 
+// AddProperty adds a read-only property computed by a Go getter.
+func (c *Class) AddProperty(name string, get BuiltinFunc) {
+	c.Dict[name] = Obj(&Property{fget: Obj(&Builtin{Name: name, Fn: get, owner: c}), fset: None, fdel: None, doc: None})
+}
+
 // AddMethod adds a Go method to a class (used while building native classes).
 func (c *Class) AddMethod(name string, fn BuiltinFunc) {
 	c.Dict[name] = Obj(&Builtin{Name: name, Fn: fn, owner: c})

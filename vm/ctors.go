@@ -313,7 +313,12 @@ func init() {
 
 // wrapBuiltinSubclass returns a plain built-in object, or an instance of a
 // script subclass carrying it as payload.
-func (t *Thread) wrapBuiltinSubclass(cls *Class, o Object) Value {
+func (t *Thread) wrapBuiltinSubclass(cls *Class, o Object) Value { return WrapNative(cls, o) }
+
+// WrapNative returns o itself when cls is its native class, or an instance
+// of the script subclass cls carrying o as its built-in payload (so a
+// native class's constructor supports `class Mine(native)`).
+func WrapNative(cls *Class, o Object) Value {
 	if cls.Builtin {
 		return Obj(o)
 	}

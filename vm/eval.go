@@ -18,6 +18,13 @@ func (t *Thread) execute() (Value, error) {
 		err = t.pendingThrow
 		t.pendingThrow = nil
 		reraise = true
+		// A frame suspended in `await <Go iterator>` lets the iterator undo
+		// its bookkeeping (a queue's waiter list) before the exception unwinds.
+		if pc < len(code) && Opcode(code[pc]&0xff) == OpYieldFrom && sp > 0 {
+			if ab, ok := regs[sp-1].o.(GoAwaitAborter); ok && regs[sp-1].k == KObj {
+				ab.Abort(t)
+			}
+		}
 	}
 
 	for {

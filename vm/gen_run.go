@@ -302,6 +302,14 @@ type GoAwaitIter interface {
 	Send(t *Thread, sent Value) (v Value, done bool, err error)
 }
 
+// GoAwaitAborter is a GoAwaitIter told when an exception (a task's
+// cancellation, gen.throw) is thrown into the frame awaiting it; the
+// exception then propagates from the await as usual.
+type GoAwaitAborter interface {
+	GoAwaitIter
+	Abort(t *Thread)
+}
+
 // lastStopValue returns the value carried by the StopIteration that ended the
 // last Next call (None when there was none).
 func (t *Thread) lastStopValue() Value {

@@ -115,6 +115,16 @@ func NewList(items []Value) *List { return &List{items: items} }
 // Items exposes the backing slice.
 func (l *List) Items() []Value { return l.items }
 
+// Append adds v at the end (list.append).
+func (l *List) Append(v Value) { l.items = append(l.items, v) }
+
+// Truncate drops the items from index n on (the backing slot is cleared so
+// the garbage collector can free what it held).
+func (l *List) Truncate(n int) {
+	clear(l.items[n:])
+	l.items = l.items[:n]
+}
+
 // Tuple is an immutable Python tuple.
 type Tuple struct{ items []Value }
 
@@ -281,6 +291,12 @@ type Builtin struct {
 }
 
 func (*Builtin) Class() *Class { return BuiltinFunctionType }
+
+// NewProperty makes a read-only property whose getter is fget (a Go
+// method of a native class, typically).
+func NewProperty(fget Value) Value {
+	return Obj(&Property{fget: fget, fset: None, fdel: None, doc: None})
+}
 
 // NewBuiltin makes a built-in function value.
 func NewBuiltin(name string, fn BuiltinFunc) Value {

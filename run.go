@@ -159,21 +159,29 @@ func (o *traceObserver) Event(e runtime.Event) {
 // trackCoroutines records where each coroutine is created; the returned
 // function prints CPython's never-awaited warning for those nobody ran.
 func trackCoroutines(it *vm.Interp) func() {
-	var made []*vm.Generator
+	// Script coroutines and native ones (asyncio.sleep()) in creation order.
+	type tracked interface {
+		Awaited() bool
+		QualName() string
+		Origin() (string, int)
+	}
+	var made []tracked
 	limit := 4096
-	it.Hooks.OnCoroutine = func(t *vm.Thread, g *vm.Generator) {
+	origin := func(t *vm.Thread) (string, int) {
 		// Without a script frame (created by Go code), CPython says "sys:1".
-		g.OriginFile, g.OriginLine = "sys", 1
 		if f := t.Frame(); f != nil {
-			g.OriginFile, g.OriginLine = f.Code().Filename, f.Line()
+			return f.Code().Filename, f.Line()
 		}
-		made = append(made, g)
+		return "sys", 1
+	}
+	add := func(c tracked) {
+		made = append(made, c)
 		if len(made) >= limit {
 			// Forget coroutines that were awaited; amortised by growing the limit.
 			kept := made[:0]
-			for _, g := range made {
-				if !g.Awaited() {
-					kept = append(kept, g)
+			for _, c := range made {
+				if !c.Awaited() {
+					kept = append(kept, c)
 				}
 			}
 			clear(made[len(kept):])
@@ -183,20 +191,32 @@ func trackCoroutines(it *vm.Interp) func() {
 			}
 		}
 	}
+	it.Hooks.OnCoroutine = func(t *vm.Thread, g *vm.Generator) {
+		g.OriginFile, g.OriginLine = origin(t)
+		add(g)
+	}
+	it.Hooks.OnNativeCoroutine = func(t *vm.Thread, c vm.NativeCoroutine) {
+		c.SetOrigin(origin(t))
+		add(c)
+	}
 	it.Hooks.OnCoroutineReleased = func(t *vm.Thread, g *vm.Generator) {
 		if f := t.Frame(); f != nil {
 			g.OriginFile, g.OriginLine = f.Code().Filename, f.Line()
 		}
 	}
 	return func() {
-		for _, g := range made {
-			if g.Awaited() || g.Finished() {
+		for _, c := range made {
+			if c.Awaited() {
 				continue
 			}
+			if g, ok := c.(*vm.Generator); ok && g.Finished() {
+				continue
+			}
+			file, line := c.Origin()
 			var b strings.Builder
-			fmt.Fprintf(&b, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", g.OriginFile, g.OriginLine, g.QualName())
-			if line := it.SourceLine(g.OriginFile, g.OriginLine); line != "" {
-				fmt.Fprintf(&b, "  %s\n", line)
+			fmt.Fprintf(&b, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, line, c.QualName())
+			if src := it.SourceLine(file, line); src != "" {
+				fmt.Fprintf(&b, "  %s\n", src)
 			}
 			b.WriteString("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n")
 			it.WriteStderr(b.String())

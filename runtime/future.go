@@ -28,7 +28,6 @@ type Future struct {
 	state     futState
 	result    vm.Value
 	exc       *vm.Instance
-	cancelMsg vm.Value
 	callbacks []futCallback
 	// blocking is Python's _asyncio_future_blocking: set when yielded by await.
 	blocking bool
@@ -40,13 +39,11 @@ type Future struct {
 	self vm.Object
 	// onDone runs synchronously when the future completes (internal cleanups).
 	onDone func()
-	// cls overrides the class for subclasses defined in scripts (unused for now).
-	cls *vm.Class
 }
 
 type futCallback struct {
 	goFn   func(f *Future)
-	script vm.Value // callable receiving the future
+	script *vm.Value // callable receiving the future (a pointer: 16-byte entries)
 }
 
 // FutureType is asyncio.Future.
@@ -59,12 +56,7 @@ func NewFuture(loop *Loop) *Future {
 	return f
 }
 
-func (f *Future) Class() *vm.Class {
-	if f.cls != nil {
-		return f.cls
-	}
-	return FutureType
-}
+func (f *Future) Class() *vm.Class { return FutureType }
 
 // Loop returns the future's loop.
 func (f *Future) Loop() *Loop { return f.loop }
@@ -110,7 +102,7 @@ func (f *Future) Cancel(msg vm.Value) bool {
 		return false
 	}
 	f.state = stateCancelled
-	f.cancelMsg = msg
+	f.result = msg // a cancelled future has no result: the slot keeps the message
 	f.scheduleCallbacks()
 	return true
 }
@@ -122,10 +114,10 @@ func (f *Future) makeCancelledError() *vm.Instance {
 		f.cancelledExc = nil
 		return e
 	}
-	if f.cancelMsg.IsUndef() || f.cancelMsg.IsNone() {
+	if f.result.IsUndef() || f.result.IsNone() {
 		return vm.NewInstance(CancelledError)
 	}
-	return vm.NewException(CancelledError, f.cancelMsg)
+	return vm.NewException(CancelledError, f.result)
 }
 
 // Result returns the result or the error (CancelledError, the exception, or
@@ -175,7 +167,7 @@ func (f *Future) addScriptCallback(cb vm.Value) {
 		f.loop.CallSoon(func() { f.runScriptCallback(cb) })
 		return
 	}
-	f.callbacks = append(f.callbacks, futCallback{script: cb})
+	f.callbacks = append(f.callbacks, futCallback{script: &cb})
 }
 
 func (f *Future) runScriptCallback(cb vm.Value) {
@@ -190,7 +182,7 @@ func (f *Future) removeScriptCallback(t *vm.Thread, cb vm.Value) int {
 	n := 0
 	for _, c := range f.callbacks {
 		if c.goFn == nil {
-			if eq, _ := t.Equal(c.script, cb); eq {
+			if eq, _ := t.Equal(*c.script, cb); eq {
 				n++
 				continue
 			}
@@ -214,7 +206,7 @@ func (f *Future) scheduleCallbacks() {
 		if c.goFn != nil {
 			f.loop.CallSoon(func() { c.goFn(f) })
 		} else {
-			f.loop.CallSoon(func() { f.runScriptCallback(c.script) })
+			f.loop.CallSoon(func() { f.runScriptCallback(*c.script) })
 		}
 	}
 }

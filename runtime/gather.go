@@ -82,7 +82,7 @@ func Gather(l *Loop, children []*Future, returnExceptions bool) *GatheringFuture
 			for i, c := range children {
 				switch {
 				case c.Cancelled():
-					msg := c.cancelMsg
+					msg := c.result // the cancel message
 					if msg.IsUndef() || msg.IsNone() {
 						msg = vm.Str("")
 					}

@@ -66,9 +66,6 @@ type Handle struct {
 	timer     bool
 	index     int
 	loop      *Loop
-	// script callback and args, for repr and cancel
-	cb   vm.Value
-	args []vm.Value
 	// task is the task whose step this is, for debug-mode reports (may be nil).
 	task *Task
 }
@@ -121,7 +118,6 @@ func (h *Handle) Cancel() {
 	}
 	h.cancelled = true
 	h.fn = nil
-	h.args = nil
 }
 
 // Post hands fn to the loop thread from any goroutine (the only thread-safe door).

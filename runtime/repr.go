@@ -39,7 +39,7 @@ func (f *Future) callbackNames(t *vm.Thread) string {
 			names = append(names, "Task.task_wakeup()")
 			continue
 		}
-		s, _ := t.Repr(c.script)
+		s, _ := t.Repr(*c.script)
 		if fn, ok := c.script.AsObj().(*vm.Function); ok {
 			s = fn.Name() + "() at " + fmt.Sprintf("%s:%d", fn.Code().Filename, fn.Code().FirstLine)
 		}
@@ -64,7 +64,7 @@ func (task *Task) Repr(t *vm.Thread) (string, error) {
 	b.WriteString("<Task ")
 	b.WriteString(state)
 	b.WriteString(" name=")
-	b.WriteString(vm.QuoteStr(task.name))
+	b.WriteString(vm.QuoteStr(task.Name()))
 	b.WriteString(" coro=")
 	b.WriteString(coroRepr(task.coro))
 	if task.state == stateFinished {

@@ -31,10 +31,7 @@ func (l *Loop) NewTask(coro *vm.Generator, name string) *Task {
 	task := &Task{coro: coro, id: l.taskSeq}
 	task.loop = l
 	task.self = task
-	if name == "" {
-		name = fmt.Sprintf("Task-%d", l.taskSeq)
-	}
-	task.name = name
+	task.name = name // "" until asked for: Task-<id> (saves a string per task)
 	coro.MarkAwaited()
 	l.tasks = append(l.tasks, task)
 	h := l.CallSoon(func() { task.step(nil) })
@@ -46,7 +43,12 @@ func (l *Loop) NewTask(coro *vm.Generator, name string) *Task {
 }
 
 // Name returns the task's name.
-func (t *Task) Name() string { return t.name }
+func (t *Task) Name() string {
+	if t.name == "" {
+		t.name = fmt.Sprintf("Task-%d", t.id)
+	}
+	return t.name
+}
 
 // Coro returns the task's coroutine.
 func (t *Task) Coro() *vm.Generator { return t.coro }
@@ -64,7 +66,7 @@ func (t *Task) Cancel(msg vm.Value) bool {
 		}
 	}
 	t.mustCancel = true
-	t.cancelMsg = msg
+	t.result = msg // pending: the result slot carries the cancel message
 	return true
 }
 
@@ -131,7 +133,7 @@ func (t *Task) step(exc *vm.Instance) {
 	case done:
 		if t.mustCancel {
 			t.mustCancel = false
-			t.Future.Cancel(t.cancelMsg)
+			t.Future.Cancel(t.result)
 			l.observeDone(t, "cancelled")
 			return
 		}
@@ -184,12 +186,12 @@ func (t *Task) handleYield(v vm.Value) {
 	if l.Observer != nil {
 		detail := "on a future"
 		if w, ok := fut.self.(*Task); ok {
-			detail = "on task " + w.name
+			detail = "on task " + w.Name()
 		}
 		l.Observer.Event(Event{Kind: EvTaskSuspended, Time: l.Time(), Task: t, Detail: detail})
 	}
 	if t.mustCancel {
-		if fut.cancelFuture(t.cancelMsg) {
+		if fut.cancelFuture(t.result) {
 			t.mustCancel = false
 		}
 	}
@@ -236,3 +238,9 @@ func (l *Loop) observeDone(t *Task, how string) {
 
 // AsFuture returns the Future inside a future, task or gathering future value (nil otherwise).
 func AsFuture(v vm.Value) *Future { return asFuture(v) }
+
+// Task returns the task f is part of (nil for a plain future).
+func (f *Future) Task() *Task {
+	t, _ := f.self.(*Task)
+	return t
+}

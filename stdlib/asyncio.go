@@ -453,7 +453,7 @@ func ensureFuture(t *vm.Thread, l *runtime.Loop, v vm.Value) (vm.Value, error) {
 	if g, ok := v.AsObj().(*vm.Generator); ok && g.IsCoroutine() {
 		return createTask(t, l, v, vm.Undef)
 	}
-	if _, ok := v.AsObj().(nativeCoroutine); ok {
+	if _, ok := v.AsObj().(vm.NativeCoroutine); ok {
 		return createTask(t, l, v, vm.Undef)
 	}
 	if ok, _ := t.HasAttr(v, "__await__"); ok {

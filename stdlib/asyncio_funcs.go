@@ -122,7 +122,7 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 		if len(args) != 1 {
 			return vm.Undef, vm.Errorf(vm.TypeError, "iscoroutine() takes exactly one argument (%d given)", len(args))
 		}
-		if _, ok := args[0].AsObj().(nativeCoroutine); ok {
+		if _, ok := args[0].AsObj().(vm.NativeCoroutine); ok {
 			return vm.True, nil
 		}
 		g, ok := args[0].AsObj().(*vm.Generator)
@@ -153,6 +153,16 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 			return vm.Undef, err
 		}
 		return sleepAwaitable(t, l, d, args[1])
+	})
+	fn("sleep", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("sleep", args, kw, 1, "delay", "result")
+		if err != nil {
+			return vm.Undef, err
+		}
+		if a[1].IsUndef() {
+			a[1] = vm.None
+		}
+		return t.NewNativeCoroutine(&sleepCoro{delay: a[0], timer: timerSleep{result: a[1]}}), nil
 	})
 	fn("gather", gather)
 	fn("to_thread", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
@@ -328,24 +338,130 @@ func (*timerSleep) Class() *vm.Class { return timerSleepType }
 
 func (s *timerSleep) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
 	if s.fut == nil {
-		s.fut = runtime.NewFuture(s.l)
-		f := s.fut
-		res := s.result
-		s.h = s.l.CallLater(s.delay, func() {
-			if !f.Done() {
-				f.SetResult(res)
-			}
-		})
-		// Like CPython's `finally: h.cancel()`: a cancelled sleep drops its timer at once.
-		h := s.h
-		f.SetOnDone(func() { h.Cancel() })
-		it, _ := f.Await(t)
-		v, _, err := it.AsObj().(vm.GoAwaitIter).Send(t, vm.None)
-		s.iter = it.AsObj().(vm.GoAwaitIter)
-		return v, false, err
+		return s.start(t)
 	}
 	s.h.Cancel()
 	return s.iter.Send(t, sent)
+}
+
+// start arms the timer and yields its future to the task.
+func (s *timerSleep) start(t *vm.Thread) (vm.Value, bool, error) {
+	s.fut = runtime.NewFuture(s.l)
+	s.h = s.l.CallLater(s.delay, s.fire)
+	// Like CPython's `finally: h.cancel()`: a cancelled sleep drops its timer at once.
+	s.fut.SetOnDone(s.h.Cancel)
+	it, _ := s.fut.Await(t)
+	s.iter = it.AsObj().(vm.GoAwaitIter)
+	return s.iter.Send(t, vm.None)
+}
+
+func (s *timerSleep) fire() {
+	if !s.fut.Done() {
+		s.fut.SetResult(s.result)
+	}
+}
+
+// sleepCoro is asyncio.sleep(delay, result): CPython's coroutine, here a Go
+// awaitable so that a sleeping task costs no extra frame. Like the coroutine
+// it does nothing until awaited: the delay is checked and the loop looked up
+// on the first step.
+type sleepCoro struct {
+	vm.CoroutineMark
+	delay   vm.Value
+	yielded bool // sleep(0): the one bare yield happened
+	done    bool
+	timer   timerSleep // armed on the first step when delay > 0
+}
+
+var sleepCoroType = vm.NewNativeClass("coroutine", "builtins", nil, nil)
+
+func (*sleepCoro) Class() *vm.Class                    { return sleepCoroType }
+func (*sleepCoro) QualName() string                    { return "sleep" }
+func (s *sleepCoro) Repr(t *vm.Thread) (string, error) { return coroutineRepr(s), nil }
+
+func (s *sleepCoro) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
+	v, done, err := s.step(t, sent)
+	s.done = s.done || done || err != nil
+	return v, done, err
+}
+
+func (s *sleepCoro) step(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
+	if s.done {
+		return vm.Undef, false, errReusedCoroutine()
+	}
+	if s.timer.fut != nil {
+		return s.timer.Send(t, sent)
+	}
+	if s.yielded {
+		return s.timer.result, true, nil
+	}
+	var d float64
+	switch s.delay.Kind() {
+	case vm.KInt, vm.KFloat, vm.KBool:
+		d, _ = vm.AsFloat(s.delay)
+	default:
+		// The comparison CPython's `if delay <= 0` makes, for its error.
+		le, err := t.LessEqual(s.delay, vm.Int(0))
+		if err != nil {
+			return vm.Undef, false, err
+		}
+		if f, err := vm.AsFloat(s.delay); err == nil {
+			d = f
+		} else if le {
+			d = 0
+		} else {
+			return vm.Undef, false, err
+		}
+	}
+	l, err := runningLoop(t)
+	if err != nil {
+		return vm.Undef, false, err
+	}
+	if d <= 0 {
+		s.yielded = true
+		return vm.None, false, nil
+	}
+	s.timer.l, s.timer.delay = l, d
+	return s.timer.start(t)
+}
+
+func errReusedCoroutine() error {
+	return vm.Errorf(vm.RuntimeError, "cannot reuse already awaited coroutine")
+}
+
+// addCoroutineMethods gives a native coroutine class the coroutine methods
+// scripts call directly: __await__ (the object is its own iterator), send
+// and close.
+func addCoroutineMethods(c *vm.Class) {
+	c.AddMethod("__await__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		args[0].AsObj().(vm.NativeCoroutine).MarkAwaited()
+		return args[0], nil
+	})
+	c.AddMethod("send", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) != 2 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "send() takes exactly one argument (%d given)", len(args)-1)
+		}
+		nc := args[0].AsObj().(vm.NativeCoroutine)
+		nc.MarkAwaited()
+		v, done, err := nc.Send(t, args[1])
+		if err != nil {
+			return vm.Undef, err
+		}
+		if done {
+			return vm.Undef, vm.NewException(vm.StopIteration, v)
+		}
+		return v, nil
+	})
+	c.AddMethod("close", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		args[0].AsObj().(vm.NativeCoroutine).MarkAwaited()
+		return vm.None, nil
+	})
+}
+
+func init() {
+	for _, c := range []*vm.Class{sleepCoroType, queuePutType, queueGetType, queueJoinType} {
+		addCoroutineMethods(c)
+	}
 }
 
 // gather is asyncio.gather(*aws, return_exceptions=False).
@@ -371,10 +487,22 @@ func gather(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 	}
 	children := make([]*runtime.Future, 0, len(args))
 	// A repeated argument (the same object) shares one future, as in CPython.
-	seen := map[vm.Object]*runtime.Future{}
+	// Futures are remembered in a map; a coroutine seen before is already
+	// awaited, and only then is its task looked for (keeping a 100,000-task
+	// gather free of a 100,000-entry map).
+	var seen map[vm.Object]*runtime.Future
 	for _, a := range args {
 		var fut *runtime.Future
-		if a.Kind() == vm.KObj {
+		if g, ok := a.AsObj().(*vm.Generator); ok {
+			if g.Awaited() {
+				for _, c := range children {
+					if task := c.Task(); task != nil && task.Coro() == g {
+						fut = c
+						break
+					}
+				}
+			}
+		} else if a.Kind() == vm.KObj && seen != nil {
 			fut = seen[a.AsObj()]
 		}
 		if fut == nil {
@@ -393,7 +521,10 @@ func gather(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 				return vm.Undef, err
 			}
 			fut = futureOf(fv)
-			if a.Kind() == vm.KObj {
+			if _, isGen := a.AsObj().(*vm.Generator); !isGen && a.Kind() == vm.KObj {
+				if seen == nil {
+					seen = map[vm.Object]*runtime.Future{}
+				}
 				seen[a.AsObj()] = fut
 			}
 		}

@@ -10,11 +10,7 @@ FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
 
 
-async def sleep(delay, result=None):
-    if delay <= 0:
-        await _yield_once()
-        return result
-    return await _timer(delay, result)
+# sleep is native (asyncio_funcs.go).
 
 
 async def _wrap_awaitable(awaitable):

@@ -323,6 +323,8 @@ func heapPop(t *vm.Thread, l *vm.List) (vm.Value, error) {
 // queueWait is the part of put()/get() that waits: while the queue is full
 // (put) or empty (get), park a future in the waiter list and yield it.
 type queueWait struct {
+	vm.CoroutineMark
+	done   bool
 	q      *asyncQueue
 	waiter *runtime.Future
 	iter   vm.GoAwaitIter
@@ -374,6 +376,15 @@ type queuePut struct {
 func (*queuePut) Class() *vm.Class { return queuePutType }
 
 func (p *queuePut) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
+	v, done, err := p.step(t, sent)
+	p.done = p.done || done || err != nil
+	return v, done, err
+}
+
+func (p *queuePut) step(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
+	if p.done {
+		return vm.Undef, false, errReusedCoroutine()
+	}
 	q := p.q
 	if p.waiter != nil {
 		if err := p.resume(t, sent, &q.putters, func() (bool, error) { return q.full(t) }); err != nil {
@@ -404,6 +415,15 @@ func (g *queueGet) empty(t *vm.Thread) (bool, error) {
 }
 
 func (g *queueGet) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
+	v, done, err := g.step(t, sent)
+	g.done = g.done || done || err != nil
+	return v, done, err
+}
+
+func (g *queueGet) step(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
+	if g.done {
+		return vm.Undef, false, errReusedCoroutine()
+	}
 	q := g.q
 	if g.waiter != nil {
 		if err := g.resume(t, sent, &q.getters, func() (bool, error) { return g.empty(t) }); err != nil {
@@ -427,13 +447,24 @@ func (g *queueGet) Abort(t *vm.Thread) {
 
 // queueJoin waits until every item put has been marked done.
 type queueJoin struct {
+	vm.CoroutineMark
 	q    *asyncQueue
 	iter vm.GoAwaitIter
+	done bool
 }
 
 func (*queueJoin) Class() *vm.Class { return queueJoinType }
 
 func (j *queueJoin) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
+	v, done, err := j.step(t, sent)
+	j.done = j.done || done || err != nil
+	return v, done, err
+}
+
+func (j *queueJoin) step(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
+	if j.done {
+		return vm.Undef, false, errReusedCoroutine()
+	}
 	if j.iter != nil {
 		_, _, err := j.iter.Send(t, sent)
 		return vm.None, err == nil, err
@@ -520,13 +551,13 @@ func init() {
 		if err != nil {
 			return vm.Undef, err
 		}
-		return vm.Obj(&queuePut{queueWait: queueWait{q: self(args)}, item: a[0]}), nil
+		return t.NewNativeCoroutine(&queuePut{queueWait: queueWait{q: self(args)}, item: a[0]}), nil
 	})
 	m("get", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		return vm.Obj(&queueGet{queueWait{q: self(args)}}), nil
+		return t.NewNativeCoroutine(&queueGet{queueWait{q: self(args)}}), nil
 	})
 	m("join", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		return vm.Obj(&queueJoin{q: self(args)}), nil
+		return t.NewNativeCoroutine(&queueJoin{q: self(args)}), nil
 	})
 	m("task_done", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		q := self(args)
@@ -599,17 +630,9 @@ func (q *asyncQueue) Str(t *vm.Thread) (string, error) {
 	return fmt.Sprintf("<%s %s>", q.self.Class().Name, s), err
 }
 
-// nativeCoroutine is a Go awaitable standing for a coroutine method CPython
-// writes in Python (Queue.put, get, join): create_task accepts it,
-// iscoroutine() is true for it and its repr is a coroutine's.
-type nativeCoroutine interface {
-	vm.GoAwaitIter
-	coroutineName() string
-}
-
-func (*queuePut) coroutineName() string  { return "Queue.put" }
-func (*queueGet) coroutineName() string  { return "Queue.get" }
-func (*queueJoin) coroutineName() string { return "Queue.join" }
+func (*queuePut) QualName() string  { return "Queue.put" }
+func (*queueGet) QualName() string  { return "Queue.get" }
+func (*queueJoin) QualName() string { return "Queue.join" }
 
 func (p *queuePut) Repr(t *vm.Thread) (string, error) { return coroutineRepr(p), nil }
 func (g *queueGet) Repr(t *vm.Thread) (string, error) { return coroutineRepr(g), nil }
@@ -617,8 +640,8 @@ func (j *queueJoin) Repr(t *vm.Thread) (string, error) {
 	return coroutineRepr(j), nil
 }
 
-func coroutineRepr(c nativeCoroutine) string {
-	return fmt.Sprintf("<coroutine object %s at %p>", c.coroutineName(), c)
+func coroutineRepr(c vm.NativeCoroutine) string {
+	return fmt.Sprintf("<coroutine object %s at %p>", c.QualName(), c)
 }
 
 // asCoroutine returns v when it is a coroutine, and wraps a native coroutine
@@ -627,9 +650,11 @@ func asCoroutine(t *vm.Thread, v vm.Value) (*vm.Generator, bool, error) {
 	if g, ok := v.AsObj().(*vm.Generator); ok && g.IsCoroutine() {
 		return g, true, nil
 	}
-	if _, ok := v.AsObj().(nativeCoroutine); !ok {
+	nc, ok := v.AsObj().(vm.NativeCoroutine)
+	if !ok {
 		return nil, false, nil
 	}
+	nc.MarkAwaited()
 	wrap, err := libFunc(t, "_wrap_awaitable")
 	if err != nil {
 		return nil, false, err

@@ -87,7 +87,7 @@ func (t *Thread) setupFrame(fn *Function, args []Value, kw []KV, owned bool) (*F
 	f.fn = fn
 	f.module = fn.module
 	f.sp = code.NumRegs
-	f.blocks = f.blockBuf[:0]
+	f.blocks = f.blocks[:0]
 	regs := f.regs
 	if len(kw) == 0 && len(args) == code.ArgCount && code.Flags&(FlagVarargs|FlagVarkw) == 0 && code.KwOnlyCount == 0 {
 		copy(regs, args)

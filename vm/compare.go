@@ -375,3 +375,12 @@ func (t *Thread) compareSets(op int, x, y *Set) (bool, bool, error) {
 	r, err := t.isSubset(y, x)
 	return r && x.Len() > y.Len(), true, err
 }
+
+// LessEqual is a <= b as a Go bool.
+func (t *Thread) LessEqual(a, b Value) (bool, error) {
+	r, err := t.compareOp(cmpLE, a, b)
+	if err != nil {
+		return false, err
+	}
+	return t.Truth(r)
+}

@@ -838,7 +838,7 @@ func (t *Thread) execute() (Value, error) {
 							nf.regs = t.allocRegs(fc.NumRegs + fc.MaxStack)
 							nf.code, nf.fn, nf.module = fc, fn, fn.module
 							nf.sp = fc.NumRegs
-							nf.blocks = nf.blockBuf[:0]
+							nf.blocks = nf.blocks[:0]
 							copy(nf.regs, args)
 						} else {
 							var e error
@@ -1112,6 +1112,9 @@ func (t *Thread) execute() (Value, error) {
 						goto fail
 					}
 					continue
+				}
+				if _, ok := v.o.(GoAwaitIter); ok && v.k == KObj {
+					continue // a Go awaitable's __await__ is itself
 				}
 				f.pc, f.sp = pc, sp
 				it, e := t.Iter(v)

@@ -118,7 +118,6 @@ type Frame struct {
 	stackOwned bool
 	// yieldFromGen is the generator this frame is delegating to (yield from / await).
 	delegate *Generator
-	blockBuf [2]block
 }
 
 // Line returns the current source line.

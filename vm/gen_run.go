@@ -302,6 +302,40 @@ type GoAwaitIter interface {
 	Send(t *Thread, sent Value) (v Value, done bool, err error)
 }
 
+// NativeCoroutine is a Go awaitable that stands for a coroutine object —
+// what CPython writes as `async def` in its library (asyncio.sleep,
+// Queue.get) — so that it costs no frame. It is tracked like a script
+// coroutine for the never-awaited warning; embed CoroutineMark for that.
+type NativeCoroutine interface {
+	GoAwaitIter
+	QualName() string
+	Awaited() bool
+	MarkAwaited()
+	Origin() (file string, line int)
+	SetOrigin(file string, line int)
+}
+
+// CoroutineMark carries a native coroutine's awaited flag and origin.
+type CoroutineMark struct {
+	awaited    bool
+	originLine int32
+	originFile string
+}
+
+func (m *CoroutineMark) Awaited() bool             { return m.awaited }
+func (m *CoroutineMark) MarkAwaited()              { m.awaited = true }
+func (m *CoroutineMark) Origin() (string, int)     { return m.originFile, int(m.originLine) }
+func (m *CoroutineMark) SetOrigin(f string, l int) { m.originFile, m.originLine = f, int32(l) }
+
+// NewNativeCoroutine registers a freshly made native coroutine with the
+// embedder's tracking hook and returns it as a value.
+func (t *Thread) NewNativeCoroutine(c NativeCoroutine) Value {
+	if h := t.interp.Hooks.OnNativeCoroutine; h != nil {
+		h(t, c)
+	}
+	return Obj(c)
+}
+
 // GoAwaitAborter is a GoAwaitIter told when an exception (a task's
 // cancellation, gen.throw) is thrown into the frame awaiting it; the
 // exception then propagates from the await as usual.

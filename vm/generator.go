@@ -83,6 +83,9 @@ func (g *Generator) MarkAwaited() { g.awaited = true }
 // Awaited reports whether MarkAwaited was called or the coroutine started.
 func (g *Generator) Awaited() bool { return g.awaited || g.started }
 
+// Origin returns where the coroutine was created (see OriginFile).
+func (g *Generator) Origin() (string, int) { return g.OriginFile, g.OriginLine }
+
 // Frame returns the generator's own frame.
 func (g *Generator) Frame() *Frame { return g.frame }
 

@@ -70,6 +70,9 @@ type Hooks struct {
 	// OnCoroutineReleased reports that g was released at the current line
 	// (where CPython would print the never-awaited warning).
 	OnCoroutineReleased func(t *Thread, g *Generator)
+	// OnNativeCoroutine is OnCoroutine for Go awaitables standing for
+	// coroutines (asyncio.sleep(), Queue.get()).
+	OnNativeCoroutine func(t *Thread, c NativeCoroutine)
 }
 
 // New makes an interpreter.

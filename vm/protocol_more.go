@@ -70,6 +70,9 @@ func (t *Thread) getAwaitable(v Value) (Value, error) {
 				return v, nil
 			}
 		case GoAwaitIter:
+			if nc, ok := o.(NativeCoroutine); ok {
+				nc.MarkAwaited()
+			}
 			return v, nil
 		case Awaitable:
 			return o.Await(t)

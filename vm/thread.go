@@ -122,7 +122,7 @@ func (t *Thread) releaseFrame(f *Frame) {
 		return // generator frames belong to their generator
 	}
 	// Reset only what setupFrame does not overwrite (zeroing the whole
-	// frame, block buffer included, costs more than the call itself).
+	// frame costs more than the call itself).
 	f.regs = nil
 	f.back = nil
 	f.fn = nil
@@ -131,8 +131,10 @@ func (t *Thread) releaseFrame(f *Frame) {
 	f.goBoundary = false
 	f.stackOwned = false
 	f.pc = 0
-	if len(f.blocks) > 0 || cap(f.blocks) > len(f.blockBuf) {
-		f.blockBuf = [2]block{}
+	if cap(f.blocks) > 0 {
+		// Blocks (popped ones too) may hold exceptions: drop them for the GC.
+		clear(f.blocks[:cap(f.blocks)])
+		f.blocks = f.blocks[:0]
 	}
 	if len(t.framePool) < 256 {
 		t.framePool = append(t.framePool, f)

@@ -3,10 +3,12 @@ package asy
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/stdlib"
@@ -31,6 +33,23 @@ type Options struct {
 	// HandleSignals turns Ctrl-C (SIGINT) into KeyboardInterrupt, or into
 	// cancelling the main task of asyncio.run, as CPython does.
 	HandleSignals bool
+
+	// Globals are installed in __main__ by New: Go values (converted as
+	// convert.go documents) and Go functions (any func, or Func, Builtin,
+	// Async values), by name.
+	Globals map[string]any
+	// Modules, when set, is where `import name` finds name.py / name.asy
+	// (and packages' __init__.py) instead of the host's files.
+	Modules fs.FS
+	// Hermetic cuts the script off the host: imports only from Modules,
+	// the virtual clock (no real time), empty stdin unless Stdin is given.
+	Hermetic bool
+	// MaxSteps bounds the loop iterations and calls each thread may run
+	// (0: no limit); the run then ends with ErrStepLimit.
+	MaxSteps int64
+	// MaxDuration bounds a run's wall time (0: no limit); the run then ends
+	// with ErrTimeLimit.
+	MaxDuration time.Duration
 }
 
 // RunFile runs the script at path as __main__ and returns the process exit
@@ -105,13 +124,20 @@ func stderrOf(opts Options) io.Writer {
 	return os.Stderr
 }
 
-func newInterp(opts Options) *vm.Interp {
+func newInterp(opts Options) *vm.Interp { return newInterpWith(opts, nil) }
+
+// hostReadFile reads source files from the host (imports outside hermetic mode).
+var hostReadFile = os.ReadFile
+
+func newInterpWith(opts Options, readFile func(string) ([]byte, error)) *vm.Interp {
 	it := vm.New(vm.Config{
-		Stdout:  opts.Stdout,
-		Stderr:  opts.Stderr,
-		Stdin:   opts.Stdin,
-		Argv:    opts.Args,
-		Modules: stdlib.Modules(),
+		Stdout:   opts.Stdout,
+		Stderr:   opts.Stderr,
+		Stdin:    opts.Stdin,
+		Argv:     opts.Args,
+		Modules:  stdlib.Modules(),
+		ReadFile: readFile,
+		MaxSteps: opts.MaxSteps,
 	})
 	if opts.VirtualClock {
 		runtime.SetClock(it, runtime.NewVirtualClock())

@@ -266,16 +266,15 @@ func runCoroutine(t *vm.Thread, g *vm.Generator, debug bool) (vm.Value, error) {
 	// Ctrl-C cancels the main task, as CPython 3.11's Runner does; the run
 	// then ends with KeyboardInterrupt.
 	interrupted := false
-	prevHook := it.Hooks.OnInterrupt
-	it.Hooks.OnInterrupt = func() bool {
+	prevHook := it.SetInterruptHandler(func() bool {
 		l.Post(func() {
 			interrupted = true
 			task.Cancel(vm.None)
 		})
 		return true
-	}
+	})
 	result, runErr := l.RunUntilComplete(&task.Future)
-	it.Hooks.OnInterrupt = prevHook
+	it.SetInterruptHandler(prevHook)
 	if interrupted && (runErr == nil || vm.IsInstanceOf(runErr, runtime.CancelledError)) {
 		runErr = vm.NewInstance(vm.KeyboardInterrupt)
 	}

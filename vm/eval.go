@@ -45,7 +45,7 @@ func (t *Thread) execute() (Value, error) {
 				for len(f.blocks) > 0 {
 					b := f.blocks[len(f.blocks)-1]
 					f.blocks = f.blocks[:len(f.blocks)-1]
-					if b.kind == blockTry {
+					if b.kind == blockTry && exc.cls != RunAborted {
 						if int(b.level) < sp {
 							clear(regs[b.level:sp])
 						}
@@ -830,6 +830,12 @@ func (t *Thread) execute() (Value, error) {
 							goto fail
 						}
 						f.pc, f.sp = pc, sp
+						// Calls count like loop iterations, so that recursion
+						// without loops still yields the lock and sees Abort.
+						if e := t.maybeSwitch(); e != nil {
+							err = e
+							goto fail
+						}
 						var nf *Frame
 						fc := fn.code
 						if len(kw) == 0 && len(args) == fc.ArgCount && fc.Flags&(FlagVarargs|FlagVarkw) == 0 && fc.KwOnlyCount == 0 && len(fc.CellSlots) == 0 && fc.NumFrees == 0 {

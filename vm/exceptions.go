@@ -373,3 +373,13 @@ func NewException(cls *Class, args ...Value) *Instance {
 func isInternalFile(name string) bool {
 	return strings.HasPrefix(name, "<") && strings.HasSuffix(name, ">") && name != "<string>" && name != "<stdin>"
 }
+
+// BuiltinClass finds a built-in exception class by name (e.g. "ValueError").
+func BuiltinClass(name string) (*Class, bool) {
+	for _, c := range allExceptionClasses() {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return nil, false
+}

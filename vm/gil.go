@@ -35,14 +35,64 @@ func (it *Interp) Acquire() { it.gilAcquire() }
 // Release gives the interpreter lock up.
 func (it *Interp) Release() { it.gilRelease() }
 
-// Interrupt delivers Ctrl-C: the OnInterrupt hook (the event loop cancels
+// SetInterruptHandler installs fn to handle Interrupt (it reports whether it
+// did) and returns the previous one; nil removes it. Safe from any goroutine.
+func (it *Interp) SetInterruptHandler(fn func() bool) (prev func() bool) {
+	var p *func() bool
+	if fn != nil {
+		p = &fn
+	}
+	if old := it.onInterrupt.Swap(p); old != nil {
+		return *old
+	}
+	return nil
+}
+
+// Interrupt delivers Ctrl-C: the interrupt handler (the event loop cancels
 // its main task) if one is set, else KeyboardInterrupt is raised in the main
 // thread at its next loop iteration. Safe to call from any goroutine.
 func (it *Interp) Interrupt() {
-	if h := it.Hooks.OnInterrupt; h != nil && h() {
+	if h := it.onInterrupt.Load(); h != nil && (*h)() {
 		return
 	}
 	it.interrupted.Store(true)
+}
+
+// RunAborted is raised in every thread of an interpreter stopped by Abort
+// (the embedder's limits: run time, cancelled context, instruction count).
+// No except or finally clause runs for it: it unwinds straight out.
+var RunAborted = NewExceptionClass("RunAborted", "builtins", BaseException)
+
+// Abort stops the interpreter: each thread raises RunAborted(msg) at its
+// next loop iteration or call, and the exception cannot be caught. Safe to
+// call from any goroutine.
+func (it *Interp) Abort(msg string) {
+	it.aborted.CompareAndSwap(nil, &msg)
+	it.interrupted.Store(true) // makes threads look at the flags soon
+}
+
+// Aborted reports the message given to Abort, if it was called.
+func (it *Interp) Aborted() (string, bool) {
+	if p := it.aborted.Load(); p != nil {
+		return *p, true
+	}
+	return "", false
+}
+
+// ResetAbort clears Abort and a pending interrupt (between embedder runs).
+func (it *Interp) ResetAbort() {
+	it.aborted.Store(nil)
+	it.interrupted.Store(false)
+	for _, t := range []*Thread{it.main} {
+		t.steps = it.cfg.MaxSteps
+	}
+}
+
+func (it *Interp) abortError() error {
+	if p := it.aborted.Load(); p != nil {
+		return NewException(RunAborted, Str(*p))
+	}
+	return nil
 }
 
 // maybeSwitch yields the lock if another thread waits for it, and raises a
@@ -53,9 +103,14 @@ func (t *Thread) maybeSwitch() error {
 		return nil
 	}
 	t.ticks = 0
-	if t.interp.interrupted.Load() && t == t.interp.main {
-		t.interp.interrupted.Store(false)
-		return NewInstance(KeyboardInterrupt)
+	if t.interp.interrupted.Load() {
+		if err := t.interp.abortError(); err != nil {
+			return err
+		}
+		if t == t.interp.main {
+			t.interp.interrupted.Store(false)
+			return NewInstance(KeyboardInterrupt)
+		}
 	}
 	if t.interp.gil.waiting.Load() == 0 {
 		return nil

@@ -53,6 +53,11 @@ type Interp struct {
 	main *Thread
 	// interrupted is set by Interrupt (Ctrl-C) for the main thread to raise.
 	interrupted atomic.Bool
+	// onInterrupt handles Ctrl-C instead of raising KeyboardInterrupt
+	// directly (the running event loop does); see SetInterruptHandler.
+	onInterrupt atomic.Pointer[func() bool]
+	// aborted holds the message of Abort: every thread raises RunAborted.
+	aborted atomic.Pointer[string]
 }
 
 // Hooks are optional callbacks installed by higher layers.
@@ -61,9 +66,6 @@ type Hooks struct {
 	OnExit func()
 	// OnCoroutine is called for every coroutine object created (never-awaited tracking).
 	OnCoroutine func(t *Thread, g *Generator)
-	// OnInterrupt handles Ctrl-C instead of raising KeyboardInterrupt
-	// directly; it reports whether it did (the running event loop does).
-	OnInterrupt func() bool
 	// OnAsyncGenStart is called when an async generator is first iterated
 	// (the event loop finalizes unfinished ones when it shuts down).
 	OnAsyncGenStart func(t *Thread, g *Generator)

@@ -292,12 +292,6 @@ type Builtin struct {
 
 func (*Builtin) Class() *Class { return BuiltinFunctionType }
 
-// NewProperty makes a read-only property whose getter is fget (a Go
-// method of a native class, typically).
-func NewProperty(fget Value) Value {
-	return Obj(&Property{fget: fget, fset: None, fdel: None, doc: None})
-}
-
 // NewBuiltin makes a built-in function value.
 func NewBuiltin(name string, fn BuiltinFunc) Value {
 	return Obj(&Builtin{Name: name, Fn: fn})
@@ -329,3 +323,9 @@ func (v *DictView) Class() *Class {
 
 // Data returns the bytes (not a copy).
 func (b *Bytes) Data() []byte { return b.b }
+
+// Big returns a copy of the value of a big int.
+func (b *BigIntObj) Big() *big.Int { return new(big.Int).Set(b.v) }
+
+// Data exposes a bytearray's bytes.
+func (b *ByteArray) Data() []byte { return b.b }

@@ -50,14 +50,14 @@ func (it *Interp) CompileModule(m *Module, file string, src []byte, topLevelAwai
 	}
 	code, err := Compile(file, mod, m, topLevelAwait)
 	if err != nil {
-		return nil, SyntaxErrorFrom(withSource(err, src))
+		return nil, SyntaxErrorFrom(WithSource(err, src))
 	}
 	return code, nil
 }
 
-// withSource completes a compiler SyntaxError with its source line; CPython
+// WithSource completes a compiler SyntaxError with its source line; CPython
 // underlines the whole offending statement for these errors.
-func withSource(err error, src []byte) error {
+func WithSource(err error, src []byte) error {
 	se, ok := err.(*parser.SyntaxError)
 	if !ok || se.Text != "" || se.Line < 1 {
 		return err

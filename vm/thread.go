@@ -50,7 +50,8 @@ func newThread(it *Interp) *Thread {
 func (t *Thread) tick() error {
 	t.steps--
 	if t.steps < 0 {
-		return Errorf(RuntimeError, "instruction limit exceeded")
+		t.interp.Abort("instruction limit exceeded")
+		return t.interp.abortError()
 	}
 	return nil
 }

@@ -1,0 +1,335 @@
+package asy
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/asylang/asy/parser"
+	"github.com/asylang/asy/stdlib"
+	"github.com/asylang/asy/vm"
+)
+
+// Program is a parsed and checked script. It is immutable: one Program can
+// be run many times, by many interpreters, from many goroutines at once.
+type Program struct {
+	file          string
+	src           []byte
+	mod           *parser.Module
+	topLevelAwait bool
+}
+
+// Compile parses and checks src (named filename in tracebacks). A syntax
+// error comes back as an *Error whose Traceback is what Python prints.
+// Files named *.asy may use await at top level; others follow Python's rule.
+func Compile(filename string, src []byte) (*Program, error) {
+	mod, err := parser.Parse(filename, src)
+	if err != nil {
+		return nil, syntaxError(err)
+	}
+	p := &Program{file: filename, src: src, mod: mod, topLevelAwait: strings.HasSuffix(filename, ".asy")}
+	// Check what the compiler checks (await outside async, bad nonlocal…)
+	// now, against a scratch module, so a Program that compiled runs.
+	if _, err := vm.Compile(filename, mod, vm.NewModule("__main__", filename), p.topLevelAwait); err != nil {
+		return nil, syntaxError(withSourceText(err, src))
+	}
+	return p, nil
+}
+
+// Filename is the name the program was compiled under.
+func (p *Program) Filename() string { return p.file }
+
+// Error is a script exception that reached Go.
+type Error struct {
+	Type      string // the exception's class name, e.g. "ValueError"
+	Message   string // str() of the exception
+	Traceback string // the whole report as Python prints it on stderr
+}
+
+func (e *Error) Error() string {
+	if e.Message == "" {
+		return e.Type
+	}
+	return e.Type + ": " + e.Message
+}
+
+// Errors a run can end with besides a script exception (test with errors.Is).
+var (
+	// ErrStepLimit: the run executed more than Options.MaxSteps loop
+	// iterations and calls (counted per thread).
+	ErrStepLimit = errors.New("asy: instruction limit exceeded")
+	// ErrTimeLimit: the run took longer than Options.MaxDuration.
+	ErrTimeLimit = errors.New("asy: run time limit exceeded")
+)
+
+// Interpreter is one independent instance of the language: its modules,
+// globals, output writers and limits. Its methods must not be called from
+// several goroutines at once; separate Interpreters run fully in parallel.
+type Interpreter struct {
+	opts Options
+	it   *vm.Interp
+	main *vm.Module
+
+	// runCtx is the context of the current Run/Call: Go functions receive
+	// it and Go-side awaitables derive theirs from it.
+	runCtx context.Context
+	// goroutines counts Go-side awaitables still running.
+	goroutines sync.WaitGroup
+	stopMu     sync.Mutex
+	stopErr    error
+	runGen     uint64 // counts runs, so a late stop cannot hit the next one
+}
+
+type interpKey struct{}
+
+// New makes an interpreter. Options.Globals are installed in __main__.
+func New(opts Options) (*Interpreter, error) {
+	in := &Interpreter{opts: opts}
+	if opts.Hermetic {
+		in.opts.VirtualClock = true
+		if opts.Stdin == nil {
+			in.opts.Stdin = strings.NewReader("")
+		}
+	}
+	in.it = newInterpWith(in.opts, in.readFile)
+	in.it.SetExt(interpKey{}, in)
+	in.main = in.it.MainModule("__main__")
+	in.main.Set("__file__", vm.None)
+	in.runCtx = context.Background()
+	t := in.it.MainThread()
+	in.it.Acquire()
+	defer in.it.Release()
+	for name, g := range opts.Globals {
+		v, err := globalValue(t, name, g)
+		if err != nil {
+			return nil, fmt.Errorf("asy: global %q: %w", name, err)
+		}
+		in.main.Set(name, v)
+	}
+	return in, nil
+}
+
+// globalValue converts an Options.Globals entry; Go funcs take the key as name.
+func globalValue(t *vm.Thread, name string, g any) (vm.Value, error) {
+	switch g.(type) {
+	case *Func, *Builtin, *Async, nil:
+	default:
+		if isFunc(g) {
+			f, err := NewFunc(g)
+			if err != nil {
+				return vm.Undef, err
+			}
+			f.name = name
+			return f.value(), nil
+		}
+	}
+	return toScript(t, g)
+}
+
+// readFile serves imports: from Options.Modules when set, else the host's
+// files (never in hermetic mode).
+func (in *Interpreter) readFile(name string) ([]byte, error) {
+	if in.opts.Modules != nil {
+		name = strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(name, "\\", "/")), "/")
+		return fs.ReadFile(in.opts.Modules, name)
+	}
+	if in.opts.Hermetic {
+		return nil, fs.ErrNotExist
+	}
+	return hostReadFile(name)
+}
+
+// Run executes p in this interpreter's __main__ module (globals persist
+// between runs). Cancelling ctx cancels the script's tasks — each sees
+// CancelledError at its await — and stops its loops; Run then returns an
+// error wrapping ctx.Err(). A script exception comes back as *Error.
+func (in *Interpreter) Run(ctx context.Context, p *Program) error {
+	return in.enter(ctx, func(t *vm.Thread) error {
+		in.it.AddSource(p.file, p.src)
+		in.main.Set("__file__", vm.Str(p.file))
+		code, err := vm.Compile(p.file, p.mod, in.main, p.topLevelAwait)
+		if err != nil {
+			return err
+		}
+		v, err := t.RunCode(code, in.main)
+		if err == nil && code.Flags&vm.FlagCoroutine != 0 {
+			// Top-level await: the module body is the main task of an implicit asyncio.run.
+			_, err = stdlib.RunCoroutine(t, v.AsObj().(*vm.Generator))
+		}
+		return err
+	})
+}
+
+// Exec compiles and runs src in __main__ (a shortcut for Compile and Run).
+func (in *Interpreter) Exec(ctx context.Context, filename, src string) error {
+	p, err := Compile(filename, []byte(src))
+	if err != nil {
+		return err
+	}
+	return in.Run(ctx, p)
+}
+
+// Global returns a global of __main__ converted to Go (see convert.go's
+// table); ok is false when it is not defined.
+func (in *Interpreter) Global(name string) (v any, ok bool) {
+	in.it.Acquire()
+	defer in.it.Release()
+	x, ok := in.main.Get(name)
+	if !ok || x.IsUndef() {
+		return nil, false
+	}
+	return fromScript(in.it.MainThread(), x), true
+}
+
+// SetGlobal defines a global of __main__ (Go funcs become callables).
+func (in *Interpreter) SetGlobal(name string, v any) error {
+	in.it.Acquire()
+	defer in.it.Release()
+	x, err := globalValue(in.it.MainThread(), name, v)
+	if err != nil {
+		return err
+	}
+	in.main.Set(name, x)
+	return nil
+}
+
+// Call calls the script function (or any callable) bound to a global name
+// with Go arguments and returns its result in Go. An async function runs to
+// completion on a fresh event loop, as asyncio.run would run it.
+func (in *Interpreter) Call(ctx context.Context, name string, args ...any) (any, error) {
+	var result any
+	err := in.enter(ctx, func(t *vm.Thread) error {
+		fn, ok := in.main.Get(name)
+		if !ok || fn.IsUndef() {
+			return vm.Errorf(vm.NameError, "name '%s' is not defined", name)
+		}
+		argv := make([]vm.Value, len(args))
+		for i, a := range args {
+			v, err := toScript(t, a)
+			if err != nil {
+				return err
+			}
+			argv[i] = v
+		}
+		r, err := t.Call(fn, argv, nil)
+		if err != nil {
+			return err
+		}
+		if g, ok := r.AsObj().(*vm.Generator); ok && g.IsCoroutine() {
+			if r, err = stdlib.RunCoroutine(t, g); err != nil {
+				return err
+			}
+		}
+		result = fromScript(t, r)
+		return nil
+	})
+	return result, err
+}
+
+// Close waits for Go-side awaitables still running (their contexts are
+// already cancelled when a run ends) and flushes output.
+func (in *Interpreter) Close() error {
+	in.goroutines.Wait()
+	in.it.Flush()
+	return nil
+}
+
+// enter runs body holding the interpreter lock, with ctx and the limits
+// armed, and turns what it returns into the API's errors.
+func (in *Interpreter) enter(ctx context.Context, body func(t *vm.Thread) error) (err error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	runCtx, cancel := context.WithCancel(ctx)
+	in.it.Acquire()
+	in.runCtx = runCtx
+	in.stopMu.Lock()
+	in.stopErr = nil
+	in.runGen++
+	gen := in.runGen
+	in.stopMu.Unlock()
+	stopWatch := context.AfterFunc(ctx, func() { in.stop(gen, fmt.Errorf("asy: run stopped: %w", context.Cause(ctx))) })
+	var timer *time.Timer
+	if d := in.opts.MaxDuration; d > 0 {
+		timer = time.AfterFunc(d, func() { in.stop(gen, ErrTimeLimit) })
+	}
+	defer func() {
+		stopWatch()
+		if timer != nil {
+			timer.Stop()
+		}
+		cancel() // Go-side awaitables of this run stop now
+		in.it.Flush()
+		in.it.Release()
+		in.goroutines.Wait()
+		in.stopMu.Lock()
+		in.runGen++ // a stop still in flight now finds a stale generation
+		in.it.ResetAbort()
+		in.stopMu.Unlock()
+	}()
+	err = body(in.it.MainThread())
+	if err == nil {
+		return nil
+	}
+	in.stopMu.Lock()
+	stopped := in.stopErr
+	in.stopMu.Unlock()
+	if stopped != nil {
+		return stopped
+	}
+	if msg, ok := in.it.Aborted(); ok && strings.Contains(msg, "instruction limit") {
+		return ErrStepLimit
+	}
+	return in.scriptError(err)
+}
+
+// stop ends the current run from any goroutine: the running event loop
+// cancels its main task (tasks see CancelledError at their awaits), and
+// script code still running after a grace period is aborted outright.
+func (in *Interpreter) stop(gen uint64, reason error) {
+	in.stopMu.Lock()
+	defer in.stopMu.Unlock()
+	if in.stopErr != nil || in.runGen != gen {
+		return
+	}
+	in.stopErr = reason
+	in.it.Interrupt()
+	time.AfterFunc(stopGrace, func() {
+		in.stopMu.Lock()
+		defer in.stopMu.Unlock()
+		if in.runGen == gen {
+			in.it.Abort(reason.Error())
+		}
+	})
+}
+
+// stopGrace is how long cancelled tasks get to clean up before the run is
+// aborted.
+const stopGrace = 100 * time.Millisecond
+
+func (in *Interpreter) scriptError(err error) error {
+	exc := vm.AsException(err)
+	if se := exc.SyntaxInfo(); se != nil && len(exc.Traceback()) == 0 {
+		return &Error{Type: se.Kind, Message: se.Msg, Traceback: FormatSyntaxError(se)}
+	}
+	t := in.it.MainThread()
+	msg, _ := t.StrOf(vm.Obj(exc))
+	return &Error{Type: exc.Class().Name, Message: msg, Traceback: t.FormatException(exc)}
+}
+
+func syntaxError(err error) error {
+	var se *parser.SyntaxError
+	if errors.As(err, &se) {
+		return &Error{Type: se.Kind, Message: se.Msg, Traceback: FormatSyntaxError(se)}
+	}
+	return err
+}
+
+func withSourceText(err error, src []byte) error {
+	return vm.WithSource(err, src)
+}

@@ -1,0 +1,228 @@
+package asy_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"testing/fstest"
+	"time"
+
+	"github.com/asylang/asy"
+)
+
+// Compile once, run many times: a Program is immutable and shared; each run
+// gets its own Interpreter with its own globals.
+func Example() {
+	prog, err := asy.Compile("greet.py", []byte(`
+greeting = f"hello, {name}!"
+print(greeting)
+`))
+	if err != nil {
+		panic(err)
+	}
+	for _, name := range []string{"Ada", "Grace"} {
+		in, _ := asy.New(asy.Options{Stdout: os.Stdout, Globals: map[string]any{"name": name}})
+		if err := in.Run(context.Background(), prog); err != nil {
+			panic(err)
+		}
+		g, _ := in.Global("greeting")
+		fmt.Printf("Go read %q\n", g)
+	}
+	// Output:
+	// hello, Ada!
+	// Go read "hello, Ada!"
+	// hello, Grace!
+	// Go read "hello, Grace!"
+}
+
+// Plain Go functions become script functions; arguments and results are
+// converted both ways, and a returned error is raised in the script.
+func ExampleNewFunc() {
+	type user struct {
+		Name  string `asy:"name"`
+		Admin bool   `json:"admin"`
+	}
+	lookup := func(id int) (user, error) {
+		if id != 1 {
+			return user{}, asy.Raise("KeyError", "no user %d", id)
+		}
+		return user{Name: "ada", Admin: true}, nil
+	}
+	in, _ := asy.New(asy.Options{Stdout: os.Stdout, Globals: map[string]any{
+		"lookup": lookup,
+		"total": func(xs []float64) float64 {
+			s := 0.0
+			for _, x := range xs {
+				s += x
+			}
+			return s
+		},
+	}})
+	err := in.Exec(context.Background(), "main.py", `
+print(lookup(1))
+print(total([1, 2.5, 3]))
+try:
+    lookup(7)
+except KeyError as e:
+    print("KeyError:", e)
+lookup("x")
+`)
+	fmt.Println(err)
+	// Output:
+	// {'name': 'ada', 'admin': True}
+	// 6.5
+	// KeyError: 'no user 7'
+	// TypeError: lookup() argument 1 must be int, not str
+}
+
+// The low-level form unpacks positional and keyword arguments itself.
+func ExampleNewBuiltin() {
+	repeat := asy.NewBuiltin("repeat", func(ctx context.Context, args *asy.Args) (any, error) {
+		var s string
+		n := 2
+		if err := args.Unpack("s", &s, "n?", &n); err != nil {
+			return nil, err
+		}
+		return strings.Repeat(s, n), nil
+	})
+	in, _ := asy.New(asy.Options{Stdout: os.Stdout, Globals: map[string]any{"repeat": repeat}})
+	fmt.Println(in.Exec(context.Background(), "main.py", `
+print(repeat("ab"), repeat("x", n=3))
+repeat()
+`))
+	// Output:
+	// abab xxx
+	// TypeError: repeat() missing required argument 's' (pos 1)
+}
+
+// A Go-side awaitable runs in its own goroutine; the script awaits it like a
+// coroutine and gathers many at once. Cancelling the awaiting task cancels
+// the goroutine's context.
+func ExampleNewAsync() {
+	cancelled := make(chan error, 1)
+	fetch, _ := asy.NewAsync(func(ctx context.Context, url string) (string, error) {
+		select {
+		case <-time.After(50 * time.Millisecond): // the slow part: an HTTP call, a query
+			return "body of " + url, nil
+		case <-ctx.Done():
+			cancelled <- ctx.Err()
+			return "", ctx.Err()
+		}
+	})
+	in, _ := asy.New(asy.Options{Stdout: os.Stdout, Globals: map[string]any{"fetch": fetch.Named("fetch")}})
+	start := time.Now()
+	err := in.Exec(context.Background(), "main.asy", `
+import asyncio
+pages = await asyncio.gather(*(fetch(f"/page/{i}") for i in range(20)))
+print(len(pages), pages[3])
+try:
+    await asyncio.wait_for(fetch("/slow"), 0.01)
+except TimeoutError:
+    print("timed out")
+`)
+	fmt.Println(err, time.Since(start) < time.Second)
+	fmt.Println("Go saw:", <-cancelled)
+	// Output:
+	// 20 body of /page/3
+	// timed out
+	// <nil> true
+	// Go saw: context canceled
+}
+
+// Script functions, async ones included, can be called from Go.
+func ExampleInterpreter_Call() {
+	in, _ := asy.New(asy.Options{VirtualClock: true})
+	err := in.Exec(context.Background(), "lib.py", `
+import asyncio
+
+def add(a, b):
+    return a + b
+
+async def slow_square(x):
+    await asyncio.sleep(10)
+    return x * x
+`)
+	if err != nil {
+		panic(err)
+	}
+	sum, _ := in.Call(context.Background(), "add", 2, 40)
+	sq, _ := in.Call(context.Background(), "slow_square", 12)
+	_, err = in.Call(context.Background(), "add", 1, "a")
+	fmt.Println(sum, sq)
+	fmt.Println(err)
+	// Output:
+	// 42 144
+	// TypeError: unsupported operand type(s) for +: 'int' and 'str'
+}
+
+// Cancelling the context cancels the script's tasks: they see
+// CancelledError at their await, and Run returns the context's error.
+func ExampleInterpreter_Run_cancel() {
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	in, _ := asy.New(asy.Options{Stdout: os.Stdout})
+	err := in.Exec(ctx, "main.asy", `
+import asyncio
+try:
+    await asyncio.sleep(3600)
+except asyncio.CancelledError:
+    print("cleaning up")
+    raise
+`)
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, context.DeadlineExceeded))
+	// Output:
+	// cleaning up
+	// asy: run stopped: context deadline exceeded
+	// true
+}
+
+// Limits stop runaway scripts with a clear error: no except clause can
+// swallow it.
+func ExampleOptions_limits() {
+	in, _ := asy.New(asy.Options{MaxSteps: 100000})
+	err := in.Exec(context.Background(), "spin.py", `
+while True:
+    try:
+        pass
+    except BaseException:
+        pass
+`)
+	fmt.Println(err, errors.Is(err, asy.ErrStepLimit))
+
+	in, _ = asy.New(asy.Options{MaxDuration: 20 * time.Millisecond})
+	err = in.Exec(context.Background(), "spin.py", "while True:\n    pass\n")
+	fmt.Println(err, errors.Is(err, asy.ErrTimeLimit))
+	// Output:
+	// asy: instruction limit exceeded true
+	// asy: run time limit exceeded true
+}
+
+// Scripts import other scripts from an fs.FS; in hermetic mode nothing else
+// of the host is reachable and time is virtual.
+func ExampleOptions_hermetic() {
+	var out bytes.Buffer
+	in, _ := asy.New(asy.Options{
+		Stdout:   &out,
+		Hermetic: true,
+		Modules: fstest.MapFS{
+			"shapes.py": {Data: []byte("def area(w, h):\n    return w * h\n")},
+		},
+	})
+	err := in.Exec(context.Background(), "main.asy", `
+import asyncio, time
+import shapes
+t0 = time.time()
+await asyncio.sleep(3600)
+print(shapes.area(3, 4), time.time() - t0)
+import os
+`)
+	fmt.Print(out.String())
+	fmt.Println(err)
+	// Output:
+	// 12 3600.0
+	// ModuleNotFoundError: No module named 'os'
+}

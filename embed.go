@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"strings"
 	"sync"
@@ -96,7 +97,7 @@ func New(opts Options) (*Interpreter, error) {
 			in.opts.Stdin = strings.NewReader("")
 		}
 	}
-	in.it = newInterpWith(in.opts, in.readFile)
+	in.it = newInterpWith(in.opts, in.readFile, in.isDir)
 	in.it.SetExt(interpKey{}, in)
 	in.main = in.it.MainModule("__main__")
 	in.main.Set("__file__", vm.None)
@@ -135,13 +136,30 @@ func globalValue(t *vm.Thread, name string, g any) (vm.Value, error) {
 // files (never in hermetic mode).
 func (in *Interpreter) readFile(name string) ([]byte, error) {
 	if in.opts.Modules != nil {
-		name = strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(name, "\\", "/")), "/")
-		return fs.ReadFile(in.opts.Modules, name)
+		return fs.ReadFile(in.opts.Modules, fsName(name))
 	}
 	if in.opts.Hermetic {
 		return nil, fs.ErrNotExist
 	}
 	return hostReadFile(name)
+}
+
+// isDir serves namespace packages the same way.
+func (in *Interpreter) isDir(name string) bool {
+	if in.opts.Modules != nil {
+		st, err := fs.Stat(in.opts.Modules, fsName(name))
+		return err == nil && st.IsDir()
+	}
+	if in.opts.Hermetic {
+		return false
+	}
+	st, err := os.Stat(name)
+	return err == nil && st.IsDir()
+}
+
+// fsName maps an import path to a name in an fs.FS (slash-separated, relative).
+func fsName(name string) string {
+	return strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(name, "\\", "/")), "/")
 }
 
 // Run executes p in this interpreter's __main__ module (globals persist

@@ -54,7 +54,11 @@ func (f *Func) value() vm.Value {
 			return vm.Undef, err
 		}
 		var out []reflect.Value
-		t.Blocking(func() { out = f.sig.fn.Call(in) })
+		var panicked any
+		t.Blocking(func() { out, panicked = callRecover(f.sig.fn, in) })
+		if panicked != nil {
+			return vm.Undef, vm.Errorf(vm.RuntimeError, "Go function %s panicked: %v", f.name, panicked)
+		}
 		return f.sig.results(t, out)
 	})
 }

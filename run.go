@@ -124,12 +124,12 @@ func stderrOf(opts Options) io.Writer {
 	return os.Stderr
 }
 
-func newInterp(opts Options) *vm.Interp { return newInterpWith(opts, nil) }
+func newInterp(opts Options) *vm.Interp { return newInterpWith(opts, nil, nil) }
 
 // hostReadFile reads source files from the host (imports outside hermetic mode).
 var hostReadFile = os.ReadFile
 
-func newInterpWith(opts Options, readFile func(string) ([]byte, error)) *vm.Interp {
+func newInterpWith(opts Options, readFile func(string) ([]byte, error), isDir func(string) bool) *vm.Interp {
 	it := vm.New(vm.Config{
 		Stdout:   opts.Stdout,
 		Stderr:   opts.Stderr,
@@ -137,6 +137,7 @@ func newInterpWith(opts Options, readFile func(string) ([]byte, error)) *vm.Inte
 		Argv:     opts.Args,
 		Modules:  stdlib.Modules(),
 		ReadFile: readFile,
+		IsDir:    isDir,
 		MaxSteps: opts.MaxSteps,
 	})
 	if opts.VirtualClock {

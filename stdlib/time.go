@@ -117,7 +117,24 @@ func timeModule(it *vm.Interp) (*vm.Module, error) {
 			runtime.WaitDriving(t, nil, d)
 			return vm.None, nil
 		}
-		t.Blocking(func() { c.Sleep(d) })
+		if _, virtual := c.(*runtime.VirtualClock); virtual {
+			t.Blocking(func() { c.Sleep(d) })
+			return vm.None, nil
+		}
+		// A real sleep ends early for Ctrl-C or an embedder's stop, which
+		// then raises here (CPython's sleep is interruptible the same way).
+		sig := it.InterruptSignal()
+		t.Blocking(func() {
+			timer := gotime.NewTimer(gotime.Duration(d * float64(gotime.Second)))
+			defer timer.Stop()
+			select {
+			case <-timer.C:
+			case <-sig:
+			}
+		})
+		if err := t.CheckInterrupt(); err != nil {
+			return vm.Undef, err
+		}
 		return vm.None, nil
 	})
 	toTime := func(t *vm.Thread, args []vm.Value, local bool) (gotime.Time, error) {

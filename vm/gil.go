@@ -56,6 +56,43 @@ func (it *Interp) Interrupt() {
 		return
 	}
 	it.interrupted.Store(true)
+	it.signalBlocked()
+}
+
+// InterruptSignal returns a channel closed at the next Interrupt or Abort:
+// a blocking call (time.sleep) selects on it, then calls CheckInterrupt.
+func (it *Interp) InterruptSignal() <-chan struct{} {
+	it.sigMu.Lock()
+	defer it.sigMu.Unlock()
+	if it.sigCh == nil {
+		it.sigCh = make(chan struct{})
+	}
+	return it.sigCh
+}
+
+func (it *Interp) signalBlocked() {
+	it.sigMu.Lock()
+	defer it.sigMu.Unlock()
+	if it.sigCh != nil {
+		close(it.sigCh)
+		it.sigCh = nil
+	}
+}
+
+// CheckInterrupt returns the exception a pending Abort or Ctrl-C raises in
+// t now (nil if none).
+func (t *Thread) CheckInterrupt() error {
+	if !t.interp.interrupted.Load() {
+		return nil
+	}
+	if err := t.interp.abortError(); err != nil {
+		return err
+	}
+	if t == t.interp.main {
+		t.interp.interrupted.Store(false)
+		return NewInstance(KeyboardInterrupt)
+	}
+	return nil
 }
 
 // RunAborted is raised in every thread of an interpreter stopped by Abort
@@ -69,6 +106,7 @@ var RunAborted = NewExceptionClass("RunAborted", "builtins", BaseException)
 func (it *Interp) Abort(msg string) {
 	it.aborted.CompareAndSwap(nil, &msg)
 	it.interrupted.Store(true) // makes threads look at the flags soon
+	it.signalBlocked()
 }
 
 // Aborted reports the message given to Abort, if it was called.
@@ -103,14 +141,8 @@ func (t *Thread) maybeSwitch() error {
 		return nil
 	}
 	t.ticks = 0
-	if t.interp.interrupted.Load() {
-		if err := t.interp.abortError(); err != nil {
-			return err
-		}
-		if t == t.interp.main {
-			t.interp.interrupted.Store(false)
-			return NewInstance(KeyboardInterrupt)
-		}
+	if err := t.CheckInterrupt(); err != nil {
+		return err
 	}
 	if t.interp.gil.waiting.Load() == 0 {
 		return nil

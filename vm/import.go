@@ -1,7 +1,6 @@
 package vm
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -72,13 +71,14 @@ func (it *Interp) loadModule(t *Thread, name string, from *Module) (*Module, err
 		}
 		return m, nil
 	}
-	if st, err := os.Stat(filepath.Join(dir, rel)); err == nil && st.IsDir() {
+	init := filepath.Join(dir, rel, "__init__.py")
+	initSrc, initErr := it.cfg.ReadFile(init)
+	if initErr == nil || it.cfg.IsDir(filepath.Join(dir, rel)) {
 		m := NewModule(name, filepath.Join(dir, rel))
 		m.Set("__name__", Str(name))
 		it.modules[name] = m
-		init := filepath.Join(dir, rel, "__init__.py")
-		if src, err := it.cfg.ReadFile(init); err == nil {
-			if err := it.execSource(t, m, init, src, false); err != nil {
+		if initErr == nil {
+			if err := it.execSource(t, m, init, initSrc, false); err != nil {
 				delete(it.modules, name)
 				return nil, err
 			}

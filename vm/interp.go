@@ -17,6 +17,9 @@ type Config struct {
 	Argv   []string
 	// ReadFile loads source files for imports and tracebacks (os.ReadFile when nil).
 	ReadFile func(name string) ([]byte, error)
+	// IsDir reports whether a directory exists, for packages without an
+	// __init__.py (the host's file system when nil).
+	IsDir func(name string) bool
 	// Modules are native modules importable by name (stdlib registers them).
 	Modules map[string]ModuleLoader
 	// MaxSteps bounds the loop iterations (backward jumps) a thread may run;
@@ -56,6 +59,9 @@ type Interp struct {
 	// onInterrupt handles Ctrl-C instead of raising KeyboardInterrupt
 	// directly (the running event loop does); see SetInterruptHandler.
 	onInterrupt atomic.Pointer[func() bool]
+	// sigCh is closed by Interrupt and Abort to wake blocking calls.
+	sigMu sync.Mutex
+	sigCh chan struct{}
 	// aborted holds the message of Abort: every thread raises RunAborted.
 	aborted atomic.Pointer[string]
 }
@@ -90,6 +96,12 @@ func New(cfg Config) *Interp {
 	}
 	if cfg.ReadFile == nil {
 		cfg.ReadFile = os.ReadFile
+	}
+	if cfg.IsDir == nil {
+		cfg.IsDir = func(name string) bool {
+			st, err := os.Stat(name)
+			return err == nil && st.IsDir()
+		}
 	}
 	it := &Interp{
 		cfg:     cfg,

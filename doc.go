@@ -1,4 +1,25 @@
 // Package asy is the embedding API of the asy interpreter: it runs scripts
 // written in Python 3 syntax on a stackless bytecode VM with an asyncio-style
 // event loop. The command cmd/asy is a thin wrapper around this package.
+//
+// Compile parses and checks a script once into a Program, which any number
+// of Interpreters (made by New) can run, concurrently and independently:
+//
+//	prog, err := asy.Compile("main.asy", src)
+//	in, err := asy.New(asy.Options{Globals: map[string]any{"fetch": fetch}})
+//	err = in.Run(ctx, prog)
+//
+// Scripts call Go through Globals: any Go func (converted automatically, see
+// Func), the low-level Builtin, and Async — a Go function that runs in its
+// own goroutine and that scripts await like a coroutine. Interpreter.Call
+// calls script functions from Go (async ones run to completion) and
+// Interpreter.Global reads results back as Go values.
+//
+// A run honours its context (cancelling it cancels the script's tasks), and
+// Options set limits (MaxSteps, MaxDuration) and a Hermetic mode that keeps
+// the script away from the host. Script exceptions come back as *Error,
+// carrying the traceback Python would print.
+//
+// RunFile and RunSource are what the asy command uses: they run a script as
+// a program would, printing tracebacks and returning an exit status.
 package asy

@@ -136,13 +136,13 @@ func (g *goAwait) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
 	fut.SetOnDone(cancel)
 	g.fut = fut
 	g.in[0] = reflect.ValueOf(ctx)
-	l.AddBusy(1)
+	l.AddExternal(1)
 	in.goroutines.Add(1)
 	go func() {
 		defer in.goroutines.Done()
 		out, panicked := callRecover(g.a.sig.fn, g.in)
 		l.Post(func() {
-			l.AddBusy(-1)
+			l.AddExternal(-1)
 			cancel()
 			if fut.Done() {
 				return // cancelled meanwhile: the result is dropped

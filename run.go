@@ -126,6 +126,15 @@ func stderrOf(opts Options) io.Writer {
 
 func newInterp(opts Options) *vm.Interp { return newInterpWith(opts, nil, nil) }
 
+// NewVMInterp makes the VM-level interpreter RunFile would use, for front
+// ends that drive it themselves (the REPL).
+func NewVMInterp(opts Options) *vm.Interp {
+	return newInterp(opts)
+}
+
+// ExitStatus is the process status a SystemExit asks for.
+func ExitStatus(it *vm.Interp, err error) int { return systemExitCode(it, vm.AsException(err)) }
+
 // hostReadFile reads source files from the host (imports outside hermetic mode).
 var hostReadFile = os.ReadFile
 

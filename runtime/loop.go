@@ -27,6 +27,16 @@ type Loop struct {
 	wake    chan struct{}
 	// busy counts outside work that will post to the inbox (threads, Go awaitables).
 	busy int
+	// external counts Go goroutines (embedders' awaitables) working in real
+	// time: the virtual clock waits for them instead of jumping ahead.
+	external int
+	// keepAlive is set while more input can come (a REPL session): an idle
+	// loop then waits for its inbox instead of reporting a deadlock.
+	keepAlive int
+	// holdTime stops the virtual clock from advancing (a REPL between
+	// statements: background tasks wait for the user as they would in real
+	// time, instead of racing ahead).
+	holdTime int
 
 	running  bool
 	stopping bool
@@ -146,6 +156,24 @@ func (l *Loop) AddBusy(n int) {
 	}
 }
 
+// AddExternal records a Go goroutine at work for a task (counted in busy
+// too); under the virtual clock, time does not move while one runs.
+func (l *Loop) AddExternal(n int) {
+	l.inboxMu.Lock()
+	l.external += n
+	l.inboxMu.Unlock()
+	l.AddBusy(n)
+}
+
+// KeepAlive(+1) says more work can arrive through Post at any time (a REPL
+// waiting for its next line), so an idle loop waits; KeepAlive(-1) undoes it.
+// Loop thread only.
+func (l *Loop) KeepAlive(n int) { l.keepAlive += n }
+
+// HoldTime(+1) keeps virtual time still until HoldTime(-1): the loop runs
+// what is ready and otherwise waits for its inbox. Loop thread only.
+func (l *Loop) HoldTime(n int) { l.holdTime += n }
+
 func (l *Loop) busyCount() int {
 	l.inboxMu.Lock()
 	defer l.inboxMu.Unlock()
@@ -246,7 +274,7 @@ func (l *Loop) wait() error {
 			return nil
 		}
 		timeout = time.Duration(d * float64(time.Second))
-	} else if l.busyCount() == 0 {
+	} else if l.busyCount() == 0 && l.keepAlive == 0 {
 		l.inboxMu.Lock()
 		empty := len(l.inbox) == 0
 		l.inboxMu.Unlock()
@@ -275,15 +303,14 @@ func (l *Loop) waitVirtual(vc *VirtualClock) error {
 	for {
 		l.inboxMu.Lock()
 		pending := len(l.inbox) > 0
-		busy := l.busy
+		external := l.external
 		l.inboxMu.Unlock()
 		if pending {
 			return nil
 		}
 		// Threads still running (and not merely sleeping on the virtual clock)
-		// may post results: wait for them in real time.
-		_ = busy
-		if !vc.Quiescent() {
+		// and Go goroutines may post results: wait for them in real time.
+		if !vc.Quiescent() || external > 0 || l.holdTime > 0 {
 			l.t.Blocking(func() { <-l.wake })
 			continue
 		}
@@ -302,6 +329,10 @@ func (l *Loop) waitVirtual(vc *VirtualClock) error {
 		if haveTimer {
 			vc.AdvanceTo(next)
 			return nil
+		}
+		if l.keepAlive > 0 {
+			l.t.Blocking(func() { <-l.wake })
+			continue
 		}
 		return l.deadlock()
 	}

@@ -255,13 +255,7 @@ func runCoroutine(t *vm.Thread, g *vm.Generator, debug bool) (vm.Value, error) {
 	}
 	runtime.SetEventLoop(t, l)
 	it := t.Interp()
-	if it.Hooks.OnAsyncGenStart == nil {
-		it.Hooks.OnAsyncGenStart = func(t *vm.Thread, g *vm.Generator) {
-			if l := runtime.RunningLoop(t); l != nil {
-				l.TrackAsyncGen(g)
-			}
-		}
-	}
+	TrackAsyncGens(it)
 	task := l.NewTask(g, "")
 	// Ctrl-C cancels the main task, as CPython 3.11's Runner does; the run
 	// then ends with KeyboardInterrupt.
@@ -460,6 +454,18 @@ func addCoroutineMethods(c *vm.Class) {
 func init() {
 	for _, c := range []*vm.Class{sleepCoroType, queuePutType, queueGetType, queueJoinType} {
 		addCoroutineMethods(c)
+	}
+}
+
+// TrackAsyncGens makes the running loop remember the async generators
+// scripts start, so that it can finalise them when it shuts down.
+func TrackAsyncGens(it *vm.Interp) {
+	if it.Hooks.OnAsyncGenStart == nil {
+		it.Hooks.OnAsyncGenStart = func(t *vm.Thread, g *vm.Generator) {
+			if l := runtime.RunningLoop(t); l != nil {
+				l.TrackAsyncGen(g)
+			}
+		}
 	}
 }
 

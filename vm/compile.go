@@ -10,6 +10,17 @@ import (
 // Compile compiles a parsed module for execution in mod (whose globals the
 // code addresses by slot). topLevelAwait allows await at module level.
 func Compile(file string, m *parser.Module, mod *Module, topLevelAwait bool) (*Code, error) {
+	return compileModule(file, m, mod, topLevelAwait, false)
+}
+
+// CompileInteractive compiles one REPL input: await is allowed at top level
+// and each top-level expression statement shows its value through the
+// display hook (repr printed unless None, and kept in builtins._).
+func CompileInteractive(file string, m *parser.Module, mod *Module) (*Code, error) {
+	return compileModule(file, m, mod, true, true)
+}
+
+func compileModule(file string, m *parser.Module, mod *Module, topLevelAwait, interactive bool) (*Code, error) {
 	b := &symtableBuilder{scopes: map[parser.Node]*scope{}, file: file}
 	root := newScope(scopeModule, "<module>", nil, nil)
 	root.coroutine = topLevelAwait
@@ -21,7 +32,7 @@ func Compile(file string, m *parser.Module, mod *Module, topLevelAwait bool) (*C
 	if err := resolveScope(root, file); err != nil {
 		return nil, err
 	}
-	c := &compiler{file: file, scopes: b.scopes, mod: mod}
+	c := &compiler{file: file, scopes: b.scopes, mod: mod, interactive: interactive}
 	u := c.newUnit(root, "<module>", "<module>", 1)
 	u.code.Flags |= FlagModule
 	if root.hasAwait {
@@ -66,6 +77,8 @@ type compiler struct {
 	mod    *Module
 	u      *unit
 	err    error
+	// interactive: top-level expression statements print their value (REPL).
+	interactive bool
 }
 
 // unit is the code being generated for one scope.

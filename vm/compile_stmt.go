@@ -18,7 +18,11 @@ func (c *compiler) stmt(s parser.Stmt) {
 	switch s := s.(type) {
 	case *parser.ExprStmt:
 		c.expr(s.X)
-		c.emit(OpPopTop, 0)
+		if c.interactive && c.u.parent == nil {
+			c.emit(OpPrintExpr, 0)
+		} else {
+			c.emit(OpPopTop, 0)
+		}
 	case *parser.Assign:
 		c.expr(s.Value)
 		for i, t := range s.Targets {

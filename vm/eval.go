@@ -113,6 +113,7 @@ func (t *Thread) execute() (Value, error) {
 			case OpPopTop:
 				sp--
 				regs[sp] = Undef
+
 			case OpRotTwo:
 				regs[sp-1], regs[sp-2] = regs[sp-2], regs[sp-1]
 			case OpRotThree:

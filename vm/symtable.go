@@ -339,7 +339,10 @@ func (b *symtableBuilder) stmt(s parser.Stmt) {
 func (b *symtableBuilder) asyncOnly(p parser.Pos, what string) {
 	if b.cur.kind != scopeFunction || !b.cur.coroutine {
 		if b.cur.kind == scopeModule && b.cur.coroutine {
-			return // top-level await allowed (asy modules)
+			// Top-level await allowed (asy modules): async for/with await
+			// implicitly, so the module body is a coroutine.
+			b.cur.hasAwait = true
+			return
 		}
 		b.fail(p, "'"+what+"' outside async function")
 	}

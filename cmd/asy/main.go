@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/asylang/asy"
+	"github.com/asylang/asy/repl"
 )
 
 const version = "asy 0.1.0 (Python 3.11 compatible)"
@@ -82,6 +83,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return asy.RunFile(a, opts)
 		}
 	}
-	fmt.Fprintln(stderr, "asy: the REPL is not available yet; give a script file or -c CODE")
-	return 2
+	if len(opts.Args) == 0 {
+		opts.Args = []string{""}
+	}
+	return repl.Main(opts, version)
 }

@@ -1,0 +1,8 @@
+// Package repl is asy's interactive prompt, modelled on `python -m
+// asyncio`: one event loop runs for the whole session, so `await` works at
+// the prompt and tasks created at one prompt keep running while the next is
+// typed. Session is the interpreter side (it takes lines from any goroutine
+// and runs them on the loop); Main is the front end — line editing,
+// history in ~/.asy_history and tab completion on a terminal, a prompt-less
+// session over any other input stream.
+package repl

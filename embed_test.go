@@ -320,3 +320,31 @@ func TestCallErrorsAndNoLeak(t *testing.T) {
 		t.Errorf("goroutines: %d before, %d after", before, after)
 	}
 }
+
+// A run stopped by its time limit while executor threads spin in script
+// code leaves no goroutine behind.
+func TestLimitStopsThreadsToo(t *testing.T) {
+	before := runtime.NumGoroutine()
+	in := mustNew(t, asy.Options{MaxDuration: 100 * time.Millisecond, Args: []string{"spin.asy", "x"}})
+	err := in.Exec(context.Background(), "spin.asy", `
+import asyncio, sys
+assert sys.argv == ["spin.asy", "x"], sys.argv
+def spin():
+    n = 0
+    while True:
+        n += 1
+await asyncio.gather(asyncio.to_thread(spin), asyncio.to_thread(spin), asyncio.sleep(3600))
+`)
+	if !errors.Is(err, asy.ErrTimeLimit) {
+		t.Fatalf("err = %v", err)
+	}
+	in.Close()
+	deadline := time.Now().Add(3 * time.Second)
+	for runtime.NumGoroutine() > before+1 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if after := runtime.NumGoroutine(); after > before+1 {
+		buf := make([]byte, 1<<16)
+		t.Errorf("goroutines: %d before, %d after:\n%s", before, after, buf[:runtime.Stack(buf, true)])
+	}
+}

@@ -29,6 +29,16 @@ func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
 		t.depth++
 		return t.execute()
 	case *Builtin:
+		if o.owner != nil && o.owner != ObjectType {
+			// A method taken from its class (list.pop) is a descriptor: it
+			// needs an instance of that class first, as in CPython.
+			if len(args) == 0 {
+				return Undef, Errorf(TypeError, "unbound method %s.%s() needs an argument", o.owner.Name, o.Name)
+			}
+			if _, isCls := args[0].o.(*Class); !(isCls && args[0].k == KObj) && !args[0].Class().IsSubclass(o.owner) {
+				return Undef, Errorf(TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", o.Name, o.owner.Name, args[0].TypeName())
+			}
+		}
 		if o.owner != nil && len(args) > 0 && args[0].k == KObj {
 			// A method of a built-in type called on an instance of a script
 			// subclass works on the built-in part of it.

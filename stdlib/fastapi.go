@@ -37,8 +37,12 @@ func sourceModule(name, src string) vm.ModuleLoader {
 //go:embed functools_lib.py
 var functoolsLib string
 
+//go:embed aiosqlite_lib.py
+var aiosqliteLib string
+
 func init() {
 	register("functools", sourceModule("functools", functoolsLib))
+	register("aiosqlite", sourceModule("aiosqlite", aiosqliteLib))
 	for _, pkg := range []string{"fastapi", "starlette"} {
 		register(pkg, sourceModule(pkg, ""))
 		register(pkg+".concurrency", sourceModule(pkg+".concurrency", concurrencySource))

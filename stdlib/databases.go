@@ -1,0 +1,67 @@
+package stdlib
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/asylang/asy/vm"
+)
+
+// Databases an embedder hands to its scripts, by name, and hermetic mode.
+// A script opens a handed-in database with the usual call —
+// sqlite3.connect("orders") — and never sees where it lives or its
+// credentials.
+
+type databasesKey struct{}
+type hermeticKey struct{}
+
+// HandDatabase makes db available to the interpreter's scripts under name.
+// For sqlite3 and aiosqlite, db is a *sql.DB opened with the
+// modernc.org/sqlite driver ("sqlite").
+func HandDatabase(it *vm.Interp, name string, db any) {
+	m := map[string]any{}
+	if old, ok := it.Ext(databasesKey{}); ok {
+		for k, v := range old.(map[string]any) {
+			m[k] = v
+		}
+	}
+	m[name] = db
+	it.SetExt(databasesKey{}, m)
+}
+
+// SetHermetic cuts the interpreter's modules off the host: connecting to a
+// database that was not handed in raises PermissionError.
+func SetHermetic(it *vm.Interp) { it.SetExt(hermeticKey{}, true) }
+
+func handedDatabase(it *vm.Interp, name string) (any, bool) {
+	m, ok := it.Ext(databasesKey{})
+	if !ok {
+		return nil, false
+	}
+	db, ok := m.(map[string]any)[name]
+	return db, ok
+}
+
+// checkHostAccess refuses, in hermetic mode, a database that lives on the
+// host (a file; ":memory:" touches nothing).
+func checkHostAccess(it *vm.Interp, path string) error {
+	if _, hermetic := it.Ext(hermeticKey{}); !hermetic || path == ":memory:" {
+		return nil
+	}
+	return vm.NewException(vm.PermissionError, vm.Str(fmt.Sprintf("hermetic interpreter: database %q was not handed in", path)))
+}
+
+// openHanded opens a connection of a handed-in *sql.DB (closing it later
+// leaves the host's pool open).
+func openHanded(db any) (*dbConn, error) {
+	sdb, ok := db.(*sql.DB)
+	if !ok {
+		return nil, fmt.Errorf("the database handed in is a %T, not a *sql.DB", db)
+	}
+	conn, err := sdb.Conn(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	return &dbConn{conn: conn, stmts: map[string]*sql.Stmt{}}, nil
+}

@@ -1,0 +1,627 @@
+package stdlib
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/big"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/asylang/asy/vm"
+)
+
+// sqlite3: CPython's standard module over modernc.org/sqlite (pure Go, no
+// cgo). Statements run with the interpreter lock released, as CPython
+// releases the GIL, so other threads and the event loop go on meanwhile.
+
+var (
+	sqliteError            = vm.NewExceptionClass("Error", "sqlite3", vm.Exception)
+	sqliteWarning          = vm.NewExceptionClass("Warning", "sqlite3", vm.Exception)
+	sqliteInterfaceError   = vm.NewExceptionClass("InterfaceError", "sqlite3", sqliteError)
+	sqliteDatabaseError    = vm.NewExceptionClass("DatabaseError", "sqlite3", sqliteError)
+	sqliteDataError        = vm.NewExceptionClass("DataError", "sqlite3", sqliteDatabaseError)
+	sqliteOperationalError = vm.NewExceptionClass("OperationalError", "sqlite3", sqliteDatabaseError)
+	sqliteIntegrityError   = vm.NewExceptionClass("IntegrityError", "sqlite3", sqliteDatabaseError)
+	sqliteInternalError    = vm.NewExceptionClass("InternalError", "sqlite3", sqliteDatabaseError)
+	sqliteProgrammingError = vm.NewExceptionClass("ProgrammingError", "sqlite3", sqliteDatabaseError)
+	sqliteNotSupported     = vm.NewExceptionClass("NotSupportedError", "sqlite3", sqliteDatabaseError)
+
+	sqliteExceptions = []*vm.Class{sqliteError, sqliteWarning, sqliteInterfaceError, sqliteDatabaseError,
+		sqliteDataError, sqliteOperationalError, sqliteIntegrityError, sqliteInternalError,
+		sqliteProgrammingError, sqliteNotSupported}
+
+	sqliteConnType   = vm.NewNativeClass("Connection", "sqlite3", nil, nil)
+	sqliteCursorType = vm.NewNativeClass("Cursor", "sqlite3", nil, nil)
+	sqliteRowType    = vm.NewNativeClass("Row", "sqlite3", nil, newSQLiteRow)
+)
+
+// sqliteErr converts a database error into the sqlite3 exception.
+func sqliteErr(t *vm.Thread, err error) error {
+	if _, ok := err.(*vm.Instance); ok {
+		return err
+	}
+	name, msg, code := sqliteErrorClass(err)
+	var cls *vm.Class
+	for _, c := range sqliteExceptions {
+		if c.Name == name {
+			cls = c
+		}
+	}
+	exc := vm.NewException(cls, vm.Str(msg))
+	if code != 0 {
+		t.SetAttr(vm.Obj(exc), "sqlite_errorcode", vm.Int(int64(code)))
+		errName, ok := sqliteErrorNames[code]
+		if !ok {
+			errName = sqliteErrorNames[code&0xff]
+		}
+		t.SetAttr(vm.Obj(exc), "sqlite_errorname", vm.Str(errName))
+	}
+	return exc
+}
+
+type sqliteConn struct {
+	db         *dbConn
+	rowFactory vm.Value
+	isolation  vm.Value
+}
+
+func (*sqliteConn) Class() *vm.Class { return sqliteConnType }
+
+type sqliteCursor struct {
+	conn       *sqliteConn
+	res        *dbResult
+	pos        int
+	rowcount   int64
+	lastrowid  vm.Value
+	arraysize  int64
+	rowFactory vm.Value
+	closed     bool
+}
+
+func (*sqliteCursor) Class() *vm.Class { return sqliteCursorType }
+
+// sqliteConnect is sqlite3.connect(database, timeout=5.0, ...).
+func sqliteConnect(t *vm.Thread, args []vm.Value, kw []vm.KV) (*sqliteConn, error) {
+	a, err := vm.UnpackArgs("connect", args, kw, 1, "database", "timeout", "detect_types",
+		"isolation_level", "check_same_thread", "factory", "cached_statements", "uri")
+	if err != nil {
+		return nil, err
+	}
+	path, err := t.StrOf(a[0])
+	if b, ok := a[0].AsObj().(*vm.Bytes); ok {
+		path, err = string(b.Data()), nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	timeout := 5.0
+	if !a[1].IsUndef() {
+		if timeout, err = vm.AsFloat(a[1]); err != nil {
+			return nil, err
+		}
+	}
+	var db *dbConn
+	if handed, ok := handedDatabase(t.Interp(), path); ok {
+		db, err = openHanded(handed)
+	} else {
+		if err := checkHostAccess(t.Interp(), path); err != nil {
+			return nil, err
+		}
+		t.Blocking(func() { db, err = openDB(path, timeout) })
+	}
+	if err != nil {
+		return nil, sqliteErr(t, err)
+	}
+	c := &sqliteConn{db: db, rowFactory: vm.None, isolation: vm.Str("")}
+	if !a[3].IsUndef() {
+		if err := c.setIsolation(t, a[3]); err != nil {
+			db.close()
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+func (c *sqliteConn) setIsolation(t *vm.Thread, v vm.Value) error {
+	if v.IsNone() {
+		c.db.autocommit = true
+		c.isolation = vm.None
+		return nil
+	}
+	s, ok := v.StrOf()
+	if !ok {
+		return vm.Errorf(vm.TypeError, "isolation_level must be str or None, not %s", v.TypeName())
+	}
+	switch up := strings.ToUpper(s); up {
+	case "", "DEFERRED", "IMMEDIATE", "EXCLUSIVE":
+		c.db.isolation, c.db.autocommit, c.isolation = up, false, v
+		return nil
+	}
+	return vm.Errorf(vm.ValueError, "isolation_level string must be '', 'DEFERRED', 'IMMEDIATE', or 'EXCLUSIVE'")
+}
+
+// sqlArgs converts statement parameters: a sequence for ? placeholders, a
+// mapping for :name ones.
+func sqlArgs(t *vm.Thread, q string, params vm.Value) ([]any, error) {
+	if params.IsUndef() {
+		return nil, nil
+	}
+	if d, ok := params.AsObj().(*vm.Dict); ok {
+		var out []any
+		seen := map[string]bool{}
+		for _, m := range namedParamRe.FindAllStringSubmatch(q, -1) {
+			name := m[1]
+			if seen[name] {
+				continue
+			}
+			seen[name] = true
+			v, ok := d.GetStr(name)
+			if !ok {
+				return nil, vm.NewException(sqliteProgrammingError, vm.Str(fmt.Sprintf("You did not supply a value for binding parameter :%s.", name)))
+			}
+			x, err := sqlValue(t, v, len(out)+1)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, sql.Named(name, x))
+		}
+		return out, nil
+	}
+	var items []vm.Value
+	switch o := params.AsObj().(type) {
+	case *vm.List:
+		items = o.Items()
+	case *vm.Tuple:
+		items = o.Items()
+	default:
+		if err := t.Iterate(params, func(v vm.Value) error { items = append(items, v); return nil }); err != nil {
+			return nil, vm.NewException(sqliteProgrammingError, vm.Str("parameters are of unsupported type"))
+		}
+	}
+	out := make([]any, len(items))
+	for i, v := range items {
+		x, err := sqlValue(t, v, i+1)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = x
+	}
+	return out, nil
+}
+
+var namedParamRe = regexp.MustCompile(`[:@$]([A-Za-z_][A-Za-z0-9_]*)`)
+
+// sqlValue converts one parameter to what SQLite stores.
+func sqlValue(t *vm.Thread, v vm.Value, n int) (any, error) {
+	switch v.Kind() {
+	case vm.KNone:
+		return nil, nil
+	case vm.KBool:
+		if v.AsBool() {
+			return int64(1), nil
+		}
+		return int64(0), nil
+	case vm.KInt:
+		return v.AsInt(), nil
+	case vm.KFloat:
+		return v.AsFloat(), nil
+	}
+	switch o := v.AsObj().(type) {
+	case *vm.StrObj:
+		return o.String(), nil
+	case *vm.Bytes:
+		return append([]byte(nil), o.Data()...), nil
+	case *vm.ByteArray:
+		return append([]byte(nil), o.Data()...), nil
+	case *vm.BigIntObj:
+		return nil, vm.Errorf(vm.OverflowError, "Python int too large to convert to SQLite INTEGER")
+	}
+	return nil, vm.NewException(sqliteProgrammingError, vm.Str(fmt.Sprintf("Error binding parameter %d: type '%s' is not supported", n, v.TypeName())))
+}
+
+// scriptValue converts a column value for the script.
+func scriptValue(x any) vm.Value {
+	switch x := x.(type) {
+	case nil:
+		return vm.None
+	case int64:
+		return vm.Int(x)
+	case float64:
+		return vm.Float(x)
+	case string:
+		return vm.Str(x)
+	case []byte:
+		return vm.Obj(vm.NewBytes(append([]byte(nil), x...)))
+	case bool:
+		return vm.Bool(x)
+	case time.Time:
+		return vm.Str(timeText(x))
+	case *big.Int:
+		return vm.BigInt(x)
+	}
+	return vm.Str(fmt.Sprint(x))
+}
+
+// run executes one statement on the cursor, the lock released meanwhile.
+func (cur *sqliteCursor) run(t *vm.Thread, q string, params vm.Value) error {
+	if err := cur.check(); err != nil {
+		return err
+	}
+	args, err := sqlArgs(t, q, params)
+	if err != nil {
+		return err
+	}
+	var res *dbResult
+	t.Blocking(func() { res, err = cur.conn.db.exec(context.Background(), q, args) })
+	if err != nil {
+		return sqliteErr(t, err)
+	}
+	cur.take(res)
+	return nil
+}
+
+func (cur *sqliteCursor) take(res *dbResult) {
+	cur.res, cur.pos = res, 0
+	cur.rowcount = res.rowcount
+	cur.lastrowid = vm.Int(res.lastID)
+}
+
+func (cur *sqliteCursor) check() error {
+	if cur.conn.db.closed {
+		return vm.NewException(sqliteProgrammingError, vm.Str("Cannot operate on a closed database."))
+	}
+	if cur.closed {
+		return vm.NewException(sqliteProgrammingError, vm.Str("Cannot operate on a closed cursor."))
+	}
+	return nil
+}
+
+// next returns the next row (as the row factory makes it); ok=false at the end.
+func (cur *sqliteCursor) next(t *vm.Thread) (vm.Value, bool, error) {
+	if err := cur.check(); err != nil {
+		return vm.Undef, false, err
+	}
+	if cur.res == nil || cur.pos >= len(cur.res.rows) {
+		return vm.Undef, false, nil
+	}
+	raw := cur.res.rows[cur.pos]
+	cur.pos++
+	items := make([]vm.Value, len(raw))
+	for i, x := range raw {
+		items[i] = scriptValue(x)
+	}
+	tuple := vm.Obj(vm.NewTuple(items))
+	switch {
+	case cur.rowFactory.IsNone() || cur.rowFactory.IsUndef():
+		return tuple, true, nil
+	case cur.rowFactory.AsObj() == vm.Object(sqliteRowType):
+		return vm.Obj(&sqliteRow{cols: cur.res.cols, vals: items}), true, nil
+	}
+	r, err := t.Call(cur.rowFactory, []vm.Value{vm.Obj(cur), tuple}, nil)
+	return r, err == nil, err
+}
+
+func (cur *sqliteCursor) fetch(t *vm.Thread, n int) (vm.Value, error) {
+	var out []vm.Value
+	for n < 0 || len(out) < n {
+		r, ok, err := cur.next(t)
+		if err != nil {
+			return vm.Undef, err
+		}
+		if !ok {
+			break
+		}
+		out = append(out, r)
+	}
+	return vm.Obj(vm.NewList(out)), nil
+}
+
+func (cur *sqliteCursor) description() vm.Value {
+	if cur.res == nil || cur.res.cols == nil {
+		return vm.None
+	}
+	items := make([]vm.Value, len(cur.res.cols))
+	for i, c := range cur.res.cols {
+		items[i] = vm.Obj(vm.NewTuple([]vm.Value{vm.Str(c), vm.None, vm.None, vm.None, vm.None, vm.None, vm.None}))
+	}
+	return vm.Obj(vm.NewTuple(items))
+}
+
+// Next makes a cursor its own iterator.
+func (cur *sqliteCursor) Next(t *vm.Thread) (vm.Value, bool, error) { return cur.next(t) }
+
+func (cur *sqliteCursor) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) {
+	switch name {
+	case "rowcount":
+		return vm.Int(cur.rowcount), true, nil
+	case "lastrowid":
+		return cur.lastrowid, true, nil
+	case "description":
+		return cur.description(), true, nil
+	case "arraysize":
+		return vm.Int(cur.arraysize), true, nil
+	case "connection":
+		return vm.Obj(cur.conn), true, nil
+	case "row_factory":
+		return cur.rowFactory, true, nil
+	}
+	return vm.Undef, false, nil
+}
+
+func (cur *sqliteCursor) SetAttr(t *vm.Thread, name string, v vm.Value) error {
+	switch name {
+	case "arraysize":
+		n, err := t.AsInt64(v)
+		cur.arraysize = n
+		return err
+	case "row_factory":
+		cur.rowFactory = v
+		return nil
+	}
+	return vm.Errorf(vm.AttributeError, "'sqlite3.Cursor' object attribute '%s' is read-only", name)
+}
+
+func (c *sqliteConn) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) {
+	switch name {
+	case "row_factory":
+		return c.rowFactory, true, nil
+	case "isolation_level":
+		return c.isolation, true, nil
+	case "in_transaction":
+		return vm.Bool(c.db.inTx), true, nil
+	case "total_changes":
+		return vm.Int(c.db.totalChanges), true, nil
+	}
+	return vm.Undef, false, nil
+}
+
+func (c *sqliteConn) SetAttr(t *vm.Thread, name string, v vm.Value) error {
+	switch name {
+	case "row_factory":
+		c.rowFactory = v
+		return nil
+	case "isolation_level":
+		return c.setIsolation(t, v)
+	case "text_factory":
+		return nil
+	}
+	return vm.Errorf(vm.AttributeError, "'sqlite3.Connection' object has no attribute '%s'", name)
+}
+
+func (c *sqliteConn) newCursor() *sqliteCursor {
+	return &sqliteCursor{conn: c, rowcount: -1, lastrowid: vm.None, arraysize: 1, rowFactory: c.rowFactory}
+}
+
+func (c *sqliteConn) check() error {
+	if c.db.closed {
+		return vm.NewException(sqliteProgrammingError, vm.Str("Cannot operate on a closed database."))
+	}
+	return nil
+}
+
+// executemany runs q once per parameter set; rowcount is the sum.
+func (cur *sqliteCursor) executemany(t *vm.Thread, q string, seq vm.Value) error {
+	if err := cur.check(); err != nil {
+		return err
+	}
+	total := int64(0)
+	dml := isDML(firstKeyword(q))
+	err := t.Iterate(seq, func(p vm.Value) error {
+		args, err := sqlArgs(t, q, p)
+		if err != nil {
+			return err
+		}
+		var res *dbResult
+		t.Blocking(func() { res, err = cur.conn.db.exec(context.Background(), q, args) })
+		if err != nil {
+			return sqliteErr(t, err)
+		}
+		if res.rowcount > 0 {
+			total += res.rowcount
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	cur.res, cur.pos = &dbResult{rowcount: -1}, 0
+	cur.rowcount = -1
+	if dml {
+		cur.rowcount = total
+	}
+	return nil
+}
+
+func (cur *sqliteCursor) executescript(t *vm.Thread, q string) error {
+	if err := cur.check(); err != nil {
+		return err
+	}
+	var err error
+	t.Blocking(func() { err = cur.conn.db.script(context.Background(), q) })
+	if err != nil {
+		return sqliteErr(t, err)
+	}
+	cur.res, cur.pos = &dbResult{rowcount: -1}, 0
+	return nil
+}
+
+func strArg(t *vm.Thread, fname string, v vm.Value) (string, error) {
+	s, ok := v.StrOf()
+	if !ok {
+		return "", vm.Errorf(vm.TypeError, "%s() argument 1 must be str, not %s", fname, v.TypeName())
+	}
+	return s, nil
+}
+
+func init() {
+	cm := sqliteCursorType.AddMethod
+	cur := func(args []vm.Value) *sqliteCursor { return args[0].AsObj().(*sqliteCursor) }
+	cm("execute", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("execute", args[1:], kw, 1, "sql", "parameters")
+		if err != nil {
+			return vm.Undef, err
+		}
+		q, err := strArg(t, "execute", a[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		return args[0], cur(args).run(t, q, a[1])
+	})
+	cm("executemany", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("executemany", args[1:], kw, 2, "sql", "seq_of_parameters")
+		if err != nil {
+			return vm.Undef, err
+		}
+		q, err := strArg(t, "executemany", a[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		return args[0], cur(args).executemany(t, q, a[1])
+	})
+	cm("executescript", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("executescript", args[1:], kw, 1, "sql_script")
+		if err != nil {
+			return vm.Undef, err
+		}
+		q, err := strArg(t, "executescript", a[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		return args[0], cur(args).executescript(t, q)
+	})
+	cm("fetchone", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		r, ok, err := cur(args).next(t)
+		if !ok && err == nil {
+			return vm.None, nil
+		}
+		return r, err
+	})
+	cm("fetchmany", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("fetchmany", args[1:], kw, 0, "size")
+		if err != nil {
+			return vm.Undef, err
+		}
+		n := cur(args).arraysize
+		if !a[0].IsUndef() {
+			if n, err = t.AsInt64(a[0]); err != nil {
+				return vm.Undef, err
+			}
+		}
+		return cur(args).fetch(t, int(n))
+	})
+	cm("fetchall", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return cur(args).fetch(t, -1)
+	})
+	cm("close", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		cur(args).closed = true
+		return vm.None, nil
+	})
+	cm("__iter__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) { return args[0], nil })
+	cm("__next__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		r, ok, err := cur(args).next(t)
+		if !ok && err == nil {
+			return vm.Undef, vm.NewInstance(vm.StopIteration)
+		}
+		return r, err
+	})
+	cm("setinputsizes", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) { return vm.None, nil })
+	cm("setoutputsize", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) { return vm.None, nil })
+
+	m := sqliteConnType.AddMethod
+	conn := func(args []vm.Value) *sqliteConn { return args[0].AsObj().(*sqliteConn) }
+	m("cursor", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := conn(args).check(); err != nil {
+			return vm.Undef, err
+		}
+		return vm.Obj(conn(args).newCursor()), nil
+	})
+	forward := func(name string) {
+		m(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+			c := conn(args)
+			if err := c.check(); err != nil {
+				return vm.Undef, err
+			}
+			return t.CallMethod(vm.Obj(c.newCursor()), name, args[1:]...)
+		})
+	}
+	forward("execute")
+	forward("executemany")
+	forward("executescript")
+	m("commit", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.None, conn(args).finish(t, true)
+	})
+	m("rollback", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.None, conn(args).finish(t, false)
+	})
+	m("close", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		conn(args).db.close()
+		return vm.None, nil
+	})
+	m("__enter__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) { return args[0], nil })
+	m("__exit__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		c := conn(args)
+		ok := len(args) < 2 || args[1].IsNone()
+		if err := c.finish(t, ok); err != nil {
+			if ok {
+				c.finish(t, false)
+			}
+			return vm.Undef, err
+		}
+		return vm.False, nil
+	})
+}
+
+func (c *sqliteConn) finish(t *vm.Thread, commit bool) error {
+	if err := c.check(); err != nil {
+		return err
+	}
+	var err error
+	t.Blocking(func() { err = c.db.finishTx(context.Background(), commit) })
+	if err != nil {
+		return sqliteErr(t, err)
+	}
+	return nil
+}
+
+func sqlite3Module(it *vm.Interp) (*vm.Module, error) {
+	m := vm.NewModule("sqlite3", "")
+	m.Set("__name__", vm.Str("sqlite3"))
+	m.Set("connect", vm.NewBuiltin("connect", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		c, err := sqliteConnect(t, args, kw)
+		if err != nil {
+			return vm.Undef, err
+		}
+		return vm.Obj(c), nil
+	}))
+	for _, c := range sqliteExceptions {
+		m.Set(c.Name, vm.Obj(c))
+	}
+	m.Set("Connection", vm.Obj(sqliteConnType))
+	m.Set("Cursor", vm.Obj(sqliteCursorType))
+	m.Set("Row", vm.Obj(sqliteRowType))
+	m.Set("paramstyle", vm.Str("qmark"))
+	m.Set("apilevel", vm.Str("2.0"))
+	m.Set("threadsafety", vm.Int(3))
+	m.Set("version", vm.Str("2.6.0"))
+	m.Set("sqlite_version", vm.Str(sqliteVersion()))
+	m.Set("PARSE_DECLTYPES", vm.Int(1))
+	m.Set("PARSE_COLNAMES", vm.Int(2))
+	return m, nil
+}
+
+func sqliteVersion() string {
+	db, err := openDB(":memory:", 1)
+	if err != nil {
+		return "3"
+	}
+	defer db.close()
+	res, err := db.exec(context.Background(), "select sqlite_version()", nil)
+	if err != nil || len(res.rows) == 0 {
+		return "3"
+	}
+	return fmt.Sprint(res.rows[0][0])
+}
+
+func init() { register("sqlite3", sqlite3Module) }

@@ -1,0 +1,399 @@
+package stdlib
+
+import (
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	sqlite "modernc.org/sqlite"
+)
+
+// The database side of sqlite3 and aiosqlite: one SQLite connection and
+// the statements run on it, in plain Go values so that it can run with the
+// interpreter lock released (sqlite3) or on a connection's own goroutine
+// (aiosqlite). The script-facing objects are in sqlite3.go and aiosqlite.go.
+
+// dbConn is one open SQLite database connection.
+type dbConn struct {
+	mu    sync.Mutex // one statement at a time (aiosqlite's worker and the loop)
+	db    *sql.DB
+	conn  *sql.Conn
+	stmts map[string]*sql.Stmt // prepared statements, like CPython's statement cache
+
+	closed       bool
+	inTx         bool
+	isolation    string // "" / "DEFERRED" / "IMMEDIATE" / "EXCLUSIVE"
+	autocommit   bool   // isolation_level None: no implicit BEGIN
+	lastRowID    int64
+	totalChanges int64
+}
+
+// openDB opens path (":memory:" for a private in-memory database).
+func openDB(path string, timeout float64) (*dbConn, error) {
+	dsn := path
+	if path != ":memory:" && !strings.HasPrefix(path, "file:") {
+		dsn = "file:" + path
+	}
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	dsn += fmt.Sprintf("%s_pragma=busy_timeout(%d)", sep, int(timeout*1000))
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	conn, err := db.Conn(context.Background())
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	// Fail now, as sqlite3.connect does, when the file cannot be opened.
+	if err := conn.PingContext(context.Background()); err != nil {
+		conn.Close()
+		db.Close()
+		return nil, err
+	}
+	c := &dbConn{db: db, conn: conn, stmts: map[string]*sql.Stmt{}, isolation: ""}
+	return c, nil
+}
+
+// dbResult is what one statement produced.
+type dbResult struct {
+	cols     []string
+	rows     [][]any
+	rowcount int64 // -1 unless DML
+	lastID   int64
+}
+
+// errClosedDB is reported as ProgrammingError("Cannot operate on a closed database.").
+var errClosedDB = errors.New("Cannot operate on a closed database.")
+
+// dbArgsError carries CPython's wording for a bad parameter count.
+type dbArgsError struct{ want, got int }
+
+func (e *dbArgsError) Error() string {
+	return fmt.Sprintf("Incorrect number of bindings supplied. The current statement uses %d, and there are %d supplied.", e.want, e.got)
+}
+
+var leadingComment = regexp.MustCompile(`^(\s+|--[^\n]*\n?|/\*(.|\n)*?\*/)*`)
+
+// firstKeyword is the statement's first word, upper-cased.
+func firstKeyword(q string) string {
+	q = q[len(leadingComment.FindString(q)):]
+	end := 0
+	for end < len(q) && (q[end] >= 'a' && q[end] <= 'z' || q[end] >= 'A' && q[end] <= 'Z') {
+		end++
+	}
+	return strings.ToUpper(q[:end])
+}
+
+func isDML(kw string) bool {
+	return kw == "INSERT" || kw == "UPDATE" || kw == "DELETE" || kw == "REPLACE"
+}
+
+var returningRe = regexp.MustCompile(`(?i)\bRETURNING\b`)
+
+// countPlaceholders counts the ? parameters of a statement (?NNN counts as
+// its number), skipping literals and comments, as sqlite3_bind_parameter_count
+// would report for ? parameters.
+func countPlaceholders(q string) (n int, named bool) {
+	for i := 0; i < len(q); i++ {
+		switch c := q[i]; c {
+		case '\'', '"', '`':
+			j := strings.IndexByte(q[i+1:], c)
+			if j < 0 {
+				return n, named
+			}
+			i += j + 1
+		case '[':
+			j := strings.IndexByte(q[i+1:], ']')
+			if j < 0 {
+				return n, named
+			}
+			i += j + 1
+		case '-':
+			if i+1 < len(q) && q[i+1] == '-' {
+				j := strings.IndexByte(q[i:], '\n')
+				if j < 0 {
+					return n, named
+				}
+				i += j
+			}
+		case '/':
+			if i+1 < len(q) && q[i+1] == '*' {
+				j := strings.Index(q[i+2:], "*/")
+				if j < 0 {
+					return n, named
+				}
+				i += j + 3
+			}
+		case '?':
+			k := i + 1
+			for k < len(q) && q[k] >= '0' && q[k] <= '9' {
+				k++
+			}
+			if k > i+1 {
+				num, _ := strconv.Atoi(q[i+1 : k])
+				if num > n {
+					n = num
+				}
+			} else {
+				n++
+			}
+			i = k - 1
+		case ':', '@', '$':
+			if i+1 < len(q) && (q[i+1] == '_' || q[i+1] >= 'a' && q[i+1] <= 'z' || q[i+1] >= 'A' && q[i+1] <= 'Z') {
+				named = true
+				n++
+			}
+		}
+	}
+	return n, named
+}
+
+// exec runs one statement with its arguments (nil: none bound).
+func (c *dbConn) exec(ctx context.Context, q string, args []any) (*dbResult, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed {
+		return nil, errClosedDB
+	}
+	kw := firstKeyword(q)
+	if want, named := countPlaceholders(q); !named && want != len(args) {
+		return nil, &dbArgsError{want, len(args)}
+	}
+	if isDML(kw) && !c.autocommit && !c.inTx {
+		// CPython's legacy transaction control: DML opens a transaction.
+		if _, err := c.conn.ExecContext(ctx, strings.TrimSpace("BEGIN "+c.isolation)); err != nil {
+			return nil, err
+		}
+		c.inTx = true
+	}
+	st, err := c.prepare(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	res := &dbResult{rowcount: -1}
+	if isDML(kw) && !returningRe.MatchString(q) {
+		r, err := st.ExecContext(ctx, args...)
+		if err != nil {
+			return nil, argsError(err)
+		}
+		n, _ := r.RowsAffected()
+		id, _ := r.LastInsertId()
+		res.rowcount = n
+		c.totalChanges += n
+		if kw == "INSERT" || kw == "REPLACE" {
+			c.lastRowID = id
+		}
+		res.lastID = c.lastRowID
+		return res, nil
+	}
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, argsError(err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	res.cols = cols
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		res.rows = append(res.rows, vals)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	switch kw {
+	case "BEGIN":
+		c.inTx = true
+	case "COMMIT", "END", "ROLLBACK":
+		if kw != "ROLLBACK" || !strings.Contains(strings.ToUpper(q), " TO ") {
+			c.inTx = false
+		}
+	}
+	if len(cols) == 0 {
+		res.cols = nil
+	}
+	res.lastID = c.lastRowID
+	return res, nil
+}
+
+// prepare returns the cached prepared statement for q.
+func (c *dbConn) prepare(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st, ok := c.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := c.conn.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if len(c.stmts) >= 128 {
+		for k, old := range c.stmts {
+			old.Close()
+			delete(c.stmts, k)
+			break
+		}
+	}
+	c.stmts[q] = st
+	return st, nil
+}
+
+var argCountRe = regexp.MustCompile(`expected (\d+) arguments, got (\d+)`)
+
+func argsError(err error) error {
+	if m := argCountRe.FindStringSubmatch(err.Error()); m != nil {
+		want, _ := strconv.Atoi(m[1])
+		got, _ := strconv.Atoi(m[2])
+		return &dbArgsError{want, got}
+	}
+	return err
+}
+
+// script runs several statements (executescript): a pending transaction is
+// committed first, as CPython does.
+func (c *dbConn) script(ctx context.Context, q string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed {
+		return errClosedDB
+	}
+	if c.inTx {
+		if _, err := c.conn.ExecContext(ctx, "COMMIT"); err != nil {
+			return err
+		}
+		c.inTx = false
+	}
+	_, err := c.conn.ExecContext(ctx, q)
+	up := strings.ToUpper(q)
+	if strings.Contains(up, "BEGIN") && !strings.Contains(up, "COMMIT") && !strings.Contains(up, "ROLLBACK") {
+		c.inTx = true
+	}
+	return err
+}
+
+// finishTx commits (or rolls back) the open transaction, if any.
+func (c *dbConn) finishTx(ctx context.Context, commit bool) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed {
+		return errClosedDB
+	}
+	if !c.inTx {
+		return nil
+	}
+	verb := "ROLLBACK"
+	if commit {
+		verb = "COMMIT"
+	}
+	_, err := c.conn.ExecContext(ctx, verb)
+	if err == nil || !commit {
+		c.inTx = false
+	}
+	return err
+}
+
+// close discards uncommitted work, as closing an SQLite connection does.
+func (c *dbConn) close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed {
+		return nil
+	}
+	c.closed = true
+	for _, st := range c.stmts {
+		st.Close()
+	}
+	if c.inTx {
+		c.conn.ExecContext(context.Background(), "ROLLBACK")
+	}
+	err := c.conn.Close()
+	if c.db != nil { // nil for a handed-in database: the host owns the pool
+		err = c.db.Close()
+	}
+	return err
+}
+
+// sqliteErrorClass names the sqlite3 exception for a driver error, with
+// the message CPython shows (SQLite's own, without the driver's decoration)
+// and the extended result code.
+func sqliteErrorClass(err error) (class, msg string, code int) {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		code = se.Code()
+		msg = se.Error()
+		// modernc formats "<generic text>: <message> (<code>)".
+		if i := strings.LastIndex(msg, " ("); i >= 0 && strings.HasSuffix(msg, ")") {
+			msg = msg[:i]
+		}
+		if _, rest, ok := strings.Cut(msg, ": "); ok && rest != "" {
+			msg = rest
+		}
+		switch code & 0xff {
+		case 2, 12: // INTERNAL, NOTFOUND
+			return "InternalError", msg, code
+		case 11: // CORRUPT
+			return "DatabaseError", msg, code
+		case 18: // TOOBIG
+			return "DataError", msg, code
+		case 19, 20: // CONSTRAINT, MISMATCH
+			return "IntegrityError", msg, code
+		case 21, 25: // MISUSE, RANGE
+			return "ProgrammingError", msg, code
+		}
+		return "OperationalError", msg, code
+	}
+	var ae *dbArgsError
+	if errors.As(err, &ae) || errors.Is(err, errClosedDB) {
+		return "ProgrammingError", err.Error(), 0
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return "OperationalError", "interrupted", 9
+	}
+	return "OperationalError", err.Error(), 0
+}
+
+// sqliteErrorNames are the names of SQLite's (extended) result codes that
+// exceptions carry as sqlite_errorname.
+var sqliteErrorNames = map[int]string{
+	1: "SQLITE_ERROR", 2: "SQLITE_INTERNAL", 5: "SQLITE_BUSY", 6: "SQLITE_LOCKED",
+	8: "SQLITE_READONLY", 9: "SQLITE_INTERRUPT", 10: "SQLITE_IOERR", 11: "SQLITE_CORRUPT",
+	13: "SQLITE_FULL", 14: "SQLITE_CANTOPEN", 18: "SQLITE_TOOBIG", 19: "SQLITE_CONSTRAINT",
+	20: "SQLITE_MISMATCH", 21: "SQLITE_MISUSE", 25: "SQLITE_RANGE", 26: "SQLITE_NOTADB",
+	275: "SQLITE_CONSTRAINT_CHECK", 531: "SQLITE_CONSTRAINT_COMMITHOOK",
+	787: "SQLITE_CONSTRAINT_FOREIGNKEY", 1043: "SQLITE_CONSTRAINT_FUNCTION",
+	1299: "SQLITE_CONSTRAINT_NOTNULL", 1555: "SQLITE_CONSTRAINT_PRIMARYKEY",
+	1811: "SQLITE_CONSTRAINT_TRIGGER", 2067: "SQLITE_CONSTRAINT_UNIQUE",
+	2323: "SQLITE_CONSTRAINT_VTAB", 2579: "SQLITE_CONSTRAINT_ROWID",
+}
+
+// timeText turns a time the driver parsed from a DATE/TIMESTAMP column back
+// into the text SQLite stores (CPython returns the text).
+func timeText(t time.Time) string {
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
+		return t.Format("2006-01-02")
+	}
+	if t.Nanosecond() != 0 {
+		return t.Format("2006-01-02 15:04:05.999999999")
+	}
+	return t.Format("2006-01-02 15:04:05")
+}

@@ -189,8 +189,6 @@ class Connection:
         await self._execute(self._conn.rollback)
 
     async def close(self):
-        if self._connection is None or not self._running:
-            return
         try:
             await self._execute(self._conn.close)
         finally:

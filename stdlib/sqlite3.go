@@ -212,13 +212,21 @@ func sqlValue(t *vm.Thread, v vm.Value, n int) (any, error) {
 	case *vm.StrObj:
 		return o.String(), nil
 	case *vm.Bytes:
-		return append([]byte(nil), o.Data()...), nil
+		return blob(o.Data()), nil
 	case *vm.ByteArray:
-		return append([]byte(nil), o.Data()...), nil
+		return blob(o.Data()), nil
 	case *vm.BigIntObj:
 		return nil, vm.Errorf(vm.OverflowError, "Python int too large to convert to SQLite INTEGER")
 	}
 	return nil, vm.NewException(sqliteProgrammingError, vm.Str(fmt.Sprintf("Error binding parameter %d: type '%s' is not supported", n, v.TypeName())))
+}
+
+// blob copies b; an empty blob stays a (non-nil) empty slice, which the
+// driver binds as a zero-length BLOB rather than NULL.
+func blob(b []byte) []byte {
+	out := make([]byte, len(b))
+	copy(out, b)
+	return out
 }
 
 // scriptValue converts a column value for the script.

@@ -193,9 +193,7 @@ func (c *dbConn) exec(ctx context.Context, q string, args []any) (*dbResult, err
 		id, _ := r.LastInsertId()
 		res.rowcount = n
 		c.totalChanges += n
-		if kw == "INSERT" || kw == "REPLACE" {
-			c.lastRowID = id
-		}
+		c.lastRowID = id // sqlite3_last_insert_rowid: the connection's, whatever the statement
 		res.lastID = c.lastRowID
 		return res, nil
 	}
@@ -284,6 +282,10 @@ func (c *dbConn) script(ctx context.Context, q string) error {
 		c.inTx = false
 	}
 	_, err := c.conn.ExecContext(ctx, q)
+	var id int64
+	if c.conn.QueryRowContext(ctx, "SELECT last_insert_rowid()").Scan(&id) == nil {
+		c.lastRowID = id
+	}
 	up := strings.ToUpper(q)
 	if strings.Contains(up, "BEGIN") && !strings.Contains(up, "COMMIT") && !strings.Contains(up, "ROLLBACK") {
 		c.inTx = true

@@ -73,18 +73,6 @@ func init() {
 	m("__iter__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return t.Iter(vm.Obj(vm.NewTuple(row(args).vals)))
 	})
-	m("__eq__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		a := row(args)
-		b, ok := args[1].AsObj().(*sqliteRow)
-		if !ok {
-			return vm.NotImplemented, nil
-		}
-		if strings.Join(a.cols, "\x00") != strings.Join(b.cols, "\x00") {
-			return vm.False, nil
-		}
-		eq, err := t.Equal(vm.Obj(vm.NewTuple(a.vals)), vm.Obj(vm.NewTuple(b.vals)))
-		return vm.Bool(eq), err
-	})
 	m("__hash__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return t.CallMethod(vm.Obj(vm.NewTuple(row(args).vals)), "__hash__")
 	})
@@ -96,4 +84,21 @@ func (r *sqliteRow) GetItem(t *vm.Thread, key vm.Value) (vm.Value, error) { retu
 // Iter iterates the values.
 func (r *sqliteRow) Iter(t *vm.Thread) (vm.Value, error) {
 	return t.Iter(vm.Obj(vm.NewTuple(r.vals)))
+}
+
+// Compare implements == and != (rows are equal when their columns and
+// values are).
+func (r *sqliteRow) Compare(t *vm.Thread, op int, other vm.Value) (bool, bool, error) {
+	b, ok := other.AsObj().(*sqliteRow)
+	if !ok || (op != vm.CmpEQ && op != vm.CmpNE) {
+		return false, false, nil
+	}
+	eq := strings.Join(r.cols, "\x00") == strings.Join(b.cols, "\x00")
+	if eq {
+		var err error
+		if eq, err = t.Equal(vm.Obj(vm.NewTuple(r.vals)), vm.Obj(vm.NewTuple(b.vals))); err != nil {
+			return false, true, err
+		}
+	}
+	return eq == (op == vm.CmpEQ), true, nil
 }

@@ -223,19 +223,30 @@ func (t *Thread) builtinCompare(op int, a, b Value) (bool, bool, error) {
 		_, ai := a.o.(*Instance)
 		_, bi := b.o.(*Instance)
 		if !ai && !bi {
-			if _, ok := a.o.(richComparer); !ok {
+			if _, ok := a.o.(RichComparer); !ok {
 				return (op == cmpNE) != a.Is(b), true, nil
 			}
 		}
 	}
-	if rc, ok := a.o.(richComparer); ok {
+	if rc, ok := a.o.(RichComparer); ok {
 		return rc.Compare(t, op, b)
 	}
 	return false, false, nil
 }
 
-// richComparer lets Go objects compare themselves.
-type richComparer interface {
+// Comparison operators, as RichComparer.Compare receives them.
+const (
+	CmpLT = cmpLT
+	CmpLE = cmpLE
+	CmpEQ = cmpEQ
+	CmpNE = cmpNE
+	CmpGT = cmpGT
+	CmpGE = cmpGE
+)
+
+// RichComparer lets Go objects compare themselves (op is one of Cmp*; ok
+// false means NotImplemented).
+type RichComparer interface {
 	Compare(t *Thread, op int, other Value) (result bool, ok bool, err error)
 }
 

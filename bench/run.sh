@@ -8,7 +8,7 @@ rounds=${1:-5}
 shift || true
 scripts=("$@")
 if [ ${#scripts[@]} -eq 0 ]; then
-  scripts=(bench/fib.py bench/arith.py bench/tasks_sleep0.py bench/tasks_sleep_once.py bench/queue.py)
+  scripts=(bench/fib.py bench/arith.py bench/tasks_sleep0.py bench/tasks_sleep_once.py bench/asyncio_queue.py)
 fi
 py=$(python3 -c 'import sys; print(sys.executable)')
 go build -o /tmp/asy-bench ./cmd/asy

@@ -27,6 +27,7 @@ type dbConn struct {
 	db    *sql.DB
 	conn  *sql.Conn
 	stmts map[string]*sql.Stmt // prepared statements, like CPython's statement cache
+	infos map[string]stmtInfo  // what each statement's text says (parsed once)
 
 	closed       bool
 	inTx         bool
@@ -161,6 +162,30 @@ func countPlaceholders(q string) (n int, named bool) {
 	return n, named
 }
 
+// stmtInfo is what exec needs to know about a statement's text.
+type stmtInfo struct {
+	kw        string // first keyword, upper-case
+	dml       bool
+	returning bool
+	params    int
+	named     bool
+}
+
+func (c *dbConn) info(q string) stmtInfo {
+	if in, ok := c.infos[q]; ok {
+		return in
+	}
+	in := stmtInfo{kw: firstKeyword(q)}
+	in.dml = isDML(in.kw)
+	in.returning = in.dml && returningRe.MatchString(q)
+	in.params, in.named = countPlaceholders(q)
+	if c.infos == nil || len(c.infos) > 1024 {
+		c.infos = map[string]stmtInfo{}
+	}
+	c.infos[q] = in
+	return in
+}
+
 // exec runs one statement with its arguments (nil: none bound).
 func (c *dbConn) exec(ctx context.Context, q string, args []any) (*dbResult, error) {
 	c.mu.Lock()
@@ -168,11 +193,12 @@ func (c *dbConn) exec(ctx context.Context, q string, args []any) (*dbResult, err
 	if c.closed {
 		return nil, errClosedDB
 	}
-	kw := firstKeyword(q)
-	if want, named := countPlaceholders(q); !named && want != len(args) {
-		return nil, &dbArgsError{want, len(args)}
+	info := c.info(q)
+	kw := info.kw
+	if !info.named && info.params != len(args) {
+		return nil, &dbArgsError{info.params, len(args)}
 	}
-	if isDML(kw) && !c.autocommit && !c.inTx {
+	if info.dml && !c.autocommit && !c.inTx {
 		// CPython's legacy transaction control: DML opens a transaction.
 		if _, err := c.conn.ExecContext(ctx, strings.TrimSpace("BEGIN "+c.isolation)); err != nil {
 			return nil, err
@@ -184,7 +210,7 @@ func (c *dbConn) exec(ctx context.Context, q string, args []any) (*dbResult, err
 		return nil, err
 	}
 	res := &dbResult{rowcount: -1}
-	if isDML(kw) && !returningRe.MatchString(q) {
+	if info.dml && !info.returning {
 		r, err := st.ExecContext(ctx, args...)
 		if err != nil {
 			return nil, argsError(err)

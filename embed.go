@@ -282,6 +282,7 @@ func (in *Interpreter) enter(ctx context.Context, body func(t *vm.Thread) error)
 			timer.Stop()
 		}
 		cancel() // Go-side awaitables of this run stop now
+		stdlib.CloseDatabases(in.it)
 		in.it.Flush()
 		in.it.Release()
 		in.goroutines.Wait()

@@ -3,6 +3,7 @@ package asy_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"math/big"
@@ -346,5 +347,37 @@ await asyncio.gather(asyncio.to_thread(spin), asyncio.to_thread(spin), asyncio.s
 	if after := runtime.NumGoroutine(); after > before+1 {
 		buf := make([]byte, 1<<16)
 		t.Errorf("goroutines: %d before, %d after:\n%s", before, after, buf[:runtime.Stack(buf, true)])
+	}
+}
+
+// Connections a script leaves open go back when the run ends: uncommitted
+// work is discarded and the host's pool gets its connection back.
+func TestDatabasesClosedAfterRun(t *testing.T) {
+	db, err := sql.Open("sqlite", "file:leaks?mode=memory&cache=shared")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(2)
+	if _, err := db.Exec("CREATE TABLE t(v)"); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 5 {
+		in := mustNew(t, asy.Options{Databases: map[string]any{"main": db}})
+		err := in.Exec(context.Background(), "leak.py", fmt.Sprintf(`
+import sqlite3
+con = sqlite3.connect("main")
+con.execute("INSERT INTO t VALUES (%d)")  # never committed
+`, i))
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if st := db.Stats(); st.InUse != 0 {
+		t.Errorf("%d connections still in use after the runs", st.InUse)
+	}
+	var n int
+	if err := db.QueryRow("SELECT count(*) FROM t").Scan(&n); err != nil || n != 0 {
+		t.Errorf("uncommitted rows visible: %d %v", n, err)
 	}
 }

@@ -3,6 +3,7 @@ package asy_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/asylang/asy"
+	_ "modernc.org/sqlite"
 )
 
 // Compile once, run many times: a Program is immutable and shared; each run
@@ -225,4 +227,35 @@ import os
 	// Output:
 	// 12 3600.0
 	// ModuleNotFoundError: No module named 'os'
+}
+
+// A Go program hands its database to scripts by name; in hermetic mode it
+// is the only one they can open.
+func ExampleOptions_databases() {
+	db, err := sql.Open("sqlite", "file:orders?mode=memory&cache=shared")
+	if err != nil {
+		panic(err)
+	}
+	defer db.Close()
+	db.Exec("CREATE TABLE orders(id INTEGER PRIMARY KEY, total REAL)")
+	db.Exec("INSERT INTO orders(total) VALUES (9.5), (20), (30.25)")
+
+	in, _ := asy.New(asy.Options{
+		Stdout:    os.Stdout,
+		Hermetic:  true,
+		Databases: map[string]any{"orders": db},
+	})
+	err = in.Exec(context.Background(), "report.asy", `
+import sqlite3, aiosqlite
+con = sqlite3.connect("orders")
+print(con.execute("SELECT count(*), sum(total) FROM orders").fetchone())
+async with aiosqlite.connect("orders") as adb:
+    print(await adb.execute_fetchall("SELECT id FROM orders WHERE total > ?", (10,)))
+sqlite3.connect("/etc/passwd.db")
+`)
+	fmt.Println(err)
+	// Output:
+	// (3, 59.75)
+	// [(2,), (3,)]
+	// PermissionError: hermetic interpreter: database "/etc/passwd.db" was not handed in
 }

@@ -50,6 +50,11 @@ type Options struct {
 	// MaxDuration bounds a run's wall time (0: no limit); the run then ends
 	// with ErrTimeLimit.
 	MaxDuration time.Duration
+	// Databases are handed to scripts by name: sqlite3.connect(name) and
+	// aiosqlite.connect(name) open a connection of a *sql.DB (modernc.org/sqlite
+	// driver) given here, and the script never sees where it lives. In
+	// hermetic mode these are the only databases a script can open.
+	Databases map[string]any
 }
 
 // RunFile runs the script at path as __main__ and returns the process exit
@@ -113,6 +118,7 @@ func RunSource(file string, src []byte, opts Options) int {
 	if err != nil {
 		status = reportError(it, err)
 	}
+	stdlib.CloseDatabases(it)
 	warn()
 	return status
 }
@@ -151,6 +157,12 @@ func newInterpWith(opts Options, readFile func(string) ([]byte, error), isDir fu
 	})
 	if opts.VirtualClock {
 		runtime.SetClock(it, runtime.NewVirtualClock())
+	}
+	for name, db := range opts.Databases {
+		stdlib.HandDatabase(it, name, db)
+	}
+	if opts.Hermetic {
+		stdlib.SetHermetic(it)
 	}
 	if opts.Debug {
 		stdlib.SetDebug(it)

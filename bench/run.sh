@@ -8,9 +8,11 @@ rounds=${1:-5}
 shift || true
 scripts=("$@")
 if [ ${#scripts[@]} -eq 0 ]; then
-  scripts=(bench/fib.py bench/arith.py bench/tasks_sleep0.py bench/tasks_sleep_once.py bench/asyncio_queue.py)
+  scripts=(bench/fib.py bench/arith.py bench/tasks_sleep0.py bench/tasks_sleep_once.py bench/asyncio_queue.py bench/sqlite_inserts.py bench/aiosqlite_selects.py)
 fi
 py=$(python3 -c 'import sys; print(sys.executable)')
+# Database benchmarks need the Python that has aiosqlite/asyncpg (Debian's apt packages).
+dbpy=${ASY_DB_PYTHON:-/usr/bin/python3.11}
 go build -o /tmp/asy-bench ./cmd/asy
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 timeit() { # prints seconds and peak RSS in KiB
@@ -22,7 +24,9 @@ for s in "${scripts[@]}"; do
   : >/tmp/asy-b-a; : >/tmp/asy-b-p; : >/tmp/asy-b-am; : >/tmp/asy-b-pm
   for _ in $(seq "$rounds"); do
     read -r ta ma < <(timeit /tmp/asy-bench "$s"); echo "$ta" >>/tmp/asy-b-a; echo "$ma" >>/tmp/asy-b-am
-    read -r tp mp < <(timeit "$py" "$s"); echo "$tp" >>/tmp/asy-b-p; echo "$mp" >>/tmp/asy-b-pm
+    p=$py
+    if grep -qE '^import (sqlite3|aiosqlite|asyncpg)' "$s"; then p=$dbpy; fi
+    read -r tp mp < <(timeit "$p" "$s"); echo "$tp" >>/tmp/asy-b-p; echo "$mp" >>/tmp/asy-b-pm
   done
   a=$(median </tmp/asy-b-a); p=$(median </tmp/asy-b-p)
   am=$(median </tmp/asy-b-am); pm=$(median </tmp/asy-b-pm)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sync"
 
 	"github.com/asylang/asy/vm"
 )
@@ -15,6 +16,45 @@ import (
 
 type databasesKey struct{}
 type hermeticKey struct{}
+type openConnsKey struct{}
+
+// openConns lists an interpreter's database connections, so that none
+// outlives its run.
+type openConns struct {
+	mu    sync.Mutex
+	conns []interface{ close() error }
+}
+
+func trackConn(it *vm.Interp, c interface{ close() error }) {
+	v, _ := it.Ext(openConnsKey{})
+	oc, ok := v.(*openConns)
+	if !ok {
+		oc = &openConns{}
+		it.SetExt(openConnsKey{}, oc)
+	}
+	oc.mu.Lock()
+	oc.conns = append(oc.conns, c)
+	oc.mu.Unlock()
+}
+
+// CloseDatabases closes every database connection the interpreter's
+// scripts opened and left open: uncommitted work is discarded, as the
+// databases themselves do when a client goes away, and handed-in pools get
+// their connections back.
+func CloseDatabases(it *vm.Interp) {
+	v, _ := it.Ext(openConnsKey{})
+	oc, ok := v.(*openConns)
+	if !ok {
+		return
+	}
+	oc.mu.Lock()
+	conns := oc.conns
+	oc.conns = nil
+	oc.mu.Unlock()
+	for _, c := range conns {
+		c.close()
+	}
+}
 
 // HandDatabase makes db available to the interpreter's scripts under name.
 // For sqlite3 and aiosqlite, db is a *sql.DB opened with the

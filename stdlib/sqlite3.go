@@ -114,6 +114,7 @@ func sqliteConnect(t *vm.Thread, args []vm.Value, kw []vm.KV) (*sqliteConn, erro
 	if err != nil {
 		return nil, sqliteErr(t, err)
 	}
+	trackConn(t.Interp(), db)
 	c := &sqliteConn{db: db, rowFactory: vm.None, isolation: vm.Str("")}
 	if !a[3].IsUndef() {
 		if err := c.setIsolation(t, a[3]); err != nil {

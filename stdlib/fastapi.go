@@ -40,9 +40,13 @@ var functoolsLib string
 //go:embed aiosqlite_lib.py
 var aiosqliteLib string
 
+//go:embed asyncpg_lib.py
+var asyncpgLib string
+
 func init() {
 	register("functools", sourceModule("functools", functoolsLib))
 	register("aiosqlite", sourceModule("aiosqlite", aiosqliteLib))
+	register("asyncpg", sourceModule("asyncpg", asyncpgLib))
 	for _, pkg := range []string{"fastapi", "starlette"} {
 		register(pkg, sourceModule(pkg, ""))
 		register(pkg+".concurrency", sourceModule(pkg+".concurrency", concurrencySource))

@@ -281,6 +281,22 @@ func (t *Thread) excStr(o *Instance) (string, error) {
 		}
 		return t.StrOf(args[0])
 	}
+	// OSError(errno, strerror[, filename]) prints as "[Errno n] strerror".
+	if o.cls.IsSubclass(OSError) && len(args) <= 3 && args[0].k == KInt {
+		msg, err := t.StrOf(args[1])
+		if err != nil {
+			return "", err
+		}
+		s := fmt.Sprintf("[Errno %d] %s", args[0].AsInt(), msg)
+		if len(args) == 3 {
+			name, err := t.Repr(args[2])
+			if err != nil {
+				return "", err
+			}
+			s += ": " + name
+		}
+		return s, nil
+	}
 	return t.Repr(Obj(o.exc.args))
 }
 

@@ -1,0 +1,655 @@
+package stdlib
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"net"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
+
+	"github.com/asylang/asy/runtime"
+	"github.com/asylang/asy/vm"
+)
+
+// asyncpg: the native core — a PostgreSQL connection (pgx) whose queries run
+// in goroutines that the script awaits — under asyncpg_lib.py, which gives
+// it asyncpg's API (Connection, transactions, pools). A task cancelled while
+// its query runs cancels the query on the server; the connection stays
+// usable.
+
+var pgHandleType = vm.NewNativeClass("_PgConnection", "asyncpg", nil, nil)
+
+type pgHandle struct {
+	conn   *pgx.Conn
+	closed atomic.Bool
+
+	mu      sync.Mutex
+	current *pgOp // the operation running, if any
+}
+
+// pgOp is one operation on a connection; a cancelled one drains (the server
+// acknowledges the cancel) before the next may start.
+type pgOp struct {
+	ctx  context.Context // cancelled with the awaiting task
+	done chan struct{}
+}
+
+// begin claims the connection for an operation: it fails while another
+// runs (asyncpg's rule), but waits for one that was cancelled to drain.
+func (h *pgHandle) begin(ctx context.Context) (*pgOp, error) {
+	for {
+		h.mu.Lock()
+		cur := h.current
+		if cur == nil {
+			op := &pgOp{ctx: ctx, done: make(chan struct{})}
+			h.current = op
+			h.mu.Unlock()
+			return op, nil
+		}
+		h.mu.Unlock()
+		if cur.ctx.Err() == nil {
+			return nil, errOperationInProgress
+		}
+		select {
+		case <-cur.done:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+}
+
+func (h *pgHandle) end(op *pgOp) {
+	h.mu.Lock()
+	h.current = nil
+	h.mu.Unlock()
+	close(op.done)
+}
+
+func (*pgHandle) Class() *vm.Class { return pgHandleType }
+
+func (h *pgHandle) close() error {
+	if h.closed.Swap(true) {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	return h.conn.Close(ctx)
+}
+
+// pgAwait runs fn in a goroutine and completes with convert(result) on the
+// loop thread: asyncpg's coroutines, as Go awaitables.
+type pgAwait struct {
+	vm.CoroutineMark
+	name    string
+	fn      func(ctx context.Context) (any, error)
+	convert func(t *vm.Thread, r any) (vm.Value, error)
+	fut     *runtime.Future
+	iter    vm.GoAwaitIter
+	done    bool
+}
+
+var pgAwaitType = vm.NewNativeClass("coroutine", "builtins", nil, nil)
+
+func (*pgAwait) Class() *vm.Class   { return pgAwaitType }
+func (a *pgAwait) QualName() string { return a.name }
+func (a *pgAwait) Repr(*vm.Thread) (string, error) {
+	return fmt.Sprintf("<coroutine object %s at %p>", a.name, a), nil
+}
+
+func (a *pgAwait) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
+	if a.done {
+		return vm.Undef, false, errReusedCoroutine()
+	}
+	if a.fut != nil {
+		v, done, err := a.iter.Send(t, sent)
+		a.done = done || err != nil
+		return v, done, err
+	}
+	l, err := runningLoop(t)
+	if err != nil {
+		a.done = true
+		return vm.Undef, false, err
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	fut := runtime.NewFuture(l)
+	fut.SetOnDone(cancel) // a cancelled await cancels the query
+	a.fut = fut
+	l.AddExternal(1)
+	go func() {
+		r, err := a.fn(ctx)
+		l.Post(func() {
+			l.AddExternal(-1)
+			cancel()
+			if fut.Done() {
+				return
+			}
+			var v vm.Value
+			if err == nil {
+				v, err = a.convert(l.Thread(), r)
+			}
+			if err != nil {
+				fut.SetException(vm.AsException(pgError(l.Thread(), err)))
+			} else {
+				fut.SetResult(v)
+			}
+		})
+	}()
+	it, _ := fut.Await(t)
+	a.iter = it.AsObj().(vm.GoAwaitIter)
+	return a.iter.Send(t, vm.None)
+}
+
+func newPgAwait(t *vm.Thread, name string, fn func(ctx context.Context) (any, error), convert func(t *vm.Thread, r any) (vm.Value, error)) vm.Value {
+	return t.NewNativeCoroutine(&pgAwait{name: name, fn: fn, convert: convert})
+}
+
+// pgConnect opens a connection (asyncpg.connect's core).
+func pgConnect(t *vm.Thread, dsn string, timeout float64) (vm.Value, error) {
+	if _, ok := handedDatabase(t.Interp(), dsn); !ok {
+		if err := checkHostAccess(t.Interp(), dsn); err != nil {
+			return vm.Undef, err
+		}
+	}
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return vm.Undef, vm.NewException(pgInterfaceError, vm.Str(err.Error()))
+	}
+	cfg.ConnectTimeout = time.Duration(timeout * float64(time.Second))
+	// Cancelling a query asks the server to cancel it (as asyncpg does), and
+	// keeps the connection.
+	cfg.BuildContextWatcherHandler = func(pc *pgconn.PgConn) ctxwatch.Handler {
+		return &pgconn.CancelRequestContextWatcherHandler{Conn: pc, DeadlineDelay: 5 * time.Second}
+	}
+	// Like asyncpg, no client-side statement cache surprises across schema changes.
+	cfg.DefaultQueryExecMode = pgx.QueryExecModeCacheDescribe
+	it := t.Interp()
+	return newPgAwait(t, "connect", func(ctx context.Context) (any, error) {
+		conn, err := pgx.ConnectConfig(ctx, cfg)
+		if err != nil {
+			return nil, err
+		}
+		h := &pgHandle{conn: conn}
+		trackConn(it, h)
+		return h, nil
+	}, func(t *vm.Thread, r any) (vm.Value, error) { return vm.Obj(r.(*pgHandle)), nil }), nil
+}
+
+// pgRun starts one operation on the connection; only one may run at a time.
+func (h *pgHandle) run(t *vm.Thread, name string, fn func(ctx context.Context) (any, error), convert func(t *vm.Thread, r any) (vm.Value, error)) (vm.Value, error) {
+	if h.closed.Load() {
+		return vm.Undef, vm.NewException(pgInterfaceError, vm.Str("connection is closed"))
+	}
+	return newPgAwait(t, name, func(ctx context.Context) (any, error) {
+		op, err := h.begin(ctx)
+		if err != nil {
+			return nil, err
+		}
+		defer h.end(op)
+		return fn(ctx)
+	}, convert), nil
+}
+
+var errOperationInProgress = errors.New("cannot perform operation: another operation is in progress")
+
+// pgRows is a query's result in Go values.
+type pgRows struct {
+	cols []string
+	rows [][]any
+}
+
+func (h *pgHandle) query(ctx context.Context, q string, args []any) (*pgRows, error) {
+	rows, err := h.conn.Query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	fds := rows.FieldDescriptions()
+	res := &pgRows{}
+	for _, fd := range fds {
+		res.cols = append(res.cols, fd.Name)
+	}
+	for rows.Next() {
+		vals, err := rows.Values()
+		if err != nil {
+			return nil, err
+		}
+		raw := rows.RawValues()
+		for i, fd := range fds {
+			// json and jsonb come back as text, as asyncpg returns them.
+			switch fd.DataTypeOID {
+			case 114:
+				if raw[i] != nil {
+					vals[i] = pgJSON(string(raw[i]))
+				}
+			case 3802:
+				if raw[i] != nil {
+					s := raw[i]
+					if fd.Format == 1 && len(s) > 0 {
+						s = s[1:]
+					}
+					vals[i] = pgJSON(string(s))
+				}
+			}
+		}
+		res.rows = append(res.rows, vals)
+	}
+	return res, rows.Err()
+}
+
+type pgJSON string
+
+func init() {
+	m := pgHandleType.AddMethod
+	self := func(args []vm.Value) *pgHandle { return args[0].AsObj().(*pgHandle) }
+	// _query(mode, sql, args): mode is "execute", "fetch", "fetchrow" or "fetchval".
+	m("_query", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		h := self(args)
+		mode, _ := args[1].StrOf()
+		q, ok := args[2].StrOf()
+		if !ok {
+			return vm.Undef, vm.Errorf(vm.TypeError, "query must be str, not %s", args[2].TypeName())
+		}
+		params := args[3].AsObj().(*vm.Tuple).Items()
+		col := 0
+		if len(args) > 4 {
+			n, err := t.AsInt64(args[4])
+			if err != nil {
+				return vm.Undef, err
+			}
+			col = int(n)
+		}
+		goArgs, err := pgGoArgs(t, params)
+		if err != nil {
+			return vm.Undef, err
+		}
+		if mode == "execute" {
+			return h.run(t, "execute", func(ctx context.Context) (any, error) {
+				if len(goArgs) == 0 {
+					// The simple protocol: several statements in one string.
+					res, err := h.conn.PgConn().Exec(ctx, q).ReadAll()
+					if err != nil {
+						return nil, err
+					}
+					if len(res) == 0 {
+						return "", nil
+					}
+					last := res[len(res)-1]
+					return last.CommandTag.String(), last.Err
+				}
+				args, err := pgCheckArgs(ctx, h.conn, q, goArgs)
+				if err != nil {
+					return nil, err
+				}
+				tag, err := h.conn.Exec(ctx, q, args...)
+				return tag.String(), err
+			}, func(t *vm.Thread, r any) (vm.Value, error) { return vm.Str(r.(string)), nil })
+		}
+		return h.run(t, mode, func(ctx context.Context) (any, error) {
+			args, err := pgCheckArgs(ctx, h.conn, q, goArgs)
+			if err != nil {
+				return nil, err
+			}
+			return h.query(ctx, q, args)
+		}, func(t *vm.Thread, r any) (vm.Value, error) {
+			res := r.(*pgRows)
+			switch mode {
+			case "fetchrow":
+				if len(res.rows) == 0 {
+					return vm.None, nil
+				}
+				return pgRecord(res.cols, res.rows[0]), nil
+			case "fetchval":
+				if len(res.rows) == 0 {
+					return vm.None, nil
+				}
+				if col < 0 || col >= len(res.cols) {
+					return vm.Undef, vm.Errorf(vm.IndexError, "no such column")
+				}
+				return pgValue(res.rows[0][col]), nil
+			}
+			out := make([]vm.Value, len(res.rows))
+			for i, row := range res.rows {
+				out[i] = pgRecord(res.cols, row)
+			}
+			return vm.Obj(vm.NewList(out)), nil
+		})
+	})
+	m("_executemany", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		h := self(args)
+		q, _ := args[1].StrOf()
+		var sets [][]any
+		err := t.Iterate(args[2], func(p vm.Value) error {
+			var items []vm.Value
+			if err := t.Iterate(p, func(v vm.Value) error { items = append(items, v); return nil }); err != nil {
+				return err
+			}
+			g, err := pgGoArgs(t, items)
+			sets = append(sets, g)
+			return err
+		})
+		if err != nil {
+			return vm.Undef, err
+		}
+		return h.run(t, "executemany", func(ctx context.Context) (any, error) {
+			tx, err := h.conn.Begin(ctx)
+			if err != nil {
+				return nil, err
+			}
+			for _, set := range sets {
+				args, err := pgCheckArgs(ctx, h.conn, q, set)
+				if err == nil {
+					_, err = tx.Exec(ctx, q, args...)
+				}
+				if err != nil {
+					tx.Rollback(context.Background())
+					return nil, err
+				}
+			}
+			return nil, tx.Commit(ctx)
+		}, func(t *vm.Thread, r any) (vm.Value, error) { return vm.None, nil })
+	})
+	m("_close", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		h := self(args)
+		return newPgAwait(t, "close", func(ctx context.Context) (any, error) { return nil, h.close() },
+			func(t *vm.Thread, r any) (vm.Value, error) { return vm.None, nil }), nil
+	})
+	m("_terminate", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		self(args).close()
+		return vm.None, nil
+	})
+	m("_is_closed", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		h := self(args)
+		return vm.Bool(h.closed.Load() || h.conn.IsClosed()), nil
+	})
+	m("_in_transaction", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Bool(self(args).conn.PgConn().TxStatus() != 'I'), nil
+	})
+}
+
+// pgGoArgs converts script arguments to Go values (on the loop thread).
+func pgGoArgs(t *vm.Thread, params []vm.Value) ([]any, error) {
+	out := make([]any, len(params))
+	for i, v := range params {
+		x, err := pgGoValue(t, v)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = x
+	}
+	return out, nil
+}
+
+// pgArg keeps the script value's kind for asyncpg's type checks.
+type pgArg struct {
+	v    any
+	kind string // the script type's name
+	repr string
+}
+
+func pgGoValue(t *vm.Thread, v vm.Value) (any, error) {
+	repr, _ := t.Repr(v)
+	a := pgArg{kind: v.TypeName(), repr: repr}
+	switch v.Kind() {
+	case vm.KNone:
+		return nil, nil
+	case vm.KBool:
+		a.v = v.AsBool()
+	case vm.KInt:
+		a.v = v.AsInt()
+	case vm.KFloat:
+		a.v = v.AsFloat()
+	default:
+		switch o := v.AsObj().(type) {
+		case *vm.StrObj:
+			a.v = o.String()
+		case *vm.Bytes:
+			a.v = blob(o.Data())
+		case *vm.ByteArray:
+			a.v = blob(o.Data())
+		case *vm.List, *vm.Tuple:
+			var items []any
+			if err := t.Iterate(v, func(e vm.Value) error {
+				x, err := pgGoValue(t, e)
+				if p, ok := x.(pgArg); ok {
+					x = p.v
+				}
+				items = append(items, x)
+				return err
+			}); err != nil {
+				return nil, err
+			}
+			a.v = items
+		default:
+			s, err := t.StrOf(v)
+			if err != nil {
+				return nil, err
+			}
+			a.v = s
+		}
+	}
+	return a, nil
+}
+
+// pgCheckArgs matches arguments to the statement's parameter types the way
+// asyncpg's codecs do, and returns the values pgx should encode.
+func pgCheckArgs(ctx context.Context, conn *pgx.Conn, q string, args []any) ([]any, error) {
+	if len(args) == 0 {
+		return nil, nil
+	}
+	sd, err := conn.Prepare(ctx, "", q)
+	if err != nil {
+		return nil, err
+	}
+	if len(sd.ParamOIDs) != len(args) {
+		return nil, &pgInterfaceErr{fmt.Sprintf("the server expects %d argument%s for this query, %d %s passed",
+			len(sd.ParamOIDs), pluralS(len(sd.ParamOIDs)), len(args), wasWere(len(args)))}
+	}
+	out := make([]any, len(args))
+	for i, x := range args {
+		a, ok := x.(pgArg)
+		if !ok {
+			out[i] = x
+			continue
+		}
+		v, msg := pgCoerce(sd.ParamOIDs[i], a)
+		if msg != "" {
+			return nil, &pgDataErr{fmt.Sprintf("invalid input for query argument $%d: %s (%s)", i+1, a.repr, msg)}
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// pgCoerce converts one argument for a parameter of type oid; msg is
+// asyncpg's complaint when it does not fit.
+func pgCoerce(oid uint32, a pgArg) (any, string) {
+	switch oid {
+	case 20, 21, 23: // int8, int2, int4
+		switch v := a.v.(type) {
+		case int64:
+			return v, ""
+		case bool:
+			if v {
+				return int64(1), ""
+			}
+			return int64(0), ""
+		case float64:
+			return int64(math.Trunc(v)), ""
+		}
+		return nil, fmt.Sprintf("'%s' object cannot be interpreted as an integer", a.kind)
+	case 700, 701: // float4, float8
+		switch v := a.v.(type) {
+		case float64:
+			return v, ""
+		case int64:
+			return float64(v), ""
+		case bool:
+			if v {
+				return 1.0, ""
+			}
+			return 0.0, ""
+		}
+		return nil, "must be real number, not " + a.kind
+	case 25, 1043, 1042, 19: // text, varchar, bpchar, name
+		if s, ok := a.v.(string); ok {
+			return s, ""
+		}
+		return nil, "expected str, got " + a.kind
+	case 17: // bytea
+		if b, ok := a.v.([]byte); ok {
+			return b, ""
+		}
+		return nil, fmt.Sprintf("a bytes-like object is required, not '%s'", a.kind)
+	case 16: // bool
+		if b, ok := a.v.(bool); ok {
+			return b, ""
+		}
+		return nil, "a boolean is required (got type " + a.kind + ")"
+	case 114, 3802: // json, jsonb
+		if s, ok := a.v.(string); ok {
+			return s, ""
+		}
+		return nil, "expected str, got " + a.kind
+	}
+	return a.v, ""
+}
+
+type pgDataErr struct{ msg string }
+
+func (e *pgDataErr) Error() string { return e.msg }
+
+type pgInterfaceErr struct{ msg string }
+
+func (e *pgInterfaceErr) Error() string { return e.msg }
+
+func pluralS(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func wasWere(n int) string {
+	if n == 1 {
+		return "was"
+	}
+	return "were"
+}
+
+// pgValue converts a column value the way asyncpg decodes it.
+func pgValue(x any) vm.Value {
+	switch v := x.(type) {
+	case nil:
+		return vm.None
+	case int16:
+		return vm.Int(int64(v))
+	case int32:
+		return vm.Int(int64(v))
+	case int64:
+		return vm.Int(v)
+	case float32:
+		return vm.Float(float64(v))
+	case float64:
+		return vm.Float(v)
+	case bool:
+		return vm.Bool(v)
+	case string:
+		return vm.Str(v)
+	case pgJSON:
+		return vm.Str(string(v))
+	case []byte:
+		return vm.Obj(vm.NewBytes(blob(v)))
+	case []any:
+		items := make([]vm.Value, len(v))
+		for i, e := range v {
+			items[i] = pgValue(e)
+		}
+		return vm.Obj(vm.NewList(items))
+	case time.Time:
+		return vm.Str(v.Format(time.RFC3339Nano))
+	case [16]byte:
+		return vm.Str(fmt.Sprintf("%x-%x-%x-%x-%x", v[0:4], v[4:6], v[6:8], v[8:10], v[10:16]))
+	}
+	return vm.Str(fmt.Sprint(x))
+}
+
+// pgError converts a driver error to the asyncpg exception scripts catch.
+func pgError(t *vm.Thread, err error) error {
+	if _, ok := err.(*vm.Instance); ok {
+		return err
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		cls := pgErrorClass(pe.Code)
+		msg := pe.Message
+		if pe.Detail != "" {
+			msg += "\nDETAIL:  " + pe.Detail
+		}
+		if pe.Hint != "" {
+			msg += "\nHINT:  " + pe.Hint
+		}
+		exc := vm.NewException(cls, vm.Str(msg))
+		set := func(name string, v vm.Value) { t.SetAttr(vm.Obj(exc), name, v) }
+		set("sqlstate", vm.Str(pe.Code))
+		set("message", vm.Str(pe.Message))
+		opt := func(s string) vm.Value {
+			if s == "" {
+				return vm.None
+			}
+			return vm.Str(s)
+		}
+		set("detail", opt(pe.Detail))
+		set("hint", opt(pe.Hint))
+		set("severity", opt(pe.Severity))
+		set("table_name", opt(pe.TableName))
+		set("column_name", opt(pe.ColumnName))
+		set("constraint_name", opt(pe.ConstraintName))
+		set("schema_name", opt(pe.SchemaName))
+		return exc
+	}
+	var de *pgDataErr
+	if errors.As(err, &de) {
+		exc := vm.NewException(pgClasses["22000"], vm.Str(de.msg))
+		t.SetAttr(vm.Obj(exc), "sqlstate", vm.Str("22000"))
+		return exc
+	}
+	var ie *pgInterfaceErr
+	if errors.As(err, &ie) {
+		return vm.NewException(pgInterfaceError, vm.Str(ie.msg))
+	}
+	if errors.Is(err, errOperationInProgress) {
+		return vm.NewException(pgInterfaceError, vm.Str(err.Error()))
+	}
+	var ne net.Error
+	var oe *net.OpError
+	if errors.As(err, &oe) || errors.As(err, &ne) {
+		if errors.Is(err, syscall.ECONNREFUSED) {
+			addr := ""
+			if oe != nil && oe.Addr != nil {
+				if ta, ok := oe.Addr.(*net.TCPAddr); ok {
+					addr = fmt.Sprintf("('%s', %d)", ta.IP, ta.Port)
+				}
+			}
+			exc := vm.NewException(vm.ConnectionRefusedError, vm.Int(111), vm.Str("Connect call failed "+addr))
+			return exc
+		}
+		return vm.NewException(vm.OSError, vm.Str(err.Error()))
+	}
+	if errors.Is(err, context.Canceled) {
+		return vm.NewInstance(runtime.CancelledError)
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "connection refused") {
+		return vm.NewException(vm.ConnectionRefusedError, vm.Int(111), vm.Str("Connect call failed"))
+	}
+	return vm.NewException(pgInterfaceError, vm.Str(msg))
+}

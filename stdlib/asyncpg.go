@@ -34,6 +34,7 @@ type pgHandle struct {
 
 	mu      sync.Mutex
 	current *pgOp // the operation running, if any
+	next    *pgOp // the one waiting for a cancelled current to drain
 }
 
 // pgOp is one operation on a connection; a cancelled one drains (the server
@@ -44,32 +45,45 @@ type pgOp struct {
 }
 
 // begin claims the connection for an operation: it fails while another
-// runs (asyncpg's rule), but waits for one that was cancelled to drain.
+// runs (asyncpg's rule), but queues behind one that was cancelled and is
+// still draining (the server acknowledging the cancel).
 func (h *pgHandle) begin(ctx context.Context) (*pgOp, error) {
-	for {
+	op := &pgOp{ctx: ctx, done: make(chan struct{})}
+	h.mu.Lock()
+	cur := h.current
+	switch {
+	case cur == nil:
+		h.current = op
+		h.mu.Unlock()
+		return op, nil
+	case cur.ctx.Err() == nil || h.next != nil:
+		h.mu.Unlock()
+		return nil, errOperationInProgress
+	}
+	h.next = op
+	h.mu.Unlock()
+	select {
+	case <-cur.done:
+	case <-ctx.Done():
 		h.mu.Lock()
-		cur := h.current
-		if cur == nil {
-			op := &pgOp{ctx: ctx, done: make(chan struct{})}
-			h.current = op
-			h.mu.Unlock()
-			return op, nil
+		if h.next == op {
+			h.next = nil
 		}
 		h.mu.Unlock()
-		if cur.ctx.Err() == nil {
-			return nil, errOperationInProgress
-		}
-		select {
-		case <-cur.done:
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
+		return nil, ctx.Err()
 	}
+	h.mu.Lock()
+	h.next = nil
+	h.current = op
+	h.mu.Unlock()
+	return op, nil
 }
 
 func (h *pgHandle) end(op *pgOp) {
 	h.mu.Lock()
-	h.current = nil
+	if h.current == op {
+		h.current = nil
+	}
 	h.mu.Unlock()
 	close(op.done)
 }
@@ -450,7 +464,7 @@ func pgCheckArgs(ctx context.Context, conn *pgx.Conn, q string, args []any) ([]a
 		return nil, err
 	}
 	if len(sd.ParamOIDs) != len(args) {
-		return nil, &pgInterfaceErr{fmt.Sprintf("the server expects %d argument%s for this query, %d %s passed",
+		return nil, &pgInterfaceErr{fmt.Sprintf("the server expects %d argument%s for this query, %d %s passed\nHINT:  Check the query against the passed list of arguments.",
 			len(sd.ParamOIDs), pluralS(len(sd.ParamOIDs)), len(args), wasWere(len(args)))}
 	}
 	out := make([]any, len(args))
@@ -620,6 +634,9 @@ func pgError(t *vm.Thread, err error) error {
 	if errors.As(err, &de) {
 		exc := vm.NewException(pgClasses["22000"], vm.Str(de.msg))
 		t.SetAttr(vm.Obj(exc), "sqlstate", vm.Str("22000"))
+		for _, a := range []string{"message", "detail", "hint", "severity", "table_name", "column_name", "constraint_name", "schema_name"} {
+			t.SetAttr(vm.Obj(exc), a, vm.None)
+		}
 		return exc
 	}
 	var ie *pgInterfaceErr

@@ -190,14 +190,20 @@ func init() {
 		return vm.Int(int64(len(rec(args).vals))), nil
 	})
 	m("__contains__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		s, _ := args[1].StrOf()
-		for _, c := range rec(args).cols {
-			if c == s {
-				return vm.True, nil
-			}
-		}
-		return vm.False, nil
+		ok, err := rec(args).Contains(t, args[1])
+		return vm.Bool(ok), err
 	})
+}
+
+// Contains is `key in record`: a column name test, as in asyncpg.
+func (r *pgRecordObj) Contains(t *vm.Thread, item vm.Value) (bool, error) {
+	s, _ := item.StrOf()
+	for _, c := range r.cols {
+		if c == s {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // asyncpgNative is the _asyncpg module: the connection core, Record and

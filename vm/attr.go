@@ -229,6 +229,17 @@ func (t *Thread) excAttr(o *Instance, name string) (Value, bool) {
 			items = append(items, Str(n))
 		}
 		return Obj(NewList(items)), true
+	case "errno", "strerror", "filename", "filename2":
+		if !o.cls.IsSubclass(OSError) {
+			return Undef, false
+		}
+		// OSError(errno, strerror[, filename[, winerror[, filename2]]]).
+		args := o.exc.args.items
+		i := map[string]int{"errno": 0, "strerror": 1, "filename": 2, "filename2": 4}[name]
+		if len(args) < 2 || len(args) > 5 || i >= len(args) {
+			return None, true
+		}
+		return args[i], true
 	}
 	if ext, ok := excExtraAttrs[name]; ok {
 		return ext(o)

@@ -521,6 +521,11 @@ func (t *Thread) unpackN(seq Value, n, before, after int) ([]Value, error) {
 	return out, nil
 }
 
+// Container is implemented by Go objects with their own `in` test.
+type Container interface {
+	Contains(t *Thread, item Value) (bool, error)
+}
+
 // Contains is `item in container`.
 func (t *Thread) Contains(container, item Value) (bool, error) {
 	if container.k == KObj {
@@ -570,6 +575,8 @@ func (t *Thread) Contains(container, item Value) (bool, error) {
 				}
 				return t.Truth(r)
 			}
+		case Container:
+			return o.Contains(t, item)
 		}
 	}
 	if _, err := t.Iter(container); err != nil {

@@ -38,7 +38,9 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, "building asy:", err)
 		os.Exit(1)
 	}
+	stopPG := startPostgres()
 	code := m.Run()
+	stopPG()
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
@@ -94,6 +96,20 @@ func parseGolden(data []byte) (result, error) {
 		r.Exit = n
 	}
 	return r, nil
+}
+
+// needsPostgres reports a `# asy-needs: postgres` directive.
+func needsPostgres(src []byte) bool {
+	for _, line := range strings.Split(string(src), "\n") {
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, "#") {
+			return false
+		}
+		if strings.Contains(line, "asy-needs: postgres") {
+			return true
+		}
+	}
+	return false
 }
 
 // directives reads `# asy-args: ...` and `# asy-only` from the leading comments.
@@ -173,6 +189,9 @@ func TestGolden(t *testing.T) {
 			src, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if needsPostgres(src) && !pgAvailable {
+				t.Skip("no PostgreSQL server (install the postgresql package)")
 			}
 			args, _ := directives(src)
 			got := runScript(t, asyBin, args, path, 30*time.Second)

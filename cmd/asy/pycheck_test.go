@@ -43,6 +43,9 @@ func TestPythonAgrees(t *testing.T) {
 			if _, asyOnly := directives(src); asyOnly {
 				t.Skip("asy-only script")
 			}
+			if needsPostgres(src) && !pgAvailable {
+				t.Skip("no PostgreSQL server")
+			}
 			data, err := os.ReadFile(strings.TrimSuffix(path, ".asy") + ".golden")
 			if err != nil {
 				t.Fatalf("missing golden: %v", err)

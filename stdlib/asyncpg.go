@@ -15,6 +15,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/vm"
@@ -31,6 +32,7 @@ var pgHandleType = vm.NewNativeClass("_PgConnection", "asyncpg", nil, nil)
 type pgHandle struct {
 	conn   *pgx.Conn
 	closed atomic.Bool
+	pooled *pgxpool.Conn // a connection of a handed-in pool: released, not closed
 
 	mu      sync.Mutex
 	current *pgOp // the operation running, if any
@@ -92,6 +94,13 @@ func (*pgHandle) Class() *vm.Class { return pgHandleType }
 
 func (h *pgHandle) close() error {
 	if h.closed.Swap(true) {
+		return nil
+	}
+	if h.pooled != nil {
+		if h.conn.PgConn().TxStatus() != 'I' {
+			h.conn.Exec(context.Background(), "ROLLBACK")
+		}
+		h.pooled.Release()
 		return nil
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -168,10 +177,24 @@ func newPgAwait(t *vm.Thread, name string, fn func(ctx context.Context) (any, er
 
 // pgConnect opens a connection (asyncpg.connect's core).
 func pgConnect(t *vm.Thread, dsn string, timeout float64) (vm.Value, error) {
-	if _, ok := handedDatabase(t.Interp(), dsn); !ok {
-		if err := checkHostAccess(t.Interp(), dsn); err != nil {
-			return vm.Undef, err
+	it := t.Interp()
+	if handed, ok := handedDatabase(it, dsn); ok {
+		pool, ok := handed.(*pgxpool.Pool)
+		if !ok {
+			return vm.Undef, vm.NewException(pgInterfaceError, vm.Str(fmt.Sprintf("the database %q handed in is a %T, not a *pgxpool.Pool", dsn, handed)))
 		}
+		return newPgAwait(t, "connect", func(ctx context.Context) (any, error) {
+			pc, err := pool.Acquire(ctx)
+			if err != nil {
+				return nil, err
+			}
+			h := &pgHandle{conn: pc.Conn(), pooled: pc}
+			trackConn(it, h)
+			return h, nil
+		}, func(t *vm.Thread, r any) (vm.Value, error) { return vm.Obj(r.(*pgHandle)), nil }), nil
+	}
+	if err := checkHostAccess(it, dsn); err != nil {
+		return vm.Undef, err
 	}
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
@@ -185,7 +208,6 @@ func pgConnect(t *vm.Thread, dsn string, timeout float64) (vm.Value, error) {
 	}
 	// Like asyncpg, no client-side statement cache surprises across schema changes.
 	cfg.DefaultQueryExecMode = pgx.QueryExecModeCacheDescribe
-	it := t.Interp()
 	return newPgAwait(t, "connect", func(ctx context.Context) (any, error) {
 		conn, err := pgx.ConnectConfig(ctx, cfg)
 		if err != nil {

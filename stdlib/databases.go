@@ -58,7 +58,8 @@ func CloseDatabases(it *vm.Interp) {
 
 // HandDatabase makes db available to the interpreter's scripts under name.
 // For sqlite3 and aiosqlite, db is a *sql.DB opened with the
-// modernc.org/sqlite driver ("sqlite").
+// modernc.org/sqlite driver ("sqlite"); for asyncpg, a *pgxpool.Pool
+// (asyncpg.connect(name) acquires one of its connections).
 func HandDatabase(it *vm.Interp, name string, db any) {
 	m := map[string]any{}
 	if old, ok := it.Ext(databasesKey{}); ok {

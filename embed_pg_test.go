@@ -1,0 +1,87 @@
+package asy_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"testing"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/asylang/asy"
+	"github.com/asylang/asy/internal/pgtest"
+)
+
+// The root package's tests use their own server port (cmd/asy's tests run
+// in parallel with these and use 54329).
+const embedPGPort = 54331
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if stopPG != nil {
+		stopPG()
+	}
+	os.Exit(code)
+}
+
+var stopPG func()
+
+func pgPool(t *testing.T) *pgxpool.Pool {
+	t.Helper()
+	if stopPG == nil {
+		stop, ok := pgtest.Start(embedPGPort)
+		stopPG = stop
+		if !ok {
+			t.Skip("no PostgreSQL server")
+		}
+	}
+	pool, err := pgxpool.New(context.Background(), "postgresql://postgres@127.0.0.1:54331/postgres?pool_max_conns=2")
+	if err != nil {
+		t.Skip(err)
+	}
+	t.Cleanup(pool.Close)
+	return pool
+}
+
+// A host hands its pgx pool to a script: asyncpg.connect(name) borrows a
+// connection, and whatever the script leaves open (or uncommitted) goes back
+// to the pool when the run ends.
+func TestHandedPgxPool(t *testing.T) {
+	pool := pgPool(t)
+	ctx := context.Background()
+	if _, err := pool.Exec(ctx, "DROP TABLE IF EXISTS handed; CREATE TABLE handed(v int)"); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	for i := range 4 {
+		in := mustNew(t, asy.Options{Stdout: &out, Hermetic: true, Databases: map[string]any{"app": pool}})
+		err := in.Exec(ctx, "job.asy", `
+import asyncpg
+conn = await asyncpg.connect("app")
+await conn.execute("INSERT INTO handed VALUES ($1)", 1)
+tr = conn.transaction()
+await tr.start()
+await conn.execute("INSERT INTO handed VALUES (100)")  # never committed
+print(await conn.fetchval("SELECT count(*) FROM handed WHERE v = 1"))
+`)
+		if err != nil {
+			t.Fatalf("run %d: %v", i, err)
+		}
+	}
+	if got := out.String(); got != "1\n2\n3\n4\n" {
+		t.Errorf("printed %q", got)
+	}
+	if st := pool.Stat(); st.AcquiredConns() != 0 {
+		t.Errorf("%d pool connections still acquired", st.AcquiredConns())
+	}
+	var n int
+	pool.QueryRow(ctx, "SELECT count(*) FROM handed WHERE v = 100").Scan(&n)
+	if n != 0 {
+		t.Errorf("uncommitted rows visible: %d", n)
+	}
+	in := mustNew(t, asy.Options{Hermetic: true})
+	err := in.Exec(ctx, "x.asy", "import asyncpg\nawait asyncpg.connect('postgresql://postgres@127.0.0.1:54331/postgres')\n")
+	if err == nil || err.Error() != `PermissionError: hermetic interpreter: database "postgresql://postgres@127.0.0.1:54331/postgres" was not handed in` {
+		t.Errorf("hermetic connect: %v", err)
+	}
+}

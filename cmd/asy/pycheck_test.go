@@ -55,6 +55,12 @@ func TestPythonAgrees(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := runScript(t, py, nil, path, 60*time.Second)
+			if args, _ := directives(src); len(args) > 0 && args[0] == "--clock=virtual" && !agrees(want, got) {
+				// asy ran on its virtual clock, CPython in real time: a machine
+				// busy with other tests can push CPython's timings across a
+				// rounding boundary. One more run tells a flake from a bug.
+				got = runScript(t, py, nil, path, 60*time.Second)
+			}
 			if d := cmp.Diff(want.Stdout, got.Stdout); d != "" {
 				t.Errorf("python3 stdout differs from the golden (-golden +python3):\n%s", d)
 			}
@@ -66,6 +72,10 @@ func TestPythonAgrees(t *testing.T) {
 			}
 		})
 	}
+}
+
+func agrees(want, got result) bool {
+	return want.Stdout == got.Stdout && stripCarets(want.Stderr) == stripCarets(got.Stderr) && want.Exit == got.Exit
 }
 
 // realPython finds CPython's real binary (the python3 on PATH may be a slow shim).

@@ -34,6 +34,11 @@ type pgHandle struct {
 	closed atomic.Bool
 	pooled *pgxpool.Conn // a connection of a handed-in pool: released, not closed
 
+	// paramOIDs caches each statement's parameter types (one Describe per
+	// statement text, as asyncpg's statement cache does); goroutine-owned
+	// like the connection (one operation at a time).
+	paramOIDs map[string][]uint32
+
 	mu      sync.Mutex
 	current *pgOp // the operation running, if any
 	next    *pgOp // the one waiting for a cancelled current to drain
@@ -321,7 +326,7 @@ func init() {
 					last := res[len(res)-1]
 					return last.CommandTag.String(), last.Err
 				}
-				args, err := pgCheckArgs(ctx, h.conn, q, goArgs)
+				args, err := pgCheckArgs(ctx, h, q, goArgs)
 				if err != nil {
 					return nil, err
 				}
@@ -330,7 +335,7 @@ func init() {
 			}, func(t *vm.Thread, r any) (vm.Value, error) { return vm.Str(r.(string)), nil })
 		}
 		return h.run(t, mode, func(ctx context.Context) (any, error) {
-			args, err := pgCheckArgs(ctx, h.conn, q, goArgs)
+			args, err := pgCheckArgs(ctx, h, q, goArgs)
 			if err != nil {
 				return nil, err
 			}
@@ -381,7 +386,7 @@ func init() {
 				return nil, err
 			}
 			for _, set := range sets {
-				args, err := pgCheckArgs(ctx, h.conn, q, set)
+				args, err := pgCheckArgs(ctx, h, q, set)
 				if err == nil {
 					_, err = tx.Exec(ctx, q, args...)
 				}
@@ -477,17 +482,25 @@ func pgGoValue(t *vm.Thread, v vm.Value) (any, error) {
 
 // pgCheckArgs matches arguments to the statement's parameter types the way
 // asyncpg's codecs do, and returns the values pgx should encode.
-func pgCheckArgs(ctx context.Context, conn *pgx.Conn, q string, args []any) ([]any, error) {
+func pgCheckArgs(ctx context.Context, h *pgHandle, q string, args []any) ([]any, error) {
 	if len(args) == 0 {
 		return nil, nil
 	}
-	sd, err := conn.Prepare(ctx, "", q)
-	if err != nil {
-		return nil, err
+	oids, ok := h.paramOIDs[q]
+	if !ok {
+		sd, err := h.conn.Prepare(ctx, "", q)
+		if err != nil {
+			return nil, err
+		}
+		oids = sd.ParamOIDs
+		if h.paramOIDs == nil || len(h.paramOIDs) > 1024 {
+			h.paramOIDs = map[string][]uint32{}
+		}
+		h.paramOIDs[q] = oids
 	}
-	if len(sd.ParamOIDs) != len(args) {
+	if len(oids) != len(args) {
 		return nil, &pgInterfaceErr{fmt.Sprintf("the server expects %d argument%s for this query, %d %s passed\nHINT:  Check the query against the passed list of arguments.",
-			len(sd.ParamOIDs), pluralS(len(sd.ParamOIDs)), len(args), wasWere(len(args)))}
+			len(oids), pluralS(len(oids)), len(args), wasWere(len(args)))}
 	}
 	out := make([]any, len(args))
 	for i, x := range args {
@@ -496,7 +509,7 @@ func pgCheckArgs(ctx context.Context, conn *pgx.Conn, q string, args []any) ([]a
 			out[i] = x
 			continue
 		}
-		v, msg := pgCoerce(sd.ParamOIDs[i], a)
+		v, msg := pgCoerce(oids[i], a)
 		if msg != "" {
 			return nil, &pgDataErr{fmt.Sprintf("invalid input for query argument $%d: %s (%s)", i+1, a.repr, msg)}
 		}

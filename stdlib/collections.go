@@ -16,6 +16,9 @@ type deque struct {
 	head   int
 	n      int
 	maxlen int // -1: unbounded
+	// state counts changes, so that an iterator notices the deque changed
+	// under it (CPython: "deque mutated during iteration").
+	state uint64
 }
 
 func (*deque) Class() *vm.Class { return dequeType }
@@ -47,6 +50,7 @@ func (d *deque) pushRight(v vm.Value) {
 		d.grow()
 	}
 	d.buf[(d.head+d.n)%len(d.buf)] = v
+	d.state++
 	d.n++
 }
 
@@ -62,12 +66,14 @@ func (d *deque) pushLeft(v vm.Value) {
 	}
 	d.head = (d.head - 1 + len(d.buf)) % len(d.buf)
 	d.buf[d.head] = v
+	d.state++
 	d.n++
 }
 
 func (d *deque) popLeft() vm.Value {
 	v := d.buf[d.head]
 	d.buf[d.head] = vm.Undef
+	d.state++
 	d.head = (d.head + 1) % len(d.buf)
 	d.n--
 	return v
@@ -77,6 +83,7 @@ func (d *deque) popRight() vm.Value {
 	i := (d.head + d.n - 1) % len(d.buf)
 	v := d.buf[i]
 	d.buf[i] = vm.Undef
+	d.state++
 	d.n--
 	return v
 }
@@ -111,15 +118,19 @@ func itoaS(n int) string {
 	return s
 }
 
+// Iter walks the deque in place (a loop that stops early costs only what it
+// visits); changing the deque meanwhile is an error, as in CPython.
 func (d *deque) Iter(t *vm.Thread) (vm.Value, error) {
-	items := d.items()
-	i := 0
+	i, state := 0, d.state
 	return vm.NewIterator(vm.SeqIterType, func(t *vm.Thread) (vm.Value, bool, error) {
-		if i >= len(items) {
+		if d.state != state {
+			return vm.Undef, false, vm.Errorf(vm.RuntimeError, "deque mutated during iteration")
+		}
+		if i >= d.n {
 			return vm.Undef, false, nil
 		}
 		i++
-		return items[i-1], true, nil
+		return d.at(i - 1), true, nil
 	}), nil
 }
 
@@ -197,26 +208,33 @@ func init() {
 	m("clear", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		d := self(args)
 		d.buf, d.head, d.n = nil, 0, 0
+		d.state++
 		return vm.None, nil
 	})
 	m("remove", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		d := self(args)
-		items := d.items()
-		for i, v := range items {
-			eq, err := t.Equal(v, args[1])
+		for i := 0; i < d.n; i++ {
+			eq, err := t.Equal(d.at(i), args[1])
 			if err != nil {
 				return vm.Undef, err
 			}
 			if eq {
-				rest := append(items[:i:i], items[i+1:]...)
-				d.buf, d.head, d.n = nil, 0, 0
-				for _, x := range rest {
-					d.pushRight(x)
+				// Close the gap in place: no copy of the whole deque.
+				size := len(d.buf)
+				for j := i; j < d.n-1; j++ {
+					d.buf[(d.head+j)%size] = d.buf[(d.head+j+1)%size]
 				}
+				d.buf[(d.head+d.n-1)%size] = vm.Undef
+				d.n--
+				d.state++
 				return vm.None, nil
 			}
 		}
-		return vm.Undef, vm.Errorf(vm.ValueError, "deque.remove(x): x not in deque")
+		r, err := t.Repr(args[1])
+		if err != nil {
+			return vm.Undef, err
+		}
+		return vm.Undef, vm.Errorf(vm.ValueError, "%s is not in deque", r)
 	})
 	m("rotate", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		d := self(args)

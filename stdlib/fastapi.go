@@ -43,10 +43,18 @@ var aiosqliteLib string
 //go:embed asyncpg_lib.py
 var asyncpgLib string
 
+//go:embed decimal_lib.py
+var decimalLib string
+
+//go:embed uuid_lib.py
+var uuidLib string
+
 func init() {
 	register("functools", sourceModule("functools", functoolsLib))
 	register("aiosqlite", sourceModule("aiosqlite", aiosqliteLib))
 	register("asyncpg", sourceModule("asyncpg", asyncpgLib))
+	register("decimal", sourceModule("decimal", decimalLib))
+	register("uuid", sourceModule("uuid", uuidLib))
 	for _, pkg := range []string{"fastapi", "starlette"} {
 		register(pkg, sourceModule(pkg, ""))
 		register(pkg+".concurrency", sourceModule(pkg+".concurrency", concurrencySource))

@@ -15,6 +15,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
+	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/asylang/asy/runtime"
@@ -244,6 +245,7 @@ var errOperationInProgress = errors.New("cannot perform operation: another opera
 // pgRows is a query's result in Go values.
 type pgRows struct {
 	cols []string
+	oids []uint32
 	rows [][]any
 }
 
@@ -257,6 +259,7 @@ func (h *pgHandle) query(ctx context.Context, q string, args []any) (*pgRows, er
 	res := &pgRows{}
 	for _, fd := range fds {
 		res.cols = append(res.cols, fd.Name)
+		res.oids = append(res.oids, fd.DataTypeOID)
 	}
 	for rows.Next() {
 		vals, err := rows.Values()
@@ -267,6 +270,18 @@ func (h *pgHandle) query(ctx context.Context, q string, args []any) (*pgRows, er
 		for i, fd := range fds {
 			// json and jsonb come back as text, as asyncpg returns them.
 			switch fd.DataTypeOID {
+			case 1082: // date
+				if tm, ok := vals[i].(time.Time); ok {
+					vals[i] = pgDate{tm}
+				}
+			case 1184: // timestamptz: an aware datetime in UTC
+				if tm, ok := vals[i].(time.Time); ok {
+					vals[i] = tm.In(pgUTC)
+				}
+			case 1114: // timestamp: naive
+				if tm, ok := vals[i].(time.Time); ok {
+					vals[i] = time.Date(tm.Year(), tm.Month(), tm.Day(), tm.Hour(), tm.Minute(), tm.Second(), tm.Nanosecond(), time.UTC)
+				}
 			case 114:
 				if raw[i] != nil {
 					vals[i] = pgJSON(string(raw[i]))
@@ -347,7 +362,7 @@ func init() {
 				if len(res.rows) == 0 {
 					return vm.None, nil
 				}
-				return pgRecord(res.cols, res.rows[0]), nil
+				return pgRecord(t, res.cols, res.rows[0])
 			case "fetchval":
 				if len(res.rows) == 0 {
 					return vm.None, nil
@@ -355,11 +370,15 @@ func init() {
 				if col < 0 || col >= len(res.cols) {
 					return vm.Undef, vm.Errorf(vm.IndexError, "no such column")
 				}
-				return pgValue(res.rows[0][col]), nil
+				return pgValue(t, res.rows[0][col])
 			}
 			out := make([]vm.Value, len(res.rows))
 			for i, row := range res.rows {
-				out[i] = pgRecord(res.cols, row)
+				r, err := pgRecord(t, res.cols, row)
+				if err != nil {
+					return vm.Undef, err
+				}
+				out[i] = r
 			}
 			return vm.Obj(vm.NewList(out)), nil
 		})
@@ -470,14 +489,70 @@ func pgGoValue(t *vm.Thread, v vm.Value) (any, error) {
 			}
 			a.v = items
 		default:
-			s, err := t.StrOf(v)
+			x, err := pgObjectArg(t, v)
 			if err != nil {
 				return nil, err
 			}
-			a.v = s
+			a.v = x
 		}
 	}
 	return a, nil
+}
+
+// pgDecimal is a decimal.Decimal argument, as its text.
+type pgDecimal string
+
+// pgObjectArg converts the library objects asyncpg encodes: Decimal, date,
+// datetime, timedelta, UUID.
+func pgObjectArg(t *vm.Thread, v vm.Value) (any, error) {
+	modv, _ := t.GetAttr(vm.Obj(v.Class()), "__module__")
+	mod, _ := modv.StrOf()
+	attr := func(name string) int {
+		x, err := t.GetAttr(v, name)
+		if err != nil {
+			return 0
+		}
+		n, _ := t.AsInt64(x)
+		return int(n)
+	}
+	switch mod + "." + v.Class().Name {
+	case "decimal.Decimal":
+		s, err := t.StrOf(v)
+		return pgDecimal(s), err
+	case "datetime.date":
+		return pgDate{time.Date(attr("year"), time.Month(attr("month")), attr("day"), 0, 0, 0, 0, time.UTC)}, nil
+	case "datetime.datetime":
+		loc := time.UTC
+		off, err := t.CallMethod(v, "utcoffset")
+		if err != nil {
+			return nil, err
+		}
+		if !off.IsNone() {
+			secs, err := t.CallMethod(off, "total_seconds")
+			if err != nil {
+				return nil, err
+			}
+			f, _ := vm.AsFloat(secs)
+			loc = time.FixedZone("", int(f))
+		}
+		return time.Date(attr("year"), time.Month(attr("month")), attr("day"), attr("hour"), attr("minute"),
+			attr("second"), attr("microsecond")*1000, loc), nil
+	case "datetime.timedelta":
+		us := (int64(attr("days"))*86400+int64(attr("seconds")))*1e6 + int64(attr("microseconds"))
+		return time.Duration(us) * time.Microsecond, nil
+	case "uuid.UUID":
+		h, err := t.GetAttr(v, "hex")
+		if err != nil {
+			return nil, err
+		}
+		s, _ := h.StrOf()
+		var u [16]byte
+		for i := range u {
+			fmt.Sscanf(s[2*i:2*i+2], "%02x", &u[i])
+		}
+		return u, nil
+	}
+	return t.StrOf(v)
 }
 
 // pgCheckArgs matches arguments to the statement's parameter types the way
@@ -568,6 +643,58 @@ func pgCoerce(oid uint32, a pgArg) (any, string) {
 			return s, ""
 		}
 		return nil, "expected str, got " + a.kind
+	case 1700: // numeric
+		var text string
+		switch v := a.v.(type) {
+		case pgDecimal:
+			text = string(v)
+		case int64:
+			text = fmt.Sprint(v)
+		case float64:
+			text = fmt.Sprint(v)
+		case string:
+			text = v
+		default:
+			return nil, "argument must be a sequence of length 3"
+		}
+		var n pgtype.Numeric
+		if err := n.Scan(text); err != nil {
+			return nil, err.Error()
+		}
+		return n, ""
+	case 1082: // date
+		switch v := a.v.(type) {
+		case pgDate:
+			return v.Time, ""
+		case time.Time:
+			return v, ""
+		}
+		return nil, fmt.Sprintf("'%s' object has no attribute 'toordinal'", a.kind)
+	case 1114, 1184: // timestamp, timestamptz
+		switch v := a.v.(type) {
+		case time.Time:
+			return v, ""
+		case pgDate:
+			return v.Time, ""
+		}
+		return nil, fmt.Sprintf("expected a datetime.date or datetime.datetime instance, got '%s'", a.kind)
+	case 1186: // interval
+		if d, ok := a.v.(time.Duration); ok {
+			return d, ""
+		}
+		return nil, fmt.Sprintf("'%s' object has no attribute 'days'", a.kind)
+	case 2950: // uuid
+		switch v := a.v.(type) {
+		case [16]byte:
+			return v, ""
+		case string:
+			h := strings.ReplaceAll(strings.Trim(v, "{}"), "-", "")
+			if len(v) < 32 || len(v) > 36 || len(h) != 32 {
+				return nil, fmt.Sprintf("invalid UUID %s: length must be between 32..36 characters, got %d", a.repr, len(v))
+			}
+			return v, ""
+		}
+		return nil, fmt.Sprintf("'%s' object has no attribute 'bytes'", a.kind)
 	}
 	return a.v, ""
 }
@@ -594,41 +721,128 @@ func wasWere(n int) string {
 	return "were"
 }
 
-// pgValue converts a column value the way asyncpg decodes it.
-func pgValue(x any) vm.Value {
+// pgValue converts a column value the way asyncpg decodes it: numeric as
+// decimal.Decimal, dates and times as datetime objects (timestamptz in
+// UTC), interval as timedelta (a month counts 30 days), uuid as uuid.UUID.
+func pgValue(t *vm.Thread, x any) (vm.Value, error) {
 	switch v := x.(type) {
 	case nil:
-		return vm.None
+		return vm.None, nil
 	case int16:
-		return vm.Int(int64(v))
+		return vm.Int(int64(v)), nil
 	case int32:
-		return vm.Int(int64(v))
+		return vm.Int(int64(v)), nil
 	case int64:
-		return vm.Int(v)
+		return vm.Int(v), nil
 	case float32:
-		return vm.Float(float64(v))
+		return vm.Float(float64(v)), nil
 	case float64:
-		return vm.Float(v)
+		return vm.Float(v), nil
 	case bool:
-		return vm.Bool(v)
+		return vm.Bool(v), nil
 	case string:
-		return vm.Str(v)
+		return vm.Str(v), nil
 	case pgJSON:
-		return vm.Str(string(v))
+		return vm.Str(string(v)), nil
 	case []byte:
-		return vm.Obj(vm.NewBytes(blob(v)))
+		return vm.Obj(vm.NewBytes(blob(v))), nil
 	case []any:
 		items := make([]vm.Value, len(v))
 		for i, e := range v {
-			items[i] = pgValue(e)
+			x, err := pgValue(t, e)
+			if err != nil {
+				return vm.Undef, err
+			}
+			items[i] = x
 		}
-		return vm.Obj(vm.NewList(items))
+		return vm.Obj(vm.NewList(items)), nil
+	case pgDate:
+		return pyCall(t, "datetime", "date", vm.Int(int64(v.Year())), vm.Int(int64(v.Month())), vm.Int(int64(v.Day())))
 	case time.Time:
-		return vm.Str(v.Format(time.RFC3339Nano))
+		args := []vm.Value{vm.Int(int64(v.Year())), vm.Int(int64(v.Month())), vm.Int(int64(v.Day())),
+			vm.Int(int64(v.Hour())), vm.Int(int64(v.Minute())), vm.Int(int64(v.Second())), vm.Int(int64(v.Nanosecond() / 1000))}
+		if v.Location() != time.UTC || pgAware(v) {
+			v = v.UTC()
+			args = []vm.Value{vm.Int(int64(v.Year())), vm.Int(int64(v.Month())), vm.Int(int64(v.Day())),
+				vm.Int(int64(v.Hour())), vm.Int(int64(v.Minute())), vm.Int(int64(v.Second())), vm.Int(int64(v.Nanosecond() / 1000))}
+			m, err := t.ImportModule("datetime")
+			if err != nil {
+				return vm.Undef, err
+			}
+			tz, _ := m.Get("timezone")
+			utc, err := t.GetAttr(tz, "utc")
+			if err != nil {
+				return vm.Undef, err
+			}
+			args = append(args, utc)
+		}
+		return pyCall(t, "datetime", "datetime", args...)
+	case pgtype.Time:
+		us := v.Microseconds
+		return pyCall(t, "datetime", "time", vm.Int(us/3600e6), vm.Int(us/60e6%60), vm.Int(us/1e6%60), vm.Int(us%1e6))
+	case pgtype.Interval:
+		m, err := t.ImportModule("datetime")
+		if err != nil {
+			return vm.Undef, err
+		}
+		td, _ := m.Get("timedelta")
+		return t.Call(td, nil, []vm.KV{{Name: "days", Val: vm.Int(int64(v.Days) + 30*int64(v.Months))}, {Name: "microseconds", Val: vm.Int(v.Microseconds)}})
+	case pgtype.Numeric:
+		return pyCall(t, "decimal", "Decimal", vm.Str(numericText(v)))
 	case [16]byte:
-		return vm.Str(fmt.Sprintf("%x-%x-%x-%x-%x", v[0:4], v[4:6], v[6:8], v[8:10], v[10:16]))
+		return pyCall(t, "uuid", "UUID", vm.Str(fmt.Sprintf("%x", v[:])))
 	}
-	return vm.Str(fmt.Sprint(x))
+	return vm.Str(fmt.Sprint(x)), nil
+}
+
+// pgDate marks a date column's value (pgx gives a time.Time).
+type pgDate struct{ time.Time }
+
+// pgAware marks timestamptz values, decoded in UTC by the query loop.
+func pgAware(t time.Time) bool { return t.Location() == pgUTC }
+
+var pgUTC = time.FixedZone("UTC", 0)
+
+// numericText renders a numeric with its scale ("1.50"), as PostgreSQL does.
+func numericText(n pgtype.Numeric) string {
+	if n.NaN {
+		return "NaN"
+	}
+	switch n.InfinityModifier {
+	case pgtype.Infinity:
+		return "Infinity"
+	case pgtype.NegativeInfinity:
+		return "-Infinity"
+	}
+	digits := n.Int.String()
+	neg := strings.HasPrefix(digits, "-")
+	digits = strings.TrimPrefix(digits, "-")
+	if n.Exp >= 0 {
+		digits += strings.Repeat("0", int(n.Exp))
+	} else {
+		scale := int(-n.Exp)
+		if len(digits) <= scale {
+			digits = strings.Repeat("0", scale-len(digits)+1) + digits
+		}
+		digits = digits[:len(digits)-scale] + "." + digits[len(digits)-scale:]
+	}
+	if neg {
+		return "-" + digits
+	}
+	return digits
+}
+
+// pyCall calls module.name(*args).
+func pyCall(t *vm.Thread, module, name string, args ...vm.Value) (vm.Value, error) {
+	m, err := t.ImportModule(module)
+	if err != nil {
+		return vm.Undef, err
+	}
+	fn, ok := m.Get(name)
+	if !ok {
+		return vm.Undef, vm.Errorf(vm.AttributeError, "module '%s' has no attribute '%s'", module, name)
+	}
+	return t.Call(fn, args, nil)
 }
 
 // pgError converts a driver error to the asyncpg exception scripts catch.

@@ -97,12 +97,16 @@ type pgRecordObj struct {
 
 func (*pgRecordObj) Class() *vm.Class { return pgRecordType }
 
-func pgRecord(cols []string, row []any) vm.Value {
+func pgRecord(t *vm.Thread, cols []string, row []any) (vm.Value, error) {
 	vals := make([]vm.Value, len(row))
 	for i, x := range row {
-		vals[i] = pgValue(x)
+		v, err := pgValue(t, x)
+		if err != nil {
+			return vm.Undef, err
+		}
+		vals[i] = v
 	}
-	return vm.Obj(&pgRecordObj{cols: cols, vals: vals})
+	return vm.Obj(&pgRecordObj{cols: cols, vals: vals}), nil
 }
 
 func (r *pgRecordObj) Repr(t *vm.Thread) (string, error) {

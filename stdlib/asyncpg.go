@@ -404,8 +404,11 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			for _, set := range sets {
+			for i, set := range sets {
 				args, err := pgCheckArgs(ctx, h, q, set)
+				if de, ok := err.(*pgDataErr); ok {
+					de.element = i
+				}
 				if err == nil {
 					_, err = tx.Exec(ctx, q, args...)
 				}
@@ -586,7 +589,7 @@ func pgCheckArgs(ctx context.Context, h *pgHandle, q string, args []any) ([]any,
 		}
 		v, msg := pgCoerce(oids[i], a)
 		if msg != "" {
-			return nil, &pgDataErr{fmt.Sprintf("invalid input for query argument $%d: %s (%s)", i+1, a.repr, msg)}
+			return nil, &pgDataErr{arg: i + 1, repr: a.repr, why: msg, element: -1}
 		}
 		out[i] = v
 	}
@@ -699,9 +702,20 @@ func pgCoerce(oid uint32, a pgArg) (any, string) {
 	return a.v, ""
 }
 
-type pgDataErr struct{ msg string }
+// pgDataErr is asyncpg's DataError for an argument its codec rejects.
+type pgDataErr struct {
+	arg       int
+	repr, why string
+	element   int // executemany's element index, or -1
+}
 
-func (e *pgDataErr) Error() string { return e.msg }
+func (e *pgDataErr) Error() string {
+	where := ""
+	if e.element >= 0 {
+		where = fmt.Sprintf(" in element #%d of executemany() sequence", e.element)
+	}
+	return fmt.Sprintf("invalid input for query argument $%d%s: %s (%s)", e.arg, where, e.repr, e.why)
+}
 
 type pgInterfaceErr struct{ msg string }
 
@@ -881,7 +895,7 @@ func pgError(t *vm.Thread, err error) error {
 	}
 	var de *pgDataErr
 	if errors.As(err, &de) {
-		exc := vm.NewException(pgClasses["22000"], vm.Str(de.msg))
+		exc := vm.NewException(pgClasses["22000"], vm.Str(de.Error()))
 		t.SetAttr(vm.Obj(exc), "sqlstate", vm.Str("22000"))
 		for _, a := range []string{"message", "detail", "hint", "severity", "table_name", "column_name", "constraint_name", "schema_name"} {
 			t.SetAttr(vm.Obj(exc), a, vm.None)

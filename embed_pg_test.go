@@ -3,8 +3,11 @@ package asy_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
+	"runtime"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -83,5 +86,34 @@ print(await conn.fetchval("SELECT count(*) FROM handed WHERE v = 1"))
 	err := in.Exec(ctx, "x.asy", "import asyncpg\nawait asyncpg.connect('postgresql://postgres@127.0.0.1:54331/postgres')\n")
 	if err == nil || err.Error() != `PermissionError: hermetic interpreter: database "postgresql://postgres@127.0.0.1:54331/postgres" was not handed in` {
 		t.Errorf("hermetic connect: %v", err)
+	}
+}
+
+// A run stopped while a query runs returns promptly; the query is
+// cancelled and its goroutine and connection are gone with the run.
+func TestStopDuringQuery(t *testing.T) {
+	pgPool(t) // makes sure the server runs
+	before := runtime.NumGoroutine()
+	in := mustNew(t, asy.Options{MaxDuration: 300 * time.Millisecond})
+	start := time.Now()
+	err := in.Exec(context.Background(), "slow.asy", `
+import asyncpg
+conn = await asyncpg.connect("postgresql://postgres@127.0.0.1:54331/postgres")
+await conn.fetchval("SELECT pg_sleep(30)")
+`)
+	if !errors.Is(err, asy.ErrTimeLimit) {
+		t.Fatalf("err = %v", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("stopping took %v", d)
+	}
+	in.Close()
+	deadline := time.Now().Add(3 * time.Second)
+	for runtime.NumGoroutine() > before+2 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if after := runtime.NumGoroutine(); after > before+2 {
+		buf := make([]byte, 1<<16)
+		t.Errorf("goroutines: %d before, %d after:\n%s", before, after, buf[:runtime.Stack(buf, true)])
 	}
 }

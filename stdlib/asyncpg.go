@@ -148,13 +148,16 @@ func (a *pgAwait) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
 		a.done = true
 		return vm.Undef, false, err
 	}
-	ctx, cancel := context.WithCancel(context.Background())
+	life := dbLifeOf(t.Interp())
+	ctx, cancel := context.WithCancel(life.ctx)
 	fut := runtime.NewFuture(l)
 	fut.SetOnDone(cancel) // a cancelled await cancels the query
 	a.fut = fut
 	l.AddExternal(1)
+	life.wg.Add(1)
 	go func() {
 		r, err := a.fn(ctx)
+		life.wg.Done()
 		l.Post(func() {
 			l.AddExternal(-1)
 			cancel()

@@ -17,6 +17,30 @@ import (
 type databasesKey struct{}
 type hermeticKey struct{}
 type openConnsKey struct{}
+type dbLifeKey struct{}
+
+// dbLife bounds the database goroutines of an interpreter's run: their
+// context is cancelled when the run ends, and CloseDatabases waits for them
+// before closing the connections they use.
+type dbLife struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+}
+
+var dbLifeMu sync.Mutex
+
+func dbLifeOf(it *vm.Interp) *dbLife {
+	dbLifeMu.Lock()
+	defer dbLifeMu.Unlock()
+	if v, ok := it.Ext(dbLifeKey{}); ok && v != nil {
+		return v.(*dbLife)
+	}
+	l := &dbLife{}
+	l.ctx, l.cancel = context.WithCancel(context.Background())
+	it.SetExt(dbLifeKey{}, l)
+	return l
+}
 
 // openConns lists an interpreter's database connections, so that none
 // outlives its run.
@@ -42,6 +66,18 @@ func trackConn(it *vm.Interp, c interface{ close() error }) {
 // databases themselves do when a client goes away, and handed-in pools get
 // their connections back.
 func CloseDatabases(it *vm.Interp) {
+	dbLifeMu.Lock()
+	if v, ok := it.Ext(dbLifeKey{}); ok && v != nil {
+		l := v.(*dbLife)
+		l.cancel()
+		dbLifeMu.Unlock()
+		// Queries still running see their context cancelled and return;
+		// the interpreter lock must not be held while they finish.
+		l.wg.Wait()
+		dbLifeMu.Lock()
+		it.SetExt(dbLifeKey{}, nil)
+	}
+	dbLifeMu.Unlock()
 	v, _ := it.Ext(openConnsKey{})
 	oc, ok := v.(*openConns)
 	if !ok {

@@ -141,7 +141,18 @@ func init() {
 		}
 		return Obj(&ByteArray{b: b}), nil
 	}
+	// Positional arguments each method needs at least (after self).
+	minArgs := map[string]int{"join": 1, "startswith": 1, "endswith": 1, "find": 1, "count": 1, "replace": 2}
 	both := func(name string, fn BuiltinFunc) {
+		if n := minArgs[name]; n > 0 {
+			inner := fn
+			fn = func(t *Thread, args []Value, kw []KV) (Value, error) {
+				if len(args)-1 < n {
+					return Undef, Errorf(TypeError, "%s expected at least %d argument%s, got %d", name, n, plural(n), len(args)-1)
+				}
+				return inner(t, args, kw)
+			}
+		}
 		BytesType.AddMethod(name, fn)
 		ByteArrayType.AddMethod(name, fn)
 	}
@@ -170,6 +181,9 @@ func init() {
 		return Str(hex.EncodeToString(bytesSelf(args))), nil
 	})
 	BytesType.Dict["fromhex"] = Obj(&ClassMethod{fn: NewBuiltin("fromhex", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := ExactArgs("fromhex", args[1:], 1); err != nil {
+			return Undef, err
+		}
 		s, ok := args[1].StrOf()
 		if !ok {
 			return Undef, Errorf(TypeError, "fromhex() argument must be str, not %s", args[1].TypeName())
@@ -251,6 +265,9 @@ func init() {
 		return wrap(args, bytes.ReplaceAll(bytesSelf(args), o, n)), err
 	})
 	ByteArrayType.AddMethod("append", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := ExactArgs("append", args[1:], 1); err != nil {
+			return Undef, err
+		}
 		n, ok, _ := t.IndexOf(args[1])
 		if !ok || n < 0 || n > 255 {
 			return Undef, Errorf(ValueError, "byte must be in range(0, 256)")
@@ -260,6 +277,9 @@ func init() {
 		return None, nil
 	})
 	ByteArrayType.AddMethod("extend", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := ExactArgs("extend", args[1:], 1); err != nil {
+			return Undef, err
+		}
 		b, err := newBytesFrom(t, "extend", args[1:2], nil)
 		if err != nil {
 			return Undef, err

@@ -19,6 +19,13 @@ func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
 		if t.depth >= MaxDepth {
 			return Undef, t.recursionError()
 		}
+		if t.limited {
+			// Calls from Go (an iterator's __next__ driven by list()) spend
+			// the step budget too, so no loop escapes the limit.
+			if err := t.tick(); err != nil {
+				return Undef, err
+			}
+		}
 		f, err := t.setupFrame(o, args, kw, false)
 		if err != nil {
 			return Undef, err

@@ -837,6 +837,11 @@ func (t *Thread) execute() (Value, error) {
 							err = e
 							goto fail
 						}
+						if t.limited {
+							if err = t.tick(); err != nil {
+								goto fail
+							}
+						}
 						var nf *Frame
 						fc := fn.code
 						if len(kw) == 0 && len(args) == fc.ArgCount && fc.Flags&(FlagVarargs|FlagVarkw) == 0 && fc.KwOnlyCount == 0 && len(fc.CellSlots) == 0 && fc.NumFrees == 0 {

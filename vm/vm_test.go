@@ -75,6 +75,20 @@ func TestStepLimitStopsInfiniteLoop(t *testing.T) {
 	}
 }
 
+// Found by fuzzing: an endless iterator consumed by list() loops in Go, so
+// calls spend the step budget too; and no except clause catches the stop.
+func TestStepLimitCountsCalls(t *testing.T) {
+	for _, src := range []string{
+		"class It:\n    def __iter__(self): return self\n    def __next__(self): return 1\nlist(It())",
+		"def f(n): return f(n) if n > 900 else n\ntry:\n    while True: f(0)\nexcept BaseException: print('caught')",
+	} {
+		out, err := run(t, src, vm.Config{MaxSteps: 20000})
+		if err == nil || !strings.Contains(err.Error(), "instruction limit exceeded") || out != "" {
+			t.Errorf("%q: want an uncatchable instruction limit, got %v %q", src, err, out)
+		}
+	}
+}
+
 func TestInterpretersAreIndependent(t *testing.T) {
 	done := make(chan string, 4)
 	for i := 0; i < 4; i++ {

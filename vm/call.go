@@ -2,6 +2,7 @@ package vm
 
 import (
 	"fmt"
+	goruntime "runtime"
 	"strings"
 )
 
@@ -51,10 +52,10 @@ func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
 			// subclass works on the built-in part of it.
 			if inst, ok := args[0].o.(*Instance); ok && !inst.payload.IsUndef() && o.owner != ObjectType && !o.owner.isExc {
 				full := append([]Value{inst.payload}, args[1:]...)
-				return o.Fn(t, full, kw)
+				return callBuiltin(t, o, full, kw)
 			}
 		}
-		return o.Fn(t, args, kw)
+		return callBuiltin(t, o, args, kw)
 	case *BoundMethod:
 		full := make([]Value, 0, len(args)+1)
 		full = append(append(full, o.Self), args...)
@@ -373,4 +374,21 @@ func IsCoroutineFunction(v Value) bool {
 		return IsCoroutineFunction(o.Fn)
 	}
 	return false
+}
+
+// callBuiltin runs a Go builtin. A Go runtime error inside it is a bug of
+// ours (a missing argument check, say), never the script's: it becomes
+// SystemError, so that a script cannot crash the program embedding it.
+// The fuzz target treats these SystemErrors as failures.
+func callBuiltin(t *Thread, b *Builtin, args []Value, kw []KV) (v Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			re, ok := r.(goruntime.Error)
+			if !ok {
+				panic(r)
+			}
+			v, err = Undef, Errorf(SystemError, "%s(): internal error: %v", b.Name, re)
+		}
+	}()
+	return b.Fn(t, args, kw)
 }

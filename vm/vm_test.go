@@ -129,6 +129,9 @@ func FuzzCompileAndRun(f *testing.F) {
 		if err != nil && vm.AsException(err) == nil {
 			t.Fatalf("non-Python error: %v", err)
 		}
+		if err != nil && strings.Contains(err.Error(), "internal error") {
+			t.Fatalf("a builtin crashed: %v", err) // see callBuiltin
+		}
 	})
 }
 

@@ -368,7 +368,7 @@ func (s *goSig) convertArgs(t *vm.Thread, name string, args []vm.Value, kw []vm.
 		if s.variadic {
 			want = fmt.Sprintf("at least %d", fixed)
 		}
-		return nil, vm.Errorf(vm.TypeError, "%s() takes %s positional argument%s but %d %s given", name, want, plural(fixed), len(args), wasWere(len(args)))
+		return nil, vm.Errorf(vm.TypeError, "%s() takes %s positional argument%s but %d %s given", name, want, vm.Plural(fixed), len(args), vm.WasWere(len(args)))
 	}
 	for i, a := range args {
 		pt := reflect.Type(nil)
@@ -397,20 +397,6 @@ func (s *goSig) results(t *vm.Thread, out []reflect.Value) (vm.Value, error) {
 		return vm.None, nil
 	}
 	return toScript(t, out[0].Interface())
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
-}
-
-func wasWere(n int) string {
-	if n == 1 {
-		return "was"
-	}
-	return "were"
 }
 
 // interpOf finds the embedding Interpreter of a script thread.

@@ -581,7 +581,7 @@ func pgCheckArgs(ctx context.Context, h *pgHandle, q string, args []any) ([]any,
 	}
 	if len(oids) != len(args) {
 		return nil, &pgInterfaceErr{fmt.Sprintf("the server expects %d argument%s for this query, %d %s passed\nHINT:  Check the query against the passed list of arguments.",
-			len(oids), pluralS(len(oids)), len(args), wasWere(len(args)))}
+			len(oids), vm.Plural(len(oids)), len(args), vm.WasWere(len(args)))}
 	}
 	out := make([]any, len(args))
 	for i, x := range args {
@@ -723,20 +723,6 @@ func (e *pgDataErr) Error() string {
 type pgInterfaceErr struct{ msg string }
 
 func (e *pgInterfaceErr) Error() string { return e.msg }
-
-func pluralS(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
-}
-
-func wasWere(n int) string {
-	if n == 1 {
-		return "was"
-	}
-	return "were"
-}
 
 // pgValue converts a column value the way asyncpg decodes it: numeric as
 // decimal.Decimal, dates and times as datetime objects (timestamptz in

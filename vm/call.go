@@ -252,11 +252,23 @@ func (t *Thread) tooManyPositional(fn *Function, given int, kw []KV) error {
 	return Errorf(TypeError, "%s() takes %s but %d %s given", fn.qualname, takes, given, was)
 }
 
-func plural(n int) string {
+func plural(n int) string { return Plural(n) }
+
+// Plural is "s" unless n is 1, and WasWere "was" or "were": the pieces of
+// CPython's argument-count messages, for Go functions that word their own.
+func Plural(n int) string {
 	if n == 1 {
 		return ""
 	}
 	return "s"
+}
+
+// WasWere: see Plural.
+func WasWere(n int) string {
+	if n == 1 {
+		return "was"
+	}
+	return "were"
 }
 
 // quoteList renders 'a', 'a' and 'b', or 'a', 'b', and 'c' as CPython does.

@@ -195,31 +195,37 @@ func TestGolden(t *testing.T) {
 			}
 			args, _ := directives(src)
 			got := runScript(t, asyBin, args, path, 30*time.Second)
-			goldenPath := strings.TrimSuffix(path, ".asy") + ".golden"
-			if *update {
-				if err := os.WriteFile(goldenPath, formatGolden(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			data, err := os.ReadFile(goldenPath)
-			if err != nil {
-				t.Fatalf("missing golden (run go test ./cmd/asy -update): %v", err)
-			}
-			want, err := parseGolden(data)
-			if err != nil {
-				t.Fatalf("%s: %v", goldenPath, err)
-			}
-			if d := cmp.Diff(want.Stdout, got.Stdout); d != "" {
-				t.Errorf("stdout mismatch (-want +got):\n%s", d)
-			}
-			if d := cmp.Diff(want.Stderr, got.Stderr); d != "" {
-				t.Errorf("stderr mismatch (-want +got):\n%s", d)
-			}
-			if want.Exit != got.Exit {
-				t.Errorf("exit status: want %d, got %d", want.Exit, got.Exit)
-			}
+			checkGolden(t, strings.TrimSuffix(path, ".asy")+".golden", got)
 		})
+	}
+}
+
+// checkGolden compares what a run printed with its golden file, or rewrites
+// the file under -update.
+func checkGolden(t *testing.T, goldenPath string, got result) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(goldenPath, formatGolden(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	data, err := os.ReadFile(goldenPath)
+	if err != nil {
+		t.Fatalf("missing golden (run go test ./cmd/asy -update): %v", err)
+	}
+	want, err := parseGolden(data)
+	if err != nil {
+		t.Fatalf("%s: %v", goldenPath, err)
+	}
+	if d := cmp.Diff(want.Stdout, got.Stdout); d != "" {
+		t.Errorf("stdout mismatch (-want +got):\n%s", d)
+	}
+	if d := cmp.Diff(want.Stderr, got.Stderr); d != "" {
+		t.Errorf("stderr mismatch (-want +got):\n%s", d)
+	}
+	if want.Exit != got.Exit {
+		t.Errorf("exit status: want %d, got %d", want.Exit, got.Exit)
 	}
 }
 

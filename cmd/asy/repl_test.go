@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 // REPL transcripts: testdata/repl/NAME.repl is fed to `asy` (no file
@@ -47,24 +45,7 @@ func TestREPLTranscripts(t *testing.T) {
 			} else if err != nil {
 				t.Fatal(err)
 			}
-			goldenPath := strings.TrimSuffix(path, ".repl") + ".golden"
-			if *update {
-				if err := os.WriteFile(goldenPath, formatGolden(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			data, err := os.ReadFile(goldenPath)
-			if err != nil {
-				t.Fatalf("missing golden (run go test ./cmd/asy -update): %v", err)
-			}
-			want, err := parseGolden(data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := cmp.Diff(want, got); d != "" {
-				t.Errorf("transcript mismatch (-want +got):\n%s", d)
-			}
+			checkGolden(t, strings.TrimSuffix(path, ".repl")+".golden", got)
 		})
 	}
 }

@@ -78,12 +78,10 @@ type Interpreter struct {
 
 	// runCtx is the context of the current Run/Call: Go functions receive
 	// it and Go-side awaitables derive theirs from it.
-	runCtx context.Context
-	// goroutines counts Go-side awaitables still running.
-	goroutines sync.WaitGroup
-	stopMu     sync.Mutex
-	stopErr    error
-	runGen     uint64 // counts runs, so a late stop cannot hit the next one
+	runCtx  context.Context
+	stopMu  sync.Mutex
+	stopErr error
+	runGen  uint64 // counts runs, so a late stop cannot hit the next one
 }
 
 type interpKey struct{}
@@ -249,10 +247,10 @@ func (in *Interpreter) Call(ctx context.Context, name string, args ...any) (any,
 	return result, err
 }
 
-// Close waits for Go-side awaitables still running (their contexts are
-// already cancelled when a run ends) and flushes output.
+// Close ends whatever is still going (Go-side awaitables, database
+// connections; a run already ends them) and flushes output.
 func (in *Interpreter) Close() error {
-	in.goroutines.Wait()
+	stdlib.EndRun(in.it)
 	in.it.Flush()
 	return nil
 }
@@ -282,10 +280,9 @@ func (in *Interpreter) enter(ctx context.Context, body func(t *vm.Thread) error)
 			timer.Stop()
 		}
 		cancel() // Go-side awaitables of this run stop now
-		stdlib.CloseDatabases(in.it)
+		stdlib.EndRun(in.it)
 		in.it.Flush()
 		in.it.Release()
-		in.goroutines.Wait()
 		in.stopMu.Lock()
 		in.runGen++ // a stop still in flight now finds a stale generation
 		in.it.ResetAbort()

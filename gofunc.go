@@ -8,7 +8,7 @@ import (
 	goruntime "runtime"
 	"strings"
 
-	"github.com/asylang/asy/runtime"
+	"github.com/asylang/asy/stdlib"
 	"github.com/asylang/asy/vm"
 )
 
@@ -21,7 +21,8 @@ import (
 //     keyword arguments, run holding the interpreter lock.
 //   - Async: a Go func that does slow work in its own goroutine; the script
 //     awaits it like a coroutine (`data = await fetch(url)`), gathers many,
-//     cancels them; its context is cancelled when the awaiting task is.
+//     cancels them; its context is cancelled when the awaiting task is
+//     (stdlib.GoAwait is the mechanism).
 //
 // A Go func may take a context.Context first: it receives the run's context
 // (for Async, one that is also cancelled with the awaiting task). It returns
@@ -90,81 +91,32 @@ func (a *Async) value() vm.Value {
 		if err != nil {
 			return vm.Undef, err
 		}
-		return t.NewNativeCoroutine(&goAwait{a: a, in: in}), nil
+		// The goroutine's context derives from the run's, so the Go function
+		// sees the host's deadline and values; GoAwait also cancels it with
+		// the awaiting task and at the end of the run.
+		return stdlib.NewGoAwait(t, a.name, interpOf(t).runCtx, func(ctx context.Context) (any, error) {
+			in[0] = reflect.ValueOf(ctx)
+			out, panicked := callRecover(a.sig.fn, in)
+			if panicked != nil {
+				return nil, goPanic{panicked}
+			}
+			return out, nil
+		}, func(t *vm.Thread, r any, err error) (vm.Value, error) {
+			if p, ok := err.(goPanic); ok {
+				return vm.Undef, vm.Errorf(vm.RuntimeError, "Go function %s panicked: %v", a.name, p.v)
+			}
+			if err != nil {
+				return vm.Undef, toScriptError(err)
+			}
+			return a.sig.results(t, r.([]reflect.Value))
+		}), nil
 	})
 }
 
-// goAwait is the coroutine-like object a call to an Async returns: like a
-// coroutine it does nothing until awaited (or wrapped in a task); its first
-// step starts the goroutine and parks the task on a future that the
-// goroutine's result completes through the loop's thread-safe inbox.
-type goAwait struct {
-	vm.CoroutineMark
-	a    *Async
-	in   []reflect.Value
-	fut  *runtime.Future
-	iter vm.GoAwaitIter
-	done bool
-}
+// goPanic carries a Go-side awaitable's panic to the loop thread.
+type goPanic struct{ v any }
 
-var goAwaitType = vm.NewNativeClass("coroutine", "builtins", nil, nil)
-
-func (*goAwait) Class() *vm.Class   { return goAwaitType }
-func (g *goAwait) QualName() string { return g.a.name }
-func (g *goAwait) Repr(*vm.Thread) (string, error) {
-	return fmt.Sprintf("<coroutine object %s at %p>", g.a.name, g), nil
-}
-
-func (g *goAwait) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
-	if g.done {
-		return vm.Undef, false, vm.Errorf(vm.RuntimeError, "cannot reuse already awaited coroutine")
-	}
-	if g.fut != nil {
-		v, done, err := g.iter.Send(t, sent)
-		g.done = done || err != nil
-		return v, done, err
-	}
-	l := runtime.RunningLoop(t)
-	if l == nil {
-		g.done = true
-		return vm.Undef, false, vm.Errorf(vm.RuntimeError, "no running event loop")
-	}
-	in := interpOf(t)
-	ctx, cancel := context.WithCancel(in.runCtx)
-	fut := runtime.NewFuture(l)
-	// Cancelling the future (the awaiting task was cancelled) tells the goroutine.
-	fut.SetOnDone(cancel)
-	g.fut = fut
-	g.in[0] = reflect.ValueOf(ctx)
-	l.AddExternal(1)
-	in.goroutines.Add(1)
-	go func() {
-		defer in.goroutines.Done()
-		out, panicked := callRecover(g.a.sig.fn, g.in)
-		l.Post(func() {
-			l.AddExternal(-1)
-			cancel()
-			if fut.Done() {
-				return // cancelled meanwhile: the result is dropped
-			}
-			var v vm.Value
-			var err error
-			if panicked != nil {
-				err = vm.Errorf(vm.RuntimeError, "Go function %s panicked: %v", g.a.name, panicked)
-			} else {
-				v, err = g.a.sig.results(l.Thread(), out)
-			}
-			if err != nil {
-				fut.SetException(vm.AsException(err))
-			} else {
-				fut.SetResult(v)
-			}
-		})
-	}()
-	it, _ := fut.Await(t)
-	g.iter = it.AsObj().(vm.GoAwaitIter)
-	return g.iter.Send(t, vm.None)
-}
+func (p goPanic) Error() string { return fmt.Sprint(p.v) }
 
 func callRecover(fn reflect.Value, in []reflect.Value) (out []reflect.Value, panicked any) {
 	defer func() { panicked = recover() }()

@@ -452,7 +452,7 @@ func addCoroutineMethods(c *vm.Class) {
 }
 
 func init() {
-	for _, c := range []*vm.Class{sleepCoroType, queuePutType, queueGetType, queueJoinType} {
+	for _, c := range []*vm.Class{sleepCoroType, queuePutType, queueGetType, queueJoinType, goAwaitType} {
 		addCoroutineMethods(c)
 	}
 }

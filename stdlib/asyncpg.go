@@ -114,74 +114,13 @@ func (h *pgHandle) close() error {
 	return h.conn.Close(ctx)
 }
 
-// pgAwait runs fn in a goroutine and completes with convert(result) on the
-// loop thread: asyncpg's coroutines, as Go awaitables.
-type pgAwait struct {
-	vm.CoroutineMark
-	name    string
-	fn      func(ctx context.Context) (any, error)
-	convert func(t *vm.Thread, r any) (vm.Value, error)
-	fut     *runtime.Future
-	iter    vm.GoAwaitIter
-	done    bool
-}
-
-var pgAwaitType = vm.NewNativeClass("coroutine", "builtins", nil, nil)
-
-func (*pgAwait) Class() *vm.Class   { return pgAwaitType }
-func (a *pgAwait) QualName() string { return a.name }
-func (a *pgAwait) Repr(*vm.Thread) (string, error) {
-	return fmt.Sprintf("<coroutine object %s at %p>", a.name, a), nil
-}
-
-func (a *pgAwait) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
-	if a.done {
-		return vm.Undef, false, errReusedCoroutine()
-	}
-	if a.fut != nil {
-		v, done, err := a.iter.Send(t, sent)
-		a.done = done || err != nil
-		return v, done, err
-	}
-	l, err := runningLoop(t)
-	if err != nil {
-		a.done = true
-		return vm.Undef, false, err
-	}
-	life := dbLifeOf(t.Interp())
-	ctx, cancel := context.WithCancel(life.ctx)
-	fut := runtime.NewFuture(l)
-	fut.SetOnDone(cancel) // a cancelled await cancels the query
-	a.fut = fut
-	l.AddExternal(1)
-	life.wg.Add(1)
-	go func() {
-		r, err := a.fn(ctx)
-		life.wg.Done()
-		l.Post(func() {
-			l.AddExternal(-1)
-			cancel()
-			if fut.Done() {
-				return
-			}
-			var v vm.Value
-			if err == nil {
-				v, err = a.convert(l.Thread(), r)
-			}
-			if err != nil {
-				fut.SetException(vm.AsException(pgError(l.Thread(), err)))
-			} else {
-				fut.SetResult(v)
-			}
-		})
-	}()
-	it, _ := fut.Await(t)
-	a.iter = it.AsObj().(vm.GoAwaitIter)
-	return a.iter.Send(t, vm.None)
-}
-
 func newPgAwait(t *vm.Thread, name string, fn func(ctx context.Context) (any, error), convert func(t *vm.Thread, r any) (vm.Value, error)) vm.Value {
-	return t.NewNativeCoroutine(&pgAwait{name: name, fn: fn, convert: convert})
+	return NewGoAwait(t, name, nil, fn, func(t *vm.Thread, r any, err error) (vm.Value, error) {
+		if err != nil {
+			return vm.Undef, pgError(t, err)
+		}
+		return convert(t, r)
+	})
 }
 
 // pgConnect opens a connection (asyncpg.connect's core).

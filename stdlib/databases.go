@@ -17,28 +17,28 @@ import (
 type databasesKey struct{}
 type hermeticKey struct{}
 type openConnsKey struct{}
-type dbLifeKey struct{}
+type runLifeKey struct{}
 
-// dbLife bounds the database goroutines of an interpreter's run: their
-// context is cancelled when the run ends, and CloseDatabases waits for them
-// before closing the connections they use.
-type dbLife struct {
+// runLife bounds the Go goroutines of an interpreter's run (GoAwait): their
+// context is cancelled when the run ends, and EndRun waits for them before
+// closing the connections they use.
+type runLife struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
 }
 
-var dbLifeMu sync.Mutex
+var runLifeMu sync.Mutex
 
-func dbLifeOf(it *vm.Interp) *dbLife {
-	dbLifeMu.Lock()
-	defer dbLifeMu.Unlock()
-	if v, ok := it.Ext(dbLifeKey{}); ok && v != nil {
-		return v.(*dbLife)
+func runLifeOf(it *vm.Interp) *runLife {
+	runLifeMu.Lock()
+	defer runLifeMu.Unlock()
+	if v, ok := it.Ext(runLifeKey{}); ok && v != nil {
+		return v.(*runLife)
 	}
-	l := &dbLife{}
+	l := &runLife{}
 	l.ctx, l.cancel = context.WithCancel(context.Background())
-	it.SetExt(dbLifeKey{}, l)
+	it.SetExt(runLifeKey{}, l)
 	return l
 }
 
@@ -61,23 +61,24 @@ func trackConn(it *vm.Interp, c interface{ close() error }) {
 	oc.mu.Unlock()
 }
 
-// CloseDatabases closes every database connection the interpreter's
-// scripts opened and left open: uncommitted work is discarded, as the
-// databases themselves do when a client goes away, and handed-in pools get
-// their connections back.
-func CloseDatabases(it *vm.Interp) {
-	dbLifeMu.Lock()
-	if v, ok := it.Ext(dbLifeKey{}); ok && v != nil {
-		l := v.(*dbLife)
+// EndRun ends what a run left going: Go goroutines of awaitables see their
+// context cancelled and are waited for, then every database connection the
+// scripts opened and left open is closed — uncommitted work is discarded,
+// as the databases themselves do when a client goes away, and handed-in
+// pools get their connections back.
+func EndRun(it *vm.Interp) {
+	runLifeMu.Lock()
+	if v, ok := it.Ext(runLifeKey{}); ok && v != nil {
+		l := v.(*runLife)
 		l.cancel()
-		dbLifeMu.Unlock()
-		// Queries still running see their context cancelled and return;
-		// the interpreter lock must not be held while they finish.
+		runLifeMu.Unlock()
+		// Goroutines still running see their context cancelled and return;
+		// they never need the interpreter lock, so it may stay held.
 		l.wg.Wait()
-		dbLifeMu.Lock()
-		it.SetExt(dbLifeKey{}, nil)
+		runLifeMu.Lock()
+		it.SetExt(runLifeKey{}, nil)
 	}
-	dbLifeMu.Unlock()
+	runLifeMu.Unlock()
 	v, _ := it.Ext(openConnsKey{})
 	oc, ok := v.(*openConns)
 	if !ok {

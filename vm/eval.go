@@ -371,14 +371,8 @@ func (t *Thread) execute() (Value, error) {
 			case OpJump:
 				if arg < pc {
 					f.pc, f.sp = pc, sp
-					if e := t.maybeSwitch(); e != nil {
-						err = e
+					if err = t.checkpoint(); err != nil {
 						goto fail
-					}
-					if t.limited {
-						if err = t.tick(); err != nil {
-							goto fail
-						}
 					}
 				}
 				pc = arg
@@ -833,14 +827,8 @@ func (t *Thread) execute() (Value, error) {
 						f.pc, f.sp = pc, sp
 						// Calls count like loop iterations, so that recursion
 						// without loops still yields the lock and sees Abort.
-						if e := t.maybeSwitch(); e != nil {
-							err = e
+						if err = t.checkpoint(); err != nil {
 							goto fail
-						}
-						if t.limited {
-							if err = t.tick(); err != nil {
-								goto fail
-							}
 						}
 						var nf *Frame
 						fc := fn.code

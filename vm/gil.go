@@ -133,6 +133,18 @@ func (it *Interp) abortError() error {
 	return nil
 }
 
+// checkpoint runs at loop back-edges and script calls: it yields the lock
+// to a waiting thread, delivers Ctrl-C and Abort, and spends the step budget.
+func (t *Thread) checkpoint() error {
+	if err := t.maybeSwitch(); err != nil {
+		return err
+	}
+	if t.limited {
+		return t.tick()
+	}
+	return nil
+}
+
 // maybeSwitch yields the lock if another thread waits for it, and raises a
 // pending KeyboardInterrupt on the main thread.
 func (t *Thread) maybeSwitch() error {

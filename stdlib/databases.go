@@ -3,6 +3,7 @@ package stdlib
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"sync"
 
@@ -141,5 +142,5 @@ func openHanded(db any) (*dbConn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &dbConn{conn: conn, stmts: map[string]*sql.Stmt{}}, nil
+	return &dbConn{handed: conn, stmts: map[string]driver.Stmt{}}, nil
 }

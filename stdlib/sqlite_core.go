@@ -1,11 +1,11 @@
 package stdlib
 
 import (
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
-
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
+	"io"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -21,13 +21,17 @@ import (
 // interpreter lock released (sqlite3) or on a connection's own goroutine
 // (aiosqlite). The script-facing objects are in sqlite3.go and aiosqlite.go.
 
-// dbConn is one open SQLite database connection.
+// dbConn is one open SQLite database connection. Statements go straight to
+// the driver (database/sql's pooling and conversions cost more than a
+// small INSERT): a connection we open is the driver's own; a handed-in
+// *sql.DB lends one of its connections, held for this dbConn's lifetime and
+// reached through sql.Conn.Raw.
 type dbConn struct {
-	mu    sync.Mutex // one statement at a time (aiosqlite's worker and the loop)
-	db    *sql.DB
-	conn  *sql.Conn
-	stmts map[string]*sql.Stmt // prepared statements, like CPython's statement cache
-	infos map[string]stmtInfo  // what each statement's text says (parsed once)
+	mu     sync.Mutex // one statement at a time (aiosqlite's worker and the loop)
+	raw    driver.Conn
+	handed *sql.Conn
+	stmts  map[string]driver.Stmt // prepared statements, like CPython's statement cache
+	infos  map[string]stmtInfo    // what each statement's text says (parsed once)
 
 	closed       bool
 	inTx         bool
@@ -48,24 +52,42 @@ func openDB(path string, timeout float64) (*dbConn, error) {
 		sep = "&"
 	}
 	dsn += fmt.Sprintf("%s_pragma=busy_timeout(%d)", sep, int(timeout*1000))
-	db, err := sql.Open("sqlite", dsn)
+	// Opening fails now, as sqlite3.connect does, when the file cannot be opened.
+	raw, err := (&sqlite.Driver{}).Open(dsn)
 	if err != nil {
 		return nil, err
 	}
-	db.SetMaxOpenConns(1)
-	conn, err := db.Conn(context.Background())
-	if err != nil {
-		db.Close()
-		return nil, err
+	return &dbConn{raw: raw, stmts: map[string]driver.Stmt{}}, nil
+}
+
+// withDriver runs f on the driver connection.
+func (c *dbConn) withDriver(f func(dc driver.Conn) error) error {
+	if c.raw != nil {
+		return f(c.raw)
 	}
-	// Fail now, as sqlite3.connect does, when the file cannot be opened.
-	if err := conn.PingContext(context.Background()); err != nil {
-		conn.Close()
-		db.Close()
-		return nil, err
+	return c.handed.Raw(func(dc any) error { return f(dc.(driver.Conn)) })
+}
+
+// execRaw runs a statement without arguments or results (BEGIN, COMMIT, a script).
+func (c *dbConn) execRaw(ctx context.Context, q string) error {
+	return c.withDriver(func(dc driver.Conn) error {
+		_, err := dc.(driver.ExecerContext).ExecContext(ctx, q, nil)
+		return err
+	})
+}
+
+// namedValues turns positional and sql.Named arguments into the driver's.
+func namedValues(args []any) []driver.NamedValue {
+	nv := make([]driver.NamedValue, len(args))
+	for i, a := range args {
+		nv[i].Ordinal = i + 1
+		if n, ok := a.(sql.NamedArg); ok {
+			nv[i].Name, nv[i].Value = n.Name, n.Value
+		} else {
+			nv[i].Value = a
+		}
 	}
-	c := &dbConn{db: db, conn: conn, stmts: map[string]*sql.Stmt{}, isolation: ""}
-	return c, nil
+	return nv
 }
 
 // dbResult is what one statement produced.
@@ -200,51 +222,55 @@ func (c *dbConn) exec(ctx context.Context, q string, args []any) (*dbResult, err
 	}
 	if info.dml && !c.autocommit && !c.inTx {
 		// CPython's legacy transaction control: DML opens a transaction.
-		if _, err := c.conn.ExecContext(ctx, strings.TrimSpace("BEGIN "+c.isolation)); err != nil {
+		if err := c.execRaw(ctx, strings.TrimSpace("BEGIN "+c.isolation)); err != nil {
 			return nil, err
 		}
 		c.inTx = true
 	}
-	st, err := c.prepare(ctx, q)
-	if err != nil {
-		return nil, err
-	}
 	res := &dbResult{rowcount: -1}
-	if info.dml && !info.returning {
-		r, err := st.ExecContext(ctx, args...)
+	err := c.withDriver(func(dc driver.Conn) error {
+		st, err := c.prepare(ctx, dc, q)
 		if err != nil {
-			return nil, argsError(err)
+			return err
 		}
-		n, _ := r.RowsAffected()
-		id, _ := r.LastInsertId()
-		res.rowcount = n
-		c.totalChanges += n
-		c.lastRowID = id // sqlite3_last_insert_rowid: the connection's, whatever the statement
-		res.lastID = c.lastRowID
-		return res, nil
-	}
-	rows, err := st.QueryContext(ctx, args...)
+		nv := namedValues(args)
+		if info.dml && !info.returning {
+			r, err := st.(driver.StmtExecContext).ExecContext(ctx, nv)
+			if err != nil {
+				return err
+			}
+			n, _ := r.RowsAffected()
+			id, _ := r.LastInsertId()
+			res.rowcount = n
+			c.totalChanges += n
+			c.lastRowID = id // sqlite3_last_insert_rowid: the connection's, whatever the statement
+			return nil
+		}
+		rows, err := st.(driver.StmtQueryContext).QueryContext(ctx, nv)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		res.cols = rows.Columns()
+		for {
+			vals := make([]any, len(res.cols))
+			dest := make([]driver.Value, len(res.cols))
+			if err := rows.Next(dest); err == io.EOF {
+				break
+			} else if err != nil {
+				return err
+			}
+			for i, v := range dest {
+				if b, ok := v.([]byte); ok {
+					v = blob(b) // the driver may reuse its buffer
+				}
+				vals[i] = v
+			}
+			res.rows = append(res.rows, vals)
+		}
+		return nil
+	})
 	if err != nil {
-		return nil, argsError(err)
-	}
-	defer rows.Close()
-	cols, err := rows.Columns()
-	if err != nil {
-		return nil, err
-	}
-	res.cols = cols
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			return nil, err
-		}
-		res.rows = append(res.rows, vals)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	switch kw {
@@ -255,7 +281,7 @@ func (c *dbConn) exec(ctx context.Context, q string, args []any) (*dbResult, err
 			c.inTx = false
 		}
 	}
-	if len(cols) == 0 {
+	if len(res.cols) == 0 {
 		res.cols = nil
 	}
 	res.lastID = c.lastRowID
@@ -263,11 +289,11 @@ func (c *dbConn) exec(ctx context.Context, q string, args []any) (*dbResult, err
 }
 
 // prepare returns the cached prepared statement for q.
-func (c *dbConn) prepare(ctx context.Context, q string) (*sql.Stmt, error) {
+func (c *dbConn) prepare(ctx context.Context, dc driver.Conn, q string) (driver.Stmt, error) {
 	if st, ok := c.stmts[q]; ok {
 		return st, nil
 	}
-	st, err := c.conn.PrepareContext(ctx, q)
+	st, err := dc.(driver.ConnPrepareContext).PrepareContext(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -282,16 +308,6 @@ func (c *dbConn) prepare(ctx context.Context, q string) (*sql.Stmt, error) {
 	return st, nil
 }
 
-var argCountRe = regexp.MustCompile(`expected (\d+) arguments, got (\d+)`)
-
-func argsError(err error) error {
-	if m := argCountRe.FindStringSubmatch(err.Error()); m != nil {
-		want, _ := strconv.Atoi(m[1])
-		got, _ := strconv.Atoi(m[2])
-		return &dbArgsError{want, got}
-	}
-	return err
-}
 
 // script runs several statements (executescript): a pending transaction is
 // committed first, as CPython does.
@@ -302,16 +318,26 @@ func (c *dbConn) script(ctx context.Context, q string) error {
 		return errClosedDB
 	}
 	if c.inTx {
-		if _, err := c.conn.ExecContext(ctx, "COMMIT"); err != nil {
+		if err := c.execRaw(ctx, "COMMIT"); err != nil {
 			return err
 		}
 		c.inTx = false
 	}
-	_, err := c.conn.ExecContext(ctx, q)
-	var id int64
-	if c.conn.QueryRowContext(ctx, "SELECT last_insert_rowid()").Scan(&id) == nil {
-		c.lastRowID = id
-	}
+	err := c.execRaw(ctx, q)
+	c.withDriver(func(dc driver.Conn) error {
+		rows, err := dc.(driver.QueryerContext).QueryContext(ctx, "SELECT last_insert_rowid()", nil)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		dest := make([]driver.Value, 1)
+		if rows.Next(dest) == nil {
+			if id, ok := dest[0].(int64); ok {
+				c.lastRowID = id
+			}
+		}
+		return nil
+	})
 	up := strings.ToUpper(q)
 	if strings.Contains(up, "BEGIN") && !strings.Contains(up, "COMMIT") && !strings.Contains(up, "ROLLBACK") {
 		c.inTx = true
@@ -333,7 +359,7 @@ func (c *dbConn) finishTx(ctx context.Context, commit bool) error {
 	if commit {
 		verb = "COMMIT"
 	}
-	_, err := c.conn.ExecContext(ctx, verb)
+	err := c.execRaw(ctx, verb)
 	if err == nil || !commit {
 		c.inTx = false
 	}
@@ -348,17 +374,19 @@ func (c *dbConn) close() error {
 		return nil
 	}
 	c.closed = true
-	for _, st := range c.stmts {
-		st.Close()
-	}
+	c.withDriver(func(driver.Conn) error {
+		for _, st := range c.stmts {
+			st.Close()
+		}
+		return nil
+	})
 	if c.inTx {
-		c.conn.ExecContext(context.Background(), "ROLLBACK")
+		c.execRaw(context.Background(), "ROLLBACK")
 	}
-	err := c.conn.Close()
-	if c.db != nil { // nil for a handed-in database: the host owns the pool
-		err = c.db.Close()
+	if c.handed != nil {
+		return c.handed.Close() // back to the host's pool
 	}
-	return err
+	return c.raw.Close()
 }
 
 // sqliteErrorClass names the sqlite3 exception for a driver error, with

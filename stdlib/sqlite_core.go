@@ -5,8 +5,8 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"errors"
-	"io"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -307,7 +307,6 @@ func (c *dbConn) prepare(ctx context.Context, dc driver.Conn, q string) (driver.
 	c.stmts[q] = st
 	return st, nil
 }
-
 
 // script runs several statements (executescript): a pending transaction is
 // committed first, as CPython does.

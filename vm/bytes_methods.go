@@ -141,18 +141,7 @@ func init() {
 		}
 		return Obj(&ByteArray{b: b}), nil
 	}
-	// Positional arguments each method needs at least (after self).
-	minArgs := map[string]int{"join": 1, "startswith": 1, "endswith": 1, "find": 1, "count": 1, "replace": 2}
-	both := func(name string, fn BuiltinFunc) {
-		if n := minArgs[name]; n > 0 {
-			inner := fn
-			fn = func(t *Thread, args []Value, kw []KV) (Value, error) {
-				if len(args)-1 < n {
-					return Undef, Errorf(TypeError, "%s expected at least %d argument%s, got %d", name, n, plural(n), len(args)-1)
-				}
-				return inner(t, args, kw)
-			}
-		}
+	both := func(name string, fn BuiltinFunc) { // argument counts: see coreMinArgs
 		BytesType.AddMethod(name, fn)
 		ByteArrayType.AddMethod(name, fn)
 	}

@@ -191,7 +191,43 @@ func (c *Class) AddProperty(name string, get BuiltinFunc) {
 	c.Dict[name] = Obj(&Property{fget: Obj(&Builtin{Name: name, Fn: get, owner: c}), fset: None, fdel: None, doc: None})
 }
 
+// coreMinArgs is how many arguments (after self) methods of the core types
+// need at least, by name — the same for every core type that has the
+// method. Calling one with fewer raises TypeError before the method runs.
+var coreMinArgs = map[string]int{
+	"__eq__": 1, "__ne__": 1, "__lt__": 1, "__le__": 1, "__gt__": 1, "__ge__": 1,
+	"__add__": 1, "__radd__": 1, "__sub__": 1, "__rsub__": 1, "__mul__": 1, "__rmul__": 1,
+	"__truediv__": 1, "__floordiv__": 1, "__mod__": 1, "__rmod__": 1, "__pow__": 1,
+	"__and__": 1, "__or__": 1, "__xor__": 1, "__iadd__": 1, "__imul__": 1,
+	"__contains__": 1, "__getitem__": 1, "__delitem__": 1, "__setitem__": 2,
+	"count": 1, "index": 1, "append": 1, "extend": 1, "insert": 2, "remove": 1, "discard": 1,
+	"add": 1, "isdisjoint": 1, "issubset": 1, "issuperset": 1, "removeprefix": 1,
+	"removesuffix": 1, "startswith": 1, "endswith": 1, "find": 1, "rfind": 1, "rindex": 1,
+	"replace": 2, "join": 1, "setdefault": 1, "get": 1, "difference_update": 0,
+	"zfill": 1, "center": 1, "ljust": 1, "rjust": 1, "partition": 1, "rpartition": 1,
+	"__format__": 1, "__setattr__": 2, "__delattr__": 1, "__getattribute__": 1,
+}
+
+// isCoreType reports the built-in types coreMinArgs applies to.
+func isCoreType(c *Class) bool {
+	switch c {
+	case ObjectType, ListType, TupleType, DictType, SetType, FrozenSetType, StrType, BytesType,
+		ByteArrayType, IntType, FloatType, BoolType, RangeType, ComplexType:
+		return true
+	}
+	return false
+}
+
 // AddMethod adds a Go method to a class (used while building native classes).
 func (c *Class) AddMethod(name string, fn BuiltinFunc) {
+	if n := coreMinArgs[name]; n > 0 && isCoreType(c) {
+		inner := fn
+		fn = func(t *Thread, args []Value, kw []KV) (Value, error) {
+			if len(args)-1 < n {
+				return Undef, Errorf(TypeError, "%s expected at least %d argument%s, got %d", name, n, plural(n), len(args)-1)
+			}
+			return inner(t, args, kw)
+		}
+	}
 	c.Dict[name] = Obj(&Builtin{Name: name, Fn: fn, owner: c})
 }

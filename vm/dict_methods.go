@@ -8,7 +8,20 @@ func dictSelf(args []Value) *Dict {
 }
 
 func init() {
-	m := DictType.AddMethod
+	// Argument counts are checked by AddMethod (coreMinArgs), but for
+	// dict.pop, which needs a key where list.pop and set.pop take none.
+	m := func(name string, fn BuiltinFunc) {
+		if name == "pop" {
+			inner := fn
+			fn = func(t *Thread, args []Value, kw []KV) (Value, error) {
+				if len(args) < 2 {
+					return Undef, Errorf(TypeError, "pop expected at least 1 argument, got 0")
+				}
+				return inner(t, args, kw)
+			}
+		}
+		DictType.AddMethod(name, fn)
+	}
 	m("get", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if err := RangeArgs("get", args[1:], 1, 2); err != nil {
 			return Undef, err

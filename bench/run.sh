@@ -15,9 +15,11 @@ py=$(python3 -c 'import sys; print(sys.executable)')
 dbpy=${ASY_DB_PYTHON:-/usr/bin/python3.11}
 go build -o /tmp/asy-bench ./cmd/asy
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-timeit() { # prints seconds and peak RSS in KiB
-  /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/tmp/asy-bench-time || { cat /tmp/asy-bench-time; exit 1; }
-  tail -1 /tmp/asy-bench-time
+timeit() { # prints wall seconds (microsecond clock) and peak RSS in KiB
+  local t0=$EPOCHREALTIME
+  /usr/bin/time -f '%M' "$@" >/dev/null 2>/tmp/asy-bench-time || { cat /tmp/asy-bench-time; exit 1; }
+  local t1=$EPOCHREALTIME
+  echo "$(echo "$t1 - $t0" | bc -l | awk '{printf "%.3f", $1}') $(tail -1 /tmp/asy-bench-time)"
 }
 printf '%-28s %10s %10s %7s %12s %12s\n' script asy_s cpython_s ratio asy_peakKiB py_peakKiB
 for s in "${scripts[@]}"; do

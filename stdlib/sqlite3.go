@@ -2,7 +2,7 @@ package stdlib
 
 import (
 	"context"
-	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"math/big"
 	"regexp"
@@ -78,6 +78,9 @@ type sqliteCursor struct {
 	arraysize  int64
 	rowFactory vm.Value
 	closed     bool
+	// argBuf is reused for the arguments of each execute (the driver copies
+	// what it binds), saving an allocation per row of a bulk insert.
+	argBuf []driver.NamedValue
 }
 
 func (*sqliteCursor) Class() *vm.Class { return sqliteCursorType }
@@ -145,12 +148,17 @@ func (c *sqliteConn) setIsolation(t *vm.Thread, v vm.Value) error {
 
 // sqlArgs converts statement parameters: a sequence for ? placeholders, a
 // mapping for :name ones.
-func sqlArgs(t *vm.Thread, q string, params vm.Value) ([]any, error) {
+func sqlArgs(t *vm.Thread, q string, params vm.Value) ([]driver.NamedValue, error) {
+	return sqlArgsInto(t, q, params, nil)
+}
+
+// sqlArgsInto is sqlArgs reusing buf's storage for positional arguments.
+func sqlArgsInto(t *vm.Thread, q string, params vm.Value, buf []driver.NamedValue) ([]driver.NamedValue, error) {
 	if params.IsUndef() {
 		return nil, nil
 	}
 	if d, ok := params.AsObj().(*vm.Dict); ok {
-		var out []any
+		var out []driver.NamedValue
 		seen := map[string]bool{}
 		for _, m := range namedParamRe.FindAllStringSubmatch(q, -1) {
 			name := m[1]
@@ -166,7 +174,7 @@ func sqlArgs(t *vm.Thread, q string, params vm.Value) ([]any, error) {
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, sql.Named(name, x))
+			out = append(out, driver.NamedValue{Name: name, Ordinal: len(out) + 1, Value: x})
 		}
 		return out, nil
 	}
@@ -181,13 +189,17 @@ func sqlArgs(t *vm.Thread, q string, params vm.Value) ([]any, error) {
 			return nil, vm.NewException(sqliteProgrammingError, vm.Str("parameters are of unsupported type"))
 		}
 	}
-	out := make([]any, len(items))
+	out := buf[:0]
+	if cap(out) < len(items) {
+		out = make([]driver.NamedValue, len(items))
+	}
+	out = out[:len(items)]
 	for i, v := range items {
 		x, err := sqlValue(t, v, i+1)
 		if err != nil {
 			return nil, err
 		}
-		out[i] = x
+		out[i] = driver.NamedValue{Ordinal: i + 1, Value: x}
 	}
 	return out, nil
 }
@@ -258,12 +270,17 @@ func (cur *sqliteCursor) run(t *vm.Thread, q string, params vm.Value) error {
 	if err := cur.check(); err != nil {
 		return err
 	}
-	args, err := sqlArgs(t, q, params)
+	args, err := sqlArgsInto(t, q, params, cur.argBuf)
 	if err != nil {
 		return err
 	}
-	var res *dbResult
-	t.Blocking(func() { res, err = cur.conn.db.exec(context.Background(), q, args) })
+	cur.argBuf = args
+	// The lock is released around the statement (no closure: this is the
+	// per-row path of bulk inserts); exec does not touch script values.
+	it := t.Interp()
+	it.Release()
+	res, err := cur.conn.db.exec(context.Background(), q, args)
+	it.Acquire()
 	if err != nil {
 		return sqliteErr(t, err)
 	}
@@ -468,15 +485,24 @@ func init() {
 	cm := sqliteCursorType.AddMethod
 	cur := func(args []vm.Value) *sqliteCursor { return args[0].AsObj().(*sqliteCursor) }
 	cm("execute", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		a, err := vm.UnpackArgs("execute", args[1:], kw, 1, "sql", "parameters")
+		var sqlV, params vm.Value
+		if len(kw) == 0 && (len(args) == 2 || len(args) == 3) {
+			sqlV, params = args[1], vm.Undef // the common call, without unpacking
+			if len(args) == 3 {
+				params = args[2]
+			}
+		} else {
+			a, err := vm.UnpackArgs("execute", args[1:], kw, 1, "sql", "parameters")
+			if err != nil {
+				return vm.Undef, err
+			}
+			sqlV, params = a[0], a[1]
+		}
+		q, err := strArg(t, "execute", sqlV)
 		if err != nil {
 			return vm.Undef, err
 		}
-		q, err := strArg(t, "execute", a[0])
-		if err != nil {
-			return vm.Undef, err
-		}
-		return args[0], cur(args).run(t, q, a[1])
+		return args[0], cur(args).run(t, q, params)
 	})
 	cm("executemany", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		a, err := vm.UnpackArgs("executemany", args[1:], kw, 2, "sql", "seq_of_parameters")

@@ -76,20 +76,6 @@ func (c *dbConn) execRaw(ctx context.Context, q string) error {
 	})
 }
 
-// namedValues turns positional and sql.Named arguments into the driver's.
-func namedValues(args []any) []driver.NamedValue {
-	nv := make([]driver.NamedValue, len(args))
-	for i, a := range args {
-		nv[i].Ordinal = i + 1
-		if n, ok := a.(sql.NamedArg); ok {
-			nv[i].Name, nv[i].Value = n.Name, n.Value
-		} else {
-			nv[i].Value = a
-		}
-	}
-	return nv
-}
-
 // dbResult is what one statement produced.
 type dbResult struct {
 	cols     []string
@@ -209,7 +195,7 @@ func (c *dbConn) info(q string) stmtInfo {
 }
 
 // exec runs one statement with its arguments (nil: none bound).
-func (c *dbConn) exec(ctx context.Context, q string, args []any) (*dbResult, error) {
+func (c *dbConn) exec(ctx context.Context, q string, args []driver.NamedValue) (*dbResult, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.closed {
@@ -228,48 +214,12 @@ func (c *dbConn) exec(ctx context.Context, q string, args []any) (*dbResult, err
 		c.inTx = true
 	}
 	res := &dbResult{rowcount: -1}
-	err := c.withDriver(func(dc driver.Conn) error {
-		st, err := c.prepare(ctx, dc, q)
-		if err != nil {
-			return err
-		}
-		nv := namedValues(args)
-		if info.dml && !info.returning {
-			r, err := st.(driver.StmtExecContext).ExecContext(ctx, nv)
-			if err != nil {
-				return err
-			}
-			n, _ := r.RowsAffected()
-			id, _ := r.LastInsertId()
-			res.rowcount = n
-			c.totalChanges += n
-			c.lastRowID = id // sqlite3_last_insert_rowid: the connection's, whatever the statement
-			return nil
-		}
-		rows, err := st.(driver.StmtQueryContext).QueryContext(ctx, nv)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		res.cols = rows.Columns()
-		for {
-			vals := make([]any, len(res.cols))
-			dest := make([]driver.Value, len(res.cols))
-			if err := rows.Next(dest); err == io.EOF {
-				break
-			} else if err != nil {
-				return err
-			}
-			for i, v := range dest {
-				if b, ok := v.([]byte); ok {
-					v = blob(b) // the driver may reuse its buffer
-				}
-				vals[i] = v
-			}
-			res.rows = append(res.rows, vals)
-		}
-		return nil
-	})
+	var err error
+	if c.raw != nil {
+		err = c.run(ctx, c.raw, q, info, args, res) // no closure on the per-row path
+	} else {
+		err = c.handed.Raw(func(dc any) error { return c.run(ctx, dc.(driver.Conn), q, info, args, res) })
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -286,6 +236,49 @@ func (c *dbConn) exec(ctx context.Context, q string, args []any) (*dbResult, err
 	}
 	res.lastID = c.lastRowID
 	return res, nil
+}
+
+// run executes one prepared statement on the driver connection into res.
+func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInfo, args []driver.NamedValue, res *dbResult) error {
+	st, err := c.prepare(ctx, dc, q)
+	if err != nil {
+		return err
+	}
+	if info.dml && !info.returning {
+		r, err := st.(driver.StmtExecContext).ExecContext(ctx, args)
+		if err != nil {
+			return err
+		}
+		n, _ := r.RowsAffected()
+		id, _ := r.LastInsertId()
+		res.rowcount = n
+		c.totalChanges += n
+		c.lastRowID = id // sqlite3_last_insert_rowid: the connection's, whatever the statement
+		return nil
+	}
+	rows, err := st.(driver.StmtQueryContext).QueryContext(ctx, args)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	res.cols = rows.Columns()
+	for {
+		dest := make([]driver.Value, len(res.cols))
+		if err := rows.Next(dest); err == io.EOF {
+			break
+		} else if err != nil {
+			return err
+		}
+		vals := make([]any, len(dest))
+		for i, v := range dest {
+			if b, ok := v.([]byte); ok {
+				v = blob(b) // the driver may reuse its buffer
+			}
+			vals[i] = v
+		}
+		res.rows = append(res.rows, vals)
+	}
+	return nil
 }
 
 // prepare returns the cached prepared statement for q.

@@ -1,5 +1,10 @@
 package vm
 
+import (
+	"strconv"
+	"strings"
+)
+
 // execute runs the dispatch loop on t.frame until control must return to Go:
 // a goBoundary frame returns or raises, or a generator chain resumed from Go
 // (modeGo) yields, returns or raises. Script-to-script calls, returns,
@@ -587,11 +592,10 @@ func (t *Thread) execute() (Value, error) {
 				regs[sp] = Undef
 
 			case OpBuildTuple:
-				items := make([]Value, arg)
-				copy(items, regs[sp-arg:sp])
+				tp := newTupleOf(regs[sp-arg : sp])
 				clear(regs[sp-arg : sp])
 				sp -= arg
-				regs[sp] = Obj(NewTuple(items))
+				regs[sp] = Obj(tp)
 				sp++
 			case OpBuildList:
 				items := make([]Value, arg)
@@ -681,17 +685,21 @@ func (t *Thread) execute() (Value, error) {
 				l := regs[sp-1].o.(*List)
 				regs[sp-1] = Obj(NewTuple(l.items))
 			case OpBuildString:
+				if arg == 1 {
+					continue // already the string
+				}
 				n := 0
 				for _, v := range regs[sp-arg : sp] {
 					n += len(v.o.(*StrObj).s)
 				}
-				buf := make([]byte, 0, n)
+				var b strings.Builder // one allocation: the result's bytes
+				b.Grow(n)
 				for _, v := range regs[sp-arg : sp] {
-					buf = append(buf, v.o.(*StrObj).s...)
+					b.WriteString(v.o.(*StrObj).s)
 				}
 				clear(regs[sp-arg : sp])
 				sp -= arg
-				regs[sp] = Str(string(buf))
+				regs[sp] = Str(b.String())
 				sp++
 			case OpFormatValue:
 				f.pc, f.sp = pc, sp
@@ -701,7 +709,18 @@ func (t *Thread) execute() (Value, error) {
 					spec = regs[sp].o.(*StrObj).s
 					regs[sp] = Undef
 				}
-				s, e := t.formatValue(regs[sp-1], arg&3, spec)
+				v := regs[sp-1]
+				if arg&3 == 0 && spec == "" {
+					// f"{x}" of a str is x itself; of an int, its digits.
+					if _, isStr := v.o.(*StrObj); isStr && v.k == KObj {
+						continue
+					}
+					if v.k == KInt {
+						regs[sp-1] = Str(strconv.FormatInt(v.AsInt(), 10))
+						continue
+					}
+				}
+				s, e := t.formatValue(v, arg&3, spec)
 				if e != nil {
 					err = e
 					goto fail

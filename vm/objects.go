@@ -133,6 +133,40 @@ func (*Tuple) Class() *Class { return TupleType }
 var emptyTuple = &Tuple{}
 
 // NewTuple wraps items (not copied).
+// newTupleOf makes a tuple of a copy of items; a short tuple is one
+// allocation, its items stored beside its header.
+func newTupleOf(items []Value) *Tuple {
+	switch len(items) {
+	case 0:
+		return emptyTuple
+	case 1:
+		t := &struct {
+			Tuple
+			arr [1]Value
+		}{}
+		copy(t.arr[:], items)
+		t.items = t.arr[:]
+		return &t.Tuple
+	case 2:
+		t := &struct {
+			Tuple
+			arr [2]Value
+		}{}
+		copy(t.arr[:], items)
+		t.items = t.arr[:]
+		return &t.Tuple
+	case 3:
+		t := &struct {
+			Tuple
+			arr [3]Value
+		}{}
+		copy(t.arr[:], items)
+		t.items = t.arr[:]
+		return &t.Tuple
+	}
+	return &Tuple{items: append([]Value(nil), items...)}
+}
+
 func NewTuple(items []Value) *Tuple {
 	if len(items) == 0 {
 		return emptyTuple

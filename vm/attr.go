@@ -524,6 +524,26 @@ func (t *Thread) DelAttr(obj Value, name string) error {
 // loadMethod is LOAD_METHOD: for a plain function found on the class it
 // returns (function, self) so the call needs no bound-method object;
 // otherwise (attribute, Undef).
+// builtinMethodClass returns the class of a value whose methods come from a
+// built-in (immutable) class — str, list, a native object — or nil for
+// instances, modules, classes and super objects, whose attributes vary.
+func builtinMethodClass(v Value) *Class {
+	var cls *Class
+	if v.k == KObj {
+		switch v.o.(type) {
+		case *Instance, *Module, *Class, *Super:
+			return nil
+		}
+		cls = v.o.Class()
+	} else {
+		cls = v.Class()
+	}
+	if !cls.Builtin {
+		return nil
+	}
+	return cls
+}
+
 func (t *Thread) loadMethod(obj Value, name string) (Value, Value, error) {
 	if obj.k == KObj {
 		switch o := obj.o.(type) {

@@ -540,6 +540,24 @@ func (t *Thread) execute() (Value, error) {
 					} else {
 						f.code.fillAttrCache(pc-1, inst.cls, f.code.Names[arg])
 					}
+				} else if cls := builtinMethodClass(regs[sp-1]); cls != nil {
+					// Methods of built-in and native types: their classes never
+					// change, so the instruction remembers the method found.
+					ce := f.code.attrCache(pc - 1)
+					if ce.cls != cls {
+						ce.cls, ce.v = cls, Undef
+						if attr, ok := cls.Lookup(f.code.Names[arg]); ok && attr.k == KObj {
+							if b, isB := attr.o.(*Builtin); isB && b.owner != nil {
+								ce.v = attr
+							}
+						}
+					}
+					if !ce.v.IsUndef() {
+						regs[sp] = regs[sp-1]
+						regs[sp-1] = ce.v
+						sp++
+						continue
+					}
 				}
 				m, self, e := t.loadMethod(regs[sp-1], f.code.Names[arg])
 				if e != nil {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/asylang/asy/parser"
+	"github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/stdlib"
 	"github.com/asylang/asy/vm"
 )
@@ -247,12 +248,20 @@ func (in *Interpreter) Call(ctx context.Context, name string, args ...any) (any,
 	return result, err
 }
 
-// Close ends whatever is still going (Go-side awaitables, database
-// connections; a run already ends them) and flushes output.
+// Close ends whatever the scripts left going — Go-side awaitables, thread
+// pools, database connections (uncommitted work is discarded) — and flushes
+// output. Until then they live on between runs, so a connection a script
+// opened in Run serves the functions Go calls later.
 func (in *Interpreter) Close() error {
-	stdlib.EndRun(in.it)
+	in.endAll()
 	in.it.Flush()
 	return nil
+}
+
+// endAll stops and releases everything the scripts started.
+func (in *Interpreter) endAll() {
+	runtime.ShutdownPools(in.it)
+	stdlib.EndRun(in.it)
 }
 
 // enter runs body holding the interpreter lock, with ctx and the limits
@@ -280,7 +289,12 @@ func (in *Interpreter) enter(ctx context.Context, body func(t *vm.Thread) error)
 			timer.Stop()
 		}
 		cancel() // Go-side awaitables of this run stop now
-		stdlib.EndRun(in.it)
+		in.stopMu.Lock()
+		stopped := in.stopErr != nil
+		in.stopMu.Unlock()
+		if _, aborted := in.it.Aborted(); stopped || aborted {
+			in.endAll() // a stopped run leaves nothing behind
+		}
 		in.it.Flush()
 		in.it.Release()
 		in.stopMu.Lock()

@@ -48,7 +48,7 @@ func pgPool(t *testing.T) *pgxpool.Pool {
 
 // A host hands its pgx pool to a script: asyncpg.connect(name) borrows a
 // connection, and whatever the script leaves open (or uncommitted) goes back
-// to the pool when the run ends.
+// to the pool when the interpreter closes.
 func TestHandedPgxPool(t *testing.T) {
 	pool := pgPool(t)
 	ctx := context.Background()
@@ -70,6 +70,7 @@ print(await conn.fetchval("SELECT count(*) FROM handed WHERE v = 1"))
 		if err != nil {
 			t.Fatalf("run %d: %v", i, err)
 		}
+		in.Close()
 	}
 	if got := out.String(); got != "1\n2\n3\n4\n" {
 		t.Errorf("printed %q", got)

@@ -25,6 +25,7 @@ func mustNew(t *testing.T, opts asy.Options) *asy.Interpreter {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { in.Close() })
 	return in
 }
 
@@ -350,8 +351,9 @@ await asyncio.gather(asyncio.to_thread(spin), asyncio.to_thread(spin), asyncio.s
 	}
 }
 
-// Connections a script leaves open go back when the run ends: uncommitted
-// work is discarded and the host's pool gets its connection back.
+// Connections a script leaves open go back when the interpreter closes:
+// uncommitted work is discarded and the host's pool gets its connection
+// back. Until then they serve later calls.
 func TestDatabasesClosedAfterRun(t *testing.T) {
 	db, err := sql.Open("sqlite", "file:leaks?mode=memory&cache=shared")
 	if err != nil {
@@ -368,10 +370,16 @@ func TestDatabasesClosedAfterRun(t *testing.T) {
 import sqlite3
 con = sqlite3.connect("main")
 con.execute("INSERT INTO t VALUES (%d)")  # never committed
+def count():
+    return con.execute("SELECT count(*) FROM t").fetchone()[0]
 `, i))
 		if err != nil {
 			t.Fatal(err)
 		}
+		if n, err := in.Call(context.Background(), "count"); err != nil || n != int64(1) {
+			t.Fatalf("the run's connection in a later call: %v %v", n, err)
+		}
+		in.Close()
 	}
 	if st := db.Stats(); st.InUse != 0 {
 		t.Errorf("%d connections still in use after the runs", st.InUse)
@@ -379,5 +387,32 @@ con.execute("INSERT INTO t VALUES (%d)")  # never committed
 	var n int
 	if err := db.QueryRow("SELECT count(*) FROM t").Scan(&n); err != nil || n != 0 {
 		t.Errorf("uncommitted rows visible: %d %v", n, err)
+	}
+}
+
+// Thread pools a script leaves running (an aiosqlite connection never
+// closed owns one) are shut down when the run ends.
+func TestLeftoverPoolsEndWithRun(t *testing.T) {
+	before := runtime.NumGoroutine()
+	in := mustNew(t, asy.Options{})
+	err := in.Exec(context.Background(), "leak.asy", `
+import aiosqlite
+from concurrent.futures import ThreadPoolExecutor
+db = await aiosqlite.connect(":memory:")
+await db.execute("SELECT 1")
+pool = ThreadPoolExecutor(2)
+pool.submit(print, end="")
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Close()
+	deadline := time.Now().Add(3 * time.Second)
+	for runtime.NumGoroutine() > before+1 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if after := runtime.NumGoroutine(); after > before+1 {
+		buf := make([]byte, 1<<16)
+		t.Errorf("goroutines: %d before, %d after:\n%s", before, after, buf[:runtime.Stack(buf, true)])
 	}
 }

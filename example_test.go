@@ -245,6 +245,7 @@ func ExampleOptions_databases() {
 		Hermetic:  true,
 		Databases: map[string]any{"orders": db},
 	})
+	defer in.Close() // the script's connections go back to the pool
 	err = in.Exec(context.Background(), "report.asy", `
 import sqlite3, aiosqlite
 con = sqlite3.connect("orders")

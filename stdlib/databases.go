@@ -21,7 +21,7 @@ type openConnsKey struct{}
 type runLifeKey struct{}
 
 // runLife bounds the Go goroutines of an interpreter's run (GoAwait): their
-// context is cancelled when the run ends, and EndRun waits for them before
+// context is cancelled by EndRun, which waits for them before
 // closing the connections they use.
 type runLife struct {
 	ctx    context.Context
@@ -62,11 +62,11 @@ func trackConn(it *vm.Interp, c interface{ close() error }) {
 	oc.mu.Unlock()
 }
 
-// EndRun ends what a run left going: Go goroutines of awaitables see their
-// context cancelled and are waited for, then every database connection the
-// scripts opened and left open is closed — uncommitted work is discarded,
-// as the databases themselves do when a client goes away, and handed-in
-// pools get their connections back.
+// EndRun ends what an interpreter's scripts left going: Go goroutines of
+// awaitables see their context cancelled and are waited for, then every
+// database connection left open is closed —
+// uncommitted work is discarded, as the databases themselves do when a
+// client goes away, and handed-in pools get their connections back.
 func EndRun(it *vm.Interp) {
 	runLifeMu.Lock()
 	if v, ok := it.Ext(runLifeKey{}); ok && v != nil {

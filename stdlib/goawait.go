@@ -14,7 +14,7 @@ import (
 // step starts fn in a goroutine and parks the task on a future, which the
 // goroutine's result completes through the loop's thread-safe inbox. The
 // goroutine's context is cancelled when the awaiting task is cancelled and
-// when the run ends (EndRun waits for it).
+// when the interpreter's scripts end (EndRun waits for it).
 type GoAwait struct {
 	vm.CoroutineMark
 	name   string

@@ -15,6 +15,21 @@ __version__ = "0.17.0"
 _connection_count = 0
 
 
+class _Job:
+    """One call run on a connection's worker thread."""
+
+    def __init__(self, fn, args):
+        self.fn, self.args = fn, args
+        self.started = self.finished = False
+
+    def run(self):
+        self.started = True
+        try:
+            return self.fn(*self.args)
+        finally:
+            self.finished = True
+
+
 class Result:
     """What execute() and cursor() return: awaitable, and an async context
     manager that closes the cursor on exit."""
@@ -153,7 +168,16 @@ class Connection:
         if not self._running or self._connection is None:
             raise ValueError("Connection closed")
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, fn, *args)
+        job = _Job(fn, args)
+        try:
+            return await loop.run_in_executor(self._executor, job.run)
+        except asyncio.CancelledError:
+            # A cancelled task (wait_for, timeout()) stops its statement on
+            # the worker rather than leaving it to run on; one still queued
+            # is simply not run. The result is dropped either way.
+            if job.started and not job.finished:
+                self._connection.interrupt()
+            raise
 
     async def _connect(self):
         if self._connection is None:
@@ -161,6 +185,7 @@ class Connection:
             loop = asyncio.get_running_loop()
             try:
                 self._connection = await loop.run_in_executor(self._executor, self._connector)
+                self._connection._asy_interruptible()
             except BaseException:
                 self._running = False
                 self._executor.shutdown(wait=False)

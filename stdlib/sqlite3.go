@@ -279,7 +279,7 @@ func (cur *sqliteCursor) run(t *vm.Thread, q string, params vm.Value) error {
 	// per-row path of bulk inserts); exec does not touch script values.
 	it := t.Interp()
 	it.Release()
-	res, err := cur.conn.db.exec(context.Background(), q, args)
+	res, err := cur.conn.db.exec(cur.conn.db.stmtCtx(), q, args)
 	it.Acquire()
 	if err != nil {
 		return sqliteErr(t, err)
@@ -440,7 +440,7 @@ func (cur *sqliteCursor) executemany(t *vm.Thread, q string, seq vm.Value) error
 			return err
 		}
 		var res *dbResult
-		t.Blocking(func() { res, err = cur.conn.db.exec(context.Background(), q, args) })
+		t.Blocking(func() { res, err = cur.conn.db.exec(cur.conn.db.stmtCtx(), q, args) })
 		if err != nil {
 			return sqliteErr(t, err)
 		}
@@ -465,7 +465,7 @@ func (cur *sqliteCursor) executescript(t *vm.Thread, q string) error {
 		return err
 	}
 	var err error
-	t.Blocking(func() { err = cur.conn.db.script(context.Background(), q) })
+	t.Blocking(func() { err = cur.conn.db.script(cur.conn.db.stmtCtx(), q) })
 	if err != nil {
 		return sqliteErr(t, err)
 	}
@@ -594,6 +594,19 @@ func init() {
 		conn(args).db.close()
 		return vm.None, nil
 	})
+	m("interrupt", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := conn(args).check(); err != nil {
+			return vm.Undef, err
+		}
+		conn(args).db.interrupt()
+		return vm.None, nil
+	})
+	// _asy_interruptible: asy's own, for aiosqlite: statements from now on
+	// can be interrupted.
+	m("_asy_interruptible", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		conn(args).db.interruptible()
+		return vm.None, nil
+	})
 	m("__enter__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) { return args[0], nil })
 	m("__exit__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		c := conn(args)
@@ -613,7 +626,7 @@ func (c *sqliteConn) finish(t *vm.Thread, commit bool) error {
 		return err
 	}
 	var err error
-	t.Blocking(func() { err = c.db.finishTx(context.Background(), commit) })
+	t.Blocking(func() { err = c.db.finishTx(c.db.stmtCtx(), commit) })
 	if err != nil {
 		return sqliteErr(t, err)
 	}

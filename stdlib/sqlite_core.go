@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	sqlite "modernc.org/sqlite"
@@ -32,6 +33,17 @@ type dbConn struct {
 	handed *sql.Conn
 	stmts  map[string]driver.Stmt // prepared statements, like CPython's statement cache
 	infos  map[string]stmtInfo    // what each statement's text says (parsed once)
+
+	// intr makes statements interruptible (Connection.interrupt, used by
+	// aiosqlite when a task awaiting a statement is cancelled): they run
+	// under a context that interrupt cancels. Off until first asked for, so
+	// plain statements pay nothing for it.
+	intr struct {
+		sync.Mutex
+		on     atomic.Bool
+		ctx    context.Context
+		cancel context.CancelFunc
+	}
 
 	closed       bool
 	inTx         bool
@@ -74,6 +86,35 @@ func (c *dbConn) execRaw(ctx context.Context, q string) error {
 		_, err := dc.(driver.ExecerContext).ExecContext(ctx, q, nil)
 		return err
 	})
+}
+
+// stmtCtx is the context a statement of this connection runs under.
+func (c *dbConn) stmtCtx() context.Context {
+	if !c.intr.on.Load() {
+		return context.Background()
+	}
+	c.intr.Lock()
+	defer c.intr.Unlock()
+	if c.intr.ctx == nil {
+		c.intr.ctx, c.intr.cancel = context.WithCancel(context.Background())
+	}
+	return c.intr.ctx
+}
+
+// interruptible turns interruption on (before the statements it should reach).
+func (c *dbConn) interruptible() {
+	c.intr.on.Store(true)
+}
+
+// interrupt aborts the statement running now, if any (it fails with
+// OperationalError "interrupted"); later statements are not affected.
+func (c *dbConn) interrupt() {
+	c.intr.Lock()
+	defer c.intr.Unlock()
+	if c.intr.cancel != nil {
+		c.intr.cancel()
+		c.intr.ctx, c.intr.cancel = nil, nil
+	}
 }
 
 // dbResult is what one statement produced.

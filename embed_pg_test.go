@@ -109,12 +109,5 @@ await conn.fetchval("SELECT pg_sleep(30)")
 		t.Errorf("stopping took %v", d)
 	}
 	in.Close()
-	deadline := time.Now().Add(3 * time.Second)
-	for runtime.NumGoroutine() > before+2 && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
-	if after := runtime.NumGoroutine(); after > before+2 {
-		buf := make([]byte, 1<<16)
-		t.Errorf("goroutines: %d before, %d after:\n%s", before, after, buf[:runtime.Stack(buf, true)])
-	}
+	expectGoroutines(t, before+2)
 }

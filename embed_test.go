@@ -341,14 +341,7 @@ await asyncio.gather(asyncio.to_thread(spin), asyncio.to_thread(spin), asyncio.s
 		t.Fatalf("err = %v", err)
 	}
 	in.Close()
-	deadline := time.Now().Add(3 * time.Second)
-	for runtime.NumGoroutine() > before+1 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
-	if after := runtime.NumGoroutine(); after > before+1 {
-		buf := make([]byte, 1<<16)
-		t.Errorf("goroutines: %d before, %d after:\n%s", before, after, buf[:runtime.Stack(buf, true)])
-	}
+	expectGoroutines(t, before+1)
 }
 
 // Connections a script leaves open go back when the interpreter closes:
@@ -407,12 +400,19 @@ pool.submit(print, end="")
 		t.Fatal(err)
 	}
 	in.Close()
+	expectGoroutines(t, before+1)
+}
+
+// expectGoroutines waits up to 3 s for the goroutine count to fall to max,
+// and reports the stacks of the ones left over.
+func expectGoroutines(t *testing.T, max int) {
+	t.Helper()
 	deadline := time.Now().Add(3 * time.Second)
-	for runtime.NumGoroutine() > before+1 && time.Now().Before(deadline) {
+	for runtime.NumGoroutine() > max && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
 	}
-	if after := runtime.NumGoroutine(); after > before+1 {
+	if n := runtime.NumGoroutine(); n > max {
 		buf := make([]byte, 1<<16)
-		t.Errorf("goroutines: %d before, %d after:\n%s", before, after, buf[:runtime.Stack(buf, true)])
+		t.Errorf("%d goroutines, want at most %d:\n%s", n, max, buf[:runtime.Stack(buf, true)])
 	}
 }

@@ -66,7 +66,7 @@ func NewThreadPool(it *vm.Interp, max int, prefix string) *ThreadPool {
 	}
 	p := &ThreadPool{it: it, max: max, prefix: prefix}
 	p.cond = sync.NewCond(&p.mu)
-	registerPool(it, p)
+	vm.Track(it, poolsKey{}, p) // so that none outlives the interpreter
 	if vc, ok := ClockOf(it).(*VirtualClock); ok {
 		vc.addPool(p)
 	}
@@ -75,39 +75,12 @@ func NewThreadPool(it *vm.Interp, max int, prefix string) *ThreadPool {
 
 type poolsKey struct{}
 
-// poolList is every thread pool an interpreter made, so that none outlives it.
-type poolList struct {
-	mu    sync.Mutex
-	pools []*ThreadPool
-}
-
-func registerPool(it *vm.Interp, p *ThreadPool) {
-	v, _ := it.Ext(poolsKey{})
-	pl, ok := v.(*poolList)
-	if !ok {
-		pl = &poolList{}
-		it.SetExt(poolsKey{}, pl)
-	}
-	pl.mu.Lock()
-	pl.pools = append(pl.pools, p)
-	pl.mu.Unlock()
-}
-
 // ShutdownPools shuts down every pool the interpreter made and left running
 // (an unclosed aiosqlite connection owns one): pending jobs are dropped,
 // idle workers exit, busy ones exit after their job. It does not wait, so
 // it may be called holding the interpreter lock.
 func ShutdownPools(it *vm.Interp) {
-	v, _ := it.Ext(poolsKey{})
-	pl, ok := v.(*poolList)
-	if !ok {
-		return
-	}
-	pl.mu.Lock()
-	pools := pl.pools
-	pl.pools = nil
-	pl.mu.Unlock()
-	for _, p := range pools {
+	for _, p := range vm.TakeTracked[*ThreadPool](it, poolsKey{}) {
 		p.ShutdownCancel(false, true)
 	}
 }

@@ -43,24 +43,11 @@ func runLifeOf(it *vm.Interp) *runLife {
 	return l
 }
 
-// openConns lists an interpreter's database connections, so that none
-// outlives its run.
-type openConns struct {
-	mu    sync.Mutex
-	conns []interface{ close() error }
-}
+// dbCloser is a connection EndRun closes.
+type dbCloser interface{ close() error }
 
-func trackConn(it *vm.Interp, c interface{ close() error }) {
-	v, _ := it.Ext(openConnsKey{})
-	oc, ok := v.(*openConns)
-	if !ok {
-		oc = &openConns{}
-		it.SetExt(openConnsKey{}, oc)
-	}
-	oc.mu.Lock()
-	oc.conns = append(oc.conns, c)
-	oc.mu.Unlock()
-}
+// trackConn lists a connection so that none outlives the interpreter.
+func trackConn(it *vm.Interp, c dbCloser) { vm.Track[dbCloser](it, openConnsKey{}, c) }
 
 // EndRun ends what an interpreter's scripts left going: Go goroutines of
 // awaitables see their context cancelled and are waited for, then every
@@ -80,16 +67,7 @@ func EndRun(it *vm.Interp) {
 		it.SetExt(runLifeKey{}, nil)
 	}
 	runLifeMu.Unlock()
-	v, _ := it.Ext(openConnsKey{})
-	oc, ok := v.(*openConns)
-	if !ok {
-		return
-	}
-	oc.mu.Lock()
-	conns := oc.conns
-	oc.conns = nil
-	oc.mu.Unlock()
-	for _, c := range conns {
+	for _, c := range vm.TakeTracked[dbCloser](it, openConnsKey{}) {
 		c.close()
 	}
 }

@@ -181,3 +181,34 @@ func (it *Interp) Module(name string) (*Module, bool) {
 	m, ok := it.modules[name]
 	return m, ok
 }
+
+// trackedList is a per-interpreter list of resources of one kind.
+type trackedList[T any] struct {
+	mu    sync.Mutex
+	items []T
+}
+
+// Track adds x to the interpreter's list under key (one list per kind of
+// resource: thread pools, database connections), so that what scripts
+// leave open can be released with the interpreter. Safe from any goroutine.
+func Track[T any](it *Interp, key any, x T) {
+	v, _ := it.ext.LoadOrStore(key, &trackedList[T]{})
+	l := v.(*trackedList[T])
+	l.mu.Lock()
+	l.items = append(l.items, x)
+	l.mu.Unlock()
+}
+
+// TakeTracked empties the list under key and returns what it held.
+func TakeTracked[T any](it *Interp, key any) []T {
+	v, ok := it.ext.Load(key)
+	if !ok {
+		return nil
+	}
+	l := v.(*trackedList[T])
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	items := l.items
+	l.items = nil
+	return items
+}

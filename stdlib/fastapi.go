@@ -49,12 +49,16 @@ var decimalLib string
 //go:embed uuid_lib.py
 var uuidLib string
 
+//go:embed json_lib.py
+var jsonLib string
+
 func init() {
 	register("functools", sourceModule("functools", functoolsLib))
 	register("aiosqlite", sourceModule("aiosqlite", aiosqliteLib))
 	register("asyncpg", sourceModule("asyncpg", asyncpgLib))
 	register("decimal", sourceModule("decimal", decimalLib))
 	register("uuid", sourceModule("uuid", uuidLib))
+	register("json", sourceModule("json", jsonLib))
 	for _, pkg := range []string{"fastapi", "starlette"} {
 		register(pkg, sourceModule(pkg, ""))
 		register(pkg+".concurrency", sourceModule(pkg+".concurrency", concurrencySource))

@@ -38,7 +38,7 @@ func Compile(filename string, src []byte) (*Program, error) {
 	// Check what the compiler checks (await outside async, bad nonlocal…)
 	// now, against a scratch module, so a Program that compiled runs.
 	if _, err := vm.Compile(filename, mod, vm.NewModule("__main__", filename), p.topLevelAwait); err != nil {
-		return nil, syntaxError(withSourceText(err, src))
+		return nil, syntaxError(vm.WithSource(err, src))
 	}
 	return p, nil
 }
@@ -360,6 +360,3 @@ func syntaxError(err error) error {
 	return err
 }
 
-func withSourceText(err error, src []byte) error {
-	return vm.WithSource(err, src)
-}

@@ -359,4 +359,3 @@ func syntaxError(err error) error {
 	}
 	return err
 }
-

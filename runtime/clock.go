@@ -216,6 +216,9 @@ func WaitDriving(t *vm.Thread, done <-chan struct{}, timeout float64) bool {
 			return
 		}
 		for {
+			// Quiescence first, then done: a job closes done before it
+			// counts itself finished, so this order never misses a wake-up.
+			quiescent := vc.Quiescent()
 			select {
 			case <-done:
 				ok = true
@@ -225,7 +228,7 @@ func WaitDriving(t *vm.Thread, done <-chan struct{}, timeout float64) bool {
 			if timeout >= 0 && clock.Now() >= deadline {
 				return
 			}
-			if !vc.Quiescent() {
+			if !quiescent {
 				// A job is running: give it a moment to finish or sleep.
 				select {
 				case <-done:

@@ -301,6 +301,10 @@ func (l *Loop) wait() error {
 
 func (l *Loop) waitVirtual(vc *VirtualClock) error {
 	for {
+		// Quiescence is read before the inbox: a thread posts its result
+		// before it counts itself finished, so a quiescent reading followed
+		// by an empty inbox means nothing is on its way.
+		quiescent := vc.Quiescent()
 		l.inboxMu.Lock()
 		pending := len(l.inbox) > 0
 		external := l.external
@@ -310,7 +314,7 @@ func (l *Loop) waitVirtual(vc *VirtualClock) error {
 		}
 		// Threads still running (and not merely sleeping on the virtual clock)
 		// and Go goroutines may post results: wait for them in real time.
-		if !vc.Quiescent() || external > 0 || l.holdTime > 0 {
+		if !quiescent || external > 0 || l.holdTime > 0 {
 			l.t.Blocking(func() { <-l.wake })
 			continue
 		}

@@ -26,7 +26,54 @@ type cfFuture struct {
 	exc       *vm.Instance
 	done      chan struct{}
 	callbacks []vm.Value
+	waiters   []*anyDone
 	it        *vm.Interp
+}
+
+// anyDone is closed when the first of several futures finishes. Futures
+// close it themselves, in the finishing thread and before that thread tells
+// the virtual clock it is done, so a waiter driving virtual time never sees
+// "all threads asleep" between a future finishing and its own wake-up.
+type anyDone struct {
+	once sync.Once
+	ch   chan struct{}
+}
+
+func (a *anyDone) fire() { a.once.Do(func() { close(a.ch) }) }
+
+// waitAny blocks until one of futs is done or timeout passes.
+func waitAny(t *vm.Thread, futs []*cfFuture, timeout float64) {
+	a := &anyDone{ch: make(chan struct{})}
+	for _, f := range futs {
+		f.mu.Lock()
+		if f.state >= 2 {
+			a.fire()
+		} else {
+			f.waiters = append(f.waiters, a)
+		}
+		f.mu.Unlock()
+	}
+	waitDone(t, a.ch, timeout)
+	for _, f := range futs {
+		f.mu.Lock()
+		for i, w := range f.waiters {
+			if w == a {
+				f.waiters = append(f.waiters[:i], f.waiters[i+1:]...)
+				break
+			}
+		}
+		f.mu.Unlock()
+	}
+}
+
+// complete closes done and wakes waiters (f.mu held).
+func (f *cfFuture) complete(state int) {
+	f.state = state
+	close(f.done)
+	for _, w := range f.waiters {
+		w.fire()
+	}
+	f.waiters = nil
 }
 
 func (*cfFuture) Class() *vm.Class { return cfFutureType }
@@ -61,8 +108,7 @@ func (f *cfFuture) finish(t *vm.Thread, v vm.Value, err error) {
 	} else {
 		f.result = v
 	}
-	f.state = 2
-	close(f.done)
+	f.complete(2)
 	cbs := f.callbacks
 	f.callbacks = nil
 	f.mu.Unlock()
@@ -88,8 +134,7 @@ func (f *cfFuture) cancelPending(t *vm.Thread) {
 		f.mu.Unlock()
 		return
 	}
-	f.state = 3
-	close(f.done)
+	f.complete(3)
 	cbs := f.callbacks
 	f.callbacks = nil
 	f.mu.Unlock()
@@ -186,8 +231,7 @@ func init() {
 			f.mu.Unlock()
 			return vm.True, nil
 		}
-		f.state = 3
-		close(f.done)
+		f.complete(3)
 		cbs := f.callbacks
 		f.callbacks = nil
 		f.mu.Unlock()
@@ -387,20 +431,7 @@ func asCompleted(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 					return vm.Undef, false, vm.Errorf(cfTimeoutError, "%d (of %d) futures unfinished", len(pending), total)
 				}
 			}
-			any := make(chan struct{})
-			var once sync.Once
-			for _, f := range pending {
-				f := f
-				go func() {
-					select {
-					case <-f.done:
-						once.Do(func() { close(any) })
-					case <-any:
-					}
-				}()
-			}
-			waitDone(t, any, remaining)
-			once.Do(func() { close(any) })
+			waitAny(t, pending, remaining)
 		}
 	}), nil
 }
@@ -463,20 +494,15 @@ func cfWait(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 				break
 			}
 		}
-		any := make(chan struct{})
-		var once sync.Once
+		var pending []*cfFuture
 		for _, f := range futs {
-			f := f
-			go func() {
-				select {
-				case <-f.done:
-					once.Do(func() { close(any) })
-				case <-any:
-				}
-			}()
+			select {
+			case <-f.done:
+			default:
+				pending = append(pending, f)
+			}
 		}
-		waitDone(t, any, remaining)
-		once.Do(func() { close(any) })
+		waitAny(t, pending, remaining)
 	}
 	done, notDone := vm.NewSet(), vm.NewSet()
 	for i, f := range futs {

@@ -192,7 +192,6 @@ func init() {
 			vc.AddRunning(1)
 		}
 		go func() {
-			defer close(o.done)
 			it.Acquire()
 			if !o.target.IsUndef() && !o.target.IsNone() {
 				if _, err := nt.Call(o.target, o.args, o.kw); err != nil {
@@ -201,6 +200,9 @@ func init() {
 				}
 			}
 			it.Release()
+			// done closes before the clock hears the thread ended, so a
+			// join driving virtual time wakes before time moves on.
+			close(o.done)
 			if vc, ok := asyrt.ClockOf(it).(*asyrt.VirtualClock); ok {
 				vc.AddRunning(-1)
 			}

@@ -66,14 +66,24 @@ func waitAny(t *vm.Thread, futs []*cfFuture, timeout float64) {
 	}
 }
 
-// complete closes done and wakes waiters (f.mu held).
-func (f *cfFuture) complete(state int) {
+// complete moves f to a final state, closes done, wakes waiters and hands
+// back the done callbacks for the caller to run once f.mu is released.
+func (f *cfFuture) complete(state int) []vm.Value {
 	f.state = state
 	close(f.done)
 	for _, w := range f.waiters {
 		w.fire()
 	}
 	f.waiters = nil
+	cbs := f.callbacks
+	f.callbacks = nil
+	return cbs
+}
+
+func (f *cfFuture) runCallbacks(t *vm.Thread, cbs []vm.Value) {
+	for _, cb := range cbs {
+		t.Call(cb, []vm.Value{vm.Obj(f)}, nil)
+	}
 }
 
 func (*cfFuture) Class() *vm.Class { return cfFutureType }
@@ -108,13 +118,9 @@ func (f *cfFuture) finish(t *vm.Thread, v vm.Value, err error) {
 	} else {
 		f.result = v
 	}
-	f.complete(2)
-	cbs := f.callbacks
-	f.callbacks = nil
+	cbs := f.complete(2)
 	f.mu.Unlock()
-	for _, cb := range cbs {
-		t.Call(cb, []vm.Value{vm.Obj(f)}, nil)
-	}
+	f.runCallbacks(t, cbs)
 }
 
 // wait blocks until done or timeout (negative: forever), releasing the
@@ -127,20 +133,19 @@ func waitDone(t *vm.Thread, done chan struct{}, timeout float64) bool {
 	return runtime.WaitDriving(t, done, timeout)
 }
 
-// cancelPending cancels a future whose job never started.
-func (f *cfFuture) cancelPending(t *vm.Thread) {
+// cancel is Future.cancel(): a future not yet running becomes cancelled; it
+// reports whether the future is cancelled now.
+func (f *cfFuture) cancel(t *vm.Thread) bool {
 	f.mu.Lock()
 	if f.state != 0 {
+		cancelled := f.state == 3
 		f.mu.Unlock()
-		return
+		return cancelled
 	}
-	f.complete(3)
-	cbs := f.callbacks
-	f.callbacks = nil
+	cbs := f.complete(3)
 	f.mu.Unlock()
-	for _, cb := range cbs {
-		t.Call(cb, []vm.Value{vm.Obj(f)}, nil)
-	}
+	f.runCallbacks(t, cbs)
+	return true
 }
 
 func (f *cfFuture) outcome() (vm.Value, error) {
@@ -221,24 +226,7 @@ func init() {
 		return vm.Bool(f.state == 3), nil
 	})
 	m("cancel", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		f := self(args)
-		f.mu.Lock()
-		if f.state == 1 || f.state == 2 {
-			f.mu.Unlock()
-			return vm.False, nil
-		}
-		if f.state == 3 {
-			f.mu.Unlock()
-			return vm.True, nil
-		}
-		f.complete(3)
-		cbs := f.callbacks
-		f.callbacks = nil
-		f.mu.Unlock()
-		for _, cb := range cbs {
-			t.Call(cb, []vm.Value{args[0]}, nil)
-		}
-		return vm.True, nil
+		return vm.Bool(self(args).cancel(t)), nil
 	})
 	m("add_done_callback", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		f := self(args)
@@ -366,7 +354,7 @@ func (e *cfExecutor) submit(t *vm.Thread, fn vm.Value, args []vm.Value, kw []vm.
 			return true
 		}}
 	job.Done = func(v vm.Value, err error) { f.finish(t.Interp().MainThread(), v, err) }
-	job.Cancel = func() { f.cancelPending(t.Interp().MainThread()) }
+	job.Cancel = func() { f.cancel(t.Interp().MainThread()) }
 	if err := e.pool.Submit(job); err != nil {
 		return nil, err
 	}

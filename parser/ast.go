@@ -18,6 +18,15 @@ type Node interface{ Position() Pos }
 type Module struct {
 	Filename string
 	Body     []Stmt
+	// Warnings are the SyntaxWarnings CPython prints while compiling
+	// (a number touching a keyword: 1if x else 2).
+	Warnings []Warning
+}
+
+// Warning is a SyntaxWarning at a line.
+type Warning struct {
+	Line int
+	Msg  string
 }
 
 // ---- statements ----

@@ -2,9 +2,26 @@
 //
 // Contract: Parse(filename, src) returns a *Module whose nodes (ast.go) carry
 // 1-based line/column positions, or a *SyntaxError worded as CPython 3.11 words
-// it (message, file, line, column, the offending source line). The lexer is
-// indentation-aware (INDENT/DEDENT/NEWLINE) and wraps participle's lexer; the
-// grammar is participle/v2; lower.go turns grammar structs into the AST so that
-// no other package depends on the grammar's shape. The parser knows nothing of
-// the VM: it imports only participle and the standard library.
+// it (message, file, line, column, the offending source line).
+//
+// Lexing is participle's: rawLexer is a participle rule lexer for names,
+// numbers, strings and operators, and Lexer wraps it in a participle
+// lexer.Definition of its own that adds what Python needs beyond regular
+// tokens — INDENT/DEDENT from a stack of indent widths, logical NEWLINEs
+// (none inside brackets, none for blank or comment-only lines), backslash
+// continuation — and reads numbers as CPython's tokenizer does, so lexical
+// errors carry CPython's message and caret. Any participle grammar can be
+// built on Lexer (lexer_test.go builds one).
+//
+// The grammar is a recursive-descent parser over those tokens, with
+// precedence climbing for expressions (the technique of participle's expr4
+// example), building the AST directly. It is hand-written rather than
+// participle struct tags because Python's grammar is context-sensitive where
+// it matters for users: soft keywords, f-strings parsed from inside string
+// tokens, assignment targets checked after the fact, and CPython's exact
+// error message and column for each mistake ("expected ':'", "cannot assign
+// to function call here. Maybe you meant '==' instead of '='?").
+//
+// The parser knows nothing of the VM: it imports only participle and the
+// standard library.
 package parser

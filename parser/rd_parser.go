@@ -122,7 +122,7 @@ func isKeyword(s string) bool { return keywords[s] }
 
 // Parse parses a whole file.
 func Parse(filename string, src []byte) (mod *Module, err error) {
-	toks, lerr := tokenize(filename, string(src))
+	toks, warnings, lerr := tokenize(filename, string(src))
 	if lerr != nil {
 		return nil, lerr
 	}
@@ -135,7 +135,7 @@ func Parse(filename string, src []byte) (mod *Module, err error) {
 			mod, err = nil, ps.err
 		}
 	}()
-	mod = &Module{Filename: filename}
+	mod = &Module{Filename: filename, Warnings: warnings}
 	for ps.peek().kind != tEOF {
 		if ps.peek().kind == tNewline {
 			ps.next()
@@ -148,7 +148,7 @@ func Parse(filename string, src []byte) (mod *Module, err error) {
 
 // ParseExpr parses a single expression (eval, the REPL).
 func ParseExpr(filename string, src []byte) (e Expr, err error) {
-	toks, lerr := tokenize(filename, string(src))
+	toks, _, lerr := tokenize(filename, string(src))
 	if lerr != nil {
 		return nil, lerr
 	}

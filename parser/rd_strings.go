@@ -7,11 +7,10 @@ import (
 	"unicode/utf8"
 )
 
+// parseNumber converts a numeric literal; the lexer has already checked its
+// form (scanNumber), so only the conversion is left.
 func (ps *parser) parseNumber(t token) any {
 	s := strings.ReplaceAll(t.val, "_", "")
-	if strings.Contains(t.val, "__") || strings.HasSuffix(t.val, "_") {
-		ps.failAt(t.pos, "SyntaxError", "invalid decimal literal")
-	}
 	low := strings.ToLower(s)
 	if strings.HasSuffix(low, "j") {
 		f, err := strconv.ParseFloat(low[:len(low)-1], 64)
@@ -38,12 +37,6 @@ func (ps *parser) parseNumber(t token) any {
 			}
 		}
 		return f
-	}
-	if base == 10 && len(digits) > 1 && digits[0] == '0' && strings.Trim(digits, "0") != "" {
-		ps.failAt(t.pos, "SyntaxError", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers")
-	}
-	if digits == "" {
-		ps.failAt(t.pos, "SyntaxError", "invalid "+map[int]string{16: "hexadecimal", 8: "octal", 2: "binary"}[base]+" literal")
 	}
 	if v, err := strconv.ParseInt(digits, base, 64); err == nil {
 		return v
@@ -450,7 +443,7 @@ func (ps *parser) replacementField(t token, field string, raw bool, pos Pos, par
 // subExpr parses an expression embedded in an f-string.
 func (ps *parser) subExpr(t token, text string, pos Pos) Expr {
 	src := "(" + text + ")"
-	toks, lerr := tokenize(ps.file, src)
+	toks, _, lerr := tokenize(ps.file, src)
 	if lerr != nil {
 		lerr.Line = t.pos.Line
 		lerr.Text = ps.lineText(t.pos.Line)

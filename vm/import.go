@@ -3,8 +3,6 @@ package vm
 import (
 	"path/filepath"
 	"strings"
-
-	"github.com/asylang/asy/parser"
 )
 
 // importName implements IMPORT_NAME: native modules first, then script files
@@ -91,14 +89,9 @@ func (it *Interp) loadModule(t *Thread, name string, from *Module) (*Module, err
 
 // execSource parses, compiles and runs src as the body of module m.
 func (it *Interp) execSource(t *Thread, m *Module, file string, src []byte, topLevelAwait bool) error {
-	it.AddSource(file, src)
-	mod, err := parser.Parse(file, src)
+	code, err := it.CompileModule(m, file, src, topLevelAwait)
 	if err != nil {
-		return SyntaxErrorFrom(err)
-	}
-	code, err := Compile(file, mod, m, topLevelAwait)
-	if err != nil {
-		return SyntaxErrorFrom(err)
+		return err
 	}
 	_, err = t.RunCode(code, m)
 	return err

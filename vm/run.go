@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -47,6 +48,10 @@ func (it *Interp) CompileModule(m *Module, file string, src []byte, topLevelAwai
 	mod, err := parser.Parse(file, src)
 	if err != nil {
 		return nil, SyntaxErrorFrom(err)
+	}
+	for _, w := range mod.Warnings {
+		// CPython's warnings.showwarning format.
+		it.WriteStderr(fmt.Sprintf("%s:%d: SyntaxWarning: %s\n  %s\n", file, w.Line, w.Msg, strings.TrimSpace(it.sourceLine(file, w.Line))))
 	}
 	code, err := Compile(file, mod, m, topLevelAwait)
 	if err != nil {

@@ -23,7 +23,7 @@ import (
 )
 
 // asyncpg: the native core — a PostgreSQL connection (pgx) whose queries run
-// in goroutines that the script awaits — under asyncpg_lib.py, which gives
+// in goroutines that the script awaits — under pylib/asyncpg.py, which gives
 // it asyncpg's API (Connection, transactions, pools). A task cancelled while
 // its query runs cancels the query on the server; the connection stays
 // usable.

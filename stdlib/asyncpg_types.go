@@ -211,7 +211,7 @@ func (r *pgRecordObj) Contains(t *vm.Thread, item vm.Value) (bool, error) {
 }
 
 // asyncpgNative is the _asyncpg module: the connection core, Record and
-// the exception classes (asyncpg_lib.py builds asyncpg on it).
+// the exception classes (pylib/asyncpg.py builds asyncpg on it).
 func asyncpgNative(it *vm.Interp) (*vm.Module, error) {
 	m := vm.NewModule("_asyncpg", "")
 	m.Set("__name__", vm.Str("asyncpg.exceptions"))

@@ -4,6 +4,6 @@
 // (modernc.org/sqlite) and asyncpg (pgx). Modules() maps each module name
 // to the loader that builds it for an interpreter; nothing here is shared
 // mutable state between interpreters. Some modules are written in the
-// script language itself (the *_lib.py files, embedded) on top of a small
+// script language itself (pylib/*.py, embedded; see pylib.go) on top of a small
 // native core, as CPython writes much of its standard library in Python.
 package stdlib

@@ -14,6 +14,9 @@ func Modules() map[string]vm.ModuleLoader {
 	for k, v := range registry {
 		out[k] = v
 	}
+	for k, v := range pylibLoaders(registry) {
+		out[k] = v
+	}
 	return out
 }
 

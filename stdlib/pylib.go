@@ -1,0 +1,57 @@
+package stdlib
+
+import (
+	"embed"
+	"strings"
+
+	"github.com/asylang/asy/vm"
+)
+
+// Modules written in the script language live in pylib/, one file per
+// module (pylib/collections.abc.py is collections.abc). A file whose module
+// also has a native loader runs on top of it, in the same namespace, so a
+// module can be Go where speed matters and Python elsewhere (collections:
+// deque in Go, namedtuple in Python).
+//
+//go:embed pylib/*.py
+var pylib embed.FS
+
+// pylibLoaders returns a loader for every pylib module, wrapping native ones.
+func pylibLoaders(native map[string]vm.ModuleLoader) map[string]vm.ModuleLoader {
+	out := map[string]vm.ModuleLoader{}
+	entries, _ := pylib.ReadDir("pylib")
+	for _, e := range entries {
+		name := strings.TrimSuffix(e.Name(), ".py")
+		src, err := pylib.ReadFile("pylib/" + e.Name())
+		if err != nil {
+			continue
+		}
+		out[name] = pythonOver(name, native[name], string(src))
+	}
+	return out
+}
+
+// pythonOver runs src in the module base builds (a fresh module when base
+// is nil).
+func pythonOver(name string, base vm.ModuleLoader, src string) vm.ModuleLoader {
+	return func(it *vm.Interp) (*vm.Module, error) {
+		var m *vm.Module
+		if base != nil {
+			var err error
+			if m, err = base(it); err != nil {
+				return nil, err
+			}
+		} else {
+			m = vm.NewModule(name, "")
+		}
+		m.Set("__name__", vm.Str(name))
+		code, err := it.CompileModule(m, "<"+name+">", []byte(src), false)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := it.MainThread().RunCode(code, m); err != nil {
+			return nil, err
+		}
+		return m, nil
+	}
+}

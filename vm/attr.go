@@ -329,9 +329,27 @@ func (t *Thread) classAttr(c *Class, name string) (Value, bool, error) {
 		}
 		return Obj(d), true, nil
 	case "__class__":
-		return Obj(TypeType), true, nil
+		return Obj(c.Class()), true, nil
 	case "__doc__":
 		return None, true, nil
+	}
+	// What the metaclass defines: its methods bind to the class, its
+	// properties compute from it (Enum's __members__).
+	if v, ok := c.metaMethod(name); ok {
+		if v.k == KObj {
+			switch d := v.o.(type) {
+			case *Function:
+				return Obj(&BoundMethod{Self: Obj(c), Fn: v}), true, nil
+			case *ClassMethod:
+				return Obj(&BoundMethod{Self: Obj(c.meta), Fn: d.fn}), true, nil
+			case *StaticMethod:
+				return d.fn, true, nil
+			case *Property:
+				r, err := t.Call(d.fget, []Value{Obj(c)}, nil)
+				return r, err == nil, err
+			}
+		}
+		return v, true, nil
 	}
 	// Methods of type itself (mro(), __subclasses__ ...).
 	if v, ok := TypeType.Dict[name]; ok {
@@ -581,9 +599,11 @@ func (t *Thread) loadMethod(obj Value, name string) (Value, Value, error) {
 // superAttr looks name up in the MRO after s.cls.
 func (t *Thread) superAttr(s *Super, name string) (Value, bool, error) {
 	var start *Class
+	inClassMethod := false
 	if c, ok := s.self.o.(*Class); ok && s.self.k == KObj && c.IsSubclass(s.cls) {
-		start = c
+		start, inClassMethod = c, true
 	} else {
+		// An instance — or a class, in a method of its metaclass.
 		start = s.self.Class()
 	}
 	mro := start.MRO
@@ -598,7 +618,7 @@ func (t *Thread) superAttr(s *Super, name string) (Value, bool, error) {
 	}
 	for _, k := range mro[i+1:] {
 		if v, ok := k.Dict[name]; ok {
-			if c, isCls := s.self.o.(*Class); isCls && s.self.k == KObj {
+			if c, isCls := s.self.o.(*Class); isCls && s.self.k == KObj && inClassMethod {
 				// super() in a classmethod
 				if cm, ok := v.o.(*ClassMethod); ok && v.k == KObj {
 					return Obj(&BoundMethod{Self: Obj(c), Fn: cm.fn}), true, nil

@@ -61,6 +61,11 @@ func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
 		full = append(append(full, o.Self), args...)
 		return t.Call(o.Fn, full, kw)
 	case *Class:
+		// A metaclass's __call__ decides what calling the class does
+		// (Enum's Color(1) looks a member up instead of making one).
+		if call, ok := o.metaMethod("__call__"); ok {
+			return t.callBound(call, fn, args, kw)
+		}
 		return t.callClass(o, args, kw)
 	}
 	if call, ok := t.lookupSpecial(fn, "__call__"); ok {

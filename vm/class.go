@@ -33,6 +33,8 @@ type Class struct {
 	flat       map[string]Value
 	flatOnce   sync.Once
 	subclasses []*Class
+	// meta is the metaclass when it is not type (class E(metaclass=M)).
+	meta *Class
 	// version changes whenever the resolved attributes may have changed;
 	// per-instruction attribute caches compare it.
 	version uint32
@@ -44,7 +46,41 @@ type KV struct {
 	Val  Value
 }
 
-func (c *Class) Class() *Class { return TypeType }
+func (c *Class) Class() *Class {
+	if c.meta != nil {
+		return c.meta
+	}
+	return TypeType
+}
+
+// metaMethod finds name on the class's metaclass when a script defines it
+// there (type's own methods are not returned: the caller's default applies).
+func (c *Class) metaMethod(name string) (Value, bool) {
+	if c.meta == nil {
+		return Undef, false
+	}
+	for _, k := range c.meta.MRO {
+		if k == TypeType {
+			break
+		}
+		if v, ok := k.Dict[name]; ok {
+			return v, true
+		}
+	}
+	return Undef, false
+}
+
+// derivedMeta is the most derived metaclass among bases (nil for type), as
+// CPython picks a class's metaclass when none is given.
+func derivedMeta(bases []*Class) *Class {
+	var winner *Class
+	for _, b := range bases {
+		if m := b.meta; m != nil && (winner == nil || m.IsSubclass(winner)) {
+			winner = m
+		}
+	}
+	return winner
+}
 
 // Lookup finds name along the MRO. It does not bind.
 func (c *Class) Lookup(name string) (Value, bool) {

@@ -32,14 +32,31 @@ func (t *Thread) buildClass(body, name, bases, kwargs Value) (Value, error) {
 	if err != nil {
 		return Undef, err
 	}
-	if !metaclass.IsUndef() {
-		if _, isType := metaclass.o.(*Class); !isType || metaclass.o.(*Class) != TypeType {
-			items := make([]Value, len(bs))
-			for i, b := range bs {
-				items[i] = Obj(b)
-			}
-			return t.Call(metaclass, []Value{name, Obj(NewTuple(items)), Obj(ns)}, nil)
+	var kws []KV
+	kw.Items(func(k, v Value) bool {
+		if s := k.o.(*StrObj).s; s != "metaclass" {
+			kws = append(kws, KV{Name: s, Val: v})
 		}
+		return true
+	})
+	if metaclass.IsUndef() {
+		if m := derivedMeta(bs); m != nil {
+			metaclass = Obj(m)
+		}
+	}
+	if mc, isType := metaclass.o.(*Class); !metaclass.IsUndef() && !(isType && mc == TypeType) {
+		items := make([]Value, len(bs))
+		for i, b := range bs {
+			items[i] = Obj(b)
+		}
+		v, err := t.Call(metaclass, []Value{name, Obj(NewTuple(items)), Obj(ns)}, kws)
+		if err != nil {
+			return Undef, err
+		}
+		if cell, ok := cellv.o.(*Cell); ok && cellv.k == KObj {
+			cell.v = v
+		}
+		return v, nil
 	}
 	cls, err := NewClass(t, cname, bs, ns)
 	if err != nil {
@@ -48,37 +65,38 @@ func (t *Thread) buildClass(body, name, bases, kwargs Value) (Value, error) {
 	if cell, ok := cellv.o.(*Cell); ok && cellv.k == KObj {
 		cell.v = Obj(cls)
 	}
-	// __init_subclass__ hooks of bases.
+	if err := t.classCreated(cls, kws); err != nil {
+		return Undef, err
+	}
+	return Obj(cls), nil
+}
+
+// classCreated runs what type.__new__ runs once a class exists: the
+// __init_subclass__ hook of its nearest base that has one (with the class
+// keywords), then __set_name__ on the descriptors in its namespace.
+func (t *Thread) classCreated(cls *Class, kws []KV) error {
 	for _, b := range cls.MRO[1:] {
 		if m, ok := b.Dict["__init_subclass__"]; ok {
 			fnv := m
 			if cm, ok := m.o.(*ClassMethod); ok && m.k == KObj {
 				fnv = cm.fn
 			}
-			var kws []KV
-			kw.Items(func(k, v Value) bool {
-				if s := k.o.(*StrObj).s; s != "metaclass" {
-					kws = append(kws, KV{Name: s, Val: v})
-				}
-				return true
-			})
 			if _, err := t.Call(fnv, []Value{Obj(cls)}, kws); err != nil {
-				return Undef, err
+				return err
 			}
 			break
 		}
 	}
-	// __set_name__ on descriptors.
 	for k, v := range cls.Dict {
 		if inst, ok := v.o.(*Instance); ok && v.k == KObj {
 			if m, ok := inst.cls.Lookup("__set_name__"); ok {
 				if _, err := t.Call(m, []Value{v, Obj(cls), Str(k)}, nil); err != nil {
-					return Undef, err
+					return err
 				}
 			}
 		}
 	}
-	return Obj(cls), nil
+	return nil
 }
 
 // NewClass creates a script class from a namespace dict.

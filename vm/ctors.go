@@ -125,6 +125,12 @@ func init() {
 			if err != nil {
 				return Undef, err
 			}
+			// type.__new__(M, ...) from a metaclass M makes an instance of M.
+			if cls != TypeType {
+				c.meta = cls
+			} else {
+				c.meta = derivedMeta(c.Bases)
+			}
 			if m, ok := t.frame.module.Get("__name__"); ok && t.frame != nil {
 				if s, ok := m.StrOf(); ok && ns.Len() >= 0 {
 					if _, has := ns.GetStr("__module__"); !has {
@@ -132,10 +138,30 @@ func init() {
 					}
 				}
 			}
+			if err := t.classCreated(c, kw); err != nil {
+				return Undef, err
+			}
 			return Obj(c), nil
 		}
 		return Undef, Errorf(TypeError, "type() takes 1 or 3 arguments")
 	}
+	// type.__call__ is what a metaclass's own __call__ reaches through
+	// super(): the ordinary construction of an instance.
+	TypeType.AddMethod("__call__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		cls, ok := args[0].o.(*Class)
+		if !ok || args[0].k != KObj {
+			return Undef, Errorf(TypeError, "descriptor '__call__' requires a 'type' object but received a '%s'", args[0].TypeName())
+		}
+		return t.callClass(cls, args[1:], kw)
+	})
+	// type.__init__ has nothing to do (type.__new__ built the class), but a
+	// metaclass's __init__ calls it through super().
+	TypeType.AddMethod("__init__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if n := len(args) - 1; n != 1 && n != 3 {
+			return Undef, Errorf(TypeError, "type.__init__() takes 1 or 3 arguments")
+		}
+		return None, nil
+	})
 	TypeType.AddMethod("mro", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		c := args[0].o.(*Class)
 		items := make([]Value, len(c.MRO))

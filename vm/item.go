@@ -137,6 +137,26 @@ func (t *Thread) seqIndex(idx Value, n int, what string) (int, error) {
 	return int(i), nil
 }
 
+// isDictGetItem reports whether m is dict.__getitem__ itself, which a dict
+// subclass inherits unless it defines its own.
+func isDictGetItem(m Value) bool {
+	dg, _ := DictType.Lookup("__getitem__")
+	return m == dg
+}
+
+// dictSubclassItem is d[key] for an instance of a dict subclass: a missing
+// key goes to the class's __missing__ (defaultdict, Counter), as in CPython.
+func (t *Thread) dictSubclassItem(obj Value, inst *Instance, d *Dict, key Value) (Value, error) {
+	v, ok, err := d.Get(t, key)
+	if err != nil || ok {
+		return v, err
+	}
+	if missing, ok := inst.cls.Lookup("__missing__"); ok {
+		return t.callBound(missing, obj, []Value{key}, nil)
+	}
+	return Undef, keyError(key)
+}
+
 // GetItem is obj[key].
 func (t *Thread) GetItem(obj, key Value) (Value, error) {
 	if obj.k == KObj {
@@ -244,13 +264,23 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 			return Int(int64(o.b[i])), nil
 		case *Instance:
 			if m, ok := t.lookupSpecial(obj, "__getitem__"); ok {
+				if d, isDict := o.payload.o.(*Dict); isDict && o.payload.k == KObj && isDictGetItem(m) {
+					return t.dictSubclassItem(obj, o, d, key)
+				}
 				return t.callBound(m, obj, []Value{key}, nil)
 			}
 			if !o.payload.IsUndef() {
 				return t.GetItem(o.payload, key)
 			}
 		case *Class:
+			if m, ok := o.metaMethod("__getitem__"); ok {
+				return t.callBound(m, obj, []Value{key}, nil)
+			}
 			if m, ok := o.Lookup("__class_getitem__"); ok {
+				// Implicitly a class method, as in CPython.
+				if cm, isCM := m.o.(*ClassMethod); isCM && m.k == KObj {
+					m = cm.fn
+				}
 				return t.Call(m, []Value{obj, key}, nil)
 			}
 			if o.Builtin {

@@ -124,6 +124,14 @@ func (t *Thread) Len(v Value) (int, error) {
 			}
 		case Lener:
 			return o.Len(), nil
+		case *Class:
+			if m, ok := o.metaMethod("__len__"); ok {
+				r, err := t.callBound(m, v, nil, nil)
+				if err != nil {
+					return 0, err
+				}
+				return lenResult(r)
+			}
 		}
 	}
 	return 0, Errorf(TypeError, "object of type '%s' has no len()", v.TypeName())
@@ -362,6 +370,10 @@ func (t *Thread) Iter(v Value) (Value, error) {
 			if !o.payload.IsUndef() {
 				return t.Iter(o.payload)
 			}
+		case *Class:
+			if m, ok := o.metaMethod("__iter__"); ok {
+				return t.callBound(m, v, nil, nil)
+			}
 		case Iterable:
 			return o.Iter(t)
 		}
@@ -577,6 +589,14 @@ func (t *Thread) Contains(container, item Value) (bool, error) {
 			}
 		case Container:
 			return o.Contains(t, item)
+		case *Class:
+			if m, ok := o.metaMethod("__contains__"); ok {
+				r, err := t.callBound(m, container, []Value{item}, nil)
+				if err != nil {
+					return false, err
+				}
+				return t.Truth(r)
+			}
 		}
 	}
 	if _, err := t.Iter(container); err != nil {

@@ -51,6 +51,17 @@ func (t *Thread) Repr(v Value) (string, error) {
 	case *Instance:
 		return t.reprInstance(o, v)
 	case *Class:
+		if m, ok := o.metaMethod("__repr__"); ok {
+			r, err := t.callBound(m, v, nil, nil)
+			if err != nil {
+				return "", err
+			}
+			s, ok := r.StrOf()
+			if !ok {
+				return "", Errorf(TypeError, "__repr__ returned non-string (type %s)", r.TypeName())
+			}
+			return s, nil
+		}
 		return "<class '" + o.QualName() + "'>", nil
 	case *Function:
 		return fmt.Sprintf("<function %s at %#x>", o.qualname, identity(o)), nil

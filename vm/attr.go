@@ -378,6 +378,17 @@ func (t *Thread) functionAttr(f *Function, name string) (Value, bool, error) {
 		return Obj(NewTuple(f.defaults)), true, nil
 	case "__code__":
 		return Obj(f.code), true, nil
+	case "__annotations__":
+		if v, ok := f.attrs["__annotations__"]; ok {
+			return v, true, nil
+		}
+		// Made on first access and kept, as CPython does.
+		if f.attrs == nil {
+			f.attrs = map[string]Value{}
+		}
+		d := Obj(NewDict())
+		f.attrs["__annotations__"] = d
+		return d, true, nil
 	case "__dict__":
 		d := NewDict()
 		for k, v := range f.attrs {

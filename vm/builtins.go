@@ -67,6 +67,16 @@ func init() {
 		if !ok || args[0].k != KObj {
 			return Undef, Errorf(TypeError, "issubclass() arg 1 must be a class")
 		}
+		if info, ok := args[1].o.(*Class); ok && args[1].k == KObj {
+			if m, ok := info.metaMethod("__subclasscheck__"); ok {
+				r, err := t.callBound(m, args[1], []Value{args[0]}, nil)
+				if err != nil {
+					return Undef, err
+				}
+				b, err := t.Truth(r)
+				return Bool(b), err
+			}
+		}
 		r, err := classInfoMatch(c, args[1], "issubclass")
 		return Bool(r), err
 	}
@@ -98,6 +108,16 @@ func init() {
 
 // IsInstance is isinstance(v, classinfo).
 func (t *Thread) IsInstance(v, classinfo Value) (bool, error) {
+	// A metaclass may decide (collections.abc's ABCs): type(v) is C needs no asking.
+	if c, ok := classinfo.o.(*Class); ok && classinfo.k == KObj && v.Class() != c {
+		if m, ok := c.metaMethod("__instancecheck__"); ok {
+			r, err := t.callBound(m, classinfo, []Value{v}, nil)
+			if err != nil {
+				return false, err
+			}
+			return t.Truth(r)
+		}
+	}
 	return classInfoMatch(v.Class(), classinfo, "isinstance")
 }
 
@@ -114,6 +134,8 @@ func classInfoMatch(c *Class, info Value, fname string) (bool, error) {
 				}
 			}
 			return false, nil
+		case *GenericAlias:
+			return false, Errorf(TypeError, "%s() argument 2 cannot be a parameterized generic", fname)
 		}
 	}
 	return false, Errorf(TypeError, "%s() arg 2 must be a type, a tuple of types, or a union", fname)
@@ -125,7 +147,7 @@ func (t *Thread) IsCallable(v Value) bool {
 		return false
 	}
 	switch v.o.(type) {
-	case *Function, *Builtin, *BoundMethod, *Class:
+	case *Function, *Builtin, *BoundMethod, *Class, *GenericAlias:
 		return true
 	}
 	_, ok := t.lookupSpecial(v, "__call__")

@@ -56,6 +56,8 @@ func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
 			}
 		}
 		return callBuiltin(t, o, args, kw)
+	case *GenericAlias:
+		return t.Call(o.origin, args, kw)
 	case *BoundMethod:
 		full := make([]Value, 0, len(args)+1)
 		full = append(append(full, o.Self), args...)

@@ -38,6 +38,7 @@ func compileModule(file string, m *parser.Module, mod *Module, topLevelAwait, in
 	if root.hasAwait {
 		u.code.Flags |= FlagCoroutine
 	}
+	c.setupAnnotations(m.Body)
 	c.stmts(m.Body)
 	c.emitConst(None)
 	c.emit(OpReturnValue, 0)

@@ -6,9 +6,10 @@ import (
 
 // MakeFunction flags (argument of OpMakeFunction).
 const (
-	mfDefaults   = 1 // a tuple of positional defaults is on the stack
-	mfKwDefaults = 2 // a dict of keyword-only defaults
-	mfClosure    = 4 // a tuple of cells
+	mfDefaults    = 1 // a tuple of positional defaults is on the stack
+	mfKwDefaults  = 2 // a dict of keyword-only defaults
+	mfClosure     = 4 // a tuple of cells
+	mfAnnotations = 8 // a dict of parameter and return annotations
 )
 
 func (c *compiler) funcDef(s *parser.FuncDef) {
@@ -57,6 +58,16 @@ func (c *compiler) makeFunction(node parser.Node, name string, params *parser.Pa
 		if n > 0 {
 			c.emit(OpBuildMap, n)
 			flags |= mfKwDefaults
+		}
+	}
+	if fd, ok := node.(*parser.FuncDef); ok {
+		if anns := functionAnnotations(params, fd.Returns); len(anns) > 0 {
+			for _, a := range anns {
+				c.emitConst(Str(a.name))
+				c.expr(a.ann)
+			}
+			c.emit(OpBuildMap, len(anns))
+			flags |= mfAnnotations
 		}
 	}
 	sc := c.scopes[node]
@@ -115,6 +126,7 @@ func (c *compiler) classDef(s *parser.ClassDef) {
 		c.emit(OpStoreName, c.nameIndex("__module__"))
 		c.emitConst(Str(c.u.code.QualName))
 		c.emit(OpStoreName, c.nameIndex("__qualname__"))
+		c.setupAnnotations(s.Body)
 		c.stmts(s.Body)
 		if c.u.scope.needsClassCell {
 			c.emit(OpLoadClosure, c.u.slots["__class__"])

@@ -34,10 +34,7 @@ func (c *compiler) stmt(s parser.Stmt) {
 	case *parser.AugAssign:
 		c.augAssign(s)
 	case *parser.AnnAssign:
-		if s.Value != nil {
-			c.expr(s.Value)
-			c.assign(s.Target)
-		}
+		c.annAssign(s)
 	case *parser.If:
 		c.ifStmt(s)
 	case *parser.While:

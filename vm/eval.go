@@ -794,6 +794,13 @@ func (t *Thread) execute() (Value, error) {
 						fn.closure[i] = c.o.(*Cell)
 					}
 				}
+				if arg&mfAnnotations != 0 {
+					sp--
+					if fn.attrs == nil {
+						fn.attrs = map[string]Value{}
+					}
+					fn.attrs["__annotations__"] = regs[sp]
+				}
 				if arg&mfKwDefaults != 0 {
 					sp--
 					d := regs[sp].o.(*Dict)

@@ -284,8 +284,8 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 				return t.Call(m, []Value{obj, key}, nil)
 			}
 			if o.Builtin {
-				// list[int] and friends: generic aliases print as themselves.
-				return obj, nil
+				// list[int], dict[str, int]: a types.GenericAlias.
+				return Obj(NewGenericAlias(obj, key)), nil
 			}
 		case ItemGetter:
 			return o.GetItem(t, key)

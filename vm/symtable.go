@@ -155,6 +155,9 @@ func (b *symtableBuilder) paramDefaults(p *parser.Params) {
 			}
 		}
 	}
+	for _, a := range functionAnnotations(p, nil) {
+		b.expr(a.ann)
+	}
 }
 
 func (b *symtableBuilder) stmt(s parser.Stmt) {
@@ -174,6 +177,12 @@ func (b *symtableBuilder) stmt(s parser.Stmt) {
 			b.expr(s.Target)
 		}
 	case *parser.AnnAssign:
+		if annotatesAtRunTime(b.cur) {
+			b.expr(s.Annotation)
+			if _, ok := s.Target.(*parser.Name); ok {
+				b.cur.add("__annotations__", symUsed|symAssigned)
+			}
+		}
 		if s.Value != nil {
 			b.expr(s.Value)
 			b.target(s.Target)
@@ -306,6 +315,9 @@ func (b *symtableBuilder) stmt(s parser.Stmt) {
 			b.expr(d)
 		}
 		b.paramDefaults(s.Params)
+		if s.Returns != nil {
+			b.expr(s.Returns)
+		}
 		b.bind(s.Name)
 		fs := newScope(scopeFunction, s.Name, s, b.cur)
 		fs.coroutine = s.Async

@@ -430,6 +430,19 @@ func init() {
 		s, err := t.Repr(args[0])
 		return Str(asciiEscape(s)), err
 	}
+	// open is io.open, as in CPython: files are the io module's business,
+	// which the embedder's module set provides (and may refuse, hermetic).
+	b["open"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
+		io, err := t.ImportModule("io")
+		if err != nil {
+			return Undef, err
+		}
+		open, ok := io.Get("open")
+		if !ok {
+			return Undef, Errorf(NameError, "name 'open' is not defined")
+		}
+		return t.Call(open, args, kw)
+	}
 	b["input"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if err := RangeArgs("input", args, 0, 1); err != nil {
 			return Undef, err

@@ -1,0 +1,409 @@
+package stdlib
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	goruntime "runtime"
+	"sort"
+	"strings"
+	"syscall"
+
+	"github.com/asylang/asy/vm"
+)
+
+// The native half of os: only what needs the host (environment, process,
+// filesystem). pylib/os.py builds the rest (getenv, makedirs, walk) and
+// pylib/os.path.py is pure path arithmetic.
+//
+// In hermetic mode the script must not see the host: environ is empty, and
+// every call that reads or changes the filesystem raises PermissionError.
+
+func osModule(it *vm.Interp) (*vm.Module, error) {
+	m := vm.NewModule("os", "")
+	// Cached before pylib/os.py runs on top, so its `import os.path` finds
+	// this (partly built) module instead of loading os again, as CPython's
+	// sys.modules holds a module while it initializes.
+	it.AddModule(m)
+	_, hermetic := it.Ext(hermeticKey{})
+	fn := func(name string, f vm.BuiltinFunc) { m.Set(name, vm.NewBuiltin(name, f)) }
+	// host wraps a builtin that touches the host filesystem.
+	host := func(name string, f vm.BuiltinFunc) {
+		fn(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+			if hermetic {
+				return vm.Undef, vm.Errorf(vm.PermissionError, "hermetic interpreter: os.%s is not available", name)
+			}
+			return f(t, args, kw)
+		})
+	}
+
+	// environ is a snapshot: changes made by the script stay in the dict
+	// (getenv reads it), as CPython's putenv side effect has no observer here.
+	env := vm.NewDict()
+	if !hermetic {
+		vars := os.Environ()
+		sort.Strings(vars)
+		for _, kv := range vars {
+			if k, v, ok := strings.Cut(kv, "="); ok {
+				env.SetStr(k, vm.Str(v))
+			}
+		}
+	}
+	m.Set("environ", vm.Obj(env))
+	m.Set("name", vm.Str("posix"))
+	m.Set("sep", vm.Str("/"))
+	m.Set("altsep", vm.None)
+	m.Set("extsep", vm.Str("."))
+	m.Set("pathsep", vm.Str(":"))
+	m.Set("linesep", vm.Str("\n"))
+	m.Set("curdir", vm.Str("."))
+	m.Set("pardir", vm.Str(".."))
+	m.Set("devnull", vm.Str("/dev/null"))
+
+	fn("getpid", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Int(int64(os.Getpid())), vm.ExactArgs("getpid", args, 0)
+	})
+	fn("getppid", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Int(int64(os.Getppid())), vm.ExactArgs("getppid", args, 0)
+	})
+	fn("cpu_count", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Int(int64(goruntime.NumCPU())), vm.ExactArgs("cpu_count", args, 0)
+	})
+	host("getcwd", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.ExactArgs("getcwd", args, 0); err != nil {
+			return vm.Undef, err
+		}
+		wd, err := os.Getwd()
+		if err != nil {
+			return vm.Undef, osError(err, "")
+		}
+		return vm.Str(wd), nil
+	})
+	host("chdir", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		p, err := pathArg(t, "chdir", args, 1)
+		if err != nil {
+			return vm.Undef, err
+		}
+		if err := os.Chdir(p); err != nil {
+			return vm.Undef, osError(err, p)
+		}
+		return vm.None, nil
+	})
+	host("listdir", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		p := "."
+		if len(args) > 0 {
+			var err error
+			if p, err = pathArg(t, "listdir", args, 1); err != nil {
+				return vm.Undef, err
+			}
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return vm.Undef, osError(err, p)
+		}
+		defer f.Close()
+		// Unsorted, in directory order, as CPython's listdir.
+		names, err := f.Readdirnames(-1)
+		if err != nil {
+			return vm.Undef, osError(err, p)
+		}
+		items := make([]vm.Value, len(names))
+		for i, n := range names {
+			items[i] = vm.Str(n)
+		}
+		return vm.Obj(vm.NewList(items)), nil
+	})
+	// One-path operations that return None.
+	for name, op := range map[string]func(string) error{
+		"remove": removeFile,
+		"unlink": removeFile,
+		"rmdir":  removeDir,
+		"mkdir":  func(p string) error { return os.Mkdir(p, 0o777) },
+	} {
+		name, op := name, op
+		host(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+			// mkdir's mode argument is accepted and left to the umask default.
+			p, err := pathArg(t, name, args, 1)
+			if err != nil {
+				return vm.Undef, err
+			}
+			if err := op(p); err != nil {
+				return vm.Undef, osError(err, p)
+			}
+			return vm.None, nil
+		})
+	}
+	for _, name := range []string{"rename", "replace"} {
+		name := name
+		host(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+			if err := vm.ExactArgs(name, args, 2); err != nil {
+				return vm.Undef, err
+			}
+			src, err := vm.AsStr(name, args[0])
+			if err != nil {
+				return vm.Undef, err
+			}
+			dst, err := vm.AsStr(name, args[1])
+			if err != nil {
+				return vm.Undef, err
+			}
+			if err := os.Rename(src, dst); err != nil {
+				return vm.Undef, osError(err, src)
+			}
+			return vm.None, nil
+		})
+	}
+	// File descriptors are the host's: os.open/write/read/close are thin
+	// wrappers of the system calls (logging's FileHandler writes through them).
+	for name, v := range map[string]int{
+		"O_RDONLY": syscall.O_RDONLY, "O_WRONLY": syscall.O_WRONLY, "O_RDWR": syscall.O_RDWR,
+		"O_APPEND": syscall.O_APPEND, "O_CREAT": syscall.O_CREAT, "O_EXCL": syscall.O_EXCL,
+		"O_TRUNC": syscall.O_TRUNC,
+	} {
+		m.Set(name, vm.Int(int64(v)))
+	}
+	host("open", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.RangeArgs("open", args, 2, 3); err != nil {
+			return vm.Undef, err
+		}
+		p, err := pathArg(t, "open", args, 1)
+		if err != nil {
+			return vm.Undef, err
+		}
+		flags, err := t.AsInt64(args[1])
+		if err != nil {
+			return vm.Undef, err
+		}
+		mode := int64(0o777)
+		if len(args) == 3 {
+			if mode, err = t.AsInt64(args[2]); err != nil {
+				return vm.Undef, err
+			}
+		}
+		fd, err := syscall.Open(p, int(flags)|syscall.O_CLOEXEC, uint32(mode))
+		if err != nil {
+			return vm.Undef, osError(err, p)
+		}
+		return vm.Int(int64(fd)), nil
+	})
+	host("write", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.ExactArgs("write", args, 2); err != nil {
+			return vm.Undef, err
+		}
+		fd, err := t.AsInt64(args[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		b, ok := args[1].AsObj().(*vm.Bytes)
+		if !ok {
+			return vm.Undef, vm.Errorf(vm.TypeError, "a bytes-like object is required, not '%s'", args[1].TypeName())
+		}
+		n, err := syscall.Write(int(fd), b.Data())
+		if err != nil {
+			return vm.Undef, osError(err, "")
+		}
+		return vm.Int(int64(n)), nil
+	})
+	host("read", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.ExactArgs("read", args, 2); err != nil {
+			return vm.Undef, err
+		}
+		fd, err := t.AsInt64(args[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		size, err := t.AsInt64(args[1])
+		if err != nil {
+			return vm.Undef, err
+		}
+		if size < 0 {
+			return vm.Undef, vm.Errorf(vm.ValueError, "negative buffersize in read")
+		}
+		buf := make([]byte, size)
+		n, err := syscall.Read(int(fd), buf)
+		if err != nil {
+			return vm.Undef, osError(err, "")
+		}
+		return vm.Obj(vm.NewBytes(buf[:n])), nil
+	})
+	host("close", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.ExactArgs("close", args, 1); err != nil {
+			return vm.Undef, err
+		}
+		fd, err := t.AsInt64(args[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		if err := syscall.Close(int(fd)); err != nil {
+			return vm.Undef, osError(err, "")
+		}
+		return vm.None, nil
+	})
+	// _stat(path, follow) → (kind, size, mtime) or None when the path does
+	// not exist; os.path's exists/isfile/isdir/islink/getsize sit on it.
+	host("_stat", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.ExactArgs("_stat", args, 2); err != nil {
+			return vm.Undef, err
+		}
+		p, err := vm.AsStr("_stat", args[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		follow, err := t.Truth(args[1])
+		if err != nil {
+			return vm.Undef, err
+		}
+		var fi fs.FileInfo
+		if follow {
+			fi, err = os.Stat(p)
+		} else {
+			fi, err = os.Lstat(p)
+		}
+		if err != nil {
+			return vm.None, nil
+		}
+		kind := "other"
+		switch {
+		case fi.Mode()&fs.ModeSymlink != 0:
+			kind = "link"
+		case fi.IsDir():
+			kind = "dir"
+		case fi.Mode().IsRegular():
+			kind = "file"
+		}
+		mtime := float64(fi.ModTime().UnixNano()) / 1e9
+		return vm.Obj(vm.NewTuple([]vm.Value{vm.Str(kind), vm.Int(fi.Size()), vm.Float(mtime)})), nil
+	})
+	return m, nil
+}
+
+func removeFile(p string) error {
+	fi, err := os.Lstat(p)
+	if err == nil && fi.IsDir() {
+		return &fs.PathError{Op: "remove", Path: p, Err: syscall.EISDIR}
+	}
+	return syscall.Unlink(p)
+}
+
+func removeDir(p string) error { return syscall.Rmdir(p) }
+
+// pathArg reads a str path argument (os.PathLike objects via __fspath__).
+func pathArg(t *vm.Thread, fname string, args []vm.Value, n int) (string, error) {
+	if len(args) < n {
+		return "", vm.Errorf(vm.TypeError, "%s() missing required argument 'path' (pos 1)", fname)
+	}
+	v := args[0]
+	if _, ok := v.StrOf(); !ok {
+		if has, _ := t.HasAttr(v, "__fspath__"); has {
+			r, err := t.CallMethod(v, "__fspath__")
+			if err != nil {
+				return "", err
+			}
+			v = r
+		}
+	}
+	s, ok := v.StrOf()
+	if !ok {
+		return "", vm.Errorf(vm.TypeError, "%s: path should be string, bytes or os.PathLike, not %s", fname, v.TypeName())
+	}
+	return s, nil
+}
+
+// osError converts a Go filesystem error to the OSError subclass CPython
+// raises for its errno, with errno, strerror and filename set.
+func osError(err error, path string) error {
+	var errno syscall.Errno
+	if !errors.As(err, &errno) {
+		return vm.NewException(vm.OSError, vm.Str(err.Error()))
+	}
+	cls := vm.OSError
+	name := map[syscall.Errno]string{
+		syscall.ENOENT:    "FileNotFoundError",
+		syscall.EEXIST:    "FileExistsError",
+		syscall.EACCES:    "PermissionError",
+		syscall.EPERM:     "PermissionError",
+		syscall.EISDIR:    "IsADirectoryError",
+		syscall.ENOTDIR:   "NotADirectoryError",
+		syscall.ETIMEDOUT: "TimeoutError",
+	}[errno]
+	if c, ok := vm.BuiltinClass(name); ok {
+		cls = c
+	}
+	// Go's messages are C's strerror text in lower case.
+	msg := errno.Error()
+	if msg != "" {
+		msg = strings.ToUpper(msg[:1]) + msg[1:]
+	}
+	args := []vm.Value{vm.Int(int64(errno)), vm.Str(msg)}
+	if path != "" {
+		args = append(args, vm.Str(path))
+	}
+	return vm.NewException(cls, args...)
+}
+
+// _asy_frames gives the Python-written logging what CPython's logging gets
+// from sys._getframe and traceback: the script-level caller of a logging
+// call, and the printed form of an exception.
+func framesModule(it *vm.Interp) (*vm.Module, error) {
+	m := vm.NewModule("_asy_frames", "")
+	// caller(skip_files, stacklevel=1) → (filename, lineno, funcname) of the
+	// innermost frame whose file is not in skip_files, or with stacklevel n
+	// the n-th such frame outwards (the outermost when there are fewer), as
+	// logging's findCaller in 3.11.
+	m.Set("caller", vm.NewBuiltin("caller", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.RangeArgs("caller", args, 1, 2); err != nil {
+			return vm.Undef, err
+		}
+		level := int64(1)
+		if len(args) == 2 {
+			var err error
+			if level, err = t.AsInt64(args[1]); err != nil {
+				return vm.Undef, err
+			}
+		}
+		skip := map[string]bool{}
+		{
+			if err := t.Iterate(args[0], func(v vm.Value) error {
+				s, _ := v.StrOf()
+				skip[s] = true
+				return nil
+			}); err != nil {
+				return vm.Undef, err
+			}
+		}
+		var found *vm.Frame
+		for f := t.Frame(); f != nil; f = f.Back() {
+			c := f.Code()
+			if c == nil || skip[c.Filename] {
+				continue
+			}
+			found = f
+			if level--; level <= 0 {
+				break
+			}
+		}
+		if found != nil {
+			c := found.Code()
+			return vm.Obj(vm.NewTuple([]vm.Value{vm.Str(c.Filename), vm.Int(int64(found.Line())), vm.Str(c.Name)})), nil
+		}
+		return vm.Obj(vm.NewTuple([]vm.Value{vm.Str("(unknown file)"), vm.Int(0), vm.Str("(unknown function)")})), nil
+	}))
+	// format_exception(exc) → the traceback text the interpreter prints for
+	// an uncaught exc, chained causes included.
+	m.Set("format_exception", vm.NewBuiltin("format_exception", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.ExactArgs("format_exception", args, 1); err != nil {
+			return vm.Undef, err
+		}
+		inst, ok := args[0].AsObj().(*vm.Instance)
+		if !ok || !inst.Class().IsSubclass(vm.BaseException) {
+			return vm.Undef, vm.Errorf(vm.TypeError, "format_exception() needs an exception, not %s", args[0].TypeName())
+		}
+		return vm.Str(t.FormatException(inst)), nil
+	}))
+	return m, nil
+}
+
+func init() {
+	register("os", osModule)
+	register("_asy_frames", framesModule)
+}

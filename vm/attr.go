@@ -476,6 +476,18 @@ func (t *Thread) SetAttr(obj Value, name string, v Value) error {
 				o.doc = v
 				return nil
 			}
+			if name == "__defaults__" {
+				if v.IsNone() {
+					o.defaults = nil
+					return nil
+				}
+				tup, ok := v.o.(*Tuple)
+				if !ok || v.k != KObj {
+					return Errorf(TypeError, "__defaults__ must be set to a tuple object")
+				}
+				o.defaults = tup.items
+				return nil
+			}
 			if name == "__name__" {
 				if s, ok := v.StrOf(); ok {
 					o.name = s

@@ -253,6 +253,12 @@ func init() {
 		n, err := toBytes(t, args[2])
 		return wrap(args, bytes.ReplaceAll(bytesSelf(args), o, n)), err
 	})
+	ByteArrayType.AddMethod("copy", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := ExactArgs("copy", args[1:], 0); err != nil {
+			return Undef, err
+		}
+		return Obj(&ByteArray{b: append([]byte(nil), args[0].o.(*ByteArray).b...)}), nil
+	})
 	ByteArrayType.AddMethod("append", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if err := ExactArgs("append", args[1:], 1); err != nil {
 			return Undef, err

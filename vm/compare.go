@@ -17,6 +17,9 @@ func (t *Thread) compareOp(op int, a, b Value) (Value, error) {
 // richCompare tries the dunder methods (reflected first for subclasses), then
 // falls back to identity for == and !=.
 func (t *Thread) richCompare(op int, a, b Value) (Value, error) {
+	if pa, pb, ok := t.builtinParts(op, a, b); ok {
+		return t.compareOp(op, pa, pb)
+	}
 	ac, bc := a.Class(), b.Class()
 	reflectedFirst := ac != bc && bc.IsSubclass(ac) && !bc.Builtin
 	try := func(x, y Value, o int) (Value, bool, error) {
@@ -67,6 +70,27 @@ func (t *Thread) richCompare(op int, a, b Value) (Value, error) {
 		return Bool(!a.Is(b)), nil
 	}
 	return Undef, Errorf(TypeError, "'%s' not supported between instances of '%s' and '%s'", cmpNames[op], a.TypeName(), b.TypeName())
+}
+
+// builtinParts: instances of subclasses of built-in types (tuple, list,
+// str…) compare by their built-in part unless the subclass defines the
+// comparison itself. It returns the operands to compare instead.
+func (t *Thread) builtinParts(op int, a, b Value) (Value, Value, bool) {
+	unwrap := func(x Value, dunder string) (Value, bool, bool) {
+		inst, ok := x.o.(*Instance)
+		if !ok || x.k != KObj || inst.payload.IsUndef() {
+			return x, false, true
+		}
+		if m, found := t.lookupSpecial(x, dunder); found {
+			if _, user := m.o.(*Function); user {
+				return x, true, false
+			}
+		}
+		return inst.payload, true, true
+	}
+	pa, wa, oka := unwrap(a, cmpDunders[op])
+	pb, wb, okb := unwrap(b, cmpDunders[cmpSwapped[op]])
+	return pa, pb, oka && okb && (wa || wb)
 }
 
 // Equal is a == b as a Go bool.

@@ -171,7 +171,12 @@ func init() {
 		return Obj(NewList(items)), nil
 	})
 	TypeType.AddMethod("__subclasses__", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		return Obj(NewList(nil)), nil
+		c := args[0].o.(*Class)
+		items := make([]Value, len(c.subclasses))
+		for i, s := range c.subclasses {
+			items[i] = Obj(s)
+		}
+		return Obj(NewList(items)), nil
 	})
 
 	IntType.ctor = newInt

@@ -38,6 +38,8 @@ func (t *Thread) Truth(v Value) (bool, error) {
 		return o.Len() > 0, nil
 	case *Set:
 		return o.Len() > 0, nil
+	case *FrozenSet:
+		return o.s.Len() > 0, nil
 	case *BigIntObj:
 		return true, nil
 	case *Range:
@@ -103,6 +105,8 @@ func (t *Thread) Len(v Value) (int, error) {
 			return o.Len(), nil
 		case *Set:
 			return o.Len(), nil
+		case *FrozenSet:
+			return o.s.Len(), nil
 		case *Range:
 			return int(o.Len()), nil
 		case *Bytes:
@@ -287,8 +291,17 @@ func (t *Thread) Hash(v Value) (uint64, error) {
 					if r.k == KObj {
 						return hashBig(r.bigOf()), nil
 					}
-					return hashInt(int64(r.n)), nil
+					// CPython keeps what __hash__ returns (but -1, which
+					// means error in C).
+					if int64(r.n) == -1 {
+						return uint64(^uint64(1)), nil
+					}
+					return uint64(int64(r.n)), nil
 				}
+			}
+			// A subclass of a built-in type hashes as its built-in part.
+			if !o.payload.IsUndef() {
+				return t.Hash(o.payload)
 			}
 			// A class that defines __eq__ without __hash__ is unhashable.
 			if _, ok := v.Class().Lookup("__eq__"); ok {

@@ -269,9 +269,11 @@ func (t *Thread) StrOf(v Value) (string, error) {
 				}
 			}
 			if o.exc != nil {
-				if _, hasRepr := o.cls.Lookup("__repr__"); !hasRepr || true {
-					return t.excStr(o)
-				}
+				return t.excStr(o)
+			}
+			// A str subclass without its own __str__ prints as its text.
+			if s, ok := o.payload.o.(*StrObj); ok && o.payload.k == KObj {
+				return s.s, nil
 			}
 		case Stringer:
 			return o.Str(t)

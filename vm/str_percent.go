@@ -25,11 +25,19 @@ func bytesPercent(t *Thread, format *Bytes, args Value) (Value, error) {
 	return Obj(NewBytes([]byte(s))), nil
 }
 
+func isTuplePayload(inst *Instance) bool {
+	_, ok := inst.payload.o.(*Tuple)
+	return ok && inst.payload.k == KObj
+}
+
 func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error) {
 	var items []Value
 	var mapping Value
 	if tp, ok := args.o.(*Tuple); ok && args.k == KObj {
 		items = tp.items
+	} else if inst, ok := args.o.(*Instance); ok && args.k == KObj && isTuplePayload(inst) {
+		// A tuple subclass (a namedtuple) supplies the arguments too.
+		items = inst.payload.o.(*Tuple).items
 	} else {
 		items = []Value{args}
 		if args.k == KObj {

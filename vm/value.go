@@ -145,8 +145,14 @@ func (v Value) bigOf() *big.Int {
 // StrOf returns the Go string of a str Value, and whether v is a str.
 func (v Value) StrOf() (string, bool) {
 	if v.k == KObj {
-		if s, ok := v.o.(*StrObj); ok {
-			return s.s, true
+		switch o := v.o.(type) {
+		case *StrObj:
+			return o.s, true
+		case *Instance:
+			// An instance of a str subclass is a str wherever one is wanted.
+			if s, ok := o.payload.o.(*StrObj); ok && o.payload.k == KObj {
+				return s.s, true
+			}
 		}
 	}
 	return "", false

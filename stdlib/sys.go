@@ -27,6 +27,26 @@ func sysModule(it *vm.Interp) (*vm.Module, error) {
 	m.Set("path", vm.Obj(vm.NewList(nil)))
 	m.Set("executable", vm.Str("asy"))
 	limit := vm.Int(vm.MaxDepth)
+	m.Set("exc_info", vm.NewBuiltin("exc_info", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.ExactArgs("exc_info", args, 0); err != nil {
+			return vm.Undef, err
+		}
+		exc := t.HandledException()
+		if exc == nil {
+			return vm.Obj(vm.NewTuple([]vm.Value{vm.None, vm.None, vm.None})), nil
+		}
+		tb, err := t.GetAttr(vm.Obj(exc), "__traceback__")
+		if err != nil {
+			return vm.Undef, err
+		}
+		return vm.Obj(vm.NewTuple([]vm.Value{vm.Obj(exc.Class()), vm.Obj(exc), tb})), nil
+	}))
+	m.Set("exception", vm.NewBuiltin("exception", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if exc := t.HandledException(); exc != nil {
+			return vm.Obj(exc), nil
+		}
+		return vm.None, nil
+	}))
 	m.Set("exit", vm.NewBuiltin("exit", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if err := vm.RangeArgs("exit", args, 0, 1); err != nil {
 			return vm.Undef, err

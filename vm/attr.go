@@ -219,7 +219,7 @@ func (t *Thread) excAttr(o *Instance, name string) (Value, bool) {
 		if len(o.exc.traceback) == 0 {
 			return None, true
 		}
-		return Obj(&tracebackObj{entries: o.exc.traceback}), true
+		return Obj(&tracebackObj{entries: append([]TraceEntry(nil), o.exc.traceback...)}), true
 	case "__notes__":
 		if o.exc.notes == nil {
 			return Undef, false
@@ -278,6 +278,24 @@ type tracebackObj struct{ entries []TraceEntry }
 var TracebackType = newBuiltinClass("traceback", ObjectType)
 
 func (*tracebackObj) Class() *Class { return TracebackType }
+
+// setTraceback is `exc.__traceback__ = tb` (and with_traceback): the
+// traceback printed for exc becomes tb's (contextlib restores the
+// original traceback this way after throwing into a generator).
+func (e *ExcState) setTraceback(v Value) error {
+	switch tb := v.o.(type) {
+	case *tracebackObj:
+		if v.k == KObj {
+			e.traceback = append([]TraceEntry(nil), tb.entries...)
+			return nil
+		}
+	}
+	if v.IsNone() {
+		e.traceback = nil
+		return nil
+	}
+	return Errorf(TypeError, "__traceback__ must be a traceback or None")
+}
 
 func (t *Thread) classAttr(c *Class, name string) (Value, bool, error) {
 	for _, k := range c.MRO {
@@ -439,6 +457,8 @@ func (t *Thread) SetAttr(obj Value, name string, v Value) error {
 				case "__context__":
 					o.exc.context = v
 					return nil
+				case "__traceback__":
+					return o.exc.setTraceback(v)
 				case "__suppress_context__":
 					o.exc.suppressContext = v.n != 0
 					return nil

@@ -184,6 +184,21 @@ func builtinPrint(t *Thread, args []Value, kw []KV) (Value, error) {
 			return Undef, Errorf(TypeError, "'%s' is an invalid keyword argument for print()", a.Name)
 		}
 	}
+	if file.IsUndef() || file.IsNone() {
+		// print writes to whatever sys.stdout is now (redirect_stdout, a
+		// StringIO a test put there).
+		if sys, ok := t.interp.modules["sys"]; ok {
+			if out, ok := sys.Get("stdout"); ok {
+				if _, std := out.o.(*TextFile); !std || out.k != KObj {
+					file = out
+				}
+			}
+		}
+	}
+	w, std := file.o.(*TextFile)
+	if file.k == KObj && !std {
+		return None, t.printTo(file, args, sep, end, flush)
+	}
 	var b strings.Builder
 	for i, a := range args {
 		if i > 0 {
@@ -196,22 +211,49 @@ func builtinPrint(t *Thread, args []Value, kw []KV) (Value, error) {
 		b.WriteString(s)
 	}
 	b.WriteString(end)
-	if !file.IsUndef() && !file.IsNone() {
-		if w, ok := file.o.(*TextFile); ok && file.k == KObj {
-			return None, w.write(t, b.String(), flush)
-		}
-		write, err := t.GetAttr(file, "write")
-		if err != nil {
-			return Undef, err
-		}
-		_, err = t.Call(write, []Value{Str(b.String())}, nil)
-		return None, err
+	if w != nil {
+		return None, w.write(t, b.String(), flush)
 	}
 	t.interp.Stdout.WriteString(b.String())
 	if flush {
 		t.interp.Stdout.Flush()
 	}
 	return None, nil
+}
+
+// printTo is print(..., file=f) for a script object: like CPython, one
+// write() per argument, separator and end, then flush() if asked.
+func (t *Thread) printTo(file Value, args []Value, sep, end string, flush bool) error {
+	write, err := t.GetAttr(file, "write")
+	if err != nil {
+		return err
+	}
+	put := func(s string) error {
+		_, err := t.Call(write, []Value{Str(s)}, nil)
+		return err
+	}
+	for i, a := range args {
+		if i > 0 {
+			if err := put(sep); err != nil {
+				return err
+			}
+		}
+		s, err := t.StrOf(a)
+		if err != nil {
+			return err
+		}
+		if err := put(s); err != nil {
+			return err
+		}
+	}
+	if err := put(end); err != nil {
+		return err
+	}
+	if flush {
+		_, err := t.CallMethod(file, "flush")
+		return err
+	}
+	return nil
 }
 
 // TextFile is sys.stdout / sys.stderr: a writer with write() and flush().

@@ -89,6 +89,12 @@ func init() {
 		return None, nil
 	})
 	BaseException.AddMethod("with_traceback", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if len(args) != 2 {
+			return Undef, Errorf(TypeError, "BaseException.with_traceback() takes exactly one argument (%d given)", len(args)-1)
+		}
+		if err := args[0].o.(*Instance).exc.setTraceback(args[1]); err != nil {
+			return Undef, err
+		}
 		return args[0], nil
 	})
 	BaseException.AddMethod("add_note", func(t *Thread, args []Value, kw []KV) (Value, error) {

@@ -37,7 +37,10 @@ func (t *Thread) execute() (Value, error) {
 			// Unwinding: find a handler for err in this frame or the ones below.
 			exc := AsException(err)
 			err = nil
-			if !reraise {
+			// An exception gets its context where it is raised: in a raise
+			// statement (doRaise) or, for errors from Go code, in the first
+			// frame that sees it — not again in every frame it unwinds.
+			if !reraise && len(exc.exc.traceback) == 0 {
 				t.setContext(exc)
 			}
 			// A re-raise keeps the traceback it has: this frame is already in it.
@@ -1080,7 +1083,8 @@ func (t *Thread) execute() (Value, error) {
 				f.pc, f.sp = pc, sp
 				exit := regs[sp-2]
 				exc := regs[sp-1].o.(*Instance)
-				r, e := t.Call(exit, []Value{Obj(exc.cls), Obj(exc), None}, nil)
+				tb, _ := t.excAttr(exc, "__traceback__")
+				r, e := t.Call(exit, []Value{Obj(exc.cls), Obj(exc), tb}, nil)
 				if e != nil {
 					err = e
 					goto fail
@@ -1309,6 +1313,9 @@ func (t *Thread) unboundDeref(f *Frame, slot int) error {
 
 // handledException returns the exception currently being handled (for bare
 // raise and implicit chaining), walking the frame chain.
+// HandledException is the exception being handled (sys.exc_info()), or nil.
+func (t *Thread) HandledException() *Instance { return t.handledException() }
+
 func (t *Thread) handledException() *Instance {
 	for f := t.frame; f != nil; f = f.back {
 		for i := len(f.blocks) - 1; i >= 0; i-- {
@@ -1371,6 +1378,7 @@ func (t *Thread) doRaise(f *Frame, vals []Value, n int) error {
 		}
 		exc.exc.suppressContext = true
 	}
+	t.setContext(exc)
 	return exc
 }
 

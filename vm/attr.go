@@ -166,9 +166,7 @@ func (t *Thread) instanceAttr(o *Instance, obj Value, name string) (Value, bool,
 	case "__class__":
 		return Obj(cls), true, nil
 	case "__dict__":
-		d := NewDict()
-		o.attrs.each(func(k string, v Value) { d.SetStr(k, v) })
-		return Obj(d), true, nil
+		return Obj(o.attrs.asDict()), true, nil
 	}
 	if o.exc != nil {
 		if v, ok := t.excAttr(o, name); ok {
@@ -470,6 +468,14 @@ func (t *Thread) SetAttr(obj Value, name string, v Value) error {
 					o.exc.args = NewTuple(items)
 					return nil
 				}
+			}
+			if name == "__dict__" {
+				d, ok := v.o.(*Dict)
+				if !ok || v.k != KObj {
+					return Errorf(TypeError, "__dict__ must be set to a dictionary, not a '%s'", v.TypeName())
+				}
+				o.attrs = attrMap{dict: d}
+				return nil
 			}
 			o.SetAttr(name, v)
 			return nil

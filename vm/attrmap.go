@@ -7,10 +7,27 @@ package vm
 // linearly (attribute names are mostly the compiler's interned strings, and
 // Go compares equal-pointer strings without reading them); the hash index
 // is built only past smallAttrs entries.
+//
+// Once a script asks for obj.__dict__, the attributes move into a real
+// dict that is handed out: from then on that dict is the storage, so
+// obj.__dict__['x'] = 1 and __dict__.update(...) change the object, as in
+// Python.
 type attrMap struct {
 	index map[string]int
 	keys  []string // "" marks a deleted slot
 	vals  []Value
+	dict  *Dict // the storage once __dict__ was asked for
+}
+
+// asDict switches to dict storage and returns the dict.
+func (m *attrMap) asDict() *Dict {
+	if m.dict == nil {
+		d := NewDict()
+		m.each(func(k string, v Value) { d.SetStr(k, v) })
+		m.index, m.keys, m.vals = nil, nil, nil
+		m.dict = d
+	}
+	return m.dict
 }
 
 const smallAttrs = 12
@@ -31,6 +48,9 @@ func (m *attrMap) find(name string) int {
 }
 
 func (m *attrMap) get(name string) (Value, bool) {
+	if m.dict != nil {
+		return m.dict.GetStr(name)
+	}
 	if i := m.find(name); i >= 0 {
 		return m.vals[i], true
 	}
@@ -38,6 +58,10 @@ func (m *attrMap) get(name string) (Value, bool) {
 }
 
 func (m *attrMap) set(name string, v Value) {
+	if m.dict != nil {
+		m.dict.SetStr(name, v)
+		return
+	}
 	if i := m.find(name); i >= 0 {
 		m.vals[i] = v
 		return
@@ -57,6 +81,10 @@ func (m *attrMap) set(name string, v Value) {
 }
 
 func (m *attrMap) del(name string) bool {
+	if m.dict != nil {
+		_, ok, _ := m.dict.Delete(nil, Str(name))
+		return ok
+	}
 	i := m.find(name)
 	if i < 0 {
 		return false
@@ -70,6 +98,15 @@ func (m *attrMap) del(name string) bool {
 }
 
 func (m *attrMap) each(fn func(name string, v Value)) {
+	if m.dict != nil {
+		m.dict.Items(func(k, v Value) bool {
+			if s, ok := k.StrOf(); ok {
+				fn(s, v)
+			}
+			return true
+		})
+		return
+	}
 	for i, k := range m.keys {
 		if k != "" {
 			fn(k, m.vals[i])

@@ -1,6 +1,8 @@
 package stdlib
 
 import (
+	"sort"
+
 	"github.com/asylang/asy/vm"
 )
 
@@ -27,6 +29,25 @@ func sysModule(it *vm.Interp) (*vm.Module, error) {
 	m.Set("path", vm.Obj(vm.NewList(nil)))
 	m.Set("executable", vm.Str("asy"))
 	limit := vm.Int(vm.MaxDepth)
+	// sys.modules is computed when read: a dict of the modules imported so
+	// far (a snapshot — adding to it does not register a module).
+	m.Set("__getattr__", vm.NewBuiltin("__getattr__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if name, _ := args[0].StrOf(); name == "modules" {
+			d := vm.NewDict()
+			mods := t.Interp().LoadedModules()
+			names := make([]string, 0, len(mods))
+			for n := range mods {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			for _, n := range names {
+				d.SetStr(n, vm.Obj(mods[n]))
+			}
+			return vm.Obj(d), nil
+		}
+		name, _ := args[0].StrOf()
+		return vm.Undef, vm.Errorf(vm.AttributeError, "module 'sys' has no attribute '%s'", name)
+	}))
 	m.Set("exc_info", vm.NewBuiltin("exc_info", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if err := vm.ExactArgs("exc_info", args, 0); err != nil {
 			return vm.Undef, err

@@ -50,6 +50,38 @@ func (t *Thread) attrError(obj Value, name string) error {
 	return Errorf(AttributeError, "'%s' object has no attribute '%s'", obj.TypeName(), name)
 }
 
+// setAttr is type.__setattr__: what cls.name = v does unless a metaclass
+// decides otherwise.
+func (o *Class) setAttr(name string, v Value) error {
+	if o.Builtin {
+		return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, o.Name)
+	}
+	if s, ok := v.StrOf(); ok {
+		switch name {
+		case "__module__":
+			o.Module = s
+		case "__name__":
+			o.Name = s
+		}
+	}
+	o.Dict[name] = v
+	o.invalidate()
+	return nil
+}
+
+// delAttr is type.__delattr__.
+func (o *Class) delAttr(name string) error {
+	if o.Builtin {
+		return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, o.Name)
+	}
+	if _, ok := o.Dict[name]; ok {
+		delete(o.Dict, name)
+		o.invalidate()
+		return nil
+	}
+	return Errorf(AttributeError, "type object '%s' has no attribute '%s'", o.Name, name)
+}
+
 // bindAttr applies the descriptor protocol to a class attribute found for an instance.
 func (t *Thread) bindAttr(attr, obj Value, cls *Class) (Value, error) {
 	if attr.k != KObj {
@@ -94,12 +126,12 @@ func (t *Thread) getAttr(obj Value, name string) (Value, bool, error) {
 			case "__name__":
 				return Str(o.Name), true, nil
 			case "__dict__":
-				d := NewDict()
-				for _, n := range o.Names() {
-					v, _ := o.Get(n)
-					d.SetStr(n, v)
-				}
-				return Obj(d), true, nil
+				return globalsOf(o), true, nil
+			}
+			// PEP 562: a module's own __getattr__ supplies the rest.
+			if ga, ok := o.Get("__getattr__"); ok {
+				v, err := t.Call(ga, []Value{Str(name)}, nil)
+				return v, err == nil, err
 			}
 			return Undef, false, nil
 		case *Function:
@@ -394,6 +426,20 @@ func (t *Thread) functionAttr(f *Function, name string) (Value, bool, error) {
 		return Obj(NewTuple(f.defaults)), true, nil
 	case "__code__":
 		return Obj(f.code), true, nil
+	case "__kwdefaults__":
+		if len(f.kwdefaults) == 0 {
+			return None, true, nil
+		}
+		d := NewDict()
+		// In declaration order, as CPython builds it.
+		for _, name := range f.code.LocalNames[f.code.ArgCount : f.code.ArgCount+f.code.KwOnlyCount] {
+			if v, ok := f.kwdefaults[name]; ok {
+				d.SetStr(name, v)
+			}
+		}
+		return Obj(d), true, nil
+	case "__globals__":
+		return globalsOf(f.module), true, nil
 	case "__annotations__":
 		if v, ok := f.attrs["__annotations__"]; ok {
 			return v, true, nil
@@ -416,6 +462,10 @@ func (t *Thread) functionAttr(f *Function, name string) (Value, bool, error) {
 	}
 	if v, ok := f.attrs[name]; ok {
 		return v, true, nil
+	}
+	// Methods of the function type (__get__).
+	if m, ok := FunctionType.Dict[name]; ok {
+		return Obj(&BoundMethod{Self: Obj(f), Fn: m}), true, nil
 	}
 	return Undef, false, nil
 }
@@ -480,20 +530,11 @@ func (t *Thread) SetAttr(obj Value, name string, v Value) error {
 			o.SetAttr(name, v)
 			return nil
 		case *Class:
-			if o.Builtin {
-				return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, o.Name)
+			if m, ok := o.metaMethod("__setattr__"); ok {
+				_, err := t.callBound(m, obj, []Value{Str(name), v}, nil)
+				return err
 			}
-			if s, ok := v.StrOf(); ok {
-				switch name {
-				case "__module__":
-					o.Module = s
-				case "__name__":
-					o.Name = s
-				}
-			}
-			o.Dict[name] = v
-			o.invalidate()
-			return nil
+			return o.setAttr(name, v)
 		case *Module:
 			o.Set(name, v)
 			return nil
@@ -564,15 +605,11 @@ func (t *Thread) DelAttr(obj Value, name string) error {
 			}
 			return Errorf(AttributeError, "'%s' object has no attribute '%s'", o.cls.Name, name)
 		case *Class:
-			if o.Builtin {
-				return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, o.Name)
+			if m, ok := o.metaMethod("__delattr__"); ok {
+				_, err := t.callBound(m, obj, []Value{Str(name)}, nil)
+				return err
 			}
-			if _, ok := o.Dict[name]; ok {
-				delete(o.Dict, name)
-				o.invalidate()
-				return nil
-			}
-			return Errorf(AttributeError, "type object '%s' has no attribute '%s'", o.Name, name)
+			return o.delAttr(name)
 		case *Module:
 			if o.Delete(name) {
 				return nil

@@ -108,15 +108,23 @@ func init() {
 
 // IsInstance is isinstance(v, classinfo).
 func (t *Thread) IsInstance(v, classinfo Value) (bool, error) {
-	// A metaclass may decide (collections.abc's ABCs): type(v) is C needs no asking.
-	if c, ok := classinfo.o.(*Class); ok && classinfo.k == KObj && v.Class() != c {
-		if m, ok := c.metaMethod("__instancecheck__"); ok {
-			r, err := t.callBound(m, classinfo, []Value{v}, nil)
-			if err != nil {
-				return false, err
-			}
-			return t.Truth(r)
+	// A metaclass may decide (collections.abc's ABCs): type(v) is C needs no
+	// asking. Any other object whose type has __instancecheck__ decides too.
+	var check Value
+	switch c := classinfo.o.(type) {
+	case *Class:
+		if v.Class() != c {
+			check, _ = c.metaMethod("__instancecheck__")
 		}
+	case *Instance:
+		check, _ = t.lookupSpecial(classinfo, "__instancecheck__")
+	}
+	if !check.IsUndef() && classinfo.k == KObj {
+		r, err := t.callBound(check, classinfo, []Value{v}, nil)
+		if err != nil {
+			return false, err
+		}
+		return t.Truth(r)
 	}
 	return classInfoMatch(v.Class(), classinfo, "isinstance")
 }

@@ -546,12 +546,19 @@ func init() {
 }
 
 func globalsDict(t *Thread) Value {
-	d := NewDict()
 	if f := t.frame; f != nil {
-		for _, n := range f.module.Names() {
-			v, _ := f.module.Get(n)
-			d.SetStr(n, v)
-		}
+		return globalsOf(f.module)
+	}
+	return Obj(NewDict())
+}
+
+// globalsOf is a snapshot of a module's globals (globals(), __globals__):
+// a copy, since module globals live in slots, not in a dict.
+func globalsOf(m *Module) Value {
+	d := NewDict()
+	for _, n := range m.Names() {
+		v, _ := m.Get(n)
+		d.SetStr(n, v)
 	}
 	return Obj(d)
 }

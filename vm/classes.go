@@ -5,12 +5,42 @@ func (t *Thread) buildClass(body, name, bases, kwargs Value) (Value, error) {
 	fn := body.o.(*Function)
 	cname := name.o.(*StrObj).s
 	var bs []*Class
+	origBases := bases
+	resolved := false
 	for _, b := range bases.o.(*Tuple).items {
 		c, ok := b.o.(*Class)
+		if ok && b.k == KObj {
+			bs = append(bs, c)
+			continue
+		}
+		// PEP 560: a non-class base names its classes (Generic[T] → Generic).
+		me, ok := t.lookupSpecial(b, "__mro_entries__")
 		if !ok || b.k != KObj {
 			return Undef, Errorf(TypeError, "bases must be types")
 		}
-		bs = append(bs, c)
+		r, err := t.callBound(me, b, []Value{bases}, nil)
+		if err != nil {
+			return Undef, err
+		}
+		tup, ok := r.o.(*Tuple)
+		if !ok || r.k != KObj {
+			return Undef, Errorf(TypeError, "__mro_entries__ must return a tuple")
+		}
+		for _, e := range tup.items {
+			c, ok := e.o.(*Class)
+			if !ok || e.k != KObj {
+				return Undef, Errorf(TypeError, "bases must be types")
+			}
+			bs = append(bs, c)
+		}
+		resolved = true
+	}
+	if resolved {
+		items := make([]Value, len(bs))
+		for i, c := range bs {
+			items[i] = Obj(c)
+		}
+		bases = Obj(NewTuple(items))
 	}
 	var metaclass Value
 	kw := kwargs.o.(*Dict)
@@ -31,6 +61,9 @@ func (t *Thread) buildClass(body, name, bases, kwargs Value) (Value, error) {
 	cellv, err := t.execute()
 	if err != nil {
 		return Undef, err
+	}
+	if resolved {
+		ns.SetStr("__orig_bases__", origBases)
 	}
 	var kws []KV
 	kw.Items(func(k, v Value) bool {

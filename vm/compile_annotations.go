@@ -9,6 +9,21 @@ import "github.com/asylang/asy/parser"
 // def runs and kept in its __annotations__. Annotations of local variables
 // inside functions are never evaluated. dataclasses and typing build on this.
 
+// docstring is the leading string literal of a body, as Python takes it.
+func docstring(body []parser.Stmt) (string, bool) {
+	if len(body) == 0 {
+		return "", false
+	}
+	if es, ok := body[0].(*parser.ExprStmt); ok {
+		if c, ok := es.X.(*parser.Const); ok {
+			if s, ok := c.Value.(string); ok {
+				return s, true
+			}
+		}
+	}
+	return "", false
+}
+
 // hasNameAnnotation reports whether body annotates a plain name outside
 // nested functions and classes (CPython's test for SETUP_ANNOTATIONS).
 func hasNameAnnotation(body []parser.Stmt) bool {

@@ -20,6 +20,9 @@ func (c *compiler) funcDef(s *parser.FuncDef) {
 	c.makeFunction(s, s.Name, s.Params, func() {
 		body := s.Body
 		// A leading string is the docstring; it stays a harmless expression statement.
+		if doc, ok := docstring(body); ok {
+			c.u.code.Doc = Str(doc)
+		}
 		c.stmts(body)
 		c.emitConst(None)
 		c.emit(OpReturnValue, 0)
@@ -126,6 +129,10 @@ func (c *compiler) classDef(s *parser.ClassDef) {
 		c.emit(OpStoreName, c.nameIndex("__module__"))
 		c.emitConst(Str(c.u.code.QualName))
 		c.emit(OpStoreName, c.nameIndex("__qualname__"))
+		if doc, ok := docstring(s.Body); ok {
+			c.emitConst(Str(doc))
+			c.emit(OpStoreName, c.nameIndex("__doc__"))
+		}
 		c.setupAnnotations(s.Body)
 		c.stmts(s.Body)
 		if c.u.scope.needsClassCell {

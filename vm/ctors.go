@@ -168,6 +168,23 @@ func init() {
 		}
 		return None, nil
 	})
+	// Reached through super() from a metaclass's own __setattr__/__delattr__.
+	TypeType.AddMethod("__setattr__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		cls, ok := args[0].o.(*Class)
+		name, isStr := args[1].StrOf()
+		if !ok || !isStr || len(args) != 3 {
+			return Undef, Errorf(TypeError, "type.__setattr__ expects a type, a str and a value")
+		}
+		return None, cls.setAttr(name, args[2])
+	})
+	TypeType.AddMethod("__delattr__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		cls, ok := args[0].o.(*Class)
+		name, isStr := args[1].StrOf()
+		if !ok || !isStr {
+			return Undef, Errorf(TypeError, "type.__delattr__ expects a type and a str")
+		}
+		return None, cls.delAttr(name)
+	})
 	TypeType.AddMethod("mro", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		c := args[0].o.(*Class)
 		items := make([]Value, len(c.MRO))
@@ -314,6 +331,30 @@ func init() {
 			return Obj(&p), nil
 		})
 	}
+	// The descriptor protocol, callable from scripts (decorator libraries
+	// call fn.__get__(obj, cls) to bind by hand).
+	FunctionType.AddMethod("__get__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := RangeArgs("__get__", args[1:], 1, 2); err != nil {
+			return Undef, err
+		}
+		if args[1].IsNone() {
+			return args[0], nil
+		}
+		return Obj(&BoundMethod{Self: args[1], Fn: args[0]}), nil
+	})
+	PropertyType.AddMethod("__get__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := RangeArgs("__get__", args[1:], 1, 2); err != nil {
+			return Undef, err
+		}
+		p := args[0].o.(*Property)
+		if args[1].IsNone() {
+			return args[0], nil
+		}
+		if p.fget.IsUndef() || p.fget.IsNone() {
+			return Undef, Errorf(AttributeError, "property has no getter")
+		}
+		return t.Call(p.fget, []Value{args[1]}, nil)
+	})
 	StaticMethodType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 		if err := ExactArgs("staticmethod", args, 1); err != nil {
 			return Undef, err

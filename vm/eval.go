@@ -788,7 +788,7 @@ func (t *Thread) execute() (Value, error) {
 				top := sp
 				sp--
 				code := regs[sp].o.(*Code)
-				fn := &Function{code: code, name: code.Name, qualname: code.QualName, module: f.module}
+				fn := &Function{code: code, name: code.Name, qualname: code.QualName, module: f.module, doc: code.Doc}
 				if arg&mfClosure != 0 {
 					sp--
 					cells := regs[sp].o.(*Tuple).items

@@ -23,8 +23,8 @@ func (t *Thread) formatValue(v Value, conv int, spec string) (string, error) {
 		}
 		v = Str(asciiEscape(s))
 	}
-	if s, ok := v.StrOf(); ok && spec == "" {
-		return s, nil
+	if s, ok := v.o.(*StrObj); ok && v.k == KObj && spec == "" {
+		return s.s, nil
 	}
 	return t.Format(v, spec)
 }
@@ -50,6 +50,11 @@ func asciiEscape(s string) string {
 // Format is format(v, spec).
 func (t *Thread) Format(v Value, spec string) (string, error) {
 	if m, ok := t.lookupSpecial(v, "__format__"); ok {
+		// A built-in __format__ with an empty spec is str(v), so a
+		// subclass's __str__ shows (as str.__format__/int.__format__ do).
+		if _, builtin := m.o.(*Builtin); builtin && spec == "" {
+			return t.StrOf(v)
+		}
 		r, err := t.callBound(m, v, []Value{Str(spec)}, nil)
 		if err != nil {
 			return "", err

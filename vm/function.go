@@ -6,6 +6,7 @@ type Code struct {
 	QualName  string
 	Filename  string
 	FirstLine int
+	Doc       Value // the docstring, or Undef
 
 	Ops    []uint32 // opcode in the low 8 bits, argument in the high 24
 	Lines  []int32  // source line of each instruction

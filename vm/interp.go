@@ -132,6 +132,15 @@ func (it *Interp) Builtins() *Module { return it.builtins }
 // RegisterModule makes a native module importable.
 func (it *Interp) RegisterModule(name string, l ModuleLoader) { it.loaders[name] = l }
 
+// LoadedModules lists the imported modules by name (sys.modules).
+func (it *Interp) LoadedModules() map[string]*Module {
+	out := make(map[string]*Module, len(it.modules))
+	for k, v := range it.modules {
+		out[k] = v
+	}
+	return out
+}
+
 // AddModule records an already-built module under name.
 func (it *Interp) AddModule(m *Module) { it.modules[m.Name] = m }
 

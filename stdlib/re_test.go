@@ -1,0 +1,144 @@
+package stdlib
+
+import (
+	"github.com/asylang/asy/vm"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func translateFor(t *testing.T, pat string, flags int) *reTranslation {
+	t.Helper()
+	tr, err := reTranslate([]rune(pat), flags, false)
+	if err != nil {
+		t.Fatalf("%q: unexpected error %v", pat, err)
+	}
+	return tr
+}
+
+// Constructs RE2 cannot run are refused at compile time with a re.error
+// that names them.
+func TestReRefusesBacktrackingConstructs(t *testing.T) {
+	cases := []struct{ pat, want string }{
+		{`(a)\1`, `backreferences like \1`},
+		{`(?P<x>a)(?P=x)`, `backreferences like (?P=x)`},
+		{`a(?=b)`, `lookahead assertions (?=...)`},
+		{`a(?!b)`, `lookahead assertions (?!...)`},
+		{`(?<=a)b`, `lookbehind assertions (?<=...)`},
+		{`(?<!a)b`, `lookbehind assertions (?<!...)`},
+		{`(a)?(?(1)b|c)`, `conditional patterns`},
+		{`(?>ab|a)`, `atomic groups`},
+		{`a*+`, `possessive quantifiers`},
+		{`a++`, `possessive quantifiers`},
+		{`a?+`, `possessive quantifiers`},
+		{`a{1,3}+`, `possessive quantifiers`},
+		{`\N{DIGIT ONE}`, `named characters`},
+		{`a{2000}`, `repetition counts above 1000`},
+	}
+	for _, c := range cases {
+		_, err := reTranslate([]rune(c.pat), 0, false)
+		se, ok := err.(*reSyntaxError)
+		if !ok {
+			t.Errorf("%q: got %v, want a refusal", c.pat, err)
+			continue
+		}
+		if !strings.HasPrefix(se.msg, "asy's re does not support ") || !strings.Contains(se.msg, c.want) {
+			t.Errorf("%q: message %q does not mention %q", c.pat, se.msg, c.want)
+		}
+	}
+}
+
+// Errors CPython reports are reproduced with its words and positions.
+func TestReSyntaxErrorsMatchCPython(t *testing.T) {
+	cases := []struct {
+		pat string
+		msg string
+		pos int
+	}{
+		{`(`, "missing ), unterminated subpattern", 0},
+		{`)`, "unbalanced parenthesis", 0},
+		{`[a`, "unterminated character set", 0},
+		{`*`, "nothing to repeat", 0},
+		{`a**`, "multiple repeat", 2},
+		{`[z-a]`, "bad character range z-a", 1},
+		{`\`, "bad escape (end of pattern)", 0},
+		{`\q`, `bad escape \q`, 0},
+		{`(?P<1a>x)`, "bad character in group name '1a'", 4},
+		{`(?P<a>x)(?P<a>y)`, "redefinition of group name 'a' as group 2; was group 1", 12},
+		{`(?z)`, "unknown extension ?z", 1},
+		{`a{3,2}`, "min repeat greater than max repeat", 2},
+		{`a(?i)b`, "global flags not at the start of the expression", 1},
+		{`(a)\2`, "invalid group reference 2", 4},
+		{`(?P=b)`, "unknown group name 'b'", 4},
+	}
+	for _, c := range cases {
+		_, err := reTranslate([]rune(c.pat), 0, false)
+		se, ok := err.(*reSyntaxError)
+		if !ok || se.msg != c.msg || se.pos != c.pos {
+			t.Errorf("%q: got %v, want %q at %d", c.pat, err, c.msg, c.pos)
+		}
+	}
+}
+
+// The translation compiles in Go and keeps Python's meaning.
+func TestReTranslationMatches(t *testing.T) {
+	cases := []struct {
+		pat   string
+		flags int
+		subj  string
+		want  string
+	}{
+		{`\w+`, 0, "  héllo!", "héllo"},
+		{`\w+`, reASCII, "  héllo!", "h"},
+		{`\d+`, 0, "x٣٤5", "٣٤5"},
+		{`\s+`, 0, "a\u3000\v b", "\u3000\v "},
+		{`[^\W\d]+`, 0, "12abç3", "abç"},
+		{`(?x) a  b # comment`, 0, "xab", "ab"},
+		{`a{,2}`, 0, "aaa", "aa"},
+		{`x{`, 0, "x{", "x{"},
+		{`(?i)é`, 0, "É", "É"},
+		{`(?i)\xe9`, reASCII, "É", ""},
+		{`.`, 0, "\n", ""},
+		{`.`, reDOTALL, "\n", "\n"},
+		{`[]a]+`, 0, "]a]", "]a]"},
+		{`\x41\u00e9\101`, 0, "AéA", "AéA"},
+	}
+	for _, c := range cases {
+		tr := translateFor(t, c.pat, c.flags)
+		src := strings.ReplaceAll(tr.goSrc, reDollarMark, `\z`)
+		re, err := regexp.Compile(src)
+		if err != nil {
+			t.Errorf("%q: Go rejects %q: %v", c.pat, src, err)
+			continue
+		}
+		if got := re.FindString(c.subj); got != c.want {
+			t.Errorf("%q on %q: got %q, want %q (Go %q)", c.pat, c.subj, got, c.want, src)
+		}
+	}
+}
+
+// Where RE2's ASCII-only word boundary or '$' would silently differ from
+// CPython, matching refuses instead.
+func TestReRefusesWhereRE2WouldDiffer(t *testing.T) {
+	prog := newReProg(translateFor(t, `\bfoo\b`, 0))
+	txt := newReTextString(reZero(), "café foo", false, nil)
+	if _, err := prog.exec(txt, 0, txt.nchars, reSearch); err == nil || !strings.Contains(err.Error(), `\b`) {
+		t.Errorf("\\b on non-ASCII text: got %v, want a refusal", err)
+	}
+	ascii := newReProg(translateFor(t, `\bfoo\b`, reASCII))
+	if spans, err := ascii.exec(txt, 0, txt.nchars, reSearch); err != nil || spans == nil || spans[0] != 5 {
+		t.Errorf("\\b under ASCII: got %v %v, want a match at 5", spans, err)
+	}
+	dollar := newReProg(translateFor(t, `a$`, 0))
+	multi := newReTextString(reZero(), "a\nb\n", false, nil)
+	if _, err := dollar.exec(multi, 0, multi.nchars, reSearch); err == nil {
+		t.Errorf("$ on a string with several newlines: want a refusal")
+	}
+	one := newReTextString(reZero(), "xa\n", false, nil)
+	if spans, err := dollar.exec(one, 0, one.nchars, reSearch); err != nil || spans == nil || spans[0] != 1 || spans[1] != 2 {
+		t.Errorf("$ before a final newline: got %v %v", spans, err)
+	}
+}
+
+// reZero is the zero vm.Value (the subject value is not needed here).
+func reZero() (v vm.Value) { return }

@@ -1,0 +1,284 @@
+package stdlib
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/asylang/asy/vm"
+)
+
+// reText is a subject string as the Go engine sees it: UTF-8 text, with
+// the map between Python character offsets and Go byte offsets. A bytes
+// subject is decoded as Latin-1 (one code point per byte), so its character
+// offsets are byte offsets of the original.
+type reText struct {
+	val     vm.Value
+	s       string
+	isBytes bool
+	raw     []byte
+	starts  []int // byte offset of each character, then len(s); nil when ASCII
+	nchars  int
+
+	nlEnd   int // 1 + the end for which innerNL was computed (0: none)
+	innerNL int // last newline before the final character of s[:end]
+
+	wordChecked bool
+	uniWord     bool // holds a non-ASCII word character
+}
+
+func newReText(v vm.Value) (*reText, bool) {
+	if s, ok := v.StrOf(); ok {
+		return newReTextString(v, s, false, nil), true
+	}
+	var raw []byte
+	switch o := v.AsObj().(type) {
+	case *vm.Bytes:
+		raw = o.Data()
+	case *vm.ByteArray:
+		raw = o.Data()
+	default:
+		return nil, false
+	}
+	ascii := true
+	for _, c := range raw {
+		if c >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return newReTextString(v, string(raw), true, raw), true
+	}
+	rs := make([]rune, len(raw))
+	for i, c := range raw {
+		rs[i] = rune(c)
+	}
+	return newReTextString(v, string(rs), true, raw), true
+}
+
+func newReTextString(v vm.Value, s string, isBytes bool, raw []byte) *reText {
+	t := &reText{val: v, s: s, isBytes: isBytes, raw: raw}
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		t.nchars = len(s)
+		return t
+	}
+	t.starts = make([]int, 0, len(s)+1)
+	for i := range s {
+		t.starts = append(t.starts, i)
+	}
+	t.nchars = len(t.starts)
+	t.starts = append(t.starts, len(s))
+	return t
+}
+
+func (t *reText) byteOf(ci int) int {
+	if t.starts == nil {
+		return ci
+	}
+	return t.starts[ci]
+}
+
+func (t *reText) charOf(bi int) int {
+	if t.starts == nil {
+		return bi
+	}
+	return sort.SearchInts(t.starts, bi)
+}
+
+// slice returns characters [lo, hi) as a str or bytes value.
+func (t *reText) slice(lo, hi int) vm.Value {
+	if t.isBytes {
+		return vm.Obj(vm.NewBytes(append([]byte(nil), t.raw[lo:hi]...)))
+	}
+	return vm.Str(t.s[t.byteOf(lo):t.byteOf(hi)])
+}
+
+func (t *reText) empty() vm.Value {
+	if t.isBytes {
+		return vm.Obj(vm.NewBytes(nil))
+	}
+	return vm.Str("")
+}
+
+// hasUniWord reports a non-ASCII word character, which RE2's ASCII-only \b
+// would misjudge.
+func (t *reText) hasUniWord() bool {
+	if !t.wordChecked {
+		t.wordChecked = true
+		if t.starts != nil && !t.isBytes {
+			for _, c := range t.s {
+				if c >= 0x80 && reIsUniWord(c) {
+					t.uniWord = true
+					break
+				}
+			}
+		}
+	}
+	return t.uniWord
+}
+
+// Engine variants: how the match is anchored, whether the character before
+// the start is given as context, and how a non-MULTILINE '$' is spelled.
+const (
+	reSearch = iota
+	reMatch
+	reFull
+)
+
+// reProg holds a translation and its compiled variants. Compiled regexps
+// are immutable and safe to share; the map is guarded for threads.
+type reProg struct {
+	tr       *reTranslation
+	needsCtx bool // the pattern looks behind its start (^, \A, \b, \B)
+	mu       sync.Mutex
+	res      map[int]*regexp.Regexp
+}
+
+func newReProg(tr *reTranslation) *reProg {
+	needs := strings.Contains(tr.goSrc, `\A`) || strings.Contains(tr.goSrc, `(?m:^)`) ||
+		strings.Contains(tr.goSrc, `\b`) || strings.Contains(tr.goSrc, `\B`)
+	return &reProg{tr: tr, needsCtx: needs, res: map[int]*regexp.Regexp{}}
+}
+
+func (p *reProg) get(kind int, ctx, nl bool) (*regexp.Regexp, error) {
+	key := kind * 4
+	if ctx {
+		key += 2
+	}
+	if nl {
+		key++
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if re, ok := p.res[key]; ok {
+		return re, nil
+	}
+	dollar := `\z`
+	if nl {
+		dollar = `(?m:$)`
+	}
+	body := strings.ReplaceAll(p.tr.goSrc, reDollarMark, dollar)
+	var src string
+	if ctx {
+		// The context character is consumed before the reported group, so
+		// ^, \A and \b at the start see what precedes pos.
+		switch kind {
+		case reSearch:
+			src = `\A(?s:.)(?s:.*?)(` + body + `)`
+		case reMatch:
+			src = `\A(?s:.)(` + body + `)`
+		default:
+			src = `\A(?s:.)(` + body + `)\z`
+		}
+	} else {
+		switch kind {
+		case reSearch:
+			src = `(?:` + body + `)`
+		case reMatch:
+			src = `\A(?:` + body + `)`
+		default:
+			src = `\A(?:` + body + `)\z`
+		}
+	}
+	re, err := regexp.Compile(src)
+	if err != nil {
+		return nil, err
+	}
+	p.res[key] = re
+	return re, nil
+}
+
+// exec runs the pattern over characters [pos, end) of t and returns the
+// character spans of every group (-1 for unmatched), or nil.
+func (p *reProg) exec(t *reText, pos, end, kind int) ([]int, error) {
+	if pos > end {
+		return nil, nil
+	}
+	tr := p.tr
+	if tr.uniWordB && t.hasUniWord() {
+		return nil, reRefuse(`\b or \B on a string with non-ASCII letters or digits (RE2 word boundaries are ASCII-only; pass re.ASCII)`, -1)
+	}
+	bpos, bend := t.byteOf(pos), t.byteOf(end)
+	ctx := pos > 0 && p.needsCtx
+	base := bpos
+	if ctx {
+		base = t.byteOf(pos - 1)
+	}
+	nl := false
+	if tr.hasDollar && bend > bpos && t.s[bend-1] == '\n' {
+		// Cached per end, so iterating over a long text stays linear.
+		if t.nlEnd != bend+1 {
+			t.nlEnd, t.innerNL = bend+1, strings.LastIndexByte(t.s[:bend-1], '\n')
+		}
+		if t.innerNL >= bpos {
+			return nil, reRefuse(`'$' without MULTILINE on a string that ends in a newline and has others (use \Z or re.MULTILINE)`, -1)
+		}
+		nl = true
+	}
+	re, err := p.get(kind, ctx, nl)
+	if err != nil {
+		return nil, err
+	}
+	loc := re.FindStringSubmatchIndex(t.s[base:bend])
+	if loc == nil {
+		return nil, nil
+	}
+	off := 0
+	if ctx {
+		off = 2
+	}
+	spans := make([]int, 2*(tr.groups+1))
+	for i := range spans {
+		b := loc[i+off]
+		if b < 0 {
+			spans[i] = -1
+		} else {
+			spans[i] = t.charOf(base + b)
+		}
+	}
+	return spans, nil
+}
+
+// each calls fn for successive matches in [pos, end) as CPython iterates
+// them: an empty match may follow a non-empty one at the same place, but
+// two matches never end at the same empty position. When the best match
+// right after an empty match is empty again, CPython would try the
+// pattern's lower-priority non-empty alternatives there; RE2 cannot, so
+// the search moves on one character.
+func (p *reProg) each(t *reText, pos, end int, fn func(spans []int) (bool, error)) error {
+	mustAdvance := false
+	for pos <= end {
+		spans, err := p.exec(t, pos, end, reSearch)
+		if err != nil || spans == nil {
+			return err
+		}
+		if mustAdvance && spans[0] == pos && spans[1] == pos {
+			if pos >= end {
+				return nil
+			}
+			if spans, err = p.exec(t, pos+1, end, reSearch); err != nil || spans == nil {
+				return err
+			}
+		}
+		more, err := fn(spans)
+		if err != nil || !more {
+			return err
+		}
+		mustAdvance = spans[0] == spans[1]
+		pos = spans[1]
+	}
+	return nil
+}
+
+// reCharLen is the length in characters of a Go string.
+func reCharLen(s string) int { return utf8.RuneCountInString(s) }

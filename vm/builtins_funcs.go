@@ -430,6 +430,32 @@ func init() {
 		s, err := t.Repr(args[0])
 		return Str(asciiEscape(s)), err
 	}
+	// __import__(name) imports like the import statement; without a
+	// fromlist it returns the top-level package, as CPython's does.
+	b["__import__"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
+		a, err := UnpackArgs("__import__", args, kw, 1, "name", "globals", "locals", "fromlist", "level")
+		if err != nil {
+			return Undef, err
+		}
+		name, ok := a[0].StrOf()
+		if !ok {
+			return Undef, Errorf(TypeError, "__import__() argument 1 must be str, not %s", a[0].TypeName())
+		}
+		m, err := t.ImportModule(name)
+		if err != nil {
+			return Undef, err
+		}
+		if top, _, dotted := strings.Cut(name, "."); dotted {
+			if fl, _ := t.Truth(a[3]); a[3].IsUndef() || !fl {
+				tm, err := t.ImportModule(top)
+				if err != nil {
+					return Undef, err
+				}
+				return Obj(tm), nil
+			}
+		}
+		return Obj(m), nil
+	}
 	// open is io.open, as in CPython: files are the io module's business,
 	// which the embedder's module set provides (and may refuse, hermetic).
 	b["open"] = func(t *Thread, args []Value, kw []KV) (Value, error) {

@@ -19,7 +19,10 @@ func (t *Thread) IndexOf(v Value) (int64, bool, error) {
 				}
 				return t.IndexOf(r)
 			}
-			_ = o
+			// An int subclass (IntEnum, bool-like flags) indexes as its value.
+			if !o.payload.IsUndef() && o.payload.isIntLike() {
+				return t.IndexOf(o.payload)
+			}
 		}
 	}
 	return 0, false, nil

@@ -509,7 +509,7 @@ func init() {
 			return globalsDict(t), nil
 		}
 		if f.ns != nil {
-			return Obj(f.ns), nil
+			return f.ns.value(), nil
 		}
 		d := NewDict()
 		for i, name := range f.code.LocalNames {

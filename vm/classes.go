@@ -47,7 +47,33 @@ func (t *Thread) buildClass(body, name, bases, kwargs Value) (Value, error) {
 	if v, ok := kw.GetStr("metaclass"); ok {
 		metaclass = v
 	}
-	ns := NewDict()
+	var kws []KV
+	kw.Items(func(k, v Value) bool {
+		if s := k.o.(*StrObj).s; s != "metaclass" {
+			kws = append(kws, KV{Name: s, Val: v})
+		}
+		return true
+	})
+	if metaclass.IsUndef() {
+		if m := derivedMeta(bs); m != nil {
+			metaclass = Obj(m)
+		}
+	}
+	custom := false
+	if mc, isType := metaclass.o.(*Class); !metaclass.IsUndef() && !(isType && mc == TypeType) {
+		custom = true
+	}
+	basesTuple := func() Value {
+		items := make([]Value, len(bs))
+		for i, b := range bs {
+			items[i] = Obj(b)
+		}
+		return Obj(NewTuple(items))
+	}
+	ns, err := t.prepareNamespace(metaclass, custom, name, basesTuple, kws)
+	if err != nil {
+		return Undef, err
+	}
 	// Run the body with ns as its namespace.
 	f, err := t.setupFrame(fn, nil, nil, false)
 	if err != nil {
@@ -63,26 +89,12 @@ func (t *Thread) buildClass(body, name, bases, kwargs Value) (Value, error) {
 		return Undef, err
 	}
 	if resolved {
-		ns.SetStr("__orig_bases__", origBases)
-	}
-	var kws []KV
-	kw.Items(func(k, v Value) bool {
-		if s := k.o.(*StrObj).s; s != "metaclass" {
-			kws = append(kws, KV{Name: s, Val: v})
-		}
-		return true
-	})
-	if metaclass.IsUndef() {
-		if m := derivedMeta(bs); m != nil {
-			metaclass = Obj(m)
+		if err := ns.set(t, "__orig_bases__", origBases); err != nil {
+			return Undef, err
 		}
 	}
-	if mc, isType := metaclass.o.(*Class); !metaclass.IsUndef() && !(isType && mc == TypeType) {
-		items := make([]Value, len(bs))
-		for i, b := range bs {
-			items[i] = Obj(b)
-		}
-		v, err := t.Call(metaclass, []Value{name, Obj(NewTuple(items)), Obj(ns)}, kws)
+	if custom {
+		v, err := t.Call(metaclass, []Value{name, basesTuple(), ns.value()}, kws)
 		if err != nil {
 			return Undef, err
 		}
@@ -91,7 +103,7 @@ func (t *Thread) buildClass(body, name, bases, kwargs Value) (Value, error) {
 		}
 		return v, nil
 	}
-	cls, err := NewClass(t, cname, bs, ns)
+	cls, err := NewClass(t, cname, bs, ns.dict)
 	if err != nil {
 		return Undef, err
 	}
@@ -102,6 +114,35 @@ func (t *Thread) buildClass(body, name, bases, kwargs Value) (Value, error) {
 		return Undef, err
 	}
 	return Obj(cls), nil
+}
+
+// prepareNamespace makes the namespace a class body runs in: a fresh dict,
+// or what the metaclass's __prepare__ returns (a dict, or a dict subclass
+// whose __setitem__ sees each assignment).
+func (t *Thread) prepareNamespace(metaclass Value, custom bool, name Value, bases func() Value, kws []KV) (*classNamespace, error) {
+	if !custom {
+		return &classNamespace{dict: NewDict()}, nil
+	}
+	prep, err := t.GetAttr(metaclass, "__prepare__")
+	if err != nil {
+		// A metaclass without __prepare__ (not derived from type) gets a dict.
+		return &classNamespace{dict: NewDict()}, nil
+	}
+	r, err := t.Call(prep, []Value{name, bases()}, kws)
+	if err != nil {
+		return nil, err
+	}
+	if r.k == KObj {
+		switch m := r.o.(type) {
+		case *Dict:
+			return &classNamespace{dict: m}, nil
+		case *Instance:
+			if d, ok := m.payload.o.(*Dict); ok && m.payload.k == KObj {
+				return &classNamespace{dict: d, obj: r}, nil
+			}
+		}
+	}
+	return nil, Errorf(TypeError, "%s.__prepare__() must return a mapping, not %s", metaclass.TypeName(), r.TypeName())
 }
 
 // classCreated runs what type.__new__ runs once a class exists: the

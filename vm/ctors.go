@@ -124,6 +124,10 @@ func init() {
 				bases = append(bases, b.o.(*Class))
 			}
 			ns, ok := args[2].o.(*Dict)
+			if inst, isInst := args[2].o.(*Instance); isInst {
+				// The mapping a __prepare__ returned: a dict subclass.
+				ns, ok = inst.payload.o.(*Dict)
+			}
 			if !ok {
 				return Undef, Errorf(TypeError, "type.__new__() argument 3 must be dict, not %s", args[2].TypeName())
 			}
@@ -168,6 +172,10 @@ func init() {
 		}
 		return None, nil
 	})
+	// type.__prepare__ gives the plain dict a class body runs in.
+	TypeType.Dict["__prepare__"] = Obj(&ClassMethod{fn: NewBuiltin("__prepare__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return Obj(NewDict()), nil
+	})})
 	// Reached through super() from a metaclass's own __setattr__/__delattr__.
 	TypeType.AddMethod("__setattr__", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		cls, ok := args[0].o.(*Class)

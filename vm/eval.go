@@ -166,7 +166,11 @@ func (t *Thread) execute() (Value, error) {
 				sp++
 			case OpLoadClassDeref:
 				name := f.code.Names[arg>>12]
-				if v, ok, _ := f.ns.Get(t, Str(name)); ok {
+				if v, ok, e := f.ns.get(t, name); e != nil {
+					f.pc, f.sp = pc, sp
+					err = e
+					goto fail
+				} else if ok {
 					regs[sp] = v
 				} else {
 					v := regs[arg&0xfff].o.(*Cell).v
@@ -205,7 +209,12 @@ func (t *Thread) execute() (Value, error) {
 				f.module.vals[arg] = Undef
 			case OpLoadName:
 				name := f.code.Names[arg]
-				v, ok, _ := f.ns.Get(t, Str(name))
+				v, ok, e := f.ns.get(t, name)
+				if e != nil {
+					f.pc, f.sp = pc, sp
+					err = e
+					goto fail
+				}
 				if !ok {
 					v, ok = f.module.Get(name)
 					if !ok {
@@ -221,13 +230,20 @@ func (t *Thread) execute() (Value, error) {
 				sp++
 			case OpStoreName:
 				sp--
-				f.ns.SetStr(f.code.Names[arg], regs[sp])
+				if e := f.ns.set(t, f.code.Names[arg], regs[sp]); e != nil {
+					f.pc, f.sp = pc, sp+1
+					err = e
+					goto fail
+				}
 				regs[sp] = Undef
 			case OpDeleteName:
 				name := f.code.Names[arg]
-				if _, ok, _ := f.ns.Delete(t, Str(name)); !ok {
+				if ok, e := f.ns.del(t, name); e != nil || !ok {
 					f.pc, f.sp = pc, sp
-					err = Errorf(NameError, "name '%s' is not defined", name)
+					err = e
+					if e == nil {
+						err = Errorf(NameError, "name '%s' is not defined", name)
+					}
 					goto fail
 				}
 

@@ -1,6 +1,59 @@
 package vm
 
 // Code is a compiled function body (or module/class body).
+// classNamespace is where a class body's names go: a dict, or the mapping a
+// metaclass's __prepare__ returned (Enum's, which sees every assignment
+// through its __setitem__).
+type classNamespace struct {
+	dict *Dict
+	obj  Value // the mapping when it is not a plain dict; Undef otherwise
+}
+
+func (ns *classNamespace) get(t *Thread, name string) (Value, bool, error) {
+	if ns.obj.IsUndef() {
+		v, ok, err := ns.dict.Get(t, Str(name))
+		return v, ok, err
+	}
+	v, err := t.GetItem(ns.obj, Str(name))
+	if err != nil {
+		if IsInstanceOf(err, KeyError) {
+			return Undef, false, nil
+		}
+		return Undef, false, err
+	}
+	return v, true, nil
+}
+
+func (ns *classNamespace) set(t *Thread, name string, v Value) error {
+	if ns.obj.IsUndef() {
+		ns.dict.SetStr(name, v)
+		return nil
+	}
+	return t.SetItem(ns.obj, Str(name), v)
+}
+
+func (ns *classNamespace) del(t *Thread, name string) (bool, error) {
+	if ns.obj.IsUndef() {
+		_, ok, err := ns.dict.Delete(t, Str(name))
+		return ok, err
+	}
+	if err := t.DelItem(ns.obj, Str(name)); err != nil {
+		if IsInstanceOf(err, KeyError) {
+			return false, nil
+		}
+		return false, err
+	}
+	return true, nil
+}
+
+// value is the namespace as scripts see it (locals(), the metaclass call).
+func (ns *classNamespace) value() Value {
+	if ns.obj.IsUndef() {
+		return Obj(ns.dict)
+	}
+	return ns.obj
+}
+
 type Code struct {
 	Name      string
 	QualName  string
@@ -108,7 +161,7 @@ type Frame struct {
 	blocks []block
 	back   *Frame
 	module *Module
-	ns     *Dict // namespace of a class body (FlagClassBody), else nil
+	ns     *classNamespace // namespace of a class body (FlagClassBody), else nil
 
 	gen *Generator // the generator/coroutine owning this frame, if any
 

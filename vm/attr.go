@@ -261,6 +261,9 @@ func (t *Thread) excAttr(o *Instance, name string) (Value, bool) {
 		return Obj(NewList(items)), true
 	case "errno", "strerror", "filename", "filename2":
 		if !o.cls.IsSubclass(OSError) {
+			if o.cls.IsSubclass(SyntaxErrorType) {
+				return syntaxErrorAttr(o, name)
+			}
 			return Undef, false
 		}
 		// OSError(errno, strerror[, filename[, winerror[, filename2]]]).
@@ -273,6 +276,47 @@ func (t *Thread) excAttr(o *Instance, name string) (Value, bool) {
 	}
 	if ext, ok := excExtraAttrs[name]; ok {
 		return ext(o)
+	}
+	if o.cls.IsSubclass(SyntaxErrorType) {
+		return syntaxErrorAttr(o, name)
+	}
+	return Undef, false
+}
+
+// syntaxErrorAttr gives SyntaxError's msg, filename, lineno, offset, text,
+// end_lineno and end_offset: from the parser's error, or from the
+// (msg, (filename, lineno, offset, text, ...)) arguments a script passed.
+func syntaxErrorAttr(o *Instance, name string) (Value, bool) {
+	fields := []string{"filename", "lineno", "offset", "text", "end_lineno", "end_offset"}
+	if se := o.syntax; se != nil {
+		endCol := None
+		if se.EndCol > se.Col {
+			endCol = Int(int64(se.EndCol))
+		}
+		vals := map[string]Value{"msg": Str(se.Msg), "filename": Str(se.Filename), "lineno": Int(int64(se.Line)),
+			"offset": Int(int64(se.Col)), "text": Str(se.Text + "\n"), "end_lineno": Int(int64(se.Line)), "end_offset": endCol}
+		if se.NoCaret {
+			vals["offset"], vals["end_offset"] = None, None
+		}
+		v, ok := vals[name]
+		return v, ok
+	}
+	args := o.exc.args.items
+	if name == "msg" {
+		if len(args) > 0 {
+			return args[0], true
+		}
+		return None, true
+	}
+	for i, f := range fields {
+		if f == name {
+			if len(args) == 2 {
+				if tup, ok := args[1].o.(*Tuple); ok && args[1].k == KObj && i < len(tup.items) {
+					return tup.items[i], true
+				}
+			}
+			return None, true
+		}
 	}
 	return Undef, false
 }

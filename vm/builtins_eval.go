@@ -4,8 +4,50 @@ import "github.com/asylang/asy/parser"
 
 // eval and exec compile source at run time into the calling frame's module.
 // Locals of an enclosing function are not visible (a documented limitation);
-// a dict passed as globals is used as a fresh module's namespace.
+// a dict passed as globals is used as a fresh module's namespace, and a
+// locals mapping is layered over it: names are read from locals first, and
+// what the code binds lands in locals, leaving globals as they were.
+// CompiledSource is what compile() returns: source checked for syntax now,
+// compiled into whichever namespace exec/eval later run it in.
+type CompiledSource struct {
+	src, filename, mode string
+}
+
+// CompiledSourceType is the class of compile()'s results.
+var CompiledSourceType = newBuiltinClass("code", ObjectType)
+
+func (*CompiledSource) Class() *Class { return CompiledSourceType }
+
+func (c *CompiledSource) Repr(t *Thread) (string, error) {
+	return "<code object <module> at 0x0, file \"" + c.filename + "\", line 1>", nil
+}
+
 func init() {
+	builtinFuncs["compile"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
+		a, err := UnpackArgs("compile", args, kw, 3, "source", "filename", "mode", "flags", "dont_inherit", "optimize")
+		if err != nil {
+			return Undef, err
+		}
+		src, ok := a[0].StrOf()
+		if !ok {
+			return Undef, Errorf(TypeError, "compile() arg 1 must be a string, bytes or AST object")
+		}
+		filename, _ := a[1].StrOf()
+		mode, _ := a[2].StrOf()
+		switch mode {
+		case "eval":
+			if _, err := parser.ParseExpr(filename, []byte(src)); err != nil {
+				return Undef, SyntaxErrorFrom(err)
+			}
+		case "exec", "single":
+			if _, err := parser.Parse(filename, []byte(src)); err != nil {
+				return Undef, SyntaxErrorFrom(err)
+			}
+		default:
+			return Undef, Errorf(ValueError, "compile() mode must be 'exec', 'eval' or 'single'")
+		}
+		return Obj(&CompiledSource{src: src, filename: filename, mode: mode}), nil
+	}
 	builtinFuncs["eval"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
 		src, mod, sync, err := t.evalArgs("eval", args)
 		if err != nil {
@@ -42,6 +84,32 @@ func init() {
 	}
 }
 
+// layerLocals puts locals over mod's globals for the run and returns the
+// function that moves what the code bound (new or rebound names, and every
+// name locals had) into locals afterwards.
+func layerLocals(mod *Module, locals *Dict) func() {
+	before := map[string]Value{}
+	for _, n := range mod.Names() {
+		before[n], _ = mod.Get(n)
+	}
+	locals.Items(func(k, v Value) bool {
+		if s, ok := k.StrOf(); ok {
+			mod.Set(s, v)
+		}
+		return true
+	})
+	return func() {
+		for _, n := range mod.Names() {
+			v, _ := mod.Get(n)
+			old, had := before[n]
+			_, inLocals := locals.GetStr(n)
+			if inLocals || !had || old != v {
+				locals.SetStr(n, v)
+			}
+		}
+	}
+}
+
 // evalArgs returns the source, the module to run in, and a function that
 // copies the module's globals back into a globals dict argument.
 func (t *Thread) evalArgs(name string, args []Value) (string, *Module, func(), error) {
@@ -49,6 +117,9 @@ func (t *Thread) evalArgs(name string, args []Value) (string, *Module, func(), e
 		return "", nil, nil, Errorf(TypeError, "%s expected at most 3 arguments, got %d", name, len(args))
 	}
 	src, ok := args[0].StrOf()
+	if c, isCode := args[0].o.(*CompiledSource); isCode && args[0].k == KObj {
+		src, ok = c.src, true
+	}
 	if !ok {
 		return "", nil, nil, Errorf(TypeError, "%s() arg 1 must be a string, bytes or code object", name)
 	}
@@ -75,9 +146,30 @@ func (t *Thread) evalArgs(name string, args []Value) (string, *Module, func(), e
 				d.SetStr(n, v)
 			}
 		}
+		// As CPython, the globals dict gets a reference to the builtins.
+		if _, ok := d.GetStr("__builtins__"); !ok {
+			d.SetStr("__builtins__", Obj(t.interp.builtins))
+		}
 	}
 	if mod == nil {
 		mod = NewModule("__main__", "")
+	}
+	if len(args) == 3 && !args[2].IsNone() {
+		locals, ok := args[2].o.(*Dict)
+		if !ok || args[2].k != KObj {
+			return "", nil, nil, Errorf(TypeError, "locals must be a mapping")
+		}
+		sync = layerLocals(mod, locals)
+		if args[1].IsNone() {
+			// exec(src, None, l): a scratch module over the caller's globals.
+			scratch := NewModule(mod.Name, "")
+			for _, n := range mod.Names() {
+				v, _ := mod.Get(n)
+				scratch.Set(n, v)
+			}
+			mod = scratch
+			sync = layerLocals(mod, locals)
+		}
 	}
 	return src, mod, sync, nil
 }

@@ -342,6 +342,11 @@ func (t *Thread) writeTraceback(b *strings.Builder, tb []TraceEntry) {
 
 // formatExcOnly is the last line(s): "ValueError: message" plus notes.
 func (t *Thread) formatExcOnly(exc *Instance) string {
+	if exc.syntax != nil {
+		// Where the source was wrong, then the message (a SyntaxError
+		// raised by compile() or an import, under its traceback).
+		return FormatSyntaxError(exc.syntax)
+	}
 	name := exc.cls.Name
 	if exc.cls.Module != "builtins" && exc.cls.Module != "" {
 		name = exc.cls.Module + "." + name

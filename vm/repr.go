@@ -284,6 +284,19 @@ func (t *Thread) StrOf(v Value) (string, error) {
 
 // excStr is BaseException.__str__.
 func (t *Thread) excStr(o *Instance) (string, error) {
+	if o.cls.IsSubclass(SyntaxErrorType) {
+		// "msg (file, line N)" when the location is known, as CPython.
+		msg, _ := syntaxErrorAttr(o, "msg")
+		file, _ := syntaxErrorAttr(o, "filename")
+		line, _ := syntaxErrorAttr(o, "lineno")
+		if f, ok := file.StrOf(); ok && line.k == KInt {
+			m, err := t.StrOf(msg)
+			if err != nil {
+				return "", err
+			}
+			return fmt.Sprintf("%s (%s, line %d)", m, f, line.AsInt()), nil
+		}
+	}
 	args := o.exc.args.items
 	switch len(args) {
 	case 0:

@@ -28,26 +28,8 @@ func frameModuleName(it *vm.Interp, file string) string {
 	return strings.TrimSuffix(filepath.Base(file), ".py")
 }
 
-// extraWarnings are the Warning categories CPython has as builtins and the
-// VM does not define (yet): importing warnings adds the missing ones to the
-// builtins, so filters and scripts can name them.
-var extraWarnings = func() []*vm.Class {
-	var out []*vm.Class
-	for _, name := range []string{"PendingDeprecationWarning", "SyntaxWarning", "ImportWarning",
-		"FutureWarning", "UnicodeWarning", "BytesWarning", "ResourceWarning", "EncodingWarning"} {
-		out = append(out, vm.NewExceptionClass(name, "builtins", vm.Warning))
-	}
-	return out
-}()
-
 func warningsModule(it *vm.Interp) (*vm.Module, error) {
 	m := vm.NewModule("warnings", "")
-	b := it.Builtins()
-	for _, c := range extraWarnings {
-		if _, ok := b.Get(c.Name); !ok {
-			b.Set(c.Name, vm.Obj(c))
-		}
-	}
 	// _caller(skip_file, stacklevel) → (filename, lineno, module, line) of
 	// the stacklevel-th frame outwards from the caller of warn(), frames of
 	// skip_file (warnings itself) not counted; None beyond the outermost.

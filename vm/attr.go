@@ -50,6 +50,95 @@ func (t *Thread) attrError(obj Value, name string) error {
 	return Errorf(AttributeError, "'%s' object has no attribute '%s'", obj.TypeName(), name)
 }
 
+// isAbstract is getattr(f, '__isabstractmethod__', False) as a bool value.
+func (t *Thread) isAbstract(f Value) (Value, bool, error) {
+	if f.IsUndef() || f.IsNone() {
+		return False, true, nil
+	}
+	v, ok, err := t.getAttr(f, "__isabstractmethod__")
+	if err != nil || !ok {
+		return False, true, nil
+	}
+	b, err := t.Truth(v)
+	return Bool(b), true, err
+}
+
+// codeAttr exposes a code object's co_* attributes with CPython's meaning
+// (co_varnames: positional, keyword-only, then *args and **kwargs names).
+func codeAttr(c *Code, name string) (Value, bool) {
+	switch name {
+	case "co_name":
+		return Str(c.Name), true
+	case "co_qualname":
+		return Str(c.QualName), true
+	case "co_filename":
+		return Str(c.Filename), true
+	case "co_firstlineno":
+		return Int(int64(c.FirstLine)), true
+	case "co_argcount":
+		return Int(int64(c.ArgCount)), true
+	case "co_posonlyargcount":
+		return Int(int64(c.PosOnlyCount)), true
+	case "co_kwonlyargcount":
+		return Int(int64(c.KwOnlyCount)), true
+	case "co_flags":
+		// CPython's bits: OPTIMIZED|NEWLOCALS, VARARGS 4, VARKEYWORDS 8,
+		// GENERATOR 32, COROUTINE 128, ASYNC_GENERATOR 512.
+		flags := int64(3)
+		if c.Flags&FlagVarargs != 0 {
+			flags |= 4
+		}
+		if c.Flags&FlagVarkw != 0 {
+			flags |= 8
+		}
+		if c.Flags&FlagGenerator != 0 {
+			flags |= 32
+		}
+		if c.Flags&FlagCoroutine != 0 {
+			flags |= 128
+		}
+		if c.Flags&FlagAsyncGen != 0 {
+			flags |= 512
+		}
+		return Int(flags), true
+	case "co_varnames":
+		n := c.ArgCount + c.KwOnlyCount
+		varargs := c.Flags&FlagVarargs != 0
+		if varargs {
+			n++
+		}
+		if c.Flags&FlagVarkw != 0 {
+			n++
+		}
+		if n > len(c.LocalNames) {
+			n = len(c.LocalNames)
+		}
+		params := c.LocalNames[:n]
+		var names []string
+		names = append(names, params[:c.ArgCount]...)
+		kw := c.ArgCount
+		if varargs {
+			kw++
+		}
+		names = append(names, params[kw:kw+c.KwOnlyCount]...)
+		if varargs {
+			names = append(names, params[c.ArgCount])
+		}
+		if c.Flags&FlagVarkw != 0 {
+			names = append(names, params[n-1])
+		}
+		for _, l := range c.LocalNames[n:c.NumLocals] {
+			names = append(names, l)
+		}
+		items := make([]Value, len(names))
+		for i, s := range names {
+			items[i] = Str(s)
+		}
+		return Obj(NewTuple(items)), true
+	}
+	return Undef, false
+}
+
 // setAttr is type.__setattr__: what cls.name = v does unless a metaclass
 // decides otherwise.
 func (o *Class) setAttr(name string, v Value) error {
@@ -146,6 +235,40 @@ func (t *Thread) getAttr(obj Value, name string) (Value, bool, error) {
 			return t.getAttr(o.Fn, name)
 		case *Super:
 			return t.superAttr(o, name)
+		case *ClassMethod:
+			if name == "__func__" || name == "__wrapped__" {
+				return o.fn, true, nil
+			}
+			if name == "__isabstractmethod__" {
+				return t.isAbstract(o.fn)
+			}
+		case *StaticMethod:
+			if name == "__func__" || name == "__wrapped__" {
+				return o.fn, true, nil
+			}
+			if name == "__isabstractmethod__" {
+				return t.isAbstract(o.fn)
+			}
+		case *Property:
+			switch name {
+			case "fget", "fset", "fdel":
+				v := map[string]Value{"fget": o.fget, "fset": o.fset, "fdel": o.fdel}[name]
+				if v.IsUndef() {
+					v = None
+				}
+				return v, true, nil
+			case "__isabstractmethod__":
+				for _, f := range []Value{o.fget, o.fset, o.fdel} {
+					if r, _, err := t.isAbstract(f); err != nil || r.n != 0 {
+						return r, true, err
+					}
+				}
+				return False, true, nil
+			}
+		case *Code:
+			if v, ok := codeAttr(o, name); ok {
+				return v, true, nil
+			}
 		case AttrGetter:
 			v, ok, err := o.GetAttr(t, name)
 			if ok || err != nil {
@@ -476,7 +599,11 @@ func (t *Thread) functionAttr(f *Function, name string) (Value, bool, error) {
 		}
 		d := NewDict()
 		// In declaration order, as CPython builds it.
-		for _, name := range f.code.LocalNames[f.code.ArgCount : f.code.ArgCount+f.code.KwOnlyCount] {
+		start := f.code.ArgCount
+		if f.code.Flags&FlagVarargs != 0 {
+			start++ // *args sits between the positional and keyword-only names
+		}
+		for _, name := range f.code.LocalNames[start : start+f.code.KwOnlyCount] {
 			if v, ok := f.kwdefaults[name]; ok {
 				d.SetStr(name, v)
 			}

@@ -13,10 +13,7 @@ type CompiledSource struct {
 	src, filename, mode string
 }
 
-// CompiledSourceType is the class of compile()'s results.
-var CompiledSourceType = newBuiltinClass("code", ObjectType)
-
-func (*CompiledSource) Class() *Class { return CompiledSourceType }
+func (*CompiledSource) Class() *Class { return CodeType }
 
 func (c *CompiledSource) Repr(t *Thread) (string, error) {
 	return "<code object <module> at 0x0, file \"" + c.filename + "\", line 1>", nil

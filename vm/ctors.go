@@ -77,7 +77,13 @@ func init() {
 			return Undef, Errorf(TypeError, "object.__new__(X): X is not a type object (%s)", args[0].TypeName())
 		}
 		if ctor := cls.findCtor(); ctor != nil && cls.base != ObjectType {
-			return ctor(t, cls, args[1:], nil)
+			var ctorKw []KV
+			if cls.IsSubclass(TypeType) {
+				// type.__new__(mcls, name, bases, ns, **kw): the class
+				// keywords go on to __init_subclass__.
+				ctorKw = kw
+			}
+			return ctor(t, cls, args[1:], ctorKw)
 		}
 		return Obj(NewInstance(cls)), nil
 	})

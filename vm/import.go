@@ -40,6 +40,9 @@ func (it *Interp) loadModule(t *Thread, name string, from *Module) (*Module, err
 	if m, ok := it.modules[name]; ok {
 		return m, nil
 	}
+	if name == "builtins" {
+		return it.builtins, nil
+	}
 	if l, ok := it.loaders[name]; ok {
 		m, err := l(it)
 		if err != nil {

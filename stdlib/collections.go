@@ -282,3 +282,14 @@ func collectionsModule(it *vm.Interp) (*vm.Module, error) {
 }
 
 func init() { register("collections", collectionsModule) }
+
+// GetAttr gives deque.maxlen (None when unbounded).
+func (d *deque) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) {
+	if name == "maxlen" {
+		if d.maxlen < 0 {
+			return vm.None, true, nil
+		}
+		return vm.Int(int64(d.maxlen)), true, nil
+	}
+	return vm.Undef, false, nil
+}

@@ -9,8 +9,8 @@ import (
 
 func mathDomain() error { return vm.Errorf(vm.ValueError, "math domain error") }
 
-func floatArg(name string, v vm.Value) (float64, error) {
-	f, err := vm.AsFloat(v)
+func floatArg(t *vm.Thread, name string, v vm.Value) (float64, error) {
+	f, err := t.ToFloat(v)
 	if err != nil {
 		if vm.IsInstanceOf(err, vm.OverflowError) {
 			return 0, err
@@ -33,7 +33,7 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 			if err := vm.ExactArgs(name, args, 1); err != nil {
 				return vm.Undef, err
 			}
-			x, err := floatArg(name, args[0])
+			x, err := floatArg(t, name, args[0])
 			if err != nil {
 				return vm.Undef, err
 			}
@@ -89,7 +89,7 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 				top, _ := new(big.Float).SetInt(new(big.Int).Rsh(b, uint(shift))).Float64()
 				return math.Log(top) + float64(shift)*math.Ln2, nil
 			}
-			x, err := floatArg("log", v)
+			x, err := floatArg(t, "log", v)
 			if err != nil {
 				return 0, err
 			}
@@ -127,7 +127,7 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 					return r, nil
 				}
 			}
-			x, err := floatArg(name, args[0])
+			x, err := floatArg(t, name, args[0])
 			if err != nil {
 				return vm.Undef, err
 			}
@@ -141,11 +141,11 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		if len(args) != 2 {
 			return vm.Undef, vm.Errorf(vm.TypeError, "pow expected 2 arguments, got %d", len(args))
 		}
-		x, err := floatArg("pow", args[0])
+		x, err := floatArg(t, "pow", args[0])
 		if err != nil {
 			return vm.Undef, err
 		}
-		y, err := floatArg("pow", args[1])
+		y, err := floatArg(t, "pow", args[1])
 		if err != nil {
 			return vm.Undef, err
 		}
@@ -163,11 +163,11 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 			if len(args) != 2 {
 				return vm.Undef, vm.Errorf(vm.TypeError, "%s expected 2 arguments, got %d", name, len(args))
 			}
-			x, err := floatArg(name, args[0])
+			x, err := floatArg(t, name, args[0])
 			if err != nil {
 				return vm.Undef, err
 			}
-			y, err := floatArg(name, args[1])
+			y, err := floatArg(t, name, args[1])
 			if err != nil {
 				return vm.Undef, err
 			}
@@ -181,7 +181,7 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 	fn("hypot", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		s := 0.0
 		for _, a := range args {
-			x, err := floatArg("hypot", a)
+			x, err := floatArg(t, "hypot", a)
 			if err != nil {
 				return vm.Undef, err
 			}
@@ -214,7 +214,7 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 			if err := vm.ExactArgs(name, args, 1); err != nil {
 				return vm.Undef, err
 			}
-			x, err := floatArg(name, args[0])
+			x, err := floatArg(t, name, args[0])
 			if err != nil {
 				return vm.Undef, err
 			}
@@ -321,11 +321,11 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		if err != nil {
 			return vm.Undef, err
 		}
-		x, err := floatArg("isclose", a[0])
+		x, err := floatArg(t, "isclose", a[0])
 		if err != nil {
 			return vm.Undef, err
 		}
-		y, err := floatArg("isclose", a[1])
+		y, err := floatArg(t, "isclose", a[1])
 		if err != nil {
 			return vm.Undef, err
 		}
@@ -349,7 +349,7 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		return vm.Bool(d <= math.Abs(rel*y) || d <= math.Abs(rel*x) || d <= abs), nil
 	})
 	fn("modf", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		x, err := floatArg("modf", args[0])
+		x, err := floatArg(t, "modf", args[0])
 		if err != nil {
 			return vm.Undef, err
 		}
@@ -357,7 +357,7 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		return vm.Obj(vm.NewTuple([]vm.Value{vm.Float(f), vm.Float(i)})), nil
 	})
 	fn("frexp", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		x, err := floatArg("frexp", args[0])
+		x, err := floatArg(t, "frexp", args[0])
 		if err != nil {
 			return vm.Undef, err
 		}
@@ -365,7 +365,7 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		return vm.Obj(vm.NewTuple([]vm.Value{vm.Float(f), vm.Int(int64(e))})), nil
 	})
 	fn("ldexp", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		x, err := floatArg("ldexp", args[0])
+		x, err := floatArg(t, "ldexp", args[0])
 		if err != nil {
 			return vm.Undef, err
 		}
@@ -391,7 +391,7 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		// Exact summation: accumulate as rationals, round once.
 		sum := new(big.Rat)
 		err := t.Iterate(args[0], func(v vm.Value) error {
-			x, err := floatArg("fsum", v)
+			x, err := floatArg(t, "fsum", v)
 			if err != nil {
 				return err
 			}

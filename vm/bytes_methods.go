@@ -48,6 +48,17 @@ func newBytesFrom(t *Thread, name string, args []Value, kw []KV) ([]byte, error)
 		_ = s
 		return r.o.(*Bytes).b, nil
 	}
+	if m, ok := t.lookupSpecial(src, "__bytes__"); ok {
+		r, err := t.callBound(m, src, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		b, ok := r.o.(*Bytes)
+		if !ok || r.k != KObj {
+			return nil, Errorf(TypeError, "__bytes__ returned non-bytes (type %s)", r.TypeName())
+		}
+		return append([]byte(nil), b.b...), nil
+	}
 	if src.isIntLike() {
 		n := src.AsInt()
 		if n < 0 {

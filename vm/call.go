@@ -349,6 +349,14 @@ func (t *Thread) callClass(cls *Class, args []Value, kw []KV) (Value, error) {
 	return inst, nil
 }
 
+func isScriptFunction(v Value) bool {
+	if sm, ok := v.o.(*StaticMethod); ok && v.k == KObj {
+		v = sm.fn
+	}
+	_, ok := v.o.(*Function)
+	return ok && v.k == KObj
+}
+
 func (t *Thread) initInstance(cls *Class, inst Value, args []Value, kw []KV) error {
 	init, ok := cls.Lookup("__init__")
 	if !ok {
@@ -358,7 +366,8 @@ func (t *Thread) initInstance(cls *Class, inst Value, args []Value, kw []KV) err
 		// The constructor of a built-in base already consumed the arguments;
 		// object's own __init__ accepts none.
 		if b.owner == ObjectType && (cls.base == ObjectType || cls.base == nil) && (len(args) > 0 || len(kw) > 0) {
-			if _, hasNew := cls.Lookup("__new__"); !hasNew || cls.Dict["__new__"].IsUndef() {
+			// Arguments are fine when a script __new__ (own or inherited) took them.
+			if nw, hasNew := cls.Lookup("__new__"); !hasNew || !isScriptFunction(nw) {
 				return Errorf(TypeError, "%s() takes no arguments", cls.Name)
 			}
 		}

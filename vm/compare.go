@@ -178,6 +178,12 @@ func (t *Thread) builtinCompare(op int, a, b Value) (bool, bool, error) {
 		if a.k == KNone && b.k == KNone && (op == cmpEQ || op == cmpNE) {
 			return op == cmpEQ, true, nil
 		}
+		// complex == real number
+		_, ac := a.o.(*Complex)
+		_, bc := b.o.(*Complex)
+		if (ac || bc) && isComplexOperand(a) && isComplexOperand(b) && (op == cmpEQ || op == cmpNE) {
+			return (toComplex(a) == toComplex(b)) == (op == cmpEQ), true, nil
+		}
 		if op == cmpEQ || op == cmpNE {
 			if _, ai := a.o.(*Instance); !ai || a.k != KObj {
 				if _, bi := b.o.(*Instance); !bi || b.k != KObj {

@@ -386,14 +386,26 @@ func init() {
 		re, im := 0.0, 0.0
 		var err error
 		if len(args) > 0 {
-			if c, ok := args[0].o.(*Complex); ok {
+			first := args[0]
+			if m, ok := t.lookupSpecial(first, "__complex__"); ok {
+				if first, err = t.callBound(m, first, nil, nil); err != nil {
+					return Undef, err
+				}
+			}
+			if c, ok := first.o.(*Complex); ok {
 				re, im = real(c.v), imag(c.v)
-			} else if re, err = toFloat(args[0]); err != nil {
+			} else if s, ok := first.StrOf(); ok {
+				c, err := parseComplexLiteral(s)
+				if err != nil {
+					return Undef, err
+				}
+				re, im = real(c), imag(c)
+			} else if re, err = t.ToFloat(first); err != nil {
 				return Undef, err
 			}
 		}
 		if len(args) > 1 {
-			x, err := toFloat(args[1])
+			x, err := t.ToFloat(args[1])
 			if err != nil {
 				return Undef, err
 			}

@@ -244,6 +244,13 @@ func (t *Thread) Hash(v Value) (uint64, error) {
 		return hashFloat(v.AsFloat()), nil
 	}
 	switch o := v.o.(type) {
+	case *Complex:
+		// CPython: hash(real) + 1000003 * hash(imag), so 2+0j hashes as 2.
+		h := int64(hashFloat(real(o.v))) + 1000003*int64(hashFloat(imag(o.v)))
+		if h == -1 {
+			h = -2
+		}
+		return uint64(h), nil
 	case *StrObj:
 		if !o.hashed {
 			o.hash = hashString(o.s)

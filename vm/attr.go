@@ -295,6 +295,27 @@ func (t *Thread) getAttr(obj Value, name string) (Value, bool, error) {
 var builtinObjAttrs = map[string]func(t *Thread, obj Value) (Value, bool, error){}
 
 func (t *Thread) instanceAttr(o *Instance, obj Value, name string) (Value, bool, error) {
+	// A class's own __getattribute__ sees every lookup; when it raises
+	// AttributeError, __getattr__ gets its turn, as in CPython.
+	if ga, ok := o.cls.Lookup("__getattribute__"); ok && isScriptFunction(ga) {
+		r, err := t.callBound(ga, obj, []Value{Str(name)}, nil)
+		if err == nil {
+			return r, true, nil
+		}
+		if IsInstanceOf(err, AttributeError) {
+			if fallback, ok := o.cls.Lookup("__getattr__"); ok {
+				r, err := t.callBound(fallback, obj, []Value{Str(name)}, nil)
+				return r, err == nil, err
+			}
+		}
+		return Undef, false, err
+	}
+	return t.genericInstanceAttr(o, obj, name, true)
+}
+
+// genericInstanceAttr is object.__getattribute__ (and, withGetattr, the
+// __getattr__ fallback after it).
+func (t *Thread) genericInstanceAttr(o *Instance, obj Value, name string, withGetattr bool) (Value, bool, error) {
 	cls := o.cls
 	attr, found := cls.Lookup(name)
 	// Data descriptors (properties) win over the instance dict.
@@ -339,15 +360,9 @@ func (t *Thread) instanceAttr(o *Instance, obj Value, name string) (Value, bool,
 			return v, ok, err
 		}
 	}
-	if ga, ok := cls.Lookup("__getattr__"); ok {
+	if ga, ok := cls.Lookup("__getattr__"); ok && withGetattr {
 		r, err := t.callBound(ga, obj, []Value{Str(name)}, nil)
-		if err != nil {
-			if IsInstanceOf(err, AttributeError) {
-				return Undef, false, err
-			}
-			return Undef, false, err
-		}
-		return r, true, nil
+		return r, err == nil, err
 	}
 	return Undef, false, nil
 }
@@ -823,6 +838,9 @@ func (t *Thread) loadMethod(obj Value, name string) (Value, Value, error) {
 	if obj.k == KObj {
 		switch o := obj.o.(type) {
 		case *Instance:
+			if ga, ok := o.cls.Lookup("__getattribute__"); ok && isScriptFunction(ga) {
+				break // the class's __getattribute__ decides: the general path
+			}
 			if _, shadow := o.attrs.get(name); !shadow {
 				if attr, ok := o.cls.Lookup(name); ok && attr.k == KObj {
 					if _, isFn := attr.o.(*Function); isFn {
@@ -920,12 +938,8 @@ func (c *Code) fillAttrCache(pc int, cls *Class, name string) {
 			plain = false
 		}
 	}
-	if _, hasGetattr := cls.Lookup("__getattribute__"); hasGetattr {
-		if b, ok := cls.Dict["__getattribute__"]; ok && b.k == KObj {
-			if _, builtin := b.o.(*Builtin); !builtin {
-				plain = false
-			}
-		}
+	if ga, ok := cls.Lookup("__getattribute__"); ok && isScriptFunction(ga) {
+		plain = false
 	}
 	*ce = attrCache{cls: cls, ver: cls.version, v: v, plain: plain}
 	if !found {

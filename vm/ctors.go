@@ -63,7 +63,19 @@ func init() {
 		return None, t.SetAttr(args[0], args[1].o.(*StrObj).s, args[2])
 	})
 	ObjectType.AddMethod("__getattribute__", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		return t.GetAttr(args[0], args[1].o.(*StrObj).s)
+		name, ok := args[1].StrOf()
+		if !ok {
+			return Undef, Errorf(TypeError, "attribute name must be string, not '%s'", args[1].TypeName())
+		}
+		if inst, isInst := args[0].o.(*Instance); isInst && args[0].k == KObj {
+			// The generic lookup, without the class's own __getattribute__.
+			v, found, err := t.genericInstanceAttr(inst, args[0], name, false)
+			if err != nil || found {
+				return v, err
+			}
+			return Undef, t.attrError(args[0], name)
+		}
+		return t.GetAttr(args[0], name)
 	})
 	ObjectType.AddMethod("__init_subclass__", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		return None, nil

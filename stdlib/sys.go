@@ -19,6 +19,7 @@ func sysModule(it *vm.Interp) (*vm.Module, error) {
 	m.Set("argv", vm.Obj(vm.NewList(items)))
 	m.Set("stdout", vm.Obj(it.NewTextFile("stdout", false)))
 	m.Set("stderr", vm.Obj(it.NewTextFile("stderr", true)))
+	m.Set("stdin", vm.Obj(&stdinFile{it: it}))
 	m.Set("__stdout__", vm.Obj(it.NewTextFile("stdout", false)))
 	m.Set("__stderr__", vm.Obj(it.NewTextFile("stderr", true)))
 	m.Set("version", vm.Str("3.11.7 (asy 0.1.0)"))

@@ -166,6 +166,10 @@ func runScript(t *testing.T, prog string, extra []string, path string, timeout t
 	cmd.Env = append(os.Environ(), "PYTHONHASHSEED=0", "PYTHONDONTWRITEBYTECODE=1")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	// NAME.stdin beside the script is its standard input (for both asy and python3).
+	if in, err := os.ReadFile(strings.TrimSuffix(abs, filepath.Ext(abs)) + ".stdin"); err == nil {
+		cmd.Stdin = bytes.NewReader(in)
+	}
 	err = cmd.Run()
 	if ctx.Err() != nil {
 		t.Fatalf("%s %s: timed out after %v\nstdout:\n%s\nstderr:\n%s", prog, name, timeout, stdout.String(), stderr.String())

@@ -14,18 +14,7 @@ import (
 
 // decodeData is base64._bytes_from_decode_data: bytes-like or ASCII str.
 func decodeData(v vm.Value) ([]byte, error) {
-	if b, ok := structBytes(v); ok {
-		return b, nil
-	}
-	if s, ok := v.StrOf(); ok {
-		for i := 0; i < len(s); i++ {
-			if s[i] >= 0x80 {
-				return nil, vm.Errorf(vm.ValueError, "string argument should contain only ASCII characters")
-			}
-		}
-		return []byte(s), nil
-	}
-	return nil, vm.Errorf(vm.TypeError, "argument should be a bytes-like object or ASCII string, not '%s'", v.TypeName())
+	return asciiBytesArg(v, "argument should be a bytes-like object or ASCII string, not '%s'")
 }
 
 // translate2 maps the two bytes of from to those of to (bytes.translate

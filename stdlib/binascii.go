@@ -28,6 +28,12 @@ func b2aArg(v vm.Value) ([]byte, error) {
 
 // a2bArg reads the data of an a2b_ function: bytes-like or ASCII str.
 func a2bArg(v vm.Value) ([]byte, error) {
+	return asciiBytesArg(v, "argument should be bytes, buffer or ASCII string, not '%s'")
+}
+
+// asciiBytesArg accepts bytes-like data or a str of ASCII characters;
+// typeMsg words the TypeError for anything else (%s: the type name).
+func asciiBytesArg(v vm.Value, typeMsg string) ([]byte, error) {
 	if b, ok := structBytes(v); ok {
 		return b, nil
 	}
@@ -39,7 +45,7 @@ func a2bArg(v vm.Value) ([]byte, error) {
 		}
 		return []byte(s), nil
 	}
-	return nil, vm.Errorf(vm.TypeError, "argument should be bytes, buffer or ASCII string, not '%s'", v.TypeName())
+	return nil, vm.Errorf(vm.TypeError, typeMsg, v.TypeName())
 }
 
 // hexlify is bytes.hex's algorithm: sep between groups of perSep bytes,

@@ -363,16 +363,9 @@ func initMemMethods() {
 		if err != nil {
 			return vm.Undef, err
 		}
-		size := s.pos
-		if !a[0].IsUndef() && !a[0].IsNone() {
-			n, err := t.AsInt64(a[0])
-			if err != nil {
-				return vm.Undef, err
-			}
-			if n < 0 {
-				return vm.Undef, vm.Errorf(vm.ValueError, "Negative size value %d", n)
-			}
-			size = int(n)
+		size, err := truncateSize(t, a[0], s.pos, "Negative size value %d")
+		if err != nil {
+			return vm.Undef, err
 		}
 		if size < len(s.buf) {
 			s.buf = s.buf[:size]
@@ -514,16 +507,9 @@ func initMemMethods() {
 		if err != nil {
 			return vm.Undef, err
 		}
-		size := b.pos
-		if !a[0].IsUndef() && !a[0].IsNone() {
-			n, err := t.AsInt64(a[0])
-			if err != nil {
-				return vm.Undef, err
-			}
-			if n < 0 {
-				return vm.Undef, vm.Errorf(vm.ValueError, "negative size value %d", n)
-			}
-			size = int(n)
+		size, err := truncateSize(t, a[0], b.pos, "negative size value %d")
+		if err != nil {
+			return vm.Undef, err
 		}
 		if size < len(b.buf) {
 			b.buf = b.buf[:size]
@@ -568,4 +554,20 @@ func initMemMethods() {
 	bytesIOType.AddProperty("closed", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return vm.Bool(args[0].AsObj().(*bytesIO).closed), nil
 	})
+}
+
+// truncateSize is truncate()'s size argument: the current position when
+// omitted; negMsg words the ValueError (StringIO and BytesIO differ).
+func truncateSize(t *vm.Thread, arg vm.Value, pos int, negMsg string) (int, error) {
+	if arg.IsUndef() || arg.IsNone() {
+		return pos, nil
+	}
+	n, err := t.AsInt64(arg)
+	if err != nil {
+		return 0, err
+	}
+	if n < 0 {
+		return 0, vm.Errorf(vm.ValueError, negMsg, n)
+	}
+	return int(n), nil
 }

@@ -26,7 +26,7 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 	m.Set("e", vm.Float(math.E))
 	m.Set("tau", vm.Float(2*math.Pi))
 	m.Set("inf", vm.Float(math.Inf(1)))
-	m.Set("nan", vm.Float(math.NaN()))
+	m.Set("nan", vm.Float(vm.NaN()))
 	fn := func(name string, f vm.BuiltinFunc) { m.Set(name, vm.NewBuiltin(name, f)) }
 	unary := func(name string, f func(float64) (float64, error)) {
 		fn(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {

@@ -331,7 +331,8 @@ func halfToFloat(h uint16) float64 {
 		if f == 0 {
 			return math.Inf(int(sign))
 		}
-		return math.NaN()
+		// CPython's NaN, signed like the half float.
+		return math.Copysign(vm.NaN(), sign)
 	case 0:
 		return sign * math.Ldexp(f, -24)
 	}

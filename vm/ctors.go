@@ -694,7 +694,8 @@ func ParseFloatLiteral(s string) (float64, error) {
 	case "inf", "infinity":
 		return math.Inf(int(sign)), nil
 	case "nan":
-		return math.NaN(), nil
+		// CPython's NaN, keeping the sign of "-nan".
+		return math.Copysign(NaN(), sign), nil
 	}
 	ok := body != "" && !strings.HasPrefix(body, "_") && !strings.HasSuffix(body, "_") && !strings.Contains(body, "__")
 	clean := strings.ReplaceAll(t, "_", "")

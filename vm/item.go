@@ -337,16 +337,7 @@ func (t *Thread) SetItem(obj, key, v Value) error {
 				return t.SetItem(o.payload, key, v)
 			}
 		case *ByteArray:
-			i, err := t.seqIndex(key, len(o.b), "bytearray")
-			if err != nil {
-				return err
-			}
-			b, ok, _ := t.IndexOf(v)
-			if !ok || b < 0 || b > 255 {
-				return Errorf(ValueError, "byte must be in range(0, 256)")
-			}
-			o.b[i] = byte(b)
-			return nil
+			return t.byteArraySetItem(o, key, v)
 		}
 	}
 	return Errorf(TypeError, "'%s' object does not support item assignment", obj.TypeName())
@@ -443,6 +434,8 @@ func (t *Thread) DelItem(obj, key Value) error {
 			if !o.payload.IsUndef() {
 				return t.DelItem(o.payload, key)
 			}
+		case *ByteArray:
+			return t.byteArrayDelItem(o, key)
 		}
 	}
 	return Errorf(TypeError, "'%s' object doesn't support item deletion", obj.TypeName())

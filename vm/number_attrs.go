@@ -1,9 +1,6 @@
 package vm
 
-import (
-	"math"
-	"strings"
-)
+import "strings"
 
 // Attributes of the numeric types that are data, not methods (int's
 // numerator, complex's real), and the conversions that honour __float__,
@@ -93,7 +90,7 @@ func floatOf(v Value) float64 {
 	if v.k == KFloat {
 		return v.AsFloat()
 	}
-	return math.NaN()
+	return NaN()
 }
 
 func complexOf(v Value) complex128 {

@@ -109,26 +109,8 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 			}
 			return Obj(NewTuple(items)), true, nil
 		}
-	case *Bytes:
-		switch op {
-		case binAdd:
-			if y, ok := b.o.(*Bytes); ok && b.k == KObj {
-				return Obj(NewBytes(append(append([]byte(nil), x.b...), y.b...))), true, nil
-			}
-			return Undef, true, Errorf(TypeError, "can't concat %s to bytes", b.TypeName())
-		case binMul:
-			n, ok, err := repeatCount(t, b, a)
-			if !ok {
-				return Undef, true, Errorf(TypeError, "can't multiply sequence by non-int of type '%s'", b.TypeName())
-			}
-			if err != nil {
-				return Undef, true, err
-			}
-			return Obj(NewBytes([]byte(strings.Repeat(string(x.b), n)))), true, nil
-		case binMod:
-			r, err := bytesPercent(t, x, b)
-			return r, true, err
-		}
+	case *Bytes, *ByteArray:
+		return bytesSeqOp(t, op, a, b, inplace)
 	case *Dict:
 		if op == binOr {
 			if y, ok := b.o.(*Dict); ok && b.k == KObj {
@@ -165,7 +147,7 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 	// int * sequence
 	if op == binMul && a.isIntLike() && b.k == KObj {
 		switch b.o.(type) {
-		case *StrObj, *List, *Tuple, *Bytes:
+		case *StrObj, *List, *Tuple, *Bytes, *ByteArray:
 			return seqOp(t, op, b, a, false)
 		}
 	}

@@ -1,8 +1,9 @@
 # abc for asy: abstract base classes. ABCMeta keeps, per class, the set of
 # abstract method names (checked when the class is called, since asy's
 # object.__new__ does not look at __abstractmethods__), the classes
-# registered as virtual subclasses, and its own list of subclasses (asy's
-# type.__subclasses__() is not maintained).
+# registered as virtual subclasses, its own list of subclasses (asy's
+# type.__subclasses__() is not maintained) and caches of issubclass answers.
+# collections.abc builds the collection ABCs on it.
 
 __all__ = [
     "ABC", "ABCMeta", "abstractmethod", "abstractclassmethod",
@@ -108,9 +109,15 @@ def _compute_abstracts(cls, namespace):
 def _abc_data(cls):
     # Per-class state lives in the class's own __dict__ so that subclasses
     # never see their bases' registries through attribute inheritance.
+    # "cache" and "negative" remember issubclass answers, as CPython's
+    # _abc_cache and _abc_negative_cache do: without them every isinstance
+    # against an ABC walks hooks, registries and the subclass tree again.
+    # The negative cache is only valid for the registrations made before
+    # it ("version", compared with the invalidation counter).
     d = cls.__dict__.get("_abc_impl")
     if d is None:
-        d = {"registry": [], "subclasses": []}
+        d = {"registry": [], "subclasses": [], "cache": set(),
+             "negative": set(), "version": _abc_invalidation_counter}
         type.__setattr__(cls, "_abc_impl", d)
     return d
 
@@ -130,9 +137,9 @@ class ABCMeta(type):
         return cls
 
     def __call__(cls, *args, **kwargs):
-        abstracts = cls.__dict__.get("__abstractmethods__")
-        if abstracts is None:
-            abstracts = getattr(cls, "__abstractmethods__", ())
+        # ABCMeta.__new__ gives every class its own __abstractmethods__, so
+        # plain attribute lookup finds the class's, not a base's.
+        abstracts = cls.__abstractmethods__
         if abstracts:
             names = sorted(abstracts)
             s = "s" if len(names) > 1 else ""
@@ -157,30 +164,52 @@ class ABCMeta(type):
 
     def __instancecheck__(cls, instance):
         subclass = instance.__class__
-        if cls.__subclasscheck__(subclass):
+        data = _abc_data(cls)
+        if subclass in data["cache"]:
             return True
         subtype = type(instance)
-        if subtype is not subclass:
-            return cls.__subclasscheck__(subtype)
-        return False
+        if subtype is subclass:
+            if (data["version"] == _abc_invalidation_counter
+                    and subclass in data["negative"]):
+                return False
+            return cls.__subclasscheck__(subclass)
+        return cls.__subclasscheck__(subclass) or cls.__subclasscheck__(subtype)
 
     def __subclasscheck__(cls, subclass):
+        # The order is CPython's: caches, then the hook (which may refuse
+        # even a real subclass), then the MRO, registered classes and the
+        # subclasses ABCMeta has seen.
         if not isinstance(subclass, type):
             raise TypeError("issubclass() arg 1 must be a class")
-        if cls in getattr(subclass, "__mro__", ()):
-            return True
-        hook = getattr(cls, "__subclasshook__", None)
-        if hook is not None:
-            ok = hook(subclass)
-            if ok is not NotImplemented:
-                return bool(ok)
         data = _abc_data(cls)
+        if subclass in data["cache"]:
+            return True
+        if data["version"] != _abc_invalidation_counter:
+            data["negative"] = set()
+            data["version"] = _abc_invalidation_counter
+        elif subclass in data["negative"]:
+            return False
+        # asy's object has no __subclasshook__ to fall back on.
+        hook = getattr(cls, "__subclasshook__", None)
+        ok = NotImplemented if hook is None else hook(subclass)
+        if ok is not NotImplemented:
+            if ok:
+                data["cache"].add(subclass)
+            else:
+                data["negative"].add(subclass)
+            return bool(ok)
+        if cls in getattr(subclass, "__mro__", ()):
+            data["cache"].add(subclass)
+            return True
         for rcls in data["registry"]:
-            if rcls is subclass or issubclass(subclass, rcls):
+            if issubclass(subclass, rcls):
+                data["cache"].add(subclass)
                 return True
         for scls in data["subclasses"]:
             if issubclass(subclass, scls):
+                data["cache"].add(subclass)
                 return True
+        data["negative"].add(subclass)
         return False
 
     def _dump_registry(cls, file=None):
@@ -192,7 +221,9 @@ class ABCMeta(type):
         _abc_data(cls)["registry"].clear()
 
     def _abc_caches_clear(cls):
-        pass
+        data = _abc_data(cls)
+        data["cache"].clear()
+        data["negative"].clear()
 
 
 def update_abstractmethods(cls):

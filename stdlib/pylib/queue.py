@@ -1,8 +1,7 @@
 # queue for asy: thread-safe FIFO, LIFO and priority queues for threading
-# and concurrent.futures. The mutex is threading.Lock (it releases the
-# interpreter lock while contended); waiting for room, for an item or for
-# task_done uses the native _Waiter from stdlib/queue.go, which also keeps
-# the virtual clock informed (threading has no Condition to build on).
+# and concurrent.futures, built like CPython's on threading.Lock and
+# threading.Condition (whose waits release the interpreter lock and keep
+# the virtual clock informed).
 
 import threading
 from collections import deque
@@ -22,49 +21,6 @@ class Full(Exception):
     pass
 
 
-class _Condition:
-    # A condition variable over a threading.Lock. A waiter parks on its own
-    # one-shot _Waiter after releasing the lock; notify sets the oldest ones.
-    # Setting a waiter before it blocks is not lost: its wait returns at once.
-
-    def __init__(self, lock):
-        self._lock = lock
-        self._waiters = deque()
-
-    def __enter__(self):
-        self._lock.acquire()
-        return self
-
-    def __exit__(self, *exc):
-        self._lock.release()
-        return False
-
-    def wait(self, timeout=None):
-        w = _Waiter()
-        self._waiters.append(w)
-        self._lock.release()
-        woken = False
-        try:
-            woken = w.wait(timeout)
-        finally:
-            self._lock.acquire()
-            if not woken:
-                try:
-                    self._waiters.remove(w)
-                except ValueError:
-                    # Notified after the timeout ran out: it counts as woken.
-                    woken = True
-        return woken
-
-    def notify(self, n=1):
-        while n > 0 and self._waiters:
-            self._waiters.popleft().set()
-            n -= 1
-
-    def notify_all(self):
-        self.notify(len(self._waiters))
-
-
 class Queue:
     """Create a queue object with a given maximum size.
 
@@ -75,9 +31,9 @@ class Queue:
         self.maxsize = maxsize
         self._init(maxsize)
         self.mutex = threading.Lock()
-        self.not_empty = _Condition(self.mutex)
-        self.not_full = _Condition(self.mutex)
-        self.all_tasks_done = _Condition(self.mutex)
+        self.not_empty = threading.Condition(self.mutex)
+        self.not_full = threading.Condition(self.mutex)
+        self.all_tasks_done = threading.Condition(self.mutex)
         self.unfinished_tasks = 0
 
     def task_done(self):
@@ -219,7 +175,7 @@ class SimpleQueue:
 
     def __init__(self):
         self._queue = deque()
-        self._cond = _Condition(threading.Lock())
+        self._cond = threading.Condition(threading.Lock())
 
     def put(self, item, block=True, timeout=None):
         with self._cond:

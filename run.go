@@ -118,6 +118,7 @@ func RunSource(file string, src []byte, opts Options) int {
 	if err != nil {
 		status = reportError(it, err)
 	}
+	stdlib.JoinThreads(t)
 	stdlib.EndRun(it)
 	warn()
 	return status

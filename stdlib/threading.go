@@ -29,6 +29,9 @@ type threadObj struct {
 	started bool
 	done    chan struct{}
 	daemon  bool
+	// external marks threads threading did not start (executor workers):
+	// their pools end them, not the shutdown join.
+	external bool
 
 	mu       sync.Mutex
 	finished bool
@@ -143,7 +146,7 @@ func currentThread(t *vm.Thread) *threadObj {
 	} else if s, ok := asyrt.WorkerName(t); ok {
 		name = s
 	}
-	o := &threadObj{name: name, ident: int64(len(st.names) + 1), started: true, done: make(chan struct{})}
+	o := &threadObj{name: name, ident: int64(len(st.names) + 1), started: true, done: make(chan struct{}), external: true}
 	st.names[t] = o
 	return o
 }
@@ -467,3 +470,33 @@ func threadingModule(it *vm.Interp) (*vm.Module, error) {
 }
 
 func init() { register("threading", threadingModule) }
+
+// JoinThreads waits for the threads a script started and did not mark
+// daemon, as CPython does when the main module has finished (its
+// threading._shutdown): a script that starts a worker and returns still
+// sees the worker's output. The main thread drives the virtual clock
+// meanwhile.
+func JoinThreads(t *vm.Thread) {
+	st := threadsOf(t.Interp())
+	for {
+		var pending *threadObj
+		st.mu.Lock()
+		for _, o := range st.names {
+			if o == st.main || !o.started || o.daemon || o.external {
+				continue
+			}
+			select {
+			case <-o.done:
+				continue
+			default:
+			}
+			pending = o
+			break
+		}
+		st.mu.Unlock()
+		if pending == nil {
+			return
+		}
+		asyrt.WaitDriving(t, pending.done, -1)
+	}
+}

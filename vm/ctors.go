@@ -62,6 +62,19 @@ func init() {
 		}
 		return None, t.SetAttr(args[0], args[1].o.(*StrObj).s, args[2])
 	})
+	ObjectType.AddMethod("__delattr__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		name, ok := args[1].StrOf()
+		if !ok {
+			return Undef, Errorf(TypeError, "attribute name must be string, not '%s'", args[1].TypeName())
+		}
+		if inst, isInst := args[0].o.(*Instance); isInst && args[0].k == KObj {
+			if inst.attrs.del(name) {
+				return None, nil
+			}
+			return Undef, Errorf(AttributeError, "'%s' object has no attribute '%s'", inst.cls.Name, name)
+		}
+		return None, t.DelAttr(args[0], name)
+	})
 	ObjectType.AddMethod("__getattribute__", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		name, ok := args[1].StrOf()
 		if !ok {

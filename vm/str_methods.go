@@ -122,7 +122,7 @@ func splitWhitespace(s string, maxsplit int) []string {
 			return out
 		}
 		if maxsplit >= 0 && len(out) == maxsplit {
-			out = append(out, strings.TrimRightFunc(s[i:], isSpaceRune))
+			out = append(out, s[i:]) // the rest keeps its trailing whitespace, as CPython
 			return out
 		}
 		j := i
@@ -153,7 +153,7 @@ func rsplitWhitespace(s string, maxsplit int) []string {
 			break
 		}
 		if maxsplit >= 0 && len(out) == maxsplit {
-			out = append(out, strings.TrimLeftFunc(s[:j], isSpaceRune))
+			out = append(out, s[:j]) // the rest keeps its leading whitespace
 			break
 		}
 		i := j

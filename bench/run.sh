@@ -8,7 +8,7 @@ rounds=${1:-5}
 shift || true
 scripts=("$@")
 if [ ${#scripts[@]} -eq 0 ]; then
-  scripts=(bench/fib.py bench/arith.py bench/tasks_sleep0.py bench/tasks_sleep_once.py bench/asyncio_queue.py bench/sqlite_inserts.py bench/aiosqlite_selects.py)
+  scripts=(bench/startup.py bench/fib.py bench/arith.py bench/tasks_sleep0.py bench/tasks_sleep_once.py bench/asyncio_queue.py bench/sqlite_inserts.py bench/aiosqlite_selects.py)
 fi
 py=$(python3 -c 'import sys; print(sys.executable)')
 # Database benchmarks need the Python that has aiosqlite/asyncpg (Debian's apt packages).

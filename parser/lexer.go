@@ -70,11 +70,7 @@ func (d indentDefinition) Lex(filename string, r io.Reader) (lexer.Lexer, error)
 }
 
 func (indentDefinition) LexString(filename, src string) (lexer.Lexer, error) {
-	raw, err := rawLexer.LexString(filename, src)
-	if err != nil {
-		return nil, err
-	}
-	il := &indentLexer{raw: raw, src: src, file: filename, indents: []int{0}, atLineStart: true}
+	il := &indentLexer{src: src, file: filename, indents: []int{0}, atLineStart: true}
 	il.lineStarts = []int{0}
 	for i := 0; i < len(src); i++ {
 		if src[i] == '\n' {
@@ -86,7 +82,12 @@ func (indentDefinition) LexString(filename, src string) (lexer.Lexer, error) {
 
 // indentLexer is the indentation layer over the raw tokens.
 type indentLexer struct {
-	raw         lexer.Lexer
+	// raw lexes one physical line at a time (src[chunkStart:chunkEnd]):
+	// participle's rules run Go regexps over their whole input, whose cost
+	// grows with its length, so short inputs keep lexing fast. A string
+	// that spans lines is lexed against the rest of the source.
+	raw                  lexer.Lexer
+	chunkStart, chunkEnd int
 	src, file   string
 	lineStarts  []int // byte offset where each line begins
 	indents     []int
@@ -147,13 +148,47 @@ func (il *indentLexer) rawNext() lexer.Token {
 		il.ahead = il.ahead[:n-1]
 		return t
 	}
-	t, err := il.raw.Next()
-	if err != nil {
-		// Unreachable: the Char rule matches any rune.
-		il.fail(t.Pos.Line, 1, "SyntaxError", err.Error())
-		return lexer.EOFToken(t.Pos)
+	for {
+		if il.raw == nil {
+			from := il.chunkEnd
+			if from >= len(il.src) {
+				return lexer.EOFToken(il.posOf(len(il.src)))
+			}
+			end := len(il.src)
+			if nl := strings.IndexByte(il.src[from:], '\n'); nl >= 0 {
+				end = from + nl + 1
+			}
+			il.raw, _ = rawLexer.LexString(il.file, il.src[from:end])
+			il.chunkStart, il.chunkEnd = from, end
+		}
+		t, err := il.raw.Next()
+		if err != nil {
+			// Unreachable: the Char rule matches any rune.
+			il.fail(il.posOf(il.chunkStart).Line, 1, "SyntaxError", err.Error())
+			return lexer.EOFToken(il.posOf(len(il.src)))
+		}
+		if t.Type == lexer.EOF {
+			il.raw = nil
+			continue
+		}
+		off := il.chunkStart + t.Pos.Offset
+		// An empty '' or "" right before a third quote opens a triple-quoted
+		// string (the String rule matched the empty string first).
+		emptyBeforeQuote := t.Type == tyString && len(t.Value) == 2 && t.Value[0] == t.Value[1] &&
+			off+2 < len(il.src) && il.src[off+2] == t.Value[0]
+		if t.Type == tyOpenQuote || emptyBeforeQuote {
+			// Not closed on its line: a triple-quoted string, or one
+			// continued with a backslash. Lex it against the rest of the
+			// source, then go on after it.
+			rest, _ := rawLexer.LexString(il.file, il.src[off:])
+			if full, err := rest.Next(); err == nil {
+				t = full
+			}
+			il.raw, il.chunkEnd = nil, off+len(t.Value)
+		}
+		t.Pos = il.posOf(off)
+		return t
 	}
-	return t
 }
 
 func (il *indentLexer) unread(t lexer.Token) { il.ahead = append(il.ahead, t) }

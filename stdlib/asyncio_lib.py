@@ -3,7 +3,7 @@
 # _yield_once). Semantics and scheduling order follow CPython 3.11's asyncio;
 # the code is asy's own.
 
-from collections import deque as _deque
+from _collections import deque as _deque
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'

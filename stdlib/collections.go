@@ -281,7 +281,16 @@ func collectionsModule(it *vm.Interp) (*vm.Module, error) {
 	return m, nil
 }
 
-func init() { register("collections", collectionsModule) }
+// The native part is also importable as _collections (as in CPython), so
+// modules that need only deque (asyncio, copy) do not load the Python half.
+func init() {
+	register("collections", collectionsModule)
+	register("_collections", func(it *vm.Interp) (*vm.Module, error) {
+		m := vm.NewModule("_collections", "")
+		m.Set("deque", vm.Obj(dequeType))
+		return m, nil
+	})
+}
 
 // GetAttr gives deque.maxlen (None when unbounded).
 func (d *deque) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) {

@@ -31,7 +31,7 @@ _MethodType = type(_C()._m)
 _NoneType = type(None)
 
 try:
-    from collections import deque as _deque
+    from _collections import deque as _deque
 except ImportError:
     _deque = None
 

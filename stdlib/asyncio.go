@@ -123,7 +123,7 @@ func getEventLoop(t *vm.Thread) (*runtime.Loop, error) {
 	if l := runtime.EventLoop(t); l != nil {
 		return l, nil
 	}
-	l := runtime.NewLoopFor(t)
+	l := newEventLoop(t)
 	runtime.SetEventLoop(t, l)
 	return l, nil
 }

@@ -47,7 +47,7 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 		return loopValue(t.Interp(), l), nil
 	})
 	fn("new_event_loop", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		return loopValue(t.Interp(), runtime.NewLoopFor(t)), nil
+		return loopValue(t.Interp(), newEventLoop(t)), nil
 	})
 	fn("set_event_loop", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if len(args) != 1 {
@@ -248,7 +248,7 @@ func RunCoroutine(t *vm.Thread, g *vm.Generator) (vm.Value, error) {
 // runCoroutine runs g as the main task of a new event loop, as asyncio.run
 // does: afterwards the remaining tasks are cancelled and the loop closed.
 func runCoroutine(t *vm.Thread, g *vm.Generator, debug bool) (vm.Value, error) {
-	l := runtime.NewLoopFor(t)
+	l := newEventLoop(t)
 	l.SetDebug(debug)
 	if obs, ok := t.Interp().Ext(observerKey{}); ok {
 		l.Observer = obs.(runtime.Observer)
@@ -560,4 +560,19 @@ func shutdownAsyncGens(t *vm.Thread, l *runtime.Loop) error {
 	task := l.NewTask(coro.AsObj().(*vm.Generator), "")
 	_, err = l.RunUntilComplete(&task.Future)
 	return err
+}
+
+// newEventLoop makes an event loop and, like CPython's selector loop,
+// logs "Using selector: EpollSelector" at DEBUG on the asyncio logger when
+// the script uses logging (so a DEBUG-level log prints the same lines).
+func newEventLoop(t *vm.Thread) *runtime.Loop {
+	l := runtime.NewLoopFor(t)
+	if logging, ok := t.Interp().Module("logging"); ok {
+		if getLogger, ok := logging.Get("getLogger"); ok {
+			if lg, err := t.Call(getLogger, []vm.Value{vm.Str("asyncio")}, nil); err == nil {
+				t.CallMethod(lg, "debug", vm.Str("Using selector: %s"), vm.Str("EpollSelector"))
+			}
+		}
+	}
+	return l
 }

@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -145,6 +146,10 @@ func (s *Session) feed(line string, reply chan<- Outcome) {
 		return
 	}
 	s.buf = s.buf[:0]
+	for _, w := range mod.Warnings {
+		// CPython's REPL shows compile-time warnings without the source line.
+		s.it.WriteStderr(fmt.Sprintf("<stdin>:%d: SyntaxWarning: %s\n", w.Line, w.Msg))
+	}
 	s.exec(mod, []byte(src), reply)
 }
 

@@ -56,8 +56,8 @@ type (
 		Op     string
 		Value  Expr
 	}
-	// AnnAssign is `target: annotation [= value]`; the annotation is ignored at run time
-	// but still parsed (Value may be nil).
+	// AnnAssign is `target: annotation [= value]` (Value may be nil). Module and
+	// class bodies record the annotation in __annotations__; functions ignore it.
 	AnnAssign struct {
 		P          Pos
 		Target     Expr
@@ -161,7 +161,7 @@ type (
 		Params     *Params
 		Body       []Stmt
 		Decorators []Expr
-		Returns    Expr // annotation, ignored; may be nil
+		Returns    Expr // return annotation, may be nil
 	}
 	// ClassDef is `class Name(Bases, Keywords): Body` with decorators.
 	ClassDef struct {

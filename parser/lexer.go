@@ -88,18 +88,18 @@ type indentLexer struct {
 	// that spans lines is lexed against the rest of the source.
 	raw                  lexer.Lexer
 	chunkStart, chunkEnd int
-	src, file   string
-	lineStarts  []int // byte offset where each line begins
-	indents     []int
-	brackets    []lexer.Token
-	atLineStart bool
-	emitted     int             // tokens handed out so far
-	last        lexer.TokenType // type of the last token handed out
-	ahead       []lexer.Token   // raw tokens read but not yet used
-	out         []lexer.Token   // tokens ready to hand out
-	finished    bool
-	err         *SyntaxError
-	warnings    []Warning
+	src, file            string
+	lineStarts           []int // byte offset where each line begins
+	indents              []int
+	brackets             []lexer.Token
+	atLineStart          bool
+	emitted              int             // tokens handed out so far
+	last                 lexer.TokenType // type of the last token handed out
+	ahead                []lexer.Token   // raw tokens read but not yet used
+	out                  []lexer.Token   // tokens ready to hand out
+	finished             bool
+	err                  *SyntaxError
+	warnings             []Warning
 }
 
 var (

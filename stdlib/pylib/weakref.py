@@ -154,18 +154,23 @@ def getweakrefs(obj):
     return []
 
 
-class WeakValueDictionary:
-    """Mapping whose values would be weakly held (here: strongly)."""
+class _StrongDict:
+    # What WeakValueDictionary and WeakKeyDictionary share: a dict in .data
+    # (entries held strongly, as everything in this module) behind the
+    # mapping interface; _check_entry vets what may be held "weakly".
 
-    def __init__(self, other=(), /, **kw):
+    def __init__(self, other=None, /, **kw):
         self.data = {}
         self.update(other, **kw)
+
+    def _check_entry(self, key, value):
+        pass
 
     def __getitem__(self, key):
         return self.data[key]
 
     def __setitem__(self, key, value):
-        _check(value)
+        self._check_entry(key, value)
         self.data[key] = value
 
     def __delitem__(self, key):
@@ -200,12 +205,6 @@ class WeakValueDictionary:
     def items(self):
         return self.data.items()
 
-    def itervaluerefs(self):
-        return iter([ref(v) for v in self.data.values()])
-
-    def valuerefs(self):
-        return [ref(v) for v in self.data.values()]
-
     def pop(self, key, *args):
         return self.data.pop(key, *args)
 
@@ -239,23 +238,27 @@ class WeakValueDictionary:
     __copy__ = copy
 
 
-class WeakKeyDictionary:
+class WeakValueDictionary(_StrongDict):
+    """Mapping whose values would be weakly held (here: strongly)."""
+
+    def _check_entry(self, key, value):
+        _check(value)
+
+    def itervaluerefs(self):
+        return iter([ref(v) for v in self.data.values()])
+
+    def valuerefs(self):
+        return [ref(v) for v in self.data.values()]
+
+
+class WeakKeyDictionary(_StrongDict):
     """Mapping whose keys would be weakly held (here: strongly)."""
 
     def __init__(self, dict=None):
-        self.data = {}
-        if dict is not None:
-            self.update(dict)
+        super().__init__(dict)
 
-    def __getitem__(self, key):
-        return self.data[key]
-
-    def __setitem__(self, key, value):
+    def _check_entry(self, key, value):
         _check(key)
-        self.data[key] = value
-
-    def __delitem__(self, key):
-        del self.data[key]
 
     def __contains__(self, key):
         try:
@@ -263,66 +266,8 @@ class WeakKeyDictionary:
         except TypeError:
             return False
 
-    def __len__(self):
-        return len(self.data)
-
-    def __iter__(self):
-        return iter(list(self.data))
-
-    def __repr__(self):
-        return "<%s at %#x>" % (self.__class__.__name__, id(self))
-
-    def __or__(self, other):
-        c = self.copy()
-        c.update(other)
-        return c
-
-    def get(self, key, default=None):
-        return self.data.get(key, default)
-
-    def keys(self):
-        return self.data.keys()
-
-    def values(self):
-        return self.data.values()
-
-    def items(self):
-        return self.data.items()
-
     def keyrefs(self):
         return [ref(k) for k in self.data]
-
-    def pop(self, key, *args):
-        return self.data.pop(key, *args)
-
-    def popitem(self):
-        return self.data.popitem()
-
-    def setdefault(self, key, default=None):
-        if key not in self.data:
-            self[key] = default
-        return self.data[key]
-
-    def update(self, dict=None, /, **kwargs):
-        if dict is not None:
-            if hasattr(dict, "keys"):
-                for k in dict.keys():
-                    self[k] = dict[k]
-            else:
-                for k, v in dict:
-                    self[k] = v
-        for k, v in kwargs.items():
-            self[k] = v
-
-    def clear(self):
-        self.data.clear()
-
-    def copy(self):
-        new = type(self)()
-        new.data = dict(self.data)
-        return new
-
-    __copy__ = copy
 
 
 class WeakSet:

@@ -215,12 +215,18 @@ func reBounds(t *vm.Thread, txt *reText, posV, endV vm.Value) (int, int, error) 
 	return pos, end, nil
 }
 
-func (p *rePattern) run(t *vm.Thread, kind int, strV, posV, endV vm.Value) (vm.Value, error) {
+// scope is the text a pattern method works on and its pos/endpos bounds.
+func (p *rePattern) scope(t *vm.Thread, strV, posV, endV vm.Value) (*reText, int, int, error) {
 	txt, err := p.subject(strV)
 	if err != nil {
-		return vm.Undef, err
+		return nil, 0, 0, err
 	}
 	pos, end, err := reBounds(t, txt, posV, endV)
+	return txt, pos, end, err
+}
+
+func (p *rePattern) run(t *vm.Thread, kind int, strV, posV, endV vm.Value) (vm.Value, error) {
+	txt, pos, end, err := p.scope(t, strV, posV, endV)
 	if err != nil {
 		return vm.Undef, err
 	}
@@ -481,11 +487,7 @@ func reInitPattern() {
 			return vm.Undef, err
 		}
 		p := self(args)
-		txt, err := p.subject(a[0])
-		if err != nil {
-			return vm.Undef, err
-		}
-		pos, end, err := reBounds(t, txt, a[1], a[2])
+		txt, pos, end, err := p.scope(t, a[0], a[1], a[2])
 		if err != nil {
 			return vm.Undef, err
 		}
@@ -497,11 +499,7 @@ func reInitPattern() {
 			return vm.Undef, err
 		}
 		p := self(args)
-		txt, err := p.subject(a[0])
-		if err != nil {
-			return vm.Undef, err
-		}
-		pos, end, err := reBounds(t, txt, a[1], a[2])
+		txt, pos, end, err := p.scope(t, a[0], a[1], a[2])
 		if err != nil {
 			return vm.Undef, err
 		}

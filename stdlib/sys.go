@@ -49,6 +49,19 @@ func sysModule(it *vm.Interp) (*vm.Module, error) {
 		name, _ := args[0].StrOf()
 		return vm.Undef, vm.Errorf(vm.AttributeError, "module 'sys' has no attribute '%s'", name)
 	}))
+	m.Set("_getframe", vm.NewBuiltin("_getframe", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.RangeArgs("_getframe", args, 0, 1); err != nil {
+			return vm.Undef, err
+		}
+		depth := int64(0)
+		if len(args) == 1 {
+			var err error
+			if depth, err = t.AsInt64(args[0]); err != nil {
+				return vm.Undef, err
+			}
+		}
+		return t.GetFrame(int(depth))
+	}))
 	m.Set("exc_info", vm.NewBuiltin("exc_info", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if err := vm.ExactArgs("exc_info", args, 0); err != nil {
 			return vm.Undef, err

@@ -504,27 +504,10 @@ func init() {
 	}
 	b["globals"] = func(t *Thread, args []Value, kw []KV) (Value, error) { return globalsDict(t), nil }
 	b["locals"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
-		f := t.frame
-		if f == nil || f.code.Flags&FlagModule != 0 {
+		if t.frame == nil {
 			return globalsDict(t), nil
 		}
-		if f.ns != nil {
-			return f.ns.value(), nil
-		}
-		d := NewDict()
-		for i, name := range f.code.LocalNames {
-			if i >= len(f.regs) {
-				break
-			}
-			v := f.regs[i]
-			if c, ok := v.o.(*Cell); ok && v.k == KObj {
-				v = c.v
-			}
-			if !v.IsUndef() {
-				d.SetStr(name, v)
-			}
-		}
-		return Obj(d), nil
+		return frameLocals(t.frame), nil
 	}
 	b["dir"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
 		names := map[string]bool{}

@@ -170,6 +170,9 @@ type Frame struct {
 	goBoundary bool
 	// stackOwned is false when regs were taken from the thread's value stack.
 	stackOwned bool
+	// exposed is set once a frame object (sys._getframe) refers to this
+	// frame: it is then never recycled, so the pointer stays its own.
+	exposed bool
 	// yieldFromGen is the generator this frame is delegating to (yield from / await).
 	delegate *Generator
 }

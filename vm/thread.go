@@ -119,8 +119,8 @@ func (t *Thread) releaseFrame(f *Frame) {
 	if !f.stackOwned {
 		t.freeRegs(f.regs)
 	}
-	if f.gen != nil {
-		return // generator frames belong to their generator
+	if f.gen != nil || f.exposed {
+		return // generator frames belong to their generator; exposed ones to their frame object
 	}
 	// Reset only what setupFrame does not overwrite (zeroing the whole
 	// frame costs more than the call itself).

@@ -227,15 +227,10 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     result = type(typename, (tuple,), namespace)
 
     if module is None:
-        getframe = getattr(_sys, '_getframe', None)
-        if getframe is not None:
-            try:
-                module = getframe(1).f_globals.get('__name__', '__main__')
-            except (AttributeError, ValueError):
-                pass
-        else:
-            # asy has no sys._getframe: assume the caller is the main script.
-            module = '__main__'
+        try:
+            module = _sys._getframe(1).f_globals.get('__name__', '__main__')
+        except (AttributeError, ValueError):
+            pass
     if module is not None:
         result.__module__ = module
     return result

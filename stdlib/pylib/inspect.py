@@ -1,7 +1,6 @@
 # inspect for asy: kind predicates, getmembers/getdoc/cleandoc and
 # signature(). Function details come from the native _code_info (asy's code
-# objects have no co_* attributes); frames are not script objects, so
-# currentframe() returns None, as CPython allows.
+# objects have no co_* attributes); currentframe() is sys._getframe(1).
 
 import sys
 import types
@@ -258,8 +257,8 @@ def getdoc(object):
 
 
 def currentframe():
-    """asy has no frame objects: None, as on Pythons without frame support."""
-    return None
+    """The caller's frame (sys._getframe(1))."""
+    return sys._getframe(1)
 
 
 def stack(context=1):

@@ -579,12 +579,15 @@ func builtinRound(t *Thread, args []Value, kw []KV) (Value, error) {
 	}
 	x, nd := a[0], a[1]
 	if x.k == KObj {
-		if _, ok := x.o.(*Instance); ok {
+		if inst, ok := x.o.(*Instance); ok {
 			if m, ok := t.lookupSpecial(x, "__round__"); ok {
 				if nd.IsUndef() {
 					return t.callBound(m, x, nil, nil)
 				}
 				return t.callBound(m, x, []Value{nd}, nil)
+			}
+			if !inst.payload.IsUndef() {
+				x = inst.payload // an int or float subclass rounds as its value
 			}
 		}
 	}

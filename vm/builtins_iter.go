@@ -208,3 +208,34 @@ func init() {
 }
 
 func itoaInt(n int) string { return sprintf("%d", n) }
+
+// Built-in iterators answer it.__next__() and it.__iter__() like CPython's
+// (code that drives an iterator by hand, the roundrobin recipe).
+func init() {
+	builtinObjAttrs["__next__"] = func(t *Thread, obj Value) (Value, bool, error) {
+		if _, ok := obj.o.(Iterator); !ok || obj.k != KObj {
+			return Undef, false, nil
+		}
+		return NewBuiltin("__next__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+			if err := ExactArgs("__next__", args, 0); err != nil {
+				return Undef, err
+			}
+			v, ok, err := t.Next(obj)
+			if err != nil {
+				return Undef, err
+			}
+			if !ok {
+				return Undef, NewInstance(StopIteration)
+			}
+			return v, nil
+		}), true, nil
+	}
+	builtinObjAttrs["__iter__"] = func(t *Thread, obj Value) (Value, bool, error) {
+		if _, ok := obj.o.(Iterator); !ok || obj.k != KObj {
+			return Undef, false, nil
+		}
+		return NewBuiltin("__iter__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+			return obj, nil
+		}), true, nil
+	}
+}

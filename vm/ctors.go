@@ -651,7 +651,18 @@ func ParseIntLiteral(s string, base int) (Value, error) {
 	return BigInt(b), nil
 }
 
+// newFloat is float(x), or an instance of a float subclass carrying it.
 func newFloat(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+	v, err := floatValue(t, args, kw)
+	if err != nil || cls.Builtin {
+		return v, err
+	}
+	inst := NewInstance(cls)
+	inst.payload = v
+	return Obj(inst), nil
+}
+
+func floatValue(t *Thread, args []Value, kw []KV) (Value, error) {
 	if err := NoKwargs("float", kw); err != nil {
 		return Undef, err
 	}

@@ -243,7 +243,12 @@ func (t *Thread) reprInstance(o *Instance, v Value) (string, error) {
 		return o.cls.Name + s, err
 	}
 	if !o.payload.IsUndef() {
-		return t.Repr(o.payload)
+		s, err := t.Repr(o.payload)
+		// bytearray's repr names the type it is called on (B(b'x')).
+		if _, ba := o.payload.o.(*ByteArray); ba && err == nil {
+			s = o.cls.Name + strings.TrimPrefix(s, "bytearray")
+		}
+		return s, err
 	}
 	return fmt.Sprintf("<%s object at %#x>", o.cls.QualName(), identity(o)), nil
 }

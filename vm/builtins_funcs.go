@@ -561,16 +561,9 @@ func globalsDict(t *Thread) Value {
 	return Obj(NewDict())
 }
 
-// globalsOf is a snapshot of a module's globals (globals(), __globals__):
-// a copy, since module globals live in slots, not in a dict.
-func globalsOf(m *Module) Value {
-	d := NewDict()
-	for _, n := range m.Names() {
-		v, _ := m.Get(n)
-		d.SetStr(n, v)
-	}
-	return Obj(d)
-}
+// globalsOf is a module's globals dict (globals(), __globals__,
+// module.__dict__): live, in step with the module's slots.
+func globalsOf(m *Module) Value { return Obj(m.Dict()) }
 
 func builtinRound(t *Thread, args []Value, kw []KV) (Value, error) {
 	a, err := UnpackArgs("round", args, kw, 1, "number", "ndigits")

@@ -12,6 +12,9 @@ type Dict struct {
 	// version changes on every structural change, so iterators can detect
 	// "dictionary changed size during iteration".
 	version uint64
+	// module is set on a module's globals dict (globals(), __dict__):
+	// writes to str keys go through to the module's slots.
+	module *Module
 }
 
 type dictEntry struct {
@@ -144,6 +147,11 @@ func (d *Dict) setHashed(t *Thread, key, val Value, h uint64) error {
 	if err != nil {
 		return err
 	}
+	if d.module != nil {
+		if s, ok := key.StrOf(); ok {
+			d.module.setSlot(s, val)
+		}
+	}
 	if p >= 0 {
 		d.entries[p].val = val
 		return nil
@@ -170,6 +178,11 @@ func (d *Dict) Delete(t *Thread, key Value) (Value, bool, error) {
 		return Undef, false, err
 	}
 	v := d.entries[p].val
+	if d.module != nil {
+		if s, ok := key.StrOf(); ok {
+			d.module.deleteSlot(s)
+		}
+	}
 	d.entries[p] = dictEntry{}
 	d.index[slot] = slotDeleted
 	d.live--
@@ -183,6 +196,13 @@ func (d *Dict) Delete(t *Thread, key Value) (Value, bool, error) {
 
 // Clear removes everything.
 func (d *Dict) Clear() {
+	if d.module != nil {
+		for _, k := range d.Keys() {
+			if s, ok := k.StrOf(); ok {
+				d.module.deleteSlot(s)
+			}
+		}
+	}
 	d.entries = nil
 	d.index = nil
 	d.live = 0
@@ -235,6 +255,22 @@ func (d *Dict) Copy() *Dict {
 		n.grow()
 	}
 	return n
+}
+
+// setHashedPlain and deletePlain change a str key without writing through
+// to the module (the module is the one writing).
+func (d *Dict) setHashedPlain(key string, val Value) {
+	m := d.module
+	d.module = nil
+	d.SetStr(key, val)
+	d.module = m
+}
+
+func (d *Dict) deletePlain(key string) {
+	m := d.module
+	d.module = nil
+	d.Delete(nil, Str(key))
+	d.module = m
 }
 
 // PopLast removes and returns the last item (dict.popitem).

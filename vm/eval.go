@@ -198,7 +198,11 @@ func (t *Thread) execute() (Value, error) {
 				sp++
 			case OpStoreGlobal:
 				sp--
-				f.module.vals[arg] = regs[sp]
+				if f.module.dict == nil {
+					f.module.vals[arg] = regs[sp]
+				} else {
+					f.module.storeSlot(arg, regs[sp])
+				}
 				regs[sp] = Undef
 			case OpDeleteGlobal:
 				if f.module.vals[arg].k == KUndef {
@@ -206,7 +210,7 @@ func (t *Thread) execute() (Value, error) {
 					err = Errorf(NameError, "name '%s' is not defined", f.module.order[arg])
 					goto fail
 				}
-				f.module.vals[arg] = Undef
+				f.module.deleteSlotIndex(arg)
 			case OpLoadName:
 				name := f.code.Names[arg]
 				v, ok, e := f.ns.get(t, name)

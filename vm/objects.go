@@ -212,6 +212,9 @@ type Module struct {
 	names map[string]int
 	order []string
 	vals  []Value
+	// dict is the globals dict handed to scripts, kept in step (nil until
+	// asked for).
+	dict *Dict
 	// fromBuiltins caches, per global slot, the builtin a missing global
 	// resolves to (builtins do not change), so LOAD_GLOBAL of len or print
 	// costs an index, not a map lookup.
@@ -264,15 +267,63 @@ func (m *Module) Get(name string) (Value, bool) {
 }
 
 // Set sets a global.
-func (m *Module) Set(name string, v Value) { m.vals[m.slot(name)] = v }
+func (m *Module) Set(name string, v Value) {
+	m.setSlot(name, v)
+	if m.dict != nil {
+		m.dict.setHashedPlain(name, v)
+	}
+}
 
 // Delete removes a global, reporting whether it existed.
 func (m *Module) Delete(name string) bool {
+	if !m.deleteSlot(name) {
+		return false
+	}
+	if m.dict != nil {
+		m.dict.deletePlain(name)
+	}
+	return true
+}
+
+func (m *Module) setSlot(name string, v Value) { m.vals[m.slot(name)] = v }
+
+func (m *Module) deleteSlot(name string) bool {
 	if i, ok := m.names[name]; ok && !m.vals[i].IsUndef() {
 		m.vals[i] = Undef
 		return true
 	}
 	return false
+}
+
+// storeSlot is STORE_GLOBAL; deleteSlotIndex is DELETE_GLOBAL: the slot, and
+// the globals dict when a script holds one.
+func (m *Module) storeSlot(i int, v Value) {
+	m.vals[i] = v
+	if m.dict != nil {
+		m.dict.setHashedPlain(m.order[i], v)
+	}
+}
+
+func (m *Module) deleteSlotIndex(i int) {
+	m.vals[i] = Undef
+	if m.dict != nil {
+		m.dict.deletePlain(m.order[i])
+	}
+}
+
+// Dict is the module's globals as a dict that stays in step with it both
+// ways (globals(), module.__dict__, function.__globals__).
+func (m *Module) Dict() *Dict {
+	if m.dict == nil {
+		d := NewDict()
+		for _, n := range m.Names() {
+			v, _ := m.Get(n)
+			d.SetStr(n, v)
+		}
+		d.module = m
+		m.dict = d
+	}
+	return m.dict
 }
 
 // Names lists the bound globals in definition order.

@@ -125,12 +125,19 @@ func (t *Thread) evalArgs(name string, args []Value) (string, *Module, func(), e
 		mod = t.frame.module
 	}
 	sync := func() {}
+	fresh := false // mod was made for this call from a plain globals dict
 	if len(args) >= 2 && !args[1].IsNone() {
 		d, ok := args[1].o.(*Dict)
 		if !ok {
 			return "", nil, nil, Errorf(TypeError, "globals must be a dict")
 		}
+		if d.module != nil {
+			// A module's own globals dict: run in that module itself.
+			mod = d.module
+			goto locals
+		}
 		mod = NewModule("__main__", "")
+		fresh = true
 		d.Items(func(k, v Value) bool {
 			if s, ok := k.StrOf(); ok {
 				mod.Set(s, v)
@@ -151,22 +158,23 @@ func (t *Thread) evalArgs(name string, args []Value) (string, *Module, func(), e
 	if mod == nil {
 		mod = NewModule("__main__", "")
 	}
+locals:
 	if len(args) == 3 && !args[2].IsNone() {
 		locals, ok := args[2].o.(*Dict)
 		if !ok || args[2].k != KObj {
 			return "", nil, nil, Errorf(TypeError, "locals must be a mapping")
 		}
-		sync = layerLocals(mod, locals)
-		if args[1].IsNone() {
-			// exec(src, None, l): a scratch module over the caller's globals.
+		if !fresh {
+			// A real module's globals (the caller's, or a module's own
+			// dict): layer the locals over a scratch copy, not the module.
 			scratch := NewModule(mod.Name, "")
 			for _, n := range mod.Names() {
 				v, _ := mod.Get(n)
 				scratch.Set(n, v)
 			}
 			mod = scratch
-			sync = layerLocals(mod, locals)
 		}
+		sync = layerLocals(mod, locals)
 	}
 	return src, mod, sync, nil
 }

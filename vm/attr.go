@@ -627,27 +627,24 @@ func (t *Thread) functionAttr(f *Function, name string) (Value, bool, error) {
 	case "__globals__":
 		return globalsOf(f.module), true, nil
 	case "__annotations__":
-		if v, ok := f.attrs["__annotations__"]; ok {
-			return v, true, nil
-		}
 		// Made on first access and kept, as CPython does.
-		if f.attrs == nil {
-			f.attrs = map[string]Value{}
+		if f.annotation.IsUndef() {
+			f.annotation = Obj(NewDict())
 		}
-		d := Obj(NewDict())
-		f.attrs["__annotations__"] = d
-		return d, true, nil
+		return f.annotation, true, nil
 	case "__dict__":
-		d := NewDict()
-		for k, v := range f.attrs {
-			d.SetStr(k, v)
+		// The live attribute dict (functools.wraps updates it).
+		if f.attrs == nil {
+			f.attrs = NewDict()
 		}
-		return Obj(d), true, nil
+		return Obj(f.attrs), true, nil
 	case "__class__":
 		return Obj(FunctionType), true, nil
 	}
-	if v, ok := f.attrs[name]; ok {
-		return v, true, nil
+	if f.attrs != nil {
+		if v, ok := f.attrs.GetStr(name); ok {
+			return v, true, nil
+		}
 	}
 	// Methods of the function type (__get__).
 	if m, ok := FunctionType.Dict[name]; ok {
@@ -753,10 +750,22 @@ func (t *Thread) SetAttr(obj Value, name string, v Value) error {
 				}
 				return nil
 			}
-			if o.attrs == nil {
-				o.attrs = map[string]Value{}
+			switch name {
+			case "__annotations__":
+				o.annotation = v
+				return nil
+			case "__dict__":
+				d, ok := v.o.(*Dict)
+				if !ok || v.k != KObj {
+					return Errorf(TypeError, "__dict__ must be set to a dictionary, not a '%s'", v.TypeName())
+				}
+				o.attrs = d
+				return nil
 			}
-			o.attrs[name] = v
+			if o.attrs == nil {
+				o.attrs = NewDict()
+			}
+			o.attrs.SetStr(name, v)
 			return nil
 		case AttrSetter:
 			return o.SetAttr(t, name, v)
@@ -802,9 +811,10 @@ func (t *Thread) DelAttr(obj Value, name string) error {
 			}
 			return Errorf(AttributeError, "module '%s' has no attribute '%s'", o.Name, name)
 		case *Function:
-			if _, ok := o.attrs[name]; ok {
-				delete(o.attrs, name)
-				return nil
+			if o.attrs != nil {
+				if _, ok, _ := o.attrs.Delete(t, Str(name)); ok {
+					return nil
+				}
 			}
 		}
 	}

@@ -819,10 +819,7 @@ func (t *Thread) execute() (Value, error) {
 				}
 				if arg&mfAnnotations != 0 {
 					sp--
-					if fn.attrs == nil {
-						fn.attrs = map[string]Value{}
-					}
-					fn.attrs["__annotations__"] = regs[sp]
+					fn.annotation = regs[sp]
 				}
 				if arg&mfKwDefaults != 0 {
 					sp--

@@ -122,8 +122,9 @@ type Function struct {
 	kwdefaults map[string]Value
 	closure    []*Cell
 	module     *Module
-	attrs      map[string]Value // function attributes (__doc__, user-set)
+	attrs      *Dict // the function's __dict__ (user-set attributes), nil until used
 	doc        Value
+	annotation Value // __annotations__ (a dict), Undef until set or asked for
 }
 
 func (*Function) Class() *Class { return FunctionType }

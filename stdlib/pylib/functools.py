@@ -37,10 +37,11 @@ def reduce(function, sequence, initial=_initial_missing):
     return value
 
 
-WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__')
+WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__', '__annotations__')
+WRAPPER_UPDATES = ('__dict__',)
 
 
-def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=()):
+def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
     for attr in assigned:
         try:
             value = getattr(wrapped, attr)
@@ -51,11 +52,13 @@ def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=()):
                 setattr(wrapper, attr, value)
             except (AttributeError, TypeError):
                 pass
+    for attr in updated:
+        getattr(wrapper, attr).update(getattr(wrapped, attr, {}))
     wrapper.__wrapped__ = wrapped
     return wrapper
 
 
-def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=()):
+def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
     return partial(update_wrapper, wrapped=wrapped, assigned=assigned, updated=updated)
 
 
@@ -139,13 +142,203 @@ def cmp_to_key(mycmp):
 
 
 def total_ordering(cls):
-    def lt(self, other):
-        return not (self == other) and not self.__gt__(other) if '__gt__' in cls.__dict__ and '__lt__' not in cls.__dict__ else NotImplemented
-    if '__lt__' in cls.__dict__:
-        if '__gt__' not in cls.__dict__:
-            cls.__gt__ = lambda self, other: not (self < other) and self != other
-        if '__le__' not in cls.__dict__:
-            cls.__le__ = lambda self, other: self < other or self == other
-        if '__ge__' not in cls.__dict__:
-            cls.__ge__ = lambda self, other: not (self < other)
+    """Fill in the rich comparisons a class lacks from the one it defines
+    (__lt__, __le__, __gt__ or __ge__) and __eq__."""
+    roots = {op for op in ('__lt__', '__le__', '__gt__', '__ge__')
+             if getattr(cls, op, None) is not getattr(object, op, None)}
+    if not roots:
+        raise ValueError('must define at least one ordering operation: < > <= >=')
+    root = max(roots)  # CPython's preference: __lt__ over the others
+
+    def _not(x):
+        return x if x is NotImplemented else not x
+
+    derived = {
+        '__lt__': {
+            '__gt__': lambda self, other: _gt_from_lt(self, other),
+            '__le__': lambda self, other: _le_from_lt(self, other),
+            '__ge__': lambda self, other: _not(self.__lt__(other)),
+        },
+        '__le__': {
+            '__ge__': lambda self, other: _ge_from_le(self, other),
+            '__lt__': lambda self, other: _lt_from_le(self, other),
+            '__gt__': lambda self, other: _not(self.__le__(other)),
+        },
+        '__gt__': {
+            '__lt__': lambda self, other: _lt_from_gt(self, other),
+            '__ge__': lambda self, other: _ge_from_gt(self, other),
+            '__le__': lambda self, other: _not(self.__gt__(other)),
+        },
+        '__ge__': {
+            '__le__': lambda self, other: _le_from_ge(self, other),
+            '__gt__': lambda self, other: _gt_from_ge(self, other),
+            '__lt__': lambda self, other: _not(self.__ge__(other)),
+        },
+    }
+    for name, fn in derived[root].items():
+        if name not in roots:
+            fn.__name__ = name
+            setattr(cls, name, fn)
     return cls
+
+
+def _gt_from_lt(self, other):
+    r = self.__lt__(other)
+    if r is NotImplemented:
+        return r
+    return not r and self != other
+
+
+def _le_from_lt(self, other):
+    r = self.__lt__(other)
+    if r is NotImplemented:
+        return r
+    return r or self == other
+
+
+def _ge_from_le(self, other):
+    r = self.__le__(other)
+    if r is NotImplemented:
+        return r
+    return not r or self == other
+
+
+def _lt_from_le(self, other):
+    r = self.__le__(other)
+    if r is NotImplemented:
+        return r
+    return r and self != other
+
+
+def _lt_from_gt(self, other):
+    r = self.__gt__(other)
+    if r is NotImplemented:
+        return r
+    return not r and self != other
+
+
+def _ge_from_gt(self, other):
+    r = self.__gt__(other)
+    if r is NotImplemented:
+        return r
+    return r or self == other
+
+
+def _le_from_ge(self, other):
+    r = self.__ge__(other)
+    if r is NotImplemented:
+        return r
+    return not r or self == other
+
+
+def _gt_from_ge(self, other):
+    r = self.__ge__(other)
+    if r is NotImplemented:
+        return r
+    return r and self != other
+
+
+_NOT_FOUND = object()
+
+
+class cached_property:
+    """A property computed once per instance and then kept in its __dict__."""
+
+    def __init__(self, func):
+        self.func = func
+        self.attrname = None
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name):
+        if self.attrname is None:
+            self.attrname = name
+        elif name != self.attrname:
+            raise TypeError(
+                "Cannot assign the same cached_property to two different names "
+                f"({self.attrname!r} and {name!r}).")
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        if self.attrname is None:
+            raise TypeError("Cannot use cached_property instance without calling __set_name__ on it.")
+        cache = instance.__dict__
+        val = cache.get(self.attrname, _NOT_FOUND)
+        if val is _NOT_FOUND:
+            val = self.func(instance)
+            cache[self.attrname] = val
+        return val
+
+
+def singledispatch(func):
+    """Dispatch on the type of the first argument, along its MRO."""
+    registry = {object: func}
+
+    def dispatch(cls):
+        for klass in cls.__mro__:
+            if klass in registry:
+                return registry[klass]
+        return func
+
+    def register(cls, f=None):
+        if f is None:
+            if isinstance(cls, type):
+                return lambda f: register(cls, f)
+            # @register with an annotated first parameter
+            f = cls
+            ann = getattr(f, '__annotations__', {})
+            if not ann:
+                raise TypeError(
+                    f"Invalid first argument to `register()`: {f!r}. "
+                    "Use either `@register(some_class)` or plain `@register` "
+                    "on an annotated function.")
+            cls = next(iter(ann.values()))
+        registry[cls] = f
+        return f
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError(f'{funcname} requires at least 1 positional argument')
+        return dispatch(args[0].__class__)(*args, **kw)
+
+    funcname = getattr(func, '__name__', 'singledispatch function')
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    update_wrapper(wrapper, func)
+    return wrapper
+
+
+class singledispatchmethod:
+    """singledispatch for methods: dispatches on the first argument after self."""
+
+    def __init__(self, func):
+        self.dispatcher = singledispatch(func)
+        self.func = func
+
+    def register(self, cls, method=None):
+        return self.dispatcher.register(cls, method)
+
+    def __get__(self, obj, cls=None):
+        def _method(*args, **kwargs):
+            method = self.dispatcher.dispatch(args[0].__class__)
+            return method.__get__(obj, cls)(*args, **kwargs)
+        _method.register = self.register
+        update_wrapper(_method, self.func)
+        return _method
+
+
+class partialmethod:
+    """partial for methods: the bound instance comes first."""
+
+    def __init__(self, func, /, *args, **keywords):
+        self.func = func
+        self.args = args
+        self.keywords = keywords
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        return partial(self.func, obj, *self.args, **self.keywords)
+
+

@@ -362,6 +362,36 @@ class Decimal:
             q = self._int * 10 ** (self._exp - target)
         return Decimal._make(self._sign, q, target)
 
+    def __round__(self, n=None):
+        # round(d) is an int (half to even); round(d, n) a Decimal with n places.
+        if n is None:
+            self._check()
+            return int(self.quantize(Decimal(1), ROUND_HALF_EVEN))
+        return self.quantize(Decimal._make(0, 1, -n), ROUND_HALF_EVEN)
+
+    def __floor__(self):
+        self._check()
+        q = self.quantize(Decimal(1), ROUND_FLOOR)
+        return int(q)
+
+    def __ceil__(self):
+        self._check()
+        return int(self.quantize(Decimal(1), ROUND_CEILING))
+
+    def __trunc__(self):
+        return int(self)
+
+    def as_integer_ratio(self):
+        self._check()
+        n, d = self._int, 1
+        if self._exp >= 0:
+            n *= 10 ** self._exp
+        else:
+            d = 10 ** -self._exp
+        from math import gcd
+        g = gcd(n, d)
+        return (-n // g if self._sign else n // g), d // g
+
     def as_tuple(self):
         return DecimalTuple(self._sign, tuple(int(c) for c in str(self._int)), self._exp)
 

@@ -1,7 +1,7 @@
 # json for asy: dumps/dump and loads/load with CPython's output (separators,
 # indent, sort_keys, ensure_ascii, default) and its error messages.
 
-__all__ = ["dumps", "dump", "loads", "load", "JSONDecodeError"]
+__all__ = ["dumps", "dump", "loads", "load", "JSONDecoder", "JSONDecodeError", "JSONEncoder"]
 
 
 class JSONDecodeError(ValueError):
@@ -134,9 +134,43 @@ class _Encoder:
         return self._nested(o, body)
 
 
+class JSONEncoder:
+    """The encoder dumps uses; subclass it and override default() to encode
+    other types (json.dumps(obj, cls=MyEncoder))."""
+
+    item_separator = ", "
+    key_separator = ": "
+
+    def __init__(self, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True,
+                 sort_keys=False, indent=None, separators=None, default=None):
+        self.skipkeys, self.ensure_ascii, self.check_circular = skipkeys, ensure_ascii, check_circular
+        self.allow_nan, self.sort_keys, self.indent = allow_nan, sort_keys, indent
+        if separators is not None:
+            self.item_separator, self.key_separator = separators
+        elif indent is not None:
+            self.item_separator = ","
+        if default is not None:
+            self.default = default
+
+    def default(self, o):
+        raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
+
+    def encode(self, o):
+        return _Encoder(self.skipkeys, self.ensure_ascii, self.allow_nan, self.indent,
+                        (self.item_separator, self.key_separator), self.default,
+                        self.sort_keys).encode(o)
+
+    def iterencode(self, o, _one_shot=False):
+        yield self.encode(o)
+
+
 def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True,
           cls=None, indent=None, separators=None, default=None, sort_keys=False, **kw):
-    return _Encoder(skipkeys, ensure_ascii, allow_nan, indent, separators, default, sort_keys).encode(obj)
+    if cls is None:
+        return _Encoder(skipkeys, ensure_ascii, allow_nan, indent, separators, default, sort_keys).encode(obj)
+    return cls(skipkeys=skipkeys, ensure_ascii=ensure_ascii, check_circular=check_circular,
+               allow_nan=allow_nan, indent=indent, separators=separators, default=default,
+               sort_keys=sort_keys, **kw).encode(obj)
 
 
 def dump(obj, fp, **kw):
@@ -298,19 +332,36 @@ class _Decoder:
             i += 1
 
 
+class JSONDecoder:
+    """The decoder loads uses (json.loads(s, cls=MyDecoder))."""
+
+    def __init__(self, *, object_hook=None, parse_float=None, parse_int=None,
+                 parse_constant=None, strict=True, object_pairs_hook=None):
+        self.object_hook, self.parse_float, self.parse_int = object_hook, parse_float, parse_int
+        self.parse_constant, self.strict, self.object_pairs_hook = parse_constant, strict, object_pairs_hook
+
+    def raw_decode(self, s, idx=0):
+        d = _Decoder(s, self.object_hook, self.parse_float, self.parse_int, self.object_pairs_hook)
+        return d.value(d.ws(idx))
+
+    def decode(self, s):
+        val, i = self.raw_decode(s)
+        d = _Decoder(s, None, None, None, None)
+        i = d.ws(i)
+        if i != len(s):
+            raise JSONDecodeError("Extra data", s, i)
+        return val
+
+
 def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
           parse_constant=None, object_pairs_hook=None, **kw):
     if isinstance(s, (bytes, bytearray)):
         s = s.decode("utf-8")
     if not isinstance(s, str):
         raise TypeError(f"the JSON object must be str, bytes or bytearray, not {type(s).__name__}")
-    d = _Decoder(s, object_hook, parse_float, parse_int, object_pairs_hook)
-    i = d.ws(0)
-    val, i = d.value(i)
-    i = d.ws(i)
-    if i != len(s):
-        raise JSONDecodeError("Extra data", s, i)
-    return val
+    return (cls or JSONDecoder)(object_hook=object_hook, parse_float=parse_float, parse_int=parse_int,
+                                parse_constant=parse_constant, object_pairs_hook=object_pairs_hook,
+                                **kw).decode(s)
 
 
 def load(fp, **kw):

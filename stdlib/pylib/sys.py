@@ -1,0 +1,32 @@
+# sys, the script-language part: version_info as CPython's named structure
+# (the rest of sys is native, stdlib/sys.go).
+
+
+_native_version = version_info
+
+
+class version_info(tuple):
+    # A tuple whose fields also have names, like CPython's structseq.
+    n_fields = n_sequence_fields = 5
+    n_unnamed_fields = 0
+
+    def __new__(cls, values):
+        return tuple.__new__(cls, values)
+
+    major = property(lambda self: self[0])
+    minor = property(lambda self: self[1])
+    micro = property(lambda self: self[2])
+    releaselevel = property(lambda self: self[3])
+    serial = property(lambda self: self[4])
+
+    def __repr__(self):
+        return ("sys.version_info(major=%r, minor=%r, micro=%r, releaselevel=%r, serial=%r)"
+                % tuple(self))
+
+    def __reduce__(self):
+        return (version_info, (tuple(self),))
+
+
+version_info.__module__ = "sys"
+version_info = version_info(_native_version)
+del _native_version

@@ -76,7 +76,11 @@ func init() {
 				if wantLess {
 					better, err = t.Less(k, bestKey)
 				} else {
-					better, err = t.Less(bestKey, k)
+					// max asks item > best, as CPython (which __gt__ runs, and the error text).
+					var r Value
+					if r, err = t.compareOp(cmpGT, k, bestKey); err == nil {
+						better, err = t.Truth(r)
+					}
 				}
 				if err != nil {
 					return Undef, err

@@ -50,6 +50,38 @@ func (t *Thread) attrError(obj Value, name string) error {
 	return Errorf(AttributeError, "'%s' object has no attribute '%s'", obj.TypeName(), name)
 }
 
+// setAttrGeneric is object.__setattr__ on an instance: a slot, or the
+// attribute dict when the class allows one.
+func (o *Instance) setAttrGeneric(name string, v Value) error {
+	if m, ok := o.cls.Lookup(name); ok && m.k == KObj {
+		if _, isMember := m.o.(*member); isMember {
+			o.attrs.slotSet(name, v)
+			return nil
+		}
+	}
+	if !o.cls.slotAllows(name) {
+		return Errorf(AttributeError, "'%s' object has no attribute '%s'", o.cls.Name, name)
+	}
+	o.SetAttr(name, v)
+	return nil
+}
+
+// delAttr is object.__delattr__ on an instance: a slot or a dict entry.
+func (o *Instance) delAttr(name string) error {
+	if m, ok := o.cls.Lookup(name); ok && m.k == KObj {
+		if _, isMember := m.o.(*member); isMember {
+			if o.attrs.slotDel(name) {
+				return nil
+			}
+			return Errorf(AttributeError, "'%s' object has no attribute '%s'", o.cls.Name, name)
+		}
+	}
+	if o.attrs.del(name) {
+		return nil
+	}
+	return Errorf(AttributeError, "'%s' object has no attribute '%s'", o.cls.Name, name)
+}
+
 // isAbstract is getattr(f, '__isabstractmethod__', False) as a bool value.
 func (t *Thread) isAbstract(f Value) (Value, bool, error) {
 	if f.IsUndef() || f.IsNone() {
@@ -321,6 +353,10 @@ func (t *Thread) genericInstanceAttr(o *Instance, obj Value, name string, withGe
 	// Data descriptors (properties) win over the instance dict.
 	if found && attr.k == KObj {
 		switch d := attr.o.(type) {
+		case *member:
+			// A slot: set or missing.
+			v, ok := o.attrs.slotGet(name)
+			return v, ok, nil
 		case *Property:
 			r, err := t.bindAttr(attr, obj, cls)
 			return r, err == nil, err
@@ -342,6 +378,9 @@ func (t *Thread) genericInstanceAttr(o *Instance, obj Value, name string, withGe
 	case "__class__":
 		return Obj(cls), true, nil
 	case "__dict__":
+		if cls.noDict {
+			return Undef, false, nil
+		}
 		return Obj(o.attrs.asDict()), true, nil
 	}
 	if o.exc != nil {
@@ -710,8 +749,7 @@ func (t *Thread) SetAttr(obj Value, name string, v Value) error {
 				o.attrs = attrMap{dict: d}
 				return nil
 			}
-			o.SetAttr(name, v)
-			return nil
+			return o.setAttrGeneric(name, v)
 		case *Class:
 			if m, ok := o.metaMethod("__setattr__"); ok {
 				_, err := t.callBound(m, obj, []Value{Str(name), v}, nil)
@@ -791,14 +829,11 @@ func (t *Thread) DelAttr(obj Value, name string) error {
 					return err
 				}
 			}
-			if da, ok := o.cls.Lookup("__delattr__"); ok {
+			if da, ok := o.cls.Lookup("__delattr__"); ok && isScriptFunction(da) {
 				_, err := t.callBound(da, obj, []Value{Str(name)}, nil)
 				return err
 			}
-			if o.attrs.del(name) {
-				return nil
-			}
-			return Errorf(AttributeError, "'%s' object has no attribute '%s'", o.cls.Name, name)
+			return o.delAttr(name)
 		case *Class:
 			if m, ok := o.metaMethod("__delattr__"); ok {
 				_, err := t.callBound(m, obj, []Value{Str(name)}, nil)

@@ -17,6 +17,27 @@ type attrMap struct {
 	keys  []string // "" marks a deleted slot
 	vals  []Value
 	dict  *Dict // the storage once __dict__ was asked for
+	// slots holds the values of __slots__ attributes, which are not part
+	// of the instance's __dict__.
+	slots map[string]Value
+}
+
+func (m *attrMap) slotGet(name string) (Value, bool) {
+	v, ok := m.slots[name]
+	return v, ok
+}
+
+func (m *attrMap) slotSet(name string, v Value) {
+	if m.slots == nil {
+		m.slots = map[string]Value{}
+	}
+	m.slots[name] = v
+}
+
+func (m *attrMap) slotDel(name string) bool {
+	_, ok := m.slots[name]
+	delete(m.slots, name)
+	return ok
 }
 
 // asDict switches to dict storage and returns the dict.

@@ -35,6 +35,9 @@ type Class struct {
 	subclasses []*Class
 	// meta is the metaclass when it is not type (class E(metaclass=M)).
 	meta *Class
+	// noDict: __slots__ without '__dict__' all the way up — instances
+	// accept only their slots.
+	noDict bool
 	// version changes whenever the resolved attributes may have changed;
 	// per-instruction attribute caches compare it.
 	version uint32

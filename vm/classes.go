@@ -247,6 +247,9 @@ func NewClass(t *Thread, name string, bases []*Class, ns *Dict) (*Class, error) 
 			cls.Dict["__class_getitem__"] = Obj(&ClassMethod{fn: v})
 		}
 	}
+	if err := t.setupSlots(cls); err != nil {
+		return nil, err
+	}
 	return cls, nil
 }
 

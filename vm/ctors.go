@@ -56,11 +56,14 @@ func init() {
 		return Int(int64(identityHash(args[0].o) >> 4)), nil
 	})
 	ObjectType.AddMethod("__setattr__", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		if inst, ok := args[0].o.(*Instance); ok {
-			inst.SetAttr(args[1].o.(*StrObj).s, args[2])
-			return None, nil
+		name, ok := args[1].StrOf()
+		if !ok {
+			return Undef, Errorf(TypeError, "attribute name must be string, not '%s'", args[1].TypeName())
 		}
-		return None, t.SetAttr(args[0], args[1].o.(*StrObj).s, args[2])
+		if inst, ok := args[0].o.(*Instance); ok {
+			return None, inst.setAttrGeneric(name, args[2])
+		}
+		return None, t.SetAttr(args[0], name, args[2])
 	})
 	ObjectType.AddMethod("__delattr__", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		name, ok := args[1].StrOf()
@@ -68,10 +71,7 @@ func init() {
 			return Undef, Errorf(TypeError, "attribute name must be string, not '%s'", args[1].TypeName())
 		}
 		if inst, isInst := args[0].o.(*Instance); isInst && args[0].k == KObj {
-			if inst.attrs.del(name) {
-				return None, nil
-			}
-			return Undef, Errorf(AttributeError, "'%s' object has no attribute '%s'", inst.cls.Name, name)
+			return None, inst.delAttr(name)
 		}
 		return None, t.DelAttr(args[0], name)
 	})

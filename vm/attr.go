@@ -53,6 +53,10 @@ func (t *Thread) attrError(obj Value, name string) error {
 // setAttrGeneric is object.__setattr__ on an instance: a slot, or the
 // attribute dict when the class allows one.
 func (o *Instance) setAttrGeneric(name string, v Value) error {
+	if !o.cls.hasSlots {
+		o.SetAttr(name, v)
+		return nil
+	}
 	if m, ok := o.cls.Lookup(name); ok && m.k == KObj {
 		if _, isMember := m.o.(*member); isMember {
 			o.attrs.slotSet(name, v)
@@ -68,7 +72,7 @@ func (o *Instance) setAttrGeneric(name string, v Value) error {
 
 // delAttr is object.__delattr__ on an instance: a slot or a dict entry.
 func (o *Instance) delAttr(name string) error {
-	if m, ok := o.cls.Lookup(name); ok && m.k == KObj {
+	if m, ok := o.cls.Lookup(name); ok && m.k == KObj && o.cls.hasSlots {
 		if _, isMember := m.o.(*member); isMember {
 			if o.attrs.slotDel(name) {
 				return nil

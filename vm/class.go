@@ -36,8 +36,9 @@ type Class struct {
 	// meta is the metaclass when it is not type (class E(metaclass=M)).
 	meta *Class
 	// noDict: __slots__ without '__dict__' all the way up — instances
-	// accept only their slots.
-	noDict bool
+	// accept only their slots. hasSlots: some class in the MRO has slot
+	// members (attribute stores then check for one).
+	noDict, hasSlots bool
 	// version changes whenever the resolved attributes may have changed;
 	// per-instruction attribute caches compare it.
 	version uint32

@@ -25,6 +25,9 @@ func (m *member) Repr(t *Thread) (string, error) {
 // setupSlots installs the descriptors and records whether instances keep a
 // dict (cls.noDict).
 func (t *Thread) setupSlots(cls *Class) error {
+	for _, b := range cls.MRO[1:] {
+		cls.hasSlots = cls.hasSlots || b.hasSlots
+	}
 	v, ok := cls.Dict["__slots__"]
 	if !ok {
 		return nil
@@ -55,6 +58,7 @@ func (t *Thread) setupSlots(cls *Class) error {
 			return Errorf(ValueError, "'%s' in __slots__ conflicts with class variable", n)
 		}
 		cls.Dict[n] = Obj(&member{name: n, owner: cls})
+		cls.hasSlots = true
 	}
 	// Instances have no dict only if every script class in the MRO has
 	// __slots__ without '__dict__'.

@@ -374,18 +374,7 @@ func init() {
 		if err != nil {
 			return vm.Undef, err
 		}
-		r := randSelf(args)
-		magic := 4 * math.Exp(-0.5) / math.Sqrt(2.0)
-		var z float64
-		for {
-			u1 := r.mt.random()
-			u2 := 1.0 - r.mt.random()
-			z = magic * (u1 - 0.5) / u2
-			if z*z/4.0 <= -math.Log(u2) {
-				break
-			}
-		}
-		return vm.Float(mu + z*sigma), nil
+		return vm.Float(randSelf(args).normal(mu, sigma)), nil
 	})
 	m("expovariate", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if len(args) != 2 {

@@ -100,7 +100,8 @@ def _reduce(x):
     if isinstance(x, bytearray):
         return (cls, (bytes(x),), _state(x))
 
-    if not hasattr(x, '__dict__') and not isinstance(x, (list, dict, tuple, int, float, complex, str, bytes)):
+    if (not hasattr(x, '__dict__') and not _slotnames(cls)
+            and not isinstance(x, (list, dict, tuple, int, float, complex, str, bytes))):
         raise TypeError(f"cannot pickle '{cls.__name__}' object")
 
     getnewargs = getattr(cls, '__getnewargs_ex__', None)
@@ -140,6 +141,17 @@ def _dictitems(x):
     return iter(x.items()) if isinstance(x, dict) else None
 
 
+def _slotnames(cls):
+    # The slot attributes of cls and its bases (copyreg._slotnames).
+    names = []
+    for c in cls.__mro__:
+        slots = c.__dict__.get('__slots__', ())
+        if isinstance(slots, str):
+            slots = (slots,)
+        names.extend(n for n in slots if n not in ('__dict__', '__weakref__'))
+    return names
+
+
 def _state(x):
     getstate = getattr(type(x), '__getstate__', None)
     if getstate is not None and getstate is not getattr(object, '__getstate__', None):
@@ -147,7 +159,15 @@ def _state(x):
     try:
         d = x.__dict__
     except AttributeError:
-        return None
+        d = None
+    slots = {}
+    for name in _slotnames(type(x)):
+        try:
+            slots[name] = getattr(x, name)
+        except AttributeError:
+            pass
+    if slots:
+        return (d if d else None, slots)
     return d if d else None
 
 

@@ -16,6 +16,9 @@ type Task struct {
 	mustCancel bool
 	futWaiter  *Future
 	cancels    int // cancel requests not yet uncancelled (cancelling())
+	// ctx is the contextvars context the task runs in: a copy of its
+	// creator's (nil while empty).
+	ctx *vm.Context
 	// awaitedBy helps repr/trace; not needed for semantics.
 	id int
 }
@@ -28,7 +31,7 @@ func (t *Task) Class() *vm.Class { return TaskType }
 // NewTask wraps a coroutine in a task and schedules its first step.
 func (l *Loop) NewTask(coro *vm.Generator, name string) *Task {
 	l.taskSeq++
-	task := &Task{coro: coro, id: l.taskSeq}
+	task := &Task{coro: coro, id: l.taskSeq, ctx: l.t.Ctx.Copy()}
 	task.loop = l
 	task.self = task
 	task.name = name // "" until asked for: Task-<id> (saves a string per task)
@@ -41,6 +44,9 @@ func (l *Loop) NewTask(coro *vm.Generator, name string) *Task {
 	}
 	return task
 }
+
+// SetContext makes the task run in ctx (create_task(coro, context=ctx)).
+func (t *Task) SetContext(ctx *vm.Context) { t.ctx = ctx }
 
 // Name returns the task's name.
 func (t *Task) Name() string {
@@ -111,7 +117,13 @@ func (t *Task) step(exc *vm.Instance) {
 	if exc != nil {
 		throw = exc
 	}
+	// The step runs in the task's context; a first ContextVar.set in it
+	// makes the context, which the task keeps.
+	prevCtx := l.t.Ctx
+	l.t.Ctx = t.ctx
 	v, done, err := l.t.Resume(t.coro, vm.None, throw)
+	t.ctx = l.t.Ctx
+	l.t.Ctx = prevCtx
 	l.current = prev
 	switch {
 	case err != nil:

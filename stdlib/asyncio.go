@@ -111,7 +111,7 @@ func newTaskCtor(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.V
 	if err != nil {
 		return vm.Undef, err
 	}
-	return createTask(t, l, a[0], a[2])
+	return createTask(t, l, a[0], a[2], a[3])
 }
 
 // getEventLoop is asyncio.get_event_loop(): the running loop, else the set
@@ -129,7 +129,7 @@ func getEventLoop(t *vm.Thread) (*runtime.Loop, error) {
 }
 
 // createTask wraps a coroutine in a task on l.
-func createTask(t *vm.Thread, l *runtime.Loop, coro, name vm.Value) (vm.Value, error) {
+func createTask(t *vm.Thread, l *runtime.Loop, coro, name, context vm.Value) (vm.Value, error) {
 	g, ok, err := asCoroutine(t, coro)
 	if err != nil {
 		return vm.Undef, err
@@ -150,7 +150,15 @@ func createTask(t *vm.Thread, l *runtime.Loop, coro, name vm.Value) (vm.Value, e
 		}
 		n = s
 	}
-	return vm.Obj(l.NewTask(g, n)), nil
+	task := l.NewTask(g, n)
+	if !context.IsUndef() && !context.IsNone() {
+		co, ok := context.AsObj().(*contextObj)
+		if !ok {
+			return vm.Undef, vm.Errorf(vm.TypeError, "an instance of Context was expected, got %s", context.TypeName())
+		}
+		task.SetContext(co.c)
+	}
+	return vm.Obj(task), nil
 }
 
 // futureOf returns the Future of a Future or Task value.
@@ -332,7 +340,7 @@ func addLoopMethods() {
 		if err != nil {
 			return vm.Undef, err
 		}
-		return createTask(t, l, a[0], a[1])
+		return createTask(t, l, a[0], a[1], a[2])
 	})
 	m("run_until_complete", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if len(args) != 1 {
@@ -451,10 +459,10 @@ func ensureFuture(t *vm.Thread, l *runtime.Loop, v vm.Value) (vm.Value, error) {
 		return v, nil
 	}
 	if g, ok := v.AsObj().(*vm.Generator); ok && g.IsCoroutine() {
-		return createTask(t, l, v, vm.Undef)
+		return createTask(t, l, v, vm.Undef, vm.Undef)
 	}
 	if _, ok := v.AsObj().(vm.NativeCoroutine); ok {
-		return createTask(t, l, v, vm.Undef)
+		return createTask(t, l, v, vm.Undef, vm.Undef)
 	}
 	if ok, _ := t.HasAttr(v, "__await__"); ok {
 		// Wrap any awaitable in a coroutine via the library helper.
@@ -466,7 +474,7 @@ func ensureFuture(t *vm.Thread, l *runtime.Loop, v vm.Value) (vm.Value, error) {
 		if err != nil {
 			return vm.Undef, err
 		}
-		return createTask(t, l, coro, vm.Undef)
+		return createTask(t, l, coro, vm.Undef, vm.Undef)
 	}
 	return vm.Undef, vm.Errorf(vm.TypeError, "An asyncio.Future, a coroutine or an awaitable is required")
 }

@@ -76,7 +76,7 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 			}
 			return vm.Undef, vm.Errorf(vm.RuntimeError, "no running event loop")
 		}
-		return createTask(t, l, a[0], a[1])
+		return createTask(t, l, a[0], a[1], a[2])
 	})
 	fn("ensure_future", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		a, err := vm.UnpackArgs("ensure_future", args, kw, 1, "coro_or_future", "loop")

@@ -33,6 +33,8 @@ type Thread struct {
 	limited bool
 	// Name is the thread's name for threading.current_thread() ("" for the main thread).
 	Name string
+	// Ctx is the contextvars context this thread is running in (nil: empty).
+	Ctx *Context
 	// Local is free for higher layers (the runtime keeps its per-thread state here).
 	Local any
 }

@@ -27,7 +27,8 @@ func sysModule(it *vm.Interp) (*vm.Module, error) {
 	m.Set("platform", vm.Str("linux"))
 	m.Set("byteorder", vm.Str("little"))
 	m.Set("maxsize", vm.Int(1<<63-1))
-	m.Set("path", vm.Obj(vm.NewList(nil)))
+	// Only sys.path[0] (where imports look): asy has no library directories.
+	m.Set("path", vm.Obj(vm.NewList([]vm.Value{vm.Str(it.SysPath0())})))
 	m.Set("executable", vm.Str("asy"))
 	limit := vm.Int(vm.MaxDepth)
 	// sys.modules is computed when read: a dict of the modules imported so

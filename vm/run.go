@@ -2,6 +2,7 @@ package vm
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -89,10 +90,30 @@ func (it *Interp) MainModule(file string) *Module {
 	m.Set("__name__", Str("__main__"))
 	m.Set("__file__", Str(file))
 	m.Set("__doc__", None)
+	// Run as a script, the main module is in no package: relative imports fail.
+	m.Set("__package__", None)
+	m.Set("__spec__", None)
 	it.modules["__main__"] = m
 	it.mainDir = filepath.Dir(file)
+	if strings.HasPrefix(file, "<") {
+		// -c and stdin scripts, the REPL: imports come from the working
+		// directory, and modules know themselves by absolute paths.
+		if wd, err := os.Getwd(); err == nil {
+			it.mainDir = wd
+		}
+	}
 	it.mainFile = file
 	return m
+}
+
+// SysPath0 is sys.path[0] as CPython sets it: the main script's directory,
+// or "" (the working directory) for -c and stdin scripts, the REPL and
+// embedders.
+func (it *Interp) SysPath0() string {
+	if strings.HasPrefix(it.mainFile, "<") || it.mainDir == "." {
+		return ""
+	}
+	return it.mainDir
 }
 
 // MainFile is the main script's path ("" before MainModule).

@@ -1,0 +1,1 @@
+import imppkg.missing_thing

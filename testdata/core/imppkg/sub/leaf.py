@@ -1,0 +1,3 @@
+__all__ = ["leaf_value"]
+leaf_value = "L"
+hidden = 1

@@ -14,8 +14,8 @@ var (
 // moduleSpec is a module's __spec__.
 type moduleSpec struct {
 	name, parent, origin string // origin "" for a namespace package
-	loader                      Value
-	locations                   Value // submodule_search_locations: a list for packages, else None
+	loader               Value
+	locations            Value // submodule_search_locations: a list for packages, else None
 	// initializing is set while the module's body runs (for the circular
 	// import hint of ImportError).
 	initializing bool

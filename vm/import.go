@@ -87,7 +87,7 @@ func (it *Interp) importModule(t *Thread, name string) (*Module, error) {
 	}
 	i := strings.LastIndexByte(name, '.')
 	if i < 0 {
-		m, _, err := it.loadModule(t, name, nil)
+		m, err := it.loadModule(t, name, nil)
 		return m, err
 	}
 	var m *Module
@@ -96,7 +96,7 @@ func (it *Interp) importModule(t *Thread, name string) (*Module, error) {
 		// loader may import it (collections does collections.abc) and is not
 		// in sys.modules until it returns.
 		var err error
-		if m, _, err = it.loadModule(t, name, nil); err != nil {
+		if m, err = it.loadModule(t, name, nil); err != nil {
 			return nil, err
 		}
 	}
@@ -116,7 +116,7 @@ func (it *Interp) importModule(t *Thread, name string) (*Module, error) {
 	if m, ok := it.modules[name]; ok {
 		return m, nil
 	}
-	if m, _, err = it.loadModule(t, name, parent); err != nil {
+	if m, err = it.loadModule(t, name, parent); err != nil {
 		return nil, err
 	}
 	parent.Set(child, Obj(m))
@@ -126,17 +126,17 @@ func (it *Interp) importModule(t *Thread, name string) (*Module, error) {
 // loadModule creates and runs a module that is not loaded yet: a native one
 // by its full name, else a source file (a package's __init__.py, NAME.py,
 // NAME.asy) or a directory without __init__.py (a namespace package).
-func (it *Interp) loadModule(t *Thread, name string, parent *Module) (m *Module, native bool, err error) {
+func (it *Interp) loadModule(t *Thread, name string, parent *Module) (*Module, error) {
 	if name == "builtins" {
-		return it.builtins, true, nil
+		return it.builtins, nil
 	}
 	if l, ok := it.loaders[name]; ok {
 		m, err := l(it)
 		if err != nil {
-			return nil, true, err
+			return nil, err
 		}
 		it.modules[name] = m
-		return m, true, nil
+		return m, nil
 	}
 	leaf := name
 	dirs := it.searchPath()
@@ -145,9 +145,9 @@ func (it *Interp) loadModule(t *Thread, name string, parent *Module) (m *Module,
 		pv, ok := parent.Get("__path__")
 		if !ok {
 			if f, _ := parent.Get("__file__"); isStr(f) || (parent.File == "" && !stdlibPackages[parent.Name]) {
-				return nil, false, moduleNotFound(name, "No module named '"+name+"'; '"+parent.Name+"' is not a package")
+				return nil, moduleNotFound(name, "No module named '"+name+"'; '"+parent.Name+"' is not a package")
 			}
-			return nil, false, moduleNotFound(name, "No module named '"+name+"'")
+			return nil, moduleNotFound(name, "No module named '"+name+"'")
 		}
 		dirs = nil
 		if l, ok := pv.o.(*List); ok && pv.k == KObj {
@@ -181,9 +181,9 @@ func (it *Interp) loadModule(t *Thread, name string, parent *Module) (m *Module,
 		m := NewModule(name, "")
 		it.initModuleAttrs(m, "", namespace)
 		it.modules[name] = m
-		return m, false, nil
+		return m, nil
 	}
-	return nil, false, moduleNotFound(name, "No module named '"+name+"'")
+	return nil, moduleNotFound(name, "No module named '"+name+"'")
 }
 
 // stdlibPackages are the packages among the modules asy provides natively
@@ -231,7 +231,7 @@ func moduleNotFound(name, msg string) error {
 
 // execModule runs the source of a module (a package when path is not nil)
 // under sys.modules[name], removing it again if the body raises.
-func (it *Interp) execModule(t *Thread, name, file string, path []string, src []byte) (*Module, bool, error) {
+func (it *Interp) execModule(t *Thread, name, file string, path []string, src []byte) (*Module, error) {
 	m := NewModule(name, file)
 	spec := it.initModuleAttrs(m, file, path)
 	it.modules[name] = m
@@ -240,9 +240,9 @@ func (it *Interp) execModule(t *Thread, name, file string, path []string, src []
 	spec.initializing = false
 	if err != nil {
 		delete(it.modules, name)
-		return nil, false, err
+		return nil, err
 	}
-	return m, false, nil
+	return m, nil
 }
 
 // initModuleAttrs sets the attributes importlib gives a module before its

@@ -1,6 +1,7 @@
 package asy
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -62,24 +63,40 @@ type Options struct {
 // printed to stderr), or the code given to sys.exit. Files ending in .asy may
 // use await at top level.
 func RunFile(path string, opts Options) int {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		fmt.Fprintf(stderrOf(opts), "asy: can't open file '%s': [Errno 2] No such file or directory\n", path)
+	file, src, ok := OpenScript(path, &opts)
+	if !ok {
 		return 2
 	}
-	if strings.HasSuffix(path, ".asy") {
-		opts.TopLevelAwait = true
-	}
+	return RunSource(file, src, opts)
+}
+
+// OpenScript reads the script at path for RunFile or a front end: it
+// returns the name the script knows itself by and its source, or prints
+// CPython's can't-open message to stderr and returns ok false. A .asy file
+// gets opts.TopLevelAwait.
+func OpenScript(path string, opts *Options) (file string, src []byte, ok bool) {
 	// Like CPython 3.9+, the main script's code knows itself by an absolute
 	// path (the working directory joined to the path as given, not cleaned),
 	// so tracebacks and warnings print what python3 prints.
-	file := path
+	file = path
 	if !filepath.IsAbs(path) {
 		if cwd, err := os.Getwd(); err == nil {
 			file = cwd + string(filepath.Separator) + path
 		}
 	}
-	return RunSource(file, src, opts)
+	src, err := os.ReadFile(path)
+	if err != nil {
+		reason := "[Errno 2] No such file or directory"
+		if errors.Is(err, fs.ErrPermission) {
+			reason = "[Errno 13] Permission denied"
+		}
+		fmt.Fprintf(stderrOf(*opts), "asy: can't open file '%s': %s\n", file, reason)
+		return "", nil, false
+	}
+	if strings.HasSuffix(path, ".asy") {
+		opts.TopLevelAwait = true
+	}
+	return file, src, true
 }
 
 // RunSource runs src as the __main__ module named file.
@@ -90,21 +107,42 @@ func RunSource(file string, src []byte, opts Options) int {
 	// the event loop's waits release it for executor threads.
 	it.Acquire()
 	defer it.Release()
-	if opts.HandleSignals {
-		sigs := make(chan os.Signal, 1)
-		signal.Notify(sigs, os.Interrupt)
-		defer signal.Stop(sigs)
-		go func() {
-			for range sigs {
-				it.Interrupt()
-			}
-		}()
+	defer handleSignals(it, opts)()
+	return runMain(it, it.MainModule(file), src, opts, false)
+}
+
+// RunInspect runs src as the body of m, the main module of it (made by
+// it.MainModule), before an interactive session goes on with its globals,
+// as `python3 -i` does: an uncaught exception, SystemExit included, prints
+// its traceback and the session still starts; threads, tasks and
+// connections are left running for it. The caller holds the interpreter
+// lock. It returns the status the script's failure would have given.
+func RunInspect(it *vm.Interp, m *vm.Module, src []byte, opts Options) int {
+	return runMain(it, m, src, opts, true)
+}
+
+// handleSignals turns Ctrl-C into KeyboardInterrupt while the script runs
+// (when opts ask for it); the returned function stops that.
+func handleSignals(it *vm.Interp, opts Options) func() {
+	if !opts.HandleSignals {
+		return func() {}
 	}
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt)
+	go func() {
+		for range sigs {
+			it.Interrupt()
+		}
+	}()
+	return func() { signal.Stop(sigs) }
+}
+
+func runMain(it *vm.Interp, m *vm.Module, src []byte, opts Options, inspect bool) int {
 	warn := trackCoroutines(it)
-	m := it.MainModule(file)
+	file := it.MainFile()
 	code, err := it.CompileModule(m, file, src, opts.TopLevelAwait)
 	if err != nil {
-		return reportError(it, err)
+		return reportError(it, err, inspect)
 	}
 	t := it.MainThread()
 	status := 0
@@ -116,10 +154,12 @@ func RunSource(file string, src []byte, opts Options) int {
 		}
 	}
 	if err != nil {
-		status = reportError(it, err)
+		status = reportError(it, err, inspect)
 	}
-	stdlib.JoinThreads(t)
-	stdlib.EndRun(it)
+	if !inspect {
+		stdlib.JoinThreads(t)
+		stdlib.EndRun(it)
+	}
 	warn()
 	return status
 }
@@ -273,11 +313,12 @@ func trackCoroutines(it *vm.Interp) func() {
 	}
 }
 
-// reportError prints an uncaught exception as CPython does and returns the exit status.
-func reportError(it *vm.Interp, err error) int {
+// reportError prints an uncaught exception as CPython does and returns the
+// exit status. Under -i (inspect), SystemExit too prints its traceback.
+func reportError(it *vm.Interp, err error, inspect bool) int {
 	exc := vm.AsException(err)
 	t := it.MainThread()
-	if vm.IsInstanceOf(exc, vm.SystemExit) {
+	if vm.IsInstanceOf(exc, vm.SystemExit) && !inspect {
 		return systemExitCode(it, exc)
 	}
 	if se := exc.SyntaxInfo(); se != nil && len(exc.Traceback()) == 0 {

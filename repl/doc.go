@@ -3,6 +3,7 @@
 // the prompt and tasks created at one prompt keep running while the next is
 // typed. Session is the interpreter side (it takes lines from any goroutine
 // and runs them on the loop); Main is the front end — line editing,
-// history in ~/.asy_history and tab completion on a terminal, a prompt-less
-// session over any other input stream.
+// history in ~/.asy_history and tab completion on a terminal, any other
+// input stream read line by line with the prompts on stderr (python3 -i's
+// way); a Script (asy -i FILE) runs in __main__ before the session.
 package repl

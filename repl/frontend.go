@@ -15,36 +15,47 @@ import (
 	"github.com/asylang/asy"
 )
 
-// Banner is printed when a terminal session starts.
-const Banner = "asy %s — asyncio REPL: `await` works at the prompt; exit() or Ctrl-D leaves.\n"
+// Banner is printed when a session starts, after the version.
+const Banner = "%s — asyncio REPL: `await` works at the prompt; exit() or Ctrl-D leaves.\n"
 
-// Main runs a REPL: with line editing, history and completion when stdin
-// is a terminal, else reading the stream as a session without prompts (so
-// `printf 'x = 1\nx + 1\n' | asy` prints 2). It returns the exit status.
-func Main(opts asy.Options, version string) int {
+// Config says how the command starts a session.
+type Config struct {
+	Version string  // for the banner
+	Script  *Script // run first, as python3 -i FILE does (no banner then)
+	Quiet   bool    // no banner (-q)
+}
+
+// Main runs a REPL and returns the exit status: with line editing, history
+// and completion when stdin is a terminal, else reading the stream as
+// python3 -i does, with the banner and prompts on stderr (so
+// `printf 'x = 1\nx + 1\n' | asy -i` prints 2 on stdout).
+func Main(opts asy.Options, cfg Config) int {
 	stdin := os.Stdin
 	if opts.Stdin != nil {
 		if f, ok := opts.Stdin.(*os.File); ok {
 			stdin = f
 		} else {
-			return RunStream(opts, opts.Stdin)
+			return runStream(opts, opts.Stdin, cfg, true)
 		}
 	}
-	if !readline.IsTerminal(int(stdin.Fd())) {
-		return RunStream(opts, stdin)
+	if !IsTerminal(stdin) {
+		return runStream(opts, stdin, cfg, true)
 	}
-	return runTerminal(opts, version, stdin)
+	return runTerminal(opts, cfg, stdin)
+}
+
+// IsTerminal reports whether r is a terminal (where a session gets line
+// editing, and where the command without a file starts one).
+func IsTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && readline.IsTerminal(int(f.Fd()))
 }
 
 // start runs a session's loop on its own goroutine.
-func start(opts asy.Options) (s *Session, wait func() int) {
+func start(opts asy.Options, script *Script) (s *Session, wait func() int) {
 	opts.Stdin = strings.NewReader("") // input() has no stdin of its own in a REPL
-	s = NewSession(opts)
-	started := make(chan struct{})
-	done := make(chan int, 1)
-	go func() { done <- s.Run(started) }()
-	<-started
-	// Ctrl-C while a statement runs interrupts it; the session goes on.
+	s = newSession(opts, script)
+	// Ctrl-C while a statement (or the script) runs interrupts it; the session goes on.
 	sigs := make(chan os.Signal, 1)
 	if opts.HandleSignals {
 		signal.Notify(sigs, os.Interrupt)
@@ -54,6 +65,10 @@ func start(opts asy.Options) (s *Session, wait func() int) {
 			}
 		}()
 	}
+	started := make(chan struct{})
+	done := make(chan int, 1)
+	go func() { done <- s.Run(started) }()
+	<-started
 	return s, func() int {
 		code := <-done
 		signal.Stop(sigs)
@@ -61,13 +76,47 @@ func start(opts asy.Options) (s *Session, wait func() int) {
 	}
 }
 
-// RunStream runs a prompt-less session over the lines of r.
+// RunStream runs a session over the lines of r, without banner or prompts.
 func RunStream(opts asy.Options, r io.Reader) int {
-	s, wait := start(opts)
+	return runStream(opts, r, Config{Quiet: true}, false)
+}
+
+// runStream feeds the lines of r to a session; with prompts, it writes the
+// banner and the prompts to stderr, as python3 -i does over a pipe.
+func runStream(opts asy.Options, r io.Reader, cfg Config, prompts bool) int {
+	errw := opts.Stderr
+	if errw == nil {
+		errw = os.Stderr
+	}
+	prompt := func(string) {}
+	if prompts {
+		prompt = func(p string) { io.WriteString(errw, p) }
+	}
+	s, wait := start(opts, cfg.Script)
+	if prompts && cfg.Script == nil && !cfg.Quiet {
+		fmt.Fprintf(errw, Banner, cfg.Version)
+	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
 	pending := false
-	for sc.Scan() {
+	for {
+		if pending {
+			prompt("... ")
+		} else {
+			prompt(">>> ")
+		}
+		if !sc.Scan() {
+			prompt("\n")
+			if !pending {
+				break
+			}
+			// End of input finishes a block the way an empty line would.
+			if s.Feed("", false) == Exit {
+				return wait()
+			}
+			pending = false
+			continue
+		}
 		switch s.Feed(strings.TrimRight(sc.Text(), "\r"), false) {
 		case Exit:
 			return wait()
@@ -77,17 +126,11 @@ func RunStream(opts asy.Options, r io.Reader) int {
 			pending = false
 		}
 	}
-	if pending {
-		// End of input finishes a block the way an empty line would.
-		if s.Feed("", false) == Exit {
-			return wait()
-		}
-	}
 	s.Feed("", true)
 	return wait()
 }
 
-func runTerminal(opts asy.Options, version string, stdin *os.File) int {
+func runTerminal(opts asy.Options, cfg Config, stdin *os.File) int {
 	out := opts.Stdout
 	if out == nil {
 		out = os.Stdout
@@ -96,7 +139,7 @@ func runTerminal(opts asy.Options, version string, stdin *os.File) int {
 	if errw == nil {
 		errw = os.Stderr
 	}
-	s, wait := start(opts)
+	s, wait := start(opts, cfg.Script)
 	history := ""
 	if home, err := os.UserHomeDir(); err == nil {
 		history = filepath.Join(home, ".asy_history")
@@ -118,7 +161,9 @@ func runTerminal(opts asy.Options, version string, stdin *os.File) int {
 		return wait()
 	}
 	defer rl.Close()
-	fmt.Fprintf(out, Banner, version)
+	if cfg.Script == nil && !cfg.Quiet {
+		fmt.Fprintf(out, Banner, cfg.Version)
+	}
 	pending := false
 	for {
 		if pending {

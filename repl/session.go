@@ -31,6 +31,8 @@ type Session struct {
 	mu       sync.Mutex
 	exitCode int
 	exited   bool
+
+	script *Script // run first, when not nil
 }
 
 // Outcome tells the front end what to prompt next.
@@ -45,12 +47,28 @@ const (
 	Exit
 )
 
+// Script is what runs in __main__ before the session starts, as with
+// `python3 -i FILE` or `python3 -i -c CMD`.
+type Script struct {
+	File string // the name the script knows itself by ("<string>" for -c)
+	Src  []byte
+	// TopLevelAwait lets its body await (a .asy file).
+	TopLevelAwait bool
+}
+
 // NewSession makes the interpreter of a REPL.
-func NewSession(opts asy.Options) *Session {
+func NewSession(opts asy.Options) *Session { return newSession(opts, nil) }
+
+func newSession(opts asy.Options, script *Script) *Session {
 	it := asy.NewVMInterp(opts)
-	s := &Session{it: it}
-	s.main = it.MainModule("<stdin>")
-	s.main.Set("__file__", vm.None)
+	s := &Session{it: it, script: script}
+	if script != nil {
+		s.main = it.MainModule(script.File)
+	} else {
+		// The REPL's __main__ has no __file__, as CPython's.
+		s.main = it.MainModule("<stdin>")
+		s.main.Delete("__file__")
+	}
 	return s
 }
 
@@ -65,6 +83,13 @@ func (s *Session) Main() *vm.Module { return s.main }
 func (s *Session) Run(started chan<- struct{}) int {
 	s.it.Acquire()
 	defer s.it.Release()
+	if s.script != nil {
+		// Its failure (SystemExit too) prints a traceback; the session
+		// goes on with its globals, without the script's __file__.
+		asy.RunInspect(s.it, s.main, s.script.Src, asy.Options{TopLevelAwait: s.script.TopLevelAwait})
+		s.main.Delete("__file__")
+		s.it.Flush()
+	}
 	t := s.it.MainThread()
 	s.loop = runtime.NewLoopFor(t)
 	runtime.SetEventLoop(t, s.loop)

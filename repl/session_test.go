@@ -11,7 +11,7 @@ import (
 func startSession(t *testing.T) (*Session, *bytes.Buffer, func() int) {
 	t.Helper()
 	var out bytes.Buffer
-	s, wait := start(asy.Options{Stdout: &out, Stderr: &out, VirtualClock: true})
+	s, wait := start(asy.Options{Stdout: &out, Stderr: &out, VirtualClock: true}, nil)
 	return s, &out, wait
 }
 

@@ -163,6 +163,11 @@ func (it *Interp) SourceLine(file string, n int) string { return it.sourceLine(f
 
 // sourceLine returns line n of file, stripped, or "".
 func (it *Interp) sourceLine(file string, n int) string {
+	if file == "<string>" || file == "<stdin>" {
+		// As in CPython, whose linecache cannot read these back: -c and
+		// stdin scripts, exec'd code and the REPL show no source lines.
+		return ""
+	}
 	lines, ok := it.sources[file]
 	if !ok {
 		data, err := it.cfg.ReadFile(file)

@@ -51,8 +51,13 @@ func (it *Interp) CompileModule(m *Module, file string, src []byte, topLevelAwai
 		return nil, SyntaxErrorFrom(err)
 	}
 	for _, w := range mod.Warnings {
-		// CPython's warnings.showwarning format.
-		it.WriteStderr(fmt.Sprintf("%s:%d: SyntaxWarning: %s\n  %s\n", file, w.Line, w.Msg, strings.TrimSpace(it.sourceLine(file, w.Line))))
+		// CPython's warnings.showwarning format (no source line when there
+		// is none to show, as for -c and stdin scripts).
+		msg := fmt.Sprintf("%s:%d: SyntaxWarning: %s\n", file, w.Line, w.Msg)
+		if line := strings.TrimSpace(it.sourceLine(file, w.Line)); line != "" {
+			msg += "  " + line + "\n"
+		}
+		it.WriteStderr(msg)
 	}
 	code, err := Compile(file, mod, m, topLevelAwait)
 	if err != nil {

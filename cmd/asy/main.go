@@ -14,14 +14,24 @@ import (
 
 const version = "asy 0.1.0 (Python 3.11 compatible)"
 
-const usage = `usage: asy [option] ... [-c cmd | file] [arg] ...
+const usage = `usage: asy [option] ... [-c cmd | file | -] [arg] ...
+Without a file, asy starts the interactive session (an asyncio REPL) when
+stdin is a terminal; otherwise it reads stdin whole and runs it as a script.
 Options:
-  -c cmd   program passed in as string
+  -c cmd   program passed in as string (terminates option list)
+  -i       inspect interactively after running the script or -c command;
+           forces a session even when stdin is not a terminal (the banner
+           and prompts then go to stderr)
+  -q       don't print the banner when the session starts
   -h       print this help message and exit (also --help)
-  --version print the version and exit
+  -V       print the version and exit (also --version)
   --clock=virtual  run on a virtual clock: sleeps take no time, runs are deterministic
   --trace  print the event loop's events (tasks, timers) to stderr
   --debug  run asyncio in debug mode: report callbacks and task steps slower than 100 ms
+Arguments:
+  file     program read from a script file (.py, or .asy: top-level await allowed)
+  -        program read from stdin (the default when stdin is not a terminal)
+  arg ...  arguments passed to the program in sys.argv[1:]
 `
 
 func main() {
@@ -49,6 +59,13 @@ func main() {
 // run is the whole command: args exclude the program name; it returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	opts := asy.Options{Stdout: stdout, Stderr: stderr, Stdin: stdin, HandleSignals: true}
+	cfg := repl.Config{Version: version}
+	interactive := false
+	// What runs: a file, a -c command, stdin ("-"), or by default a session
+	// on a terminal and stdin as a script otherwise.
+	var command, file string
+	haveCommand, fromStdin := false, false
+options:
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
@@ -64,8 +81,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				io.WriteString(stderr, usage)
 				return 2
 			}
+			command, haveCommand = args[i+1], true
 			opts.Args = append([]string{"-c"}, args[i+2:]...)
-			return asy.RunSource("<string>", []byte(args[i+1]), opts)
+			break options
+		case a == "-i":
+			interactive = true
+		case a == "-q":
+			cfg.Quiet = true
 		case a == "--clock=virtual":
 			opts.VirtualClock = true
 		case a == "--clock=real":
@@ -74,17 +96,47 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			opts.Trace = true
 		case a == "--debug":
 			opts.Debug = true
-		case strings.HasPrefix(a, "-") && a != "-":
+		case a == "-":
+			fromStdin = true
+			opts.Args = args[i:]
+			break options
+		case strings.HasPrefix(a, "-"):
 			fmt.Fprintf(stderr, "asy: unknown option %s\n", a)
 			io.WriteString(stderr, usage)
 			return 2
 		default:
+			file = a
 			opts.Args = args[i:]
-			return asy.RunFile(a, opts)
+			break options
 		}
+	}
+	switch {
+	case haveCommand && interactive:
+		cfg.Script = &repl.Script{File: "<string>", Src: []byte(command)}
+		return repl.Main(opts, cfg)
+	case haveCommand:
+		return asy.RunSource("<string>", []byte(command), opts)
+	case file != "" && interactive:
+		// As python3 -i, a file that cannot be read still leaves the session.
+		sopts := opts
+		if name, src, ok := asy.OpenScript(file, &sopts); ok {
+			cfg.Script = &repl.Script{File: name, Src: src, TopLevelAwait: sopts.TopLevelAwait}
+		}
+		return repl.Main(opts, cfg)
+	case file != "":
+		return asy.RunFile(file, opts)
 	}
 	if len(opts.Args) == 0 {
 		opts.Args = []string{""}
 	}
-	return repl.Main(opts, version)
+	if interactive || (!fromStdin && repl.IsTerminal(stdin)) {
+		return repl.Main(opts, cfg)
+	}
+	// A script on stdin is read whole and run as the module <stdin>.
+	src, err := io.ReadAll(stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "asy: can't read stdin: %v\n", err)
+		return 2
+	}
+	return asy.RunSource("<stdin>", src, opts)
 }

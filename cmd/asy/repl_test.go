@@ -11,10 +11,11 @@ import (
 	"time"
 )
 
-// REPL transcripts: testdata/repl/NAME.repl is fed to `asy` (no file
-// argument) through a pipe; what it prints is compared with NAME.golden
-// (same format as the script goldens; -update rewrites them). A first line
-// `# asy-args: …` passes options.
+// REPL transcripts: testdata/repl/NAME.repl is fed to `asy -i -q` through
+// a pipe (a session without banner; its prompts go to stderr, as python3
+// -i's do); what it prints is compared with NAME.golden (same format as the
+// script goldens; -update rewrites them). A first line `# asy-args: …`
+// passes more options.
 func TestREPLTranscripts(t *testing.T) {
 	files, err := filepath.Glob("../../testdata/repl/*.repl")
 	if err != nil || len(files) == 0 {
@@ -29,6 +30,7 @@ func TestREPLTranscripts(t *testing.T) {
 				t.Fatal(err)
 			}
 			args, _ := directives(input)
+			args = append([]string{"-i", "-q"}, args...)
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 			defer cancel()
 			cmd := exec.CommandContext(ctx, asyBin, args...)
@@ -45,7 +47,46 @@ func TestREPLTranscripts(t *testing.T) {
 			} else if err != nil {
 				t.Fatal(err)
 			}
+			// exit() leaves the last prompt without a newline; the golden
+			// format needs one before its next section.
+			if got.Stderr != "" && !strings.HasSuffix(got.Stderr, "\n") {
+				got.Stderr += "\n"
+			}
 			checkGolden(t, strings.TrimSuffix(path, ".repl")+".golden", got)
+		})
+	}
+}
+
+// TestREPLPythonAgrees feeds each transcript to `python3 -i -q` too: the
+// golden must be what CPython's session prints, unless the transcript says
+// `# asy-only` (top-level await, which python3's REPL lacks).
+func TestREPLPythonAgrees(t *testing.T) {
+	py := realPython(t)
+	files, _ := filepath.Glob("../../testdata/repl/*.repl")
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			input, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, asyOnly := directives(input); asyOnly {
+				t.Skip("asy-only")
+			}
+			data, err := os.ReadFile(strings.TrimSuffix(path, ".repl") + ".golden")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := parseGolden(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := runWithStdin(t, py, t.TempDir(), []string{"-i", "-q"}, string(input))
+			if got.Stderr != "" && !strings.HasSuffix(got.Stderr, "\n") {
+				got.Stderr += "\n"
+			}
+			if !agrees(want, got) {
+				t.Errorf("python3 differs from the golden:\nstdout:\n%s\nstderr:\n%s\nexit %d", got.Stdout, got.Stderr, got.Exit)
+			}
 		})
 	}
 }

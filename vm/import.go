@@ -94,10 +94,13 @@ func (it *Interp) importModule(t *Thread, name string) (*Module, error) {
 	if _, native := it.loaders[name]; native {
 		// A native submodule loads before its parent: the parent's own
 		// loader may import it (collections does collections.abc) and is not
-		// in sys.modules until it returns.
+		// in sys.modules until it returns — then the parent binds it itself.
 		var err error
 		if m, err = it.loadModule(t, name, nil); err != nil {
 			return nil, err
+		}
+		if it.nativeLoading(name[:i]) {
+			return m, nil
 		}
 	}
 	parent, err := it.importModule(t, name[:i])
@@ -131,7 +134,10 @@ func (it *Interp) loadModule(t *Thread, name string, parent *Module) (*Module, e
 		return it.builtins, nil
 	}
 	if l, ok := it.loaders[name]; ok {
+		loading := it.nativeLoads()
+		loading[name] = true
 		m, err := l(it)
+		delete(loading, name)
 		if err != nil {
 			return nil, err
 		}
@@ -194,6 +200,23 @@ var stdlibPackages = map[string]bool{
 	"unittest": true, "importlib": true, "sqlite3": true, "multiprocessing": true,
 	"re": true, "html": true, "encodings": true, "zoneinfo": true, "tomllib": true,
 	"ctypes": true, "wsgiref": true, "xmlrpc": true, "dbm": true, "curses": true,
+}
+
+type nativeLoadsKey struct{}
+
+// nativeLoads is the set of native modules whose loaders are running.
+func (it *Interp) nativeLoads() map[string]bool {
+	if v, ok := it.Ext(nativeLoadsKey{}); ok {
+		return v.(map[string]bool)
+	}
+	m := map[string]bool{}
+	it.SetExt(nativeLoadsKey{}, m)
+	return m
+}
+
+func (it *Interp) nativeLoading(name string) bool {
+	v, ok := it.Ext(nativeLoadsKey{})
+	return ok && v.(map[string]bool)[name]
 }
 
 // searchPath is where top-level modules are found: sys.path once sys is

@@ -150,3 +150,40 @@ func TestREPLOnTerminal(t *testing.T) {
 		t.Errorf("history not kept in ~/.asy_history: %v %q", err, hist)
 	}
 }
+
+// TestInspectOnTerminal: `asy -i FILE` on a terminal runs the file, then
+// the session goes on in its globals without the banner.
+func TestInspectOnTerminal(t *testing.T) {
+	dir := t.TempDir()
+	script := filepath.Join(dir, "setup.py")
+	if err := os.WriteFile(script, []byte("answer = 6 * 7\nprint('setup done')\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(asyBin, "-i", script)
+	cmd.Env = append(os.Environ(), "HOME="+dir, "TERM=xterm")
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
+	if err != nil {
+		t.Skipf("no pseudo-terminal here: %v", err)
+	}
+	defer f.Close()
+	term := &terminal{t: t, f: f}
+	go term.read()
+	if shown := term.expect(">>> "); !strings.Contains(shown, "setup done") || strings.Contains(shown, "asyncio REPL") {
+		t.Errorf("before the first prompt: %q", shown)
+	}
+	term.send("answer + 1\r")
+	term.expect("43")
+	term.expect(">>> ")
+	term.send("exit(3)\r")
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 3 {
+			t.Errorf("asy exited with %v, want status 3", err)
+		}
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("asy did not exit after exit(3)")
+	}
+}

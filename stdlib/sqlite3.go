@@ -42,6 +42,9 @@ func sqliteErr(t *vm.Thread, err error) error {
 	if _, ok := err.(*vm.Instance); ok {
 		return err
 	}
+	if r, ok := err.(*hermeticRefusal); ok {
+		return vm.NewException(vm.PermissionError, vm.Str(r.Error()))
+	}
 	name, msg, code := sqliteErrorClass(err)
 	var cls *vm.Class
 	for _, c := range sqliteExceptions {
@@ -113,6 +116,13 @@ func sqliteConnect(t *vm.Thread, args []vm.Value, kw []vm.KV) (*sqliteConn, erro
 			return nil, err
 		}
 		t.Blocking(func() { db, err = openDB(path, timeout) })
+	}
+	if err == nil {
+		if _, hermetic := t.Interp().Ext(hermeticKey{}); hermetic {
+			if err = db.guardHermetic(); err != nil {
+				db.close()
+			}
+		}
 	}
 	if err != nil {
 		return nil, sqliteErr(t, err)
@@ -432,9 +442,14 @@ func (cur *sqliteCursor) executemany(t *vm.Thread, q string, seq vm.Value) error
 	if err := cur.check(); err != nil {
 		return err
 	}
+	var err error
+	t.Blocking(func() { err = cur.conn.db.checkMany(cur.conn.db.stmtCtx(), q) })
+	if err != nil {
+		return sqliteErr(t, err)
+	}
 	total := int64(0)
 	dml := isDML(firstKeyword(q))
-	err := t.Iterate(seq, func(p vm.Value) error {
+	err = t.Iterate(seq, func(p vm.Value) error {
 		args, err := sqlArgs(t, q, p)
 		if err != nil {
 			return err
@@ -463,6 +478,9 @@ func (cur *sqliteCursor) executemany(t *vm.Thread, q string, seq vm.Value) error
 func (cur *sqliteCursor) executescript(t *vm.Thread, q string) error {
 	if err := cur.check(); err != nil {
 		return err
+	}
+	if strings.IndexByte(q, 0) >= 0 {
+		return vm.Errorf(vm.ValueError, "embedded null character")
 	}
 	var err error
 	t.Blocking(func() { err = cur.conn.db.script(cur.conn.db.stmtCtx(), q) })

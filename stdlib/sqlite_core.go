@@ -45,6 +45,8 @@ type dbConn struct {
 		cancel context.CancelFunc
 	}
 
+	guard hermeticGuard // what a hermetic interpreter's connection may not do
+
 	closed       bool
 	inTx         bool
 	isolation    string // "" / "DEFERRED" / "IMMEDIATE" / "EXCLUSIVE"
@@ -218,6 +220,8 @@ type stmtInfo struct {
 	returning bool
 	params    int
 	named     bool
+	nul       bool // the text holds a NUL
+	many      bool // more than one statement
 }
 
 func (c *dbConn) info(q string) stmtInfo {
@@ -228,6 +232,8 @@ func (c *dbConn) info(q string) stmtInfo {
 	in.dml = isDML(in.kw)
 	in.returning = in.dml && returningRe.MatchString(q)
 	in.params, in.named = countPlaceholders(q)
+	in.nul = strings.IndexByte(q, 0) >= 0
+	in.many = skipSQLSpace(sqlTail(q)) != ""
 	if c.infos == nil || len(c.infos) > 1024 {
 		c.infos = map[string]stmtInfo{}
 	}
@@ -242,8 +248,23 @@ func (c *dbConn) exec(ctx context.Context, q string, args []driver.NamedValue) (
 	if c.closed {
 		return nil, errClosedDB
 	}
+	if !c.guard.on {
+		return c.execLocked(ctx, q, args)
+	}
+	kw := c.info(q).kw
+	c.guard.before(q, kw)
+	defer c.guard.done()
+	res, err := c.execLocked(ctx, q, args)
+	return res, c.guard.refusal(err, kw)
+}
+
+// execLocked is exec holding c.mu.
+func (c *dbConn) execLocked(ctx context.Context, q string, args []driver.NamedValue) (*dbResult, error) {
 	info := c.info(q)
 	kw := info.kw
+	if err := c.checkOne(ctx, q, info); err != nil {
+		return nil, err
+	}
 	if !info.named && info.params != len(args) {
 		return nil, &dbArgsError{info.params, len(args)}
 	}
@@ -277,6 +298,55 @@ func (c *dbConn) exec(ctx context.Context, q string, args []driver.NamedValue) (
 	}
 	res.lastID = c.lastRowID
 	return res, nil
+}
+
+// checkOne refuses, as CPython does before running anything, SQL with a
+// NUL and several statements (an error in the first one is reported first).
+func (c *dbConn) checkOne(ctx context.Context, q string, info stmtInfo) error {
+	if info.nul {
+		return errNulInSQL
+	}
+	if !info.many {
+		return nil
+	}
+	// Only the first statement is compiled (the driver compiles statements
+	// one by one), so its errors come out here.
+	err := c.withDriver(func(dc driver.Conn) error {
+		st, err := dc.(driver.ConnPrepareContext).PrepareContext(ctx, q)
+		if err == nil {
+			st.Close()
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return errManyStmts
+}
+
+// checkMany does executemany's checks, before any parameters are looked
+// at: the statement compiles, is only one, and changes the database.
+func (c *dbConn) checkMany(ctx context.Context, q string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed {
+		return errClosedDB
+	}
+	info := c.info(q)
+	if c.guard.on {
+		c.guard.before(q, info.kw)
+		defer c.guard.done()
+	}
+	if err := c.checkOne(ctx, q, info); err != nil {
+		return c.guard.refusal(err, info.kw)
+	}
+	if err := c.withDriver(func(dc driver.Conn) error { _, err := c.prepare(ctx, dc, q); return err }); err != nil {
+		return c.guard.refusal(err, info.kw)
+	}
+	if sqlReadOnly(q) {
+		return errManyNotDML
+	}
+	return nil
 }
 
 // run executes one prepared statement on the driver connection into res.
@@ -356,7 +426,12 @@ func (c *dbConn) script(ctx context.Context, q string) error {
 		}
 		c.inTx = false
 	}
-	err := c.execRaw(ctx, q)
+	kw := firstKeyword(q)
+	if c.guard.on {
+		c.guard.before(q, kw)
+		defer c.guard.done()
+	}
+	err := c.guard.refusal(c.execRaw(ctx, q), kw)
 	c.withDriver(func(dc driver.Conn) error {
 		rows, err := dc.(driver.QueryerContext).QueryContext(ctx, "SELECT last_insert_rowid()", nil)
 		if err != nil {
@@ -417,6 +492,7 @@ func (c *dbConn) close() error {
 		c.execRaw(context.Background(), "ROLLBACK")
 	}
 	if c.handed != nil {
+		c.guard.release(c.handed)
 		return c.handed.Close() // back to the host's pool
 	}
 	return c.raw.Close()
@@ -452,7 +528,8 @@ func sqliteErrorClass(err error) (class, msg string, code int) {
 		return "OperationalError", msg, code
 	}
 	var ae *dbArgsError
-	if errors.As(err, &ae) || errors.Is(err, errClosedDB) {
+	if errors.As(err, &ae) || errors.Is(err, errClosedDB) || errors.Is(err, errNulInSQL) ||
+		errors.Is(err, errManyStmts) || errors.Is(err, errManyNotDML) {
 		return "ProgrammingError", err.Error(), 0
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {

@@ -16,8 +16,9 @@ import (
 // filesystem). pylib/os.py builds the rest (getenv, makedirs, walk) and
 // pylib/os.path.py is pure path arithmetic.
 //
-// In hermetic mode the script must not see the host: environ is empty, and
-// every call that reads or changes the filesystem raises PermissionError.
+// In hermetic mode the script must not see the host: environ is empty, the
+// process ids are 1 and 0, and every call that reads or changes the
+// filesystem raises PermissionError.
 
 func osModule(it *vm.Interp) (*vm.Module, error) {
 	m := vm.NewModule("os", "")
@@ -60,11 +61,17 @@ func osModule(it *vm.Interp) (*vm.Module, error) {
 	m.Set("pardir", vm.Str(".."))
 	m.Set("devnull", vm.Str("/dev/null"))
 
+	// A hermetic script is told it is process 1, child of 0, whatever the
+	// host's process ids are.
+	getpid, getppid := os.Getpid, os.Getppid
+	if hermetic {
+		getpid, getppid = func() int { return 1 }, func() int { return 0 }
+	}
 	fn("getpid", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		return vm.Int(int64(os.Getpid())), vm.ExactArgs("getpid", args, 0)
+		return vm.Int(int64(getpid())), vm.ExactArgs("getpid", args, 0)
 	})
 	fn("getppid", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		return vm.Int(int64(os.Getppid())), vm.ExactArgs("getppid", args, 0)
+		return vm.Int(int64(getppid())), vm.ExactArgs("getppid", args, 0)
 	})
 	fn("cpu_count", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return vm.Int(int64(goruntime.NumCPU())), vm.ExactArgs("cpu_count", args, 0)

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path"
 	"strings"
 	"sync"
@@ -89,14 +87,8 @@ type interpKey struct{}
 
 // New makes an interpreter. Options.Globals are installed in __main__.
 func New(opts Options) (*Interpreter, error) {
-	in := &Interpreter{opts: opts}
-	if opts.Hermetic {
-		in.opts.VirtualClock = true
-		if opts.Stdin == nil {
-			in.opts.Stdin = strings.NewReader("")
-		}
-	}
-	in.it = newInterpWith(in.opts, in.readFile, in.isDir)
+	in := &Interpreter{opts: opts.normalized()}
+	in.it = newInterp(in.opts, ".")
 	in.it.SetExt(interpKey{}, in)
 	in.main = in.it.MainModule("__main__")
 	in.main.Set("__file__", vm.None)
@@ -131,31 +123,6 @@ func globalValue(t *vm.Thread, name string, g any) (vm.Value, error) {
 	return toScript(t, g)
 }
 
-// readFile serves imports: from Options.Modules when set, else the host's
-// files (never in hermetic mode).
-func (in *Interpreter) readFile(name string) ([]byte, error) {
-	if in.opts.Modules != nil {
-		return fs.ReadFile(in.opts.Modules, fsName(name))
-	}
-	if in.opts.Hermetic {
-		return nil, fs.ErrNotExist
-	}
-	return hostReadFile(name)
-}
-
-// isDir serves namespace packages the same way.
-func (in *Interpreter) isDir(name string) bool {
-	if in.opts.Modules != nil {
-		st, err := fs.Stat(in.opts.Modules, fsName(name))
-		return err == nil && st.IsDir()
-	}
-	if in.opts.Hermetic {
-		return false
-	}
-	st, err := os.Stat(name)
-	return err == nil && st.IsDir()
-}
-
 // fsName maps an import path to a name in an fs.FS (slash-separated, relative).
 func fsName(name string) string {
 	return strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(name, "\\", "/")), "/")
@@ -168,6 +135,9 @@ func fsName(name string) string {
 func (in *Interpreter) Run(ctx context.Context, p *Program) error {
 	return in.enter(ctx, func(t *vm.Thread) error {
 		in.it.AddSource(p.file, p.src)
+		// Process pool workers load what ran in __main__, as a worker
+		// process imports the main script.
+		stdlib.RecordMainSource(in.it, p.file, p.src, p.topLevelAwait)
 		in.main.Set("__file__", vm.Str(p.file))
 		code, err := vm.Compile(p.file, p.mod, in.main, p.topLevelAwait)
 		if err != nil {
@@ -253,14 +223,23 @@ func (in *Interpreter) Call(ctx context.Context, name string, args ...any) (any,
 // output. Until then they live on between runs, so a connection a script
 // opened in Run serves the functions Go calls later.
 func (in *Interpreter) Close() error {
-	in.endAll()
+	in.endAll(false)
 	in.it.Flush()
 	return nil
 }
 
-// endAll stops and releases everything the scripts started.
-func (in *Interpreter) endAll() {
+// endAll stops and releases everything the scripts started; locked tells
+// whether the caller holds the interpreter lock (process pool workers need
+// it to hand their last results over while they are waited for).
+func (in *Interpreter) endAll(locked bool) {
 	runtime.ShutdownPools(in.it)
+	if locked {
+		in.it.Release()
+	}
+	stdlib.EndProcessPools(in.it, true)
+	if locked {
+		in.it.Acquire()
+	}
 	stdlib.EndRun(in.it)
 }
 
@@ -293,7 +272,7 @@ func (in *Interpreter) enter(ctx context.Context, body func(t *vm.Thread) error)
 		stopped := in.stopErr != nil
 		in.stopMu.Unlock()
 		if _, aborted := in.it.Aborted(); stopped || aborted {
-			in.endAll() // a stopped run leaves nothing behind
+			in.endAll(true) // a stopped run leaves nothing behind
 		}
 		in.it.Flush()
 		in.it.Release()
@@ -303,9 +282,9 @@ func (in *Interpreter) enter(ctx context.Context, body func(t *vm.Thread) error)
 		in.stopMu.Unlock()
 	}()
 	err = body(in.it.MainThread())
-	if err == nil {
-		return nil
-	}
+	// A stopped run reports why even when the script got to its end (the
+	// stop came where nothing looked, or a process pool worker went over
+	// its step budget).
 	in.stopMu.Lock()
 	stopped := in.stopErr
 	in.stopMu.Unlock()
@@ -314,6 +293,9 @@ func (in *Interpreter) enter(ctx context.Context, body func(t *vm.Thread) error)
 	}
 	if msg, ok := in.it.Aborted(); ok && strings.Contains(msg, "instruction limit") {
 		return ErrStepLimit
+	}
+	if err == nil {
+		return nil
 	}
 	return in.scriptError(err)
 }

@@ -101,12 +101,18 @@ func OpenScript(path string, opts *Options) (file string, src []byte, ok bool) {
 
 // RunSource runs src as the __main__ module named file.
 func RunSource(file string, src []byte, opts Options) int {
-	it := newInterp(opts)
+	opts = opts.normalized()
+	it := newInterp(opts, filepath.Dir(file))
 	defer it.Flush()
 	// The main thread runs holding the interpreter lock; blocking calls and
 	// the event loop's waits release it for executor threads.
 	it.Acquire()
 	defer it.Release()
+	if d := opts.MaxDuration; d > 0 {
+		// Every thread, and every process pool worker, stops where it is.
+		timer := time.AfterFunc(d, func() { it.Abort(ErrTimeLimit.Error()) })
+		defer timer.Stop()
+	}
 	defer handleSignals(it, opts)()
 	return runMain(it, it.MainModule(file), src, opts, false)
 }
@@ -140,6 +146,7 @@ func handleSignals(it *vm.Interp, opts Options) func() {
 func runMain(it *vm.Interp, m *vm.Module, src []byte, opts Options, inspect bool) int {
 	warn := trackCoroutines(it)
 	file := it.MainFile()
+	stdlib.RecordMainSource(it, file, src, opts.TopLevelAwait) // for process pool workers
 	code, err := it.CompileModule(m, file, src, opts.TopLevelAwait)
 	if err != nil {
 		return reportError(it, err, inspect)
@@ -158,10 +165,60 @@ func runMain(it *vm.Interp, m *vm.Module, src []byte, opts Options, inspect bool
 	}
 	if !inspect {
 		stdlib.JoinThreads(t)
+		// Process pools finish the work given them, as CPython's do at
+		// exit, unless the run was stopped.
+		_, aborted := it.Aborted()
+		it.Release()
+		stdlib.EndProcessPools(it, aborted)
+		it.Acquire()
+		if msg, ok := it.Aborted(); ok && status == 0 {
+			// Stopped where no script code saw it (waiting for pool workers).
+			it.WriteStderr("RunAborted: " + msg + "\n")
+			status = 1
+		}
 		stdlib.EndRun(it)
 	}
 	warn()
 	return status
+}
+
+// normalized applies what Hermetic implies.
+func (opts Options) normalized() Options {
+	if opts.Hermetic {
+		opts.VirtualClock = true
+		if opts.Stdin == nil {
+			opts.Stdin = strings.NewReader("")
+		}
+	}
+	return opts
+}
+
+// sourceFiles is how the interpreter reads source files for imports (and
+// namespace packages): from Options.Modules when set, else the host's
+// files — never in hermetic mode.
+// Modules holds the files of the main script's directory, root.
+func sourceFiles(opts Options, root string) (readFile func(string) ([]byte, error), isDir func(string) bool) {
+	if opts.Modules != nil {
+		name := func(path string) string {
+			if r, err := filepath.Rel(root, path); err == nil && !strings.HasPrefix(r, "..") {
+				path = r
+			}
+			return fsName(path)
+		}
+		readFile = func(path string) ([]byte, error) { return fs.ReadFile(opts.Modules, name(path)) }
+		isDir = func(path string) bool {
+			st, err := fs.Stat(opts.Modules, name(path))
+			return err == nil && st.IsDir()
+		}
+		return readFile, isDir
+	}
+	if opts.Hermetic {
+		return func(string) ([]byte, error) { return nil, fs.ErrNotExist }, func(string) bool { return false }
+	}
+	return func(name string) ([]byte, error) { return hostReadFile(name) }, func(name string) bool {
+		st, err := os.Stat(name)
+		return err == nil && st.IsDir()
+	}
 }
 
 func stderrOf(opts Options) io.Writer {
@@ -171,12 +228,10 @@ func stderrOf(opts Options) io.Writer {
 	return os.Stderr
 }
 
-func newInterp(opts Options) *vm.Interp { return newInterpWith(opts, nil, nil) }
-
 // NewVMInterp makes the VM-level interpreter RunFile would use, for front
 // ends that drive it themselves (the REPL).
 func NewVMInterp(opts Options) *vm.Interp {
-	return newInterp(opts)
+	return newInterp(opts.normalized(), ".")
 }
 
 // ExitStatus is the process status a SystemExit asks for.
@@ -185,7 +240,10 @@ func ExitStatus(it *vm.Interp, err error) int { return systemExitCode(it, vm.AsE
 // hostReadFile reads source files from the host (imports outside hermetic mode).
 var hostReadFile = os.ReadFile
 
-func newInterpWith(opts Options, readFile func(string) ([]byte, error), isDir func(string) bool) *vm.Interp {
+// newInterp makes the interpreter for opts (normalized) whose main script
+// is in directory root.
+func newInterp(opts Options, root string) *vm.Interp {
+	readFile, isDir := sourceFiles(opts, root)
 	it := vm.New(vm.Config{
 		Stdout:   opts.Stdout,
 		Stderr:   opts.Stderr,

@@ -396,3 +396,42 @@ print(u.node, platform.node(), repr(u.release), repr(u.version), os.getpid(), os
 		t.Errorf("not hermetic: %q %v", out.String(), err)
 	}
 }
+
+// A main program without the `if __name__ == "__main__":` guard would make
+// each worker start workers of its own while loading it: as in CPython
+// (spawn), that fails with RuntimeError instead of starting workers without
+// end. Programs with top-level await load in workers too.
+func TestProcessPoolUnguardedMain(t *testing.T) {
+	var out bytes.Buffer
+	in := mustNew(t, asy.Options{Stdout: &out, MaxDuration: 20 * time.Second})
+	err := in.Exec(context.Background(), "main.asy", `
+import asyncio, concurrent.futures
+def double(x):
+    return 2 * x
+await asyncio.sleep(0)
+with concurrent.futures.ProcessPoolExecutor(1) as ex:
+    fut = ex.submit(double, 21)  # in a worker loading this, submit fails
+    try:
+        print(fut.result())
+    except RuntimeError as e:
+        print(__name__, "RuntimeError:", str(e).split(".")[0].split())
+`)
+	want := "__main__ RuntimeError: ['An', 'attempt', 'has', 'been', 'made', 'to', 'start', 'a', 'new', 'process', 'before', 'the', 'current', 'process', 'has', 'finished', 'its', 'bootstrapping', 'phase']\n"
+	if err != nil || out.String() != want {
+		t.Errorf("%q %v", out.String(), err)
+	}
+	out.Reset()
+	in = mustNew(t, asy.Options{Stdout: &out, MaxDuration: 20 * time.Second})
+	err = in.Exec(context.Background(), "guarded.asy", `
+import asyncio, concurrent.futures
+def triple(x):
+    return 3 * x
+if __name__ == "__main__":
+    await asyncio.sleep(0)
+    with concurrent.futures.ProcessPoolExecutor(1) as ex:
+        print(ex.submit(triple, 14).result())
+`)
+	if err != nil || out.String() != "42\n" {
+		t.Errorf("%q %v", out.String(), err)
+	}
+}

@@ -91,6 +91,16 @@ func HandDatabase(it *vm.Interp, name string, db any) {
 // database that was not handed in raises PermissionError.
 func SetHermetic(it *vm.Interp) { it.SetExt(hermeticKey{}, true) }
 
+// inheritRestrictions gives a process pool worker's interpreter its
+// parent's hermetic mode and handed-in databases.
+func inheritRestrictions(parent, child *vm.Interp) {
+	for _, key := range []any{hermeticKey{}, databasesKey{}} {
+		if v, ok := parent.Ext(key); ok {
+			child.SetExt(key, v)
+		}
+	}
+}
+
 func handedDatabase(it *vm.Interp, name string) (any, bool) {
 	m, ok := it.Ext(databasesKey{})
 	if !ok {

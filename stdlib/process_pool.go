@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 
-	asyrt "github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/vm"
 )
 
@@ -15,7 +14,8 @@ import (
 // interpreter lock, so workers run in parallel on all cores. As with
 // pickling, a call is sent by value: the function by name (a top-level
 // function of the main script, which the worker loads as "__mp_main__"),
-// the arguments and the result as deep copies of plain data.
+// the arguments and the result as deep copies of plain data. Workers are
+// started, restricted and stopped as process_worker.go describes.
 
 var ppExecutorType = vm.NewNativeClass("ProcessPoolExecutor", "concurrent.futures.process", nil, newProcessPoolExecutor)
 
@@ -30,6 +30,8 @@ type ppExecutor struct {
 	shutdown bool
 	wg       sync.WaitGroup
 	out      io.Writer
+	children []*vm.Interp // the workers' interpreters, stopped with the parent
+	stopped  string       // why the workers were stopped ("" while they run)
 }
 
 type ppJob struct {
@@ -69,7 +71,9 @@ func newProcessPoolExecutor(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []v
 		max = int(n)
 	}
 	it := t.Interp()
-	return vm.Obj(&ppExecutor{it: it, max: max, queue: make(chan *ppJob, 1<<16), out: &lockedWriter{w: it.Stdout}}), nil
+	e := &ppExecutor{it: it, max: max, queue: make(chan *ppJob, 1<<16), out: &lockedWriter{w: it.Stdout}}
+	vm.Track(it, ppExecutorsKey{}, e) // ended with the run (EndProcessPools)
+	return vm.Obj(e), nil
 }
 
 // plain is a copy of a value that belongs to no interpreter.
@@ -250,59 +254,6 @@ func loadAll(t *vm.Thread, items []any, mod *vm.Module) ([]vm.Value, error) {
 	return out, nil
 }
 
-// worker runs jobs in its own interpreter.
-func (e *ppExecutor) worker() {
-	defer e.wg.Done()
-	parent := e.it
-	child := vm.New(vm.Config{Stdout: e.out, Stderr: parent.Stderr, Argv: parent.Config().Argv, Modules: Modules()})
-	asyrt.SetClock(child, asyrt.ClockOf(parent))
-	child.Acquire()
-	defer child.Release()
-	defer child.Flush()
-	ct := child.MainThread()
-	mod, loadErr := child.ForkMain(parent.MainFile(), parent.MainSource())
-	for job := range e.queue {
-		var result any
-		var err error
-		if loadErr != nil {
-			err = loadErr
-		} else {
-			var fn vm.Value
-			var args []vm.Value
-			if fn, err = load(ct, plainFunc{job.fn}, mod); err == nil {
-				if args, err = loadAll(ct, job.args, mod); err == nil {
-					var r vm.Value
-					if r, err = ct.Call(fn, args, nil); err == nil {
-						result, err = export(ct, r)
-					}
-				}
-			}
-			child.Flush()
-		}
-		var excCopy any
-		if err != nil {
-			excCopy, _ = export(ct, vm.Obj(vm.AsException(err)))
-		}
-		// Deliver into the parent interpreter under its lock.
-		parent.Acquire()
-		pt := parent.MainThread()
-		if excCopy != nil {
-			ev, lerr := load(pt, excCopy, nil)
-			if lerr != nil {
-				job.fut.finish(pt, vm.Undef, lerr)
-			} else if inst, ok := ev.AsObj().(*vm.Instance); ok {
-				job.fut.finish(pt, vm.Undef, inst)
-			} else {
-				job.fut.finish(pt, vm.Undef, vm.Errorf(vm.RuntimeError, "worker failed"))
-			}
-		} else {
-			v, lerr := load(pt, result, nil)
-			job.fut.finish(pt, v, lerr)
-		}
-		parent.Release()
-	}
-}
-
 func (e *ppExecutor) submit(t *vm.Thread, fn vm.Value, args []vm.Value) (*cfFuture, error) {
 	f, err := export(t, fn)
 	if err != nil {
@@ -311,6 +262,9 @@ func (e *ppExecutor) submit(t *vm.Thread, fn vm.Value, args []vm.Value) (*cfFutu
 	pf, ok := f.(plainFunc)
 	if !ok {
 		return nil, vm.Errorf(picklingError, "Can't pickle %s: it's not a function of the main module", fn.TypeName())
+	}
+	if bootstrapping(t.Interp()) {
+		return nil, vm.Errorf(vm.RuntimeError, "%s", bootstrapMessage)
 	}
 	exported, err := exportSeq(t, args, func(items []any) any { return items })
 	if err != nil {

@@ -43,10 +43,13 @@ type Options struct {
 	// (and packages' __init__.py) instead of the host's files.
 	Modules fs.FS
 	// Hermetic cuts the script off the host: imports only from Modules,
-	// the virtual clock (no real time), empty stdin unless Stdin is given.
+	// the virtual clock (no real time), empty stdin unless Stdin is given,
+	// no host files (open, os, SQLite's ATTACH…), a neutral host identity
+	// (platform.uname, os.getpid); process pool workers inherit it.
 	Hermetic bool
-	// MaxSteps bounds the loop iterations and calls each thread may run
-	// (0: no limit); the run then ends with ErrStepLimit.
+	// MaxSteps bounds the loop iterations and calls each thread (and each
+	// process pool worker) may run (0: no limit); the run then ends with
+	// ErrStepLimit.
 	MaxSteps int64
 	// MaxDuration bounds a run's wall time (0: no limit); the run then ends
 	// with ErrTimeLimit.
@@ -99,7 +102,9 @@ func OpenScript(path string, opts *Options) (file string, src []byte, ok bool) {
 	return file, src, true
 }
 
-// RunSource runs src as the __main__ module named file.
+// RunSource runs src as the __main__ module named file. Options apply as
+// for New (Hermetic, Modules, MaxSteps, MaxDuration); a stopped run ends
+// with RunAborted printed and status 1.
 func RunSource(file string, src []byte, opts Options) int {
 	opts = opts.normalized()
 	it := newInterp(opts, filepath.Dir(file))

@@ -97,6 +97,7 @@ func TestHermeticSQLiteAttach(t *testing.T) {
 	in := mustNew(t, asy.Options{Hermetic: true, Stdout: &out})
 	setGlobals(t, in, files)
 	err := in.Exec(context.Background(), "main.py", "import sqlite3\ncon = sqlite3.connect(':memory:')\n"+attemptsScript+`
+attempt("PRAGMA temp_store_directory = '/tmp'")
 attempt("ATTACH ':memory:' AS scratch")
 attempt("CREATE TABLE scratch.t(x)")
 attempt("VACUUM")
@@ -104,7 +105,7 @@ attempt("VACUUM")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := strings.Join(refusedLines, "\n") + "\nran []\nran []\nran []\n"
+	want := strings.Join(refusedLines, "\n") + "\nPermissionError: hermetic interpreter: PRAGMA temp_store_directory is not available: scripts see no host files\nran []\nran []\nran []\n"
 	if out.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", out.String(), want)
 	}

@@ -5,7 +5,9 @@
 # Usage: bench/run.sh [rounds] [script...]     (rounds defaults to 3; `bench/run.sh 1` is a quick pass)
 # Environment: ASY_PYTHON (CPython binary; default: the real binary behind `python3`),
 # ASY_DB_PYTHON (CPython with aiosqlite/asyncpg for the database scripts; default /usr/bin/python3.11),
-# ASY_BENCH_TIMEOUT (seconds per run, default 180).
+# ASY_BENCH_TIMEOUT (seconds per run, default 180), ASY_BENCH_CLOCK=cpu (user+sys CPU seconds
+# instead of wall time: steadier on a machine shared with other work, though it also counts the
+# Go GC's work on other cores, which wall time on an idle machine hides).
 # Exits 1 when any asy output differs from CPython's: a wrong answer must not hide behind speed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,18 +30,19 @@ py=${ASY_PYTHON:-$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null ||
 # Database benchmarks need the Python that has aiosqlite/asyncpg (Debian's apt packages).
 dbpy=${ASY_DB_PYTHON:-/usr/bin/python3.11}
 limit=${ASY_BENCH_TIMEOUT:-180}
+clock=${ASY_BENCH_CLOCK:-wall}
 tmp=$(mktemp -d /tmp/asy-bench.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/asy" ./cmd/asy
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-# run OUT CMD...: runs CMD with stdout to OUT; prints wall seconds and peak RSS in KiB, or
+# run OUT CMD...: runs CMD with stdout to OUT; prints seconds ($clock) and peak RSS in KiB, or
 # "fail" (with the error shown on stderr) when it exits non-zero, "timeout" after $limit s.
 run() {
   local out=$1; shift
   local t0=$EPOCHREALTIME
-  # timeout inside time: time's wait4 still reports the peak RSS of the script beneath.
-  if ! /usr/bin/time -f '%M' timeout "$limit" "$@" >"$out" 2>"$tmp/err"; then
+  # timeout inside time: time's wait4 still reports the CPU time and peak RSS of the script beneath.
+  if ! /usr/bin/time -f '%U %S %M' timeout "$limit" "$@" >"$out" 2>"$tmp/err"; then
     if grep -q 'status 124$' "$tmp/err"; then
       echo "--- $*: timed out after $limit s" >&2
       echo timeout
@@ -50,10 +53,15 @@ run() {
     return
   fi
   local t1=$EPOCHREALTIME
-  echo "$(echo "$t1 - $t0" | bc -l | awk '{printf "%.3f", $1}') $(tail -1 "$tmp/err")"
+  if [ "$clock" = cpu ]; then
+    tail -1 "$tmp/err" | awk '{printf "%.3f %s\n", $1 + $2, $3}'
+  else
+    echo "$(echo "$t1 - $t0" | bc -l | awk '{printf "%.3f", $1}') $(tail -1 "$tmp/err" | awk '{print $3}')"
+  fi
 }
 mb() { [ "$1" = - ] && echo - || awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
 
+echo "($clock seconds, median of $rounds runs)"
 printf '%-24s %9s %9s %7s %14s  %s\n' script asy_s cpython_s ratio 'peak MB a/py' output
 : >"$tmp/ratios"
 bad=0
@@ -83,9 +91,9 @@ for s in "${scripts[@]}"; do
   [ -s "$tmp/p" ] && { pt=$(median <"$tmp/p"); pm=$(median <"$tmp/pm"); }
   if [ -z "$p" ] && [ "$status" = ok ]; then status="asy only"; fi
   if [ "$a" != - ] && [ "$pt" != - ]; then
-    ratio=$(echo "$a / $pt" | bc -l | awk '{printf "%.2f", $1}')
+    ratio=$(awk -v a="$a" -v p="$pt" 'BEGIN {if (a > 0 && p > 0) printf "%.2f", a / p; else print "-"}')
     # Wrong answers stay out of the mean.
-    [ "$status" = ok ] && echo "$a $pt" >>"$tmp/ratios"
+    if [ "$status" = ok ] && [ "$ratio" != - ]; then echo "$a $pt" >>"$tmp/ratios"; fi
   fi
   case $status in DIFF | FAIL | TIMEOUT) bad=1 ;; esac
   printf '%-24s %9s %9s %7s %14s  %s\n' "$(basename "$s")" "$a" "$pt" "$ratio" "$(mb "$am") / $(mb "$pm")" "$status"

@@ -44,4 +44,4 @@ def ledger(n):
 text = pi_digits(1000)
 print(text[:50])
 print(text[-20:], len(text), sum(int(c) for c in text if c.isdigit()))
-print(*ledger(40000))
+print(*ledger(160000))

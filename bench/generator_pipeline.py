@@ -73,6 +73,6 @@ def chained(n):
     return sum(a % b for a, b in itertools.islice(pairs, n // 3))
 
 
-print("pipeline", pipeline(350000, 7))
-print("grouped", grouped(60000, 11))
+print("pipeline", pipeline(500000, 7))
+print("grouped", grouped(80000, 11))
 print("chained", chained(400000))

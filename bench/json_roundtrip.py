@@ -20,7 +20,7 @@ def record(i):
 
 def main():
     # Messages: each record is its own small document, as an API or a queue would send it.
-    records = [record(i) for i in range(6000)]
+    records = [record(i) for i in range(25000)]
     wire = 0
     same = 0
     for r in records:

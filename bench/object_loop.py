@@ -35,7 +35,7 @@ def walk(n):
     return pos, energy, counts
 
 
-pos, energy, counts = walk(300000)
+pos, energy, counts = walk(450000)
 print(pos.x, pos.y, energy)
 print(",".join(f"{k}={v}" for k, v in sorted(counts.items())[:8]))
 print(len(counts), sum(counts.values()), max(counts.values()))

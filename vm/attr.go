@@ -962,36 +962,3 @@ func (t *Thread) superAttr(s *Super, name string) (Value, bool, error) {
 	return Undef, false, Errorf(AttributeError, "'super' object has no attribute '%s'", name)
 }
 
-// attrCache returns the cache slot of instruction pc (allocating the table).
-func (c *Code) attrCache(pc int) *attrCache {
-	if c.attrCaches == nil {
-		c.attrCaches = make([]attrCache, len(c.Ops))
-	}
-	return &c.attrCaches[pc]
-}
-
-// fillAttrCache records how cls resolves name, for the instruction at pc.
-func (c *Code) fillAttrCache(pc int, cls *Class, name string) {
-	ce := c.attrCache(pc)
-	v, found := cls.Lookup(name)
-	plain := true
-	if found && v.k == KObj {
-		switch d := v.o.(type) {
-		case *Property:
-			plain = false
-		case *Instance:
-			_, hasSet := d.cls.Lookup("__set__")
-			_, hasGet := d.cls.Lookup("__get__")
-			plain = !hasSet && !hasGet
-		case *StaticMethod, *ClassMethod:
-			plain = false
-		}
-	}
-	if ga, ok := cls.Lookup("__getattribute__"); ok && isScriptFunction(ga) {
-		plain = false
-	}
-	*ce = attrCache{cls: cls, ver: cls.version, v: v, plain: plain}
-	if !found {
-		ce.v = Undef
-	}
-}

@@ -1,25 +1,89 @@
 package vm
 
 // attrMap holds an instance's attributes in insertion order (vars(obj)
-// and __dict__ list them as Python does) with map-speed lookup.
+// and __dict__ list them as Python does).
 //
-// Most objects have a handful of attributes, so small maps are searched
-// linearly (attribute names are mostly the compiler's interned strings, and
-// Go compares equal-pointer strings without reading them); the hash index
-// is built only past smallAttrs entries.
+// Instances of a class share layouts (hidden classes): a shape maps each
+// attribute name to a slot index, and the instance keeps only its values, in
+// slot order. Instances that get the same attributes in the same order share
+// one shape, so an instruction's inline cache can remember "with this shape,
+// x is slot 1" and read the value without hashing or comparing names (see
+// attrCache). Shapes form a tree per class, grown by transitions.
 //
-// Once a script asks for obj.__dict__, the attributes move into a real
-// dict that is handed out: from then on that dict is the storage, so
-// obj.__dict__['x'] = 1 and __dict__.update(...) change the object, as in
-// Python.
+// Once a script asks for obj.__dict__ (or deletes an attribute, or gives an
+// instance very many), the attributes move into a real dict: from then on that
+// dict is the storage, so obj.__dict__['x'] = 1 and __dict__.update(...) change
+// the object, as in Python; shape is then nil and caches miss.
 type attrMap struct {
-	index map[string]int
-	keys  []string // "" marks a deleted slot
+	shape *shape
 	vals  []Value
 	dict  *Dict // the storage once __dict__ was asked for
 	// slots holds the values of __slots__ attributes, which are not part
 	// of the instance's __dict__.
 	slots map[string]Value
+}
+
+// shape is one instance layout: names[i] is the attribute in slot i. Shapes
+// are immutable except for their transition tables, which only grow; they
+// belong to one class (one interpreter) and change under its lock.
+type shape struct {
+	names []string
+	index map[string]int // built for shapes with more than smallAttrs names
+	// Transitions to the shape with one more name: most shapes have one.
+	nextName string
+	next     *shape
+	more     map[string]*shape
+}
+
+const (
+	smallAttrs = 8
+	// maxShapeAttrs bounds a layout: an instance used as a bag of many
+	// names switches to dict storage instead of growing the shape tree.
+	maxShapeAttrs = 64
+)
+
+func (s *shape) find(name string) int {
+	if s.index != nil {
+		if i, ok := s.index[name]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, k := range s.names {
+		if k == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// with returns the shape that adds name after s's names.
+func (s *shape) with(name string) *shape {
+	if s.next != nil && s.nextName == name {
+		return s.next
+	}
+	if n, ok := s.more[name]; ok {
+		return n
+	}
+	names := make([]string, len(s.names)+1)
+	copy(names, s.names)
+	names[len(s.names)] = name
+	n := &shape{names: names}
+	if len(names) > smallAttrs {
+		n.index = make(map[string]int, len(names))
+		for i, k := range names {
+			n.index[k] = i
+		}
+	}
+	if s.next == nil {
+		s.nextName, s.next = name, n
+	} else {
+		if s.more == nil {
+			s.more = map[string]*shape{}
+		}
+		s.more[name] = n
+	}
+	return n
 }
 
 func (m *attrMap) slotGet(name string) (Value, bool) {
@@ -45,27 +109,18 @@ func (m *attrMap) asDict() *Dict {
 	if m.dict == nil {
 		d := NewDict()
 		m.each(func(k string, v Value) { d.SetStr(k, v) })
-		m.index, m.keys, m.vals = nil, nil, nil
+		m.shape, m.vals = nil, nil
 		m.dict = d
 	}
 	return m.dict
 }
 
-const smallAttrs = 12
-
+// find returns name's slot (shape storage only), or -1.
 func (m *attrMap) find(name string) int {
-	if m.index != nil {
-		if i, ok := m.index[name]; ok {
-			return i
-		}
+	if m.shape == nil {
 		return -1
 	}
-	for i, k := range m.keys {
-		if k == name {
-			return i
-		}
-	}
-	return -1
+	return m.shape.find(name)
 }
 
 func (m *attrMap) get(name string) (Value, bool) {
@@ -83,39 +138,35 @@ func (m *attrMap) set(name string, v Value) {
 		m.dict.SetStr(name, v)
 		return
 	}
-	if i := m.find(name); i >= 0 {
+	if m.shape == nil {
+		m.shape = &shape{} // an instance made without NewInstance: a private root
+	}
+	if i := m.shape.find(name); i >= 0 {
 		m.vals[i] = v
 		return
 	}
-	m.keys = append(m.keys, name)
-	m.vals = append(m.vals, v)
-	if m.index != nil {
-		m.index[name] = len(m.keys) - 1
-	} else if len(m.keys) > smallAttrs {
-		m.index = make(map[string]int, len(m.keys)*2)
-		for i, k := range m.keys {
-			if k != "" {
-				m.index[k] = i
-			}
-		}
+	if len(m.vals) >= maxShapeAttrs {
+		m.asDict().SetStr(name, v)
+		return
 	}
+	m.shape = m.shape.with(name)
+	if len(m.vals) == cap(m.vals) {
+		grown := make([]Value, len(m.vals), max(4, 2*cap(m.vals)))
+		copy(grown, m.vals)
+		m.vals = grown
+	}
+	m.vals = append(m.vals, v)
 }
 
 func (m *attrMap) del(name string) bool {
-	if m.dict != nil {
-		_, ok, _ := m.dict.Delete(nil, Str(name))
-		return ok
+	if m.dict == nil {
+		if m.find(name) < 0 {
+			return false
+		}
+		m.asDict() // layouts only grow: a deletion moves to dict storage
 	}
-	i := m.find(name)
-	if i < 0 {
-		return false
-	}
-	if m.index != nil {
-		delete(m.index, name)
-	}
-	m.keys[i] = ""
-	m.vals[i] = Undef
-	return true
+	_, ok, _ := m.dict.Delete(nil, Str(name))
+	return ok
 }
 
 func (m *attrMap) each(fn func(name string, v Value)) {
@@ -128,9 +179,10 @@ func (m *attrMap) each(fn func(name string, v Value)) {
 		})
 		return
 	}
-	for i, k := range m.keys {
-		if k != "" {
-			fn(k, m.vals[i])
-		}
+	if m.shape == nil {
+		return
+	}
+	for i, k := range m.shape.names {
+		fn(k, m.vals[i])
 	}
 }

@@ -420,3 +420,36 @@ func callBuiltin(t *Thread, b *Builtin, args []Value, kw []KV) (v Value, err err
 	}()
 	return b.Fn(t, args, kw)
 }
+
+// plainInit returns the script __init__ to run when calling c means only
+// "make a bare instance, then run __init__": c's metaclass is type, neither
+// c nor a base defines __new__ or has a built-in constructor, and __init__
+// is an ordinary script function. The dispatch loop then pushes the
+// __init__ frame itself instead of recursing through callClass (which
+// would cost a Go-level call into a nested dispatch loop per object).
+// Returns nil otherwise. The answer is cached per class version.
+func (c *Class) plainInit() *Function {
+	if c.initSet && c.initVer == c.version {
+		return c.init
+	}
+	c.init, c.initVer, c.initSet = c.findPlainInit(), c.version, true
+	return c.init
+}
+
+func (c *Class) findPlainInit() *Function {
+	if c.Builtin || c.meta != nil || c.isExc || c.base != ObjectType {
+		return nil
+	}
+	if nw, ok := c.Lookup("__new__"); ok && (nw.k != KObj || nw.o != ObjectType.Dict["__new__"].o) {
+		return nil
+	}
+	init, ok := c.Lookup("__init__")
+	if !ok || init.k != KObj {
+		return nil
+	}
+	fn, ok := init.o.(*Function)
+	if !ok || fn.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) != 0 {
+		return nil
+	}
+	return fn
+}

@@ -42,6 +42,15 @@ type Class struct {
 	// version changes whenever the resolved attributes may have changed;
 	// per-instruction attribute caches compare it.
 	version uint32
+	// root is the empty instance layout, where its instances' shapes start;
+	// attrHint is the most attributes an instance has had, so that new
+	// instances get their value storage in one allocation.
+	root     *shape
+	attrHint int
+	// init caches plainInit's answer for initVer (valid when initSet).
+	init    *Function
+	initVer uint32
+	initSet bool
 }
 
 // KV is one keyword argument.
@@ -232,6 +241,18 @@ func (i *Instance) Class() *Class { return i.cls }
 // NewInstance makes a bare instance of cls.
 func NewInstance(cls *Class) *Instance {
 	inst := &Instance{cls: cls}
+	// Built-in classes are shared by every interpreter in the process, so
+	// their instances (exceptions raised by Go code, object()) start from a
+	// private layout; script classes share theirs.
+	if !cls.Builtin {
+		if cls.root == nil {
+			cls.root = &shape{}
+		}
+		inst.attrs.shape = cls.root
+		if cls.attrHint > 0 {
+			inst.attrs.vals = make([]Value, 0, cls.attrHint)
+		}
+	}
 	if cls.isExc {
 		inst.exc = &ExcState{args: emptyTuple}
 	}
@@ -246,4 +267,7 @@ func (i *Instance) Attr(name string) (Value, bool) {
 // SetAttr sets an attribute in the instance dict.
 func (i *Instance) SetAttr(name string, v Value) {
 	i.attrs.set(name, v)
+	if n := len(i.attrs.vals); n > i.cls.attrHint && !i.cls.Builtin {
+		i.cls.attrHint = n
+	}
 }

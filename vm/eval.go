@@ -514,12 +514,8 @@ func (t *Thread) execute() (Value, error) {
 				f.pc, f.sp = pc, sp
 				if inst, ok := regs[sp-1].o.(*Instance); ok && regs[sp-1].k == KObj {
 					if ce := f.code.attrCache(pc - 1); ce.cls == inst.cls && ce.ver == inst.cls.version && ce.plain {
-						if v, ok := inst.attrs.get(f.code.Names[arg]); ok {
+						if v, ok := ce.loadAttr(inst, regs[sp-1], f.code.Names[arg]); ok {
 							regs[sp-1] = v
-							continue
-						}
-						if fn, ok := ce.v.o.(*Function); ok && ce.v.k == KObj {
-							regs[sp-1] = Obj(&BoundMethod{Self: regs[sp-1], Fn: Obj(fn)})
 							continue
 						}
 					} else {
@@ -534,7 +530,17 @@ func (t *Thread) execute() (Value, error) {
 				regs[sp-1] = v
 			case OpStoreAttr:
 				f.pc, f.sp = pc, sp
-				if e := t.SetAttr(regs[sp-1], f.code.Names[arg], regs[sp-2]); e != nil {
+				if inst, ok := regs[sp-1].o.(*Instance); ok && regs[sp-1].k == KObj {
+					ce := f.code.attrCache(pc - 1)
+					if !ce.storeAttr(inst, regs[sp-2]) {
+						before := inst.attrs.shape
+						if e := t.SetAttr(regs[sp-1], f.code.Names[arg], regs[sp-2]); e != nil {
+							err = e
+							goto fail
+						}
+						f.code.fillStoreCache(pc-1, inst, before, f.code.Names[arg])
+					}
+				} else if e := t.SetAttr(regs[sp-1], f.code.Names[arg], regs[sp-2]); e != nil {
 					err = e
 					goto fail
 				}
@@ -553,7 +559,14 @@ func (t *Thread) execute() (Value, error) {
 				if inst, ok := regs[sp-1].o.(*Instance); ok && regs[sp-1].k == KObj {
 					if ce := f.code.attrCache(pc - 1); ce.cls == inst.cls && ce.ver == inst.cls.version && ce.plain {
 						if fn, ok := ce.v.o.(*Function); ok && ce.v.k == KObj {
-							if _, shadow := inst.attrs.get(f.code.Names[arg]); !shadow {
+							shadow := false
+							switch i := ce.instSlot(inst, f.code.Names[arg]); {
+							case i >= 0:
+								shadow = true
+							case i == -2:
+								_, shadow = inst.attrs.get(f.code.Names[arg])
+							}
+							if !shadow {
 								regs[sp] = regs[sp-1]
 								regs[sp-1] = Obj(fn)
 								sp++
@@ -882,6 +895,41 @@ func (t *Thread) execute() (Value, error) {
 					}
 				}
 				if callee.k == KObj {
+					if cls, ok := callee.o.(*Class); ok {
+						if init := cls.plainInit(); init != nil {
+							// Instantiate inline: the instance takes the slot just
+							// before the arguments and becomes __init__'s self.
+							if t.depth >= MaxDepth {
+								f.pc, f.sp = pc, sp
+								err = t.recursionError()
+								goto fail
+							}
+							f.pc, f.sp = pc, sp
+							if err = t.checkpoint(); err != nil {
+								goto fail
+							}
+							inst := NewInstance(cls)
+							slot := sp - len(args) - 1
+							if op == OpCallKw {
+								slot = base
+							}
+							regs[slot] = Obj(inst)
+							nf, e := t.setupFrame(init, regs[slot:slot+1+len(args)], kw, false)
+							if e != nil {
+								err = e
+								goto fail
+							}
+							nf.initInst = inst
+							clear(regs[base:sp])
+							f.sp = base
+							nf.back = f
+							t.frame = nf
+							t.depth++
+							f = t.frame
+							code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+							continue
+						}
+					}
 					if fn, ok := callee.o.(*Function); ok && fn.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) == 0 {
 						if t.depth >= MaxDepth {
 							f.pc, f.sp = pc, sp
@@ -982,6 +1030,7 @@ func (t *Thread) execute() (Value, error) {
 				}
 				back := f.back
 				boundary := f.goBoundary
+				inst := f.initInst
 				t.releaseFrame(f)
 				t.depth--
 				t.frame = back
@@ -990,6 +1039,13 @@ func (t *Thread) execute() (Value, error) {
 				}
 				f = t.frame
 				code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+				if inst != nil {
+					if !v.IsNone() {
+						err = Errorf(TypeError, "__init__() should return None, not '%s'", v.TypeName())
+						goto fail
+					}
+					v = Obj(inst)
+				}
 				regs[sp] = v
 				sp++
 

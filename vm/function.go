@@ -82,19 +82,11 @@ type Code struct {
 
 	// globals is the module whose slots LOAD_GLOBAL indexes.
 	module *Module
-	// attrCaches hold, per LOAD_ATTR/LOAD_METHOD instruction, what the last
-	// instance class resolved the name to (allocated on first use).
+	// attrCaches hold the inline caches of the attribute instructions
+	// (LOAD_ATTR, LOAD_METHOD, STORE_ATTR); cacheSlot maps an instruction's
+	// pc to its entry. Both are built on first use (attrcache.go).
 	attrCaches []attrCache
-}
-
-// attrCache remembers a class attribute lookup for one instruction.
-type attrCache struct {
-	cls *Class
-	ver uint32
-	// v is the class attribute (Undef: none); plain says it is neither a
-	// property nor another data descriptor, so the instance dict comes first.
-	v     Value
-	plain bool
+	cacheSlot  []int32
 }
 
 func (*Code) Class() *Class { return CodeType }
@@ -176,6 +168,10 @@ type Frame struct {
 	exposed bool
 	// yieldFromGen is the generator this frame is delegating to (yield from / await).
 	delegate *Generator
+	// initInst is set on an __init__ frame that the dispatch loop pushed to
+	// instantiate a class (Class.plainInit): its return value must be None
+	// and the caller receives initInst instead.
+	initInst *Instance
 }
 
 // Line returns the current source line.

@@ -131,6 +131,7 @@ func (t *Thread) releaseFrame(f *Frame) {
 	f.fn = nil
 	f.ns = nil
 	f.delegate = nil
+	f.initInst = nil
 	f.goBoundary = false
 	f.stackOwned = false
 	f.pc = 0

@@ -35,6 +35,8 @@ Arguments:
 `
 
 func main() {
+	// The process is the interpreter: a heap goal of at least 64 MB (see asy.TuneGC).
+	asy.TuneGC(48 << 20)
 	// ASY_CPUPROFILE=file writes a CPU profile of the run (for go tool pprof).
 	if path := os.Getenv("ASY_CPUPROFILE"); path != "" {
 		if f, err := os.Create(path); err == nil {

@@ -1,0 +1,198 @@
+package vm
+
+// Inline caches for attribute instructions.
+//
+// Each LOAD_ATTR, LOAD_METHOD and STORE_ATTR instruction has one attrCache
+// entry remembering what the last receiver's class resolved the name to,
+// keyed by the class and its version (bumped by any change to the class or an
+// ancestor, see Class.invalidate), and — for instances — the instance layout
+// (shape) and the slot the name has in it. A hit reads or writes the slot
+// directly; a miss takes the full lookup (descriptors, __getattribute__,
+// __getattr__, __slots__ and metaclasses keep their meaning) and refills.
+
+// attrCache remembers one instruction's last lookup.
+type attrCache struct {
+	cls *Class
+	ver uint32
+	// plain says v is neither a property nor another data descriptor and the
+	// class has no script __getattribute__, so the instance's own attributes
+	// come first (loads).
+	plain bool
+	// idx is the name's slot in shape, or -1 when instances of that layout
+	// lack it (shape nil: nothing cached for instances yet).
+	idx   int32
+	shape *shape
+	// next is, for a store that adds the name, the layout after it (nil:
+	// the store overwrites slot idx).
+	next *shape
+	// v is the class attribute (Undef: none).
+	v Value
+}
+
+// attrCache returns the cache entry of the instruction at pc.
+func (c *Code) attrCache(pc int) *attrCache {
+	if c.cacheSlot == nil {
+		c.buildAttrCaches()
+	}
+	return &c.attrCaches[c.cacheSlot[pc]]
+}
+
+// buildAttrCaches gives every attribute instruction its entry; other
+// instructions share entry 0, which they never use.
+func (c *Code) buildAttrCaches() {
+	slots := make([]int32, len(c.Ops))
+	n := int32(1)
+	for pc, ins := range c.Ops {
+		switch Opcode(ins & 0xff) {
+		case OpLoadAttr, OpLoadMethod, OpStoreAttr:
+			slots[pc] = n
+			n++
+		}
+	}
+	c.attrCaches = make([]attrCache, n)
+	c.cacheSlot = slots
+}
+
+// fillAttrCache records how cls resolves name, for the load at pc.
+func (c *Code) fillAttrCache(pc int, cls *Class, name string) {
+	ce := c.attrCache(pc)
+	v, found := cls.Lookup(name)
+	plain := true
+	if found && v.k == KObj {
+		switch d := v.o.(type) {
+		case *Property:
+			plain = false
+		case *Instance:
+			_, hasSet := d.cls.Lookup("__set__")
+			_, hasGet := d.cls.Lookup("__get__")
+			plain = !hasSet && !hasGet
+		case *StaticMethod, *ClassMethod:
+			plain = false
+		}
+	}
+	if ga, ok := cls.Lookup("__getattribute__"); ok && isScriptFunction(ga) {
+		plain = false
+	}
+	*ce = attrCache{cls: cls, ver: cls.version, v: v, plain: plain}
+	if !found {
+		ce.v = Undef
+	}
+}
+
+// instSlot returns the slot of ce's name in inst's layout (-1: absent),
+// refreshing the entry's layout when inst has another one. For instances
+// with dict storage it reports -2: the caller looks in the dict.
+func (ce *attrCache) instSlot(inst *Instance, name string) int32 {
+	sh := inst.attrs.shape
+	if sh == nil {
+		return -2
+	}
+	if ce.shape != sh {
+		ce.shape, ce.idx = sh, int32(sh.find(name))
+	}
+	return ce.idx
+}
+
+// loadAttrCached is the fast path of LOAD_ATTR on an instance whose class
+// entry matches: ok=false sends the caller to the full lookup.
+func (ce *attrCache) loadAttr(inst *Instance, self Value, name string) (Value, bool) {
+	switch i := ce.instSlot(inst, name); {
+	case i >= 0:
+		return inst.attrs.vals[i], true
+	case i == -2:
+		if v, ok := inst.attrs.get(name); ok {
+			return v, true
+		}
+	}
+	v := ce.v
+	switch v.k {
+	case KObj:
+		switch o := v.o.(type) {
+		case *Function:
+			return Obj(&BoundMethod{Self: self, Fn: v}), true
+		case *StrObj:
+			return v, true
+		default:
+			_ = o
+		}
+	case KInt, KFloat, KBool, KNone:
+		// Class attributes that are not descriptors read as they are.
+		return v, true
+	}
+	return Undef, false
+}
+
+// storeCacheable reports whether STORE_ATTR of name on instances of cls is
+// a plain write of the instance's own attribute (no data descriptor,
+// __setattr__, slots or exception fields involved), so a cached layout
+// transition may replace the full store.
+func storeCacheable(cls *Class, name string) bool {
+	if cls.hasSlots || cls.isExc || cls.noDict || cls.Builtin || isDunder(name) {
+		return false
+	}
+	if sa, ok := cls.Lookup("__setattr__"); ok {
+		if _, builtin := sa.o.(*Builtin); !builtin || sa.k != KObj {
+			return false
+		}
+	}
+	if attr, ok := cls.Lookup(name); ok && attr.k == KObj {
+		switch d := attr.o.(type) {
+		case *Property, *member:
+			return false
+		case *Instance:
+			if _, ok := d.cls.Lookup("__set__"); ok {
+				return false
+			}
+			if _, ok := d.cls.Lookup("__delete__"); ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isDunder(name string) bool {
+	return len(name) > 4 && name[:2] == "__" && name[len(name)-2:] == "__"
+}
+
+// fillStoreCache records, after a full store of name on inst that found the
+// instance in layout before, how to repeat it on that layout.
+func (c *Code) fillStoreCache(pc int, inst *Instance, before *shape, name string) {
+	ce := c.attrCache(pc)
+	*ce = attrCache{}
+	after := inst.attrs.shape
+	if before == nil || after == nil || !storeCacheable(inst.cls, name) {
+		return
+	}
+	idx := after.find(name)
+	switch {
+	case after == before && idx >= 0:
+		*ce = attrCache{cls: inst.cls, ver: inst.cls.version, shape: before, idx: int32(idx)}
+	case len(after.names) == len(before.names)+1 && idx == len(before.names):
+		*ce = attrCache{cls: inst.cls, ver: inst.cls.version, shape: before, idx: int32(idx), next: after}
+	}
+}
+
+// storeAttr is the fast path of STORE_ATTR: it reports false when the entry
+// does not match inst.
+func (ce *attrCache) storeAttr(inst *Instance, v Value) bool {
+	if ce.cls != inst.cls || ce.ver != inst.cls.version || ce.shape != inst.attrs.shape || ce.shape == nil {
+		return false
+	}
+	m := &inst.attrs
+	if ce.next == nil {
+		m.vals[ce.idx] = v
+		return true
+	}
+	if len(m.vals) == cap(m.vals) {
+		grown := make([]Value, len(m.vals), max(4, 2*cap(m.vals)))
+		copy(grown, m.vals)
+		m.vals = grown
+	}
+	m.vals = append(m.vals, v)
+	m.shape = ce.next
+	if n := len(m.vals); n > inst.cls.attrHint {
+		inst.cls.attrHint = n
+	}
+	return true
+}

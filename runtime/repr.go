@@ -99,13 +99,15 @@ func (f *Future) reprText(t *vm.Thread) (string, error) {
 
 // coroRepr renders <f() running at file:line> / <f() done, defined at file:line>.
 func coroRepr(g *vm.Generator) string {
-	code := g.Frame().Code()
+	code := g.Code()
 	if g.Finished() {
 		return fmt.Sprintf("<%s() done, defined at %s:%d>", g.QualName(), code.Filename, code.FirstLine)
 	}
 	line := code.FirstLine
 	if g.Started() {
-		line = g.InnermostFrame().Line()
+		if fr := g.InnermostFrame(); fr != nil {
+			line = fr.Line()
+		}
 		if fr := g.Frame(); fr != nil {
 			line = fr.Line()
 		}

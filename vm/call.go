@@ -103,7 +103,7 @@ func (t *Thread) setupFrame(fn *Function, args []Value, kw []KV, owned bool) (*F
 	n := code.NumRegs + code.MaxStack
 	f := t.newFrame()
 	if owned {
-		f.regs = make([]Value, n)
+		f.regs = t.ownedRegs(n)
 		f.stackOwned = true
 	} else {
 		f.regs = t.allocRegs(n)

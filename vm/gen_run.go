@@ -163,6 +163,7 @@ func (t *Thread) genReturn(f *Frame, v Value) (done bool, r Value, err error) {
 	f.back = nil
 	t.depth--
 	t.frame = back
+	t.recycleGenFrame(g)
 	switch g.mode {
 	case modeGo:
 		g.root = nil
@@ -209,6 +210,7 @@ func (t *Thread) genRaise(f *Frame, exc *Instance) (toGo bool, err error) {
 	f.back = nil
 	t.depth--
 	t.frame = back
+	t.recycleGenFrame(g)
 	// A StopIteration escaping a generator body becomes RuntimeError (PEP 479).
 	if exc.cls.IsSubclass(StopIteration) {
 		what := "generator"

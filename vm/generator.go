@@ -6,7 +6,8 @@ import "fmt"
 // frame; suspending returns the frame chain to whoever resumed it.
 type Generator struct {
 	kind     CodeFlags // FlagGenerator, FlagCoroutine or FlagAsyncGen
-	frame    *Frame
+	frame    *Frame // nil once finished (the frame is recycled)
+	code     *Code
 	name     string
 	qualname string
 
@@ -86,8 +87,11 @@ func (g *Generator) Awaited() bool { return g.awaited || g.started }
 // Origin returns where the coroutine was created (see OriginFile).
 func (g *Generator) Origin() (string, int) { return g.OriginFile, g.OriginLine }
 
-// Frame returns the generator's own frame.
+// Frame returns the generator's own frame (nil once it finished).
 func (g *Generator) Frame() *Frame { return g.frame }
+
+// Code returns the generator's code.
+func (g *Generator) Code() *Code { return g.code }
 
 // InnermostFrame returns the frame where a suspended chain waits (for tracing).
 func (g *Generator) InnermostFrame() *Frame {
@@ -110,7 +114,7 @@ func (g *Generator) repr() string {
 
 // newGenerator wraps a ready frame.
 func newGenerator(kind CodeFlags, f *Frame, fn *Function) *Generator {
-	g := &Generator{kind: kind, frame: f, name: fn.name, qualname: fn.qualname}
+	g := &Generator{kind: kind, frame: f, code: fn.code, name: fn.name, qualname: fn.qualname}
 	f.gen = g
 	return g
 }

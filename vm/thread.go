@@ -15,6 +15,10 @@ type Thread struct {
 	savedTops []int // chunkTop of each earlier chunk when we moved past it
 
 	framePool []*Frame
+	// genRegs keeps the registers of finished generators and coroutines
+	// for reuse, by size class (genRegClass): a coroutine call that
+	// finishes gives its storage to the next one.
+	genRegs [genRegClasses][][]Value
 
 	// goDepth counts nested Go→script calls (builtins calling back).
 	goDepth int
@@ -151,4 +155,56 @@ func (t *Thread) Blocking(fn func()) {
 	t.interp.gilRelease()
 	defer t.interp.gilAcquire()
 	fn()
+}
+
+// Register storage owned by generator frames comes in size classes of
+// 8 << i values, so that a finished coroutine's registers fit the next.
+const (
+	genRegClasses = 6 // up to 256 registers; bigger ones are not pooled
+	genRegPoolMax = 64
+)
+
+func genRegClass(n int) int {
+	c := 0
+	for size := 8; size < n; size <<= 1 {
+		c++
+	}
+	return c
+}
+
+// ownedRegs returns n zeroed registers for a generator's frame.
+func (t *Thread) ownedRegs(n int) []Value {
+	c := genRegClass(n)
+	if c >= genRegClasses {
+		return make([]Value, n)
+	}
+	if pool := t.genRegs[c]; len(pool) > 0 {
+		r := pool[len(pool)-1]
+		pool[len(pool)-1] = nil
+		t.genRegs[c] = pool[:len(pool)-1]
+		return r[:n]
+	}
+	return make([]Value, n, 8<<c)
+}
+
+// recycleGenFrame gives the frame of a generator that just finished, and its
+// registers, back for reuse. A finished generator never runs again and
+// nothing else holds its frame (tracebacks record code and lines, not
+// frames), unless a frame object exposed it.
+func (t *Thread) recycleGenFrame(g *Generator) {
+	f := g.frame
+	if f == nil || f.exposed || t.frame == f {
+		return
+	}
+	g.frame = nil
+	g.innermost = nil
+	r := f.regs
+	clear(r)
+	if c := genRegClass(cap(r)); c < genRegClasses && cap(r) == 8<<c && len(t.genRegs[c]) < genRegPoolMax {
+		t.genRegs[c] = append(t.genRegs[c], r[:cap(r)])
+	}
+	f.gen = nil
+	f.stackOwned = false
+	f.regs = nil
+	t.releaseFrame(f)
 }

@@ -24,6 +24,9 @@ func (c *compiler) stmt(s parser.Stmt) {
 			c.emit(OpPopTop, 0)
 		}
 	case *parser.Assign:
+		if c.swapAssign(s) {
+			break
+		}
 		c.expr(s.Value)
 		for i, t := range s.Targets {
 			if i < len(s.Targets)-1 {
@@ -148,6 +151,48 @@ func splitDots(s string) []string {
 }
 
 // ---- assignment ----
+
+// swapAssign compiles `a, b = x, y` (and three names) as CPython does,
+// without building and unpacking a tuple: the values are evaluated left to
+// right, rotated, and stored left to right. It reports false for other
+// assignments.
+func (c *compiler) swapAssign(s *parser.Assign) bool {
+	if len(s.Targets) != 1 {
+		return false
+	}
+	var targets []parser.Expr
+	switch t := s.Targets[0].(type) {
+	case *parser.Tuple:
+		targets = t.Elems
+	case *parser.List:
+		targets = t.Elems
+	default:
+		return false
+	}
+	val, ok := s.Value.(*parser.Tuple)
+	if !ok || len(val.Elems) != len(targets) || len(targets) < 2 || len(targets) > 3 {
+		return false
+	}
+	for i := range targets {
+		if _, star := targets[i].(*parser.Starred); star {
+			return false
+		}
+		if _, star := val.Elems[i].(*parser.Starred); star {
+			return false
+		}
+	}
+	for _, e := range val.Elems {
+		c.expr(e)
+	}
+	if len(targets) == 3 {
+		c.emit(OpRotThree, 0)
+	}
+	c.emit(OpRotTwo, 0)
+	for _, t := range targets {
+		c.assign(t)
+	}
+	return true
+}
 
 func (c *compiler) assign(t parser.Expr) {
 	switch t := t.(type) {

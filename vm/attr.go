@@ -58,8 +58,8 @@ func (o *Instance) setAttrGeneric(name string, v Value) error {
 		return nil
 	}
 	if m, ok := o.cls.Lookup(name); ok && m.k == KObj {
-		if _, isMember := m.o.(*member); isMember {
-			o.attrs.slotSet(name, v)
+		if mb, isMember := m.o.(*member); isMember {
+			o.attrs.slotSet(mb.index, v)
 			return nil
 		}
 	}
@@ -73,8 +73,8 @@ func (o *Instance) setAttrGeneric(name string, v Value) error {
 // delAttr is object.__delattr__ on an instance: a slot or a dict entry.
 func (o *Instance) delAttr(name string) error {
 	if m, ok := o.cls.Lookup(name); ok && m.k == KObj && o.cls.hasSlots {
-		if _, isMember := m.o.(*member); isMember {
-			if o.attrs.slotDel(name) {
+		if mb, isMember := m.o.(*member); isMember {
+			if o.attrs.slotDel(mb.index) {
 				return nil
 			}
 			return Errorf(AttributeError, "'%s' object has no attribute '%s'", o.cls.Name, name)
@@ -189,9 +189,52 @@ func (o *Class) setAttr(name string, v Value) error {
 			o.Name = s
 		}
 	}
+	if old, ok := o.Dict[name]; ok && !isDunder(name) && isPlainData(old) && isPlainData(v) {
+		// A counter or setting on the class (Animal.count += 1) changes a
+		// value, not how any lookup resolves: the resolved-attribute maps
+		// take the new value and every inline cache stays valid (none holds
+		// plain data values, see attrCache.loadAttr).
+		o.Dict[name] = v
+		o.refreshFlat(o, name, v)
+		return nil
+	}
 	o.Dict[name] = v
 	o.invalidate()
 	return nil
+}
+
+// isPlainData reports whether a class attribute value is data that no
+// lookup treats specially: not a function, descriptor or class.
+func isPlainData(v Value) bool {
+	switch v.k {
+	case KInt, KFloat, KBool, KNone:
+		return true
+	case KObj:
+		switch v.o.(type) {
+		case *StrObj, *BigIntObj:
+			return true
+		}
+	}
+	return false
+}
+
+// refreshFlat stores the new value of owner's attribute name in the
+// resolved-attribute maps of c and its subclasses where owner's entry is
+// the one the MRO finds.
+func (c *Class) refreshFlat(owner *Class, name string, v Value) {
+	if c.flat != nil {
+		for _, k := range c.MRO {
+			if _, ok := k.Dict[name]; ok {
+				if k == owner {
+					c.flat[name] = v
+				}
+				break
+			}
+		}
+	}
+	for _, s := range c.subclasses {
+		s.refreshFlat(owner, name, v)
+	}
 }
 
 // delAttr is type.__delattr__.
@@ -359,7 +402,7 @@ func (t *Thread) genericInstanceAttr(o *Instance, obj Value, name string, withGe
 		switch d := attr.o.(type) {
 		case *member:
 			// A slot: set or missing.
-			v, ok := o.attrs.slotGet(name)
+			v, ok := o.attrs.slotGet(d.index)
 			return v, ok, nil
 		case *Property:
 			r, err := t.bindAttr(attr, obj, cls)

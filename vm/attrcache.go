@@ -25,6 +25,8 @@ type attrCache struct {
 	// next is, for a store that adds the name, the layout after it (nil:
 	// the store overwrites slot idx).
 	next *shape
+	// slot is, when the name is a __slots__ member, its index + 1.
+	slot int32
 	// v is the class attribute (Undef: none).
 	v Value
 }
@@ -58,6 +60,7 @@ func (c *Code) fillAttrCache(pc int, cls *Class, name string) {
 	ce := c.attrCache(pc)
 	v, found := cls.Lookup(name)
 	plain := true
+	slot := int32(0)
 	if found && v.k == KObj {
 		switch d := v.o.(type) {
 		case *Property:
@@ -68,12 +71,15 @@ func (c *Code) fillAttrCache(pc int, cls *Class, name string) {
 			plain = !hasSet && !hasGet
 		case *StaticMethod, *ClassMethod:
 			plain = false
+		case *member:
+			plain = false
+			slot = int32(d.index) + 1
 		}
 	}
 	if ga, ok := cls.Lookup("__getattribute__"); ok && isScriptFunction(ga) {
-		plain = false
+		plain, slot = false, 0
 	}
-	*ce = attrCache{cls: cls, ver: cls.version, v: v, plain: plain}
+	*ce = attrCache{cls: cls, ver: cls.version, v: v, plain: plain, slot: slot}
 	if !found {
 		ce.v = Undef
 	}
@@ -104,20 +110,13 @@ func (ce *attrCache) loadAttr(inst *Instance, self Value, name string) (Value, b
 			return v, true
 		}
 	}
-	v := ce.v
-	switch v.k {
-	case KObj:
-		switch o := v.o.(type) {
-		case *Function:
-			return Obj(&BoundMethod{Self: self, Fn: v}), true
-		case *StrObj:
-			return v, true
-		default:
-			_ = o
-		}
-	case KInt, KFloat, KBool, KNone:
-		// Class attributes that are not descriptors read as they are.
-		return v, true
+	if fn, ok := ce.v.o.(*Function); ok && ce.v.k == KObj {
+		return Obj(&BoundMethod{Self: self, Fn: Obj(fn)}), true
+	}
+	if isPlainData(ce.v) {
+		// Plain data on the class reads as it is — its current value: a
+		// class may change such values without a version bump (setAttr).
+		return inst.cls.Lookup(name)
 	}
 	return Undef, false
 }
@@ -151,6 +150,25 @@ func storeCacheable(cls *Class, name string) bool {
 	return true
 }
 
+// slotStore returns the member a store of name on instances of cls writes
+// directly (no script __setattr__, not an exception class).
+func slotStore(cls *Class, name string) (*member, bool) {
+	if !cls.hasSlots || cls.isExc || cls.Builtin {
+		return nil, false
+	}
+	if sa, ok := cls.Lookup("__setattr__"); ok {
+		if _, builtin := sa.o.(*Builtin); !builtin || sa.k != KObj {
+			return nil, false
+		}
+	}
+	if attr, ok := cls.Lookup(name); ok && attr.k == KObj {
+		if m, ok := attr.o.(*member); ok {
+			return m, true
+		}
+	}
+	return nil, false
+}
+
 func isDunder(name string) bool {
 	return len(name) > 4 && name[:2] == "__" && name[len(name)-2:] == "__"
 }
@@ -160,6 +178,10 @@ func isDunder(name string) bool {
 func (c *Code) fillStoreCache(pc int, inst *Instance, before *shape, name string) {
 	ce := c.attrCache(pc)
 	*ce = attrCache{}
+	if m, ok := slotStore(inst.cls, name); ok {
+		*ce = attrCache{cls: inst.cls, ver: inst.cls.version, slot: int32(m.index) + 1}
+		return
+	}
 	after := inst.attrs.shape
 	if before == nil || after == nil || !storeCacheable(inst.cls, name) {
 		return
@@ -176,7 +198,14 @@ func (c *Code) fillStoreCache(pc int, inst *Instance, before *shape, name string
 // storeAttr is the fast path of STORE_ATTR: it reports false when the entry
 // does not match inst.
 func (ce *attrCache) storeAttr(inst *Instance, v Value) bool {
-	if ce.cls != inst.cls || ce.ver != inst.cls.version || ce.shape != inst.attrs.shape || ce.shape == nil {
+	if ce.cls != inst.cls || ce.ver != inst.cls.version {
+		return false
+	}
+	if ce.slot > 0 {
+		inst.attrs.slotSet(int(ce.slot-1), v)
+		return true
+	}
+	if ce.shape != inst.attrs.shape || ce.shape == nil {
 		return false
 	}
 	m := &inst.attrs

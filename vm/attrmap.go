@@ -18,9 +18,9 @@ type attrMap struct {
 	shape *shape
 	vals  []Value
 	dict  *Dict // the storage once __dict__ was asked for
-	// slots holds the values of __slots__ attributes, which are not part
-	// of the instance's __dict__.
-	slots map[string]Value
+	// slots holds the values of __slots__ attributes (by member.index),
+	// which are not part of the instance's __dict__.
+	slots []Value
 }
 
 // shape is one instance layout: names[i] is the attribute in slot i. Shapes
@@ -86,21 +86,28 @@ func (s *shape) with(name string) *shape {
 	return n
 }
 
-func (m *attrMap) slotGet(name string) (Value, bool) {
-	v, ok := m.slots[name]
-	return v, ok
-}
-
-func (m *attrMap) slotSet(name string, v Value) {
-	if m.slots == nil {
-		m.slots = map[string]Value{}
+// Slot values live by index (member.index); Undef marks an unset slot.
+func (m *attrMap) slotGet(i int) (Value, bool) {
+	if i < len(m.slots) && !m.slots[i].IsUndef() {
+		return m.slots[i], true
 	}
-	m.slots[name] = v
+	return Undef, false
 }
 
-func (m *attrMap) slotDel(name string) bool {
-	_, ok := m.slots[name]
-	delete(m.slots, name)
+func (m *attrMap) slotSet(i int, v Value) {
+	if i >= len(m.slots) {
+		grown := make([]Value, i+1)
+		copy(grown, m.slots)
+		m.slots = grown
+	}
+	m.slots[i] = v
+}
+
+func (m *attrMap) slotDel(i int) bool {
+	_, ok := m.slotGet(i)
+	if ok {
+		m.slots[i] = Undef
+	}
 	return ok
 }
 

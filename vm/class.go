@@ -39,6 +39,9 @@ type Class struct {
 	// accept only their slots. hasSlots: some class in the MRO has slot
 	// members (attribute stores then check for one).
 	noDict, hasSlots bool
+	// nslots counts the slot values instances of the class hold (its own
+	// and its bases'); ownSlots those the class itself declares.
+	nslots, ownSlots int
 	// version changes whenever the resolved attributes may have changed;
 	// per-instruction attribute caches compare it.
 	version uint32
@@ -251,6 +254,9 @@ func NewInstance(cls *Class) *Instance {
 		inst.attrs.shape = cls.root
 		if cls.attrHint > 0 {
 			inst.attrs.vals = make([]Value, 0, cls.attrHint)
+		}
+		if cls.nslots > 0 {
+			inst.attrs.slots = make([]Value, cls.nslots)
 		}
 	}
 	if cls.isExc {

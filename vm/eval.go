@@ -513,10 +513,17 @@ func (t *Thread) execute() (Value, error) {
 			case OpLoadAttr:
 				f.pc, f.sp = pc, sp
 				if inst, ok := regs[sp-1].o.(*Instance); ok && regs[sp-1].k == KObj {
-					if ce := f.code.attrCache(pc - 1); ce.cls == inst.cls && ce.ver == inst.cls.version && ce.plain {
-						if v, ok := ce.loadAttr(inst, regs[sp-1], f.code.Names[arg]); ok {
-							regs[sp-1] = v
-							continue
+					if ce := f.code.attrCache(pc - 1); ce.cls == inst.cls && ce.ver == inst.cls.version {
+						if ce.plain {
+							if v, ok := ce.loadAttr(inst, regs[sp-1], f.code.Names[arg]); ok {
+								regs[sp-1] = v
+								continue
+							}
+						} else if ce.slot > 0 {
+							if v, ok := inst.attrs.slotGet(int(ce.slot - 1)); ok {
+								regs[sp-1] = v
+								continue
+							}
 						}
 					} else {
 						f.code.fillAttrCache(pc-1, inst.cls, f.code.Names[arg])
@@ -557,8 +564,8 @@ func (t *Thread) execute() (Value, error) {
 			case OpLoadMethod:
 				f.pc, f.sp = pc, sp
 				if inst, ok := regs[sp-1].o.(*Instance); ok && regs[sp-1].k == KObj {
-					if ce := f.code.attrCache(pc - 1); ce.cls == inst.cls && ce.ver == inst.cls.version && ce.plain {
-						if fn, ok := ce.v.o.(*Function); ok && ce.v.k == KObj {
+					if ce := f.code.attrCache(pc - 1); ce.cls == inst.cls && ce.ver == inst.cls.version {
+						if fn, ok := ce.v.o.(*Function); ok && ce.v.k == KObj && ce.plain {
 							shadow := false
 							switch i := ce.instSlot(inst, f.code.Names[arg]); {
 							case i >= 0:

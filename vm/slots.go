@@ -14,6 +14,7 @@ var MemberType = newBuiltinClass("member_descriptor", ObjectType)
 type member struct {
 	name  string
 	owner *Class
+	index int // where instances keep the value (attrMap.slots)
 }
 
 func (*member) Class() *Class { return MemberType }
@@ -23,10 +24,21 @@ func (m *member) Repr(t *Thread) (string, error) {
 }
 
 // setupSlots installs the descriptors and records whether instances keep a
-// dict (cls.noDict).
+// dict (cls.noDict). Slot values are stored by index: a class's own slots
+// follow those of its bases (cls.nslots counts them all).
 func (t *Thread) setupSlots(cls *Class) error {
+	var solid []*Class // bases that lay out slots of their own
 	for _, b := range cls.MRO[1:] {
 		cls.hasSlots = cls.hasSlots || b.hasSlots
+		cls.nslots = max(cls.nslots, b.nslots)
+		if b.ownSlots > 0 {
+			for _, o := range solid {
+				if !o.IsSubclass(b) && !b.IsSubclass(o) {
+					return Errorf(TypeError, "multiple bases have instance lay-out conflict")
+				}
+			}
+			solid = append(solid, b)
+		}
 	}
 	v, ok := cls.Dict["__slots__"]
 	if !ok {
@@ -57,7 +69,9 @@ func (t *Thread) setupSlots(cls *Class) error {
 		if _, clash := cls.Dict[n]; clash {
 			return Errorf(ValueError, "'%s' in __slots__ conflicts with class variable", n)
 		}
-		cls.Dict[n] = Obj(&member{name: n, owner: cls})
+		cls.Dict[n] = Obj(&member{name: n, owner: cls, index: cls.nslots})
+		cls.nslots++
+		cls.ownSlots++
 		cls.hasSlots = true
 	}
 	// Instances have no dict only if every script class in the MRO has

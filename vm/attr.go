@@ -1004,4 +1004,3 @@ func (t *Thread) superAttr(s *Super, name string) (Value, bool, error) {
 	}
 	return Undef, false, Errorf(AttributeError, "'super' object has no attribute '%s'", name)
 }
-

@@ -6,7 +6,7 @@ import "fmt"
 // frame; suspending returns the frame chain to whoever resumed it.
 type Generator struct {
 	kind     CodeFlags // FlagGenerator, FlagCoroutine or FlagAsyncGen
-	frame    *Frame // nil once finished (the frame is recycled)
+	frame    *Frame    // nil once finished (the frame is recycled)
 	code     *Code
 	name     string
 	qualname string

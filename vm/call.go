@@ -78,6 +78,14 @@ func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
 
 // callBound calls a class attribute as a method of self.
 func (t *Thread) callBound(method, self Value, args []Value, kw []KV) (Value, error) {
+	if fn, ok := method.o.(*Function); ok && method.k == KObj && len(kw) == 0 {
+		if c := fn.code; c.ArgCount == len(args)+1 && c.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen|FlagVarargs|FlagVarkw) == 0 && c.KwOnlyCount == 0 {
+			// The common case (__eq__, __hash__, __next__ of a script class
+			// called by a built-in): self and the arguments go straight into
+			// the new frame's registers, without an argument slice.
+			return t.callMethodFrame(fn, self, args)
+		}
+	}
 	full := make([]Value, 0, len(args)+1)
 	full = append(append(full, self), args...)
 	return t.Call(method, full, kw)
@@ -452,4 +460,37 @@ func (c *Class) findPlainInit() *Function {
 		return nil
 	}
 	return fn
+}
+
+// callMethodFrame runs fn(self, *args) in a nested dispatch loop; fn takes
+// exactly that many positional parameters.
+func (t *Thread) callMethodFrame(fn *Function, self Value, args []Value) (Value, error) {
+	if t.depth >= MaxDepth {
+		return Undef, t.recursionError()
+	}
+	if t.limited {
+		if err := t.tick(); err != nil {
+			return Undef, err
+		}
+	}
+	code := fn.code
+	f := t.newFrame()
+	f.regs = t.allocRegs(code.NumRegs + code.MaxStack)
+	f.code, f.fn, f.module = code, fn, fn.module
+	f.sp = code.NumRegs
+	f.blocks = f.blocks[:0]
+	regs := f.regs
+	regs[0] = self
+	copy(regs[1:], args)
+	for _, i := range code.CellSlots {
+		regs[i] = Obj(&Cell{v: regs[i]})
+	}
+	for i, c := range fn.closure {
+		regs[code.FreeStart+i] = Obj(c)
+	}
+	f.goBoundary = true
+	f.back = t.frame
+	t.frame = f
+	t.depth++
+	return t.execute()
 }

@@ -157,24 +157,32 @@ func (t *Thread) Blocking(fn func()) {
 	fn()
 }
 
-// Register storage owned by generator frames comes in size classes of
-// 8 << i values, so that a finished coroutine's registers fit the next.
+// Register storage owned by generator frames is pooled by size class: the
+// exact size up to 32 registers (a suspended coroutine keeps its registers,
+// so rounding up would cost memory per task), then powers of two up to 256.
 const (
-	genRegClasses = 6 // up to 256 registers; bigger ones are not pooled
+	genRegExact   = 32
+	genRegClasses = genRegExact + 4 // 64, 128, 256 and one spare
 	genRegPoolMax = 64
 )
 
-func genRegClass(n int) int {
-	c := 0
-	for size := 8; size < n; size <<= 1 {
-		c++
+// genRegClass returns the pool index and capacity for n registers
+// (class >= genRegClasses: not pooled).
+func genRegClass(n int) (class, size int) {
+	if n <= genRegExact {
+		return n, n
 	}
-	return c
+	c, size := genRegExact+1, 64
+	for size < n {
+		c++
+		size <<= 1
+	}
+	return c, size
 }
 
 // ownedRegs returns n zeroed registers for a generator's frame.
 func (t *Thread) ownedRegs(n int) []Value {
-	c := genRegClass(n)
+	c, size := genRegClass(n)
 	if c >= genRegClasses {
 		return make([]Value, n)
 	}
@@ -184,7 +192,7 @@ func (t *Thread) ownedRegs(n int) []Value {
 		t.genRegs[c] = pool[:len(pool)-1]
 		return r[:n]
 	}
-	return make([]Value, n, 8<<c)
+	return make([]Value, n, size)
 }
 
 // recycleGenFrame gives the frame of a generator that just finished, and its
@@ -200,7 +208,7 @@ func (t *Thread) recycleGenFrame(g *Generator) {
 	g.innermost = nil
 	r := f.regs
 	clear(r)
-	if c := genRegClass(cap(r)); c < genRegClasses && cap(r) == 8<<c && len(t.genRegs[c]) < genRegPoolMax {
+	if c, size := genRegClass(cap(r)); c < genRegClasses && cap(r) == size && len(t.genRegs[c]) < genRegPoolMax {
 		t.genRegs[c] = append(t.genRegs[c], r[:cap(r)])
 	}
 	f.gen = nil

@@ -316,6 +316,29 @@ func (t *Thread) makeGenerator(fn *Function, args []Value, kw []KV) (Value, erro
 	return Obj(g), nil
 }
 
+// awaitedCoroutine makes the coroutine of an `await f(...)` expression:
+// like makeGenerator, but the Generator comes from the thread's pool, is
+// marked awaited (so the embedder's never-awaited tracking is skipped) and
+// goes back to the pool when it returns to its awaiter (genReturn).
+func (t *Thread) awaitedCoroutine(fn *Function, args []Value, kw []KV) (*Generator, error) {
+	f, err := t.setupFrame(fn, args, kw, true)
+	if err != nil {
+		return nil, err
+	}
+	var g *Generator
+	if n := len(t.genPool); n > 0 {
+		g = t.genPool[n-1]
+		t.genPool[n-1] = nil
+		t.genPool = t.genPool[:n-1]
+	} else {
+		g = new(Generator)
+	}
+	g.kind, g.frame, g.code, g.name, g.qualname = FlagCoroutine, f, fn.code, fn.name, fn.qualname
+	g.awaited, g.pooled = true, true
+	f.gen = g
+	return g, nil
+}
+
 // callClass instantiates cls: ctor (for built-in bases) or a bare instance,
 // then __init__.
 func (t *Thread) callClass(cls *Class, args []Value, kw []KV) (Value, error) {

@@ -937,6 +937,22 @@ func (t *Thread) execute() (Value, error) {
 							continue
 						}
 					}
+					if fn, ok := callee.o.(*Function); ok && fn.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) == FlagCoroutine && Opcode(code[pc]&0xff) == OpGetAwaitable {
+						// `await f(...)`: the coroutine is awaited at once and
+						// nothing else can see it, so it comes from the thread's
+						// pool and returns there when it finishes.
+						f.pc, f.sp = pc, sp
+						g, e := t.awaitedCoroutine(fn, args, kw)
+						if e != nil {
+							err = e
+							goto fail
+						}
+						clear(regs[base:sp])
+						sp = base
+						regs[sp] = Obj(g)
+						sp++
+						continue
+					}
 					if fn, ok := callee.o.(*Function); ok && fn.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) == 0 {
 						if t.depth >= MaxDepth {
 							f.pc, f.sp = pc, sp

@@ -186,6 +186,10 @@ func (t *Thread) genReturn(f *Frame, v Value) (done bool, r Value, err error) {
 		g.root = nil
 		back.regs[back.sp] = v
 		back.sp++
+		if g.pooled && g.frame == nil && len(t.genPool) < 256 {
+			*g = Generator{}
+			t.genPool = append(t.genPool, g)
+		}
 	}
 	return false, Undef, nil
 }

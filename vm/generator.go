@@ -39,6 +39,9 @@ type Generator struct {
 	OriginLine int
 	// asyncgen state: the pending athrow/aclose etc. are driven by stdlib.
 	agHooked bool
+	// pooled marks a coroutine made for `await f(...)` (awaitedCoroutine):
+	// only its awaiter knows it, so once it has returned there it is reused.
+	pooled bool
 }
 
 // resumeMode tells the dispatch loop what to do when a resumed generator

@@ -19,6 +19,8 @@ type Thread struct {
 	// for reuse, by size class (genRegClass): a coroutine call that
 	// finishes gives its storage to the next one.
 	genRegs [genRegClasses][][]Value
+	// genPool keeps finished coroutines of `await f(...)` for reuse.
+	genPool []*Generator
 
 	// goDepth counts nested Go→script calls (builtins calling back).
 	goDepth int

@@ -243,7 +243,7 @@ func (i *Instance) Class() *Class { return i.cls }
 
 // NewInstance makes a bare instance of cls.
 func NewInstance(cls *Class) *Instance {
-	inst := &Instance{cls: cls}
+	var inst *Instance
 	// Built-in classes are shared by every interpreter in the process, so
 	// their instances (exceptions raised by Go code, object()) start from a
 	// private layout; script classes share theirs.
@@ -251,17 +251,54 @@ func NewInstance(cls *Class) *Instance {
 		if cls.root == nil {
 			cls.root = &shape{}
 		}
-		inst.attrs.shape = cls.root
 		if cls.attrHint > 0 {
-			inst.attrs.vals = make([]Value, 0, cls.attrHint)
+			inst = newInstanceWithStore(cls, cls.attrHint)
+		} else {
+			inst = &Instance{cls: cls}
 		}
+		inst.attrs.shape = cls.root
 		if cls.nslots > 0 {
 			inst.attrs.slots = make([]Value, cls.nslots)
 		}
+	} else {
+		inst = &Instance{cls: cls}
 	}
 	if cls.isExc {
 		inst.exc = &ExcState{args: emptyTuple}
 	}
+	return inst
+}
+
+// instanceWith is an instance allocated together with the storage for its
+// attribute values: one allocation per object instead of two.
+type instanceWith[S any] struct {
+	inst  Instance
+	store S
+}
+
+// newInstanceWithStore makes an instance of cls whose attribute storage
+// holds at least n values (the class's attrHint) in the same allocation.
+func newInstanceWithStore(cls *Class, n int) *Instance {
+	switch {
+	case n <= 1:
+		p := &instanceWith[[1]Value]{inst: Instance{cls: cls}}
+		p.inst.attrs.vals = p.store[:0]
+		return &p.inst
+	case n <= 2:
+		p := &instanceWith[[2]Value]{inst: Instance{cls: cls}}
+		p.inst.attrs.vals = p.store[:0]
+		return &p.inst
+	case n <= 4:
+		p := &instanceWith[[4]Value]{inst: Instance{cls: cls}}
+		p.inst.attrs.vals = p.store[:0]
+		return &p.inst
+	case n <= 8:
+		p := &instanceWith[[8]Value]{inst: Instance{cls: cls}}
+		p.inst.attrs.vals = p.store[:0]
+		return &p.inst
+	}
+	inst := &Instance{cls: cls}
+	inst.attrs.vals = make([]Value, 0, n)
 	return inst
 }
 

@@ -51,17 +51,19 @@ func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
 			// A method of a built-in type called on an instance of a script
 			// subclass works on the built-in part of it.
 			if inst, ok := args[0].o.(*Instance); ok && !inst.payload.IsUndef() && o.owner != ObjectType && !o.owner.isExc {
-				full := append([]Value{inst.payload}, args[1:]...)
-				return callBuiltin(t, o, full, kw)
+				full := t.allocRegs(len(args))
+				full[0] = inst.payload
+				copy(full[1:], args[1:])
+				r, err := callBuiltin(t, o, full, kw)
+				t.freeRegs(full)
+				return r, err
 			}
 		}
 		return callBuiltin(t, o, args, kw)
 	case *GenericAlias:
 		return t.Call(o.origin, args, kw)
 	case *BoundMethod:
-		full := make([]Value, 0, len(args)+1)
-		full = append(append(full, o.Self), args...)
-		return t.Call(o.Fn, full, kw)
+		return t.callBound(o.Fn, o.Self, args, kw)
 	case *Class:
 		// A metaclass's __call__ decides what calling the class does
 		// (Enum's Color(1) looks a member up instead of making one).
@@ -86,9 +88,15 @@ func (t *Thread) callBound(method, self Value, args []Value, kw []KV) (Value, er
 			return t.callMethodFrame(fn, self, args)
 		}
 	}
-	full := make([]Value, 0, len(args)+1)
-	full = append(append(full, self), args...)
-	return t.Call(method, full, kw)
+	// Arguments with self in front, on the thread's value stack: callees
+	// copy what they keep (the dispatch loop passes its registers the same
+	// way), so the storage is given back right after the call.
+	full := t.allocRegs(len(args) + 1)
+	full[0] = self
+	copy(full[1:], args)
+	r, err := t.Call(method, full, kw)
+	t.freeRegs(full)
+	return r, err
 }
 
 // CallMethod calls obj.name(args...).

@@ -135,9 +135,21 @@ func (it *Interp) abortError() error {
 
 // checkpoint runs at loop back-edges and script calls: it yields the lock
 // to a waiting thread, delivers Ctrl-C and Abort, and spends the step budget.
+// The common case — no switch due, no step budget — is small enough for
+// the compiler to inline into every call site of the dispatch loop.
 func (t *Thread) checkpoint() error {
-	if err := t.maybeSwitch(); err != nil {
-		return err
+	t.ticks++
+	if t.ticks < switchInterval && !t.limited {
+		return nil
+	}
+	return t.checkpointSlow()
+}
+
+func (t *Thread) checkpointSlow() error {
+	if t.ticks >= switchInterval {
+		if err := t.switchNow(); err != nil {
+			return err
+		}
 	}
 	if t.limited {
 		return t.tick()
@@ -152,6 +164,11 @@ func (t *Thread) maybeSwitch() error {
 	if t.ticks < switchInterval {
 		return nil
 	}
+	return t.switchNow()
+}
+
+// switchNow is maybeSwitch once the interval has passed.
+func (t *Thread) switchNow() error {
 	t.ticks = 0
 	if err := t.CheckInterrupt(); err != nil {
 		return err

@@ -77,24 +77,25 @@ func (t *Thread) Frame() *Frame { return t.frame }
 func (t *Thread) allocRegs(n int) []Value {
 	c := t.chunks[t.chunk]
 	if t.chunkTop+n > len(c) {
-		// Move to the next chunk (allocating one big enough if needed).
-		t.savedTops = append(t.savedTops, t.chunkTop)
-		t.chunk++
-		if t.chunk == len(t.chunks) {
-			size := chunkSize
-			if n > size {
-				size = n
-			}
-			t.chunks = append(t.chunks, make([]Value, size))
-		} else if len(t.chunks[t.chunk]) < n {
-			t.chunks[t.chunk] = make([]Value, n)
-		}
-		t.chunkTop = 0
-		c = t.chunks[t.chunk]
+		c = t.nextChunk(n)
 	}
 	r := c[t.chunkTop : t.chunkTop+n : t.chunkTop+n]
 	t.chunkTop += n
 	return r
+}
+
+// nextChunk moves the value stack to the next chunk (allocating one big
+// enough if needed) when the current one cannot hold n more registers.
+func (t *Thread) nextChunk(n int) []Value {
+	t.savedTops = append(t.savedTops, t.chunkTop)
+	t.chunk++
+	if t.chunk == len(t.chunks) {
+		t.chunks = append(t.chunks, make([]Value, max(chunkSize, n)))
+	} else if len(t.chunks[t.chunk]) < n {
+		t.chunks[t.chunk] = make([]Value, n)
+	}
+	t.chunkTop = 0
+	return t.chunks[t.chunk]
 }
 
 // freeRegs returns the most recently allocated registers (LIFO order).

@@ -525,7 +525,7 @@ func (t *Thread) execute() (Value, error) {
 								continue
 							}
 						}
-					} else {
+					} else if !t.interp.cfg.NoInlineCaches {
 						f.code.fillAttrCache(pc-1, inst.cls, f.code.Names[arg])
 					}
 				}
@@ -545,7 +545,9 @@ func (t *Thread) execute() (Value, error) {
 							err = e
 							goto fail
 						}
-						f.code.fillStoreCache(pc-1, inst, before, f.code.Names[arg])
+						if !t.interp.cfg.NoInlineCaches {
+							f.code.fillStoreCache(pc-1, inst, before, f.code.Names[arg])
+						}
 					}
 				} else if e := t.SetAttr(regs[sp-1], f.code.Names[arg], regs[sp-2]); e != nil {
 					err = e
@@ -580,14 +582,14 @@ func (t *Thread) execute() (Value, error) {
 								continue
 							}
 						}
-					} else {
+					} else if !t.interp.cfg.NoInlineCaches {
 						f.code.fillAttrCache(pc-1, inst.cls, f.code.Names[arg])
 					}
 				} else if cls := builtinMethodClass(regs[sp-1]); cls != nil {
 					// Methods of built-in and native types: their classes never
 					// change, so the instruction remembers the method found.
 					ce := f.code.attrCache(pc - 1)
-					if ce.cls != cls {
+					if ce.cls != cls && !t.interp.cfg.NoInlineCaches {
 						ce.cls, ce.v = cls, Undef
 						if attr, ok := cls.Lookup(f.code.Names[arg]); ok && attr.k == KObj {
 							if b, isB := attr.o.(*Builtin); isB && b.owner != nil {
@@ -902,7 +904,7 @@ func (t *Thread) execute() (Value, error) {
 					}
 				}
 				if callee.k == KObj {
-					if cls, ok := callee.o.(*Class); ok {
+					if cls, ok := callee.o.(*Class); ok && !t.interp.cfg.NoInlineCaches {
 						if init := cls.plainInit(); init != nil {
 							// Instantiate inline: the instance takes the slot just
 							// before the arguments and becomes __init__'s self.
@@ -937,7 +939,7 @@ func (t *Thread) execute() (Value, error) {
 							continue
 						}
 					}
-					if fn, ok := callee.o.(*Function); ok && fn.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) == FlagCoroutine && Opcode(code[pc]&0xff) == OpGetAwaitable {
+					if fn, ok := callee.o.(*Function); ok && fn.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) == FlagCoroutine && Opcode(code[pc]&0xff) == OpGetAwaitable && !t.interp.cfg.NoInlineCaches {
 						// `await f(...)`: the coroutine is awaited at once and
 						// nothing else can see it, so it comes from the thread's
 						// pool and returns there when it finishes.

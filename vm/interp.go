@@ -25,6 +25,10 @@ type Config struct {
 	// MaxSteps bounds the loop iterations (backward jumps) a thread may run;
 	// 0 means no limit. Exceeding it raises RuntimeError.
 	MaxSteps int64
+	// NoInlineCaches turns off the dispatch loop's shortcuts (attribute
+	// caches, inline __init__ frames, pooled coroutines) so that tests can
+	// check they never change what a program does.
+	NoInlineCaches bool
 }
 
 // ModuleLoader builds a native module for an interpreter.

@@ -161,25 +161,9 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 		return t.NewNativeCoroutine(&sleepCoro{delay: a[0], timer: timerSleep{result: a[1]}}), nil
 	})
 	fn("gather", gather)
-	fn("to_thread", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		if len(args) < 1 {
-			return vm.Undef, vm.Errorf(vm.TypeError, "to_thread() missing 1 required positional argument: 'func'")
-		}
-		l, err := runningLoop(t)
-		if err != nil {
-			return vm.Undef, err
-		}
-		fut, err := l.RunInExecutor(l.DefaultExecutor(), args[0], append([]vm.Value(nil), args[1:]...), kw)
-		if err != nil {
-			return vm.Undef, err
-		}
-		// to_thread is a coroutine function in CPython: wrap the future.
-		wrap, err := libFunc(t, "_wrap_awaitable")
-		if err != nil {
-			return vm.Undef, err
-		}
-		return t.Call(wrap, []vm.Value{vm.Obj(fut)}, nil)
-	})
+	fn("to_thread", toThread)
+	fn("run_coroutine_threadsafe", runCoroutineThreadsafe)
+	fn("wrap_future", wrapFuture)
 	code, err := it.CompileModule(m, "<asyncio>", asyncioLib, false)
 	if err != nil {
 		return nil, err

@@ -96,6 +96,16 @@ func NewLoop(t *vm.Thread, clock Clock) *Loop {
 // Thread returns the loop's script thread.
 func (l *Loop) Thread() *vm.Thread { return l.t }
 
+// RunOn makes t the thread the loop runs on from now on: a loop made in one
+// thread may be run in another (loop.run_forever as a threading.Thread's
+// target), and its callbacks and tasks must then run on that thread's
+// state. Ignored while the loop runs.
+func (l *Loop) RunOn(t *vm.Thread) {
+	if !l.running {
+		l.t = t
+	}
+}
+
 // Clock returns the loop's clock.
 func (l *Loop) Clock() Clock { return l.clock }
 

@@ -341,6 +341,7 @@ func addLoopMethods() {
 		if runtime.RunningLoop(t) != nil {
 			return vm.Undef, vm.Errorf(vm.RuntimeError, "Cannot run the event loop while another loop is running")
 		}
+		l.RunOn(t)
 		fv, err := ensureFuture(t, l, args[0])
 		if err != nil {
 			return vm.Undef, err
@@ -348,6 +349,16 @@ func addLoopMethods() {
 		return l.RunUntilComplete(futureOf(fv))
 	})
 	m("run_forever", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if l.Closed() {
+			return vm.Undef, vm.Errorf(vm.RuntimeError, "Event loop is closed")
+		}
+		if l.Running() {
+			return vm.Undef, vm.Errorf(vm.RuntimeError, "This event loop is already running")
+		}
+		if runtime.RunningLoop(t) != nil {
+			return vm.Undef, vm.Errorf(vm.RuntimeError, "Cannot run the event loop while another loop is running")
+		}
+		l.RunOn(t)
 		return vm.None, l.RunForever()
 	})
 	schedule := func(t *vm.Thread, l *runtime.Loop, when float64, timer bool, args []vm.Value) (vm.Value, error) {

@@ -11,7 +11,7 @@ import (
 // thread (with the interpreter lock released while waiting).
 
 var (
-	cfFutureType   = vm.NewNativeClass("Future", "concurrent.futures._base", nil, func(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	cfFutureType = vm.NewNativeClass("Future", "concurrent.futures._base", nil, func(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if err := vm.ExactArgs("Future", args, 0); err != nil {
 			return vm.Undef, err
 		}

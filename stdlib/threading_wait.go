@@ -27,8 +27,8 @@ import (
 // out. wake reports which, so a lock handing itself over or a condition
 // notifying never spends a wake-up on a waiter that already gave up.
 type waiter struct {
-	mu       sync.Mutex
-	ch       chan struct{}
+	mu      sync.Mutex
+	ch      chan struct{}
 	state   int                 // waitPending, waitWoken or waitTimedOut
 	parked  *asyrt.VirtualClock // worker without deadline: left the running count
 	clock   *asyrt.VirtualClock // worker with deadline: sleeping on this clock…

@@ -236,3 +236,17 @@ func init() {
 		return callSoonThreadsafe(t, l, args[1:], kw)
 	})
 }
+
+// EnsureTask is for embedders handing work to a loop (on its thread): v as
+// a future when it is awaitable — a coroutine becomes a task on l, a future
+// stays itself — or nil when it is a plain value.
+func EnsureTask(t *vm.Thread, l *runtime.Loop, v vm.Value) (*runtime.Future, error) {
+	if futureOf(v) == nil && !isCoroutine(v) {
+		return nil, nil
+	}
+	fv, err := ensureFuture(t, l, v)
+	if err != nil {
+		return nil, err
+	}
+	return futureOf(fv), nil
+}

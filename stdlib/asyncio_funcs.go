@@ -363,6 +363,9 @@ var sleepCoroType = vm.NewNativeClass("coroutine", "builtins", nil, nil)
 func (*sleepCoro) Class() *vm.Class                    { return sleepCoroType }
 func (*sleepCoro) QualName() string                    { return "sleep" }
 func (s *sleepCoro) Repr(t *vm.Thread) (string, error) { return coroutineRepr(s), nil }
+func (s *sleepCoro) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) {
+	return coroutineAttr(s, name)
+}
 
 func (s *sleepCoro) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
 	v, done, err := s.step(t, sent)

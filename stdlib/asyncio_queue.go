@@ -634,6 +634,32 @@ func (*queuePut) QualName() string  { return "Queue.put" }
 func (*queueGet) QualName() string  { return "Queue.get" }
 func (*queueJoin) QualName() string { return "Queue.join" }
 
+func (c *queuePut) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) {
+	return coroutineAttr(c, name)
+}
+func (c *queueGet) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) {
+	return coroutineAttr(c, name)
+}
+func (c *queueJoin) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) {
+	return coroutineAttr(c, name)
+}
+
+// coroutineAttr gives a native coroutine a coroutine's __name__ and
+// __qualname__.
+func coroutineAttr(c vm.NativeCoroutine, name string) (vm.Value, bool, error) {
+	switch name {
+	case "__qualname__":
+		return vm.Str(c.QualName()), true, nil
+	case "__name__":
+		q := c.QualName()
+		if i := strings.LastIndexByte(q, '.'); i >= 0 {
+			q = q[i+1:]
+		}
+		return vm.Str(q), true, nil
+	}
+	return vm.Undef, false, nil
+}
+
 func (p *queuePut) Repr(t *vm.Thread) (string, error) { return coroutineRepr(p), nil }
 func (g *queueGet) Repr(t *vm.Thread) (string, error) { return coroutineRepr(g), nil }
 func (j *queueJoin) Repr(t *vm.Thread) (string, error) {

@@ -197,6 +197,9 @@ var toThreadType = vm.NewNativeClass("coroutine", "builtins", nil, nil)
 func (*toThreadCoro) Class() *vm.Class                    { return toThreadType }
 func (*toThreadCoro) QualName() string                    { return "to_thread" }
 func (c *toThreadCoro) Repr(t *vm.Thread) (string, error) { return coroutineRepr(c), nil }
+func (c *toThreadCoro) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) {
+	return coroutineAttr(c, name)
+}
 
 func (c *toThreadCoro) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
 	if c.done {

@@ -49,12 +49,12 @@ func (l *Loop) CancelAllTasks() error {
 	all := NewFuture(l)
 	remaining := len(pending)
 	for _, t := range pending {
-		t.AddDoneCallback(func(*Future) {
+		t.addNamedCallback(func(*Future) {
 			remaining--
 			if remaining == 0 && !all.Done() {
 				all.SetResult(vm.None)
 			}
-		})
+		}, &gatherCallbackName)
 	}
 	if _, err := l.RunUntilComplete(all); err != nil {
 		return err

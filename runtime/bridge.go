@@ -150,9 +150,6 @@ func PostRunning(it *vm.Interp, fn func(l *Loop)) (l *Loop, ok bool) {
 	return l, true
 }
 
-// NextTaskID numbers a new task (Task-N) on the interpreter.
-func nextTaskID(it *vm.Interp) int { return int(loopsOf(it).taskSeq.Add(1)) }
-
 // SkipTaskIDs consumes n task numbers, for the tasks CPython creates where
 // asy needs none (asyncio.run's shutdown steps), so names stay in step.
 func SkipTaskIDs(it *vm.Interp, n int) { loopsOf(it).taskSeq.Add(int64(n)) }
@@ -161,7 +158,7 @@ func SkipTaskIDs(it *vm.Interp, n int) { loopsOf(it).taskSeq.Add(int64(n)) }
 // idle l must wait rather than report a deadlock. A loop on a worker
 // thread always waits: the main thread may post at any time.
 func (l *Loop) othersMayPost() bool {
-	return l.t != l.it.MainThread() || loopsOf(l.it).othersMayPost()
+	return l.t != l.it.MainThread() || l.reg.othersMayPost()
 }
 
 // parkState is how an idle loop on a worker thread waits under the virtual

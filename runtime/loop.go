@@ -17,6 +17,8 @@ type Loop struct {
 	it    *vm.Interp
 	t     *vm.Thread
 	clock Clock
+	// reg is the interpreter's bridge state (bridge.go).
+	reg *interpLoops
 
 	ready  ring
 	timers timerHeap
@@ -90,7 +92,7 @@ type Handle struct {
 // NewLoop makes a loop for an interpreter's thread.
 func NewLoop(t *vm.Thread, clock Clock) *Loop {
 	return &Loop{it: t.Interp(), t: t, clock: clock, wake: make(chan struct{}, 1), closedCh: make(chan struct{}),
-		pools: map[*ThreadPool]bool{}}
+		pools: map[*ThreadPool]bool{}, reg: loopsOf(t.Interp())}
 }
 
 // Thread returns the loop's script thread.
@@ -369,7 +371,7 @@ func (l *Loop) waitVirtual(vc *VirtualClock) error {
 			vc.AdvanceTo(next)
 			return nil
 		}
-		if l.keepAlive > 0 || loopsOf(l.it).held() {
+		if l.keepAlive > 0 || l.reg.held() {
 			l.t.Blocking(func() { <-l.wake })
 			continue
 		}
@@ -390,7 +392,7 @@ func (l *Loop) RunForever() error {
 	}
 	l.running = true
 	setRunningLoop(l.t, l)
-	reg := loopsOf(l.it)
+	reg := l.reg
 	reg.started(l)
 	vc, virtual := l.clock.(*VirtualClock)
 	if virtual {

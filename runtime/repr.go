@@ -36,7 +36,11 @@ func (f *Future) callbackNames(t *vm.Thread) string {
 	var names []string
 	for _, c := range f.callbacks {
 		if c.goFn != nil {
-			names = append(names, "Task.task_wakeup()")
+			name := "Task.task_wakeup"
+			if c.script != nil {
+				name, _ = c.script.StrOf()
+			}
+			names = append(names, name+"()")
 			continue
 		}
 		names = append(names, FormatCallback(t, *c.script, nil))

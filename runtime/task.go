@@ -35,7 +35,7 @@ func (t *Task) Class() *vm.Class { return TaskType }
 
 // NewTask wraps a coroutine in a task and schedules its first step.
 func (l *Loop) NewTask(coro *vm.Generator, name string) *Task {
-	task := &Task{coro: coro, id: nextTaskID(l.it), ctx: l.t.Ctx.Copy()}
+	task := &Task{coro: coro, id: int(l.reg.taskSeq.Add(1)), ctx: l.t.Ctx.Copy()}
 	task.loop = l
 	task.self = task
 	task.name = name // "" until asked for: Task-<id> (saves a string per task)

@@ -13,7 +13,9 @@
 // Func), the low-level Builtin, and Async — a Go function that runs in its
 // own goroutine and that scripts await like a coroutine. Interpreter.Call
 // calls script functions from Go (async ones run to completion) and
-// Interpreter.Global reads results back as Go values.
+// Interpreter.Global reads results back as Go values. While a script runs
+// its event loop, other goroutines call into it with Interpreter.CallSoon
+// and Interpreter.CallOnLoop (the Go side of loop.call_soon_threadsafe).
 //
 // A run honours its context (cancelling it cancels the script's tasks), and
 // Options set limits (MaxSteps, MaxDuration) and a Hermetic mode that keeps

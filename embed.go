@@ -69,7 +69,9 @@ var (
 
 // Interpreter is one independent instance of the language: its modules,
 // globals, output writers and limits. Its methods must not be called from
-// several goroutines at once; separate Interpreters run fully in parallel.
+// several goroutines at once — except CallSoon, CallOnLoop and AcceptCalls,
+// meant for goroutines calling into a running script; separate
+// Interpreters run fully in parallel.
 type Interpreter struct {
 	opts Options
 	it   *vm.Interp

@@ -260,3 +260,51 @@ sqlite3.connect("/etc/passwd.db")
 	// [(2,), (3,)]
 	// PermissionError: hermetic interpreter: database "/etc/passwd.db" was not handed in
 }
+
+// Goroutines call into a script while it runs: the script serves events
+// from a queue that only Go fills (CallSoon), and Go asks it questions
+// (CallOnLoop). AcceptCalls keeps its idle loop waiting for them.
+func ExampleInterpreter_CallOnLoop() {
+	ready := make(chan struct{})
+	var out bytes.Buffer
+	in, _ := asy.New(asy.Options{Stdout: &out, Globals: map[string]any{"ready": func() { close(ready) }}})
+	defer in.Close()
+	stop := in.AcceptCalls()
+	defer stop()
+	done := make(chan error)
+	go func() {
+		done <- in.Exec(context.Background(), "orders.py", `
+import asyncio
+orders = None
+def on_order(item):
+    orders.put_nowait(item)
+async def count(item):
+    await asyncio.sleep(0.01)
+    return served.count(item)
+served = []
+async def main():
+    global orders
+    orders = asyncio.Queue()
+    ready()
+    while (item := await orders.get()) is not None:
+        print("serving", item)
+        served.append(item)
+asyncio.run(main())
+`)
+	}()
+	<-ready
+	for _, item := range []string{"tea", "cake", "tea"} {
+		in.CallSoon("on_order", item)
+	}
+	n, err := in.CallOnLoop(context.Background(), "count", "tea")
+	in.CallSoon("on_order", nil)
+	fmt.Println("run:", <-done)
+	fmt.Print(out.String())
+	fmt.Println("teas served:", n, err)
+	// Output:
+	// run: <nil>
+	// serving tea
+	// serving cake
+	// serving tea
+	// teas served: 2 <nil>
+}

@@ -286,7 +286,7 @@ func (o *traceObserver) Event(e runtime.Event) {
 	if e.Task != nil {
 		fmt.Fprintf(&b, " %s", e.Task.Name())
 		if c := e.Task.Coro(); c != nil {
-			fmt.Fprintf(&b, " (%s)", c.QualName())
+			fmt.Fprintf(&b, " (%s)", e.Task.CoroName())
 			if e.Kind == runtime.EvTaskSuspended {
 				// The innermost frame of script code, not asyncio's library.
 				for f := c.InnermostFrame(); f != nil; f = f.Back() {

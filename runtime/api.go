@@ -14,9 +14,14 @@ func (l *Loop) RunUntilComplete(fut *Future) (vm.Value, error) {
 	if l.closed {
 		return vm.Undef, vm.Errorf(vm.RuntimeError, "Event loop is closed")
 	}
-	stopper := func(*Future) { l.Stop() }
-	fut.AddDoneCallback(stopper)
+	// A script-level callback under CPython's name, as task reprs show it.
+	stopper := vm.NewBuiltin("_run_until_complete_cb", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		l.Stop()
+		return vm.None, nil
+	})
+	fut.addScriptCallback(stopper)
 	err := l.RunForever()
+	fut.removeScriptCallback(l.t, stopper)
 	if err != nil {
 		return vm.Undef, err
 	}
@@ -44,12 +49,12 @@ func (l *Loop) CancelAllTasks() error {
 	all := NewFuture(l)
 	remaining := len(pending)
 	for _, t := range pending {
-		t.AddDoneCallback(func(*Future) {
+		t.addNamedCallback(func(*Future) {
 			remaining--
 			if remaining == 0 && !all.Done() {
 				all.SetResult(vm.None)
 			}
-		})
+		}, &gatherCallbackName)
 	}
 	if _, err := l.RunUntilComplete(all); err != nil {
 		return err
@@ -132,13 +137,17 @@ func (f *Future) Self() vm.Object { return f.self }
 func (t *Task) SetName(s string) { t.name = s }
 
 // Cancelling is the number of pending cancel requests.
-func (t *Task) Cancelling() int { return t.cancels }
+func (t *Task) Cancelling() int { return int(t.cancels) }
 
 // CallbackError reports an exception raised by a scheduled callback.
 func (l *Loop) CallbackError(err error, cb vm.Value) {
 	s, _ := l.t.Repr(cb)
 	l.callbackError(err, "Exception in callback "+s)
 }
+
+// ReportCallbackError reports an exception raised by a callback under a
+// message of the caller's making ("Exception in callback f()\nhandle: …").
+func (l *Loop) ReportCallbackError(err error, message string) { l.callbackError(err, message) }
 
 // TrackAsyncGen records an async generator first iterated on this loop.
 func (l *Loop) TrackAsyncGen(g *vm.Generator) { l.asyncgens = append(l.asyncgens, g) }

@@ -45,9 +45,11 @@ type VirtualClock struct {
 	mu      sync.Mutex
 	now     float64
 	epoch   float64
-	waiters []*virtualSleeper
-	// OnSleep tells the owner (the loop) that a goroutine is blocked on the clock.
-	OnSleep func()
+	waiters []*Sleeper
+	// watchers are the running loops told (poked) whenever a goroutine
+	// starts sleeping or stops running, so that a loop waiting for the
+	// threads to settle looks again.
+	watchers []*Loop
 	// running counts executor jobs submitted and not finished; time may only
 	// jump when all of them (except those queued behind a full pool) sleep.
 	running int
@@ -65,10 +67,37 @@ func (c *VirtualClock) addPool(p interface{ Stalled() int }) {
 func (c *VirtualClock) AddRunning(n int) {
 	c.mu.Lock()
 	c.running += n
-	cb := c.OnSleep
 	c.mu.Unlock()
-	if n < 0 && cb != nil {
-		cb()
+	if n < 0 {
+		c.notify()
+	}
+}
+
+// watch and unwatch add and remove a running loop to poke.
+func (c *VirtualClock) watch(l *Loop) {
+	c.mu.Lock()
+	c.watchers = append(c.watchers, l)
+	c.mu.Unlock()
+}
+
+func (c *VirtualClock) unwatch(l *Loop) {
+	c.mu.Lock()
+	for i, w := range c.watchers {
+		if w == l {
+			c.watchers = append(c.watchers[:i], c.watchers[i+1:]...)
+			break
+		}
+	}
+	c.mu.Unlock()
+}
+
+// notify pokes every watching loop (called without c.mu held).
+func (c *VirtualClock) notify() {
+	c.mu.Lock()
+	ws := append([]*Loop(nil), c.watchers...)
+	c.mu.Unlock()
+	for _, l := range ws {
+		l.poke()
 	}
 }
 
@@ -85,11 +114,17 @@ func (c *VirtualClock) Quiescent() bool {
 	return running-stalled <= sleeping
 }
 
-type virtualSleeper struct {
+// Sleeper is one goroutine's wait on the virtual clock: it counts as
+// sleeping (so time may move) until time reaches until or it is cancelled.
+type Sleeper struct {
 	until float64
 	seq   uint64
 	wake  chan struct{}
+	fired bool // guarded by the clock's mu
 }
+
+// Done is closed when virtual time reaches the sleeper's deadline.
+func (s *Sleeper) Done() <-chan struct{} { return s.wake }
 
 // NewVirtualClock makes a virtual clock starting at a fixed epoch.
 func NewVirtualClock() *VirtualClock {
@@ -113,15 +148,40 @@ func (c *VirtualClock) Virtual() bool { return true }
 // Sleep blocks until virtual time has advanced by d.
 func (c *VirtualClock) Sleep(d float64) {
 	c.mu.Lock()
-	c.seq++
-	s := &virtualSleeper{until: c.now + d, seq: c.seq, wake: make(chan struct{})}
-	c.waiters = append(c.waiters, s)
-	cb := c.OnSleep
+	until := c.now + d
 	c.mu.Unlock()
-	if cb != nil {
-		cb()
+	<-c.StartSleep(until).wake
+}
+
+// StartSleep registers a sleeper due at virtual time until without
+// blocking; wait on its Done channel, or CancelSleep it.
+func (c *VirtualClock) StartSleep(until float64) *Sleeper {
+	c.mu.Lock()
+	c.seq++
+	s := &Sleeper{until: until, seq: c.seq, wake: make(chan struct{})}
+	c.waiters = append(c.waiters, s)
+	c.mu.Unlock()
+	c.notify()
+	return s
+}
+
+// CancelSleep withdraws a sleeper that has not fired, reporting whether it
+// was still waiting. From then on it no longer counts as sleeping, so time
+// cannot jump on its account (a woken waiter leaves no stale deadline).
+func (c *VirtualClock) CancelSleep(s *Sleeper) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s.fired {
+		return false
 	}
-	<-s.wake
+	for i, w := range c.waiters {
+		if w == s {
+			c.waiters = append(c.waiters[:i], c.waiters[i+1:]...)
+			break
+		}
+	}
+	s.fired = true
+	return true
 }
 
 // NextWake returns the earliest time a sleeping goroutine waits for.
@@ -162,9 +222,10 @@ func (c *VirtualClock) AdvanceTo(t float64) {
 			best = i
 		}
 	}
-	var wake *virtualSleeper
+	var wake *Sleeper
 	if best >= 0 {
 		wake = c.waiters[best]
+		wake.fired = true
 		c.waiters = append(c.waiters[:best], c.waiters[best+1:]...)
 	}
 	c.mu.Unlock()

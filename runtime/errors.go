@@ -69,7 +69,7 @@ func (l *Loop) deadlock() error {
 				break
 			}
 		}
-		fmt.Fprintf(&b, "\n  %s (%s) waits%s", t.Name(), t.coro.QualName(), where)
+		fmt.Fprintf(&b, "\n  %s (%s) waits%s", t.Name(), t.CoroName(), where)
 		if t.futWaiter != nil {
 			b.WriteString(" on " + t.futWaiter.reprSelf())
 		}

@@ -39,6 +39,8 @@ type Job struct {
 	Done func(v vm.Value, err error)
 	// Cancel is called (lock held) for a job dropped by shutdown(cancel_futures=True).
 	Cancel func()
+	// Ctx is the contextvars context the call runs in (nil: an empty one).
+	Ctx *vm.Context
 }
 
 // DefaultWorkers is CPython's default: min(32, cpus + 4).
@@ -96,6 +98,7 @@ func (p *ThreadPool) Submit(j *Job) error {
 		return vm.Errorf(vm.RuntimeError, "cannot schedule new futures after shutdown")
 	}
 	p.queue = append(p.queue, j)
+	AddThreads(p.it, 1) // a job may post to a loop (call_soon_threadsafe)
 	// Under the virtual clock a submitted job counts as running from now
 	// on, so time cannot jump before its thread gets to sleep.
 	if vc, ok := ClockOf(p.it).(*VirtualClock); ok {
@@ -137,13 +140,16 @@ func (p *ThreadPool) worker(index int) {
 		vc, virtual := ClockOf(p.it).(*VirtualClock)
 		p.it.Acquire()
 		if j.Start == nil || j.Start() {
+			t.Ctx = j.Ctx
 			v, err := t.Call(j.Fn, j.Args, j.Kw)
+			t.Ctx = nil
 			j.Done(v, err)
 		}
 		p.it.Release()
 		if virtual {
 			vc.AddRunning(-1)
 		}
+		AddThreads(p.it, -1)
 		p.mu.Lock()
 		p.running--
 		p.mu.Unlock()
@@ -185,6 +191,9 @@ func (p *ThreadPool) ShutdownCancel(wait, cancelPending bool) []*Job {
 	if vc, ok := ClockOf(p.it).(*VirtualClock); ok {
 		vc.AddRunning(-len(dropped))
 	}
+	if len(dropped) > 0 {
+		AddThreads(p.it, -len(dropped))
+	}
 	for _, j := range dropped {
 		if j.Cancel != nil {
 			j.Cancel()
@@ -217,9 +226,15 @@ func (l *Loop) ShutdownDefaultExecutor() {
 // RunInExecutor runs fn(args) on pool and returns an asyncio future on l
 // that completes (on the loop thread) with its result.
 func (l *Loop) RunInExecutor(pool *ThreadPool, fn vm.Value, args []vm.Value, kw []vm.KV) (*Future, error) {
+	return l.RunInExecutorCtx(pool, fn, args, kw, nil)
+}
+
+// RunInExecutorCtx is RunInExecutor with the call run in contextvars
+// context ctx (asyncio.to_thread passes a copy of its caller's).
+func (l *Loop) RunInExecutorCtx(pool *ThreadPool, fn vm.Value, args []vm.Value, kw []vm.KV, ctx *vm.Context) (*Future, error) {
 	fut := NewFuture(l)
 	l.AddBusy(1)
-	job := &Job{Fn: fn, Args: args, Kw: kw,
+	job := &Job{Fn: fn, Args: args, Kw: kw, Ctx: ctx,
 		Done: func(v vm.Value, err error) {
 			l.Post(func() {
 				l.AddBusy(-1)

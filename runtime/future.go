@@ -42,8 +42,10 @@ type Future struct {
 }
 
 type futCallback struct {
-	goFn   func(f *Future)
-	script *vm.Value // callable receiving the future (a pointer: 16-byte entries)
+	goFn func(f *Future)
+	// script is the callable receiving the future (a pointer: 16-byte
+	// entries); with goFn set it is instead the name reprs show (a str).
+	script *vm.Value
 }
 
 // FutureType is asyncio.Future.
@@ -159,6 +161,16 @@ func (f *Future) AddDoneCallback(fn func(*Future)) {
 		return
 	}
 	f.callbacks = append(f.callbacks, futCallback{goFn: fn})
+}
+
+// addNamedCallback is AddDoneCallback for a Go callback standing for one of
+// CPython's Python-coded ones: reprs show name (a str value) for it.
+func (f *Future) addNamedCallback(fn func(*Future), name *vm.Value) {
+	if f.state != statePending {
+		f.loop.CallSoon(func() { fn(f) })
+		return
+	}
+	f.callbacks = append(f.callbacks, futCallback{goFn: fn, script: name})
 }
 
 // addScriptCallback registers a script callable.

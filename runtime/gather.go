@@ -105,8 +105,11 @@ func Gather(l *Loop, children []*Future, returnExceptions bool) *GatheringFuture
 	for _, c := range children {
 		if !added[c] {
 			added[c] = true
-			c.AddDoneCallback(done)
+			c.addNamedCallback(done, &gatherCallbackName)
 		}
 	}
 	return outer
 }
+
+// gatherCallbackName is what reprs call gather's callback on its children.
+var gatherCallbackName = vm.Str("gather.<locals>._done_callback")

@@ -17,14 +17,24 @@ type Loop struct {
 	it    *vm.Interp
 	t     *vm.Thread
 	clock Clock
+	// reg is the interpreter's bridge state (bridge.go).
+	reg *interpLoops
 
 	ready  ring
 	timers timerHeap
 	seq    uint64
 
 	inboxMu sync.Mutex
-	inbox   []func()
+	inbox   []*Handle // posted by other goroutines; moved to ready by the loop
 	wake    chan struct{}
+	// inboxClosed is set (under inboxMu) when the loop closes: posts then fail.
+	inboxClosed bool
+	// closedCh is closed when the loop closes (see CloseNotify).
+	closedCh chan struct{}
+	// park says how a loop on a worker thread waits under the virtual clock
+	// (guarded by inboxMu; see waitWorker).
+	park        parkState
+	parkSleeper *Sleeper
 	// busy counts outside work that will post to the inbox (threads, Go awaitables).
 	busy int
 	// external counts Go goroutines (embedders' awaitables) working in real
@@ -45,7 +55,6 @@ type Loop struct {
 
 	current *Task
 	tasks   []*Task // every task created on this loop, in creation order (strong refs)
-	taskSeq int
 
 	// Observer receives trace events; nil costs nothing.
 	Observer Observer
@@ -82,15 +91,22 @@ type Handle struct {
 
 // NewLoop makes a loop for an interpreter's thread.
 func NewLoop(t *vm.Thread, clock Clock) *Loop {
-	l := &Loop{it: t.Interp(), t: t, clock: clock, wake: make(chan struct{}, 1), pools: map[*ThreadPool]bool{}}
-	if vc, ok := clock.(*VirtualClock); ok {
-		vc.OnSleep = l.poke
-	}
-	return l
+	return &Loop{it: t.Interp(), t: t, clock: clock, wake: make(chan struct{}, 1), closedCh: make(chan struct{}),
+		pools: map[*ThreadPool]bool{}, reg: loopsOf(t.Interp())}
 }
 
 // Thread returns the loop's script thread.
 func (l *Loop) Thread() *vm.Thread { return l.t }
+
+// RunOn makes t the thread the loop runs on from now on: a loop made in one
+// thread may be run in another (loop.run_forever as a threading.Thread's
+// target), and its callbacks and tasks must then run on that thread's
+// state. Ignored while the loop runs.
+func (l *Loop) RunOn(t *vm.Thread) {
+	if !l.running {
+		l.t = t
+	}
+}
 
 // Clock returns the loop's clock.
 func (l *Loop) Clock() Clock { return l.clock }
@@ -130,13 +146,31 @@ func (h *Handle) Cancel() {
 	h.fn = nil
 }
 
-// Post hands fn to the loop thread from any goroutine (the only thread-safe door).
-func (l *Loop) Post(fn func()) {
+// Post hands fn to the loop thread from any goroutine (the only thread-safe
+// door). After the loop closed, fn is dropped.
+func (l *Loop) Post(fn func()) { l.CallSoonThreadsafe(fn) }
+
+// CallSoonThreadsafe is loop.call_soon_threadsafe: it schedules fn from any
+// goroutine and wakes the loop, idle or not; the handle may be cancelled by
+// a script thread (one holding the interpreter lock). It fails with
+// CPython's RuntimeError once the loop is closed.
+func (l *Loop) CallSoonThreadsafe(fn func()) (*Handle, error) {
+	h := &Handle{fn: fn, loop: l}
 	l.inboxMu.Lock()
-	l.inbox = append(l.inbox, fn)
+	if l.inboxClosed {
+		l.inboxMu.Unlock()
+		return nil, vm.Errorf(vm.RuntimeError, "Event loop is closed")
+	}
+	l.inbox = append(l.inbox, h)
+	l.unpark()
 	l.inboxMu.Unlock()
 	l.poke()
+	return h, nil
 }
+
+// CloseNotify is closed when the loop closes; what was posted and not run
+// by then never runs.
+func (l *Loop) CloseNotify() <-chan struct{} { return l.closedCh }
 
 func (l *Loop) poke() {
 	select {
@@ -182,11 +216,11 @@ func (l *Loop) busyCount() int {
 
 func (l *Loop) drainInbox() {
 	l.inboxMu.Lock()
-	fns := l.inbox
+	hs := l.inbox
 	l.inbox = nil
 	l.inboxMu.Unlock()
-	for _, fn := range fns {
-		l.CallSoon(fn)
+	for _, h := range hs {
+		l.ready.push(h)
 	}
 }
 
@@ -274,7 +308,7 @@ func (l *Loop) wait() error {
 			return nil
 		}
 		timeout = time.Duration(d * float64(time.Second))
-	} else if l.busyCount() == 0 && l.keepAlive == 0 {
+	} else if l.busyCount() == 0 && l.keepAlive == 0 && !l.othersMayPost() {
 		l.inboxMu.Lock()
 		empty := len(l.inbox) == 0
 		l.inboxMu.Unlock()
@@ -300,6 +334,9 @@ func (l *Loop) wait() error {
 }
 
 func (l *Loop) waitVirtual(vc *VirtualClock) error {
+	if l.t != l.it.MainThread() {
+		return l.waitWorker(vc)
+	}
 	for {
 		// Quiescence is read before the inbox: a thread posts its result
 		// before it counts itself finished, so a quiescent reading followed
@@ -334,7 +371,7 @@ func (l *Loop) waitVirtual(vc *VirtualClock) error {
 			vc.AdvanceTo(next)
 			return nil
 		}
-		if l.keepAlive > 0 {
+		if l.keepAlive > 0 || l.reg.held() {
 			l.t.Blocking(func() { <-l.wake })
 			continue
 		}
@@ -355,7 +392,17 @@ func (l *Loop) RunForever() error {
 	}
 	l.running = true
 	setRunningLoop(l.t, l)
+	reg := l.reg
+	reg.started(l)
+	vc, virtual := l.clock.(*VirtualClock)
+	if virtual {
+		vc.watch(l)
+	}
 	defer func() {
+		if virtual {
+			vc.unwatch(l)
+		}
+		reg.stopped(l)
 		l.running = false
 		l.stopping = false
 		setRunningLoop(l.t, nil)
@@ -384,6 +431,11 @@ func (l *Loop) Close() error {
 		return nil
 	}
 	l.closed = true
+	l.inboxMu.Lock()
+	l.inboxClosed = true
+	l.inbox = nil
+	l.inboxMu.Unlock()
+	close(l.closedCh)
 	l.ready = ring{}
 	l.timers = nil
 	if l.defaultExecutor != nil {

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"testing"
+	"time"
 
 	"github.com/asylang/asy/vm"
 )
@@ -70,5 +71,57 @@ func TestVirtualClockWakeOrder(t *testing.T) {
 		if got := <-order; got != i {
 			t.Fatalf("woke %d, want %d", got, i)
 		}
+	}
+}
+
+// A cancelled sleep leaves no deadline behind for time to jump to; a fired
+// one cannot be cancelled.
+func TestVirtualClockCancelSleep(t *testing.T) {
+	vc := NewVirtualClock()
+	s := vc.StartSleep(5)
+	if w, ok := vc.NextWake(); !ok || w != 5 {
+		t.Fatalf("next wake %v %v, want 5", w, ok)
+	}
+	if !vc.CancelSleep(s) {
+		t.Fatal("could not cancel a pending sleep")
+	}
+	if w, ok := vc.NextWake(); ok {
+		t.Fatalf("stale deadline %v", w)
+	}
+	s = vc.StartSleep(1)
+	vc.AdvanceTo(1)
+	<-s.Done()
+	if vc.CancelSleep(s) {
+		t.Fatal("cancelled a sleep that had fired")
+	}
+}
+
+// A goroutine's CallSoonThreadsafe wakes a loop waiting for nothing; Hold is
+// what keeps that loop waiting rather than reporting a deadlock; a closed
+// loop refuses posts.
+func TestCallSoonThreadsafeWakesIdleLoop(t *testing.T) {
+	l := newTestLoop(t)
+	release := Hold(l.it)
+	fut := NewFuture(l)
+	go func() {
+		time.Sleep(10 * time.Millisecond)
+		l.CallSoonThreadsafe(func() { fut.SetResult(vm.Int(7)) })
+	}()
+	v, err := l.RunUntilComplete(fut)
+	if err != nil || v.AsInt() != 7 {
+		t.Fatalf("got %v, %v", v, err)
+	}
+	release()
+	if _, err := l.RunUntilComplete(NewFuture(l)); err == nil {
+		t.Fatal("want a deadlock error once released")
+	}
+	l.Close()
+	if _, err := l.CallSoonThreadsafe(func() {}); err == nil {
+		t.Fatal("a closed loop accepted a post")
+	}
+	select {
+	case <-l.CloseNotify():
+	default:
+		t.Fatal("CloseNotify not closed")
 	}
 }

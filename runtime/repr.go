@@ -36,19 +36,138 @@ func (f *Future) callbackNames(t *vm.Thread) string {
 	var names []string
 	for _, c := range f.callbacks {
 		if c.goFn != nil {
-			names = append(names, "Task.task_wakeup()")
+			name := "Task.task_wakeup"
+			if c.script != nil {
+				name, _ = c.script.StrOf()
+			}
+			names = append(names, name+"()")
 			continue
 		}
-		s, _ := t.Repr(*c.script)
-		if fn, ok := c.script.AsObj().(*vm.Function); ok {
-			s = fn.Name() + "() at " + fmt.Sprintf("%s:%d", fn.Code().Filename, fn.Code().FirstLine)
-		}
-		names = append(names, s)
+		names = append(names, FormatCallback(t, *c.script, nil))
 	}
 	if len(names) > 2 {
 		return fmt.Sprintf("%s, <%d more>, %s", names[0], len(names)-2, names[len(names)-1])
 	}
 	return strings.Join(names, ", ")
+}
+
+// FormatCallback renders a callback and its arguments as CPython's asyncio
+// does in handle and future reprs: "qualname(args) at file:line", the
+// location only for functions written in the script language, arguments
+// abbreviated as reprlib does; a functools.partial shows its own arguments
+// first: "f(1, k=2)(3)".
+func FormatCallback(t *vm.Thread, cb vm.Value, args []vm.Value) string {
+	s := formatCallback(t, cb, "("+formatArgs(t, args)+")")
+	if fn := callbackFunction(t, cb); fn != nil {
+		s += fmt.Sprintf(" at %s:%d", fn.Code().Filename, fn.Code().FirstLine)
+	}
+	return s
+}
+
+func formatCallback(t *vm.Thread, cb vm.Value, suffix string) string {
+	if inner, pargs, ok := partialParts(t, cb); ok {
+		return formatCallback(t, inner, "("+pargs+")"+suffix)
+	}
+	name := ""
+	for _, attr := range []string{"__qualname__", "__name__"} {
+		if v, err := t.GetAttr(cb, attr); err == nil {
+			if s, ok := v.StrOf(); ok && s != "" {
+				name = s
+				break
+			}
+		}
+	}
+	if name == "" {
+		name, _ = t.Repr(cb)
+	}
+	return name + suffix
+}
+
+// callbackFunction is the script function whose source a callback shows (a
+// plain function, or the one a partial wraps).
+func callbackFunction(t *vm.Thread, cb vm.Value) *vm.Function {
+	for i := 0; i < 100; i++ {
+		if fn, ok := cb.AsObj().(*vm.Function); ok && cb.Kind() == vm.KObj {
+			return fn
+		}
+		inner, _, ok := partialParts(t, cb)
+		if !ok {
+			return nil
+		}
+		cb = inner
+	}
+	return nil
+}
+
+// partialParts unpacks a functools.partial: its function and its own
+// arguments, formatted.
+func partialParts(t *vm.Thread, cb vm.Value) (vm.Value, string, bool) {
+	if cb.Kind() != vm.KObj || cb.AsObj().Class().Name != "partial" {
+		return vm.Undef, "", false
+	}
+	fn, err1 := t.GetAttr(cb, "func")
+	args, err2 := t.GetAttr(cb, "args")
+	kw, err3 := t.GetAttr(cb, "keywords")
+	tup, ok1 := args.AsObj().(*vm.Tuple)
+	d, ok2 := kw.AsObj().(*vm.Dict)
+	if err1 != nil || err2 != nil || err3 != nil || !ok1 || !ok2 {
+		return vm.Undef, "", false
+	}
+	s := formatArgs(t, tup.Items())
+	d.Items(func(k, v vm.Value) bool {
+		if s != "" {
+			s += ", "
+		}
+		ks, _ := k.StrOf()
+		s += ks + "=" + reprlibRepr(t, v)
+		return true
+	})
+	return fn, s, true
+}
+
+func formatArgs(t *vm.Thread, args []vm.Value) string {
+	parts := make([]string, len(args))
+	for i, a := range args {
+		parts[i] = reprlibRepr(t, a)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// reprlibRepr abbreviates as reprlib.repr does for the common cases:
+// strings (30 characters of repr), ints (40 digits) and other objects'
+// reprs (30); containers print whole.
+func reprlibRepr(t *vm.Thread, v vm.Value) string {
+	cut := func(s string, max int) string {
+		r := []rune(s)
+		if len(r) <= max {
+			return s
+		}
+		i := (max - 3) / 2
+		j := max - 3 - i
+		return string(r[:i]) + "..." + string(r[len(r)-j:])
+	}
+	s, _ := t.Repr(v)
+	if v.Kind() == vm.KInt {
+		return cut(s, 40)
+	}
+	switch o := v.AsObj().(type) {
+	case *vm.BigIntObj:
+		return cut(s, 40)
+	case *vm.StrObj:
+		r := []rune(o.String())
+		if len(r) > 30 {
+			r = r[:30]
+		}
+		if len([]rune(vm.QuoteStr(string(r)))) <= 30 {
+			return vm.QuoteStr(string(r))
+		}
+		all := []rune(o.String())
+		q := []rune(vm.QuoteStr(string(all[:13]) + string(all[len(all)-14:])))
+		return string(q[:13]) + "..." + string(q[len(q)-14:])
+	case *vm.List, *vm.Tuple, *vm.Dict, *vm.Set:
+		return s
+	}
+	return cut(s, 30)
 }
 
 // Repr of a task, as CPython 3.11 prints it.
@@ -66,7 +185,7 @@ func (task *Task) Repr(t *vm.Thread) (string, error) {
 	b.WriteString(" name=")
 	b.WriteString(vm.QuoteStr(task.Name()))
 	b.WriteString(" coro=")
-	b.WriteString(coroRepr(task.coro))
+	b.WriteString(task.coroRepr())
 	if task.state == stateFinished {
 		if task.exc != nil {
 			s, _ := t.Repr(vm.Obj(task.exc))
@@ -95,6 +214,24 @@ func (f *Future) reprText(t *vm.Thread) (string, error) {
 		return r.Repr(t)
 	}
 	return f.Repr(t)
+}
+
+// coroRepr renders the task's coroutine. A native coroutine (asyncio.sleep,
+// Queue.get) shows as CPython shows the Python-coded one minus the source
+// location it does not have; an object without a name (an async
+// generator's asend) as CPython shows it.
+func (task *Task) coroRepr() string {
+	if task.shown == nil {
+		return coroRepr(task.coro)
+	}
+	name := task.CoroName()
+	if _, named := task.shown.(interface{ QualName() string }); !named {
+		return "<" + name + "()>"
+	}
+	if task.coro.Finished() {
+		return "<" + name + "() done>"
+	}
+	return "<" + name + "() running>"
 }
 
 // coroRepr renders <f() running at file:line> / <f() done, defined at file:line>.

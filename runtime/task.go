@@ -11,16 +11,21 @@ import (
 // exactly as CPython's Task.__step does.
 type Task struct {
 	Future
-	coro       *vm.Generator
-	name       string
-	mustCancel bool
-	futWaiter  *Future
-	cancels    int // cancel requests not yet uncancelled (cancelling())
+	coro *vm.Generator
+	// shown is what the task was made from when that is not a script
+	// coroutine — asyncio.sleep(), Queue.get(), an async generator's
+	// asend(): coro is then a wrapper awaiting it, and repr, get_coro and
+	// the deadlock report show it instead (nil otherwise).
+	shown     vm.Object
+	name      string
+	futWaiter *Future
 	// ctx is the contextvars context the task runs in: a copy of its
 	// creator's (nil while empty).
 	ctx *vm.Context
-	// awaitedBy helps repr/trace; not needed for semantics.
-	id int
+	// id numbers the task for its default name.
+	id         int
+	cancels    int32 // cancel requests not yet uncancelled (cancelling())
+	mustCancel bool
 }
 
 // TaskType is asyncio.Task.
@@ -30,8 +35,7 @@ func (t *Task) Class() *vm.Class { return TaskType }
 
 // NewTask wraps a coroutine in a task and schedules its first step.
 func (l *Loop) NewTask(coro *vm.Generator, name string) *Task {
-	l.taskSeq++
-	task := &Task{coro: coro, id: l.taskSeq, ctx: l.t.Ctx.Copy()}
+	task := &Task{coro: coro, id: int(l.reg.taskSeq.Add(1)), ctx: l.t.Ctx.Copy()}
 	task.loop = l
 	task.self = task
 	task.name = name // "" until asked for: Task-<id> (saves a string per task)
@@ -56,8 +60,33 @@ func (t *Task) Name() string {
 	return t.name
 }
 
-// Coro returns the task's coroutine.
+// Coro returns the task's coroutine (for a task made from a native
+// awaitable, the wrapper that drives it).
 func (t *Task) Coro() *vm.Generator { return t.coro }
+
+// SetShown records the native awaitable a task's wrapper coroutine awaits,
+// for the task's repr, get_coro() and reports.
+func (t *Task) SetShown(o vm.Object) { t.shown = o }
+
+// ShownCoro is get_coro(): the object the task was made from.
+func (t *Task) ShownCoro() vm.Value {
+	if t.shown != nil {
+		return vm.Obj(t.shown)
+	}
+	return vm.Obj(t.coro)
+}
+
+// CoroName is the qualified name of the task's coroutine as CPython shows
+// it (an object without a name shows as "<TYPE without __name__>").
+func (t *Task) CoroName() string {
+	if t.shown == nil {
+		return t.coro.QualName()
+	}
+	if n, ok := t.shown.(interface{ QualName() string }); ok {
+		return n.QualName()
+	}
+	return "<" + t.shown.Class().Name + " without __name__>"
+}
 
 // Cancel requests cancellation (Task.cancel(msg)).
 func (t *Task) Cancel(msg vm.Value) bool {
@@ -223,7 +252,7 @@ func (t *Task) Uncancel() int {
 	if t.cancels > 0 {
 		t.cancels--
 	}
-	return t.cancels
+	return int(t.cancels)
 }
 
 // asFuture returns the Future inside a yielded future or task.

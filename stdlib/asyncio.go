@@ -15,10 +15,7 @@ import (
 //go:embed asyncio_lib.py
 var asyncioLib []byte
 
-var (
-	loopType   = vm.NewNativeClass("_UnixSelectorEventLoop", "asyncio", nil, nil)
-	handleType = vm.NewNativeClass("TimerHandle", "asyncio", nil, nil)
-)
+var loopType = vm.NewNativeClass("_UnixSelectorEventLoop", "asyncio", nil, nil)
 
 // loopObj is the script-visible event loop.
 type loopObj struct{ l *runtime.Loop }
@@ -34,10 +31,6 @@ func pyBool(b bool) string {
 	}
 	return "False"
 }
-
-type handleObj struct{ h *runtime.Handle }
-
-func (*handleObj) Class() *vm.Class { return handleType }
 
 type loopKey struct{}
 
@@ -70,16 +63,6 @@ func init() {
 	addFutureMethods(runtime.FutureType)
 	addTaskMethods(runtime.TaskType)
 	addLoopMethods()
-	handleType.AddMethod("cancel", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		args[0].AsObj().(*handleObj).h.Cancel()
-		return vm.None, nil
-	})
-	handleType.AddMethod("cancelled", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		return vm.Bool(args[0].AsObj().(*handleObj).h.Cancelled()), nil
-	})
-	handleType.AddMethod("when", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		return vm.Float(args[0].AsObj().(*handleObj).h.When()), nil
-	})
 }
 
 // runningLoop returns the running loop or the CPython error.
@@ -151,6 +134,9 @@ func createTask(t *vm.Thread, l *runtime.Loop, coro, name, context vm.Value) (vm
 		n = s
 	}
 	task := l.NewTask(g, n)
+	if coro.AsObj() != vm.Object(g) {
+		task.SetShown(coro.AsObj()) // g wraps a native awaitable: show that
+	}
 	if !context.IsUndef() && !context.IsNone() {
 		co, ok := context.AsObj().(*contextObj)
 		if !ok {
@@ -282,7 +268,7 @@ func addTaskMethods(c *vm.Class) {
 		return vm.None, nil
 	})
 	m("get_coro", func(t *vm.Thread, task *runtime.Task, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		return vm.Obj(task.Coro()), nil
+		return task.ShownCoro(), nil
 	})
 	m("cancelling", func(t *vm.Thread, task *runtime.Task, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return vm.Int(int64(task.Cancelling())), nil
@@ -355,6 +341,7 @@ func addLoopMethods() {
 		if runtime.RunningLoop(t) != nil {
 			return vm.Undef, vm.Errorf(vm.RuntimeError, "Cannot run the event loop while another loop is running")
 		}
+		l.RunOn(t)
 		fv, err := ensureFuture(t, l, args[0])
 		if err != nil {
 			return vm.Undef, err
@@ -362,22 +349,27 @@ func addLoopMethods() {
 		return l.RunUntilComplete(futureOf(fv))
 	})
 	m("run_forever", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if l.Closed() {
+			return vm.Undef, vm.Errorf(vm.RuntimeError, "Event loop is closed")
+		}
+		if l.Running() {
+			return vm.Undef, vm.Errorf(vm.RuntimeError, "This event loop is already running")
+		}
+		if runtime.RunningLoop(t) != nil {
+			return vm.Undef, vm.Errorf(vm.RuntimeError, "Cannot run the event loop while another loop is running")
+		}
+		l.RunOn(t)
 		return vm.None, l.RunForever()
 	})
 	schedule := func(t *vm.Thread, l *runtime.Loop, when float64, timer bool, args []vm.Value) (vm.Value, error) {
-		cb, cbArgs := args[0], append([]vm.Value(nil), args[1:]...)
-		fn := func() {
-			if _, err := t.Call(cb, cbArgs, nil); err != nil {
-				l.CallbackError(err, cb)
-			}
-		}
-		var h *runtime.Handle
+		o := newHandleObj(l, args[0], args[1:])
 		if timer {
-			h = l.CallAt(when, fn)
+			o.h = l.CallAt(when, o.run)
+			o.timer = true
 		} else {
-			h = l.CallSoon(fn)
+			o.h = l.CallSoon(o.run)
 		}
-		return vm.Obj(&handleObj{h: h}), nil
+		return vm.Obj(o), nil
 	}
 	m("call_soon", func(t *vm.Thread, l *runtime.Loop, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if len(args) < 1 {
@@ -458,10 +450,7 @@ func ensureFuture(t *vm.Thread, l *runtime.Loop, v vm.Value) (vm.Value, error) {
 	if f := futureOf(v); f != nil {
 		return v, nil
 	}
-	if g, ok := v.AsObj().(*vm.Generator); ok && g.IsCoroutine() {
-		return createTask(t, l, v, vm.Undef, vm.Undef)
-	}
-	if _, ok := v.AsObj().(vm.NativeCoroutine); ok {
+	if isCoroutine(v) {
 		return createTask(t, l, v, vm.Undef, vm.Undef)
 	}
 	if ok, _ := t.HasAttr(v, "__await__"); ok {

@@ -23,7 +23,7 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 	m.Set("TimeoutError", vm.Obj(vm.TimeoutError))
 	m.Set("AbstractEventLoop", vm.Obj(loopType))
 	m.Set("Handle", vm.Obj(handleType))
-	m.Set("TimerHandle", vm.Obj(handleType))
+	m.Set("TimerHandle", vm.Obj(timerHandleType))
 
 	fn("run", asyncioRun)
 	fn("get_running_loop", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
@@ -122,11 +122,7 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 		if len(args) != 1 {
 			return vm.Undef, vm.Errorf(vm.TypeError, "iscoroutine() takes exactly one argument (%d given)", len(args))
 		}
-		if _, ok := args[0].AsObj().(vm.NativeCoroutine); ok {
-			return vm.True, nil
-		}
-		g, ok := args[0].AsObj().(*vm.Generator)
-		return vm.Bool(ok && g.IsCoroutine()), nil
+		return vm.Bool(isCoroutine(args[0])), nil
 	})
 	fn("iscoroutinefunction", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if len(args) != 1 {
@@ -165,25 +161,9 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 		return t.NewNativeCoroutine(&sleepCoro{delay: a[0], timer: timerSleep{result: a[1]}}), nil
 	})
 	fn("gather", gather)
-	fn("to_thread", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		if len(args) < 1 {
-			return vm.Undef, vm.Errorf(vm.TypeError, "to_thread() missing 1 required positional argument: 'func'")
-		}
-		l, err := runningLoop(t)
-		if err != nil {
-			return vm.Undef, err
-		}
-		fut, err := l.RunInExecutor(l.DefaultExecutor(), args[0], append([]vm.Value(nil), args[1:]...), kw)
-		if err != nil {
-			return vm.Undef, err
-		}
-		// to_thread is a coroutine function in CPython: wrap the future.
-		wrap, err := libFunc(t, "_wrap_awaitable")
-		if err != nil {
-			return vm.Undef, err
-		}
-		return t.Call(wrap, []vm.Value{vm.Obj(fut)}, nil)
-	})
+	fn("to_thread", toThread)
+	fn("run_coroutine_threadsafe", runCoroutineThreadsafe)
+	fn("wrap_future", wrapFuture)
 	code, err := it.CompileModule(m, "<asyncio>", asyncioLib, false)
 	if err != nil {
 		return nil, err
@@ -219,10 +199,17 @@ func asyncioRun(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		}
 		return vm.Undef, vm.Errorf(vm.RuntimeError, "asyncio.run() cannot be called from a running event loop")
 	}
-	g, ok := a[0].AsObj().(*vm.Generator)
-	if !ok || !g.IsCoroutine() {
+	if !isCoroutine(a[0]) {
 		s, _ := t.Repr(a[0])
 		return vm.Undef, vm.Errorf(vm.ValueError, "a coroutine was expected, got %s", s)
+	}
+	g, _, err := asCoroutine(t, a[0]) // a native one (asyncio.sleep()) is wrapped
+	if err != nil {
+		return vm.Undef, err
+	}
+	var shown vm.Object
+	if a[0].AsObj() != vm.Object(g) {
+		shown = a[0].AsObj()
 	}
 	debug := false
 	if !a[1].IsUndef() && !a[1].IsNone() {
@@ -231,7 +218,7 @@ func asyncioRun(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 	if _, on := t.Interp().Ext(debugKey{}); on {
 		debug = true
 	}
-	return runCoroutine(t, g, debug)
+	return runCoroutine(t, g, shown, debug)
 }
 
 type debugKey struct{}
@@ -242,12 +229,12 @@ func SetDebug(it *vm.Interp) { it.SetExt(debugKey{}, true) }
 // RunCoroutine runs g as the main task of a new event loop (see runCoroutine).
 func RunCoroutine(t *vm.Thread, g *vm.Generator) (vm.Value, error) {
 	_, debug := t.Interp().Ext(debugKey{})
-	return runCoroutine(t, g, debug)
+	return runCoroutine(t, g, nil, debug)
 }
 
 // runCoroutine runs g as the main task of a new event loop, as asyncio.run
 // does: afterwards the remaining tasks are cancelled and the loop closed.
-func runCoroutine(t *vm.Thread, g *vm.Generator, debug bool) (vm.Value, error) {
+func runCoroutine(t *vm.Thread, g *vm.Generator, shown vm.Object, debug bool) (vm.Value, error) {
 	l := newEventLoop(t)
 	l.SetDebug(debug)
 	if obs, ok := t.Interp().Ext(observerKey{}); ok {
@@ -257,6 +244,9 @@ func runCoroutine(t *vm.Thread, g *vm.Generator, debug bool) (vm.Value, error) {
 	it := t.Interp()
 	TrackAsyncGens(it)
 	task := l.NewTask(g, "")
+	if shown != nil {
+		task.SetShown(shown)
+	}
 	// Ctrl-C cancels the main task, as CPython 3.11's Runner does; the run
 	// then ends with KeyboardInterrupt.
 	interrupted := false
@@ -277,6 +267,8 @@ func runCoroutine(t *vm.Thread, g *vm.Generator, debug bool) (vm.Value, error) {
 		shutdownErr = shutdownAsyncGens(t, l)
 	}
 	l.ShutdownDefaultExecutor()
+	// CPython runs that shutdown as a task: keep task names in step.
+	runtime.SkipTaskIDs(it, 1)
 	runtime.SetEventLoop(t, nil)
 	l.Close()
 	l.ReportUnretrieved()
@@ -371,6 +363,9 @@ var sleepCoroType = vm.NewNativeClass("coroutine", "builtins", nil, nil)
 func (*sleepCoro) Class() *vm.Class                    { return sleepCoroType }
 func (*sleepCoro) QualName() string                    { return "sleep" }
 func (s *sleepCoro) Repr(t *vm.Thread) (string, error) { return coroutineRepr(s), nil }
+func (s *sleepCoro) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) {
+	return coroutineAttr(s, name)
+}
 
 func (s *sleepCoro) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
 	v, done, err := s.step(t, sent)
@@ -543,6 +538,8 @@ func gather(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 func shutdownAsyncGens(t *vm.Thread, l *runtime.Loop) error {
 	gens := l.UnfinishedAsyncGens()
 	if len(gens) == 0 {
+		// CPython runs loop.shutdown_asyncgens() as a task regardless.
+		runtime.SkipTaskIDs(t.Interp(), 1)
 		return nil
 	}
 	fn, err := libFunc(t, "_shutdown_asyncgens")

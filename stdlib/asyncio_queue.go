@@ -634,6 +634,32 @@ func (*queuePut) QualName() string  { return "Queue.put" }
 func (*queueGet) QualName() string  { return "Queue.get" }
 func (*queueJoin) QualName() string { return "Queue.join" }
 
+func (c *queuePut) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) {
+	return coroutineAttr(c, name)
+}
+func (c *queueGet) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) {
+	return coroutineAttr(c, name)
+}
+func (c *queueJoin) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) {
+	return coroutineAttr(c, name)
+}
+
+// coroutineAttr gives a native coroutine a coroutine's __name__ and
+// __qualname__.
+func coroutineAttr(c vm.NativeCoroutine, name string) (vm.Value, bool, error) {
+	switch name {
+	case "__qualname__":
+		return vm.Str(c.QualName()), true, nil
+	case "__name__":
+		q := c.QualName()
+		if i := strings.LastIndexByte(q, '.'); i >= 0 {
+			q = q[i+1:]
+		}
+		return vm.Str(q), true, nil
+	}
+	return vm.Undef, false, nil
+}
+
 func (p *queuePut) Repr(t *vm.Thread) (string, error) { return coroutineRepr(p), nil }
 func (g *queueGet) Repr(t *vm.Thread) (string, error) { return coroutineRepr(g), nil }
 func (j *queueJoin) Repr(t *vm.Thread) (string, error) {
@@ -645,16 +671,18 @@ func coroutineRepr(c vm.NativeCoroutine) string {
 }
 
 // asCoroutine returns v when it is a coroutine, and wraps a native coroutine
-// in one (so a Task can drive it); ok is false for anything else.
+// (or an async generator's asend/athrow, which CPython counts as
+// coroutines) in one so a Task can drive it; ok is false for anything else.
 func asCoroutine(t *vm.Thread, v vm.Value) (*vm.Generator, bool, error) {
 	if g, ok := v.AsObj().(*vm.Generator); ok && g.IsCoroutine() {
 		return g, true, nil
 	}
-	nc, ok := v.AsObj().(vm.NativeCoroutine)
-	if !ok {
+	if !isCoroutine(v) {
 		return nil, false, nil
 	}
-	nc.MarkAwaited()
+	if nc, ok := v.AsObj().(vm.NativeCoroutine); ok {
+		nc.MarkAwaited()
+	}
 	wrap, err := libFunc(t, "_wrap_awaitable")
 	if err != nil {
 		return nil, false, err
@@ -665,4 +693,20 @@ func asCoroutine(t *vm.Thread, v vm.Value) (*vm.Generator, bool, error) {
 	}
 	g, ok := w.AsObj().(*vm.Generator)
 	return g, ok, nil
+}
+
+// isCoroutine is asyncio.iscoroutine: script coroutines, native ones, and
+// the awaitables of async generators' asend/athrow (collections.abc
+// Coroutines in CPython).
+func isCoroutine(v vm.Value) bool {
+	if v.Kind() != vm.KObj {
+		return false
+	}
+	switch o := v.AsObj().(type) {
+	case *vm.Generator:
+		return o.IsCoroutine()
+	case vm.NativeCoroutine:
+		return true
+	}
+	return v.AsObj().Class() == vm.AsyncGenASendType
 }

@@ -11,7 +11,13 @@ import (
 // thread (with the interpreter lock released while waiting).
 
 var (
-	cfFutureType   = vm.NewNativeClass("Future", "concurrent.futures._base", nil, nil)
+	cfFutureType = vm.NewNativeClass("Future", "concurrent.futures._base", nil, func(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.ExactArgs("Future", args, 0); err != nil {
+			return vm.Undef, err
+		}
+		return vm.Obj(newCFFuture(t.Interp())), nil
+	})
+	cfInvalidState = vm.NewExceptionClass("InvalidStateError", "concurrent.futures._base", vm.Exception)
 	cfExecutorType = vm.NewNativeClass("ThreadPoolExecutor", "concurrent.futures.thread", nil, newThreadPoolExecutor)
 	cfTimeoutError = vm.TimeoutError
 	cfCancelled    = vm.NewExceptionClass("CancelledError", "concurrent.futures._base", vm.Exception)
@@ -26,34 +32,29 @@ type cfFuture struct {
 	exc       *vm.Instance
 	done      chan struct{}
 	callbacks []vm.Value
-	waiters   []*anyDone
-	it        *vm.Interp
+	// hooks are Go done callbacks (asyncio's chaining), run like callbacks.
+	hooks   []func(f *cfFuture)
+	waiters []*waiter
+	it      *vm.Interp
 }
 
-// anyDone is closed when the first of several futures finishes. Futures
-// close it themselves, in the finishing thread and before that thread tells
-// the virtual clock it is done, so a waiter driving virtual time never sees
-// "all threads asleep" between a future finishing and its own wake-up.
-type anyDone struct {
-	once sync.Once
-	ch   chan struct{}
-}
-
-func (a *anyDone) fire() { a.once.Do(func() { close(a.ch) }) }
-
-// waitAny blocks until one of futs is done or timeout passes.
+// waitAny blocks until one of futs is done or timeout passes. The futures
+// wake the waiter themselves, in the finishing thread and before that
+// thread tells the virtual clock it is done, so a thread driving virtual
+// time never sees "all threads asleep" between a future finishing and its
+// waiter's wake-up; a worker thread waiting leaves the clock free to move.
 func waitAny(t *vm.Thread, futs []*cfFuture, timeout float64) {
-	a := &anyDone{ch: make(chan struct{})}
+	a := newWaiter()
 	for _, f := range futs {
 		f.mu.Lock()
 		if f.state >= 2 {
-			a.fire()
+			a.wake()
 		} else {
 			f.waiters = append(f.waiters, a)
 		}
 		f.mu.Unlock()
 	}
-	waitDone(t, a.ch, timeout)
+	a.wait(t, timeout)
 	for _, f := range futs {
 		f.mu.Lock()
 		for i, w := range f.waiters {
@@ -68,22 +69,60 @@ func waitAny(t *vm.Thread, futs []*cfFuture, timeout float64) {
 
 // complete moves f to a final state, closes done, wakes waiters and hands
 // back the done callbacks for the caller to run once f.mu is released.
-func (f *cfFuture) complete(state int) []vm.Value {
+func (f *cfFuture) complete(state int) cfCallbacks {
 	f.state = state
 	close(f.done)
 	for _, w := range f.waiters {
-		w.fire()
+		w.wake()
 	}
 	f.waiters = nil
-	cbs := f.callbacks
-	f.callbacks = nil
+	cbs := cfCallbacks{f.callbacks, f.hooks}
+	f.callbacks, f.hooks = nil, nil
 	return cbs
 }
 
-func (f *cfFuture) runCallbacks(t *vm.Thread, cbs []vm.Value) {
-	for _, cb := range cbs {
+type cfCallbacks struct {
+	script []vm.Value
+	hooks  []func(f *cfFuture)
+}
+
+// runCallbacks runs done callbacks in the completing thread, as CPython
+// does; Go hooks go first (they only hand work to an event loop).
+func (f *cfFuture) runCallbacks(t *vm.Thread, cbs cfCallbacks) {
+	for _, h := range cbs.hooks {
+		h(f)
+	}
+	for _, cb := range cbs.script {
 		t.Call(cb, []vm.Value{vm.Obj(f)}, nil)
 	}
+}
+
+// addHook registers a Go done callback; it runs at once (on the calling
+// goroutine) when f is already done.
+func (f *cfFuture) addHook(h func(f *cfFuture)) {
+	f.mu.Lock()
+	if f.state < 2 {
+		f.hooks = append(f.hooks, h)
+		f.mu.Unlock()
+		return
+	}
+	f.mu.Unlock()
+	h(f)
+}
+
+// setRunning is set_running_or_notify_cancel(): false for a cancelled
+// future, true (now running) for a pending one.
+func (f *cfFuture) setRunning() (bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	switch f.state {
+	case 3:
+		return false, nil
+	case 0:
+		f.state = 1
+		return true, nil
+	}
+	return false, vm.Errorf(vm.RuntimeError, "Future in unexpected state")
 }
 
 func (*cfFuture) Class() *vm.Class { return cfFutureType }
@@ -123,10 +162,38 @@ func (f *cfFuture) finish(t *vm.Thread, v vm.Value, err error) {
 	f.runCallbacks(t, cbs)
 }
 
+// set is set_result/set_exception: like finish, but a future already done
+// is CPython's InvalidStateError.
+func (f *cfFuture) set(t *vm.Thread, v vm.Value, exc *vm.Instance) error {
+	f.mu.Lock()
+	if f.state >= 2 {
+		f.mu.Unlock()
+		s, _ := f.Repr(t)
+		state := "FINISHED"
+		if f.state == 3 {
+			state = "CANCELLED"
+		}
+		return vm.Errorf(cfInvalidState, "%s: %s", state, s)
+	}
+	if exc != nil {
+		f.exc = exc
+	} else {
+		f.result = v
+	}
+	cbs := f.complete(2)
+	f.mu.Unlock()
+	f.runCallbacks(t, cbs)
+	return nil
+}
+
 // wait blocks until done or timeout (negative: forever), releasing the
-// interpreter lock; under the virtual clock the waiter drives time forward.
+// interpreter lock; under the virtual clock the main thread drives time
+// forward while it waits.
 func (f *cfFuture) wait(t *vm.Thread, timeout float64) bool {
-	return waitDone(t, f.done, timeout)
+	waitAny(t, []*cfFuture{f}, timeout)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.state >= 2
 }
 
 func waitDone(t *vm.Thread, done chan struct{}, timeout float64) bool {
@@ -227,6 +294,28 @@ func init() {
 	})
 	m("cancel", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return vm.Bool(self(args).cancel(t)), nil
+	})
+	m("set_result", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("set_result", args[1:], kw, 1, "result")
+		if err != nil {
+			return vm.Undef, err
+		}
+		return vm.None, self(args).set(t, a[0], nil)
+	})
+	m("set_exception", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("set_exception", args[1:], kw, 1, "exception")
+		if err != nil {
+			return vm.Undef, err
+		}
+		exc, _ := a[0].AsObj().(*vm.Instance)
+		if exc == nil || !exc.Class().IsSubclass(vm.BaseException) {
+			return vm.Undef, vm.Errorf(vm.TypeError, "exceptions must derive from BaseException")
+		}
+		return vm.None, self(args).set(t, vm.Undef, exc)
+	})
+	m("set_running_or_notify_cancel", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		ok, err := self(args).setRunning()
+		return vm.Bool(ok), err
 	})
 	m("add_done_callback", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		f := self(args)
@@ -517,6 +606,7 @@ func futuresModule(it *vm.Interp) (*vm.Module, error) {
 	m.Set("ProcessPoolExecutor", vm.Obj(ppExecutorType))
 	m.Set("TimeoutError", vm.Obj(cfTimeoutError))
 	m.Set("CancelledError", vm.Obj(cfCancelled))
+	m.Set("InvalidStateError", vm.Obj(cfInvalidState))
 	m.Set("as_completed", vm.NewBuiltin("as_completed", asCompleted))
 	m.Set("wait", vm.NewBuiltin("wait", cfWait))
 	m.Set("FIRST_COMPLETED", vm.Str("FIRST_COMPLETED"))

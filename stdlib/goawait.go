@@ -38,6 +38,9 @@ func NewGoAwait(t *vm.Thread, name string, parent context.Context, fn func(ctx c
 
 func (*GoAwait) Class() *vm.Class   { return goAwaitType }
 func (a *GoAwait) QualName() string { return a.name }
+func (a *GoAwait) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) {
+	return coroutineAttr(a, name)
+}
 func (a *GoAwait) Repr(*vm.Thread) (string, error) {
 	return fmt.Sprintf("<coroutine object %s at %p>", a.name, a), nil
 }

@@ -258,6 +258,7 @@ func (o *threadObj) finish(it *vm.Interp) {
 	if vc, ok := asyrt.ClockOf(it).(*asyrt.VirtualClock); ok {
 		vc.AddRunning(-1)
 	}
+	asyrt.AddThreads(it, -1)
 }
 
 func init() {
@@ -294,6 +295,7 @@ func init() {
 		if vc, ok := asyrt.ClockOf(it).(*asyrt.VirtualClock); ok {
 			vc.AddRunning(1)
 		}
+		asyrt.AddThreads(it, 1) // it may post to a loop (call_soon_threadsafe)
 		self := o.val()
 		go func() {
 			it.Acquire()

@@ -18,21 +18,21 @@ import (
 //   - A worker waiting without a deadline is blocked, not running: it leaves
 //     the clock's running count, so time can move on for the threads that
 //     sleep, and the waker puts it back before it continues.
-//   - A worker waiting with a deadline hands its running unit to a goroutine
-//     sleeping on the clock until the deadline, so time can reach it. The
-//     clock cannot cancel a sleep: woken early, the waker gives the worker a
-//     fresh unit and the sleeping goroutine keeps the old one until its
-//     deadline passes, so the sleeper never counts as an idle thread.
+//   - A worker waiting with a deadline sleeps on the clock until then (it
+//     stays in the running count, as a thread in time.sleep does), so time
+//     can reach the deadline; the waker cancels that sleep, which leaves no
+//     stale deadline for time to jump to.
 //
 // The outcome is decided once, under mu: woken (wake came first) or timed
 // out. wake reports which, so a lock handing itself over or a condition
 // notifying never spends a wake-up on a waiter that already gave up.
 type waiter struct {
-	mu       sync.Mutex
-	ch       chan struct{}
-	state    int                 // waitPending, waitWoken or waitTimedOut
-	parked   *asyrt.VirtualClock // worker without deadline: left the running count
-	sleeping *asyrt.VirtualClock // worker with deadline: its unit is with the sleeper
+	mu      sync.Mutex
+	ch      chan struct{}
+	state   int                 // waitPending, waitWoken or waitTimedOut
+	parked  *asyrt.VirtualClock // worker without deadline: left the running count
+	clock   *asyrt.VirtualClock // worker with deadline: sleeping on this clock…
+	sleeper *asyrt.Sleeper      // …as this sleeper
 }
 
 const (
@@ -64,10 +64,9 @@ func (w *waiter) wake() bool {
 		w.parked.AddRunning(1)
 		w.parked = nil
 	}
-	if w.sleeping != nil {
-		// The clock sleeper keeps the old unit until its deadline.
-		w.sleeping.AddRunning(1)
-		w.sleeping = nil
+	if w.sleeper != nil {
+		w.clock.CancelSleep(w.sleeper)
+		w.sleeper = nil
 	}
 	close(w.ch)
 	return true
@@ -80,7 +79,7 @@ func (w *waiter) timeOut() bool {
 	defer w.mu.Unlock()
 	if w.state == waitPending {
 		w.state = waitTimedOut
-		w.sleeping = nil
+		w.sleeper = nil
 	}
 	return w.state == waitWoken
 }
@@ -136,22 +135,13 @@ func (w *waiter) wait(t *vm.Thread, timeout float64) bool {
 		t.Blocking(func() { <-w.ch })
 		return true
 	default:
-		w.sleeping = vc
+		s := vc.StartSleep(vc.Now() + timeout)
+		w.clock, w.sleeper = vc, s
 		w.mu.Unlock()
-		fired := make(chan struct{})
-		go func() {
-			vc.Sleep(timeout)
-			// Timed out: the worker resumes with this unit. Woken first:
-			// the waker gave the worker its own, so this one ends here.
-			if w.timeOut() {
-				vc.AddRunning(-1)
-			}
-			close(fired)
-		}()
 		t.Blocking(func() {
 			select {
 			case <-w.ch:
-			case <-fired:
+			case <-s.Done():
 			}
 		})
 		return w.timeOut()

@@ -84,12 +84,7 @@ func init() {
 		if err := ExactArgs("id", args, 1); err != nil {
 			return Undef, err
 		}
-		v := args[0]
-		if v.k == KObj {
-			return Int(int64(identity(v.o))), nil
-		}
-		h, _ := t.Hash(v)
-		return Int(int64(h&0xffffffff) + int64(v.k)<<40), nil
+		return t.ID(args[0]), nil
 	}
 	builtinFuncs["hash"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if err := ExactArgs("hash", args, 1); err != nil {
@@ -320,4 +315,14 @@ func init() {
 	TextFileType.AddMethod("isatty", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		return False, nil
 	})
+}
+
+// ID is id(v). Go modules that key tables by identity as CPython's do
+// (copy's memo, pprint's recursion context) use it.
+func (t *Thread) ID(v Value) Value {
+	if v.k == KObj {
+		return Int(int64(identity(v.o)))
+	}
+	h, _ := t.Hash(v)
+	return Int(int64(h&0xffffffff) + int64(v.k)<<40)
 }

@@ -307,6 +307,10 @@ func (i *Instance) Attr(name string) (Value, bool) {
 	return i.attrs.get(name)
 }
 
+// EachAttr calls fn for the instance's own attributes (its __dict__), in
+// insertion order, without switching the instance to dict storage.
+func (i *Instance) EachAttr(fn func(name string, v Value)) { i.attrs.each(fn) }
+
 // SetAttr sets an attribute in the instance dict.
 func (i *Instance) SetAttr(name string, v Value) {
 	i.attrs.set(name, v)

@@ -290,3 +290,6 @@ func (s *Set) update(t *Thread, it Value) error {
 	}
 	return t.Iterate(it, func(v Value) error { return s.Add(t, v) })
 }
+
+// NewFrozenSet wraps s, which the caller must not change afterwards.
+func NewFrozenSet(s *Set) *FrozenSet { return &FrozenSet{s: s} }

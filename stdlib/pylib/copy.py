@@ -226,6 +226,22 @@ def deepcopy(x, memo=None, _nil=[]):
     if y is not _nil:
         return y
 
+    y = _deepcopy_one(x, memo)
+    # Objects that are their own copy are not memoized.
+    if y is not x:
+        memo[d] = y
+        _keep_alive(x, memo)
+    return y
+
+
+# (Named deepcopy so that argument errors read as CPython's.)
+_deepcopy_py = deepcopy
+
+
+def _deepcopy_one(x, memo):
+    # The copy of one object not yet in the memo (the memo is not updated
+    # for x itself). _copy's Go deepcopy calls this for what it does not
+    # handle itself.
     cls = type(x)
     copier = _deepcopy_dispatch.get(cls)
     if copier is not None:
@@ -242,11 +258,6 @@ def deepcopy(x, memo=None, _nil=[]):
                 y = x
             else:
                 y = _reconstruct(x, memo, *rv)
-
-    # Objects that are their own copy are not memoized.
-    if y is not x:
-        memo[d] = y
-        _keep_alive(x, memo)
     return y
 
 
@@ -302,3 +313,12 @@ def _keep_alive(x, memo):
         memo[id(memo)].append(x)
     except KeyError:
         memo[id(memo)] = [x]
+
+
+try:
+    from _copy import deepcopier as _deepcopier
+except ImportError:
+    pass
+else:
+    # The common cases in Go, the rest through the functions above.
+    deepcopy = _deepcopier(_deepcopy_py, _deepcopy_one)

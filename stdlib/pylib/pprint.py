@@ -435,6 +435,14 @@ class PrettyPrinter:
     # --- one-line repr with depth limits and recursion guards ---
 
     def _safe_repr(self, object, context, maxlevels, level):
+        # In Go unless format() is overridden: an overriding format() must
+        # see every nested call.
+        if _go_safe_repr is not None and type(self).format is _base_format:
+            return _go_safe_repr(object, context, maxlevels, level, self._sort_dicts,
+                                 self._underscore_numbers, self._safe_repr_py)
+        return self._safe_repr_py(object, context, maxlevels, level)
+
+    def _safe_repr_py(self, object, context, maxlevels, level):
         typ = type(object)
         if typ in _builtin_scalars:
             return repr(object), True, False
@@ -501,6 +509,21 @@ class PrettyPrinter:
             return fmt % ", ".join(components), readable, recursive
         rep = repr(object)
         return rep, bool(rep and not rep.startswith("<")), False
+
+
+_base_format = PrettyPrinter.format
+
+
+def _sorted_items(d):
+    return sorted(d.items(), key=_safe_tuple)
+
+
+try:
+    from _pprint import safe_reprer as _safe_reprer
+except ImportError:
+    _go_safe_repr = None
+else:
+    _go_safe_repr = _safe_reprer(_sorted_items)
 
 
 def _wrap_bytes_repr(object, width, allowance):

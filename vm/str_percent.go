@@ -101,6 +101,9 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			}
 			arg, haveArg = v, true
 			usedMapping = true
+			// As in CPython, a positional conversion after a keyed one has
+			// no argument left ('%(a)s %s' % d raises).
+			argi = len(items)
 			i = j
 		}
 		sp := fmtSpec{fill: ' ', prec: -1}

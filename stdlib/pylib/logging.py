@@ -6,6 +6,11 @@ import os
 import time
 import _asy_frames
 
+try:
+    from _logging import percent_format as _percent_format
+except ImportError:
+    _percent_format = None
+
 __all__ = [
     "BASIC_FORMAT", "BufferingFormatter", "CRITICAL", "DEBUG", "ERROR", "FATAL",
     "FileHandler", "Filter", "Formatter", "Handler", "INFO", "LogRecord", "Logger",
@@ -103,20 +108,33 @@ def _exc_info():
     return (type(exc), exc, exc.__traceback__)
 
 
+_threading = None
+
+
 def _thread_name():
+    global _threading
     try:
-        import threading
-        return threading.current_thread().name
+        if _threading is None:
+            import threading as _threading
+        return _threading.current_thread().name
     except Exception:
         return None
 
 
 def _thread_ident():
+    global _threading
     try:
-        import threading
-        return threading.get_ident()
+        if _threading is None:
+            import threading as _threading
+        return _threading.get_ident()
     except Exception:
         return None
+
+
+# A record's filename and module for each pathname seen (the same few
+# call sites log over and over), and the process id (asy cannot fork).
+_path_parts = {}
+_pid = os.getpid()
 
 
 # ---------------------------------------------------------------- records
@@ -135,12 +153,16 @@ class LogRecord:
         self.levelname = getLevelName(level)
         self.levelno = level
         self.pathname = pathname
-        try:
-            self.filename = os.path.basename(pathname)
-            self.module = os.path.splitext(self.filename)[0]
-        except (TypeError, ValueError, AttributeError):
-            self.filename = pathname
-            self.module = "Unknown module"
+        parts = _path_parts.get(pathname) if type(pathname) is str else None
+        if parts is None:
+            try:
+                parts = os.path.basename(pathname)
+                parts = (parts, os.path.splitext(parts)[0])
+            except (TypeError, ValueError, AttributeError):
+                parts = (pathname, "Unknown module")
+            if type(pathname) is str and len(_path_parts) < 256:
+                _path_parts[pathname] = parts
+        self.filename, self.module = parts
         self.exc_info = exc_info
         self.exc_text = None
         self.stack_info = sinfo
@@ -156,7 +178,7 @@ class LogRecord:
             self.thread = None
             self.threadName = None
         self.processName = "MainProcess" if logMultiprocessing else None
-        self.process = os.getpid() if logProcesses else None
+        self.process = _pid if logProcesses else None
 
     def __repr__(self):
         return '<LogRecord: %s, %s, %s, %s, "%s">' % (self.name, self.levelno, self.pathname, self.lineno, self.msg)
@@ -233,6 +255,8 @@ class PercentStyle:
         return False
 
     def _format(self, record):
+        if _percent_format is not None and type(self._fmt) is str:
+            return _percent_format(self._fmt, record, self._defaults)
         return self._fmt % _record_values(record, self._defaults)
 
     def format(self, record):

@@ -724,7 +724,11 @@ class Manager:
                 other.parent = logger
 
     def _clear_cache(self):
-        pass
+        # Levels changed: every logger's isEnabledFor answers are stale.
+        for logger in self.loggerDict.values():
+            if isinstance(logger, Logger):
+                logger._cache.clear()
+        self.root._cache.clear()
 
 
 class Logger(Filterer):
@@ -736,9 +740,11 @@ class Logger(Filterer):
         self.propagate = True
         self.handlers = []
         self.disabled = False
+        self._cache = {}
 
     def setLevel(self, level):
         self.level = _checkLevel(level)
+        self.manager._clear_cache()
 
     def debug(self, msg, *args, **kwargs):
         if self.isEnabledFor(DEBUG):
@@ -857,9 +863,14 @@ class Logger(Filterer):
     def isEnabledFor(self, level):
         if self.disabled:
             return False
-        if self.manager.disable >= level:
-            return False
-        return level >= self.getEffectiveLevel()
+        try:
+            return self._cache[level]
+        except KeyError:
+            if self.manager.disable >= level:
+                is_enabled = self._cache[level] = False
+            else:
+                is_enabled = self._cache[level] = level >= self.getEffectiveLevel()
+            return is_enabled
 
     def getChild(self, suffix):
         if self.root is not self:
@@ -1060,6 +1071,7 @@ def log(level, msg, *args, **kwargs):
 
 def disable(level=CRITICAL):
     root.manager.disable = level
+    root.manager._clear_cache()
 
 
 def shutdown(handlerList=_handlerList):

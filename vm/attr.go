@@ -522,6 +522,9 @@ func syntaxErrorAttr(o *Instance, name string) (Value, bool) {
 		if se.NoCaret {
 			vals["offset"], vals["end_offset"] = None, None
 		}
+		if se.NoText {
+			vals["text"] = None
+		}
 		v, ok := vals[name]
 		return v, ok
 	}

@@ -112,6 +112,18 @@ func (t *Thread) recursionError() error {
 	return Errorf(RecursionError, "maximum recursion depth exceeded")
 }
 
+// enterRecursion counts a level of recursion in Go code that walks nested
+// objects (CPython's Py_EnterRecursiveCall); leaveRecursion undoes it.
+func (t *Thread) enterRecursion() error {
+	if t.depth >= MaxDepth {
+		return t.recursionError()
+	}
+	t.depth++
+	return nil
+}
+
+func (t *Thread) leaveRecursion() { t.depth-- }
+
 // setupFrame binds arguments into a new frame for fn. owned frames (for
 // generators) get their own registers.
 func (t *Thread) setupFrame(fn *Function, args []Value, kw []KV, owned bool) (*Frame, error) {

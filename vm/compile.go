@@ -106,6 +106,7 @@ const (
 	fbFinally       // try body protected by finally: has the finally statements
 	fbExceptHandler // inside an except clause
 	fbFinallyExc    // running a finally body on the exception path (exc on stack)
+	fbExceptStar    // inside an except* clause (break/continue/return may not leave it)
 	fbWith
 	fbAsyncWith
 )
@@ -295,7 +296,7 @@ func stackEffect(op Opcode, arg int) int {
 		OpPopJumpIfTrue, OpBinaryOp, OpCompareOp, OpIsOp, OpContainsOp, OpBinarySubscr,
 		OpListAppend, OpSetAdd, OpListExtend, OpSetUpdate, OpDictUpdate, OpDictMerge,
 		OpReturnValue, OpImportStar, OpPrintExpr, OpReraise, OpYieldFrom, OpDeleteAttr,
-		OpEndFinally, OpEndAsyncFor:
+		OpEndFinally, OpEndAsyncFor, OpPrepReraiseStar, OpReraiseStar:
 		return -1
 	case OpStoreAttr, OpDeleteSubscr, OpMapAdd:
 		return -2
@@ -348,7 +349,7 @@ func stackEffect(op Opcode, arg int) int {
 			return -1
 		}
 		return 0
-	case OpJumpIfNotExcMatch, OpCheckExcStar:
+	case OpJumpIfNotExcMatch:
 		return -1
 	}
 	return 0

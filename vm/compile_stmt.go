@@ -117,6 +117,10 @@ func (c *compiler) stmt(s parser.Stmt) {
 			}
 		}
 	case *parser.ImportFrom:
+		if s.Module == "__future__" && s.P.Line > c.futures.lastLine {
+			c.fail(s.P, "from __future__ imports must occur at the beginning of the file")
+			return
+		}
 		var names []Value
 		for _, a := range s.Names {
 			names = append(names, Str(a.Name))

@@ -17,7 +17,7 @@ func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
 		if o.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) != 0 {
 			return t.makeGenerator(o, args, kw)
 		}
-		if t.depth >= MaxDepth {
+		if t.depth >= t.depthLimit() {
 			return Undef, t.recursionError()
 		}
 		if t.limited {
@@ -114,9 +114,13 @@ func (t *Thread) recursionError() error {
 
 // enterRecursion counts a level of recursion in Go code that walks nested
 // objects (CPython's Py_EnterRecursiveCall); leaveRecursion undoes it.
-func (t *Thread) enterRecursion() error {
-	if t.depth >= MaxDepth {
-		return t.recursionError()
+func (t *Thread) enterRecursion() error { return t.enterRecursionWhere("") }
+
+// enterRecursionWhere is enterRecursion whose RecursionError says where
+// (" while getting the repr of an object").
+func (t *Thread) enterRecursionWhere(where string) error {
+	if t.depth >= t.depthLimit() {
+		return Errorf(RecursionError, "maximum recursion depth exceeded%s", where)
 	}
 	t.depth++
 	return nil

@@ -960,7 +960,7 @@ func (t *Thread) execute() (Value, error) {
 						continue
 					}
 					if fn, ok := callee.o.(*Function); ok && fn.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) == 0 {
-						if t.depth >= MaxDepth {
+						if t.depth >= t.depthLimit() {
 							f.pc, f.sp = pc, sp
 							err = t.recursionError()
 							goto fail

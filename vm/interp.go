@@ -68,7 +68,21 @@ type Interp struct {
 	sigCh chan struct{}
 	// aborted holds the message of Abort: every thread raises RunAborted.
 	aborted atomic.Pointer[string]
+	// recursionLimit is sys.getrecursionlimit(); 0 means MaxDepth.
+	recursionLimit atomic.Int64
 }
+
+// RecursionLimit is the depth at which calls raise RecursionError
+// (sys.getrecursionlimit()).
+func (it *Interp) RecursionLimit() int {
+	if n := it.recursionLimit.Load(); n > 0 {
+		return int(n)
+	}
+	return MaxDepth
+}
+
+// SetRecursionLimit changes the limit (sys.setrecursionlimit, which checks n).
+func (it *Interp) SetRecursionLimit(n int) { it.recursionLimit.Store(int64(n)) }
 
 // Hooks are optional callbacks installed by higher layers.
 type Hooks struct {

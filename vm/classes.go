@@ -307,7 +307,7 @@ var coreMinArgs = map[string]int{
 func isCoreType(c *Class) bool {
 	switch c {
 	case ObjectType, ListType, TupleType, DictType, SetType, FrozenSetType, StrType, BytesType,
-		ByteArrayType, IntType, FloatType, BoolType, RangeType, ComplexType:
+		ByteArrayType, IntType, FloatType, BoolType, ComplexType:
 		return true
 	}
 	return false

@@ -225,8 +225,7 @@ func (t *Thread) builtinCompare(op int, a, b Value) (bool, bool, error) {
 		}
 	case *Range:
 		if y, ok := b.o.(*Range); ok && (op == cmpEQ || op == cmpNE) {
-			eq := x.Len() == y.Len() && (x.Len() == 0 || x.start == y.start && (x.Len() == 1 || x.step == y.step))
-			return eq == (op == cmpEQ), true, nil
+			return rangeEqual(x, y) == (op == cmpEQ), true, nil
 		}
 	case *Complex:
 		if op == cmpEQ || op == cmpNE {

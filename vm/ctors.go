@@ -480,36 +480,6 @@ func (t *Thread) DictUpdate(d *Dict, src Value) error {
 	})
 }
 
-func newRange(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
-	if err := NoKwargs("range", kw); err != nil {
-		return Undef, err
-	}
-	if len(args) == 0 {
-		return Undef, Errorf(TypeError, "range expected at least 1 argument, got 0")
-	}
-	if len(args) > 3 {
-		return Undef, Errorf(TypeError, "range expected at most 3 arguments, got %d", len(args))
-	}
-	var n [3]int64
-	for i, a := range args {
-		x, err := t.AsInt64(a)
-		if err != nil {
-			return Undef, err
-		}
-		n[i] = x
-	}
-	switch len(args) {
-	case 1:
-		return Obj(&Range{start: 0, stop: n[0], step: 1}), nil
-	case 2:
-		return Obj(&Range{start: n[0], stop: n[1], step: 1}), nil
-	}
-	if n[2] == 0 {
-		return Undef, Errorf(ValueError, "range() arg 3 must not be zero")
-	}
-	return Obj(&Range{start: n[0], stop: n[1], step: n[2]}), nil
-}
-
 func newInt(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 	a, err := UnpackArgs("int", args, kw, 0, "x", "base")
 	if err != nil {

@@ -92,10 +92,7 @@ func (t *Thread) Repr(v Value) (string, error) {
 		}
 		return "<module '" + o.Name + "' from '" + o.File + "'>", nil
 	case *Range:
-		if o.step == 1 {
-			return fmt.Sprintf("range(%d, %d)", o.start, o.stop), nil
-		}
-		return fmt.Sprintf("range(%d, %d, %d)", o.start, o.stop, o.step), nil
+		return o.repr(), nil
 	case *SliceObj:
 		a, _ := t.Repr(o.start)
 		b, _ := t.Repr(o.stop)

@@ -263,6 +263,7 @@ func NewNativeClass(name, module string, base *Class, ctor func(t *Thread, cls *
 	c.MRO = append([]*Class{c}, base.MRO...)
 	c.base = c
 	c.isExc = base.isExc
+	setNewWrapper(c)
 	return c
 }
 

@@ -93,25 +93,7 @@ func init() {
 	ObjectType.AddMethod("__init_subclass__", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		return None, nil
 	})
-	ObjectType.Dict["__new__"] = NewBuiltin("__new__", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		if len(args) == 0 {
-			return Undef, Errorf(TypeError, "object.__new__(): not enough arguments")
-		}
-		cls, ok := args[0].o.(*Class)
-		if !ok {
-			return Undef, Errorf(TypeError, "object.__new__(X): X is not a type object (%s)", args[0].TypeName())
-		}
-		if ctor := cls.findCtor(); ctor != nil && cls.base != ObjectType {
-			var ctorKw []KV
-			if cls.IsSubclass(TypeType) {
-				// type.__new__(mcls, name, bases, ns, **kw): the class
-				// keywords go on to __init_subclass__.
-				ctorKw = kw
-			}
-			return ctor(t, cls, args[1:], ctorKw)
-		}
-		return Obj(NewInstance(cls)), nil
-	})
+	ObjectType.Dict["__new__"] = newWrapperFor(ObjectType) // see tpnew.go
 
 	BaseException.AddMethod("__init__", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if inst, ok := args[0].o.(*Instance); ok && inst.exc != nil {

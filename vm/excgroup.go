@@ -8,8 +8,7 @@ func init() {
 	// (newBuiltinClass makes single-inheritance chains only).
 	ExceptionGroup.Bases = []*Class{BaseExceptionGroup, Exception}
 	ExceptionGroup.MRO = []*Class{ExceptionGroup, BaseExceptionGroup, Exception, BaseException, ObjectType}
-	BaseExceptionGroup.ctor = newExceptionGroup
-	ExceptionGroup.ctor = newExceptionGroup
+	BaseExceptionGroup.ctor = newExceptionGroup // ExceptionGroup's too
 	for _, c := range []*Class{BaseExceptionGroup} {
 		c.AddMethod("__init__", func(t *Thread, args []Value, kw []KV) (Value, error) { return None, nil })
 		c.AddMethod("__str__", func(t *Thread, args []Value, kw []KV) (Value, error) {

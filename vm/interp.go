@@ -134,6 +134,7 @@ func New(cfg Config) *Interp {
 		it.loaders[name] = l
 	}
 	it.builtins = newBuiltinsModule(it)
+	installNewWrappers(it.builtins)
 	it.main = newThread(it)
 	return it
 }

@@ -15,6 +15,19 @@ type CompiledSource struct {
 
 func (*CompiledSource) Class() *Class { return CodeType }
 
+// GetAttr gives the code object attributes scripts read from compile()'s result.
+func (c *CompiledSource) GetAttr(t *Thread, name string) (Value, bool, error) {
+	switch name {
+	case "co_filename":
+		return Str(c.filename), true, nil
+	case "co_name", "co_qualname":
+		return Str("<module>"), true, nil
+	case "co_firstlineno":
+		return Int(1), true, nil
+	}
+	return Undef, false, nil
+}
+
 func (c *CompiledSource) Repr(t *Thread) (string, error) {
 	return "<code object <module> at 0x0, file \"" + c.filename + "\", line 1>", nil
 }
@@ -100,7 +113,12 @@ func (t *Thread) compileSource(src, file, mode string, mod *Module) (*Code, erro
 		if perr != nil {
 			return nil, SyntaxErrorFrom(perr)
 		}
-		code, err = Compile(file, m, mod, false)
+		if mode == "single" {
+			// Expression statements print their value, as at a prompt.
+			code, err = compileModule(file, m, mod, false, true)
+		} else {
+			code, err = Compile(file, m, mod, false)
+		}
 	}
 	if err != nil {
 		err = WithSource(err, []byte(src))

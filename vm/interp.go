@@ -180,6 +180,29 @@ func (it *Interp) AddSource(file string, src []byte) {
 // SourceLine returns line n of file, stripped, or "" (for warnings and tracebacks).
 func (it *Interp) SourceLine(file string, n int) string { return it.sourceLine(file, n) }
 
+// TraceLine is the source line a traceback shows for entry e.
+func (it *Interp) TraceLine(e TraceEntry) string {
+	return it.codeLine(e.File, e.Line, e.code)
+}
+
+// codeLine is line n of file, for code running in its module's globals.
+// Like CPython's linecache, when file cannot be read (code compiled from a
+// string under a made-up name) the line comes from the source of the
+// module whose globals the code runs in; names in <brackets> have none.
+func (it *Interp) codeLine(file string, n int, code *Code) string {
+	line := it.sourceLine(file, n)
+	if line != "" || code == nil || code.module == nil || strings.HasPrefix(file, "<") && strings.HasSuffix(file, ">") {
+		return line
+	}
+	if lines, ok := it.sources[file]; !ok || lines != nil {
+		return line // the file exists
+	}
+	if m := code.module; m.File != "" && m.File != file {
+		return it.sourceLine(m.File, n)
+	}
+	return ""
+}
+
 // sourceLine returns line n of file, stripped, or "".
 func (it *Interp) sourceLine(file string, n int) string {
 	if file == "<string>" || file == "<stdin>" {

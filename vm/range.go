@@ -309,7 +309,7 @@ func rangeContains(t *Thread, r *Range, item Value) (bool, error) {
 		return r.containsInt(x), nil
 	}
 	found := false
-	err := r.each(func(v Value) (bool, error) {
+	err := r.each(t, func(v Value) (bool, error) {
 		eq, err := t.Equal(v, item)
 		found = eq
 		return eq, err
@@ -344,10 +344,14 @@ func (r *Range) containsInt(x *big.Int) bool {
 }
 
 // each calls f on the elements in order until it returns true or an error.
-func (r *Range) each(f func(Value) (bool, error)) error {
+// Each element counts as a loop iteration (Ctrl-C, step limits, other threads).
+func (r *Range) each(t *Thread, f func(Value) (bool, error)) error {
 	start, _, step, n := r.parts()
 	v := new(big.Int).Set(start)
 	for i := new(big.Int); i.Cmp(n) < 0; i.Add(i, big.NewInt(1)) {
+		if err := t.checkpoint(); err != nil {
+			return err
+		}
 		stop, err := f(BigInt(new(big.Int).Set(v)))
 		if err != nil || stop {
 			return err
@@ -463,7 +467,7 @@ func init() {
 			return Int(0), nil
 		}
 		count := 0
-		err := r.each(func(v Value) (bool, error) {
+		err := r.each(t, func(v Value) (bool, error) {
 			eq, err := t.Equal(v, args[1])
 			if eq {
 				count++
@@ -490,7 +494,7 @@ func init() {
 			return BigInt(d.Quo(d, step)), nil
 		}
 		i, found := int64(0), false
-		err := r.each(func(v Value) (bool, error) {
+		err := r.each(t, func(v Value) (bool, error) {
 			eq, err := t.Equal(v, args[1])
 			if eq {
 				found = true

@@ -22,6 +22,7 @@ func (o *Instance) setClass(v Value) error {
 	if o.cls.isExc != newc.isExc {
 		return Errorf(TypeError, "__class__ assignment: '%s' object layout differs from '%s'", newc.Name, o.cls.Name)
 	}
+	o.moveSlots(o.cls, newc)
 	o.cls = newc
 	return nil
 }
@@ -101,6 +102,7 @@ var ownExcLayout = map[string]bool{
 	"UnicodeDecodeError": true, "UnicodeTranslateError": true,
 }
 
+// ownSlotNames are the __slots__ c adds, sorted (as CPython compares them).
 func ownSlotNames(c *Class) []string {
 	var names []string
 	for name, v := range c.Dict {
@@ -110,6 +112,37 @@ func ownSlotNames(c *Class) []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// slotIndexes maps the slot names of c's instances to where they keep them.
+func slotIndexes(c *Class) map[string]int {
+	out := map[string]int{}
+	for _, k := range c.MRO {
+		for name, v := range k.Dict {
+			if m, ok := v.o.(*member); ok && v.k == KObj && m.owner == k {
+				if _, seen := out[name]; !seen {
+					out[name] = m.index
+				}
+			}
+		}
+	}
+	return out
+}
+
+// moveSlots rearranges an instance's slot values for its new class, which
+// has the same slots, possibly stored in another order.
+func (o *Instance) moveSlots(from, to *Class) {
+	if len(o.attrs.slots) == 0 {
+		return
+	}
+	old, now := slotIndexes(from), slotIndexes(to)
+	vals := make([]Value, len(o.attrs.slots))
+	for name, i := range old {
+		if j, ok := now[name]; ok && i < len(o.attrs.slots) && j < len(vals) {
+			vals[j] = o.attrs.slots[i]
+		}
+	}
+	o.attrs.slots = vals
 }
 
 func slotsHaveDict(slots Value) bool {

@@ -512,7 +512,7 @@ func (c *Class) findPlainInit() *Function {
 // callMethodFrame runs fn(self, *args) in a nested dispatch loop; fn takes
 // exactly that many positional parameters.
 func (t *Thread) callMethodFrame(fn *Function, self Value, args []Value) (Value, error) {
-	if t.depth >= MaxDepth {
+	if t.depth >= t.depthLimit() {
 		return Undef, t.recursionError()
 	}
 	if t.limited {

@@ -912,7 +912,7 @@ func (t *Thread) execute() (Value, error) {
 						if init := cls.plainInit(); init != nil {
 							// Instantiate inline: the instance takes the slot just
 							// before the arguments and becomes __init__'s self.
-							if t.depth >= MaxDepth {
+							if t.depth >= t.depthLimit() {
 								f.pc, f.sp = pc, sp
 								err = t.recursionError()
 								goto fail

@@ -14,6 +14,9 @@ type SyntaxError struct {
 	EndCol  int
 	NoCaret bool
 	Text    string
+	// NoText: the source line is unknown (CPython's text is None: code
+	// compiled from a string whose file name is no file).
+	NoText bool
 }
 
 func (e *SyntaxError) Error() string {

@@ -78,6 +78,14 @@ func (ps *parser) failAt(p Pos, kind, msg string) {
 	panic(bailout{})
 }
 
+// failRange is a SyntaxError with carets from p up to column endCol (exclusive).
+func (ps *parser) failRange(p Pos, endCol int, msg string) {
+	if ps.err == nil {
+		ps.err = &SyntaxError{Kind: "SyntaxError", Msg: msg, Filename: ps.file, Line: p.Line, Col: p.Col, EndCol: endCol, Text: ps.lineText(p.Line)}
+	}
+	panic(bailout{})
+}
+
 func (ps *parser) syntaxError(msg string) {
 	t := ps.peek()
 	if t.kind == tNewline && msg == "invalid syntax" {
@@ -709,8 +717,18 @@ func (ps *parser) tryStmt() Stmt {
 	for ps.isKw("except") {
 		et := ps.next()
 		h := &ExceptHandler{P: et.pos}
-		if ps.acceptOp("*") {
-			s.Star = true
+		star := ps.acceptOp("*")
+		if len(s.Handlers) > 0 && star != s.Star {
+			n := len("except")
+			if star {
+				n++
+			}
+			ps.failRange(et.pos, et.pos.Col+n, "cannot have both 'except' and 'except*' on the same 'try'")
+		}
+		s.Star = star
+		if star && ps.isOp(":") {
+			p := ps.peek().pos
+			ps.failRange(p, p.Col+1, "expected one or more exception types")
 		}
 		if !ps.isOp(":") {
 			h.Type = ps.test()

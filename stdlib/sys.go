@@ -1,6 +1,7 @@
 package stdlib
 
 import (
+	"math"
 	"sort"
 
 	"github.com/asylang/asy/vm"
@@ -30,7 +31,6 @@ func sysModule(it *vm.Interp) (*vm.Module, error) {
 	// Only sys.path[0] (where imports look): asy has no library directories.
 	m.Set("path", vm.Obj(vm.NewList([]vm.Value{vm.Str(it.SysPath0())})))
 	m.Set("executable", vm.Str("asy"))
-	limit := vm.Int(vm.MaxDepth)
 	// sys.modules is computed when read: a dict of the modules imported so
 	// far (a snapshot — adding to it does not register a module).
 	m.Set("__getattr__", vm.NewBuiltin("__getattr__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
@@ -90,15 +90,12 @@ func sysModule(it *vm.Interp) (*vm.Module, error) {
 		return vm.Undef, vm.NewException(vm.SystemExit, args...)
 	}))
 	m.Set("getrecursionlimit", vm.NewBuiltin("getrecursionlimit", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		return limit, nil
-	}))
-	m.Set("setrecursionlimit", vm.NewBuiltin("setrecursionlimit", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		if err := vm.ExactArgs("setrecursionlimit", args, 1); err != nil {
+		if err := vm.ExactArgs("getrecursionlimit", args, 0); err != nil {
 			return vm.Undef, err
 		}
-		limit = args[0]
-		return vm.None, nil
+		return vm.Int(int64(t.Interp().RecursionLimit())), nil
 	}))
+	m.Set("setrecursionlimit", vm.NewBuiltin("setrecursionlimit", setRecursionLimit))
 	m.Set("intern", vm.NewBuiltin("intern", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return args[0], nil
 	}))
@@ -106,3 +103,33 @@ func sysModule(it *vm.Interp) (*vm.Module, error) {
 }
 
 func init() { register("sys", sysModule) }
+
+// setRecursionLimit is sys.setrecursionlimit: the limit is a C int of at
+// least 1 and above the current depth (which counts this call, as CPython's).
+func setRecursionLimit(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	if len(kw) > 0 {
+		return vm.Undef, vm.Errorf(vm.TypeError, "sys.setrecursionlimit() takes no keyword arguments")
+	}
+	if len(args) != 1 {
+		return vm.Undef, vm.Errorf(vm.TypeError, "sys.setrecursionlimit() takes exactly one argument (%d given)", len(args))
+	}
+	tooBig := vm.Errorf(vm.OverflowError, "Python int too large to convert to C int")
+	n, err := t.AsInt64(args[0])
+	if err != nil {
+		if vm.IsInstanceOf(err, vm.IndexError) {
+			return vm.Undef, tooBig
+		}
+		return vm.Undef, err
+	}
+	if n > math.MaxInt32 || n < math.MinInt32 {
+		return vm.Undef, tooBig
+	}
+	if n < 1 {
+		return vm.Undef, vm.Errorf(vm.ValueError, "recursion limit must be greater or equal than 1")
+	}
+	if depth := t.Depth() + 1; int64(depth) >= n {
+		return vm.Undef, vm.Errorf(vm.RecursionError, "cannot set the recursion limit to %d at the recursion depth %d: the limit is too low", n, depth)
+	}
+	t.Interp().SetRecursionLimit(int(n))
+	return vm.None, nil
+}

@@ -18,8 +18,8 @@ func libraryFile(name string) bool {
 	return strings.HasPrefix(name, "<") && strings.HasSuffix(name, ">") && name != "<string>" && name != "<stdin>"
 }
 
-func frameTuple(it *vm.Interp, file string, line int, name string) vm.Value {
-	return vm.Obj(vm.NewTuple([]vm.Value{vm.Str(file), vm.Int(int64(line)), vm.Str(name), vm.Str(it.SourceLine(file, line))}))
+func frameTuple(file string, line int, name, src string) vm.Value {
+	return vm.Obj(vm.NewTuple([]vm.Value{vm.Str(file), vm.Int(int64(line)), vm.Str(name), vm.Str(src)}))
 }
 
 func tracebackModule(it *vm.Interp) (*vm.Module, error) {
@@ -37,7 +37,7 @@ func tracebackModule(it *vm.Interp) (*vm.Module, error) {
 			if libraryFile(e.File) {
 				continue
 			}
-			out = append(out, frameTuple(t.Interp(), e.File, e.Line, e.Func))
+			out = append(out, frameTuple(e.File, e.Line, e.Func, t.Interp().TraceLine(e)))
 		}
 		return vm.Obj(vm.NewList(out)), nil
 	}))
@@ -50,7 +50,7 @@ func tracebackModule(it *vm.Interp) (*vm.Module, error) {
 			if c == nil || libraryFile(c.Filename) {
 				continue
 			}
-			out = append(out, frameTuple(t.Interp(), c.Filename, f.Line(), c.Name))
+			out = append(out, frameTuple(c.Filename, f.Line(), c.Name, t.Interp().SourceLine(c.Filename, f.Line())))
 		}
 		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
 			out[i], out[j] = out[j], out[i]

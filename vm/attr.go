@@ -53,6 +53,9 @@ func (t *Thread) attrError(obj Value, name string) error {
 // setAttrGeneric is object.__setattr__ on an instance: a slot, or the
 // attribute dict when the class allows one.
 func (o *Instance) setAttrGeneric(name string, v Value) error {
+	if name == "__class__" {
+		return o.setClass(v)
+	}
 	if !o.cls.hasSlots {
 		o.SetAttr(name, v)
 		return nil
@@ -72,6 +75,9 @@ func (o *Instance) setAttrGeneric(name string, v Value) error {
 
 // delAttr is object.__delattr__ on an instance: a slot or a dict entry.
 func (o *Instance) delAttr(name string) error {
+	if name == "__class__" {
+		return Errorf(TypeError, "can't delete __class__ attribute")
+	}
 	if m, ok := o.cls.Lookup(name); ok && m.k == KObj && o.cls.hasSlots {
 		if mb, isMember := m.o.(*member); isMember {
 			if o.attrs.slotDel(mb.index) {
@@ -178,6 +184,9 @@ func codeAttr(c *Code, name string) (Value, bool) {
 // setAttr is type.__setattr__: what cls.name = v does unless a metaclass
 // decides otherwise.
 func (o *Class) setAttr(name string, v Value) error {
+	if name == "__class__" {
+		return o.setMeta(v)
+	}
 	if o.Builtin {
 		return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, o.Name)
 	}
@@ -188,6 +197,9 @@ func (o *Class) setAttr(name string, v Value) error {
 		case "__name__":
 			o.Name = s
 		}
+	}
+	if name == "__bases__" {
+		return o.setBases(v)
 	}
 	if old, ok := o.Dict[name]; ok && !isDunder(name) && isPlainData(old) && isPlainData(v) {
 		// A counter or setting on the class (Animal.count += 1) changes a
@@ -239,6 +251,12 @@ func (c *Class) refreshFlat(owner *Class, name string, v Value) {
 
 // delAttr is type.__delattr__.
 func (o *Class) delAttr(name string) error {
+	switch name {
+	case "__class__":
+		return Errorf(TypeError, "can't delete __class__ attribute")
+	case "__bases__":
+		return Errorf(TypeError, "cannot delete '__bases__' attribute of immutable type '%s'", o.Name)
+	}
 	if o.Builtin {
 		return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, o.Name)
 	}
@@ -521,6 +539,9 @@ func syntaxErrorAttr(o *Instance, name string) (Value, bool) {
 			"offset": Int(int64(se.Col)), "text": Str(se.Text + "\n"), "end_lineno": Int(int64(se.Line)), "end_offset": endCol}
 		if se.NoCaret {
 			vals["offset"], vals["end_offset"] = None, None
+		}
+		if se.NoText {
+			vals["text"] = None
 		}
 		v, ok := vals[name]
 		return v, ok
@@ -855,6 +876,9 @@ func (t *Thread) SetAttr(obj Value, name string, v Value) error {
 		case AttrSetter:
 			return o.SetAttr(t, name, v)
 		}
+	}
+	if name == "__class__" {
+		return setClassOfValue(obj, v)
 	}
 	if _, ok := obj.Class().Lookup(name); ok {
 		return Errorf(AttributeError, "'%s' object attribute '%s' is read-only", obj.TypeName(), name)

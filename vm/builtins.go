@@ -49,7 +49,12 @@ func init() {
 		if err := ExactArgs("repr", args, 1); err != nil {
 			return Undef, err
 		}
+		// A one-argument builtin call is a level of recursion in CPython.
+		if err := t.enterRecursionWhere(" while calling a Python object"); err != nil {
+			return Undef, err
+		}
 		s, err := t.Repr(args[0])
+		t.leaveRecursion()
 		return Str(s), err
 	}
 	builtinFuncs["isinstance"] = func(t *Thread, args []Value, kw []KV) (Value, error) {

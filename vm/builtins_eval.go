@@ -15,6 +15,19 @@ type CompiledSource struct {
 
 func (*CompiledSource) Class() *Class { return CodeType }
 
+// GetAttr gives the code object attributes scripts read from compile()'s result.
+func (c *CompiledSource) GetAttr(t *Thread, name string) (Value, bool, error) {
+	switch name {
+	case "co_filename":
+		return Str(c.filename), true, nil
+	case "co_name", "co_qualname":
+		return Str("<module>"), true, nil
+	case "co_firstlineno":
+		return Int(1), true, nil
+	}
+	return Undef, false, nil
+}
+
 func (c *CompiledSource) Repr(t *Thread) (string, error) {
 	return "<code object <module> at 0x0, file \"" + c.filename + "\", line 1>", nil
 }
@@ -29,56 +42,93 @@ func init() {
 		if !ok {
 			return Undef, Errorf(TypeError, "compile() arg 1 must be a string, bytes or AST object")
 		}
-		filename, _ := a[1].StrOf()
+		filename, ok := a[1].StrOf()
+		if !ok {
+			return Undef, Errorf(TypeError, "compile() argument 'filename' must be str, not %s", a[1].TypeName())
+		}
 		mode, _ := a[2].StrOf()
-		switch mode {
-		case "eval":
-			if _, err := parser.ParseExpr(filename, []byte(src)); err != nil {
-				return Undef, SyntaxErrorFrom(err)
-			}
-		case "exec", "single":
-			if _, err := parser.Parse(filename, []byte(src)); err != nil {
-				return Undef, SyntaxErrorFrom(err)
-			}
-		default:
+		if mode != "eval" && mode != "exec" && mode != "single" {
 			return Undef, Errorf(ValueError, "compile() mode must be 'exec', 'eval' or 'single'")
+		}
+		// Compiled now (into a scratch module) for its syntax errors; exec
+		// and eval compile it again into the namespace they run it in.
+		if _, err := t.compileSource(src, filename, mode, NewModule("__main__", "")); err != nil {
+			return Undef, err
 		}
 		return Obj(&CompiledSource{src: src, filename: filename, mode: mode}), nil
 	}
 	builtinFuncs["eval"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
-		src, mod, sync, err := t.evalArgs("eval", args)
+		src, file, mod, sync, err := t.evalArgs("eval", args)
 		if err != nil {
 			return Undef, err
 		}
-		e, err := parser.ParseExpr("<string>", []byte(src))
-		if err != nil {
-			return Undef, SyntaxErrorFrom(err)
+		mode := "eval"
+		if c, ok := args[0].o.(*CompiledSource); ok && args[0].k == KObj {
+			mode = c.mode
 		}
-		code, err := CompileExpr("<string>", e, mod)
+		code, err := t.compileSource(src, file, mode, mod)
 		if err != nil {
-			return Undef, SyntaxErrorFrom(err)
+			return Undef, err
 		}
 		r, err := t.RunCode(code, mod)
 		sync()
+		if mode != "eval" {
+			r = None
+		}
 		return r, err
 	}
 	builtinFuncs["exec"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
-		src, mod, sync, err := t.evalArgs("exec", args)
+		src, file, mod, sync, err := t.evalArgs("exec", args)
 		if err != nil {
 			return Undef, err
 		}
-		m, err := parser.Parse("<string>", []byte(src))
-		if err != nil {
-			return Undef, SyntaxErrorFrom(err)
+		mode := "exec"
+		if c, ok := args[0].o.(*CompiledSource); ok && args[0].k == KObj {
+			mode = c.mode
 		}
-		code, err := Compile("<string>", m, mod, false)
+		code, err := t.compileSource(src, file, mode, mod)
 		if err != nil {
-			return Undef, SyntaxErrorFrom(err)
+			return Undef, err
 		}
 		_, err = t.RunCode(code, mod)
 		sync()
 		return None, err
 	}
+}
+
+// compileSource compiles source text given to compile/exec/eval for mod.
+// Errors the compiler finds (after parsing) point at the statement, but
+// like CPython they carry the source line only when the file exists.
+func (t *Thread) compileSource(src, file, mode string, mod *Module) (*Code, error) {
+	var code *Code
+	var err error
+	if mode == "eval" {
+		e, perr := parser.ParseExpr(file, []byte(src))
+		if perr != nil {
+			return nil, SyntaxErrorFrom(perr)
+		}
+		code, err = CompileExpr(file, e, mod)
+	} else {
+		m, perr := parser.Parse(file, []byte(src))
+		if perr != nil {
+			return nil, SyntaxErrorFrom(perr)
+		}
+		if mode == "single" {
+			// Expression statements print their value, as at a prompt.
+			code, err = compileModule(file, m, mod, false, true)
+		} else {
+			code, err = Compile(file, m, mod, false)
+		}
+	}
+	if err != nil {
+		err = WithSource(err, []byte(src))
+		if se, ok := err.(*parser.SyntaxError); ok {
+			se.Text = t.interp.sourceLine(file, se.Line)
+			se.NoText = se.Text == ""
+		}
+		return nil, SyntaxErrorFrom(err)
+	}
+	return code, nil
 }
 
 // layerLocals puts locals over mod's globals for the run and returns the
@@ -107,18 +157,19 @@ func layerLocals(mod *Module, locals *Dict) func() {
 	}
 }
 
-// evalArgs returns the source, the module to run in, and a function that
+// evalArgs returns the source, its file name, the module to run in, and a function that
 // copies the module's globals back into a globals dict argument.
-func (t *Thread) evalArgs(name string, args []Value) (string, *Module, func(), error) {
+func (t *Thread) evalArgs(name string, args []Value) (string, string, *Module, func(), error) {
 	if len(args) == 0 || len(args) > 3 {
-		return "", nil, nil, Errorf(TypeError, "%s expected at most 3 arguments, got %d", name, len(args))
+		return "", "", nil, nil, Errorf(TypeError, "%s expected at most 3 arguments, got %d", name, len(args))
 	}
 	src, ok := args[0].StrOf()
+	file := "<string>"
 	if c, isCode := args[0].o.(*CompiledSource); isCode && args[0].k == KObj {
-		src, ok = c.src, true
+		src, file, ok = c.src, c.filename, true
 	}
 	if !ok {
-		return "", nil, nil, Errorf(TypeError, "%s() arg 1 must be a string, bytes or code object", name)
+		return "", "", nil, nil, Errorf(TypeError, "%s() arg 1 must be a string, bytes or code object", name)
 	}
 	var mod *Module
 	if t.frame != nil {
@@ -129,7 +180,7 @@ func (t *Thread) evalArgs(name string, args []Value) (string, *Module, func(), e
 	if len(args) >= 2 && !args[1].IsNone() {
 		d, ok := args[1].o.(*Dict)
 		if !ok {
-			return "", nil, nil, Errorf(TypeError, "globals must be a dict")
+			return "", "", nil, nil, Errorf(TypeError, "globals must be a dict")
 		}
 		if d.module != nil {
 			// A module's own globals dict: run in that module itself.
@@ -162,7 +213,7 @@ locals:
 	if len(args) == 3 && !args[2].IsNone() {
 		locals, ok := args[2].o.(*Dict)
 		if !ok || args[2].k != KObj {
-			return "", nil, nil, Errorf(TypeError, "locals must be a mapping")
+			return "", "", nil, nil, Errorf(TypeError, "locals must be a mapping")
 		}
 		if !fresh {
 			// A real module's globals (the caller's, or a module's own
@@ -176,5 +227,5 @@ locals:
 		}
 		sync = layerLocals(mod, locals)
 	}
-	return src, mod, sync, nil
+	return src, file, mod, sync, nil
 }

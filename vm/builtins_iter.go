@@ -166,8 +166,7 @@ func init() {
 		case *Tuple:
 			items = o.items
 		case *Range:
-			n := o.Len()
-			return Obj(&rangeIter{cur: o.start + (n-1)*o.step, step: -o.step, n: n}), nil
+			return Obj(rangeIterOf(o, true)), nil
 		case *StrObj:
 			for i := 0; i < o.Len(); i++ {
 				items = append(items, Obj(o.At(i)))

@@ -17,7 +17,7 @@ func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
 		if o.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) != 0 {
 			return t.makeGenerator(o, args, kw)
 		}
-		if t.depth >= MaxDepth {
+		if t.depth >= t.depthLimit() {
 			return Undef, t.recursionError()
 		}
 		if t.limited {
@@ -111,6 +111,22 @@ func (t *Thread) CallMethod(obj Value, name string, args ...Value) (Value, error
 func (t *Thread) recursionError() error {
 	return Errorf(RecursionError, "maximum recursion depth exceeded")
 }
+
+// enterRecursion counts a level of recursion in Go code that walks nested
+// objects (CPython's Py_EnterRecursiveCall); leaveRecursion undoes it.
+func (t *Thread) enterRecursion() error { return t.enterRecursionWhere("") }
+
+// enterRecursionWhere is enterRecursion whose RecursionError says where
+// (" while getting the repr of an object").
+func (t *Thread) enterRecursionWhere(where string) error {
+	if t.depth >= t.depthLimit() {
+		return Errorf(RecursionError, "maximum recursion depth exceeded%s", where)
+	}
+	t.depth++
+	return nil
+}
+
+func (t *Thread) leaveRecursion() { t.depth-- }
 
 // setupFrame binds arguments into a new frame for fn. owned frames (for
 // generators) get their own registers.
@@ -496,7 +512,7 @@ func (c *Class) findPlainInit() *Function {
 // callMethodFrame runs fn(self, *args) in a nested dispatch loop; fn takes
 // exactly that many positional parameters.
 func (t *Thread) callMethodFrame(fn *Function, self Value, args []Value) (Value, error) {
-	if t.depth >= MaxDepth {
+	if t.depth >= t.depthLimit() {
 		return Undef, t.recursionError()
 	}
 	if t.limited {

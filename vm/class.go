@@ -173,6 +173,13 @@ func newBuiltinClass(name string, bases ...*Class) *Class {
 
 // computeMRO is C3 linearisation, as Python does it.
 func computeMRO(c *Class) ([]*Class, error) {
+	for i, b := range c.Bases {
+		for _, x := range c.Bases[:i] {
+			if x == b {
+				return nil, Errorf(TypeError, "duplicate base class %s", b.Name)
+			}
+		}
+	}
 	var seqs [][]*Class
 	for _, b := range c.Bases {
 		seqs = append(seqs, append([]*Class(nil), b.MRO...))

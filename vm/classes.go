@@ -263,6 +263,7 @@ func NewNativeClass(name, module string, base *Class, ctor func(t *Thread, cls *
 	c.MRO = append([]*Class{c}, base.MRO...)
 	c.base = c
 	c.isExc = base.isExc
+	setNewWrapper(c)
 	return c
 }
 
@@ -307,7 +308,7 @@ var coreMinArgs = map[string]int{
 func isCoreType(c *Class) bool {
 	switch c {
 	case ObjectType, ListType, TupleType, DictType, SetType, FrozenSetType, StrType, BytesType,
-		ByteArrayType, IntType, FloatType, BoolType, RangeType, ComplexType:
+		ByteArrayType, IntType, FloatType, BoolType, ComplexType:
 		return true
 	}
 	return false

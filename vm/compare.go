@@ -225,8 +225,7 @@ func (t *Thread) builtinCompare(op int, a, b Value) (bool, bool, error) {
 		}
 	case *Range:
 		if y, ok := b.o.(*Range); ok && (op == cmpEQ || op == cmpNE) {
-			eq := x.Len() == y.Len() && (x.Len() == 0 || x.start == y.start && (x.Len() == 1 || x.step == y.step))
-			return eq == (op == cmpEQ), true, nil
+			return rangeEqual(x, y) == (op == cmpEQ), true, nil
 		}
 	case *Complex:
 		if op == cmpEQ || op == cmpNE {
@@ -328,6 +327,11 @@ func compareNumMixed(a, b Value) (int, bool) {
 
 // compareSeq compares sequences lexicographically.
 func (t *Thread) compareSeq(op int, x, y []Value) (bool, bool, error) {
+	// Comparing nested sequences recurses (in Go): a level each, as CPython.
+	if err := t.enterRecursionWhere(" in comparison"); err != nil {
+		return false, true, err
+	}
+	defer t.leaveRecursion()
 	n := min(len(x), len(y))
 	for i := 0; i < n; i++ {
 		eq, err := t.keyEqual(x[i], y[i])
@@ -362,6 +366,10 @@ func (t *Thread) dictEqual(x, y *Dict) (bool, error) {
 	if x.Len() != y.Len() {
 		return false, nil
 	}
+	if err := t.enterRecursionWhere(" in comparison"); err != nil {
+		return false, err
+	}
+	defer t.leaveRecursion()
 	for _, e := range x.entries {
 		if e.key.IsUndef() {
 			continue

@@ -21,7 +21,11 @@ func CompileInteractive(file string, m *parser.Module, mod *Module) (*Code, erro
 }
 
 func compileModule(file string, m *parser.Module, mod *Module, topLevelAwait, interactive bool) (*Code, error) {
-	b := &symtableBuilder{scopes: map[parser.Node]*scope{}, file: file}
+	ff, err := scanFutures(file, m.Body)
+	if err != nil {
+		return nil, err
+	}
+	b := &symtableBuilder{scopes: map[parser.Node]*scope{}, file: file, lazyAnnotations: ff.annotations}
 	root := newScope(scopeModule, "<module>", nil, nil)
 	root.coroutine = topLevelAwait
 	b.cur = root
@@ -32,7 +36,7 @@ func compileModule(file string, m *parser.Module, mod *Module, topLevelAwait, in
 	if err := resolveScope(root, file); err != nil {
 		return nil, err
 	}
-	c := &compiler{file: file, scopes: b.scopes, mod: mod, interactive: interactive}
+	c := &compiler{file: file, scopes: b.scopes, mod: mod, interactive: interactive, futures: ff}
 	u := c.newUnit(root, "<module>", "<module>", 1)
 	u.code.Flags |= FlagModule
 	if root.hasAwait {
@@ -80,6 +84,7 @@ type compiler struct {
 	err    error
 	// interactive: top-level expression statements print their value (REPL).
 	interactive bool
+	futures     futures
 }
 
 // unit is the code being generated for one scope.
@@ -106,6 +111,7 @@ const (
 	fbFinally       // try body protected by finally: has the finally statements
 	fbExceptHandler // inside an except clause
 	fbFinallyExc    // running a finally body on the exception path (exc on stack)
+	fbExceptStar    // inside an except* clause (break/continue/return may not leave it)
 	fbWith
 	fbAsyncWith
 )
@@ -295,7 +301,7 @@ func stackEffect(op Opcode, arg int) int {
 		OpPopJumpIfTrue, OpBinaryOp, OpCompareOp, OpIsOp, OpContainsOp, OpBinarySubscr,
 		OpListAppend, OpSetAdd, OpListExtend, OpSetUpdate, OpDictUpdate, OpDictMerge,
 		OpReturnValue, OpImportStar, OpPrintExpr, OpReraise, OpYieldFrom, OpDeleteAttr,
-		OpEndFinally, OpEndAsyncFor:
+		OpEndFinally, OpEndAsyncFor, OpPrepReraiseStar, OpReraiseStar:
 		return -1
 	case OpStoreAttr, OpDeleteSubscr, OpMapAdd:
 		return -2
@@ -348,7 +354,7 @@ func stackEffect(op Opcode, arg int) int {
 			return -1
 		}
 		return 0
-	case OpJumpIfNotExcMatch, OpCheckExcStar:
+	case OpJumpIfNotExcMatch:
 		return -1
 	}
 	return 0

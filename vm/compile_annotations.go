@@ -85,8 +85,12 @@ func (c *compiler) annAssign(s *parser.AnnAssign) {
 	if !annotatesAtRunTime(c.u.scope) {
 		return
 	}
-	c.expr(s.Annotation)
-	if n, ok := s.Target.(*parser.Name); ok {
+	n, simple := s.Target.(*parser.Name)
+	if !simple && c.futures.annotations {
+		return
+	}
+	c.annotation(s.Annotation)
+	if simple {
 		c.loadName("__annotations__")
 		c.emitConst(Str(n.Id))
 		c.emit(OpStoreSubscr, 0)

@@ -67,7 +67,7 @@ func (c *compiler) makeFunction(node parser.Node, name string, params *parser.Pa
 		if anns := functionAnnotations(params, fd.Returns); len(anns) > 0 {
 			for _, a := range anns {
 				c.emitConst(Str(a.name))
-				c.expr(a.ann)
+				c.annotation(a.ann)
 			}
 			c.emit(OpBuildMap, len(anns))
 			flags |= mfAnnotations

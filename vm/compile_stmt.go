@@ -58,6 +58,14 @@ func (c *compiler) stmt(s parser.Stmt) {
 		if c.u.scope.generator && c.u.scope.coroutine && s.Value != nil {
 			c.fail(s.P, "'return' with value in async generator")
 		}
+		// CPython points at a constant return value, else at the statement.
+		if k, ok := s.Value.(*parser.Const); ok {
+			c.exceptStarExit(k.P, false)
+		} else if u, ok := s.Value.(*parser.UnaryOp); ok && isConstOperand(u) {
+			c.exceptStarExit(u.P, false)
+		} else {
+			c.exceptStarExit(s.P, false)
+		}
 		c.unwindFBlocks(true, -1)
 		c.emit(OpReturnValue, 0)
 	case *parser.Raise:
@@ -109,6 +117,10 @@ func (c *compiler) stmt(s parser.Stmt) {
 			}
 		}
 	case *parser.ImportFrom:
+		if s.Module == "__future__" && s.P.Line > c.futures.lastLine {
+			c.fail(s.P, "from __future__ imports must occur at the beginning of the file")
+			return
+		}
 		var names []Value
 		for _, a := range s.Names {
 			names = append(names, Str(a.Name))
@@ -407,6 +419,7 @@ func (c *compiler) popFBlock() fblock {
 }
 
 func (c *compiler) breakStmt(p parser.Pos) {
+	c.exceptStarExit(p, true)
 	i := c.unwindFBlocks(false, 0)
 	if i < 0 {
 		c.fail(p, "'break' outside loop")
@@ -421,6 +434,7 @@ func (c *compiler) breakStmt(p parser.Pos) {
 }
 
 func (c *compiler) continueStmt(p parser.Pos) {
+	c.exceptStarExit(p, true)
 	i := c.unwindFBlocks(false, 0)
 	if i < 0 {
 		c.fail(p, "'continue' not properly in loop")
@@ -530,6 +544,13 @@ func (c *compiler) tryExcept(s *parser.Try) {
 	c.patch(setup)
 	c.adjust(1) // the exception
 	c.emit(OpStartExcept, 0)
+	if s.Star {
+		c.exceptStarHandlers(s)
+		for _, e := range ends {
+			c.patch(e)
+		}
+		return
+	}
 	for i, h := range s.Handlers {
 		c.setLine(h.P)
 		next := -1
@@ -537,18 +558,6 @@ func (c *compiler) tryExcept(s *parser.Try) {
 			if i != len(s.Handlers)-1 {
 				c.fail(h.P, "default 'except:' must be last")
 			}
-		} else if s.Star {
-			c.expr(h.Type)
-			c.emit(OpCheckExcStar, 0)
-			// stack: rest match-or-None
-			c.emit(OpDupTop, 0)
-			c.emitConst(None)
-			c.emit(OpIsOp, 0)
-			skip := c.emit(OpPopJumpIfFalse, 0)
-			c.emit(OpPopTop, 0)
-			next = c.emit(OpJump, 0)
-			c.patch(skip)
-			c.adjust(1)
 		} else {
 			c.expr(h.Type)
 			next = c.emit(OpJumpIfNotExcMatch, 0)
@@ -557,21 +566,6 @@ func (c *compiler) tryExcept(s *parser.Try) {
 			c.storeName(h.Name)
 		} else {
 			c.emit(OpPopTop, 0)
-		}
-		if s.Star {
-			// a match in except*: the handler runs, the rest keeps propagating later
-			c.u.fblocks = append(c.u.fblocks, fblock{kind: fbExceptHandler})
-			c.stmts(h.Body)
-			c.popFBlock()
-			if h.Name != "" {
-				c.emitConst(None)
-				c.storeName(h.Name)
-				c.deleteName(h.Name)
-			}
-			if next >= 0 {
-				c.patch(next)
-			}
-			continue
 		}
 		c.u.fblocks = append(c.u.fblocks, fblock{kind: fbExceptHandler})
 		c.stmts(h.Body)
@@ -588,15 +582,116 @@ func (c *compiler) tryExcept(s *parser.Try) {
 			c.adjust(1)
 		}
 	}
-	if s.Star {
-		// stack: rest (None when everything matched)
-		c.emit(OpEndFinally, 0)
-		c.emit(OpPopExcept, 0)
-	} else {
-		c.emit(OpReraise, 0)
-	}
+	c.emit(OpReraise, 0)
 	for _, e := range ends {
 		c.patch(e)
+	}
+}
+
+// exceptStarHandlers compiles the clauses of try/except* (PEP 654), entered
+// with the caught exception on the stack and being handled. Every clause
+// splits off its part of what is still unhandled and runs on it; what the
+// clauses raise (a bare `raise` re-raises the part it got) is collected, and
+// at the end OpPrepReraiseStar merges it with the unhandled rest into the
+// exception that propagates, or None.
+//
+//	orig                      → orig list rest      (rest starts as orig)
+//	per clause: type, CheckExcStar → orig list rest match
+//	            match is None: drop it
+//	            else: handle match, run the body in a try whose handler
+//	                  appends the raised exception to list
+//	end:        list += [rest]; PrepReraiseStar → result; re-raise unless None
+func (c *compiler) exceptStarHandlers(s *parser.Try) {
+	c.emit(OpDupTop, 0)
+	c.emit(OpBuildList, 0)
+	c.emit(OpRotTwo, 0)
+	for _, h := range s.Handlers {
+		c.setLine(h.P)
+		c.expr(h.Type)
+		c.emit(OpCheckExcStar, 0)
+		c.emit(OpDupTop, 0)
+		c.emitConst(None)
+		c.emit(OpIsOp, 0)
+		matched := c.emit(OpPopJumpIfFalse, 0)
+		c.emit(OpPopTop, 0)
+		next := c.emit(OpJump, 0)
+		c.patch(matched)
+		c.adjust(1)
+		// orig list rest match: match becomes the handled exception.
+		c.emit(OpStartExcept, 0)
+		if h.Name != "" {
+			c.storeName(h.Name)
+		} else {
+			c.emit(OpPopTop, 0)
+		}
+		body := c.emit(OpSetupExcept, 0)
+		c.u.fblocks = append(c.u.fblocks, fblock{kind: fbExceptStar})
+		c.stmts(h.Body)
+		c.popFBlock()
+		c.emit(OpPopBlock, 0)
+		c.emit(OpPopExcept, 0)
+		c.clearHandlerName(h.Name)
+		done := c.emit(OpJump, 0)
+		// The body raised: orig list rest raised.
+		c.patch(body)
+		c.adjust(1)
+		c.emit(OpPopExcept, 0)
+		c.clearHandlerName(h.Name)
+		c.emit(OpListAppend, 2)
+		c.patch(done)
+		c.patch(next)
+	}
+	c.emit(OpListAppend, 1)
+	c.emit(OpPrepReraiseStar, 0)
+	c.emit(OpDupTop, 0)
+	c.emitConst(None)
+	c.emit(OpIsOp, 0)
+	raise := c.emit(OpPopJumpIfFalse, 0)
+	c.emit(OpPopTop, 0)
+	c.emit(OpPopExcept, 0)
+	end := c.emit(OpJump, 0)
+	c.patch(raise)
+	c.adjust(1)
+	c.emit(OpReraiseStar, 0)
+	c.patch(end)
+}
+
+// isConstOperand: CPython folds -1, +2.0, ~3 into constants.
+func isConstOperand(u *parser.UnaryOp) bool {
+	k, ok := u.X.(*parser.Const)
+	if !ok || u.Op == "not" {
+		return false
+	}
+	switch k.Value.(type) {
+	case string, []byte, nil:
+		return false
+	}
+	return true
+}
+
+// clearHandlerName unbinds `except ... as name` when its clause ends.
+func (c *compiler) clearHandlerName(name string) {
+	if name != "" {
+		c.emitConst(None)
+		c.storeName(name)
+		c.deleteName(name)
+	}
+}
+
+// exceptStarExit rejects break/continue/return that would leave an except*
+// clause (CPython: the clause must run to its end so the group can be
+// reassembled). loop: the statement stops at the innermost loop.
+func (c *compiler) exceptStarExit(p parser.Pos, loop bool) {
+	for i := len(c.u.fblocks) - 1; i >= 0; i-- {
+		switch c.u.fblocks[i].kind {
+		case fbLoop, fbForLoop:
+			if loop {
+				return
+			}
+		case fbExceptStar:
+			c.fail(p, "'break', 'continue' and 'return' cannot appear in an except* block")
+			return
+		}
 	}
 }
 

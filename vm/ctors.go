@@ -93,25 +93,7 @@ func init() {
 	ObjectType.AddMethod("__init_subclass__", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		return None, nil
 	})
-	ObjectType.Dict["__new__"] = NewBuiltin("__new__", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		if len(args) == 0 {
-			return Undef, Errorf(TypeError, "object.__new__(): not enough arguments")
-		}
-		cls, ok := args[0].o.(*Class)
-		if !ok {
-			return Undef, Errorf(TypeError, "object.__new__(X): X is not a type object (%s)", args[0].TypeName())
-		}
-		if ctor := cls.findCtor(); ctor != nil && cls.base != ObjectType {
-			var ctorKw []KV
-			if cls.IsSubclass(TypeType) {
-				// type.__new__(mcls, name, bases, ns, **kw): the class
-				// keywords go on to __init_subclass__.
-				ctorKw = kw
-			}
-			return ctor(t, cls, args[1:], ctorKw)
-		}
-		return Obj(NewInstance(cls)), nil
-	})
+	ObjectType.Dict["__new__"] = newWrapperFor(ObjectType) // see tpnew.go
 
 	BaseException.AddMethod("__init__", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if inst, ok := args[0].o.(*Instance); ok && inst.exc != nil {
@@ -478,36 +460,6 @@ func (t *Thread) DictUpdate(d *Dict, src Value) error {
 		i++
 		return d.Set(t, pair[0], pair[1])
 	})
-}
-
-func newRange(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
-	if err := NoKwargs("range", kw); err != nil {
-		return Undef, err
-	}
-	if len(args) == 0 {
-		return Undef, Errorf(TypeError, "range expected at least 1 argument, got 0")
-	}
-	if len(args) > 3 {
-		return Undef, Errorf(TypeError, "range expected at most 3 arguments, got %d", len(args))
-	}
-	var n [3]int64
-	for i, a := range args {
-		x, err := t.AsInt64(a)
-		if err != nil {
-			return Undef, err
-		}
-		n[i] = x
-	}
-	switch len(args) {
-	case 1:
-		return Obj(&Range{start: 0, stop: n[0], step: 1}), nil
-	case 2:
-		return Obj(&Range{start: n[0], stop: n[1], step: 1}), nil
-	}
-	if n[2] == 0 {
-		return Undef, Errorf(ValueError, "range() arg 3 must not be zero")
-	}
-	return Obj(&Range{start: n[0], stop: n[1], step: n[2]}), nil
 }
 
 func newInt(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {

@@ -17,12 +17,15 @@ func (t *Thread) execute() (Value, error) {
 	sp := f.sp
 	pc := f.pc
 	var err error
-	reraise := false
+	// reraise: err is re-raised as it is (bare `raise`, the end of an
+	// except or finally): like CPython, this frame adds no traceback entry
+	// and no context. thrown: err was thrown into a resumed generator.
+	reraise, thrown := false, false
 
 	if t.pendingThrow != nil {
 		err = t.pendingThrow
 		t.pendingThrow = nil
-		reraise = true
+		thrown = true
 		// A frame suspended in `await <Go iterator>` lets the iterator undo
 		// its bookkeeping (a queue's waiter list) before the exception unwinds.
 		if pc < len(code) && Opcode(code[pc]&0xff) == OpYieldFrom && sp > 0 {
@@ -40,14 +43,15 @@ func (t *Thread) execute() (Value, error) {
 			// An exception gets its context where it is raised: in a raise
 			// statement (doRaise) or, for errors from Go code, in the first
 			// frame that sees it — not again in every frame it unwinds.
-			if !reraise && len(exc.exc.traceback) == 0 {
+			if !reraise && !thrown && len(exc.exc.traceback) == 0 {
 				t.setContext(exc)
 			}
-			// A re-raise keeps the traceback it has: this frame is already in it.
-			if tb := exc.exc.traceback; !reraise || len(tb) == 0 || tb[len(tb)-1].code != f.code {
+			// A re-raise keeps the traceback it has; an exception thrown into
+			// a generator gets its frame unless it was raised there.
+			if tb := exc.exc.traceback; !reraise && (!thrown || len(tb) == 0 || tb[len(tb)-1].code != f.code) {
 				exc.exc.traceback = append(exc.exc.traceback, TraceEntry{File: f.code.Filename, Line: f.Line(), Func: f.code.Name, code: f.code})
 			}
-			reraise = false
+			reraise, thrown = false, false
 			for {
 				handled := false
 				for len(f.blocks) > 0 {
@@ -908,7 +912,7 @@ func (t *Thread) execute() (Value, error) {
 						if init := cls.plainInit(); init != nil {
 							// Instantiate inline: the instance takes the slot just
 							// before the arguments and becomes __init__'s self.
-							if t.depth >= MaxDepth {
+							if t.depth >= t.depthLimit() {
 								f.pc, f.sp = pc, sp
 								err = t.recursionError()
 								goto fail
@@ -956,7 +960,7 @@ func (t *Thread) execute() (Value, error) {
 						continue
 					}
 					if fn, ok := callee.o.(*Function); ok && fn.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) == 0 {
-						if t.depth >= MaxDepth {
+						if t.depth >= t.depthLimit() {
 							f.pc, f.sp = pc, sp
 							err = t.recursionError()
 							goto fail
@@ -1124,7 +1128,7 @@ func (t *Thread) execute() (Value, error) {
 				err = t.doRaise(f, regs[sp-arg:sp], arg)
 				clear(regs[sp-arg : sp])
 				sp -= arg
-				if arg == 0 {
+				if arg == 0 && t.handledException() != nil {
 					reraise = true
 				}
 				goto fail
@@ -1378,17 +1382,30 @@ func (t *Thread) execute() (Value, error) {
 				sp++
 			case OpCheckExcStar:
 				f.pc, f.sp = pc, sp
-				sp--
-				cls := regs[sp]
-				regs[sp] = Undef
-				rest, match, e := t.exceptStarSplit(regs[sp-1], cls)
+				rest, match, e := t.exceptStarSplit(regs[sp-2], regs[sp-1])
 				if e != nil {
 					err = e
 					goto fail
 				}
-				regs[sp-1] = rest
-				regs[sp] = match
-				sp++
+				regs[sp-2] = rest
+				regs[sp-1] = match
+			case OpPrepReraiseStar:
+				f.pc, f.sp = pc, sp
+				sp--
+				r, e := t.prepReraiseStar(regs[sp-1], regs[sp].o.(*List).items)
+				regs[sp] = Undef
+				if e != nil {
+					err = e
+					goto fail
+				}
+				regs[sp-1] = r
+			case OpReraiseStar:
+				sp--
+				err = regs[sp].o.(*Instance)
+				regs[sp] = Undef
+				f.pc, f.sp = pc, sp
+				reraise = true
+				goto fail
 			default:
 				f.pc, f.sp = pc, sp
 				err = Errorf(SystemError, "unknown opcode %d", ins&0xff)

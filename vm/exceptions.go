@@ -343,7 +343,7 @@ func (t *Thread) writeTraceback(b *strings.Builder, tb []TraceEntry) {
 		}
 		last = e
 		fmt.Fprintf(b, "  File \"%s\", line %d, in %s\n", e.File, e.Line, e.Func)
-		if line := t.interp.sourceLine(e.File, e.Line); line != "" {
+		if line := t.interp.TraceLine(e); line != "" {
 			fmt.Fprintf(b, "    %s\n", line)
 		}
 	}

@@ -4,8 +4,11 @@ import "fmt"
 
 // Exception groups (PEP 654): BaseExceptionGroup(message, exceptions).
 func init() {
-	BaseExceptionGroup.ctor = newExceptionGroup
-	ExceptionGroup.ctor = newExceptionGroup
+	// ExceptionGroup derives from both BaseExceptionGroup and Exception
+	// (newBuiltinClass makes single-inheritance chains only).
+	ExceptionGroup.Bases = []*Class{BaseExceptionGroup, Exception}
+	ExceptionGroup.MRO = []*Class{ExceptionGroup, BaseExceptionGroup, Exception, BaseException, ObjectType}
+	BaseExceptionGroup.ctor = newExceptionGroup // ExceptionGroup's too
 	for _, c := range []*Class{BaseExceptionGroup} {
 		c.AddMethod("__init__", func(t *Thread, args []Value, kw []KV) (Value, error) { return None, nil })
 		c.AddMethod("__str__", func(t *Thread, args []Value, kw []KV) (Value, error) {
@@ -91,68 +94,265 @@ func newExceptionGroup(t *Thread, cls *Class, args []Value, kw []KV) (Value, err
 	return Obj(inst), nil
 }
 
-// groupSplit splits a group by a class/tuple of classes or a predicate.
+// groupSplit splits a group by a class/tuple of classes or a predicate, as
+// BaseExceptionGroup.split does.
 func (t *Thread) groupSplit(g *Instance, cond Value) (rest, match Value, err error) {
-	matches := func(e Value) (bool, error) {
-		if c, ok := cond.o.(*Class); ok && cond.k == KObj {
-			return e.Class().IsSubclass(c), nil
-		}
-		if _, ok := cond.o.(*Tuple); ok && cond.k == KObj {
-			return t.excMatches(e, cond)
-		}
-		r, err := t.Call(cond, []Value{e}, nil)
-		if err != nil {
-			return false, err
-		}
-		return t.Truth(r)
+	m, err := t.splitMatcher(cond)
+	if err != nil {
+		return Undef, Undef, err
 	}
-	if ok, err := matches(Obj(g)); err != nil || ok {
-		return None, Obj(g), err
+	return t.splitRecursive(g, m, true, true)
+}
+
+// splitMatcher turns split's argument into a test of one exception.
+func (t *Thread) splitMatcher(cond Value) (func(*Instance) (bool, error), error) {
+	isExcClass := func(v Value) bool {
+		c, ok := v.o.(*Class)
+		return ok && v.k == KObj && c.isExc
 	}
-	msg, excs := groupParts(g)
-	var m, r []Value
-	for _, e := range excs {
-		inst := e.o.(*Instance)
-		if inst.cls.IsSubclass(BaseExceptionGroup) {
-			rr, mm, err := t.groupSplit(inst, cond)
+	byType := isExcClass(cond)
+	if tp, ok := cond.o.(*Tuple); ok && cond.k == KObj {
+		byType = true
+		for _, c := range tp.items {
+			if !isExcClass(c) {
+				byType = false
+			}
+		}
+	} else if !byType && (t.IsCallable(cond) && !isClassValue(cond)) {
+		return func(e *Instance) (bool, error) {
+			r, err := t.Call(cond, []Value{Obj(e)}, nil)
 			if err != nil {
-				return Undef, Undef, err
+				return false, err
 			}
-			if !mm.IsNone() {
-				m = append(m, mm)
-			}
-			if !rr.IsNone() {
-				r = append(r, rr)
-			}
-			continue
-		}
-		ok, err := matches(e)
+			return t.Truth(r)
+		}, nil
+	}
+	if !byType {
+		return nil, Errorf(TypeError, "expected a function, exception type or tuple of exception types")
+	}
+	return func(e *Instance) (bool, error) { return t.excMatches(Obj(e), cond) }, nil
+}
+
+func isClassValue(v Value) bool {
+	_, ok := v.o.(*Class)
+	return ok && v.k == KObj
+}
+
+// splitRecursive is CPython's exceptiongroup_split_recursive: an exception
+// the matcher accepts goes whole to the match side; a group (that
+// groupsMatch allows to match as a whole only when it may) is split leaf by
+// leaf and its parts rebuilt with derive(), keeping the original's metadata.
+func (t *Thread) splitRecursive(e *Instance, m func(*Instance) (bool, error), groupsMatch, wantRest bool) (rest, match Value, err error) {
+	rest, match = None, None
+	isGroup := e.cls.IsSubclass(BaseExceptionGroup)
+	if groupsMatch || !isGroup {
+		ok, err := m(e)
 		if err != nil {
 			return Undef, Undef, err
 		}
 		if ok {
-			m = append(m, e)
-		} else {
-			r = append(r, e)
+			return None, Obj(e), nil
 		}
 	}
-	mk := func(items []Value) (Value, error) {
-		if len(items) == 0 {
-			return None, nil
+	if !isGroup {
+		if wantRest {
+			rest = Obj(e)
 		}
-		v, err := newExceptionGroup(t, BaseExceptionGroup, []Value{Str(msg), Obj(NewList(items))}, nil)
+		return rest, None, nil
+	}
+	if err := t.enterRecursion(); err != nil {
+		return Undef, Undef, err
+	}
+	defer t.leaveRecursion()
+	var ms, rs []Value
+	_, excs := groupParts(e)
+	for _, x := range excs {
+		r, mm, err := t.splitRecursive(x.o.(*Instance), m, groupsMatch, wantRest)
 		if err != nil {
-			return Undef, err
+			return Undef, Undef, err
 		}
-		ng := v.o.(*Instance)
-		ng.exc.traceback = g.exc.traceback
-		ng.exc.cause, ng.exc.context, ng.exc.notes = g.exc.cause, g.exc.context, g.exc.notes
-		return v, nil
+		if !mm.IsNone() {
+			ms = append(ms, mm)
+		}
+		if !r.IsNone() {
+			rs = append(rs, r)
+		}
 	}
-	mv, err := mk(m)
+	if match, err = t.groupSubset(e, ms); err != nil {
+		return Undef, Undef, err
+	}
+	if wantRest {
+		if rest, err = t.groupSubset(e, rs); err != nil {
+			return Undef, Undef, err
+		}
+	}
+	return rest, match, nil
+}
+
+// groupSubset is orig.derive(excs) carrying orig's traceback, cause,
+// context and notes (None for no excs).
+func (t *Thread) groupSubset(orig *Instance, excs []Value) (Value, error) {
+	if len(excs) == 0 {
+		return None, nil
+	}
+	v, err := t.CallMethod(Obj(orig), "derive", Obj(NewList(excs)))
+	if err != nil {
+		return Undef, err
+	}
+	ng, ok := v.o.(*Instance)
+	if !ok || v.k != KObj || !ng.cls.IsSubclass(BaseExceptionGroup) {
+		return Undef, Errorf(TypeError, "derive must return an instance of BaseExceptionGroup")
+	}
+	// The parts share the traceback entries but not the slice's spare
+	// capacity, so a part that travels further appends to its own copy.
+	tb := orig.exc.traceback
+	ng.exc.traceback = tb[:len(tb):len(tb)]
+	ng.exc.cause, ng.exc.context = orig.exc.cause, orig.exc.context
+	if orig.exc.notes != nil {
+		ng.exc.notes = append([]string(nil), orig.exc.notes...)
+	}
+	return v, nil
+}
+
+// ---- except* ----
+
+// exceptStarSplit is the test of one except* clause (CPython's
+// CHECK_EG_MATCH): it splits what is still unhandled (None once everything
+// was) into the part the clause handles — always a group; a naked exception
+// is wrapped in ExceptionGroup(”, [exc]) — and the rest.
+func (t *Thread) exceptStarSplit(excv, cls Value) (rest, match Value, err error) {
+	if err := checkExceptStarType(cls); err != nil {
+		return Undef, Undef, err
+	}
+	if excv.IsNone() {
+		return None, None, nil
+	}
+	exc := excv.o.(*Instance)
+	ok, err := t.excMatches(excv, cls)
 	if err != nil {
 		return Undef, Undef, err
 	}
-	rv, err := mk(r)
-	return rv, mv, err
+	isGroup := exc.cls.IsSubclass(BaseExceptionGroup)
+	switch {
+	case ok && isGroup:
+		return None, excv, nil
+	case ok:
+		grp := NewInstance(ExceptionGroup)
+		if !exc.cls.IsSubclass(Exception) {
+			grp = NewInstance(BaseExceptionGroup)
+		}
+		grp.exc.args = NewTuple([]Value{Str(""), Obj(NewTuple([]Value{excv}))})
+		return None, Obj(grp), nil
+	case !isGroup:
+		return excv, None, nil
+	}
+	pair, err := t.CallMethod(excv, "split", cls)
+	if err != nil {
+		return Undef, Undef, err
+	}
+	tp, ok := pair.o.(*Tuple)
+	if !ok || pair.k != KObj || len(tp.items) != 2 {
+		return Undef, Undef, Errorf(TypeError, "%s.split must return a 2-tuple, got %s", exc.cls.Name, pair.TypeName())
+	}
+	return tp.items[1], tp.items[0], nil
+}
+
+// checkExceptStarType: except* takes exception classes, but no group class.
+func checkExceptStarType(cls Value) error {
+	items := []Value{cls}
+	if tp, ok := cls.o.(*Tuple); ok && cls.k == KObj {
+		items = tp.items
+	}
+	for _, c := range items {
+		k, ok := c.o.(*Class)
+		if !ok || c.k != KObj || !k.isExc {
+			return Errorf(TypeError, "catching classes that do not inherit from BaseException is not allowed")
+		}
+	}
+	for _, c := range items {
+		if c.o.(*Class).IsSubclass(BaseExceptionGroup) {
+			return Errorf(TypeError, "catching ExceptionGroup with except* is not allowed. Use except instead.")
+		}
+	}
+	return nil
+}
+
+// prepReraiseStar computes what propagates after the except* clauses ran
+// (CPython's _PyExc_PrepReraiseStar). excs holds what the clauses raised,
+// then the unhandled rest (None entries are skipped). Parts of orig that
+// come back unchanged — a bare `raise`, the rest — are put back in orig's
+// shape; new exceptions are grouped with them in ExceptionGroup(”, ...).
+func (t *Thread) prepReraiseStar(origv Value, excs []Value) (Value, error) {
+	orig := origv.o.(*Instance)
+	if !orig.cls.IsSubclass(BaseExceptionGroup) {
+		// A naked exception: at most one clause ran.
+		for _, e := range excs {
+			if !e.IsNone() {
+				return e, nil
+			}
+		}
+		return None, nil
+	}
+	var raised, reraised []Value
+	for _, e := range excs {
+		if e.IsNone() {
+			continue
+		}
+		if sameExcMetadata(e.o.(*Instance), orig) {
+			reraised = append(reraised, e)
+		} else {
+			raised = append(raised, e)
+		}
+	}
+	keep := map[*Instance]bool{}
+	for _, e := range reraised {
+		collectLeaves(e.o.(*Instance), keep)
+	}
+	byID := func(e *Instance) (bool, error) { return keep[e], nil }
+	_, back, err := t.splitRecursive(orig, byID, false, false)
+	if err != nil {
+		return Undef, err
+	}
+	if len(raised) == 0 {
+		return back, nil
+	}
+	if !back.IsNone() {
+		raised = append(raised, back)
+	}
+	if len(raised) == 1 {
+		return raised[0], nil
+	}
+	return newExceptionGroup(t, BaseExceptionGroup, []Value{Str(""), Obj(NewList(raised))}, nil)
+}
+
+// sameExcMetadata: e is orig or a split of it that was re-raised as it is
+// (same traceback, cause and context).
+func sameExcMetadata(e, orig *Instance) bool {
+	a, b := e.exc.traceback, orig.exc.traceback
+	if len(a) != len(b) || len(a) > 0 && &a[0] != &b[0] {
+		return false
+	}
+	return sameValue(e.exc.cause, orig.exc.cause) && sameValue(e.exc.context, orig.exc.context)
+}
+
+func sameValue(a, b Value) bool {
+	if a.k == KObj || b.k == KObj {
+		return a.k == b.k && a.o == b.o
+	}
+	noneish := func(v Value) bool { return v.k == KUndef || v.IsNone() }
+	return noneish(a) && noneish(b)
+}
+
+// collectLeaves adds the non-group exceptions inside e (or e itself).
+func collectLeaves(e *Instance, into map[*Instance]bool) {
+	if !e.cls.IsSubclass(BaseExceptionGroup) {
+		into[e] = true
+		return
+	}
+	_, excs := groupParts(e)
+	for _, x := range excs {
+		if inst, ok := x.o.(*Instance); ok {
+			collectLeaves(inst, into)
+		}
+	}
 }

@@ -45,7 +45,7 @@ func (t *Thread) pushResume(g *Generator, mode resumeMode, sent Value, throw err
 		}
 		return Errorf(TypeError, "can't send non-None value to a just-started %s", what)
 	}
-	if t.depth >= MaxDepth {
+	if t.depth >= t.depthLimit() {
 		return t.recursionError()
 	}
 	g.root = g
@@ -100,7 +100,7 @@ func (t *Thread) pushDelegate(f *Frame, g *Generator, sent Value) error {
 		}
 		return Errorf(ValueError, "generator already executing")
 	}
-	if t.depth >= MaxDepth {
+	if t.depth >= t.depthLimit() {
 		return t.recursionError()
 	}
 	owner := f.gen

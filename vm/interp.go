@@ -68,7 +68,21 @@ type Interp struct {
 	sigCh chan struct{}
 	// aborted holds the message of Abort: every thread raises RunAborted.
 	aborted atomic.Pointer[string]
+	// recursionLimit is sys.getrecursionlimit(); 0 means MaxDepth.
+	recursionLimit atomic.Int64
 }
+
+// RecursionLimit is the depth at which calls raise RecursionError
+// (sys.getrecursionlimit()).
+func (it *Interp) RecursionLimit() int {
+	if n := it.recursionLimit.Load(); n > 0 {
+		return int(n)
+	}
+	return MaxDepth
+}
+
+// SetRecursionLimit changes the limit (sys.setrecursionlimit, which checks n).
+func (it *Interp) SetRecursionLimit(n int) { it.recursionLimit.Store(int64(n)) }
 
 // Hooks are optional callbacks installed by higher layers.
 type Hooks struct {
@@ -120,6 +134,7 @@ func New(cfg Config) *Interp {
 		it.loaders[name] = l
 	}
 	it.builtins = newBuiltinsModule(it)
+	installNewWrappers(it.builtins)
 	it.main = newThread(it)
 	return it
 }
@@ -164,6 +179,29 @@ func (it *Interp) AddSource(file string, src []byte) {
 
 // SourceLine returns line n of file, stripped, or "" (for warnings and tracebacks).
 func (it *Interp) SourceLine(file string, n int) string { return it.sourceLine(file, n) }
+
+// TraceLine is the source line a traceback shows for entry e.
+func (it *Interp) TraceLine(e TraceEntry) string {
+	return it.codeLine(e.File, e.Line, e.code)
+}
+
+// codeLine is line n of file, for code running in its module's globals.
+// Like CPython's linecache, when file cannot be read (code compiled from a
+// string under a made-up name) the line comes from the source of the
+// module whose globals the code runs in; names in <brackets> have none.
+func (it *Interp) codeLine(file string, n int, code *Code) string {
+	line := it.sourceLine(file, n)
+	if line != "" || code == nil || code.module == nil || strings.HasPrefix(file, "<") && strings.HasSuffix(file, ">") {
+		return line
+	}
+	if lines, ok := it.sources[file]; !ok || lines != nil {
+		return line // the file exists
+	}
+	if m := code.module; m.File != "" && m.File != file {
+		return it.sourceLine(m.File, n)
+	}
+	return ""
+}
 
 // sourceLine returns line n of file, stripped, or "".
 func (it *Interp) sourceLine(file string, n int) string {

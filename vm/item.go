@@ -235,18 +235,7 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 			}
 			return v, nil
 		case *Range:
-			if s, ok := key.o.(*SliceObj); ok && key.k == KObj {
-				a, b, c, err := t.sliceIndices(s, o.Len())
-				if err != nil {
-					return Undef, err
-				}
-				return Obj(&Range{start: o.start + a*o.step, stop: o.start + b*o.step, step: o.step * c}), nil
-			}
-			i, err := t.seqIndex(key, int(o.Len()), "range object")
-			if err != nil {
-				return Undef, err
-			}
-			return Int(o.start + int64(i)*o.step), nil
+			return t.rangeGetItem(o, key)
 		case *Bytes:
 			if s, ok := key.o.(*SliceObj); ok && key.k == KObj {
 				a, b, c, err := t.sliceIndices(s, int64(len(o.b)))

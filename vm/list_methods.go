@@ -206,7 +206,13 @@ func init() {
 		items := l.items
 		l.items = nil // CPython empties the list while sorting
 		err = t.sortValues(items, a[0], rev)
+		// A key or comparison that stored into the list: its changes are
+		// dropped and, unless the sort failed already, reported.
+		modified := l.items != nil
 		l.items = items
+		if err == nil && modified {
+			err = Errorf(ValueError, "list modified during sort")
+		}
 		return None, err
 	})
 	m("reverse", func(t *Thread, args []Value, kw []KV) (Value, error) {

@@ -177,22 +177,6 @@ func NewTuple(items []Value) *Tuple {
 // Items exposes the elements.
 func (t *Tuple) Items() []Value { return t.items }
 
-// Range is an immutable range(start, stop, step).
-type Range struct{ start, stop, step int64 }
-
-func (*Range) Class() *Class { return RangeType }
-
-// Len is the number of elements.
-func (r *Range) Len() int64 {
-	if r.step > 0 && r.start < r.stop {
-		return (r.stop - r.start + r.step - 1) / r.step
-	}
-	if r.step < 0 && r.start > r.stop {
-		return (r.start - r.stop - r.step - 1) / (-r.step)
-	}
-	return 0
-}
-
 // SliceObj is slice(start, stop, step); parts are None when omitted.
 type SliceObj struct{ start, stop, step Value }
 

@@ -104,7 +104,9 @@ const (
 	OpPopExceptKeep // like PopExcept but used in finally cleanup paths
 	OpSetupAnnotations
 	OpNegateBool
-	OpSetupAsyncWith // exit enter_result → same; try block whose level excludes enter_result
+	OpSetupAsyncWith  // exit enter_result → same; try block whose level excludes enter_result
+	OpPrepReraiseStar // orig list → exc-or-None   (except*: what propagates after the clauses)
+	OpReraiseStar     // exc → raise it keeping its traceback, adding no entry for this frame
 	opCount
 )
 

@@ -43,7 +43,7 @@ func (t *Thread) Truth(v Value) (bool, error) {
 	case *BigIntObj:
 		return true, nil
 	case *Range:
-		return o.Len() > 0, nil
+		return o.truth(), nil
 	case *Bytes:
 		return len(o.b) > 0, nil
 	case *Complex:
@@ -108,7 +108,7 @@ func (t *Thread) Len(v Value) (int, error) {
 		case *FrozenSet:
 			return o.s.Len(), nil
 		case *Range:
-			return int(o.Len()), nil
+			return rangeLenOf(o)
 		case *Bytes:
 			return len(o.b), nil
 		case *ByteArray:
@@ -279,6 +279,8 @@ func (t *Thread) Hash(v Value) (uint64, error) {
 		return acc, nil
 	case *Bytes:
 		return hashString(string(o.b)), nil
+	case *Range:
+		return t.rangeHash(o)
 	case *List, *Dict, *Set, *ByteArray:
 		return 0, Errorf(TypeError, "unhashable type: '%s'", v.TypeName())
 	case *Instance:
@@ -350,7 +352,7 @@ func (t *Thread) Iter(v Value) (Value, error) {
 		case *Tuple:
 			return Obj(&seqIter{items: o.items, cls: TupleIterType}), nil
 		case *Range:
-			return Obj(&rangeIter{cur: o.start, step: o.step, n: o.Len()}), nil
+			return Obj(rangeIterOf(o, false)), nil
 		case *StrObj:
 			return Obj(&strIter{s: o}), nil
 		case *Dict:
@@ -645,28 +647,6 @@ var errStopIterate = &Instance{cls: StopIteration}
 func (t *Thread) seqContains(items []Value, x Value) (bool, error) {
 	for i := 0; i < len(items); i++ {
 		eq, err := t.keyEqual(items[i], x)
-		if err != nil || eq {
-			return eq, err
-		}
-	}
-	return false, nil
-}
-
-func rangeContains(t *Thread, r *Range, item Value) (bool, error) {
-	if item.k == KInt || item.k == KBool {
-		x := int64(item.n)
-		if r.step > 0 {
-			if x < r.start || x >= r.stop {
-				return false, nil
-			}
-		} else if x > r.start || x <= r.stop {
-			return false, nil
-		}
-		return (x-r.start)%r.step == 0, nil
-	}
-	n := r.Len()
-	for i := int64(0); i < n; i++ {
-		eq, err := t.Equal(Int(r.start+i*r.step), item)
 		if err != nil || eq {
 			return eq, err
 		}

@@ -270,28 +270,6 @@ func (t *Thread) dictMerge(d *Dict, m Value, isCall bool) error {
 	})
 }
 
-// exceptStarSplit implements the match of an except* clause: it returns the
-// part of exc that does not match (or None) and the matching part (or None).
-func (t *Thread) exceptStarSplit(excv, cls Value) (rest, match Value, err error) {
-	exc := excv.o.(*Instance)
-	if exc.cls.IsSubclass(BaseExceptionGroup) {
-		return t.splitGroup(exc, cls)
-	}
-	ok, err := t.excMatches(excv, cls)
-	if err != nil {
-		return Undef, Undef, err
-	}
-	if !ok {
-		return excv, None, nil
-	}
-	grp := NewInstance(ExceptionGroup)
-	if !exc.cls.IsSubclass(Exception) {
-		grp = NewInstance(BaseExceptionGroup)
-	}
-	grp.exc.args = NewTuple([]Value{Str(""), Obj(NewList([]Value{excv}))})
-	return None, Obj(grp), nil
-}
-
 // printExpr echoes a REPL expression result and stores it in builtins._.
 func (t *Thread) printExpr(v Value) error {
 	if v.IsNone() {
@@ -304,9 +282,4 @@ func (t *Thread) printExpr(v Value) error {
 	t.interp.builtins.Set("_", v)
 	t.interp.Stdout.WriteString(s + "\n")
 	return nil
-}
-
-// splitGroup splits an exception group by an except* match.
-func (t *Thread) splitGroup(exc *Instance, cls Value) (rest, match Value, err error) {
-	return t.groupSplit(exc, cls)
 }

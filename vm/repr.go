@@ -92,10 +92,7 @@ func (t *Thread) Repr(v Value) (string, error) {
 		}
 		return "<module '" + o.Name + "' from '" + o.File + "'>", nil
 	case *Range:
-		if o.step == 1 {
-			return fmt.Sprintf("range(%d, %d)", o.start, o.stop), nil
-		}
-		return fmt.Sprintf("range(%d, %d, %d)", o.start, o.stop, o.step), nil
+		return o.repr(), nil
 	case *SliceObj:
 		a, _ := t.Repr(o.start)
 		b, _ := t.Repr(o.stop)
@@ -160,11 +157,19 @@ func (t *Thread) enterRepr(o Object) bool {
 
 func (t *Thread) leaveRepr() { t.reprStack = t.reprStack[:len(t.reprStack)-1] }
 
+// reprWhere: CPython counts every repr() of an object that may recurse as
+// a level of recursion (PyObject_Repr), so deep nesting is a RecursionError.
+const reprWhere = " while getting the repr of an object"
+
 func (t *Thread) reprSeq(self Object, open, close string, items []Value, trailingComma bool) (string, error) {
 	if !t.enterRepr(self) {
 		return open + "..." + close, nil
 	}
 	defer t.leaveRepr()
+	if err := t.enterRecursionWhere(reprWhere); err != nil {
+		return "", err
+	}
+	defer t.leaveRecursion()
 	var b strings.Builder
 	b.WriteString(open)
 	for i, x := range items {
@@ -189,6 +194,10 @@ func (t *Thread) reprDict(d *Dict) (string, error) {
 		return "{...}", nil
 	}
 	defer t.leaveRepr()
+	if err := t.enterRecursionWhere(reprWhere); err != nil {
+		return "", err
+	}
+	defer t.leaveRecursion()
 	var b strings.Builder
 	b.WriteString("{")
 	first := true
@@ -219,10 +228,11 @@ func (t *Thread) reprDict(d *Dict) (string, error) {
 func (t *Thread) reprInstance(o *Instance, v Value) (string, error) {
 	if m, ok := o.cls.Lookup("__repr__"); ok {
 		if _, builtin := m.o.(*Builtin); !builtin {
-			if t.depth >= MaxDepth {
-				return "", Errorf(RecursionError, "maximum recursion depth exceeded while calling a Python object")
+			if err := t.enterRecursionWhere(reprWhere); err != nil {
+				return "", err
 			}
 			r, err := t.callBound(m, v, nil, nil)
+			t.leaveRecursion()
 			if err != nil {
 				return "", err
 			}
@@ -260,6 +270,11 @@ func (t *Thread) StrOf(v Value) (string, error) {
 		case *StrObj:
 			return o.s, nil
 		case *Instance:
+			// str() of an object is a level of recursion, as in CPython.
+			if err := t.enterRecursionWhere(" while getting the str of an object"); err != nil {
+				return "", err
+			}
+			defer t.leaveRecursion()
 			if m, ok := o.cls.Lookup("__str__"); ok {
 				if b, builtin := m.o.(*Builtin); !builtin || b.owner != ObjectType && b.owner != BaseException && b.owner != StrType {
 					r, err := t.callBound(m, v, nil, nil)

@@ -83,7 +83,9 @@ func WithSource(err error, src []byte) error {
 		if i := strings.Index(end, "#"); i >= 0 {
 			end = strings.TrimRight(end[:i], " \t")
 		}
-		se.EndCol = len(end) + 1
+		if se.EndCol <= se.Col {
+			se.EndCol = len(end) + 1
+		}
 	}
 	return se
 }

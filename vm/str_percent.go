@@ -31,37 +31,48 @@ func isTuplePayload(inst *Instance) bool {
 }
 
 func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error) {
+	// As CPython: a tuple supplies one value per conversion; anything else
+	// is the single value. A mapping (anything with __getitem__ but a tuple
+	// or the format's own type) may serve %(key)s, whose value then stands
+	// in for the arguments of that one conversion.
+	cur := args
 	var items []Value
-	var mapping Value
+	arglen, argidx := -1, -2
 	if tp, ok := args.o.(*Tuple); ok && args.k == KObj {
-		items = tp.items
+		items, arglen, argidx = tp.items, len(tp.items), 0
 	} else if inst, ok := args.o.(*Instance); ok && args.k == KObj && isTuplePayload(inst) {
 		// A tuple subclass (a namedtuple) supplies the arguments too.
 		items = inst.payload.o.(*Tuple).items
-	} else {
-		items = []Value{args}
-		if args.k == KObj {
-			switch args.o.(type) {
-			case *Dict:
+		arglen, argidx = len(items), 0
+	}
+	var mapping Value
+	if arglen < 0 && args.k == KObj {
+		switch o := args.o.(type) {
+		case *Dict, *List, *ByteArray:
+			mapping = args
+		case *Bytes:
+			if !isBytes {
 				mapping = args
-			case *Instance:
-				if ok, _ := t.HasAttr(args, "__getitem__"); ok {
-					if _, isStr := args.StrOf(); !isStr {
-						mapping = args
-					}
+			}
+		case *StrObj:
+		case *Instance:
+			if ok, _ := t.HasAttr(args, "__getitem__"); ok {
+				if _, isStr := o.payload.StrOf(); !isStr {
+					mapping = args
 				}
 			}
 		}
 	}
-	argi := 0
-	usedMapping := false
 	next := func() (Value, error) {
-		if argi >= len(items) {
-			return Undef, Errorf(TypeError, "not enough arguments for format string")
+		if argidx < arglen {
+			i := argidx
+			argidx++
+			if arglen < 0 {
+				return cur, nil
+			}
+			return items[i], nil
 		}
-		v := items[argi]
-		argi++
-		return v, nil
+		return Undef, Errorf(TypeError, "not enough arguments for format string")
 	}
 	var b strings.Builder
 	for i := 0; i < len(f); i++ {
@@ -76,7 +87,6 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			return "", Errorf(ValueError, "incomplete format")
 		}
 		var arg Value
-		haveArg := false
 		if f[i] == '(' {
 			if mapping.IsUndef() {
 				return "", Errorf(TypeError, "format requires a mapping")
@@ -94,16 +104,15 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			if depth > 0 {
 				return "", Errorf(ValueError, "incomplete format key")
 			}
-			key := f[i+1 : j-1]
-			v, err := t.GetItem(mapping, Str(key))
+			key := Str(f[i+1 : j-1])
+			if isBytes {
+				key = Obj(NewBytes([]byte(f[i+1 : j-1])))
+			}
+			v, err := t.GetItem(mapping, key)
 			if err != nil {
 				return "", err
 			}
-			arg, haveArg = v, true
-			usedMapping = true
-			// As in CPython, a positional conversion after a keyed one has
-			// no argument left ('%(a)s %s' % d raises).
-			argi = len(items)
+			cur, items, arglen, argidx = v, nil, -1, -2
 			i = j
 		}
 		sp := fmtSpec{fill: ' ', prec: -1}
@@ -186,12 +195,9 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			b.WriteByte('%')
 			continue
 		}
-		if !haveArg {
-			v, err := next()
-			if err != nil {
-				return "", err
-			}
-			arg = v
+		arg, err := next()
+		if err != nil {
+			return "", err
 		}
 		if left {
 			sp.align = '<'
@@ -314,7 +320,7 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 		_ = start
 		b.WriteString(out)
 	}
-	if argi < len(items) && !usedMapping && mapping.IsUndef() {
+	if argidx < arglen && mapping.IsUndef() {
 		return "", Errorf(TypeError, "not all arguments converted during %s formatting", map[bool]string{false: "string", true: "bytes"}[isBytes])
 	}
 	return b.String(), nil

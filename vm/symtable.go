@@ -67,6 +67,32 @@ type symtableBuilder struct {
 	cur    *scope
 	err    error
 	file   string
+	// lazyAnnotations: annotations are kept as text, so their names are
+	// not uses (from __future__ import annotations).
+	lazyAnnotations bool
+	inAnnotation    bool // visiting a lazy annotation (outside nested scopes)
+}
+
+// annotation visits an annotation. A lazy one is never evaluated, so its
+// names are nobody's uses: it is visited in a detached scope, only for the
+// errors CPython reports there.
+func (b *symtableBuilder) annotation(e parser.Expr) {
+	if !b.lazyAnnotations {
+		b.expr(e)
+		return
+	}
+	saved, savedIn := b.cur, b.inAnnotation
+	b.cur = newScope(scopeFunction, "<annotation>", nil, nil)
+	b.inAnnotation = true
+	b.expr(e)
+	b.cur, b.inAnnotation = saved, savedIn
+}
+
+// notInAnnotation reports expressions a lazy annotation may not contain.
+func (b *symtableBuilder) notInAnnotation(p parser.Pos, what string) {
+	if b.inAnnotation {
+		b.fail(p, "'"+what+"' can not be used within an annotation")
+	}
 }
 
 func buildSymtable(file string, mod *parser.Module) (*scope, map[parser.Node]*scope, error) {
@@ -156,7 +182,7 @@ func (b *symtableBuilder) paramDefaults(p *parser.Params) {
 		}
 	}
 	for _, a := range functionAnnotations(p, nil) {
-		b.expr(a.ann)
+		b.annotation(a.ann)
 	}
 }
 
@@ -177,11 +203,12 @@ func (b *symtableBuilder) stmt(s parser.Stmt) {
 			b.expr(s.Target)
 		}
 	case *parser.AnnAssign:
-		if annotatesAtRunTime(b.cur) {
-			b.expr(s.Annotation)
-			if _, ok := s.Target.(*parser.Name); ok {
-				b.cur.add("__annotations__", symUsed|symAssigned)
-			}
+		if annotatesAtRunTime(b.cur) || b.lazyAnnotations {
+			// (a lazy annotation is checked even where it is never kept)
+			b.annotation(s.Annotation)
+		}
+		if _, ok := s.Target.(*parser.Name); ok && annotatesAtRunTime(b.cur) {
+			b.cur.add("__annotations__", symUsed|symAssigned)
 		}
 		if s.Value != nil {
 			b.expr(s.Value)
@@ -200,7 +227,7 @@ func (b *symtableBuilder) stmt(s parser.Stmt) {
 		b.stmts(s.Else)
 	case *parser.For:
 		if s.Async {
-			b.asyncOnly(s.P, "asynchronous for")
+			b.asyncOnly(s.P, "async for")
 		}
 		b.expr(s.Iter)
 		b.target(s.Target)
@@ -235,7 +262,7 @@ func (b *symtableBuilder) stmt(s parser.Stmt) {
 		b.stmts(s.Finally)
 	case *parser.With:
 		if s.Async {
-			b.asyncOnly(s.P, "asynchronous with")
+			b.asyncOnly(s.P, "async with")
 		}
 		for _, it := range s.Items {
 			b.expr(it.Context)
@@ -316,7 +343,7 @@ func (b *symtableBuilder) stmt(s parser.Stmt) {
 		}
 		b.paramDefaults(s.Params)
 		if s.Returns != nil {
-			b.expr(s.Returns)
+			b.annotation(s.Returns)
 		}
 		b.bind(s.Name)
 		fs := newScope(scopeFunction, s.Name, s, b.cur)
@@ -429,8 +456,8 @@ func (b *symtableBuilder) expr(e parser.Expr) {
 		b.scopes[e] = cs
 		cs.add(".0", symParam|symAssigned)
 		cs.params = []string{".0"}
-		saved := b.cur
-		b.cur = cs
+		saved, savedIn := b.cur, b.inAnnotation
+		b.cur, b.inAnnotation = cs, false
 		for i, g := range e.Generators {
 			if g.Async {
 				cs.coroutine = true
@@ -443,7 +470,7 @@ func (b *symtableBuilder) expr(e parser.Expr) {
 		}
 		b.expr(e.Elt)
 		b.expr(e.Value)
-		b.cur = saved
+		b.cur, b.inAnnotation = saved, savedIn
 		if cs.coroutine || cs.hasAwait {
 			if e.Kind != "gen" {
 				// An async list/set/dict comprehension is awaited by its creator.
@@ -459,11 +486,12 @@ func (b *symtableBuilder) expr(e parser.Expr) {
 		ls := newScope(scopeFunction, "<lambda>", e, b.cur)
 		b.scopes[e] = ls
 		b.params(e.Params, ls)
-		saved := b.cur
-		b.cur = ls
+		saved, savedIn := b.cur, b.inAnnotation
+		b.cur, b.inAnnotation = ls, false
 		b.expr(e.Body)
-		b.cur = saved
+		b.cur, b.inAnnotation = saved, savedIn
 	case *parser.NamedExpr:
+		b.notInAnnotation(e.P, "named expression")
 		b.expr(e.Value)
 		// In a comprehension, the walrus binds in the enclosing function scope.
 		s := b.cur
@@ -480,13 +508,16 @@ func (b *symtableBuilder) expr(e parser.Expr) {
 			b.bind(e.Target.Id)
 		}
 	case *parser.Await:
+		b.notInAnnotation(e.P, "await expression")
 		b.markAwait(e.P, "await")
 		b.expr(e.X)
 	case *parser.Yield:
+		b.notInAnnotation(e.P, "yield expression")
 		b.markYield(e.P, "yield")
 		b.expr(e.X)
 	case *parser.YieldFrom:
-		b.markYield(e.P, "yield from")
+		b.notInAnnotation(e.P, "yield expression")
+		b.markYield(e.P, "yield")
 		if b.cur.coroutine {
 			b.fail(e.P, "'yield from' inside async function")
 		}
@@ -507,10 +538,14 @@ func (b *symtableBuilder) markAwait(p parser.Pos, what string) {
 		s.hasAwait = true
 		return
 	}
-	if what == "await" {
+	switch {
+	case what != "await":
+		b.fail(p, what+" outside of an asynchronous function")
+	case s.kind == scopeFunction:
+		// a plain def or a lambda
+		b.fail(p, "'await' outside async function")
+	default:
 		b.fail(p, "'await' outside function")
-	} else {
-		b.fail(p, what+" outside async function")
 	}
 }
 

@@ -45,8 +45,20 @@ type Thread struct {
 	Local any
 }
 
-// MaxDepth is the recursion limit, as CPython's default sys.getrecursionlimit().
+// MaxDepth is the default recursion limit, as CPython's sys.getrecursionlimit().
 const MaxDepth = 1000
+
+// depthLimit is the interpreter's recursion limit.
+func (t *Thread) depthLimit() int {
+	if t.interp == nil {
+		return MaxDepth
+	}
+	return t.interp.RecursionLimit()
+}
+
+// Depth is the number of Python frames (and nested Go-side recursion
+// levels) the thread is running, as CPython counts its recursion depth.
+func (t *Thread) Depth() int { return t.depth }
 
 const chunkSize = 16 * 1024
 

@@ -41,6 +41,7 @@ var (
 	TupleIterType     = newBuiltinClass("tuple_iterator", ObjectType)
 	StrIterType       = newBuiltinClass("str_ascii_iterator", ObjectType)
 	RangeIterType     = newBuiltinClass("range_iterator", ObjectType)
+	LongRangeIterType = newBuiltinClass("longrange_iterator", ObjectType)
 	DictKeyIterType   = newBuiltinClass("dict_keyiterator", ObjectType)
 	DictValueIterType = newBuiltinClass("dict_valueiterator", ObjectType)
 	DictItemIterType  = newBuiltinClass("dict_itemiterator", ObjectType)

@@ -70,6 +70,7 @@ func isNumber(v vm.Value) bool {
 // countIter keeps small ints in Go; anything else (floats, big ints,
 // objects) goes through the + operator.
 type countIter struct {
+	cls       *vm.Class // named in the repr (a subclass's name, as in CPython)
 	n, step   vm.Value
 	fast      bool // n and step are small ints
 	ni, stepi int64
@@ -90,7 +91,7 @@ var countType = newItType("count", func(t *vm.Thread, cls *vm.Class, args []vm.V
 	if !isNumber(start) || !isNumber(step) {
 		return vm.Undef, vm.Errorf(vm.TypeError, "a number is required")
 	}
-	c := &countIter{n: start, step: step}
+	c := &countIter{cls: cls, n: start, step: step}
 	if start.Class() == vm.IntType && step.Class() == vm.IntType {
 		si, err1 := t.AsInt64(start)
 		st, err2 := t.AsInt64(step)
@@ -134,14 +135,14 @@ func (c *countIter) Repr(t *vm.Thread) (string, error) {
 	}
 	if c.step.Class() == vm.IntType || c.step.Class() == vm.BoolType {
 		if one, _ := t.Equal(c.step, vm.Int(1)); one {
-			return "count(" + ns + ")", nil
+			return c.cls.Name + "(" + ns + ")", nil
 		}
 	}
 	ss, err := t.Repr(c.step)
 	if err != nil {
 		return "", err
 	}
-	return "count(" + ns + ", " + ss + ")", nil
+	return c.cls.Name + "(" + ns + ", " + ss + ")", nil
 }
 
 var cycleType = newItType("cycle", func(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.Value, error) {
@@ -179,6 +180,7 @@ var cycleType = newItType("cycle", func(t *vm.Thread, cls *vm.Class, args []vm.V
 })
 
 type repeatIter struct {
+	cls   *vm.Class // named in the repr
 	obj   vm.Value
 	times int64 // -1: forever
 }
@@ -188,7 +190,7 @@ var repeatType = newItType("repeat", func(t *vm.Thread, cls *vm.Class, args []vm
 	if err != nil {
 		return vm.Undef, err
 	}
-	r := &repeatIter{obj: a[0], times: -1}
+	r := &repeatIter{cls: cls, obj: a[0], times: -1}
 	if !a[1].IsUndef() {
 		n, err := t.AsInt64(a[1])
 		if err != nil {
@@ -217,12 +219,23 @@ func (r *repeatIter) Repr(t *vm.Thread) (string, error) {
 		return "", err
 	}
 	if r.times < 0 {
-		return "repeat(" + s + ")", nil
+		return r.cls.Name + "(" + s + ")", nil
 	}
-	return "repeat(" + s + ", " + itoaS(int(r.times)) + ")", nil
+	return r.cls.Name + "(" + s + ", " + itoaS(int(r.times)) + ")", nil
+}
+
+// reprMethod gives a class __repr__, so that super().__repr__() works in a
+// script subclass.
+func reprMethod(c *vm.Class) {
+	c.AddMethod("__repr__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		s, err := t.Repr(args[0])
+		return vm.Str(s), err
+	})
 }
 
 func init() {
+	reprMethod(countType)
+	reprMethod(repeatType)
 	repeatType.AddMethod("__length_hint__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		r := args[0].AsObj().(*repeatIter)
 		if r.times < 0 {

@@ -1,7 +1,7 @@
 // Package stdlib holds the modules scripts import: asyncio, time, sys, math,
 // random, threading, concurrent.futures, re, io (and open()), os, and the
-// database modules sqlite3, aiosqlite (modernc.org/sqlite) and asyncpg
-// (pgx) in Go; collections, functools, itertools, typing, dataclasses,
+// database modules sqlite3, aiosqlite (modernc.org/sqlite), asyncpg
+// (pgx) and itertools in Go; collections, functools, typing, dataclasses,
 // enum, contextlib, logging, json, datetime, decimal, uuid and the other
 // pylib/*.py modules in the script language. Modules() maps each module name
 // to the loader that builds it for an interpreter; nothing here is shared

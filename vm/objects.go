@@ -398,3 +398,7 @@ func (b *BigIntObj) Big() *big.Int { return new(big.Int).Set(b.v) }
 
 // Data exposes a bytearray's bytes.
 func (b *ByteArray) Data() []byte { return b.b }
+
+// NewClassMethod wraps fn as a classmethod (for native classes' alternate
+// constructors, e.g. itertools.chain.from_iterable).
+func NewClassMethod(fn Value) Value { return Obj(&ClassMethod{fn: fn}) }

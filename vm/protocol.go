@@ -376,6 +376,16 @@ func (t *Thread) Iter(v Value) (Value, error) {
 		case Iterator:
 			return v, nil
 		case *Instance:
+			if _, isIt := o.payload.o.(Iterator); isIt && o.payload.k == KObj {
+				// A subclass of a native iterator class is its own iterator,
+				// so that a __next__ it overrides is the one called.
+				if m, ok := t.lookupSpecial(v, "__iter__"); ok {
+					if b, isB := m.o.(*Builtin); !isB || b.owner == nil || !b.owner.Builtin {
+						return t.callBound(m, v, nil, nil)
+					}
+				}
+				return v, nil
+			}
 			if m, ok := t.lookupSpecial(v, "__iter__"); ok {
 				r, err := t.callBound(m, v, nil, nil)
 				if err != nil {
@@ -425,8 +435,11 @@ func (t *Thread) isIterator(v Value) bool {
 	case *Generator:
 		return o.kind == FlagGenerator
 	case *Instance:
-		_, ok := t.lookupSpecial(v, "__next__")
-		return ok
+		if _, ok := t.lookupSpecial(v, "__next__"); ok {
+			return true
+		}
+		_, isIt := o.payload.o.(Iterator)
+		return isIt && o.payload.k == KObj
 	}
 	return false
 }
@@ -468,6 +481,9 @@ func (t *Thread) Next(it Value) (Value, bool, error) {
 					return Undef, false, err
 				}
 				return r, true, nil
+			}
+			if p, isIt := o.payload.o.(Iterator); isIt && o.payload.k == KObj {
+				return p.Next(t)
 			}
 		}
 	}

@@ -173,7 +173,29 @@ func newDeque(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.Valu
 }
 
 func init() {
-	m := dequeType.AddMethod
+	// arity gives each method's argument count (after self), checked
+	// before the method runs.
+	arity := map[string][2]int{
+		"append": {1, 1}, "appendleft": {1, 1}, "pop": {0, 0}, "popleft": {0, 0},
+		"extend": {1, 1}, "extendleft": {1, 1}, "clear": {0, 0}, "remove": {1, 1},
+		"rotate": {0, 1}, "count": {1, 1}, "__len__": {0, 0}, "__bool__": {0, 0},
+	}
+	m := func(name string, f vm.BuiltinFunc) {
+		n, ok := arity[name]
+		if !ok {
+			dequeType.AddMethod(name, f)
+			return
+		}
+		dequeType.AddMethod(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+			if err := vm.NoKwargs("deque."+name, kw); err != nil {
+				return vm.Undef, err
+			}
+			if err := vm.MethodArgs("deque", name, args[1:], n[0], n[1]); err != nil {
+				return vm.Undef, err
+			}
+			return f(t, args, kw)
+		})
+	}
 	self := func(args []vm.Value) *deque { return args[0].AsObj().(*deque) }
 	m("append", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		self(args).pushRight(args[1])
@@ -261,7 +283,11 @@ func init() {
 	m("count", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		c := 0
 		for _, v := range self(args).items() {
-			if eq, _ := t.Equal(v, args[1]); eq {
+			eq, err := t.Equal(v, args[1])
+			if err != nil {
+				return vm.Undef, err
+			}
+			if eq {
 				c++
 			}
 		}

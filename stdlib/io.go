@@ -60,6 +60,19 @@ func ioModule(it *vm.Interp) (*vm.Module, error) {
 
 func init() {
 	register("io", ioModule)
+	// The abstract bases can be instantiated (and subclassed by scripts);
+	// the concrete classes below them are made only by open() and friends.
+	abstract := func(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		switch cls {
+		case ioBaseType, rawIOBaseType, bufferedIOBaseType, textIOBaseType:
+		default:
+			if cls.Builtin {
+				return vm.Undef, vm.Errorf(vm.TypeError, "cannot create '%s.%s' instances", cls.Module, cls.Name)
+			}
+		}
+		return vm.Obj(vm.NewInstance(cls)), nil
+	}
+	vm.SetCtor(ioBaseType, abstract)
 	initFileMethods()
 	initMemMethods()
 }

@@ -30,7 +30,7 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 	fn := func(name string, f vm.BuiltinFunc) { m.Set(name, vm.NewBuiltin(name, f)) }
 	unary := func(name string, f func(float64) (float64, error)) {
 		fn(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-			if err := vm.ExactArgs(name, args, 1); err != nil {
+			if err := vm.ExactArgs("math."+name, args, 1); err != nil {
 				return vm.Undef, err
 			}
 			x, err := floatArg(t, name, args[0])
@@ -79,8 +79,8 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 	unary("erf", domain(math.Erf, any))
 	unary("erfc", domain(math.Erfc, any))
 	fn("log", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		if err := vm.RangeArgs("log", args, 1, 2); err != nil {
-			return vm.Undef, err
+		if len(args) < 1 || len(args) > 2 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "math.log requires 1 to 2 arguments")
 		}
 		ln := func(v vm.Value) (float64, error) {
 			if b := vm.AsBig(v); b != nil && b.Sign() > 0 && !b.IsInt64() {
@@ -116,7 +116,7 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 	})
 	rounding := func(name string, f func(float64) float64, intOp func(*big.Int) *big.Int) {
 		fn(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-			if err := vm.ExactArgs(name, args, 1); err != nil {
+			if err := vm.ExactArgs("math."+name, args, 1); err != nil {
 				return vm.Undef, err
 			}
 			if vm.IsIntLike(args[0]) {
@@ -190,6 +190,9 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		return vm.Float(s), nil
 	})
 	fn("dist", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.ExactArgs("dist", args, 2); err != nil {
+			return vm.Undef, err
+		}
 		p, err := t.ToList(args[0])
 		if err != nil {
 			return vm.Undef, err
@@ -203,15 +206,21 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		}
 		s := 0.0
 		for i := range p {
-			x, _ := vm.AsFloat(p[i])
-			y, _ := vm.AsFloat(q[i])
+			x, err := floatArg(t, "dist", p[i])
+			if err != nil {
+				return vm.Undef, err
+			}
+			y, err := floatArg(t, "dist", q[i])
+			if err != nil {
+				return vm.Undef, err
+			}
 			s = math.Hypot(s, x-y)
 		}
 		return vm.Float(s), nil
 	})
 	pred := func(name string, f func(float64) bool) {
 		fn(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-			if err := vm.ExactArgs(name, args, 1); err != nil {
+			if err := vm.ExactArgs("math."+name, args, 1); err != nil {
 				return vm.Undef, err
 			}
 			x, err := floatArg(t, name, args[0])
@@ -262,7 +271,7 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		return vm.BigInt(l), nil
 	})
 	fn("factorial", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		if err := vm.ExactArgs("factorial", args, 1); err != nil {
+		if err := vm.ExactArgs("math.factorial", args, 1); err != nil {
 			return vm.Undef, err
 		}
 		if !vm.IsIntLike(args[0]) {
@@ -271,42 +280,81 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 			}
 			return vm.Undef, vm.Errorf(vm.TypeError, "'%s' object cannot be interpreted as an integer", args[0].TypeName())
 		}
-		n := args[0].AsInt()
-		if n < 0 {
-			return vm.Undef, vm.Errorf(vm.ValueError, "factorial() not defined for negative values")
-		}
-		return vm.BigInt(new(big.Int).MulRange(1, n)), nil
+		return factorial(vm.AsBig(args[0]))
 	})
 	fn("comb", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		ns, err := intArgs("comb", args)
-		if err != nil || len(ns) != 2 {
-			return vm.Undef, vm.Errorf(vm.TypeError, "comb expected 2 arguments")
+		if err := vm.ExactArgs("comb", args, 2); err != nil {
+			return vm.Undef, err
 		}
-		n, k := ns[0].Int64(), ns[1].Int64()
-		if n < 0 || k < 0 {
+		ns, err := intArgs("comb", args)
+		if err != nil {
+			return vm.Undef, err
+		}
+		n, k := ns[0], ns[1]
+		if n.Sign() < 0 {
 			return vm.Undef, vm.Errorf(vm.ValueError, "n must be a non-negative integer")
 		}
-		if k > n {
+		if k.Sign() < 0 {
+			return vm.Undef, vm.Errorf(vm.ValueError, "k must be a non-negative integer")
+		}
+		if k.Cmp(n) > 0 {
 			return vm.Int(0), nil
 		}
-		return vm.BigInt(new(big.Int).Binomial(n, k)), nil
+		if nk := new(big.Int).Sub(n, k); nk.Cmp(k) < 0 {
+			k = nk // C(n, k) = C(n, n-k): the shorter product
+		}
+		if !k.IsInt64() {
+			return vm.Undef, vm.Errorf(vm.OverflowError, "min(n - k, k) must not exceed %d", int64(math.MaxInt64))
+		}
+		// C(n, i+1) = C(n, i) * (n-i) / (i+1), exact at every step.
+		r := big.NewInt(1)
+		for i := int64(0); i < k.Int64(); i++ {
+			r.Mul(r, new(big.Int).Sub(n, big.NewInt(i)))
+			r.Quo(r, big.NewInt(i+1))
+		}
+		return vm.BigInt(r), nil
 	})
 	fn("perm", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.RangeArgs("perm", args, 1, 2); err != nil {
+			return vm.Undef, err
+		}
+		if len(args) == 2 && args[1].IsNone() {
+			args = args[:1]
+		}
 		ns, err := intArgs("perm", args)
 		if err != nil {
 			return vm.Undef, err
 		}
-		n := ns[0].Int64()
-		k := n
-		if len(ns) > 1 {
-			k = ns[1].Int64()
+		n := ns[0]
+		if len(ns) == 1 {
+			return factorial(n)
 		}
-		if k > n {
+		k := ns[1]
+		if n.Sign() < 0 {
+			return vm.Undef, vm.Errorf(vm.ValueError, "n must be a non-negative integer")
+		}
+		if k.Sign() < 0 {
+			return vm.Undef, vm.Errorf(vm.ValueError, "k must be a non-negative integer")
+		}
+		if k.Cmp(n) > 0 {
 			return vm.Int(0), nil
 		}
-		return vm.BigInt(new(big.Int).MulRange(n-k+1, n)), nil
+		if !k.IsInt64() {
+			return vm.Undef, vm.Errorf(vm.OverflowError, "k must not exceed %d", int64(math.MaxInt64))
+		}
+		if n.IsInt64() {
+			return vm.BigInt(new(big.Int).MulRange(n.Int64()-k.Int64()+1, n.Int64())), nil
+		}
+		r := big.NewInt(1)
+		for i := int64(0); i < k.Int64(); i++ {
+			r.Mul(r, new(big.Int).Sub(n, big.NewInt(i)))
+		}
+		return vm.BigInt(r), nil
 	})
 	fn("isqrt", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.ExactArgs("math.isqrt", args, 1); err != nil {
+			return vm.Undef, err
+		}
 		ns, err := intArgs("isqrt", args)
 		if err != nil {
 			return vm.Undef, err
@@ -331,10 +379,14 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		}
 		rel, abs := 1e-9, 0.0
 		if !a[2].IsUndef() {
-			rel, _ = vm.AsFloat(a[2])
+			if rel, err = floatArg(t, "isclose", a[2]); err != nil {
+				return vm.Undef, err
+			}
 		}
 		if !a[3].IsUndef() {
-			abs, _ = vm.AsFloat(a[3])
+			if abs, err = floatArg(t, "isclose", a[3]); err != nil {
+				return vm.Undef, err
+			}
 		}
 		if rel < 0 || abs < 0 {
 			return vm.Undef, vm.Errorf(vm.ValueError, "tolerances must be non-negative")
@@ -349,14 +401,23 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		return vm.Bool(d <= math.Abs(rel*y) || d <= math.Abs(rel*x) || d <= abs), nil
 	})
 	fn("modf", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.ExactArgs("math.modf", args, 1); err != nil {
+			return vm.Undef, err
+		}
 		x, err := floatArg(t, "modf", args[0])
 		if err != nil {
 			return vm.Undef, err
 		}
 		i, f := math.Modf(x)
+		if math.IsInf(x, 0) {
+			f = math.Copysign(0, x) // Go gives NaN; C's modf a signed zero
+		}
 		return vm.Obj(vm.NewTuple([]vm.Value{vm.Float(f), vm.Float(i)})), nil
 	})
 	fn("frexp", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.ExactArgs("math.frexp", args, 1); err != nil {
+			return vm.Undef, err
+		}
 		x, err := floatArg(t, "frexp", args[0])
 		if err != nil {
 			return vm.Undef, err
@@ -365,13 +426,34 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		return vm.Obj(vm.NewTuple([]vm.Value{vm.Float(f), vm.Int(int64(e))})), nil
 	})
 	fn("ldexp", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.ExactArgs("ldexp", args, 2); err != nil {
+			return vm.Undef, err
+		}
 		x, err := floatArg(t, "ldexp", args[0])
 		if err != nil {
 			return vm.Undef, err
 		}
-		return vm.Float(math.Ldexp(x, int(args[1].AsInt()))), nil
+		e := vm.AsBig(args[1])
+		if e == nil {
+			return vm.Undef, vm.Errorf(vm.TypeError, "Expected an int as second argument to ldexp.")
+		}
+		// Any exponent beyond ±1e5 is as good as infinite for a float64.
+		exp := int64(100000)
+		if e.IsInt64() && e.Int64() < exp && e.Int64() > -exp {
+			exp = e.Int64()
+		} else if e.Sign() < 0 {
+			exp = -exp
+		}
+		r := math.Ldexp(x, int(exp))
+		if math.IsInf(r, 0) && !math.IsInf(x, 0) {
+			return vm.Undef, vm.Errorf(vm.OverflowError, "math range error")
+		}
+		return vm.Float(r), nil
 	})
 	fn("prod", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) != 1 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "prod() takes exactly 1 positional argument (%d given)", len(args))
+		}
 		a, err := vm.UnpackArgs("prod", args, kw, 1, "iterable", "start")
 		if err != nil {
 			return vm.Undef, err
@@ -388,20 +470,59 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		return acc, err
 	})
 	fn("fsum", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		// Exact summation: accumulate as rationals, round once.
+		if err := vm.ExactArgs("math.fsum", args, 1); err != nil {
+			return vm.Undef, err
+		}
+		// Exact summation: accumulate the finite terms as rationals, round
+		// once; infinities and NaNs follow C's rules, as CPython's fsum.
 		sum := new(big.Rat)
+		special, sawNaN := 0.0, false
 		err := t.Iterate(args[0], func(v vm.Value) error {
 			x, err := floatArg(t, "fsum", v)
 			if err != nil {
 				return err
 			}
+			if math.IsInf(x, 0) || math.IsNaN(x) {
+				sawNaN = sawNaN || math.IsNaN(x)
+				special += x
+				return nil
+			}
 			sum.Add(sum, new(big.Rat).SetFloat64(x))
+			if math.Abs(x) > 1e300 {
+				// CPython's running partial sums overflow here.
+				if f, _ := sum.Float64(); math.IsInf(f, 0) {
+					return vm.Errorf(vm.OverflowError, "intermediate overflow in fsum")
+				}
+			}
 			return nil
 		})
+		if err != nil {
+			return vm.Undef, err
+		}
+		if special != 0 || math.IsNaN(special) {
+			if math.IsNaN(special) && !sawNaN {
+				return vm.Undef, vm.Errorf(vm.ValueError, "-inf + inf in fsum")
+			}
+			return vm.Float(special), nil
+		}
 		f, _ := sum.Float64()
-		return vm.Float(f), err
+		if math.IsInf(f, 0) {
+			return vm.Undef, vm.Errorf(vm.OverflowError, "intermediate overflow in fsum")
+		}
+		return vm.Float(f), nil
 	})
 	return m, nil
 }
 
 func init() { register("math", mathModule) }
+
+// factorial is math.factorial of an int (perm(n) too).
+func factorial(n *big.Int) (vm.Value, error) {
+	if n.Sign() < 0 {
+		return vm.Undef, vm.Errorf(vm.ValueError, "factorial() not defined for negative values")
+	}
+	if !n.IsInt64() {
+		return vm.Undef, vm.Errorf(vm.OverflowError, "factorial() argument should not exceed %d", int64(math.MaxInt64))
+	}
+	return vm.BigInt(new(big.Int).MulRange(1, n.Int64())), nil
+}

@@ -427,24 +427,10 @@ func init() {
 		return vm.Obj(vm.NewTuple([]vm.Value{vm.Int(3), vm.Obj(vm.NewTuple(words)), gn})), nil
 	})
 	m("setstate", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		r := randSelf(args)
-		st, err := t.ToList(args[1])
-		if err != nil || len(st) != 3 {
-			return vm.Undef, vm.Errorf(vm.ValueError, "state vector is the wrong size")
+		if len(args) != 2 || len(kw) > 0 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "Random.setstate() missing 1 required positional argument: 'state'")
 		}
-		words, err := t.ToList(st[1])
-		if err != nil || len(words) != 625 {
-			return vm.Undef, vm.Errorf(vm.ValueError, "state vector is the wrong size")
-		}
-		for i := 0; i < 624; i++ {
-			r.mt.state[i] = uint32(words[i].AsInt())
-		}
-		r.mt.index = int(words[624].AsInt())
-		r.mt.hasGaussNext = !st[2].IsNone()
-		if r.mt.hasGaussNext {
-			r.mt.gaussNext, _ = vm.AsFloat(st[2])
-		}
-		return vm.None, nil
+		return vm.None, randSelf(args).setState(t, args[1])
 	})
 }
 
@@ -514,3 +500,87 @@ func randomModule(it *vm.Interp) (*vm.Module, error) {
 }
 
 func init() { register("random", randomModule) }
+
+// setState is Random.setstate: (version 3 or 2, a tuple of 625 ints,
+// gauss_next), checked as CPython checks it.
+func (r *randomObj) setState(t *vm.Thread, state vm.Value) error {
+	version, err := t.GetItem(state, vm.Int(0))
+	if err != nil {
+		return err
+	}
+	v := int64(0)
+	for _, want := range []int64{3, 2} {
+		eq, err := t.Equal(version, vm.Int(want))
+		if err != nil {
+			return err
+		}
+		if eq {
+			v = want
+			break
+		}
+	}
+	if v == 0 {
+		s, err := t.StrOf(version)
+		if err != nil {
+			return err
+		}
+		return vm.Errorf(vm.ValueError, "state with version %s passed to Random.setstate() of version 3", s)
+	}
+	parts, err := t.ToList(state)
+	if err != nil {
+		return err
+	}
+	if len(parts) > 3 {
+		return vm.Errorf(vm.ValueError, "too many values to unpack (expected 3)")
+	}
+	if len(parts) < 3 {
+		return vm.Errorf(vm.ValueError, "not enough values to unpack (expected 3, got %d)", len(parts))
+	}
+	tup, ok := parts[1].AsObj().(*vm.Tuple)
+	if !ok || parts[1].Kind() != vm.KObj {
+		if v == 2 {
+			// Version 2 states are converted element by element first.
+			if _, err := t.ToList(parts[1]); err != nil {
+				return err
+			}
+		}
+		return vm.Errorf(vm.TypeError, "state vector must be a tuple")
+	}
+	words := tup.Items()
+	if len(words) != 625 {
+		return vm.Errorf(vm.ValueError, "state vector is the wrong size")
+	}
+	var words32 [624]uint32
+	for i, w := range words {
+		b := vm.AsBig(w)
+		if b == nil {
+			return vm.Errorf(vm.TypeError, "an integer is required")
+		}
+		if i == 624 { // the index, a C long
+			if !b.IsInt64() {
+				return vm.Errorf(vm.OverflowError, "Python int too large to convert to C long")
+			}
+			if b.Sign() < 0 || b.Int64() > 624 {
+				return vm.Errorf(vm.ValueError, "invalid state")
+			}
+			break
+		}
+		if v == 2 {
+			b = new(big.Int).Mod(b, new(big.Int).Lsh(big.NewInt(1), 32))
+		}
+		if b.Sign() < 0 {
+			return vm.Errorf(vm.OverflowError, "can't convert negative value to unsigned int")
+		}
+		if b.BitLen() > 64 {
+			return vm.Errorf(vm.OverflowError, "Python int too large to convert to C unsigned long")
+		}
+		words32[i] = uint32(b.Uint64())
+	}
+	r.mt.state = words32
+	r.mt.index = int(vm.AsBig(words[624]).Int64())
+	r.mt.hasGaussNext = !parts[2].IsNone()
+	if r.mt.hasGaussNext {
+		r.mt.gaussNext, _ = vm.AsFloat(parts[2])
+	}
+	return nil
+}

@@ -111,6 +111,9 @@ func reInitMatch() {
 		return vm.Obj(vm.NewTuple(out)), nil
 	})
 	meth("__getitem__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.MethodArgs("re.Match", "__getitem__", args[1:], 1, 1); err != nil {
+			return vm.Undef, err
+		}
 		return self(args).GetItem(t, args[1])
 	})
 	meth("groups", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {

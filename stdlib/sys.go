@@ -97,6 +97,15 @@ func sysModule(it *vm.Interp) (*vm.Module, error) {
 	}))
 	m.Set("setrecursionlimit", vm.NewBuiltin("setrecursionlimit", setRecursionLimit))
 	m.Set("intern", vm.NewBuiltin("intern", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.ExactArgs("sys.intern", args, 1); err != nil {
+			return vm.Undef, err
+		}
+		if _, ok := args[0].StrOf(); !ok {
+			return vm.Undef, vm.Errorf(vm.TypeError, "intern() argument must be str, not %s", args[0].TypeName())
+		}
+		if args[0].Class() != vm.StrType {
+			return vm.Undef, vm.Errorf(vm.TypeError, "can't intern %s", args[0].TypeName())
+		}
 		return args[0], nil
 	}))
 	return m, nil

@@ -112,3 +112,26 @@ func AsStr(fname string, v Value) (string, error) {
 
 // IsIntLike reports whether v is an int or bool.
 func IsIntLike(v Value) bool { return v.isIntLike() }
+
+// MethodArgs checks the number of arguments (after self) a method of a
+// built-in type got, in the words CPython uses for its kind of method:
+// "deque.pop() takes no arguments (1 given)", "deque.append() takes exactly
+// one argument (0 given)", "rotate expected at most 1 argument, got 2", and
+// for the slot methods (__getitem__, __eq__…) "expected 1 argument, got 0".
+func MethodArgs(typeName, name string, args []Value, min, max int) error {
+	n := len(args)
+	if n >= min && n <= max {
+		return nil
+	}
+	switch {
+	case isSlotName(name) || name == "__getitem__" || name == "__contains__":
+		if min == max {
+			return Errorf(TypeError, "expected %d argument%s, got %d", min, plural(min), n)
+		}
+	case min == max && min == 0:
+		return Errorf(TypeError, "%s.%s() takes no arguments (%d given)", typeName, name, n)
+	case min == max && min == 1:
+		return Errorf(TypeError, "%s.%s() takes exactly one argument (%d given)", typeName, name, n)
+	}
+	return RangeArgs(name, args, min, max)
+}

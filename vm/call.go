@@ -41,11 +41,20 @@ func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
 			// A method taken from its class (list.pop) is a descriptor: it
 			// needs an instance of that class first, as in CPython.
 			if len(args) == 0 {
+				if isSlotName(o.Name) {
+					return Undef, Errorf(TypeError, "descriptor '%s' of '%s' object needs an argument", o.Name, o.owner.Name)
+				}
 				return Undef, Errorf(TypeError, "unbound method %s.%s() needs an argument", o.owner.Name, o.Name)
 			}
-			if _, isCls := args[0].o.(*Class); !(isCls && args[0].k == KObj) && !args[0].Class().IsSubclass(o.owner) {
+			if !args[0].Class().IsSubclass(o.owner) {
+				if isSlotName(o.Name) {
+					return Undef, Errorf(TypeError, "descriptor '%s' requires a '%s' object but received a '%s'", o.Name, o.owner.Name, args[0].TypeName())
+				}
 				return Undef, Errorf(TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", o.Name, o.owner.Name, args[0].TypeName())
 			}
+		}
+		if o.owner == ObjectType && len(args) == 0 && (isSlotName(o.Name) || o.Name == "__format__" || o.Name == "__reduce_ex__") {
+			return Undef, Errorf(TypeError, "descriptor '%s' of 'object' object needs an argument", o.Name)
 		}
 		if o.owner != nil && len(args) > 0 && args[0].k == KObj {
 			// A method of a built-in type called on an instance of a script
@@ -386,8 +395,14 @@ func (t *Thread) callClass(cls *Class, args []Value, kw []KV) (Value, error) {
 	}
 	var inst Value
 	ctor := cls.findCtor()
+	if cls.Builtin && cls != ObjectType && !cls.isExc && cls.ctorOwner() == ObjectType {
+		// A built-in class without a constructor of its own: a bare
+		// instance would reach its Go methods without the Go object they
+		// expect.
+		return Undef, cannotCreate(cls)
+	}
 	if ctor != nil {
-		v, err := ctor(t, cls, args, kw)
+		v, err := callCtor(t, ctor, cls, args, kw)
 		if err != nil {
 			return Undef, err
 		}
@@ -459,10 +474,30 @@ func IsCoroutineFunction(v Value) bool {
 	return false
 }
 
+// isSlotName reports the methods CPython implements as type slots: taken
+// from their class, they complain in a slot wrapper's words.
+func isSlotName(name string) bool {
+	switch name {
+	case "__repr__", "__str__", "__hash__", "__len__", "__iter__", "__next__", "__call__",
+		"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__bool__", "__init__",
+		"__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__truediv__",
+		"__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__", "__pow__",
+		"__rpow__", "__divmod__", "__rdivmod__", "__and__", "__rand__", "__or__", "__ror__",
+		"__xor__", "__rxor__", "__lshift__", "__rlshift__", "__rshift__", "__rrshift__",
+		"__neg__", "__pos__", "__abs__", "__invert__", "__int__", "__float__", "__index__",
+		"__iadd__", "__imul__", "__getattribute__", "__setattr__", "__delattr__",
+		"__setitem__", "__delitem__", "__get__", "__set__", "__delete__":
+		return true
+	}
+	return false
+}
+
 // callBuiltin runs a Go builtin. A Go runtime error inside it is a bug of
 // ours (a missing argument check, say), never the script's: it becomes
 // SystemError, so that a script cannot crash the program embedding it.
-// The fuzz target treats these SystemErrors as failures.
+// The fuzz target and the root package's TestNoInternalErrors (which
+// calls every builtin with junk arguments) treat these SystemErrors as
+// failures.
 func callBuiltin(t *Thread, b *Builtin, args []Value, kw []KV) (v Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -540,4 +575,19 @@ func (t *Thread) callMethodFrame(fn *Function, self Value, args []Value) (Value,
 	t.frame = f
 	t.depth++
 	return t.execute()
+}
+
+// callCtor runs the Go constructor of a built-in class under the same
+// safety net as callBuiltin.
+func callCtor(t *Thread, ctor func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error), cls *Class, args []Value, kw []KV) (v Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			re, ok := r.(goruntime.Error)
+			if !ok {
+				panic(r)
+			}
+			v, err = Undef, Errorf(SystemError, "%s(): internal error: %v", cls.Name, re)
+		}
+	}()
+	return ctor(t, cls, args, kw)
 }

@@ -132,9 +132,23 @@ func init() {
 			if !ok {
 				return Undef, Errorf(TypeError, "type.__new__() argument 1 must be str, not %s", args[0].TypeName())
 			}
+			tup, ok := args[1].o.(*Tuple)
+			if !ok || args[1].k != KObj {
+				if inst, isInst := args[1].o.(*Instance); isInst {
+					tup, ok = inst.payload.o.(*Tuple) // a tuple subclass
+				}
+			}
+			if !ok {
+				return Undef, Errorf(TypeError, "type.__new__() argument 2 must be tuple, not %s", args[1].TypeName())
+			}
 			var bases []*Class
-			for _, b := range args[1].o.(*Tuple).items {
-				bases = append(bases, b.o.(*Class))
+			for _, b := range tup.items {
+				bc, isCls := b.o.(*Class)
+				if !isCls || b.k != KObj {
+					// CPython derives the metaclass from type(base) first.
+					return Undef, Errorf(TypeError, "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
+				}
+				bases = append(bases, bc)
 			}
 			ns, ok := args[2].o.(*Dict)
 			if inst, isInst := args[2].o.(*Instance); isInst {
@@ -340,6 +354,9 @@ func init() {
 	for _, m := range []string{"setter", "getter", "deleter"} {
 		m := m
 		PropertyType.AddMethod(m, func(t *Thread, args []Value, kw []KV) (Value, error) {
+			if err := MethodArgs("property", m, args[1:], 1, 1); err != nil {
+				return Undef, err
+			}
 			p := *args[0].o.(*Property)
 			switch m {
 			case "setter":

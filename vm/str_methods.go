@@ -792,7 +792,10 @@ func init() {
 		return Str(s), err
 	})
 	m("__format__", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		spec, _ := args[1].StrOf()
+		spec, ok := args[1].StrOf()
+		if !ok {
+			return Undef, Errorf(TypeError, "__format__() argument must be str, not %s", args[1].TypeName())
+		}
 		s, err := formatStrSpec(strSelf(args), spec)
 		return Str(s), err
 	})
@@ -800,18 +803,22 @@ func init() {
 		h, err := t.Hash(args[0])
 		return Int(int64(h)), err
 	})
-	m("__eq__", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		if _, ok := args[1].StrOf(); !ok {
-			return NotImplemented, nil
-		}
-		return Bool(strSelf(args) == args[1].o.(*StrObj).s), nil
-	})
-	m("__lt__", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		if _, ok := args[1].StrOf(); !ok {
-			return NotImplemented, nil
-		}
-		return Bool(strSelf(args) < args[1].o.(*StrObj).s), nil
-	})
+	// The rich comparisons; the other operand may be a str subclass.
+	strCmp := func(name string, cmp func(a, b string) bool) {
+		m(name, func(t *Thread, args []Value, kw []KV) (Value, error) {
+			other, ok := args[1].StrOf()
+			if !ok {
+				return NotImplemented, nil
+			}
+			return Bool(cmp(strSelf(args), other)), nil
+		})
+	}
+	strCmp("__eq__", func(a, b string) bool { return a == b })
+	strCmp("__ne__", func(a, b string) bool { return a != b })
+	strCmp("__lt__", func(a, b string) bool { return a < b })
+	strCmp("__le__", func(a, b string) bool { return a <= b })
+	strCmp("__gt__", func(a, b string) bool { return a > b })
+	strCmp("__ge__", func(a, b string) bool { return a >= b })
 	StrType.Dict["maketrans"] = Obj(&StaticMethod{fn: NewBuiltin("maketrans", strMaketrans)})
 	m("translate", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if err := ExactArgs("translate", args[1:], 1); err != nil {

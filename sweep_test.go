@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"os"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -27,10 +29,28 @@ func (w *lastLineWriter) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.buf.Write(p)
-	if s := strings.TrimRight(w.buf.String(), "\n"); s != "" {
-		w.last = s[strings.LastIndexByte(s, '\n')+1:]
+	b := bytes.TrimRight(w.buf.Bytes(), "\n")
+	if i := bytes.LastIndexByte(b, '\n'); i >= 0 || len(b) > 0 {
+		w.last = string(b[i+1:])
 	}
 	return len(p), nil
+}
+
+func (w *lastLineWriter) lastLine() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.last
+}
+
+// tail is the end of the output, an unfinished line included.
+func (w *lastLineWriter) tail() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	b := w.buf.Bytes()
+	if len(b) > 300 {
+		b = b[len(b)-300:]
+	}
+	return string(b)
 }
 
 // TestNoInternalErrors calls every callable reachable from builtins and from
@@ -57,23 +77,32 @@ func TestNoInternalErrors(t *testing.T) {
 	var errb bytes.Buffer
 	in, err := New(Options{
 		Stdout: &out, Stderr: &errb, Hermetic: true, VirtualClock: true,
-		MaxDuration: 5 * time.Minute,
+		MaxDuration: 2 * time.Minute,
 		Globals:     map[string]any{"MODULES": names},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer in.Close()
+	// A call that hangs in Go code (where MaxDuration cannot stop it) is
+	// named with every goroutine's stack.
+	watchdog := time.AfterFunc(4*time.Minute, func() {
+		buf := make([]byte, 1<<20)
+		n := runtime.Stack(buf, true)
+		fmt.Fprintf(os.Stderr, "TestNoInternalErrors hung after %q\n%s", out.tail(), buf[:n])
+		os.Exit(2)
+	})
+	defer watchdog.Stop()
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
-				t.Fatalf("Go panic after %q: %v", out.last, r)
+				t.Fatalf("Go panic after %q: %v", out.lastLine(), r)
 			}
 		}()
 		err = in.Exec(context.Background(), "call_everything.py", string(src))
 	}()
 	if err != nil {
-		t.Fatalf("the sweep stopped after %q: %v\n%s", out.last, err, errb.String())
+		t.Fatalf("the sweep stopped after %q: %v\n%s", out.lastLine(), err, errb.String())
 	}
 	var bad []string
 	calls := 0
@@ -88,8 +117,8 @@ func TestNoInternalErrors(t *testing.T) {
 			bad = append(bad, line)
 		}
 	}
-	if out.last != "done" {
-		t.Fatalf("the sweep did not finish: last line %q", out.last)
+	if out.lastLine() != "done" {
+		t.Fatalf("the sweep did not finish: last line %q", out.lastLine())
 	}
 	if calls < 10000 {
 		t.Fatalf("only %d calls made: the sweep lost its reach", calls)

@@ -233,18 +233,20 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 	pred("isfinite", func(x float64) bool { return !math.IsInf(x, 0) && !math.IsNaN(x) })
 	pred("isinf", func(x float64) bool { return math.IsInf(x, 0) })
 	pred("isnan", math.IsNaN)
-	intArgs := func(name string, args []vm.Value) ([]*big.Int, error) {
+	// intArgs converts integer arguments (ints, int subclasses, __index__).
+	intArgs := func(t *vm.Thread, args []vm.Value) ([]*big.Int, error) {
 		out := make([]*big.Int, len(args))
 		for i, a := range args {
-			if !vm.IsIntLike(a) {
-				return nil, vm.Errorf(vm.TypeError, "'%s' object cannot be interpreted as an integer", a.TypeName())
+			b, err := t.IndexBig(a)
+			if err != nil {
+				return nil, err
 			}
-			out[i] = vm.AsBig(a)
+			out[i] = b
 		}
 		return out, nil
 	}
 	fn("gcd", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		ns, err := intArgs("gcd", args)
+		ns, err := intArgs(t, args)
 		if err != nil {
 			return vm.Undef, err
 		}
@@ -255,7 +257,7 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		return vm.BigInt(g), nil
 	})
 	fn("lcm", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		ns, err := intArgs("lcm", args)
+		ns, err := intArgs(t, args)
 		if err != nil {
 			return vm.Undef, err
 		}
@@ -274,19 +276,17 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		if err := vm.ExactArgs("math.factorial", args, 1); err != nil {
 			return vm.Undef, err
 		}
-		if !vm.IsIntLike(args[0]) {
-			if args[0].Kind() == vm.KFloat {
-				return vm.Undef, vm.Errorf(vm.TypeError, "'float' object cannot be interpreted as an integer")
-			}
-			return vm.Undef, vm.Errorf(vm.TypeError, "'%s' object cannot be interpreted as an integer", args[0].TypeName())
+		n, err := t.IndexBig(args[0])
+		if err != nil {
+			return vm.Undef, err
 		}
-		return factorial(vm.AsBig(args[0]))
+		return factorial(n)
 	})
 	fn("comb", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if err := vm.ExactArgs("comb", args, 2); err != nil {
 			return vm.Undef, err
 		}
-		ns, err := intArgs("comb", args)
+		ns, err := intArgs(t, args)
 		if err != nil {
 			return vm.Undef, err
 		}
@@ -321,7 +321,7 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		if len(args) == 2 && args[1].IsNone() {
 			args = args[:1]
 		}
-		ns, err := intArgs("perm", args)
+		ns, err := intArgs(t, args)
 		if err != nil {
 			return vm.Undef, err
 		}
@@ -355,7 +355,7 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		if err := vm.ExactArgs("math.isqrt", args, 1); err != nil {
 			return vm.Undef, err
 		}
-		ns, err := intArgs("isqrt", args)
+		ns, err := intArgs(t, args)
 		if err != nil {
 			return vm.Undef, err
 		}

@@ -38,12 +38,10 @@ func secretsModule(it *vm.Interp) (*vm.Module, error) {
 		if err != nil {
 			return vm.Undef, err
 		}
-		if !vm.IsIntLike(a[0]) {
-			if _, err := t.AsInt64(a[0]); err != nil {
-				return vm.Undef, err
-			}
+		n, err := t.IndexBig(a[0])
+		if err != nil {
+			return vm.Undef, err
 		}
-		n := vm.AsBig(a[0])
 		if n.Sign() <= 0 {
 			return vm.Undef, vm.Errorf(vm.ValueError, "Upper bound must be positive.")
 		}

@@ -135,3 +135,28 @@ func MethodArgs(typeName, name string, args []Value, min, max int) error {
 	}
 	return RangeArgs(name, args, min, max)
 }
+
+// IndexBig converts an integer argument — an int, an int subclass or an
+// object with __index__ — to a big.Int, as CPython's PyNumber_Index: other
+// values are a TypeError.
+func (t *Thread) IndexBig(v Value) (*big.Int, error) {
+	if b := v.bigOf(); b != nil {
+		return b, nil
+	}
+	if inst, ok := v.o.(*Instance); ok && v.k == KObj {
+		if m, ok := t.lookupSpecial(v, "__index__"); ok {
+			r, err := t.callBound(m, v, nil, nil)
+			if err != nil {
+				return nil, err
+			}
+			if b := r.bigOf(); b != nil {
+				return b, nil
+			}
+			return nil, Errorf(TypeError, "__index__ returned non-int (type %s)", r.TypeName())
+		}
+		if b := inst.payload.bigOf(); b != nil {
+			return b, nil
+		}
+	}
+	return nil, Errorf(TypeError, "'%s' object cannot be interpreted as an integer", v.TypeName())
+}

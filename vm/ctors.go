@@ -205,6 +205,9 @@ func init() {
 	})})
 	// Reached through super() from a metaclass's own __setattr__/__delattr__.
 	TypeType.AddMethod("__setattr__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := MethodArgs("type", "__setattr__", args[1:], 2, 2); err != nil {
+			return Undef, err
+		}
 		cls, ok := args[0].o.(*Class)
 		name, isStr := args[1].StrOf()
 		if !ok || !isStr || len(args) != 3 {
@@ -213,6 +216,9 @@ func init() {
 		return None, cls.setAttr(name, args[2])
 	})
 	TypeType.AddMethod("__delattr__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := MethodArgs("type", "__delattr__", args[1:], 1, 1); err != nil {
+			return Undef, err
+		}
 		cls, ok := args[0].o.(*Class)
 		name, isStr := args[1].StrOf()
 		if !ok || !isStr {

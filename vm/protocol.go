@@ -543,14 +543,42 @@ func (t *Thread) ToList(v Value) ([]Value, error) {
 	return out, err
 }
 
-// unpackN implements UNPACK_SEQUENCE (star < 0) and UNPACK_EX.
+// unpackN implements UNPACK_SEQUENCE (star < 0) and UNPACK_EX. Like
+// CPython it reads an iterator only as far as it must: n+1 items without a
+// star (itertools.count() fails after 3 for `a, b = ...`), everything with one.
 func (t *Thread) unpackN(seq Value, n, before, after int) ([]Value, error) {
-	if _, err := t.Iter(seq); err != nil {
-		return nil, Errorf(TypeError, "cannot unpack non-iterable %s object", seq.TypeName())
+	var items []Value
+	exact := false
+	if seq.k == KObj {
+		switch o := seq.o.(type) {
+		case *List:
+			items, exact = o.items, true
+		case *Tuple:
+			items, exact = o.items, true
+		}
 	}
-	items, err := t.ToList(seq)
-	if err != nil {
-		return nil, err
+	if !exact {
+		it, err := t.Iter(seq)
+		if err != nil {
+			if IsInstanceOf(err, TypeError) && !t.hasSpecial(seq, "__iter__") && !t.hasSpecial(seq, "__getitem__") {
+				return nil, Errorf(TypeError, "cannot unpack non-iterable %s object", seq.TypeName())
+			}
+			return nil, err
+		}
+		limit := -1 // a star takes everything
+		if before < 0 {
+			limit = n + 1
+		}
+		for limit < 0 || len(items) < limit {
+			x, ok, err := t.Next(it)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				break
+			}
+			items = append(items, x)
+		}
 	}
 	if before < 0 {
 		if len(items) > n {
@@ -559,7 +587,7 @@ func (t *Thread) unpackN(seq Value, n, before, after int) ([]Value, error) {
 		if len(items) < n {
 			return nil, Errorf(ValueError, "not enough values to unpack (expected %d, got %d)", n, len(items))
 		}
-		return items, nil
+		return append([]Value(nil), items...), nil
 	}
 	if len(items) < before+after {
 		return nil, Errorf(ValueError, "not enough values to unpack (expected at least %d, got %d)", before+after, len(items))
@@ -569,6 +597,12 @@ func (t *Thread) unpackN(seq Value, n, before, after int) ([]Value, error) {
 	out = append(out, Obj(NewList(append([]Value(nil), items[before:len(items)-after]...))))
 	out = append(out, items[len(items)-after:]...)
 	return out, nil
+}
+
+// hasSpecial reports whether v's class (a script class) defines name.
+func (t *Thread) hasSpecial(v Value, name string) bool {
+	_, ok := t.lookupSpecial(v, name)
+	return ok
 }
 
 // Container is implemented by Go objects with their own `in` test.

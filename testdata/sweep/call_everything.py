@@ -20,6 +20,7 @@ except NameError:
 
 # Never called: they end the run, block, or change what every later call sees.
 SKIP = {
+    'builtins.open',  # open(1) wraps the process's stdout, closed when collected
     'builtins.input', 'builtins.breakpoint', 'builtins.help', 'builtins.exit', 'builtins.quit',
     'sys.exit', 'sys.setrecursionlimit', 'sys.settrace', 'sys.setprofile', 'sys.setswitchinterval',
     'sys.excepthook', 'sys.displayhook', 'sys.unraisablehook', 'sys.breakpointhook',
@@ -29,25 +30,69 @@ SKIP = {
     'logging.disable', 'logging.basicConfig', 'logging.shutdown',
     'asyncio.set_event_loop_policy', 'multiprocessing.set_start_method',
     'time.sleep', 'faulthandler.enable',
+    'argparse.FileType().__call__',  # FileType()(1) wraps the process's stdout
 }
 
-SHAPES = [
-    (),
-    (1,),
-    (None,),
-    ('x',),
-    (-1,),
-    (2 ** 100,),
-    (1.5,),
-    ([],),
-    ((1, 2),),
-    (b'x',),
-    ('x', 'y'),
-    (1, 2),
-    (None, None),
-    ('x', 'y', 'z'),
-    (1, 2, 3, 4),
-]
+class S(str):
+    pass
+
+
+class I(int):
+    pass
+
+
+class L(list):
+    pass
+
+
+class D(dict):
+    pass
+
+
+# Argument shapes, made afresh for each callable (calls may change them:
+# SimpleQueue.__init__(obj) gives obj a condition SimpleQueue.get(obj)
+# would then wait on forever).
+def shapes():
+    return [
+        (),
+        (1,),
+        (None,),
+        ('x',),
+        (-1,),
+        (2 ** 100,),
+        (1.5,),
+        ([],),
+        ((1, 2),),
+        (b'x',),
+        ('x', 'y'),
+        (1, 2),
+        (None, None),
+        ('x', 'y', 'z'),
+        (1, 2, 3, 4),
+        (int,),
+        ({},),
+        (0,),
+        ('',),
+        (float('nan'),),
+        (S('ab'),),
+        (I(2),),
+        ('x', 1),
+        (1, 'x'),
+        ([1, 2], [3]),
+        (S('a'), S('b'), S('c')),
+    ]
+# Keyword shapes: (positional, keywords).
+KW_SHAPES = [((), {'key': 1}), ((1,), {'default': None}), (('x',), {'x': 'y'})]
+
+# Methods of instances of module classes that may wait forever (or start
+# threads and processes) are not called.
+BLOCKING = {
+    'wait', 'wait_for', 'get', 'put', 'join', 'acquire', 'run', 'run_forever',
+    'run_until_complete', 'start', 'serve_forever', 'sleep', 'result', 'exception',
+    'submit', 'map', 'interact', 'cmdloop', '__enter__', 'acquire_lock', 'join_thread',
+}
+# Classes not instantiated: they spawn processes.
+NO_INSTANCES = {'multiprocessing', 'concurrent.futures.ProcessPoolExecutor'}
 
 
 class Slow(BaseException):
@@ -63,17 +108,15 @@ try:
         raise Slow
 
     alarm.signal(alarm.SIGALRM, _slow)
-    # open(1) would wrap (and close) the process's stdout.
-    SKIP.add('builtins.open')
 except ImportError:
     alarm = None
 
 
-def shape_name(args):
-    return '(' + ', '.join(type(a).__name__ for a in args) + ')'
+def shape_name(args, kw):
+    return '(' + ', '.join([type(a).__name__ for a in args] + [k + '=' for k in kw]) + ')'
 
 
-def call(name, fn, args):
+def call(name, fn, args, kw={}):
     if name in SKIP:
         return
     if 2 ** 100 in args and name.endswith(('pow__', 'lshift__')):
@@ -81,7 +124,7 @@ def call(name, fn, args):
     if alarm:
         alarm.setitimer(alarm.ITIMER_REAL, 2)
     try:
-        fn(*args)
+        fn(*args, **kw)
         r = 'ok'
     except Slow:
         r = 'slow'
@@ -91,12 +134,15 @@ def call(name, fn, args):
             r += ' ' + str(e)
     if alarm:
         alarm.setitimer(alarm.ITIMER_REAL, 0)
-    print(name, shape_name(args) + ':', r)
+    # Flushed: when a call hangs, the output names the call before it.
+    print(name, shape_name(args, kw) + ':', r, flush=True)
 
 
 def sweep_callable(name, fn):
-    for args in SHAPES:
+    for args in shapes():
         call(name, fn, args)
+    for args, kw in KW_SHAPES:
+        call(name, fn, args, kw)
 
 
 seen = set()
@@ -107,8 +153,12 @@ def sweep_class(name, cls):
         return
     seen.add(id(cls))
     sweep_callable(name, cls)
+    if name.split('.')[0] not in NO_INSTANCES and name not in NO_INSTANCES and name not in SKIP:
+        sweep_instance(name, cls)
     for attr in sorted(vars(cls)):
         if attr in ('__init_subclass__', '__subclasshook__', '__class_getitem__'):
+            continue
+        if attr in BLOCKING and name.split('.')[0] != 'builtins':
             continue
         try:
             m = getattr(cls, attr)
@@ -116,6 +166,32 @@ def sweep_class(name, cls):
             continue
         if callable(m):
             sweep_callable(name + '.' + attr, m)
+
+
+def sweep_instance(name, cls):
+    # The methods of an instance made by the first argument shape the class
+    # accepts (a fresh instance for each call: methods change it).
+    for ctor_args in [(), ('x',), (1,), (None,)]:
+        try:
+            cls(*ctor_args)
+            break
+        except BaseException:
+            pass
+    else:
+        return
+    for attr in sorted(dir(cls)):
+        if attr in BLOCKING or (attr.startswith('_') and not attr.endswith('__')):
+            continue
+        if attr in ('__init_subclass__', '__subclasshook__', '__class_getitem__', '__del__'):
+            continue
+        for args in shapes():
+            try:
+                m = getattr(cls(*ctor_args), attr)
+            except BaseException:
+                break
+            if not callable(m):
+                break
+            call(name + '().' + attr, m, args)
 
 
 def sweep_namespace(prefix, ns):
@@ -136,22 +212,6 @@ def sweep_namespace(prefix, ns):
                 sweep_namespace(name, v)
         elif callable(v):
             sweep_callable(name, v)
-
-
-class S(str):
-    pass
-
-
-class I(int):
-    pass
-
-
-class L(list):
-    pass
-
-
-class D(dict):
-    pass
 
 
 # Samples of the built-in types (made afresh for each call: methods mutate
@@ -197,7 +257,7 @@ for pname, make in SAMPLES:
             continue
         if attr.startswith('_') and not attr.endswith('__'):
             continue  # private helpers (CPython's Random._randbelow(-1) never returns)
-        for args in SHAPES + EXTRA:
+        for args in shapes() + EXTRA:
             try:
                 m = getattr(make(), attr)
             except BaseException:

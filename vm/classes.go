@@ -316,7 +316,9 @@ func isCoreType(c *Class) bool {
 
 // AddMethod adds a Go method to a class (used while building native classes).
 func (c *Class) AddMethod(name string, fn BuiltinFunc) {
-	if n := coreMinArgs[name]; n > 0 && isCoreType(c) {
+	if hasExactArity(c, name) {
+		fn = withArity(c, name, fn)
+	} else if n := coreMinArgs[name]; n > 0 && isCoreType(c) {
 		inner := fn
 		fn = func(t *Thread, args []Value, kw []KV) (Value, error) {
 			if len(args)-1 < n {

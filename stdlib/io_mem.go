@@ -253,12 +253,25 @@ func memSeek(t *vm.Thread, text bool, args []vm.Value, kw []vm.KV, pos, size int
 	return int(off), nil
 }
 
+// memNoArgs: the methods of StringIO and BytesIO that take no arguments.
+var memNoArgs = map[string]bool{
+	"getvalue": true, "tell": true, "seekable": true, "readable": true, "writable": true,
+	"isatty": true, "flush": true, "close": true, "fileno": true, "__enter__": true,
+	"getbuffer": true, "detach": true,
+}
+
 func initMemMethods() {
 	sio := func(name string, period bool, fn func(t *vm.Thread, s *stringIO, args []vm.Value, kw []vm.KV) (vm.Value, error)) {
 		stringIOType.AddMethod(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 			s, ok := args[0].AsObj().(*stringIO)
 			if !ok {
 				return vm.Undef, vm.Errorf(vm.TypeError, "descriptor '%s' requires a '_io.StringIO' object but received a '%s'", name, args[0].TypeName())
+			}
+			if memNoArgs[name] && (len(args) > 1 || len(kw) > 0) {
+				if err := vm.NoKwargs("StringIO."+name, kw); err != nil {
+					return vm.Undef, err
+				}
+				return vm.Undef, vm.MethodArgs("StringIO", name, args[1:], 0, 0)
 			}
 			if s.closed && name != "close" && name != "__exit__" && name != "flush" {
 				return vm.Undef, memClosed(true, period)
@@ -271,6 +284,12 @@ func initMemMethods() {
 			b, ok := args[0].AsObj().(*bytesIO)
 			if !ok {
 				return vm.Undef, vm.Errorf(vm.TypeError, "descriptor '%s' requires a '_io.BytesIO' object but received a '%s'", name, args[0].TypeName())
+			}
+			if memNoArgs[name] && (len(args) > 1 || len(kw) > 0) {
+				if err := vm.NoKwargs("BytesIO."+name, kw); err != nil {
+					return vm.Undef, err
+				}
+				return vm.Undef, vm.MethodArgs("BytesIO", name, args[1:], 0, 0)
 			}
 			if b.closed && name != "close" && name != "__exit__" && name != "__iter__" {
 				return vm.Undef, memClosed(false, true)

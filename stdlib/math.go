@@ -27,7 +27,19 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 	m.Set("tau", vm.Float(2*math.Pi))
 	m.Set("inf", vm.Float(math.Inf(1)))
 	m.Set("nan", vm.Float(vm.NaN()))
-	fn := func(name string, f vm.BuiltinFunc) { m.Set(name, vm.NewBuiltin(name, f)) }
+	// Only isclose and prod take keyword arguments.
+	fn := func(name string, f vm.BuiltinFunc) {
+		if name != "isclose" && name != "prod" {
+			inner := f
+			f = func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+				if err := vm.NoKwargs("math."+name, kw); err != nil {
+					return vm.Undef, err
+				}
+				return inner(t, args, kw)
+			}
+		}
+		m.Set(name, vm.NewBuiltin(name, f))
+	}
 	unary := func(name string, f func(float64) (float64, error)) {
 		fn(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 			if err := vm.ExactArgs("math."+name, args, 1); err != nil {
@@ -75,7 +87,7 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 	unary("degrees", domain(func(x float64) float64 { return x * 180 / math.Pi }, any))
 	unary("radians", domain(func(x float64) float64 { return x * math.Pi / 180 }, any))
 	unary("gamma", domain(math.Gamma, func(x float64) bool { return !(x <= 0 && x == math.Trunc(x)) }))
-	unary("lgamma", domain(func(x float64) float64 { r, _ := math.Lgamma(x); return r }, any))
+	unary("lgamma", domain(func(x float64) float64 { r, _ := math.Lgamma(x); return r }, func(x float64) bool { return !(x <= 0 && x == math.Trunc(x)) }))
 	unary("erf", domain(math.Erf, any))
 	unary("erfc", domain(math.Erfc, any))
 	fn("log", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
@@ -365,6 +377,9 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		return vm.BigInt(new(big.Int).Sqrt(ns[0])), nil
 	})
 	fn("isclose", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) > 2 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "isclose() takes exactly 2 positional arguments (%d given)", len(args))
+		}
 		a, err := vm.UnpackArgs("isclose", args, kw, 2, "a", "b", "rel_tol", "abs_tol")
 		if err != nil {
 			return vm.Undef, err

@@ -17,6 +17,18 @@ type randomObj struct{ mt mt19937 }
 func (*randomObj) Class() *vm.Class { return randomType }
 
 func newRandomObj(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	if cls.Builtin {
+		// Random.__init__(self, x=None), as CPython's Python half has it.
+		if len(args) > 1 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "Random.__init__() takes from 1 to 2 positional arguments but %d were given", len(args)+1)
+		}
+		for _, a := range kw {
+			if a.Name != "x" || len(args) > 0 {
+				return vm.Undef, vm.Errorf(vm.TypeError, "Random.__init__() got an unexpected keyword argument '%s'", a.Name)
+			}
+			args = []vm.Value{a.Val}
+		}
+	}
 	r := &randomObj{}
 	seed := vm.None
 	if len(args) > 0 {
@@ -72,11 +84,22 @@ func randInt(t *vm.Thread, v vm.Value, which string) (*big.Int, error) {
 		}
 		return vm.AsBig(iv), nil
 	}
-	i, err := t.AsInt64(v)
+	if b, err := t.IndexBig(v); err == nil {
+		return b, nil
+	}
+	// CPython 3.11 still falls back on int() (with a DeprecationWarning):
+	// randrange('x') is int's ValueError.
+	iv, err := t.Call(vm.Obj(vm.IntType), []vm.Value{v}, nil)
 	if err != nil {
 		return nil, err
 	}
-	return big.NewInt(i), nil
+	if eq, err := t.Equal(iv, v); err != nil || !eq {
+		if err != nil {
+			return nil, err
+		}
+		return nil, vm.Errorf(vm.ValueError, "non-integer %s for randrange()", which)
+	}
+	return vm.AsBig(iv), nil
 }
 
 func (r *randomObj) randrange(t *vm.Thread, start, stop, step vm.Value) (vm.Value, error) {
@@ -149,9 +172,18 @@ func init() {
 		return vm.None, randSelf(args).seed(t, a[0])
 	})
 	m("random", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.NoKwargs("Random.random", kw); err != nil {
+			return vm.Undef, err
+		}
+		if err := vm.MethodArgs("Random", "random", args[1:], 0, 0); err != nil {
+			return vm.Undef, err
+		}
 		return vm.Float(randSelf(args).mt.random()), nil
 	})
 	m("getrandbits", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.NoKwargs("Random.getrandbits", kw); err != nil {
+			return vm.Undef, err
+		}
 		if len(args) != 2 {
 			return vm.Undef, vm.Errorf(vm.TypeError, "getrandbits() takes exactly one argument (%d given)", len(args)-1)
 		}
@@ -377,6 +409,12 @@ func init() {
 		return vm.Float(randSelf(args).normal(mu, sigma)), nil
 	})
 	m("expovariate", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		for _, a := range kw {
+			if a.Name != "lambd" || len(args) != 1 {
+				return vm.Undef, vm.Errorf(vm.TypeError, "Random.expovariate() got an unexpected keyword argument '%s'", a.Name)
+			}
+			args = append(args, a.Val)
+		}
 		if len(args) != 2 {
 			return vm.Undef, vm.Errorf(vm.TypeError, "expovariate() missing 1 required positional argument: 'lambd'")
 		}
@@ -393,15 +431,22 @@ func init() {
 		}
 		low, high := 0.0, 1.0
 		if !a[0].IsUndef() {
-			low, _ = vm.AsFloat(a[0])
+			if low, err = vm.AsFloat(a[0]); err != nil {
+				return vm.Undef, err
+			}
 		}
 		if !a[1].IsUndef() {
-			high, _ = vm.AsFloat(a[1])
+			if high, err = vm.AsFloat(a[1]); err != nil {
+				return vm.Undef, err
+			}
 		}
 		u := randSelf(args).mt.random()
 		c := 0.5
 		if !a[2].IsUndef() && !a[2].IsNone() {
-			mode, _ := vm.AsFloat(a[2])
+			mode, err := vm.AsFloat(a[2])
+			if err != nil {
+				return vm.Undef, err
+			}
 			if high == low {
 				return vm.Float(low), nil
 			}
@@ -414,6 +459,9 @@ func init() {
 		return vm.Float(low + (high-low)*math.Sqrt(u*c)), nil
 	})
 	m("getstate", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) != 1 || len(kw) > 0 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "Random.getstate() takes 1 positional argument but %d were given", len(args))
+		}
 		r := randSelf(args)
 		words := make([]vm.Value, 625)
 		for i, w := range r.mt.state {

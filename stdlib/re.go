@@ -685,6 +685,12 @@ func reModule(it *vm.Interp) (*vm.Module, error) {
 		return reEscape(a[0])
 	})
 	fn("purge", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) > 0 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "purge() takes 0 positional arguments but %d %s given", len(args), map[bool]string{true: "was", false: "were"}[len(args) == 1])
+		}
+		if len(kw) > 0 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "purge() got an unexpected keyword argument '%s'", kw[0].Name)
+		}
 		st.mu.Lock()
 		st.cache = map[reCacheKey]*rePattern{}
 		st.order = nil

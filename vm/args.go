@@ -160,3 +160,33 @@ func (t *Thread) IndexBig(v Value) (*big.Int, error) {
 	}
 	return nil, Errorf(TypeError, "'%s' object cannot be interpreted as an integer", v.TypeName())
 }
+
+// codecArgs checks str.encode/bytes.decode's encoding and errors arguments
+// (a[0], a[1]; Undef when not given) and sets *enc.
+func codecArgs(fname string, a []Value, enc *string) error {
+	for i, name := range []string{"encoding", "errors"} {
+		if a[i].IsUndef() {
+			continue
+		}
+		s, ok := a[i].StrOf()
+		if !ok {
+			return Errorf(TypeError, "%s() argument '%s' must be str, not %s", fname, name, a[i].TypeName())
+		}
+		if i == 0 {
+			*enc = s
+		}
+	}
+	return nil
+}
+
+// keependsArg is splitlines' keepends: an integer (bool included), default false.
+func keependsArg(t *Thread, v Value) (bool, error) {
+	if v.IsUndef() {
+		return false, nil
+	}
+	b, err := t.IndexBig(v)
+	if err != nil {
+		return false, err
+	}
+	return b.Sign() != 0, nil
+}

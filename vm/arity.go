@@ -39,6 +39,31 @@ var coreNoArgs = map[string]bool{
 	"as_integer_ratio": true, "is_integer": true,
 }
 
+// coreKwMethods: the methods of the core types that take keyword
+// arguments; every other core method refuses them.
+var coreKwMethods = map[string]bool{
+	"__init__": true, "__new__": true, "__init_subclass__": true, "__call__": true,
+	"decode": true, "encode": true, "expandtabs": true, "format": true, "from_bytes": true,
+	"hex": true, "rsplit": true, "sort": true, "split": true, "splitlines": true,
+	"to_bytes": true, "translate": true,
+}
+
+// noKwargs refuses keyword arguments in CPython's words for c.name.
+func noKwargs(c *Class, name string, kw []KV) error {
+	if len(kw) == 0 {
+		return nil
+	}
+	if _, slot := slotArity[name]; slot && !methStyleSlot(c, name) {
+		return Errorf(TypeError, "wrapper %s() takes no keyword arguments", name)
+	}
+	return Errorf(TypeError, "%s.%s() takes no keyword arguments", c.Name, name)
+}
+
+// methStyleSlot: slots these types define as ordinary methods.
+func methStyleSlot(c *Class, name string) bool {
+	return name == "__getitem__" && (c == ListType || c == DictType) || name == "__contains__" && (c == DictType || c == SetType || c == FrozenSetType)
+}
+
 // hasExactArity reports the names withArity checks exactly.
 func hasExactArity(c *Class, name string) bool {
 	_, slot := slotArity[name]
@@ -50,8 +75,11 @@ func hasExactArity(c *Class, name string) bool {
 func withArity(c *Class, name string, fn BuiltinFunc) BuiltinFunc {
 	if n, ok := slotArity[name]; ok {
 		return func(t *Thread, args []Value, kw []KV) (Value, error) {
+			if err := noKwargs(c, name, kw); err != nil {
+				return Undef, err
+			}
 			if got := len(args) - 1; got != n {
-				if name == "__getitem__" && (c == ListType || c == DictType) || name == "__contains__" && (c == DictType || c == SetType || c == FrozenSetType) {
+				if methStyleSlot(c, name) {
 					return Undef, Errorf(TypeError, "%s.%s() takes exactly one argument (%d given)", c.Name, name, got)
 				}
 				sp := ""
@@ -69,6 +97,9 @@ func withArity(c *Class, name string, fn BuiltinFunc) BuiltinFunc {
 	}
 	if ok {
 		return func(t *Thread, args []Value, kw []KV) (Value, error) {
+			if err := noKwargs(c, name, kw); err != nil {
+				return Undef, err
+			}
 			if got := len(args) - 1; got != n {
 				if n == 0 {
 					return Undef, Errorf(TypeError, "%s.%s() takes no arguments (%d given)", c.Name, name, got)
@@ -87,4 +118,34 @@ func isSequenceType(c *Class) bool {
 		return true
 	}
 	return false
+}
+
+// coreMaxArgs: how many positional arguments (after self) methods of the
+// core types take at most, by name or, where the types differ, by
+// "type.name".
+var coreMaxArgs = map[string]int{
+	"add": 1, "append": 1, "center": 2, "discard": 1, "endswith": 3, "expandtabs": 1,
+	"extend": 1, "find": 3, "format_map": 1, "get": 2, "index": 3, "insert": 2,
+	"isdisjoint": 1, "issubset": 1, "issuperset": 1, "join": 1, "ljust": 2, "lstrip": 1,
+	"partition": 1, "remove": 1, "removeprefix": 1, "removesuffix": 1, "replace": 3,
+	"rfind": 3, "rindex": 3, "rjust": 2, "rpartition": 1, "rsplit": 2, "rstrip": 1,
+	"setdefault": 2, "split": 2, "splitlines": 1, "startswith": 3, "strip": 1,
+	"symmetric_difference": 1, "symmetric_difference_update": 1, "zfill": 1,
+	"encode": 2, "decode": 2, "to_bytes": 2,
+	"str.translate": 1, "bytes.translate": 2, "bytearray.translate": 2,
+	"list.count": 1, "tuple.count": 1, "range.count": 1, "range.index": 1,
+	"str.count": 3, "bytes.count": 3, "bytearray.count": 3,
+	"list.pop": 1, "bytearray.pop": 1, "dict.pop": 2, "set.pop": 0,
+}
+
+// coreMax returns coreMaxArgs's entry for c.name.
+func coreMax(c *Class, name string) (int, bool) {
+	if n, ok := coreMaxArgs[c.Name+"."+name]; ok {
+		return n, true
+	}
+	if name == "count" || name == "pop" || name == "translate" {
+		return 0, false // only the types listed
+	}
+	n, ok := coreMaxArgs[name]
+	return n, ok
 }

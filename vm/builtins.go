@@ -13,6 +13,9 @@ var builtinFuncs = map[string]BuiltinFunc{}
 func newBuiltinsModule(it *Interp) *Module {
 	m := NewModule("builtins", "")
 	for name, fn := range builtinFuncs {
+		if builtinNoKw[name] {
+			fn = refuseKwargs(name, fn)
+		}
 		m.Set(name, Obj(&Builtin{Name: name, Fn: fn}))
 	}
 	for _, c := range []*Class{ObjectType, TypeType, IntType, BoolType, FloatType, ComplexType, StrType,
@@ -34,6 +37,25 @@ func newBuiltinsModule(it *Interp) *Module {
 	m.Set("__name__", Str("builtins"))
 	m.Set("__build_class__", None)
 	return m
+}
+
+// builtinNoKw: the builtin functions that take no keyword arguments.
+var builtinNoKw = map[string]bool{
+	"abs": true, "aiter": true, "all": true, "anext": true, "any": true, "ascii": true,
+	"bin": true, "callable": true, "chr": true, "delattr": true, "dir": true, "divmod": true,
+	"format": true, "getattr": true, "globals": true, "hasattr": true, "hash": true,
+	"hex": true, "id": true, "input": true, "isinstance": true, "issubclass": true,
+	"iter": true, "len": true, "locals": true, "next": true, "oct": true, "ord": true,
+	"repr": true, "setattr": true, "vars": true,
+}
+
+func refuseKwargs(name string, fn BuiltinFunc) BuiltinFunc {
+	return func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := NoKwargs(name, kw); err != nil {
+			return Undef, err
+		}
+		return fn(t, args, kw)
+	}
 }
 
 func init() {

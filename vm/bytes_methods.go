@@ -61,6 +61,12 @@ func newBytesFrom(t *Thread, name string, args []Value, kw []KV) ([]byte, error)
 		_ = s
 		return r.o.(*Bytes).b, nil
 	}
+	if !a[1].IsUndef() {
+		return nil, Errorf(TypeError, "encoding without a string argument")
+	}
+	if !a[2].IsUndef() {
+		return nil, Errorf(TypeError, "errors without a string argument")
+	}
 	if m, ok := t.lookupSpecial(src, "__bytes__"); ok {
 		r, err := t.callBound(m, src, nil, nil)
 		if err != nil {
@@ -707,8 +713,8 @@ func init() {
 
 	both(bMethod{name: "decode", conv: bKeywords, max: 2, names: []string{"encoding", "errors"}}, func(t *Thread, self Value, a []Value) (Value, error) {
 		enc, errs := "utf-8", "strict"
-		if !a[0].IsUndef() {
-			enc, _ = a[0].StrOf()
+		if err := codecArgs("decode", a, &enc); err != nil {
+			return Undef, err
 		}
 		if !a[1].IsUndef() {
 			errs, _ = a[1].StrOf()
@@ -1023,12 +1029,9 @@ func init() {
 		})
 	}
 	both(bMethod{name: "splitlines", conv: bKeywords, max: 1, names: []string{"keepends"}}, func(t *Thread, self Value, a []Value) (Value, error) {
-		keep := false
-		if !a[0].IsUndef() {
-			var err error
-			if keep, err = t.Truth(a[0]); err != nil {
-				return Undef, err
-			}
+		keep, err := keependsArg(t, a[0])
+		if err != nil {
+			return Undef, err
 		}
 		return bList(self, splitLinesB(bself(self), keep)), nil
 	})

@@ -56,10 +56,20 @@ func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
 		if o.owner == ObjectType && len(args) == 0 && (isSlotName(o.Name) || o.Name == "__format__" || o.Name == "__reduce_ex__") {
 			return Undef, Errorf(TypeError, "descriptor '%s' of 'object' object needs an argument", o.Name)
 		}
+		if len(args) == 2 && o.owner != nil && isCoreType(o.owner) && unwrapsOperand(o.Name) {
+			// So does its operand: [1].__eq__(L([1])) compares the lists.
+			if inst, ok := args[1].o.(*Instance); ok && args[1].k == KObj && !inst.payload.IsUndef() && !inst.cls.isExc {
+				args = []Value{args[0], inst.payload}
+			}
+		}
 		if o.owner != nil && len(args) > 0 && args[0].k == KObj {
 			// A method of a built-in type called on an instance of a script
 			// subclass works on the built-in part of it.
 			if inst, ok := args[0].o.(*Instance); ok && !inst.payload.IsUndef() && o.owner != ObjectType && !o.owner.isExc {
+				if d, isDict := inst.payload.o.(*Dict); isDict && o.owner == DictType && o.Name == "__getitem__" && len(args) == 2 && len(kw) == 0 {
+					// dict.__getitem__ of a subclass goes to its __missing__.
+					return t.dictSubclassItem(args[0], inst, d, args[1])
+				}
 				full := t.allocRegs(len(args))
 				full[0] = inst.payload
 				copy(full[1:], args[1:])
@@ -375,6 +385,9 @@ func (t *Thread) awaitedCoroutine(fn *Function, args []Value, kw []KV) (*Generat
 // callClass instantiates cls: ctor (for built-in bases) or a bare instance,
 // then __init__.
 func (t *Thread) callClass(cls *Class, args []Value, kw []KV) (Value, error) {
+	if len(kw) > 0 && noKwCtor[cls] {
+		return Undef, Errorf(TypeError, "%s() takes no keyword arguments", cls.Name)
+	}
 	if cls == TypeType && len(args) == 1 && len(kw) == 0 {
 		return Obj(args[0].Class()), nil
 	}
@@ -487,6 +500,18 @@ func isSlotName(name string) bool {
 		"__neg__", "__pos__", "__abs__", "__invert__", "__int__", "__float__", "__index__",
 		"__iadd__", "__imul__", "__getattribute__", "__setattr__", "__delattr__",
 		"__setitem__", "__delitem__", "__get__", "__set__", "__delete__":
+		return true
+	}
+	return false
+}
+
+// unwrapsOperand: the methods of the core types that work on the built-in
+// part of an operand of a subclass (a C function takes a list subclass as a
+// list), where the subclass's own methods do not matter.
+func unwrapsOperand(name string) bool {
+	switch name {
+	case "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
+		"__add__", "__radd__", "__mul__", "__rmul__":
 		return true
 	}
 	return false

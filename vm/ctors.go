@@ -413,6 +413,32 @@ func init() {
 	}
 	SuperType.ctor = newSuper
 	ComplexType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		if len(args) > 2 {
+			return Undef, Errorf(TypeError, "complex() takes at most 2 arguments (%d given)", len(args))
+		}
+		for _, a := range kw {
+			switch {
+			case a.Name == "real" && len(args) == 0:
+				args = append(args, a.Val)
+			case a.Name == "imag" && len(args) <= 1:
+				if len(args) == 0 {
+					args = append(args, Int(0))
+				}
+				args = append(args, a.Val)
+			case a.Name == "real" || a.Name == "imag":
+				return Undef, Errorf(TypeError, "argument for complex() given by name ('%s') and position (%d)", a.Name, map[bool]int{true: 1, false: 2}[a.Name == "real"])
+			default:
+				return Undef, Errorf(TypeError, "'%s' is an invalid keyword argument for complex()", a.Name)
+			}
+		}
+		if len(args) == 2 {
+			if _, ok := args[0].StrOf(); ok {
+				return Undef, Errorf(TypeError, "complex() can't take second arg if first is a string")
+			}
+			if _, ok := args[1].StrOf(); ok {
+				return Undef, Errorf(TypeError, "complex() second arg can't be a string")
+			}
+		}
 		re, im := 0.0, 0.0
 		var err error
 		if len(args) > 0 {
@@ -661,6 +687,13 @@ func floatValue(t *Thread, args []Value, kw []KV) (Value, error) {
 	case *StrObj:
 		f, err := ParseFloatLiteral(o.s)
 		return Float(f), err
+	case *Bytes:
+		f, err := ParseFloatLiteral(string(o.b))
+		if err != nil {
+			r, _ := t.Repr(x)
+			return Undef, Errorf(ValueError, "could not convert string to float: %s", r)
+		}
+		return Float(f), nil
 	case *Instance:
 		if m, ok := t.lookupSpecial(x, "__float__"); ok {
 			return t.callBound(m, x, nil, nil)
@@ -672,6 +705,10 @@ func floatValue(t *Thread, args []Value, kw []KV) (Value, error) {
 			}
 			f, err := toFloat(r)
 			return Float(f), err
+		}
+		if !o.payload.IsUndef() && !o.cls.isExc {
+			// A subclass of str, bytes, int or float converts as its value.
+			return floatValue(t, []Value{o.payload}, nil)
 		}
 	}
 	return Undef, Errorf(TypeError, "float() argument must be a string or a real number, not '%s'", x.TypeName())

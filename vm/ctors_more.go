@@ -78,3 +78,11 @@ func (c *Class) ctorOwner() *Class {
 func SetCtor(c *Class, ctor func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error)) {
 	c.ctor = ctor
 }
+
+// noKwCtor: the built-in classes whose constructor takes no keyword
+// arguments (list(key=1)); subclasses may, through their own __init__.
+var noKwCtor = map[*Class]bool{
+	ListType: true, TupleType: true, SetType: true, FrozenSetType: true, FloatType: true,
+	SliceType: true, ClassMethodType: true, StaticMethodType: true, SuperType: true,
+	ReversedType: true, FilterType: true, MapType: true, RangeType: true, BoolType: true,
+}

@@ -116,6 +116,11 @@ func allExceptionClasses() []*Class {
 // newException is the constructor of every exception class: it keeps the
 // positional arguments as args; __init__ of a subclass may do more.
 func newException(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+	if len(kw) > 0 {
+		if err := checkExcKeywords(cls, kw); err != nil {
+			return Undef, err
+		}
+	}
 	inst := NewInstance(cls)
 	inst.exc.args = NewTuple(append([]Value(nil), args...))
 	return Obj(inst), nil
@@ -398,4 +403,37 @@ func BuiltinClass(name string) (*Class, bool) {
 		}
 	}
 	return nil, false
+}
+
+// checkExcKeywords refuses keyword arguments an exception class does not
+// take, as BaseException.__init__ does: none, except name/path for
+// ImportError, name/obj for AttributeError and name for NameError. A class
+// with its own __init__ decides for itself.
+func checkExcKeywords(cls *Class, kw []KV) error {
+	if init, ok := cls.Lookup("__init__"); ok {
+		if b, isB := init.o.(*Builtin); !isB || b.owner != BaseException {
+			return nil
+		}
+	}
+	var allowed []string
+	switch {
+	case cls.IsSubclass(ImportError):
+		allowed = []string{"name", "path"}
+	case cls.IsSubclass(AttributeError):
+		allowed = []string{"name", "obj"}
+	case cls.IsSubclass(NameError):
+		allowed = []string{"name"}
+	default:
+		return Errorf(TypeError, "%s() takes no keyword arguments", cls.Name)
+	}
+	for _, a := range kw {
+		ok := false
+		for _, n := range allowed {
+			ok = ok || a.Name == n
+		}
+		if !ok {
+			return Errorf(TypeError, "'%s' is an invalid keyword argument for %s()", a.Name, cls.Name)
+		}
+	}
+	return nil
 }

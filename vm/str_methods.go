@@ -368,9 +368,9 @@ func init() {
 		if err != nil {
 			return Undef, err
 		}
-		keep := false
-		if !a[0].IsUndef() {
-			keep, _ = t.Truth(a[0])
+		keep, err := keependsArg(t, a[0])
+		if err != nil {
+			return Undef, err
 		}
 		s := strSelf(args)
 		var parts []string
@@ -718,8 +718,8 @@ func init() {
 			return Undef, err
 		}
 		enc := "utf-8"
-		if !a[0].IsUndef() {
-			enc, _ = a[0].StrOf()
+		if err := codecArgs("encode", a, &enc); err != nil {
+			return Undef, err
 		}
 		s := strSelf(args)
 		switch strings.ReplaceAll(strings.ToLower(enc), "_", "-") {
@@ -876,8 +876,19 @@ func strMaketrans(t *Thread, args []Value, kw []KV) (Value, error) {
 		})
 		return Obj(d), err
 	case 2, 3:
-		x, _ := args[0].StrOf()
-		y, _ := args[1].StrOf()
+		y, ok := args[1].StrOf()
+		if !ok {
+			return Undef, Errorf(TypeError, "maketrans() argument 2 must be str, not %s", args[1].TypeName())
+		}
+		if len(args) == 3 {
+			if _, ok := args[2].StrOf(); !ok {
+				return Undef, Errorf(TypeError, "maketrans() argument 3 must be str, not %s", args[2].TypeName())
+			}
+		}
+		x, ok := args[0].StrOf()
+		if !ok {
+			return Undef, Errorf(TypeError, "first maketrans argument must be a string if there is a second argument")
+		}
 		xr, yr := []rune(x), []rune(y)
 		if len(xr) != len(yr) {
 			return Undef, Errorf(ValueError, "the first two maketrans arguments must have equal length")

@@ -63,7 +63,16 @@ def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
 
 
 def lru_cache(maxsize=128, typed=False):
+    if isinstance(maxsize, int):
+        pass
+    elif callable(maxsize) and isinstance(typed, bool):
+        pass
+    elif maxsize is not None:
+        raise TypeError('Expected first argument to be an integer, a callable, or None')
+
     def decorating(user_function):
+        if not callable(user_function):
+            raise TypeError('the first argument must be callable')
         cache = {}
         order = []
         hits = misses = 0
@@ -247,7 +256,7 @@ class cached_property:
     def __init__(self, func):
         self.func = func
         self.attrname = None
-        self.__doc__ = func.__doc__
+        self.__doc__ = getattr(func, '__doc__', None)
 
     def __set_name__(self, owner, name):
         if self.attrname is None:
@@ -313,6 +322,8 @@ class singledispatchmethod:
     """singledispatch for methods: dispatches on the first argument after self."""
 
     def __init__(self, func):
+        if not callable(func) and not hasattr(func, "__get__"):
+            raise TypeError(f"{func!r} is not callable or a descriptor")
         self.dispatcher = singledispatch(func)
         self.func = func
 
@@ -332,6 +343,8 @@ class partialmethod:
     """partial for methods: the bound instance comes first."""
 
     def __init__(self, func, /, *args, **keywords):
+        if not callable(func) and not hasattr(func, "__get__"):
+            raise TypeError("{!r} is not callable or a descriptor".format(func))
         self.func = func
         self.args = args
         self.keywords = keywords

@@ -253,6 +253,9 @@ def shorten(text, width, **kwargs):
 
 
 def dedent(text):
+    if not isinstance(text, str):
+        # CPython's dedent runs re.sub on it.
+        raise TypeError(f"expected string or bytes-like object, got '{type(text).__name__}'")
     lines = text.split("\n")
     # Lines of only blanks and tabs become empty and do not count.
     for i, line in enumerate(lines):

@@ -27,6 +27,12 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 
 	fn("run", asyncioRun)
 	fn("get_running_loop", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.NoKwargs("_asyncio.get_running_loop", kw); err != nil {
+			return vm.Undef, err
+		}
+		if len(args) > 0 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "_asyncio.get_running_loop() takes no arguments (%d given)", len(args))
+		}
 		l, err := runningLoop(t)
 		if err != nil {
 			return vm.Undef, err
@@ -119,22 +125,25 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 		return vm.Obj(s), nil
 	})
 	fn("iscoroutine", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		if len(args) != 1 {
-			return vm.Undef, vm.Errorf(vm.TypeError, "iscoroutine() takes exactly one argument (%d given)", len(args))
+		obj, err := oneParam("iscoroutine", "obj", args, kw)
+		if err != nil {
+			return vm.Undef, err
 		}
-		return vm.Bool(isCoroutine(args[0])), nil
+		return vm.Bool(isCoroutine(obj)), nil
 	})
 	fn("iscoroutinefunction", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		if len(args) != 1 {
-			return vm.Undef, vm.Errorf(vm.TypeError, "iscoroutinefunction() takes exactly one argument (%d given)", len(args))
+		f, err := oneParam("iscoroutinefunction", "func", args, kw)
+		if err != nil {
+			return vm.Undef, err
 		}
-		return vm.Bool(vm.IsCoroutineFunction(args[0])), nil
+		return vm.Bool(vm.IsCoroutineFunction(f)), nil
 	})
 	fn("isfuture", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		if len(args) != 1 {
-			return vm.Undef, vm.Errorf(vm.TypeError, "isfuture() takes exactly one argument (%d given)", len(args))
+		obj, err := oneParam("isfuture", "obj", args, kw)
+		if err != nil {
+			return vm.Undef, err
 		}
-		return vm.Bool(futureOf(args[0]) != nil), nil
+		return vm.Bool(futureOf(obj) != nil), nil
 	})
 	fn("_yield_once", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return vm.Obj(&yieldOnce{}), nil
@@ -572,4 +581,29 @@ func newEventLoop(t *vm.Thread) *runtime.Loop {
 		}
 	}
 	return l
+}
+
+// oneParam binds the one parameter of a function CPython writes in Python
+// (asyncio.iscoroutine(obj)), with the errors of a Python call.
+func oneParam(fname, param string, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	if len(args) > 1 {
+		return vm.Undef, vm.Errorf(vm.TypeError, "%s() takes 1 positional argument but %d were given", fname, len(args))
+	}
+	v := vm.Undef
+	if len(args) == 1 {
+		v = args[0]
+	}
+	for _, a := range kw {
+		if a.Name != param {
+			return vm.Undef, vm.Errorf(vm.TypeError, "%s() got an unexpected keyword argument '%s'", fname, a.Name)
+		}
+		if !v.IsUndef() {
+			return vm.Undef, vm.Errorf(vm.TypeError, "%s() got multiple values for argument '%s'", fname, param)
+		}
+		v = a.Val
+	}
+	if v.IsUndef() {
+		return vm.Undef, vm.Errorf(vm.TypeError, "%s() missing 1 required positional argument: '%s'", fname, param)
+	}
+	return v, nil
 }

@@ -78,7 +78,29 @@ func (s *structTime) Len() int { return 9 }
 func timeModule(it *vm.Interp) (*vm.Module, error) {
 	m := vm.NewModule("time", "")
 	clock := func() runtime.Clock { return runtime.ClockOf(it) }
-	fn := func(name string, f vm.BuiltinFunc) { m.Set(name, vm.NewBuiltin(name, f)) }
+	// No function of time takes keyword arguments; these take none at all
+	// or at most one.
+	noArgs := map[string]bool{"time": true, "time_ns": true, "monotonic": true, "monotonic_ns": true,
+		"perf_counter": true, "perf_counter_ns": true, "process_time": true, "process_time_ns": true}
+	atMostOne := map[string]bool{"localtime": true, "gmtime": true}
+	fn := func(name string, f vm.BuiltinFunc) {
+		m.Set(name, vm.NewBuiltin(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+			full := "time." + name
+			if atMostOne[name] {
+				full = name
+			}
+			if err := vm.NoKwargs(full, kw); err != nil {
+				return vm.Undef, err
+			}
+			if noArgs[name] && len(args) > 0 {
+				return vm.Undef, vm.Errorf(vm.TypeError, "%s() takes no arguments (%d given)", full, len(args))
+			}
+			if atMostOne[name] && len(args) > 1 {
+				return vm.Undef, vm.Errorf(vm.TypeError, "%s() takes at most 1 argument (%d given)", name, len(args))
+			}
+			return f(t, args, kw)
+		}))
+	}
 	fn("time", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return vm.Float(clock().Wall()), nil
 	})
@@ -94,7 +116,7 @@ func timeModule(it *vm.Interp) (*vm.Module, error) {
 		})
 	}
 	fn("sleep", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		if err := vm.ExactArgs("sleep", args, 1); err != nil {
+		if err := vm.ExactArgs("time.sleep", args, 1); err != nil {
 			return vm.Undef, err
 		}
 		d, err := vm.AsFloat(args[0])

@@ -132,6 +132,8 @@ func MethodArgs(typeName, name string, args []Value, min, max int) error {
 		return Errorf(TypeError, "%s.%s() takes no arguments (%d given)", typeName, name, n)
 	case min == max && min == 1:
 		return Errorf(TypeError, "%s.%s() takes exactly one argument (%d given)", typeName, name, n)
+	case min == max:
+		return Errorf(TypeError, "%s expected %d arguments, got %d", name, min, n)
 	}
 	return RangeArgs(name, args, min, max)
 }

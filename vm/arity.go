@@ -131,7 +131,7 @@ var coreMaxArgs = map[string]int{
 	"rfind": 3, "rindex": 3, "rjust": 2, "rpartition": 1, "rsplit": 2, "rstrip": 1,
 	"setdefault": 2, "split": 2, "splitlines": 1, "startswith": 3, "strip": 1,
 	"symmetric_difference": 1, "symmetric_difference_update": 1, "zfill": 1,
-	"encode": 2, "decode": 2, "to_bytes": 2,
+	"encode": 2, "decode": 2,
 	"str.translate": 1, "bytes.translate": 2, "bytearray.translate": 2,
 	"list.count": 1, "tuple.count": 1, "range.count": 1, "range.index": 1,
 	"str.count": 3, "bytes.count": 3, "bytearray.count": 3,
@@ -148,4 +148,25 @@ func coreMax(c *Class, name string) (int, bool) {
 	}
 	n, ok := coreMaxArgs[name]
 	return n, ok
+}
+
+// strOldStyle: str methods whose argument-count errors CPython still words
+// the old way ("find() takes at least 1 argument (0 given)").
+var strOldStyle = map[string]bool{
+	"count": true, "endswith": true, "find": true, "index": true, "rfind": true, "rindex": true,
+	"startswith": true, "split": true, "rsplit": true, "splitlines": true, "encode": true,
+	"expandtabs": true,
+}
+
+// coreArgsError is the error for a core method called with n arguments
+// outside min..max.
+func coreArgsError(c *Class, name string, args []Value, min, max int) error {
+	n := len(args)
+	if c == StrType && strOldStyle[name] {
+		if n < min {
+			return Errorf(TypeError, "%s() takes at least %d argument%s (%d given)", name, min, plural(min), n)
+		}
+		return Errorf(TypeError, "%s() takes at most %d argument%s (%d given)", name, max, plural(max), n)
+	}
+	return MethodArgs(c.Name, name, args, min, max)
 }

@@ -300,7 +300,7 @@ var coreMinArgs = map[string]int{
 	"add": 1, "isdisjoint": 1, "issubset": 1, "issuperset": 1, "removeprefix": 1,
 	"removesuffix": 1, "startswith": 1, "endswith": 1, "find": 1, "rfind": 1, "rindex": 1,
 	"replace": 2, "join": 1, "setdefault": 1, "get": 1, "difference_update": 0,
-	"symmetric_difference": 1, "symmetric_difference_update": 1,
+	"symmetric_difference": 1, "symmetric_difference_update": 1, "format_map": 1, "translate": 1,
 	"zfill": 1, "center": 1, "ljust": 1, "rjust": 1, "partition": 1, "rpartition": 1,
 	"__format__": 1, "__setattr__": 2, "__delattr__": 1, "__getattribute__": 1,
 }
@@ -331,7 +331,7 @@ func (c *Class) AddMethod(name string, fn BuiltinFunc) {
 				}
 			}
 			if hasMax && (len(args)-1 > max || len(args)-1 < n) {
-				return Undef, MethodArgs(c.Name, name, args[1:], n, max)
+				return Undef, coreArgsError(c, name, args[1:], n, max)
 			}
 			if n > 0 && len(args)-1 < n {
 				return Undef, Errorf(TypeError, "%s expected at least %d argument%s, got %d", name, n, plural(n), len(args)-1)

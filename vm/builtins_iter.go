@@ -234,6 +234,12 @@ func init() {
 			return Undef, false, nil
 		}
 		return NewBuiltin("__iter__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+			if len(kw) > 0 {
+				return Undef, Errorf(TypeError, "wrapper __iter__() takes no keyword arguments")
+			}
+			if err := ExactArgs("__iter__", args, 0); err != nil {
+				return Undef, err
+			}
 			return obj, nil
 		}), true, nil
 	}

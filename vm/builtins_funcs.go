@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 func init() {
@@ -385,11 +386,10 @@ func init() {
 			return Undef, err
 		}
 		if s, ok := args[0].StrOf(); ok {
-			r := []rune(s)
-			if len(r) != 1 {
-				return Undef, Errorf(TypeError, "ord() expected a character, but string of length %d found", len(r))
+			if r, size := utf8.DecodeRuneInString(s); size == len(s) && size > 0 {
+				return Int(int64(r)), nil
 			}
-			return Int(int64(r[0])), nil
+			return Undef, Errorf(TypeError, "ord() expected a character, but string of length %d found", utf8.RuneCountInString(s))
 		}
 		if bs, ok := args[0].o.(*Bytes); ok && args[0].k == KObj {
 			if len(bs.b) != 1 {

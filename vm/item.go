@@ -210,9 +210,16 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 					if a >= b {
 						return Str(""), nil
 					}
-					return Str(o.Substr(int(a), int(b))), nil
+					return Obj(o.substrObj(int(a), int(b))), nil
 				}
 				n := sliceLen(a, b, c)
+				if o.isASCII() {
+					bs := make([]byte, n)
+					for i := int64(0); i < n; i++ {
+						bs[i] = o.s[a+i*c]
+					}
+					return Obj(newStrMeasured(string(bs), int(n), true)), nil
+				}
 				rs := make([]rune, n)
 				runes := o.Runes()
 				for i := int64(0); i < n; i++ {

@@ -654,12 +654,4 @@ func (t *Thread) seqContains(items []Value, x Value) (bool, error) {
 	return false, nil
 }
 
-func indexOf(s, sub string) int {
-	n := len(sub)
-	for i := 0; i+n <= len(s); i++ {
-		if s[i:i+n] == sub {
-			return i
-		}
-	}
-	return -1
-}
+func indexOf(s, sub string) int { return strings.Index(s, sub) }

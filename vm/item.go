@@ -262,6 +262,9 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 			}
 			return Int(int64(o.b[i])), nil
 		case *Instance:
+			if seqPayload(o) && t.nativeSlot(obj, "__getitem__") {
+				return t.GetItem(o.payload, key)
+			}
 			if m, ok := t.lookupSpecial(obj, "__getitem__"); ok {
 				if d, isDict := o.payload.o.(*Dict); isDict && o.payload.k == KObj && isDictGetItem(m) {
 					return t.dictSubclassItem(obj, o, d, key)

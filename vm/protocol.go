@@ -116,6 +116,9 @@ func (t *Thread) Len(v Value) (int, error) {
 		case *DictView:
 			return o.d.Len(), nil
 		case *Instance:
+			if !o.payload.IsUndef() && t.nativeSlot(v, "__len__") {
+				return t.Len(o.payload)
+			}
 			if m, ok := t.lookupSpecial(v, "__len__"); ok {
 				r, err := t.callBound(m, v, nil, nil)
 				if err != nil {
@@ -376,6 +379,11 @@ func (t *Thread) Iter(v Value) (Value, error) {
 		case Iterator:
 			return v, nil
 		case *Instance:
+			// A subclass of a built-in type that keeps the type's own
+			// __iter__ iterates its built-in part (CPython's tp_iter).
+			if !o.payload.IsUndef() && t.nativeSlot(v, "__iter__") {
+				return t.Iter(o.payload)
+			}
 			if m, ok := t.lookupSpecial(v, "__iter__"); ok {
 				r, err := t.callBound(m, v, nil, nil)
 				if err != nil {
@@ -492,6 +500,15 @@ func (t *Thread) Iterate(v Value, fn func(Value) error) error {
 				}
 			}
 			return nil
+		case *Instance:
+			if items, ok := t.nativeItems(v); ok {
+				for i := 0; i < len(items); i++ {
+					if err := fn(items[i]); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
 		}
 	}
 	it, err := t.Iter(v)
@@ -520,39 +537,15 @@ func (t *Thread) ToList(v Value) ([]Value, error) {
 			return append([]Value(nil), o.items...), nil
 		case *Tuple:
 			return append([]Value(nil), o.items...), nil
+		case *Instance:
+			if items, ok := t.nativeItems(v); ok {
+				return append([]Value(nil), items...), nil
+			}
 		}
 	}
 	var out []Value
 	err := t.Iterate(v, func(x Value) error { out = append(out, x); return nil })
 	return out, err
-}
-
-// unpackN implements UNPACK_SEQUENCE (star < 0) and UNPACK_EX.
-func (t *Thread) unpackN(seq Value, n, before, after int) ([]Value, error) {
-	if _, err := t.Iter(seq); err != nil {
-		return nil, Errorf(TypeError, "cannot unpack non-iterable %s object", seq.TypeName())
-	}
-	items, err := t.ToList(seq)
-	if err != nil {
-		return nil, err
-	}
-	if before < 0 {
-		if len(items) > n {
-			return nil, Errorf(ValueError, "too many values to unpack (expected %d)", n)
-		}
-		if len(items) < n {
-			return nil, Errorf(ValueError, "not enough values to unpack (expected %d, got %d)", n, len(items))
-		}
-		return items, nil
-	}
-	if len(items) < before+after {
-		return nil, Errorf(ValueError, "not enough values to unpack (expected at least %d, got %d)", before+after, len(items))
-	}
-	out := make([]Value, 0, before+after+1)
-	out = append(out, items[:before]...)
-	out = append(out, Obj(NewList(append([]Value(nil), items[before:len(items)-after]...))))
-	out = append(out, items[len(items)-after:]...)
-	return out, nil
 }
 
 // Container is implemented by Go objects with their own `in` test.
@@ -602,6 +595,9 @@ func (t *Thread) Contains(container, item Value) (bool, error) {
 				return ok, err
 			}
 		case *Instance:
+			if !o.payload.IsUndef() && t.nativeSlot(container, "__contains__") && t.nativeSlot(container, "__iter__") {
+				return t.Contains(o.payload, item)
+			}
 			if m, ok := t.lookupSpecial(container, "__contains__"); ok {
 				r, err := t.callBound(m, container, []Value{item}, nil)
 				if err != nil {

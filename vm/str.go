@@ -1,6 +1,9 @@
 package vm
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+	"unsafe"
+)
 
 // StrObj is an immutable Python str, held as UTF-8. Python indexes by code
 // point, so a str measures itself once (on first need): its length in code
@@ -73,7 +76,15 @@ func runeStr(r rune) *StrObj {
 	if r < 256 {
 		return latin1Strs[r-128]
 	}
-	return &StrObj{s: string(r), length: 1}
+	// One allocation: the bytes live beside the header.
+	p := &struct {
+		StrObj
+		b [utf8.UTFMax]byte
+	}{}
+	n := utf8.EncodeRune(p.b[:], r)
+	p.s = unsafe.String(&p.b[0], n)
+	p.length = 1
+	return &p.StrObj
 }
 
 // String returns the Go string.

@@ -318,11 +318,15 @@ func init() {
 		if !ok {
 			return Undef, Errorf(TypeError, "attribute name must be string, not '%s'", args[1].TypeName())
 		}
-		v, err := t.GetAttr(args[0], name)
-		if err != nil && len(args) == 3 && IsInstanceOf(err, AttributeError) {
-			return args[2], nil
+		if len(args) == 3 {
+			// With a default, a plain miss builds no AttributeError.
+			v, found, err := t.getAttr(args[0], name)
+			if err != nil && IsInstanceOf(err, AttributeError) || err == nil && !found {
+				return args[2], nil
+			}
+			return v, err
 		}
-		return v, err
+		return t.GetAttr(args[0], name)
 	}
 	b["setattr"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if len(args) != 3 {

@@ -713,6 +713,8 @@ func init() {
 		switch strings.ReplaceAll(strings.ToLower(enc), "_", "-") {
 		case "utf-8", "utf8":
 			return Obj(NewBytes([]byte(s))), nil
+		case "utf-8-sig", "utf8-sig":
+			return Obj(NewBytes(append([]byte("\xef\xbb\xbf"), s...))), nil
 		case "ascii", "latin-1", "latin1", "iso-8859-1":
 			limit := rune(0x80)
 			name := "ascii"

@@ -30,7 +30,11 @@ type jsonScanner struct {
 	objectHook, pairsHook, parseFloat, parseInt, parseConstant vm.Value
 	// memo shares the str object of repeated keys within one scan (as
 	// CPython's scanner memo does), so a key is allocated and hashed once.
-	memo     map[string]vm.Value
+	memo map[string]vm.Value
+	// stack holds the items of the arrays and objects being parsed (each
+	// container's items above its base), so a container is allocated once
+	// at its final size.
+	stack    []vm.Value
 	depth    int
 	maxDepth int
 }
@@ -433,11 +437,8 @@ func (sc *jsonScanner) makeStr(text string, value bool) vm.Value {
 
 func (sc *jsonScanner) object(i int) (vm.Value, int, error) {
 	s := sc.s
-	var pairs []vm.Value
-	var d *vm.Dict
-	if sc.pairsHook.IsUndef() {
-		d = vm.NewDict()
-	}
+	base := len(sc.stack)
+	defer func() { sc.stack = sc.stack[:base] }()
 	i = sc.skipWS(i)
 	if i >= len(s) || s[i] != '}' {
 		for {
@@ -457,13 +458,7 @@ func (sc *jsonScanner) object(i int) (vm.Value, int, error) {
 			if err != nil {
 				return vm.Undef, 0, err
 			}
-			if d != nil {
-				if err := d.Set(sc.t, key, val); err != nil {
-					return vm.Undef, 0, err
-				}
-			} else {
-				pairs = append(pairs, vm.Obj(vm.NewTuple([]vm.Value{key, val})))
-			}
+			sc.stack = append(sc.stack, key, val)
 			i = sc.skipWS(end)
 			if i < len(s) && s[i] == '}' {
 				break
@@ -475,9 +470,20 @@ func (sc *jsonScanner) object(i int) (vm.Value, int, error) {
 		}
 	}
 	end := i + 1
-	if d == nil {
+	kv := sc.stack[base:]
+	if !sc.pairsHook.IsUndef() {
+		pairs := make([]vm.Value, len(kv)/2)
+		for j := range pairs {
+			pairs[j] = vm.Obj(vm.NewTuple([]vm.Value{kv[2*j], kv[2*j+1]}))
+		}
 		v, err := sc.t.Call(sc.pairsHook, []vm.Value{vm.Obj(vm.NewList(pairs))}, nil)
 		return v, end, err
+	}
+	d := vm.NewDictSized(len(kv) / 2)
+	for j := 0; j < len(kv); j += 2 {
+		if err := d.Set(sc.t, kv[j], kv[j+1]); err != nil {
+			return vm.Undef, 0, err
+		}
 	}
 	if !sc.objectHook.IsUndef() {
 		v, err := sc.t.Call(sc.objectHook, []vm.Value{vm.Obj(d)}, nil)
@@ -488,7 +494,8 @@ func (sc *jsonScanner) object(i int) (vm.Value, int, error) {
 
 func (sc *jsonScanner) array(i int) (vm.Value, int, error) {
 	s := sc.s
-	var items []vm.Value
+	base := len(sc.stack)
+	defer func() { sc.stack = sc.stack[:base] }()
 	i = sc.skipWS(i)
 	if i >= len(s) || s[i] != ']' {
 		for {
@@ -496,7 +503,7 @@ func (sc *jsonScanner) array(i int) (vm.Value, int, error) {
 			if err != nil {
 				return vm.Undef, 0, err
 			}
-			items = append(items, val)
+			sc.stack = append(sc.stack, val)
 			i = sc.skipWS(end)
 			if i < len(s) && s[i] == ']' {
 				break
@@ -506,6 +513,11 @@ func (sc *jsonScanner) array(i int) (vm.Value, int, error) {
 			}
 			i = sc.skipWS(i + 1)
 		}
+	}
+	var items []vm.Value
+	if n := len(sc.stack) - base; n > 0 {
+		items = make([]vm.Value, n)
+		copy(items, sc.stack[base:])
 	}
 	return vm.Obj(vm.NewList(items)), i + 1, nil
 }

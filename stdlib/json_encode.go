@@ -80,6 +80,9 @@ func jsonMakeEncoder(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error
 			return vm.Undef, err
 		}
 	}
+	// The size of the last text made is the first guess at the next one's
+	// (an encoder is usually made per dumps call; JSONEncoder.encode reuses it).
+	hint := 0
 	return vm.NewBuiltin("_iterencode", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		a, err := vm.UnpackArgs("_iterencode", args, kw, 2, "obj", "_current_indent_level")
 		if err != nil {
@@ -95,9 +98,11 @@ func jsonMakeEncoder(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error
 		if e.circular {
 			e.markers = map[vm.Object]struct{}{}
 		}
+		e.buf = make([]byte, 0, hint+hint/8+64)
 		if err := e.encode(a[0], int(level)); err != nil {
 			return vm.Undef, err
 		}
+		hint = len(e.buf)
 		return vm.Obj(vm.NewList([]vm.Value{vm.Str(string(e.buf))})), nil
 	}), nil
 }
@@ -240,7 +245,7 @@ func (e *jsonEncoder) float(f float64) error {
 		}
 		return nil
 	}
-	e.buf = append(e.buf, vm.FloatRepr(f)...)
+	e.buf = vm.AppendFloatRepr(e.buf, f)
 	return nil
 }
 
@@ -339,23 +344,16 @@ func (e *jsonEncoder) dict(v vm.Value, d *vm.Dict, level int) error {
 	if err := e.enter(); err != nil {
 		return err
 	}
-	items, err := e.items(v, d)
-	if err != nil {
-		return err
-	}
 	e.buf = append(e.buf, '{')
 	if e.indented {
 		level++
 		e.newline(level)
 	}
 	first := true
-	for _, it := range items {
-		key, ok, err := e.key(it.key)
-		if err != nil {
+	item := func(k, val vm.Value) error {
+		key, ok, err := e.key(k)
+		if err != nil || !ok {
 			return err
-		}
-		if !ok {
-			continue
 		}
 		if !first {
 			e.buf = append(e.buf, e.itemSep...)
@@ -368,7 +366,28 @@ func (e *jsonEncoder) dict(v vm.Value, d *vm.Dict, level int) error {
 			return err
 		}
 		e.buf = append(e.buf, e.keySep...)
-		if err := e.encode(it.val, level); err != nil {
+		return e.encode(val, level)
+	}
+	_, sub := v.AsObj().(*vm.Instance)
+	if e.sortKeys || sub && !e.t.InheritsMethod(v, "items") {
+		items, err := e.items(v, d)
+		if err != nil {
+			return err
+		}
+		for _, it := range items {
+			if err := item(it.key, it.val); err != nil {
+				return err
+			}
+		}
+	} else {
+		// In place (CPython copies the items first; only a default() that
+		// changes a dict being written could tell the difference).
+		var err error
+		d.Items(func(k, val vm.Value) bool {
+			err = item(k, val)
+			return err == nil
+		})
+		if err != nil {
 			return err
 		}
 	}

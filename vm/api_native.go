@@ -24,6 +24,9 @@ func NewStrKnown(s string, length int, ascii bool) *StrObj {
 // FloatRepr is repr() of a float.
 func FloatRepr(f float64) string { return floatRepr(f) }
 
+// AppendFloatRepr appends repr() of a float to dst.
+func AppendFloatRepr(dst []byte, f float64) []byte { return appendFloatRepr(dst, f) }
+
 // Payload returns the built-in part of an instance of a subclass of a
 // built-in type (the str of a str subclass, the tuple of a namedtuple...).
 func Payload(v Value) (Value, bool) {

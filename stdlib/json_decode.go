@@ -119,7 +119,7 @@ func (sc *jsonScanner) init(doc vm.Value) error {
 	}
 	sc.doc, sc.s, sc.ascii = d, d.String(), d.IsASCII()
 	sc.memo = map[string]vm.Value{}
-	sc.maxDepth = vm.MaxDepth - sc.t.Depth()
+	sc.maxDepth = sc.t.Interp().RecursionLimit() - sc.t.Depth()
 	return nil
 }
 

@@ -94,7 +94,7 @@ func jsonMakeEncoder(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error
 		}
 		e := cfg
 		e.t = t
-		e.maxDepth = vm.MaxDepth - t.Depth()
+		e.maxDepth = t.Interp().RecursionLimit() - t.Depth()
 		if e.circular {
 			e.markers = map[vm.Object]struct{}{}
 		}

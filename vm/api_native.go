@@ -2,7 +2,7 @@ package vm
 
 // Exported helpers for native modules (stdlib) that work on values at the
 // level CPython's C accelerators do: code point ↔ byte positions of a str,
-// the built-in part of a subclass instance, float repr, the call depth.
+// the built-in part of a subclass instance, float repr.
 
 // ByteOffset converts a code point index (0 <= i <= Len()) to a byte
 // offset into String() (O(1) for ASCII; cached checkpoints otherwise).
@@ -39,6 +39,3 @@ func Payload(v Value) (Value, bool) {
 // InheritsMethod reports whether v's special method name is its built-in
 // base type's own (not overridden by a script class), or absent.
 func (t *Thread) InheritsMethod(v Value, name string) bool { return t.nativeSlot(v, name) }
-
-// Depth is the current Python call depth (the recursion limit is MaxDepth).
-func (t *Thread) Depth() int { return t.depth }

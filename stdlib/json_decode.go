@@ -28,13 +28,16 @@ type jsonScanner struct {
 	// The hooks; Undef when the default applies (parse_float=float and
 	// parse_int=int parse in Go).
 	objectHook, pairsHook, parseFloat, parseInt, parseConstant vm.Value
-	// memo shares the str object of repeated keys within one scan (as
-	// CPython's scanner memo does), so a key is allocated and hashed once.
+	// memo shares the str object of repeated keys (as CPython's scanner
+	// memo does), so a key is allocated and hashed once. It lives as long
+	// as the scanner (CPython's lives for one call), bounded by
+	// jsonMemoMax: documents decoded one after another share their keys.
 	memo map[string]vm.Value
 	// stack holds the items of the arrays and objects being parsed (each
 	// container's items above its base), so a container is allocated once
 	// at its final size.
 	stack    []vm.Value
+	high     int // the most items stack has held (cleared after the call)
 	depth    int
 	maxDepth int
 }
@@ -75,6 +78,8 @@ func jsonMakeScanner(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error
 		}
 		*h.dst = v
 	}
+	cfg.memo = map[string]vm.Value{}
+	var spare []vm.Value
 	return vm.NewBuiltin("scan_once", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		a, err := vm.UnpackArgs("scan_once", args, kw, 2, "string", "idx")
 		if err != nil {
@@ -82,6 +87,15 @@ func jsonMakeScanner(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error
 		}
 		sc := cfg
 		sc.t = t
+		// The item stack is reused from call to call (a hook that decodes
+		// again while this call runs finds none spare and makes its own).
+		sc.stack, spare = spare, nil
+		defer func() {
+			clear(sc.stack[:sc.high])
+			if cap(sc.stack) <= 1<<16 {
+				spare = sc.stack[:0]
+			}
+		}()
 		if err := sc.init(a[0]); err != nil {
 			return vm.Undef, err
 		}
@@ -118,7 +132,9 @@ func (sc *jsonScanner) init(doc vm.Value) error {
 		return vm.Errorf(vm.TypeError, "first argument must be a string, not %s", doc.TypeName())
 	}
 	sc.doc, sc.s, sc.ascii = d, d.String(), d.IsASCII()
-	sc.memo = map[string]vm.Value{}
+	if sc.memo == nil {
+		sc.memo = map[string]vm.Value{}
+	}
 	sc.maxDepth = sc.t.Interp().RecursionLimit() - sc.t.Depth()
 	return nil
 }
@@ -420,6 +436,9 @@ func hex4(h string) (rune, bool) {
 	return r, true
 }
 
+// jsonMemoMax bounds the key memo a scanner keeps between calls.
+const jsonMemoMax = 4096
+
 // makeStr copies text out of the document (a parsed value must not pin the
 // whole document in memory); object keys are shared through the memo.
 func (sc *jsonScanner) makeStr(text string, value bool) vm.Value {
@@ -428,9 +447,13 @@ func (sc *jsonScanner) makeStr(text string, value bool) vm.Value {
 			return v
 		}
 	}
-	v := vm.Str(strings.Clone(text))
+	o := vm.NewStrCopy(text)
+	v := vm.Obj(o)
 	if !value {
-		sc.memo[text] = v
+		if len(sc.memo) >= jsonMemoMax {
+			clear(sc.memo)
+		}
+		sc.memo[o.String()] = v
 	}
 	return v
 }
@@ -459,6 +482,7 @@ func (sc *jsonScanner) object(i int) (vm.Value, int, error) {
 				return vm.Undef, 0, err
 			}
 			sc.stack = append(sc.stack, key, val)
+			sc.high = max(sc.high, len(sc.stack))
 			i = sc.skipWS(end)
 			if i < len(s) && s[i] == '}' {
 				break
@@ -504,6 +528,7 @@ func (sc *jsonScanner) array(i int) (vm.Value, int, error) {
 				return vm.Undef, 0, err
 			}
 			sc.stack = append(sc.stack, val)
+			sc.high = max(sc.high, len(sc.stack))
 			i = sc.skipWS(end)
 			if i < len(s) && s[i] == ']' {
 				break

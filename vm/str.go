@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -66,6 +67,36 @@ func newStrMeasured(s string, length int, ascii bool) *StrObj {
 		}
 	}
 	return &StrObj{s: s, length: length, ascii: ascii}
+}
+
+// NewStrCopy makes a str of a copy of s (so it does not keep a larger
+// string it was sliced from alive). A short one is a single allocation, its
+// bytes beside its header, and is measured at once.
+func NewStrCopy(s string) *StrObj {
+	if len(s) <= 1 {
+		return NewStr(s)
+	}
+	var o *StrObj
+	switch {
+	case len(s) <= 16:
+		p := &struct {
+			StrObj
+			b [16]byte
+		}{}
+		copy(p.b[:], s)
+		p.s, o = unsafe.String(&p.b[0], len(s)), &p.StrObj
+	case len(s) <= 32:
+		p := &struct {
+			StrObj
+			b [32]byte
+		}{}
+		copy(p.b[:], s)
+		p.s, o = unsafe.String(&p.b[0], len(s)), &p.StrObj
+	default:
+		return &StrObj{s: strings.Clone(s), length: -1}
+	}
+	o.measure()
+	return o
 }
 
 // runeStr returns the one-code-point str of r.

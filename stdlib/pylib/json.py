@@ -16,6 +16,14 @@ __all__ = ['dump', 'dumps', 'load', 'loads', 'JSONDecoder', 'JSONDecodeError', '
 
 _default_encoder = JSONEncoder()
 _default_decoder = JSONDecoder()
+_JSONEncoder = JSONEncoder
+_encode_ascii = encoder.encode_basestring_ascii
+_encode_unicode = encoder.encode_basestring
+_make_encoder = encoder._make_encoder
+
+
+def _no_default(o):
+    raise TypeError(f'Object of type {o.__class__.__name__} is not JSON serializable')
 
 
 def _plain_encoding(skipkeys, ensure_ascii, check_circular, allow_nan, cls, indent, separators,
@@ -28,9 +36,20 @@ def _plain_encoding(skipkeys, ensure_ascii, check_circular, allow_nan, cls, inde
 def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True,
           cls=None, indent=None, separators=None, default=None, sort_keys=False, **kw):
     """Serialize obj to a JSON formatted str."""
-    if _plain_encoding(skipkeys, ensure_ascii, check_circular, allow_nan, cls, indent,
-                       separators, default, sort_keys, kw):
-        return _default_encoder.encode(obj)
+    if cls is None and not kw and JSONEncoder is _JSONEncoder:
+        # What JSONEncoder(...).encode(obj) does, without making the encoder.
+        if isinstance(obj, str):
+            return _encode_ascii(obj) if ensure_ascii else _encode_unicode(obj)
+        if separators is None:
+            item_sep, key_sep = (', ', ': ') if indent is None else (',', ': ')
+        else:
+            item_sep, key_sep = separators
+        if indent is not None and not isinstance(indent, str):
+            indent = ' ' * indent
+        return _make_encoder({} if check_circular else None,
+                             _no_default if default is None else default,
+                             _encode_ascii if ensure_ascii else _encode_unicode, indent, key_sep,
+                             item_sep, sort_keys, skipkeys, allow_nan)(obj, 0)[0]
     if cls is None:
         cls = JSONEncoder
     return cls(skipkeys=skipkeys, ensure_ascii=ensure_ascii, check_circular=check_circular,

@@ -156,6 +156,10 @@ func (sc *jsonScanner) fail(msg string, off int) error {
 }
 
 func jsonDecodeError(t *vm.Thread, msg string, doc vm.Value, pos int) error {
+	return jsonDecodeErrorAt(t, msg, doc, vm.Int(int64(pos)))
+}
+
+func jsonDecodeErrorAt(t *vm.Thread, msg string, doc vm.Value, pos vm.Value) error {
 	m, err := t.ImportModule("json.decoder")
 	if err != nil {
 		return err
@@ -164,7 +168,7 @@ func jsonDecodeError(t *vm.Thread, msg string, doc vm.Value, pos int) error {
 	if !ok {
 		return vm.Errorf(vm.ValueError, "%s", msg)
 	}
-	e, err := t.Call(cls, []vm.Value{vm.Str(msg), doc, vm.Int(int64(pos))}, nil)
+	e, err := t.Call(cls, []vm.Value{vm.Str(msg), doc, pos}, nil)
 	if err != nil {
 		return err
 	}
@@ -545,6 +549,62 @@ func (sc *jsonScanner) array(i int) (vm.Value, int, error) {
 		copy(items, sc.stack[base:])
 	}
 	return vm.Obj(vm.NewList(items)), i + 1, nil
+}
+
+// jsonDecodeDocument is _json.decode_document(scan_once, s): what
+// JSONDecoder.decode does (whitespace, one value, whitespace, "Extra data";
+// a value missing is "Expecting value"), for json.loads' default decoder.
+func jsonDecodeDocument(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	if err := vm.ExactArgs("decode_document", args, 2); err != nil {
+		return vm.Undef, err
+	}
+	doc := args[1]
+	text, ok := doc.StrOf()
+	if !ok {
+		return vm.Undef, vm.Errorf(vm.TypeError, "first argument must be a string, not %s", doc.TypeName())
+	}
+	ws := func(i int) int {
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r') {
+			i++
+		}
+		return i
+	}
+	// Leading whitespace is ASCII: its byte count is its code point count.
+	start := ws(0)
+	r, err := t.Call(args[0], []vm.Value{doc, vm.Int(int64(start))}, nil)
+	if err != nil {
+		if stop := vm.AsException(err); stop != nil && stop.Class().IsSubclass(vm.StopIteration) {
+			// err.value, as raw_decode reads it.
+			pos := vm.None
+			if a := stop.ExcArgs(); len(a) > 0 {
+				pos = a[0]
+			}
+			return vm.Undef, jsonDecodeErrorAt(t, "Expecting value", doc, pos)
+		}
+		return vm.Undef, err
+	}
+	pair, ok := r.AsObj().(*vm.Tuple)
+	if !ok || len(pair.Items()) != 2 {
+		return vm.Undef, vm.Errorf(vm.TypeError, "scan_once must return a (value, end) pair")
+	}
+	end, err := t.AsInt64(pair.Items()[1])
+	if err != nil {
+		return vm.Undef, err
+	}
+	d, _ := doc.AsObj().(*vm.StrObj)
+	if d == nil {
+		p, _ := vm.Payload(doc)
+		d, _ = p.AsObj().(*vm.StrObj)
+	}
+	n := int64(d.Len())
+	if end < n {
+		off := d.ByteOffset(int(end))
+		after := ws(off)
+		if after != len(text) {
+			return vm.Undef, jsonDecodeError(t, "Extra data", doc, int(end)+after-off)
+		}
+	}
+	return pair.Items()[0], nil
 }
 
 // jsonScanString is _json.scanstring(string, end, strict=True): the str

@@ -589,6 +589,7 @@ func jsonModule(it *vm.Interp) (*vm.Module, error) {
 	m := vm.NewModule("_json", "")
 	m.Set("make_scanner", vm.NewBuiltin("make_scanner", jsonMakeScanner))
 	m.Set("scanstring", vm.NewBuiltin("scanstring", jsonScanString))
+	m.Set("decode_document", vm.NewBuiltin("decode_document", jsonDecodeDocument))
 	m.Set("make_encoder", vm.NewBuiltin("make_encoder", jsonMakeEncoder))
 	m.Set("encode_basestring_ascii", vm.NewBuiltin("encode_basestring_ascii", jsonEncodeBasestring("encode_basestring_ascii", true)))
 	m.Set("encode_basestring", vm.NewBuiltin("encode_basestring", jsonEncodeBasestring("encode_basestring", false)))

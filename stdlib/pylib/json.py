@@ -20,6 +20,8 @@ _JSONEncoder = JSONEncoder
 _encode_ascii = encoder.encode_basestring_ascii
 _encode_unicode = encoder.encode_basestring
 _make_encoder = encoder._make_encoder
+_JSONDecoder_decode = JSONDecoder.decode
+from _json import decode_document as _decode_document
 
 
 def _no_default(o):
@@ -113,6 +115,9 @@ def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
         s = s.decode(detect_encoding(s), 'surrogatepass')
     if (cls is None and object_hook is None and parse_int is None and parse_float is None
             and parse_constant is None and object_pairs_hook is None and not kw):
+        if JSONDecoder.decode is _JSONDecoder_decode:
+            # JSONDecoder.decode, in Go.
+            return _decode_document(_default_decoder.scan_once, s)
         return _default_decoder.decode(s)
     if cls is None:
         cls = JSONDecoder

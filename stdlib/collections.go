@@ -314,8 +314,35 @@ func init() {
 	register("_collections", func(it *vm.Interp) (*vm.Module, error) {
 		m := vm.NewModule("_collections", "")
 		m.Set("deque", vm.Obj(dequeType))
+		m.Set("_tuplegetter", vm.NewBuiltin("_tuplegetter", tupleGetter))
 		return m, nil
 	})
+}
+
+// tupleGetter(index) makes the getter of a namedtuple field: the index-th
+// item of the tuple, read in Go (CPython's _collections._tuplegetter), so
+// p.x costs no Python frame.
+func tupleGetter(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	if err := vm.ExactArgs("_tuplegetter", args, 1); err != nil {
+		return vm.Undef, err
+	}
+	if !args[0].IsInt() {
+		return vm.Undef, vm.Errorf(vm.TypeError, "'%s' object cannot be interpreted as an integer", args[0].TypeName())
+	}
+	index := int(args[0].AsInt())
+	return vm.NewBuiltin("get", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := vm.ExactArgs("get", args, 1); err != nil {
+			return vm.Undef, err
+		}
+		items, ok := vm.TupleItems(args[0])
+		if !ok {
+			return vm.Undef, vm.Errorf(vm.TypeError, "descriptor for index '%d' for tuple subclasses doesn't apply to '%s' object", index, args[0].TypeName())
+		}
+		if index < 0 || index >= len(items) {
+			return vm.Undef, vm.Errorf(vm.IndexError, "tuple index out of range")
+		}
+		return items[index], nil
+	}), nil
 }
 
 // GetAttr gives deque.maxlen (None when unbounded).

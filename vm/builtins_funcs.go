@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 func init() {
@@ -317,11 +318,15 @@ func init() {
 		if !ok {
 			return Undef, Errorf(TypeError, "attribute name must be string, not '%s'", args[1].TypeName())
 		}
-		v, err := t.GetAttr(args[0], name)
-		if err != nil && len(args) == 3 && IsInstanceOf(err, AttributeError) {
-			return args[2], nil
+		if len(args) == 3 {
+			// With a default, a plain miss builds no AttributeError.
+			v, found, err := t.getAttr(args[0], name)
+			if err != nil && IsInstanceOf(err, AttributeError) || err == nil && !found {
+				return args[2], nil
+			}
+			return v, err
 		}
-		return v, err
+		return t.GetAttr(args[0], name)
 	}
 	b["setattr"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if len(args) != 3 {
@@ -385,11 +390,10 @@ func init() {
 			return Undef, err
 		}
 		if s, ok := args[0].StrOf(); ok {
-			r := []rune(s)
-			if len(r) != 1 {
-				return Undef, Errorf(TypeError, "ord() expected a character, but string of length %d found", len(r))
+			if r, size := utf8.DecodeRuneInString(s); size == len(s) && size > 0 {
+				return Int(int64(r)), nil
 			}
-			return Int(int64(r[0])), nil
+			return Undef, Errorf(TypeError, "ord() expected a character, but string of length %d found", utf8.RuneCountInString(s))
 		}
 		if bs, ok := args[0].o.(*Bytes); ok && args[0].k == KObj {
 			if len(bs.b) != 1 {

@@ -108,6 +108,9 @@ func newBytesFrom(t *Thread, name string, args []Value, kw []KV) ([]byte, error)
 
 func decodeBytes(b []byte, enc, errs string) (string, error) {
 	switch strings.ReplaceAll(strings.ToLower(enc), "_", "-") {
+	case "utf-8-sig", "utf8-sig":
+		// UTF-8 after an optional byte order mark.
+		return decodeBytes(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")), "utf-8", errs)
 	case "utf-8", "utf8":
 		if utf8.Valid(b) {
 			return string(b), nil

@@ -357,6 +357,24 @@ func init() {
 		}
 		return Obj(&Property{fget: a[0], fset: a[1], fdel: a[2], doc: a[3]}), nil
 	}
+	// property.__doc__: the doc argument, else the getter's docstring.
+	PropertyType.AddProperty("__doc__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		p := args[0].o.(*Property)
+		if !p.doc.IsUndef() && !p.doc.IsNone() {
+			return p.doc, nil
+		}
+		if p.fget.IsUndef() || p.fget.IsNone() {
+			return None, nil
+		}
+		d, err := t.GetAttr(p.fget, "__doc__")
+		if err != nil {
+			if IsInstanceOf(err, AttributeError) {
+				return None, nil
+			}
+			return Undef, err
+		}
+		return d, nil
+	})
 	for _, m := range []string{"setter", "getter", "deleter"} {
 		m := m
 		PropertyType.AddMethod(m, func(t *Thread, args []Value, kw []KV) (Value, error) {

@@ -27,6 +27,19 @@ func (*Dict) Class() *Class { return DictType }
 // NewDict makes an empty dict.
 func NewDict() *Dict { return &Dict{} }
 
+// NewDictSized makes an empty dict with room for n items, so filling it
+// does not regrow (json objects, dict comprehensions of known size).
+func NewDictSized(n int) *Dict {
+	d := &Dict{}
+	if n > 0 {
+		d.entries = make([]dictEntry, 0, n)
+		d.live = n // sizes the index as grow() would for n items
+		d.grow()
+		d.live = 0
+	}
+	return d
+}
+
 // Len is the number of items.
 func (d *Dict) Len() int { return d.live }
 

@@ -210,9 +210,16 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 					if a >= b {
 						return Str(""), nil
 					}
-					return Str(o.Substr(int(a), int(b))), nil
+					return Obj(o.substrObj(int(a), int(b))), nil
 				}
 				n := sliceLen(a, b, c)
+				if o.isASCII() {
+					bs := make([]byte, n)
+					for i := int64(0); i < n; i++ {
+						bs[i] = o.s[a+i*c]
+					}
+					return Obj(newStrMeasured(string(bs), int(n), true)), nil
+				}
 				rs := make([]rune, n)
 				runes := o.Runes()
 				for i := int64(0); i < n; i++ {
@@ -255,6 +262,9 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 			}
 			return Int(int64(o.b[i])), nil
 		case *Instance:
+			if seqPayload(o) && t.nativeSlot(obj, "__getitem__") {
+				return t.GetItem(o.payload, key)
+			}
 			if m, ok := t.lookupSpecial(obj, "__getitem__"); ok {
 				if d, isDict := o.payload.o.(*Dict); isDict && o.payload.k == KObj && isDictGetItem(m) {
 					return t.dictSubclassItem(obj, o, d, key)

@@ -1,6 +1,9 @@
 package vm
 
-import "unsafe"
+import (
+	"unicode/utf8"
+	"unsafe"
+)
 
 // Iterators over the built-in containers. FOR_ITER handles listIter and
 // rangeIter inline; the rest go through Next.
@@ -59,19 +62,26 @@ func (it *rangeIter) Next(t *Thread) (Value, bool, error) {
 	return Undef, false, nil
 }
 
+// strIter walks a str by byte offset, so iterating a non-ASCII str decodes
+// each code point once and builds no positional cache.
 type strIter struct {
-	s *StrObj
-	i int
+	s   *StrObj
+	off int
 }
 
 func (*strIter) Class() *Class { return StrIterType }
 func (it *strIter) Next(t *Thread) (Value, bool, error) {
-	if it.i < it.s.Len() {
-		v := it.s.At(it.i)
-		it.i++
-		return Obj(v), true, nil
+	s := it.s.s
+	if it.off >= len(s) {
+		return Undef, false, nil
 	}
-	return Undef, false, nil
+	if c := s[it.off]; c < utf8.RuneSelf {
+		it.off++
+		return Obj(asciiStrs[c]), true, nil
+	}
+	r, size := utf8.DecodeRuneInString(s[it.off:])
+	it.off += size
+	return Obj(runeStr(r)), true, nil
 }
 
 type dictIter struct {

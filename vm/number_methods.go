@@ -9,6 +9,24 @@ import (
 // Methods of int and float that scripts call on numbers.
 
 func init() {
+	// int.__repr__(x) and float.__repr__(x) are the value's repr even for a
+	// subclass that overrides __repr__ (json encodes numbers with them).
+	numRepr := func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := ExactArgs("__repr__", args[1:], 0); err != nil {
+			return Undef, err
+		}
+		s, err := t.Repr(args[0])
+		return Str(s), err
+	}
+	IntType.AddMethod("__repr__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if args[0].k == KBool {
+			// int.__repr__(True) is '1': the int part of a bool.
+			return numRepr(t, []Value{Int(int64(args[0].n))}, kw)
+		}
+		return numRepr(t, args, kw)
+	})
+	BoolType.AddMethod("__repr__", numRepr)
+	FloatType.AddMethod("__repr__", numRepr)
 	FloatType.AddMethod("is_integer", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		f := args[0].AsFloat()
 		return Bool(!math.IsInf(f, 0) && !math.IsNaN(f) && f == math.Trunc(f)), nil

@@ -1,95 +1,11 @@
 package vm
 
-import (
-	"math/big"
-	"unicode/utf8"
-)
+import "math/big"
 
 // BigIntObj is an int outside the int64 range. Values that fit int64 are never BigIntObj.
 type BigIntObj struct{ v *big.Int }
 
 func (*BigIntObj) Class() *Class { return IntType }
-
-// Str is an immutable Python str. Python indexes by code point, so non-ASCII
-// strings keep a lazily built rune slice for O(1) indexing.
-type StrObj struct {
-	s      string
-	runes  []rune // nil until needed, and never for ASCII strings
-	length int    // code points; -1 until computed
-	hash   uint64
-	hashed bool
-}
-
-func (*StrObj) Class() *Class { return StrType }
-
-// asciiStrs interns one-character ASCII strings (iteration over str makes many).
-var asciiStrs = func() (t [128]*StrObj) {
-	for i := range t {
-		t[i] = &StrObj{s: string(rune(i)), length: 1}
-	}
-	return
-}()
-
-var emptyStr = &StrObj{s: "", length: 0}
-
-// NewStr makes a str object.
-func NewStr(s string) *StrObj {
-	if len(s) == 1 && s[0] < 128 {
-		return asciiStrs[s[0]]
-	}
-	if s == "" {
-		return emptyStr
-	}
-	return &StrObj{s: s, length: -1}
-}
-
-// String returns the Go string.
-func (s *StrObj) String() string { return s.s }
-
-// Len is the number of code points.
-func (s *StrObj) Len() int {
-	if s.length < 0 {
-		s.length = utf8.RuneCountInString(s.s)
-	}
-	return s.length
-}
-
-// isASCII reports whether every byte is ASCII (then bytes index code points).
-func (s *StrObj) isASCII() bool {
-	if s.Len() != len(s.s) {
-		return false
-	}
-	for i := 0; i < len(s.s); i++ {
-		if s.s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
-// Runes returns the code points (cached for non-ASCII strings).
-func (s *StrObj) Runes() []rune {
-	if s.runes == nil {
-		s.runes = []rune(s.s)
-	}
-	return s.runes
-}
-
-// At returns the i-th code point as a one-character string (0 <= i < Len()).
-func (s *StrObj) At(i int) *StrObj {
-	if s.isASCII() {
-		return asciiStrs[s.s[i]]
-	}
-	return NewStr(string(s.Runes()[i]))
-}
-
-// Substr returns code points [lo, hi).
-func (s *StrObj) Substr(lo, hi int) string {
-	if s.isASCII() {
-		return s.s[lo:hi]
-	}
-	return string(s.Runes()[lo:hi])
-}
 
 // Bytes is an immutable bytes object.
 type Bytes struct{ b []byte }

@@ -116,6 +116,9 @@ func (t *Thread) Len(v Value) (int, error) {
 		case *DictView:
 			return o.d.Len(), nil
 		case *Instance:
+			if !o.payload.IsUndef() && t.nativeSlot(v, "__len__") {
+				return t.Len(o.payload)
+			}
 			if m, ok := t.lookupSpecial(v, "__len__"); ok {
 				r, err := t.callBound(m, v, nil, nil)
 				if err != nil {
@@ -386,6 +389,11 @@ func (t *Thread) Iter(v Value) (Value, error) {
 				}
 				return v, nil
 			}
+			// A subclass of a built-in type that keeps the type's own
+			// __iter__ iterates its built-in part (CPython's tp_iter).
+			if !o.payload.IsUndef() && t.nativeSlot(v, "__iter__") {
+				return t.Iter(o.payload)
+			}
 			if m, ok := t.lookupSpecial(v, "__iter__"); ok {
 				r, err := t.callBound(m, v, nil, nil)
 				if err != nil {
@@ -508,6 +516,15 @@ func (t *Thread) Iterate(v Value, fn func(Value) error) error {
 				}
 			}
 			return nil
+		case *Instance:
+			if items, ok := t.nativeItems(v); ok {
+				for i := 0; i < len(items); i++ {
+					if err := fn(items[i]); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
 		}
 	}
 	it, err := t.Iter(v)
@@ -536,73 +553,15 @@ func (t *Thread) ToList(v Value) ([]Value, error) {
 			return append([]Value(nil), o.items...), nil
 		case *Tuple:
 			return append([]Value(nil), o.items...), nil
+		case *Instance:
+			if items, ok := t.nativeItems(v); ok {
+				return append([]Value(nil), items...), nil
+			}
 		}
 	}
 	var out []Value
 	err := t.Iterate(v, func(x Value) error { out = append(out, x); return nil })
 	return out, err
-}
-
-// unpackN implements UNPACK_SEQUENCE (star < 0) and UNPACK_EX. Like
-// CPython it reads an iterator only as far as it must: n+1 items without a
-// star (itertools.count() fails after 3 for `a, b = ...`), everything with one.
-func (t *Thread) unpackN(seq Value, n, before, after int) ([]Value, error) {
-	var items []Value
-	exact := false
-	if seq.k == KObj {
-		switch o := seq.o.(type) {
-		case *List:
-			items, exact = o.items, true
-		case *Tuple:
-			items, exact = o.items, true
-		}
-	}
-	if !exact {
-		it, err := t.Iter(seq)
-		if err != nil {
-			if IsInstanceOf(err, TypeError) && !t.hasSpecial(seq, "__iter__") && !t.hasSpecial(seq, "__getitem__") {
-				return nil, Errorf(TypeError, "cannot unpack non-iterable %s object", seq.TypeName())
-			}
-			return nil, err
-		}
-		limit := -1 // a star takes everything
-		if before < 0 {
-			limit = n + 1
-		}
-		for limit < 0 || len(items) < limit {
-			x, ok, err := t.Next(it)
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				break
-			}
-			items = append(items, x)
-		}
-	}
-	if before < 0 {
-		if len(items) > n {
-			return nil, Errorf(ValueError, "too many values to unpack (expected %d)", n)
-		}
-		if len(items) < n {
-			return nil, Errorf(ValueError, "not enough values to unpack (expected %d, got %d)", n, len(items))
-		}
-		return append([]Value(nil), items...), nil
-	}
-	if len(items) < before+after {
-		return nil, Errorf(ValueError, "not enough values to unpack (expected at least %d, got %d)", before+after, len(items))
-	}
-	out := make([]Value, 0, before+after+1)
-	out = append(out, items[:before]...)
-	out = append(out, Obj(NewList(append([]Value(nil), items[before:len(items)-after]...))))
-	out = append(out, items[len(items)-after:]...)
-	return out, nil
-}
-
-// hasSpecial reports whether v's class (a script class) defines name.
-func (t *Thread) hasSpecial(v Value, name string) bool {
-	_, ok := t.lookupSpecial(v, name)
-	return ok
 }
 
 // Container is implemented by Go objects with their own `in` test.
@@ -652,6 +611,9 @@ func (t *Thread) Contains(container, item Value) (bool, error) {
 				return ok, err
 			}
 		case *Instance:
+			if !o.payload.IsUndef() && t.nativeSlot(container, "__contains__") && t.nativeSlot(container, "__iter__") {
+				return t.Contains(o.payload, item)
+			}
 			if m, ok := t.lookupSpecial(container, "__contains__"); ok {
 				r, err := t.callBound(m, container, []Value{item}, nil)
 				if err != nil {
@@ -704,12 +666,4 @@ func (t *Thread) seqContains(items []Value, x Value) (bool, error) {
 	return false, nil
 }
 
-func indexOf(s, sub string) int {
-	n := len(sub)
-	for i := 0; i+n <= len(s); i++ {
-		if s[i:i+n] == sub {
-			return i
-		}
-	}
-	return -1
-}
+func indexOf(s, sub string) int { return strings.Index(s, sub) }

@@ -365,46 +365,78 @@ func quickStr(v Value) string {
 // floatRepr is Python's repr of a float: shortest round-trip digits, with
 // exponent notation when the decimal exponent is < -4 or >= 16.
 func floatRepr(f float64) string {
+	var b [32]byte
+	return string(appendFloatRepr(b[:0], f))
+}
+
+// appendFloatRepr appends repr(f) to dst without allocating (the digits are
+// formatted in a stack buffer, then laid out).
+func appendFloatRepr(dst []byte, f float64) []byte {
 	switch {
 	case math.IsInf(f, 1):
-		return "inf"
+		return append(dst, "inf"...)
 	case math.IsInf(f, -1):
-		return "-inf"
+		return append(dst, "-inf"...)
 	case math.IsNaN(f):
-		return "nan"
+		return append(dst, "nan"...)
 	}
-	s := strconv.FormatFloat(f, 'e', -1, 64)
-	neg := ""
+	var scratch [32]byte
+	s := strconv.AppendFloat(scratch[:0], f, 'e', -1, 64)
 	if s[0] == '-' {
-		neg = "-"
+		dst = append(dst, '-')
 		s = s[1:]
 	}
-	epos := strings.IndexByte(s, 'e')
-	mant, exp := s[:epos], s[epos+1:]
-	e, _ := strconv.Atoi(exp)
-	digits := strings.Replace(mant, ".", "", 1)
-	if e < -4 || e >= 16 {
-		m := digits[:1]
+	// s is d[.ddd]e±XX: the digits without the point, and the exponent.
+	epos := 0
+	for s[epos] != 'e' {
+		epos++
+	}
+	e := 0
+	for _, c := range s[epos+2:] {
+		e = e*10 + int(c-'0')
+	}
+	if s[epos+1] == '-' {
+		e = -e
+	}
+	var dbuf [24]byte
+	digits := append(dbuf[:0], s[0])
+	if epos > 1 {
+		digits = append(digits, s[2:epos]...)
+	}
+	switch {
+	case e < -4 || e >= 16:
+		dst = append(dst, digits[0])
 		if len(digits) > 1 {
-			m += "." + digits[1:]
+			dst = append(dst, '.')
+			dst = append(dst, digits[1:]...)
 		}
-		es := strconv.Itoa(absInt(e))
-		if len(es) < 2 {
-			es = "0" + es
-		}
-		sign := "+"
+		dst = append(dst, 'e')
 		if e < 0 {
-			sign = "-"
+			dst = append(dst, '-')
+			e = -e
+		} else {
+			dst = append(dst, '+')
 		}
-		return neg + m + "e" + sign + es
+		if e < 10 {
+			dst = append(dst, '0')
+		}
+		return strconv.AppendInt(dst, int64(e), 10)
+	case e < 0:
+		dst = append(dst, '0', '.')
+		for i := 0; i < -e-1; i++ {
+			dst = append(dst, '0')
+		}
+		return append(dst, digits...)
+	case len(digits) <= e+1:
+		dst = append(dst, digits...)
+		for i := 0; i < e+1-len(digits); i++ {
+			dst = append(dst, '0')
+		}
+		return append(dst, '.', '0')
 	}
-	if e < 0 {
-		return neg + "0." + strings.Repeat("0", -e-1) + digits
-	}
-	if len(digits) <= e+1 {
-		return neg + digits + strings.Repeat("0", e+1-len(digits)) + ".0"
-	}
-	return neg + digits[:e+1] + "." + digits[e+1:]
+	dst = append(dst, digits[:e+1]...)
+	dst = append(dst, '.')
+	return append(dst, digits[e+1:]...)
 }
 
 func absInt(x int) int {

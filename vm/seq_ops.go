@@ -34,7 +34,7 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 		switch op {
 		case binAdd:
 			if y, ok := b.o.(*StrObj); ok && b.k == KObj {
-				return Str(x.s + y.s), true, nil
+				return Obj(concatStr(x, y)), true, nil
 			}
 			return Undef, true, Errorf(TypeError, "can only concatenate str (not \"%s\") to str", b.TypeName())
 		case binMul:

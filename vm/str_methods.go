@@ -54,19 +54,7 @@ func runeRange(t *Thread, s *StrObj, start, end Value) (int, int, error) {
 }
 
 // byteOffset converts a code point index to a byte offset.
-func byteOffset(s *StrObj, i int) int {
-	if s.isASCII() {
-		return i
-	}
-	off := 0
-	for k := 0; k < i && off < len(s.s); k++ {
-		_, size := utf8.DecodeRuneInString(s.s[off:])
-		off += size
-	}
-	return off
-}
-
-func runeIndex(s string, byteOff int) int { return utf8.RuneCountInString(s[:byteOff]) }
+func byteOffset(s *StrObj, i int) int { return s.byteOffset(i) }
 
 func strFind(t *Thread, args []Value, kw []KV, name string, reverse bool) (int, error) {
 	a, err := UnpackArgs(name, args[1:], kw, 1, "sub", "start", "end")
@@ -96,7 +84,7 @@ func strFind(t *Thread, args []Value, kw []KV, name string, reverse bool) (int, 
 	if i < 0 {
 		return -1, nil
 	}
-	return lo + runeIndex(seg, i), nil
+	return self.runeIndexOf(bl + i), nil
 }
 
 func isSpaceRune(r rune) bool {
@@ -725,6 +713,8 @@ func init() {
 		switch strings.ReplaceAll(strings.ToLower(enc), "_", "-") {
 		case "utf-8", "utf8":
 			return Obj(NewBytes([]byte(s))), nil
+		case "utf-8-sig", "utf8-sig":
+			return Obj(NewBytes(append([]byte("\xef\xbb\xbf"), s...))), nil
 		case "ascii", "latin-1", "latin1", "iso-8859-1":
 			limit := rune(0x80)
 			name := "ascii"

@@ -3,6 +3,7 @@
 # collections.abc.
 
 import sys as _sys
+from _collections import _tuplegetter
 
 # `import collections.abc` cannot run here: asy's loader enters a module in
 # the module table only once its source has finished running, so importing
@@ -61,56 +62,9 @@ _KEYWORDS = {
 
 
 def _field_property(index):
-    def get(self):
-        return self[index]
-    return property(get, doc=f'Alias for field number {index}')
-
-
-# asy hashes an instance of a tuple subclass by identity and does not order
-# it against tuples; these make a named tuple hash and compare by value, as
-# a tuple does.
-def _nt_hash(self):
-    return hash(tuple(self))
-
-
-def _nt_eq(self, other):
-    if not isinstance(other, tuple):
-        return NotImplemented
-    return tuple(self) == tuple(other)
-
-
-def _nt_ne(self, other):
-    if not isinstance(other, tuple):
-        return NotImplemented
-    return tuple(self) != tuple(other)
-
-
-def _nt_lt(self, other):
-    if not isinstance(other, tuple):
-        return NotImplemented
-    return tuple(self) < tuple(other)
-
-
-def _nt_le(self, other):
-    if not isinstance(other, tuple):
-        return NotImplemented
-    return tuple(self) <= tuple(other)
-
-
-def _nt_gt(self, other):
-    if not isinstance(other, tuple):
-        return NotImplemented
-    return tuple(self) > tuple(other)
-
-
-def _nt_ge(self, other):
-    if not isinstance(other, tuple):
-        return NotImplemented
-    return tuple(self) >= tuple(other)
-
-
-_tuple_subclass_fixes = {'__hash__': _nt_hash, '__eq__': _nt_eq, '__ne__': _nt_ne, '__lt__': _nt_lt, '__le__': _nt_le,
-                         '__gt__': _nt_gt, '__ge__': _nt_ge}
+    # The getter is native (reads the tuple's item in Go), as CPython's
+    # _tuplegetter is.
+    return property(_tuplegetter(index), doc=f'Alias for field number {index}')
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
@@ -220,7 +174,6 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         '__getnewargs__': __getnewargs__,
         '__match_args__': fields,
     }
-    namespace.update(_tuple_subclass_fixes)
     for index, name in enumerate(fields):
         namespace[name] = _field_property(index)
 

@@ -1,0 +1,704 @@
+package stdlib
+
+import (
+	"math"
+	"math/big"
+	"strconv"
+
+	"github.com/asylang/asy/vm"
+	"github.com/cockroachdb/apd/v3"
+)
+
+// Decimal arithmetic: the operators and conversions, each rounded by the
+// current context and recording its conditions there.
+
+// errDecLimit reports an exponent apd cannot represent: apd bounds
+// adjusted exponents to ±100000 where CPython allows ±999999999999999999.
+func errDecLimit() error {
+	return vm.NewException(decInvalidOperation,
+		vm.Str("exponent out of range: asy's decimal supports exponents within ±100000"))
+}
+
+// status turns apd's conditions for the result d into condition bits,
+// repairing what apd does differently from the specification: an overflow
+// under a rounding that goes toward zero gives the largest finite number,
+// and clamp=1 folds large exponents down.
+func (c *decCtx) status(d *apd.Decimal, cond apd.Condition, err error) (uint32, error) {
+	if cond&(apd.SystemOverflow|apd.SystemUnderflow) != 0 {
+		return 0, errDecLimit()
+	}
+	if err != nil {
+		return 0, errDecLimit()
+	}
+	var st uint32
+	if cond != 0 {
+		if cond&apd.DivisionUndefined != 0 {
+			st |= dfDivisionUndefined
+		} else if cond&apd.DivisionImpossible != 0 {
+			st |= dfDivisionImpossible
+		} else if cond&apd.InvalidOperation != 0 {
+			st |= dfInvalidOperation
+		}
+		if cond&apd.DivisionByZero != 0 {
+			st |= dfDivisionByZero
+		}
+		if cond&apd.Overflow != 0 {
+			st |= dfOverflow
+			if d.Form == apd.Infinite {
+				c.overflowValue(d)
+			}
+		}
+		if cond&apd.Underflow != 0 {
+			st |= dfUnderflow
+		}
+		if cond&apd.Inexact != 0 {
+			st |= dfInexact
+		}
+		if cond&apd.Subnormal != 0 {
+			st |= dfSubnormal
+		}
+		if cond&apd.Rounded != 0 {
+			st |= dfRounded
+		}
+		if cond&apd.Clamped != 0 {
+			st |= dfClamped
+		}
+	}
+	if c.clamp == 1 && d.Form == apd.Finite && int64(d.Exponent) > c.etop() {
+		shift := int64(d.Exponent) - c.etop()
+		if d.Coeff.Sign() != 0 {
+			var p apd.BigInt
+			p.Exp(apd.NewBigInt(10), apd.NewBigInt(shift), nil)
+			d.Coeff.Mul(&d.Coeff, &p)
+		}
+		d.Exponent = int32(c.etop())
+		st |= dfClamped
+	}
+	return st, nil
+}
+
+// overflowValue sets an overflowed result: Infinity, or the largest finite
+// number when the rounding goes toward zero.
+func (c *decCtx) overflowValue(d *apd.Decimal) {
+	toZero := false
+	switch c.round {
+	case rndDown, rnd05Up:
+		toZero = true
+	case rndCeiling:
+		toZero = d.Negative
+	case rndFloor:
+		toZero = !d.Negative
+	}
+	if !toZero {
+		return
+	}
+	var p apd.BigInt
+	p.Exp(apd.NewBigInt(10), apd.NewBigInt(c.prec), nil)
+	d.Coeff.Sub(&p, apd.NewBigInt(1))
+	d.Form = apd.Finite
+	d.Exponent = int32(c.emax - c.prec + 1)
+}
+
+// finish applies the conditions of an operation and returns its result.
+func (c *decCtx) finish(r *decObj, cond apd.Condition, err error) (vm.Value, error) {
+	st, err := c.status(&r.d, cond, err)
+	if err != nil {
+		return vm.Undef, err
+	}
+	if st != 0 {
+		if err := c.addStatus(st); err != nil {
+			return vm.Undef, err
+		}
+	}
+	return vm.Obj(r), nil
+}
+
+// decOp2 is a binary operation computing r from x and y in context c.
+type decOp2 func(c *decCtx, r, x, y *apd.Decimal) (apd.Condition, error)
+
+var (
+	opAdd = func(c *decCtx, r, x, y *apd.Decimal) (apd.Condition, error) {
+		x, y = shrinkAddend(c, x, y)
+		return c.ac.Add(r, x, y)
+	}
+	opSub = func(c *decCtx, r, x, y *apd.Decimal) (apd.Condition, error) {
+		x, y = shrinkAddend(c, x, y)
+		return c.ac.Sub(r, x, y)
+	}
+	opMul    = func(c *decCtx, r, x, y *apd.Decimal) (apd.Condition, error) { return c.ac.Mul(r, x, y) }
+	opDiv    = func(c *decCtx, r, x, y *apd.Decimal) (apd.Condition, error) { return c.ac.Quo(r, x, y) }
+	opDivInt = func(c *decCtx, r, x, y *apd.Decimal) (apd.Condition, error) {
+		switch divIntCase(c, x, y) {
+		case divImpossible:
+			r.Form = apd.NaN
+			return apd.DivisionImpossible, nil
+		case divSmall:
+			r.Negative = x.Negative != y.Negative
+			return 0, nil
+		}
+		return c.ac.QuoInteger(r, x, y)
+	}
+	opRem = func(c *decCtx, r, x, y *apd.Decimal) (apd.Condition, error) {
+		switch divIntCase(c, x, y) {
+		case divImpossible:
+			r.Form = apd.NaN
+			return apd.DivisionImpossible, nil
+		case divSmall:
+			s, _, _ := rescale(x, min(int64(x.Exponent), int64(y.Exponent)), c.round)
+			return c.ac.Round(r, &s.d)
+		}
+		return c.ac.Rem(r, x, y)
+	}
+	opPow = func(c *decCtx, r, x, y *apd.Decimal) (apd.Condition, error) { return decPower(c, r, x, y) }
+)
+
+// shrinkAddend replaces an addend far below the other operand's last
+// digit by a tiny one of the same sign: the rounded sum is the same, and
+// apd does not build a coefficient of a hundred thousand digits to find it.
+func shrinkAddend(c *decCtx, x, y *apd.Decimal) (*apd.Decimal, *apd.Decimal) {
+	if x.Form != apd.Finite || y.Form != apd.Finite || x.IsZero() || y.IsZero() {
+		return x, y
+	}
+	xa := int64(x.Exponent) + x.NumDigits() - 1
+	ya := int64(y.Exponent) + y.NumDigits() - 1
+	small, big := y, x
+	if ya > xa {
+		small, big = x, y
+	}
+	bigAdj := xa
+	if ya > xa {
+		bigAdj = ya
+	}
+	floor := min(int64(big.Exponent), bigAdj-c.prec) - 2
+	smallAdj := int64(small.Exponent) + small.NumDigits() - 1
+	if smallAdj >= floor || floor < math.MinInt32 {
+		return x, y
+	}
+	tiny := &apd.Decimal{Negative: small.Negative, Exponent: int32(floor)}
+	tiny.Coeff.SetInt64(1)
+	if small == y {
+		return x, tiny
+	}
+	return tiny, y
+}
+
+const (
+	divNormal = iota
+	divImpossible
+	divSmall
+)
+
+// divIntCase sorts out // and % whose answer is known before apd scales
+// the operands to a common exponent (which for operands of very
+// different sizes would build enormous numbers): a quotient longer than
+// the precision (DivisionImpossible), or below 0.1 (quotient 0, the
+// dividend is the remainder).
+func divIntCase(c *decCtx, x, y *apd.Decimal) int {
+	if x.Form != apd.Finite || y.Form != apd.Finite || x.IsZero() || y.IsZero() {
+		return divNormal
+	}
+	diff := adjusted(x) - adjusted(y)
+	switch {
+	case diff > c.prec:
+		return divImpossible
+	case diff <= -2:
+		return divSmall
+	}
+	return divNormal
+}
+
+// decBinary makes a binary operator's dunder (reflected: other op self).
+func decBinary(op decOp2, reflected bool) vm.BuiltinFunc {
+	return func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) != 2 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "expected 1 argument, got %d", len(args)-1)
+		}
+		x, ok := decOf(args[0])
+		if !ok {
+			return vm.NotImplemented, nil
+		}
+		y, ok := decOperand(args[1])
+		if !ok {
+			return vm.NotImplemented, nil
+		}
+		if reflected {
+			x, y = y, x
+		}
+		c := curCtx(t)
+		r := &decObj{}
+		cond, err := op(c, &r.d, &x.d, &y.d)
+		return c.finish(r, cond, err)
+	}
+}
+
+// decDivmod is divmod(x, y): the integer quotient and the remainder.
+func decDivmod(c *decCtx, x, y *decObj) (vm.Value, error) {
+	q, r := &decObj{}, &decObj{}
+	c1, err1 := opDivInt(c, &q.d, &x.d, &y.d)
+	c2, err2 := opRem(c, &r.d, &x.d, &y.d)
+	if err1 == nil {
+		err1 = err2
+	}
+	st1, err := c.status(&q.d, c1, err1)
+	if err != nil {
+		return vm.Undef, err
+	}
+	st2, err := c.status(&r.d, c2, nil)
+	if err != nil {
+		return vm.Undef, err
+	}
+	if err := c.addStatus(st1 | st2); err != nil {
+		return vm.Undef, err
+	}
+	return vm.Obj(vm.NewTuple([]vm.Value{vm.Obj(q), vm.Obj(r)})), nil
+}
+
+// unary operations: plus and minus are 0 + x and 0 - x, so a zero comes
+// out positive (negative under ROUND_FLOOR only when the sum's sign says so).
+func decPlusMinus(c *decCtx, x *decObj, minus bool) (vm.Value, error) {
+	r := &decObj{}
+	var cond apd.Condition
+	var err error
+	if minus {
+		cond, err = c.ac.Neg(&r.d, &x.d)
+	} else {
+		cond, err = c.ac.Round(&r.d, &x.d)
+		if x.d.Form == apd.NaNSignaling {
+			r.d.Form = apd.NaN
+			cond |= apd.InvalidOperation
+		}
+	}
+	if r.d.Form == apd.Finite && r.d.IsZero() {
+		neg := x.d.Negative != minus
+		r.d.Negative = c.round == rndFloor && neg
+	}
+	return c.finish(r, cond, err)
+}
+
+func decAbs(c *decCtx, x *decObj) (vm.Value, error) {
+	r := &decObj{}
+	cond, err := c.ac.Abs(&r.d, &x.d)
+	return c.finish(r, cond, err)
+}
+
+// decSign is -1, 0 or 1 (infinities included; not for NaNs).
+func decSign(d *apd.Decimal) int {
+	if d.Form == apd.Finite && d.Coeff.Sign() == 0 {
+		return 0
+	}
+	if d.Negative {
+		return -1
+	}
+	return 1
+}
+
+// adjusted is the exponent of the most significant digit.
+func adjusted(d *apd.Decimal) int64 {
+	return int64(d.Exponent) + d.NumDigits() - 1
+}
+
+var bigTenPowers = func() []*big.Int {
+	out := make([]*big.Int, 40)
+	p := big.NewInt(1)
+	for i := range out {
+		out[i] = new(big.Int).Set(p)
+		p.Mul(p, big.NewInt(10))
+	}
+	return out
+}()
+
+func pow10(n int64) *big.Int {
+	if n < int64(len(bigTenPowers)) {
+		return bigTenPowers[n]
+	}
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(n), nil)
+}
+
+// cmpMag compares |x| and |y| (no NaNs), without building numbers longer
+// than the operands.
+func cmpMag(x, y *apd.Decimal) int {
+	xi, yi := x.Form == apd.Infinite, y.Form == apd.Infinite
+	if xi || yi {
+		switch {
+		case xi && yi:
+			return 0
+		case xi:
+			return 1
+		}
+		return -1
+	}
+	xz, yz := x.Coeff.Sign() == 0, y.Coeff.Sign() == 0
+	if xz || yz {
+		switch {
+		case xz && yz:
+			return 0
+		case xz:
+			return -1
+		}
+		return 1
+	}
+	if x.Exponent == y.Exponent {
+		return x.Coeff.Cmp(&y.Coeff)
+	}
+	ax, ay := adjusted(x), adjusted(y)
+	if ax != ay {
+		if ax < ay {
+			return -1
+		}
+		return 1
+	}
+	// Same leading digit position: scale the one with the larger exponent.
+	a, b := x.Coeff.MathBigInt(), y.Coeff.MathBigInt()
+	if x.Exponent > y.Exponent {
+		a.Mul(a, pow10(int64(x.Exponent)-int64(y.Exponent)))
+	} else {
+		b.Mul(b, pow10(int64(y.Exponent)-int64(x.Exponent)))
+	}
+	return a.Cmp(b)
+}
+
+// cmpDec compares two non-NaN Decimals numerically.
+func cmpDec(x, y *apd.Decimal) int {
+	sx, sy := decSign(x), decSign(y)
+	if sx != sy {
+		if sx < sy {
+			return -1
+		}
+		return 1
+	}
+	if sx == 0 {
+		return 0
+	}
+	m := cmpMag(x, y)
+	if sx < 0 {
+		m = -m
+	}
+	return m
+}
+
+func isNaN(d *apd.Decimal) bool { return d.Form == apd.NaN || d.Form == apd.NaNSignaling }
+
+func cmpHolds(op, c int) bool {
+	switch op {
+	case vm.CmpLT:
+		return c < 0
+	case vm.CmpLE:
+		return c <= 0
+	case vm.CmpEQ:
+		return c == 0
+	case vm.CmpNE:
+		return c != 0
+	case vm.CmpGT:
+		return c > 0
+	}
+	return c >= 0
+}
+
+// decRichCompare is x <op> other: with Decimals and ints; floats (an
+// ordering comparison records FloatOperation); complex numbers and
+// Fractions for equality and (Fractions) ordering. ok false: NotImplemented.
+func decRichCompare(t *vm.Thread, op int, x *decObj, other vm.Value) (bool, bool, error) {
+	y, ok := decOperand(other)
+	if !ok {
+		switch {
+		case other.Kind() == vm.KFloat || isFloatSubclass(other):
+			if op != vm.CmpEQ && op != vm.CmpNE {
+				if err := curCtx(t).addStatus(dfFloatOperation); err != nil {
+					return false, true, err
+				}
+			}
+			f, _ := vm.AsFloat(floatPayload(other))
+			y = decFromFloat(f)
+		case other.Class() == vm.ComplexType && (op == vm.CmpEQ || op == vm.CmpNE):
+			im, err := t.GetAttr(other, "imag")
+			if err != nil {
+				return false, true, err
+			}
+			if im.AsFloat() != 0 {
+				return op == vm.CmpNE, true, nil
+			}
+			re, err := t.GetAttr(other, "real")
+			if err != nil {
+				return false, true, err
+			}
+			y = decFromFloat(re.AsFloat())
+		case isFraction(other):
+			return decCompareFraction(t, op, x, other)
+		default:
+			return false, false, nil
+		}
+	}
+	if isNaN(&x.d) || isNaN(&y.d) {
+		c := curCtx(t)
+		if op == vm.CmpEQ || op == vm.CmpNE {
+			if x.d.Form == apd.NaNSignaling || y.d.Form == apd.NaNSignaling {
+				if err := c.addStatus(dfInvalidOperation); err != nil {
+					return false, true, err
+				}
+			}
+			return op == vm.CmpNE, true, nil
+		}
+		if err := c.addStatus(dfInvalidOperation); err != nil {
+			return false, true, err
+		}
+		return false, true, nil
+	}
+	return cmpHolds(op, cmpDec(&x.d, &y.d)), true, nil
+}
+
+// isFraction reports a fractions.Fraction (or a subclass).
+func isFraction(v vm.Value) bool {
+	inst, ok := v.AsObj().(*vm.Instance)
+	if !ok {
+		return false
+	}
+	for _, k := range inst.Class().MRO {
+		if k.Name == "Fraction" && k.Module == "fractions" {
+			return true
+		}
+	}
+	return false
+}
+
+// decCompareFraction compares x with numerator/denominator exactly.
+func decCompareFraction(t *vm.Thread, op int, x *decObj, f vm.Value) (bool, bool, error) {
+	nv, err := t.GetAttr(f, "numerator")
+	if err != nil {
+		return false, true, err
+	}
+	dv, err := t.GetAttr(f, "denominator")
+	if err != nil {
+		return false, true, err
+	}
+	if isNaN(&x.d) {
+		if op == vm.CmpEQ || op == vm.CmpNE {
+			if x.d.Form == apd.NaNSignaling {
+				if err := curCtx(t).addStatus(dfInvalidOperation); err != nil {
+					return false, true, err
+				}
+			}
+			return op == vm.CmpNE, true, nil
+		}
+		if err := curCtx(t).addStatus(dfInvalidOperation); err != nil {
+			return false, true, err
+		}
+		return false, true, nil
+	}
+	if x.d.Form == apd.Infinite {
+		return cmpHolds(op, decSign(&x.d)), true, nil
+	}
+	// x = c * 10**e against n / d: compare c * 10**e * d with n.
+	lhs := x.d.Coeff.MathBigInt()
+	if x.d.Negative {
+		lhs.Neg(lhs)
+	}
+	lhs.Mul(lhs, vm.AsBig(dv))
+	rhs := new(big.Int).Set(vm.AsBig(nv))
+	if x.d.Exponent >= 0 {
+		lhs.Mul(lhs, pow10(int64(x.d.Exponent)))
+	} else {
+		rhs.Mul(rhs, pow10(-int64(x.d.Exponent)))
+	}
+	return cmpHolds(op, lhs.Cmp(rhs)), true, nil
+}
+
+func (x *decObj) Compare(t *vm.Thread, op int, other vm.Value) (bool, bool, error) {
+	return decRichCompare(t, op, x, other)
+}
+
+// decToInt converts a finite Decimal to an int, rounding by mode.
+func decToInt(x *decObj, mode int, what string) (vm.Value, error) {
+	switch x.d.Form {
+	case apd.NaN, apd.NaNSignaling:
+		return vm.Undef, vm.Errorf(vm.ValueError, "cannot convert NaN to %s", what)
+	case apd.Infinite:
+		return vm.Undef, vm.Errorf(vm.OverflowError, "cannot convert Infinity to %s", what)
+	}
+	if x.d.Exponent == 0 && x.d.Coeff.IsInt64() {
+		n := x.d.Coeff.Int64()
+		if x.d.Negative {
+			n = -n
+		}
+		return vm.Int(n), nil
+	}
+	c := x.d.Coeff.MathBigInt()
+	if x.d.Exponent > 0 {
+		c.Mul(c, pow10(int64(x.d.Exponent)))
+	} else {
+		c, _ = roundShift(c, -int64(x.d.Exponent), mode, x.d.Negative)
+	}
+	if x.d.Negative {
+		c.Neg(c)
+	}
+	return vm.BigInt(c), nil
+}
+
+// roundShift is c / 10**n rounded by mode (neg: the sign of the number c
+// is the magnitude of); inexact tells whether non-zero digits went.
+func roundShift(c *big.Int, n int64, mode int, neg bool) (*big.Int, bool) {
+	if n <= 0 {
+		return new(big.Int).Mul(c, pow10(-n)), false
+	}
+	d := pow10(n)
+	q, r := new(big.Int).QuoRem(c, d, new(big.Int))
+	if r.Sign() == 0 {
+		return q, false
+	}
+	if roundUpNeeded(mode, q, r, d, neg) {
+		q.Add(q, big.NewInt(1))
+	}
+	return q, true
+}
+
+// roundUpNeeded decides whether q (with the non-zero remainder r of the
+// division by d) rounds away from zero.
+func roundUpNeeded(mode int, q, r, d *big.Int, neg bool) bool {
+	switch mode {
+	case rndUp:
+		return true
+	case rndDown:
+		return false
+	case rndCeiling:
+		return !neg
+	case rndFloor:
+		return neg
+	case rnd05Up:
+		last := new(big.Int).Mod(q, big.NewInt(10)).Int64()
+		return last == 0 || last == 5
+	}
+	half := new(big.Int).Lsh(r, 1).Cmp(d)
+	switch mode {
+	case rndHalfUp:
+		return half >= 0
+	case rndHalfDown:
+		return half > 0
+	}
+	return half > 0 || half == 0 && q.Bit(0) == 1
+}
+
+// decToFloat is float(x): through the string, as CPython does.
+func decToFloat(x *decObj) (float64, error) {
+	switch x.d.Form {
+	case apd.NaNSignaling:
+		return 0, vm.Errorf(vm.ValueError, "cannot convert signaling NaN to float")
+	case apd.NaN:
+		if x.d.Negative {
+			return math.Copysign(math.NaN(), -1), nil
+		}
+		return math.NaN(), nil
+	case apd.Infinite:
+		if x.d.Negative {
+			return math.Inf(-1), nil
+		}
+		return math.Inf(1), nil
+	}
+	if x.d.Exponent == 0 && x.d.Coeff.IsInt64() && x.d.Coeff.Int64() < 1<<53 {
+		f := float64(x.d.Coeff.Int64())
+		if x.d.Negative {
+			f = -f
+		}
+		return f, nil
+	}
+	f, err := strconv.ParseFloat(string(appendDecString(nil, &x.d, true, false)), 64)
+	if err != nil && !math.IsInf(f, 0) && f != 0 {
+		return 0, err
+	}
+	return f, nil
+}
+
+// rescale is x with exponent exp, rounding by mode (quantize without the
+// context's checks); inexact and rounded report dropped digits.
+func rescale(x *apd.Decimal, exp int64, mode int) (r *decObj, inexact, rounded bool) {
+	r = &decObj{}
+	r.d.Negative = x.Negative
+	r.d.Exponent = int32(exp)
+	c := x.Coeff.MathBigInt()
+	shift := exp - int64(x.Exponent)
+	if shift > 0 {
+		rounded = true
+		nd := x.NumDigits()
+		if shift > nd+1 {
+			// Every digit goes: round 0.000…c as a sticky remainder.
+			if c.Sign() != 0 {
+				inexact = true
+				q := big.NewInt(0)
+				if roundUpNeeded(mode, q, big.NewInt(1), big.NewInt(10), x.Negative) {
+					q.SetInt64(1)
+				}
+				c = q
+			}
+		} else {
+			c, inexact = roundShift(c, shift, mode, x.Negative)
+		}
+	} else if shift < 0 {
+		c.Mul(c, pow10(-shift))
+	}
+	r.d.Coeff.SetMathBigInt(c)
+	return r, inexact, rounded
+}
+
+// decPower is x ** y in context c (a three-argument pow is decPowMod).
+func decPower(c *decCtx, r, x, y *apd.Decimal) (apd.Condition, error) {
+	return c.ac.Pow(r, x, y)
+}
+
+// decPowMod is pow(x, y, m): all three integral, the exact x**y mod m
+// with the sign of x.
+func decPowMod(c *decCtx, x, y, m *decObj) (vm.Value, error) {
+	r := &decObj{}
+	invalid := func() (vm.Value, error) {
+		r.d.Form = apd.NaN
+		return c.finish(r, apd.InvalidOperation, nil)
+	}
+	if isNaN(&x.d) || isNaN(&y.d) || isNaN(&m.d) {
+		for _, v := range []*decObj{x, y, m} {
+			if v.d.Form == apd.NaNSignaling {
+				r.d.Set(&v.d)
+				r.d.Form = apd.NaN
+				return c.finish(r, apd.InvalidOperation, nil)
+			}
+		}
+		for _, v := range []*decObj{x, y, m} {
+			if v.d.Form == apd.NaN {
+				r.d.Set(&v.d)
+				return vm.Obj(r), nil
+			}
+		}
+	}
+	integral := func(d *apd.Decimal) (*big.Int, bool) {
+		if d.Form != apd.Finite {
+			return nil, false
+		}
+		v := d.Coeff.MathBigInt()
+		if d.Exponent < 0 {
+			q, rem := new(big.Int).QuoRem(v, pow10(-int64(d.Exponent)), new(big.Int))
+			if rem.Sign() != 0 {
+				return nil, false
+			}
+			v = q
+		} else if d.Exponent > 0 {
+			if d.Exponent > 1000 {
+				return nil, false
+			}
+			v.Mul(v, pow10(int64(d.Exponent)))
+		}
+		if d.Negative {
+			v.Neg(v)
+		}
+		return v, true
+	}
+	xi, ok1 := integral(&x.d)
+	yi, ok2 := integral(&y.d)
+	mi, ok3 := integral(&m.d)
+	if !ok1 || !ok2 || !ok3 || yi.Sign() < 0 || mi.Sign() == 0 || (xi.Sign() == 0 && yi.Sign() == 0) {
+		return invalid()
+	}
+	mabs := new(big.Int).Abs(mi)
+	if int64(len(mabs.String())) > c.prec {
+		return invalid()
+	}
+	res := new(big.Int).Exp(new(big.Int).Abs(xi), yi, mabs)
+	r.d.Coeff.SetMathBigInt(res)
+	r.d.Negative = xi.Sign() < 0 && yi.Bit(0) == 1
+	return vm.Obj(r), nil
+}

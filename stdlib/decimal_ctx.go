@@ -1,11 +1,9 @@
 package stdlib
 
 import (
-	"math"
 	"strings"
 
 	"github.com/asylang/asy/vm"
-	"github.com/cockroachdb/apd/v3"
 )
 
 // decimal contexts and signals. A Context holds precision, rounding,
@@ -126,13 +124,9 @@ const (
 	rnd05Up
 )
 
-var decRoundings = [...]struct {
-	name string
-	r    apd.Rounder
-}{
-	{"ROUND_UP", apd.RoundUp}, {"ROUND_DOWN", apd.RoundDown}, {"ROUND_CEILING", apd.RoundCeiling},
-	{"ROUND_FLOOR", apd.RoundFloor}, {"ROUND_HALF_UP", apd.RoundHalfUp}, {"ROUND_HALF_DOWN", apd.RoundHalfDown},
-	{"ROUND_HALF_EVEN", apd.RoundHalfEven}, {"ROUND_05UP", apd.Round05Up},
+var decRoundings = [...]struct{ name string }{
+	{"ROUND_UP"}, {"ROUND_DOWN"}, {"ROUND_CEILING"}, {"ROUND_FLOOR"}, {"ROUND_HALF_UP"},
+	{"ROUND_HALF_DOWN"}, {"ROUND_HALF_EVEN"}, {"ROUND_05UP"},
 }
 
 const roundingValuesMsg = "valid values for rounding are:\n  [ROUND_CEILING, ROUND_FLOOR, ROUND_UP, ROUND_DOWN,\n   ROUND_HALF_UP, ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n   ROUND_05UP]"
@@ -180,30 +174,9 @@ type decCtx struct {
 	clamp      int
 	flags      uint32
 	traps      uint32
-	// ac mirrors prec, rounding and the exponent limits for apd; apd never
-	// traps (Traps is 0): conditions come back and are applied here.
-	ac apd.Context
 }
 
 func (*decCtx) Class() *vm.Class { return decContextType }
-
-func (c *decCtx) sync() {
-	p := c.prec
-	if p > math.MaxInt32 {
-		p = math.MaxInt32
-	}
-	clamp32 := func(x int64) int32 {
-		if x > math.MaxInt32 {
-			return math.MaxInt32
-		}
-		if x < math.MinInt32 {
-			return math.MinInt32
-		}
-		return int32(x)
-	}
-	c.ac = apd.Context{Precision: uint32(p), MaxExponent: clamp32(c.emax), MinExponent: clamp32(c.emin),
-		Rounding: decRoundings[c.round].r}
-}
 
 func (c *decCtx) copy() *decCtx {
 	n := *c
@@ -230,7 +203,6 @@ func (c *decCtx) addStatus(status uint32) error {
 func newDefaultCtx() *decCtx {
 	c := &decCtx{prec: 28, round: rndHalfEven, emin: -999999, emax: 999999, capitals: 1,
 		traps: dfIEEEInvalid | dfDivisionByZero | dfOverflow}
-	c.sync()
 	return c
 }
 
@@ -251,9 +223,7 @@ func decState(t *vm.Thread) *decModuleState {
 	s := &decModuleState{dflt: newDefaultCtx()}
 	s.basic = &decCtx{prec: 9, round: rndHalfUp, emin: -999999, emax: 999999, capitals: 1,
 		traps: dfClamped | dfIEEEInvalid | dfDivisionByZero | dfOverflow | dfUnderflow}
-	s.basic.sync()
 	s.extended = &decCtx{prec: 9, round: rndHalfEven, emin: -999999, emax: 999999, capitals: 1}
-	s.extended.sync()
 	it.SetExt(decStateKey{}, s)
 	return s
 }
@@ -365,7 +335,6 @@ func (c *decCtx) set(t *vm.Thread, name string, v vm.Value, fromInit bool) error
 	default:
 		return vm.Errorf(vm.AttributeError, "'decimal.Context' object has no attribute '%s'", name)
 	}
-	c.sync()
 	return nil
 }
 

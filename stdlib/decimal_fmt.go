@@ -156,7 +156,7 @@ func decFormat(t *vm.Thread, x *decObj, spec string) (string, error) {
 			r, _, _ := rescale(d, -int64(s.prec), c.round)
 			d = &r.d
 		case 'g', 'G', 'n':
-			if d.NumDigits() > int64(s.prec) {
+			if numDigits(&d.Coeff) > int64(s.prec) {
 				d = roundSignificant(d, int64(s.prec), c.round)
 			}
 		}

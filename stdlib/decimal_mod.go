@@ -1,9 +1,6 @@
 package stdlib
 
-import (
-	"github.com/asylang/asy/vm"
-	"github.com/cockroachdb/apd/v3"
-)
+import "github.com/asylang/asy/vm"
 
 // The decimal module object, the Context class's own methods and
 // localcontext.
@@ -112,12 +109,12 @@ func initDecContextClass() {
 // NaN's payload must fit in the precision.
 func createDecimal(c *decCtx, x *decObj) (vm.Value, error) {
 	if isNaN(&x.d) {
-		if x.d.Coeff.Sign() != 0 && x.d.NumDigits() > c.prec-int64(c.clamp) {
+		if x.d.Coeff.Sign() != 0 && numDigits(&x.d.Coeff) > c.prec-int64(c.clamp) {
 			return c.invalid(dfConversionSyntax)
 		}
 		return vm.Obj(x), nil
 	}
-	return c.fix(&x.d)
+	return c.fixed(&x.d)
 }
 
 // ctxManager is what localcontext() returns: entering installs a copy of
@@ -221,5 +218,3 @@ func decimalModule(it *vm.Interp) (*vm.Module, error) {
 	m.Set("localcontext", vm.NewBuiltin("localcontext", localContext))
 	return m, nil
 }
-
-var _ = apd.Finite

@@ -13,27 +13,16 @@ import (
 // next_*, the comparisons returning Decimals, max/min, remainder_near,
 // fma, and the digit-wise rotate/shift/logical operations.
 
-// checkNaNs applies the specification's rule for NaN operands: a
-// signaling NaN gives InvalidOperation and a quiet NaN with its payload,
-// else the first quiet NaN is the result. done is false without NaNs.
+// checkNaNs applies the rule for NaN operands (nanOperands) and returns
+// the NaN result; done is false without NaNs.
 func checkNaNs(c *decCtx, ds ...*apd.Decimal) (vm.Value, bool, error) {
-	for _, d := range ds {
-		if d.Form == apd.NaNSignaling {
-			r := &decObj{}
-			r.d.Set(d)
-			r.d.Form = apd.NaN
-			v, err := c.withStatus(r, dfInvalidOperation)
-			return v, true, err
-		}
+	r := &decObj{}
+	st, done := c.nanOperands(&r.d, ds...)
+	if !done {
+		return vm.Undef, false, nil
 	}
-	for _, d := range ds {
-		if d.Form == apd.NaN {
-			r := &decObj{}
-			r.d.Set(d)
-			return vm.Obj(r), true, nil
-		}
-	}
-	return vm.Undef, false, nil
+	v, err := c.withStatus(r, st)
+	return v, true, err
 }
 
 // withStatus records st and returns r (unless a trap raises).
@@ -52,11 +41,18 @@ func (c *decCtx) invalid(st uint32) (vm.Value, error) {
 	return c.withStatus(r, st)
 }
 
-// fix rounds x to the context (the specification's "fix" of a result).
-func (c *decCtx) fix(x *apd.Decimal) (vm.Value, error) {
+// fixed is x rounded to the context (the specification's "fix" of a result).
+func (c *decCtx) fixed(x *apd.Decimal) (vm.Value, error) {
 	r := &decObj{}
-	cond, err := c.ac.Round(&r.d, x)
-	return c.finish(r, cond, err)
+	r.d.Set(x)
+	if r.d.Form != apd.Finite {
+		if isNaN(&r.d) {
+			c.fixNaN(&r.d)
+		}
+		return vm.Obj(r), nil
+	}
+	st, err := c.fix(&r.d, int64(x.Exponent), c.round)
+	return c.finish(r, st, err)
 }
 
 func newDec(d *apd.Decimal) vm.Value {
@@ -89,14 +85,14 @@ func decQuantize(c *decCtx, x, y *decObj, mode int) (vm.Value, error) {
 	}
 	if x.d.IsZero() {
 		z := &apd.Decimal{Negative: x.d.Negative, Exponent: int32(exp)}
-		return c.fix(z)
+		return c.fixed(z)
 	}
 	adj := adjusted(&x.d)
 	if adj > c.emax || adj-exp+1 > c.prec {
 		return c.invalid(dfInvalidOperation)
 	}
 	r, inexact, rounded := rescale(&x.d, exp, mode)
-	if r.d.Coeff.Sign() != 0 && adjusted(&r.d) > c.emax || r.d.NumDigits() > c.prec {
+	if r.d.Coeff.Sign() != 0 && adjusted(&r.d) > c.emax || numDigits(&r.d.Coeff) > c.prec {
 		return c.invalid(dfInvalidOperation)
 	}
 	var st uint32
@@ -112,7 +108,7 @@ func decQuantize(c *decCtx, x, y *decObj, mode int) (vm.Value, error) {
 	if err := c.addStatus(st); err != nil {
 		return vm.Undef, err
 	}
-	return c.fix(&r.d)
+	return c.fixed(&r.d)
 }
 
 // decToIntegral rounds to an integer (exponent 0); exact records Inexact
@@ -143,7 +139,7 @@ func decNormalize(c *decCtx, x *decObj) (vm.Value, error) {
 	if v, done, err := checkNaNs(c, &x.d); done {
 		return v, err
 	}
-	fv, err := c.fix(&x.d)
+	fv, err := c.fixed(&x.d)
 	if err != nil {
 		return vm.Undef, err
 	}
@@ -189,7 +185,7 @@ func decLogb(c *decCtx, x *decObj) (vm.Value, error) {
 	}
 	var a apd.Decimal
 	a.SetInt64(adjusted(&x.d))
-	return c.fix(&a)
+	return c.fixed(&a)
 }
 
 // intOperand is y as an int64 when it is an integer with exponent 0
@@ -224,7 +220,7 @@ func decScaleb(c *decCtx, x, y *decObj) (vm.Value, error) {
 	var d apd.Decimal
 	d.Set(&x.d)
 	d.Exponent = int32(e)
-	return c.fix(&d)
+	return c.fixed(&d)
 }
 
 // decNext is next_plus (up) or next_minus: the closest representable
@@ -238,32 +234,36 @@ func decNext(c *decCtx, x *decObj, up bool) (vm.Value, error) {
 			return newDec(&x.d), nil
 		}
 		r := &decObj{}
-		r.d.Coeff.SetMathBigInt(new(big.Int).Sub(pow10(c.prec), big.NewInt(1)))
-		r.d.Exponent = int32(c.etop())
+		r.d.Coeff.Sub(tenPow(c.prec), apd.NewBigInt(1))
 		r.d.Negative = x.d.Negative
+		if err := setExponent(&r.d, c.etop()); err != nil {
+			return vm.Undef, err
+		}
 		return vm.Obj(r), nil
 	}
+	// Round toward the direction; if that changed nothing, add a quantity
+	// below the smallest subnormal and round again.
 	tc := c.copy()
 	tc.round = rndFloor
 	if up {
 		tc.round = rndCeiling
 	}
-	tc.sync()
 	r := &decObj{}
-	if _, err := tc.ac.Round(&r.d, &x.d); err != nil {
-		return vm.Undef, errDecLimit()
+	r.d.Set(&x.d)
+	if _, err := tc.fix(&r.d, int64(x.d.Exponent), tc.round); err != nil {
+		return vm.Undef, err
 	}
-	if cmpDec(&r.d, &x.d) != 0 {
+	if r.d.Form != apd.Finite || cmpDec(&r.d, &x.d) != 0 {
 		return vm.Obj(r), nil
 	}
-	tiny := &apd.Decimal{Exponent: int32(c.etiny() - 1), Negative: !up}
+	var tiny apd.Decimal
 	tiny.Coeff.SetInt64(1)
-	if tc.etiny()-1 < -(1 << 31) {
-		return vm.Undef, errDecLimit()
+	tiny.Negative = !up
+	if err := setExponent(&tiny, c.etiny()-1); err != nil {
+		return vm.Undef, err
 	}
-	a, b := shrinkAddend(tc, &x.d, tiny)
-	cond, err := tc.ac.Add(&r.d, a, b)
-	if _, err := tc.status(&r.d, cond, err); err != nil {
+	r = &decObj{}
+	if _, err := decAdd(tc, &r.d, &x.d, &tiny, false); err != nil {
 		return vm.Undef, err
 	}
 	return vm.Obj(r), nil
@@ -404,9 +404,9 @@ func decMaxMin(c *decCtx, x, y *decObj, wantMax, mag bool) (vm.Value, error) {
 	if xn != 0 || yn != 0 {
 		switch {
 		case yn == 1 && xn == 0:
-			return c.fix(&x.d)
+			return c.fixed(&x.d)
 		case xn == 1 && yn == 0:
-			return c.fix(&y.d)
+			return c.fixed(&y.d)
 		}
 		v, _, err := checkNaNs(c, &x.d, &y.d)
 		return v, err
@@ -425,7 +425,7 @@ func decMaxMin(c *decCtx, x, y *decObj, wantMax, mag bool) (vm.Value, error) {
 	if (cmp < 0) == wantMax {
 		pick = y
 	}
-	return c.fix(&pick.d)
+	return c.fixed(&pick.d)
 }
 
 func decRemainderNear(c *decCtx, x, y *decObj) (vm.Value, error) {
@@ -442,11 +442,11 @@ func decRemainderNear(c *decCtx, x, y *decObj) (vm.Value, error) {
 		return c.invalid(dfInvalidOperation)
 	}
 	if y.d.Form == apd.Infinite {
-		return c.fix(&x.d)
+		return c.fixed(&x.d)
 	}
 	ideal := min(int64(x.d.Exponent), int64(y.d.Exponent))
 	if x.d.IsZero() {
-		return c.fix(&apd.Decimal{Negative: x.d.Negative, Exponent: int32(ideal)})
+		return c.fixed(&apd.Decimal{Negative: x.d.Negative, Exponent: int32(ideal)})
 	}
 	diff := adjusted(&x.d) - adjusted(&y.d)
 	if diff >= c.prec+1 {
@@ -454,7 +454,7 @@ func decRemainderNear(c *decCtx, x, y *decObj) (vm.Value, error) {
 	}
 	if diff <= -2 {
 		r, _, _ := rescale(&x.d, ideal, c.round)
-		return c.fix(&r.d)
+		return c.fixed(&r.d)
 	}
 	a, b := x.d.Coeff.MathBigInt(), y.d.Coeff.MathBigInt()
 	if x.d.Exponent >= y.d.Exponent {
@@ -479,7 +479,7 @@ func decRemainderNear(c *decCtx, x, y *decObj) (vm.Value, error) {
 	}
 	out := apd.Decimal{Negative: neg, Exponent: int32(ideal)}
 	out.Coeff.SetMathBigInt(r)
-	return c.fix(&out)
+	return c.fixed(&out)
 }
 
 // decFma is x*y + z with one rounding.
@@ -496,20 +496,21 @@ func decFma(c *decCtx, x, y, z *decObj) (vm.Value, error) {
 		prod.Set(&x.d)
 	case y.d.Form == apd.NaN:
 		prod.Set(&y.d)
-	default:
-		exact := apd.Context{Precision: 0, MaxExponent: apd.MaxExponent, MinExponent: apd.MinExponent}
-		cond, err := exact.Mul(&prod, &x.d, &y.d)
-		if err != nil {
-			return vm.Undef, errDecLimit()
-		}
-		if cond&apd.InvalidOperation != 0 {
+	case x.d.Form == apd.Infinite || y.d.Form == apd.Infinite:
+		if x.d.Form == apd.Finite && x.d.IsZero() || y.d.Form == apd.Finite && y.d.IsZero() {
 			return c.invalid(dfInvalidOperation)
+		}
+		setInf(&prod, x.d.Negative != y.d.Negative)
+	default:
+		prod.Coeff.Mul(&x.d.Coeff, &y.d.Coeff)
+		prod.Negative = x.d.Negative != y.d.Negative
+		if err := setExponent(&prod, int64(x.d.Exponent)+int64(y.d.Exponent)); err != nil {
+			return vm.Undef, err
 		}
 	}
 	r := &decObj{}
-	p, q := shrinkAddend(c, &prod, &z.d)
-	cond, err := c.ac.Add(&r.d, p, q)
-	return c.finish(r, cond, err)
+	st, err := decAdd(c, &r.d, &prod, &z.d, false)
+	return c.finish(r, st, err)
 }
 
 // digitsOf is the coefficient padded or cut to exactly n digits.
@@ -615,23 +616,20 @@ func decLogical(c *decCtx, x, y *decObj, op byte) (vm.Value, error) {
 	return fromDigits(false, string(out), 0), nil
 }
 
-// decMath runs exp, ln, log10 or sqrt, always rounding half-even as
-// CPython's correctly rounded functions do.
+// decMath runs exp, ln, log10 or sqrt (decimal_trans.go).
 func decMath(c *decCtx, x *decObj, fn string) (vm.Value, error) {
-	ac := c.ac
-	ac.Rounding = apd.RoundHalfEven
 	r := &decObj{}
-	var cond apd.Condition
+	var st uint32
 	var err error
 	switch fn {
 	case "exp":
-		cond, err = ac.Exp(&r.d, &x.d)
+		st, err = decExp(c, &r.d, &x.d)
 	case "ln":
-		cond, err = ac.Ln(&r.d, &x.d)
+		st, err = decLn(c, &r.d, &x.d, false)
 	case "log10":
-		cond, err = ac.Log10(&r.d, &x.d)
+		st, err = decLn(c, &r.d, &x.d, true)
 	default:
-		cond, err = ac.Sqrt(&r.d, &x.d)
+		st, err = decSqrt(c, &r.d, &x.d)
 	}
-	return c.finish(r, cond, err)
+	return c.finish(r, st, err)
 }

@@ -19,89 +19,9 @@ func errDecLimit() error {
 		vm.Str("exponent out of range: asy's decimal supports exponents within ±100000"))
 }
 
-// status turns apd's conditions for the result d into condition bits,
-// repairing what apd does differently from the specification: an overflow
-// under a rounding that goes toward zero gives the largest finite number,
-// and clamp=1 folds large exponents down.
-func (c *decCtx) status(d *apd.Decimal, cond apd.Condition, err error) (uint32, error) {
-	if cond&(apd.SystemOverflow|apd.SystemUnderflow) != 0 {
-		return 0, errDecLimit()
-	}
-	if err != nil {
-		return 0, errDecLimit()
-	}
-	var st uint32
-	if cond != 0 {
-		if cond&apd.DivisionUndefined != 0 {
-			st |= dfDivisionUndefined
-		} else if cond&apd.DivisionImpossible != 0 {
-			st |= dfDivisionImpossible
-		} else if cond&apd.InvalidOperation != 0 {
-			st |= dfInvalidOperation
-		}
-		if cond&apd.DivisionByZero != 0 {
-			st |= dfDivisionByZero
-		}
-		if cond&apd.Overflow != 0 {
-			st |= dfOverflow
-			if d.Form == apd.Infinite {
-				c.overflowValue(d)
-			}
-		}
-		if cond&apd.Underflow != 0 {
-			st |= dfUnderflow
-		}
-		if cond&apd.Inexact != 0 {
-			st |= dfInexact
-		}
-		if cond&apd.Subnormal != 0 {
-			st |= dfSubnormal
-		}
-		if cond&apd.Rounded != 0 {
-			st |= dfRounded
-		}
-		if cond&apd.Clamped != 0 {
-			st |= dfClamped
-		}
-	}
-	if c.clamp == 1 && d.Form == apd.Finite && int64(d.Exponent) > c.etop() {
-		shift := int64(d.Exponent) - c.etop()
-		if d.Coeff.Sign() != 0 {
-			var p apd.BigInt
-			p.Exp(apd.NewBigInt(10), apd.NewBigInt(shift), nil)
-			d.Coeff.Mul(&d.Coeff, &p)
-		}
-		d.Exponent = int32(c.etop())
-		st |= dfClamped
-	}
-	return st, nil
-}
-
-// overflowValue sets an overflowed result: Infinity, or the largest finite
-// number when the rounding goes toward zero.
-func (c *decCtx) overflowValue(d *apd.Decimal) {
-	toZero := false
-	switch c.round {
-	case rndDown, rnd05Up:
-		toZero = true
-	case rndCeiling:
-		toZero = d.Negative
-	case rndFloor:
-		toZero = !d.Negative
-	}
-	if !toZero {
-		return
-	}
-	var p apd.BigInt
-	p.Exp(apd.NewBigInt(10), apd.NewBigInt(c.prec), nil)
-	d.Coeff.Sub(&p, apd.NewBigInt(1))
-	d.Form = apd.Finite
-	d.Exponent = int32(c.emax - c.prec + 1)
-}
-
-// finish applies the conditions of an operation and returns its result.
-func (c *decCtx) finish(r *decObj, cond apd.Condition, err error) (vm.Value, error) {
-	st, err := c.status(&r.d, cond, err)
+// finish applies the conditions st of an operation (or its error) and
+// returns its result.
+func (c *decCtx) finish(r *decObj, st uint32, err error) (vm.Value, error) {
 	if err != nil {
 		return vm.Undef, err
 	}
@@ -113,43 +33,18 @@ func (c *decCtx) finish(r *decObj, cond apd.Condition, err error) (vm.Value, err
 	return vm.Obj(r), nil
 }
 
-// decOp2 is a binary operation computing r from x and y in context c.
-type decOp2 func(c *decCtx, r, x, y *apd.Decimal) (apd.Condition, error)
+// decOp2 is a binary operation computing r from x and y in context c,
+// returning its conditions.
+type decOp2 func(c *decCtx, r, x, y *apd.Decimal) (uint32, error)
 
 var (
-	opAdd = func(c *decCtx, r, x, y *apd.Decimal) (apd.Condition, error) {
-		x, y = shrinkAddend(c, x, y)
-		return c.ac.Add(r, x, y)
-	}
-	opSub = func(c *decCtx, r, x, y *apd.Decimal) (apd.Condition, error) {
-		x, y = shrinkAddend(c, x, y)
-		return c.ac.Sub(r, x, y)
-	}
-	opMul    = func(c *decCtx, r, x, y *apd.Decimal) (apd.Condition, error) { return c.ac.Mul(r, x, y) }
-	opDiv    = func(c *decCtx, r, x, y *apd.Decimal) (apd.Condition, error) { return c.ac.Quo(r, x, y) }
-	opDivInt = func(c *decCtx, r, x, y *apd.Decimal) (apd.Condition, error) {
-		switch divIntCase(c, x, y) {
-		case divImpossible:
-			r.Form = apd.NaN
-			return apd.DivisionImpossible, nil
-		case divSmall:
-			r.Negative = x.Negative != y.Negative
-			return 0, nil
-		}
-		return c.ac.QuoInteger(r, x, y)
-	}
-	opRem = func(c *decCtx, r, x, y *apd.Decimal) (apd.Condition, error) {
-		switch divIntCase(c, x, y) {
-		case divImpossible:
-			r.Form = apd.NaN
-			return apd.DivisionImpossible, nil
-		case divSmall:
-			s, _, _ := rescale(x, min(int64(x.Exponent), int64(y.Exponent)), c.round)
-			return c.ac.Round(r, &s.d)
-		}
-		return c.ac.Rem(r, x, y)
-	}
-	opPow = func(c *decCtx, r, x, y *apd.Decimal) (apd.Condition, error) { return decPower(c, r, x, y) }
+	opAdd           = func(c *decCtx, r, x, y *apd.Decimal) (uint32, error) { return decAdd(c, r, x, y, false) }
+	opSub           = func(c *decCtx, r, x, y *apd.Decimal) (uint32, error) { return decAdd(c, r, x, y, true) }
+	opMul    decOp2 = decMul
+	opDiv    decOp2 = decDiv
+	opDivInt decOp2 = decDivInt
+	opRem    decOp2 = decRem
+	opPow    decOp2 = decPower
 )
 
 // shrinkAddend replaces an addend far below the other operand's last
@@ -159,8 +54,8 @@ func shrinkAddend(c *decCtx, x, y *apd.Decimal) (*apd.Decimal, *apd.Decimal) {
 	if x.Form != apd.Finite || y.Form != apd.Finite || x.IsZero() || y.IsZero() {
 		return x, y
 	}
-	xa := int64(x.Exponent) + x.NumDigits() - 1
-	ya := int64(y.Exponent) + y.NumDigits() - 1
+	xa := int64(x.Exponent) + numDigits(&x.Coeff) - 1
+	ya := int64(y.Exponent) + numDigits(&y.Coeff) - 1
 	small, big := y, x
 	if ya > xa {
 		small, big = x, y
@@ -170,7 +65,7 @@ func shrinkAddend(c *decCtx, x, y *apd.Decimal) (*apd.Decimal, *apd.Decimal) {
 		bigAdj = ya
 	}
 	floor := min(int64(big.Exponent), bigAdj-c.prec) - 2
-	smallAdj := int64(small.Exponent) + small.NumDigits() - 1
+	smallAdj := int64(small.Exponent) + numDigits(&small.Coeff) - 1
 	if smallAdj >= floor || floor < math.MinInt32 {
 		return x, y
 	}
@@ -180,31 +75,6 @@ func shrinkAddend(c *decCtx, x, y *apd.Decimal) (*apd.Decimal, *apd.Decimal) {
 		return x, tiny
 	}
 	return tiny, y
-}
-
-const (
-	divNormal = iota
-	divImpossible
-	divSmall
-)
-
-// divIntCase sorts out // and % whose answer is known before apd scales
-// the operands to a common exponent (which for operands of very
-// different sizes would build enormous numbers): a quotient longer than
-// the precision (DivisionImpossible), or below 0.1 (quotient 0, the
-// dividend is the remainder).
-func divIntCase(c *decCtx, x, y *apd.Decimal) int {
-	if x.Form != apd.Finite || y.Form != apd.Finite || x.IsZero() || y.IsZero() {
-		return divNormal
-	}
-	diff := adjusted(x) - adjusted(y)
-	switch {
-	case diff > c.prec:
-		return divImpossible
-	case diff <= -2:
-		return divSmall
-	}
-	return divNormal
 }
 
 // decBinary makes a binary operator's dunder (reflected: other op self).
@@ -226,59 +96,9 @@ func decBinary(op decOp2, reflected bool) vm.BuiltinFunc {
 		}
 		c := curCtx(t)
 		r := &decObj{}
-		cond, err := op(c, &r.d, &x.d, &y.d)
-		return c.finish(r, cond, err)
+		st, err := op(c, &r.d, &x.d, &y.d)
+		return c.finish(r, st, err)
 	}
-}
-
-// decDivmod is divmod(x, y): the integer quotient and the remainder.
-func decDivmod(c *decCtx, x, y *decObj) (vm.Value, error) {
-	q, r := &decObj{}, &decObj{}
-	c1, err1 := opDivInt(c, &q.d, &x.d, &y.d)
-	c2, err2 := opRem(c, &r.d, &x.d, &y.d)
-	if err1 == nil {
-		err1 = err2
-	}
-	st1, err := c.status(&q.d, c1, err1)
-	if err != nil {
-		return vm.Undef, err
-	}
-	st2, err := c.status(&r.d, c2, nil)
-	if err != nil {
-		return vm.Undef, err
-	}
-	if err := c.addStatus(st1 | st2); err != nil {
-		return vm.Undef, err
-	}
-	return vm.Obj(vm.NewTuple([]vm.Value{vm.Obj(q), vm.Obj(r)})), nil
-}
-
-// unary operations: plus and minus are 0 + x and 0 - x, so a zero comes
-// out positive (negative under ROUND_FLOOR only when the sum's sign says so).
-func decPlusMinus(c *decCtx, x *decObj, minus bool) (vm.Value, error) {
-	r := &decObj{}
-	var cond apd.Condition
-	var err error
-	if minus {
-		cond, err = c.ac.Neg(&r.d, &x.d)
-	} else {
-		cond, err = c.ac.Round(&r.d, &x.d)
-		if x.d.Form == apd.NaNSignaling {
-			r.d.Form = apd.NaN
-			cond |= apd.InvalidOperation
-		}
-	}
-	if r.d.Form == apd.Finite && r.d.IsZero() {
-		neg := x.d.Negative != minus
-		r.d.Negative = c.round == rndFloor && neg
-	}
-	return c.finish(r, cond, err)
-}
-
-func decAbs(c *decCtx, x *decObj) (vm.Value, error) {
-	r := &decObj{}
-	cond, err := c.ac.Abs(&r.d, &x.d)
-	return c.finish(r, cond, err)
 }
 
 // decSign is -1, 0 or 1 (infinities included; not for NaNs).
@@ -294,7 +114,7 @@ func decSign(d *apd.Decimal) int {
 
 // adjusted is the exponent of the most significant digit.
 func adjusted(d *apd.Decimal) int64 {
-	return int64(d.Exponent) + d.NumDigits() - 1
+	return int64(d.Exponent) + numDigits(&d.Coeff) - 1
 }
 
 var bigTenPowers = func() []*big.Int {
@@ -616,7 +436,7 @@ func rescale(x *apd.Decimal, exp int64, mode int) (r *decObj, inexact, rounded b
 	shift := exp - int64(x.Exponent)
 	if shift > 0 {
 		rounded = true
-		nd := x.NumDigits()
+		nd := numDigits(&x.Coeff)
 		if shift > nd+1 {
 			// Every digit goes: round 0.000…c as a sticky remainder.
 			if c.Sign() != 0 {
@@ -637,25 +457,20 @@ func rescale(x *apd.Decimal, exp int64, mode int) (r *decObj, inexact, rounded b
 	return r, inexact, rounded
 }
 
-// decPower is x ** y in context c (a three-argument pow is decPowMod).
-func decPower(c *decCtx, r, x, y *apd.Decimal) (apd.Condition, error) {
-	return c.ac.Pow(r, x, y)
-}
-
 // decPowMod is pow(x, y, m): all three integral, the exact x**y mod m
 // with the sign of x.
 func decPowMod(c *decCtx, x, y, m *decObj) (vm.Value, error) {
 	r := &decObj{}
 	invalid := func() (vm.Value, error) {
 		r.d.Form = apd.NaN
-		return c.finish(r, apd.InvalidOperation, nil)
+		return c.finish(r, dfInvalidOperation, nil)
 	}
 	if isNaN(&x.d) || isNaN(&y.d) || isNaN(&m.d) {
 		for _, v := range []*decObj{x, y, m} {
 			if v.d.Form == apd.NaNSignaling {
 				r.d.Set(&v.d)
 				r.d.Form = apd.NaN
-				return c.finish(r, apd.InvalidOperation, nil)
+				return c.finish(r, dfInvalidOperation, nil)
 			}
 		}
 		for _, v := range []*decObj{x, y, m} {

@@ -326,7 +326,7 @@ func decFromTuple(t *vm.Thread, v vm.Value) (*decObj, error) {
 // context's precision; the context only decides whether a bad string
 // raises (ConversionSyntax) and records FloatOperation for floats.
 func newDecimal(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-	a, err := vm.UnpackArgs("Decimal", args, kw, 0, "value", "context")
+	a, err := decUnpack(args, kw, 0, "value", "context")
 	if err != nil {
 		return vm.Undef, err
 	}

@@ -466,19 +466,7 @@ func newDecContext(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm
 }
 
 func unpackCtxArgs(args []vm.Value, kw []vm.KV) ([]vm.Value, error) {
-	if len(args) > len(ctxFieldNames) {
-		return nil, vm.Errorf(vm.TypeError, "function takes at most 8 arguments (%d given)", len(args))
-	}
-	for _, k := range kw {
-		known := false
-		for _, n := range ctxFieldNames {
-			known = known || n == k.Name
-		}
-		if !known {
-			return nil, vm.Errorf(vm.TypeError, "'%s' is an invalid keyword argument for this function", k.Name)
-		}
-	}
-	return vm.UnpackArgs("Context", args, kw, 0, ctxFieldNames...)
+	return decUnpack(args, kw, 0, ctxFieldNames...)
 }
 
 // apply sets the fields given (not None) in a.

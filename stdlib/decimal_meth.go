@@ -25,7 +25,7 @@ func defineOp(name string, params []string, onDecimal bool, fn decFunc) {
 	if onDecimal {
 		names := append(append([]string{}, params...), "context")
 		decimalType.AddMethod(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-			a, err := vm.UnpackArgs(name, args[1:], kw, len(params), names...)
+			a, err := decUnpack(args[1:], kw, len(params), names...)
 			if err != nil {
 				return vm.Undef, err
 			}
@@ -50,14 +50,14 @@ func defineOp(name string, params []string, onDecimal bool, fn decFunc) {
 // defineCtxOp registers ctx.name(x, ...) taking n Decimal operands.
 func defineCtxOp(name string, n int, fn decFunc) {
 	decContextType.AddMethod(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		if err := vm.NoKwargs(name, kw); err != nil {
+		if err := vm.NoKwargs("Context."+name, kw); err != nil {
 			return vm.Undef, err
 		}
 		if len(args)-1 != n {
 			if n == 1 {
-				return vm.Undef, vm.Errorf(vm.TypeError, "%s() takes exactly one argument (%d given)", name, len(args)-1)
+				return vm.Undef, vm.Errorf(vm.TypeError, "Context.%s() takes exactly one argument (%d given)", name, len(args)-1)
 			}
-			return vm.Undef, vm.Errorf(vm.TypeError, "%s expected %d arguments, got %d", name, n, len(args)-1)
+			return vm.Undef, vm.Errorf(vm.TypeError, "function takes exactly %d arguments (%d given)", n, len(args)-1)
 		}
 		c := args[0].AsObj().(*decCtx)
 		ops := make([]*decObj, n)
@@ -79,6 +79,42 @@ func op2(op decOp2) decFunc {
 		cond, err := op(c, &r.d, &ops[0].d, &ops[1].d)
 		return c.finish(r, cond, err)
 	}
+}
+
+// decUnpack binds arguments as CPython's decimal methods do, with their
+// messages (they name no function).
+func decUnpack(args []vm.Value, kw []vm.KV, required int, names ...string) ([]vm.Value, error) {
+	if len(args) > len(names) {
+		return nil, vm.Errorf(vm.TypeError, "function takes at most %d argument%s (%d given)", len(names), plural(len(names)), len(args))
+	}
+	out := make([]vm.Value, len(names))
+	copy(out, args)
+	for _, k := range kw {
+		i := 0
+		for i < len(names) && names[i] != k.Name {
+			i++
+		}
+		if i == len(names) {
+			return nil, vm.Errorf(vm.TypeError, "'%s' is an invalid keyword argument for this function", k.Name)
+		}
+		if !out[i].IsUndef() {
+			return nil, vm.Errorf(vm.TypeError, "argument for function given by name ('%s') and position (%d)", k.Name, i+1)
+		}
+		out[i] = k.Val
+	}
+	for i := 0; i < required; i++ {
+		if out[i].IsUndef() {
+			return nil, vm.Errorf(vm.TypeError, "function missing required argument '%s' (pos %d)", names[i], i+1)
+		}
+	}
+	return out, nil
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 // roundingArg is an optional rounding argument (None: the context's).
@@ -254,21 +290,30 @@ func initDecimalMethods() {
 		}
 		return vm.Obj(r), nil
 	})
+	// m0 adds a method that takes no arguments.
+	m0 := func(name string, fn vm.BuiltinFunc) {
+		m(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+			if len(args) > 1 || len(kw) > 0 {
+				return vm.Undef, vm.Errorf(vm.TypeError, "Decimal.%s() takes no arguments (%d given)", name, len(args)-1+len(kw))
+			}
+			return fn(t, args, kw)
+		})
+	}
 	self := func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) { return args[0], nil }
 	t.AddProperty("real", self)
 	t.AddProperty("imag", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) { return decInt(0), nil })
-	m("conjugate", self)
-	m("adjusted", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	m0("conjugate", self)
+	m0("adjusted", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		x := selfDec(args)
 		if x.d.Form != apd.Finite {
 			return vm.Int(0), nil
 		}
 		return vm.Int(adjusted(&x.d)), nil
 	})
-	m("as_tuple", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	m0("as_tuple", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return decAsTuple(t, selfDec(args))
 	})
-	m("as_integer_ratio", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	m0("as_integer_ratio", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		x := selfDec(args)
 		switch x.d.Form {
 		case apd.NaN, apd.NaNSignaling:
@@ -457,8 +502,8 @@ func initDecimalOps() {
 	for _, p := range preds {
 		p := p
 		decimalType.AddMethod(p.name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-			if err := vm.ExactArgs(p.name, args[1:], 0); err != nil {
-				return vm.Undef, err
+			if len(args) > 1 {
+				return vm.Undef, vm.Errorf(vm.TypeError, "Decimal.%s() takes no arguments (%d given)", p.name, len(args)-1)
 			}
 			return vm.Bool(p.f(nil, selfDec(args))), nil
 		})
@@ -473,6 +518,9 @@ func initDecimalOps() {
 	defineOp("is_normal", nil, true, boolOp(normal))
 	defineOp("is_subnormal", nil, true, boolOp(subnormal))
 	decimalType.AddMethod("radix", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) > 1 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "Decimal.radix() takes no arguments (%d given)", len(args)-1)
+		}
 		return decInt(10), nil
 	})
 	decContextType.AddMethod("radix", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
@@ -480,7 +528,7 @@ func initDecimalOps() {
 	})
 	// quantize and the integral roundings take a rounding too.
 	decimalType.AddMethod("quantize", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		a, err := vm.UnpackArgs("quantize", args[1:], kw, 1, "exp", "rounding", "context")
+		a, err := decUnpack(args[1:], kw, 1, "exp", "rounding", "context")
 		if err != nil {
 			return vm.Undef, err
 		}
@@ -507,7 +555,7 @@ func initDecimalOps() {
 	}{{"to_integral", false}, {"to_integral_value", false}, {"to_integral_exact", true}} {
 		ti := ti
 		decimalType.AddMethod(ti.name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-			a, err := vm.UnpackArgs(ti.name, args[1:], kw, 0, "rounding", "context")
+			a, err := decUnpack(args[1:], kw, 0, "rounding", "context")
 			if err != nil {
 				return vm.Undef, err
 			}
@@ -526,7 +574,7 @@ func initDecimalOps() {
 		})
 	}
 	decContextType.AddMethod("power", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		a, err := vm.UnpackArgs("power", args[1:], kw, 2, "a", "b", "modulo")
+		a, err := decUnpack(args[1:], kw, 2, "a", "b", "modulo")
 		if err != nil {
 			return vm.Undef, err
 		}

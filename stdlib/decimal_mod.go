@@ -37,8 +37,8 @@ func initDecContextClass() {
 	m := ct.AddMethod
 	noArgs := func(name string, fn func(t *vm.Thread, c *decCtx) (vm.Value, error)) {
 		m(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-			if err := vm.ExactArgs(name, args[1:], 0); err != nil {
-				return vm.Undef, err
+			if len(args) > 1 {
+				return vm.Undef, vm.Errorf(vm.TypeError, "Context.%s() takes no arguments (%d given)", name, len(args)-1)
 			}
 			return fn(t, ctxSelf(args))
 		})
@@ -75,7 +75,7 @@ func initDecContextClass() {
 	})
 	m("__init__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) { return vm.None, nil })
 	m("create_decimal", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		a, err := vm.UnpackArgs("create_decimal", args[1:], kw, 0, "num")
+		a, err := decUnpack(args[1:], kw, 0, "num")
 		if err != nil {
 			return vm.Undef, err
 		}

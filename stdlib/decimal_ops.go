@@ -214,18 +214,20 @@ func cmpHolds(op, c int) bool {
 	return c >= 0
 }
 
-// decRichCompare is x <op> other: with Decimals and ints; floats (an
-// ordering comparison records FloatOperation); complex numbers and
-// Fractions for equality and (Fractions) ordering. ok false: NotImplemented.
+// decRichCompare is x <op> other: with Decimals and ints; floats;
+// complex numbers and Fractions for equality and (Fractions) ordering.
+// ok false: NotImplemented.
 func decRichCompare(t *vm.Thread, op int, x *decObj, other vm.Value) (bool, bool, error) {
 	y, ok := decOperand(other)
 	if !ok {
 		switch {
 		case other.Kind() == vm.KFloat || isFloatSubclass(other):
-			if op != vm.CmpEQ && op != vm.CmpNE {
-				if err := curCtx(t).addStatus(dfFloatOperation); err != nil {
-					return false, true, err
-				}
+			// Equality with a float only records FloatOperation; an
+			// ordering comparison signals it (raises when trapped).
+			if op == vm.CmpEQ || op == vm.CmpNE {
+				curCtx(t).flags |= dfFloatOperation
+			} else if err := curCtx(t).addStatus(dfFloatOperation); err != nil {
+				return false, true, err
 			}
 			f, _ := vm.AsFloat(floatPayload(other))
 			y = decFromFloat(f)
@@ -241,6 +243,7 @@ func decRichCompare(t *vm.Thread, op int, x *decObj, other vm.Value) (bool, bool
 			if err != nil {
 				return false, true, err
 			}
+			curCtx(t).flags |= dfFloatOperation
 			y = decFromFloat(re.AsFloat())
 		case isFraction(other):
 			return decCompareFraction(t, op, x, other)

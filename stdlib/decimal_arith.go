@@ -55,6 +55,29 @@ func tenPow(n int64) *apd.BigInt {
 	return t[n]
 }
 
+// Read-only small constants.
+var (
+	bigZero apd.BigInt
+	bigOne  = apd.NewBigInt(1)
+	bigTen  = apd.NewBigInt(10)
+)
+
+// decScratch holds big integers the operations of one context reuse, so
+// that long coefficients do not cost fresh storage at every step. Each
+// field belongs to one function (fix, decAdd, shrinkAddend, decDiv), so
+// that one calling another does not clobber its own.
+type decScratch struct {
+	fixRem, addA, addB, cutQ, cutR, divNum, divRem apd.BigInt
+	cut                                             apd.Decimal
+}
+
+func (c *decCtx) scr() *decScratch {
+	if c.scratch == nil {
+		c.scratch = &decScratch{}
+	}
+	return c.scratch
+}
+
 var tenPow64 = func() (p [20]uint64) {
 	p[0] = 1
 	for i := 1; i < 20; i++ {
@@ -67,19 +90,26 @@ var tenPow64 = func() (p [20]uint64) {
 func numDigits(b *apd.BigInt) int64 {
 	if b.IsUint64() {
 		u := b.Uint64()
-		n := int64(1)
-		for n < 20 && u >= tenPow64[n] {
+		if u == 0 {
+			return 1
+		}
+		// 1233/4096 is log10(2) closely enough for 64 bits: n is the
+		// digit count or one less.
+		n := int64(bits.Len64(u)) * 1233 >> 12
+		if u >= tenPow64[n] {
 			n++
 		}
 		return n
 	}
-	bl := b.BitLen()
-	// 2**(bl-1) <= |b| < 2**bl: the digits are those of 2**(bl-1) or one more.
-	lo := int64(float64(bl-1)*math.Log10(2)) + 1
-	if b.CmpAbs(tenPow(lo)) >= 0 {
-		return lo + 1
+	// 2**(bl-1) <= |b| < 2**bl: estimate, then settle against powers of ten.
+	n := int64(b.BitLen()-1) * 1233 >> 12 // about floor(log10 |b|)
+	for n > 0 && b.CmpAbs(tenPow(n)) < 0 {
+		n--
 	}
-	return lo
+	for b.CmpAbs(tenPow(n+1)) >= 0 {
+		n++
+	}
+	return n + 1
 }
 
 // shiftDown is q, r = b / 10**n (n >= 0) with fast paths for machine words.
@@ -172,26 +202,27 @@ func (c *decCtx) fix(d *apd.Decimal, exp int64, mode int) (uint32, error) {
 		expMin = etiny
 	}
 	if exp < expMin {
+		// The kept digits replace the coefficient in place.
 		drop := expMin - exp
-		var q, r apd.BigInt
+		q, r := &d.Coeff, &c.scr().fixRem
 		changed := true
 		up := false
 		if drop > nd {
 			// Every digit goes, and they were worth less than half a unit.
-			up = roundsAway(mode, &q, apd.NewBigInt(1), apd.NewBigInt(10), d.Negative)
+			q.SetInt64(0)
+			up = roundsAway(mode, q, bigOne, bigTen, d.Negative)
 		} else {
-			shiftDown(&q, &r, &d.Coeff, drop)
+			shiftDown(q, r, q, drop)
 			if r.Sign() == 0 {
 				changed = false
 			} else {
-				up = roundsAway(mode, &q, &r, tenPow(drop), d.Negative)
+				up = roundsAway(mode, q, r, tenPow(drop), d.Negative)
 			}
 		}
 		if up {
-			q.Add(&q, apd.NewBigInt(1))
-			if numDigits(&q) > c.prec {
-				var m apd.BigInt
-				shiftDown(&q, &m, &q, 1)
+			q.Add(q, bigOne)
+			if numDigits(q) > c.prec {
+				shiftDown(q, r, q, 1)
 				expMin++
 			}
 		}
@@ -201,11 +232,8 @@ func (c *decCtx) fix(d *apd.Decimal, exp int64, mode int) (uint32, error) {
 			if err := c.overflowTo(d, mode); err != nil {
 				return 0, err
 			}
-		} else {
-			d.Coeff.Set(&q)
-			if err := setExponent(d, expMin); err != nil {
-				return 0, err
-			}
+		} else if err := setExponent(d, expMin); err != nil {
+			return 0, err
 		}
 		if changed && sub {
 			st |= dfUnderflow
@@ -338,31 +366,36 @@ func decAdd(c *decCtx, r, x, y *apd.Decimal, sub bool) (uint32, error) {
 	} else if yz && !xz {
 		exp = max(exp, ex-c.prec-1)
 	}
+	xneg := x.Negative
 	x, y = shrinkAddend(c, x, y)
 	ex, ey = int64(x.Exponent), int64(y.Exponent)
 	if !xz && !yz {
 		exp = min(ex, ey)
 	}
-	var a, b apd.BigInt
-	if xz {
-		a.SetInt64(0)
-	} else {
-		shiftUp(&a, &x.Coeff, ex-exp)
+	// Align the coefficients (an operand already at the exponent is used
+	// as it is).
+	s := c.scr()
+	align := func(d *apd.Decimal, zero bool, e int64, tmp *apd.BigInt) *apd.BigInt {
+		switch {
+		case zero:
+			return &bigZero
+		case e == exp:
+			return &d.Coeff
+		}
+		shiftUp(tmp, &d.Coeff, e-exp)
+		return tmp
 	}
-	if yz {
-		b.SetInt64(0)
+	a := align(x, xz, ex, &s.addA)
+	b := align(y, yz, ey, &s.addB)
+	neg := xneg
+	if xneg == yneg {
+		r.Coeff.Add(a, b)
 	} else {
-		shiftUp(&b, &y.Coeff, ey-exp)
-	}
-	neg := x.Negative
-	if x.Negative == yneg {
-		r.Coeff.Add(&a, &b)
-	} else {
-		switch a.Cmp(&b) {
+		switch a.Cmp(b) {
 		case 1:
-			r.Coeff.Sub(&a, &b)
+			r.Coeff.Sub(a, b)
 		case -1:
-			r.Coeff.Sub(&b, &a)
+			r.Coeff.Sub(b, a)
 			neg = yneg
 		default:
 			r.Coeff.SetInt64(0)
@@ -428,15 +461,14 @@ func decDiv(c *decCtx, r, x, y *apd.Decimal) (uint32, error) {
 	}
 	shift := numDigits(&y.Coeff) - numDigits(&x.Coeff) + c.prec + 1
 	exp := ideal - shift
-	var rem apd.BigInt
+	s := c.scr()
+	num, rem := &s.divNum, &s.divRem
 	if shift >= 0 {
-		var num apd.BigInt
-		shiftUp(&num, &x.Coeff, shift)
-		r.Coeff.QuoRem(&num, &y.Coeff, &rem)
+		shiftUp(num, &x.Coeff, shift)
+		r.Coeff.QuoRem(num, &y.Coeff, rem)
 	} else {
-		var den apd.BigInt
-		shiftUp(&den, &y.Coeff, -shift)
-		r.Coeff.QuoRem(&x.Coeff, &den, &rem)
+		shiftUp(num, &y.Coeff, -shift)
+		r.Coeff.QuoRem(&x.Coeff, num, rem)
 	}
 	if rem.Sign() != 0 {
 		// A last digit of 0 or 5 would hide that the quotient goes on.

@@ -174,12 +174,14 @@ type decCtx struct {
 	clamp      int
 	flags      uint32
 	traps      uint32
+	scratch    *decScratch // see decScratch; never shared between contexts
 }
 
 func (*decCtx) Class() *vm.Class { return decContextType }
 
 func (c *decCtx) copy() *decCtx {
 	n := *c
+	n.scratch = nil
 	return &n
 }
 

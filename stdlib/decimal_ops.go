@@ -47,34 +47,42 @@ var (
 	opPow    decOp2 = decPower
 )
 
-// shrinkAddend replaces an addend far below the other operand's last
-// digit by a tiny one of the same sign: the rounded sum is the same, and
-// apd does not build a coefficient of a hundred thousand digits to find it.
+// shrinkAddend cuts the digits of the smaller addend that lie below the
+// larger one's precision down to a single sticky digit: the rounded sum is
+// the same (the cut part and its replacement are both non-zero and below
+// every position the rounding looks at), and the sum is not built with
+// digits only to be rounded away (1 + 1E-99999 stays short). Only for an
+// addend below a tenth of the other, so that no cancellation can bring
+// the cut digits into the result.
 func shrinkAddend(c *decCtx, x, y *apd.Decimal) (*apd.Decimal, *apd.Decimal) {
 	if x.Form != apd.Finite || y.Form != apd.Finite || x.IsZero() || y.IsZero() {
 		return x, y
 	}
-	xa := int64(x.Exponent) + numDigits(&x.Coeff) - 1
-	ya := int64(y.Exponent) + numDigits(&y.Coeff) - 1
-	small, big := y, x
+	xa, ya := adjusted(x), adjusted(y)
+	small, big, bigAdj, smallAdj := y, x, xa, ya
 	if ya > xa {
-		small, big = x, y
-	}
-	bigAdj := xa
-	if ya > xa {
-		bigAdj = ya
+		small, big, bigAdj, smallAdj = x, y, ya, xa
 	}
 	floor := min(int64(big.Exponent), bigAdj-c.prec) - 2
-	smallAdj := int64(small.Exponent) + numDigits(&small.Coeff) - 1
-	if smallAdj >= floor || floor < math.MinInt32 {
+	if smallAdj > bigAdj-2 || int64(small.Exponent) > floor || floor < math.MinInt32 {
 		return x, y
 	}
-	tiny := &apd.Decimal{Negative: small.Negative, Exponent: int32(floor)}
-	tiny.Coeff.SetInt64(1)
-	if small == y {
-		return x, tiny
+	s := c.scr()
+	cut := &s.cut
+	cut.Form, cut.Negative, cut.Exponent = apd.Finite, small.Negative, int32(floor)
+	if drop := floor + 1 - int64(small.Exponent); smallAdj < floor+1 {
+		cut.Coeff.SetInt64(1)
+	} else {
+		shiftDown(&s.cutQ, &s.cutR, &small.Coeff, drop)
+		shiftUp(&cut.Coeff, &s.cutQ, 1)
+		if s.cutR.Sign() != 0 {
+			cut.Coeff.Add(&cut.Coeff, bigOne)
+		}
 	}
-	return tiny, y
+	if small == y {
+		return x, cut
+	}
+	return cut, y
 }
 
 // decBinary makes a binary operator's dunder (reflected: other op self).

@@ -18,13 +18,13 @@ import (
 // bigOf converts an apd coefficient to math/big.
 func bigOf(b *apd.BigInt) *big.Int { return b.MathBigInt() }
 
-var bigTen = big.NewInt(10)
+var mathTen = big.NewInt(10)
 
 func bigPow10(n int64) *big.Int {
 	if n < int64(len(bigTenPowers)) {
 		return bigTenPowers[n]
 	}
-	return new(big.Int).Exp(bigTen, big.NewInt(n), nil)
+	return new(big.Int).Exp(mathTen, big.NewInt(n), nil)
 }
 
 // fixedOf is |d| in fixed point with scale s: floor(|d| * 10**s).
@@ -319,7 +319,7 @@ func decSqrt(c *decCtx, r, x *apd.Decimal) (uint32, error) {
 	v := bigOf(&x.Coeff)
 	var l int64
 	if x.Exponent&1 != 0 {
-		v.Mul(v, bigTen)
+		v.Mul(v, mathTen)
 		l = nd>>1 + 1
 	} else {
 		l = (nd + 1) >> 1

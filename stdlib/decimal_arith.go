@@ -68,7 +68,7 @@ var (
 // that one calling another does not clobber its own.
 type decScratch struct {
 	fixRem, addA, addB, cutQ, cutR, divNum, divRem apd.BigInt
-	cut                                             apd.Decimal
+	cut                                            apd.Decimal
 }
 
 func (c *decCtx) scr() *decScratch {

@@ -165,9 +165,13 @@ func asciiNumber(s string) (string, bool) {
 	return strings.Trim(s, " \t\n\r\v\f\x1c\x1d\x1e\x1f\x85"), true
 }
 
+// dfLimit is parseDecimal's status for an exponent CPython accepts but a
+// Decimal here cannot hold (see errDecLimit).
+const dfLimit = 1 << 31
+
 // parseDecimal reads a numeric string exactly. status is the condition
-// a bad string raises (ConversionSyntax), or InvalidOperation for an
-// exponent beyond what a Decimal holds.
+// a bad string raises (ConversionSyntax), InvalidOperation for an exponent
+// beyond CPython's, or dfLimit.
 func parseDecimal(s string) (*decObj, uint32) {
 	s, ok := asciiNumber(s)
 	if !ok || s == "" {
@@ -229,7 +233,7 @@ func parseDecimal(s string) (*decObj, uint32) {
 			return nil, dfConversionSyntax
 		}
 		expPart = strings.TrimLeft(expPart, "0")
-		if len(expPart) > 12 {
+		if len(expPart) > 18 {
 			return nil, dfInvalidOperation
 		}
 		exp, _ = strconv.ParseInt("0"+expPart, 10, 64)
@@ -239,7 +243,7 @@ func parseDecimal(s string) (*decObj, uint32) {
 	}
 	exp -= int64(len(frac))
 	if exp > math.MaxInt32 || exp < math.MinInt32 {
-		return nil, dfInvalidOperation
+		return nil, dfLimit
 	}
 	r.d.Exponent = int32(exp)
 	setCoeffDigits(&r.d.Coeff, intPart+frac)
@@ -295,7 +299,7 @@ func decFromTuple(t *vm.Thread, v vm.Value) (*decObj, error) {
 	} else if e, ok := intOf(exp); ok {
 		b := vm.AsBig(e)
 		if !b.IsInt64() || b.Int64() > math.MaxInt32 || b.Int64() < math.MinInt32 {
-			return nil, vm.NewException(decInvalidOperation, vm.Obj(vm.NewList([]vm.Value{vm.Obj(decInvalidOperation)})))
+			return nil, errDecLimit()
 		}
 		r.d.Exponent = int32(b.Int64())
 	} else {
@@ -357,6 +361,9 @@ func decConvert(t *vm.Thread, ctx *decCtx, v vm.Value, signalFloat bool) (*decOb
 	}
 	if s, ok := v.StrOf(); ok {
 		r, st := parseDecimal(s)
+		if st == dfLimit {
+			return nil, errDecLimit()
+		}
 		if st != 0 {
 			r = &decObj{}
 			r.d.Form = apd.NaN

@@ -12,11 +12,11 @@ import (
 // Decimal arithmetic: the operators and conversions, each rounded by the
 // current context and recording its conditions there.
 
-// errDecLimit reports an exponent apd cannot represent: apd bounds
-// adjusted exponents to ±100000 where CPython allows ±999999999999999999.
+// errDecLimit reports an exponent a Decimal cannot hold: apd's Decimal
+// keeps it in 32 bits, where CPython allows ±999999999999999999.
 func errDecLimit() error {
 	return vm.NewException(decInvalidOperation,
-		vm.Str("exponent out of range: asy's decimal supports exponents within ±100000"))
+		vm.Str("exponent out of range: asy's Decimal holds exponents within ±2**31"))
 }
 
 // finish applies the conditions st of an operation (or its error) and

@@ -1,8 +1,9 @@
 // Package stdlib holds the modules scripts import: asyncio, time, sys, math,
-// random, threading, concurrent.futures, re, io (and open()), os, and the
-// database modules sqlite3, aiosqlite (modernc.org/sqlite), asyncpg
-// (pgx) and itertools in Go; collections, functools, typing, dataclasses,
-// enum, contextlib, logging, json, datetime, decimal, uuid and the other
+// random, threading, concurrent.futures, re, io (and open()), os, decimal
+// (on cockroachdb/apd's numbers), and the database modules sqlite3,
+// aiosqlite (modernc.org/sqlite), asyncpg (pgx) and itertools in Go;
+// collections, functools, typing, dataclasses, enum, contextlib, logging,
+// json, datetime, uuid and the other
 // pylib/*.py modules in the script language. Modules() maps each module name
 // to the loader that builds it for an interpreter; nothing here is shared
 // mutable state between interpreters. Some modules are written in the

@@ -135,8 +135,9 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 				return vm.BigInt(vm.AsBig(args[0])), nil
 			}
 			if args[0].Kind() != vm.KFloat {
-				if r, err := t.CallMethod(args[0], "__"+name+"__"); err == nil {
-					return r, nil
+				// The type's own __floor__ (Decimal's may raise).
+				if m, err := t.GetAttr(vm.Obj(args[0].Class()), "__"+name+"__"); err == nil {
+					return t.Call(m, []vm.Value{args[0]}, nil)
 				}
 			}
 			x, err := floatArg(t, name, args[0])

@@ -22,6 +22,9 @@ func (t *Thread) binaryOp(op int, a, b Value) (Value, error) {
 		if r, ok, err := builtinBinary(t, op, a, b, inplace); ok || err != nil {
 			return r, err
 		}
+		if dunderNative(a) || dunderNative(b) {
+			return t.dunderBinary(op, a, b, inplace)
+		}
 		return Undef, binopTypeError(op, a, b)
 	}
 	return t.dunderBinary(op, a, b, inplace)
@@ -438,10 +441,18 @@ func (t *Thread) unaryOp(op Opcode, v Value) (Value, error) {
 			case OpUnaryPos:
 				return v, nil
 			}
-		case *Instance:
-			name := map[Opcode]string{OpUnaryNeg: "__neg__", OpUnaryPos: "__pos__", OpUnaryInvert: "__invert__"}[op]
-			if m, ok := t.lookupSpecial(v, name); ok {
-				return t.callBound(m, v, nil, nil)
+		default:
+			if _, isInst := o.(*Instance); isInst || dunderNative(v) {
+				name := "__invert__"
+				switch op {
+				case OpUnaryNeg:
+					name = "__neg__"
+				case OpUnaryPos:
+					name = "__pos__"
+				}
+				if m, ok := t.lookupSpecial(v, name); ok {
+					return t.callBound(m, v, nil, nil)
+				}
 			}
 		}
 	}

@@ -190,6 +190,12 @@ func init() {
 		if a[2].IsUndef() || a[2].IsNone() {
 			return t.binaryOp(binPow, a[0], a[1])
 		}
+		if dunderNative(a[0]) {
+			// A native number with its own three-argument __pow__ (Decimal).
+			if m, ok := t.lookupSpecial(a[0], "__pow__"); ok {
+				return t.callBound(m, a[0], []Value{a[1], a[2]}, nil)
+			}
+		}
 		if !a[0].isIntLike() || !a[1].isIntLike() || !a[2].isIntLike() {
 			return Undef, Errorf(TypeError, "pow() 3rd argument not allowed unless all arguments are integers")
 		}
@@ -580,14 +586,14 @@ func builtinRound(t *Thread, args []Value, kw []KV) (Value, error) {
 	}
 	x, nd := a[0], a[1]
 	if x.k == KObj {
-		if inst, ok := x.o.(*Instance); ok {
+		if inst, ok := x.o.(*Instance); ok || dunderNative(x) {
 			if m, ok := t.lookupSpecial(x, "__round__"); ok {
 				if nd.IsUndef() {
 					return t.callBound(m, x, nil, nil)
 				}
 				return t.callBound(m, x, []Value{nd}, nil)
 			}
-			if !inst.payload.IsUndef() {
+			if inst != nil && !inst.payload.IsUndef() {
 				x = inst.payload // an int or float subclass rounds as its value
 			}
 		}

@@ -16,6 +16,14 @@ type Class struct {
 	MRO     []*Class
 	Dict    map[string]Value
 	Builtin bool // instances are Go objects; attributes cannot be set on the class
+	// Dunders marks a native class whose special methods (Go builtins in
+	// Dict: __add__, __bool__, __float__...) the interpreter calls for the
+	// operators and conversions, as it does a script class's — a numeric
+	// type written in Go (decimal.Decimal). Set before the class is shared.
+	Dunders bool
+	// FullName, when set, is the type name error messages show
+	// ('decimal.Decimal', CPython's tp_name), where Name is __name__.
+	FullName string
 
 	// ctor builds an instance when the class (or a subclass, for exceptions) is called.
 	// nil for classes whose instances are plain *Instance.
@@ -308,6 +316,10 @@ func newInstanceWithStore(cls *Class, n int) *Instance {
 	inst.attrs.vals = make([]Value, 0, n)
 	return inst
 }
+
+// Payload is the built-in part of an instance of a script subclass of a
+// built-in or native class (Undef for plain instances).
+func (i *Instance) Payload() Value { return i.payload }
 
 // Attr returns an instance attribute from its own dict.
 func (i *Instance) Attr(name string) (Value, bool) {

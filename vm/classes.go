@@ -315,6 +315,11 @@ func isCoreType(c *Class) bool {
 	return false
 }
 
+// AddClassMethod adds a Go classmethod (its first argument is the class).
+func (c *Class) AddClassMethod(name string, fn BuiltinFunc) {
+	c.Dict[name] = Obj(&ClassMethod{fn: NewBuiltin(name, fn)})
+}
+
 // AddMethod adds a Go method to a class (used while building native classes).
 func (c *Class) AddMethod(name string, fn BuiltinFunc) {
 	if hasExactArity(c, name) {

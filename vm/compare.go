@@ -133,6 +133,18 @@ func cmpResult(op int, c int) bool {
 	return c >= 0
 }
 
+// hasCompareDunders reports values whose comparison methods may run: script
+// instances and natives with dunder dispatch (Decimal == int).
+func hasCompareDunders(v Value) bool {
+	if v.k != KObj {
+		return false
+	}
+	if _, ok := v.o.(*Instance); ok {
+		return true
+	}
+	return dunderNative(v)
+}
+
 // builtinCompare compares built-in values; ok=false means "not handled here".
 func (t *Thread) builtinCompare(op int, a, b Value) (bool, bool, error) {
 	// numbers
@@ -184,12 +196,8 @@ func (t *Thread) builtinCompare(op int, a, b Value) (bool, bool, error) {
 		if (ac || bc) && isComplexOperand(a) && isComplexOperand(b) && (op == cmpEQ || op == cmpNE) {
 			return (toComplex(a) == toComplex(b)) == (op == cmpEQ), true, nil
 		}
-		if op == cmpEQ || op == cmpNE {
-			if _, ai := a.o.(*Instance); !ai || a.k != KObj {
-				if _, bi := b.o.(*Instance); !bi || b.k != KObj {
-					return (op == cmpNE) != a.Is(b), true, nil
-				}
-			}
+		if (op == cmpEQ || op == cmpNE) && !hasCompareDunders(a) && !hasCompareDunders(b) {
+			return (op == cmpNE) != a.Is(b), true, nil
 		}
 		return false, false, nil
 	}
@@ -248,13 +256,9 @@ func (t *Thread) builtinCompare(op int, a, b Value) (bool, bool, error) {
 	if _, ok := b.o.(*Complex); ok && isComplexOperand(a) && (op == cmpEQ || op == cmpNE) {
 		return (toComplex(a) == b.o.(*Complex).v) == (op == cmpEQ), true, nil
 	}
-	if op == cmpEQ || op == cmpNE {
-		_, ai := a.o.(*Instance)
-		_, bi := b.o.(*Instance)
-		if !ai && !bi {
-			if _, ok := a.o.(RichComparer); !ok {
-				return (op == cmpNE) != a.Is(b), true, nil
-			}
+	if (op == cmpEQ || op == cmpNE) && !hasCompareDunders(a) && !hasCompareDunders(b) {
+		if _, ok := a.o.(RichComparer); !ok {
+			return (op == cmpNE) != a.Is(b), true, nil
 		}
 	}
 	if rc, ok := a.o.(RichComparer); ok {

@@ -587,7 +587,11 @@ func (t *Thread) toInt(x Value) (Value, error) {
 		return ParseIntLiteral(o.s, 10)
 	case *Bytes:
 		return ParseIntLiteral(string(o.b), 10)
-	case *Instance:
+	default:
+		inst, isInst := o.(*Instance)
+		if !isInst && !dunderNative(x) {
+			break
+		}
 		for _, m := range []string{"__int__", "__index__", "__trunc__"} {
 			if f, ok := t.lookupSpecial(x, m); ok {
 				r, err := t.callBound(f, x, nil, nil)
@@ -600,8 +604,8 @@ func (t *Thread) toInt(x Value) (Value, error) {
 				return r, nil
 			}
 		}
-		if !o.payload.IsUndef() {
-			return t.toInt(o.payload)
+		if isInst && !inst.payload.IsUndef() {
+			return t.toInt(inst.payload)
 		}
 	}
 	return Undef, Errorf(TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'", x.TypeName())
@@ -712,7 +716,11 @@ func floatValue(t *Thread, args []Value, kw []KV) (Value, error) {
 			return Undef, Errorf(ValueError, "could not convert string to float: %s", r)
 		}
 		return Float(f), nil
-	case *Instance:
+	default:
+		inst, isInst := o.(*Instance)
+		if !isInst && !dunderNative(x) {
+			break
+		}
 		if m, ok := t.lookupSpecial(x, "__float__"); ok {
 			return t.callBound(m, x, nil, nil)
 		}
@@ -724,9 +732,9 @@ func floatValue(t *Thread, args []Value, kw []KV) (Value, error) {
 			f, err := toFloat(r)
 			return Float(f), err
 		}
-		if !o.payload.IsUndef() && !o.cls.isExc {
+		if isInst && !inst.payload.IsUndef() && !inst.cls.isExc {
 			// A subclass of str, bytes, int or float converts as its value.
-			return floatValue(t, []Value{o.payload}, nil)
+			return floatValue(t, []Value{inst.payload}, nil)
 		}
 	}
 	return Undef, Errorf(TypeError, "float() argument must be a string or a real number, not '%s'", x.TypeName())

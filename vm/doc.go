@@ -16,4 +16,9 @@
 //     output goes to the writers the Interp was given.
 //   - vm never imports runtime: asynchronous suspension is expressed through
 //     the Awaitable contract (awaitable.go), which runtime implements.
+//   - Go objects take part in the protocols through interfaces (Reprer,
+//     RichComparer, Lener...); a native class with Class.Dunders set has the
+//     special methods in its Dict (Go builtins) called for operators,
+//     truth, conversions and item assignment as a script class's are
+//     (decimal.Decimal is one).
 package vm

@@ -338,6 +338,12 @@ func (t *Thread) SetItem(obj, key, v Value) error {
 		case *ByteArray:
 			return t.byteArraySetItem(o, key, v)
 		}
+		if dunderNative(obj) {
+			if m, ok := t.lookupSpecial(obj, "__setitem__"); ok {
+				_, err := t.callBound(m, obj, []Value{key, v}, nil)
+				return err
+			}
+		}
 	}
 	return Errorf(TypeError, "'%s' object does not support item assignment", obj.TypeName())
 }
@@ -435,6 +441,12 @@ func (t *Thread) DelItem(obj, key Value) error {
 			}
 		case *ByteArray:
 			return t.byteArrayDelItem(o, key)
+		}
+		if dunderNative(obj) {
+			if m, ok := t.lookupSpecial(obj, "__delitem__"); ok {
+				_, err := t.callBound(m, obj, []Value{key}, nil)
+				return err
+			}
 		}
 	}
 	return Errorf(TypeError, "'%s' object doesn't support item deletion", obj.TypeName())

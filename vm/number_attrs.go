@@ -12,8 +12,8 @@ func (t *Thread) ToFloat(v Value) (float64, error) {
 	if f, err := toFloat(v); err == nil {
 		return f, nil
 	}
-	if inst, ok := v.o.(*Instance); ok && v.k == KObj {
-		if !inst.payload.IsUndef() {
+	if inst, ok := v.o.(*Instance); ok && v.k == KObj || dunderNative(v) {
+		if ok && !inst.payload.IsUndef() {
 			if f, err := toFloat(inst.payload); err == nil {
 				return f, nil
 			}

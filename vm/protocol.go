@@ -11,7 +11,7 @@ import (
 // as Python does for implicit special method calls.
 func (t *Thread) lookupSpecial(v Value, name string) (Value, bool) {
 	cls := v.Class()
-	if cls.Builtin {
+	if cls.Builtin && !cls.Dunders {
 		return Undef, false
 	}
 	return cls.Lookup(name)
@@ -74,6 +74,12 @@ func (t *Thread) Truth(v Value) (bool, error) {
 		return o.d.Len() > 0, nil
 	case Lener:
 		return o.Len() > 0, nil
+	}
+	if dunderNative(v) {
+		if m, ok := t.lookupSpecial(v, "__bool__"); ok {
+			r, err := t.callBound(m, v, nil, nil)
+			return r.k == KBool && r.n != 0, err
+		}
 	}
 	return true, nil
 }
@@ -331,12 +337,23 @@ func (t *Thread) Hash(v Value) (uint64, error) {
 		return acc, nil
 	case Hasher:
 		return o.Hash(), nil
+	case ErrHasher:
+		return o.HashErr(t)
 	}
 	return identityHash(v.o), nil
 }
 
 // Hasher is implemented by Go objects with their own hash.
 type Hasher interface{ Hash() uint64 }
+
+// ErrHasher is implemented by Go objects whose hash may fail (a
+// signaling NaN Decimal) or is identity-based for some values.
+type ErrHasher interface {
+	HashErr(t *Thread) (uint64, error)
+}
+
+// IdentityHash is the default object hash (by identity).
+func IdentityHash(o Object) uint64 { return identityHash(o) }
 
 // keyEqual is == for dict/set keys (identity first).
 func (t *Thread) keyEqual(a, b Value) (bool, error) {

@@ -244,7 +244,7 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 				n = v.bigOf()
 			default:
 				if arg.k == KObj {
-					if _, ok := arg.o.(*Instance); ok {
+					if _, ok := arg.o.(*Instance); ok || dunderNative(arg) {
 						if v, err := t.toInt(arg); err == nil {
 							n = v.bigOf()
 						}
@@ -281,7 +281,7 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			fv, err := toFloat(arg)
 			if err != nil {
 				if arg.k == KObj {
-					if _, ok := arg.o.(*Instance); ok {
+					if _, ok := arg.o.(*Instance); ok || dunderNative(arg) {
 						r, err2 := t.Call(Obj(FloatType), []Value{arg}, nil)
 						if err2 == nil {
 							fv = r.AsFloat()

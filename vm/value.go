@@ -98,7 +98,23 @@ func (v Value) Class() *Class {
 }
 
 // TypeName is the name Python uses in error messages ('int', 'NoneType', 'Foo').
-func (v Value) TypeName() string { return v.Class().Name }
+func (v Value) TypeName() string {
+	c := v.Class()
+	if c.FullName != "" {
+		return c.FullName
+	}
+	return c.Name
+}
+
+// dunderNative reports a Go object whose native class opted into dunder
+// dispatch (Class.Dunders).
+func dunderNative(v Value) bool {
+	if v.k != KObj {
+		return false
+	}
+	c := v.o.Class()
+	return c.Dunders && c.Builtin
+}
 
 // Is reports Python identity (`is`).
 func (v Value) Is(w Value) bool {

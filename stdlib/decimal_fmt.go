@@ -1,0 +1,285 @@
+package stdlib
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/asylang/asy/vm"
+	"github.com/cockroachdb/apd/v3"
+)
+
+// format(Decimal, spec): [[fill]align][sign][z][0][width][,][.precision][type]
+// with types e E f F g G n % or none, rounding with the context's
+// rounding. As CPython's C decimal does, it refuses '#' and the '_'
+// grouping ("invalid format string"), and the 'n' type uses the C locale.
+
+type decSpec struct {
+	fill      string
+	align     byte
+	sign      byte
+	noNegZero bool
+	zeropad   bool
+	width     int
+	comma     bool
+	prec      int // -1: none
+	typ       byte
+}
+
+func errFormat() error { return vm.Errorf(vm.ValueError, "invalid format string") }
+
+func parseDecSpec(spec string) (decSpec, error) {
+	s := decSpec{prec: -1}
+	isAlign := func(b byte) bool { return b == '<' || b == '>' || b == '=' || b == '^' }
+	if r, size := utf8.DecodeRuneInString(spec); size > 0 && size < len(spec) && isAlign(spec[size]) {
+		s.fill, s.align = string(r), spec[size]
+		spec = spec[size+1:]
+	} else if len(spec) > 0 && isAlign(spec[0]) {
+		s.align = spec[0]
+		spec = spec[1:]
+	}
+	if len(spec) > 0 && (spec[0] == '+' || spec[0] == '-' || spec[0] == ' ') {
+		s.sign = spec[0]
+		spec = spec[1:]
+	}
+	if len(spec) > 0 && spec[0] == 'z' {
+		s.noNegZero = true
+		spec = spec[1:]
+	}
+	if len(spec) > 0 && spec[0] == '0' {
+		// The '0' flag excludes an alignment, and its width cannot
+		// start with another 0.
+		if s.align != 0 || len(spec) > 1 && spec[1] == '0' {
+			return s, errFormat()
+		}
+		s.zeropad = true
+		spec = spec[1:]
+	}
+	i := 0
+	for i < len(spec) && spec[i] >= '0' && spec[i] <= '9' {
+		i++
+	}
+	if i > 0 {
+		w, err := strconv.Atoi(spec[:i])
+		if err != nil {
+			return s, errFormat()
+		}
+		s.width = w
+		spec = spec[i:]
+	}
+	if len(spec) > 0 && spec[0] == ',' {
+		s.comma = true
+		spec = spec[1:]
+	}
+	if len(spec) > 0 && spec[0] == '.' {
+		spec = spec[1:]
+		i = 0
+		for i < len(spec) && spec[i] >= '0' && spec[i] <= '9' {
+			i++
+		}
+		if i == 0 {
+			return s, errFormat()
+		}
+		p, err := strconv.Atoi(spec[:i])
+		if err != nil {
+			return s, errFormat()
+		}
+		s.prec = p
+		spec = spec[i:]
+	}
+	if len(spec) > 1 {
+		return s, errFormat()
+	}
+	if len(spec) == 1 {
+		if !strings.ContainsRune("eEfFgGn%", rune(spec[0])) {
+			return s, errFormat()
+		}
+		s.typ = spec[0]
+	}
+	if s.typ == 'n' && s.comma {
+		return s, errFormat()
+	}
+	if s.fill == "" {
+		s.fill = " "
+	}
+	if s.align == 0 {
+		s.align = '>'
+	}
+	if (s.typ == 'g' || s.typ == 'G' || s.typ == 'n') && s.prec == 0 {
+		s.prec = 1
+	}
+	return s, nil
+}
+
+// decFormat formats x by spec.
+func decFormat(t *vm.Thread, x *decObj, spec string) (string, error) {
+	s, err := parseDecSpec(spec)
+	if err != nil {
+		return "", err
+	}
+	c := curCtx(t)
+	signOf := func(neg bool) string {
+		switch {
+		case neg:
+			return "-"
+		case s.sign == '+':
+			return "+"
+		case s.sign == ' ':
+			return " "
+		}
+		return ""
+	}
+	if x.d.Form != apd.Finite {
+		// Specials ignore type and precision; a '0' flag pads with spaces.
+		body := string(appendDecString(nil, absOf(&x.d), true, false))
+		if s.typ == '%' {
+			body += "%"
+		}
+		return decAlign(signOf(x.d.Negative), body, s), nil
+	}
+	typ := s.typ
+	if typ == 0 {
+		typ = "gG"[c.capitals]
+	}
+	d := &x.d
+	if typ == '%' {
+		var p apd.Decimal
+		p.Set(d)
+		p.Exponent += 2
+		d = &p
+	}
+	if s.prec >= 0 {
+		switch typ {
+		case 'e', 'E':
+			d = roundSignificant(d, int64(s.prec)+1, c.round)
+		case 'f', 'F', '%':
+			r, _, _ := rescale(d, -int64(s.prec), c.round)
+			d = &r.d
+		case 'g', 'G', 'n':
+			if numDigits(&d.Coeff) > int64(s.prec) {
+				d = roundSignificant(d, int64(s.prec), c.round)
+			}
+		}
+	}
+	if d.IsZero() && d.Exponent > 0 && (typ == 'f' || typ == 'F' || typ == '%') {
+		r, _, _ := rescale(d, 0, c.round)
+		d = &r.d
+	}
+	neg := d.Negative
+	if d.IsZero() && s.noNegZero {
+		neg = false
+	}
+	digits := string(coeffDigits(d))
+	left := int64(d.Exponent) + int64(len(digits))
+	var dot int64
+	switch typ {
+	case 'e', 'E':
+		dot = 1
+		if d.IsZero() && s.prec >= 0 {
+			dot = 1 - int64(s.prec)
+		}
+	case 'f', 'F', '%':
+		dot = left
+	default:
+		dot = 1
+		if d.Exponent <= 0 && left > -6 {
+			dot = left
+		}
+	}
+	var intPart, frac string
+	switch {
+	case dot < 0:
+		intPart, frac = "0", strings.Repeat("0", int(-dot))+digits
+	case dot > int64(len(digits)):
+		intPart = digits + strings.Repeat("0", int(dot)-len(digits))
+	default:
+		intPart, frac = digits[:dot], digits[dot:]
+		if intPart == "" {
+			intPart = "0"
+		}
+	}
+	exp := left - dot
+	if frac != "" {
+		frac = "." + frac
+	}
+	if exp != 0 || typ == 'e' || typ == 'E' {
+		echar := "e"
+		if typ == 'E' || typ == 'G' {
+			echar = "E"
+		}
+		e := strconv.FormatInt(exp, 10)
+		if exp >= 0 {
+			e = "+" + e
+		}
+		frac += echar + e
+	}
+	if typ == '%' {
+		frac += "%"
+	}
+	sign := signOf(neg)
+	minWidth := 0
+	if s.zeropad {
+		minWidth = s.width - len(frac) - len(sign)
+	}
+	intPart = groupDigits(intPart, s.comma, minWidth)
+	return decAlign(sign, intPart+frac, s), nil
+}
+
+// roundSignificant rounds a non-zero d to n significant digits.
+func roundSignificant(d *apd.Decimal, n int64, mode int) *apd.Decimal {
+	if d.IsZero() {
+		return d
+	}
+	adj := adjusted(d)
+	r, _, _ := rescale(d, adj+1-n, mode)
+	if r.d.Coeff.Sign() != 0 && adjusted(&r.d) != adj {
+		r, _, _ = rescale(&r.d, adjusted(&r.d)+1-n, mode)
+	}
+	return &r.d
+}
+
+// groupDigits inserts thousands separators (comma) and pads with zeros
+// to minWidth, a separator never leading.
+func groupDigits(digits string, comma bool, minWidth int) string {
+	if !comma {
+		if n := max(minWidth, 1) - len(digits); n > 0 {
+			return strings.Repeat("0", n) + digits
+		}
+		return digits
+	}
+	var groups []string
+	for {
+		l := min(max(len(digits), minWidth, 1), 3)
+		g := digits[max(len(digits)-l, 0):]
+		groups = append(groups, strings.Repeat("0", l-len(g))+g)
+		digits = digits[:max(len(digits)-l, 0)]
+		minWidth -= l
+		if digits == "" && minWidth <= 0 {
+			break
+		}
+		minWidth--
+	}
+	for i, j := 0, len(groups)-1; i < j; i, j = i+1, j-1 {
+		groups[i], groups[j] = groups[j], groups[i]
+	}
+	return strings.Join(groups, ",")
+}
+
+// decAlign pads sign+body to the width.
+func decAlign(sign, body string, s decSpec) string {
+	n := s.width - utf8.RuneCountInString(sign) - utf8.RuneCountInString(body)
+	if n <= 0 {
+		return sign + body
+	}
+	pad := strings.Repeat(s.fill, n)
+	switch s.align {
+	case '<':
+		return sign + body + pad
+	case '=':
+		return sign + pad + body
+	case '^':
+		half := n / 2
+		return strings.Repeat(s.fill, half) + sign + body + strings.Repeat(s.fill, n-half)
+	}
+	return pad + sign + body
+}

@@ -235,7 +235,23 @@ func timeoutArg(v vm.Value) (float64, error) {
 }
 
 func init() {
-	m := cfFutureType.AddMethod
+	// The methods are Python functions in CPython: a wrong argument count
+	// gets a Python call's words.
+	noArgs := map[string]bool{"done": true, "running": true, "cancelled": true, "cancel": true,
+		"set_running_or_notify_cancel": true}
+	m := func(name string, f vm.BuiltinFunc) {
+		cfFutureType.AddMethod(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+			if noArgs[name] {
+				if len(kw) > 0 {
+					return vm.Undef, vm.Errorf(vm.TypeError, "Future.%s() got an unexpected keyword argument '%s'", name, kw[0].Name)
+				}
+				if len(args) != 1 {
+					return vm.Undef, vm.Errorf(vm.TypeError, "Future.%s() takes 1 positional argument but %d were given", name, len(args))
+				}
+			}
+			return f(t, args, kw)
+		})
+	}
 	self := func(args []vm.Value) *cfFuture { return args[0].AsObj().(*cfFuture) }
 	m("result", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		a, err := vm.UnpackArgs("result", args[1:], kw, 0, "timeout")
@@ -318,6 +334,14 @@ func init() {
 		return vm.Bool(ok), err
 	})
 	m("add_done_callback", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) > 2 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "Future.add_done_callback() takes 2 positional arguments but %d were given", len(args))
+		}
+		fn, err := oneParam("Future.add_done_callback", "fn", args[1:], kw)
+		if err != nil {
+			return vm.Undef, err
+		}
+		args = []vm.Value{args[0], fn}
 		f := self(args)
 		f.mu.Lock()
 		if f.state < 2 {
@@ -326,7 +350,7 @@ func init() {
 			return vm.None, nil
 		}
 		f.mu.Unlock()
-		_, err := t.Call(args[1], []vm.Value{args[0]}, nil)
+		_, err = t.Call(args[1], []vm.Value{args[0]}, nil)
 		return vm.None, err
 	})
 

@@ -3,8 +3,9 @@
 // (on cockroachdb/apd's numbers), and the database modules sqlite3,
 // aiosqlite (modernc.org/sqlite), asyncpg (pgx) and itertools in Go;
 // collections, functools, typing, dataclasses, enum, contextlib, logging,
-// json, datetime, uuid and the other
-// pylib/*.py modules in the script language. Modules() maps each module name
+// json, datetime, uuid and the other pylib/*.py modules in the script
+// language (json's scanner and encoder, like CPython's _json accelerator,
+// are Go: json_decode.go, json_encode.go). Modules() maps each module name
 // to the loader that builds it for an interpreter; nothing here is shared
 // mutable state between interpreters. Some modules are written in the
 // script language itself (pylib/*.py, embedded; see pylib.go) on top of a small

@@ -13,15 +13,25 @@ import (
 // (wide), built once, so s[i] stays O(1) and a scanning loop linear.
 type StrObj struct {
 	s      string
-	wide   *strWide // nil until a non-ASCII str is indexed by position
-	length int      // code points; -1 until measured
-	ascii  bool     // every byte < 0x80 (meaningful once length >= 0)
+	ext    *strExt // nil until needed: positional caches, concatenation buffer
+	length int     // code points; -1 until measured
+	ascii  bool    // every byte < 0x80 (meaningful once length >= 0)
 	hashed bool
 	hash   uint64
 }
 
-// strWide is what a non-ASCII str caches for positional access.
-type strWide struct {
+// strExt is what a str keeps beyond its text: the positional caches of a
+// non-ASCII str, and the buffer of a str made by concatenation.
+type strExt struct {
+	// buf holds the str's bytes at its start, with room after them. The
+	// str whose length is buf's length may append there (its bytes and
+	// every shorter str's stay as they are); others copy.
+	buf *strBuf
+	pos *strPos
+}
+
+// strPos is the positional cache of a non-ASCII str.
+type strPos struct {
 	runes []rune
 	// offs[k] is the byte offset of code point k*strStride, so a code
 	// point index converts to a byte offset in at most strStride steps.
@@ -165,12 +175,15 @@ func (s *StrObj) isASCII() bool {
 	return s.ascii
 }
 
-// wideOf returns the positional cache of a non-ASCII str.
-func (s *StrObj) wideOf() *strWide {
-	if s.wide == nil {
-		s.wide = &strWide{}
+// wideOf returns the positional cache of s (made on first need).
+func (s *StrObj) wideOf() *strPos {
+	if s.ext == nil {
+		s.ext = &strExt{}
 	}
-	return s.wide
+	if s.ext.pos == nil {
+		s.ext.pos = &strPos{}
+	}
+	return s.ext.pos
 }
 
 // runesOf returns the code points of a non-ASCII str, decoded once.
@@ -279,6 +292,13 @@ func (s *StrObj) runeIndexOf(off int) int {
 	return lo*strStride + utf8.RuneCountInString(s.s[offs[lo]:off])
 }
 
+// strBuf is the growable buffer concatenations share.
+type strBuf struct{ b []byte }
+
+// concatMin is the length from which a concatenation keeps its buffer:
+// below it, copying is cheaper than the bookkeeping.
+const concatMin = 64
+
 // concatStr is x + y; the result knows its measure when both operands do.
 func concatStr(x, y *StrObj) *StrObj {
 	if y.s == "" {
@@ -287,8 +307,32 @@ func concatStr(x, y *StrObj) *StrObj {
 	if x.s == "" {
 		return y
 	}
-	if x.length >= 0 && y.length >= 0 {
-		return &StrObj{s: x.s + y.s, length: x.length + y.length, ascii: x.ascii && y.ascii}
+	n := len(x.s) + len(y.s)
+	var r *StrObj
+	if n < concatMin {
+		r = &StrObj{s: x.s + y.s}
+	} else {
+		var buf *strBuf
+		if x.ext != nil && x.ext.buf != nil && len(x.ext.buf.b) == len(x.s) && cap(x.ext.buf.b) >= n {
+			// x is the last str of its buffer and there is room: append.
+			buf = x.ext.buf
+			buf.b = append(buf.b, y.s...)
+		} else {
+			c := n
+			if x.ext != nil && x.ext.buf != nil {
+				c = 2 * n // a chain of concatenations: room to grow
+			}
+			b := make([]byte, n, c)
+			copy(b, x.s)
+			copy(b[len(x.s):], y.s)
+			buf = &strBuf{b: b}
+		}
+		r = &StrObj{s: unsafe.String(&buf.b[0], n), ext: &strExt{buf: buf}}
 	}
-	return &StrObj{s: x.s + y.s, length: -1}
+	if x.length >= 0 && y.length >= 0 {
+		r.length, r.ascii = x.length+y.length, x.ascii && y.ascii
+	} else {
+		r.length = -1
+	}
+	return r
 }

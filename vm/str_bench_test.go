@@ -124,3 +124,17 @@ func TestStrIndexAllocs(t *testing.T) {
 		t.Errorf("unpacking a list: %v allocs, want 0", got)
 	}
 }
+
+// BenchmarkStrAppend is `s += "ab"` repeated: amortized constant time and
+// bytes per append (the string grows in place), not a copy of s each time.
+func BenchmarkStrAppend(b *testing.B) {
+	s := NewStr("")
+	y := NewStr("ab")
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		s = concatStr(s, y)
+	}
+	if s.Len() != 2*b.N {
+		b.Fatal("wrong length")
+	}
+}

@@ -136,10 +136,23 @@ const signalValuesMsg = "valid values for signals are:\n  [InvalidOperation, Flo
 // parseRounding accepts one of the ROUND_* strings.
 func parseRounding(v vm.Value) (int, error) {
 	if s, ok := v.StrOf(); ok {
-		for i, r := range decRoundings {
-			if r.name == s {
-				return i, nil
-			}
+		switch s {
+		case "ROUND_UP":
+			return rndUp, nil
+		case "ROUND_DOWN":
+			return rndDown, nil
+		case "ROUND_CEILING":
+			return rndCeiling, nil
+		case "ROUND_FLOOR":
+			return rndFloor, nil
+		case "ROUND_HALF_UP":
+			return rndHalfUp, nil
+		case "ROUND_HALF_DOWN":
+			return rndHalfDown, nil
+		case "ROUND_HALF_EVEN":
+			return rndHalfEven, nil
+		case "ROUND_05UP":
+			return rnd05Up, nil
 		}
 	}
 	return 0, vm.Errorf(vm.TypeError, roundingValuesMsg)
@@ -468,7 +481,8 @@ func newDecContext(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm
 }
 
 func unpackCtxArgs(args []vm.Value, kw []vm.KV) ([]vm.Value, error) {
-	return decUnpack(args, kw, 0, ctxFieldNames...)
+	a, err := decUnpack(args, kw, 0, ctxFieldNames...)
+	return a[:], err
 }
 
 // apply sets the fields given (not None) in a.

@@ -81,30 +81,34 @@ func op2(op decOp2) decFunc {
 	}
 }
 
+// decArgs holds bound arguments (a Context takes the most: eight).
+type decArgs [8]vm.Value
+
 // decUnpack binds arguments as CPython's decimal methods do, with their
 // messages (they name no function).
-func decUnpack(args []vm.Value, kw []vm.KV, required int, names ...string) ([]vm.Value, error) {
+// The result is a fixed array (no allocation per call); unused slots are
+// Undef.
+func decUnpack(args []vm.Value, kw []vm.KV, required int, names ...string) (out decArgs, err error) {
 	if len(args) > len(names) {
-		return nil, vm.Errorf(vm.TypeError, "function takes at most %d argument%s (%d given)", len(names), plural(len(names)), len(args))
+		return out, vm.Errorf(vm.TypeError, "function takes at most %d argument%s (%d given)", len(names), plural(len(names)), len(args))
 	}
-	out := make([]vm.Value, len(names))
-	copy(out, args)
+	copy(out[:], args)
 	for _, k := range kw {
 		i := 0
 		for i < len(names) && names[i] != k.Name {
 			i++
 		}
 		if i == len(names) {
-			return nil, vm.Errorf(vm.TypeError, "'%s' is an invalid keyword argument for this function", k.Name)
+			return out, vm.Errorf(vm.TypeError, "'%s' is an invalid keyword argument for this function", k.Name)
 		}
 		if !out[i].IsUndef() {
-			return nil, vm.Errorf(vm.TypeError, "argument for function given by name ('%s') and position (%d)", k.Name, i+1)
+			return out, vm.Errorf(vm.TypeError, "argument for function given by name ('%s') and position (%d)", k.Name, i+1)
 		}
 		out[i] = k.Val
 	}
 	for i := 0; i < required; i++ {
 		if out[i].IsUndef() {
-			return nil, vm.Errorf(vm.TypeError, "function missing required argument '%s' (pos %d)", names[i], i+1)
+			return out, vm.Errorf(vm.TypeError, "function missing required argument '%s' (pos %d)", names[i], i+1)
 		}
 	}
 	return out, nil

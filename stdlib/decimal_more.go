@@ -16,6 +16,13 @@ import (
 // checkNaNs applies the rule for NaN operands (nanOperands) and returns
 // the NaN result; done is false without NaNs.
 func checkNaNs(c *decCtx, ds ...*apd.Decimal) (vm.Value, bool, error) {
+	anyNaN := false
+	for _, d := range ds {
+		anyNaN = anyNaN || isNaN(d)
+	}
+	if !anyNaN {
+		return vm.Undef, false, nil
+	}
 	r := &decObj{}
 	st, done := c.nanOperands(&r.d, ds...)
 	if !done {
@@ -108,7 +115,8 @@ func decQuantize(c *decCtx, x, y *decObj, mode int) (vm.Value, error) {
 	if err := c.addStatus(st); err != nil {
 		return vm.Undef, err
 	}
-	return c.fixed(&r.d)
+	st, err := c.fix(&r.d, exp, c.round)
+	return c.finish(r, st, err)
 }
 
 // decToIntegral rounds to an integer (exponent 0); exact records Inexact

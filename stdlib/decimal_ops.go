@@ -109,6 +109,48 @@ func decBinary(op decOp2, reflected bool) vm.BuiltinFunc {
 	}
 }
 
+// BinaryOp is the interpreter's direct path to the operators (the
+// dunders above serve subclasses and explicit calls).
+func (x *decObj) BinaryOp(t *vm.Thread, name string, other vm.Value, reflected bool) (vm.Value, bool, error) {
+	var op decOp2
+	switch name {
+	case "__add__":
+		op = opAdd
+	case "__sub__":
+		op = opSub
+	case "__mul__":
+		op = opMul
+	case "__truediv__":
+		op = opDiv
+	case "__floordiv__":
+		op = opDivInt
+	case "__mod__":
+		op = opRem
+	case "__pow__":
+		op = opPow
+	default:
+		return vm.Undef, false, nil
+	}
+	var y *apd.Decimal
+	if d, ok := decOf(other); ok {
+		y = &d.d
+	} else if i, ok := intOf(other); ok {
+		y = new(apd.Decimal)
+		setDecInt(y, i)
+	} else {
+		return vm.Undef, false, nil
+	}
+	a, b := &x.d, y
+	if reflected {
+		a, b = y, &x.d
+	}
+	c := curCtx(t)
+	r := &decObj{}
+	st, err := op(c, &r.d, a, b)
+	v, err := c.finish(r, st, err)
+	return v, true, err
+}
+
 // decSign is -1, 0 or 1 (infinities included; not for NaNs).
 func decSign(d *apd.Decimal) int {
 	if d.Form == apd.Finite && d.Coeff.Sign() == 0 {
@@ -443,28 +485,30 @@ func rescale(x *apd.Decimal, exp int64, mode int) (r *decObj, inexact, rounded b
 	r = &decObj{}
 	r.d.Negative = x.Negative
 	r.d.Exponent = int32(exp)
-	c := x.Coeff.MathBigInt()
-	shift := exp - int64(x.Exponent)
-	if shift > 0 {
+	q := &r.d.Coeff
+	switch shift := exp - int64(x.Exponent); {
+	case shift > numDigits(&x.Coeff)+1:
+		// Every digit goes: round 0.000…c as a sticky remainder.
 		rounded = true
-		nd := numDigits(&x.Coeff)
-		if shift > nd+1 {
-			// Every digit goes: round 0.000…c as a sticky remainder.
-			if c.Sign() != 0 {
-				inexact = true
-				q := big.NewInt(0)
-				if roundUpNeeded(mode, q, big.NewInt(1), big.NewInt(10), x.Negative) {
-					q.SetInt64(1)
-				}
-				c = q
+		if x.Coeff.Sign() != 0 {
+			inexact = true
+			if roundsAway(mode, q, bigOne, bigTen, x.Negative) {
+				q.SetInt64(1)
 			}
-		} else {
-			c, inexact = roundShift(c, shift, mode, x.Negative)
 		}
-	} else if shift < 0 {
-		c.Mul(c, pow10(-shift))
+	case shift > 0:
+		rounded = true
+		var rem apd.BigInt
+		shiftDown(q, &rem, &x.Coeff, shift)
+		if rem.Sign() != 0 {
+			inexact = true
+			if roundsAway(mode, q, &rem, tenPow(shift), x.Negative) {
+				q.Add(q, bigOne)
+			}
+		}
+	default:
+		shiftUp(q, &x.Coeff, -shift)
 	}
-	r.d.Coeff.SetMathBigInt(c)
 	return r, inexact, rounded
 }
 

@@ -23,11 +23,41 @@ func (t *Thread) binaryOp(op int, a, b Value) (Value, error) {
 			return r, err
 		}
 		if dunderNative(a) || dunderNative(b) {
+			if r, done, err := nativeBinary(t, op, a, b); done {
+				return r, err
+			}
 			return t.dunderBinary(op, a, b, inplace)
 		}
 		return Undef, binopTypeError(op, a, b)
 	}
 	return t.dunderBinary(op, a, b, inplace)
+}
+
+// BinaryOperator lets a native number (a Dunders class) compute an
+// operator without the dunder lookup and call: name is the forward
+// dunder ("__add__"), reflected when the object is the right operand.
+// ok false means NotImplemented. Its class's __add__ etc. must agree (they
+// serve subclasses and explicit calls).
+type BinaryOperator interface {
+	BinaryOp(t *Thread, name string, other Value, reflected bool) (result Value, ok bool, err error)
+}
+
+// nativeBinary tries a BinaryOperator on the left operand, then (for a
+// different type) on the right one; done false leaves the dunder path to
+// decide (and to word the TypeError).
+func nativeBinary(t *Thread, op int, a, b Value) (Value, bool, error) {
+	name := binOpDunders[op][0]
+	if bo, ok := a.o.(BinaryOperator); ok && a.k == KObj {
+		if r, ok, err := bo.BinaryOp(t, name, b, false); ok || err != nil {
+			return r, true, err
+		}
+	}
+	if bo, ok := b.o.(BinaryOperator); ok && b.k == KObj && (a.k != KObj || a.o.Class() != b.o.Class()) {
+		if r, ok, err := bo.BinaryOp(t, name, a, true); ok || err != nil {
+			return r, true, err
+		}
+	}
+	return Undef, false, nil
 }
 
 func binopTypeError(op int, a, b Value) error {

@@ -780,11 +780,9 @@ func (t *Thread) SetAttr(obj Value, name string, v Value) error {
 					}
 				}
 			}
-			if sa, ok := o.cls.Lookup("__setattr__"); ok {
-				if _, builtin := sa.o.(*Builtin); !builtin {
-					_, err := t.callBound(sa, obj, []Value{Str(name), v}, nil)
-					return err
-				}
+			if sa, custom := setattrOverride(o.cls); custom {
+				_, err := t.callBound(sa, obj, []Value{Str(name), v}, nil)
+				return err
 			}
 			if o.exc != nil {
 				switch name {

@@ -129,10 +129,8 @@ func storeCacheable(cls *Class, name string) bool {
 	if cls.hasSlots || cls.isExc || cls.noDict || cls.Builtin || isDunder(name) {
 		return false
 	}
-	if sa, ok := cls.Lookup("__setattr__"); ok {
-		if _, builtin := sa.o.(*Builtin); !builtin || sa.k != KObj {
-			return false
-		}
+	if _, custom := setattrOverride(cls); custom {
+		return false
 	}
 	if attr, ok := cls.Lookup(name); ok && attr.k == KObj {
 		switch d := attr.o.(type) {
@@ -156,10 +154,8 @@ func slotStore(cls *Class, name string) (*member, bool) {
 	if !cls.hasSlots || cls.isExc || cls.Builtin {
 		return nil, false
 	}
-	if sa, ok := cls.Lookup("__setattr__"); ok {
-		if _, builtin := sa.o.(*Builtin); !builtin || sa.k != KObj {
-			return nil, false
-		}
+	if _, custom := setattrOverride(cls); custom {
+		return nil, false
 	}
 	if attr, ok := cls.Lookup(name); ok && attr.k == KObj {
 		if m, ok := attr.o.(*member); ok {
@@ -167,6 +163,17 @@ func slotStore(cls *Class, name string) (*member, bool) {
 		}
 	}
 	return nil, false
+}
+
+// setattrOverride returns the __setattr__ a class (or a base) defines in
+// place of object's built-in one: then every attribute store calls it.
+func setattrOverride(cls *Class) (Value, bool) {
+	sa, ok := cls.Lookup("__setattr__")
+	if !ok {
+		return Undef, false
+	}
+	_, builtin := sa.o.(*Builtin)
+	return sa, !builtin || sa.k != KObj
 }
 
 func isDunder(name string) bool {

@@ -296,25 +296,25 @@ type instanceWith[S any] struct {
 func newInstanceWithStore(cls *Class, n int) *Instance {
 	switch {
 	case n <= 1:
-		p := &instanceWith[[1]Value]{inst: Instance{cls: cls}}
-		p.inst.attrs.vals = p.store[:0]
-		return &p.inst
+		return instanceWithStore(cls, func(s *[1]Value) []Value { return s[:0] })
 	case n <= 2:
-		p := &instanceWith[[2]Value]{inst: Instance{cls: cls}}
-		p.inst.attrs.vals = p.store[:0]
-		return &p.inst
+		return instanceWithStore(cls, func(s *[2]Value) []Value { return s[:0] })
 	case n <= 4:
-		p := &instanceWith[[4]Value]{inst: Instance{cls: cls}}
-		p.inst.attrs.vals = p.store[:0]
-		return &p.inst
+		return instanceWithStore(cls, func(s *[4]Value) []Value { return s[:0] })
 	case n <= 8:
-		p := &instanceWith[[8]Value]{inst: Instance{cls: cls}}
-		p.inst.attrs.vals = p.store[:0]
-		return &p.inst
+		return instanceWithStore(cls, func(s *[8]Value) []Value { return s[:0] })
 	}
 	inst := &Instance{cls: cls}
 	inst.attrs.vals = make([]Value, 0, n)
 	return inst
+}
+
+// instanceWithStore allocates an instance and its storage S together; vals
+// gives the empty value slice over the storage.
+func instanceWithStore[S any](cls *Class, vals func(*S) []Value) *Instance {
+	p := &instanceWith[S]{inst: Instance{cls: cls}}
+	p.inst.attrs.vals = vals(&p.store)
+	return &p.inst
 }
 
 // Payload is the built-in part of an instance of a script subclass of a

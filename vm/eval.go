@@ -912,13 +912,8 @@ func (t *Thread) execute() (Value, error) {
 						if init := cls.plainInit(); init != nil {
 							// Instantiate inline: the instance takes the slot just
 							// before the arguments and becomes __init__'s self.
-							if t.depth >= t.depthLimit() {
-								f.pc, f.sp = pc, sp
-								err = t.recursionError()
-								goto fail
-							}
 							f.pc, f.sp = pc, sp
-							if err = t.checkpoint(); err != nil {
+							if err = t.callPrologue(); err != nil {
 								goto fail
 							}
 							inst := NewInstance(cls)
@@ -933,12 +928,8 @@ func (t *Thread) execute() (Value, error) {
 								goto fail
 							}
 							nf.initInst = inst
-							clear(regs[base:sp])
-							f.sp = base
-							nf.back = f
-							t.frame = nf
-							t.depth++
-							f = t.frame
+							t.pushCall(f, nf, base)
+							f = nf
 							code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
 							continue
 						}
@@ -960,15 +951,8 @@ func (t *Thread) execute() (Value, error) {
 						continue
 					}
 					if fn, ok := callee.o.(*Function); ok && fn.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) == 0 {
-						if t.depth >= t.depthLimit() {
-							f.pc, f.sp = pc, sp
-							err = t.recursionError()
-							goto fail
-						}
 						f.pc, f.sp = pc, sp
-						// Calls count like loop iterations, so that recursion
-						// without loops still yields the lock and sees Abort.
-						if err = t.checkpoint(); err != nil {
+						if err = t.callPrologue(); err != nil {
 							goto fail
 						}
 						var nf *Frame
@@ -989,12 +973,8 @@ func (t *Thread) execute() (Value, error) {
 								goto fail
 							}
 						}
-						clear(regs[base:sp])
-						f.sp = base
-						nf.back = f
-						t.frame = nf
-						t.depth++
-						f = t.frame
+						t.pushCall(f, nf, base)
+						f = nf
 						code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
 						continue
 					}

@@ -135,6 +135,27 @@ func (it *Interp) abortError() error {
 
 // checkpoint runs at loop back-edges and script calls: it yields the lock
 // to a waiting thread, delivers Ctrl-C and Abort, and spends the step budget.
+// callPrologue is what every script call from the dispatch loop pays
+// before its frame is pushed: the recursion limit, then a checkpoint (calls
+// count like loop iterations, so that recursion without loops still yields
+// the lock and sees Abort).
+func (t *Thread) callPrologue() error {
+	if t.depth >= t.depthLimit() {
+		return t.recursionError()
+	}
+	return t.checkpoint()
+}
+
+// pushCall makes nf, called from f, the running frame; the call's callee
+// and arguments occupied f's registers [base, f.sp).
+func (t *Thread) pushCall(f, nf *Frame, base int) {
+	clear(f.regs[base:f.sp])
+	f.sp = base
+	nf.back = f
+	t.frame = nf
+	t.depth++
+}
+
 // The common case — no switch due, no step budget — is small enough for
 // the compiler to inline into every call site of the dispatch loop.
 func (t *Thread) checkpoint() error {

@@ -107,7 +107,13 @@ func timeModule(it *vm.Interp) (*vm.Module, error) {
 	fn("time_ns", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return vm.Int(int64(clock().Wall() * 1e9)), nil
 	})
-	for _, name := range []string{"monotonic", "perf_counter", "process_time"} {
+	fn("process_time", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Float(float64(processCPUTime()) / 1e9), nil
+	})
+	fn("process_time_ns", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		return vm.Int(processCPUTime()), nil
+	})
+	for _, name := range []string{"monotonic", "perf_counter"} {
 		fn(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 			return vm.Float(clock().Now()), nil
 		})

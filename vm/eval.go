@@ -686,7 +686,7 @@ func (t *Thread) execute() (Value, error) {
 				sp++
 			case OpBuildMap:
 				f.pc, f.sp = pc, sp
-				d := NewDict()
+				d := NewDictSized(arg) // a literal's size is known: no regrowth while filling
 				for i := sp - 2*arg; i < sp; i += 2 {
 					if e := d.Set(t, regs[i], regs[i+1]); e != nil {
 						err = e

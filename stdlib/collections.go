@@ -70,6 +70,26 @@ func (d *deque) pushLeft(v vm.Value) {
 	d.n++
 }
 
+// deleteAt closes the gap at index i by moving the shorter side, so that
+// removing near either end is O(1): asyncio's waiter queues remove the
+// woken future, which is nearly always the first.
+func (d *deque) deleteAt(i int) {
+	size := len(d.buf)
+	if i < d.n/2 {
+		for j := i; j > 0; j-- {
+			d.buf[(d.head+j)%size] = d.buf[(d.head+j-1)%size]
+		}
+		d.buf[d.head] = vm.Undef
+		d.head = (d.head + 1) % size
+	} else {
+		for j := i; j < d.n-1; j++ {
+			d.buf[(d.head+j)%size] = d.buf[(d.head+j+1)%size]
+		}
+		d.buf[(d.head+d.n-1)%size] = vm.Undef
+	}
+	d.n--
+}
+
 func (d *deque) popLeft() vm.Value {
 	v := d.buf[d.head]
 	d.buf[d.head] = vm.Undef
@@ -135,17 +155,51 @@ func (d *deque) Iter(t *vm.Thread) (vm.Value, error) {
 }
 
 func (d *deque) GetItem(t *vm.Thread, key vm.Value) (vm.Value, error) {
-	i, err := t.AsInt64(key)
+	i, err := d.index(t, key)
 	if err != nil {
 		return vm.Undef, err
+	}
+	return d.at(i), nil
+}
+
+// index resolves a script index (negative from the end) or raises
+// deque's IndexError.
+func (d *deque) index(t *vm.Thread, key vm.Value) (int, error) {
+	i, ok, err := t.IndexOf(key)
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		return 0, vm.Errorf(vm.TypeError, "sequence index must be integer, not '%s'", key.TypeName())
 	}
 	if i < 0 {
 		i += int64(d.n)
 	}
 	if i < 0 || i >= int64(d.n) {
-		return vm.Undef, vm.Errorf(vm.IndexError, "deque index out of range")
+		return 0, vm.Errorf(vm.IndexError, "deque index out of range")
 	}
-	return d.at(int(i)), nil
+	return int(i), nil
+}
+
+// SetItem is d[i] = v.
+func (d *deque) SetItem(t *vm.Thread, key, v vm.Value) error {
+	i, err := d.index(t, key)
+	if err != nil {
+		return err
+	}
+	d.buf[(d.head+i)%len(d.buf)] = v
+	return nil
+}
+
+// DelItem is del d[i].
+func (d *deque) DelItem(t *vm.Thread, key vm.Value) error {
+	i, err := d.index(t, key)
+	if err != nil {
+		return err
+	}
+	d.deleteAt(i)
+	d.state++
+	return nil
 }
 
 func newDeque(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.Value, error) {
@@ -241,13 +295,7 @@ func init() {
 				return vm.Undef, err
 			}
 			if eq {
-				// Close the gap in place: no copy of the whole deque.
-				size := len(d.buf)
-				for j := i; j < d.n-1; j++ {
-					d.buf[(d.head+j)%size] = d.buf[(d.head+j+1)%size]
-				}
-				d.buf[(d.head+d.n-1)%size] = vm.Undef
-				d.n--
+				d.deleteAt(i)
 				d.state++
 				return vm.None, nil
 			}

@@ -304,6 +304,16 @@ type ItemGetter interface {
 	GetItem(t *Thread, key Value) (Value, error)
 }
 
+// ItemSetter is implemented by Go objects supporting obj[key] = v.
+type ItemSetter interface {
+	SetItem(t *Thread, key, v Value) error
+}
+
+// ItemDeleter is implemented by Go objects supporting del obj[key].
+type ItemDeleter interface {
+	DelItem(t *Thread, key Value) error
+}
+
 // keyError makes KeyError(key).
 func keyError(key Value) error {
 	e := NewInstance(KeyError)
@@ -337,6 +347,9 @@ func (t *Thread) SetItem(obj, key, v Value) error {
 			}
 		case *ByteArray:
 			return t.byteArraySetItem(o, key, v)
+		}
+		if s, ok := obj.o.(ItemSetter); ok {
+			return s.SetItem(t, key, v)
 		}
 		if dunderNative(obj) {
 			if m, ok := t.lookupSpecial(obj, "__setitem__"); ok {
@@ -441,6 +454,9 @@ func (t *Thread) DelItem(obj, key Value) error {
 			}
 		case *ByteArray:
 			return t.byteArrayDelItem(o, key)
+		}
+		if d, ok := obj.o.(ItemDeleter); ok {
+			return d.DelItem(t, key)
 		}
 		if dunderNative(obj) {
 			if m, ok := t.lookupSpecial(obj, "__delitem__"); ok {

@@ -353,6 +353,7 @@ func (t *Thread) makeGenerator(fn *Function, args []Value, kw []KV) (Value, erro
 	}
 	kind := fn.code.Flags & (FlagGenerator | FlagCoroutine | FlagAsyncGen)
 	g := newGenerator(kind, f, fn)
+	g.iterableCoroutine = fn.iterableCoroutine
 	if kind == FlagCoroutine && t.interp.Hooks.OnCoroutine != nil {
 		t.interp.Hooks.OnCoroutine(t, g)
 	}

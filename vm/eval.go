@@ -1236,7 +1236,7 @@ func (t *Thread) execute() (Value, error) {
 			case OpGetYieldFromIter:
 				v := regs[sp-1]
 				if g, ok := v.o.(*Generator); ok && v.k == KObj {
-					if g.kind == FlagCoroutine && f.code.Flags&FlagCoroutine == 0 {
+					if g.kind == FlagCoroutine && f.code.Flags&FlagCoroutine == 0 && (f.gen == nil || !f.gen.iterableCoroutine) {
 						f.pc, f.sp = pc, sp
 						err = Errorf(TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator")
 						goto fail

@@ -117,6 +117,10 @@ type Function struct {
 	attrs      *Dict // the function's __dict__ (user-set attributes), nil until used
 	doc        Value
 	annotation Value // __annotations__ (a dict), Undef until set or asked for
+	// iterableCoroutine: a generator function that types.coroutine marked,
+	// so its generators may be awaited (CPython's CO_ITERABLE_COROUTINE,
+	// kept on the function because code objects are shared and immutable).
+	iterableCoroutine bool
 }
 
 func (*Function) Class() *Class { return FunctionType }
@@ -196,3 +200,14 @@ func (f *Frame) Back() *Frame { return f.back }
 
 // QualName is the function's __qualname__.
 func (f *Function) QualName() string { return f.qualname }
+
+// MarkIterableCoroutine is types.coroutine on a generator function: its
+// generators become awaitable. It reports false for anything else.
+func MarkIterableCoroutine(v Value) bool {
+	fn, ok := v.o.(*Function)
+	if !ok || v.k != KObj || fn.code.Flags&FlagGenerator == 0 {
+		return false
+	}
+	fn.iterableCoroutine = true
+	return true
+}

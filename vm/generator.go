@@ -42,6 +42,9 @@ type Generator struct {
 	// pooled marks a coroutine made for `await f(...)` (awaitedCoroutine):
 	// only its awaiter knows it, so once it has returned there it is reused.
 	pooled bool
+	// iterableCoroutine: made by a types.coroutine generator function;
+	// await accepts it, and it may yield from a coroutine.
+	iterableCoroutine bool
 }
 
 // resumeMode tells the dispatch loop what to do when a resumed generator

@@ -260,6 +260,40 @@ type BoundMethod struct {
 
 func (*BoundMethod) Class() *Class { return MethodType }
 
+// Compare: two bound methods are equal when they bind the same object (by
+// identity, as CPython 3.8+) to equal functions; no order.
+func (m *BoundMethod) Compare(t *Thread, op int, other Value) (bool, bool, error) {
+	o, ok := other.o.(*BoundMethod)
+	if !ok || other.k != KObj || (op != cmpEQ && op != cmpNE) {
+		return false, false, nil
+	}
+	eq := m.Self.Is(o.Self)
+	if eq && !m.Fn.Is(o.Fn) {
+		var err error
+		if eq, err = t.Equal(m.Fn, o.Fn); err != nil {
+			return false, true, err
+		}
+	}
+	return eq == (op == cmpEQ), true, nil
+}
+
+// HashErr mixes the bound object's identity with the function's hash, so
+// equal methods hash alike.
+func (m *BoundMethod) HashErr(t *Thread) (uint64, error) {
+	var self uint64
+	if m.Self.k == KObj {
+		self = identityHash(m.Self.o)
+	} else {
+		h, err := t.Hash(m.Self)
+		if err != nil {
+			return 0, err
+		}
+		self = h
+	}
+	fn, err := t.Hash(m.Fn)
+	return self ^ fn, err
+}
+
 // BuiltinFunc is the Go signature of every built-in function and method.
 // Methods receive their receiver as args[0]. kw is nil when no keyword
 // arguments were passed.

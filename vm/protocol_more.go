@@ -65,7 +65,7 @@ func (t *Thread) getAwaitable(v Value) (Value, error) {
 	if v.k == KObj {
 		switch o := v.o.(type) {
 		case *Generator:
-			if o.kind == FlagCoroutine {
+			if o.kind == FlagCoroutine || o.iterableCoroutine {
 				o.awaited = true
 				return v, nil
 			}

@@ -501,7 +501,8 @@ func (b *symtableBuilder) expr(e parser.Expr) {
 		if s != b.cur {
 			s.add(e.Target.Id, symAssigned)
 			b.cur.add(e.Target.Id, symUsed|symNonlocal)
-			if s.kind == scopeModule {
+			if s.kind == scopeModule || s.syms[e.Target.Id]&symGlobal != 0 {
+				// A module-level name, or one the function declared global.
 				b.cur.syms[e.Target.Id] = symUsed | symGlobal
 			}
 		} else {

@@ -30,3 +30,22 @@ class version_info(tuple):
 version_info.__module__ = "sys"
 version_info = version_info(_native_version)
 del _native_version
+
+
+class _ImplementationNamespace:
+    # sys.implementation: CPython makes it a types.SimpleNamespace; importing
+    # types here would slow every start, so this is the same shape by hand.
+    def __init__(self, **fields):
+        self.__dict__.update(fields)
+
+    def __repr__(self):
+        return "namespace(%s)" % ", ".join("%s=%r" % kv for kv in self.__dict__.items())
+
+
+# The name is asy's own (scripts that test for 'cpython' are asking about
+# CPython's internals); the language version is 3.11's. No bytecode cache.
+hexversion = 0x30B07F0
+implementation = _ImplementationNamespace(
+    name="asy", cache_tag=None, version=version_info, hexversion=hexversion,
+    _multiarch="x86_64-linux-gnu")
+del _ImplementationNamespace

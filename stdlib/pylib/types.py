@@ -80,3 +80,23 @@ def new_class(name, bases=(), kwds=None, exec_body=None):
         exec_body(ns)
     meta = (kwds or {}).get("metaclass", type)
     return meta(name, tuple(bases), ns)
+
+
+def coroutine(func):
+    """Make a generator function's generators awaitable (CPython's
+    CO_ITERABLE_COROUTINE); async functions are returned unchanged."""
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+    import _types
+    if func.__class__ is FunctionType:
+        if func.__code__.co_flags & 0x180:  # already a coroutine function
+            return func
+        if _types._mark_iterable_coroutine(func):
+            return func
+
+    def wrapped(*args, **kwargs):
+        return func(*args, **kwargs)
+    wrapped.__name__ = getattr(func, '__name__', 'wrapped')
+    wrapped.__qualname__ = getattr(func, '__qualname__', 'wrapped')
+    wrapped.__doc__ = getattr(func, '__doc__', None)
+    return wrapped

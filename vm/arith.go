@@ -96,7 +96,23 @@ func (t *Thread) dunderBinary(op int, a, b Value, inplace bool) (Value, error) {
 			return r, err
 		}
 	} else if _, isInst := a.o.(*Instance); !isInst || a.k != KObj {
-		if r, ok, err := builtinBinary(t, op, a, b, inplace); ok || err != nil {
+		r, ok, err := builtinBinary(t, op, a, b, inplace)
+		if err == nil && ok {
+			return r, nil
+		}
+		if err != nil {
+			// A built-in left operand refused ("can only concatenate str"):
+			// the right operand's reflected method still gets its turn, and
+			// the built-in's message stands if it declines.
+			if _, bInst := b.o.(*Instance); !bInst || b.k != KObj || bc == ac || !IsInstanceOf(err, TypeError) {
+				return r, err
+			}
+			if m, found := t.lookupSpecial(b, names[1]); found && !tryReflectedFirst {
+				r2, err2 := t.callBound(m, b, []Value{a}, nil)
+				if err2 != nil || !isNotImplemented(r2) {
+					return r2, err2
+				}
+			}
 			return r, err
 		}
 	}

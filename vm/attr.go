@@ -210,6 +210,9 @@ func (o *Class) setAttr(name string, v Value) error {
 		o.refreshFlat(o, name, v)
 		return nil
 	}
+	if _, had := o.Dict[name]; !had {
+		o.keyOrder = append(o.keyOrder, name)
+	}
 	o.Dict[name] = v
 	o.invalidate()
 	return nil
@@ -661,8 +664,11 @@ func (t *Thread) classAttr(c *Class, name string) (Value, bool, error) {
 		return Obj(c.Bases[0]), true, nil
 	case "__dict__":
 		d := NewDict()
-		for k, v := range c.Dict {
-			d.SetStr(k, v)
+		for _, k := range c.OrderedKeys() {
+			if k == "__qualname__" {
+				continue // type.__new__ moves it out of the namespace
+			}
+			d.SetStr(k, c.Dict[k])
 		}
 		return Obj(d), true, nil
 	case "__class__":
@@ -896,6 +902,17 @@ func (t *Thread) DelAttr(obj Value, name string) error {
 					}
 					_, err := t.Call(p.fdel, []Value{obj}, nil)
 					return err
+				}
+				if d, ok := attr.o.(*Instance); ok && attr.k == KObj {
+					// A data descriptor: __delete__ does the deleting; one
+					// with only __set__ refuses, as CPython's slot wrapper.
+					if del, ok := d.cls.Lookup("__delete__"); ok {
+						_, err := t.callBound(del, attr, []Value{obj}, nil)
+						return err
+					}
+					if _, ok := d.cls.Lookup("__set__"); ok {
+						return Errorf(AttributeError, "__delete__")
+					}
 				}
 			}
 			if da, ok := o.cls.Lookup("__delattr__"); ok && isScriptFunction(da) {

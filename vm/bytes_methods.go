@@ -988,7 +988,12 @@ func init() {
 				}
 				set = append([]byte{}, b...) // non-nil even when empty
 			}
-			return bwrap(self, trimB(bself(self), set, left, right)), nil
+			in := bself(self)
+			out := trimB(in, set, left, right)
+			if _, exact := self.o.(*Bytes); exact && len(out) == len(in) {
+				return self, nil // nothing stripped: CPython returns the same bytes object
+			}
+			return bwrap(self, out), nil
 		})
 	}
 	for _, name := range []string{"removeprefix", "removesuffix"} {

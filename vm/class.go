@@ -21,6 +21,10 @@ type Class struct {
 	// operators and conversions, as it does a script class's — a numeric
 	// type written in Go (decimal.Decimal). Set before the class is shared.
 	Dunders bool
+	// keyOrder is the order names entered Dict (the class body's, then
+	// setattr's): Dict is a Go map, and __dict__ and __set_name__ follow
+	// definition order as CPython's do. Deleted names are skipped on use.
+	keyOrder []string
 	// FullName, when set, is the type name error messages show
 	// ('decimal.Decimal', CPython's tp_name), where Name is __name__.
 	FullName string

@@ -1,5 +1,10 @@
 package vm
 
+import (
+	"fmt"
+	"sort"
+)
+
 // buildClass runs a class body and creates the class (BUILD_CLASS).
 func (t *Thread) buildClass(body, name, bases, kwargs Value) (Value, error) {
 	fn := body.o.(*Function)
@@ -149,6 +154,9 @@ func (t *Thread) prepareNamespace(metaclass Value, custom bool, name Value, base
 // __init_subclass__ hook of its nearest base that has one (with the class
 // keywords), then __set_name__ on the descriptors in its namespace.
 func (t *Thread) classCreated(cls *Class, kws []KV) error {
+	if err := t.setNames(cls); err != nil {
+		return err
+	}
 	for _, b := range cls.MRO[1:] {
 		if m, ok := b.Dict["__init_subclass__"]; ok {
 			fnv := m
@@ -161,16 +169,59 @@ func (t *Thread) classCreated(cls *Class, kws []KV) error {
 			break
 		}
 	}
-	for k, v := range cls.Dict {
+	return nil
+}
+
+// setNames calls __set_name__ on the descriptors of a new class's
+// namespace, in definition order, over a snapshot (as type.__new__ does):
+// a hook that adds, replaces or deletes class attributes changes neither
+// which descriptors are told nor what they were when the class was made.
+func (t *Thread) setNames(cls *Class) error {
+	keys := cls.OrderedKeys()
+	vals := make([]Value, len(keys))
+	for i, k := range keys {
+		vals[i] = cls.Dict[k]
+	}
+	for i, v := range vals {
 		if inst, ok := v.o.(*Instance); ok && v.k == KObj {
 			if m, ok := inst.cls.Lookup("__set_name__"); ok {
-				if _, err := t.Call(m, []Value{v, Obj(cls), Str(k)}, nil); err != nil {
-					return err
+				if _, err := t.Call(m, []Value{v, Obj(cls), Str(keys[i])}, nil); err != nil {
+					wrapped := NewError(RuntimeError, fmt.Sprintf("Error calling __set_name__ on '%s' instance '%s' in '%s'", inst.cls.Name, keys[i], cls.Name))
+					if cause, ok := err.(*Instance); ok && cause.exc != nil {
+						wrapped.exc.cause = Obj(cause)
+						wrapped.exc.context = Obj(cause)
+						wrapped.exc.suppressContext = true
+					}
+					return wrapped
 				}
 			}
 		}
 	}
 	return nil
+}
+
+// OrderedKeys lists the class's own names in the order they were defined
+// (names a Go module put in Dict directly come last, sorted).
+func (c *Class) OrderedKeys() []string {
+	out := make([]string, 0, len(c.Dict))
+	seen := make(map[string]bool, len(c.Dict))
+	for _, k := range c.keyOrder {
+		if _, ok := c.Dict[k]; ok && !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	if len(out) < len(c.Dict) {
+		var rest []string
+		for k := range c.Dict {
+			if !seen[k] {
+				rest = append(rest, k)
+			}
+		}
+		sort.Strings(rest)
+		out = append(out, rest...)
+	}
+	return out
 }
 
 // NewClass creates a script class from a namespace dict.
@@ -215,9 +266,11 @@ func NewClass(t *Thread, name string, bases []*Class, ns *Dict) (*Class, error) 
 		layout = ObjectType
 	}
 	cls.base = layout
+	cls.keyOrder = make([]string, 0, ns.Len())
 	ns.Items(func(k, v Value) bool {
 		key := k.o.(*StrObj).s
 		cls.Dict[key] = v
+		cls.keyOrder = append(cls.keyOrder, key)
 		return true
 	})
 	if m, ok := cls.Dict["__module__"]; ok {

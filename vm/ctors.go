@@ -781,12 +781,27 @@ func newStr(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 	var s string
 	if a[0].IsUndef() {
 		s = ""
-	} else if !a[1].IsUndef() {
-		b, ok := a[0].o.(*Bytes)
-		if !ok {
+	} else if !a[1].IsUndef() || !a[2].IsUndef() {
+		// str(b, encoding, errors) is b.decode(encoding, errors).
+		switch a[0].o.(type) {
+		case *Bytes, *ByteArray:
+		default:
 			return Undef, Errorf(TypeError, "decoding to str: need a bytes-like object, %s found", a[0].TypeName())
 		}
-		s = string(b.b)
+		enc, errs := a[1], a[2]
+		if enc.IsUndef() {
+			enc = Str("utf-8")
+		}
+		if errs.IsUndef() {
+			errs = Str("strict")
+		}
+		r, err := t.CallMethod(a[0], "decode", enc, errs)
+		if err != nil {
+			return Undef, err
+		}
+		if s, err = t.StrOf(r); err != nil {
+			return Undef, err
+		}
 	} else {
 		s, err = t.StrOf(a[0])
 		if err != nil {
@@ -802,6 +817,9 @@ func newSuper(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 		c, ok := args[0].o.(*Class)
 		if !ok {
 			return Undef, Errorf(TypeError, "super() argument 1 must be a type, not %s", args[0].TypeName())
+		}
+		if !superAccepts(c, args[1]) {
+			return Undef, Errorf(TypeError, "super(type, obj): obj must be an instance or subtype of type")
 		}
 		return Obj(&Super{cls: c, self: args[1]}), nil
 	}
@@ -841,6 +859,16 @@ func newSuper(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 		return Undef, Errorf(RuntimeError, "super(): empty __class__ cell")
 	}
 	return Obj(&Super{cls: k, self: self}), nil
+}
+
+// superAccepts reports whether obj is an instance of cls or a subclass of
+// it, what super(cls, obj) requires.
+func superAccepts(cls *Class, obj Value) bool {
+	if obj.Class().IsSubclass(cls) {
+		return true
+	}
+	sub, ok := obj.o.(*Class)
+	return ok && obj.k == KObj && sub.IsSubclass(cls)
 }
 
 func parseFloatExact(s string) (float64, error) {

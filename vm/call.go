@@ -107,6 +107,16 @@ func (t *Thread) callBound(method, self Value, args []Value, kw []KV) (Value, er
 			return t.callMethodFrame(fn, self, args)
 		}
 	}
+	if method.k == KObj {
+		// A special method may be a static or class method (__class_getitem__,
+		// or a user's @staticmethod __getitem__): bind as the descriptor says.
+		switch d := method.o.(type) {
+		case *StaticMethod:
+			return t.Call(d.fn, args, kw)
+		case *ClassMethod:
+			self, method = Obj(self.Class()), d.fn
+		}
+	}
 	// Arguments with self in front, on the thread's value stack: callees
 	// copy what they keep (the dispatch loop passes its registers the same
 	// way), so the storage is given back right after the call.

@@ -292,6 +292,10 @@ func (t *Thread) Hash(v Value) (uint64, error) {
 		return t.rangeHash(o)
 	case *List, *Dict, *Set, *ByteArray:
 		return 0, Errorf(TypeError, "unhashable type: '%s'", v.TypeName())
+	case *DictView:
+		if o.kind != 1 { // keys and items views are set-like, hence unhashable; values views hash by identity
+			return 0, Errorf(TypeError, "unhashable type: '%s'", v.TypeName())
+		}
 	case *Instance:
 		if t != nil {
 			if m, ok := v.Class().Lookup("__hash__"); ok {

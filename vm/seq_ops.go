@@ -127,9 +127,12 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 			}
 		}
 	case *Set, *FrozenSet:
-		return setOp(t, op, a, b, inplace)
+		if _, view := b.o.(*DictView); !view || inplace {
+			return setOp(t, op, a, b, inplace)
+		} // else set | keys view: the view's reflected operator below
+
 	case *DictView:
-		if x.kind != 1 {
+		if x.kind != 1 && (op == binOr || op == binAnd || op == binSub || op == binXor) {
 			s := NewSet()
 			if err := t.Iterate(a, func(v Value) error { return s.Add(t, v) }); err != nil {
 				return Undef, true, err
@@ -137,12 +140,25 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 			if _, ok := asSet(b); !ok {
 				other := NewSet()
 				if err := t.Iterate(b, func(v Value) error { return other.Add(t, v) }); err != nil {
-					return Undef, false, nil
+					return Undef, true, err // set(view) | other: other must be iterable
 				}
 				b = Obj(other)
 			}
 			return setOp(t, op, Obj(s), b, false)
 		}
+	}
+	// iterable | keys view (and &, -, ^): the view's operators take either
+	// side, turning the other into a set first.
+	if bv, ok := b.o.(*DictView); ok && b.k == KObj && bv.kind != 1 && (op == binOr || op == binAnd || op == binSub || op == binXor) {
+		left := NewSet()
+		if err := t.Iterate(a, func(v Value) error { return left.Add(t, v) }); err != nil {
+			return Undef, true, err
+		}
+		right := NewSet()
+		if err := t.Iterate(b, func(v Value) error { return right.Add(t, v) }); err != nil {
+			return Undef, true, err
+		}
+		return setOp(t, op, Obj(left), Obj(right), false)
 	}
 	// int * sequence
 	if op == binMul && a.isIntLike() && b.k == KObj {
@@ -160,6 +176,9 @@ func setOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 	y, ok := asSet(b)
 	if !ok {
 		return Undef, false, nil
+	}
+	if _, frozen := a.o.(*FrozenSet); frozen {
+		inplace = false // a frozenset is never changed: u |= t rebinds u to a new one
 	}
 	out, err := setAlgebra(t, op, x, y, inplace)
 	if err != nil || out == nil {

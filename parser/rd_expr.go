@@ -294,6 +294,11 @@ func (ps *parser) callArgs() ([]Expr, []*Keyword) {
 		t := ps.peek()
 		switch {
 		case ps.isOp("*"):
+			for _, k := range kws {
+				if k.Name == "" {
+					ps.failAt(t.pos, "SyntaxError", "iterable argument unpacking follows keyword argument unpacking")
+				}
+			}
 			ps.next()
 			args = append(args, &Starred{P: t.pos, X: ps.test()})
 		case ps.isOp("**"):

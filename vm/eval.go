@@ -31,6 +31,26 @@ func (t *Thread) execute() (Value, error) {
 		if pc < len(code) && Opcode(code[pc]&0xff) == OpYieldFrom && sp > 0 {
 			if ab, ok := regs[sp-1].o.(GoAwaitAborter); ok && regs[sp-1].k == KObj {
 				ab.Abort(t)
+			} else if _, isGen := regs[sp-1].o.(*Generator); !isGen && regs[sp-1].k == KObj {
+				// `yield from` a plain iterator: its close() or throw()
+				// gets the exception first (PEP 380).
+				f.pc, f.sp = pc, sp
+				v, outcome, e := t.throwIntoIterator(regs[sp-1], err)
+				switch outcome {
+				case throwYielded:
+					err = nil
+					if done := t.genYield(f, v); done {
+						return v, nil
+					}
+					f = t.frame
+					code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+				case throwReturned:
+					err = nil
+					regs[sp-1] = v
+					pc++
+				default:
+					err = e
+				}
 			}
 		}
 	}

@@ -48,6 +48,13 @@ func (t *Thread) pushResume(g *Generator, mode resumeMode, sent Value, throw err
 	if t.depth >= t.depthLimit() {
 		return t.recursionError()
 	}
+	closing := false
+	if inst, ok := throw.(*Instance); ok && inst.exc != nil && inst.cls.IsSubclass(GeneratorExit) {
+		closing = true
+	}
+	for c := g; c != nil; c = c.delegate {
+		c.closing = closing
+	}
 	g.root = g
 	g.mode = mode
 	g.running = true
@@ -184,6 +191,11 @@ func (t *Thread) genReturn(f *Frame, v Value) (done bool, r Value, err error) {
 		d.delegate = nil
 		g.delegator = nil
 		g.root = nil
+		if d.closing {
+			// The delegate swallowed the GeneratorExit of a close(): its
+			// delegator is closed all the same.
+			return false, Undef, NewInstance(GeneratorExit)
+		}
 		back.regs[back.sp] = v
 		back.sp++
 		if g.pooled && g.frame == nil && len(t.genPool) < 256 {
@@ -280,6 +292,14 @@ func (t *Thread) sendTo(sub Value, sent Value) (v Value, done bool, err error) {
 		var ok bool
 		r, ok, err = t.Next(sub)
 		if err != nil {
+			// A StopIteration escaping the iterator's own code (a function
+			// map() called) ends the delegation with its value, as in CPython.
+			if inst, isExc := err.(*Instance); isExc && inst.exc != nil && inst.cls.IsSubclass(StopIteration) {
+				if len(inst.exc.args.items) > 0 {
+					return inst.exc.args.items[0], true, nil
+				}
+				return None, true, nil
+			}
 			return Undef, false, err
 		}
 		if !ok {
@@ -381,4 +401,42 @@ func (t *Thread) releaseHeld(inst *Instance) {
 		t.interp.Hooks.OnCoroutineReleased(t, g)
 	}
 	inst.exc.held = nil
+}
+
+// Outcomes of throwing into a plain iterator that a generator delegates to.
+const (
+	throwRaised   = iota // err is what the delegating frame raises
+	throwYielded         // the iterator's throw() returned a value to yield
+	throwReturned        // its throw() raised StopIteration: yield from's result
+)
+
+// throwIntoIterator passes an exception thrown into a generator on to the
+// plain iterator it is delegating to: GeneratorExit calls its close() (if
+// any) and is then raised in the delegator; anything else goes to its
+// throw() if it has one, else is raised in the delegator.
+func (t *Thread) throwIntoIterator(sub Value, thrown error) (Value, int, error) {
+	exc := AsException(thrown)
+	if exc.cls.IsSubclass(GeneratorExit) {
+		if ok, _ := t.HasAttr(sub, "close"); ok {
+			if _, err := t.CallMethod(sub, "close"); err != nil {
+				return Undef, throwRaised, err
+			}
+		}
+		return Undef, throwRaised, thrown
+	}
+	ok, _ := t.HasAttr(sub, "throw")
+	if !ok {
+		return Undef, throwRaised, thrown
+	}
+	r, err := t.CallMethod(sub, "throw", Obj(exc))
+	if err != nil {
+		if inst, isExc := err.(*Instance); isExc && inst.exc != nil && inst.cls.IsSubclass(StopIteration) {
+			if len(inst.exc.args.items) > 0 {
+				return inst.exc.args.items[0], throwReturned, nil
+			}
+			return None, throwReturned, nil
+		}
+		return Undef, throwRaised, err
+	}
+	return r, throwYielded, nil
 }

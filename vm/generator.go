@@ -45,6 +45,10 @@ type Generator struct {
 	// iterableCoroutine: made by a types.coroutine generator function;
 	// await accepts it, and it may yield from a coroutine.
 	iterableCoroutine bool
+	// closing: a GeneratorExit (close() or throw) was thrown into the chain
+	// this generator is part of. If the generator it delegates to swallows
+	// it and returns, this one still gets GeneratorExit (PEP 380).
+	closing bool
 }
 
 // resumeMode tells the dispatch loop what to do when a resumed generator

@@ -278,6 +278,8 @@ func (il *indentLexer) step() {
 		r := []rune(t.Value)[0]
 		if r >= 0x80 {
 			il.fail(t.Pos.Line, il.col(t), "SyntaxError", "invalid character '"+t.Value+"' (U+"+strings.ToUpper(hex4(r))+")")
+		} else if r < 0x20 || r == 0x7f {
+			il.fail(t.Pos.Line, il.col(t), "SyntaxError", "invalid non-printable character U+"+strings.ToUpper(hex4(r)))
 		} else {
 			il.fail(t.Pos.Line, il.col(t), "SyntaxError", "invalid syntax")
 		}

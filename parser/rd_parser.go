@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"strings"
 )
 
@@ -130,6 +131,7 @@ func isKeyword(s string) bool { return keywords[s] }
 
 // Parse parses a whole file.
 func Parse(filename string, src []byte) (mod *Module, err error) {
+	src = universalNewlines(src)
 	toks, warnings, lerr := tokenize(filename, string(src))
 	if lerr != nil {
 		return nil, lerr
@@ -156,6 +158,7 @@ func Parse(filename string, src []byte) (mod *Module, err error) {
 
 // ParseExpr parses a single expression (eval, the REPL).
 func ParseExpr(filename string, src []byte) (e Expr, err error) {
+	src = universalNewlines(src)
 	toks, _, lerr := tokenize(filename, string(src))
 	if lerr != nil {
 		return nil, lerr
@@ -180,6 +183,26 @@ func ParseExpr(filename string, src []byte) (e Expr, err error) {
 		ps.syntaxError("invalid syntax")
 	}
 	return e, nil
+}
+
+// universalNewlines turns \r\n and lone \r line endings into \n, as
+// CPython reads source (even inside string literals).
+func universalNewlines(src []byte) []byte {
+	if bytes.IndexByte(src, '\r') < 0 {
+		return src
+	}
+	out := make([]byte, 0, len(src))
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if c == '\r' {
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			c = '\n'
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // IsIncomplete reports whether err means the input ended too early (a REPL

@@ -1,9 +1,11 @@
 package parser
 
 import (
+	"fmt"
 	"math/big"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -154,12 +156,18 @@ func (ps *parser) decodeStr(t token, body string, raw bool) string {
 			i = j - 1
 		case 'x', 'u', 'U':
 			n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[c]
-			if i+n >= len(body)+0 && i+n > len(body)-1+1 {
-				ps.failAt(t.pos, "SyntaxError", "(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\"+string(c)+strings.Repeat("X", n)+" escape")
+			digits := 0
+			for digits < n && i+1+digits < len(body) && isHexDigit(body[i+1+digits]) {
+				digits++
 			}
-			v, err := strconv.ParseUint(body[i+1:min(i+1+n, len(body))], 16, 32)
-			if err != nil || i+1+n > len(body) {
-				ps.failAt(t.pos, "SyntaxError", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-1: truncated \\"+string(c)+strings.Repeat("X", n)+" escape")
+			if digits < n {
+				// CPython names the bytes from the backslash to the last
+				// hex digit it could read.
+				ps.failAt(t.pos, "SyntaxError", fmt.Sprintf("(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: truncated \\%c%s escape", i-1, i+digits, c, strings.Repeat("X", n)))
+			}
+			v, _ := strconv.ParseUint(body[i+1:i+1+n], 16, 32)
+			if v > unicode.MaxRune {
+				ps.failAt(t.pos, "SyntaxError", fmt.Sprintf("(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: illegal Unicode character", i-1, i+n))
 			}
 			b.WriteRune(rune(v))
 			i += n
@@ -173,7 +181,7 @@ func (ps *parser) decodeStr(t token, body string, raw bool) string {
 			if r, ok := unicodeNames[strings.ToUpper(name)]; ok {
 				b.WriteRune(r)
 			} else {
-				ps.failAt(t.pos, "SyntaxError", "(unicode error) 'unicodeescape' codec can't decode bytes: unknown Unicode character name")
+				ps.failAt(t.pos, "SyntaxError", fmt.Sprintf("(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: unknown Unicode character name", i-1, i+end))
 			}
 			i += end
 		default:
@@ -235,13 +243,10 @@ func (ps *parser) decodeBytes(t token, body string, raw bool) []byte {
 			out = append(out, byte(v))
 			i = j - 1
 		case 'x':
-			if i+2 >= len(body)+1 {
-				ps.failAt(t.pos, "SyntaxError", "(value error) invalid \\x escape at position 0")
+			if i+2 >= len(body) || !isHexDigit(body[i+1]) || !isHexDigit(body[i+2]) {
+				ps.failAt(t.pos, "SyntaxError", fmt.Sprintf("(value error) invalid \\x escape at position %d", i-1))
 			}
-			v, err := strconv.ParseUint(body[i+1:min(i+3, len(body))], 16, 8)
-			if err != nil {
-				ps.failAt(t.pos, "SyntaxError", "(value error) invalid \\x escape at position 0")
-			}
+			v, _ := strconv.ParseUint(body[i+1:i+3], 16, 8)
 			out = append(out, byte(v))
 			i += 2
 		default:
@@ -481,4 +486,8 @@ func (ps *parser) subExpr(t token, text string, pos Pos) Expr {
 		}
 	}()
 	return e
+}
+
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }

@@ -370,7 +370,17 @@ func bigBinary(op int, x, y *big.Int) (Value, error) {
 			}
 			return Float(math.Pow(fx, fy)), nil
 		}
-		if !y.IsInt64() || (y.Int64() > 1<<24 && x.CmpAbs(big.NewInt(1)) > 0) {
+		if x.CmpAbs(big.NewInt(1)) <= 0 {
+			// 0, 1 and -1 to any power, however big: no digits to compute.
+			switch {
+			case x.Sign() == 0 && y.Sign() != 0:
+				return Int(0), nil
+			case x.Sign() < 0 && y.Bit(0) == 1:
+				return Int(-1), nil
+			}
+			return Int(1), nil
+		}
+		if !y.IsInt64() || y.Int64() > 1<<24 {
 			return Undef, Errorf(OverflowError, "exponent too large")
 		}
 		r.Exp(x, y, nil)

@@ -33,6 +33,7 @@ func newBuiltinsModule(it *Interp) *Module {
 	m.Set("True", True)
 	m.Set("False", False)
 	m.Set("Ellipsis", Ellipsis)
+	m.Set("__debug__", True) // no -O: assert statements run
 	m.Set("NotImplemented", NotImplemented)
 	m.Set("__name__", Str("builtins"))
 	m.Set("__build_class__", None)

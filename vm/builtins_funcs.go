@@ -533,6 +533,23 @@ func init() {
 			}
 		} else {
 			v := args[0]
+			if _, isInst := v.o.(*Instance); isInst && v.k == KObj {
+				// A class's __dir__ decides (the list is sorted, as CPython's).
+				if m, ok := t.lookupSpecial(v, "__dir__"); ok && isScriptFunction(m) {
+					r, err := t.callBound(m, v, nil, nil)
+					if err != nil {
+						return Undef, err
+					}
+					items, err := t.ToList(r)
+					if err != nil {
+						return Undef, err
+					}
+					if err := t.sortValues(items, None, false); err != nil {
+						return Undef, err
+					}
+					return Obj(NewList(items)), nil
+				}
+			}
 			switch o := v.o.(type) {
 			case *Module:
 				for _, n := range o.Names() {

@@ -426,7 +426,13 @@ func (t *Thread) callClass(cls *Class, args []Value, kw []KV) (Value, error) {
 		return Undef, cannotCreate(cls)
 	}
 	if ctor != nil {
-		v, err := callCtor(t, ctor, cls, args, kw)
+		ctorArgs, ctorKw := args, kw
+		if !cls.Builtin && initFillsBase(cls) {
+			// list, dict and set make an empty object in __new__ and fill it
+			// in __init__, so a subclass's own __init__ decides the arguments.
+			ctorArgs, ctorKw = nil, nil
+		}
+		v, err := callCtor(t, ctor, cls, ctorArgs, ctorKw)
 		if err != nil {
 			return Undef, err
 		}
@@ -456,7 +462,7 @@ func (t *Thread) initInstance(cls *Class, inst Value, args []Value, kw []KV) err
 	if !ok {
 		return nil
 	}
-	if b, builtin := init.o.(*Builtin); builtin {
+	if b, builtin := init.o.(*Builtin); builtin && !(initFillsBase(cls) && !cls.Builtin && (b.owner == ListType || b.owner == DictType || b.owner == SetType)) {
 		// The constructor of a built-in base already consumed the arguments;
 		// object's own __init__ accepts none.
 		if b.owner == ObjectType && (cls.base == ObjectType || cls.base == nil) && (len(args) > 0 || len(kw) > 0) {
@@ -475,6 +481,17 @@ func (t *Thread) initInstance(cls *Class, inst Value, args []Value, kw []KV) err
 		return Errorf(TypeError, "__init__() should return None, not '%s'", r.TypeName())
 	}
 	return nil
+}
+
+// initFillsBase reports classes built on list, dict or set, whose
+// __init__ (not the constructor) takes the contents.
+func initFillsBase(cls *Class) bool {
+	for _, k := range cls.MRO {
+		if k == ListType || k == DictType || k == SetType {
+			return true
+		}
+	}
+	return false
 }
 
 // findCtor returns the constructor of the nearest built-in base with one.

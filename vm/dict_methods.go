@@ -76,6 +76,22 @@ func init() {
 		}
 		return Obj(NewTuple([]Value{k, v})), nil
 	})
+	m("__init__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		// dict.__init__ adds to what is there, as update does.
+		if err := RangeArgs("dict", args[1:], 0, 1); err != nil {
+			return Undef, err
+		}
+		d := dictSelf(args)
+		if len(args) == 2 {
+			if err := t.DictUpdate(d, args[1]); err != nil {
+				return Undef, err
+			}
+		}
+		for _, a := range kw {
+			d.SetStr(a.Name, a.Val)
+		}
+		return None, nil
+	})
 	m("update", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if err := RangeArgs("update", args[1:], 0, 1); err != nil {
 			return Undef, err
@@ -141,6 +157,29 @@ func init() {
 		}
 		return nil
 	}
+	s("__init__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := NoKwargs("set", kw); err != nil {
+			return Undef, err
+		}
+		if err := RangeArgs("set", args[1:], 0, 1); err != nil {
+			return Undef, err
+		}
+		st := setSelf(args)
+		var items []Value
+		if len(args) == 2 {
+			var err error
+			if items, err = t.ToList(args[1]); err != nil {
+				return Undef, err
+			}
+		}
+		st.Clear()
+		for _, v := range items {
+			if err := st.Add(t, v); err != nil {
+				return Undef, err
+			}
+		}
+		return None, nil
+	})
 	s("add", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if len(args) != 2 {
 			return Undef, Errorf(TypeError, "set.add() takes exactly one argument (%d given)", len(args)-1)

@@ -179,7 +179,7 @@ func formatIntSpec(x *big.Int, spec, typeName string) (string, error) {
 		if !x.IsInt64() || x.Int64() < 0 || x.Int64() > 0x10ffff {
 			return "", Errorf(OverflowError, "%%c arg not in range(0x110000)")
 		}
-		return pad("", string(rune(x.Int64())), sp, '<'), nil
+		return pad("", string(rune(x.Int64())), sp, '>'), nil // an int: right-aligned like any number
 	default:
 		return "", Errorf(ValueError, "Unknown format code '%c' for object of type '%s'", sp.typ, typeName)
 	}

@@ -52,6 +52,24 @@ func (t *Thread) sortValues(items []Value, key Value, reverse bool) error {
 
 func init() {
 	m := ListType.AddMethod
+	m("__init__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := NoKwargs("list", kw); err != nil {
+			return Undef, err
+		}
+		if err := RangeArgs("list", args[1:], 0, 1); err != nil {
+			return Undef, err
+		}
+		var items []Value
+		if len(args) == 2 {
+			var err error
+			if items, err = t.ToList(args[1]); err != nil {
+				return Undef, err
+			}
+			items = append([]Value(nil), items...)
+		}
+		listSelf(args).items = items
+		return None, nil
+	})
 	m("append", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if err := ExactArgs("list.append", args[1:], 1); err != nil {
 			return Undef, Errorf(TypeError, "list.append() takes exactly one argument (%d given)", len(args)-1)
@@ -244,7 +262,24 @@ func init() {
 
 	tm := TupleType.AddMethod
 	tm("index", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		for i, v := range args[0].o.(*Tuple).items {
+		if err := RangeArgs("index", args[1:], 1, 3); err != nil {
+			return Undef, err
+		}
+		items := args[0].o.(*Tuple).items
+		lo, hi := 0, len(items)
+		if len(args) > 2 { // tuple.index(x, start, stop) clamps like a slice
+			s := &SliceObj{start: args[2], stop: None, step: None}
+			if len(args) > 3 {
+				s.stop = args[3]
+			}
+			a, b, _, err := t.sliceIndices(s, int64(len(items)))
+			if err != nil {
+				return Undef, err
+			}
+			lo, hi = int(a), max(int(a), int(b))
+		}
+		for i, v := range items[lo:hi] {
+			i += lo
 			eq, err := t.keyEqual(v, args[1])
 			if err != nil {
 				return Undef, err

@@ -258,6 +258,20 @@ func (t *Thread) reprInstance(o *Instance, v Value) (string, error) {
 		if _, ba := o.payload.o.(*ByteArray); ba && err == nil {
 			s = o.cls.Name + strings.TrimPrefix(s, "bytearray")
 		}
+		// So do set's and frozenset's (S({1}), S() when empty).
+		switch o.payload.o.(type) {
+		case *Set:
+			if err == nil {
+				if s == "set()" {
+					return o.cls.Name + "()", nil
+				}
+				s = o.cls.Name + "(" + s + ")"
+			}
+		case *FrozenSet:
+			if err == nil {
+				s = o.cls.Name + strings.TrimPrefix(s, "frozenset")
+			}
+		}
 		return s, err
 	}
 	return fmt.Sprintf("<%s object at %#x>", o.cls.QualName(), identity(o)), nil

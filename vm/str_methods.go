@@ -254,26 +254,34 @@ func init() {
 				return Undef, err
 			}
 			s := strSelf(args)
+			same := func(r string) Value {
+				if _, exact := args[0].o.(*StrObj); exact && args[0].k == KObj && len(r) == len(s) {
+					return args[0] // nothing stripped: the same object, as CPython
+				}
+				return Str(r)
+			}
 			if len(args) == 1 || args[1].IsNone() {
+				r := s
 				if left {
-					s = strings.TrimLeftFunc(s, isSpaceRune)
+					r = strings.TrimLeftFunc(r, isSpaceRune)
 				}
 				if right {
-					s = strings.TrimRightFunc(s, isSpaceRune)
+					r = strings.TrimRightFunc(r, isSpaceRune)
 				}
-				return Str(s), nil
+				return same(r), nil
 			}
 			chars, ok := args[1].StrOf()
 			if !ok {
 				return Undef, Errorf(TypeError, "%s arg must be None or str", name)
 			}
+			r := s
 			if left {
-				s = strings.TrimLeft(s, chars)
+				r = strings.TrimLeft(r, chars)
 			}
 			if right {
-				s = strings.TrimRight(s, chars)
+				r = strings.TrimRight(r, chars)
 			}
-			return Str(s), nil
+			return same(r), nil
 		})
 	}
 	strip("strip", true, true)

@@ -288,6 +288,12 @@ func (in *Interpreter) enter(ctx context.Context, body func(t *vm.Thread) error)
 	// stop came where nothing looked, or a process pool worker went over
 	// its step budget).
 	in.stopMu.Lock()
+	if in.stopErr == nil && ctx.Err() != nil {
+		// The context ended but its watcher has not stopped the run yet:
+		// whatever the script saw of it (a Go function returning ctx.Err()),
+		// the run ends with the context's error, every time.
+		in.stopErr = fmt.Errorf("asy: run stopped: %w", context.Cause(ctx))
+	}
 	stopped := in.stopErr
 	in.stopMu.Unlock()
 	if stopped != nil {

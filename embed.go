@@ -90,7 +90,11 @@ type interpKey struct{}
 // New makes an interpreter. Options.Globals are installed in __main__.
 func New(opts Options) (*Interpreter, error) {
 	in := &Interpreter{opts: opts.normalized()}
-	in.it = newInterp(in.opts, ".")
+	it, err := newInterp(in.opts, ".")
+	if err != nil {
+		return nil, err
+	}
+	in.it = it
 	in.it.SetExt(interpKey{}, in)
 	in.main = in.it.MainModule("__main__")
 	in.main.Set("__file__", vm.None)

@@ -40,13 +40,11 @@ type Options struct {
 	// Async values), by name.
 	Globals map[string]any
 	// Modules, when set, is where `import name` finds name.py / name.asy
-	// (and packages' __init__.py) instead of the host's files.
+	// (and packages' __init__.py); otherwise imports read the granted files.
 	Modules fs.FS
-	// Hermetic cuts the script off the host: imports only from Modules,
-	// the virtual clock (no real time), empty stdin unless Stdin is given,
-	// no host files (open, os, SQLite's ATTACH…), a neutral host identity
-	// (platform.uname, os.getpid); process pool workers inherit it.
-	Hermetic bool
+	// Grants are what of the host scripts may use; the zero value grants
+	// nothing (see Capabilities). Process pool workers inherit them.
+	Grants Capabilities
 	// MaxSteps bounds the loop iterations and calls each thread (and each
 	// process pool worker) may run (0: no limit); the run then ends with
 	// ErrStepLimit.
@@ -56,8 +54,9 @@ type Options struct {
 	MaxDuration time.Duration
 	// Databases are handed to scripts by name: sqlite3.connect(name) and
 	// aiosqlite.connect(name) open a connection of a *sql.DB (modernc.org/sqlite
-	// driver) given here, and the script never sees where it lives. In
-	// hermetic mode these are the only databases a script can open.
+	// driver) given here, and the script never sees where it lives. Without
+	// granted files (and network, for asyncpg) these are the only databases
+	// a script can open.
 	Databases map[string]any
 }
 
@@ -103,11 +102,15 @@ func OpenScript(path string, opts *Options) (file string, src []byte, ok bool) {
 }
 
 // RunSource runs src as the __main__ module named file. Options apply as
-// for New (Hermetic, Modules, MaxSteps, MaxDuration); a stopped run ends
+// for New (Grants, Modules, MaxSteps, MaxDuration); a stopped run ends
 // with RunAborted printed and status 1.
 func RunSource(file string, src []byte, opts Options) int {
 	opts = opts.normalized()
-	it := newInterp(opts, filepath.Dir(file))
+	it, err := newInterp(opts, filepath.Dir(file))
+	if err != nil {
+		fmt.Fprintf(stderrOf(opts), "asy: %v\n", err)
+		return 2
+	}
 	defer it.Flush()
 	// The main thread runs holding the interpreter lock; blocking calls and
 	// the event loop's waits release it for executor threads.
@@ -187,43 +190,47 @@ func runMain(it *vm.Interp, m *vm.Module, src []byte, opts Options, inspect bool
 	return status
 }
 
-// normalized applies what Hermetic implies.
+// normalized fills in defaults: stdin is empty unless given (the host's
+// stdin is the asy command's to pass).
 func (opts Options) normalized() Options {
-	if opts.Hermetic {
-		opts.VirtualClock = true
-		if opts.Stdin == nil {
-			opts.Stdin = strings.NewReader("")
-		}
+	if opts.Stdin == nil {
+		opts.Stdin = strings.NewReader("")
 	}
 	return opts
 }
 
 // sourceFiles is how the interpreter reads source files for imports (and
-// namespace packages): from Options.Modules when set, else the host's
-// files — never in hermetic mode.
-// Modules holds the files of the main script's directory, root.
-func sourceFiles(opts Options, root string) (readFile func(string) ([]byte, error), isDir func(string) bool) {
-	if opts.Modules != nil {
-		name := func(path string) string {
-			if r, err := filepath.Rel(root, path); err == nil && !strings.HasPrefix(r, "..") {
-				path = r
-			}
-			return fsName(path)
-		}
-		readFile = func(path string) ([]byte, error) { return fs.ReadFile(opts.Modules, name(path)) }
-		isDir = func(path string) bool {
-			st, err := fs.Stat(opts.Modules, name(path))
+// namespace packages): from Options.Modules when set, else from the
+// granted files (g), else nowhere. Modules holds the files of the main
+// script's directory, root.
+func sourceFiles(opts Options, g *runtime.Grants, root string) (readFile func(string) ([]byte, error), isDir func(string) bool) {
+	fsys := opts.Modules
+	switch {
+	case fsys != nil:
+	case g.Files.Host:
+		return func(name string) ([]byte, error) { return hostReadFile(name) }, func(name string) bool {
+			st, err := os.Stat(name)
 			return err == nil && st.IsDir()
 		}
-		return readFile, isDir
-	}
-	if opts.Hermetic {
+	case g.Files.Root != nil:
+		fsys, root = g.Files.Root.FS(), g.Files.Dir
+	case g.Files.FS != nil:
+		fsys, root = g.Files.FS, "/"
+	default:
 		return func(string) ([]byte, error) { return nil, fs.ErrNotExist }, func(string) bool { return false }
 	}
-	return func(name string) ([]byte, error) { return hostReadFile(name) }, func(name string) bool {
-		st, err := os.Stat(name)
+	name := func(path string) string {
+		if r, err := filepath.Rel(root, path); err == nil && !strings.HasPrefix(r, "..") {
+			path = r
+		}
+		return fsName(path)
+	}
+	readFile = func(path string) ([]byte, error) { return fs.ReadFile(fsys, name(path)) }
+	isDir = func(path string) bool {
+		st, err := fs.Stat(fsys, name(path))
 		return err == nil && st.IsDir()
 	}
+	return readFile, isDir
 }
 
 func stderrOf(opts Options) io.Writer {
@@ -235,7 +242,7 @@ func stderrOf(opts Options) io.Writer {
 
 // NewVMInterp makes the VM-level interpreter RunFile would use, for front
 // ends that drive it themselves (the REPL).
-func NewVMInterp(opts Options) *vm.Interp {
+func NewVMInterp(opts Options) (*vm.Interp, error) {
 	return newInterp(opts.normalized(), ".")
 }
 
@@ -246,9 +253,13 @@ func ExitStatus(it *vm.Interp, err error) int { return systemExitCode(it, vm.AsE
 var hostReadFile = os.ReadFile
 
 // newInterp makes the interpreter for opts (normalized) whose main script
-// is in directory root.
-func newInterp(opts Options, root string) *vm.Interp {
-	readFile, isDir := sourceFiles(opts, root)
+// is in directory root. It fails when a granted directory cannot be opened.
+func newInterp(opts Options, root string) (*vm.Interp, error) {
+	g, err := opts.Grants.grants()
+	if err != nil {
+		return nil, err
+	}
+	readFile, isDir := sourceFiles(opts, g, root)
 	it := vm.New(vm.Config{
 		Stdout:   opts.Stdout,
 		Stderr:   opts.Stderr,
@@ -259,14 +270,15 @@ func newInterp(opts Options, root string) *vm.Interp {
 		IsDir:    isDir,
 		MaxSteps: opts.MaxSteps,
 	})
-	if opts.VirtualClock {
+	runtime.SetGrants(it, g)
+	switch {
+	case opts.VirtualClock:
 		runtime.SetClock(it, runtime.NewVirtualClock())
+	case !g.RealClock:
+		runtime.SetClock(it, runtime.NewUndatedClock())
 	}
 	for name, db := range opts.Databases {
 		stdlib.HandDatabase(it, name, db)
-	}
-	if opts.Hermetic {
-		stdlib.SetHermetic(it)
 	}
 	if opts.Debug {
 		stdlib.SetDebug(it)
@@ -274,7 +286,7 @@ func newInterp(opts Options, root string) *vm.Interp {
 	if opts.Trace {
 		stdlib.SetObserver(it, &traceObserver{it: it})
 	}
-	return it
+	return it, nil
 }
 
 // traceObserver prints loop events to stderr, one line each.

@@ -60,7 +60,13 @@ type Script struct {
 func NewSession(opts asy.Options) *Session { return newSession(opts, nil) }
 
 func newSession(opts asy.Options, script *Script) *Session {
-	it := asy.NewVMInterp(opts)
+	it, err := asy.NewVMInterp(opts)
+	if err != nil {
+		// Only a granted directory that cannot be opened fails, and the
+		// REPL's front end grants the host: an empty grant still runs.
+		opts.Grants = asy.Capabilities{}
+		it, _ = asy.NewVMInterp(opts)
+	}
 	s := &Session{it: it, script: script}
 	if script != nil {
 		s.main = it.MainModule(script.File)

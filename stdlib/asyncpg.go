@@ -141,13 +141,18 @@ func pgConnect(t *vm.Thread, dsn string, timeout float64) (vm.Value, error) {
 			return h, nil
 		}, func(t *vm.Thread, r any) (vm.Value, error) { return vm.Obj(r.(*pgHandle)), nil }), nil
 	}
-	if err := checkHostAccess(it, dsn); err != nil {
-		return vm.Undef, err
+	grants := runtime.GrantsOf(it)
+	if grants.Dial == nil {
+		return vm.Undef, vm.NewException(vm.PermissionError, vm.Str(fmt.Sprintf("cannot connect to %q: no network access was granted to this script", dsn)))
 	}
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return vm.Undef, vm.NewException(pgInterfaceError, vm.Str(err.Error()))
 	}
+	// Connections go through the grant's dialer, host names unresolved, so
+	// that an allow-list of names sees the names.
+	cfg.DialFunc = grants.Dial
+	cfg.LookupFunc = func(ctx context.Context, host string) ([]string, error) { return []string{host}, nil }
 	cfg.ConnectTimeout = time.Duration(timeout * float64(time.Second))
 	// Cancelling a query asks the server to cancel it (as asyncpg does), and
 	// keeps the connection.

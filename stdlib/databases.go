@@ -5,18 +5,20 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
+	"strings"
 	"sync"
 
+	"github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/vm"
 )
 
-// Databases an embedder hands to its scripts, by name, and hermetic mode.
+// Databases an embedder hands to its scripts, by name, and the grants that
+// decide which others a script may open.
 // A script opens a handed-in database with the usual call —
 // sqlite3.connect("orders") — and never sees where it lives or its
 // credentials.
 
 type databasesKey struct{}
-type hermeticKey struct{}
 type openConnsKey struct{}
 type runLifeKey struct{}
 
@@ -87,18 +89,13 @@ func HandDatabase(it *vm.Interp, name string, db any) {
 	it.SetExt(databasesKey{}, m)
 }
 
-// SetHermetic cuts the interpreter's modules off the host: connecting to a
-// database that was not handed in raises PermissionError.
-func SetHermetic(it *vm.Interp) { it.SetExt(hermeticKey{}, true) }
-
 // inheritRestrictions gives a process pool worker's interpreter its
-// parent's hermetic mode and handed-in databases.
+// parent's grants and handed-in databases.
 func inheritRestrictions(parent, child *vm.Interp) {
-	for _, key := range []any{hermeticKey{}, databasesKey{}} {
-		if v, ok := parent.Ext(key); ok {
-			child.SetExt(key, v)
-		}
+	if v, ok := parent.Ext(databasesKey{}); ok {
+		child.SetExt(databasesKey{}, v)
 	}
+	runtime.SetGrants(child, runtime.GrantsOf(parent))
 }
 
 func handedDatabase(it *vm.Interp, name string) (any, bool) {
@@ -110,14 +107,27 @@ func handedDatabase(it *vm.Interp, name string) (any, bool) {
 	return db, ok
 }
 
-// checkHostAccess refuses, in hermetic mode, a database that lives on the
-// host (a file; ":memory:" touches nothing).
-func checkHostAccess(it *vm.Interp, path string) error {
-	if _, hermetic := it.Ext(hermeticKey{}); !hermetic || path == ":memory:" {
-		return nil
+// databaseFile is where SQLite finds the database file a script names, as
+// the granted files allow (":memory:" touches nothing); a refusal is
+// PermissionError. URIs ("file:…?…") need the host's files: their
+// parameters could lead anywhere.
+func databaseFile(it *vm.Interp, path string) (string, error) {
+	files := filesOf(it)
+	if path == ":memory:" || files.g.Host {
+		return path, nil
 	}
-	return vm.NewException(vm.PermissionError, vm.Str(fmt.Sprintf("hermetic interpreter: database %q was not handed in", path)))
+	if strings.HasPrefix(path, "file:") {
+		return "", refusal(errNotGranted, path)
+	}
+	if err := files.check(path, true); err != nil {
+		return "", err
+	}
+	return files.hostPath(path)
 }
+
+// guarded reports whether the interpreter's SQLite connections need the
+// guard that keeps SQL (ATTACH and the like) off the host's files.
+func guarded(it *vm.Interp) bool { return !filesOf(it).g.Host }
 
 // openHanded opens a connection of a handed-in *sql.DB (closing it later
 // leaves the host's pool open).

@@ -112,13 +112,14 @@ func sqliteConnect(t *vm.Thread, args []vm.Value, kw []vm.KV) (*sqliteConn, erro
 	if handed, ok := handedDatabase(t.Interp(), path); ok {
 		db, err = openHanded(handed)
 	} else {
-		if err := checkHostAccess(t.Interp(), path); err != nil {
+		file, err := databaseFile(t.Interp(), path)
+		if err != nil {
 			return nil, err
 		}
-		t.Blocking(func() { db, err = openDB(path, timeout) })
+		t.Blocking(func() { db, err = openDB(file, timeout) })
 	}
 	if err == nil {
-		if _, hermetic := t.Interp().Ext(hermeticKey{}); hermetic {
+		if guarded(t.Interp()) {
 			if err = db.guardHermetic(); err != nil {
 				db.close()
 			}

@@ -60,7 +60,8 @@ func main() {
 
 // run is the whole command: args exclude the program name; it returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	opts := asy.Options{Stdout: stdout, Stderr: stderr, Stdin: stdin, HandleSignals: true}
+	// The command grants scripts the whole host, as python3 has it.
+	opts := asy.Options{Stdout: stdout, Stderr: stderr, Stdin: stdin, HandleSignals: true, Grants: asy.AllCapabilities()}
 	cfg := repl.Config{Version: version}
 	interactive := false
 	// What runs: a file, a -c command, stdin ("-"), or by default a session

@@ -358,7 +358,7 @@ func TestDatabasesClosedAfterRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range 5 {
-		in := mustNew(t, asy.Options{Databases: map[string]any{"main": db}})
+		in := mustNew(t, asy.Options{Extensions: dbExt, Databases: map[string]any{"main": db}})
 		err := in.Exec(context.Background(), "leak.py", fmt.Sprintf(`
 import sqlite3
 con = sqlite3.connect("main")
@@ -387,7 +387,7 @@ def count():
 // closed owns one) are shut down when the run ends.
 func TestLeftoverPoolsEndWithRun(t *testing.T) {
 	before := runtime.NumGoroutine()
-	in := mustNew(t, asy.Options{Grants: asy.Capabilities{Threads: 3}})
+	in := mustNew(t, asy.Options{Extensions: dbExt, Grants: asy.Capabilities{Threads: 3}})
 	err := in.Exec(context.Background(), "leak.asy", `
 import aiosqlite
 from concurrent.futures import ThreadPoolExecutor

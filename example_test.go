@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/asylang/asy"
-	_ "modernc.org/sqlite"
+	"github.com/asylang/asy/modules/sqlite"
 )
 
 // Compile once, run many times: a Program is immutable and shared; each run
@@ -269,6 +269,8 @@ func ExampleOptions_databases() {
 		Stdout:    os.Stdout,
 		Databases: map[string]any{"orders": db},
 		Grants:    asy.Capabilities{Threads: 1},
+		// sqlite3 and aiosqlite are opted into.
+		Extensions: []asy.Extension{sqlite.Extension},
 	})
 	defer in.Close() // the script's connections go back to the pool
 	err = in.Exec(context.Background(), "report.asy", `

@@ -45,6 +45,9 @@ type Options struct {
 	// Grants are what of the host scripts may use; the zero value grants
 	// nothing (see Capabilities). Process pool workers inherit them.
 	Grants Capabilities
+	// Extensions are the opt-in module sets scripts may import besides the
+	// core (e.g. sqlite.Extension from github.com/asylang/asy/modules/sqlite).
+	Extensions []Extension
 	// MaxSteps bounds the loop iterations and calls each thread (and each
 	// process pool worker) may run (0: no limit); the run then ends with
 	// ErrStepLimit.
@@ -259,13 +262,17 @@ func newInterp(opts Options, root string) (*vm.Interp, error) {
 	if err != nil {
 		return nil, err
 	}
+	mods, err := moduleLoaders(opts)
+	if err != nil {
+		return nil, err
+	}
 	readFile, isDir := sourceFiles(opts, g, root)
 	it := vm.New(vm.Config{
 		Stdout:   opts.Stdout,
 		Stderr:   opts.Stderr,
 		Stdin:    opts.Stdin,
 		Argv:     opts.Args,
-		Modules:  stdlib.Modules(),
+		Modules:  mods,
 		ReadFile: readFile,
 		IsDir:    isDir,
 		MaxSteps: opts.MaxSteps,

@@ -2,9 +2,7 @@ package stdlib
 
 import (
 	"context"
-	"database/sql"
-	"database/sql/driver"
-	"fmt"
+	"io"
 	"strings"
 	"sync"
 
@@ -45,11 +43,16 @@ func runLifeOf(it *vm.Interp) *runLife {
 	return l
 }
 
-// dbCloser is a connection EndRun closes.
-type dbCloser interface{ close() error }
+// TrackConn lists a connection (a database module's, an open file) so that
+// none outlives the interpreter: EndRun closes it.
+func TrackConn(it *vm.Interp, c io.Closer) { vm.Track[io.Closer](it, openConnsKey{}, c) }
 
-// trackConn lists a connection so that none outlives the interpreter.
-func trackConn(it *vm.Interp, c dbCloser) { vm.Track[dbCloser](it, openConnsKey{}, c) }
+// trackConn is TrackConn for this package's own closers.
+func trackConn(it *vm.Interp, c interface{ close() error }) { TrackConn(it, closerFunc(c.close)) }
+
+type closerFunc func() error
+
+func (f closerFunc) Close() error { return f() }
 
 // EndRun ends what an interpreter's scripts left going: Go goroutines of
 // awaitables see their context cancelled and are waited for, then every
@@ -69,8 +72,8 @@ func EndRun(it *vm.Interp) {
 		it.SetExt(runLifeKey{}, nil)
 	}
 	runLifeMu.Unlock()
-	for _, c := range vm.TakeTracked[dbCloser](it, openConnsKey{}) {
-		c.close()
+	for _, c := range vm.TakeTracked[io.Closer](it, openConnsKey{}) {
+		c.Close()
 	}
 }
 
@@ -98,7 +101,8 @@ func inheritRestrictions(parent, child *vm.Interp) {
 	runtime.SetGrants(child, runtime.GrantsOf(parent))
 }
 
-func handedDatabase(it *vm.Interp, name string) (any, bool) {
+// HandedDatabase is the database the embedder handed in under name.
+func HandedDatabase(it *vm.Interp, name string) (any, bool) {
 	m, ok := it.Ext(databasesKey{})
 	if !ok {
 		return nil, false
@@ -107,11 +111,11 @@ func handedDatabase(it *vm.Interp, name string) (any, bool) {
 	return db, ok
 }
 
-// databaseFile is where SQLite finds the database file a script names, as
+// DatabaseFile is where SQLite finds the database file a script names, as
 // the granted files allow (":memory:" touches nothing); a refusal is
 // PermissionError. URIs ("file:…?…") need the host's files: their
 // parameters could lead anywhere.
-func databaseFile(it *vm.Interp, path string) (string, error) {
+func DatabaseFile(it *vm.Interp, path string) (string, error) {
 	files := filesOf(it)
 	if path == ":memory:" || files.g.Host {
 		return path, nil
@@ -125,20 +129,6 @@ func databaseFile(it *vm.Interp, path string) (string, error) {
 	return files.hostPath(path)
 }
 
-// guarded reports whether the interpreter's SQLite connections need the
+// Guarded reports whether the interpreter's SQLite connections need the
 // guard that keeps SQL (ATTACH and the like) off the host's files.
-func guarded(it *vm.Interp) bool { return !filesOf(it).g.Host }
-
-// openHanded opens a connection of a handed-in *sql.DB (closing it later
-// leaves the host's pool open).
-func openHanded(db any) (*dbConn, error) {
-	sdb, ok := db.(*sql.DB)
-	if !ok {
-		return nil, fmt.Errorf("the database handed in is a %T, not a *sql.DB", db)
-	}
-	conn, err := sdb.Conn(context.Background())
-	if err != nil {
-		return nil, err
-	}
-	return &dbConn{handed: conn, stmts: map[string]driver.Stmt{}}, nil
-}
+func Guarded(it *vm.Interp) bool { return !filesOf(it).g.Host }

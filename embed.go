@@ -88,9 +88,13 @@ type Interpreter struct {
 type interpKey struct{}
 
 // New makes an interpreter. Options.Globals are installed in __main__.
-func New(opts Options) (*Interpreter, error) {
+func New(opts Options) (*Interpreter, error) { return newInterpreter(opts, ".") }
+
+// newInterpreter is every interpreter's start-up — New's, RunSource's and
+// the REPL's: root is the main script's directory.
+func newInterpreter(opts Options, root string) (*Interpreter, error) {
 	in := &Interpreter{opts: opts.normalized()}
-	it, err := newInterp(in.opts, ".")
+	it, err := newInterp(in.opts, root)
 	if err != nil {
 		return nil, err
 	}
@@ -339,7 +343,7 @@ const stopGrace = 100 * time.Millisecond
 func (in *Interpreter) scriptError(err error) error {
 	exc := vm.AsException(err)
 	if se := exc.SyntaxInfo(); se != nil && len(exc.Traceback()) == 0 {
-		return &Error{Type: se.Kind, Message: se.Msg, Traceback: FormatSyntaxError(se)}
+		return &Error{Type: se.Kind, Message: se.Msg, Traceback: formatSyntaxError(se)}
 	}
 	t := in.it.MainThread()
 	msg, _ := t.StrOf(vm.Obj(exc))
@@ -349,7 +353,7 @@ func (in *Interpreter) scriptError(err error) error {
 func syntaxError(err error) error {
 	var se *parser.SyntaxError
 	if errors.As(err, &se) {
-		return &Error{Type: se.Kind, Message: se.Msg, Traceback: FormatSyntaxError(se)}
+		return &Error{Type: se.Kind, Message: se.Msg, Traceback: formatSyntaxError(se)}
 	}
 	return err
 }

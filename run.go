@@ -11,30 +11,21 @@ import (
 	"strings"
 	"time"
 
+	"github.com/asylang/asy/internal/front"
 	"github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/stdlib"
 	"github.com/asylang/asy/vm"
 )
 
-// Options configure one run of a script.
+// Options configure an interpreter. The first group is what an embedder
+// sets; the second is what a command-line front end (the asy command) sets,
+// and embedders leave it zero.
 type Options struct {
+	// Stdout and Stderr receive the script's output (nil: the process's);
+	// Stdin is what it reads (nil: nothing).
 	Stdout io.Writer
 	Stderr io.Writer
 	Stdin  io.Reader
-	// Args are sys.argv (Args[0] is the script name).
-	Args []string
-	// VirtualClock runs on simulated time: sleeps return at once and runs are deterministic.
-	VirtualClock bool
-	// Trace prints the event loop's events to stderr.
-	Trace bool
-	// TopLevelAwait lets the module body use await (the default for .asy files).
-	TopLevelAwait bool
-	// Debug runs asyncio.run in debug mode (slow callbacks are reported).
-	Debug bool
-	// HandleSignals turns Ctrl-C (SIGINT) into KeyboardInterrupt, or into
-	// cancelling the main task of asyncio.run, as CPython does.
-	HandleSignals bool
-
 	// Globals are installed in __main__ by New: Go values (converted as
 	// convert.go documents) and Go functions (any func, or Func, Builtin,
 	// Async values), by name.
@@ -48,6 +39,12 @@ type Options struct {
 	// Extensions are the opt-in module sets scripts may import besides the
 	// core (e.g. sqlite.Extension from github.com/asylang/asy/modules/sqlite).
 	Extensions []Extension
+	// Databases are handed to scripts by name: sqlite3.connect(name) and
+	// aiosqlite.connect(name) open a connection of a *sql.DB (modernc.org/sqlite
+	// driver) given here, and the script never sees where it lives. Without
+	// granted files (and network, for asyncpg) these are the only databases
+	// a script can open.
+	Databases map[string]any
 	// MaxSteps bounds the loop iterations and calls each thread (and each
 	// process pool worker) may run (0: no limit); the run then ends with
 	// ErrStepLimit.
@@ -55,12 +52,20 @@ type Options struct {
 	// MaxDuration bounds a run's wall time (0: no limit); the run then ends
 	// with ErrTimeLimit.
 	MaxDuration time.Duration
-	// Databases are handed to scripts by name: sqlite3.connect(name) and
-	// aiosqlite.connect(name) open a connection of a *sql.DB (modernc.org/sqlite
-	// driver) given here, and the script never sees where it lives. Without
-	// granted files (and network, for asyncpg) these are the only databases
-	// a script can open.
-	Databases map[string]any
+	// VirtualClock runs on simulated time: sleeps return at once and runs are deterministic.
+	VirtualClock bool
+
+	// Args are sys.argv (Args[0] is the script name).
+	Args []string
+	// TopLevelAwait lets the module body use await (the default for .asy files).
+	TopLevelAwait bool
+	// Trace prints the event loop's events to stderr.
+	Trace bool
+	// Debug runs asyncio.run in debug mode (slow callbacks are reported).
+	Debug bool
+	// HandleSignals turns Ctrl-C (SIGINT) into KeyboardInterrupt, or into
+	// cancelling the main task of asyncio.run, as CPython does.
+	HandleSignals bool
 }
 
 // RunFile runs the script at path as __main__ and returns the process exit
@@ -108,12 +113,12 @@ func OpenScript(path string, opts *Options) (file string, src []byte, ok bool) {
 // for New (Grants, Modules, MaxSteps, MaxDuration); a stopped run ends
 // with RunAborted printed and status 1.
 func RunSource(file string, src []byte, opts Options) int {
-	opts = opts.normalized()
-	it, err := newInterp(opts, filepath.Dir(file))
+	in, err := newInterpreter(opts, filepath.Dir(file))
 	if err != nil {
 		fmt.Fprintf(stderrOf(opts), "asy: %v\n", err)
 		return 2
 	}
+	opts, it := in.opts, in.it
 	defer it.Flush()
 	// The main thread runs holding the interpreter lock; blocking calls and
 	// the event loop's waits release it for executor threads.
@@ -128,14 +133,19 @@ func RunSource(file string, src []byte, opts Options) int {
 	return runMain(it, it.MainModule(file), src, opts, false)
 }
 
-// RunInspect runs src as the body of m, the main module of it (made by
-// it.MainModule), before an interactive session goes on with its globals,
-// as `python3 -i` does: an uncaught exception, SystemExit included, prints
-// its traceback and the session still starts; threads, tasks and
-// connections are left running for it. The caller holds the interpreter
-// lock. It returns the status the script's failure would have given.
-func RunInspect(it *vm.Interp, m *vm.Module, src []byte, opts Options) int {
-	return runMain(it, m, src, opts, true)
+// The REPL's access to the VM (internal/front): an uncaught exception of a
+// -i script, SystemExit included, prints its traceback and the session
+// still starts; threads, tasks and connections are left running for it.
+func init() {
+	front.VM = func(x any, file string) (*vm.Interp, *vm.Module) {
+		in := x.(*Interpreter)
+		in.main = in.it.MainModule(file)
+		return in.it, in.main
+	}
+	front.RunInspect = func(it *vm.Interp, m *vm.Module, src []byte, topLevelAwait bool) int {
+		return runMain(it, m, src, Options{TopLevelAwait: topLevelAwait}, true)
+	}
+	front.ExitStatus = func(it *vm.Interp, err error) int { return systemExitCode(it, vm.AsException(err)) }
 }
 
 // handleSignals turns Ctrl-C into KeyboardInterrupt while the script runs
@@ -242,15 +252,6 @@ func stderrOf(opts Options) io.Writer {
 	}
 	return os.Stderr
 }
-
-// NewVMInterp makes the VM-level interpreter RunFile would use, for front
-// ends that drive it themselves (the REPL).
-func NewVMInterp(opts Options) (*vm.Interp, error) {
-	return newInterp(opts.normalized(), ".")
-}
-
-// ExitStatus is the process status a SystemExit asks for.
-func ExitStatus(it *vm.Interp, err error) int { return systemExitCode(it, vm.AsException(err)) }
 
 // hostReadFile reads source files from the host (imports outside hermetic mode).
 var hostReadFile = os.ReadFile
@@ -404,7 +405,7 @@ func reportError(it *vm.Interp, err error, inspect bool) int {
 		return systemExitCode(it, exc)
 	}
 	if se := exc.SyntaxInfo(); se != nil && len(exc.Traceback()) == 0 {
-		it.WriteStderr(FormatSyntaxError(se))
+		it.WriteStderr(formatSyntaxError(se))
 		return 1
 	}
 	it.WriteStderr(t.FormatException(exc))

@@ -31,3 +31,22 @@ func TestCoreLinksNoDatabaseDriver(t *testing.T) {
 		}
 	}
 }
+
+// The exported API shows no type of the internal layers (vm, parser,
+// runtime, stdlib): an embedder needs nothing but this package.
+func TestAPIShowsNoInternalTypes(t *testing.T) {
+	out, err := exec.Command("go", "doc", "-all", "github.com/asylang/asy").Output()
+	if err != nil {
+		t.Skipf("go doc: %v", err)
+	}
+	if !strings.Contains(string(out), "func New(opts Options)") {
+		t.Fatalf("go doc output lacks New:\n%.500s", out)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		for _, pkg := range []string{"vm.", "parser.", "runtime.", "stdlib."} {
+			if strings.Contains(line, pkg) && !strings.HasPrefix(strings.TrimSpace(line), "//") {
+				t.Errorf("exported API mentions %s: %s", pkg, strings.TrimSpace(line))
+			}
+		}
+	}
+}

@@ -27,7 +27,7 @@ func TestThreadBridgesUnderRace(t *testing.T) {
 			}
 			want, _, _ := strings.Cut(strings.TrimPrefix(string(golden), "-- stdout --\n"), "-- stderr --\n")
 			var out, errb bytes.Buffer
-			opts := Options{Stdout: &out, Stderr: &errb, VirtualClock: bytes.Contains(src, []byte("--clock=virtual"))}
+			opts := Options{Stdout: &out, Stderr: &errb, Grants: AllCapabilities(), VirtualClock: bytes.Contains(src, []byte("--clock=virtual"))}
 			if code := RunSource(name+".asy", src, opts); code != 0 || out.String() != want {
 				t.Fatalf("exit %d\nstdout:\n%s\nwant:\n%s\nstderr:\n%s", code, out.String(), want, errb.String())
 			}

@@ -17,9 +17,12 @@
 // its event loop, other goroutines call into it with Interpreter.CallSoon
 // and Interpreter.CallOnLoop (the Go side of loop.call_soon_threadsafe).
 //
-// A run honours its context (cancelling it cancels the script's tasks), and
-// Options set limits (MaxSteps, MaxDuration) and a Hermetic mode that keeps
-// the script away from the host. Script exceptions come back as *Error,
+// A run honours its context (cancelling it cancels the script's tasks and
+// the run ends with the context's error), and Options set limits (MaxSteps,
+// MaxDuration). Scripts get nothing of the host — files, environment,
+// network, threads, the host's date — but what Options.Grants (Capabilities)
+// grants, and import only the core modules plus the Extensions listed
+// (modules/sqlite, modules/asyncpg). Script exceptions come back as *Error,
 // carrying the traceback Python would print.
 //
 // RunFile and RunSource are what the asy command uses: they run a script as

@@ -88,9 +88,17 @@ type Interpreter struct {
 type interpKey struct{}
 
 // New makes an interpreter. Options.Globals are installed in __main__.
-func New(opts Options) (*Interpreter, error) {
+func New(opts Options) (*Interpreter, error) { return newInterpreter(opts, ".") }
+
+// newInterpreter is every interpreter's start-up — New's, RunSource's and
+// the REPL's: root is the main script's directory.
+func newInterpreter(opts Options, root string) (*Interpreter, error) {
 	in := &Interpreter{opts: opts.normalized()}
-	in.it = newInterp(in.opts, ".")
+	it, err := newInterp(in.opts, root)
+	if err != nil {
+		return nil, err
+	}
+	in.it = it
 	in.it.SetExt(interpKey{}, in)
 	in.main = in.it.MainModule("__main__")
 	in.main.Set("__file__", vm.None)
@@ -288,6 +296,12 @@ func (in *Interpreter) enter(ctx context.Context, body func(t *vm.Thread) error)
 	// stop came where nothing looked, or a process pool worker went over
 	// its step budget).
 	in.stopMu.Lock()
+	if in.stopErr == nil && ctx.Err() != nil {
+		// The context ended but its watcher has not stopped the run yet:
+		// whatever the script saw of it (a Go function returning ctx.Err()),
+		// the run ends with the context's error, every time.
+		in.stopErr = fmt.Errorf("asy: run stopped: %w", context.Cause(ctx))
+	}
 	stopped := in.stopErr
 	in.stopMu.Unlock()
 	if stopped != nil {
@@ -329,7 +343,7 @@ const stopGrace = 100 * time.Millisecond
 func (in *Interpreter) scriptError(err error) error {
 	exc := vm.AsException(err)
 	if se := exc.SyntaxInfo(); se != nil && len(exc.Traceback()) == 0 {
-		return &Error{Type: se.Kind, Message: se.Msg, Traceback: FormatSyntaxError(se)}
+		return &Error{Type: se.Kind, Message: se.Msg, Traceback: formatSyntaxError(se)}
 	}
 	t := in.it.MainThread()
 	msg, _ := t.StrOf(vm.Obj(exc))
@@ -339,7 +353,7 @@ func (in *Interpreter) scriptError(err error) error {
 func syntaxError(err error) error {
 	var se *parser.SyntaxError
 	if errors.As(err, &se) {
-		return &Error{Type: se.Kind, Message: se.Msg, Traceback: FormatSyntaxError(se)}
+		return &Error{Type: se.Kind, Message: se.Msg, Traceback: formatSyntaxError(se)}
 	}
 	return err
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -57,7 +58,7 @@ func TestHandedPgxPool(t *testing.T) {
 	}
 	var out bytes.Buffer
 	for i := range 4 {
-		in := mustNew(t, asy.Options{Stdout: &out, Hermetic: true, Databases: map[string]any{"app": pool}})
+		in := mustNew(t, asy.Options{Extensions: dbExt, Stdout: &out, Databases: map[string]any{"app": pool}})
 		err := in.Exec(ctx, "job.asy", `
 import asyncpg
 conn = await asyncpg.connect("app")
@@ -83,10 +84,16 @@ print(await conn.fetchval("SELECT count(*) FROM handed WHERE v = 1"))
 	if n != 0 {
 		t.Errorf("uncommitted rows visible: %d", n)
 	}
-	in := mustNew(t, asy.Options{Hermetic: true})
+	in := mustNew(t, asy.Options{Extensions: dbExt})
 	err := in.Exec(ctx, "x.asy", "import asyncpg\nawait asyncpg.connect('postgresql://postgres@127.0.0.1:54331/postgres')\n")
-	if err == nil || err.Error() != `PermissionError: hermetic interpreter: database "postgresql://postgres@127.0.0.1:54331/postgres" was not handed in` {
-		t.Errorf("hermetic connect: %v", err)
+	if err == nil || err.Error() != `PermissionError: cannot connect to "postgresql://postgres@127.0.0.1:54331/postgres": no network access was granted to this script` {
+		t.Errorf("connect without a network grant: %v", err)
+	}
+	// An allow-list that does not name the server refuses it too.
+	in = mustNew(t, asy.Options{Extensions: dbExt, Grants: asy.Capabilities{Network: &asy.Network{Allow: []string{"db.example:5432"}}}})
+	err = in.Exec(ctx, "x.asy", "import asyncpg\nawait asyncpg.connect('postgresql://postgres@127.0.0.1:54331/postgres')\n")
+	if err == nil || !strings.Contains(err.Error(), "not granted") {
+		t.Errorf("connect outside the allow-list: %v", err)
 	}
 }
 
@@ -95,7 +102,7 @@ print(await conn.fetchval("SELECT count(*) FROM handed WHERE v = 1"))
 func TestStopDuringQuery(t *testing.T) {
 	pgPool(t) // makes sure the server runs
 	before := runtime.NumGoroutine()
-	in := mustNew(t, asy.Options{MaxDuration: 300 * time.Millisecond})
+	in := mustNew(t, asy.Options{Extensions: dbExt, MaxDuration: 300 * time.Millisecond, Grants: asy.Capabilities{Network: &asy.Network{Allow: []string{"127.0.0.1:54331"}}}})
 	start := time.Now()
 	err := in.Exec(context.Background(), "slow.asy", `
 import asyncpg

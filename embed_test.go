@@ -273,7 +273,7 @@ func TestCancelStopsAndInterpreterSurvives(t *testing.T) {
 }
 
 func TestHermeticImports(t *testing.T) {
-	in := mustNew(t, asy.Options{Hermetic: true, Modules: fstest.MapFS{
+	in := mustNew(t, asy.Options{Modules: fstest.MapFS{
 		"pkg/__init__.py": {Data: []byte("NAME = 'pkg'\n")},
 		"pkg/util.py":     {Data: []byte("def double(x):\n    return 2 * x\n")},
 	}})
@@ -294,7 +294,7 @@ except EOFError:
 		t.Error(diff)
 	}
 	// Without Modules, hermetic mode sees no files at all.
-	in = mustNew(t, asy.Options{Hermetic: true})
+	in = mustNew(t, asy.Options{})
 	err = in.Exec(context.Background(), "/tmp/main.py", "import run_test\n")
 	if err == nil || !strings.Contains(err.Error(), "No module named 'run_test'") {
 		t.Errorf("hermetic import reached the host: %v", err)
@@ -327,7 +327,7 @@ func TestCallErrorsAndNoLeak(t *testing.T) {
 // code leaves no goroutine behind.
 func TestLimitStopsThreadsToo(t *testing.T) {
 	before := runtime.NumGoroutine()
-	in := mustNew(t, asy.Options{MaxDuration: 100 * time.Millisecond, Args: []string{"spin.asy", "x"}})
+	in := mustNew(t, asy.Options{MaxDuration: 100 * time.Millisecond, Args: []string{"spin.asy", "x"}, Grants: asy.Capabilities{Threads: 2}})
 	err := in.Exec(context.Background(), "spin.asy", `
 import asyncio, sys
 assert sys.argv == ["spin.asy", "x"], sys.argv
@@ -358,7 +358,7 @@ func TestDatabasesClosedAfterRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range 5 {
-		in := mustNew(t, asy.Options{Databases: map[string]any{"main": db}})
+		in := mustNew(t, asy.Options{Extensions: dbExt, Databases: map[string]any{"main": db}})
 		err := in.Exec(context.Background(), "leak.py", fmt.Sprintf(`
 import sqlite3
 con = sqlite3.connect("main")
@@ -387,7 +387,7 @@ def count():
 // closed owns one) are shut down when the run ends.
 func TestLeftoverPoolsEndWithRun(t *testing.T) {
 	before := runtime.NumGoroutine()
-	in := mustNew(t, asy.Options{})
+	in := mustNew(t, asy.Options{Extensions: dbExt, Grants: asy.Capabilities{Threads: 3}})
 	err := in.Exec(context.Background(), "leak.asy", `
 import aiosqlite
 from concurrent.futures import ThreadPoolExecutor

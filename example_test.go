@@ -7,12 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing/fstest"
 	"time"
 
 	"github.com/asylang/asy"
-	_ "modernc.org/sqlite"
+	"github.com/asylang/asy/modules/sqlite"
 )
 
 // Compile once, run many times: a Program is immutable and shared; each run
@@ -203,34 +204,58 @@ while True:
 	// asy: run time limit exceeded true
 }
 
-// Scripts import other scripts from an fs.FS; in hermetic mode nothing else
-// of the host is reachable and time is virtual.
-func ExampleOptions_hermetic() {
+// Scripts see nothing of the host but what the embedder grants: here a
+// read-only directory and one environment variable. Other scripts are
+// imported from an fs.FS.
+func ExampleCapabilities() {
+	dir, _ := os.MkdirTemp("", "asy-example")
+	defer os.RemoveAll(dir)
+	os.WriteFile(filepath.Join(dir, "config.txt"), []byte("mode=fast\n"), 0o644)
+
 	var out bytes.Buffer
 	in, _ := asy.New(asy.Options{
-		Stdout:   &out,
-		Hermetic: true,
+		Stdout: &out,
+		Grants: asy.Capabilities{
+			Files: asy.Files{Dir: dir, ReadOnly: true},
+			Env:   map[string]string{"APP_MODE": "demo"},
+		},
 		Modules: fstest.MapFS{
 			"shapes.py": {Data: []byte("def area(w, h):\n    return w * h\n")},
 		},
 	})
-	err := in.Exec(context.Background(), "main.asy", `
-import asyncio, time
-import shapes
-t0 = time.time()
-await asyncio.sleep(3600)
-print(shapes.area(3, 4), time.time() - t0)
+	err := in.Exec(context.Background(), "main.py", `
+import os, shapes
+print(open("config.txt").read().strip(), dict(os.environ), shapes.area(3, 4))
+try:
+    open("config.txt", "w")
+except PermissionError as e:
+    print(e)
 open("/etc/hostname")
 `)
 	fmt.Print(out.String())
 	fmt.Println(err)
 	// Output:
-	// 12 3600.0
-	// PermissionError: hermetic interpreter: open('/etc/hostname') is not available: scripts see no host files
+	// mode=fast {'APP_MODE': 'demo'} 12
+	// [Errno 13] Permission denied: the files granted to this script are read-only: 'config.txt'
+	// PermissionError: [Errno 13] Permission denied: outside the files granted to this script: '/etc/hostname'
 }
 
-// A Go program hands its database to scripts by name; in hermetic mode it
-// is the only one they can open.
+// A virtual clock makes sleeping free and runs deterministic.
+func ExampleOptions_virtualClock() {
+	in, _ := asy.New(asy.Options{Stdout: os.Stdout, VirtualClock: true})
+	in.Exec(context.Background(), "main.asy", `
+import asyncio, time
+t0 = time.time()
+await asyncio.sleep(3600)
+print(time.time() - t0)
+`)
+	// Output:
+	// 3600.0
+}
+
+// A Go program hands its database to scripts by name; without granted
+// files it is the only one they can open. (aiosqlite works in a thread, so
+// the script is granted one.)
 func ExampleOptions_databases() {
 	db, err := sql.Open("sqlite", "file:orders?mode=memory&cache=shared")
 	if err != nil {
@@ -242,8 +267,10 @@ func ExampleOptions_databases() {
 
 	in, _ := asy.New(asy.Options{
 		Stdout:    os.Stdout,
-		Hermetic:  true,
 		Databases: map[string]any{"orders": db},
+		Grants:    asy.Capabilities{Threads: 1},
+		// sqlite3 and aiosqlite are opted into.
+		Extensions: []asy.Extension{sqlite.Extension},
 	})
 	defer in.Close() // the script's connections go back to the pool
 	err = in.Exec(context.Background(), "report.asy", `
@@ -258,7 +285,7 @@ sqlite3.connect("/etc/passwd.db")
 	// Output:
 	// (3, 59.75)
 	// [(2,), (3,)]
-	// PermissionError: hermetic interpreter: database "/etc/passwd.db" was not handed in
+	// PermissionError: [Errno 13] Permission denied: no file access was granted to this script: '/etc/passwd.db'
 }
 
 // Goroutines call into a script while it runs: the script serves events

@@ -11,42 +11,40 @@ import (
 	"strings"
 	"time"
 
+	"github.com/asylang/asy/internal/front"
 	"github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/stdlib"
 	"github.com/asylang/asy/vm"
 )
 
-// Options configure one run of a script.
+// Options configure an interpreter. The first group is what an embedder
+// sets; the second is what a command-line front end (the asy command) sets,
+// and embedders leave it zero.
 type Options struct {
+	// Stdout and Stderr receive the script's output (nil: the process's);
+	// Stdin is what it reads (nil: nothing).
 	Stdout io.Writer
 	Stderr io.Writer
 	Stdin  io.Reader
-	// Args are sys.argv (Args[0] is the script name).
-	Args []string
-	// VirtualClock runs on simulated time: sleeps return at once and runs are deterministic.
-	VirtualClock bool
-	// Trace prints the event loop's events to stderr.
-	Trace bool
-	// TopLevelAwait lets the module body use await (the default for .asy files).
-	TopLevelAwait bool
-	// Debug runs asyncio.run in debug mode (slow callbacks are reported).
-	Debug bool
-	// HandleSignals turns Ctrl-C (SIGINT) into KeyboardInterrupt, or into
-	// cancelling the main task of asyncio.run, as CPython does.
-	HandleSignals bool
-
 	// Globals are installed in __main__ by New: Go values (converted as
 	// convert.go documents) and Go functions (any func, or Func, Builtin,
 	// Async values), by name.
 	Globals map[string]any
 	// Modules, when set, is where `import name` finds name.py / name.asy
-	// (and packages' __init__.py) instead of the host's files.
+	// (and packages' __init__.py); otherwise imports read the granted files.
 	Modules fs.FS
-	// Hermetic cuts the script off the host: imports only from Modules,
-	// the virtual clock (no real time), empty stdin unless Stdin is given,
-	// no host files (open, os, SQLite's ATTACH…), a neutral host identity
-	// (platform.uname, os.getpid); process pool workers inherit it.
-	Hermetic bool
+	// Grants are what of the host scripts may use; the zero value grants
+	// nothing (see Capabilities). Process pool workers inherit them.
+	Grants Capabilities
+	// Extensions are the opt-in module sets scripts may import besides the
+	// core (e.g. sqlite.Extension from github.com/asylang/asy/modules/sqlite).
+	Extensions []Extension
+	// Databases are handed to scripts by name: sqlite3.connect(name) and
+	// aiosqlite.connect(name) open a connection of a *sql.DB (modernc.org/sqlite
+	// driver) given here, and the script never sees where it lives. Without
+	// granted files (and network, for asyncpg) these are the only databases
+	// a script can open.
+	Databases map[string]any
 	// MaxSteps bounds the loop iterations and calls each thread (and each
 	// process pool worker) may run (0: no limit); the run then ends with
 	// ErrStepLimit.
@@ -54,11 +52,20 @@ type Options struct {
 	// MaxDuration bounds a run's wall time (0: no limit); the run then ends
 	// with ErrTimeLimit.
 	MaxDuration time.Duration
-	// Databases are handed to scripts by name: sqlite3.connect(name) and
-	// aiosqlite.connect(name) open a connection of a *sql.DB (modernc.org/sqlite
-	// driver) given here, and the script never sees where it lives. In
-	// hermetic mode these are the only databases a script can open.
-	Databases map[string]any
+	// VirtualClock runs on simulated time: sleeps return at once and runs are deterministic.
+	VirtualClock bool
+
+	// Args are sys.argv (Args[0] is the script name).
+	Args []string
+	// TopLevelAwait lets the module body use await (the default for .asy files).
+	TopLevelAwait bool
+	// Trace prints the event loop's events to stderr.
+	Trace bool
+	// Debug runs asyncio.run in debug mode (slow callbacks are reported).
+	Debug bool
+	// HandleSignals turns Ctrl-C (SIGINT) into KeyboardInterrupt, or into
+	// cancelling the main task of asyncio.run, as CPython does.
+	HandleSignals bool
 }
 
 // RunFile runs the script at path as __main__ and returns the process exit
@@ -103,11 +110,15 @@ func OpenScript(path string, opts *Options) (file string, src []byte, ok bool) {
 }
 
 // RunSource runs src as the __main__ module named file. Options apply as
-// for New (Hermetic, Modules, MaxSteps, MaxDuration); a stopped run ends
+// for New (Grants, Modules, MaxSteps, MaxDuration); a stopped run ends
 // with RunAborted printed and status 1.
 func RunSource(file string, src []byte, opts Options) int {
-	opts = opts.normalized()
-	it := newInterp(opts, filepath.Dir(file))
+	in, err := newInterpreter(opts, filepath.Dir(file))
+	if err != nil {
+		fmt.Fprintf(stderrOf(opts), "asy: %v\n", err)
+		return 2
+	}
+	opts, it := in.opts, in.it
 	defer it.Flush()
 	// The main thread runs holding the interpreter lock; blocking calls and
 	// the event loop's waits release it for executor threads.
@@ -122,14 +133,19 @@ func RunSource(file string, src []byte, opts Options) int {
 	return runMain(it, it.MainModule(file), src, opts, false)
 }
 
-// RunInspect runs src as the body of m, the main module of it (made by
-// it.MainModule), before an interactive session goes on with its globals,
-// as `python3 -i` does: an uncaught exception, SystemExit included, prints
-// its traceback and the session still starts; threads, tasks and
-// connections are left running for it. The caller holds the interpreter
-// lock. It returns the status the script's failure would have given.
-func RunInspect(it *vm.Interp, m *vm.Module, src []byte, opts Options) int {
-	return runMain(it, m, src, opts, true)
+// The REPL's access to the VM (internal/front): an uncaught exception of a
+// -i script, SystemExit included, prints its traceback and the session
+// still starts; threads, tasks and connections are left running for it.
+func init() {
+	front.VM = func(x any, file string) (*vm.Interp, *vm.Module) {
+		in := x.(*Interpreter)
+		in.main = in.it.MainModule(file)
+		return in.it, in.main
+	}
+	front.RunInspect = func(it *vm.Interp, m *vm.Module, src []byte, topLevelAwait bool) int {
+		return runMain(it, m, src, Options{TopLevelAwait: topLevelAwait}, true)
+	}
+	front.ExitStatus = func(it *vm.Interp, err error) int { return systemExitCode(it, vm.AsException(err)) }
 }
 
 // handleSignals turns Ctrl-C into KeyboardInterrupt while the script runs
@@ -187,43 +203,47 @@ func runMain(it *vm.Interp, m *vm.Module, src []byte, opts Options, inspect bool
 	return status
 }
 
-// normalized applies what Hermetic implies.
+// normalized fills in defaults: stdin is empty unless given (the host's
+// stdin is the asy command's to pass).
 func (opts Options) normalized() Options {
-	if opts.Hermetic {
-		opts.VirtualClock = true
-		if opts.Stdin == nil {
-			opts.Stdin = strings.NewReader("")
-		}
+	if opts.Stdin == nil {
+		opts.Stdin = strings.NewReader("")
 	}
 	return opts
 }
 
 // sourceFiles is how the interpreter reads source files for imports (and
-// namespace packages): from Options.Modules when set, else the host's
-// files — never in hermetic mode.
-// Modules holds the files of the main script's directory, root.
-func sourceFiles(opts Options, root string) (readFile func(string) ([]byte, error), isDir func(string) bool) {
-	if opts.Modules != nil {
-		name := func(path string) string {
-			if r, err := filepath.Rel(root, path); err == nil && !strings.HasPrefix(r, "..") {
-				path = r
-			}
-			return fsName(path)
-		}
-		readFile = func(path string) ([]byte, error) { return fs.ReadFile(opts.Modules, name(path)) }
-		isDir = func(path string) bool {
-			st, err := fs.Stat(opts.Modules, name(path))
+// namespace packages): from Options.Modules when set, else from the
+// granted files (g), else nowhere. Modules holds the files of the main
+// script's directory, root.
+func sourceFiles(opts Options, g *runtime.Grants, root string) (readFile func(string) ([]byte, error), isDir func(string) bool) {
+	fsys := opts.Modules
+	switch {
+	case fsys != nil:
+	case g.Files.Host:
+		return func(name string) ([]byte, error) { return hostReadFile(name) }, func(name string) bool {
+			st, err := os.Stat(name)
 			return err == nil && st.IsDir()
 		}
-		return readFile, isDir
-	}
-	if opts.Hermetic {
+	case g.Files.Root != nil:
+		fsys, root = g.Files.Root.FS(), g.Files.Dir
+	case g.Files.FS != nil:
+		fsys, root = g.Files.FS, "/"
+	default:
 		return func(string) ([]byte, error) { return nil, fs.ErrNotExist }, func(string) bool { return false }
 	}
-	return func(name string) ([]byte, error) { return hostReadFile(name) }, func(name string) bool {
-		st, err := os.Stat(name)
+	name := func(path string) string {
+		if r, err := filepath.Rel(root, path); err == nil && !strings.HasPrefix(r, "..") {
+			path = r
+		}
+		return fsName(path)
+	}
+	readFile = func(path string) ([]byte, error) { return fs.ReadFile(fsys, name(path)) }
+	isDir = func(path string) bool {
+		st, err := fs.Stat(fsys, name(path))
 		return err == nil && st.IsDir()
 	}
+	return readFile, isDir
 }
 
 func stderrOf(opts Options) io.Writer {
@@ -233,40 +253,40 @@ func stderrOf(opts Options) io.Writer {
 	return os.Stderr
 }
 
-// NewVMInterp makes the VM-level interpreter RunFile would use, for front
-// ends that drive it themselves (the REPL).
-func NewVMInterp(opts Options) *vm.Interp {
-	return newInterp(opts.normalized(), ".")
-}
-
-// ExitStatus is the process status a SystemExit asks for.
-func ExitStatus(it *vm.Interp, err error) int { return systemExitCode(it, vm.AsException(err)) }
-
 // hostReadFile reads source files from the host (imports outside hermetic mode).
 var hostReadFile = os.ReadFile
 
 // newInterp makes the interpreter for opts (normalized) whose main script
-// is in directory root.
-func newInterp(opts Options, root string) *vm.Interp {
-	readFile, isDir := sourceFiles(opts, root)
+// is in directory root. It fails when a granted directory cannot be opened.
+func newInterp(opts Options, root string) (*vm.Interp, error) {
+	g, err := opts.Grants.grants()
+	if err != nil {
+		return nil, err
+	}
+	mods, err := moduleLoaders(opts)
+	if err != nil {
+		return nil, err
+	}
+	readFile, isDir := sourceFiles(opts, g, root)
 	it := vm.New(vm.Config{
 		Stdout:   opts.Stdout,
 		Stderr:   opts.Stderr,
 		Stdin:    opts.Stdin,
 		Argv:     opts.Args,
-		Modules:  stdlib.Modules(),
+		Modules:  mods,
 		ReadFile: readFile,
 		IsDir:    isDir,
 		MaxSteps: opts.MaxSteps,
 	})
-	if opts.VirtualClock {
+	runtime.SetGrants(it, g)
+	switch {
+	case opts.VirtualClock:
 		runtime.SetClock(it, runtime.NewVirtualClock())
+	case !g.RealClock:
+		runtime.SetClock(it, runtime.NewUndatedClock())
 	}
 	for name, db := range opts.Databases {
 		stdlib.HandDatabase(it, name, db)
-	}
-	if opts.Hermetic {
-		stdlib.SetHermetic(it)
 	}
 	if opts.Debug {
 		stdlib.SetDebug(it)
@@ -274,7 +294,7 @@ func newInterp(opts Options, root string) *vm.Interp {
 	if opts.Trace {
 		stdlib.SetObserver(it, &traceObserver{it: it})
 	}
-	return it
+	return it, nil
 }
 
 // traceObserver prints loop events to stderr, one line each.
@@ -385,7 +405,7 @@ func reportError(it *vm.Interp, err error, inspect bool) int {
 		return systemExitCode(it, exc)
 	}
 	if se := exc.SyntaxInfo(); se != nil && len(exc.Traceback()) == 0 {
-		it.WriteStderr(FormatSyntaxError(se))
+		it.WriteStderr(formatSyntaxError(se))
 		return 1
 	}
 	it.WriteStderr(t.FormatException(exc))

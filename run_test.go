@@ -10,6 +10,7 @@ func runScript(t *testing.T, src string, opts Options) (string, string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	opts.Stdout, opts.Stderr = &out, &errb
+	opts.Grants.Threads = -1 // these scripts test threads
 	code := RunSource("test.py", []byte(src), opts)
 	return out.String(), errb.String(), code
 }

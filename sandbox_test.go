@@ -66,15 +66,15 @@ attempt("SELECT load_extension('/nonexistent/ext')")
 // refusedLines are the lines attemptsScript prints when every attempt is
 // refused.
 var refusedLines = []string{
-	"PermissionError: hermetic interpreter: ATTACH is not available: scripts see no host files",
-	"PermissionError: hermetic interpreter: ATTACH is not available: scripts see no host files",
-	"PermissionError: hermetic interpreter: ATTACH is not available: scripts see no host files",
-	"PermissionError: hermetic interpreter: ATTACH is not available: scripts see no host files",
-	"PermissionError: hermetic interpreter: ATTACH is not available: scripts see no host files",
-	"PermissionError: hermetic interpreter: ATTACH is not available: scripts see no host files",
-	"PermissionError: hermetic interpreter: VACUUM INTO is not available: scripts see no host files",
-	"PermissionError: hermetic interpreter: VACUUM INTO is not available: scripts see no host files",
-	"PermissionError: hermetic interpreter: load_extension is not available: scripts see no host files",
+	"PermissionError: ATTACH is not available: no file access was granted to this script",
+	"PermissionError: ATTACH is not available: no file access was granted to this script",
+	"PermissionError: ATTACH is not available: no file access was granted to this script",
+	"PermissionError: ATTACH is not available: no file access was granted to this script",
+	"PermissionError: ATTACH is not available: no file access was granted to this script",
+	"PermissionError: ATTACH is not available: no file access was granted to this script",
+	"PermissionError: VACUUM INTO is not available: no file access was granted to this script",
+	"PermissionError: VACUUM INTO is not available: no file access was granted to this script",
+	"PermissionError: load_extension is not available: no file access was granted to this script",
 }
 
 func setGlobals(t *testing.T, in *asy.Interpreter, globals map[string]any) {
@@ -94,7 +94,7 @@ func TestHermeticSQLiteAttach(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]any{"host": hostDB(t, dir), "missing": filepath.Join(dir, "no", "such.db"), "copy": filepath.Join(dir, "copy.db")}
 	var out bytes.Buffer
-	in := mustNew(t, asy.Options{Hermetic: true, Stdout: &out})
+	in := mustNew(t, asy.Options{Extensions: dbExt, Stdout: &out})
 	setGlobals(t, in, files)
 	err := in.Exec(context.Background(), "main.py", "import sqlite3\ncon = sqlite3.connect(':memory:')\n"+attemptsScript+`
 attempt("PRAGMA temp_store_directory = '/tmp'")
@@ -105,7 +105,7 @@ attempt("VACUUM")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := strings.Join(refusedLines, "\n") + "\nPermissionError: hermetic interpreter: PRAGMA temp_store_directory is not available: scripts see no host files\nran []\nran []\nran []\n"
+	want := strings.Join(refusedLines, "\n") + "\nPermissionError: PRAGMA temp_store_directory is not available: no file access was granted to this script\nran []\nran []\nran []\n"
 	if out.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", out.String(), want)
 	}
@@ -119,7 +119,7 @@ func TestHermeticAiosqliteAttach(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]any{"host": hostDB(t, dir), "copy": filepath.Join(dir, "copy.db")}
 	var out bytes.Buffer
-	in := mustNew(t, asy.Options{Hermetic: true, Stdout: &out})
+	in := mustNew(t, asy.Options{Extensions: dbExt, Stdout: &out, Grants: asy.Capabilities{Threads: 1}})
 	setGlobals(t, in, files)
 	err := in.Exec(context.Background(), "main.asy", `
 import aiosqlite
@@ -155,7 +155,7 @@ func TestHermeticHandedDatabaseAttach(t *testing.T) {
 	defer db.Close()
 	db.SetMaxOpenConns(1) // the script gets the connection the embedder uses after
 	var out bytes.Buffer
-	in := mustNew(t, asy.Options{Hermetic: true, Stdout: &out, Databases: map[string]any{"app": db}})
+	in := mustNew(t, asy.Options{Extensions: dbExt, Stdout: &out, Databases: map[string]any{"app": db}})
 	setGlobals(t, in, files)
 	err = in.Exec(context.Background(), "main.py", "import sqlite3\ncon = sqlite3.connect('app')\n"+attemptsScript+`
 attempt("CREATE TABLE t(x)")
@@ -189,10 +189,10 @@ con.close()
 	}
 }
 
-// Outside hermetic mode ATTACH works as in CPython.
+// With the host's files granted ATTACH works as in CPython.
 func TestSQLiteAttachNotHermetic(t *testing.T) {
 	var out bytes.Buffer
-	in := mustNew(t, asy.Options{Stdout: &out})
+	in := mustNew(t, asy.Options{Extensions: dbExt, Stdout: &out, Grants: asy.Capabilities{Files: asy.Files{Host: true}}})
 	setGlobals(t, in, map[string]any{"host": hostDB(t, t.TempDir())})
 	err := in.Exec(context.Background(), "main.py", `
 import sqlite3
@@ -258,8 +258,8 @@ func TestHermeticProcessPoolWorker(t *testing.T) {
 		}
 	}
 	var out, errb bytes.Buffer
-	code := runSourceDone(t, 20*time.Second, main, []byte(poolScript), asy.Options{
-		Hermetic: true, Stdout: &out, Stderr: &errb,
+	code := runSourceDone(t, 20*time.Second, main, []byte(poolScript), asy.Options{Extensions: dbExt,
+		Stdout: &out, Stderr: &errb,
 		Modules: fstest.MapFS{"helper.py": {Data: []byte("WHERE = 'module fs'\n")}},
 	})
 	want := "parent module fs\nworker ['PermissionError', 'module fs', 'no HOME', True]\n"
@@ -280,11 +280,11 @@ if __name__ == "__main__":
         ex.submit(spin).result()
 `)
 	var out, errb bytes.Buffer
-	code := runSourceDone(t, 20*time.Second, "/nonexistent/spin.py", src, asy.Options{Hermetic: true, MaxSteps: 100_000, Stdout: &out, Stderr: &errb})
+	code := runSourceDone(t, 20*time.Second, "/nonexistent/spin.py", src, asy.Options{Extensions: dbExt, MaxSteps: 100_000, Stdout: &out, Stderr: &errb})
 	if code == 0 || !strings.Contains(errb.String(), "instruction limit exceeded") {
 		t.Errorf("exit %d, stderr:\n%s", code, errb.String())
 	}
-	in := mustNew(t, asy.Options{Hermetic: true, MaxSteps: 100_000})
+	in := mustNew(t, asy.Options{Extensions: dbExt, MaxSteps: 100_000})
 	err := in.Exec(context.Background(), "spin.py", string(src))
 	if !errors.Is(err, asy.ErrStepLimit) {
 		t.Errorf("Interpreter: %v", err)
@@ -326,7 +326,7 @@ if __name__ == "__main__":
 	var out lockedBuffer
 	var errb bytes.Buffer
 	start := time.Now()
-	code := runSourceDone(t, 20*time.Second, "/nonexistent/chatter.py", src, asy.Options{MaxDuration: 300 * time.Millisecond, Stdout: &out, Stderr: &errb})
+	code := runSourceDone(t, 20*time.Second, "/nonexistent/chatter.py", src, asy.Options{Extensions: dbExt, MaxDuration: 300 * time.Millisecond, Stdout: &out, Stderr: &errb})
 	if code == 0 || time.Since(start) > 5*time.Second || !strings.Contains(errb.String(), "run time limit exceeded") {
 		t.Errorf("exit %d after %v, stderr:\n%s", code, time.Since(start), errb.String())
 	}
@@ -338,7 +338,7 @@ if __name__ == "__main__":
 	expectGoroutines(t, before+1)
 
 	// Embedded: a stopped run stops its workers too.
-	in := mustNew(t, asy.Options{MaxDuration: 300 * time.Millisecond, Stdout: &out})
+	in := mustNew(t, asy.Options{Extensions: dbExt, MaxDuration: 300 * time.Millisecond, Stdout: &out})
 	if err := in.Exec(context.Background(), "chatter.py", string(src)+"    ex.shutdown()\n"); !errors.Is(err, asy.ErrTimeLimit) {
 		t.Errorf("Interpreter: %v", err)
 	}
@@ -355,7 +355,7 @@ if __name__ == "__main__":
 // run in __main__ so far, as a worker process loads the main script.
 func TestProcessPoolEmbedded(t *testing.T) {
 	var out bytes.Buffer
-	in := mustNew(t, asy.Options{Stdout: &out})
+	in := mustNew(t, asy.Options{Extensions: dbExt, Stdout: &out})
 	if err := in.Exec(context.Background(), "lib.py", "def square(x):\n    return x * x\n"); err != nil {
 		t.Fatal(err)
 	}
@@ -377,7 +377,7 @@ if __name__ == "__main__":
 // A hermetic script learns nothing of the host from platform and os.getpid.
 func TestHermeticHostIdentity(t *testing.T) {
 	var out bytes.Buffer
-	in := mustNew(t, asy.Options{Hermetic: true, Stdout: &out})
+	in := mustNew(t, asy.Options{Extensions: dbExt, Stdout: &out})
 	err := in.Exec(context.Background(), "main.py", `
 import os, platform
 u = platform.uname()
@@ -389,10 +389,10 @@ print(u.node, platform.node(), repr(u.release), repr(u.version), os.getpid(), os
 	if got, want := out.String(), "localhost localhost '' '' 1 0\n"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	// Outside hermetic mode they are the host's.
+	// Granted HostInfo, they are the host's.
 	out.Reset()
 	host, _ := os.Hostname()
-	in = mustNew(t, asy.Options{Stdout: &out})
+	in = mustNew(t, asy.Options{Extensions: dbExt, Stdout: &out, Grants: asy.Capabilities{HostInfo: true}})
 	if err := in.Exec(context.Background(), "main.py", "import os, platform\nprint(os.getpid(), platform.node())\n"); err != nil || out.String() != strconv.Itoa(os.Getpid())+" "+host+"\n" {
 		t.Errorf("not hermetic: %q %v", out.String(), err)
 	}
@@ -404,7 +404,7 @@ print(u.node, platform.node(), repr(u.release), repr(u.version), os.getpid(), os
 // end. Programs with top-level await load in workers too.
 func TestProcessPoolUnguardedMain(t *testing.T) {
 	var out bytes.Buffer
-	in := mustNew(t, asy.Options{Stdout: &out, MaxDuration: 20 * time.Second})
+	in := mustNew(t, asy.Options{Extensions: dbExt, Stdout: &out, MaxDuration: 20 * time.Second})
 	err := in.Exec(context.Background(), "main.asy", `
 import asyncio, concurrent.futures
 def double(x):
@@ -422,7 +422,7 @@ with concurrent.futures.ProcessPoolExecutor(1) as ex:
 		t.Errorf("%q %v", out.String(), err)
 	}
 	out.Reset()
-	in = mustNew(t, asy.Options{Stdout: &out, MaxDuration: 20 * time.Second})
+	in = mustNew(t, asy.Options{Extensions: dbExt, Stdout: &out, MaxDuration: 20 * time.Second})
 	err = in.Exec(context.Background(), "guarded.asy", `
 import asyncio, concurrent.futures
 def triple(x):

@@ -79,7 +79,7 @@ func TestNoInternalErrors(t *testing.T) {
 	var out lastLineWriter
 	var errb bytes.Buffer
 	in, err := New(Options{
-		Stdout: &out, Stderr: &errb, Hermetic: true, VirtualClock: true,
+		Stdout: &out, Stderr: &errb, VirtualClock: true,
 		MaxDuration: 2 * time.Minute,
 		Globals:     map[string]any{"MODULES": names},
 	})

@@ -5,6 +5,6 @@ import (
 	"github.com/asylang/asy/vm"
 )
 
-// FormatSyntaxError renders a syntax error as CPython prints it: the file
+// formatSyntaxError renders a syntax error as CPython prints it: the file
 // and line, the source line, a caret under the column, and the message.
-func FormatSyntaxError(se *parser.SyntaxError) string { return vm.FormatSyntaxError(se) }
+func formatSyntaxError(se *parser.SyntaxError) string { return vm.FormatSyntaxError(se) }

@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"github.com/asylang/asy"
+	"github.com/asylang/asy/internal/front"
 	"github.com/asylang/asy/parser"
 	"github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/stdlib"
@@ -60,13 +61,20 @@ type Script struct {
 func NewSession(opts asy.Options) *Session { return newSession(opts, nil) }
 
 func newSession(opts asy.Options, script *Script) *Session {
-	it := asy.NewVMInterp(opts)
-	s := &Session{it: it, script: script}
+	// The interpreter is made as every other, by asy.New.
+	in, err := asy.New(opts)
+	if err != nil {
+		// Only a granted directory that cannot be opened fails, and the
+		// REPL's front end grants the host: an empty grant still runs.
+		opts.Grants = asy.Capabilities{}
+		in, _ = asy.New(opts)
+	}
+	s := &Session{script: script}
 	if script != nil {
-		s.main = it.MainModule(script.File)
+		s.it, s.main = front.VM(in, script.File)
 	} else {
 		// The REPL's __main__ has no __file__, as CPython's.
-		s.main = it.MainModule("<stdin>")
+		s.it, s.main = front.VM(in, "<stdin>")
 		s.main.Delete("__file__")
 	}
 	return s
@@ -86,7 +94,7 @@ func (s *Session) Run(started chan<- struct{}) int {
 	if s.script != nil {
 		// Its failure (SystemExit too) prints a traceback; the session
 		// goes on with its globals, without the script's __file__.
-		asy.RunInspect(s.it, s.main, s.script.Src, asy.Options{TopLevelAwait: s.script.TopLevelAwait})
+		front.RunInspect(s.it, s.main, s.script.Src, s.script.TopLevelAwait)
 		s.main.Delete("__file__")
 		s.it.Flush()
 	}
@@ -110,7 +118,7 @@ func (s *Session) Run(started chan<- struct{}) int {
 		}
 		// An exception escaping a callback (SystemExit from a task…).
 		if vm.IsInstanceOf(err, vm.SystemExit) {
-			s.setExit(asy.ExitStatus(s.it, err))
+			s.setExit(front.ExitStatus(s.it, err))
 			break
 		}
 		s.report(err)
@@ -223,7 +231,7 @@ func (s *Session) finish(err error) Outcome {
 		return Done
 	}
 	if vm.IsInstanceOf(err, vm.SystemExit) {
-		s.setExit(asy.ExitStatus(s.it, err))
+		s.setExit(front.ExitStatus(s.it, err))
 		s.loop.Stop()
 		return Exit
 	}
@@ -242,7 +250,7 @@ func (s *Session) report(err error) {
 	s.it.Flush()
 	exc := vm.AsException(err)
 	if se := exc.SyntaxInfo(); se != nil && len(exc.Traceback()) == 0 {
-		s.it.WriteStderr(asy.FormatSyntaxError(se))
+		s.it.WriteStderr(vm.FormatSyntaxError(se))
 		return
 	}
 	s.it.WriteStderr(s.it.MainThread().FormatException(exc))

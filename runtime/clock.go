@@ -22,13 +22,24 @@ type Clock interface {
 }
 
 // RealClock is the OS clock.
-type RealClock struct{ start time.Time }
+type RealClock struct {
+	start time.Time
+	epoch float64 // nonzero: Wall counts from here, hiding the host's date
+}
 
 // NewRealClock makes a real clock.
 func NewRealClock() *RealClock { return &RealClock{start: time.Now()} }
 
+// NewUndatedClock is a real clock whose wall time starts at the virtual
+// clock's fixed epoch: time passes as on the host, but a script without
+// the RealClock grant cannot learn the host's date.
+func NewUndatedClock() *RealClock { return &RealClock{start: time.Now(), epoch: virtualEpoch} }
+
 func (c *RealClock) Now() float64 { return time.Since(c.start).Seconds() + 1000 }
 func (c *RealClock) Wall() float64 {
+	if c.epoch != 0 {
+		return c.epoch + time.Since(c.start).Seconds()
+	}
 	return float64(time.Now().UnixNano()) / 1e9
 }
 func (c *RealClock) Sleep(d float64) {
@@ -126,9 +137,12 @@ type Sleeper struct {
 // Done is closed when virtual time reaches the sleeper's deadline.
 func (s *Sleeper) Done() <-chan struct{} { return s.wake }
 
+// virtualEpoch is where undated clocks' wall time starts (2023-11-14).
+const virtualEpoch = 1_700_000_000
+
 // NewVirtualClock makes a virtual clock starting at a fixed epoch.
 func NewVirtualClock() *VirtualClock {
-	return &VirtualClock{now: 0, epoch: 1_700_000_000}
+	return &VirtualClock{now: 0, epoch: virtualEpoch}
 }
 
 func (c *VirtualClock) Now() float64 {

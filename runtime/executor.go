@@ -97,6 +97,15 @@ func (p *ThreadPool) Submit(j *Job) error {
 	if p.shutdown {
 		return vm.Errorf(vm.RuntimeError, "cannot schedule new futures after shutdown")
 	}
+	// A new worker needs a thread of the interpreter's grant; without one
+	// the job waits for a worker there is, or fails when there is none.
+	spawn := p.idle == 0 && p.workers < p.max
+	if spawn && !TakeThread(p.it) {
+		if p.workers == 0 {
+			return ErrNoThread()
+		}
+		spawn = false
+	}
 	p.queue = append(p.queue, j)
 	AddThreads(p.it, 1) // a job may post to a loop (call_soon_threadsafe)
 	// Under the virtual clock a submitted job counts as running from now
@@ -110,7 +119,7 @@ func (p *ThreadPool) Submit(j *Job) error {
 		// submit starts another worker instead of queueing behind it).
 		p.idle--
 		p.cond.Signal()
-	case p.workers < p.max:
+	case spawn:
 		p.workers++
 		p.wg.Add(1)
 		go p.worker(p.workers - 1)
@@ -120,6 +129,7 @@ func (p *ThreadPool) Submit(j *Job) error {
 
 func (p *ThreadPool) worker(index int) {
 	defer p.wg.Done()
+	defer ReleaseThread(p.it)
 	t := p.it.NewThread()
 	t.Name = fmt.Sprintf("%s_%d", p.prefix, index)
 	for {

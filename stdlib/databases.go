@@ -2,21 +2,21 @@ package stdlib
 
 import (
 	"context"
-	"database/sql"
-	"database/sql/driver"
-	"fmt"
+	"io"
+	"strings"
 	"sync"
 
+	"github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/vm"
 )
 
-// Databases an embedder hands to its scripts, by name, and hermetic mode.
+// Databases an embedder hands to its scripts, by name, and the grants that
+// decide which others a script may open.
 // A script opens a handed-in database with the usual call —
 // sqlite3.connect("orders") — and never sees where it lives or its
 // credentials.
 
 type databasesKey struct{}
-type hermeticKey struct{}
 type openConnsKey struct{}
 type runLifeKey struct{}
 
@@ -43,11 +43,16 @@ func runLifeOf(it *vm.Interp) *runLife {
 	return l
 }
 
-// dbCloser is a connection EndRun closes.
-type dbCloser interface{ close() error }
+// TrackConn lists a connection (a database module's, an open file) so that
+// none outlives the interpreter: EndRun closes it.
+func TrackConn(it *vm.Interp, c io.Closer) { vm.Track[io.Closer](it, openConnsKey{}, c) }
 
-// trackConn lists a connection so that none outlives the interpreter.
-func trackConn(it *vm.Interp, c dbCloser) { vm.Track[dbCloser](it, openConnsKey{}, c) }
+// trackConn is TrackConn for this package's own closers.
+func trackConn(it *vm.Interp, c interface{ close() error }) { TrackConn(it, closerFunc(c.close)) }
+
+type closerFunc func() error
+
+func (f closerFunc) Close() error { return f() }
 
 // EndRun ends what an interpreter's scripts left going: Go goroutines of
 // awaitables see their context cancelled and are waited for, then every
@@ -67,8 +72,8 @@ func EndRun(it *vm.Interp) {
 		it.SetExt(runLifeKey{}, nil)
 	}
 	runLifeMu.Unlock()
-	for _, c := range vm.TakeTracked[dbCloser](it, openConnsKey{}) {
-		c.close()
+	for _, c := range vm.TakeTracked[io.Closer](it, openConnsKey{}) {
+		c.Close()
 	}
 }
 
@@ -87,21 +92,17 @@ func HandDatabase(it *vm.Interp, name string, db any) {
 	it.SetExt(databasesKey{}, m)
 }
 
-// SetHermetic cuts the interpreter's modules off the host: connecting to a
-// database that was not handed in raises PermissionError.
-func SetHermetic(it *vm.Interp) { it.SetExt(hermeticKey{}, true) }
-
 // inheritRestrictions gives a process pool worker's interpreter its
-// parent's hermetic mode and handed-in databases.
+// parent's grants and handed-in databases.
 func inheritRestrictions(parent, child *vm.Interp) {
-	for _, key := range []any{hermeticKey{}, databasesKey{}} {
-		if v, ok := parent.Ext(key); ok {
-			child.SetExt(key, v)
-		}
+	if v, ok := parent.Ext(databasesKey{}); ok {
+		child.SetExt(databasesKey{}, v)
 	}
+	runtime.SetGrants(child, runtime.GrantsOf(parent))
 }
 
-func handedDatabase(it *vm.Interp, name string) (any, bool) {
+// HandedDatabase is the database the embedder handed in under name.
+func HandedDatabase(it *vm.Interp, name string) (any, bool) {
 	m, ok := it.Ext(databasesKey{})
 	if !ok {
 		return nil, false
@@ -110,25 +111,24 @@ func handedDatabase(it *vm.Interp, name string) (any, bool) {
 	return db, ok
 }
 
-// checkHostAccess refuses, in hermetic mode, a database that lives on the
-// host (a file; ":memory:" touches nothing).
-func checkHostAccess(it *vm.Interp, path string) error {
-	if _, hermetic := it.Ext(hermeticKey{}); !hermetic || path == ":memory:" {
-		return nil
+// DatabaseFile is where SQLite finds the database file a script names, as
+// the granted files allow (":memory:" touches nothing); a refusal is
+// PermissionError. URIs ("file:…?…") need the host's files: their
+// parameters could lead anywhere.
+func DatabaseFile(it *vm.Interp, path string) (string, error) {
+	files := filesOf(it)
+	if path == ":memory:" || files.g.Host {
+		return path, nil
 	}
-	return vm.NewException(vm.PermissionError, vm.Str(fmt.Sprintf("hermetic interpreter: database %q was not handed in", path)))
+	if strings.HasPrefix(path, "file:") {
+		return "", refusal(errNotGranted, path)
+	}
+	if err := files.check(path, true); err != nil {
+		return "", err
+	}
+	return files.hostPath(path)
 }
 
-// openHanded opens a connection of a handed-in *sql.DB (closing it later
-// leaves the host's pool open).
-func openHanded(db any) (*dbConn, error) {
-	sdb, ok := db.(*sql.DB)
-	if !ok {
-		return nil, fmt.Errorf("the database handed in is a %T, not a *sql.DB", db)
-	}
-	conn, err := sdb.Conn(context.Background())
-	if err != nil {
-		return nil, err
-	}
-	return &dbConn{handed: conn, stmts: map[string]driver.Stmt{}}, nil
-}
+// Guarded reports whether the interpreter's SQLite connections need the
+// guard that keeps SQL (ATTACH and the like) off the host's files.
+func Guarded(it *vm.Interp) bool { return !filesOf(it).g.Host }

@@ -1,7 +1,8 @@
 // Package stdlib holds the modules scripts import: asyncio, time, sys, math,
 // random, threading, concurrent.futures, re, io (and open()), os, decimal
-// (on cockroachdb/apd's numbers), and the database modules sqlite3,
-// aiosqlite (modernc.org/sqlite), asyncpg (pgx) and itertools in Go;
+// (on cockroachdb/apd's numbers) and itertools in Go (the database modules
+// sqlite3, aiosqlite and asyncpg are extensions an embedder opts into:
+// modules/sqlite and modules/asyncpg, registered through extensions.go);
 // collections, functools, typing, dataclasses, enum, contextlib, logging,
 // json, datetime, uuid and the other pylib/*.py modules in the script
 // language (json's scanner and encoder, like CPython's _json accelerator,

@@ -2,6 +2,7 @@ package stdlib
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/asylang/asy/runtime"
@@ -80,6 +81,13 @@ func (a *GoAwait) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
 			cancel()
 			if fut.Done() {
 				return // cancelled meanwhile: the result is dropped
+			}
+			if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+				// fn gave up because its context ended (the run was
+				// stopped): the awaiting task sees CancelledError, as it
+				// would had the stop reached it first.
+				fut.Cancel(vm.None)
+				return
 			}
 			v, err := a.finish(l.Thread(), r, err)
 			if err != nil {

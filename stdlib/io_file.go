@@ -3,7 +3,6 @@ package stdlib
 import (
 	"bytes"
 	"io"
-	"os"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -23,7 +22,7 @@ import (
 // blocks one that needs the interpreter lock to finish.
 type fileCore struct {
 	mu       sync.Mutex
-	f        *os.File
+	f        rawFile
 	reg      *openFiles
 	closefd  bool // the attribute only: f (a duplicate when false) is always ours
 	fd       int  // fileno(): the descriptor the script knows

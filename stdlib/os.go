@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 
+	asyrt "github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/vm"
 )
 
@@ -16,9 +17,10 @@ import (
 // filesystem). pylib/os.py builds the rest (getenv, makedirs, walk) and
 // pylib/os.path.py is pure path arithmetic.
 //
-// In hermetic mode the script must not see the host: environ is empty, the
-// process ids are 1 and 0, and every call that reads or changes the
-// filesystem raises PermissionError.
+// What the script sees of the host is what the interpreter's grants say
+// (runtime.Grants): environ holds the granted variables, the process ids
+// are 1 and 0 without HostInfo, and the file system calls go through the
+// granted files (hostfiles.go), raising PermissionError beyond them.
 
 func osModule(it *vm.Interp) (*vm.Module, error) {
 	m := vm.NewModule("os", "")
@@ -26,29 +28,21 @@ func osModule(it *vm.Interp) (*vm.Module, error) {
 	// this (partly built) module instead of loading os again, as CPython's
 	// sys.modules holds a module while it initializes.
 	it.AddModule(m)
-	_, hermetic := it.Ext(hermeticKey{})
+	grants := asyrt.GrantsOf(it)
+	files := filesOf(it)
 	fn := func(name string, f vm.BuiltinFunc) { m.Set(name, vm.NewBuiltin(name, f)) }
-	// host wraps a builtin that touches the host filesystem.
-	host := func(name string, f vm.BuiltinFunc) {
-		fn(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-			if hermetic {
-				return vm.Undef, vm.Errorf(vm.PermissionError, "hermetic interpreter: os.%s is not available", name)
-			}
-			return f(t, args, kw)
-		})
-	}
+	host := fn
 
 	// environ is a snapshot: changes made by the script stay in the dict
 	// (getenv reads it), as CPython's putenv side effect has no observer here.
 	env := vm.NewDict()
-	if !hermetic {
-		vars := os.Environ()
-		sort.Strings(vars)
-		for _, kv := range vars {
-			if k, v, ok := strings.Cut(kv, "="); ok {
-				env.SetStr(k, vm.Str(v))
-			}
-		}
+	keys := make([]string, 0, len(grants.Env))
+	for k := range grants.Env {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		env.SetStr(k, vm.Str(grants.Env[k]))
 	}
 	m.Set("environ", vm.Obj(env))
 	m.Set("name", vm.Str("posix"))
@@ -61,11 +55,11 @@ func osModule(it *vm.Interp) (*vm.Module, error) {
 	m.Set("pardir", vm.Str(".."))
 	m.Set("devnull", vm.Str("/dev/null"))
 
-	// A hermetic script is told it is process 1, child of 0, whatever the
-	// host's process ids are.
-	getpid, getppid := os.Getpid, os.Getppid
-	if hermetic {
-		getpid, getppid = func() int { return 1 }, func() int { return 0 }
+	// A script without HostInfo is told it is process 1, child of 0, on
+	// one CPU, whatever the host is.
+	getpid, getppid, ncpu := os.Getpid, os.Getppid, goruntime.NumCPU
+	if !grants.HostInfo {
+		getpid, getppid, ncpu = func() int { return 1 }, func() int { return 0 }, func() int { return 1 }
 	}
 	fn("getpid", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return vm.Int(int64(getpid())), vm.ExactArgs("getpid", args, 0)
@@ -74,11 +68,20 @@ func osModule(it *vm.Interp) (*vm.Module, error) {
 		return vm.Int(int64(getppid())), vm.ExactArgs("getppid", args, 0)
 	})
 	fn("cpu_count", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		return vm.Int(int64(goruntime.NumCPU())), vm.ExactArgs("cpu_count", args, 0)
+		return vm.Int(int64(ncpu())), vm.ExactArgs("cpu_count", args, 0)
 	})
 	host("getcwd", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if err := vm.ExactArgs("getcwd", args, 0); err != nil {
 			return vm.Undef, err
+		}
+		switch {
+		case files.g.Host:
+		case files.g.Root != nil:
+			return vm.Str(files.g.Dir), nil
+		case files.g.FS != nil:
+			return vm.Str("/"), nil
+		default:
+			return vm.Undef, refusal(errNotGranted, "")
 		}
 		wd, err := os.Getwd()
 		if err != nil {
@@ -90,6 +93,11 @@ func osModule(it *vm.Interp) (*vm.Module, error) {
 		p, err := pathArg(t, "chdir", args, 1)
 		if err != nil {
 			return vm.Undef, err
+		}
+		if !files.g.Host {
+			// The working directory is the process's, shared by every
+			// interpreter: only a script with the host's files moves it.
+			return vm.Undef, refusal(errChdir, p)
 		}
 		if err := os.Chdir(p); err != nil {
 			return vm.Undef, osError(err, p)
@@ -104,13 +112,8 @@ func osModule(it *vm.Interp) (*vm.Module, error) {
 				return vm.Undef, err
 			}
 		}
-		f, err := os.Open(p)
-		if err != nil {
-			return vm.Undef, osError(err, p)
-		}
-		defer f.Close()
 		// Unsorted, in directory order, as CPython's listdir.
-		names, err := f.Readdirnames(-1)
+		names, err := files.readDirNames(p)
 		if err != nil {
 			return vm.Undef, osError(err, p)
 		}
@@ -122,10 +125,10 @@ func osModule(it *vm.Interp) (*vm.Module, error) {
 	})
 	// One-path operations that return None.
 	for name, op := range map[string]func(string) error{
-		"remove": removeFile,
-		"unlink": removeFile,
-		"rmdir":  removeDir,
-		"mkdir":  func(p string) error { return os.Mkdir(p, 0o777) },
+		"remove": func(p string) error { return files.remove(p, false) },
+		"unlink": func(p string) error { return files.remove(p, false) },
+		"rmdir":  func(p string) error { return files.remove(p, true) },
+		"mkdir":  files.mkdir,
 	} {
 		name, op := name, op
 		host(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
@@ -154,7 +157,7 @@ func osModule(it *vm.Interp) (*vm.Module, error) {
 			if err != nil {
 				return vm.Undef, err
 			}
-			if err := os.Rename(src, dst); err != nil {
+			if err := files.rename(src, dst); err != nil {
 				return vm.Undef, osError(err, src)
 			}
 			return vm.None, nil
@@ -187,8 +190,29 @@ func osModule(it *vm.Interp) (*vm.Module, error) {
 				return vm.Undef, err
 			}
 		}
-		fd, err := syscall.Open(p, int(flags)|syscall.O_CLOEXEC, uint32(mode))
+		var fd int
+		if files.g.Host {
+			fd, err = syscall.Open(p, int(flags)|syscall.O_CLOEXEC, uint32(mode))
+		} else if files.g.FS != nil {
+			err = files.check(p, true) // descriptors are the OS's: an fs.FS has none
+			if err == nil {
+				err = refusal(errNotGranted, p)
+			}
+		} else {
+			var f rawFile
+			if f, err = files.openFile(p, int(flags), fs.FileMode(mode)); err == nil {
+				fd, err = syscall.Dup(int(f.Fd()))
+				f.Close()
+				if err == nil {
+					syscall.CloseOnExec(fd)
+					noteFD(it, fd, true)
+				}
+			}
+		}
 		if err != nil {
+			if _, refused := err.(*vm.Instance); refused {
+				return vm.Undef, err
+			}
 			return vm.Undef, osError(err, p)
 		}
 		return vm.Int(int64(fd)), nil
@@ -200,6 +224,9 @@ func osModule(it *vm.Interp) (*vm.Module, error) {
 		fd, err := t.AsInt64(args[0])
 		if err != nil {
 			return vm.Undef, err
+		}
+		if !ownFD(it, int(fd)) {
+			return vm.Undef, refusal(errNotGranted, "")
 		}
 		b, ok := args[1].AsObj().(*vm.Bytes)
 		if !ok {
@@ -218,6 +245,9 @@ func osModule(it *vm.Interp) (*vm.Module, error) {
 		fd, err := t.AsInt64(args[0])
 		if err != nil {
 			return vm.Undef, err
+		}
+		if !ownFD(it, int(fd)) {
+			return vm.Undef, refusal(errNotGranted, "")
 		}
 		size, err := t.AsInt64(args[1])
 		if err != nil {
@@ -241,9 +271,13 @@ func osModule(it *vm.Interp) (*vm.Module, error) {
 		if err != nil {
 			return vm.Undef, err
 		}
+		if !ownFD(it, int(fd)) {
+			return vm.Undef, refusal(errNotGranted, "")
+		}
 		if err := syscall.Close(int(fd)); err != nil {
 			return vm.Undef, osError(err, "")
 		}
+		noteFD(it, int(fd), false)
 		return vm.None, nil
 	})
 	// _stat(path, follow) → (kind, size, mtime) or None when the path does
@@ -260,11 +294,9 @@ func osModule(it *vm.Interp) (*vm.Module, error) {
 		if err != nil {
 			return vm.Undef, err
 		}
-		var fi fs.FileInfo
-		if follow {
-			fi, err = os.Stat(p)
-		} else {
-			fi, err = os.Lstat(p)
+		fi, err := files.stat(p, follow)
+		if _, refused := err.(*vm.Instance); refused {
+			return vm.Undef, err
 		}
 		if err != nil {
 			return vm.None, nil
@@ -283,16 +315,6 @@ func osModule(it *vm.Interp) (*vm.Module, error) {
 	})
 	return m, nil
 }
-
-func removeFile(p string) error {
-	fi, err := os.Lstat(p)
-	if err == nil && fi.IsDir() {
-		return &fs.PathError{Op: "remove", Path: p, Err: syscall.EISDIR}
-	}
-	return syscall.Unlink(p)
-}
-
-func removeDir(p string) error { return syscall.Rmdir(p) }
 
 // pathArg reads a str path argument (os.PathLike objects via __fspath__).
 func pathArg(t *vm.Thread, fname string, args []vm.Value, n int) (string, error) {
@@ -319,6 +341,9 @@ func pathArg(t *vm.Thread, fname string, args []vm.Value, n int) (string, error)
 // osError converts a Go filesystem error to the OSError subclass CPython
 // raises for its errno, with errno, strerror and filename set.
 func osError(err error, path string) error {
+	if exc, ok := err.(*vm.Instance); ok {
+		return exc // already the script's exception (a refused grant)
+	}
 	var errno syscall.Errno
 	if !errors.As(err, &errno) {
 		return vm.NewException(vm.OSError, vm.Str(err.Error()))

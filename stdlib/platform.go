@@ -6,6 +6,7 @@ import (
 	"strings"
 	"syscall"
 
+	asyrt "github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/vm"
 )
 
@@ -51,7 +52,7 @@ func neutralUname() []vm.Value {
 
 func platformModule(it *vm.Interp) (*vm.Module, error) {
 	m := vm.NewModule("platform", "")
-	_, hermetic := it.Ext(hermeticKey{})
+	hermetic := !asyrt.GrantsOf(it).HostInfo
 	m.Set("_uname", vm.NewBuiltin("_uname", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if hermetic {
 			return vm.Obj(vm.NewTuple(neutralUname())), nil

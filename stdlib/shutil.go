@@ -11,18 +11,15 @@ import (
 
 // The native half of shutil: byte copies, permission bits and timestamps,
 // disk usage — the calls asy's os does not expose. pylib/shutil.py is
-// CPython's logic (copy, copytree, rmtree, move, which) on top. Every
-// helper refuses in a hermetic interpreter, like os.
+// CPython's logic (copy, copytree, rmtree, move, which) on top. The
+// helpers go through the granted files, like os.
 
 func shutilModule(it *vm.Interp) (*vm.Module, error) {
 	m := vm.NewModule("shutil", "")
-	_, hermetic := it.Ext(hermeticKey{})
+	files := filesOf(it)
 	// host defines a helper taking n str paths.
 	host := func(name string, n int, f func(p []string) (vm.Value, error)) {
 		m.Set(name, vm.NewBuiltin(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-			if hermetic {
-				return vm.Undef, vm.Errorf(vm.PermissionError, "hermetic interpreter: shutil is not available")
-			}
 			if err := vm.ExactArgs(name, args, n); err != nil {
 				return vm.Undef, err
 			}
@@ -40,12 +37,17 @@ func shutilModule(it *vm.Interp) (*vm.Module, error) {
 		}))
 	}
 	host("_samefile", 2, func(p []string) (vm.Value, error) {
-		a, err1 := os.Stat(p[0])
-		b, err2 := os.Stat(p[1])
+		a, err1 := files.stat(p[0], true)
+		b, err2 := files.stat(p[1], true)
+		for _, err := range []error{err1, err2} {
+			if _, refused := err.(*vm.Instance); refused {
+				return vm.Undef, err
+			}
+		}
 		return vm.Bool(err1 == nil && err2 == nil && os.SameFile(a, b)), nil
 	})
 	host("_copydata", 2, func(p []string) (vm.Value, error) {
-		src, err := os.Open(p[0])
+		src, err := files.openFile(p[0], os.O_RDONLY, 0)
 		if err != nil {
 			return vm.Undef, osError(err, p[0])
 		}
@@ -53,7 +55,7 @@ func shutilModule(it *vm.Interp) (*vm.Module, error) {
 		if fi, err := src.Stat(); err == nil && fi.IsDir() {
 			return vm.Undef, osError(syscall.EISDIR, p[0])
 		}
-		dst, err := os.OpenFile(p[1], os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
+		dst, err := files.openFile(p[1], os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
 		if err != nil {
 			return vm.Undef, osError(err, p[1])
 		}
@@ -67,17 +69,17 @@ func shutilModule(it *vm.Interp) (*vm.Module, error) {
 		return vm.None, nil
 	})
 	host("_copymode", 2, func(p []string) (vm.Value, error) {
-		fi, err := os.Stat(p[0])
+		fi, err := files.stat(p[0], true)
 		if err != nil {
 			return vm.Undef, osError(err, p[0])
 		}
-		if err := os.Chmod(p[1], fi.Mode().Perm()); err != nil {
+		if err := files.chmod(p[1], fi.Mode().Perm()); err != nil {
 			return vm.Undef, osError(err, p[1])
 		}
 		return vm.None, nil
 	})
 	host("_copystat", 2, func(p []string) (vm.Value, error) {
-		fi, err := os.Stat(p[0])
+		fi, err := files.stat(p[0], true)
 		if err != nil {
 			return vm.Undef, osError(err, p[0])
 		}
@@ -87,24 +89,34 @@ func shutilModule(it *vm.Interp) (*vm.Module, error) {
 		} else {
 			atime = fi.ModTime()
 		}
-		if err := os.Chtimes(p[1], atime, fi.ModTime()); err != nil {
+		if err := files.chtimes(p[1], atime, fi.ModTime()); err != nil {
 			return vm.Undef, osError(err, p[1])
 		}
-		if err := os.Chmod(p[1], fi.Mode().Perm()); err != nil {
+		if err := files.chmod(p[1], fi.Mode().Perm()); err != nil {
 			return vm.Undef, osError(err, p[1])
 		}
 		return vm.None, nil
 	})
 	host("_isexe", 1, func(p []string) (vm.Value, error) {
-		fi, err := os.Stat(p[0])
+		fi, err := files.stat(p[0], true)
+		if _, refused := err.(*vm.Instance); refused {
+			return vm.Undef, err
+		}
 		if err != nil || fi.IsDir() {
 			return vm.False, nil
+		}
+		if !files.g.Host {
+			return vm.Bool(fi.Mode()&0o111 != 0), nil
 		}
 		return vm.Bool(syscall.Access(p[0], 1) == nil), nil
 	})
 	host("_disk_usage", 1, func(p []string) (vm.Value, error) {
+		hp, err := files.hostPath(p[0])
+		if err != nil {
+			return vm.Undef, err
+		}
 		var st syscall.Statfs_t
-		if err := syscall.Statfs(p[0], &st); err != nil {
+		if err := syscall.Statfs(hp, &st); err != nil {
 			return vm.Undef, osError(err, p[0])
 		}
 		// As CPython: total from f_blocks, free from f_bavail (what an

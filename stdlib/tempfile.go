@@ -28,14 +28,11 @@ func tempName() string {
 
 func tempfileModule(it *vm.Interp) (*vm.Module, error) {
 	m := vm.NewModule("tempfile", "")
-	_, hermetic := it.Ext(hermeticKey{})
+	files := filesOf(it)
 	m.Set("TMP_MAX", vm.Int(238328)) // os.TMP_MAX on glibc
 	// create(kind, dir, prefix, suffix) → (fd or None, path); kind "file"
 	// opens the new file read-write, "dir" makes a directory.
 	m.Set("_create", vm.NewBuiltin("_create", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		if hermetic {
-			return vm.Undef, vm.Errorf(vm.PermissionError, "hermetic interpreter: tempfile is not available")
-		}
 		if err := vm.ExactArgs("_create", args, 4); err != nil {
 			return vm.Undef, err
 		}
@@ -51,7 +48,8 @@ func tempfileModule(it *vm.Interp) (*vm.Module, error) {
 		for i := 0; i < 238328; i++ {
 			p := dir + "/" + prefix + tempName() + suffix
 			if kind == "dir" {
-				err := syscall.Mkdir(p, 0o700)
+				err := files.change(p, func(p string) error { return syscall.Mkdir(p, 0o700) },
+					func(n string) error { return files.g.Root.Mkdir(n, 0o700) })
 				if errors.Is(err, syscall.EEXIST) {
 					continue
 				}
@@ -60,7 +58,7 @@ func tempfileModule(it *vm.Interp) (*vm.Module, error) {
 				}
 				return vm.Obj(vm.NewTuple([]vm.Value{vm.None, vm.Str(p)})), nil
 			}
-			fd, err := syscall.Open(p, syscall.O_RDWR|syscall.O_CREAT|syscall.O_EXCL|syscall.O_CLOEXEC, 0o600)
+			fd, err := createTemp(it, files, p)
 			if errors.Is(err, syscall.EEXIST) {
 				continue
 			}
@@ -75,3 +73,22 @@ func tempfileModule(it *vm.Interp) (*vm.Module, error) {
 }
 
 func init() { register("tempfile", tempfileModule) }
+
+// createTemp makes the new file p and returns its descriptor.
+func createTemp(it *vm.Interp, files hostFiles, p string) (int, error) {
+	if files.g.Host {
+		return syscall.Open(p, syscall.O_RDWR|syscall.O_CREAT|syscall.O_EXCL|syscall.O_CLOEXEC, 0o600)
+	}
+	f, err := files.openFile(p, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return -1, err
+	}
+	defer f.Close()
+	fd, err := syscall.Dup(int(f.Fd()))
+	if err != nil {
+		return -1, err
+	}
+	syscall.CloseOnExec(fd)
+	noteFD(it, fd, true)
+	return fd, nil
+}

@@ -286,6 +286,9 @@ func init() {
 		if o.name == "" {
 			o.name = st.nextName() // a subclass whose __init__ skipped Thread's
 		}
+		if !asyrt.TakeThread(it) {
+			return vm.Undef, asyrt.ErrNoThread()
+		}
 		o.started = true
 		nt := it.NewThread()
 		st.mu.Lock()
@@ -306,6 +309,7 @@ func init() {
 			}
 			it.Release()
 			o.finish(it)
+			asyrt.ReleaseThread(it)
 		}()
 		return vm.None, nil
 	})

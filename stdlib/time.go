@@ -177,9 +177,11 @@ func timeModule(it *vm.Interp) (*vm.Module, error) {
 			}
 			tm = gotime.Unix(0, int64(f*1e9))
 		}
-		if local {
+		if local && runtime.GrantsOf(t.Interp()).RealClock {
 			return tm.Local(), nil
 		}
+		// Without the RealClock grant local time is UTC: the host's time
+		// zone says where it is.
 		return tm.UTC(), nil
 	}
 	fn("localtime", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {

@@ -179,29 +179,39 @@ def commonprefix(m):
     return lo
 
 
+def _query(p, follow):
+    # As CPython's genericpath: a path that cannot be examined (not there,
+    # or refused: not granted to the script) is not a file, dir or link.
+    p = _str(p)
+    try:
+        return os._stat(p, follow)
+    except OSError:
+        return None
+
+
 def exists(p):
     try:
-        return os._stat(_str(p), True) is not None
+        return _query(p, True) is not None
     except (TypeError, ValueError):
         return False
 
 
 def lexists(p):
-    return os._stat(_str(p), False) is not None
+    return _query(p, False) is not None
 
 
 def isfile(p):
-    st = os._stat(_str(p), True)
+    st = _query(p, True)
     return st is not None and st[0] == "file"
 
 
 def isdir(p):
-    st = os._stat(_str(p), True)
+    st = _query(p, True)
     return st is not None and st[0] == "dir"
 
 
 def islink(p):
-    st = os._stat(_str(p), False)
+    st = _query(p, False)
     return st is not None and st[0] == "link"
 
 

@@ -207,7 +207,12 @@ def rmtree(path, ignore_errors=False, onerror=None, *, dir_fd=None):
 
         def onerror(func, p, err):
             user(func, p, (type(err), err, err.__traceback__))
-    if not os.path.lexists(path):
+    try:
+        st = os._stat(os.fspath(path), False)
+    except OSError as err:  # refused: not granted to the script
+        onerror(_lstat, path, err)
+        return
+    if st is None:
         # CPython's first step is os.lstat(path), which fails here; asy's
         # os has no lstat, so a stand-in of that name is reported.
         try:

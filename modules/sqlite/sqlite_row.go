@@ -1,4 +1,4 @@
-package stdlib
+package sqlite
 
 import (
 	"fmt"

@@ -1,4 +1,4 @@
-package stdlib
+package sqlite
 
 import (
 	"database/sql"
@@ -42,7 +42,7 @@ type hermeticGuard struct {
 type hermeticRefusal struct{ what string }
 
 func (e *hermeticRefusal) Error() string {
-	return "hermetic interpreter: " + e.what + " is not available: scripts see no host files"
+	return e.what + " is not available: no file access was granted to this script"
 }
 
 // guardHermetic puts the guard on c.

@@ -1,4 +1,4 @@
-package stdlib
+package asyncpg
 
 import (
 	"fmt"
@@ -236,5 +236,3 @@ func asyncpgNative(it *vm.Interp) (*vm.Module, error) {
 	}
 	return m, nil
 }
-
-func init() { register("_asyncpg", asyncpgNative) }

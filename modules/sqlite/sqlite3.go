@@ -1,4 +1,4 @@
-package stdlib
+package sqlite
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/asylang/asy/stdlib"
 	"github.com/asylang/asy/vm"
 )
 
@@ -109,16 +110,17 @@ func sqliteConnect(t *vm.Thread, args []vm.Value, kw []vm.KV) (*sqliteConn, erro
 		}
 	}
 	var db *dbConn
-	if handed, ok := handedDatabase(t.Interp(), path); ok {
+	if handed, ok := stdlib.HandedDatabase(t.Interp(), path); ok {
 		db, err = openHanded(handed)
 	} else {
-		if err := checkHostAccess(t.Interp(), path); err != nil {
+		var file string
+		if file, err = stdlib.DatabaseFile(t.Interp(), path); err != nil {
 			return nil, err
 		}
-		t.Blocking(func() { db, err = openDB(path, timeout) })
+		t.Blocking(func() { db, err = openDB(file, timeout) })
 	}
 	if err == nil {
-		if _, hermetic := t.Interp().Ext(hermeticKey{}); hermetic {
+		if stdlib.Guarded(t.Interp()) {
 			if err = db.guardHermetic(); err != nil {
 				db.close()
 			}
@@ -689,5 +691,3 @@ func sqliteVersion() string {
 	}
 	return fmt.Sprint(res.rows[0][0])
 }
-
-func init() { register("sqlite3", sqlite3Module) }

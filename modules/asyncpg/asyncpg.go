@@ -1,4 +1,4 @@
-package stdlib
+package asyncpg
 
 import (
 	"context"
@@ -19,6 +19,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/asylang/asy/runtime"
+	"github.com/asylang/asy/stdlib"
 	"github.com/asylang/asy/vm"
 )
 
@@ -115,7 +116,7 @@ func (h *pgHandle) close() error {
 }
 
 func newPgAwait(t *vm.Thread, name string, fn func(ctx context.Context) (any, error), convert func(t *vm.Thread, r any) (vm.Value, error)) vm.Value {
-	return NewGoAwait(t, name, nil, fn, func(t *vm.Thread, r any, err error) (vm.Value, error) {
+	return stdlib.NewGoAwait(t, name, nil, fn, func(t *vm.Thread, r any, err error) (vm.Value, error) {
 		if err != nil {
 			return vm.Undef, pgError(t, err)
 		}
@@ -126,7 +127,7 @@ func newPgAwait(t *vm.Thread, name string, fn func(ctx context.Context) (any, er
 // pgConnect opens a connection (asyncpg.connect's core).
 func pgConnect(t *vm.Thread, dsn string, timeout float64) (vm.Value, error) {
 	it := t.Interp()
-	if handed, ok := handedDatabase(it, dsn); ok {
+	if handed, ok := stdlib.HandedDatabase(it, dsn); ok {
 		pool, ok := handed.(*pgxpool.Pool)
 		if !ok {
 			return vm.Undef, vm.NewException(pgInterfaceError, vm.Str(fmt.Sprintf("the database %q handed in is a %T, not a *pgxpool.Pool", dsn, handed)))
@@ -141,13 +142,18 @@ func pgConnect(t *vm.Thread, dsn string, timeout float64) (vm.Value, error) {
 			return h, nil
 		}, func(t *vm.Thread, r any) (vm.Value, error) { return vm.Obj(r.(*pgHandle)), nil }), nil
 	}
-	if err := checkHostAccess(it, dsn); err != nil {
-		return vm.Undef, err
+	grants := runtime.GrantsOf(it)
+	if grants.Dial == nil {
+		return vm.Undef, vm.NewException(vm.PermissionError, vm.Str(fmt.Sprintf("cannot connect to %q: no network access was granted to this script", dsn)))
 	}
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return vm.Undef, vm.NewException(pgInterfaceError, vm.Str(err.Error()))
 	}
+	// Connections go through the grant's dialer, host names unresolved, so
+	// that an allow-list of names sees the names.
+	cfg.DialFunc = grants.Dial
+	cfg.LookupFunc = func(ctx context.Context, host string) ([]string, error) { return []string{host}, nil }
 	cfg.ConnectTimeout = time.Duration(timeout * float64(time.Second))
 	// Cancelling a query asks the server to cancel it (as asyncpg does), and
 	// keeps the connection.

@@ -1,0 +1,55 @@
+// Package sqlite is the extension that gives scripts sqlite3 and aiosqlite,
+// on the modernc.org/sqlite driver (pure Go). An embedder opts in:
+//
+//	in, err := asy.New(asy.Options{Extensions: []asy.Extension{sqlite.Extension}})
+//
+// and a program that does not import this package links no SQLite.
+// aiosqlite runs each connection's calls on a worker thread, so scripts
+// using it need a thread granted (Capabilities.Threads).
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	_ "embed"
+	"fmt"
+
+	"github.com/asylang/asy"
+	"github.com/asylang/asy/stdlib"
+	"github.com/asylang/asy/vm"
+)
+
+// Extension is what an embedder lists in asy.Options.Extensions.
+var Extension = asy.NewExtension("sqlite")
+
+//go:embed aiosqlite.py
+var aiosqliteSrc string
+
+func init() {
+	stdlib.RegisterExtension("sqlite", map[string]vm.ModuleLoader{
+		"sqlite3":   sqlite3Module,
+		"aiosqlite": stdlib.ScriptModule("aiosqlite", nil, aiosqliteSrc),
+	})
+}
+
+// trackConn lists a connection so that none outlives the interpreter.
+func trackConn(it *vm.Interp, c *dbConn) { stdlib.TrackConn(it, connCloser{c}) }
+
+type connCloser struct{ c *dbConn }
+
+func (c connCloser) Close() error { return c.c.close() }
+
+// openHanded opens a connection of a handed-in *sql.DB (closing it later
+// leaves the host's pool open).
+func openHanded(db any) (*dbConn, error) {
+	sdb, ok := db.(*sql.DB)
+	if !ok {
+		return nil, fmt.Errorf("the database handed in is a %T, not a *sql.DB", db)
+	}
+	conn, err := sdb.Conn(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	return &dbConn{handed: conn, stmts: map[string]driver.Stmt{}}, nil
+}

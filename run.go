@@ -66,6 +66,9 @@ type Options struct {
 // printed to stderr), or the code given to sys.exit. Files ending in .asy may
 // use await at top level.
 func RunFile(path string, opts Options) int {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return runDirectory(path, opts)
+	}
 	file, src, ok := OpenScript(path, &opts)
 	if !ok {
 		return 2
@@ -255,6 +258,7 @@ func newInterp(opts Options, root string) *vm.Interp {
 		Stdin:    opts.Stdin,
 		Argv:     opts.Args,
 		Modules:  stdlib.Modules(),
+		Path:     pythonPath(opts),
 		ReadFile: readFile,
 		IsDir:    isDir,
 		MaxSteps: opts.MaxSteps,

@@ -55,3 +55,10 @@ func pythonOver(name string, base vm.ModuleLoader, src string) vm.ModuleLoader {
 		return m, nil
 	}
 }
+
+// PylibSource is the source of the script-language module name ("" and
+// false when asy has none), for running a library module as __main__ (-m).
+func PylibSource(name string) ([]byte, bool) {
+	src, err := pylib.ReadFile("pylib/" + name + ".py")
+	return src, err == nil
+}

@@ -28,8 +28,13 @@ func sysModule(it *vm.Interp) (*vm.Module, error) {
 	m.Set("platform", vm.Str("linux"))
 	m.Set("byteorder", vm.Str("little"))
 	m.Set("maxsize", vm.Int(1<<63-1))
-	// Only sys.path[0] (where imports look): asy has no library directories.
-	m.Set("path", vm.Obj(vm.NewList([]vm.Value{vm.Str(it.SysPath0())})))
+	// Where imports look: the main script's directory, then PYTHONPATH's
+	// entries. asy's own library is built in, so it has no directory here.
+	path := []vm.Value{vm.Str(it.SysPath0())}
+	for _, d := range it.Config().Path {
+		path = append(path, vm.Str(d))
+	}
+	m.Set("path", vm.Obj(vm.NewList(path)))
 	m.Set("executable", vm.Str("asy"))
 	// sys.modules is computed when read: a dict of the modules imported so
 	// far (a snapshot — adding to it does not register a module).

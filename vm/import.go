@@ -226,12 +226,12 @@ func (it *Interp) nativeLoading(name string) bool {
 func (it *Interp) searchPath() []string {
 	sys, ok := it.modules["sys"]
 	if !ok {
-		return []string{it.mainDir}
+		return append([]string{it.mainDir}, it.cfg.Path...)
 	}
 	pv, _ := sys.Get("path")
 	l, ok := pv.o.(*List)
 	if !ok || pv.k != KObj {
-		return []string{it.mainDir}
+		return append([]string{it.mainDir}, it.cfg.Path...)
 	}
 	dirs := make([]string, 0, len(l.items))
 	for _, v := range l.items {

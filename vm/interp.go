@@ -22,6 +22,9 @@ type Config struct {
 	IsDir func(name string) bool
 	// Modules are native modules importable by name (stdlib registers them).
 	Modules map[string]ModuleLoader
+	// Path holds the directories searched for modules after the main
+	// script's (PYTHONPATH's entries): sys.path[1:] at start.
+	Path []string
 	// MaxSteps bounds the loop iterations (backward jumps) a thread may run;
 	// 0 means no limit. Exceeding it raises RuntimeError.
 	MaxSteps int64

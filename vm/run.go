@@ -113,6 +113,21 @@ func (it *Interp) MainModule(file string) *Module {
 	return m
 }
 
+// ModuleMain makes the __main__ module for `-m name`: the module's file
+// runs as __main__ with the spec and package of name (so relative imports
+// work), and top-level imports start from dir (the working directory).
+func (it *Interp) ModuleMain(name, file, dir string) *Module {
+	m := it.MainModule(file)
+	pkg := ""
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		pkg = name[:i]
+	}
+	m.Set("__package__", Str(pkg))
+	m.Set("__spec__", Obj(newModuleSpec(name, pkg, file, nil)))
+	it.mainDir = dir
+	return m
+}
+
 // SysPath0 is sys.path[0] as CPython sets it: the main script's directory,
 // or "" (the working directory) for -c and stdin scripts, the REPL and
 // embedders.

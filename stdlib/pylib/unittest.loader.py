@@ -36,13 +36,23 @@ class _FailedTest(TestCase):
         return testFailure
 
 
+def _format_exc():
+    # CPython's text always starts with the header, since the loader's own
+    # frame is in it; asy shows no library frames, so the header may be
+    # all that is left of it.
+    text = traceback.format_exc()
+    if not text.startswith('Traceback'):
+        text = 'Traceback (most recent call last):\n' + text
+    return text
+
+
 def _make_failed_import_test(name, suiteClass):
-    message = 'Failed to import test module: %s\n%s' % (name, traceback.format_exc())
+    message = 'Failed to import test module: %s\n%s' % (name, _format_exc())
     return _make_failed_test(name, ImportError(message), suiteClass, message)
 
 
 def _make_failed_load_tests(name, exception, suiteClass):
-    message = 'Failed to call load_tests:\n%s' % (traceback.format_exc(),)
+    message = 'Failed to call load_tests:\n%s' % (_format_exc(),)
     return _make_failed_test(name, exception, suiteClass, message)
 
 
@@ -145,7 +155,7 @@ class TestLoader(object):
                     return error_case
                 error_case, error_message = _make_failed_test(
                     part, e, self.suiteClass,
-                    'Failed to access attribute:\n%s' % (traceback.format_exc(),))
+                    'Failed to access attribute:\n%s' % (_format_exc(),))
                 self.errors.append(error_message)
                 return error_case
         if isinstance(obj, types.ModuleType):

@@ -311,7 +311,9 @@ func (it *Interp) execSource(t *Thread, m *Module, file string, src []byte, topL
 // as importlib's _handle_fromlist does. A name that is no submodule is left
 // for IMPORT_FROM to report.
 func (t *Thread) handleFromlist(m *Module, fromlist Value) error {
-	if _, isPkg := m.Get("__path__"); !isPkg {
+	if _, isPkg := m.Get("__path__"); !isPkg && !stdlibPackages[m.Name] {
+		// (asy's own packages have no __path__: their submodules are
+		// built in, `from unittest import mock` loads one.)
 		return nil
 	}
 	var names []string

@@ -173,6 +173,7 @@ func runMain(it *vm.Interp, m *vm.Module, src []byte, opts Options, inspect bool
 	}
 	if !inspect {
 		stdlib.JoinThreads(t)
+		stdlib.RunAtExit(t)
 		// Process pools finish the work given them, as CPython's do at
 		// exit, unless the run was stopped.
 		_, aborted := it.Aborted()

@@ -62,3 +62,15 @@ func PylibSource(name string) ([]byte, bool) {
 	src, err := pylib.ReadFile("pylib/" + name + ".py")
 	return src, err == nil
 }
+
+// RunAtExit runs the functions registered with atexit, if the script
+// imported it (asy.RunFile calls it as the script's run ends).
+func RunAtExit(t *vm.Thread) {
+	m, ok := t.Interp().LoadedModules()["atexit"]
+	if !ok {
+		return
+	}
+	if f, ok := m.Get("_run_exitfuncs"); ok {
+		t.Call(f, nil, nil)
+	}
+}

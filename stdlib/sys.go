@@ -36,6 +36,18 @@ func sysModule(it *vm.Interp) (*vm.Module, error) {
 	}
 	m.Set("path", vm.Obj(vm.NewList(path)))
 	m.Set("executable", vm.Str("asy"))
+	// All of asy's library is built in: no module of it is a file.
+	names := make([]string, 0, len(it.Config().Modules)+1)
+	for n := range it.Config().Modules {
+		names = append(names, n)
+	}
+	names = append(names, "builtins")
+	sort.Strings(names)
+	builtinNames := make([]vm.Value, len(names))
+	for i, n := range names {
+		builtinNames[i] = vm.Str(n)
+	}
+	m.Set("builtin_module_names", vm.Obj(vm.NewTuple(builtinNames)))
 	// sys.modules is computed when read: a dict of the modules imported so
 	// far (a snapshot — adding to it does not register a module).
 	m.Set("__getattr__", vm.NewBuiltin("__getattr__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {

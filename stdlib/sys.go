@@ -48,25 +48,9 @@ func sysModule(it *vm.Interp) (*vm.Module, error) {
 		builtinNames[i] = vm.Str(n)
 	}
 	m.Set("builtin_module_names", vm.Obj(vm.NewTuple(builtinNames)))
-	// sys.modules is computed when read: a dict of the modules imported so
-	// far (a snapshot — adding to it does not register a module).
-	m.Set("__getattr__", vm.NewBuiltin("__getattr__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		if name, _ := args[0].StrOf(); name == "modules" {
-			d := vm.NewDict()
-			mods := t.Interp().LoadedModules()
-			names := make([]string, 0, len(mods))
-			for n := range mods {
-				names = append(names, n)
-			}
-			sort.Strings(names)
-			for _, n := range names {
-				d.SetStr(n, vm.Obj(mods[n]))
-			}
-			return vm.Obj(d), nil
-		}
-		name, _ := args[0].StrOf()
-		return vm.Undef, vm.Errorf(vm.AttributeError, "module 'sys' has no attribute '%s'", name)
-	}))
+	// sys.modules is the interpreter's table of modules itself (see
+	// vm/sysmodules.go): changing it changes what imports find.
+	m.Set("modules", vm.Obj(it.SysModules()))
 	m.Set("_getframe", vm.NewBuiltin("_getframe", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if err := vm.RangeArgs("_getframe", args, 0, 1); err != nil {
 			return vm.Undef, err

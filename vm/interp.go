@@ -46,6 +46,8 @@ type Interp struct {
 	Stdin    *bufio.Reader
 	builtins *Module
 	modules  map[string]*Module
+	// sysModules is sys.modules once sys is imported (see sysmodules.go).
+	sysModules *Dict
 	loaders  map[string]ModuleLoader
 	sources  map[string][]string // file name → lines, for tracebacks
 	mainDir  string              // directory of the main script, for imports
@@ -157,6 +159,17 @@ func (it *Interp) RegisterModule(name string, l ModuleLoader) { it.loaders[name]
 // LoadedModules lists the imported modules by name (sys.modules).
 func (it *Interp) LoadedModules() map[string]*Module {
 	out := make(map[string]*Module, len(it.modules))
+	if d := it.sysModules; d != nil {
+		d.Items(func(k, v Value) bool {
+			if m, ok := v.o.(*Module); ok && v.k == KObj {
+				if s, ok := k.StrOf(); ok {
+					out[s] = m
+				}
+			}
+			return true
+		})
+		return out
+	}
 	for k, v := range it.modules {
 		out[k] = v
 	}
@@ -164,7 +177,7 @@ func (it *Interp) LoadedModules() map[string]*Module {
 }
 
 // AddModule records an already-built module under name.
-func (it *Interp) AddModule(m *Module) { it.modules[m.Name] = m }
+func (it *Interp) AddModule(m *Module) { it.setModule(m.Name, m) }
 
 // Flush writes out buffered stdout. Every exit path must call it.
 func (it *Interp) Flush() { it.Stdout.Flush() }
@@ -237,8 +250,7 @@ func (it *Interp) SetExt(key, v any) { it.ext.Store(key, v) }
 
 // Module returns a loaded module by name.
 func (it *Interp) Module(name string) (*Module, bool) {
-	m, ok := it.modules[name]
-	return m, ok
+	return it.loadedModule(name)
 }
 
 // trackedList is a per-interpreter list of resources of one kind.

@@ -100,7 +100,7 @@ func (it *Interp) MainModule(file string) *Module {
 	// Run as a script, the main module is in no package: relative imports fail.
 	m.Set("__package__", None)
 	m.Set("__spec__", None)
-	it.modules["__main__"] = m
+	it.setModule("__main__", m)
 	it.mainDir = filepath.Dir(file)
 	if strings.HasPrefix(file, "<") {
 		// -c and stdin scripts, the REPL: imports come from the working
@@ -151,8 +151,8 @@ func (it *Interp) ForkMain(file string, src []byte) (*Module, error) {
 	m := NewModule("__mp_main__", file)
 	m.Set("__name__", Str("__mp_main__"))
 	m.Set("__file__", Str(file))
-	it.modules["__mp_main__"] = m
-	it.modules["__main__"] = m
+	it.setModule("__mp_main__", m)
+	it.setModule("__main__", m)
 	it.mainDir = filepath.Dir(file)
 	code, err := it.CompileModule(m, file, src, false)
 	if err != nil {

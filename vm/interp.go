@@ -48,11 +48,11 @@ type Interp struct {
 	modules  map[string]*Module
 	// sysModules is sys.modules once sys is imported (see sysmodules.go).
 	sysModules *Dict
-	loaders  map[string]ModuleLoader
-	sources  map[string][]string // file name → lines, for tracebacks
-	mainDir  string              // directory of the main script, for imports
-	mainFile string
-	mainSrc  []byte
+	loaders    map[string]ModuleLoader
+	sources    map[string][]string // file name → lines, for tracebacks
+	mainDir    string              // directory of the main script, for imports
+	mainFile   string
+	mainSrc    []byte
 
 	// Hooks lets embedders and the runtime attach behaviour (e.g. await support).
 	Hooks Hooks

@@ -73,6 +73,9 @@ type Options struct {
 // printed to stderr), or the code given to sys.exit. Files ending in .asy may
 // use await at top level.
 func RunFile(path string, opts Options) int {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return runDirectory(path, opts)
+	}
 	file, src, ok := OpenScript(path, &opts)
 	if !ok {
 		return 2
@@ -186,6 +189,7 @@ func runMain(it *vm.Interp, m *vm.Module, src []byte, opts Options, inspect bool
 	}
 	if !inspect {
 		stdlib.JoinThreads(t)
+		stdlib.RunAtExit(t)
 		// Process pools finish the work given them, as CPython's do at
 		// exit, unless the run was stopped.
 		_, aborted := it.Aborted()
@@ -274,6 +278,7 @@ func newInterp(opts Options, root string) (*vm.Interp, error) {
 		Stdin:    opts.Stdin,
 		Argv:     opts.Args,
 		Modules:  mods,
+		Path:     pythonPath(opts, g),
 		ReadFile: readFile,
 		IsDir:    isDir,
 		MaxSteps: opts.MaxSteps,

@@ -55,3 +55,22 @@ func pythonOver(name string, base vm.ModuleLoader, src string) vm.ModuleLoader {
 		return m, nil
 	}
 }
+
+// PylibSource is the source of the script-language module name ("" and
+// false when asy has none), for running a library module as __main__ (-m).
+func PylibSource(name string) ([]byte, bool) {
+	src, err := pylib.ReadFile("pylib/" + name + ".py")
+	return src, err == nil
+}
+
+// RunAtExit runs the functions registered with atexit, if the script
+// imported it (asy.RunFile calls it as the script's run ends).
+func RunAtExit(t *vm.Thread) {
+	m, ok := t.Interp().LoadedModules()["atexit"]
+	if !ok {
+		return
+	}
+	if f, ok := m.Get("_run_exitfuncs"); ok {
+		t.Call(f, nil, nil)
+	}
+}

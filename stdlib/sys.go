@@ -28,28 +28,29 @@ func sysModule(it *vm.Interp) (*vm.Module, error) {
 	m.Set("platform", vm.Str("linux"))
 	m.Set("byteorder", vm.Str("little"))
 	m.Set("maxsize", vm.Int(1<<63-1))
-	// Only sys.path[0] (where imports look): asy has no library directories.
-	m.Set("path", vm.Obj(vm.NewList([]vm.Value{vm.Str(it.SysPath0())})))
+	// Where imports look: the main script's directory, then PYTHONPATH's
+	// entries. asy's own library is built in, so it has no directory here.
+	path := []vm.Value{vm.Str(it.SysPath0())}
+	for _, d := range it.Config().Path {
+		path = append(path, vm.Str(d))
+	}
+	m.Set("path", vm.Obj(vm.NewList(path)))
 	m.Set("executable", vm.Str("asy"))
-	// sys.modules is computed when read: a dict of the modules imported so
-	// far (a snapshot — adding to it does not register a module).
-	m.Set("__getattr__", vm.NewBuiltin("__getattr__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		if name, _ := args[0].StrOf(); name == "modules" {
-			d := vm.NewDict()
-			mods := t.Interp().LoadedModules()
-			names := make([]string, 0, len(mods))
-			for n := range mods {
-				names = append(names, n)
-			}
-			sort.Strings(names)
-			for _, n := range names {
-				d.SetStr(n, vm.Obj(mods[n]))
-			}
-			return vm.Obj(d), nil
-		}
-		name, _ := args[0].StrOf()
-		return vm.Undef, vm.Errorf(vm.AttributeError, "module 'sys' has no attribute '%s'", name)
-	}))
+	// All of asy's library is built in: no module of it is a file.
+	names := make([]string, 0, len(it.Config().Modules)+1)
+	for n := range it.Config().Modules {
+		names = append(names, n)
+	}
+	names = append(names, "builtins")
+	sort.Strings(names)
+	builtinNames := make([]vm.Value, len(names))
+	for i, n := range names {
+		builtinNames[i] = vm.Str(n)
+	}
+	m.Set("builtin_module_names", vm.Obj(vm.NewTuple(builtinNames)))
+	// sys.modules is the interpreter's table of modules itself (see
+	// vm/sysmodules.go): changing it changes what imports find.
+	m.Set("modules", vm.Obj(it.SysModules()))
 	m.Set("_getframe", vm.NewBuiltin("_getframe", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if err := vm.RangeArgs("_getframe", args, 0, 1); err != nil {
 			return vm.Undef, err

@@ -20,15 +20,34 @@ func (t *Thread) importName(name string, fromlist Value, level int, from *Module
 			return Undef, err
 		}
 	}
+	if v, ok := t.interp.lookupModule(full); ok {
+		// Whatever a script put in sys.modules is what the import gives.
+		if v.IsNone() {
+			return Undef, moduleNotFound(full, "import of "+full+" halted; None in sys.modules")
+		}
+		if _, isMod := v.o.(*Module); !isMod || v.k != KObj {
+			if i := strings.IndexByte(full, '.'); i >= 0 && level == 0 && (fromlist.IsNone() || fromlist.k == KUndef) {
+				top, _ := t.interp.lookupModule(full[:i])
+				return top, nil
+			}
+			return v, nil
+		}
+	}
 	m, err := t.interp.importModule(t, full)
 	if err != nil {
 		return Undef, err
+	}
+	if v, ok := t.interp.lookupModule(full); ok && v.o != Value(Obj(m)).o && (strings.IndexByte(full, '.') < 0 || !(fromlist.IsNone() || fromlist.k == KUndef)) {
+		// The module's body put something else in sys.modules for itself.
+		return v, nil
 	}
 	if fromlist.IsNone() || fromlist.k == KUndef {
 		if level == 0 {
 			// `import a.b.c` binds a.
 			if i := strings.IndexByte(full, '.'); i >= 0 {
-				return Obj(t.interp.modules[full[:i]]), nil
+				if top, ok := t.interp.lookupModule(full[:i]); ok {
+					return top, nil
+				}
 			}
 		}
 		return Obj(m), nil
@@ -82,8 +101,16 @@ func packageOf(m *Module) string {
 // importModule returns the module of a dotted name, importing its parent
 // packages first and binding each new submodule as an attribute of its parent.
 func (it *Interp) importModule(t *Thread, name string) (*Module, error) {
-	if m, ok := it.modules[name]; ok {
-		return m, nil
+	if v, ok := it.lookupModule(name); ok {
+		if m, isMod := v.o.(*Module); isMod && v.k == KObj {
+			return m, nil
+		}
+		if v.IsNone() {
+			return nil, moduleNotFound(name, "import of "+name+" halted; None in sys.modules")
+		}
+		// Something else stands in sys.modules for a package: it has no
+		// submodules.
+		return nil, moduleNotFound(name, "No module named '"+name+"'")
 	}
 	i := strings.LastIndexByte(name, '.')
 	if i < 0 {
@@ -116,7 +143,7 @@ func (it *Interp) importModule(t *Thread, name string) (*Module, error) {
 		return m, nil
 	}
 	// Running the parent's __init__ may have imported it already.
-	if m, ok := it.modules[name]; ok {
+	if m, ok := it.loadedModule(name); ok {
 		return m, nil
 	}
 	if m, err = it.loadModule(t, name, parent); err != nil {
@@ -141,7 +168,7 @@ func (it *Interp) loadModule(t *Thread, name string, parent *Module) (*Module, e
 		if err != nil {
 			return nil, err
 		}
-		it.modules[name] = m
+		it.setModule(name, m)
 		return m, nil
 	}
 	leaf := name
@@ -186,7 +213,7 @@ func (it *Interp) loadModule(t *Thread, name string, parent *Module) (*Module, e
 	if namespace != nil {
 		m := NewModule(name, "")
 		it.initModuleAttrs(m, "", namespace)
-		it.modules[name] = m
+		it.setModule(name, m)
 		return m, nil
 	}
 	return nil, moduleNotFound(name, "No module named '"+name+"'")
@@ -226,12 +253,12 @@ func (it *Interp) nativeLoading(name string) bool {
 func (it *Interp) searchPath() []string {
 	sys, ok := it.modules["sys"]
 	if !ok {
-		return []string{it.mainDir}
+		return append([]string{it.mainDir}, it.cfg.Path...)
 	}
 	pv, _ := sys.Get("path")
 	l, ok := pv.o.(*List)
 	if !ok || pv.k != KObj {
-		return []string{it.mainDir}
+		return append([]string{it.mainDir}, it.cfg.Path...)
 	}
 	dirs := make([]string, 0, len(l.items))
 	for _, v := range l.items {
@@ -257,13 +284,20 @@ func moduleNotFound(name, msg string) error {
 func (it *Interp) execModule(t *Thread, name, file string, path []string, src []byte) (*Module, error) {
 	m := NewModule(name, file)
 	spec := it.initModuleAttrs(m, file, path)
-	it.modules[name] = m
+	it.setModule(name, m)
 	spec.initializing = true
 	err := it.execSource(t, m, file, src, false)
 	spec.initializing = false
 	if err != nil {
-		delete(it.modules, name)
+		it.delModule(name)
 		return nil, err
+	}
+	// A module may replace itself in sys.modules while it runs; the
+	// import gives what is there then.
+	if v, ok := it.lookupModule(name); ok {
+		if m2, isMod := v.o.(*Module); isMod && v.k == KObj {
+			return m2, nil
+		}
 	}
 	return m, nil
 }
@@ -311,7 +345,9 @@ func (it *Interp) execSource(t *Thread, m *Module, file string, src []byte, topL
 // as importlib's _handle_fromlist does. A name that is no submodule is left
 // for IMPORT_FROM to report.
 func (t *Thread) handleFromlist(m *Module, fromlist Value) error {
-	if _, isPkg := m.Get("__path__"); !isPkg {
+	if _, isPkg := m.Get("__path__"); !isPkg && !stdlibPackages[m.Name] {
+		// (asy's own packages have no __path__: their submodules are
+		// built in, `from unittest import mock` loads one.)
 		return nil
 	}
 	var names []string
@@ -370,8 +406,8 @@ func (t *Thread) importFrom(modv Value, name string) (Value, error) {
 	if !isMod || modv.k != KObj {
 		return Undef, Errorf(ImportError, "cannot import name '%s' from '<unknown module name>' (unknown location)", name)
 	}
-	if sub, ok := t.interp.modules[m.Name+"."+name]; ok {
-		return Obj(sub), nil
+	if sub, ok := t.interp.lookupModule(m.Name + "." + name); ok {
+		return sub, nil
 	}
 	loc := "unknown location"
 	if f, ok := m.Get("__file__"); ok && isStr(f) {

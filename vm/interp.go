@@ -22,6 +22,9 @@ type Config struct {
 	IsDir func(name string) bool
 	// Modules are native modules importable by name (stdlib registers them).
 	Modules map[string]ModuleLoader
+	// Path holds the directories searched for modules after the main
+	// script's (PYTHONPATH's entries): sys.path[1:] at start.
+	Path []string
 	// MaxSteps bounds the loop iterations (backward jumps) a thread may run;
 	// 0 means no limit. Exceeding it raises RuntimeError.
 	MaxSteps int64
@@ -43,11 +46,13 @@ type Interp struct {
 	Stdin    *bufio.Reader
 	builtins *Module
 	modules  map[string]*Module
-	loaders  map[string]ModuleLoader
-	sources  map[string][]string // file name → lines, for tracebacks
-	mainDir  string              // directory of the main script, for imports
-	mainFile string
-	mainSrc  []byte
+	// sysModules is sys.modules once sys is imported (see sysmodules.go).
+	sysModules *Dict
+	loaders    map[string]ModuleLoader
+	sources    map[string][]string // file name → lines, for tracebacks
+	mainDir    string              // directory of the main script, for imports
+	mainFile   string
+	mainSrc    []byte
 
 	// Hooks lets embedders and the runtime attach behaviour (e.g. await support).
 	Hooks Hooks
@@ -154,6 +159,17 @@ func (it *Interp) RegisterModule(name string, l ModuleLoader) { it.loaders[name]
 // LoadedModules lists the imported modules by name (sys.modules).
 func (it *Interp) LoadedModules() map[string]*Module {
 	out := make(map[string]*Module, len(it.modules))
+	if d := it.sysModules; d != nil {
+		d.Items(func(k, v Value) bool {
+			if m, ok := v.o.(*Module); ok && v.k == KObj {
+				if s, ok := k.StrOf(); ok {
+					out[s] = m
+				}
+			}
+			return true
+		})
+		return out
+	}
 	for k, v := range it.modules {
 		out[k] = v
 	}
@@ -161,7 +177,7 @@ func (it *Interp) LoadedModules() map[string]*Module {
 }
 
 // AddModule records an already-built module under name.
-func (it *Interp) AddModule(m *Module) { it.modules[m.Name] = m }
+func (it *Interp) AddModule(m *Module) { it.setModule(m.Name, m) }
 
 // Flush writes out buffered stdout. Every exit path must call it.
 func (it *Interp) Flush() { it.Stdout.Flush() }
@@ -234,8 +250,7 @@ func (it *Interp) SetExt(key, v any) { it.ext.Store(key, v) }
 
 // Module returns a loaded module by name.
 func (it *Interp) Module(name string) (*Module, bool) {
-	m, ok := it.modules[name]
-	return m, ok
+	return it.loadedModule(name)
 }
 
 // trackedList is a per-interpreter list of resources of one kind.

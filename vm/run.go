@@ -100,7 +100,7 @@ func (it *Interp) MainModule(file string) *Module {
 	// Run as a script, the main module is in no package: relative imports fail.
 	m.Set("__package__", None)
 	m.Set("__spec__", None)
-	it.modules["__main__"] = m
+	it.setModule("__main__", m)
 	it.mainDir = filepath.Dir(file)
 	if strings.HasPrefix(file, "<") {
 		// -c and stdin scripts, the REPL: imports come from the working
@@ -110,6 +110,21 @@ func (it *Interp) MainModule(file string) *Module {
 		}
 	}
 	it.mainFile = file
+	return m
+}
+
+// ModuleMain makes the __main__ module for `-m name`: the module's file
+// runs as __main__ with the spec and package of name (so relative imports
+// work), and top-level imports start from dir (the working directory).
+func (it *Interp) ModuleMain(name, file, dir string) *Module {
+	m := it.MainModule(file)
+	pkg := ""
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		pkg = name[:i]
+	}
+	m.Set("__package__", Str(pkg))
+	m.Set("__spec__", Obj(newModuleSpec(name, pkg, file, nil)))
+	it.mainDir = dir
 	return m
 }
 
@@ -136,8 +151,8 @@ func (it *Interp) ForkMain(file string, src []byte) (*Module, error) {
 	m := NewModule("__mp_main__", file)
 	m.Set("__name__", Str("__mp_main__"))
 	m.Set("__file__", Str(file))
-	it.modules["__mp_main__"] = m
-	it.modules["__main__"] = m
+	it.setModule("__mp_main__", m)
+	it.setModule("__main__", m)
 	it.mainDir = filepath.Dir(file)
 	code, err := it.CompileModule(m, file, src, false)
 	if err != nil {

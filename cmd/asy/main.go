@@ -21,6 +21,7 @@ Without a file, asy starts the interactive session (an asyncio REPL) when
 stdin is a terminal; otherwise it reads stdin whole and runs it as a script.
 Options:
   -c cmd   program passed in as string (terminates option list)
+  -m mod   run library module as a script (terminates option list)
   -i       inspect interactively after running the script or -c command;
            forces a session even when stdin is not a terminal (the banner
            and prompts then go to stderr)
@@ -69,7 +70,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	interactive := false
 	// What runs: a file, a -c command, stdin ("-"), or by default a session
 	// on a terminal and stdin as a script otherwise.
-	var command, file string
+	var command, file, module string
 	haveCommand, fromStdin := false, false
 options:
 	for i := 0; i < len(args); i++ {
@@ -89,6 +90,16 @@ options:
 			}
 			command, haveCommand = args[i+1], true
 			opts.Args = append([]string{"-c"}, args[i+2:]...)
+			break options
+		case a == "-m":
+			// As python3 -m: the module runs as __main__; the rest are its arguments.
+			if i+1 >= len(args) {
+				fmt.Fprintln(stderr, "Argument expected for the -m option")
+				io.WriteString(stderr, usage)
+				return 2
+			}
+			module = args[i+1]
+			opts.Args = append([]string{"-m"}, args[i+2:]...)
 			break options
 		case a == "-i":
 			interactive = true
@@ -122,6 +133,8 @@ options:
 		return repl.Main(opts, cfg)
 	case haveCommand:
 		return asy.RunSource("<string>", []byte(command), opts)
+	case module != "":
+		return asy.RunModule(module, opts)
 	case file != "" && interactive:
 		// As python3 -i, a file that cannot be read still leaves the session.
 		sopts := opts

@@ -1,0 +1,1 @@
+WHERE = "found through sys.path.insert"

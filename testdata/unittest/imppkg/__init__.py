@@ -1,0 +1,2 @@
+COUNTER = 0
+helper_value = 42

@@ -1,0 +1,3 @@
+from . import helper_value
+
+print("imppkg.sub runs")

@@ -1,0 +1,2 @@
+loads = globals().get("loads", 0) + 1
+print("reloadme body ran", loads, "time(s)")

@@ -1,0 +1,1 @@
+print("app/__init__ runs first, as", __name__)

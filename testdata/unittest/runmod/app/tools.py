@@ -1,0 +1,5 @@
+WORD = "hello"
+
+
+def shout(s):
+    return s.upper() + "!"

@@ -1,0 +1,1 @@
+VALUE = "neighbour imported from the directory"

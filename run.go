@@ -27,6 +27,9 @@ type Options struct {
 	VirtualClock bool
 	// Trace prints the event loop's events to stderr.
 	Trace bool
+	// Observer, when set, receives every event loop's events (a timeline
+	// recorder); with Trace both see them.
+	Observer runtime.Observer
 	// TopLevelAwait lets the module body use await (the default for .asy files).
 	TopLevelAwait bool
 	// Debug runs asyncio.run in debug mode (slow callbacks are reported).
@@ -271,11 +274,21 @@ func newInterp(opts Options, root string) *vm.Interp {
 	if opts.Debug {
 		stdlib.SetDebug(it)
 	}
-	if opts.Trace {
+	switch {
+	case opts.Trace && opts.Observer != nil:
+		stdlib.SetObserver(it, bothObservers{&traceObserver{it: it}, opts.Observer})
+	case opts.Trace:
 		stdlib.SetObserver(it, &traceObserver{it: it})
+	case opts.Observer != nil:
+		stdlib.SetObserver(it, opts.Observer)
 	}
 	return it
 }
+
+// bothObservers hands each event to two observers.
+type bothObservers [2]runtime.Observer
+
+func (b bothObservers) Event(e runtime.Event) { b[0].Event(e); b[1].Event(e) }
 
 // traceObserver prints loop events to stderr, one line each.
 type traceObserver struct{ it *vm.Interp }

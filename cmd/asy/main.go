@@ -28,6 +28,7 @@ Options:
   --clock=virtual  run on a virtual clock: sleeps take no time, runs are deterministic
   --trace  print the event loop's events (tasks, timers) to stderr
   --debug  run asyncio in debug mode: report callbacks and task steps slower than 100 ms
+  --timeline FILE.html  write a picture of what the tasks did (see README, "Seeing a run")
 Arguments:
   file     program read from a script file (.py, or .asy: top-level await allowed)
   -        program read from stdin (the default when stdin is not a terminal)
@@ -65,7 +66,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	interactive := false
 	// What runs: a file, a -c command, stdin ("-"), or by default a session
 	// on a terminal and stdin as a script otherwise.
-	var command, file string
+	var command, file, timelinePath string
 	haveCommand, fromStdin := false, false
 options:
 	for i := 0; i < len(args); i++ {
@@ -98,6 +99,17 @@ options:
 			opts.Trace = true
 		case a == "--debug":
 			opts.Debug = true
+		case a == "--timeline" || strings.HasPrefix(a, "--timeline="):
+			if v, ok := strings.CutPrefix(a, "--timeline="); ok {
+				timelinePath = v
+			} else if i+1 < len(args) {
+				i++
+				timelinePath = args[i]
+			}
+			if timelinePath == "" {
+				fmt.Fprintln(stderr, "asy: --timeline needs a file name")
+				return 2
+			}
 		case a == "-":
 			fromStdin = true
 			opts.Args = args[i:]
@@ -111,6 +123,9 @@ options:
 			opts.Args = args[i:]
 			break options
 		}
+	}
+	if timelinePath != "" {
+		defer startTimeline(&opts, timelinePath, file)()
 	}
 	switch {
 	case haveCommand && interactive:

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/pprof"
+	"strconv"
 	"strings"
 
 	"github.com/asylang/asy"
@@ -29,6 +30,8 @@ Options:
   --trace  print the event loop's events (tasks, timers) to stderr
   --debug  run asyncio in debug mode: report callbacks and task steps slower than 100 ms
   --timeline FILE.html  write a picture of what the tasks did (see README, "Seeing a run")
+  --dump-tasks[=S]  print the tasks and what each awaits (a tree) to stderr at
+           loop time S (default 1) without stopping; Ctrl-\ (SIGQUIT) does it any time
 Arguments:
   file     program read from a script file (.py, or .asy: top-level await allowed)
   -        program read from stdin (the default when stdin is not a terminal)
@@ -67,6 +70,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// What runs: a file, a -c command, stdin ("-"), or by default a session
 	// on a terminal and stdin as a script otherwise.
 	var command, file, timelinePath string
+	dumpAt := -1.0
 	haveCommand, fromStdin := false, false
 options:
 	for i := 0; i < len(args); i++ {
@@ -99,6 +103,16 @@ options:
 			opts.Trace = true
 		case a == "--debug":
 			opts.Debug = true
+		case a == "--dump-tasks" || strings.HasPrefix(a, "--dump-tasks="):
+			dumpAt = 1
+			if v, ok := strings.CutPrefix(a, "--dump-tasks="); ok {
+				f, err := strconv.ParseFloat(v, 64)
+				if err != nil || f < 0 {
+					fmt.Fprintf(stderr, "asy: --dump-tasks wants seconds, not %q\n", v)
+					return 2
+				}
+				dumpAt = f
+			}
 		case a == "--timeline" || strings.HasPrefix(a, "--timeline="):
 			if v, ok := strings.CutPrefix(a, "--timeline="); ok {
 				timelinePath = v
@@ -127,6 +141,7 @@ options:
 	if timelinePath != "" {
 		defer startTimeline(&opts, timelinePath, file)()
 	}
+	defer startDumper(&opts, dumpAt)()
 	switch {
 	case haveCommand && interactive:
 		cfg.Script = &repl.Script{File: "<string>", Src: []byte(command)}

@@ -2,17 +2,47 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"os"
+	"os/signal"
 	"path/filepath"
+	"sync/atomic"
+	"syscall"
 
 	"github.com/asylang/asy"
+	"github.com/asylang/asy/runtime"
+	"github.com/asylang/asy/stdlib"
 	"github.com/asylang/asy/timeline"
 )
+
+// Seeing a run: --timeline, --dump-tasks and Ctrl-\ (SIGQUIT). Each adds
+// an observer of the event loops; opts.Observer gets them all.
+
+// observers hands each event to several observers.
+type observers []runtime.Observer
+
+func (os observers) Event(e runtime.Event) {
+	for _, o := range os {
+		o.Event(e)
+	}
+}
+
+func addObserver(opts *asy.Options, o runtime.Observer) {
+	switch prev := opts.Observer.(type) {
+	case nil:
+		opts.Observer = o
+	case observers:
+		opts.Observer = append(prev, o)
+	default:
+		opts.Observer = observers{prev, o}
+	}
+}
 
 // startTimeline attaches a timeline recorder to the run; the returned
 // function writes the page once the run is over.
 func startTimeline(opts *asy.Options, path, script string) func() {
 	rec := timeline.NewRecorder(opts.VirtualClock || opts.Hermetic)
-	opts.Observer = rec
+	addObserver(opts, rec)
 	title := filepath.Base(script)
 	if script == "" {
 		title = "asy"
@@ -22,4 +52,49 @@ func startTimeline(opts *asy.Options, path, script string) func() {
 			fmt.Fprintf(opts.Stderr, "asy: cannot write the timeline: %v\n", err)
 		}
 	}
+}
+
+// taskDumper prints the task tree of the running loop to stderr on
+// SIGQUIT (Ctrl-\), and once at loop time `at` when asked (--dump-tasks).
+// It only watches which loop is current: one pointer per new task.
+type taskDumper struct {
+	stderr io.Writer
+	at     float64 // <0: no timed dump
+	loop   atomic.Pointer[runtime.Loop] // the loop of the latest task
+	timed  map[*runtime.Loop]bool
+}
+
+func (d *taskDumper) Event(e runtime.Event) {
+	if e.Kind != runtime.EvTaskCreated || e.Task == nil {
+		return
+	}
+	l := e.Task.Loop()
+	if d.loop.Load() != l {
+		d.loop.Store(l)
+	}
+	if d.at >= 0 && !d.timed[l] {
+		d.timed[l] = true
+		l.CallAt(l.Time()+d.at, func() { d.dump(l) })
+	}
+}
+
+func (d *taskDumper) dump(l *runtime.Loop) {
+	fmt.Fprintf(d.stderr, "asy: tasks at loop time %.6f:\n%s", l.Time(), stdlib.DumpTasks(l))
+}
+
+// startDumper handles Ctrl-\ for the whole run; at >= 0 also dumps at that time.
+func startDumper(opts *asy.Options, at float64) func() {
+	d := &taskDumper{stderr: opts.Stderr, at: at, timed: map[*runtime.Loop]bool{}}
+	addObserver(opts, d)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGQUIT)
+	go func() {
+		for range sigs {
+			// A stale loop only makes Post fail (closed), never a wrong dump.
+			if l := d.loop.Load(); l != nil {
+				l.Post(func() { d.dump(l) })
+			}
+		}
+	}()
+	return func() { signal.Stop(sigs) }
 }

@@ -59,7 +59,7 @@ func startTimeline(opts *asy.Options, path, script string) func() {
 // It only watches which loop is current: one pointer per new task.
 type taskDumper struct {
 	stderr io.Writer
-	at     float64 // <0: no timed dump
+	at     float64                      // <0: no timed dump
 	loop   atomic.Pointer[runtime.Loop] // the loop of the latest task
 	timed  map[*runtime.Loop]bool
 }

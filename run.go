@@ -30,6 +30,9 @@ type Options struct {
 	// Observer, when set, receives every event loop's events (a timeline
 	// recorder); with Trace both see them.
 	Observer runtime.Observer
+	// Profiler, when set, is told about every script call and return of
+	// the main thread and the threads started later (asy --profile).
+	Profiler vm.FrameProfiler
 	// TopLevelAwait lets the module body use await (the default for .asy files).
 	TopLevelAwait bool
 	// Debug runs asyncio.run in debug mode (slow callbacks are reported).
@@ -273,6 +276,9 @@ func newInterp(opts Options, root string) *vm.Interp {
 	}
 	if opts.Debug {
 		stdlib.SetDebug(it)
+	}
+	if opts.Profiler != nil {
+		it.SetProfiler(opts.Profiler)
 	}
 	switch {
 	case opts.Trace && opts.Observer != nil:

@@ -30,6 +30,8 @@ Options:
   --trace  print the event loop's events (tasks, timers) to stderr
   --debug  run asyncio in debug mode: report callbacks and task steps slower than 100 ms
   --timeline FILE.html  write a picture of what the tasks did (see README, "Seeing a run")
+  --profile  print each script function's calls and times (as python -m cProfile)
+  --profile=FILE.pprof  write them as a pprof profile instead (go tool pprof)
   --dump-tasks[=S]  print the tasks and what each awaits (a tree) to stderr at
            loop time S (default 1) without stopping; Ctrl-\ (SIGQUIT) does it any time
 Arguments:
@@ -71,6 +73,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// on a terminal and stdin as a script otherwise.
 	var command, file, timelinePath string
 	dumpAt := -1.0
+	profilePath, profiling := "", false
 	haveCommand, fromStdin := false, false
 options:
 	for i := 0; i < len(args); i++ {
@@ -113,6 +116,8 @@ options:
 				}
 				dumpAt = f
 			}
+		case a == "--profile" || strings.HasPrefix(a, "--profile="):
+			profilePath, profiling = strings.TrimPrefix(strings.TrimPrefix(a, "--profile"), "="), true
 		case a == "--timeline" || strings.HasPrefix(a, "--timeline="):
 			if v, ok := strings.CutPrefix(a, "--timeline="); ok {
 				timelinePath = v
@@ -142,6 +147,9 @@ options:
 		defer startTimeline(&opts, timelinePath, file)()
 	}
 	defer startDumper(&opts, dumpAt)()
+	if profiling {
+		defer startProfile(&opts, profilePath)()
+	}
 	switch {
 	case haveCommand && interactive:
 		cfg.Script = &repl.Script{File: "<string>", Src: []byte(command)}

@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"github.com/asylang/asy"
+	"github.com/asylang/asy/prof"
 	"github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/stdlib"
 	"github.com/asylang/asy/timeline"
@@ -50,6 +51,31 @@ func startTimeline(opts *asy.Options, path, script string) func() {
 	return func() {
 		if err := rec.WriteFile(path, title, timeline.BuildOptions{}); err != nil {
 			fmt.Fprintf(opts.Stderr, "asy: cannot write the timeline: %v\n", err)
+		}
+	}
+}
+
+// startProfile profiles the run; the returned function prints the table
+// (as python -m cProfile) or writes the pprof file.
+func startProfile(opts *asy.Options, path string) func() {
+	p := prof.New()
+	opts.Profiler = p
+	p.Start()
+	return func() {
+		p.Stop()
+		if path == "" {
+			prof.WriteTable(opts.Stdout, p.Stats(), "")
+			return
+		}
+		f, err := os.Create(path)
+		if err == nil {
+			err = p.WritePprof(f)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(opts.Stderr, "asy: cannot write the profile: %v\n", err)
 		}
 	}
 }

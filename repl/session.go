@@ -10,6 +10,7 @@ import (
 	"github.com/asylang/asy/parser"
 	"github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/stdlib"
+	"github.com/asylang/asy/timeline"
 	"github.com/asylang/asy/vm"
 )
 
@@ -33,6 +34,11 @@ type Session struct {
 	exited   bool
 
 	script *Script // run first, when not nil
+
+	// rec records the timeline since the session started (%timeline);
+	// observer is the front end's own (Options.Observer).
+	rec      *timeline.Recorder
+	observer runtime.Observer
 }
 
 // Outcome tells the front end what to prompt next.
@@ -61,7 +67,8 @@ func NewSession(opts asy.Options) *Session { return newSession(opts, nil) }
 
 func newSession(opts asy.Options, script *Script) *Session {
 	it := asy.NewVMInterp(opts)
-	s := &Session{it: it, script: script}
+	s := &Session{it: it, script: script, observer: opts.Observer,
+		rec: timeline.NewRecorder(opts.VirtualClock || opts.Hermetic)}
 	if script != nil {
 		s.main = it.MainModule(script.File)
 	} else {
@@ -92,6 +99,7 @@ func (s *Session) Run(started chan<- struct{}) int {
 	}
 	t := s.it.MainThread()
 	s.loop = runtime.NewLoopFor(t)
+	s.observe(s.loop, s.observer)
 	runtime.SetEventLoop(t, s.loop)
 	stdlib.TrackAsyncGens(s.it)
 	// The user's next line can always arrive: the loop waits for it rather
@@ -148,6 +156,10 @@ func (s *Session) Reset() {
 
 func (s *Session) feed(line string, reply chan<- Outcome) {
 	if len(s.buf) == 0 && strings.TrimSpace(line) == "" {
+		reply <- Done
+		return
+	}
+	if len(s.buf) == 0 && s.magic(line) {
 		reply <- Done
 		return
 	}

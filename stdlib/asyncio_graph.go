@@ -77,9 +77,15 @@ func TaskFrames(task *runtime.Task) []*vm.Frame {
 		if f == nil {
 			break
 		}
-		if !strings.HasPrefix(f.Code().Filename, "<") {
+		if !IsLibraryFile(f.Code().Filename) {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// IsLibraryFile tells asy's own library code (<asyncio>, pylib modules)
+// from script code (files, the REPL's <stdin>, -c's <string>).
+func IsLibraryFile(name string) bool {
+	return strings.HasPrefix(name, "<") && name != "<stdin>" && name != "<string>"
 }

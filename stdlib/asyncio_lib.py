@@ -488,7 +488,8 @@ def capture_call_graph(future=None, /, *, depth=1, limit=None):
     f = sys._getframe(depth) if limit != 0 else None
     while f is not None:
         is_async = f.f_generator is not None
-        if not f.f_code.co_filename.startswith('<'):
+        fn = f.f_code.co_filename
+        if not fn.startswith('<') or fn in ('<stdin>', '<string>'):
             call_stack.append(FrameCallGraphEntry(f))
         if is_async:
             if f.f_back is None or f.f_back.f_generator is None:

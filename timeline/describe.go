@@ -8,28 +8,53 @@ import (
 	"github.com/asylang/asy/vm"
 )
 
-// describe says what a task suspended on: a label (sleep, Lock.acquire,
-// Queue.get, task, gather, executor, future…), the script line it waits
-// at, the awaited object and the awaited task's lane. It reads the frame
-// chain only, never running script code, so recording stays cheap.
+// describe says what a task suspended on, interned for the recording.
 func (r *Recorder) describe(t *runtime.Task, fut *runtime.Future) (label, line, obj, other int32) {
+	w := waitOf(t, fut)
 	obj, other = -1, -1
-	if fut == nil {
-		return r.label("sleep(0)"), r.scriptLine(t), obj, other
+	if w.obj != nil {
+		obj = r.object(w.obj)
 	}
+	if w.Task != nil {
+		other = r.taskLane(w.Task)
+	}
+	return r.label(w.Label), int32(w.Line), obj, other
+}
+
+// Wait is what a suspended task waits for.
+type Wait struct {
+	Label string        // sleep, sleep(0), Lock.acquire, Queue.get, task, gather, executor, future…
+	File  string        // the innermost script frame's file and line
+	Line  int
+	Task  *runtime.Task // the awaited task, for "task"
+	obj   vm.Object     // the awaited lock, event… (a library method's self)
+}
+
+// Waiting says what task t waits for now (ok false when it is not
+// suspended on anything: ready to run, running or done).
+func Waiting(t *runtime.Task) (w Wait, ok bool) {
+	fut := t.Waiting()
+	if fut == nil {
+		return Wait{}, false
+	}
+	return waitOf(t, fut), true
+}
+
+// waitOf reads the frame chain only, never running script code, so
+// recording stays cheap: the library function just inside the innermost
+// script frame (asyncio's Lock.acquire, wait_for…) names what the script
+// awaits, else the awaited object's kind does.
+func waitOf(t *runtime.Task, fut *runtime.Future) (w Wait) {
 	var (
 		libQual string
 		libSelf vm.Value
 		inner   *vm.Frame
+		public  bool
 	)
 	if c := t.Coro(); c != nil {
 		inner = c.InnermostFrame()
-		// The script line is the innermost script frame; the library
-		// function just inside it (asyncio's Lock.acquire, wait_for…)
-		// names what the script awaits.
-		// The innermost public one is the best name (Lock.acquire rather
-		// than the __aenter__ calling it), else the outermost.
-		public := false
+		// The innermost public library function is the best name
+		// (Lock.acquire rather than the __aenter__ calling it), else the outermost.
 		for f := inner; f != nil; f = f.Back() {
 			if isLibrary(f.Code().Filename) {
 				q := f.Code().QualName
@@ -41,54 +66,60 @@ func (r *Recorder) describe(t *runtime.Task, fut *runtime.Future) (label, line, 
 				}
 				continue
 			}
-			line = int32(f.Line())
+			w.File, w.Line = f.Code().Filename, f.Line()
 			break
 		}
 	}
+	if fut == nil {
+		w.Label = "sleep(0)"
+		return w
+	}
 	switch self := fut.Self().(type) {
 	case *runtime.Task:
-		return r.label("task"), line, obj, r.taskLane(self)
+		w.Label, w.Task = "task", self
+		return w
 	case *runtime.GatheringFuture:
-		return r.label("gather"), line, obj, other
+		w.Label = "gather"
+		return w
 	}
 	if fut.FromExecutor() {
-		return r.label("executor"), line, obj, other
+		w.Label = "executor"
+		return w
 	}
-	if libQual != "" {
+	// A public library function names the wait best, then a native
+	// awaitable (Queue.get, sleep), then a private library helper.
+	if libQual != "" && public {
+		w.Label = libQual
 		if strings.Contains(libQual, ".") && libSelf.Kind() == vm.KObj {
-			obj = r.object(libSelf.AsObj())
+			w.obj = libSelf.AsObj()
 		}
-		return r.label(libQual), line, obj, other
+		return w
+	}
+	w.Label = "future"
+	if libQual != "" {
+		w.Label = libQual
 	}
 	if inner != nil {
 		if aw := inner.Awaiting(); aw.Kind() == vm.KObj {
 			switch a := aw.AsObj().(type) {
 			case interface{ QualName() string }:
-				return r.label(a.QualName()), line, obj, other
+				w.Label = a.QualName()
 			default:
-				if n := a.Class().Name; n == "_Sleep" {
-					return r.label("sleep"), line, obj, other
+				if a.Class().Name == "_Sleep" {
+					w.Label = "sleep"
 				}
 			}
 		}
 	}
-	return r.label("future"), line, obj, other
+	return w
 }
 
-// scriptLine is the line of the innermost script frame of t's coroutine.
-func (r *Recorder) scriptLine(t *runtime.Task) int32 {
-	if c := t.Coro(); c != nil {
-		for f := c.InnermostFrame(); f != nil; f = f.Back() {
-			if !isLibrary(f.Code().Filename) {
-				return int32(f.Line())
-			}
-		}
-	}
-	return 0
-}
 
-// isLibrary tells asy's own library code (<asyncio>…) from script files.
-func isLibrary(filename string) bool { return strings.HasPrefix(filename, "<") }
+// isLibrary tells asy's own library code (<asyncio>, <cProfile>…) from
+// script code (files, and the REPL's <stdin>, -c's <string>).
+func isLibrary(filename string) bool {
+	return strings.HasPrefix(filename, "<") && filename != "<stdin>" && filename != "<string>"
+}
 
 // object interns a short description of an awaited object (a lock, a
 // queue): its class and identity, as the default repr shows them.

@@ -23,8 +23,8 @@ func (r *Recorder) describe(t *runtime.Task, fut *runtime.Future) (label, line, 
 
 // Wait is what a suspended task waits for.
 type Wait struct {
-	Label string        // sleep, sleep(0), Lock.acquire, Queue.get, task, gather, executor, future…
-	File  string        // the innermost script frame's file and line
+	Label string // sleep, sleep(0), Lock.acquire, Queue.get, task, gather, executor, future…
+	File  string // the innermost script frame's file and line
 	Line  int
 	Task  *runtime.Task // the awaited task, for "task"
 	obj   vm.Object     // the awaited lock, event… (a library method's self)
@@ -113,7 +113,6 @@ func waitOf(t *runtime.Task, fut *runtime.Future) (w Wait) {
 	}
 	return w
 }
-
 
 // isLibrary tells asy's own library code (<asyncio>, <cProfile>…) from
 // script code (files, and the REPL's <stdin>, -c's <string>).

@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"sync/atomic"
 	"syscall"
 
 	"github.com/asylang/asy"
@@ -80,13 +79,13 @@ func startProfile(opts *asy.Options, path string) func() {
 	}
 }
 
-// taskDumper prints the task tree of the running loop to stderr on
-// SIGQUIT (Ctrl-\), and once at loop time `at` when asked (--dump-tasks).
-// It only watches which loop is current: one pointer per new task.
+// taskDumper prints the task tree of the running loops to stderr on
+// SIGQUIT (Ctrl-\), and once at loop time `at` when asked (--dump-tasks:
+// it then watches for new loops, as an observer; Ctrl-\ alone costs the
+// run nothing).
 type taskDumper struct {
 	stderr io.Writer
-	at     float64                      // <0: no timed dump
-	loop   atomic.Pointer[runtime.Loop] // the loop of the latest task
+	at     float64
 	timed  map[*runtime.Loop]bool
 }
 
@@ -95,10 +94,7 @@ func (d *taskDumper) Event(e runtime.Event) {
 		return
 	}
 	l := e.Task.Loop()
-	if d.loop.Load() != l {
-		d.loop.Store(l)
-	}
-	if d.at >= 0 && !d.timed[l] {
+	if !d.timed[l] {
 		d.timed[l] = true
 		l.CallAt(l.Time()+d.at, func() { d.dump(l) })
 	}
@@ -111,13 +107,16 @@ func (d *taskDumper) dump(l *runtime.Loop) {
 // startDumper handles Ctrl-\ for the whole run; at >= 0 also dumps at that time.
 func startDumper(opts *asy.Options, at float64) func() {
 	d := &taskDumper{stderr: opts.Stderr, at: at, timed: map[*runtime.Loop]bool{}}
-	addObserver(opts, d)
+	if at >= 0 {
+		addObserver(opts, d)
+	}
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGQUIT)
 	go func() {
 		for range sigs {
-			// A stale loop only makes Post fail (closed), never a wrong dump.
-			if l := d.loop.Load(); l != nil {
+			// The dump runs on each loop's thread; a loop closing
+			// meanwhile just refuses the post.
+			for _, l := range runtime.RunningLoops() {
 				l.Post(func() { d.dump(l) })
 			}
 		}

@@ -66,6 +66,12 @@ type Options struct {
 	// HandleSignals turns Ctrl-C (SIGINT) into KeyboardInterrupt, or into
 	// cancelling the main task of asyncio.run, as CPython does.
 	HandleSignals bool
+	// Observer, when set, receives every event loop's events (a timeline
+	// recorder); with Trace both see them.
+	Observer runtime.Observer
+	// Profiler, when set, is told about every script call and return of
+	// the main thread and the threads started later (asy --profile).
+	Profiler vm.FrameProfiler
 }
 
 // RunFile runs the script at path as __main__ and returns the process exit
@@ -296,11 +302,24 @@ func newInterp(opts Options, root string) (*vm.Interp, error) {
 	if opts.Debug {
 		stdlib.SetDebug(it)
 	}
-	if opts.Trace {
+	if opts.Profiler != nil {
+		it.SetProfiler(opts.Profiler)
+	}
+	switch {
+	case opts.Trace && opts.Observer != nil:
+		stdlib.SetObserver(it, bothObservers{&traceObserver{it: it}, opts.Observer})
+	case opts.Trace:
 		stdlib.SetObserver(it, &traceObserver{it: it})
+	case opts.Observer != nil:
+		stdlib.SetObserver(it, opts.Observer)
 	}
 	return it, nil
 }
+
+// bothObservers hands each event to two observers.
+type bothObservers [2]runtime.Observer
+
+func (b bothObservers) Event(e runtime.Event) { b[0].Event(e); b[1].Event(e) }
 
 // traceObserver prints loop events to stderr, one line each.
 type traceObserver struct{ it *vm.Interp }

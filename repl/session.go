@@ -11,6 +11,7 @@ import (
 	"github.com/asylang/asy/parser"
 	"github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/stdlib"
+	"github.com/asylang/asy/timeline"
 	"github.com/asylang/asy/vm"
 )
 
@@ -34,6 +35,11 @@ type Session struct {
 	exited   bool
 
 	script *Script // run first, when not nil
+
+	// rec records the timeline since the session started (%timeline);
+	// observer is the front end's own (Options.Observer).
+	rec      *timeline.Recorder
+	observer runtime.Observer
 }
 
 // Outcome tells the front end what to prompt next.
@@ -69,7 +75,7 @@ func newSession(opts asy.Options, script *Script) *Session {
 		opts.Grants = asy.Capabilities{}
 		in, _ = asy.New(opts)
 	}
-	s := &Session{script: script}
+	s := &Session{script: script, observer: opts.Observer, rec: timeline.NewRecorder(opts.VirtualClock)}
 	if script != nil {
 		s.it, s.main = front.VM(in, script.File)
 	} else {
@@ -100,6 +106,7 @@ func (s *Session) Run(started chan<- struct{}) int {
 	}
 	t := s.it.MainThread()
 	s.loop = runtime.NewLoopFor(t)
+	s.observe(s.loop, s.observer)
 	runtime.SetEventLoop(t, s.loop)
 	stdlib.TrackAsyncGens(s.it)
 	// The user's next line can always arrive: the loop waits for it rather
@@ -156,6 +163,10 @@ func (s *Session) Reset() {
 
 func (s *Session) feed(line string, reply chan<- Outcome) {
 	if len(s.buf) == 0 && strings.TrimSpace(line) == "" {
+		reply <- Done
+		return
+	}
+	if len(s.buf) == 0 && s.magic(line) {
 		reply <- Done
 		return
 	}

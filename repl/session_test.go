@@ -2,10 +2,15 @@ package repl
 
 import (
 	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/asylang/asy"
+	"github.com/asylang/asy/timeline"
 )
 
 func startSession(t *testing.T) (*Session, *bytes.Buffer, func() int) {
@@ -82,4 +87,47 @@ func TestCompletion(t *testing.T) {
 	}
 	s.Feed("", true)
 	wait()
+}
+
+// %timeline writes the page of everything the session ran; %tasks lists
+// what waits where.
+func TestMagicTimeline(t *testing.T) {
+	s, out, wait := startSession(t)
+	path := filepath.Join(t.TempDir(), "s.html")
+	for _, line := range []string{
+		"import asyncio",
+		"async def nap(n):", "    await asyncio.sleep(n)", "",
+		"a = asyncio.create_task(nap(5), name='napper')",
+		"await asyncio.sleep(1)",
+		"%tasks",
+		"await a",
+		"%timeline " + path,
+	} {
+		s.Feed(line, false)
+	}
+	s.Feed("", true)
+	wait()
+	if !strings.Contains(out.String(), "napper (nap): waiting for sleep at <stdin>:2\n") ||
+		!strings.Contains(out.String(), "timeline of 3 tasks written to s.html\n") {
+		t.Fatalf("output:\n%s", out.String())
+	}
+	page, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?s)<script id="data" type="application/json">(.*?)</script>`).FindSubmatch(page)
+	var d timeline.Data
+	if m == nil || json.Unmarshal(m[1], &d) != nil {
+		t.Fatal("no timeline data in the page")
+	}
+	// The statements' tasks and napper, which slept from 0 to 5 (virtual).
+	found := false
+	for i, k := range d.Segs.Task {
+		if d.Tasks[k].Name == "napper" && d.Segs.Label[i] >= 0 && d.Labels[d.Segs.Label[i]] == "sleep" {
+			found = d.Segs.T1[i]-d.Segs.T0[i] == 5
+		}
+	}
+	if !found || d.Tasks[len(d.Tasks)-1].State != "done" {
+		t.Errorf("napper's sleep not in the timeline: %+v", d.Tasks)
+	}
 }

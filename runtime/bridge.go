@@ -30,6 +30,25 @@ type interpLoops struct {
 
 type loopsKey struct{}
 
+// processLoops are the loops running in the process, of every
+// interpreter: a CLI's Ctrl-\ dumps their tasks without watching each run.
+var processLoops = struct {
+	sync.Mutex
+	running map[*Loop]bool
+}{running: map[*Loop]bool{}}
+
+// RunningLoops lists the loops running in the process now (of any
+// interpreter; for the CLI's task dump). Only Post to them.
+func RunningLoops() []*Loop {
+	processLoops.Lock()
+	defer processLoops.Unlock()
+	out := make([]*Loop, 0, len(processLoops.running))
+	for l := range processLoops.running {
+		out = append(out, l)
+	}
+	return out
+}
+
 var loopsInit sync.Mutex
 
 func loopsOf(it *vm.Interp) *interpLoops {
@@ -50,9 +69,15 @@ func (r *interpLoops) started(l *Loop) {
 	r.mu.Lock()
 	r.running = append(r.running, l)
 	r.mu.Unlock()
+	processLoops.Lock()
+	processLoops.running[l] = true
+	processLoops.Unlock()
 }
 
 func (r *interpLoops) stopped(l *Loop) {
+	processLoops.Lock()
+	delete(processLoops.running, l)
+	processLoops.Unlock()
 	r.mu.Lock()
 	for i, x := range r.running {
 		if x == l {

@@ -41,6 +41,9 @@ type Job struct {
 	Cancel func()
 	// Ctx is the contextvars context the call runs in (nil: an empty one).
 	Ctx *vm.Context
+	// OnThread, when set, is told (on the worker, lock held) when the job
+	// begins and ends there, with the worker's name (for timelines).
+	OnThread func(thread string, begin bool)
 }
 
 // DefaultWorkers is CPython's default: min(32, cpus + 4).
@@ -150,9 +153,15 @@ func (p *ThreadPool) worker(index int) {
 		vc, virtual := ClockOf(p.it).(*VirtualClock)
 		p.it.Acquire()
 		if j.Start == nil || j.Start() {
+			if j.OnThread != nil {
+				j.OnThread(t.Name, true)
+			}
 			t.Ctx = j.Ctx
 			v, err := t.Call(j.Fn, j.Args, j.Kw)
 			t.Ctx = nil
+			if j.OnThread != nil {
+				j.OnThread(t.Name, false)
+			}
 			j.Done(v, err)
 		}
 		p.it.Release()
@@ -258,8 +267,17 @@ func (l *Loop) RunInExecutorCtx(pool *ThreadPool, fn vm.Value, args []vm.Value, 
 				}
 			})
 		}}
-	if l.Observer != nil {
-		l.Observer.Event(Event{Kind: EvExecutorJob, Time: l.Time()})
+	if obs := l.Observer; obs != nil {
+		fut.fromExecutor = true
+		obs.Event(Event{Kind: EvExecutorJob, Time: l.Time()})
+		submitter := l.current
+		job.OnThread = func(thread string, begin bool) {
+			kind := EvThreadEnd
+			if begin {
+				kind = EvThreadBegin
+			}
+			obs.Event(Event{Kind: kind, Time: l.Time(), Task: submitter, Thread: thread, Fn: fn})
+		}
 	}
 	if err := pool.Submit(job); err != nil {
 		l.AddBusy(-1)

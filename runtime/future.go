@@ -33,6 +33,9 @@ type Future struct {
 	blocking bool
 	// logTraceback: an exception was set and nobody retrieved it yet.
 	logTraceback bool
+	// fromExecutor marks run_in_executor's future while an observer
+	// watches (so a timeline can say a task waits for a thread).
+	fromExecutor bool
 	// cancelledExc is the CancelledError that cancelled a task (re-raised by result()).
 	cancelledExc *vm.Instance
 	// self is the script-visible object (the Future itself, or the Task wrapping it).
@@ -59,6 +62,9 @@ func NewFuture(loop *Loop) *Future {
 }
 
 func (f *Future) Class() *vm.Class { return FutureType }
+
+// FromExecutor reports a run_in_executor future made while an observer watched.
+func (f *Future) FromExecutor() bool { return f.fromExecutor }
 
 // Loop returns the future's loop.
 func (f *Future) Loop() *Loop { return f.loop }

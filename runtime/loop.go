@@ -58,6 +58,8 @@ type Loop struct {
 
 	// Observer receives trace events; nil costs nothing.
 	Observer Observer
+	// awaitedBy holds the waiters registered by future_add_to_awaited_by.
+	awaitedBy map[*Future][]*Future
 
 	// asyncgens tracks async generators first iterated on this loop (for shutdown_asyncgens).
 	asyncgens []*vm.Generator

@@ -1,5 +1,7 @@
 package runtime
 
+import "github.com/asylang/asy/vm"
+
 // EventKind classifies what the loop reports to an Observer.
 type EventKind uint8
 
@@ -11,9 +13,14 @@ const (
 	EvTimer
 	EvCallback
 	EvExecutorJob
+	// EvThreadBegin and EvThreadEnd bracket a run_in_executor job on its
+	// worker thread (Thread names it, Task is the task that submitted it);
+	// they come from the worker goroutine, with the interpreter lock held.
+	EvThreadBegin
+	EvThreadEnd
 )
 
-var eventNames = [...]string{"task-created", "task-resumed", "task-suspended", "task-done", "timer", "callback", "executor-job"}
+var eventNames = [...]string{"task-created", "task-resumed", "task-suspended", "task-done", "timer", "callback", "executor-job", "thread-begin", "thread-end"}
 
 func (k EventKind) String() string { return eventNames[k] }
 
@@ -24,6 +31,11 @@ type Event struct {
 	Task   *Task
 	When   float64 // timers: the deadline
 	Detail string
+	// Awaits is the future a suspended task waits for (nil for sleep(0)).
+	Awaits *Future
+	// Thread names the worker thread of EvThreadBegin/End; Fn is the job's callable.
+	Thread string
+	Fn     vm.Value
 }
 
 // Observer receives loop events. Attaching none costs a nil check.

@@ -229,7 +229,7 @@ func (t *Task) handleYield(v vm.Value) {
 		if w, ok := fut.self.(*Task); ok {
 			detail = "on task " + w.Name()
 		}
-		l.Observer.Event(Event{Kind: EvTaskSuspended, Time: l.Time(), Task: t, Detail: detail})
+		l.Observer.Event(Event{Kind: EvTaskSuspended, Time: l.Time(), Task: t, Detail: detail, Awaits: fut})
 	}
 	if t.mustCancel {
 		if fut.cancelFuture(t.result) {

@@ -173,6 +173,7 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 	fn("to_thread", toThread)
 	fn("run_coroutine_threadsafe", runCoroutineThreadsafe)
 	fn("wrap_future", wrapFuture)
+	addGraphFuncs(fn)
 	code, err := it.CompileModule(m, "<asyncio>", asyncioLib, false)
 	if err != nil {
 		return nil, err

@@ -35,6 +35,9 @@ func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
 		f.back = t.frame
 		t.frame = f
 		t.depth++
+		if t.prof != nil {
+			t.prof.Enter(t, f)
+		}
 		return t.execute()
 	case *Builtin:
 		if o.owner != nil && o.owner != ObjectType {
@@ -627,6 +630,9 @@ func (t *Thread) callMethodFrame(fn *Function, self Value, args []Value) (Value,
 	f.back = t.frame
 	t.frame = f
 	t.depth++
+	if t.prof != nil {
+		t.prof.Enter(t, f)
+	}
 	return t.execute()
 }
 

@@ -89,6 +89,9 @@ func (t *Thread) buildClass(body, name, bases, kwargs Value) (Value, error) {
 	f.back = t.frame
 	t.frame = f
 	t.depth++
+	if t.prof != nil {
+		t.prof.Enter(t, f)
+	}
 	cellv, err := t.execute()
 	if err != nil {
 		return Undef, err

@@ -110,6 +110,9 @@ func (t *Thread) execute() (Value, error) {
 				// CPython: unawaited coroutines among them are released only
 				// when the exception is (see holdCoroutines).
 				t.holdCoroutines(exc, f.regs[:f.code.NumLocals])
+				if t.prof != nil {
+					t.prof.Exit(t, f)
+				}
 				t.releaseFrame(f)
 				t.depth--
 				t.frame = back
@@ -1060,6 +1063,9 @@ func (t *Thread) execute() (Value, error) {
 				back := f.back
 				boundary := f.goBoundary
 				inst := f.initInst
+				if t.prof != nil {
+					t.prof.Exit(t, f)
+				}
 				t.releaseFrame(f)
 				t.depth--
 				t.frame = back

@@ -57,6 +57,12 @@ func (f *FrameObject) GetAttr(t *Thread, name string) (Value, bool, error) {
 		return f.locals, true, nil
 	case "f_builtins":
 		return globalsOf(t.interp.builtins), true, nil
+	case "f_generator":
+		// 3.14: the generator or coroutine owning the frame.
+		if g := f.frame.gen; g != nil {
+			return Obj(g), true, nil
+		}
+		return None, true, nil
 	case "f_back":
 		if f.back == nil {
 			return None, true, nil
@@ -116,4 +122,12 @@ func (t *Thread) GetFrame(depth int) (Value, error) {
 		prev = fo
 	}
 	return Obj(top), nil
+}
+
+// SuspendedFrame is the frame object of a frame that is not running (a
+// suspended coroutine's, as cr_frame shows it): its line and locals as
+// they are now, and no f_back.
+func (t *Thread) SuspendedFrame(f *Frame) Value {
+	f.exposed = true
+	return Obj(&FrameObject{t: t, frame: f, code: f.code, line: f.Line(), module: f.module, locals: frameLocals(f)})
 }

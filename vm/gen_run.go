@@ -66,6 +66,9 @@ func (t *Thread) pushResume(g *Generator, mode resumeMode, sent Value, throw err
 	}
 	t.depth += g.chainLen()
 	t.frame = inner
+	if t.prof != nil {
+		t.profEnterChain(g)
+	}
 	if !g.started {
 		g.started = true
 		g.awaited = true
@@ -118,6 +121,9 @@ func (t *Thread) pushDelegate(f *Frame, g *Generator, sent Value) error {
 	g.running = true
 	g.frame.back = f
 	t.depth++
+	if t.prof != nil {
+		t.profEnterChain(g)
+	}
 	inner := g.frame
 	if g.innermost != nil {
 		// g was suspended on its own (e.g. an async generator driven by hand).
@@ -150,6 +156,9 @@ func (t *Thread) genYield(f *Frame, v Value) bool {
 	root.running = false
 	t.depth -= root.chainLen()
 	t.frame = resumer
+	if t.prof != nil {
+		t.prof.Exit(t, root.frame)
+	}
 	if root.mode == modeGo {
 		t.genDone = false
 		return true
@@ -170,6 +179,9 @@ func (t *Thread) genReturn(f *Frame, v Value) (done bool, r Value, err error) {
 	f.back = nil
 	t.depth--
 	t.frame = back
+	if t.prof != nil {
+		t.prof.Exit(t, f)
+	}
 	t.recycleGenFrame(g)
 	switch g.mode {
 	case modeGo:
@@ -226,6 +238,9 @@ func (t *Thread) genRaise(f *Frame, exc *Instance) (toGo bool, err error) {
 	f.back = nil
 	t.depth--
 	t.frame = back
+	if t.prof != nil {
+		t.prof.Exit(t, f)
+	}
 	t.recycleGenFrame(g)
 	// A StopIteration escaping a generator body becomes RuntimeError (PEP 479).
 	if exc.cls.IsSubclass(StopIteration) {

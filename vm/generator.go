@@ -128,3 +128,39 @@ func newGenerator(kind CodeFlags, f *Frame, fn *Function) *Generator {
 	f.gen = g
 	return g
 }
+
+// Awaiting returns what a suspended frame waits on at an await or yield
+// from: the coroutine it delegates to, or the Go awaitable (a future, a
+// native coroutine) kept on its stack; Undef when it waits on nothing (a
+// bare yield) or runs. Tools that show where tasks wait (timelines, call
+// graphs) read it; it never changes the frame.
+func (f *Frame) Awaiting() Value {
+	if f.gen != nil && f.gen.delegate != nil {
+		return Obj(f.gen.delegate)
+	}
+	if f.pc >= 0 && f.pc < len(f.code.Ops) && Opcode(f.code.Ops[f.pc]&0xff) == OpYieldFrom && f.sp > 0 && f.sp <= len(f.regs) {
+		if v := f.regs[f.sp-1]; v.k == KObj {
+			return v
+		}
+	}
+	return Undef
+}
+
+// Generator returns the generator or coroutine owning the frame (nil for a plain call).
+func (f *Frame) Generator() *Generator { return f.gen }
+
+// Delegate returns the generator g awaits / yields from (nil when none).
+func (g *Generator) Delegate() *Generator { return g.delegate }
+
+// FirstLocal returns the frame's first local variable (a method's self),
+// Undef when it has none or it is unbound.
+func (f *Frame) FirstLocal() Value {
+	if len(f.code.LocalNames) == 0 || len(f.regs) == 0 {
+		return Undef
+	}
+	v := f.regs[0]
+	if c, ok := v.o.(*Cell); ok && v.k == KObj {
+		v = c.v
+	}
+	return v
+}

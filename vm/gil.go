@@ -154,6 +154,9 @@ func (t *Thread) pushCall(f, nf *Frame, base int) {
 	nf.back = f
 	t.frame = nf
 	t.depth++
+	if t.prof != nil {
+		t.prof.Enter(t, nf)
+	}
 }
 
 // The common case — no switch due, no step budget — is small enough for

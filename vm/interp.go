@@ -56,6 +56,8 @@ type Interp struct {
 
 	// Hooks lets embedders and the runtime attach behaviour (e.g. await support).
 	Hooks Hooks
+	// profiler is given to new threads (SetProfiler).
+	profiler FrameProfiler
 
 	// ext holds per-interpreter state of higher layers (the clock, the loop
 	// policy...), keyed by a type private to the layer.

@@ -37,6 +37,8 @@ type Thread struct {
 	// steps is the remaining budget when limited (Config.MaxSteps).
 	steps   int64
 	limited bool
+	// prof is told about frames entering and leaving (nil: no profiling).
+	prof FrameProfiler
 	// Name is the thread's name for threading.current_thread() ("" for the main thread).
 	Name string
 	// Ctx is the contextvars context this thread is running in (nil: empty).
@@ -63,7 +65,7 @@ func (t *Thread) Depth() int { return t.depth }
 const chunkSize = 16 * 1024
 
 func newThread(it *Interp) *Thread {
-	return &Thread{interp: it, chunks: [][]Value{make([]Value, chunkSize)}, steps: it.cfg.MaxSteps, limited: it.cfg.MaxSteps > 0}
+	return &Thread{interp: it, chunks: [][]Value{make([]Value, chunkSize)}, steps: it.cfg.MaxSteps, limited: it.cfg.MaxSteps > 0, prof: it.profiler}
 }
 
 // tick spends one step of the thread's budget.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/pprof"
+	"strconv"
 	"strings"
 
 	"github.com/asylang/asy"
@@ -31,6 +32,11 @@ Options:
   --clock=virtual  run on a virtual clock: sleeps take no time, runs are deterministic
   --trace  print the event loop's events (tasks, timers) to stderr
   --debug  run asyncio in debug mode: report callbacks and task steps slower than 100 ms
+  --timeline FILE.html  write a picture of what the tasks did (see README, "Seeing a run")
+  --profile  print each script function's calls and times (as python -m cProfile)
+  --profile=FILE.pprof  write them as a pprof profile instead (go tool pprof)
+  --dump-tasks[=S]  print the tasks and what each awaits (a tree) to stderr at
+           loop time S (default 1) without stopping; Ctrl-\ (SIGQUIT) does it any time
 Arguments:
   file     program read from a script file (.py, or .asy: top-level await allowed)
   -        program read from stdin (the default when stdin is not a terminal)
@@ -70,7 +76,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	interactive := false
 	// What runs: a file, a -c command, stdin ("-"), or by default a session
 	// on a terminal and stdin as a script otherwise.
-	var command, file, module string
+	var command, file, module, timelinePath string
+	dumpAt := -1.0
+	profilePath, profiling := "", false
 	haveCommand, fromStdin := false, false
 options:
 	for i := 0; i < len(args); i++ {
@@ -113,6 +121,29 @@ options:
 			opts.Trace = true
 		case a == "--debug":
 			opts.Debug = true
+		case a == "--dump-tasks" || strings.HasPrefix(a, "--dump-tasks="):
+			dumpAt = 1
+			if v, ok := strings.CutPrefix(a, "--dump-tasks="); ok {
+				f, err := strconv.ParseFloat(v, 64)
+				if err != nil || f < 0 {
+					fmt.Fprintf(stderr, "asy: --dump-tasks wants seconds, not %q\n", v)
+					return 2
+				}
+				dumpAt = f
+			}
+		case a == "--profile" || strings.HasPrefix(a, "--profile="):
+			profilePath, profiling = strings.TrimPrefix(strings.TrimPrefix(a, "--profile"), "="), true
+		case a == "--timeline" || strings.HasPrefix(a, "--timeline="):
+			if v, ok := strings.CutPrefix(a, "--timeline="); ok {
+				timelinePath = v
+			} else if i+1 < len(args) {
+				i++
+				timelinePath = args[i]
+			}
+			if timelinePath == "" {
+				fmt.Fprintln(stderr, "asy: --timeline needs a file name")
+				return 2
+			}
 		case a == "-":
 			fromStdin = true
 			opts.Args = args[i:]
@@ -126,6 +157,13 @@ options:
 			opts.Args = args[i:]
 			break options
 		}
+	}
+	if timelinePath != "" {
+		defer startTimeline(&opts, timelinePath, file)()
+	}
+	defer startDumper(&opts, dumpAt)()
+	if profiling {
+		defer startProfile(&opts, profilePath)()
 	}
 	switch {
 	case haveCommand && interactive:

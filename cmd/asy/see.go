@@ -1,0 +1,125 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/asylang/asy"
+	"github.com/asylang/asy/prof"
+	"github.com/asylang/asy/runtime"
+	"github.com/asylang/asy/stdlib"
+	"github.com/asylang/asy/timeline"
+)
+
+// Seeing a run: --timeline, --dump-tasks and Ctrl-\ (SIGQUIT). Each adds
+// an observer of the event loops; opts.Observer gets them all.
+
+// observers hands each event to several observers.
+type observers []runtime.Observer
+
+func (os observers) Event(e runtime.Event) {
+	for _, o := range os {
+		o.Event(e)
+	}
+}
+
+func addObserver(opts *asy.Options, o runtime.Observer) {
+	switch prev := opts.Observer.(type) {
+	case nil:
+		opts.Observer = o
+	case observers:
+		opts.Observer = append(prev, o)
+	default:
+		opts.Observer = observers{prev, o}
+	}
+}
+
+// startTimeline attaches a timeline recorder to the run; the returned
+// function writes the page once the run is over.
+func startTimeline(opts *asy.Options, path, script string) func() {
+	rec := timeline.NewRecorder(opts.VirtualClock)
+	addObserver(opts, rec)
+	title := filepath.Base(script)
+	if script == "" {
+		title = "asy"
+	}
+	return func() {
+		if err := rec.WriteFile(path, title, timeline.BuildOptions{}); err != nil {
+			fmt.Fprintf(opts.Stderr, "asy: cannot write the timeline: %v\n", err)
+		}
+	}
+}
+
+// startProfile profiles the run; the returned function prints the table
+// (as python -m cProfile) or writes the pprof file.
+func startProfile(opts *asy.Options, path string) func() {
+	p := prof.New()
+	opts.Profiler = p
+	p.Start()
+	return func() {
+		p.Stop()
+		if path == "" {
+			prof.WriteTable(opts.Stdout, p.Stats(), "")
+			return
+		}
+		f, err := os.Create(path)
+		if err == nil {
+			err = p.WritePprof(f)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(opts.Stderr, "asy: cannot write the profile: %v\n", err)
+		}
+	}
+}
+
+// taskDumper prints the task tree of the running loops to stderr on
+// SIGQUIT (Ctrl-\), and once at loop time `at` when asked (--dump-tasks:
+// it then watches for new loops, as an observer; Ctrl-\ alone costs the
+// run nothing).
+type taskDumper struct {
+	stderr io.Writer
+	at     float64
+	timed  map[*runtime.Loop]bool
+}
+
+func (d *taskDumper) Event(e runtime.Event) {
+	if e.Kind != runtime.EvTaskCreated || e.Task == nil {
+		return
+	}
+	l := e.Task.Loop()
+	if !d.timed[l] {
+		d.timed[l] = true
+		l.CallAt(l.Time()+d.at, func() { d.dump(l) })
+	}
+}
+
+func (d *taskDumper) dump(l *runtime.Loop) {
+	fmt.Fprintf(d.stderr, "asy: tasks at loop time %.6f:\n%s", l.Time(), stdlib.DumpTasks(l))
+}
+
+// startDumper handles Ctrl-\ for the whole run; at >= 0 also dumps at that time.
+func startDumper(opts *asy.Options, at float64) func() {
+	d := &taskDumper{stderr: opts.Stderr, at: at, timed: map[*runtime.Loop]bool{}}
+	if at >= 0 {
+		addObserver(opts, d)
+	}
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGQUIT)
+	go func() {
+		for range sigs {
+			// The dump runs on each loop's thread; a loop closing
+			// meanwhile just refuses the post.
+			for _, l := range runtime.RunningLoops() {
+				l.Post(func() { d.dump(l) })
+			}
+		}
+	}()
+	return func() { signal.Stop(sigs) }
+}

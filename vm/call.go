@@ -20,12 +20,10 @@ func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
 		if t.depth >= t.depthLimit() {
 			return Undef, t.recursionError()
 		}
-		if t.limited {
-			// Calls from Go (an iterator's __next__ driven by list()) spend
-			// the step budget too, so no loop escapes the limit.
-			if err := t.tick(); err != nil {
-				return Undef, err
-			}
+		// Calls from Go (an iterator's __next__ driven by list(), a sort
+		// key) spend the step budget and see a stop, so no loop escapes.
+		if err := t.Poll(); err != nil {
+			return Undef, err
 		}
 		f, err := t.setupFrame(o, args, kw, false)
 		if err != nil {
@@ -586,10 +584,8 @@ func (t *Thread) callMethodFrame(fn *Function, self Value, args []Value) (Value,
 	if t.depth >= t.depthLimit() {
 		return Undef, t.recursionError()
 	}
-	if t.limited {
-		if err := t.tick(); err != nil {
-			return Undef, err
-		}
+	if err := t.Poll(); err != nil {
+		return Undef, err
 	}
 	code := fn.code
 	f := t.newFrame()

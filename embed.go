@@ -91,6 +91,7 @@ type interpKey struct{}
 func New(opts Options) (*Interpreter, error) {
 	in := &Interpreter{opts: opts.normalized()}
 	in.it = newInterp(in.opts, ".")
+	stdlib.SetStoppable(in.it) // a Run's context can stop it anywhere
 	in.it.SetExt(interpKey{}, in)
 	in.main = in.it.MainModule("__main__")
 	in.main.Set("__file__", vm.None)

@@ -115,6 +115,7 @@ func RunSource(file string, src []byte, opts Options) int {
 	defer it.Release()
 	if d := opts.MaxDuration; d > 0 {
 		// Every thread, and every process pool worker, stops where it is.
+		stdlib.SetStoppable(it)
 		timer := time.AfterFunc(d, func() { it.Abort(ErrTimeLimit.Error()) })
 		defer timer.Stop()
 	}

@@ -91,10 +91,22 @@ func HandDatabase(it *vm.Interp, name string, db any) {
 // database that was not handed in raises PermissionError.
 func SetHermetic(it *vm.Interp) { it.SetExt(hermeticKey{}, true) }
 
+type stoppableKey struct{}
+
+// SetStoppable says the interpreter's runs can be stopped from outside (an
+// embedder's context or time limit): database statements then run under
+// its StopContext, at the price of the driver watching each one.
+func SetStoppable(it *vm.Interp) { it.SetExt(stoppableKey{}, true) }
+
+func stoppable(it *vm.Interp) bool {
+	_, ok := it.Ext(stoppableKey{})
+	return ok
+}
+
 // inheritRestrictions gives a process pool worker's interpreter its
 // parent's hermetic mode and handed-in databases.
 func inheritRestrictions(parent, child *vm.Interp) {
-	for _, key := range []any{hermeticKey{}, databasesKey{}} {
+	for _, key := range []any{hermeticKey{}, databasesKey{}, stoppableKey{}} {
 		if v, ok := parent.Ext(key); ok {
 			child.SetExt(key, v)
 		}

@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"context"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -157,7 +158,27 @@ func (it *Interp) Abort(msg string) {
 		close(it.abortCh)
 		it.abortCh = nil
 	}
+	if it.stopCancel != nil {
+		it.stopCancel()
+		it.stopCtx, it.stopCancel = nil, nil
+	}
 	it.sigMu.Unlock()
+}
+
+// StopContext returns a context cancelled at the next Abort, for Go calls
+// that take one (database statements): they end with the run.
+func (it *Interp) StopContext() context.Context {
+	it.sigMu.Lock()
+	defer it.sigMu.Unlock()
+	if it.aborted.Load() != nil {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		return ctx
+	}
+	if it.stopCtx == nil {
+		it.stopCtx, it.stopCancel = context.WithCancel(context.Background())
+	}
+	return it.stopCtx
 }
 
 // Aborted reports the message given to Abort, if it was called.

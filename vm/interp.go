@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"context"
 	"bufio"
 	"io"
 	"os"
@@ -71,6 +72,9 @@ type Interp struct {
 	// abortCh is closed by Abort only (threads other than the main one
 	// wait on it).
 	abortCh chan struct{}
+	// stopCtx is StopContext's context, cancelled by Abort.
+	stopCtx    context.Context
+	stopCancel context.CancelFunc
 	// aborted holds the message of Abort: every thread raises RunAborted.
 	aborted atomic.Pointer[string]
 	// budget is what is left of Config.MaxSteps, shared by all threads.

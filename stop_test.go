@@ -135,3 +135,28 @@ func TestStopLandsInEveryState(t *testing.T) {
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// A deadline stops a gather of a million sleeps promptly: making the
+// tasks polls for the stop, and so does the loop between callbacks.
+func TestDeadlineStopsHugeGather(t *testing.T) {
+	if testing.Short() {
+		t.Skip("makes up to a million tasks")
+	}
+	const limit = 3 * time.Second
+	in := mustNew(t, asy.Options{MaxDuration: limit})
+	start := time.Now()
+	err := in.Exec(context.Background(), "gather.py", `
+import asyncio
+async def main():
+    await asyncio.gather(*[asyncio.sleep(3600) for _ in range(10**6)])
+asyncio.run(main())
+`)
+	elapsed := time.Since(start)
+	if !errors.Is(err, asy.ErrTimeLimit) {
+		t.Fatalf("err = %v", err)
+	}
+	t.Logf("stopped %v after the deadline", (elapsed - limit).Round(time.Millisecond))
+	if elapsed > limit+3*time.Second {
+		t.Errorf("stopped after %v (deadline %v)", elapsed, limit)
+	}
+}

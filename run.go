@@ -183,9 +183,10 @@ func runMain(it *vm.Interp, m *vm.Module, src []byte, opts Options, inspect bool
 			status = 1
 		}
 		stdlib.EndRun(it)
-		// Daemon threads end with the run, as they do when a CPython
-		// process exits (an embedder's process goes on).
+		// Daemon threads and pool workers end with the run, as they do
+		// when a CPython process exits (an embedder's process goes on).
 		stdlib.EndThreads(t, endWait)
+		it.Abort("the run ended")
 		it.Release()
 		runtime.EndPools(it, endWait)
 		it.Acquire()

@@ -160,3 +160,30 @@ asyncio.run(main())
 		t.Errorf("stopped after %v (deadline %v)", elapsed, limit)
 	}
 }
+
+// The step budget belongs to the interpreter, not to each thread: fifty
+// threads share one million steps (they used to run 45 million).
+func TestStepBudgetSharedByThreads(t *testing.T) {
+	in := mustNew(t, asy.Options{MaxSteps: 1_000_000})
+	err := in.Exec(context.Background(), "threads.py", `
+import threading
+done = [0]
+def work():
+    for _ in range(100_000):
+        done[0] += 1
+ths = [threading.Thread(target=work) for _ in range(50)]
+for th in ths:
+    th.start()
+for th in ths:
+    th.join()
+`)
+	if !errors.Is(err, asy.ErrStepLimit) {
+		t.Fatalf("err = %v", err)
+	}
+	v, _ := in.Global("done")
+	n, _ := v.([]any)[0].(int64)
+	// Each thread may hold a batch of steps it has not spent yet.
+	if n > 1_000_000 || n < 500_000 {
+		t.Errorf("%d iterations ran under a budget of 1,000,000 steps", n)
+	}
+}

@@ -531,18 +531,23 @@ func unwrapsOperand(name string) bool {
 // SystemError, so that a script cannot crash the program embedding it.
 // The fuzz target and the root package's TestNoInternalErrors (which
 // calls every builtin with junk arguments) treat these SystemErrors as
-// failures.
+// failures. Any other panic (an embedder's builtin calling panic) is
+// caught the same way: nothing a builtin does may take the host down.
 func callBuiltin(t *Thread, b *Builtin, args []Value, kw []KV) (v Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			re, ok := r.(goruntime.Error)
-			if !ok {
-				panic(r)
-			}
-			v, err = Undef, Errorf(SystemError, "%s(): internal error: %v", b.Name, re)
+			v, err = Undef, internalError(b.Name, r)
 		}
 	}()
 	return b.Fn(t, args, kw)
+}
+
+// internalError is the SystemError a Go panic in the builtin name becomes.
+func internalError(name string, r any) error {
+	if _, ok := r.(goruntime.Error); ok {
+		return Errorf(SystemError, "%s(): internal error: %v", name, r)
+	}
+	return Errorf(SystemError, "%s(): internal error: panic: %v", name, r)
 }
 
 // plainInit returns the script __init__ to run when calling c means only
@@ -614,11 +619,7 @@ func (t *Thread) callMethodFrame(fn *Function, self Value, args []Value) (Value,
 func callCtor(t *Thread, ctor func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error), cls *Class, args []Value, kw []KV) (v Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			re, ok := r.(goruntime.Error)
-			if !ok {
-				panic(r)
-			}
-			v, err = Undef, Errorf(SystemError, "%s(): internal error: %v", cls.Name, re)
+			v, err = Undef, internalError(cls.Name, r)
 		}
 	}()
 	return ctor(t, cls, args, kw)

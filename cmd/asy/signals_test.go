@@ -180,3 +180,39 @@ func TestSignalsAtEveryStage(t *testing.T) {
 		})
 	}
 }
+
+// A reader that goes away (asy script | head -1) makes print raise
+// BrokenPipeError, as in CPython: the same traceback and exit status 1,
+// never a death by SIGPIPE. The expectation is what python3 does.
+func TestClosedStdout(t *testing.T) {
+	py := realPython(t)
+	for _, src := range []string{
+		"for i in range(100000):\n    print(i)\n",
+		"import sys\nfor i in range(100000):\n    sys.stdout.write(str(i) + '\\n')\n",
+	} {
+		run := func(exe string) (int, string) {
+			cmd := exec.Command(exe, "-c", src)
+			stdout, _ := cmd.StdoutPipe()
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			bufio.NewReader(stdout).ReadString('\n')
+			stdout.Close()
+			err := cmd.Wait()
+			if ee, ok := err.(*exec.ExitError); ok {
+				if ws := ee.Sys().(syscall.WaitStatus); ws.Signaled() {
+					return -int(ws.Signal()), stderr.String()
+				}
+				return ee.ExitCode(), stderr.String()
+			}
+			return 0, stderr.String()
+		}
+		wantCode, wantErr := run(py)
+		gotCode, gotErr := run(asyBin)
+		if gotCode != wantCode || gotErr != wantErr {
+			t.Errorf("%q: asy exit %d, stderr %q; python3 exit %d, stderr %q", src, gotCode, gotErr, wantCode, wantErr)
+		}
+	}
+}

@@ -99,6 +99,7 @@ func newInterpreter(opts Options, root string) (*Interpreter, error) {
 		return nil, err
 	}
 	in.it = it
+	stdlib.SetStoppable(in.it) // a Run's context can stop it anywhere
 	in.it.SetExt(interpKey{}, in)
 	in.main = in.it.MainModule("__main__")
 	in.main.Set("__file__", vm.None)
@@ -233,19 +234,30 @@ func (in *Interpreter) Call(ctx context.Context, name string, args ...any) (any,
 // output. Until then they live on between runs, so a connection a script
 // opened in Run serves the functions Go calls later.
 func (in *Interpreter) Close() error {
-	in.endAll(false)
+	in.it.Acquire()
+	// Nothing of the scripts' outlives Close: threads and pool workers
+	// still running code raise RunAborted at their next step or wait.
+	in.it.Abort("the interpreter was closed")
+	in.endAll(true)
+	stdlib.EndThreads(in.it.MainThread(), endWait)
+	in.it.ResetAbort()
 	in.it.Flush()
+	in.it.Release()
 	return nil
 }
+
+// endWait bounds how long the end of a run or Close waits for threads to
+// see the abort (a thread blocked in a Go call that ignores it is left).
+const endWait = 2 * time.Second
 
 // endAll stops and releases everything the scripts started; locked tells
 // whether the caller holds the interpreter lock (process pool workers need
 // it to hand their last results over while they are waited for).
 func (in *Interpreter) endAll(locked bool) {
-	runtime.ShutdownPools(in.it)
 	if locked {
 		in.it.Release()
 	}
+	runtime.EndPools(in.it, endWait)
 	stdlib.EndProcessPools(in.it, true)
 	if locked {
 		in.it.Acquire()
@@ -279,11 +291,19 @@ func (in *Interpreter) enter(ctx context.Context, body func(t *vm.Thread) error)
 		}
 		cancel() // Go-side awaitables of this run stop now
 		in.stopMu.Lock()
-		stopped := in.stopErr != nil
+		stopErr := in.stopErr
 		in.stopMu.Unlock()
-		if _, aborted := in.it.Aborted(); stopped || aborted {
-			in.endAll(true) // a stopped run leaves nothing behind
+		if _, aborted := in.it.Aborted(); stopErr != nil || aborted {
+			// A stopped run leaves nothing behind, and at once: no grace
+			// period once the main thread is out.
+			if stopErr != nil {
+				in.it.Abort(stopErr.Error())
+			}
+			in.endAll(true)
 		}
+		// Threads end with the run (daemon threads too, as at the exit
+		// of CPython).
+		stdlib.EndThreads(in.it.MainThread(), endWait)
 		in.it.Flush()
 		in.it.Release()
 		in.stopMu.Lock()
@@ -292,6 +312,11 @@ func (in *Interpreter) enter(ctx context.Context, body func(t *vm.Thread) error)
 		in.stopMu.Unlock()
 	}()
 	err = body(in.it.MainThread())
+	if err == nil {
+		// The run is over when its non-daemon threads are, as a CPython
+		// program's (still under the limits).
+		stdlib.JoinThreads(in.it.MainThread())
+	}
 	// A stopped run reports why even when the script got to its end (the
 	// stop came where nothing looked, or a process pool worker went over
 	// its step budget).

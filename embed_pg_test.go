@@ -21,11 +21,33 @@ import (
 const embedPGPort = 54331
 
 func TestMain(m *testing.M) {
+	before := runtime.NumGoroutine()
 	code := m.Run()
 	if stopPG != nil {
 		stopPG()
 	}
+	// The leak check of every embedding test at once: whatever the
+	// interpreters started (threads, pools, Go-side awaitables, process
+	// pool workers) is gone once they are closed.
+	if code == 0 && !goroutinesSettle(before+2, 5*time.Second) {
+		buf := make([]byte, 1<<20)
+		os.Stderr.Write([]byte("goroutines left behind by the tests:\n"))
+		os.Stderr.Write(buf[:runtime.Stack(buf, true)])
+		code = 1
+	}
 	os.Exit(code)
+}
+
+// goroutinesSettle waits up to limit for the goroutine count to fall to max.
+func goroutinesSettle(max int, limit time.Duration) bool {
+	deadline := time.Now().Add(limit)
+	for runtime.NumGoroutine() > max {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return true
 }
 
 var stopPG func()

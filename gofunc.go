@@ -137,7 +137,12 @@ func NewBuiltin(name string, fn func(ctx context.Context, args *Args) (any, erro
 }
 
 func (b *Builtin) value() vm.Value {
-	return vm.NewBuiltin(b.name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	return vm.NewBuiltin(b.name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (v vm.Value, err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				v, err = vm.Undef, vm.Errorf(vm.RuntimeError, "Go function %s panicked: %v", b.name, p)
+			}
+		}()
 		r, err := b.fn(interpOf(t).runCtx, &Args{t: t, name: b.name, pos: args, kw: kw})
 		if err != nil {
 			return vm.Undef, toScriptError(err)

@@ -135,6 +135,7 @@ func RunSource(file string, src []byte, opts Options) int {
 	defer it.Release()
 	if d := opts.MaxDuration; d > 0 {
 		// Every thread, and every process pool worker, stops where it is.
+		stdlib.SetStoppable(it)
 		timer := time.AfterFunc(d, func() { it.Abort(ErrTimeLimit.Error()) })
 		defer timer.Stop()
 	}
@@ -208,6 +209,13 @@ func runMain(it *vm.Interp, m *vm.Module, src []byte, opts Options, inspect bool
 			status = 1
 		}
 		stdlib.EndRun(it)
+		// Daemon threads and pool workers end with the run, as they do
+		// when a CPython process exits (an embedder's process goes on).
+		stdlib.EndThreads(t, endWait)
+		it.Abort("the run ended")
+		it.Release()
+		runtime.EndPools(it, endWait)
+		it.Acquire()
 	}
 	warn()
 	return status

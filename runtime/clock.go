@@ -271,23 +271,43 @@ func ClockOf(it interface {
 // timeout seconds pass (negative: no timeout), reporting whether done
 // closed. Under the virtual clock the waiter drives time: once every running
 // executor job sleeps, it jumps to the next wake-up (or to the deadline).
+// A stop (t.StopSignal: Abort, Ctrl-C for the main thread) ends the wait
+// early; the caller raises it with t.CheckInterrupt.
 func WaitDriving(t *vm.Thread, done <-chan struct{}, timeout float64) bool {
 	clock := ClockOf(t.Interp())
 	ok := false
+	stop := t.StopSignal()
+	if t.StopPending() {
+		return false
+	}
+	// pause waits up to d for done or the stop; it reports whether the
+	// wait is over.
+	pause := func(d time.Duration) bool {
+		var after <-chan time.Time
+		if d >= 0 {
+			timer := time.NewTimer(d)
+			defer timer.Stop()
+			after = timer.C
+		}
+		select {
+		case <-done:
+			ok = true
+			return true
+		case <-stop:
+			return true
+		case <-after:
+			return false
+		}
+	}
 	t.Blocking(func() {
 		vc, virtual := clock.(*VirtualClock)
 		deadline := clock.Now() + timeout
 		if !virtual {
 			if timeout < 0 {
-				<-done
-				ok = true
+				pause(-1)
 				return
 			}
-			select {
-			case <-done:
-				ok = true
-			case <-time.After(time.Duration(timeout * float64(time.Second))):
-			}
+			pause(time.Duration(timeout * float64(time.Second)))
 			return
 		}
 		for {
@@ -298,6 +318,8 @@ func WaitDriving(t *vm.Thread, done <-chan struct{}, timeout float64) bool {
 			case <-done:
 				ok = true
 				return
+			case <-stop:
+				return
 			default:
 			}
 			if timeout >= 0 && clock.Now() >= deadline {
@@ -305,32 +327,21 @@ func WaitDriving(t *vm.Thread, done <-chan struct{}, timeout float64) bool {
 			}
 			if !quiescent {
 				// A job is running: give it a moment to finish or sleep.
-				select {
-				case <-done:
-					ok = true
+				if pause(200 * time.Microsecond) {
 					return
-				case <-time.After(200 * time.Microsecond):
 				}
 				continue
 			}
 			if w, has := vc.NextWake(); has && (timeout < 0 || w <= deadline) {
 				vc.AdvanceTo(w)
 				// The woken job runs now; let it get going before looking again.
-				select {
-				case <-done:
-					ok = true
+				if pause(200 * time.Microsecond) {
 					return
-				case <-time.After(200 * time.Microsecond):
 				}
 			} else if timeout >= 0 {
 				vc.AdvanceTo(deadline)
-			} else {
-				select {
-				case <-done:
-					ok = true
-					return
-				case <-time.After(200 * time.Microsecond):
-				}
+			} else if pause(200 * time.Microsecond) {
+				return
 			}
 		}
 	})

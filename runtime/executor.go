@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/asylang/asy/vm"
 )
@@ -84,9 +85,31 @@ type poolsKey struct{}
 // (an unclosed aiosqlite connection owns one): pending jobs are dropped,
 // idle workers exit, busy ones exit after their job. It does not wait, so
 // it may be called holding the interpreter lock.
-func ShutdownPools(it *vm.Interp) {
-	for _, p := range vm.TakeTracked[*ThreadPool](it, poolsKey{}) {
+func ShutdownPools(it *vm.Interp) { EndPools(it, 0) }
+
+// EndPools is ShutdownPools, then waits up to limit for the workers to
+// exit (the caller releases the interpreter lock; an aborted interpreter's
+// busy workers end at their job's next step).
+func EndPools(it *vm.Interp, limit time.Duration) {
+	pools := vm.TakeTracked[*ThreadPool](it, poolsKey{})
+	for _, p := range pools {
 		p.ShutdownCancel(false, true)
+	}
+	if limit <= 0 || len(pools) == 0 {
+		return
+	}
+	done := make(chan struct{})
+	go func() {
+		for _, p := range pools {
+			p.wg.Wait()
+		}
+		close(done)
+	}()
+	timer := time.NewTimer(limit)
+	defer timer.Stop()
+	select {
+	case <-done:
+	case <-timer.C:
 	}
 }
 

@@ -258,6 +258,11 @@ func (l *Loop) runOnce() error {
 	}
 	n := l.ready.len()
 	for i := 0; i < n; i++ {
+		// A stop ends the loop between callbacks: a million ready tasks
+		// must not each run (and fail) first.
+		if err := l.t.Poll(); err != nil {
+			return err
+		}
 		h := l.ready.pop()
 		if h.cancelled || h.fn == nil {
 			continue

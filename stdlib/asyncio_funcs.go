@@ -501,7 +501,10 @@ func gather(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 	// awaited, and only then is its task looked for (keeping a 100,000-task
 	// gather free of a 100,000-entry map).
 	var seen map[vm.Object]*runtime.Future
-	for _, a := range args {
+	for i, a := range args {
+		if err := t.PollEvery(i, 64); err != nil {
+			return vm.Undef, err // a million tasks take seconds to make
+		}
 		var fut *runtime.Future
 		if g, ok := a.AsObj().(*vm.Generator); ok {
 			if g.Awaited() {

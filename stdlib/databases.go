@@ -92,11 +92,26 @@ func HandDatabase(it *vm.Interp, name string, db any) {
 	it.SetExt(databasesKey{}, m)
 }
 
+type stoppableKey struct{}
+
+// SetStoppable says the interpreter's runs can be stopped from outside (an
+// embedder's context or time limit): database statements then run under
+// its StopContext, at the price of the driver watching each one.
+func SetStoppable(it *vm.Interp) { it.SetExt(stoppableKey{}, true) }
+
+// Stoppable reports whether SetStoppable was called (extension modules ask).
+func Stoppable(it *vm.Interp) bool {
+	_, ok := it.Ext(stoppableKey{})
+	return ok
+}
+
 // inheritRestrictions gives a process pool worker's interpreter its
 // parent's grants and handed-in databases.
 func inheritRestrictions(parent, child *vm.Interp) {
-	if v, ok := parent.Ext(databasesKey{}); ok {
-		child.SetExt(databasesKey{}, v)
+	for _, key := range []any{databasesKey{}, stoppableKey{}} {
+		if v, ok := parent.Ext(key); ok {
+			child.SetExt(key, v)
+		}
 	}
 	runtime.SetGrants(child, runtime.GrantsOf(parent))
 }

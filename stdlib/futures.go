@@ -43,7 +43,7 @@ type cfFuture struct {
 // thread tells the virtual clock it is done, so a thread driving virtual
 // time never sees "all threads asleep" between a future finishing and its
 // waiter's wake-up; a worker thread waiting leaves the clock free to move.
-func waitAny(t *vm.Thread, futs []*cfFuture, timeout float64) {
+func waitAny(t *vm.Thread, futs []*cfFuture, timeout float64) error {
 	a := newWaiter()
 	for _, f := range futs {
 		f.mu.Lock()
@@ -54,7 +54,7 @@ func waitAny(t *vm.Thread, futs []*cfFuture, timeout float64) {
 		}
 		f.mu.Unlock()
 	}
-	a.wait(t, timeout)
+	_, err := a.wait(t, timeout)
 	for _, f := range futs {
 		f.mu.Lock()
 		for i, w := range f.waiters {
@@ -65,6 +65,7 @@ func waitAny(t *vm.Thread, futs []*cfFuture, timeout float64) {
 		}
 		f.mu.Unlock()
 	}
+	return err
 }
 
 // complete moves f to a final state, closes done, wakes waiters and hands
@@ -189,15 +190,21 @@ func (f *cfFuture) set(t *vm.Thread, v vm.Value, exc *vm.Instance) error {
 // wait blocks until done or timeout (negative: forever), releasing the
 // interpreter lock; under the virtual clock the main thread drives time
 // forward while it waits.
-func (f *cfFuture) wait(t *vm.Thread, timeout float64) bool {
-	waitAny(t, []*cfFuture{f}, timeout)
+func (f *cfFuture) wait(t *vm.Thread, timeout float64) (bool, error) {
+	if err := waitAny(t, []*cfFuture{f}, timeout); err != nil {
+		return false, err
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return f.state >= 2
+	return f.state >= 2, nil
 }
 
-func waitDone(t *vm.Thread, done chan struct{}, timeout float64) bool {
-	return runtime.WaitDriving(t, done, timeout)
+// waitDone waits for done; a stop ends the wait with its exception.
+func waitDone(t *vm.Thread, done chan struct{}, timeout float64) (bool, error) {
+	if runtime.WaitDriving(t, done, timeout) {
+		return true, nil
+	}
+	return false, t.CheckInterrupt()
 }
 
 // cancel is Future.cancel(): a future not yet running becomes cancelled; it
@@ -263,7 +270,10 @@ func init() {
 			return vm.Undef, err
 		}
 		f := self(args)
-		if !f.wait(t, to) {
+		if ok, err := f.wait(t, to); err != nil || !ok {
+			if err != nil {
+				return vm.Undef, err
+			}
 			return vm.Undef, vm.NewInstance(cfTimeoutError)
 		}
 		return f.outcome()
@@ -278,7 +288,10 @@ func init() {
 			return vm.Undef, err
 		}
 		f := self(args)
-		if !f.wait(t, to) {
+		if ok, err := f.wait(t, to); err != nil || !ok {
+			if err != nil {
+				return vm.Undef, err
+			}
 			return vm.Undef, vm.NewInstance(cfTimeoutError)
 		}
 		_, err = f.outcome()
@@ -404,7 +417,9 @@ func init() {
 			}
 			f := futs[i]
 			i++
-			f.wait(t, -1)
+			if _, err := f.wait(t, -1); err != nil {
+				return vm.Undef, false, err
+			}
 			v, err := f.outcome()
 			return v, err == nil, err
 		}), nil
@@ -416,13 +431,11 @@ func init() {
 		}
 		wait := a[0].IsUndef() || a[0].AsBool() || a[0].Kind() != vm.KBool
 		cancel := !a[1].IsUndef() && a[1].Kind() == vm.KBool && a[1].AsBool()
-		pool(args).shutdown(t, wait, cancel)
-		return vm.None, nil
+		return vm.None, pool(args).shutdown(t, wait, cancel)
 	})
 	e("__enter__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) { return args[0], nil })
 	e("__exit__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		pool(args).shutdown(t, true, false)
-		return vm.False, nil
+		return vm.False, pool(args).shutdown(t, true, false)
 	})
 }
 
@@ -474,13 +487,15 @@ func (e *cfExecutor) submit(t *vm.Thread, fn vm.Value, args []vm.Value, kw []vm.
 	return f, nil
 }
 
-func (e *cfExecutor) shutdown(t *vm.Thread, wait, cancel bool) {
+func (e *cfExecutor) shutdown(t *vm.Thread, wait, cancel bool) error {
 	e.pool.ShutdownCancel(false, cancel)
 	if wait {
 		done := make(chan struct{})
 		go func() { e.pool.Shutdown(true); close(done) }()
-		waitDone(t, done, -1)
+		_, err := waitDone(t, done, -1)
+		return err
 	}
+	return nil
 }
 
 // asCompleted yields futures as they finish (concurrent.futures.as_completed).
@@ -532,7 +547,9 @@ func asCompleted(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 					return vm.Undef, false, vm.Errorf(cfTimeoutError, "%d (of %d) futures unfinished", len(pending), total)
 				}
 			}
-			waitAny(t, pending, remaining)
+			if err := waitAny(t, pending, remaining); err != nil {
+				return vm.Undef, false, err
+			}
 		}
 	}), nil
 }
@@ -603,7 +620,9 @@ func cfWait(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 				pending = append(pending, f)
 			}
 		}
-		waitAny(t, pending, remaining)
+		if err := waitAny(t, pending, remaining); err != nil {
+			return vm.Undef, err
+		}
 	}
 	done, notDone := vm.NewSet(), vm.NewSet()
 	for i, f := range futs {

@@ -286,7 +286,7 @@ func (e *ppExecutor) submit(t *vm.Thread, fn vm.Value, args []vm.Value) (*cfFutu
 	return fut, nil
 }
 
-func (e *ppExecutor) close(t *vm.Thread, wait bool) {
+func (e *ppExecutor) close(t *vm.Thread, wait bool) error {
 	e.mu.Lock()
 	if !e.shutdown {
 		e.shutdown = true
@@ -296,8 +296,10 @@ func (e *ppExecutor) close(t *vm.Thread, wait bool) {
 	if wait {
 		done := make(chan struct{})
 		go func() { e.wg.Wait(); close(done) }()
-		waitDone(t, done, -1)
+		_, err := waitDone(t, done, -1)
+		return err
 	}
+	return nil
 }
 
 func init() {
@@ -334,18 +336,18 @@ func init() {
 			}
 			f := futs[i]
 			i++
-			f.wait(t, -1)
+			if _, err := f.wait(t, -1); err != nil {
+				return vm.Undef, false, err
+			}
 			v, err := f.outcome()
 			return v, err == nil, err
 		}), nil
 	})
 	m("shutdown", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		self(args).close(t, true)
-		return vm.None, nil
+		return vm.None, self(args).close(t, true)
 	})
 	m("__enter__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) { return args[0], nil })
 	m("__exit__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		self(args).close(t, true)
-		return vm.False, nil
+		return vm.False, self(args).close(t, true)
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"time"
 
 	asyrt "github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/vm"
@@ -217,8 +218,8 @@ func (o *threadObj) init(t *vm.Thread, args []vm.Value, kw []vm.KV) error {
 // (CPython ignores SystemExit there).
 func (o *threadObj) report(t *vm.Thread, err error) {
 	exc := vm.AsException(err)
-	if exc.Class().IsSubclass(vm.SystemExit) {
-		return
+	if exc.Class().IsSubclass(vm.SystemExit) || exc.Class() == vm.RunAborted {
+		return // a stopped run reports its stop once, in the main thread
 	}
 	it := t.Interp()
 	st := threadsOf(it)
@@ -340,7 +341,8 @@ func init() {
 		}
 		o.joiners = append(o.joiners, w)
 		o.mu.Unlock()
-		if !w.wait(t, to) {
+		woken, err := w.wait(t, to)
+		if !woken {
 			o.mu.Lock()
 			for i, q := range o.joiners {
 				if q == w {
@@ -350,7 +352,7 @@ func init() {
 			}
 			o.mu.Unlock()
 		}
-		return vm.None, nil
+		return vm.None, err
 	})
 	alive := func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		o := self(args)
@@ -503,6 +505,52 @@ func JoinThreads(t *vm.Thread) {
 		if pending == nil {
 			return
 		}
-		asyrt.WaitDriving(t, pending.done, -1)
+		if !asyrt.WaitDriving(t, pending.done, -1) && t.StopPending() {
+			return // stopped (Ctrl-C, Abort): the threads end with the run
+		}
 	}
+}
+
+// EndThreads ends the script threads still running once a run is over
+// (daemon threads; every thread when the run was stopped) so none outlives
+// it: the interpreter is aborted, so each raises RunAborted at its next
+// step or wait, and EndThreads waits for them, the interpreter lock
+// released, up to limit. It reports whether it aborted the interpreter.
+func EndThreads(t *vm.Thread, limit time.Duration) bool {
+	it := t.Interp()
+	v, ok := it.Ext(threadStateKey{})
+	if !ok {
+		return false
+	}
+	st := v.(*threadState)
+	var live []*threadObj
+	st.mu.Lock()
+	for _, o := range st.names {
+		if o == st.main || !o.started || o.external {
+			continue
+		}
+		select {
+		case <-o.done:
+		default:
+			live = append(live, o)
+		}
+	}
+	st.mu.Unlock()
+	if len(live) == 0 {
+		return false
+	}
+	_, already := it.Aborted()
+	it.Abort("the run ended")
+	t.Blocking(func() {
+		timer := time.NewTimer(limit)
+		defer timer.Stop()
+		for _, o := range live {
+			select {
+			case <-o.done:
+			case <-timer.C:
+				return
+			}
+		}
+	})
+	return !already
 }

@@ -29,24 +29,38 @@ type lockCore struct {
 }
 
 // acquire takes the lock, waiting up to timeout seconds (negative: forever)
-// when blocking.
-func (l *lockCore) acquire(t *vm.Thread, blocking bool, timeout float64) bool {
+// when blocking. A stop ends the wait with its exception.
+func (l *lockCore) acquire(t *vm.Thread, blocking bool, timeout float64) (bool, error) {
 	l.mu.Lock()
 	if !l.locked {
 		l.locked = true
 		l.mu.Unlock()
-		return true
+		return true, nil
 	}
 	if !blocking {
 		l.mu.Unlock()
-		return false
+		return false, nil
 	}
 	w := newWaiter()
 	l.queue = append(l.queue, w)
 	l.mu.Unlock()
-	if w.wait(t, timeout) {
-		return true // handed over by release
+	woken, err := w.wait(t, timeout)
+	if err != nil {
+		if woken {
+			l.release() // handed over as the stop came: pass it on
+		}
+		l.dequeue(w)
+		return false, err
 	}
+	if woken {
+		return true, nil // handed over by release
+	}
+	l.dequeue(w)
+	return false, nil
+}
+
+// dequeue takes w, which gave up, off the wait queue.
+func (l *lockCore) dequeue(w *waiter) {
 	l.mu.Lock()
 	for i, q := range l.queue {
 		if q == w {
@@ -55,7 +69,6 @@ func (l *lockCore) acquire(t *vm.Thread, blocking bool, timeout float64) bool {
 		}
 	}
 	l.mu.Unlock()
-	return false
 }
 
 // release unlocks, or passes the lock to the oldest live waiter.
@@ -168,7 +181,11 @@ func init() {
 		if err != nil {
 			return vm.Undef, err
 		}
-		return vm.Bool(lk(args).core.acquire(t, blocking, timeout)), nil
+		ok, err := lk(args).core.acquire(t, blocking, timeout)
+		if err != nil {
+			return vm.Undef, err
+		}
+		return vm.Bool(ok), nil
 	}
 	l("acquire", acquire)
 	l("acquire_lock", acquire)
@@ -203,8 +220,9 @@ func init() {
 			k.count++
 			return vm.True, nil
 		}
-		if !k.core.acquire(t, blocking, timeout) {
-			return vm.False, nil
+		ok, err := k.core.acquire(t, blocking, timeout)
+		if err != nil || !ok {
+			return vm.False, err
 		}
 		k.owner, k.count = t, 1
 		return vm.True, nil
@@ -259,7 +277,9 @@ func init() {
 			return vm.Undef, err
 		}
 		k := rk(args)
-		k.core.acquire(t, true, -1)
+		if _, err := k.core.acquire(t, true, -1); err != nil {
+			return vm.Undef, err
+		}
 		k.owner, k.count = t, int(n)
 		return vm.None, nil
 	})

@@ -91,25 +91,32 @@ func (w *waiter) isSet() bool {
 }
 
 // wait blocks t until wake or until timeout seconds pass (negative: no
-// deadline) and reports whether it was woken. Zero only polls.
-func (w *waiter) wait(t *vm.Thread, timeout float64) bool {
+// deadline) and reports whether it was woken. Zero only polls. A stop
+// (the embedder's Abort, Ctrl-C in the main thread) ends the wait at once
+// with the exception it raises; the wait is then settled as timed out
+// unless a wake came first.
+func (w *waiter) wait(t *vm.Thread, timeout float64) (bool, error) {
 	it := t.Interp()
 	w.mu.Lock()
 	if w.state != waitPending {
 		w.mu.Unlock()
-		return w.state == waitWoken
+		return w.state == waitWoken, nil
 	}
 	if timeout == 0 {
 		w.mu.Unlock()
-		return w.timeOut()
+		return w.timeOut(), nil
 	}
 	vc, virtual := asyrt.ClockOf(it).(*asyrt.VirtualClock)
+	var err error
 	switch {
 	case !virtual:
 		w.mu.Unlock()
-		t.Blocking(func() {
+		err = t.BlockingStop(func(stop <-chan struct{}) {
 			if timeout < 0 {
-				<-w.ch
+				select {
+				case <-w.ch:
+				case <-stop:
+				}
 				return
 			}
 			timer := time.NewTimer(time.Duration(timeout * float64(time.Second)))
@@ -117,14 +124,15 @@ func (w *waiter) wait(t *vm.Thread, timeout float64) bool {
 			select {
 			case <-w.ch:
 			case <-timer.C:
+			case <-stop:
 			}
 		})
-		return w.timeOut()
 	case t == it.MainThread():
-		// The main thread is not in the running count: it drives time.
+		// The main thread is not in the running count: it drives time
+		// (and WaitDriving returns early for a stop).
 		w.mu.Unlock()
 		asyrt.WaitDriving(t, w.ch, timeout)
-		return w.timeOut()
+		err = t.CheckInterrupt()
 	case timeout < 0:
 		w.parked = vc
 		w.mu.Unlock()
@@ -132,19 +140,51 @@ func (w *waiter) wait(t *vm.Thread, timeout float64) bool {
 		// count is briefly one too high, which only delays time, never
 		// lets it jump past a running thread.
 		vc.AddRunning(-1)
-		t.Blocking(func() { <-w.ch })
-		return true
+		err = t.BlockingStop(func(stop <-chan struct{}) {
+			select {
+			case <-w.ch:
+			case <-stop:
+			}
+		})
+		if err != nil {
+			w.abandon()
+		}
 	default:
 		s := vc.StartSleep(vc.Now() + timeout)
 		w.clock, w.sleeper = vc, s
 		w.mu.Unlock()
-		t.Blocking(func() {
+		err = t.BlockingStop(func(stop <-chan struct{}) {
 			select {
 			case <-w.ch:
 			case <-s.Done():
+			case <-stop:
 			}
 		})
-		return w.timeOut()
+		if err != nil {
+			w.abandon()
+		}
+	}
+	// On a stop, woken still tells whether a wake came first (a lock was
+	// handed over: the caller gives it back).
+	return w.timeOut(), err
+}
+
+// abandon settles a wait a stop ended: a parked worker counts as running
+// again and a deadline sleep is cancelled, as wake would have done.
+func (w *waiter) abandon() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.state != waitPending {
+		return
+	}
+	w.state = waitTimedOut
+	if w.parked != nil {
+		w.parked.AddRunning(1)
+		w.parked = nil
+	}
+	if w.sleeper != nil {
+		w.clock.CancelSleep(w.sleeper)
+		w.sleeper = nil
 	}
 }
 
@@ -163,7 +203,11 @@ func init() {
 		if to < 0 && !a[0].IsUndef() && !a[0].IsNone() {
 			to = 0 // a negative timeout polls, like Lock.acquire(False)
 		}
-		return vm.Bool(self(args).wait(t, to)), nil
+		ok, err := self(args).wait(t, to)
+		if err != nil {
+			return vm.Undef, err
+		}
+		return vm.Bool(ok), nil
 	})
 	m("set", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return vm.Bool(self(args).wake()), nil

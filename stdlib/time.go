@@ -143,24 +143,32 @@ func timeModule(it *vm.Interp) (*vm.Module, error) {
 			// jobs reach their own sleeps, then advances (waking them in order)
 			// until its own deadline.
 			runtime.WaitDriving(t, nil, d)
-			return vm.None, nil
+			return vm.None, t.CheckInterrupt()
 		}
-		if _, virtual := c.(*runtime.VirtualClock); virtual {
-			t.Blocking(func() { c.Sleep(d) })
+		if vc, virtual := c.(*runtime.VirtualClock); virtual {
+			s := vc.StartSleep(vc.Now() + d)
+			err := t.BlockingStop(func(stop <-chan struct{}) {
+				select {
+				case <-s.Done():
+				case <-stop:
+				}
+			})
+			if err != nil {
+				vc.CancelSleep(s)
+				return vm.Undef, err
+			}
 			return vm.None, nil
 		}
 		// A real sleep ends early for Ctrl-C or an embedder's stop, which
 		// then raises here (CPython's sleep is interruptible the same way).
-		sig := it.InterruptSignal()
-		t.Blocking(func() {
+		if err := t.BlockingStop(func(stop <-chan struct{}) {
 			timer := gotime.NewTimer(gotime.Duration(d * float64(gotime.Second)))
 			defer timer.Stop()
 			select {
 			case <-timer.C:
-			case <-sig:
+			case <-stop:
 			}
-		})
-		if err := t.CheckInterrupt(); err != nil {
+		}); err != nil {
 			return vm.Undef, err
 		}
 		return vm.None, nil

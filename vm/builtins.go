@@ -1,9 +1,11 @@
 package vm
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"syscall"
 )
 
 // builtinFuncs are the functions of the builtins module, registered by the
@@ -245,11 +247,29 @@ func builtinPrint(t *Thread, args []Value, kw []KV) (Value, error) {
 	if w != nil {
 		return None, w.write(t, b.String(), flush)
 	}
-	t.interp.Stdout.WriteString(b.String())
-	if flush {
-		t.interp.Stdout.Flush()
+	return None, t.interp.writeStdout(b.String(), flush)
+}
+
+// writeStdout writes s to the buffered stdout (flushing it if asked). A
+// write the reader refused (it closed the pipe: asy script | head -1)
+// raises BrokenPipeError as CPython's print does, so the script ends with
+// its traceback and status 1.
+func (it *Interp) writeStdout(s string, flush bool) error {
+	_, err := it.Stdout.WriteString(s)
+	if err == nil && flush {
+		err = it.Stdout.Flush()
 	}
-	return None, nil
+	return stdoutError(err)
+}
+
+func stdoutError(err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, syscall.EPIPE) {
+		return NewException(BrokenPipeError, Int(int64(syscall.EPIPE)), Str("Broken pipe"))
+	}
+	return NewException(OSError, Str(err.Error()))
 }
 
 // printTo is print(..., file=f) for a script object: like CPython, one
@@ -309,11 +329,7 @@ func (f *TextFile) write(t *Thread, s string, flush bool) error {
 		f.it.WriteStderr(s)
 		return nil
 	}
-	f.it.Stdout.WriteString(s)
-	if flush {
-		f.it.Stdout.Flush()
-	}
-	return nil
+	return f.it.writeStdout(s, flush)
 }
 
 // Repr of a text file.
@@ -336,7 +352,7 @@ func init() {
 	TextFileType.AddMethod("flush", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		f := args[0].o.(*TextFile)
 		if !f.stderr {
-			f.it.Stdout.Flush()
+			return None, stdoutError(f.it.Stdout.Flush())
 		}
 		return None, nil
 	})

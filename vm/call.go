@@ -20,12 +20,10 @@ func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
 		if t.depth >= t.depthLimit() {
 			return Undef, t.recursionError()
 		}
-		if t.limited {
-			// Calls from Go (an iterator's __next__ driven by list()) spend
-			// the step budget too, so no loop escapes the limit.
-			if err := t.tick(); err != nil {
-				return Undef, err
-			}
+		// Calls from Go (an iterator's __next__ driven by list(), a sort
+		// key) spend the step budget and see a stop, so no loop escapes.
+		if err := t.Poll(); err != nil {
+			return Undef, err
 		}
 		f, err := t.setupFrame(o, args, kw, false)
 		if err != nil {
@@ -553,18 +551,23 @@ func unwrapsOperand(name string) bool {
 // SystemError, so that a script cannot crash the program embedding it.
 // The fuzz target and the root package's TestNoInternalErrors (which
 // calls every builtin with junk arguments) treat these SystemErrors as
-// failures.
+// failures. Any other panic (an embedder's builtin calling panic) is
+// caught the same way: nothing a builtin does may take the host down.
 func callBuiltin(t *Thread, b *Builtin, args []Value, kw []KV) (v Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			re, ok := r.(goruntime.Error)
-			if !ok {
-				panic(r)
-			}
-			v, err = Undef, Errorf(SystemError, "%s(): internal error: %v", b.Name, re)
+			v, err = Undef, internalError(b.Name, r)
 		}
 	}()
 	return b.Fn(t, args, kw)
+}
+
+// internalError is the SystemError a Go panic in the builtin name becomes.
+func internalError(name string, r any) error {
+	if _, ok := r.(goruntime.Error); ok {
+		return Errorf(SystemError, "%s(): internal error: %v", name, r)
+	}
+	return Errorf(SystemError, "%s(): internal error: panic: %v", name, r)
 }
 
 // plainInit returns the script __init__ to run when calling c means only
@@ -606,10 +609,8 @@ func (t *Thread) callMethodFrame(fn *Function, self Value, args []Value) (Value,
 	if t.depth >= t.depthLimit() {
 		return Undef, t.recursionError()
 	}
-	if t.limited {
-		if err := t.tick(); err != nil {
-			return Undef, err
-		}
+	if err := t.Poll(); err != nil {
+		return Undef, err
 	}
 	code := fn.code
 	f := t.newFrame()
@@ -641,11 +642,7 @@ func (t *Thread) callMethodFrame(fn *Function, self Value, args []Value) (Value,
 func callCtor(t *Thread, ctor func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error), cls *Class, args []Value, kw []KV) (v Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			re, ok := r.(goruntime.Error)
-			if !ok {
-				panic(r)
-			}
-			v, err = Undef, Errorf(SystemError, "%s(): internal error: %v", cls.Name, re)
+			v, err = Undef, internalError(cls.Name, r)
 		}
 	}()
 	return ctor(t, cls, args, kw)

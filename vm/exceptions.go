@@ -59,6 +59,7 @@ var (
 	IsADirectoryError         = newBuiltinClass("IsADirectoryError", OSError)
 	ConnectionError           = newBuiltinClass("ConnectionError", OSError)
 	ConnectionRefusedError    = newBuiltinClass("ConnectionRefusedError", ConnectionError)
+	BrokenPipeError           = newBuiltinClass("BrokenPipeError", ConnectionError)
 	TimeoutError              = newBuiltinClass("TimeoutError", OSError)
 	ReferenceError            = newBuiltinClass("ReferenceError", Exception)
 	RuntimeError              = newBuiltinClass("RuntimeError", Exception)
@@ -104,7 +105,7 @@ func allExceptionClasses() []*Class {
 		ZeroDivisionError, AssertionError, AttributeError, BufferError, EOFError, ImportError,
 		ModuleNotFoundError, LookupError, IndexError, KeyError, MemoryError, NameError,
 		UnboundLocalError, OSError, FileNotFoundError, FileExistsError, PermissionError,
-		IsADirectoryError, ConnectionError, ConnectionRefusedError, TimeoutError, ReferenceError,
+		IsADirectoryError, ConnectionError, ConnectionRefusedError, BrokenPipeError, TimeoutError, ReferenceError,
 		RuntimeError, NotImplementedError, RecursionError, SyntaxErrorType, IndentationError,
 		TabError, SystemError, TypeError, ValueError, UnicodeError, UnicodeDecodeError,
 		UnicodeEncodeError, Warning, UserWarning, DeprecationWarning, RuntimeWarning,

@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"context"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -79,6 +80,51 @@ func (it *Interp) signalBlocked() {
 	}
 }
 
+// abortSignal returns a channel closed at the next Abort.
+func (it *Interp) abortSignal() <-chan struct{} {
+	it.sigMu.Lock()
+	defer it.sigMu.Unlock()
+	if it.abortCh == nil {
+		it.abortCh = make(chan struct{})
+	}
+	return it.abortCh
+}
+
+// StopSignal returns the channel a blocking wait of t selects on: closed
+// at the next Abort, and for the main thread at the next Ctrl-C too (other
+// threads never raise KeyboardInterrupt, so it would only wake them for
+// nothing). Take it before checking StopPending, then wait: a stop
+// between the two still closes the channel.
+func (t *Thread) StopSignal() <-chan struct{} {
+	if t == t.interp.main {
+		return t.interp.InterruptSignal()
+	}
+	return t.interp.abortSignal()
+}
+
+// StopPending reports whether CheckInterrupt would raise in t now (without
+// taking the Ctrl-C).
+func (t *Thread) StopPending() bool {
+	if !t.interp.interrupted.Load() {
+		return false
+	}
+	return t.interp.aborted.Load() != nil || t == t.interp.main
+}
+
+// BlockingStop is Blocking for waits a stop must end: wait runs with the
+// interpreter lock released and must return once stop is closed. It
+// returns the exception the stop raises in t (RunAborted, or
+// KeyboardInterrupt on the main thread), nil when wait ended by itself
+// with no stop pending.
+func (t *Thread) BlockingStop(wait func(stop <-chan struct{})) error {
+	stop := t.StopSignal()
+	if err := t.CheckInterrupt(); err != nil {
+		return err
+	}
+	t.Blocking(func() { wait(stop) })
+	return t.CheckInterrupt()
+}
+
 // CheckInterrupt returns the exception a pending Abort or Ctrl-C raises in
 // t now (nil if none).
 func (t *Thread) CheckInterrupt() error {
@@ -107,6 +153,32 @@ func (it *Interp) Abort(msg string) {
 	it.aborted.CompareAndSwap(nil, &msg)
 	it.interrupted.Store(true) // makes threads look at the flags soon
 	it.signalBlocked()
+	it.sigMu.Lock()
+	if it.abortCh != nil {
+		close(it.abortCh)
+		it.abortCh = nil
+	}
+	if it.stopCancel != nil {
+		it.stopCancel()
+		it.stopCtx, it.stopCancel = nil, nil
+	}
+	it.sigMu.Unlock()
+}
+
+// StopContext returns a context cancelled at the next Abort, for Go calls
+// that take one (database statements): they end with the run.
+func (it *Interp) StopContext() context.Context {
+	it.sigMu.Lock()
+	defer it.sigMu.Unlock()
+	if it.aborted.Load() != nil {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		return ctx
+	}
+	if it.stopCtx == nil {
+		it.stopCtx, it.stopCancel = context.WithCancel(context.Background())
+	}
+	return it.stopCtx
 }
 
 // Aborted reports the message given to Abort, if it was called.
@@ -121,9 +193,8 @@ func (it *Interp) Aborted() (string, bool) {
 func (it *Interp) ResetAbort() {
 	it.aborted.Store(nil)
 	it.interrupted.Store(false)
-	for _, t := range []*Thread{it.main} {
-		t.steps = it.cfg.MaxSteps
-	}
+	it.budget.Store(it.cfg.MaxSteps)
+	it.main.steps = 0
 }
 
 func (it *Interp) abortError() error {
@@ -159,11 +230,14 @@ func (t *Thread) pushCall(f, nf *Frame, base int) {
 	}
 }
 
-// The common case — no switch due, no step budget — is small enough for
-// the compiler to inline into every call site of the dispatch loop.
+// The common case — no switch due, no step budget, no stop asked — is
+// small enough for the compiler to inline into every call site of the
+// dispatch loop. The stop flag is read at every checkpoint (one atomic
+// load, a plain load on amd64 and arm64), so an Abort or Ctrl-C lands at
+// the next loop iteration or call however slow each iteration is.
 func (t *Thread) checkpoint() error {
 	t.ticks++
-	if t.ticks < switchInterval && !t.limited {
+	if t.ticks < switchInterval && !t.limited && !t.interp.interrupted.Load() {
 		return nil
 	}
 	return t.checkpointSlow()
@@ -174,11 +248,42 @@ func (t *Thread) checkpointSlow() error {
 		if err := t.switchNow(); err != nil {
 			return err
 		}
+	} else if t.interp.interrupted.Load() {
+		if err := t.CheckInterrupt(); err != nil {
+			return err
+		}
 	}
 	if t.limited {
 		return t.tick()
 	}
 	return nil
+}
+
+// Poll is the stop check of loops in Go code (builtins consuming
+// iterators, sort, join, regex, database row loops) and of Go→script
+// calls: it raises a pending Abort or Ctrl-C and spends one step of the
+// budget, so sum(range(10**15)) stops under every limit. It never hands
+// the interpreter lock over (the caller's Go state may not expect other
+// threads to run), and costs one atomic load when nothing is pending.
+func (t *Thread) Poll() error {
+	if t.interp.interrupted.Load() {
+		if err := t.CheckInterrupt(); err != nil {
+			return err
+		}
+	}
+	if t.limited {
+		return t.tick()
+	}
+	return nil
+}
+
+// PollEvery is Poll for very tight Go loops: it polls on every n-th call
+// (i counts the loop's iterations; n a power of two).
+func (t *Thread) PollEvery(i, n int) error {
+	if i&(n-1) != 0 {
+		return nil
+	}
+	return t.Poll()
 }
 
 // maybeSwitch yields the lock if another thread waits for it, and raises a

@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"context"
 	"bufio"
 	"io"
 	"os"
@@ -25,8 +26,10 @@ type Config struct {
 	// Path holds the directories searched for modules after the main
 	// script's (PYTHONPATH's entries): sys.path[1:] at start.
 	Path []string
-	// MaxSteps bounds the loop iterations (backward jumps) a thread may run;
-	// 0 means no limit. Exceeding it raises RuntimeError.
+	// MaxSteps bounds the loop iterations (backward jumps), calls and
+	// iterations of Go loops over iterators that all the interpreter's
+	// threads may run together; 0 means no limit. Exceeding it aborts the
+	// run (RunAborted).
 	MaxSteps int64
 	// NoInlineCaches turns off the dispatch loop's shortcuts (attribute
 	// caches, inline __init__ frames, pooled coroutines) so that tests can
@@ -73,8 +76,16 @@ type Interp struct {
 	// sigCh is closed by Interrupt and Abort to wake blocking calls.
 	sigMu sync.Mutex
 	sigCh chan struct{}
+	// abortCh is closed by Abort only (threads other than the main one
+	// wait on it).
+	abortCh chan struct{}
+	// stopCtx is StopContext's context, cancelled by Abort.
+	stopCtx    context.Context
+	stopCancel context.CancelFunc
 	// aborted holds the message of Abort: every thread raises RunAborted.
 	aborted atomic.Pointer[string]
+	// budget is what is left of Config.MaxSteps, shared by all threads.
+	budget atomic.Int64
 	// recursionLimit is sys.getrecursionlimit(); 0 means MaxDepth.
 	recursionLimit atomic.Int64
 }
@@ -142,6 +153,7 @@ func New(cfg Config) *Interp {
 	}
 	it.builtins = newBuiltinsModule(it)
 	installNewWrappers(it.builtins)
+	it.budget.Store(cfg.MaxSteps)
 	it.main = newThread(it)
 	return it
 }

@@ -478,8 +478,13 @@ func (t *Thread) isIterable(v Value) bool {
 	return err == nil
 }
 
-// Next advances an iterator: ok is false at the end.
+// Next advances an iterator: ok is false at the end. It is where Go loops
+// over iterators (sum, any, list(), `in`, zip...) poll for a stop, so an
+// endless iterator cannot outlive a limit.
 func (t *Thread) Next(it Value) (Value, bool, error) {
+	if err := t.Poll(); err != nil {
+		return Undef, false, err
+	}
 	if it.k == KObj {
 		switch o := it.o.(type) {
 		case Iterator:
@@ -525,13 +530,19 @@ func (t *Thread) Iterate(v Value, fn func(Value) error) error {
 		switch o := v.o.(type) {
 		case *List:
 			for i := 0; i < len(o.items); i++ {
+				if err := t.PollEvery(i, 1024); err != nil {
+					return err
+				}
 				if err := fn(o.items[i]); err != nil {
 					return err
 				}
 			}
 			return nil
 		case *Tuple:
-			for _, x := range o.items {
+			for i, x := range o.items {
+				if err := t.PollEvery(i, 1024); err != nil {
+					return err
+				}
 				if err := fn(x); err != nil {
 					return err
 				}
@@ -540,6 +551,9 @@ func (t *Thread) Iterate(v Value, fn func(Value) error) error {
 		case *Instance:
 			if items, ok := t.nativeItems(v); ok {
 				for i := 0; i < len(items); i++ {
+					if err := t.PollEvery(i, 1024); err != nil {
+						return err
+					}
 					if err := fn(items[i]); err != nil {
 						return err
 					}

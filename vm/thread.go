@@ -34,7 +34,8 @@ type Thread struct {
 	reprStack []Object
 	// ticks counts backward jumps toward the next interpreter-lock check.
 	ticks int
-	// steps is the remaining budget when limited (Config.MaxSteps).
+	// steps is what is left of the batch of the interpreter's step budget
+	// (Config.MaxSteps) this thread took, when limited.
 	steps   int64
 	limited bool
 	// prof is told about frames entering and leaving (nil: no profiling).
@@ -65,16 +66,28 @@ func (t *Thread) Depth() int { return t.depth }
 const chunkSize = 16 * 1024
 
 func newThread(it *Interp) *Thread {
-	return &Thread{interp: it, chunks: [][]Value{make([]Value, chunkSize)}, steps: it.cfg.MaxSteps, limited: it.cfg.MaxSteps > 0, prof: it.profiler}
+	return &Thread{interp: it, chunks: [][]Value{make([]Value, chunkSize)}, limited: it.cfg.MaxSteps > 0, prof: it.profiler}
 }
 
-// tick spends one step of the thread's budget.
+// stepBatch is how many steps a thread takes from the interpreter's budget
+// at a time: the budget is shared by all threads (a script cannot multiply
+// it by starting threads), and batches keep the shared counter off the
+// per-step path. A run may overshoot by a batch per thread at most.
+const stepBatch = 256
+
+// tick spends one step of the interpreter's budget.
 func (t *Thread) tick() error {
 	t.steps--
-	if t.steps < 0 {
+	if t.steps >= 0 {
+		return nil
+	}
+	left := t.interp.budget.Add(-stepBatch) + stepBatch
+	if left <= 0 {
+		t.steps = 0
 		t.interp.Abort("instruction limit exceeded")
 		return t.interp.abortError()
 	}
+	t.steps = min(left, stepBatch) - 1
 	return nil
 }
 

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/pprof"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/asylang/asy"
 	"github.com/asylang/asy/modules/asyncpg"
@@ -46,6 +48,10 @@ Arguments:
 func main() {
 	// The process is the interpreter: a heap goal of at least 64 MB (see asy.TuneGC).
 	asy.TuneGC(48 << 20)
+	// A closed stdout (asy script | head -1) makes writes fail with EPIPE,
+	// which print raises as BrokenPipeError, as CPython (which ignores
+	// SIGPIPE) does, instead of the Go runtime killing the process.
+	signal.Ignore(syscall.SIGPIPE)
 	// ASY_CPUPROFILE=file writes a CPU profile of the run (for go tool pprof).
 	if path := os.Getenv("ASY_CPUPROFILE"); path != "" {
 		if f, err := os.Create(path); err == nil {

@@ -43,6 +43,9 @@ func sqliteErr(t *vm.Thread, err error) error {
 	if _, ok := err.(*vm.Instance); ok {
 		return err
 	}
+	if stop := t.CheckInterrupt(); stop != nil {
+		return stop // the statement was interrupted by the run's stop
+	}
 	if r, ok := err.(*hermeticRefusal); ok {
 		return vm.NewException(vm.PermissionError, vm.Str(r.Error()))
 	}
@@ -291,7 +294,7 @@ func (cur *sqliteCursor) run(t *vm.Thread, q string, params vm.Value) error {
 	// per-row path of bulk inserts); exec does not touch script values.
 	it := t.Interp()
 	it.Release()
-	res, err := cur.conn.db.exec(cur.conn.db.stmtCtx(), q, args)
+	res, err := cur.conn.db.exec(cur.conn.db.stmtCtx(t), q, args)
 	it.Acquire()
 	if err != nil {
 		return sqliteErr(t, err)
@@ -445,7 +448,7 @@ func (cur *sqliteCursor) executemany(t *vm.Thread, q string, seq vm.Value) error
 		return err
 	}
 	var err error
-	t.Blocking(func() { err = cur.conn.db.checkMany(cur.conn.db.stmtCtx(), q) })
+	t.Blocking(func() { err = cur.conn.db.checkMany(cur.conn.db.stmtCtx(t), q) })
 	if err != nil {
 		return sqliteErr(t, err)
 	}
@@ -457,7 +460,7 @@ func (cur *sqliteCursor) executemany(t *vm.Thread, q string, seq vm.Value) error
 			return err
 		}
 		var res *dbResult
-		t.Blocking(func() { res, err = cur.conn.db.exec(cur.conn.db.stmtCtx(), q, args) })
+		t.Blocking(func() { res, err = cur.conn.db.exec(cur.conn.db.stmtCtx(t), q, args) })
 		if err != nil {
 			return sqliteErr(t, err)
 		}
@@ -485,7 +488,7 @@ func (cur *sqliteCursor) executescript(t *vm.Thread, q string) error {
 		return vm.Errorf(vm.ValueError, "embedded null character")
 	}
 	var err error
-	t.Blocking(func() { err = cur.conn.db.script(cur.conn.db.stmtCtx(), q) })
+	t.Blocking(func() { err = cur.conn.db.script(cur.conn.db.stmtCtx(t), q) })
 	if err != nil {
 		return sqliteErr(t, err)
 	}
@@ -646,7 +649,7 @@ func (c *sqliteConn) finish(t *vm.Thread, commit bool) error {
 		return err
 	}
 	var err error
-	t.Blocking(func() { err = c.db.finishTx(c.db.stmtCtx(), commit) })
+	t.Blocking(func() { err = c.db.finishTx(c.db.stmtCtx(t), commit) })
 	if err != nil {
 		return sqliteErr(t, err)
 	}

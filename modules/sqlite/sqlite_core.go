@@ -15,6 +15,9 @@ import (
 	"time"
 
 	sqlite "modernc.org/sqlite"
+
+	"github.com/asylang/asy/stdlib"
+	"github.com/asylang/asy/vm"
 )
 
 // The database side of sqlite3 and aiosqlite: one SQLite connection and
@@ -90,15 +93,24 @@ func (c *dbConn) execRaw(ctx context.Context, q string) error {
 	})
 }
 
-// stmtCtx is the context a statement of this connection runs under.
-func (c *dbConn) stmtCtx() context.Context {
+// stmtCtx is the context a statement of this connection runs under: one
+// that a stop of t's interpreter cancels when the interpreter is stoppable
+// (an embedder's run, a run with a time limit), and one Connection.interrupt
+// cancels once interruption is on. Otherwise none, so plain statements pay
+// nothing for it (the driver watches a cancellable context with a
+// goroutine per statement), as CPython's do not stop for Ctrl-C either.
+func (c *dbConn) stmtCtx(t *vm.Thread) context.Context {
+	base := context.Background()
+	if stdlib.Stoppable(t.Interp()) {
+		base = t.Interp().StopContext()
+	}
 	if !c.intr.on.Load() {
-		return context.Background()
+		return base
 	}
 	c.intr.Lock()
 	defer c.intr.Unlock()
-	if c.intr.ctx == nil {
-		c.intr.ctx, c.intr.cancel = context.WithCancel(context.Background())
+	if c.intr.ctx == nil || c.intr.ctx.Err() != nil {
+		c.intr.ctx, c.intr.cancel = context.WithCancel(base)
 	}
 	return c.intr.ctx
 }

@@ -15,7 +15,7 @@ import (
 // interpreter keeps working afterwards.
 func TestGoPanicsBecomeExceptions(t *testing.T) {
 	var nilMap map[string]int
-	in := mustNew(t, asy.Options{Globals: map[string]any{
+	in := mustNew(t, asy.Options{Grants: asy.Capabilities{Threads: -1}, Globals: map[string]any{
 		"builtin_runtime": asy.NewBuiltin("builtin_runtime", func(ctx context.Context, a *asy.Args) (any, error) {
 			nilMap["x"] = 1
 			return nil, nil

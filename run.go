@@ -66,12 +66,11 @@ type Options struct {
 	// HandleSignals turns Ctrl-C (SIGINT) into KeyboardInterrupt, or into
 	// cancelling the main task of asyncio.run, as CPython does.
 	HandleSignals bool
-	// Observer, when set, receives every event loop's events (a timeline
-	// recorder); with Trace both see them.
-	Observer runtime.Observer
-	// Profiler, when set, is told about every script call and return of
-	// the main thread and the threads started later (asy --profile).
-	Profiler vm.FrameProfiler
+	// observer receives every event loop's events (a timeline recorder)
+	// and profiler every script call of every thread (asy --profile): set
+	// by the command through internal/front, so the API shows no VM types.
+	observer runtime.Observer
+	profiler vm.FrameProfiler
 }
 
 // RunFile runs the script at path as __main__ and returns the process exit
@@ -147,6 +146,9 @@ func RunSource(file string, src []byte, opts Options) int {
 // -i script, SystemExit included, prints its traceback and the session
 // still starts; threads, tasks and connections are left running for it.
 func init() {
+	front.Observer = func(o any) runtime.Observer { return o.(*Options).observer }
+	front.SetObserver = func(o any, obs runtime.Observer) { o.(*Options).observer = obs }
+	front.SetProfiler = func(o any, p vm.FrameProfiler) { o.(*Options).profiler = p }
 	front.VM = func(x any, file string) (*vm.Interp, *vm.Module) {
 		in := x.(*Interpreter)
 		in.main = in.it.MainModule(file)
@@ -310,16 +312,16 @@ func newInterp(opts Options, root string) (*vm.Interp, error) {
 	if opts.Debug {
 		stdlib.SetDebug(it)
 	}
-	if opts.Profiler != nil {
-		it.SetProfiler(opts.Profiler)
+	if opts.profiler != nil {
+		it.SetProfiler(opts.profiler)
 	}
 	switch {
-	case opts.Trace && opts.Observer != nil:
-		stdlib.SetObserver(it, bothObservers{&traceObserver{it: it}, opts.Observer})
+	case opts.Trace && opts.observer != nil:
+		stdlib.SetObserver(it, bothObservers{&traceObserver{it: it}, opts.observer})
 	case opts.Trace:
 		stdlib.SetObserver(it, &traceObserver{it: it})
-	case opts.Observer != nil:
-		stdlib.SetObserver(it, opts.Observer)
+	case opts.observer != nil:
+		stdlib.SetObserver(it, opts.observer)
 	}
 	return it, nil
 }

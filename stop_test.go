@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/asylang/asy"
+	"github.com/asylang/asy/modules/sqlite"
 )
 
 // stopStates are the places a run can be when it is stopped: bytecode,
@@ -87,7 +88,9 @@ func TestStopLandsInEveryState(t *testing.T) {
 				if kind == "steps" && !st.computes {
 					continue
 				}
-				opts := asy.Options{Stdout: discard{}, Stderr: discard{}}
+				// The states need threads and sqlite3, which embedders opt into.
+				opts := asy.Options{Stdout: discard{}, Stderr: discard{},
+					Grants: asy.Capabilities{Threads: -1}, Extensions: []asy.Extension{sqlite.Extension}}
 				ctx := context.Background()
 				start := time.Now()
 				var want error
@@ -172,7 +175,7 @@ asyncio.run(main())
 // The step budget belongs to the interpreter, not to each thread: fifty
 // threads share one million steps (they used to run 45 million).
 func TestStepBudgetSharedByThreads(t *testing.T) {
-	in := mustNew(t, asy.Options{MaxSteps: 1_000_000})
+	in := mustNew(t, asy.Options{MaxSteps: 1_000_000, Grants: asy.Capabilities{Threads: -1}})
 	err := in.Exec(context.Background(), "threads.py", `
 import threading
 done = [0]

@@ -75,7 +75,7 @@ func newSession(opts asy.Options, script *Script) *Session {
 		opts.Grants = asy.Capabilities{}
 		in, _ = asy.New(opts)
 	}
-	s := &Session{script: script, observer: opts.Observer, rec: timeline.NewRecorder(opts.VirtualClock)}
+	s := &Session{script: script, observer: front.Observer(&opts), rec: timeline.NewRecorder(opts.VirtualClock)}
 	if script != nil {
 		s.it, s.main = front.VM(in, script.File)
 	} else {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/asylang/asy"
+	"github.com/asylang/asy/internal/front"
 	"github.com/asylang/asy/timeline"
 )
 
@@ -17,7 +18,9 @@ func record(t testing.TB, src string) *timeline.Recorder {
 	t.Helper()
 	rec := timeline.NewRecorder(true)
 	var out bytes.Buffer
-	code := asy.RunSource("/tmp/tl_script.py", []byte(src), asy.Options{Stdout: &out, Stderr: &out, VirtualClock: true, Observer: rec})
+	opts := asy.Options{Stdout: &out, Stderr: &out, VirtualClock: true}
+	front.SetObserver(&opts, rec)
+	code := asy.RunSource("/tmp/tl_script.py", []byte(src), opts)
 	if code != 0 {
 		t.Fatalf("script failed (%d):\n%s", code, out.String())
 	}

@@ -227,13 +227,27 @@ func (c *Class) OrderedKeys() []string {
 	return out
 }
 
+// finalType reports the built-in types CPython does not let a class
+// statement extend (no Py_TPFLAGS_BASETYPE).
+func finalType(c *Class) bool {
+	switch c {
+	case NoneType, BoolType, RangeType, SliceType, FunctionType, BuiltinFunctionType, MethodType,
+		CellType, GeneratorType, CoroutineType, AsyncGeneratorType, EllipsisType, NotImplementedType,
+		CodeType, ListIterType, TupleIterType, StrIterType, RangeIterType, LongRangeIterType,
+		DictKeyIterType, DictValueIterType, DictItemIterType, SetIterType, SeqIterType,
+		DictKeysType, DictValuesType, DictItemsType, CallIterType:
+		return true
+	}
+	return false
+}
+
 // NewClass creates a script class from a namespace dict.
 func NewClass(t *Thread, name string, bases []*Class, ns *Dict) (*Class, error) {
 	if len(bases) == 0 {
 		bases = []*Class{ObjectType}
 	}
 	for _, b := range bases {
-		if b == BoolType || b == TypeType && false {
+		if finalType(b) {
 			return nil, Errorf(TypeError, "type '%s' is not an acceptable base type", b.Name)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"syscall"
 
 	"github.com/asylang/asy"
+	"github.com/asylang/asy/internal/front"
 	"github.com/asylang/asy/prof"
 	"github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/stdlib"
@@ -16,7 +17,7 @@ import (
 )
 
 // Seeing a run: --timeline, --dump-tasks and Ctrl-\ (SIGQUIT). Each adds
-// an observer of the event loops; opts.Observer gets them all.
+// an observer of the event loops; the interpreter gets them all.
 
 // observers hands each event to several observers.
 type observers []runtime.Observer
@@ -28,13 +29,13 @@ func (os observers) Event(e runtime.Event) {
 }
 
 func addObserver(opts *asy.Options, o runtime.Observer) {
-	switch prev := opts.Observer.(type) {
+	switch prev := front.Observer(opts).(type) {
 	case nil:
-		opts.Observer = o
+		front.SetObserver(opts, o)
 	case observers:
-		opts.Observer = append(prev, o)
+		front.SetObserver(opts, append(prev, o))
 	default:
-		opts.Observer = observers{prev, o}
+		front.SetObserver(opts, observers{prev, o})
 	}
 }
 
@@ -58,7 +59,7 @@ func startTimeline(opts *asy.Options, path, script string) func() {
 // (as python -m cProfile) or writes the pprof file.
 func startProfile(opts *asy.Options, path string) func() {
 	p := prof.New()
-	opts.Profiler = p
+	front.SetProfiler(opts, p)
 	p.Start()
 	return func() {
 		p.Stop()

@@ -4,7 +4,10 @@
 // these in at init.
 package front
 
-import "github.com/asylang/asy/vm"
+import (
+	"github.com/asylang/asy/runtime"
+	"github.com/asylang/asy/vm"
+)
 
 var (
 	// VM returns the VM of an *asy.Interpreter, its __main__ made the
@@ -16,4 +19,10 @@ var (
 	RunInspect func(it *vm.Interp, m *vm.Module, src []byte, topLevelAwait bool) int
 	// ExitStatus is the process status a SystemExit asks for.
 	ExitStatus func(it *vm.Interp, err error) int
+	// Observer and SetObserver read and set the event observer of an
+	// *asy.Options (a timeline recorder, --dump-tasks); SetProfiler its
+	// profiler (--profile).
+	Observer    func(opts any) runtime.Observer
+	SetObserver func(opts any, o runtime.Observer)
+	SetProfiler func(opts any, p vm.FrameProfiler)
 )

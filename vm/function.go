@@ -80,13 +80,23 @@ type Code struct {
 	KwOnlyCount  int
 	Flags        CodeFlags
 
-	// globals is the module whose slots LOAD_GLOBAL indexes.
+	// module is the module whose slots LOAD_GLOBAL indexes (nil for code
+	// bound to none, shared between interpreters: see bind.go).
 	module *Module
+	// globals names the module-level names of the compilation the code
+	// comes from; global instructions index it until Bind maps them to
+	// the module's slots.
+	globals *globalNames
+	origin  *Code // what a bound copy was copied from
 	// attrCaches hold the inline caches of the attribute instructions
-	// (LOAD_ATTR, LOAD_METHOD, STORE_ATTR); cacheSlot maps an instruction's
-	// pc to its entry. Both are built on first use (attrcache.go).
+	// (LOAD_ATTR, LOAD_METHOD, STORE_ATTR), made on first use for each
+	// bound copy; cacheSlot, fixed at compile time and shared by the
+	// copies, maps an instruction's pc to its entry (attrcache.go).
 	attrCaches []attrCache
 	cacheSlot  []int32
+	numCaches  int32
+	// hasGlobalOps and hasCodeConsts tell Bind what a copy must rewrite.
+	hasGlobalOps, hasCodeConsts bool
 }
 
 func (*Code) Class() *Class { return CodeType }

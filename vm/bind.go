@@ -1,0 +1,178 @@
+package vm
+
+// Compiled code shared between interpreters.
+//
+// The compiler numbers the module-level names a compilation uses in a
+// table of its own (globalNames) instead of allocating slots in a module,
+// so its output depends on the source alone: one compilation serves every
+// interpreter (a Program run by many, the stdlib's script modules compiled
+// once per process). Such code is immutable — constants are frozen (their
+// lazily computed hashes and lengths computed up front), the attribute
+// caches' numbering is fixed — and is never run itself: Bind makes the copy
+// one module runs, whose global instructions index that module's slots and
+// which owns its inline caches. A copy shares the instructions, line table,
+// names and constants of the original; it copies the instructions only when
+// the module's slots do not line up with the table (a module that ran other
+// code before), and the constants only to swap in bound copies of nested
+// code.
+
+// globalNames numbers the module-level names of one compilation.
+type globalNames struct {
+	index map[string]int
+	names []string
+}
+
+// Bind returns the copy of code (compiled by CompileProgram) that runs in
+// module m; m nil returns code itself.
+func (c *Code) Bind(m *Module) *Code {
+	if m == nil || c.globals == nil {
+		return c
+	}
+	if c.module == m {
+		return c
+	}
+	if c.origin != nil {
+		c = c.origin // a copy bound to another module: start from the original
+	}
+	names := c.globals.names
+	if !m.bound {
+		m.relayout(names)
+	}
+	m.bound = true
+	m.own()
+	var remap []int
+	for i, n := range names {
+		s := m.slot(n)
+		if s != i && remap == nil {
+			remap = make([]int, len(names))
+			for j := 0; j < i; j++ {
+				remap[j] = j
+			}
+		}
+		if remap != nil {
+			remap[i] = s
+		}
+	}
+	return c.bindTree(m, remap)
+}
+
+func (c *Code) bindTree(m *Module, remap []int) *Code {
+	nc := new(Code)
+	*nc = *c
+	nc.module = m
+	nc.origin = c
+	nc.attrCaches = nil
+	if remap != nil && c.hasGlobalOps {
+		ops := make([]uint32, len(c.Ops))
+		for i, ins := range c.Ops {
+			switch Opcode(ins & 0xff) {
+			case OpLoadGlobal, OpStoreGlobal, OpDeleteGlobal:
+				ins = mkOp(Opcode(ins&0xff), remap[ins>>8])
+			}
+			ops[i] = ins
+		}
+		nc.Ops = ops
+	}
+	if c.hasCodeConsts {
+		consts := make([]Value, len(c.Consts))
+		copy(consts, c.Consts)
+		for i, v := range consts {
+			if sub, ok := v.o.(*Code); ok && v.k == KObj {
+				consts[i] = Obj(sub.bindTree(m, remap))
+			}
+		}
+		nc.Consts = consts
+	}
+	return nc
+}
+
+// freezeConsts computes what constants would otherwise compute lazily (a
+// str's length, hash and positional tables), so that interpreters sharing
+// them only read them.
+func (c *Code) freezeConsts() {
+	for _, v := range c.Consts {
+		if v.k != KObj {
+			continue
+		}
+		switch o := v.o.(type) {
+		case *StrObj:
+			o.freeze()
+		case *Code:
+			c.hasCodeConsts = true
+		case *Tuple:
+			for _, x := range o.items {
+				if s, ok := x.o.(*StrObj); ok && x.k == KObj {
+					s.freeze()
+				}
+			}
+		}
+	}
+	if s, ok := c.Doc.o.(*StrObj); ok && c.Doc.k == KObj {
+		s.freeze()
+	}
+}
+
+// freeze fills a str's caches, after which reading it writes nothing.
+func (s *StrObj) freeze() {
+	if s.length < 0 {
+		s.measure()
+	}
+	if !s.hashed {
+		s.hash, s.hashed = hashString(s.s), true
+	}
+	if !s.ascii {
+		s.runesOf()
+		s.offsOf()
+	}
+}
+
+// relayout renumbers the slots of a module no code runs in yet so that
+// the names of a compilation get the slots the code numbers them with
+// (names the module already has keep their place in Names' order).
+func (m *Module) relayout(names []string) {
+	if len(m.order) == 0 {
+		m.names = make(map[string]int, len(names))
+		m.order = append([]string(nil), names...)
+		m.vals = make([]Value, len(names))
+		for i, n := range names {
+			m.names[n] = i
+			m.vals[i] = Undef
+		}
+		m.shared = false
+		return
+	}
+	oldOrder, oldVals := m.order, m.vals
+	m.names = make(map[string]int, len(names)+len(oldOrder))
+	m.order = make([]string, 0, len(names)+len(oldOrder))
+	m.vals = make([]Value, 0, len(names)+len(oldOrder))
+	for _, n := range names {
+		m.names[n] = len(m.order)
+		m.order = append(m.order, n)
+		m.vals = append(m.vals, Undef)
+	}
+	// Names() lists the module's names in the order they came.
+	seq := make([]int32, 0, len(names)+len(oldOrder))
+	for i, n := range oldOrder {
+		j, ok := m.names[n]
+		if !ok {
+			j = len(m.order)
+			m.names[n] = j
+			m.order = append(m.order, n)
+			m.vals = append(m.vals, Undef)
+		}
+		m.vals[j] = oldVals[i]
+		seq = append(seq, int32(j))
+	}
+	inSeq := make([]bool, len(m.order))
+	for _, j := range seq {
+		inSeq[j] = true
+	}
+	for j := range names {
+		if !inSeq[j] {
+			seq = append(seq, int32(j))
+		}
+	}
+	m.seq = seq
+	m.fromBuiltins = nil
+	m.shared = false
+}

@@ -1,5 +1,13 @@
 package vm
 
+import (
+	"strings"
+	"sync"
+	"unsafe"
+
+	"github.com/asylang/asy/parser"
+)
+
 // Compiled code shared between interpreters.
 //
 // The compiler numbers the module-level names a compilation uses in a
@@ -175,4 +183,62 @@ func (m *Module) relayout(names []string) {
 	m.seq = seq
 	m.fromBuiltins = nil
 	m.shared = false
+}
+
+// library is a module source compiled once per process.
+type library struct {
+	once  sync.Once
+	src   string
+	code  *Code
+	lines []string // the source's lines, for tracebacks
+	err   error    // a *parser.SyntaxError
+}
+
+// libraries holds the compiled libraries by file name.
+var libraries sync.Map
+
+// ExecLibrary runs on t the source of a library module (the stdlib's modules
+// written in the script language) in m. The source is parsed and compiled
+// once per process, under its file name, and shared by every interpreter.
+func (t *Thread) ExecLibrary(m *Module, file, src string) error {
+	it := t.interp
+	v, _ := libraries.LoadOrStore(file, &library{src: src})
+	lib := v.(*library)
+	if !sameString(lib.src, src) {
+		// Another text under a known name (never for the stdlib's): no sharing.
+		code, err := it.CompileModule(m, file, []byte(src), false)
+		if err != nil {
+			return err
+		}
+		_, err = t.RunCode(code, m)
+		return err
+	}
+	lib.once.Do(func() {
+		lib.lines = strings.Split(src, "\n")
+		mod, err := parser.Parse(file, []byte(src))
+		if err != nil {
+			lib.err = err
+			return
+		}
+		lib.code, lib.err = compileModule(file, mod, false, false)
+		if lib.err != nil {
+			lib.err = WithSource(lib.err, []byte(src))
+		}
+	})
+	if lib.err != nil {
+		return SyntaxErrorFrom(lib.err)
+	}
+	if _, ok := it.sources[file]; !ok {
+		it.sources[file] = lib.lines
+	}
+	_, err := t.RunCode(lib.code, m)
+	return err
+}
+
+// sameString compares two strings, at once when they share their bytes.
+func sameString(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	return len(a) == 0 || unsafe.StringData(a) == unsafe.StringData(b) || a == b
 }

@@ -60,10 +60,16 @@ func (t *Thread) depthLimit() int {
 // levels) the thread is running, as CPython counts its recursion depth.
 func (t *Thread) Depth() int { return t.depth }
 
-const chunkSize = 16 * 1024
+// The value stack's chunks grow from firstChunk registers to chunkSize: a
+// thread starts with none (chunk 0 is empty), so an interpreter or thread
+// that runs little costs little.
+const (
+	chunkSize  = 16 * 1024
+	firstChunk = 64
+)
 
 func newThread(it *Interp) *Thread {
-	return &Thread{interp: it, chunks: [][]Value{make([]Value, chunkSize)}, steps: it.cfg.MaxSteps, limited: it.cfg.MaxSteps > 0}
+	return &Thread{interp: it, chunks: [][]Value{nil}, steps: it.cfg.MaxSteps, limited: it.cfg.MaxSteps > 0}
 }
 
 // tick spends one step of the thread's budget.
@@ -102,7 +108,8 @@ func (t *Thread) nextChunk(n int) []Value {
 	t.savedTops = append(t.savedTops, t.chunkTop)
 	t.chunk++
 	if t.chunk == len(t.chunks) {
-		t.chunks = append(t.chunks, make([]Value, max(chunkSize, n)))
+		size := min(firstChunk<<(3*(t.chunk-1)), chunkSize)
+		t.chunks = append(t.chunks, make([]Value, max(size, n)))
 	} else if len(t.chunks[t.chunk]) < n {
 		t.chunks[t.chunk] = make([]Value, n)
 	}

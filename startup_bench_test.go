@@ -12,6 +12,7 @@ import (
 func BenchmarkNewExec(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
+	defer reportCPU(b, cpuClock())
 	for i := 0; i < b.N; i++ {
 		in, err := New(Options{Stdout: io.Discard, Stderr: io.Discard})
 		if err != nil {
@@ -40,6 +41,7 @@ x = asyncio.run(main())
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	defer reportCPU(b, cpuClock())
 	for i := 0; i < b.N; i++ {
 		in, err := New(Options{Stdout: io.Discard, Stderr: io.Discard})
 		if err != nil {

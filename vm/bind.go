@@ -44,7 +44,7 @@ func (c *Code) Bind(m *Module) *Code {
 	}
 	names := c.globals.names
 	if !m.bound {
-		m.relayout(names)
+		m.relayout(c.globals)
 	}
 	m.bound = true
 	m.own()
@@ -137,52 +137,39 @@ func (s *StrObj) freeze() {
 // relayout renumbers the slots of a module no code runs in yet so that
 // the names of a compilation get the slots the code numbers them with
 // (names the module already has keep their place in Names' order).
-func (m *Module) relayout(names []string) {
-	if len(m.order) == 0 {
-		m.names = make(map[string]int, len(names))
-		m.order = append([]string(nil), names...)
-		m.vals = make([]Value, len(names))
-		for i, n := range names {
-			m.names[n] = i
-			m.vals[i] = Undef
-		}
-		m.shared = false
-		return
-	}
+func (m *Module) relayout(g *globalNames) {
+	m.own()
+	names := g.names
 	oldOrder, oldVals := m.order, m.vals
-	m.names = make(map[string]int, len(names)+len(oldOrder))
-	m.order = make([]string, 0, len(names)+len(oldOrder))
-	m.vals = make([]Value, 0, len(names)+len(oldOrder))
-	for _, n := range names {
-		m.names[n] = len(m.order)
-		m.order = append(m.order, n)
-		m.vals = append(m.vals, Undef)
+	n := len(names)
+	order := make([]string, n, n+len(oldOrder))
+	copy(order, names)
+	vals := make([]Value, n, n+len(oldOrder)) // all Undef
+	var seq []int32
+	if len(oldOrder) > 0 {
+		seq = make([]int32, 0, n+len(oldOrder))
 	}
-	// Names() lists the module's names in the order they came.
-	seq := make([]int32, 0, len(names)+len(oldOrder))
-	for i, n := range oldOrder {
-		j, ok := m.names[n]
+	for i, name := range oldOrder {
+		j, ok := g.index[name]
 		if !ok {
-			j = len(m.order)
-			m.names[n] = j
-			m.order = append(m.order, n)
-			m.vals = append(m.vals, Undef)
+			j = len(order)
+			order = append(order, name)
+			vals = append(vals, Undef)
 		}
-		m.vals[j] = oldVals[i]
+		vals[j] = oldVals[i]
+		m.names[name] = j
 		seq = append(seq, int32(j))
 	}
-	inSeq := make([]bool, len(m.order))
-	for _, j := range seq {
-		inSeq[j] = true
-	}
-	for j := range names {
-		if !inSeq[j] {
-			seq = append(seq, int32(j))
+	for j, name := range names {
+		if _, ok := m.names[name]; !ok {
+			m.names[name] = j
+			if seq != nil {
+				seq = append(seq, int32(j))
+			}
 		}
 	}
-	m.seq = seq
+	m.order, m.vals, m.seq = order, vals, seq
 	m.fromBuiltins = nil
-	m.shared = false
 }
 
 // library is a module source compiled once per process.

@@ -150,7 +150,7 @@ func (c *compiler) fail(p parser.Pos, msg string) {
 
 func (c *compiler) newUnit(s *scope, name, qual string, line int) *unit {
 	u := &unit{
-		code:   &Code{Name: name, QualName: qual, Filename: c.file, FirstLine: line, globals: c.globals},
+		code:   &Code{codeInfo: &codeInfo{Name: name, QualName: qual, Filename: c.file, FirstLine: line, globals: c.globals}},
 		scope:  s,
 		parent: c.u,
 		line:   line,

@@ -27,6 +27,10 @@ type Config struct {
 	// MaxSteps bounds the loop iterations (backward jumps) a thread may run;
 	// 0 means no limit. Exceeding it raises RuntimeError.
 	MaxSteps int64
+	// MaxMemory bounds the bytes of objects the interpreter holds (an
+	// estimate, see memlimit.go); 0 means no limit. Going over raises
+	// MemoryError.
+	MaxMemory int64
 	// NoInlineCaches turns off the dispatch loop's shortcuts (attribute
 	// caches, inline __init__ frames, pooled coroutines) so that tests can
 	// check they never change what a program does.
@@ -73,6 +77,8 @@ type Interp struct {
 	aborted atomic.Pointer[string]
 	// recursionLimit is sys.getrecursionlimit(); 0 means MaxDepth.
 	recursionLimit atomic.Int64
+	// mem is the state of Config.MaxMemory's check.
+	mem memLimit
 }
 
 // RecursionLimit is the depth at which calls raise RecursionError

@@ -34,7 +34,8 @@ type Thread struct {
 	reprStack []Object
 	// ticks counts backward jumps toward the next interpreter-lock check.
 	ticks int
-	// steps is the remaining budget when limited (Config.MaxSteps).
+	// steps is the remaining budget (Config.MaxSteps); limited says a step
+	// budget or a memory limit is set (tick must run).
 	steps   int64
 	limited bool
 	// Name is the thread's name for threading.current_thread() ("" for the main thread).
@@ -69,11 +70,20 @@ const (
 )
 
 func newThread(it *Interp) *Thread {
-	return &Thread{interp: it, chunks: [][]Value{nil}, steps: it.cfg.MaxSteps, limited: it.cfg.MaxSteps > 0}
+	return &Thread{interp: it, chunks: [][]Value{nil}, steps: it.cfg.MaxSteps, limited: it.cfg.MaxSteps > 0 || it.cfg.MaxMemory > 0}
 }
 
-// tick spends one step of the thread's budget.
+// tick spends one step of the thread's budget and checks the memory limit
+// now and then.
 func (t *Thread) tick() error {
+	if t.interp.cfg.MaxMemory > 0 {
+		if err := t.memTick(); err != nil {
+			return err
+		}
+	}
+	if t.interp.cfg.MaxSteps <= 0 {
+		return nil
+	}
 	t.steps--
 	if t.steps < 0 {
 		t.interp.Abort("instruction limit exceeded")

@@ -555,6 +555,9 @@ func callBuiltin(t *Thread, b *Builtin, args []Value, kw []KV) (v Value, err err
 // would cost a Go-level call into a nested dispatch loop per object).
 // Returns nil otherwise. The answer is cached per class version.
 func (c *Class) plainInit() *Function {
+	if c.Builtin {
+		return nil // built-in classes are shared by interpreters: nothing cached
+	}
 	if c.initSet && c.initVer == c.version {
 		return c.init
 	}

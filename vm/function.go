@@ -62,14 +62,18 @@ type Code struct {
 
 	Ops    []uint32 // opcode in the low 8 bits, argument in the high 24
 	Consts []Value
+	Names  []string // attribute and dynamic names
 
 	// Register layout of a frame: [locals | cells | frees | operand stack].
-	NumLocals int
-	NumRegs   int // registers before the operand stack: locals, frees (and a class body's __class__ cell)
-	FreeStart int // first register of free vars
-	MaxStack  int
-	ArgCount  int // positional parameters (including positional-only)
-	Flags     CodeFlags
+	NumLocals   int
+	NumRegs     int   // registers before the operand stack: locals, frees (and a class body's __class__ cell)
+	CellSlots   []int // locals that are captured (hold *Cell); params copied in on entry
+	NumFrees    int   // free variables, at NumLocals+len(cellsOnly)...
+	FreeStart   int   // first register of free vars
+	MaxStack    int
+	ArgCount    int // positional parameters (including positional-only)
+	KwOnlyCount int
+	Flags       CodeFlags
 
 	// module is the module whose slots LOAD_GLOBAL indexes (nil for code
 	// bound to none, shared between interpreters: see bind.go).
@@ -91,15 +95,11 @@ type codeInfo struct {
 	FirstLine int
 	Doc       Value // the docstring, or Undef
 
-	Lines []int32  // source line of each instruction
-	Names []string // attribute and dynamic names
+	Lines []int32 // source line of each instruction
 
-	CellSlots  []int    // locals that are captured (hold *Cell); params copied in on entry
-	NumFrees   int      // free variables, at NumLocals+len(cellsOnly)...
 	LocalNames []string // all register names (locals, cells, frees) for errors
 
 	PosOnlyCount int
-	KwOnlyCount  int
 
 	// globals names the module-level names of the compilation the code
 	// comes from; global instructions index it until Bind maps them to

@@ -100,7 +100,7 @@ type compiler struct {
 	// friends carry these numbers until Bind maps them to a module's slots.
 	globals *globalNames
 	u       *unit
-	err    error
+	err     error
 	// interactive: top-level expression statements print their value (REPL).
 	interactive bool
 	futures     futures

@@ -25,18 +25,18 @@ func pylibLoaders(native map[string]vm.ModuleLoader) map[string]vm.ModuleLoader 
 	entries, _ := pylib.ReadDir("pylib")
 	for _, e := range entries {
 		name := strings.TrimSuffix(e.Name(), ".py")
-		out[name] = pythonOver(name, native[name], "pylib/"+e.Name())
+		file := "pylib/" + e.Name()
+		out[name] = pythonOver(name, native[name], sync.OnceValue(func() string {
+			b, _ := pylib.ReadFile(file)
+			return string(b)
+		}))
 	}
 	return out
 }
 
-// pythonOver runs the source in file in the module base builds (a fresh
-// module when base is nil).
-func pythonOver(name string, base vm.ModuleLoader, file string) vm.ModuleLoader {
-	src := sync.OnceValue(func() string {
-		b, _ := pylib.ReadFile(file)
-		return string(b)
-	})
+// pythonOver runs the source src returns in the module base builds (a
+// fresh module when base is nil).
+func pythonOver(name string, base vm.ModuleLoader, src func() string) vm.ModuleLoader {
 	return func(it *vm.Interp) (*vm.Module, error) {
 		var m *vm.Module
 		if base != nil {

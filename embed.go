@@ -20,7 +20,7 @@ import (
 type Program struct {
 	file          string
 	src           []byte
-	mod           *parser.Module
+	code          *vm.Code // bound to no module: each Run binds its own copy
 	topLevelAwait bool
 }
 
@@ -32,10 +32,11 @@ func Compile(filename string, src []byte) (*Program, error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	p := &Program{file: filename, src: src, mod: mod, topLevelAwait: strings.HasSuffix(filename, ".asy")}
-	// Check what the compiler checks (await outside async, bad nonlocal…)
-	// now, against a scratch module, so a Program that compiled runs.
-	if _, err := vm.Compile(filename, mod, vm.NewModule("__main__", filename), p.topLevelAwait); err != nil {
+	p := &Program{file: filename, src: src, topLevelAwait: strings.HasSuffix(filename, ".asy")}
+	// The compiled code depends on the source alone, so it is made once
+	// here, and the compiler's checks (await outside async, bad nonlocal…)
+	// happen now: a Program that compiled runs.
+	if p.code, err = vm.CompileProgram(filename, mod, p.topLevelAwait); err != nil {
 		return nil, syntaxError(vm.WithSource(err, src))
 	}
 	return p, nil
@@ -150,12 +151,8 @@ func (in *Interpreter) Run(ctx context.Context, p *Program) error {
 		// process imports the main script.
 		stdlib.RecordMainSource(in.it, p.file, p.src, p.topLevelAwait)
 		in.main.Set("__file__", vm.Str(p.file))
-		code, err := vm.Compile(p.file, p.mod, in.main, p.topLevelAwait)
-		if err != nil {
-			return err
-		}
-		v, err := t.RunCode(code, in.main)
-		if err == nil && code.Flags&vm.FlagCoroutine != 0 {
+		v, err := t.RunCode(p.code, in.main)
+		if err == nil && p.code.Flags&vm.FlagCoroutine != 0 {
 			// Top-level await: the module body is the main task of an implicit asyncio.run.
 			_, err = stdlib.RunCoroutine(t, v.AsObj().(*vm.Generator))
 		}

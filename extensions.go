@@ -23,7 +23,14 @@ func (e Extension) Name() string { return e.name }
 
 // moduleLoaders is the core's modules plus the extensions opts lists.
 func moduleLoaders(opts Options) (map[string]vm.ModuleLoader, error) {
-	mods := stdlib.Modules()
+	mods := stdlib.Modules() // shared by every interpreter: never written
+	if len(opts.Extensions) > 0 {
+		own := make(map[string]vm.ModuleLoader, len(mods)+8)
+		for name, l := range mods {
+			own[name] = l
+		}
+		mods = own
+	}
 	for _, e := range opts.Extensions {
 		loaders, ok := stdlib.ExtensionModules(e.name)
 		if !ok {

@@ -49,6 +49,14 @@ type Options struct {
 	// process pool worker) may run (0: no limit); the run then ends with
 	// ErrStepLimit.
 	MaxSteps int64
+	// MaxMemory bounds, in bytes, the memory a script's objects take (0: no
+	// limit); going over raises MemoryError in the script. It is an
+	// estimate: the objects the interpreter reaches (globals, running
+	// frames, and what containers, instances and closures hold), sized by
+	// their lengths, measured when allocation since the last measurement
+	// could have taken it over — so a script may go up to about a quarter
+	// over before it fails.
+	MaxMemory int64
 	// MaxDuration bounds a run's wall time (0: no limit); the run then ends
 	// with ErrTimeLimit.
 	MaxDuration time.Duration
@@ -289,15 +297,16 @@ func newInterp(opts Options, root string) (*vm.Interp, error) {
 	}
 	readFile, isDir := sourceFiles(opts, g, root)
 	it := vm.New(vm.Config{
-		Stdout:   opts.Stdout,
-		Stderr:   opts.Stderr,
-		Stdin:    opts.Stdin,
-		Argv:     opts.Args,
-		Modules:  mods,
-		Path:     pythonPath(opts, g),
-		ReadFile: readFile,
-		IsDir:    isDir,
-		MaxSteps: opts.MaxSteps,
+		Stdout:    opts.Stdout,
+		Stderr:    opts.Stderr,
+		Stdin:     opts.Stdin,
+		Argv:      opts.Args,
+		Modules:   mods,
+		Path:      pythonPath(opts, g),
+		ReadFile:  readFile,
+		IsDir:     isDir,
+		MaxSteps:  opts.MaxSteps,
+		MaxMemory: opts.MaxMemory,
 	})
 	runtime.SetGrants(it, g)
 	switch {

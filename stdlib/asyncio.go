@@ -13,7 +13,7 @@ import (
 // are asy source in asyncio_lib.py, run into the same module.
 
 //go:embed asyncio_lib.py
-var asyncioLib []byte
+var asyncioLib string
 
 var loopType = vm.NewNativeClass("_UnixSelectorEventLoop", "asyncio", nil, nil)
 

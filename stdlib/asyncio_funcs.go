@@ -174,11 +174,7 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 	fn("run_coroutine_threadsafe", runCoroutineThreadsafe)
 	fn("wrap_future", wrapFuture)
 	addGraphFuncs(fn)
-	code, err := it.CompileModule(m, "<asyncio>", asyncioLib, false)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := it.MainThread().RunCode(code, m); err != nil {
+	if err := it.MainThread().ExecLibrary(m, "<asyncio>", asyncioLib); err != nil {
 		return nil, err
 	}
 	return m, nil

@@ -74,11 +74,7 @@ func datetimeModule(it *vm.Interp) (*vm.Module, error) {
 		return vm.Str(Strftime(b.String(), tm)), nil
 	}))
 	it.AddModule(m)
-	code, err := it.CompileModule(m, "<datetime>", []byte(datetimeLib), false)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := it.MainThread().RunCode(code, m); err != nil {
+	if err := it.MainThread().ExecLibrary(m, "<datetime>", datetimeLib); err != nil {
 		return nil, err
 	}
 	return m, nil

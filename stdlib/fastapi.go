@@ -19,7 +19,9 @@ async def run_in_threadpool(func, *args, **kwargs):
     return await loop.run_in_executor(None, func, *args)
 `
 
-func sourceModule(name, src string) vm.ModuleLoader { return pythonOver(name, nil, src) }
+func sourceModule(name, src string) vm.ModuleLoader {
+	return pythonOver(name, nil, func() string { return src })
+}
 
 func init() {
 	for _, pkg := range []string{"fastapi", "starlette"} {

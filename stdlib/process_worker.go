@@ -83,7 +83,7 @@ func workerInterp(parent *vm.Interp, out io.Writer) *vm.Interp {
 	cfg := parent.Config()
 	child := vm.New(vm.Config{
 		Stdout: out, Stderr: parent.Stderr, Stdin: strings.NewReader(""), Argv: cfg.Argv,
-		Modules: cfg.Modules, ReadFile: cfg.ReadFile, IsDir: cfg.IsDir, MaxSteps: cfg.MaxSteps,
+		Modules: cfg.Modules, ReadFile: cfg.ReadFile, IsDir: cfg.IsDir, MaxSteps: cfg.MaxSteps, MaxMemory: cfg.MaxMemory,
 	})
 	asyrt.SetClock(child, asyrt.ClockOf(parent))
 	inheritRestrictions(parent, child)

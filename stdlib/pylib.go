@@ -3,6 +3,7 @@ package stdlib
 import (
 	"embed"
 	"strings"
+	"sync"
 
 	"github.com/asylang/asy/vm"
 )
@@ -11,7 +12,9 @@ import (
 // module (pylib/collections.abc.py is collections.abc). A file whose module
 // also has a native loader runs on top of it, in the same namespace, so a
 // module can be Go where speed matters and Python elsewhere (collections:
-// deque in Go, namedtuple in Python).
+// deque in Go, namedtuple in Python). Their sources are read once per
+// process and compiled on first import, once per process too
+// (vm.Thread.ExecLibrary); each interpreter only runs them.
 //
 //go:embed pylib/*.py
 var pylib embed.FS
@@ -22,18 +25,18 @@ func pylibLoaders(native map[string]vm.ModuleLoader) map[string]vm.ModuleLoader 
 	entries, _ := pylib.ReadDir("pylib")
 	for _, e := range entries {
 		name := strings.TrimSuffix(e.Name(), ".py")
-		src, err := pylib.ReadFile("pylib/" + e.Name())
-		if err != nil {
-			continue
-		}
-		out[name] = pythonOver(name, native[name], string(src))
+		file := "pylib/" + e.Name()
+		out[name] = pythonOver(name, native[name], sync.OnceValue(func() string {
+			b, _ := pylib.ReadFile(file)
+			return string(b)
+		}))
 	}
 	return out
 }
 
-// pythonOver runs src in the module base builds (a fresh module when base
-// is nil).
-func pythonOver(name string, base vm.ModuleLoader, src string) vm.ModuleLoader {
+// pythonOver runs the source src returns in the module base builds (a
+// fresh module when base is nil).
+func pythonOver(name string, base vm.ModuleLoader, src func() string) vm.ModuleLoader {
 	return func(it *vm.Interp) (*vm.Module, error) {
 		var m *vm.Module
 		if base != nil {
@@ -45,11 +48,7 @@ func pythonOver(name string, base vm.ModuleLoader, src string) vm.ModuleLoader {
 			m = vm.NewModule(name, "")
 		}
 		m.Set("__name__", vm.Str(name))
-		code, err := it.CompileModule(m, "<"+name+">", []byte(src), false)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := it.MainThread().RunCode(code, m); err != nil {
+		if err := it.MainThread().ExecLibrary(m, "<"+name+">", src()); err != nil {
 			return nil, err
 		}
 		return m, nil

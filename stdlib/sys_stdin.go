@@ -46,7 +46,8 @@ func (f *stdinFile) readLine(t *vm.Thread) (string, error) {
 	}
 	var line string
 	var err error
-	t.Blocking(func() { line, err = f.it.Stdin.ReadString('\n') })
+	in := f.it.StdinReader()
+	t.Blocking(func() { line, err = in.ReadString('\n') })
 	if err != nil && err != io.EOF {
 		return "", vm.Errorf(vm.OSError, "%s", err.Error())
 	}
@@ -134,5 +135,5 @@ func init() {
 // bufioPrepend puts text back in front of the interpreter's stdin buffer
 // (read(size) stops inside a line).
 func bufioPrepend(it *vm.Interp, text string) *bufio.Reader {
-	return bufio.NewReader(io.MultiReader(strings.NewReader(text), it.Stdin))
+	return bufio.NewReader(io.MultiReader(strings.NewReader(text), it.StdinReader()))
 }

@@ -33,15 +33,16 @@ type attrCache struct {
 
 // attrCache returns the cache entry of the instruction at pc.
 func (c *Code) attrCache(pc int) *attrCache {
-	if c.cacheSlot == nil {
-		c.buildAttrCaches()
+	if c.attrCaches == nil {
+		c.attrCaches = make([]attrCache, c.numCaches)
 	}
 	return &c.attrCaches[c.cacheSlot[pc]]
 }
 
-// buildAttrCaches gives every attribute instruction its entry; other
-// instructions share entry 0, which they never use.
-func (c *Code) buildAttrCaches() {
+// numberAttrCaches gives every attribute instruction its entry (at compile
+// time, so that the bound copies of shared code share the numbering);
+// other instructions share entry 0, which they never use.
+func (c *Code) numberAttrCaches() {
 	slots := make([]int32, len(c.Ops))
 	n := int32(1)
 	for pc, ins := range c.Ops {
@@ -49,9 +50,11 @@ func (c *Code) buildAttrCaches() {
 		case OpLoadAttr, OpLoadMethod, OpStoreAttr:
 			slots[pc] = n
 			n++
+		case OpLoadGlobal, OpStoreGlobal, OpDeleteGlobal:
+			c.hasGlobalOps = true
 		}
 	}
-	c.attrCaches = make([]attrCache, n)
+	c.numCaches = n
 	c.cacheSlot = slots
 }
 

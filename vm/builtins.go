@@ -12,7 +12,7 @@ import (
 // files that implement them (builtins_*.go).
 var builtinFuncs = map[string]BuiltinFunc{}
 
-func newBuiltinsModule(it *Interp) *Module {
+func newBuiltinsModule() *Module {
 	m := NewModule("builtins", "")
 	for name, fn := range builtinFuncs {
 		if builtinNoKw[name] {

@@ -21,11 +21,7 @@ func (t *Thread) anextDefault() (Value, error) {
 		return v.(Value), nil
 	}
 	m := NewModule("_asy_anext", "")
-	code, err := t.interp.CompileModule(m, "<anext>", []byte(anextDefaultSource), false)
-	if err != nil {
-		return Undef, err
-	}
-	if _, err := t.RunCode(code, m); err != nil {
+	if err := t.ExecLibrary(m, "<anext>", anextDefaultSource); err != nil {
 		return Undef, err
 	}
 	fn, _ := m.Get("anext_default")

@@ -115,7 +115,7 @@ func (t *Thread) compileSource(src, file, mode string, mod *Module) (*Code, erro
 		}
 		if mode == "single" {
 			// Expression statements print their value, as at a prompt.
-			code, err = compileModule(file, m, mod, false, true)
+			code, err = bound(compileModule(file, m, false, true))(mod)
 		} else {
 			code, err = Compile(file, m, mod, false)
 		}

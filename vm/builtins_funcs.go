@@ -497,7 +497,8 @@ func init() {
 		t.interp.Stdout.Flush()
 		var line string
 		var err error
-		t.Blocking(func() { line, err = t.interp.Stdin.ReadString('\n') })
+		in := t.interp.StdinReader()
+		t.Blocking(func() { line, err = in.ReadString('\n') })
 		if err != nil && line == "" {
 			return Undef, Errorf(EOFError, "EOF when reading a line")
 		}

@@ -578,6 +578,9 @@ func internalError(name string, r any) error {
 // would cost a Go-level call into a nested dispatch loop per object).
 // Returns nil otherwise. The answer is cached per class version.
 func (c *Class) plainInit() *Function {
+	if c.Builtin {
+		return nil // built-in classes are shared by interpreters: nothing cached
+	}
 	if c.initSet && c.initVer == c.version {
 		return c.init
 	}

@@ -10,17 +10,34 @@ import (
 // Compile compiles a parsed module for execution in mod (whose globals the
 // code addresses by slot). topLevelAwait allows await at module level.
 func Compile(file string, m *parser.Module, mod *Module, topLevelAwait bool) (*Code, error) {
-	return compileModule(file, m, mod, topLevelAwait, false)
+	return bound(compileModule(file, m, topLevelAwait, false))(mod)
+}
+
+// CompileProgram compiles a parsed module into code bound to no module:
+// immutable, it can be shared by interpreters running in parallel, each
+// running its own copy made by Bind (see bind.go).
+func CompileProgram(file string, m *parser.Module, topLevelAwait bool) (*Code, error) {
+	return compileModule(file, m, topLevelAwait, false)
 }
 
 // CompileInteractive compiles one REPL input: await is allowed at top level
 // and each top-level expression statement shows its value through the
 // display hook (repr printed unless None, and kept in builtins._).
 func CompileInteractive(file string, m *parser.Module, mod *Module) (*Code, error) {
-	return compileModule(file, m, mod, true, true)
+	return bound(compileModule(file, m, true, true))(mod)
 }
 
-func compileModule(file string, m *parser.Module, mod *Module, topLevelAwait, interactive bool) (*Code, error) {
+// bound binds the result of a compilation to a module.
+func bound(code *Code, err error) func(mod *Module) (*Code, error) {
+	return func(mod *Module) (*Code, error) {
+		if err != nil {
+			return nil, err
+		}
+		return code.Bind(mod), nil
+	}
+}
+
+func compileModule(file string, m *parser.Module, topLevelAwait, interactive bool) (*Code, error) {
 	ff, err := scanFutures(file, m.Body)
 	if err != nil {
 		return nil, err
@@ -36,7 +53,7 @@ func compileModule(file string, m *parser.Module, mod *Module, topLevelAwait, in
 	if err := resolveScope(root, file); err != nil {
 		return nil, err
 	}
-	c := &compiler{file: file, scopes: b.scopes, mod: mod, interactive: interactive, futures: ff}
+	c := &compiler{file: file, scopes: b.scopes, globals: &globalNames{index: map[string]int{}}, interactive: interactive, futures: ff}
 	u := c.newUnit(root, "<module>", "<module>", 1)
 	u.code.Flags |= FlagModule
 	if root.hasAwait {
@@ -65,7 +82,7 @@ func CompileExpr(file string, e parser.Expr, mod *Module) (*Code, error) {
 	if err := resolveScope(root, file); err != nil {
 		return nil, err
 	}
-	c := &compiler{file: file, scopes: b.scopes, mod: mod}
+	c := &compiler{file: file, scopes: b.scopes, globals: &globalNames{index: map[string]int{}}}
 	c.newUnit(root, "<module>", "<module>", e.Position().Line)
 	c.expr(e)
 	c.emit(OpReturnValue, 0)
@@ -73,15 +90,17 @@ func CompileExpr(file string, e parser.Expr, mod *Module) (*Code, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	return c.finish(), nil
+	return c.finish().Bind(mod), nil
 }
 
 type compiler struct {
 	file   string
 	scopes map[parser.Node]*scope
-	mod    *Module
-	u      *unit
-	err    error
+	// globals numbers the module-level names the code uses; LOAD_GLOBAL and
+	// friends carry these numbers until Bind maps them to a module's slots.
+	globals *globalNames
+	u       *unit
+	err     error
 	// interactive: top-level expression statements print their value (REPL).
 	interactive bool
 	futures     futures
@@ -131,7 +150,7 @@ func (c *compiler) fail(p parser.Pos, msg string) {
 
 func (c *compiler) newUnit(s *scope, name, qual string, line int) *unit {
 	u := &unit{
-		code:   &Code{Name: name, QualName: qual, Filename: c.file, FirstLine: line, module: c.mod},
+		code:   &Code{codeInfo: &codeInfo{Name: name, QualName: qual, Filename: c.file, FirstLine: line, globals: c.globals}},
 		scope:  s,
 		parent: c.u,
 		line:   line,
@@ -206,6 +225,8 @@ func (c *compiler) newUnit(s *scope, name, qual string, line int) *unit {
 func (c *compiler) finish() *Code {
 	u := c.u
 	u.code.MaxStack = u.maxDepth + 2
+	u.code.numberAttrCaches()
+	u.code.freezeConsts()
 	c.u = u.parent
 	return u.code
 }
@@ -282,6 +303,17 @@ func (c *compiler) emitConst(v Value) {
 		}
 	}
 	c.emit(OpLoadConst, c.constIndex(v, key))
+}
+
+// gslot numbers a global name for this compilation.
+func (c *compiler) gslot(name string) int {
+	if i, ok := c.globals.index[name]; ok {
+		return i
+	}
+	i := len(c.globals.names)
+	c.globals.index[name] = i
+	c.globals.names = append(c.globals.names, name)
+	return i
 }
 
 func (c *compiler) nameIndex(name string) int {
@@ -368,20 +400,20 @@ func (c *compiler) loadName(name string) {
 	f := s.syms[name]
 	switch s.kind {
 	case scopeModule:
-		c.emit(OpLoadGlobal, c.mod.slot(name))
+		c.emit(OpLoadGlobal, c.gslot(name))
 	case scopeClass:
 		if f&symFree != 0 && f&symAssigned == 0 {
 			c.emit(OpLoadClassDeref, c.nameIndex(name)<<12|u.slots[name])
 			return
 		}
 		if f&symGlobal != 0 {
-			c.emit(OpLoadGlobal, c.mod.slot(name))
+			c.emit(OpLoadGlobal, c.gslot(name))
 			return
 		}
 		c.emit(OpLoadName, c.nameIndex(name))
 	default:
 		if f&symGlobal != 0 {
-			c.emit(OpLoadGlobal, c.mod.slot(name))
+			c.emit(OpLoadGlobal, c.gslot(name))
 			return
 		}
 		if slot, ok := u.slots[name]; ok {
@@ -392,7 +424,7 @@ func (c *compiler) loadName(name string) {
 			}
 			return
 		}
-		c.emit(OpLoadGlobal, c.mod.slot(name))
+		c.emit(OpLoadGlobal, c.gslot(name))
 	}
 }
 
@@ -402,10 +434,10 @@ func (c *compiler) storeName(name string) {
 	f := s.syms[name]
 	switch s.kind {
 	case scopeModule:
-		c.emit(OpStoreGlobal, c.mod.slot(name))
+		c.emit(OpStoreGlobal, c.gslot(name))
 	case scopeClass:
 		if f&symGlobal != 0 {
-			c.emit(OpStoreGlobal, c.mod.slot(name))
+			c.emit(OpStoreGlobal, c.gslot(name))
 			return
 		}
 		if f&symNonlocal != 0 {
@@ -415,12 +447,12 @@ func (c *compiler) storeName(name string) {
 		c.emit(OpStoreName, c.nameIndex(name))
 	default:
 		if f&symGlobal != 0 {
-			c.emit(OpStoreGlobal, c.mod.slot(name))
+			c.emit(OpStoreGlobal, c.gslot(name))
 			return
 		}
 		slot, ok := u.slots[name]
 		if !ok {
-			c.emit(OpStoreGlobal, c.mod.slot(name))
+			c.emit(OpStoreGlobal, c.gslot(name))
 			return
 		}
 		if f&(symCell|symFree|symNonlocal) != 0 {
@@ -437,7 +469,7 @@ func (c *compiler) deleteName(name string) {
 	f := s.syms[name]
 	switch {
 	case s.kind == scopeModule || f&symGlobal != 0:
-		c.emit(OpDeleteGlobal, c.mod.slot(name))
+		c.emit(OpDeleteGlobal, c.gslot(name))
 	case s.kind == scopeClass:
 		c.emit(OpDeleteName, c.nameIndex(name))
 	default:

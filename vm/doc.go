@@ -14,6 +14,14 @@
 //   - No global mutable state: the built-in classes are immutable singletons
 //     shared by every Interp; everything mutable hangs off an Interp, and all
 //     output goes to the writers the Interp was given.
+//   - Compiled code depends on the source alone (CompileProgram) and is
+//     shared: Bind gives each module its own copy with its slots and inline
+//     caches (bind.go). The builtins module starts as a copy-on-write view
+//     of one built per process; ExecLibrary compiles a library once per
+//     process.
+//   - Config.MaxMemory is checked against an estimate of the reachable
+//     objects (memlimit.go); chargeMemory is the hook for size checks
+//     before big allocations.
 //   - vm never imports runtime: asynchronous suspension is expressed through
 //     the Awaitable contract (awaitable.go), which runtime implements.
 //   - Go objects take part in the protocols through interfaces (Reprer,

@@ -54,39 +54,60 @@ func (ns *classNamespace) value() Value {
 	return ns.obj
 }
 
+// A Code is small: what running it touches on every instruction or call,
+// and what each bound copy has of its own (bind.go); the rest — names,
+// line table, docstring — lives in a codeInfo every copy shares.
 type Code struct {
+	*codeInfo
+
+	Ops    []uint32 // opcode in the low 8 bits, argument in the high 24
+	Consts []Value
+	Names  []string // attribute and dynamic names
+
+	// Register layout of a frame: [locals | cells | frees | operand stack].
+	NumLocals   int
+	NumRegs     int   // registers before the operand stack: locals, frees (and a class body's __class__ cell)
+	CellSlots   []int // locals that are captured (hold *Cell); params copied in on entry
+	NumFrees    int   // free variables, at NumLocals+len(cellsOnly)...
+	FreeStart   int   // first register of free vars
+	MaxStack    int
+	ArgCount    int // positional parameters (including positional-only)
+	KwOnlyCount int
+	Flags       CodeFlags
+
+	// module is the module whose slots LOAD_GLOBAL indexes (nil for code
+	// bound to none, shared between interpreters: see bind.go).
+	module *Module
+	origin *Code // what a bound copy was copied from
+	// attrCaches hold the inline caches of the attribute instructions
+	// (LOAD_ATTR, LOAD_METHOD, STORE_ATTR), made on first use for each
+	// bound copy; cacheSlot, fixed at compile time and shared by the
+	// copies, maps an instruction's pc to its entry (attrcache.go).
+	attrCaches []attrCache
+	cacheSlot  []int32
+}
+
+// codeInfo is the part of a Code its bound copies share.
+type codeInfo struct {
 	Name      string
 	QualName  string
 	Filename  string
 	FirstLine int
 	Doc       Value // the docstring, or Undef
 
-	Ops    []uint32 // opcode in the low 8 bits, argument in the high 24
-	Lines  []int32  // source line of each instruction
-	Consts []Value
-	Names  []string // attribute and dynamic names
+	Lines []int32 // source line of each instruction
 
-	// Register layout of a frame: [locals | cells | frees | operand stack].
-	NumLocals  int
-	NumRegs    int   // registers before the operand stack: locals, frees (and a class body's __class__ cell)
-	CellSlots  []int // locals that are captured (hold *Cell); params copied in on entry
-	NumFrees   int   // free variables, at NumLocals+len(cellsOnly)...
-	FreeStart  int   // first register of free vars
-	MaxStack   int
 	LocalNames []string // all register names (locals, cells, frees) for errors
 
-	ArgCount     int // positional parameters (including positional-only)
 	PosOnlyCount int
-	KwOnlyCount  int
-	Flags        CodeFlags
 
-	// globals is the module whose slots LOAD_GLOBAL indexes.
-	module *Module
-	// attrCaches hold the inline caches of the attribute instructions
-	// (LOAD_ATTR, LOAD_METHOD, STORE_ATTR); cacheSlot maps an instruction's
-	// pc to its entry. Both are built on first use (attrcache.go).
-	attrCaches []attrCache
-	cacheSlot  []int32
+	// globals names the module-level names of the compilation the code
+	// comes from; global instructions index it until Bind maps them to
+	// the module's slots.
+	globals   *globalNames
+	numCaches int32
+	// hasGlobalOps and hasCodeConsts tell Bind what a copy must rewrite.
+	hasGlobalOps, hasCodeConsts bool
 }
 
 func (*Code) Class() *Class { return CodeType }

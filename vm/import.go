@@ -118,7 +118,7 @@ func (it *Interp) importModule(t *Thread, name string) (*Module, error) {
 		return m, err
 	}
 	var m *Module
-	if _, native := it.loaders[name]; native {
+	if _, native := it.loader(name); native {
 		// A native submodule loads before its parent: the parent's own
 		// loader may import it (collections does collections.abc) and is not
 		// in sys.modules until it returns — then the parent binds it itself.
@@ -160,7 +160,7 @@ func (it *Interp) loadModule(t *Thread, name string, parent *Module) (*Module, e
 	if name == "builtins" {
 		return it.builtins, nil
 	}
-	if l, ok := it.loaders[name]; ok {
+	if l, ok := it.loader(name); ok {
 		loading := it.nativeLoads()
 		loading[name] = true
 		m, err := l(it)

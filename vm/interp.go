@@ -1,8 +1,8 @@
 package vm
 
 import (
-	"context"
 	"bufio"
+	"context"
 	"io"
 	"os"
 	"strings"
@@ -22,6 +22,8 @@ type Config struct {
 	// __init__.py (the host's file system when nil).
 	IsDir func(name string) bool
 	// Modules are native modules importable by name (stdlib registers them).
+	// The interpreter reads the map, never changes it, so one map can serve
+	// many interpreters.
 	Modules map[string]ModuleLoader
 	// Path holds the directories searched for modules after the main
 	// script's (PYTHONPATH's entries): sys.path[1:] at start.
@@ -31,6 +33,10 @@ type Config struct {
 	// threads may run together; 0 means no limit. Exceeding it aborts the
 	// run (RunAborted).
 	MaxSteps int64
+	// MaxMemory bounds the bytes of objects the interpreter holds (an
+	// estimate, see memlimit.go); 0 means no limit. Going over raises
+	// MemoryError.
+	MaxMemory int64
 	// NoInlineCaches turns off the dispatch loop's shortcuts (attribute
 	// caches, inline __init__ frames, pooled coroutines) so that tests can
 	// check they never change what a program does.
@@ -43,17 +49,18 @@ type ModuleLoader func(it *Interp) (*Module, error)
 // Interp is one interpreter: its modules, builtins and output writers.
 // Several Interps may run in one process at once.
 type Interp struct {
-	cfg      Config
-	Stdout   *bufio.Writer
-	Stderr   io.Writer
+	cfg    Config
+	Stdout *Output
+	Stderr io.Writer
+	// Stdin reads the standard input (made on first use: StdinReader).
 	Stdin    *bufio.Reader
 	builtins *Module
 	modules  map[string]*Module
 	// sysModules is sys.modules once sys is imported (see sysmodules.go).
 	sysModules *Dict
-	loaders    map[string]ModuleLoader
-	sources    map[string][]string // file name → lines, for tracebacks
-	mainDir    string              // directory of the main script, for imports
+	loaders    map[string]ModuleLoader // RegisterModule's, over cfg.Modules (nil until then)
+	sources    map[string][]string     // file name → lines, for tracebacks
+	mainDir    string                  // directory of the main script, for imports
 	mainFile   string
 	mainSrc    []byte
 
@@ -88,6 +95,8 @@ type Interp struct {
 	budget atomic.Int64
 	// recursionLimit is sys.getrecursionlimit(); 0 means MaxDepth.
 	recursionLimit atomic.Int64
+	// mem is the state of Config.MaxMemory's check.
+	mem memLimit
 }
 
 // RecursionLimit is the depth at which calls raise RecursionError
@@ -141,22 +150,33 @@ func New(cfg Config) *Interp {
 	}
 	it := &Interp{
 		cfg:     cfg,
-		Stdout:  bufio.NewWriterSize(cfg.Stdout, 32*1024),
+		Stdout:  &Output{w: cfg.Stdout},
 		Stderr:  cfg.Stderr,
-		Stdin:   bufio.NewReader(cfg.Stdin),
 		modules: map[string]*Module{},
-		loaders: map[string]ModuleLoader{},
 		sources: map[string][]string{},
 	}
-	for name, l := range cfg.Modules {
-		it.loaders[name] = l
-	}
-	it.builtins = newBuiltinsModule(it)
-	installNewWrappers(it.builtins)
+	it.builtins = sharedBuiltins().shareLayout()
 	it.budget.Store(cfg.MaxSteps)
 	it.main = newThread(it)
 	return it
 }
+
+// StdinReader is the buffered standard input.
+func (it *Interp) StdinReader() *bufio.Reader {
+	if it.Stdin == nil {
+		it.Stdin = bufio.NewReader(it.cfg.Stdin)
+	}
+	return it.Stdin
+}
+
+// sharedBuiltins is the builtins module every interpreter starts from,
+// built once: each gets a copy that shares its table until the script
+// changes it (Module.own).
+var sharedBuiltins = sync.OnceValue(func() *Module {
+	m := newBuiltinsModule()
+	installNewWrappers(m)
+	return m
+})
 
 // Config returns the configuration the interpreter was made with.
 func (it *Interp) Config() Config { return it.cfg }
@@ -168,7 +188,21 @@ func (it *Interp) MainThread() *Thread { return it.main }
 func (it *Interp) Builtins() *Module { return it.builtins }
 
 // RegisterModule makes a native module importable.
-func (it *Interp) RegisterModule(name string, l ModuleLoader) { it.loaders[name] = l }
+func (it *Interp) RegisterModule(name string, l ModuleLoader) {
+	if it.loaders == nil {
+		it.loaders = map[string]ModuleLoader{}
+	}
+	it.loaders[name] = l
+}
+
+// loader is the native loader of a module name.
+func (it *Interp) loader(name string) (ModuleLoader, bool) {
+	if l, ok := it.loaders[name]; ok {
+		return l, true
+	}
+	l, ok := it.cfg.Modules[name]
+	return l, ok
+}
 
 // LoadedModules lists the imported modules by name (sys.modules).
 func (it *Interp) LoadedModules() map[string]*Module {

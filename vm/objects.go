@@ -119,6 +119,35 @@ type Module struct {
 	// resolves to (builtins do not change), so LOAD_GLOBAL of len or print
 	// costs an index, not a map lookup.
 	fromBuiltins []Value
+	// bound is set once code has been bound to the module (its slot
+	// numbering is then fixed); shared marks names, order and vals as
+	// belonging to another module too (the builtins every interpreter
+	// starts with), to be copied before a change; seq, when set, is the
+	// order of the slots in Names (see relayout).
+	bound, shared bool
+	seq           []int32
+}
+
+// own gives the module its own copy of a shared layout before a change.
+func (m *Module) own() {
+	if !m.shared {
+		return
+	}
+	names := make(map[string]int, len(m.names))
+	for k, v := range m.names {
+		names[k] = v
+	}
+	m.names = names
+	m.order = append([]string(nil), m.order...)
+	m.vals = append([]Value(nil), m.vals...)
+	m.seq = append([]int32(nil), m.seq...)
+	m.shared = false
+}
+
+// shareLayout returns a module that starts as m is (name, slots, values)
+// without copying them until either changes; m must not change afterwards.
+func (m *Module) shareLayout() *Module {
+	return &Module{Name: m.Name, File: m.File, names: m.names, order: m.order, vals: m.vals, seq: m.seq, shared: true}
 }
 
 // builtinFor resolves an unset global slot through the builtins module.
@@ -151,7 +180,11 @@ func (m *Module) slot(name string) int {
 	if i, ok := m.names[name]; ok {
 		return i
 	}
+	m.own()
 	i := len(m.vals)
+	if m.seq != nil {
+		m.seq = append(m.seq, int32(i))
+	}
 	m.names[name] = i
 	m.order = append(m.order, name)
 	m.vals = append(m.vals, Undef)
@@ -185,10 +218,15 @@ func (m *Module) Delete(name string) bool {
 	return true
 }
 
-func (m *Module) setSlot(name string, v Value) { m.vals[m.slot(name)] = v }
+func (m *Module) setSlot(name string, v Value) {
+	i := m.slot(name)
+	m.own()
+	m.vals[i] = v
+}
 
 func (m *Module) deleteSlot(name string) bool {
 	if i, ok := m.names[name]; ok && !m.vals[i].IsUndef() {
+		m.own()
 		m.vals[i] = Undef
 		return true
 	}
@@ -198,6 +236,7 @@ func (m *Module) deleteSlot(name string) bool {
 // storeSlot is STORE_GLOBAL; deleteSlotIndex is DELETE_GLOBAL: the slot, and
 // the globals dict when a script holds one.
 func (m *Module) storeSlot(i int, v Value) {
+	m.own()
 	m.vals[i] = v
 	if m.dict != nil {
 		m.dict.setHashedPlain(m.order[i], v)
@@ -205,6 +244,7 @@ func (m *Module) storeSlot(i int, v Value) {
 }
 
 func (m *Module) deleteSlotIndex(i int) {
+	m.own()
 	m.vals[i] = Undef
 	if m.dict != nil {
 		m.dict.deletePlain(m.order[i])
@@ -215,6 +255,7 @@ func (m *Module) deleteSlotIndex(i int) {
 // ways (globals(), module.__dict__, function.__globals__).
 func (m *Module) Dict() *Dict {
 	if m.dict == nil {
+		m.own()
 		d := NewDict()
 		for _, n := range m.Names() {
 			v, _ := m.Get(n)
@@ -229,6 +270,14 @@ func (m *Module) Dict() *Dict {
 // Names lists the bound globals in definition order.
 func (m *Module) Names() []string {
 	var out []string
+	if m.seq != nil {
+		for _, i := range m.seq {
+			if !m.vals[i].IsUndef() {
+				out = append(out, m.order[i])
+			}
+		}
+		return out
+	}
 	for _, n := range m.order {
 		if !m.vals[m.names[n]].IsUndef() {
 			out = append(out, n)

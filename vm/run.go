@@ -32,6 +32,7 @@ func (i *Instance) SyntaxInfo() *parser.SyntaxError { return i.syntax }
 
 // RunCode runs a compiled module body in m on this thread (synchronously).
 func (t *Thread) RunCode(code *Code, m *Module) (Value, error) {
+	code = code.Bind(m)
 	fn := &Function{code: code, name: code.Name, qualname: code.Name, module: m}
 	if code.Flags&FlagCoroutine != 0 {
 		// A module with top-level await: the caller (runtime) must drive it.

@@ -44,15 +44,22 @@ func (*StrObj) Class() *Class { return StrType }
 
 // asciiStrs interns one-character ASCII strings (iteration over str makes
 // many); latin1Strs the one-character strings U+0080..U+00FF, as CPython does.
+// They are shared by every interpreter, so they are frozen (bind.go).
 var asciiStrs, latin1Strs = func() (a [128]*StrObj, l [128]*StrObj) {
 	for i := range a {
 		a[i] = &StrObj{s: string(rune(i)), length: 1, ascii: true}
 		l[i] = &StrObj{s: string(rune(i + 128)), length: 1}
+		a[i].freeze()
+		l[i].freeze()
 	}
 	return
 }()
 
-var emptyStr = &StrObj{s: "", length: 0, ascii: true}
+var emptyStr = func() *StrObj {
+	s := &StrObj{s: "", length: 0, ascii: true}
+	s.freeze()
+	return s
+}()
 
 // NewStr makes a str object.
 func NewStr(s string) *StrObj {

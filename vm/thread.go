@@ -35,7 +35,8 @@ type Thread struct {
 	// ticks counts backward jumps toward the next interpreter-lock check.
 	ticks int
 	// steps is what is left of the batch of the interpreter's step budget
-	// (Config.MaxSteps) this thread took, when limited.
+	// (Config.MaxSteps) this thread took; limited says a step budget or a
+	// memory limit is set (tick must run).
 	steps   int64
 	limited bool
 	// prof is told about frames entering and leaving (nil: no profiling).
@@ -63,10 +64,16 @@ func (t *Thread) depthLimit() int {
 // levels) the thread is running, as CPython counts its recursion depth.
 func (t *Thread) Depth() int { return t.depth }
 
-const chunkSize = 16 * 1024
+// The value stack's chunks grow from firstChunk registers to chunkSize: a
+// thread starts with none (chunk 0 is empty), so an interpreter or thread
+// that runs little costs little.
+const (
+	chunkSize  = 16 * 1024
+	firstChunk = 64
+)
 
 func newThread(it *Interp) *Thread {
-	return &Thread{interp: it, chunks: [][]Value{make([]Value, chunkSize)}, limited: it.cfg.MaxSteps > 0, prof: it.profiler}
+	return &Thread{interp: it, chunks: [][]Value{nil}, limited: it.cfg.MaxSteps > 0 || it.cfg.MaxMemory > 0, prof: it.profiler}
 }
 
 // stepBatch is how many steps a thread takes from the interpreter's budget
@@ -75,8 +82,17 @@ func newThread(it *Interp) *Thread {
 // per-step path. A run may overshoot by a batch per thread at most.
 const stepBatch = 256
 
-// tick spends one step of the interpreter's budget.
+// tick spends one step of the interpreter's budget and checks the memory
+// limit now and then.
 func (t *Thread) tick() error {
+	if t.interp.cfg.MaxMemory > 0 {
+		if err := t.memTick(); err != nil {
+			return err
+		}
+	}
+	if t.interp.cfg.MaxSteps <= 0 {
+		return nil
+	}
 	t.steps--
 	if t.steps >= 0 {
 		return nil
@@ -117,7 +133,8 @@ func (t *Thread) nextChunk(n int) []Value {
 	t.savedTops = append(t.savedTops, t.chunkTop)
 	t.chunk++
 	if t.chunk == len(t.chunks) {
-		t.chunks = append(t.chunks, make([]Value, max(chunkSize, n)))
+		size := min(firstChunk<<(3*(t.chunk-1)), chunkSize)
+		t.chunks = append(t.chunks, make([]Value, max(size, n)))
 	} else if len(t.chunks[t.chunk]) < n {
 		t.chunks[t.chunk] = make([]Value, n)
 	}

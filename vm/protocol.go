@@ -578,10 +578,26 @@ func (t *Thread) ToList(v Value) ([]Value, error) {
 			if items, ok := t.nativeItems(v); ok {
 				return append([]Value(nil), items...), nil
 			}
+		case *Range:
+			// As CPython, the length is known up front: too long is an
+			// error before any item is made.
+			n, err := rangeLenOf(o)
+			if err != nil {
+				return nil, err
+			}
+			if err := CheckAlloc(int64(n), SizeValue); err != nil {
+				return nil, err
+			}
 		}
 	}
 	var out []Value
-	err := t.Iterate(v, func(x Value) error { out = append(out, x); return nil })
+	err := t.Iterate(v, func(x Value) error {
+		if err := GrowCheck(len(out), cap(out), SizeValue); err != nil {
+			return err
+		}
+		out = append(out, x)
+		return nil
+	})
 	return out, err
 }
 

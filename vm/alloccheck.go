@@ -18,7 +18,8 @@ import (
 //
 // The limit is per object, not per process: a single object larger than
 // allocLimit bytes (Go's bytes, not CPython's) is refused with MemoryError.
-// The default is an eighth of the machine's memory, between 1 and 16 GiB.
+// The default is a sixteenth of the machine's memory, between 1 and 8 GiB
+// (a growing container briefly holds its old and new storage).
 // AllocHook is where a whole-heap budget (Options.MaxMemory) joins in: it is
 // asked about every large allocation as well.
 
@@ -99,19 +100,23 @@ const (
 
 func memoryError() error { return Errorf(MemoryError, "") }
 
-// defaultAllocLimit: an eighth of physical memory, clamped to [1, 16] GiB.
+// defaultAllocLimit: a sixteenth of physical memory, clamped to [1, 8] GiB.
+// ASY_MAXALLOC (bytes) overrides it, for tests and small machines.
 func defaultAllocLimit() int64 {
 	const gib = 1 << 30
+	if v, err := strconv.ParseInt(os.Getenv("ASY_MAXALLOC"), 10, 64); err == nil && v > 0 {
+		return v
+	}
 	total := memTotal()
 	if total <= 0 {
 		return 2 * gib
 	}
-	lim := total / 8
+	lim := total / 16
 	if lim < gib {
 		lim = gib
 	}
-	if lim > 16*gib {
-		lim = 16 * gib
+	if lim > 8*gib {
+		lim = 8 * gib
 	}
 	return lim
 }
@@ -139,4 +144,23 @@ func memTotal() int64 {
 		}
 	}
 	return 0
+}
+
+// replaceSize checks the result of replacing count (all when < 0)
+// occurrences of old by nw in s.
+func replaceSize(s, old, nw string, count int) error {
+	return replaceSizeN(len(s), len(old), len(nw), count, func() int { return strings.Count(s, old) })
+}
+
+// replaceSizeN is replaceSize given lengths; occurrences is only called
+// when the result can be longer than the input.
+func replaceSizeN(s, old, nw, count int, occurrences func() int) error {
+	if nw <= old {
+		return nil
+	}
+	n := int64(occurrences())
+	if count >= 0 && int64(count) < n {
+		n = int64(count)
+	}
+	return CheckAlloc2(int64(s), n*int64(nw-old), 1)
 }

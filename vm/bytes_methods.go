@@ -1087,10 +1087,17 @@ func init() {
 	}
 	both(oneArg("join"), func(t *Thread, self Value, a []Value) (Value, error) {
 		var parts [][]byte
+		total := int64(0)
+		sep := int64(len(bself(self)))
 		err := t.Iterate(a[0], func(v Value) error {
 			b, ok := bytesLike(v)
 			if !ok {
 				return Errorf(TypeError, "sequence item %d: expected a bytes-like object, %s found", len(parts), v.TypeName())
+			}
+			if total += int64(len(b)) + sep; total >= allocHookMin {
+				if err := CheckAlloc(total, 1); err != nil {
+					return err
+				}
 			}
 			parts = append(parts, b)
 			return nil
@@ -1117,6 +1124,9 @@ func init() {
 			if count, err = t.AsInt64(a[2]); err != nil {
 				return Undef, err
 			}
+		}
+		if err := replaceSizeN(len(bself(self)), len(old), len(nw), int(count), func() int { return bytes.Count(bself(self), old) }); err != nil {
+			return Undef, err
 		}
 		return bwrap(self, replaceB(bself(self), old, nw, int(count))), nil
 	})

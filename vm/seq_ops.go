@@ -87,6 +87,9 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 					}
 					return Undef, true, err
 				}
+				if err := CheckAlloc(int64(len(x.items))+int64(len(items)), SizeValue); err != nil {
+					return Undef, true, err
+				}
 				x.items = append(x.items, items...)
 				return a, true, nil
 			}

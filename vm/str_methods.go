@@ -412,6 +412,11 @@ func init() {
 			if !ok {
 				return Errorf(TypeError, "sequence item %d: expected str instance, %s found", i, v.TypeName())
 			}
+			if n := b.Len() + len(sep) + len(s); n > b.Cap() && n >= allocHookMin {
+				if err := CheckAlloc(int64(n)*2, 1); err != nil {
+					return err
+				}
+			}
 			if i > 0 {
 				b.WriteString(sep)
 			}
@@ -448,6 +453,9 @@ func init() {
 				return Undef, err
 			}
 			count = int(c)
+		}
+		if err := replaceSize(strSelf(args), old, nw, count); err != nil {
+			return Undef, err
 		}
 		return Str(strings.Replace(strSelf(args), old, nw, count)), nil
 	})

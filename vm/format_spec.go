@@ -180,7 +180,8 @@ func signOf(neg bool, sp fmtSpec) string {
 	return ""
 }
 
-func formatIntSpec(x *big.Int, spec, typeName string) (string, error) {
+// limit is the interpreter's int max str digits, for decimal output.
+func formatIntSpec(x *big.Int, spec, typeName string, limit int) (string, error) {
 	sp, err := parseSpec(spec, typeName)
 	if err != nil {
 		return "", err
@@ -199,6 +200,9 @@ func formatIntSpec(x *big.Int, spec, typeName string) (string, error) {
 	every := 3
 	switch sp.typ {
 	case 0, 'd', 'n':
+		if err := checkIntStr(abs, limit); err != nil {
+			return "", err
+		}
 		digits = abs.String()
 	case 'b':
 		digits, prefix, every = abs.Text(2), "0b", 4
@@ -395,14 +399,14 @@ func init() {
 			if spec == "" {
 				return strconv.FormatInt(int64(v.n), 10), true, nil
 			}
-			s, err := formatIntSpec(big.NewInt(int64(v.n)), spec, "int")
+			s, err := formatIntSpec(big.NewInt(int64(v.n)), spec, "int", 0)
 			return s, true, err
 		case KBool:
 			if spec == "" {
 				s, _ := t.Repr(v)
 				return s, true, nil
 			}
-			s, err := formatIntSpec(big.NewInt(int64(v.n)), spec, "bool")
+			s, err := formatIntSpec(big.NewInt(int64(v.n)), spec, "bool", 0)
 			return s, true, err
 		case KFloat:
 			s, err := formatFloatSpec(v.AsFloat(), spec, "float")
@@ -410,7 +414,7 @@ func init() {
 		case KObj:
 			switch o := v.o.(type) {
 			case *BigIntObj:
-				s, err := formatIntSpec(o.v, spec, "int")
+				s, err := formatIntSpec(o.v, spec, "int", t.IntMaxStrDigits())
 				return s, true, err
 			case *StrObj:
 				s, err := formatStrSpec(o.s, spec)

@@ -46,7 +46,7 @@ func (it *Interp) CompileModule(m *Module, file string, src []byte, topLevelAwai
 	if m.Name == "__main__" {
 		it.mainSrc = src
 	}
-	mod, err := parser.Parse(file, src)
+	mod, err := parser.ParseLimited(file, src, it.IntMaxStrDigits())
 	if err != nil {
 		return nil, SyntaxErrorFrom(err)
 	}

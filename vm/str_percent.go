@@ -289,6 +289,9 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			case 'X':
 				digits, prefix = strings.ToUpper(abs.Text(16)), "0X"
 			default:
+				if err := checkIntStr(abs, t.IntMaxStrDigits()); err != nil {
+					return "", err
+				}
 				digits = abs.String()
 			}
 			if !sp.alt {

@@ -18,7 +18,29 @@ type parser struct {
 	inFString bool
 	// maxDigits is the int max str digits limit for decimal literals (0: none).
 	maxDigits int
+	// depth counts nested expression constructs being parsed (see enter).
+	depth int
 }
+
+// maxParseDepth bounds the parser's Go recursion. CPython's parser has a
+// fixed stack too (MAXSTACK) and reports source nested beyond it — a
+// million unary minuses — as MemoryError; shallower but still deep source
+// reaches the compiler's RecursionError instead.
+const maxParseDepth = 5500
+
+// enter counts w levels of nesting (leave undoes it); too deep is the
+// MemoryError SyntaxError kind, which the VM raises as MemoryError.
+func (ps *parser) enter(w int) {
+	ps.depth += w
+	if ps.depth > maxParseDepth {
+		if ps.err == nil {
+			ps.err = &SyntaxError{Kind: "MemoryError", Filename: ps.file}
+		}
+		panic(bailout{})
+	}
+}
+
+func (ps *parser) leave(w int) { ps.depth -= w }
 
 // DefaultMaxDigits is CPython's default limit on the digits of a decimal
 // int literal (sys.get_int_max_str_digits()).

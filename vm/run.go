@@ -21,6 +21,9 @@ func SyntaxErrorFrom(err error) error {
 		cls = IndentationError
 	case "TabError":
 		cls = TabError
+	case "MemoryError":
+		// The parser's nesting limit (CPython: "parser stack overflow").
+		return NewError(MemoryError, "")
 	}
 	inst := NewError(cls, se.Msg)
 	inst.syntax = se

@@ -353,6 +353,11 @@ func bigBinary(op int, x, y *big.Int) (Value, error) {
 			return Int(0), nil
 		}
 		if !y.IsInt64() {
+			// CPython: a shift of more than PY_SSIZE_T_MAX 30-bit digits
+			// cannot be represented; a smaller one cannot be allocated.
+			if !new(big.Int).Quo(y, big.NewInt(30)).IsInt64() {
+				return Undef, Errorf(OverflowError, "too many digits in integer")
+			}
 			return Undef, memoryError()
 		}
 		if err := CheckAlloc2(int64(x.BitLen())/8, y.Int64()/8, 1); err != nil {

@@ -315,12 +315,23 @@ func (il *indentLexer) unterminated(t lexer.Token, triple bool) {
 
 var closerOf = map[string]string{"(": ")", "[": "]", "{": "}"}
 
+// CPython's tokenizer limits (MAXLEVEL, MAXINDENT): deeper source is an
+// error rather than a deep parse.
+const (
+	maxBracketDepth = 200
+	maxIndentDepth  = 100
+)
+
 // op emits an operator, keeping the bracket stack that decides whether a
 // newline ends a logical line.
 func (il *indentLexer) op(t lexer.Token) {
 	line, col := t.Pos.Line, il.col(t)
 	switch t.Value {
 	case "(", "[", "{":
+		if len(il.brackets) >= maxBracketDepth {
+			il.fail(line, col, "SyntaxError", "too many nested parentheses")
+			return
+		}
 		il.brackets = append(il.brackets, t)
 	case ")", "]", "}":
 		if len(il.brackets) == 0 {
@@ -389,6 +400,10 @@ func (il *indentLexer) indentation() bool {
 			if il.emitted+len(il.out) == 0 {
 				il.fail(line, col, "IndentationError", "unexpected indent")
 				il.err.NoCaret = true
+				return true
+			}
+			if len(il.indents) >= maxIndentDepth {
+				il.fail(line, 1, "IndentationError", "too many levels of indentation")
 				return true
 			}
 			il.indents = append(il.indents, width)

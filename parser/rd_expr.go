@@ -63,7 +63,11 @@ func (ps *parser) namedExprTest() Expr {
 }
 
 func (ps *parser) test() Expr {
+	ps.enter(1)
+	defer ps.leave(1)
 	if ps.isKw("lambda") {
+		ps.enter(1) // a lambda costs CPython's parser more than other levels
+		defer ps.leave(1)
 		return ps.lambdef(true)
 	}
 	p := ps.peek().pos
@@ -138,6 +142,8 @@ func (ps *parser) andTest() Expr {
 func (ps *parser) notTest() Expr {
 	if ps.isKw("not") {
 		p := ps.next().pos
+		ps.enter(1)
+		defer ps.leave(1)
 		return &UnaryOp{P: p, Op: "not", X: ps.notTest()}
 	}
 	return ps.comparison()
@@ -229,6 +235,8 @@ func (ps *parser) factor() Expr {
 	t := ps.peek()
 	if t.kind == tOp && (t.val == "-" || t.val == "+" || t.val == "~") {
 		ps.next()
+		ps.enter(1)
+		defer ps.leave(1)
 		x := ps.factor()
 		// Fold negative numeric literals so -9223372036854775808 stays exact.
 		return &UnaryOp{P: t.pos, Op: t.val, X: x}
@@ -240,6 +248,8 @@ func (ps *parser) power() Expr {
 	e := ps.awaitPrimary()
 	if ps.isOp("**") {
 		ps.next()
+		ps.enter(1)
+		defer ps.leave(1)
 		return &BinOp{P: e.Position(), Op: "**", X: e, Y: ps.factor()}
 	}
 	return e
@@ -248,6 +258,8 @@ func (ps *parser) power() Expr {
 func (ps *parser) awaitPrimary() Expr {
 	if ps.isKw("await") {
 		p := ps.next().pos
+		ps.enter(1)
+		defer ps.leave(1)
 		return &Await{P: p, X: ps.primary()}
 	}
 	return ps.primary()

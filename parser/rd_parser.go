@@ -16,7 +16,35 @@ type parser struct {
 	err  *SyntaxError
 	// fstring parsing offsets positions of embedded expressions
 	inFString bool
+	// maxDigits is the int max str digits limit for decimal literals (0: none).
+	maxDigits int
+	// depth counts nested expression constructs being parsed (see enter).
+	depth int
 }
+
+// maxParseDepth bounds the parser's Go recursion. CPython's parser has a
+// fixed stack too (MAXSTACK) and reports source nested beyond it — a
+// million unary minuses — as MemoryError; shallower but still deep source
+// reaches the compiler's RecursionError instead.
+const maxParseDepth = 5500
+
+// enter counts w levels of nesting (leave undoes it); too deep is the
+// MemoryError SyntaxError kind, which the VM raises as MemoryError.
+func (ps *parser) enter(w int) {
+	ps.depth += w
+	if ps.depth > maxParseDepth {
+		if ps.err == nil {
+			ps.err = &SyntaxError{Kind: "MemoryError", Filename: ps.file}
+		}
+		panic(bailout{})
+	}
+}
+
+func (ps *parser) leave(w int) { ps.depth -= w }
+
+// DefaultMaxDigits is CPython's default limit on the digits of a decimal
+// int literal (sys.get_int_max_str_digits()).
+const DefaultMaxDigits = 4300
 
 type bailout struct{}
 
@@ -131,12 +159,18 @@ func isKeyword(s string) bool { return keywords[s] }
 
 // Parse parses a whole file.
 func Parse(filename string, src []byte) (mod *Module, err error) {
+	return ParseLimited(filename, src, DefaultMaxDigits)
+}
+
+// ParseLimited is Parse with a limit on the digits of decimal int literals
+// (an interpreter's sys.get_int_max_str_digits(); 0: no limit).
+func ParseLimited(filename string, src []byte, maxDigits int) (mod *Module, err error) {
 	src = universalNewlines(src)
 	toks, warnings, lerr := tokenize(filename, string(src))
 	if lerr != nil {
 		return nil, lerr
 	}
-	ps := &parser{file: filename, src: string(src), toks: toks}
+	ps := &parser{file: filename, src: string(src), toks: toks, maxDigits: maxDigits}
 	defer func() {
 		if r := recover(); r != nil {
 			if _, ok := r.(bailout); !ok {
@@ -158,12 +192,17 @@ func Parse(filename string, src []byte) (mod *Module, err error) {
 
 // ParseExpr parses a single expression (eval, the REPL).
 func ParseExpr(filename string, src []byte) (e Expr, err error) {
+	return ParseExprLimited(filename, src, DefaultMaxDigits)
+}
+
+// ParseExprLimited is ParseExpr with ParseLimited's limit.
+func ParseExprLimited(filename string, src []byte, maxDigits int) (e Expr, err error) {
 	src = universalNewlines(src)
 	toks, _, lerr := tokenize(filename, string(src))
 	if lerr != nil {
 		return nil, lerr
 	}
-	ps := &parser{file: filename, src: string(src), toks: toks}
+	ps := &parser{file: filename, src: string(src), toks: toks, maxDigits: maxDigits}
 	defer func() {
 		if r := recover(); r != nil {
 			if _, ok := r.(bailout); !ok {

@@ -43,6 +43,9 @@ func (ps *parser) parseNumber(t token) any {
 	if v, err := strconv.ParseInt(digits, base, 64); err == nil {
 		return v
 	}
+	if base == 10 && ps.maxDigits > 0 && len(digits) > ps.maxDigits {
+		ps.failRange(t.pos, t.pos.Col+len(t.val), fmt.Sprintf("Exceeds the limit (%d digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.", ps.maxDigits, len(digits)))
+	}
 	b, ok := new(big.Int).SetString(digits, base)
 	if !ok {
 		ps.failAt(t.pos, "SyntaxError", "invalid "+map[int]string{10: "decimal", 16: "hexadecimal", 8: "octal", 2: "binary"}[base]+" literal")

@@ -80,6 +80,16 @@ func (dc *deepcopier) deep(t *vm.Thread, x vm.Value, memo *vm.Dict) (vm.Value, e
 	}
 	var y vm.Value
 	var err error
+	// Nested containers recurse in Go: counted against the recursion limit,
+	// with CPython's wording (its tuple copy fails inside a generator).
+	where := " while calling a Python object"
+	if _, ok := x.AsObj().(*vm.Tuple); ok {
+		where = ""
+	}
+	if err := t.EnterRecursion(where); err != nil {
+		return vm.Undef, err
+	}
+	defer t.LeaveRecursion()
 	switch o := x.AsObj().(type) {
 	case *vm.List:
 		y, err = dc.list(t, o, d, memo)

@@ -187,7 +187,7 @@ func init() {
 		if len(args) != 2 {
 			return vm.Undef, vm.Errorf(vm.TypeError, "getrandbits() takes exactly one argument (%d given)", len(args)-1)
 		}
-		k, err := t.AsInt64(args[1])
+		k, err := t.AsCInt(args[1])
 		if err != nil {
 			return vm.Undef, err
 		}

@@ -97,9 +97,13 @@ func init() {
 		if err != nil {
 			return vm.Undef, err
 		}
-		n, err := t.AsInt64(v[0])
+		n, err := t.AsSsize(v[0])
 		if err != nil {
 			return vm.Undef, err
+		}
+		// CPython passes n*8 to getrandbits as a C int.
+		if n > math.MaxInt32/8 || n < math.MinInt32/8 {
+			return vm.Undef, vm.Errorf(vm.OverflowError, "Python int too large to convert to C int")
 		}
 		if n < 0 {
 			return vm.Undef, vm.Errorf(vm.ValueError, "number of bits must be non-negative")

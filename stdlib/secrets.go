@@ -22,12 +22,15 @@ func secretsModule(it *vm.Interp) (*vm.Module, error) {
 		}
 		n := int64(32)
 		if !a[0].IsUndef() && !a[0].IsNone() {
-			if n, err = t.AsInt64(a[0]); err != nil {
+			if n, err = t.AsSsize(a[0]); err != nil {
 				return vm.Undef, err
 			}
 			if n < 0 {
 				return vm.Undef, vm.Errorf(vm.ValueError, "negative argument not allowed")
 			}
+		}
+		if err := vm.CheckAlloc(n, 1); err != nil {
+			return vm.Undef, err
 		}
 		b := make([]byte, n)
 		rand.Read(b)

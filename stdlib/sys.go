@@ -97,6 +97,27 @@ func sysModule(it *vm.Interp) (*vm.Module, error) {
 		return vm.Int(int64(t.Interp().RecursionLimit())), nil
 	}))
 	m.Set("setrecursionlimit", vm.NewBuiltin("setrecursionlimit", setRecursionLimit))
+	m.Set("get_int_max_str_digits", vm.NewBuiltin("get_int_max_str_digits", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) > 0 || len(kw) > 0 {
+			return vm.Undef, vm.Errorf(vm.TypeError, "sys.get_int_max_str_digits() takes no arguments (%d given)", len(args)+len(kw))
+		}
+		return vm.Int(int64(t.IntMaxStrDigits())), nil
+	}))
+	m.Set("set_int_max_str_digits", vm.NewBuiltin("set_int_max_str_digits", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		a, err := vm.UnpackArgs("set_int_max_str_digits", args, kw, 1, "maxdigits")
+		if err != nil {
+			return vm.Undef, err
+		}
+		n, err := t.AsCInt(a[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		if n != 0 && n < vm.IntMaxStrDigitsThreshold {
+			return vm.Undef, vm.Errorf(vm.ValueError, "maxdigits must be 0 or larger than %d", vm.IntMaxStrDigitsThreshold)
+		}
+		t.Interp().SetIntMaxStrDigits(int(n))
+		return vm.None, nil
+	}))
 	m.Set("intern", vm.NewBuiltin("intern", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if err := vm.ExactArgs("sys.intern", args, 1); err != nil {
 			return vm.Undef, err

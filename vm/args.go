@@ -1,6 +1,9 @@
 package vm
 
-import "math/big"
+import (
+	"math"
+	"math/big"
+)
 
 // UnpackArgs binds a builtin's arguments to named parameters: the first
 // `required` names are mandatory; the rest are optional and come back as
@@ -191,4 +194,29 @@ func keependsArg(t *Thread, v Value) (bool, error) {
 		return false, err
 	}
 	return b.Sign() != 0, nil
+}
+
+// AsSsize converts an index-like size argument as CPython's Py_ssize_t
+// arguments do: an int beyond 64 bits is an OverflowError.
+func (t *Thread) AsSsize(v Value) (int64, error) {
+	if _, big := v.o.(*BigIntObj); big && v.k == KObj {
+		return 0, Errorf(OverflowError, "Python int too large to convert to C ssize_t")
+	}
+	return t.AsInt64(v)
+}
+
+// AsCInt converts a C-int argument (tab sizes, precisions from '*'): out of
+// the 32-bit range is an OverflowError, as in CPython.
+func (t *Thread) AsCInt(v Value) (int64, error) {
+	if _, big := v.o.(*BigIntObj); big && v.k == KObj {
+		return 0, Errorf(OverflowError, "Python int too large to convert to C int")
+	}
+	n, err := t.AsInt64(v)
+	if err != nil {
+		return 0, err
+	}
+	if n > math.MaxInt32 || n < math.MinInt32 {
+		return 0, Errorf(OverflowError, "Python int too large to convert to C int")
+	}
+	return n, nil
 }

@@ -310,6 +310,9 @@ func bigBinary(op int, x, y *big.Int) (Value, error) {
 	case binSub:
 		r.Sub(x, y)
 	case binMul:
+		if err := CheckAlloc(int64(x.BitLen()+y.BitLen())/8, 1); err != nil {
+			return Undef, err
+		}
 		r.Mul(x, y)
 	case binFloorDiv, binMod:
 		if y.Sign() == 0 {
@@ -346,8 +349,19 @@ func bigBinary(op int, x, y *big.Int) (Value, error) {
 		if y.Sign() < 0 {
 			return Undef, Errorf(ValueError, "negative shift count")
 		}
-		if !y.IsInt64() || y.Int64() > 1<<28 {
-			return Undef, Errorf(OverflowError, "too many digits in integer")
+		if x.Sign() == 0 {
+			return Int(0), nil
+		}
+		if !y.IsInt64() {
+			// CPython: a shift of more than PY_SSIZE_T_MAX 30-bit digits
+			// cannot be represented; a smaller one cannot be allocated.
+			if !new(big.Int).Quo(y, big.NewInt(30)).IsInt64() {
+				return Undef, Errorf(OverflowError, "too many digits in integer")
+			}
+			return Undef, memoryError()
+		}
+		if err := CheckAlloc2(int64(x.BitLen())/8, y.Int64()/8, 1); err != nil {
+			return Undef, err
 		}
 		r.Lsh(x, uint(y.Int64()))
 	case binRShift:
@@ -382,6 +396,17 @@ func bigBinary(op int, x, y *big.Int) (Value, error) {
 		}
 		if !y.IsInt64() || y.Int64() > 1<<24 {
 			return Undef, Errorf(OverflowError, "exponent too large")
+		}
+		if x.CmpAbs(big.NewInt(1)) > 0 {
+			// The result has about (bits of x - 1) * y bits.
+			if bl := int64(x.BitLen() - 1); bl > 0 && y.Int64() > 0 {
+				if bl > (1<<62)/y.Int64() {
+					return Undef, memoryError()
+				}
+				if err := CheckAlloc(bl*y.Int64()/8, 1); err != nil {
+					return Undef, err
+				}
+			}
 		}
 		r.Exp(x, y, nil)
 	case binMatMul:

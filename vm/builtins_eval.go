@@ -103,13 +103,13 @@ func (t *Thread) compileSource(src, file, mode string, mod *Module) (*Code, erro
 	var code *Code
 	var err error
 	if mode == "eval" {
-		e, perr := parser.ParseExpr(file, []byte(src))
+		e, perr := parser.ParseExprLimited(file, []byte(src), t.IntMaxStrDigits())
 		if perr != nil {
 			return nil, SyntaxErrorFrom(perr)
 		}
 		code, err = CompileExpr(file, e, mod)
 	} else {
-		m, perr := parser.Parse(file, []byte(src))
+		m, perr := parser.ParseLimited(file, []byte(src), t.IntMaxStrDigits())
 		if perr != nil {
 			return nil, SyntaxErrorFrom(perr)
 		}

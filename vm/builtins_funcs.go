@@ -628,8 +628,11 @@ func builtinRound(t *Thread, args []Value, kw []KV) (Value, error) {
 			return Int(0).addInt(x), nil
 		}
 		// round to a power of ten, half to even
-		p := new(big.Int).Exp(big.NewInt(10), big.NewInt(-n), nil)
 		v := x.bigOf()
+		if float64(-n) > float64(v.BitLen())*0.30103+2 {
+			return Int(0), nil // 10**-n is beyond twice |x|: no need to build it
+		}
+		p := new(big.Int).Exp(big.NewInt(10), big.NewInt(-n), nil)
 		q, r := new(big.Int).DivMod(v, p, new(big.Int))
 		twice := new(big.Int).Mul(r, big.NewInt(2))
 		c := twice.Cmp(p)
@@ -650,6 +653,13 @@ func builtinRound(t *Thread, args []Value, kw []KV) (Value, error) {
 			return Undef, Errorf(ValueError, "cannot convert float NaN to integer")
 		}
 		return FloatToInt(math.RoundToEven(f))
+	}
+	if b, ok := nd.o.(*BigIntObj); ok && nd.k == KObj {
+		// Beyond any float's digits: unchanged, or a zero of its sign.
+		if b.v.Sign() > 0 {
+			return Float(f), nil
+		}
+		return Float(math.Copysign(0, f)), nil
 	}
 	n, err := t.AsInt64(nd)
 	if err != nil {

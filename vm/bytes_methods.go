@@ -79,9 +79,15 @@ func newBytesFrom(t *Thread, name string, args []Value, kw []KV) ([]byte, error)
 		return append([]byte(nil), b.b...), nil
 	}
 	if src.isIntLike() {
-		n := src.AsInt()
+		n, err := t.AsInt64(src)
+		if err != nil {
+			return nil, Errorf(OverflowError, "cannot fit 'int' into an index-sized integer")
+		}
 		if n < 0 {
 			return nil, Errorf(ValueError, "negative count")
+		}
+		if err := CheckAlloc(n, 1); err != nil {
+			return nil, err
 		}
 		return make([]byte, n), nil
 	}
@@ -552,8 +558,11 @@ func replaceB(s, old, nw []byte, count int) []byte {
 
 // padB is center/ljust/rjust's width and fill arguments.
 func padB(t *Thread, self Value, name string, a []Value) ([]byte, int, byte, error) {
-	w, err := t.AsInt64(a[0])
+	w, err := t.AsSsize(a[0])
 	if err != nil {
+		return nil, 0, 0, err
+	}
+	if err := CheckAlloc(w, SizeByte); err != nil {
 		return nil, 0, 0, err
 	}
 	fill := byte(' ')
@@ -934,7 +943,10 @@ func init() {
 		return bwrap(self, append(bytes.Repeat([]byte{fill}, w-len(s)), s...)), nil
 	})
 	both(oneArg("zfill"), func(t *Thread, self Value, a []Value) (Value, error) {
-		w, err := t.AsInt64(a[0])
+		w, err := t.AsSsize(a[0])
+		if err == nil {
+			err = CheckAlloc(w, SizeByte)
+		}
 		s := bself(self)
 		if err != nil || int(w) <= len(s) {
 			return bwrap(self, s), err
@@ -951,7 +963,12 @@ func init() {
 		size := int64(8)
 		if !a[0].IsUndef() {
 			var err error
-			if size, err = t.AsInt64(a[0]); err != nil {
+			if size, err = t.AsCInt(a[0]); err != nil {
+				return Undef, err
+			}
+		}
+		if tabs := int64(bytes.Count(bself(self), []byte{'\t'})); tabs > 0 && size > 0 {
+			if err := CheckAlloc2(tabs*size, int64(len(bself(self))), 1); err != nil {
 				return Undef, err
 			}
 		}
@@ -1070,10 +1087,17 @@ func init() {
 	}
 	both(oneArg("join"), func(t *Thread, self Value, a []Value) (Value, error) {
 		var parts [][]byte
+		total := int64(0)
+		sep := int64(len(bself(self)))
 		err := t.Iterate(a[0], func(v Value) error {
 			b, ok := bytesLike(v)
 			if !ok {
 				return Errorf(TypeError, "sequence item %d: expected a bytes-like object, %s found", len(parts), v.TypeName())
+			}
+			if total += int64(len(b)) + sep; total >= allocHookMin {
+				if err := CheckAlloc(total, 1); err != nil {
+					return err
+				}
 			}
 			parts = append(parts, b)
 			return nil
@@ -1100,6 +1124,9 @@ func init() {
 			if count, err = t.AsInt64(a[2]); err != nil {
 				return Undef, err
 			}
+		}
+		if err := replaceSizeN(len(bself(self)), len(old), len(nw), int(count), func() int { return bytes.Count(bself(self), old) }); err != nil {
+			return Undef, err
 		}
 		return bwrap(self, replaceB(bself(self), old, nw, int(count))), nil
 	})

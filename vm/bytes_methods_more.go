@@ -183,6 +183,9 @@ func bytesSeqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error
 		if !ok {
 			return Undef, true, Errorf(TypeError, "can't concat %s to %s", b.TypeName(), a.TypeName())
 		}
+		if err := CheckAlloc(int64(len(x)+len(y)), 1); err != nil {
+			return Undef, true, err
+		}
 		if isBA && inplace {
 			ba.b = append(ba.b, y...)
 			return a, true, nil

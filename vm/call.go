@@ -158,6 +158,14 @@ func (t *Thread) enterRecursionWhere(where string) error {
 
 func (t *Thread) leaveRecursion() { t.depth-- }
 
+// EnterRecursion is for Go code in other packages that walks nested objects:
+// it counts a level against the recursion limit (RecursionError with where
+// appended to "maximum recursion depth exceeded"); LeaveRecursion undoes it.
+func (t *Thread) EnterRecursion(where string) error { return t.enterRecursionWhere(where) }
+
+// LeaveRecursion undoes EnterRecursion.
+func (t *Thread) LeaveRecursion() { t.depth-- }
+
 // setupFrame binds arguments into a new frame for fn. owned frames (for
 // generators) get their own registers.
 func (t *Thread) setupFrame(fn *Function, args []Value, kw []KV, owned bool) (*Frame, error) {

@@ -557,7 +557,7 @@ func newInt(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 				return Undef, Errorf(TypeError, "int() can't convert non-string with explicit base")
 			}
 		}
-		r, err = ParseIntLiteral(s, int(b))
+		r, err = parseIntLimited(s, int(b), t.IntMaxStrDigits())
 	}
 	if err != nil {
 		return Undef, err
@@ -584,9 +584,9 @@ func (t *Thread) toInt(x Value) (Value, error) {
 	case *BigIntObj:
 		return x, nil
 	case *StrObj:
-		return ParseIntLiteral(o.s, 10)
+		return parseIntLimited(o.s, 10, t.IntMaxStrDigits())
 	case *Bytes:
-		return ParseIntLiteral(string(o.b), 10)
+		return parseIntLimited(string(o.b), 10, t.IntMaxStrDigits())
 	default:
 		inst, isInst := o.(*Instance)
 		if !isInst && !dunderNative(x) {
@@ -627,8 +627,15 @@ func FloatToInt(f float64) (Value, error) {
 	return BigInt(b), nil
 }
 
-// ParseIntLiteral is int(s, base) for strings.
+// ParseIntLiteral is int(s, base) for strings, under the default limit on
+// decimal digits (DefaultIntMaxStrDigits).
 func ParseIntLiteral(s string, base int) (Value, error) {
+	return parseIntLimited(s, base, DefaultIntMaxStrDigits)
+}
+
+// parseIntLimited is int(s, base) refusing more than limit digits in a base
+// that is not a power of two (limit 0: no limit), as CPython 3.11.
+func parseIntLimited(s string, base int, limit int) (Value, error) {
 	orig := s
 	if base != 0 && (base < 2 || base > 36) {
 		return Undef, Errorf(ValueError, "int() base must be >= 2 and <= 36, or 0")
@@ -659,14 +666,17 @@ func ParseIntLiteral(s string, base int) (Value, error) {
 	if base == 0 {
 		base = 10
 		if len(s) > 1 && s[0] == '0' && strings.Trim(s, "0_") != "" {
-			return Undef, Errorf(ValueError, "invalid literal for int() with base 0: %s", QuoteStr(orig))
+			return Undef, Errorf(ValueError, "invalid literal for int() with base 0: %s", quoteTrunc(orig, 200))
 		}
 	}
 	bad := s == "" || strings.HasPrefix(s, "_") || strings.HasSuffix(s, "_") || strings.Contains(s, "__")
 	clean := strings.ReplaceAll(s, "_", "")
-	b, ok := new(big.Int).SetString(clean, base)
+	if limit > 0 && len(clean) > limit && base&(base-1) != 0 && !bad && validDigits(clean, base) {
+		return Undef, Errorf(ValueError, "Exceeds the limit (%d digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit", limit, len(clean))
+	}
+	b, ok := parseBigDigits(clean, base)
 	if bad || !ok || strings.ContainsAny(clean, "+-") {
-		return Undef, Errorf(ValueError, "invalid literal for int() with base %d: %s", base, QuoteStr(orig))
+		return Undef, Errorf(ValueError, "invalid literal for int() with base %d: %s", base, quoteTrunc(orig, 200))
 	}
 	if neg {
 		b.Neg(b)
@@ -762,12 +772,8 @@ func ParseFloatLiteral(s string) (float64, error) {
 	ok := body != "" && !strings.HasPrefix(body, "_") && !strings.HasSuffix(body, "_") && !strings.Contains(body, "__")
 	clean := strings.ReplaceAll(t, "_", "")
 	if ok && !strings.ContainsAny(body, "xpn") {
-		var f float64
-		_, err := fmt.Sscan(clean, &f)
-		if err == nil {
-			if strings.TrimLeft(clean, "+-0123456789.eE") == "" {
-				return parseFloatExact(clean)
-			}
+		if decimalFloatSyntax(clean) {
+			return parseFloatExact(clean)
 		}
 	}
 	return 0, Errorf(ValueError, "could not convert string to float: %s", QuoteStr(s))

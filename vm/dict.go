@@ -170,6 +170,11 @@ func (d *Dict) setHashed(t *Thread, key, val Value, h uint64) error {
 		return nil
 	}
 	if slot < 0 || len(d.entries)+1 > len(d.index)*2/3 {
+		if len(d.entries) >= growCheckMin {
+			if err := CheckAlloc(int64(len(d.entries))*2, 64+8); err != nil {
+				return err
+			}
+		}
 		d.grow()
 		_, slot, _ = d.find(t, key, h)
 	}

@@ -723,6 +723,13 @@ func (t *Thread) execute() (Value, error) {
 			case OpListAppend:
 				sp--
 				l := regs[sp-arg].o.(*List)
+				if len(l.items) == cap(l.items) && len(l.items) >= growCheckMin {
+					if e := GrowCheck(len(l.items), cap(l.items), SizeValue); e != nil {
+						f.pc, f.sp = pc, sp
+						err = e
+						goto fail
+					}
+				}
 				l.items = append(l.items, regs[sp])
 				regs[sp] = Undef
 			case OpSetAdd:
@@ -745,7 +752,13 @@ func (t *Thread) execute() (Value, error) {
 				sp--
 				f.pc, f.sp = pc, sp
 				l := regs[sp-arg].o.(*List)
-				if e := t.Iterate(regs[sp], func(v Value) error { l.items = append(l.items, v); return nil }); e != nil {
+				if e := t.Iterate(regs[sp], func(v Value) error {
+					if err := GrowCheck(len(l.items), cap(l.items), SizeValue); err != nil {
+						return err
+					}
+					l.items = append(l.items, v)
+					return nil
+				}); e != nil {
 					err = e
 					if IsInstanceOf(e, TypeError) && !t.isIterable(regs[sp]) {
 						err = Errorf(TypeError, "Value after * must be an iterable, not %s", regs[sp].TypeName())

@@ -53,7 +53,11 @@ func parseSpec(s, typeName string) (fmtSpec, error) {
 		i++
 	}
 	if i > 0 {
-		sp.width, _ = strconv.Atoi(s[:i])
+		w, err := strconv.Atoi(s[:i])
+		if err != nil {
+			return sp, Errorf(ValueError, "Too many decimal digits in format string")
+		}
+		sp.width = w
 		s = s[i:]
 	}
 	if len(s) > 0 && (s[0] == ',' || s[0] == '_') {
@@ -71,7 +75,11 @@ func parseSpec(s, typeName string) (fmtSpec, error) {
 		if j == 1 {
 			return sp, Errorf(ValueError, "Format specifier missing precision")
 		}
-		sp.prec, _ = strconv.Atoi(s[1:j])
+		p, err := strconv.Atoi(s[1:j])
+		if err != nil {
+			return sp, Errorf(ValueError, "Too many decimal digits in format string")
+		}
+		sp.prec = p
 		s = s[j:]
 	}
 	if len(s) > 1 {
@@ -90,11 +98,18 @@ func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // pad applies width/fill/align; numbers default to right alignment and '='
 // puts padding between the sign and the digits.
-func pad(sign, body string, sp fmtSpec, defaultAlign byte) string {
+func pad(sign, body string, sp fmtSpec, defaultAlign byte) (string, error) {
 	n := utf8.RuneCountInString(sign) + utf8.RuneCountInString(body)
 	if n >= sp.width {
-		return sign + body
+		return sign + body, nil
 	}
+	if err := CheckAlloc2(int64(sp.width)*int64(utf8.RuneLen(sp.fill)), int64(len(sign)+len(body)), 1); err != nil {
+		return "", err
+	}
+	return padUnchecked(sign, body, n, sp, defaultAlign), nil
+}
+
+func padUnchecked(sign, body string, n int, sp fmtSpec, defaultAlign byte) string {
 	fill := strings.Repeat(string(sp.fill), sp.width-n)
 	align := sp.align
 	if align == 0 {
@@ -110,6 +125,27 @@ func pad(sign, body string, sp fmtSpec, defaultAlign byte) string {
 		return sign + fill + body
 	}
 	return fill + sign + body
+}
+
+// zeroGroup pads digits with zeros until, grouped, they fill width (the
+// separators count), as '0' padding with ',' or '_' does. A grouped string of
+// d digits is d + (d-1)/every long, so the digit count is found directly
+// rather than by adding one zero at a time.
+func zeroGroup(digits string, sep byte, every, width int) (string, error) {
+	if err := CheckAlloc(int64(width), 1); err != nil {
+		return "", err
+	}
+	d := len(digits)
+	if low := width*every/(every+1) - 2; low > d {
+		d = low // still short of width: low*(every+1)/every < width
+	}
+	for d+(d-1)/every < width {
+		d++
+	}
+	if d > len(digits) {
+		digits = strings.Repeat("0", d-len(digits)) + digits
+	}
+	return group(digits, sep, every), nil
 }
 
 // group inserts separators every `every` digits from the right of the integer part.
@@ -144,7 +180,8 @@ func signOf(neg bool, sp fmtSpec) string {
 	return ""
 }
 
-func formatIntSpec(x *big.Int, spec, typeName string) (string, error) {
+// limit is the interpreter's int max str digits, for decimal output.
+func formatIntSpec(x *big.Int, spec, typeName string, limit int) (string, error) {
 	sp, err := parseSpec(spec, typeName)
 	if err != nil {
 		return "", err
@@ -163,6 +200,9 @@ func formatIntSpec(x *big.Int, spec, typeName string) (string, error) {
 	every := 3
 	switch sp.typ {
 	case 0, 'd', 'n':
+		if err := checkIntStr(abs, limit); err != nil {
+			return "", err
+		}
 		digits = abs.String()
 	case 'b':
 		digits, prefix, every = abs.Text(2), "0b", 4
@@ -179,7 +219,7 @@ func formatIntSpec(x *big.Int, spec, typeName string) (string, error) {
 		if !x.IsInt64() || x.Int64() < 0 || x.Int64() > 0x10ffff {
 			return "", Errorf(OverflowError, "%%c arg not in range(0x110000)")
 		}
-		return pad("", string(rune(x.Int64())), sp, '>'), nil // an int: right-aligned like any number
+		return pad("", string(rune(x.Int64())), sp, '>') // an int: right-aligned like any number
 	default:
 		return "", Errorf(ValueError, "Unknown format code '%c' for object of type '%s'", sp.typ, typeName)
 	}
@@ -193,15 +233,10 @@ func formatIntSpec(x *big.Int, spec, typeName string) (string, error) {
 		// zero padding participates in grouping
 		sign := signOf(neg, sp)
 		width := sp.width - len(sign) - len(prefix)
-		for {
-			g := group(digits, sp.grouping, every)
-			if len(g) >= width {
-				return sign + prefix + g, nil
-			}
-			digits = "0" + digits
-		}
+		g, err := zeroGroup(digits, sp.grouping, every, width)
+		return sign + prefix + g, err
 	}
-	return pad(signOf(neg, sp)+prefix, group(digits, sp.grouping, every), sp, '>'), nil
+	return pad(signOf(neg, sp)+prefix, group(digits, sp.grouping, every), sp, '>')
 }
 
 func formatFloatSpec(f float64, spec, typeName string) (string, error) {
@@ -213,6 +248,12 @@ func formatFloatSpec(f float64, spec, typeName string) (string, error) {
 }
 
 func formatFloatParsed(f float64, sp fmtSpec, typeName string) (string, error) {
+	if sp.prec > math.MaxInt32 {
+		return "", Errorf(ValueError, "precision too big")
+	}
+	if err := CheckAlloc(int64(sp.prec), 1); err != nil {
+		return "", err
+	}
 	neg := math.Signbit(f) && !math.IsNaN(f)
 	a := math.Abs(f)
 	var body string
@@ -282,17 +323,12 @@ func formatFloatParsed(f float64, sp fmtSpec, typeName string) (string, error) {
 		if sp.align == '=' && sp.fill == '0' {
 			sign := signOf(neg, sp)
 			width := sp.width - len(sign) - len(rest)
-			for {
-				g := group(intPart, sp.grouping, 3)
-				if len(g) >= width {
-					return sign + g + rest, nil
-				}
-				intPart = "0" + intPart
-			}
+			g, err := zeroGroup(intPart, sp.grouping, 3, width)
+			return sign + g + rest, err
 		}
 		body = group(intPart, sp.grouping, 3) + rest
 	}
-	return pad(signOf(neg, sp), body, sp, '>'), nil
+	return pad(signOf(neg, sp), body, sp, '>')
 }
 
 // formatG is Python's 'g' presentation; noneType is the format used when no
@@ -353,7 +389,7 @@ func formatStrSpec(s, spec string) (string, error) {
 	if sp.prec >= 0 && utf8.RuneCountInString(s) > sp.prec {
 		s = string([]rune(s)[:sp.prec])
 	}
-	return pad("", s, sp, '<'), nil
+	return pad("", s, sp, '<')
 }
 
 func init() {
@@ -363,14 +399,14 @@ func init() {
 			if spec == "" {
 				return strconv.FormatInt(int64(v.n), 10), true, nil
 			}
-			s, err := formatIntSpec(big.NewInt(int64(v.n)), spec, "int")
+			s, err := formatIntSpec(big.NewInt(int64(v.n)), spec, "int", 0)
 			return s, true, err
 		case KBool:
 			if spec == "" {
 				s, _ := t.Repr(v)
 				return s, true, nil
 			}
-			s, err := formatIntSpec(big.NewInt(int64(v.n)), spec, "bool")
+			s, err := formatIntSpec(big.NewInt(int64(v.n)), spec, "bool", 0)
 			return s, true, err
 		case KFloat:
 			s, err := formatFloatSpec(v.AsFloat(), spec, "float")
@@ -378,7 +414,7 @@ func init() {
 		case KObj:
 			switch o := v.o.(type) {
 			case *BigIntObj:
-				s, err := formatIntSpec(o.v, spec, "int")
+				s, err := formatIntSpec(o.v, spec, "int", t.IntMaxStrDigits())
 				return s, true, err
 			case *StrObj:
 				s, err := formatStrSpec(o.s, spec)

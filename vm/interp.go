@@ -77,6 +77,8 @@ type Interp struct {
 	main *Thread
 	// interrupted is set by Interrupt (Ctrl-C) for the main thread to raise.
 	interrupted atomic.Bool
+	// intMaxDigits is sys.get_int_max_str_digits() (0: no limit).
+	intMaxDigits atomic.Int64
 	// onInterrupt handles Ctrl-C instead of raising KeyboardInterrupt
 	// directly (the running event loop does); see SetInterruptHandler.
 	onInterrupt atomic.Pointer[func() bool]

@@ -75,6 +75,9 @@ func init() {
 			return Undef, Errorf(TypeError, "list.append() takes exactly one argument (%d given)", len(args)-1)
 		}
 		l := listSelf(args)
+		if err := GrowCheck(len(l.items), cap(l.items), SizeValue); err != nil {
+			return Undef, err
+		}
 		l.items = append(l.items, args[1])
 		return None, nil
 	})
@@ -85,6 +88,9 @@ func init() {
 		l := listSelf(args)
 		items, err := t.ToList(args[1])
 		if err != nil {
+			return Undef, err
+		}
+		if err := CheckAlloc(int64(len(l.items))+int64(len(items)), SizeValue); err != nil {
 			return Undef, err
 		}
 		l.items = append(l.items, items...)

@@ -269,23 +269,7 @@ func (t *Thread) Hash(v Value) (uint64, error) {
 	case *BigIntObj:
 		return hashBig(o.v), nil
 	case *Tuple:
-		// CPython's xxHash-based tuple hash shape; exact values need not match.
-		// CPython's xxHash-based tuple hash, so tuples in sets order as in CPython.
-		acc := uint64(2870177450012600261)
-		for _, x := range o.items {
-			h, err := t.Hash(x)
-			if err != nil {
-				return 0, err
-			}
-			acc += h * 14029467366897019727
-			acc = acc<<31 | acc>>33
-			acc *= 11400714785074694791
-		}
-		acc += uint64(len(o.items)) ^ (2870177450012600261 ^ 3527539)
-		if acc == ^uint64(0) {
-			return 1546275796, nil
-		}
-		return acc, nil
+		return t.hashTuple(o, 0)
 	case *Bytes:
 		return hashString(string(o.b)), nil
 	case *Range:
@@ -592,10 +576,26 @@ func (t *Thread) ToList(v Value) ([]Value, error) {
 			if items, ok := t.nativeItems(v); ok {
 				return append([]Value(nil), items...), nil
 			}
+		case *Range:
+			// As CPython, the length is known up front: too long is an
+			// error before any item is made.
+			n, err := rangeLenOf(o)
+			if err != nil {
+				return nil, err
+			}
+			if err := CheckAlloc(int64(n), SizeValue); err != nil {
+				return nil, err
+			}
 		}
 	}
 	var out []Value
-	err := t.Iterate(v, func(x Value) error { out = append(out, x); return nil })
+	err := t.Iterate(v, func(x Value) error {
+		if err := GrowCheck(len(out), cap(out), SizeValue); err != nil {
+			return err
+		}
+		out = append(out, x)
+		return nil
+	})
 	return out, err
 }
 
@@ -702,3 +702,40 @@ func (t *Thread) seqContains(items []Value, x Value) (bool, error) {
 }
 
 func indexOf(s, sub string) int { return strings.Index(s, sub) }
+
+// hashTuple is CPython's xxHash-based tuple hash, so tuples in sets order as
+// in CPython. Nested tuples recurse in Go: each level below the first counts
+// against the recursion limit (a bounded depth when t is nil).
+func (t *Thread) hashTuple(o *Tuple, depth int) (uint64, error) {
+	acc := uint64(2870177450012600261)
+	for _, x := range o.items {
+		var h uint64
+		var err error
+		if sub, ok := x.o.(*Tuple); ok && x.k == KObj {
+			if t != nil {
+				if err := t.enterRecursion(); err != nil {
+					return 0, err
+				}
+				h, err = t.hashTuple(sub, depth+1)
+				t.leaveRecursion()
+			} else if depth >= 1000 {
+				return 0, Errorf(RecursionError, "maximum recursion depth exceeded")
+			} else {
+				h, err = t.hashTuple(sub, depth+1)
+			}
+		} else {
+			h, err = t.Hash(x)
+		}
+		if err != nil {
+			return 0, err
+		}
+		acc += h * 14029467366897019727
+		acc = acc<<31 | acc>>33
+		acc *= 11400714785074694791
+	}
+	acc += uint64(len(o.items)) ^ (2870177450012600261 ^ 3527539)
+	if acc == ^uint64(0) {
+		return 1546275796, nil
+	}
+	return acc, nil
+}

@@ -30,7 +30,7 @@ func (t *Thread) Repr(v Value) (string, error) {
 	case *StrObj:
 		return QuoteStr(o.s), nil
 	case *BigIntObj:
-		return o.v.String(), nil
+		return t.IntStr(o.v)
 	case *List:
 		return t.reprSeq(o, "[", "]", o.items, false)
 	case *Tuple:

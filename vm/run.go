@@ -21,6 +21,9 @@ func SyntaxErrorFrom(err error) error {
 		cls = IndentationError
 	case "TabError":
 		cls = TabError
+	case "MemoryError":
+		// The parser's nesting limit (CPython: "parser stack overflow").
+		return NewError(MemoryError, "")
 	}
 	inst := NewError(cls, se.Msg)
 	inst.syntax = se
@@ -47,7 +50,7 @@ func (it *Interp) CompileModule(m *Module, file string, src []byte, topLevelAwai
 	if m.Name == "__main__" {
 		it.mainSrc = src
 	}
-	mod, err := parser.Parse(file, src)
+	mod, err := parser.ParseLimited(file, src, it.IntMaxStrDigits())
 	if err != nil {
 		return nil, SyntaxErrorFrom(err)
 	}

@@ -21,10 +21,31 @@ func repeatCount(t *Thread, v Value, seq Value) (int, bool, error) {
 	if n < 0 {
 		n = 0
 	}
-	if n > 1<<31 {
-		return 0, true, Errorf(MemoryError, "")
+	size := seqByteSize(seq)
+	if size == 0 {
+		return 0, true, nil // an empty sequence stays empty, whatever n is
+	}
+	if err := CheckAlloc(n, size); err != nil {
+		return 0, true, err
 	}
 	return int(n), true, nil
+}
+
+// seqByteSize is the size in Go bytes of one copy of a repeated sequence.
+func seqByteSize(seq Value) int64 {
+	switch x := seq.o.(type) {
+	case *StrObj:
+		return int64(len(x.s))
+	case *List:
+		return int64(len(x.items)) * SizeValue
+	case *Tuple:
+		return int64(len(x.items)) * SizeValue
+	case *Bytes:
+		return int64(len(x.b))
+	case *ByteArray:
+		return int64(len(x.b))
+	}
+	return 1
 }
 
 // seqOp implements the operators of str, bytes, list, tuple, dict and sets.
@@ -34,6 +55,11 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 		switch op {
 		case binAdd:
 			if y, ok := b.o.(*StrObj); ok && b.k == KObj {
+				if n := len(x.s) + len(y.s); n >= allocHookMin {
+					if err := CheckAlloc(int64(n), 1); err != nil {
+						return Undef, true, err
+					}
+				}
 				return Obj(concatStr(x, y)), true, nil
 			}
 			return Undef, true, Errorf(TypeError, "can only concatenate str (not \"%s\") to str", b.TypeName())
@@ -61,10 +87,16 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 					}
 					return Undef, true, err
 				}
+				if err := CheckAlloc(int64(len(x.items))+int64(len(items)), SizeValue); err != nil {
+					return Undef, true, err
+				}
 				x.items = append(x.items, items...)
 				return a, true, nil
 			}
 			if y, ok := b.o.(*List); ok && b.k == KObj {
+				if err := CheckAlloc(int64(len(x.items)+len(y.items)), SizeValue); err != nil {
+					return Undef, true, err
+				}
 				items := make([]Value, 0, len(x.items)+len(y.items))
 				return Obj(NewList(append(append(items, x.items...), y.items...))), true, nil
 			}
@@ -91,6 +123,9 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 		switch op {
 		case binAdd:
 			if y, ok := b.o.(*Tuple); ok && b.k == KObj {
+				if err := CheckAlloc(int64(len(x.items)+len(y.items)), SizeValue); err != nil {
+					return Undef, true, err
+				}
 				items := make([]Value, 0, len(x.items)+len(y.items))
 				return Obj(NewTuple(append(append(items, x.items...), y.items...))), true, nil
 			}

@@ -72,6 +72,13 @@ func (s *Set) addHashed(t *Thread, key Value, h uint64) error {
 					s.used++
 					return nil
 				}
+				if uint64(s.fill+1)*5 >= mask*3 && s.used >= growCheckMin {
+					// This insertion will grow the table: ask first, so
+					// that a refused set stays consistent.
+					if err := CheckAlloc(int64(s.used)*4, 48); err != nil {
+						return err
+					}
+				}
 				*e = setEntry{key: key, hash: h, state: setActive}
 				s.fill++
 				s.used++

@@ -208,7 +208,7 @@ func strPadArgs(t *Thread, name string, args []Value, kw []KV) (string, int, str
 	if err != nil {
 		return "", 0, "", err
 	}
-	w, err := t.AsInt64(a[0])
+	w, err := t.AsSsize(a[0])
 	if err != nil {
 		return "", 0, "", err
 	}
@@ -223,7 +223,12 @@ func strPadArgs(t *Thread, name string, args []Value, kw []KV) (string, int, str
 		}
 		fill = f
 	}
-	return strSelf(args), int(w), fill, nil
+	self := strSelf(args)
+	// The result is w characters of at most len(fill) or the widest rune of self bytes.
+	if err := CheckAlloc2(w, int64(len(self)), int64(len(fill))+3); err != nil {
+		return "", 0, "", err
+	}
+	return self, int(w), fill, nil
 }
 
 func init() {
@@ -407,6 +412,11 @@ func init() {
 			if !ok {
 				return Errorf(TypeError, "sequence item %d: expected str instance, %s found", i, v.TypeName())
 			}
+			if n := b.Len() + len(sep) + len(s); n > b.Cap() && n >= allocHookMin {
+				if err := CheckAlloc(int64(n)*2, 1); err != nil {
+					return err
+				}
+			}
 			if i > 0 {
 				b.WriteString(sep)
 			}
@@ -443,6 +453,9 @@ func init() {
 				return Undef, err
 			}
 			count = int(c)
+		}
+		if err := replaceSize(strSelf(args), old, nw, count); err != nil {
+			return Undef, err
 		}
 		return Str(strings.Replace(strSelf(args), old, nw, count)), nil
 	})
@@ -570,11 +583,14 @@ func init() {
 		if err := ExactArgs("zfill", args[1:], 1); err != nil {
 			return Undef, err
 		}
-		w, err := t.AsInt64(args[1])
+		w, err := t.AsSsize(args[1])
 		if err != nil {
 			return Undef, err
 		}
 		s := strSelf(args)
+		if err := CheckAlloc2(w, int64(len(s)), 1); err != nil {
+			return Undef, err
+		}
 		n := utf8.RuneCountInString(s)
 		if int(w) <= n {
 			return Str(s), nil
@@ -670,13 +686,19 @@ func init() {
 		}
 		size := int64(8)
 		if !a[0].IsUndef() {
-			if size, err = t.AsInt64(a[0]); err != nil {
+			if size, err = t.AsCInt(a[0]); err != nil {
+				return Undef, err
+			}
+		}
+		self := strSelf(args)
+		if tabs := int64(strings.Count(self, "\t")); tabs > 0 && size > 0 {
+			if err := CheckAlloc2(tabs*size, int64(len(self)), 1); err != nil {
 				return Undef, err
 			}
 		}
 		var b strings.Builder
 		col := 0
-		for _, r := range strSelf(args) {
+		for _, r := range self {
 			switch r {
 			case '\t':
 				if size > 0 {

@@ -2,6 +2,7 @@ package vm
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -144,9 +145,12 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			if err != nil {
 				return "", err
 			}
-			n, err := t.AsInt64(v)
-			if err != nil {
+			if !v.isIntLike() {
 				return "", Errorf(TypeError, "* wants int")
+			}
+			n, err := t.AsSsize(v)
+			if err != nil {
+				return "", err
 			}
 			if n < 0 {
 				left = true
@@ -159,7 +163,11 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			for j < len(f) && isDigitByte(f[j]) {
 				j++
 			}
-			sp.width, _ = strconv.Atoi(f[i:j])
+			w, err := strconv.Atoi(f[i:j])
+			if err != nil && j > i {
+				return "", Errorf(ValueError, "width too big")
+			}
+			sp.width = w
 			i = j
 		}
 		if i < len(f) && f[i] == '.' {
@@ -169,9 +177,12 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 				if err != nil {
 					return "", err
 				}
-				n, err := t.AsInt64(v)
-				if err != nil {
+				if !v.isIntLike() {
 					return "", Errorf(TypeError, "* wants int")
+				}
+				n, err := t.AsCInt(v)
+				if err != nil {
+					return "", err
 				}
 				sp.prec = int(n)
 				i++
@@ -180,7 +191,14 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 				for j < len(f) && isDigitByte(f[j]) {
 					j++
 				}
-				sp.prec, _ = strconv.Atoi(f[i:j])
+				p, err := strconv.Atoi(f[i:j])
+				if err != nil && j > i || p > math.MaxInt32 {
+					if isBytes {
+						return "", Errorf(ValueError, "prec too big")
+					}
+					return "", Errorf(ValueError, "precision too big")
+				}
+				sp.prec = p
 				i = j
 			}
 		}
@@ -230,7 +248,10 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			if sp.prec >= 0 && len([]rune(s)) > sp.prec {
 				s = string([]rune(s)[:sp.prec])
 			}
-			out = pad("", s, fmtSpec{fill: ' ', width: sp.width, align: sp.align}, '>')
+			out, err = pad("", s, fmtSpec{fill: ' ', width: sp.width, align: sp.align}, '>')
+			if err != nil {
+				return "", err
+			}
 		case 'd', 'i', 'u', 'o', 'x', 'X':
 			var n *big.Int
 			switch {
@@ -268,15 +289,24 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			case 'X':
 				digits, prefix = strings.ToUpper(abs.Text(16)), "0X"
 			default:
+				if err := checkIntStr(abs, t.IntMaxStrDigits()); err != nil {
+					return "", err
+				}
 				digits = abs.String()
 			}
 			if !sp.alt {
 				prefix = ""
 			}
 			if sp.prec > len(digits) {
+				if err := CheckAlloc(int64(sp.prec), 1); err != nil {
+					return "", err
+				}
 				digits = strings.Repeat("0", sp.prec-len(digits)) + digits
 			}
-			out = pad(signOf(neg, sp)+prefix, digits, sp, '>')
+			var err error
+			if out, err = pad(signOf(neg, sp)+prefix, digits, sp, '>'); err != nil {
+				return "", err
+			}
 		case 'e', 'E', 'f', 'F', 'g', 'G':
 			fv, err := toFloat(arg)
 			if err != nil {
@@ -304,13 +334,19 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 				if len([]rune(s)) != 1 {
 					return "", Errorf(TypeError, "%%c requires int or char")
 				}
-				out = pad("", s, fmtSpec{fill: ' ', width: sp.width, align: sp.align}, '>')
+				var err error
+				if out, err = pad("", s, fmtSpec{fill: ' ', width: sp.width, align: sp.align}, '>'); err != nil {
+					return "", err
+				}
 			} else if arg.isIntLike() {
 				n := arg.AsInt()
 				if n < 0 || n > 0x10ffff {
 					return "", Errorf(OverflowError, "%%c arg not in range(0x110000)")
 				}
-				out = pad("", string(rune(n)), fmtSpec{fill: ' ', width: sp.width, align: sp.align}, '>')
+				var err error
+				if out, err = pad("", string(rune(n)), fmtSpec{fill: ' ', width: sp.width, align: sp.align}, '>'); err != nil {
+					return "", err
+				}
 			} else {
 				return "", Errorf(TypeError, "%%c requires int or char")
 			}

@@ -71,6 +71,23 @@ type symtableBuilder struct {
 	// not uses (from __future__ import annotations).
 	lazyAnnotations bool
 	inAnnotation    bool // visiting a lazy annotation (outside nested scopes)
+	depth           int  // nesting of expr/stmt visits, against maxCompileDepth
+}
+
+// maxCompileDepth is CPython's limit on the AST depth the compiler walks
+// (3 × the default recursion limit): deeper is a RecursionError, and the
+// compiler's Go recursion stays bounded.
+const maxCompileDepth = 3000
+
+// tooDeep counts one level; past the limit it records the RecursionError.
+func (b *symtableBuilder) tooDeep() bool {
+	if b.depth > maxCompileDepth {
+		if b.err == nil {
+			b.err = Errorf(RecursionError, "maximum recursion depth exceeded during compilation")
+		}
+		return true
+	}
+	return false
 }
 
 // annotation visits an annotation. A lazy one is never evaluated, so its
@@ -187,6 +204,11 @@ func (b *symtableBuilder) paramDefaults(p *parser.Params) {
 }
 
 func (b *symtableBuilder) stmt(s parser.Stmt) {
+	b.depth++
+	defer func() { b.depth-- }()
+	if b.tooDeep() {
+		return
+	}
 	switch s := s.(type) {
 	case *parser.ExprStmt:
 		b.expr(s.X)
@@ -394,6 +416,11 @@ func (b *symtableBuilder) exprs(list []parser.Expr) {
 }
 
 func (b *symtableBuilder) expr(e parser.Expr) {
+	b.depth++
+	defer func() { b.depth-- }()
+	if b.tooDeep() {
+		return
+	}
 	switch e := e.(type) {
 	case nil:
 	case *parser.Name:

@@ -49,3 +49,32 @@ implementation = _ImplementationNamespace(
     name="asy", cache_tag=None, version=version_info, hexversion=hexversion,
     _multiarch="x86_64-linux-gnu")
 del _ImplementationNamespace
+
+
+class flags(tuple):
+    # sys.flags: the interpreter's command-line flags, as CPython's structseq.
+    # asy takes none of CPython's options, so all are at their defaults
+    # (int_max_str_digits -1: not set by -X or the environment).
+    _fields = ("debug", "inspect", "interactive", "optimize", "dont_write_bytecode",
+               "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning",
+               "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode",
+               "warn_default_encoding", "safe_path", "int_max_str_digits")
+    n_fields = n_sequence_fields = 18
+    n_unnamed_fields = 0
+
+    def __new__(cls, values):
+        return tuple.__new__(cls, values)
+
+    def __getattr__(self, name):
+        try:
+            return self[flags._fields.index(name)]
+        except ValueError:
+            raise AttributeError("'sys.flags' object has no attribute '%s'" % name) from None
+
+    def __repr__(self):
+        return "sys.flags(%s)" % ", ".join(
+            "%s=%r" % (n, v) for n, v in zip(flags._fields, self))
+
+
+flags.__module__ = "sys"
+flags = flags((0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, -1))

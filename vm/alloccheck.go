@@ -1,0 +1,166 @@
+package vm
+
+import (
+	"bufio"
+	"os"
+	"strconv"
+	"strings"
+	"sync/atomic"
+)
+
+// Allocation size checks.
+//
+// Why: Go has no recoverable out-of-memory. A script that asks for a
+// terabyte ('x'.ljust(10**12), bytes(10**12), [None]*2**30) would make the
+// Go runtime abort the whole host process, where CPython raises MemoryError.
+// So every allocation whose size a script controls asks CheckAlloc first, and
+// loops that grow a container from an iterator ask GrowCheck when they grow.
+//
+// The limit is per object, not per process: a single object larger than
+// allocLimit bytes (Go's bytes, not CPython's) is refused with MemoryError.
+// The default is a sixteenth of the machine's memory, between 1 and 8 GiB
+// (a growing container briefly holds its old and new storage).
+// AllocHook is where a whole-heap budget (Options.MaxMemory) joins in: it is
+// asked about every large allocation as well.
+
+var allocLimit atomic.Int64
+
+func init() { allocLimit.Store(defaultAllocLimit()) }
+
+// AllocHook, when set, is asked before every allocation of at least
+// allocHookMin bytes that a script sized; a non-nil error (a MemoryError) is
+// raised instead of allocating. It must be cheap and safe for concurrent use.
+var AllocHook func(need int64) error
+
+// allocHookMin keeps the hook off the path of small allocations.
+const allocHookMin = 1 << 20
+
+// SetAllocLimit sets the largest single allocation, in bytes, a script may
+// request (0 or less restores the default). It returns the previous limit.
+func SetAllocLimit(n int64) int64 {
+	if n <= 0 {
+		n = defaultAllocLimit()
+	}
+	return allocLimit.Swap(n)
+}
+
+// AllocLimit reports the current per-object limit in bytes.
+func AllocLimit() int64 { return allocLimit.Load() }
+
+// CheckAlloc reports MemoryError when n items of size bytes each would exceed
+// the allocation limit (or overflow). n < 0 counts as 0.
+func CheckAlloc(n, size int64) error {
+	if n <= 0 || size <= 0 {
+		return nil
+	}
+	lim := allocLimit.Load()
+	if n > lim/size {
+		return memoryError()
+	}
+	if need := n * size; need >= allocHookMin {
+		if h := AllocHook; h != nil {
+			return h(need)
+		}
+	}
+	return nil
+}
+
+// CheckAlloc2 is CheckAlloc for a sum of two counts (a + b items of size),
+// safe against overflow of the sum.
+func CheckAlloc2(a, b, size int64) error {
+	if a < 0 {
+		a = 0
+	}
+	if b < 0 {
+		b = 0
+	}
+	if a > (1<<62) || b > (1<<62) {
+		return memoryError()
+	}
+	return CheckAlloc(a+b, size)
+}
+
+// GrowCheck is for loops that append: it costs a comparison until the slice
+// is about to reallocate past growCheckMin items, then asks CheckAlloc for the
+// doubled size.
+func GrowCheck(length, capacity int, size int64) error {
+	if length < capacity || length < growCheckMin {
+		return nil
+	}
+	return CheckAlloc(int64(length)*2, size)
+}
+
+const growCheckMin = 1 << 16
+
+// Sizes, in Go bytes, of the items of containers, for CheckAlloc.
+const (
+	SizeValue = 32 // a Value (list and tuple items)
+	SizeByte  = 1
+)
+
+func memoryError() error { return Errorf(MemoryError, "") }
+
+// defaultAllocLimit: a sixteenth of physical memory, clamped to [1, 8] GiB.
+// ASY_MAXALLOC (bytes) overrides it, for tests and small machines.
+func defaultAllocLimit() int64 {
+	const gib = 1 << 30
+	if v, err := strconv.ParseInt(os.Getenv("ASY_MAXALLOC"), 10, 64); err == nil && v > 0 {
+		return v
+	}
+	total := memTotal()
+	if total <= 0 {
+		return 2 * gib
+	}
+	lim := total / 16
+	if lim < gib {
+		lim = gib
+	}
+	if lim > 8*gib {
+		lim = 8 * gib
+	}
+	return lim
+}
+
+// memTotal reads MemTotal from /proc/meminfo (Linux); 0 when unknown.
+func memTotal() int64 {
+	f, err := os.Open("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if rest, ok := strings.CutPrefix(line, "MemTotal:"); ok {
+			fields := strings.Fields(rest)
+			if len(fields) == 0 {
+				return 0
+			}
+			kb, err := strconv.ParseInt(fields[0], 10, 64)
+			if err != nil {
+				return 0
+			}
+			return kb * 1024
+		}
+	}
+	return 0
+}
+
+// replaceSize checks the result of replacing count (all when < 0)
+// occurrences of old by nw in s.
+func replaceSize(s, old, nw string, count int) error {
+	return replaceSizeN(len(s), len(old), len(nw), count, func() int { return strings.Count(s, old) })
+}
+
+// replaceSizeN is replaceSize given lengths; occurrences is only called
+// when the result can be longer than the input.
+func replaceSizeN(s, old, nw, count int, occurrences func() int) error {
+	if nw <= old {
+		return nil
+	}
+	n := int64(occurrences())
+	if count >= 0 && int64(count) < n {
+		n = int64(count)
+	}
+	return CheckAlloc2(int64(s), n*int64(nw-old), 1)
+}

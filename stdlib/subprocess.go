@@ -315,7 +315,6 @@ func lookPath(prog string, s *spawnSpec) (string, error) {
 	return "", osError(syscall.ENOENT, prog)
 }
 
-
 // specArg reads a stdin/stdout/stderr argument as passed by subprocess.py:
 // None (inherit) or an int (a spec constant or a descriptor).
 func specArg(t *vm.Thread, v vm.Value) (int, error) {

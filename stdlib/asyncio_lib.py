@@ -770,3 +770,40 @@ class BoundedSemaphore(Semaphore):
 
 # Queue, PriorityQueue, LifoQueue, QueueEmpty and QueueFull are native
 # (asyncio_queue.go).
+
+
+# The stream exceptions (asyncio.exceptions). The netio work defines the
+# same classes in asyncio_net_lib.py; whichever runs last wins, and this
+# copy can go once both are merged.
+if 'IncompleteReadError' not in globals():
+    class IncompleteReadError(EOFError):
+        __module__ = 'asyncio.exceptions'
+
+        def __init__(self, partial, expected):
+            r_expected = 'undefined' if expected is None else repr(expected)
+            super().__init__(f'{len(partial)} bytes read on a total of '
+                             f'{r_expected} expected bytes')
+            self.partial = partial
+            self.expected = expected
+
+    class LimitOverrunError(Exception):
+        __module__ = 'asyncio.exceptions'
+
+        def __init__(self, message, consumed):
+            super().__init__(message)
+            self.consumed = consumed
+
+
+# asyncio.subprocess (pylib/asyncio.subprocess.py) imports asyncio, so it is
+# loaded on first use rather than with asyncio: `asyncio.subprocess.PIPE`
+# and `asyncio.create_subprocess_exec` work without importing it.
+_LAZY_SUBPROCESS = ('subprocess', 'create_subprocess_exec', 'create_subprocess_shell')
+
+
+def __getattr__(name):
+    if name in _LAZY_SUBPROCESS:
+        import asyncio.subprocess as sub
+        if name == 'subprocess':
+            return sub
+        return getattr(sub, name)
+    raise AttributeError(f"module 'asyncio' has no attribute '{name}'")

@@ -379,6 +379,7 @@ func subprocessCore(it *vm.Interp) (*vm.Module, error) {
 		return vm.Obj(vm.NewTuple(out)), nil
 	})
 	fn("communicate", subprocessCommunicate)
+	fn("aio_spawn", aioSpawn)
 	return m, nil
 }
 

@@ -73,6 +73,11 @@ type Loop struct {
 	pools map[*ThreadPool]bool
 	// fatal is set when KeyboardInterrupt/SystemExit escapes a callback: run_forever returns it.
 	fatal error
+	// excHandler is the script's exception handler (exchandler.go).
+	excHandler ExceptionHandler
+	// slow is loop.slow_callback_duration once set.
+	slow    float64
+	slowSet bool
 }
 
 // Executor runs blocking work off the loop thread (implemented with threads).
@@ -277,15 +282,12 @@ func (l *Loop) runOnce() error {
 	return nil
 }
 
-// SlowCallbackDuration is debug mode's threshold, as CPython's loop.slow_callback_duration.
-const SlowCallbackDuration = 0.1
-
 // runTimed runs a callback and reports it when it blocked the loop too long.
 func (l *Loop) runTimed(h *Handle, fn func()) {
 	start := time.Now()
 	fn()
 	d := time.Since(start).Seconds()
-	if d >= SlowCallbackDuration {
+	if d >= l.SlowCallbackDuration() {
 		what := "<Handle>"
 		if h.task != nil {
 			what = h.task.reprSelf()

@@ -295,15 +295,23 @@ func runCoroutine(t *vm.Thread, g *vm.Generator, shown vm.Object, debug bool) (v
 func runMainTask(l *runtime.Loop, task *runtime.Task) (vm.Value, error) {
 	it := l.Thread().Interp()
 	interrupted := false
-	prevHook := it.SetInterruptHandler(func() bool {
-		l.Post(func() {
-			interrupted = true
-			task.Cancel(vm.None)
+	// A script that handles SIGINT itself keeps Ctrl-C (CPython's Runner
+	// installs its handler only over default_int_handler).
+	custom := sigintCustom(it)
+	var prevHook func() bool
+	if !custom {
+		prevHook = it.SetInterruptHandler(func() bool {
+			l.Post(func() {
+				interrupted = true
+				task.Cancel(vm.None)
+			})
+			return true
 		})
-		return true
-	})
+	}
 	result, runErr := l.RunUntilComplete(&task.Future)
-	it.SetInterruptHandler(prevHook)
+	if !custom && !sigintCustom(it) {
+		it.SetInterruptHandler(prevHook)
+	}
 	if interrupted && (runErr == nil || vm.IsInstanceOf(runErr, runtime.CancelledError)) {
 		runErr = vm.NewInstance(vm.KeyboardInterrupt)
 	}

@@ -55,6 +55,7 @@ func (it *Interp) Interrupt() {
 	if h := it.onInterrupt.Load(); h != nil && (*h)() {
 		return
 	}
+	it.kbd.Store(true)
 	it.interrupted.Store(true)
 	it.signalBlocked()
 }
@@ -90,7 +91,12 @@ func (t *Thread) CheckInterrupt() error {
 	}
 	if t == t.interp.main {
 		t.interp.interrupted.Store(false)
-		return NewInstance(KeyboardInterrupt)
+		if err := t.interp.runPending(t); err != nil {
+			return err
+		}
+		if t.interp.kbd.Swap(false) {
+			return NewInstance(KeyboardInterrupt)
+		}
 	}
 	return nil
 }
@@ -121,6 +127,10 @@ func (it *Interp) Aborted() (string, bool) {
 func (it *Interp) ResetAbort() {
 	it.aborted.Store(nil)
 	it.interrupted.Store(false)
+	it.kbd.Store(false)
+	it.pendingMu.Lock()
+	it.pending = nil
+	it.pendingMu.Unlock()
 	for _, t := range []*Thread{it.main} {
 		t.steps = it.cfg.MaxSteps
 	}

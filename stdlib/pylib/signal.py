@@ -23,3 +23,35 @@ globals().update(Signals.__members__)
 globals().update(Handlers.__members__)
 globals().update(Sigmasks.__members__)
 NSIG = 65
+
+
+from _signal import default_int_handler, strsignal, valid_signals, alarm
+import _signal
+
+
+def _enum_to_int(value):
+    try:
+        return int(value)
+    except (ValueError, TypeError):
+        return value
+
+
+def _int_to_enum(value, enum_klass):
+    try:
+        return enum_klass(value)
+    except ValueError:
+        return value
+
+
+def signal(signalnum, handler):
+    handler = _signal.signal(_enum_to_int(signalnum), _enum_to_int(handler))
+    return _int_to_enum(handler, Handlers)
+
+
+def getsignal(signalnum):
+    handler = _signal.getsignal(_enum_to_int(signalnum))
+    return _int_to_enum(handler, Handlers)
+
+
+def raise_signal(signalnum):
+    _signal.raise_signal(_enum_to_int(signalnum))

@@ -302,6 +302,9 @@ func signalCore(it *vm.Interp) (*vm.Module, error) {
 			return vm.None, nil
 		}
 		// The default action: the process dies, stops or ignores it.
+		if err := subprocessAllowed(it); err != nil {
+			return vm.Undef, vm.Errorf(vm.PermissionError, "hermetic interpreter: raise_signal cannot signal the process")
+		}
 		it.Flush()
 		syscall.Kill(os.Getpid(), syscall.Signal(sig))
 		time.Sleep(10 * time.Millisecond) // let a fatal signal land
@@ -346,6 +349,9 @@ func signalCore(it *vm.Interp) (*vm.Module, error) {
 			return vm.Undef, err
 		}
 		it := t.Interp()
+		if err := subprocessAllowed(it); err != nil {
+			return vm.Undef, vm.Errorf(vm.PermissionError, "hermetic interpreter: signal.alarm is not available")
+		}
 		s := sigStateOf(it)
 		s.mu.Lock()
 		defer s.mu.Unlock()

@@ -114,27 +114,52 @@ func (c *child) returncode() (int, bool) {
 }
 
 // wait blocks (interpreter lock released) until the child ends or timeout
-// seconds pass (timeout < 0: no limit); ok false on timeout.
-func (c *child) wait(t *vm.Thread, timeout float64) (int, bool) {
+// seconds pass (timeout < 0: no limit); ok false on timeout. Ctrl-C, an
+// embedder's stop or an exception from a signal handler ends it early.
+func (c *child) wait(t *vm.Thread, timeout float64) (int, bool, error) {
 	if code, ok := c.returncode(); ok {
-		return code, true
+		return code, true, nil
 	}
-	if timeout == 0 {
-		return 0, false
+	if _, err := waitChan(t, c.done, timeout); err != nil {
+		return 0, false, err
 	}
-	t.Blocking(func() {
-		if timeout < 0 {
-			<-c.done
-			return
-		}
+	code, ok := c.returncode()
+	return code, ok, nil
+}
+
+// waitChan waits, interpreter lock released, for ch to close or timeout
+// seconds (< 0: no limit). An interrupt raises what CheckInterrupt gives
+// (KeyboardInterrupt, RunAborted, a signal handler's exception); a signal
+// handler that returns lets the wait go on, as CPython retries (PEP 475).
+func waitChan(t *vm.Thread, ch <-chan struct{}, timeout float64) (bool, error) {
+	var deadline <-chan time.Time
+	if timeout >= 0 {
 		tm := time.NewTimer(time.Duration(timeout * float64(time.Second)))
 		defer tm.Stop()
-		select {
-		case <-c.done:
-		case <-tm.C:
+		deadline = tm.C
+	}
+	for {
+		sig := t.Interp().InterruptSignal()
+		done, timedOut := false, false
+		t.Blocking(func() {
+			select {
+			case <-ch:
+				done = true
+			case <-deadline:
+				timedOut = true
+			case <-sig:
+			}
+		})
+		if done {
+			return true, nil
 		}
-	})
-	return c.returncode()
+		if timedOut {
+			return false, nil
+		}
+		if err := t.CheckInterrupt(); err != nil {
+			return false, err
+		}
+	}
 }
 
 // signal sends sig unless the child has been reaped (CPython's
@@ -442,10 +467,11 @@ func init() {
 			}
 			timeout = max(d, 0)
 		}
-		if code, ok := self(args).wait(t, timeout); ok {
-			return vm.Int(int64(code)), nil
+		code, ok, err := self(args).wait(t, timeout)
+		if err != nil || !ok {
+			return vm.None, err
 		}
-		return vm.None, nil
+		return vm.Int(int64(code)), nil
 	})
 	childType.AddMethod("send_signal", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if len(args) != 2 {

@@ -3,7 +3,6 @@ package stdlib
 import (
 	"os"
 	"sync"
-	"time"
 
 	"github.com/asylang/asy/vm"
 )
@@ -132,20 +131,10 @@ func subprocessCommunicate(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value,
 		c.comm = cm
 	}
 	cm := c.comm
-	finished := true
-	t.Blocking(func() {
-		if timeout < 0 {
-			<-cm.finished
-			return
-		}
-		tm := time.NewTimer(time.Duration(timeout * float64(time.Second)))
-		defer tm.Stop()
-		select {
-		case <-cm.finished:
-		case <-tm.C:
-			finished = false
-		}
-	})
+	finished, err := waitChan(t, cm.finished, timeout)
+	if err != nil {
+		return vm.Undef, err
+	}
 	cm.mu.Lock()
 	defer cm.mu.Unlock()
 	res := []vm.Value{vm.Bool(finished), vm.None, vm.None}

@@ -8,11 +8,11 @@ import (
 	"github.com/asylang/asy"
 )
 
-// A hermetic interpreter starts no process: subprocess and asyncio's
-// create_subprocess_* refuse with PermissionError before anything runs.
-func TestHermeticSubprocess(t *testing.T) {
+// An interpreter not granted subprocesses starts none: subprocess and
+// asyncio's create_subprocess_* refuse with PermissionError.
+func TestSubprocessNotGranted(t *testing.T) {
 	var out bytes.Buffer
-	in := mustNew(t, asy.Options{Hermetic: true, Stdout: &out})
+	in := mustNew(t, asy.Options{Stdout: &out})
 	err := in.Exec(context.Background(), "main.py", `
 import asyncio, subprocess
 for f in (lambda: subprocess.run(["true"]), lambda: subprocess.Popen("true", shell=True)):
@@ -30,7 +30,7 @@ asyncio.run(main())
 	if err != nil {
 		t.Fatal(err)
 	}
-	const msg = "PermissionError: hermetic interpreter: subprocesses are not available\n"
+	const msg = "PermissionError: subprocesses are not granted to this interpreter\n"
 	if got, want := out.String(), msg+msg+msg; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}

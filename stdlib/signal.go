@@ -243,7 +243,7 @@ func signalCore(it *vm.Interp) (*vm.Module, error) {
 			return vm.Undef, osError(syscall.EINVAL, "")
 		}
 		if err := subprocessAllowed(t.Interp()); err != nil && syscall.Signal(sig) != syscall.SIGINT {
-			return vm.Undef, vm.Errorf(vm.PermissionError, "hermetic interpreter: signal handlers are not available")
+			return vm.Undef, vm.Errorf(vm.PermissionError, "signal handlers are not granted to this interpreter")
 		}
 		s := sigStateOf(t.Interp())
 		s.mu.Lock()
@@ -303,7 +303,7 @@ func signalCore(it *vm.Interp) (*vm.Module, error) {
 		}
 		// The default action: the process dies, stops or ignores it.
 		if err := subprocessAllowed(it); err != nil {
-			return vm.Undef, vm.Errorf(vm.PermissionError, "hermetic interpreter: raise_signal cannot signal the process")
+			return vm.Undef, vm.Errorf(vm.PermissionError, "signalling the process is not granted to this interpreter")
 		}
 		it.Flush()
 		syscall.Kill(os.Getpid(), syscall.Signal(sig))
@@ -350,7 +350,7 @@ func signalCore(it *vm.Interp) (*vm.Module, error) {
 		}
 		it := t.Interp()
 		if err := subprocessAllowed(it); err != nil {
-			return vm.Undef, vm.Errorf(vm.PermissionError, "hermetic interpreter: signal.alarm is not available")
+			return vm.Undef, vm.Errorf(vm.PermissionError, "signal.alarm is not granted to this interpreter")
 		}
 		s := sigStateOf(it)
 		s.mu.Lock()
@@ -440,7 +440,7 @@ func init() {
 			return vm.Undef, vm.Errorf(vm.RuntimeError, "sig %d cannot be caught", sig)
 		}
 		if err := subprocessAllowed(it); err != nil && syscall.Signal(sig) != syscall.SIGINT {
-			return vm.Undef, vm.Errorf(vm.PermissionError, "hermetic interpreter: signal handlers are not available")
+			return vm.Undef, vm.Errorf(vm.PermissionError, "signal handlers are not granted to this interpreter")
 		}
 		s := sigStateOf(it)
 		s.mu.Lock()

@@ -4,11 +4,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"syscall"
 	"time"
 
+	"github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/vm"
 )
 
@@ -32,20 +34,11 @@ const (
 	specDevnull = -3
 )
 
-type subprocAllowKey struct{}
-
-// DenySubprocesses makes every attempt of the interpreter's scripts to
-// start a process fail with PermissionError (an embedder that grants no
-// subprocess capability). Hermetic interpreters are denied too.
-func DenySubprocesses(it *vm.Interp) { it.SetExt(subprocAllowKey{}, false) }
-
-// subprocessAllowed is the one check every way of starting a process goes
-// through; the capability grants of the embedding API hook in here.
+// subprocessAllowed is the one check every way of starting a process (and
+// of signalling the host process) goes through: the interpreter's
+// Subprocess grant (runtime.Grants; the asy command grants it).
 func subprocessAllowed(it *vm.Interp) error {
-	if _, hermetic := it.Ext(hermeticKey{}); hermetic {
-		return vm.Errorf(vm.PermissionError, "hermetic interpreter: subprocesses are not available")
-	}
-	if v, ok := it.Ext(subprocAllowKey{}); ok && v == false {
+	if !runtime.GrantsOf(it).Subprocess {
 		return vm.Errorf(vm.PermissionError, "subprocesses are not granted to this interpreter")
 	}
 	return nil
@@ -202,7 +195,7 @@ func spawn(t *vm.Thread, s *spawnSpec) (c *child, parent [3]*os.File, err error)
 	if prog == "" {
 		prog = s.argv[0]
 	}
-	path, err := lookPath(prog, s)
+	path, err := lookPath(t.Interp(), prog, s)
 	if err != nil {
 		return nil, parent, err
 	}
@@ -277,6 +270,13 @@ func spawn(t *vm.Thread, s *spawnSpec) (c *child, parent [3]*os.File, err error)
 		if attr.Env == nil {
 			attr.Env = []string{}
 		}
+	} else {
+		// The child inherits the environment the script is granted.
+		attr.Env = []string{}
+		for k, v := range runtime.GrantsOf(t.Interp()).Env {
+			attr.Env = append(attr.Env, k+"="+v)
+		}
+		sort.Strings(attr.Env)
 	}
 	if s.newSession {
 		attr.Sys = &syscall.SysProcAttr{Setsid: true}
@@ -300,7 +300,7 @@ func spawn(t *vm.Thread, s *spawnSpec) (c *child, parent [3]*os.File, err error)
 
 // lookPath finds prog as execvpe(3) does, in the PATH of the child's
 // environment when one is given.
-func lookPath(prog string, s *spawnSpec) (string, error) {
+func lookPath(it *vm.Interp, prog string, s *spawnSpec) (string, error) {
 	if strings.Contains(prog, "/") {
 		return prog, nil
 	}
@@ -314,6 +314,9 @@ func lookPath(prog string, s *spawnSpec) (string, error) {
 	}
 	if !found {
 		pathVar = os.Getenv("PATH")
+		if v, ok := runtime.GrantsOf(it).Env["PATH"]; ok {
+			pathVar = v
+		}
 		if pathVar == "" {
 			pathVar = "/bin:/usr/bin"
 		}

@@ -45,7 +45,10 @@ func detachFile(t *vm.Thread, v vm.Value) (*os.File, []byte, error) {
 		c.wbuf = nil
 	}
 	early := append([]byte(nil), c.unread()...)
-	f := c.f
+	f, isOS := c.f.(*os.File)
+	if !isOS {
+		return nil, nil, vm.Errorf(vm.TypeError, "communicate() needs the Popen's own pipes")
+	}
 	c.closed = true
 	c.buf, c.wbuf = nil, nil
 	c.reg.remove(c)

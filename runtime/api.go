@@ -65,7 +65,7 @@ func (l *Loop) CancelAllTasks() error {
 		}
 		if t.exc != nil {
 			t.logTraceback = false
-			l.it.WriteStderr("unhandled exception during asyncio.run() shutdown\ntask: " + t.reprSelf() + "\n" + l.t.FormatException(t.exc))
+			l.ReportError("unhandled exception during asyncio.run() shutdown", t.exc, ContextItem{"task", t.value()})
 		}
 	}
 	return nil
@@ -78,7 +78,7 @@ func (l *Loop) ReportUnretrieved() {
 	for _, t := range l.tasks {
 		if t.logTraceback && t.exc != nil {
 			t.logTraceback = false
-			l.it.WriteStderr("Task exception was never retrieved\nfuture: " + t.reprSelf() + "\n" + l.t.FormatException(t.exc))
+			l.ReportError("Task exception was never retrieved", t.exc, ContextItem{"future", t.value()})
 		}
 	}
 }

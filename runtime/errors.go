@@ -44,14 +44,7 @@ func EventLoop(t *vm.Thread) *Loop { return threadState(t).current }
 
 // callbackError reports an exception escaping a callback, as the default
 // exception handler does.
-func (l *Loop) callbackError(err error, what string) {
-	exc := vm.AsException(err)
-	if exc.Class().IsSubclass(vm.KeyboardInterrupt) || exc.Class().IsSubclass(vm.SystemExit) {
-		l.fatal = exc
-		return
-	}
-	l.it.WriteStderr(what + "\n" + l.t.FormatException(exc))
-}
+func (l *Loop) callbackError(err error, what string) { l.ReportError(what, err) }
 
 // deadlock is the error for a loop that can never make progress.
 func (l *Loop) deadlock() error {

@@ -314,3 +314,7 @@ type poolCounterKey struct{}
 
 // WorkerName is the name of an executor worker thread (ok=false for others).
 func WorkerName(t *vm.Thread) (string, bool) { return t.Name, t.Name != "" }
+
+// SetDefaultExecutor is loop.set_default_executor: run_in_executor(None, …)
+// and to_thread use pool from now on.
+func (l *Loop) SetDefaultExecutor(pool *ThreadPool) { l.defaultExecutor = pool }

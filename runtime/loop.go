@@ -47,6 +47,8 @@ type Loop struct {
 	// statements: background tasks wait for the user as they would in real
 	// time, instead of racing ahead).
 	holdTime int
+	// io counts pending network I/O (io.go).
+	io ioState
 
 	running  bool
 	stopping bool
@@ -71,6 +73,11 @@ type Loop struct {
 	pools map[*ThreadPool]bool
 	// fatal is set when KeyboardInterrupt/SystemExit escapes a callback: run_forever returns it.
 	fatal error
+	// excHandler is the script's exception handler (exchandler.go).
+	excHandler ExceptionHandler
+	// slow is loop.slow_callback_duration once set.
+	slow    float64
+	slowSet bool
 }
 
 // Executor runs blocking work off the loop thread (implemented with threads).
@@ -280,15 +287,12 @@ func (l *Loop) runOnce() error {
 	return nil
 }
 
-// SlowCallbackDuration is debug mode's threshold, as CPython's loop.slow_callback_duration.
-const SlowCallbackDuration = 0.1
-
 // runTimed runs a callback and reports it when it blocked the loop too long.
 func (l *Loop) runTimed(h *Handle, fn func()) {
 	start := time.Now()
 	fn()
 	d := time.Since(start).Seconds()
-	if d >= SlowCallbackDuration {
+	if d >= l.SlowCallbackDuration() {
 		what := "<Handle>"
 		if h.task != nil {
 			what = h.task.reprSelf()
@@ -315,7 +319,7 @@ func (l *Loop) wait() error {
 			return nil
 		}
 		timeout = time.Duration(d * float64(time.Second))
-	} else if l.busyCount() == 0 && l.keepAlive == 0 && !l.othersMayPost() {
+	} else if l.busyCount() == 0 && l.keepAlive == 0 && l.PendingIO() == 0 && !l.othersMayPost() {
 		l.inboxMu.Lock()
 		empty := len(l.inbox) == 0
 		l.inboxMu.Unlock()
@@ -374,11 +378,18 @@ func (l *Loop) waitVirtual(vc *VirtualClock) error {
 			l.t.Blocking(func() { <-l.wake })
 			continue
 		}
+		if haveTimer && l.PendingIO() > 0 {
+			// A socket may deliver first: time passes in real time (io.go).
+			if l.ioWaitVirtual(vc, next) {
+				return nil
+			}
+			continue
+		}
 		if haveTimer {
 			vc.AdvanceTo(next)
 			return nil
 		}
-		if l.keepAlive > 0 || l.reg.held() {
+		if l.keepAlive > 0 || l.reg.held() || l.PendingIO() > 0 {
 			l.t.Blocking(func() { <-l.wake })
 			continue
 		}

@@ -17,8 +17,14 @@ var asyncioLib string
 
 var loopType = vm.NewNativeClass("_UnixSelectorEventLoop", "asyncio", nil, nil)
 
-// loopObj is the script-visible event loop.
-type loopObj struct{ l *runtime.Loop }
+// loopObj is the script-visible event loop. handler is the script's
+// exception handler (None: the default); attrs holds attributes scripts
+// set on the loop (asyncio_loopapi.go).
+type loopObj struct {
+	l       *runtime.Loop
+	handler vm.Value
+	attrs   *vm.Dict
+}
 
 func (*loopObj) Class() *vm.Class { return loopType }
 func (o *loopObj) Repr(t *vm.Thread) (string, error) {
@@ -44,7 +50,7 @@ func loopValue(it *vm.Interp, l *runtime.Loop) vm.Value {
 	}
 	o, ok := objs[l]
 	if !ok {
-		o = &loopObj{l: l}
+		o = &loopObj{l: l, handler: vm.None}
 		objs[l] = o
 	}
 	return vm.Obj(o)

@@ -170,6 +170,27 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 		return t.NewNativeCoroutine(&sleepCoro{delay: a[0], timer: timerSleep{result: a[1]}}), nil
 	})
 	fn("gather", gather)
+	// Runner's Go half (asyncio_lib.py): run a main task with Ctrl-C
+	// handling, and finish a loop as asyncio.run does.
+	fn("_runner_run", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		l, err := asLoop(args[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		task, ok := args[1].AsObj().(*runtime.Task)
+		if !ok {
+			return vm.Undef, vm.Errorf(vm.TypeError, "a Task was expected")
+		}
+		l.RunOn(t)
+		return runMainTask(l, task)
+	})
+	fn("_finish_loop", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		l, err := asLoop(args[0])
+		if err != nil {
+			return vm.Undef, err
+		}
+		return vm.None, finishLoop(t, l)
+	})
 	fn("to_thread", toThread)
 	fn("run_coroutine_threadsafe", runCoroutineThreadsafe)
 	fn("wrap_future", wrapFuture)
@@ -253,31 +274,8 @@ func runCoroutine(t *vm.Thread, g *vm.Generator, shown vm.Object, debug bool) (v
 	if shown != nil {
 		task.SetShown(shown)
 	}
-	// Ctrl-C cancels the main task, as CPython 3.11's Runner does; the run
-	// then ends with KeyboardInterrupt.
-	interrupted := false
-	prevHook := it.SetInterruptHandler(func() bool {
-		l.Post(func() {
-			interrupted = true
-			task.Cancel(vm.None)
-		})
-		return true
-	})
-	result, runErr := l.RunUntilComplete(&task.Future)
-	it.SetInterruptHandler(prevHook)
-	if interrupted && (runErr == nil || vm.IsInstanceOf(runErr, runtime.CancelledError)) {
-		runErr = vm.NewInstance(vm.KeyboardInterrupt)
-	}
-	shutdownErr := l.CancelAllTasks()
-	if shutdownErr == nil {
-		shutdownErr = shutdownAsyncGens(t, l)
-	}
-	l.ShutdownDefaultExecutor()
-	// CPython runs that shutdown as a task: keep task names in step.
-	runtime.SkipTaskIDs(it, 1)
-	runtime.SetEventLoop(t, nil)
-	l.Close()
-	l.ReportUnretrieved()
+	result, runErr := runMainTask(l, task)
+	shutdownErr := finishLoop(t, l)
 	if runErr != nil {
 		return vm.Undef, runErr
 	}
@@ -285,6 +283,55 @@ func runCoroutine(t *vm.Thread, g *vm.Generator, shown vm.Object, debug bool) (v
 		return vm.Undef, shutdownErr
 	}
 	return result, nil
+}
+
+// runMainTask runs the loop until task is done. Ctrl-C cancels the task,
+// as CPython 3.11's Runner does; the run then ends with KeyboardInterrupt
+// (asy keeps that even when the task swallowed the cancellation).
+func runMainTask(l *runtime.Loop, task *runtime.Task) (vm.Value, error) {
+	it := l.Thread().Interp()
+	interrupted := false
+	// A script that handles SIGINT itself keeps Ctrl-C (CPython's Runner
+	// installs its handler only over default_int_handler).
+	custom := sigintCustom(it)
+	var prevHook func() bool
+	if !custom {
+		prevHook = it.SetInterruptHandler(func() bool {
+			l.Post(func() {
+				interrupted = true
+				task.Cancel(vm.None)
+			})
+			return true
+		})
+	}
+	result, runErr := l.RunUntilComplete(&task.Future)
+	if !custom && !sigintCustom(it) {
+		it.SetInterruptHandler(prevHook)
+	}
+	if interrupted && (runErr == nil || vm.IsInstanceOf(runErr, runtime.CancelledError)) {
+		runErr = vm.NewInstance(vm.KeyboardInterrupt)
+	}
+	return result, runErr
+}
+
+// finishLoop is the end of asyncio.run and Runner.close: the remaining
+// tasks are cancelled, async generators and the default executor shut
+// down, the loop closed and unretrieved task exceptions reported.
+func finishLoop(t *vm.Thread, l *runtime.Loop) error {
+	it := t.Interp()
+	shutdownErr := l.CancelAllTasks()
+	if shutdownErr == nil {
+		shutdownErr = shutdownAsyncGens(t, l)
+	}
+	l.ShutdownDefaultExecutor()
+	// CPython runs that shutdown as a task: keep task names in step.
+	runtime.SkipTaskIDs(it, 1)
+	if runtime.EventLoop(t) == l {
+		runtime.SetEventLoop(t, nil)
+	}
+	l.Close()
+	l.ReportUnretrieved()
+	return shutdownErr
 }
 
 type observerKey struct{}

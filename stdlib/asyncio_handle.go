@@ -40,8 +40,7 @@ func (o *handleObj) run() {
 	t := o.l.Thread()
 	if _, err := t.Call(o.cb, o.args, nil); err != nil {
 		what := "Exception in callback " + runtime.FormatCallback(t, o.cb, o.args)
-		self, _ := o.Repr(t)
-		o.l.ReportCallbackError(err, what+"\nhandle: "+self)
+		o.l.ReportError(what, err, runtime.ContextItem{Key: "handle", Value: vm.Obj(o)})
 	}
 }
 

@@ -770,3 +770,193 @@ class BoundedSemaphore(Semaphore):
 
 # Queue, PriorityQueue, LifoQueue, QueueEmpty and QueueFull are native
 # (asyncio_queue.go).
+
+
+# The stream exceptions (asyncio.exceptions). The netio work defines the
+# same classes in asyncio_net_lib.py; whichever runs last wins, and this
+# copy can go once both are merged.
+if 'IncompleteReadError' not in globals():
+    class IncompleteReadError(EOFError):
+        __module__ = 'asyncio.exceptions'
+
+        def __init__(self, partial, expected):
+            r_expected = 'undefined' if expected is None else repr(expected)
+            super().__init__(f'{len(partial)} bytes read on a total of '
+                             f'{r_expected} expected bytes')
+            self.partial = partial
+            self.expected = expected
+
+    class LimitOverrunError(Exception):
+        __module__ = 'asyncio.exceptions'
+
+        def __init__(self, message, consumed):
+            super().__init__(message)
+            self.consumed = consumed
+
+
+# asyncio.subprocess (pylib/asyncio.subprocess.py) imports asyncio, so it is
+# loaded on first use rather than with asyncio: `asyncio.subprocess.PIPE`
+# and `asyncio.create_subprocess_exec` work without importing it.
+_LAZY_SUBPROCESS = ('subprocess', 'create_subprocess_exec', 'create_subprocess_shell')
+
+
+def __getattr__(name):
+    if name in _LAZY_SUBPROCESS:
+        import asyncio.subprocess as sub
+        if name == 'subprocess':
+            return sub
+        return getattr(sub, name)
+    raise AttributeError(f"module 'asyncio' has no attribute '{name}'")
+
+
+class Runner:
+    # asyncio.Runner (3.11): one loop for several run() calls, closed by
+    # close() or the with statement. The main task's Ctrl-C handling and the
+    # loop's shutdown are asyncio.run's own (_runner_run, _finish_loop).
+
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._state = 'created'
+        self._debug = debug
+        self._loop_factory = loop_factory
+        self._loop = None
+        self._context = None
+        self._set_event_loop = False
+
+    def __enter__(self):
+        self._lazy_init()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.close()
+
+    def close(self):
+        if self._state != 'initialized':
+            return
+        loop = self._loop
+        try:
+            _finish_loop(loop)
+        finally:
+            if self._set_event_loop:
+                set_event_loop(None)
+            loop.close()
+            self._loop = None
+            self._state = 'closed'
+
+    def get_loop(self):
+        self._lazy_init()
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        if not iscoroutine(coro):
+            raise ValueError("a coroutine was expected, got {!r}".format(coro))
+        try:
+            get_running_loop()
+        except RuntimeError:
+            pass
+        else:
+            raise RuntimeError(
+                "Runner.run() cannot be called from a running event loop")
+        self._lazy_init()
+        if context is None:
+            context = self._context
+        task = self._loop.create_task(coro, context=context)
+        return _runner_run(self._loop, task)
+
+    def _lazy_init(self):
+        if self._state == 'closed':
+            raise RuntimeError("Runner is closed")
+        if self._state == 'initialized':
+            return
+        if self._loop_factory is None:
+            self._loop = new_event_loop()
+            if not self._set_event_loop:
+                set_event_loop(self._loop)
+                self._set_event_loop = True
+        else:
+            self._loop = self._loop_factory()
+        if self._debug is not None:
+            self._loop.set_debug(self._debug)
+        import contextvars
+        self._context = contextvars.copy_context()
+        self._state = 'initialized'
+
+
+class BrokenBarrierError(RuntimeError):
+    __module__ = 'asyncio.exceptions'
+
+
+class Barrier:
+    # asyncio.Barrier (3.11). A barrier fills until `parties` tasks wait,
+    # then drains (every waiter returns its arrival index) before it can
+    # fill again; reset() makes current waiters fail and abort() breaks it
+    # for good. The state changes are announced on a Condition.
+
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError('parties must be > 0')
+        self._cond = Condition()
+        self._parties = parties
+        self._state = 'filling'
+        self._count = 0
+
+    def __repr__(self):
+        extra = self._state
+        if not self.broken:
+            extra += f', waiters:{self.n_waiting}/{self.parties}'
+        return f'<asyncio.locks.Barrier object at {hex(id(self))} [{extra}]>'
+
+    async def __aenter__(self):
+        return await self.wait()
+
+    async def __aexit__(self, *args):
+        pass
+
+    async def wait(self):
+        async with self._cond:
+            # Arrivals wait while a previous round drains or resets.
+            await self._cond.wait_for(
+                lambda: self._state not in ('draining', 'resetting'))
+            if self._state == 'broken':
+                raise BrokenBarrierError("Barrier aborted")
+            index = self._count
+            self._count += 1
+            try:
+                if index + 1 == self._parties:
+                    self._state = 'draining'
+                    self._cond.notify_all()
+                else:
+                    await self._cond.wait_for(lambda: self._state != 'filling')
+                    if self._state in ('broken', 'resetting'):
+                        raise BrokenBarrierError("Abort or reset of barrier")
+                return index
+            finally:
+                self._count -= 1
+                if self._count == 0:
+                    if self._state in ('resetting', 'draining'):
+                        self._state = 'filling'
+                    self._cond.notify_all()
+
+    async def reset(self):
+        async with self._cond:
+            if self._count > 0:
+                self._state = 'resetting'
+            else:
+                self._state = 'filling'
+            self._cond.notify_all()
+
+    async def abort(self):
+        async with self._cond:
+            self._state = 'broken'
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        return self._count if self._state == 'filling' else 0
+
+    @property
+    def broken(self):
+        return self._state == 'broken'

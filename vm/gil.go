@@ -56,6 +56,7 @@ func (it *Interp) Interrupt() {
 	if h := it.onInterrupt.Load(); h != nil && (*h)() {
 		return
 	}
+	it.kbd.Store(true)
 	it.interrupted.Store(true)
 	it.signalBlocked()
 }
@@ -136,7 +137,12 @@ func (t *Thread) CheckInterrupt() error {
 	}
 	if t == t.interp.main {
 		t.interp.interrupted.Store(false)
-		return NewInstance(KeyboardInterrupt)
+		if err := t.interp.runPending(t); err != nil {
+			return err
+		}
+		if t.interp.kbd.Swap(false) {
+			return NewInstance(KeyboardInterrupt)
+		}
 	}
 	return nil
 }
@@ -195,6 +201,10 @@ func (it *Interp) ResetAbort() {
 	it.interrupted.Store(false)
 	it.budget.Store(it.cfg.MaxSteps)
 	it.main.steps = 0
+	it.kbd.Store(false)
+	it.pendingMu.Lock()
+	it.pending = nil
+	it.pendingMu.Unlock()
 }
 
 func (it *Interp) abortError() error {

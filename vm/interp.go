@@ -75,10 +75,15 @@ type Interp struct {
 
 	gil  gil
 	main *Thread
-	// interrupted is set by Interrupt (Ctrl-C) for the main thread to raise.
+	// interrupted is set by Interrupt (Ctrl-C) and AddPendingCall for the
+	// main thread to look at its flags: kbd (raise KeyboardInterrupt) and
+	// the pending calls (pending.go).
 	interrupted atomic.Bool
 	// intMaxDigits is sys.get_int_max_str_digits() (0: no limit).
 	intMaxDigits atomic.Int64
+	kbd          atomic.Bool
+	pendingMu    sync.Mutex
+	pending      []func(*Thread) error
 	// onInterrupt handles Ctrl-C instead of raising KeyboardInterrupt
 	// directly (the running event loop does); see SetInterruptHandler.
 	onInterrupt atomic.Pointer[func() bool]

@@ -393,6 +393,10 @@ class EnumType(type):
         for item in names:
             name, v = item
             classdict[name] = v
+        # Named as asked (the class statement's qualname would be the caller's).
+        classdict['__qualname__'] = class_name if qualname is None else qualname
+        if module is not None:
+            classdict['__module__'] = module
         metacls = cls.__class__
         return metacls.__new__(metacls, class_name, bases, classdict)
 

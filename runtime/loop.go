@@ -47,6 +47,8 @@ type Loop struct {
 	// statements: background tasks wait for the user as they would in real
 	// time, instead of racing ahead).
 	holdTime int
+	// io counts pending network I/O (io.go).
+	io ioState
 
 	running  bool
 	stopping bool
@@ -315,7 +317,7 @@ func (l *Loop) wait() error {
 			return nil
 		}
 		timeout = time.Duration(d * float64(time.Second))
-	} else if l.busyCount() == 0 && l.keepAlive == 0 && !l.othersMayPost() {
+	} else if l.busyCount() == 0 && l.keepAlive == 0 && l.PendingIO() == 0 && !l.othersMayPost() {
 		l.inboxMu.Lock()
 		empty := len(l.inbox) == 0
 		l.inboxMu.Unlock()
@@ -374,11 +376,18 @@ func (l *Loop) waitVirtual(vc *VirtualClock) error {
 			l.t.Blocking(func() { <-l.wake })
 			continue
 		}
+		if haveTimer && l.PendingIO() > 0 {
+			// A socket may deliver first: time passes in real time (io.go).
+			if l.ioWaitVirtual(vc, next) {
+				return nil
+			}
+			continue
+		}
 		if haveTimer {
 			vc.AdvanceTo(next)
 			return nil
 		}
-		if l.keepAlive > 0 || l.reg.held() {
+		if l.keepAlive > 0 || l.reg.held() || l.PendingIO() > 0 {
 			l.t.Blocking(func() { <-l.wake })
 			continue
 		}

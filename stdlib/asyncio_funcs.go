@@ -181,6 +181,9 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 	if _, err := it.MainThread().RunCode(code, m); err != nil {
 		return nil, err
 	}
+	if err := asyncioNetInit(it, m); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 

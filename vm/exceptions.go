@@ -100,7 +100,7 @@ func init() {
 
 // allExceptionClasses lists the built-in exception classes (for the builtins module).
 func allExceptionClasses() []*Class {
-	return []*Class{BaseException, SystemExit, KeyboardInterrupt, GeneratorExit, Exception,
+	list := []*Class{BaseException, SystemExit, KeyboardInterrupt, GeneratorExit, Exception,
 		StopIteration, StopAsyncIteration, ArithmeticError, FloatingPointError, OverflowError,
 		ZeroDivisionError, AssertionError, AttributeError, BufferError, EOFError, ImportError,
 		ModuleNotFoundError, LookupError, IndexError, KeyError, MemoryError, NameError,
@@ -112,6 +112,7 @@ func allExceptionClasses() []*Class {
 		PendingDeprecationWarning, SyntaxWarning, ImportWarning, FutureWarning, UnicodeWarning,
 		BytesWarning, ResourceWarning, EncodingWarning,
 		BaseExceptionGroup, ExceptionGroup}
+	return append(list, osExceptionClasses()...)
 }
 
 // newException is the constructor of every exception class: it keeps the

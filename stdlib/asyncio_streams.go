@@ -436,22 +436,29 @@ func init() {
 		return vm.Obj(r), nil
 	})
 	m("__anext__", func(t *vm.Thread, r *streamReader, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		inner := r.readline(t, "StreamReader.__anext__").AsObj().(*netAwait)
-		step := inner.step
-		inner.step = func(t *vm.Thread) (vm.Value, *runtime.Future, error) {
-			v, w, err := step(t)
-			if err == nil && w == nil {
-				if b, ok := v.AsObj().(*vm.Bytes); ok && len(b.Data()) == 0 {
-					return vm.Undef, nil, vm.NewException(vm.StopAsyncIteration)
-				}
-			}
-			return v, w, err
-		}
-		if err := r.raised(); err != nil {
-			return netResult(t, "StreamReader.__anext__", vm.Undef, err), nil
-		}
-		return vm.Obj(inner), nil
+		return r.ANext(t)
 	})
+}
+
+// AIter and ANext make `async for line in reader` work: lines until EOF.
+func (r *streamReader) AIter(t *vm.Thread) (vm.Value, error) { return vm.Obj(r), nil }
+
+func (r *streamReader) ANext(t *vm.Thread) (vm.Value, error) {
+	if err := r.raised(); err != nil {
+		return netResult(t, "StreamReader.__anext__", vm.Undef, err), nil
+	}
+	inner := r.readline(t, "StreamReader.__anext__").AsObj().(*netAwait)
+	step := inner.step
+	inner.step = func(t *vm.Thread) (vm.Value, *runtime.Future, error) {
+		v, w, err := step(t)
+		if err == nil && w == nil {
+			if b, ok := v.AsObj().(*vm.Bytes); ok && len(b.Data()) == 0 {
+				return vm.Undef, nil, vm.NewException(vm.StopAsyncIteration)
+			}
+		}
+		return v, w, err
+	}
+	return vm.Obj(inner), nil
 }
 
 // streamProto is StreamReaderProtocol: it feeds the reader, answers the

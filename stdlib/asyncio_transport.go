@@ -125,8 +125,8 @@ func (tr *sockTransport) start(t *vm.Thread, soon bool, after func()) {
 
 func (tr *sockTransport) startReader() {
 	tr.mu.Lock()
+	tr.rpaused = false
 	if tr.readerOn {
-		tr.rpaused = false
 		tr.cond.Broadcast()
 		tr.mu.Unlock()
 		return

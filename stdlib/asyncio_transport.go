@@ -133,12 +133,11 @@ func (tr *sockTransport) startReader() {
 	}
 	tr.readerOn = true
 	tr.mu.Unlock()
-	go tr.readLoop()
+	go tr.readLoop(tr.l.HoldIO())
 }
 
 // readLoop is the socket's reading goroutine.
-func (tr *sockTransport) readLoop() {
-	release := tr.l.HoldIO()
+func (tr *sockTransport) readLoop(release func()) {
 	defer release()
 	var tlsBuf []byte
 	for {
@@ -261,7 +260,7 @@ func (tr *sockTransport) write(t *vm.Thread, data []byte) error {
 	tr.wsize += len(data)
 	if !tr.writerOn {
 		tr.writerOn = true
-		go tr.writeLoop()
+		go tr.writeLoop(tr.l.HoldIO())
 	}
 	tr.mu.Unlock()
 	tr.maybePauseProtocol(t)
@@ -269,8 +268,7 @@ func (tr *sockTransport) write(t *vm.Thread, data []byte) error {
 }
 
 // writeLoop drains the backlog, blocking on the poller.
-func (tr *sockTransport) writeLoop() {
-	release := tr.l.HoldIO()
+func (tr *sockTransport) writeLoop(release func()) {
 	defer release()
 	for {
 		tr.mu.Lock()

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net"
 	"os"
+	"strings"
 	"syscall"
 	"time"
 
@@ -77,7 +78,15 @@ func (c *sslContext) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) 
 	return vm.Undef, false, nil
 }
 
-func (c *sslContext) SetAttr(t *vm.Thread, name string, v vm.Value) (bool, error) {
+func (c *sslContext) SetAttr(t *vm.Thread, name string, v vm.Value) error {
+	handled, err := c.setAttr(t, name, v)
+	if !handled {
+		return vm.Errorf(vm.AttributeError, "'SSLContext' object has no attribute '%s'", name)
+	}
+	return err
+}
+
+func (c *sslContext) setAttr(t *vm.Thread, name string, v vm.Value) (bool, error) {
 	switch name {
 	case "check_hostname":
 		b, err := t.Truth(v)
@@ -295,8 +304,22 @@ func tlsError(err error) error {
 		}
 	}
 	if reason != "" {
-		return vm.NewException(sslCertError, vm.Int(1),
+		exc := vm.NewException(sslCertError, vm.Int(1),
 			vm.Str("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: "+reason+" (_ssl.c:1006)"))
+		exc.SetAttr("library", vm.Str("SSL"))
+		exc.SetAttr("reason", vm.Str("CERTIFICATE_VERIFY_FAILED"))
+		exc.SetAttr("verify_message", vm.Str(reason))
+		code := int64(18) // X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT
+		switch {
+		case strings.HasPrefix(reason, "Hostname"):
+			code = 62
+		case strings.HasPrefix(reason, "unable"):
+			code = 20
+		case strings.HasPrefix(reason, "certificate has expired"):
+			code = 10
+		}
+		exc.SetAttr("verify_code", vm.Int(code))
+		return exc
 	}
 	var errno interface{ Timeout() bool }
 	if errors.As(err, &errno) {

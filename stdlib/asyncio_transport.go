@@ -225,7 +225,7 @@ func (s *netSock) readChunk() ([]byte, error) {
 	return out, err
 }
 
-var readBufPool = sync.Pool{New: func() any { b := make([]byte, 256*1024); return &b }}
+var readBufPool = sync.Pool{New: func() any { b := make([]byte, 64*1024); return &b }}
 
 // write is transport.write(data).
 func (tr *sockTransport) write(t *vm.Thread, data []byte) error {

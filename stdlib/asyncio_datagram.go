@@ -57,7 +57,7 @@ func (d *dgramTransport) readLoop(release func()) {
 	defer release()
 	for {
 		data, from, err := d.s.recvfrom(65536, true)
-		if err != nil && (d.s.closed || isClosedErr(err)) {
+		if err != nil && (d.s.isClosed() || isClosedErr(err)) {
 			return
 		}
 		if _, perr := d.l.CallSoonThreadsafe(func() {
@@ -128,7 +128,7 @@ func (d *dgramTransport) writeLoop(release func()) {
 			_, err = d.s.sendto(p.b, p.to, true)
 		}
 		if err != nil {
-			if d.s.closed {
+			if d.s.isClosed() {
 				return
 			}
 			d.l.Post(func() { d.call(d.l.Thread(), "error_received", vm.Obj(vm.AsException(sockError(err)))) })
@@ -349,6 +349,7 @@ func createDatagramEndpoint(t *vm.Thread, l *runtime.Loop, a []vm.Value) (vm.Val
 			ns.close()
 			return vm.Undef, err
 		}
+		ns.own(l)
 		d := &dgramTransport{l: l, s: ns, proto: proto, peer: remote}
 		d.call(t, "connection_made", vm.Obj(d))
 		go d.readLoop(l.HoldIO())

@@ -85,7 +85,7 @@ func (s *serverObj) startServing() {
 			for {
 				conn, _, err := ns.accept(true)
 				if err != nil {
-					if ns.closed || isClosedErr(err) {
+					if ns.isClosed() || isClosedErr(err) {
 						return
 					}
 					continue // EMFILE and friends: CPython logs and goes on
@@ -420,6 +420,9 @@ func newServer(t *vm.Thread, l *runtime.Loop, factory func(*vm.Thread) (protoSin
 		if len(s.socks) == 0 {
 			return nil, vm.Errorf(vm.OSError, "could not bind on any address out of %s", "[]")
 		}
+	}
+	for _, ns := range s.socks {
+		ns.own(l)
 	}
 	if o.startServing {
 		s.startServing()

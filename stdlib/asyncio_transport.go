@@ -71,6 +71,7 @@ type sockTransport struct {
 func newTransport(l *runtime.Loop, s *netSock, proto protoSink) *sockTransport {
 	tr := &sockTransport{l: l, s: s, proto: proto, high: transportHighWater, low: transportLowWater}
 	tr.cond = sync.NewCond(&tr.mu)
+	s.own(l)
 	return tr
 }
 

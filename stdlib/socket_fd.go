@@ -8,7 +8,10 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"sync/atomic"
 	"time"
+
+	"github.com/asylang/asy/runtime"
 
 	"github.com/asylang/asy/vm"
 )
@@ -27,7 +30,8 @@ type netSock struct {
 	f                   *os.File
 	rc                  syscall.RawConn
 	family, stype, prot int
-	closed              bool
+	closed              atomic.Bool
+	owner               *runtime.Loop // tracked by this loop (socket_track.go)
 }
 
 // newNetSock takes ownership of fd.
@@ -55,11 +59,30 @@ func openSocket(family, stype, proto int) (*netSock, error) {
 }
 
 func (s *netSock) close() error {
-	if s.closed {
+	if !s.closed.CompareAndSwap(false, true) {
 		return nil
 	}
-	s.closed = true
+	if s.owner != nil {
+		untrackSock(s.owner, s)
+	}
 	return s.f.Close()
+}
+
+// closeAsync closes from another goroutine (the loop closed).
+func (s *netSock) closeAsync() {
+	if s.closed.CompareAndSwap(false, true) {
+		s.f.Close()
+	}
+}
+
+func (s *netSock) isClosed() bool { return s.closed.Load() }
+
+// own ties s to l: it is closed when l closes, if still open.
+func (s *netSock) own(l *runtime.Loop) {
+	if s.owner == nil {
+		s.owner = l
+		trackSock(l, s)
+	}
 }
 
 var errBadFD = syscall.EBADF
@@ -67,7 +90,7 @@ var errBadFD = syscall.EBADF
 // readOp runs fn (a non-blocking system call) until it no longer says
 // EAGAIN, parking on the poller in between. With wait false it tries once.
 func (s *netSock) readOp(wait bool, fn func(fd int) error) error {
-	if s.closed {
+	if s.isClosed() {
 		return errBadFD
 	}
 	var opErr error
@@ -87,7 +110,7 @@ func (s *netSock) readOp(wait bool, fn func(fd int) error) error {
 }
 
 func (s *netSock) writeOp(wait bool, fn func(fd int) error) error {
-	if s.closed {
+	if s.isClosed() {
 		return errBadFD
 	}
 	var opErr error
@@ -191,7 +214,7 @@ func (s *netSock) accept(wait bool) (*netSock, syscall.Sockaddr, error) {
 
 // connect starts a connection and, waiting, finishes it.
 func (s *netSock) connect(sa syscall.Sockaddr, wait bool) error {
-	if s.closed {
+	if s.isClosed() {
 		return errBadFD
 	}
 	var err error

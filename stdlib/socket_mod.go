@@ -77,11 +77,11 @@ func sockCtor(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.Valu
 func sockRepr(t *vm.Thread, s *netSock, prefix string) string {
 	fd := s.fd
 	closed := ""
-	if s.closed {
+	if s.isClosed() {
 		closed, fd = " [closed]", -1
 	}
 	out := fmt.Sprintf("%s%s fd=%d, family=%d, type=%d, proto=%d", prefix, closed, fd, s.family, s.stype, s.prot)
-	if !s.closed {
+	if !s.isClosed() {
 		if sa, err := s.sockname(); err == nil {
 			if v := addrValue(sa); v.IsNone() == false {
 				if str, _ := t.StrOf(v); str != "" {
@@ -137,12 +137,12 @@ func enumValue(t *vm.Thread, enum string, n int) vm.Value {
 func sockMethod(t *vm.Thread, s *netSock, name string, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 	switch name {
 	case "fileno":
-		if s.closed {
+		if s.isClosed() {
 			return vm.Int(-1), nil
 		}
 		return vm.Int(int64(s.fd)), nil
 	case "getsockname", "getpeername":
-		if s.closed {
+		if s.isClosed() {
 			return vm.Undef, errnoError(syscall.EBADF, "")
 		}
 		var sa syscall.Sockaddr
@@ -204,7 +204,7 @@ func init() {
 			if !ok {
 				return vm.Undef, vm.Errorf(vm.TypeError, "descriptor '%s' requires a 'socket' object", name)
 			}
-			if o.s.closed && name != "close" && name != "fileno" && name != "detach" && name != "__exit__" &&
+			if o.s.isClosed() && name != "close" && name != "fileno" && name != "detach" && name != "__exit__" &&
 				name != "gettimeout" && name != "getblocking" {
 				return vm.Undef, errnoError(syscall.EBADF, "")
 			}
@@ -404,7 +404,7 @@ func init() {
 		return vm.None, nil
 	})
 	m("detach", func(t *vm.Thread, o *sockObj, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		if o.s.closed {
+		if o.s.isClosed() {
 			return vm.Int(-1), nil
 		}
 		// Hand the descriptor over: a duplicate survives our closing ours.

@@ -20,7 +20,7 @@ const streamDefaultLimit = 1 << 16
 
 var (
 	streamReaderType = vm.NewNativeClass("StreamReader", "asyncio.streams", nil, streamReaderCtor)
-	streamWriterType = vm.NewNativeClass("StreamWriter", "asyncio.streams", nil, nil)
+	streamWriterType = vm.NewNativeClass("StreamWriter", "asyncio.streams", nil, streamWriterCtor)
 )
 
 type streamReader struct {
@@ -480,7 +480,24 @@ type streamProto struct {
 	taskValue vm.Value
 }
 
-var streamProtoType = vm.NewNativeClass("StreamReaderProtocol", "asyncio.streams", nil, nil)
+var streamProtoType = vm.NewNativeClass("StreamReaderProtocol", "asyncio.streams", nil, streamProtoCtor)
+
+// streamProtoCtor is StreamReaderProtocol(stream_reader, client_connected_cb=None, loop=None).
+func streamProtoCtor(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	a, err := vm.UnpackArgs("StreamReaderProtocol", args, kw, 1, "stream_reader", "client_connected_cb", "loop")
+	if err != nil {
+		return vm.Undef, err
+	}
+	r, ok := a[0].AsObj().(*streamReader)
+	if !ok {
+		return vm.Undef, vm.Errorf(vm.TypeError, "stream_reader must be a StreamReader, not %s", a[0].TypeName())
+	}
+	l, err := loopArg(t, a[2], getEventLoop)
+	if err != nil {
+		return vm.Undef, err
+	}
+	return vm.Obj(newStreamProto(l, r, a[1])), nil
+}
 
 func (*streamProto) Class() *vm.Class  { return streamProtoType }
 func (p *streamProto) value() vm.Value { return vm.Obj(p) }
@@ -581,6 +598,34 @@ type streamWriter struct {
 }
 
 func (*streamWriter) Class() *vm.Class { return streamWriterType }
+
+// streamWriterCtor is StreamWriter(transport, protocol, reader, loop) over
+// one of asy's socket transports and a StreamReaderProtocol.
+func streamWriterCtor(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	a, err := vm.UnpackArgs("StreamWriter", args, kw, 4, "transport", "protocol", "reader", "loop")
+	if err != nil {
+		return vm.Undef, err
+	}
+	tr, ok := a[0].AsObj().(*sockTransport)
+	if !ok {
+		return vm.Undef, vm.Errorf(vm.TypeError, "StreamWriter needs a socket transport, not %s", a[0].TypeName())
+	}
+	p, ok := a[1].AsObj().(*streamProto)
+	if !ok {
+		return vm.Undef, vm.Errorf(vm.TypeError, "StreamWriter needs a StreamReaderProtocol, not %s", a[1].TypeName())
+	}
+	var r *streamReader
+	if !a[2].IsNone() {
+		if r, ok = a[2].AsObj().(*streamReader); !ok {
+			return vm.Undef, vm.Errorf(vm.TypeError, "reader must be a StreamReader or None, not %s", a[2].TypeName())
+		}
+	}
+	l, err := asLoop(a[3])
+	if err != nil {
+		return vm.Undef, err
+	}
+	return vm.Obj(&streamWriter{l: l, tr: tr, proto: p, reader: r}), nil
+}
 
 func (w *streamWriter) Repr(t *vm.Thread) (string, error) {
 	trs, _ := w.tr.Repr(t)

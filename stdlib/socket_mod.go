@@ -586,7 +586,13 @@ func socketModule(it *vm.Interp) (*vm.Module, error) {
 		return vm.Str(ip.String()), nil
 	})
 	fn("inet_aton", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		s, _ := args[0].StrOf()
+		if err := oneArgOnly("inet_aton", args, kw); err != nil {
+			return vm.Undef, err
+		}
+		s, ok := args[0].StrOf()
+		if !ok {
+			return vm.Undef, vm.Errorf(vm.TypeError, "inet_aton() argument 1 must be str, not %s", args[0].TypeName())
+		}
 		ip := net.ParseIP(s).To4()
 		if ip == nil {
 			return vm.Undef, vm.Errorf(vm.OSError, "illegal IP address string passed to inet_aton")
@@ -594,6 +600,9 @@ func socketModule(it *vm.Interp) (*vm.Module, error) {
 		return vm.Obj(vm.NewBytes([]byte(ip))), nil
 	})
 	fn("inet_ntoa", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := oneArgOnly("inet_ntoa", args, kw); err != nil {
+			return vm.Undef, err
+		}
 		b, ok := args[0].AsObj().(*vm.Bytes)
 		if !ok || len(b.Data()) != 4 {
 			return vm.Undef, vm.Errorf(vm.OSError, "packed IP wrong length for inet_ntoa")
@@ -601,6 +610,9 @@ func socketModule(it *vm.Interp) (*vm.Module, error) {
 		return vm.Str(net.IP(b.Data()).String()), nil
 	})
 	swap16 := func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if err := oneArgOnly("htons", args, kw); err != nil {
+			return vm.Undef, err
+		}
 		n, err := t.AsInt64(args[0])
 		if err != nil {
 			return vm.Undef, err
@@ -807,3 +819,13 @@ func trimDot(s string) string {
 // /etc/services; Go has no reverse lookup).
 var serviceNames = map[int]string{21: "ftp", 22: "ssh", 23: "telnet", 25: "smtp", 53: "domain", 80: "http",
 	110: "pop3", 143: "imap2", 443: "https", 993: "imaps", 995: "pop3s", 3306: "mysql", 5432: "postgresql"}
+
+func oneArgOnly(name string, args []vm.Value, kw []vm.KV) error {
+	if len(kw) > 0 {
+		return vm.Errorf(vm.TypeError, "%s() takes no keyword arguments", name)
+	}
+	if len(args) != 1 {
+		return vm.Errorf(vm.TypeError, "%s() takes exactly one argument (%d given)", name, len(args))
+	}
+	return nil
+}

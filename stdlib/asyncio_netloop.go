@@ -51,13 +51,22 @@ func asyncioNetInit(it *vm.Interp, m *vm.Module) error {
 type pyProto struct {
 	v  vm.Value
 	tr *sockTransport
+	// buffered: a BufferedProtocol (get_buffer/buffer_updated, no
+	// data_received): data is copied into the buffers it hands out.
+	buffered bool
 }
 
 func sinkFor(v vm.Value) protoSink {
 	if p, ok := v.AsObj().(*streamProto); ok {
 		return p
 	}
-	return &pyProto{v: v}
+	p := &pyProto{v: v}
+	if inst, ok := v.AsObj().(*vm.Instance); ok {
+		_, hasGet := inst.Class().Lookup("get_buffer")
+		_, hasData := inst.Class().Lookup("data_received")
+		p.buffered = hasGet && !hasData
+	}
+	return p
 }
 
 func (p *pyProto) value() vm.Value { return p.v }
@@ -88,7 +97,36 @@ func (p *pyProto) connectionMade(t *vm.Thread, tr *sockTransport) {
 	p.call(t, "connection_made", vm.Obj(tr))
 }
 func (p *pyProto) dataReceived(t *vm.Thread, data []byte) {
-	p.call(t, "data_received", vm.Obj(vm.NewBytes(data)))
+	if !p.buffered {
+		p.call(t, "data_received", vm.Obj(vm.NewBytes(data)))
+		return
+	}
+	for len(data) > 0 && (p.tr == nil || !p.tr.connLost) {
+		buf, err := t.CallMethod(p.v, "get_buffer", vm.Int(int64(len(data))))
+		if err == nil {
+			ba, ok := buf.AsObj().(*vm.ByteArray)
+			switch {
+			case !ok:
+				err = vm.Errorf(vm.TypeError, "get_buffer() must return a bytearray in asy, not %s", buf.TypeName())
+			case ba.Len() == 0:
+				err = vm.Errorf(vm.RuntimeError, "get_buffer() returned an empty buffer")
+			default:
+				n := copy(ba.Data(), data)
+				data = data[n:]
+				_, err = t.CallMethod(p.v, "buffer_updated", vm.Int(int64(n)))
+			}
+		}
+		if err != nil {
+			if vm.AsException(err) == nil {
+				return
+			}
+			reportCallbackError(t, "Fatal error: protocol.buffer_updated() call failed.", err)
+			if p.tr != nil {
+				p.tr.forceClose(vm.AsException(err))
+			}
+			return
+		}
+	}
 }
 func (p *pyProto) eofReceived(t *vm.Thread) bool {
 	r := p.call(t, "eof_received")

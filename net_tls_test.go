@@ -63,7 +63,8 @@ func TestTLSStreams(t *testing.T) {
 	cert, key := writeTestCert(t, dir)
 	script := fmt.Sprintf("CERT, KEY = %q, %q\n", cert, key) + tlsScript
 	var out bytes.Buffer
-	in := mustNew(t, asy.Options{Stdout: &out, Stderr: &out})
+	grants := asy.Capabilities{Files: asy.Files{Host: true}, Network: &asy.Network{Listen: []string{"127.0.0.1:*"}}}
+	in := mustNew(t, asy.Options{Stdout: &out, Stderr: &out, Grants: grants})
 	if err := in.Exec(context.Background(), "tls.py", script); err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
@@ -89,11 +90,13 @@ func TestTLSStreams(t *testing.T) {
 	}
 }
 
-// A hermetic interpreter has no network: sockets, servers and connections
-// are refused with PermissionError.
-func TestNetHermetic(t *testing.T) {
+// Without a network grant there is no network: sockets, servers and
+// connections are refused with PermissionError; a grant that allows
+// connecting but not listening refuses servers, and its allow-list applies
+// to asyncio's connections.
+func TestNetGrants(t *testing.T) {
 	var out bytes.Buffer
-	in := mustNew(t, asy.Options{Hermetic: true, Stdout: &out})
+	in := mustNew(t, asy.Options{Stdout: &out})
 	err := in.Exec(context.Background(), "main.py", `
 import asyncio, socket
 try:
@@ -113,8 +116,32 @@ asyncio.run(main())
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "socket: hermetic interpreter: network access is not available\n" +
-		strings.Repeat("asyncio: hermetic interpreter: network access is not available\n", 3)
+	want := "socket: no network access was granted to this script\n" +
+		"asyncio: no network access was granted to this script\n" +
+		"asyncio: no listening on the network was granted to this script\n" +
+		"asyncio: no network access was granted to this script\n"
+	if out.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", out.String(), want)
+	}
+
+	out.Reset()
+	in = mustNew(t, asy.Options{Stdout: &out, Grants: asy.Capabilities{Network: &asy.Network{Allow: []string{"127.0.0.1:9"}}}})
+	err = in.Exec(context.Background(), "main.py", `
+import asyncio
+async def main():
+    for call in (lambda: asyncio.open_connection("127.0.0.1", 80),
+                 lambda: asyncio.start_server(print, "127.0.0.1", 0)):
+        try:
+            await call()
+        except PermissionError as e:
+            print("PermissionError:", e)
+asyncio.run(main())
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = "PermissionError: dial 127.0.0.1:80: the address was not granted to this script\n" +
+		"PermissionError: no listening on the network was granted to this script\n"
 	if out.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", out.String(), want)
 	}

@@ -235,6 +235,10 @@ func createConnection(t *vm.Thread, l *runtime.Loop, name string, factory func(*
 		}
 		given = so.s
 	}
+	gdial := runtime.GrantsOf(t.Interp()).Dial
+	if gdial == nil && !o.unix && given == nil {
+		return vm.Undef, vm.NewException(vm.PermissionError, vm.Str("no outgoing network connection was granted to this script"))
+	}
 	return goOp(t, l, name, func(c context.Context) (any, error) {
 		var tc = conf
 		if given != nil || o.unix {
@@ -264,7 +268,7 @@ func createConnection(t *vm.Thread, l *runtime.Loop, name string, factory func(*
 			}
 			return r, nil
 		}
-		return dial(c, host, port, o.family, tc)
+		return dial(c, gdial, host, port, o.family, tc)
 	}, func(t *vm.Thread, r any, err error) (vm.Value, error) {
 		if err != nil {
 			return vm.Undef, connectErrorValue(t, err)

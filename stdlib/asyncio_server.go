@@ -3,8 +3,10 @@ package stdlib
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
 	"net"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -339,7 +341,7 @@ type serverOpts struct {
 
 // newServer binds (and, with start_serving, listens on) the sockets.
 func newServer(t *vm.Thread, l *runtime.Loop, factory func(*vm.Thread) (protoSink, error), o serverOpts) (*serverObj, error) {
-	if err := netAllowed(t); err != nil {
+	if err := listenAllowed(t); err != nil {
 		return nil, err
 	}
 	s := &serverObj{l: l, factory: factory, backlog: o.backlog}
@@ -454,7 +456,7 @@ type dialResult struct {
 
 // dial resolves host and connects to each address in turn (blocking; run
 // in a goroutine), as create_connection does, with its error rules.
-func dial(ctx context.Context, host string, port int, family int, tlsConf *tls.Config) (*dialResult, error) {
+func dial(ctx context.Context, gdial dialFunc, host string, port int, family int, tlsConf *tls.Config) (*dialResult, error) {
 	ips, err := lookupHost(host)
 	if err != nil {
 		return nil, err
@@ -465,16 +467,11 @@ func dial(ctx context.Context, host string, port int, family int, tlsConf *tls.C
 			continue
 		}
 		sa := ipSockaddr(ip, port)
-		ns, err := openSocket(sockaddrFamily(sa), syscall.SOCK_STREAM, syscall.IPPROTO_TCP)
+		ns, err := grantDial(ctx, gdial, sa, ip, port)
 		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		stop := context.AfterFunc(ctx, func() { ns.close() })
-		err = ns.connect(sa, true)
-		stop()
-		if err != nil {
-			ns.close()
+			if _, refused := err.(*vm.Instance); refused {
+				return nil, err
+			}
 			errs = append(errs, connectError{err, sa})
 			continue
 		}
@@ -590,4 +587,39 @@ func goOp(t *vm.Thread, l *runtime.Loop, name string, work func(ctx context.Cont
 			cancel()
 		}
 	})
+}
+
+type dialFunc = func(ctx context.Context, network, address string) (net.Conn, error)
+
+// grantDial connects through the interpreter's network grant (its
+// allow-list applies) and takes the connection's descriptor over as a
+// netSock. A refusal by the grant is a PermissionError.
+func grantDial(ctx context.Context, gdial dialFunc, sa syscall.Sockaddr, ip net.IP, port int) (*netSock, error) {
+	conn, err := gdial(ctx, "tcp", net.JoinHostPort(ip.String(), strconv.Itoa(port)))
+	if err != nil {
+		var errno syscall.Errno
+		if errors.As(err, &errno) {
+			return nil, errno
+		}
+		if strings.Contains(err.Error(), "not granted") {
+			return nil, vm.NewException(vm.PermissionError, vm.Str(err.Error()))
+		}
+		return nil, err
+	}
+	defer conn.Close()
+	tc, ok := conn.(*net.TCPConn)
+	if !ok {
+		return nil, vm.NewException(vm.PermissionError, vm.Str("the granted dialer returned a connection asyncio cannot use"))
+	}
+	f, err := tc.File()
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fd, err := syscall.Dup(int(f.Fd()))
+	if err != nil {
+		return nil, err
+	}
+	syscall.CloseOnExec(fd)
+	return newNetSock(fd, sockaddrFamily(sa), syscall.SOCK_STREAM, syscall.IPPROTO_TCP)
 }

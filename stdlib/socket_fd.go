@@ -436,10 +436,22 @@ func strerror(errno syscall.Errno) string {
 }
 
 // netAllowed is the one check every network entry point makes: network
-// access is a host capability, refused to a hermetic interpreter.
+// access is a host capability (runtime.Grants): some network grant
+// (connecting or listening) must have been given. Outgoing stream
+// connections go through the grant's Dial (so its allow-list applies);
+// listening needs the Listen grant (listenAllowed).
 func netAllowed(t *vm.Thread) error {
-	if _, hermetic := t.Interp().Ext(hermeticKey{}); hermetic {
-		return vm.NewException(vm.PermissionError, vm.Str("hermetic interpreter: network access is not available"))
+	g := runtime.GrantsOf(t.Interp())
+	if g.Dial == nil && g.Listen == nil {
+		return vm.NewException(vm.PermissionError, vm.Str("no network access was granted to this script"))
+	}
+	return nil
+}
+
+// listenAllowed refuses servers without a Listen grant.
+func listenAllowed(t *vm.Thread) error {
+	if runtime.GrantsOf(t.Interp()).Listen == nil {
+		return vm.NewException(vm.PermissionError, vm.Str("no listening on the network was granted to this script"))
 	}
 	return nil
 }

@@ -1,11 +1,10 @@
 package vm
 
 // The OSError subclasses CPython raises for socket and process errors
-// (PEP 3151), beyond those in exceptions.go.
+// (PEP 3151), beyond those in exceptions.go (BrokenPipeError is there).
 var (
 	BlockingIOError        = newBuiltinClass("BlockingIOError", OSError)
 	ChildProcessError      = newBuiltinClass("ChildProcessError", OSError)
-	BrokenPipeError        = newBuiltinClass("BrokenPipeError", ConnectionError)
 	ConnectionAbortedError = newBuiltinClass("ConnectionAbortedError", ConnectionError)
 	ConnectionResetError   = newBuiltinClass("ConnectionResetError", ConnectionError)
 	InterruptedError       = newBuiltinClass("InterruptedError", OSError)
@@ -14,6 +13,6 @@ var (
 )
 
 func osExceptionClasses() []*Class {
-	return []*Class{BlockingIOError, ChildProcessError, BrokenPipeError, ConnectionAbortedError,
+	return []*Class{BlockingIOError, ChildProcessError, ConnectionAbortedError,
 		ConnectionResetError, InterruptedError, NotADirectoryError, ProcessLookupError}
 }

@@ -22,7 +22,7 @@ if [ ${#scripts[@]} -eq 0 ]; then
     bench/nbody.py bench/spectral.py bench/string_dict.py bench/comprehensions.py
     bench/json_roundtrip.py bench/decimal_pi.py bench/logging_bench.py bench/deepcopy_pprint.py
     bench/tasks_sleep0.py bench/tasks_sleep_once.py bench/asyncio_queue.py
-    bench/sqlite_inserts.py bench/aiosqlite_selects.py
+    bench/sqlite_inserts.py bench/aiosqlite_selects.py bench/tcp_echo.py bench/tcp_hold.py
   )
 fi
 # Time the real binary, not pyenv's shim (a bash script that costs ~40 ms per start).

@@ -198,6 +198,9 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 	if err := it.MainThread().ExecLibrary(m, "<asyncio>", asyncioLib); err != nil {
 		return nil, err
 	}
+	if err := asyncioNetInit(it, m); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 

@@ -374,17 +374,6 @@ func signalCore(it *vm.Interp) (*vm.Module, error) {
 	return m, nil
 }
 
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	return string(b)
-}
 
 // sigDisposition reads a disposition: SIG_DFL/SIG_IGN arrive as plain ints
 // (pylib/signal.py converts the enum members).

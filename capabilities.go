@@ -134,7 +134,13 @@ func (c Capabilities) grants() (*runtime.Grants, error) {
 			}
 			return dial(ctx, network, address)
 		}
+		if n.Dial == nil {
+			// A raw socket cannot go through an embedder's own dialer, so
+			// only the plain grant (with its allow-list) lets one connect.
+			g.SocketConnect = func(address string) bool { return len(n.Allow) == 0 || allowed(n.Allow, address) }
+		}
 		if len(n.Listen) > 0 {
+			g.SocketBind = func(address string) bool { return allowed(n.Listen, address) }
 			var lc net.ListenConfig
 			g.Listen = func(ctx context.Context, network, address string) (net.Listener, error) {
 				if !allowed(n.Listen, address) {

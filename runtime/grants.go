@@ -24,6 +24,12 @@ type Grants struct {
 	Dial func(ctx context.Context, network, address string) (net.Conn, error)
 	// Listen opens a listener for a script (nil: no servers).
 	Listen func(ctx context.Context, network, address string) (net.Listener, error)
+	// SocketConnect and SocketBind decide the addresses ("host:port") raw
+	// sockets (the socket module, loop.sock_connect, datagram endpoints)
+	// may connect to and bind: they bypass Dial and Listen, so they get
+	// the same allow-lists (nil: refused).
+	SocketConnect func(address string) bool
+	SocketBind    func(address string) bool
 	// Subprocess lets scripts start host processes.
 	Subprocess bool
 	// RealClock lets scripts read the host's date and time (time.time,

@@ -322,10 +322,20 @@ func createDatagramEndpoint(t *vm.Thread, l *runtime.Loop, a []vm.Value) (vm.Val
 			syscall.SetsockoptInt(ns.fd, syscall.SOL_SOCKET, 15, 1)
 		}
 		if local != nil {
+			if err := sockaddrAllowed(t, local, true); err != nil {
+				ns.close()
+				return vm.Undef, err
+			}
 			if err := syscall.Bind(ns.fd, local); err != nil {
 				ns.close()
 				return netResult(t, name, vm.Undef, sockError(err)), nil
 			}
+		}
+	}
+	if remote != nil {
+		if err := sockaddrAllowed(t, remote, false); err != nil {
+			ns.close()
+			return vm.Undef, err
 		}
 	}
 	var pending error

@@ -580,6 +580,9 @@ func init() {
 		if err != nil {
 			return vm.Undef, err
 		}
+		if err := sockaddrAllowed(t, sa, false); err != nil {
+			return vm.Undef, err
+		}
 		return sockOp(t, l, "BaseSelectorEventLoop.sock_connect", o, func() (vm.Value, error) {
 			if err := o.s.connect(sa, true); err != nil {
 				return vm.Undef, connectError{err, sa}

@@ -448,6 +448,32 @@ func netAllowed(t *vm.Thread) error {
 	return nil
 }
 
+// sockaddrAllowed checks a raw socket's connect or bind address against
+// the network grant's allow-lists (Unix socket paths are files, not
+// network addresses, and pass).
+func sockaddrAllowed(t *vm.Thread, sa syscall.Sockaddr, bind bool) error {
+	var host string
+	var port int
+	switch a := sa.(type) {
+	case *syscall.SockaddrInet4:
+		host, port = net.IP(a.Addr[:]).String(), a.Port
+	case *syscall.SockaddrInet6:
+		host, port = net.IP(a.Addr[:]).String(), a.Port
+	default:
+		return nil
+	}
+	g := runtime.GrantsOf(t.Interp())
+	address := net.JoinHostPort(host, strconv.Itoa(port))
+	check, what := g.SocketConnect, "connecting to"
+	if bind {
+		check, what = g.SocketBind, "binding"
+	}
+	if check == nil || !check(address) {
+		return vm.NewException(vm.PermissionError, vm.Str(what+" "+address+" was not granted to this script"))
+	}
+	return nil
+}
+
 // listenAllowed refuses servers without a Listen grant.
 func listenAllowed(t *vm.Thread) error {
 	if runtime.GrantsOf(t.Interp()).Listen == nil {

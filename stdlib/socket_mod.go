@@ -226,6 +226,9 @@ func init() {
 		if err != nil {
 			return vm.Undef, err
 		}
+		if err := sockaddrAllowed(t, sa, true); err != nil {
+			return vm.Undef, err
+		}
 		return vm.None, sockError(syscall.Bind(o.s.fd, sa))
 	})
 	m("listen", func(t *vm.Thread, o *sockObj, args []vm.Value, kw []vm.KV) (vm.Value, error) {
@@ -264,6 +267,9 @@ func init() {
 		}
 		sa, err := o.addr(t, args[0], name)
 		if err != nil {
+			return err
+		}
+		if err := sockaddrAllowed(t, sa, false); err != nil {
 			return err
 		}
 		return o.blocking(t, func(wait bool) error { return o.s.connect(sa, wait) })

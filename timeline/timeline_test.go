@@ -18,7 +18,7 @@ func record(t testing.TB, src string) *timeline.Recorder {
 	t.Helper()
 	rec := timeline.NewRecorder(true)
 	var out bytes.Buffer
-	opts := asy.Options{Stdout: &out, Stderr: &out, VirtualClock: true}
+	opts := asy.Options{Stdout: &out, Stderr: &out, VirtualClock: true, Grants: asy.Capabilities{Threads: -1}}
 	front.SetObserver(&opts, rec)
 	code := asy.RunSource("/tmp/tl_script.py", []byte(src), opts)
 	if code != 0 {

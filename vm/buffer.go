@@ -22,11 +22,11 @@ type BufferExporter interface {
 }
 
 func (b *Bytes) BufferBytes() []byte     { return b.b }
-func (*Bytes) BufferFormat() string       { return "B" }
-func (*Bytes) BufferReadonly() bool       { return true }
+func (*Bytes) BufferFormat() string      { return "B" }
+func (*Bytes) BufferReadonly() bool      { return true }
 func (b *ByteArray) BufferBytes() []byte { return b.b }
-func (*ByteArray) BufferFormat() string   { return "B" }
-func (*ByteArray) BufferReadonly() bool   { return false }
+func (*ByteArray) BufferFormat() string  { return "B" }
+func (*ByteArray) BufferReadonly() bool  { return false }
 
 // bufferOf finds v's exporter (also inside a subclass instance).
 func bufferOf(v Value) (BufferExporter, bool) {

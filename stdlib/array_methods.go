@@ -319,3 +319,8 @@ func arrayModule(it *vm.Interp) (*vm.Module, error) {
 }
 
 func init() { register("array", arrayModule) }
+
+// HashErr makes arrays unhashable (vm.ErrHasher).
+func (a *arrayObj) HashErr(t *vm.Thread) (uint64, error) {
+	return 0, vm.Errorf(vm.TypeError, "unhashable type: 'array.array'")
+}

@@ -216,7 +216,7 @@ func (m *MemoryView) Compare(t *Thread, op int, other Value) (bool, bool, error)
 		return false, false, nil
 	}
 	if other.k == KObj && other.o == Object(m) {
-		return (op == cmpEQ) != m.released, true, nil
+		return op == cmpEQ, true, nil
 	}
 	if m.released {
 		return op == cmpNE, true, nil
@@ -392,4 +392,15 @@ func init() {
 		c.format, c.itemsize, c.stride, c.n = f, size, size, nb/size
 		return Obj(&c), nil
 	})
+}
+
+// HashErr: a read-only view hashes as the bytes it shows (ErrHasher).
+func (m *MemoryView) HashErr(t *Thread) (uint64, error) {
+	if m.released {
+		return 0, Errorf(ValueError, "cannot hash released memoryview object")
+	}
+	if !m.readonly {
+		return 0, Errorf(ValueError, "cannot hash writable memoryview object")
+	}
+	return hashString(string(m.bytes())), nil
 }

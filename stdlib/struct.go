@@ -346,7 +346,7 @@ func structBytes(v vm.Value) ([]byte, bool) {
 	case *vm.ByteArray:
 		return o.Data(), true
 	}
-	return nil, false
+	return vm.BufferData(v) // memoryview, array.array
 }
 
 // pack writes args into buf (len(buf) == sf.size).

@@ -22,7 +22,7 @@ func newBuiltinsModule() *Module {
 	}
 	for _, c := range []*Class{ObjectType, TypeType, IntType, BoolType, FloatType, ComplexType, StrType,
 		BytesType, ByteArrayType, ListType, TupleType, DictType, SetType, FrozenSetType, RangeType,
-		SliceType, PropertyType, StaticMethodType, ClassMethodType, SuperType, EnumerateType, ZipType,
+		SliceType, MemoryViewType, PropertyType, StaticMethodType, ClassMethodType, SuperType, EnumerateType, ZipType,
 		MapType, FilterType, ReversedType} {
 		m.Set(c.Name, Obj(c))
 	}

@@ -36,6 +36,12 @@ func bytesLike(v Value) ([]byte, bool) {
 		return o.b, true
 	case *Instance:
 		return bytesLike(o.payload)
+	case *MemoryView:
+		if !o.released {
+			return o.bytes(), true
+		}
+	case BufferExporter: // array.array
+		return o.BufferBytes(), true
 	}
 	return nil, false
 }

@@ -56,7 +56,17 @@ func compareBytes(a []byte, op int, other Value) (bool, bool, error) {
 	if _, inst := other.o.(*Instance); inst && other.k == KObj {
 		return false, false, nil
 	}
+	if _, mv := other.o.(*MemoryView); mv && other.k == KObj {
+		return false, false, nil // memoryview compares itself
+	}
 	y, ok := bytesLike(other)
+	if _, exp := other.o.(BufferExporter); ok && exp && other.k == KObj {
+		switch other.o.(type) {
+		case *Bytes, *ByteArray:
+		default:
+			ok = false // bytes == array.array is False
+		}
+	}
 	if !ok {
 		if op == cmpEQ || op == cmpNE {
 			return op == cmpNE, true, nil

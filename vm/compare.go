@@ -262,7 +262,13 @@ func (t *Thread) builtinCompare(op int, a, b Value) (bool, bool, error) {
 		}
 	}
 	if rc, ok := a.o.(RichComparer); ok {
-		return rc.Compare(t, op, b)
+		if r, ok, err := rc.Compare(t, op, b); ok || err != nil {
+			return r, ok, err
+		}
+	}
+	// The reflected comparison of a memoryview (bytes == memoryview).
+	if mv, ok := b.o.(*MemoryView); ok && b.k == KObj {
+		return mv.Compare(t, cmpSwapped[op], a)
 	}
 	return false, false, nil
 }

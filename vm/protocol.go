@@ -121,6 +121,11 @@ func (t *Thread) Len(v Value) (int, error) {
 			return len(o.b), nil
 		case *DictView:
 			return o.d.Len(), nil
+		case *MemoryView:
+			if o.released {
+				return 0, errReleased()
+			}
+			return o.n, nil
 		case *Instance:
 			if !o.payload.IsUndef() && t.nativeSlot(v, "__len__") {
 				return t.Len(o.payload)

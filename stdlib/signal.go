@@ -374,7 +374,6 @@ func signalCore(it *vm.Interp) (*vm.Module, error) {
 	return m, nil
 }
 
-
 // sigDisposition reads a disposition: SIG_DFL/SIG_IGN arrive as plain ints
 // (pylib/signal.py converts the enum members).
 func sigDisposition(v vm.Value) (int64, bool) {

@@ -64,6 +64,7 @@ func sysModule(it *vm.Interp) (*vm.Module, error) {
 		}
 		return t.GetFrame(int(depth))
 	}))
+	m.Set("getsizeof", vm.NewBuiltin("getsizeof", sysGetsizeof))
 	m.Set("exc_info", vm.NewBuiltin("exc_info", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if err := vm.ExactArgs("exc_info", args, 0); err != nil {
 			return vm.Undef, err

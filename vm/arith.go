@@ -113,6 +113,12 @@ func (t *Thread) dunderBinary(op int, a, b Value, inplace bool) (Value, error) {
 					return r2, err2
 				}
 			}
+			// tuple + a tuple subclass: the built-in part of the right operand.
+			if bi := b.o.(*Instance); !bi.payload.IsUndef() {
+				if r2, ok2, err2 := builtinBinary(t, op, a, bi.payload, inplace); ok2 && err2 == nil {
+					return r2, nil
+				}
+			}
 			return r, err
 		}
 	}

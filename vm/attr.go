@@ -832,6 +832,10 @@ func (t *Thread) SetAttr(obj Value, name string, v Value) error {
 			o.Set(name, v)
 			return nil
 		case *Function:
+			switch name {
+			case "__globals__", "__closure__", "__builtins__":
+				return Errorf(AttributeError, "readonly attribute")
+			}
 			if name == "__doc__" {
 				o.doc = v
 				return nil

@@ -168,8 +168,10 @@ func (t *Thread) evalArgs(name string, args []Value) (string, string, *Module, f
 	if c, isCode := args[0].o.(*CompiledSource); isCode && args[0].k == KObj {
 		src, file, ok = c.src, c.filename, true
 	}
-	if b, isBytes := args[0].o.(*Bytes); isBytes && args[0].k == KObj {
-		src, ok = string(b.b), true // source bytes are UTF-8
+	if _, isStr := args[0].o.(*StrObj); !isStr {
+		if b, isBuf := bytesLike(args[0]); isBuf {
+			src, ok = string(b), true // source bytes are UTF-8
+		}
 	}
 	if !ok {
 		return "", "", nil, nil, Errorf(TypeError, "%s() arg 1 must be a string, bytes or code object", name)

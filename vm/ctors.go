@@ -587,6 +587,11 @@ func (t *Thread) toInt(x Value) (Value, error) {
 		return parseIntLimited(o.s, 10, t.IntMaxStrDigits())
 	case *Bytes:
 		return parseIntLimited(string(o.b), 10, t.IntMaxStrDigits())
+	case *ByteArray, *MemoryView: // CPython's int() parses any bytes-like object's bytes
+		if b, ok := bytesLike(x); ok {
+			return parseIntLimited(string(b), 10, t.IntMaxStrDigits())
+		}
+		return Undef, errReleased()
 	default:
 		inst, isInst := o.(*Instance)
 		if !isInst && !dunderNative(x) {

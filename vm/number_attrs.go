@@ -64,6 +64,19 @@ func init() {
 		c := complexOf(args[0])
 		return Obj(&Complex{v: complex(real(c), -imag(c))}), nil
 	})
+	// slice.start/.stop/.step: None where not given.
+	sliceField := func(pick func(*SliceObj) Value) func(Value) Value {
+		return func(v Value) Value {
+			r := pick(v.o.(*SliceObj))
+			if r.IsUndef() {
+				return None
+			}
+			return r
+		}
+	}
+	numberProperty(SliceType, "start", sliceField(func(s *SliceObj) Value { return s.start }))
+	numberProperty(SliceType, "stop", sliceField(func(s *SliceObj) Value { return s.stop }))
+	numberProperty(SliceType, "step", sliceField(func(s *SliceObj) Value { return s.step }))
 	SliceType.AddMethod("indices", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if err := ExactArgs("indices", args[1:], 1); err != nil {
 			return Undef, err

@@ -13,7 +13,8 @@ __all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs",
 # CPython refuses weak references to these (no __weakref__ slot); keep the
 # same TypeError so code probing for weakrefability behaves alike.
 _NOT_WEAKREFABLE = (int, float, complex, str, bytes, bool, tuple, list, dict,
-                    set, frozenset, type(None), bytearray)
+                    set, frozenset, type(None), bytearray, type(...),
+                    type(NotImplemented), slice, range)
 
 
 def _check(obj):

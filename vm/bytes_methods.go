@@ -37,7 +37,7 @@ func bytesLike(v Value) ([]byte, bool) {
 	case *Instance:
 		return bytesLike(o.payload)
 	case *MemoryView:
-		if !o.released {
+		if !o.unusable() {
 			return o.bytes(), true
 		}
 	case BufferExporter: // array.array

@@ -49,6 +49,24 @@ func (m *MemoryView) bytes() []byte {
 	return out
 }
 
+// unusable reports a view that can no longer be read: released, or over
+// a bytearray or array that has since shrunk below the viewed extent
+// (CPython refuses that resize with BufferError; asy does not track
+// exports, so the view refuses instead of reading past the end).
+func (m *MemoryView) unusable() bool {
+	if m.released {
+		return true
+	}
+	if m.n == 0 {
+		return false
+	}
+	end := m.off + m.itemsize // one past the last byte any item uses
+	if m.stride > 0 {
+		end += (m.n - 1) * m.stride
+	}
+	return end > len(m.exp.BufferBytes())
+}
+
 func (m *MemoryView) item(i int) []byte {
 	p := m.off + i*m.stride
 	return m.exp.BufferBytes()[p : p+m.itemsize]
@@ -56,7 +74,7 @@ func (m *MemoryView) item(i int) []byte {
 
 func newMemoryView(v Value) (Value, error) {
 	if mv, ok := v.o.(*MemoryView); ok && v.k == KObj {
-		if mv.released {
+		if mv.unusable() {
 			return Undef, errReleased()
 		}
 		c := *mv
@@ -78,14 +96,14 @@ func newMemoryView(v Value) (Value, error) {
 func (m *MemoryView) Len() int { return m.n }
 
 func (m *MemoryView) Repr(t *Thread) (string, error) {
-	if m.released {
+	if m.unusable() {
 		return fmt.Sprintf("<released memory at %#x>", identity(m)), nil
 	}
 	return fmt.Sprintf("<memory at %#x>", identity(m)), nil
 }
 
 func (m *MemoryView) GetItem(t *Thread, key Value) (Value, error) {
-	if m.released {
+	if m.unusable() {
 		return Undef, errReleased()
 	}
 	lo, _, step, n, isSlice, err := t.SliceIndices(key, m.n)
@@ -124,7 +142,7 @@ func (m *MemoryView) index(t *Thread, key Value) (int, error) {
 }
 
 func (m *MemoryView) SetItem(t *Thread, key, v Value) error {
-	if m.released {
+	if m.unusable() {
 		return errReleased()
 	}
 	if m.readonly {
@@ -182,19 +200,19 @@ func (m *MemoryView) SetItem(t *Thread, key, v Value) error {
 }
 
 func (m *MemoryView) DelItem(t *Thread, key Value) error {
-	if m.released {
+	if m.unusable() {
 		return errReleased()
 	}
 	return Errorf(TypeError, "cannot delete memory")
 }
 
 func (m *MemoryView) Iter(t *Thread) (Value, error) {
-	if m.released {
+	if m.unusable() {
 		return Undef, errReleased()
 	}
 	i := 0
 	return NewIterator(SeqIterType, func(t *Thread) (Value, bool, error) {
-		if m.released || i >= m.n {
+		if m.unusable() || i >= m.n {
 			return Undef, false, nil
 		}
 		i++
@@ -218,12 +236,12 @@ func (m *MemoryView) Compare(t *Thread, op int, other Value) (bool, bool, error)
 	if other.k == KObj && other.o == Object(m) {
 		return op == cmpEQ, true, nil
 	}
-	if m.released {
+	if m.unusable() {
 		return op == cmpNE, true, nil
 	}
 	var items []Value
 	if om, ok := other.o.(*MemoryView); ok && other.k == KObj {
-		if om.released {
+		if om.unusable() {
 			return op == cmpNE, true, nil
 		}
 		items = om.tolist()
@@ -255,7 +273,7 @@ func (m *MemoryView) Compare(t *Thread, op int, other Value) (bool, bool, error)
 func (m *MemoryView) GetAttr(t *Thread, name string) (Value, bool, error) {
 	switch name {
 	case "obj", "nbytes", "readonly", "itemsize", "format", "ndim", "shape", "strides", "c_contiguous", "contiguous", "f_contiguous", "suboffsets":
-		if m.released {
+		if m.unusable() {
 			return Undef, true, errReleased()
 		}
 	}
@@ -291,7 +309,7 @@ func mvSelf(args []Value) (*MemoryView, error) {
 	if m == nil {
 		return nil, Errorf(TypeError, "descriptor requires a 'memoryview' object")
 	}
-	if m.released {
+	if m.unusable() {
 		return nil, errReleased()
 	}
 	return m, nil
@@ -396,7 +414,7 @@ func init() {
 
 // HashErr: a read-only view hashes as the bytes it shows (ErrHasher).
 func (m *MemoryView) HashErr(t *Thread) (uint64, error) {
-	if m.released {
+	if m.unusable() {
 		return 0, Errorf(ValueError, "cannot hash released memoryview object")
 	}
 	if !m.readonly {

@@ -90,31 +90,22 @@ var errBadFD = syscall.EBADF
 // readOp runs fn (a non-blocking system call) until it no longer says
 // EAGAIN, parking on the poller in between. With wait false it tries once.
 func (s *netSock) readOp(wait bool, fn func(fd int) error) error {
-	if s.isClosed() {
-		return errBadFD
-	}
-	var opErr error
-	err := s.rc.Read(func(fd uintptr) bool {
-		for {
-			opErr = fn(int(fd))
-			if opErr != syscall.EINTR {
-				break
-			}
-		}
-		return !(wait && opErr == syscall.EAGAIN)
-	})
-	if err != nil {
-		return err
-	}
-	return opErr
+	return s.pollOp(s.rc.Read, wait, fn)
 }
 
+// writeOp is readOp for a write.
 func (s *netSock) writeOp(wait bool, fn func(fd int) error) error {
+	return s.pollOp(s.rc.Write, wait, fn)
+}
+
+// pollOp retries fn through EINTR inside the raw connection's Read or
+// Write, which parks on Go's poller while fn reports EAGAIN.
+func (s *netSock) pollOp(park func(func(fd uintptr) bool) error, wait bool, fn func(fd int) error) error {
 	if s.isClosed() {
 		return errBadFD
 	}
 	var opErr error
-	err := s.rc.Write(func(fd uintptr) bool {
+	err := park(func(fd uintptr) bool {
 		for {
 			opErr = fn(int(fd))
 			if opErr != syscall.EINTR {

@@ -175,7 +175,7 @@ func pgConnect(t *vm.Thread, dsn string, timeout float64) (vm.Value, error) {
 
 // pgRun starts one operation on the connection; only one may run at a time.
 func (h *pgHandle) run(t *vm.Thread, name string, fn func(ctx context.Context) (any, error), convert func(t *vm.Thread, r any) (vm.Value, error)) (vm.Value, error) {
-	if h.closed.Load() {
+	if h.closed.Load() || h.conn.IsClosed() { // closed by us, or by the server
 		return vm.Undef, vm.NewException(pgInterfaceError, vm.Str("connection is closed"))
 	}
 	return newPgAwait(t, name, func(ctx context.Context) (any, error) {

@@ -209,8 +209,12 @@ class Pool:
     async def _get(self):
         async with self._cond:
             while True:
-                if self._idle:
-                    return self._idle.pop()
+                while self._idle:
+                    conn = self._idle.pop()
+                    if not conn.is_closed():
+                        return conn
+                    # the server ended it while idle: replace it
+                    self._all.remove(conn)
                 if len(self._all) + self._opening < self._max_size:
                     self._opening += 1
                     break
@@ -226,6 +230,14 @@ class Pool:
     async def release(self, connection, *, timeout=None):
         if connection._pool is not self:
             raise _asyncpg.InterfaceError("Pool.release() received invalid connection: it does not belong to this pool")
+        if connection.is_closed():
+            # killed by the server or closed by the script: the pool opens
+            # a new one when it is next needed, as asyncpg does
+            async with self._cond:
+                if connection in self._all:
+                    self._all.remove(connection)
+                self._cond.notify()
+            return
         if connection._top_transaction is not None or connection.is_in_transaction():
             connection._top_transaction = None
             await connection.execute("ROLLBACK;")

@@ -436,3 +436,32 @@ if __name__ == "__main__":
 		t.Errorf("%q %v", out.String(), err)
 	}
 }
+
+// Workers spend their parent's step budget, not one each: four workers
+// that each stay well under the limit together exceed it.
+func TestProcessPoolWorkersShareStepBudget(t *testing.T) {
+	src := []byte(`
+import concurrent.futures
+def count(n):
+    total = 0
+    for i in range(n):
+        total += i
+    return total
+if __name__ == "__main__":
+    with concurrent.futures.ProcessPoolExecutor(4) as ex:
+        print(sum(ex.map(count, [200_000] * 4)))
+`)
+	run := func(maxSteps int64) (int, string, string) {
+		var out, errb bytes.Buffer
+		code := runSourceDone(t, 60*time.Second, "/nonexistent/count.py", src, asy.Options{MaxSteps: maxSteps, Stdout: &out, Stderr: &errb})
+		return code, out.String(), errb.String()
+	}
+	// Each task's loop is ~200k steps: a worker running even two of them
+	// fits in 500k, all four do not.
+	if code, out, errs := run(10_000_000); code != 0 || out != "79999600000\n" {
+		t.Fatalf("under a wide budget: exit %d stdout %q stderr:\n%s", code, out, errs)
+	}
+	if code, _, errs := run(500_000); code == 0 || !strings.Contains(errs, "instruction limit exceeded") {
+		t.Errorf("four workers of 200k steps ran under a 500k budget: exit %d, stderr:\n%s", code, errs)
+	}
+}

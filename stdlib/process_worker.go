@@ -85,6 +85,7 @@ func workerInterp(parent *vm.Interp, out io.Writer) *vm.Interp {
 		Stdout: out, Stderr: parent.Stderr, Stdin: strings.NewReader(""), Argv: cfg.Argv,
 		Modules: cfg.Modules, ReadFile: cfg.ReadFile, IsDir: cfg.IsDir, MaxSteps: cfg.MaxSteps, MaxMemory: cfg.MaxMemory,
 	})
+	child.ShareStepBudget(parent)
 	asyrt.SetClock(child, asyrt.ClockOf(parent))
 	inheritRestrictions(parent, child)
 	return child

@@ -199,7 +199,9 @@ func (it *Interp) Aborted() (string, bool) {
 func (it *Interp) ResetAbort() {
 	it.aborted.Store(nil)
 	it.interrupted.Store(false)
-	it.budget.Store(it.cfg.MaxSteps)
+	if it.budget == &it.ownBudget { // a shared budget is its owner's to reset
+		it.budget.Store(it.cfg.MaxSteps)
+	}
 	it.main.steps = 0
 	it.kbd.Store(false)
 	it.pendingMu.Lock()

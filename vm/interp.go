@@ -98,8 +98,12 @@ type Interp struct {
 	stopCancel context.CancelFunc
 	// aborted holds the message of Abort: every thread raises RunAborted.
 	aborted atomic.Pointer[string]
-	// budget is what is left of Config.MaxSteps, shared by all threads.
-	budget atomic.Int64
+	// budget is what is left of Config.MaxSteps, shared by all threads —
+	// and by the interpreters of process-pool workers (ShareStepBudget), so
+	// a script cannot multiply its budget by starting workers. ownBudget is
+	// where it points unless shared.
+	budget    *atomic.Int64
+	ownBudget atomic.Int64
 	// recursionLimit is sys.getrecursionlimit(); 0 means MaxDepth.
 	recursionLimit atomic.Int64
 	// mem is the state of Config.MaxMemory's check.
@@ -163,9 +167,21 @@ func New(cfg Config) *Interp {
 		sources: map[string][]string{},
 	}
 	it.builtins = sharedBuiltins().shareLayout()
+	it.budget = &it.ownBudget
 	it.budget.Store(cfg.MaxSteps)
 	it.main = newThread(it)
 	return it
+}
+
+// ShareStepBudget makes it spend parent's step budget (Config.MaxSteps)
+// instead of its own: a process-pool worker's steps count against the run
+// that started it. Call it before it runs anything.
+func (it *Interp) ShareStepBudget(parent *Interp) {
+	if parent.cfg.MaxSteps > 0 {
+		it.cfg.MaxSteps = parent.cfg.MaxSteps
+		it.budget = parent.budget
+		it.main.limited = true
+	}
 }
 
 // StdinReader is the buffered standard input.

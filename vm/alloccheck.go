@@ -20,20 +20,18 @@ import (
 // allocLimit bytes (Go's bytes, not CPython's) is refused with MemoryError.
 // The default is a sixteenth of the machine's memory, between 1 and 8 GiB
 // (a growing container briefly holds its old and new storage).
-// AllocHook is where a whole-heap budget (Options.MaxMemory) joins in: it is
-// asked about every large allocation as well.
+// Where the interpreter is known, Thread.CheckAlloc and Thread.GrowCheck
+// also charge a large allocation to its Config.MaxMemory before it is
+// made, so one huge object cannot overshoot the budget ahead of the
+// periodic check (memlimit.go).
 
 var allocLimit atomic.Int64
 
 func init() { allocLimit.Store(defaultAllocLimit()) }
 
-// AllocHook, when set, is asked before every allocation of at least
-// allocHookMin bytes that a script sized; a non-nil error (a MemoryError) is
-// raised instead of allocating. It must be cheap and safe for concurrent use.
-var AllocHook func(need int64) error
-
-// allocHookMin keeps the hook off the path of small allocations.
-const allocHookMin = 1 << 20
+// allocChargeMin keeps MaxMemory's charge off the path of small
+// allocations (the periodic check sees those).
+const allocChargeMin = 1 << 20
 
 // SetAllocLimit sets the largest single allocation, in bytes, a script may
 // request (0 or less restores the default). It returns the previous limit.
@@ -57,12 +55,27 @@ func CheckAlloc(n, size int64) error {
 	if n > lim/size {
 		return memoryError()
 	}
-	if need := n * size; need >= allocHookMin {
-		if h := AllocHook; h != nil {
-			return h(need)
-		}
+	return nil
+}
+
+// CheckAlloc is the package-level CheckAlloc plus, for an interpreter with
+// a MaxMemory, a charge of a large allocation against it.
+func (t *Thread) CheckAlloc(n, size int64) error {
+	if err := CheckAlloc(n, size); err != nil {
+		return err
+	}
+	if t != nil && t.interp.cfg.MaxMemory > 0 && n > 0 && size > 0 && n*size >= allocChargeMin {
+		return t.interp.chargeMemory(int(n * size))
 	}
 	return nil
+}
+
+// GrowCheck is the package-level GrowCheck, charged as Thread.CheckAlloc.
+func (t *Thread) GrowCheck(length, capacity int, size int64) error {
+	if length < capacity || length < growCheckMin {
+		return nil
+	}
+	return t.CheckAlloc(int64(length)*2, size)
 }
 
 // CheckAlloc2 is CheckAlloc for a sum of two counts (a + b items of size),

@@ -92,7 +92,7 @@ func newBytesFrom(t *Thread, name string, args []Value, kw []KV) ([]byte, error)
 		if n < 0 {
 			return nil, Errorf(ValueError, "negative count")
 		}
-		if err := CheckAlloc(n, 1); err != nil {
+		if err := t.CheckAlloc(n, 1); err != nil {
 			return nil, err
 		}
 		return make([]byte, n), nil
@@ -1100,8 +1100,8 @@ func init() {
 			if !ok {
 				return Errorf(TypeError, "sequence item %d: expected a bytes-like object, %s found", len(parts), v.TypeName())
 			}
-			if total += int64(len(b)) + sep; total >= allocHookMin {
-				if err := CheckAlloc(total, 1); err != nil {
+			if total += int64(len(b)) + sep; total >= allocChargeMin {
+				if err := t.CheckAlloc(total, 1); err != nil {
 					return err
 				}
 			}

@@ -724,7 +724,7 @@ func (t *Thread) execute() (Value, error) {
 				sp--
 				l := regs[sp-arg].o.(*List)
 				if len(l.items) == cap(l.items) && len(l.items) >= growCheckMin {
-					if e := GrowCheck(len(l.items), cap(l.items), SizeValue); e != nil {
+					if e := t.GrowCheck(len(l.items), cap(l.items), SizeValue); e != nil {
 						f.pc, f.sp = pc, sp
 						err = e
 						goto fail
@@ -753,7 +753,7 @@ func (t *Thread) execute() (Value, error) {
 				f.pc, f.sp = pc, sp
 				l := regs[sp-arg].o.(*List)
 				if e := t.Iterate(regs[sp], func(v Value) error {
-					if err := GrowCheck(len(l.items), cap(l.items), SizeValue); err != nil {
+					if err := t.GrowCheck(len(l.items), cap(l.items), SizeValue); err != nil {
 						return err
 					}
 					l.items = append(l.items, v)

@@ -75,7 +75,7 @@ func init() {
 			return Undef, Errorf(TypeError, "list.append() takes exactly one argument (%d given)", len(args)-1)
 		}
 		l := listSelf(args)
-		if err := GrowCheck(len(l.items), cap(l.items), SizeValue); err != nil {
+		if err := t.GrowCheck(len(l.items), cap(l.items), SizeValue); err != nil {
 			return Undef, err
 		}
 		l.items = append(l.items, args[1])
@@ -90,7 +90,7 @@ func init() {
 		if err != nil {
 			return Undef, err
 		}
-		if err := CheckAlloc(int64(len(l.items))+int64(len(items)), SizeValue); err != nil {
+		if err := t.CheckAlloc(int64(len(l.items))+int64(len(items)), SizeValue); err != nil {
 			return Undef, err
 		}
 		l.items = append(l.items, items...)

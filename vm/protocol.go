@@ -588,14 +588,14 @@ func (t *Thread) ToList(v Value) ([]Value, error) {
 			if err != nil {
 				return nil, err
 			}
-			if err := CheckAlloc(int64(n), SizeValue); err != nil {
+			if err := t.CheckAlloc(int64(n), SizeValue); err != nil {
 				return nil, err
 			}
 		}
 	}
 	var out []Value
 	err := t.Iterate(v, func(x Value) error {
-		if err := GrowCheck(len(out), cap(out), SizeValue); err != nil {
+		if err := t.GrowCheck(len(out), cap(out), SizeValue); err != nil {
 			return err
 		}
 		out = append(out, x)

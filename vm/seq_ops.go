@@ -25,7 +25,7 @@ func repeatCount(t *Thread, v Value, seq Value) (int, bool, error) {
 	if size == 0 {
 		return 0, true, nil // an empty sequence stays empty, whatever n is
 	}
-	if err := CheckAlloc(n, size); err != nil {
+	if err := t.CheckAlloc(n, size); err != nil {
 		return 0, true, err
 	}
 	return int(n), true, nil
@@ -55,8 +55,8 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 		switch op {
 		case binAdd:
 			if y, ok := b.o.(*StrObj); ok && b.k == KObj {
-				if n := len(x.s) + len(y.s); n >= allocHookMin {
-					if err := CheckAlloc(int64(n), 1); err != nil {
+				if n := len(x.s) + len(y.s); n >= allocChargeMin {
+					if err := t.CheckAlloc(int64(n), 1); err != nil {
 						return Undef, true, err
 					}
 				}

@@ -228,6 +228,9 @@ func strPadArgs(t *Thread, name string, args []Value, kw []KV) (string, int, str
 	if err := CheckAlloc2(w, int64(len(self)), int64(len(fill))+3); err != nil {
 		return "", 0, "", err
 	}
+	if err := t.CheckAlloc(w, int64(len(fill))); err != nil {
+		return "", 0, "", err
+	}
 	return self, int(w), fill, nil
 }
 
@@ -412,8 +415,8 @@ func init() {
 			if !ok {
 				return Errorf(TypeError, "sequence item %d: expected str instance, %s found", i, v.TypeName())
 			}
-			if n := b.Len() + len(sep) + len(s); n > b.Cap() && n >= allocHookMin {
-				if err := CheckAlloc(int64(n)*2, 1); err != nil {
+			if n := b.Len() + len(sep) + len(s); n > b.Cap() && n >= allocChargeMin {
+				if err := t.CheckAlloc(int64(n)*2, 1); err != nil {
 					return err
 				}
 			}

@@ -45,9 +45,9 @@ type Options struct {
 	// granted files (and network, for asyncpg) these are the only databases
 	// a script can open.
 	Databases map[string]any
-	// MaxSteps bounds the loop iterations and calls each thread (and each
-	// process pool worker) may run (0: no limit); the run then ends with
-	// ErrStepLimit.
+	// MaxSteps bounds the loop iterations and calls the run may make, all
+	// its threads and process pool workers together (0: no limit); the run
+	// then ends with ErrStepLimit.
 	MaxSteps int64
 	// MaxMemory bounds, in bytes, the memory a script's objects take (0: no
 	// limit); going over raises MemoryError in the script. It is an

@@ -4,8 +4,10 @@
 // 1-based line/column positions, or a *SyntaxError worded as CPython 3.11 words
 // it (message, file, line, column, the offending source line).
 //
-// Lexing is participle's: rawLexer is a participle rule lexer for names,
-// numbers, strings and operators, and Lexer wraps it in a participle
+// Lexing has two layers. The token layer's rules are written as a
+// participle rule lexer (rawLexer: names, numbers, strings, operators) and
+// run as a hand-written scanner that cuts the same tokens in one pass
+// (scanRaw; a test and a fuzz target hold the two equal). Lexer wraps it in a participle
 // lexer.Definition of its own that adds what Python needs beyond regular
 // tokens — INDENT/DEDENT from a stack of indent widths, logical NEWLINEs
 // (none inside brackets, none for blank or comment-only lines), backslash

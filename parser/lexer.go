@@ -10,15 +10,17 @@ import (
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
-// The lexer has two layers. participle's rule-based lexer cuts the source
-// into raw tokens (names, numbers, strings, operators, spaces, comments,
+// The lexer has two layers. The token layer (rawLexer's rules, run by the
+// hand-written scanRaw in rawscan.go) cuts the source into raw tokens (names, numbers, strings, operators, spaces, comments,
 // physical newlines); Lexer, a participle lexer.Definition of its own, wraps
 // it and does what a regular lexer cannot: it measures indentation into
 // INDENT/DEDENT tokens, turns physical newlines into logical NEWLINE tokens
 // (none inside brackets, none for blank or comment-only lines), follows
 // backslash continuations, and words every lexical error as CPython does.
 
-// rawLexer is the token layer. Rules are tried in order (first match wins):
+// rawLexer is the token layer's specification (scanRaw runs it; the
+// regexps are used only for the symbol table and by the tests that hold
+// scanRaw to them). Rules are tried in order (first match wins):
 // the frequent ones come first, and Number precedes Op (.5 is a number). A
 // string prefix lexes as a Name; the wrapper joins it to the quote after it.
 var rawLexer = lexer.MustSimple([]lexer.SimpleRule{
@@ -82,11 +84,12 @@ func (indentDefinition) LexString(filename, src string) (lexer.Lexer, error) {
 
 // indentLexer is the indentation layer over the raw tokens.
 type indentLexer struct {
-	// raw lexes one physical line at a time (src[chunkStart:chunkEnd]):
-	// participle's rules run Go regexps over their whole input, whose cost
-	// grows with its length, so short inputs keep lexing fast. A string
-	// that spans lines is lexed against the rest of the source.
-	raw                  lexer.Lexer
+	// Raw tokens are cut one physical line at a time
+	// (src[chunkStart:chunkEnd], up to rawOff so far), as the rules see
+	// one line; a string that spans lines is cut against the rest of the
+	// source.
+	inChunk              bool
+	rawOff               int
 	chunkStart, chunkEnd int
 	src, file            string
 	lineStarts           []int // byte offset where each line begins
@@ -128,7 +131,11 @@ func (il *indentLexer) Next() (lexer.Token, error) {
 		return lexer.EOFToken(il.posOf(len(il.src))), nil
 	}
 	t := il.out[0]
-	il.out = il.out[1:]
+	if len(il.out) == 1 {
+		il.out = il.out[:0] // reuse the buffer: step refills it
+	} else {
+		il.out = il.out[1:]
+	}
 	il.emitted++
 	il.last = t.Type
 	return t, nil
@@ -149,7 +156,7 @@ func (il *indentLexer) rawNext() lexer.Token {
 		return t
 	}
 	for {
-		if il.raw == nil {
+		if !il.inChunk {
 			from := il.chunkEnd
 			if from >= len(il.src) {
 				return lexer.EOFToken(il.posOf(len(il.src)))
@@ -158,36 +165,27 @@ func (il *indentLexer) rawNext() lexer.Token {
 			if nl := strings.IndexByte(il.src[from:], '\n'); nl >= 0 {
 				end = from + nl + 1
 			}
-			il.raw, _ = rawLexer.LexString(il.file, il.src[from:end])
-			il.chunkStart, il.chunkEnd = from, end
+			il.chunkStart, il.chunkEnd, il.rawOff, il.inChunk = from, end, from, true
 		}
-		t, err := il.raw.Next()
-		if err != nil {
-			// Unreachable: the Char rule matches any rune.
-			il.fail(il.posOf(il.chunkStart).Line, 1, "SyntaxError", err.Error())
-			return lexer.EOFToken(il.posOf(len(il.src)))
-		}
-		if t.Type == lexer.EOF {
-			il.raw = nil
+		if il.rawOff >= il.chunkEnd {
+			il.inChunk = false
 			continue
 		}
-		off := il.chunkStart + t.Pos.Offset
+		off := il.rawOff
+		ty, n := scanRaw(il.src[off:il.chunkEnd])
+		il.rawOff += n
 		// An empty '' or "" right before a third quote opens a triple-quoted
 		// string (the String rule matched the empty string first).
-		emptyBeforeQuote := t.Type == tyString && len(t.Value) == 2 && t.Value[0] == t.Value[1] &&
-			off+2 < len(il.src) && il.src[off+2] == t.Value[0]
-		if t.Type == tyOpenQuote || emptyBeforeQuote {
+		emptyBeforeQuote := ty == tyString && n == 2 && il.src[off] == il.src[off+1] &&
+			off+2 < len(il.src) && il.src[off+2] == il.src[off]
+		if ty == tyOpenQuote || emptyBeforeQuote {
 			// Not closed on its line: a triple-quoted string, or one
 			// continued with a backslash. Lex it against the rest of the
 			// source, then go on after it.
-			rest, _ := rawLexer.LexString(il.file, il.src[off:])
-			if full, err := rest.Next(); err == nil {
-				t = full
-			}
-			il.raw, il.chunkEnd = nil, off+len(t.Value)
+			ty, n = scanRaw(il.src[off:])
+			il.inChunk, il.chunkEnd = false, off+n
 		}
-		t.Pos = il.posOf(off)
-		return t
+		return lexer.Token{Type: ty, Value: il.src[off : off+n], Pos: il.posOf(off)}
 	}
 }
 
@@ -483,7 +481,7 @@ func tokenize(file, src string) ([]token, []Warning, *SyntaxError) {
 		return nil, nil, &SyntaxError{Kind: "SyntaxError", Msg: err.Error(), Filename: file, Line: 1, Col: 1}
 	}
 	il := lx.(*indentLexer)
-	var toks []token
+	toks := make([]token, 0, len(src)/6+16) // about one token per 4–8 bytes of real code
 	for {
 		t, err := il.Next()
 		if err != nil {

@@ -19,14 +19,18 @@ func init() {
 			}
 			n = a[1]
 		}
-		return NewIterator(EnumerateType, func(t *Thread) (Value, bool, error) {
+		return newPairIterator(EnumerateType, func(t *Thread) (Value, Value, bool, error) {
 			v, ok, err := t.Next(it)
 			if !ok || err != nil {
-				return Undef, false, err
+				return Undef, Undef, false, err
 			}
 			i := n
-			n, _ = intBinary(binAdd, n, Int(1))
-			return Obj(NewTuple([]Value{i, v})), true, nil
+			if n.k == KInt && int64(n.n) < 1<<62 {
+				n.n++
+			} else {
+				n, _ = intBinary(binAdd, n, Int(1))
+			}
+			return i, v, true, nil
 		}), nil
 	}
 	ZipType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
@@ -46,7 +50,7 @@ func init() {
 			its[i] = it
 		}
 		done := false
-		return NewIterator(ZipType, func(t *Thread) (Value, bool, error) {
+		zip := NewIterator(ZipType, func(t *Thread) (Value, bool, error) {
 			if done || len(its) == 0 {
 				return Undef, false, nil
 			}
@@ -83,7 +87,44 @@ func init() {
 				items[i] = v
 			}
 			return Obj(NewTuple(items)), true, nil
-		}), nil
+		})
+		if len(its) == 2 {
+			// `for a, b in zip(x, y)` takes the pair without a tuple.
+			zip.o.(*funcIter).pair = func(t *Thread) (Value, Value, bool, error) {
+				if done {
+					return Undef, Undef, false, nil
+				}
+				a, ok, err := t.Next(its[0])
+				if err != nil {
+					return Undef, Undef, false, err
+				}
+				if !ok {
+					done = true
+					if strict {
+						if _, more, err := t.Next(its[1]); err != nil || more {
+							if err == nil {
+								err = Errorf(ValueError, "zip() argument 2 is longer than argument 1")
+							}
+							return Undef, Undef, false, err
+						}
+					}
+					return Undef, Undef, false, nil
+				}
+				b, ok, err := t.Next(its[1])
+				if err != nil {
+					return Undef, Undef, false, err
+				}
+				if !ok {
+					done = true
+					if strict {
+						return Undef, Undef, false, Errorf(ValueError, "zip() argument 2 is shorter than argument 1")
+					}
+					return Undef, Undef, false, nil
+				}
+				return a, b, true, nil
+			}
+		}
+		return zip, nil
 	}
 	MapType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 		if len(args) < 2 {

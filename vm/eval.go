@@ -523,6 +523,28 @@ func (t *Thread) execute() (Value, error) {
 					}
 				}
 				f.pc, f.sp = pc, sp
+				if it.k == KObj && code[pc] == uint32(OpUnpackSequence)|2<<8 {
+					// `for a, b in …`: a pair iterator hands both halves
+					// over without building the tuple, and the unpack is
+					// skipped.
+					a, b, ok, handled, e := nextPair(t, it)
+					if handled {
+						if e != nil {
+							err = e
+							goto fail
+						}
+						if !ok {
+							sp--
+							regs[sp] = Undef
+							pc = arg
+							continue
+						}
+						regs[sp], regs[sp+1] = b, a
+						sp += 2
+						pc++
+						continue
+					}
+				}
 				v, ok, e := t.Next(it)
 				if e != nil {
 					err = e

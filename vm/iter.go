@@ -101,17 +101,26 @@ func (it *dictIter) Class() *Class {
 	}
 	return DictKeyIterType
 }
-func (it *dictIter) Next(t *Thread) (Value, bool, error) {
+// nextEntry advances to the next live entry.
+func (it *dictIter) nextEntry() (*dictEntry, bool, error) {
 	if it.d.Len() != it.size {
 		it.size = -1
-		return Undef, false, Errorf(RuntimeError, "dictionary changed size during iteration")
+		return nil, false, Errorf(RuntimeError, "dictionary changed size during iteration")
 	}
 	i, e := it.d.entryAt(it.pos)
 	if e == nil {
 		it.pos = i
-		return Undef, false, nil
+		return nil, false, nil
 	}
 	it.pos = i + 1
+	return e, true, nil
+}
+
+func (it *dictIter) Next(t *Thread) (Value, bool, error) {
+	e, ok, err := it.nextEntry()
+	if !ok {
+		return Undef, false, err
+	}
 	switch it.kind {
 	case 1:
 		return e.val, true, nil
@@ -148,11 +157,49 @@ func (it *getitemIter) Next(t *Thread) (Value, bool, error) {
 type funcIter struct {
 	cls  *Class
 	next func(t *Thread) (Value, bool, error)
+	// pair, when set, is next for an iterator of 2-tuples without the
+	// tuple (see nextPair).
+	pair func(t *Thread) (Value, Value, bool, error)
 }
 
 func (it *funcIter) Class() *Class { return it.cls }
 func (it *funcIter) Next(t *Thread) (Value, bool, error) {
 	return it.next(t)
+}
+
+// nextPair is the fast path of `for a, b in it`: OpForIter followed by a
+// 2-item unpack takes both halves of the next item from iterators whose
+// items are 2-tuples (enumerate, dict.items(), two-argument zip) without
+// building the tuple. handled is false for other iterators.
+func nextPair(t *Thread, it Value) (a, b Value, ok, handled bool, err error) {
+	switch o := it.o.(type) {
+	case *funcIter:
+		if o.pair != nil {
+			a, b, ok, err = o.pair(t)
+			return a, b, ok, true, err
+		}
+	case *dictIter:
+		if o.kind == 2 {
+			e, ok, err := o.nextEntry()
+			if !ok {
+				return Undef, Undef, false, true, err
+			}
+			return e.key, e.val, true, true, nil
+		}
+	}
+	return Undef, Undef, false, false, nil
+}
+
+// newPairIterator is NewIterator for an iterator of 2-tuples: pair yields
+// the halves; the tuple is built only when something else asks for it.
+func newPairIterator(cls *Class, pair func(t *Thread) (Value, Value, bool, error)) Value {
+	return Obj(&funcIter{cls: cls, pair: pair, next: func(t *Thread) (Value, bool, error) {
+		a, b, ok, err := pair(t)
+		if !ok {
+			return Undef, false, err
+		}
+		return Obj(NewTuple([]Value{a, b})), true, nil
+	}})
 }
 
 // NewIterator makes a Go-implemented iterator of class cls.

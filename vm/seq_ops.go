@@ -109,10 +109,7 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 			if err != nil {
 				return Undef, true, err
 			}
-			items := make([]Value, 0, len(x.items)*n)
-			for i := 0; i < n; i++ {
-				items = append(items, x.items...)
-			}
+			items := repeatValues(x.items, n)
 			if inplace {
 				x.items = items
 				return a, true, nil
@@ -138,10 +135,7 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 			if err != nil {
 				return Undef, true, err
 			}
-			items := make([]Value, 0, len(x.items)*n)
-			for i := 0; i < n; i++ {
-				items = append(items, x.items...)
-			}
+			items := repeatValues(x.items, n)
 			return Obj(NewTuple(items)), true, nil
 		}
 	case *Bytes, *ByteArray:
@@ -319,4 +313,22 @@ func setAlgebra(t *Thread, op int, x, y *Set, inplace bool) (*Set, error) {
 		return target, nil
 	}
 	return nil, nil
+}
+
+// repeatValues is n copies of src in one slice (seq * n): one value is
+// stored directly, longer runs are copied in doubling blocks, so
+// [False] * 10**6 costs no per-copy call.
+func repeatValues(src []Value, n int) []Value {
+	out := make([]Value, len(src)*n)
+	if len(src) == 1 {
+		v := src[0]
+		for i := range out {
+			out[i] = v
+		}
+		return out
+	}
+	for k := copy(out, src); k < len(out); {
+		k += copy(out[k:], out[:k])
+	}
+	return out
 }

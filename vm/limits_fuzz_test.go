@@ -13,11 +13,11 @@ import (
 // Fuzz targets for the limits of issue 13: programs built from a small
 // grammar (big literals, **, huge sizes allowed), format specs and
 // %-formatting, and int()/float() parsing. A per-object allocation limit of
-// 64 MiB keeps the fuzzer's memory small: huge sizes must become
+// 4 MiB keeps the fuzzer fast and its memory small: huge sizes must become
 // MemoryError, never a Go crash.
 
 func withSmallAllocLimit(f *testing.F) {
-	old := vm.SetAllocLimit(64 << 20)
+	old := vm.SetAllocLimit(4 << 20)
 	f.Cleanup(func() { vm.SetAllocLimit(old) })
 }
 

@@ -5,7 +5,7 @@
 // it (message, file, line, column, the offending source line).
 //
 // Lexing has two layers. The token layer's rules are written as a
-// participle rule lexer (rawLexer: names, numbers, strings, operators) and
+// participle rule lexer (rawLexer in rawscan_test.go: names, numbers, strings, operators) and
 // run as a hand-written scanner that cuts the same tokens in one pass
 // (scanRaw; a test and a fuzz target hold the two equal). Lexer wraps it in a participle
 // lexer.Definition of its own that adds what Python needs beyond regular

@@ -18,28 +18,27 @@ import (
 // (none inside brackets, none for blank or comment-only lines), follows
 // backslash continuations, and words every lexical error as CPython does.
 
-// rawLexer is the token layer's specification (scanRaw runs it; the
-// regexps are used only for the symbol table and by the tests that hold
-// scanRaw to them). Rules are tried in order (first match wins):
-// the frequent ones come first, and Number precedes Op (.5 is a number). A
-// string prefix lexes as a Name; the wrapper joins it to the quote after it.
-var rawLexer = lexer.MustSimple([]lexer.SimpleRule{
-	{Name: "Space", Pattern: `[ \t\f]+`},
-	{Name: "Name", Pattern: `[\p{L}_][\p{L}\p{Nd}\p{Mn}\p{Mc}_]*`},
-	{Name: "NL", Pattern: `\n`},
-	{Name: "Number", Pattern: `0[xXoObB][0-9a-fA-F_]*|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)(?:[eE][+-]?[0-9][0-9_]*)?[jJ]?`},
-	{Name: "Op", Pattern: `\*\*=|//=|>>=|<<=|\.\.\.|!=|\*\*|//|>>|<<|<=|>=|==|->|\+=|-=|\*=|/=|%=|&=|\|=|\^=|@=|:=|[-+*/%@&|^~<>()\[\]{},:;.=!]`},
-	{Name: "String", Pattern: `'''(?:\\[\s\S]|[\s\S])*?'''|"""(?:\\[\s\S]|[\s\S])*?"""|'(?:\\[\s\S]|[^'\\\n])*'|"(?:\\[\s\S]|[^"\\\n])*"`},
-	// A quote the String rule could not close.
-	{Name: "OpenQuote", Pattern: `'''|"""|'|"`},
-	{Name: "Comment", Pattern: `#[^\n]*`},
-	{Name: "Continuation", Pattern: `\\\n`},
-	{Name: "Backslash", Pattern: `\\`},
-	// Anything else is an error; the wrapper words it.
-	{Name: "Char", Pattern: `[\s\S]`},
-})
+// The raw token types, numbered as participle numbers the rules of
+// rawLexer (rawscan_test.go holds the two equal); scanRaw cuts them.
+const (
+	tySpace lexer.TokenType = -2 - iota
+	tyName
+	tyNL
+	tyNumber
+	tyOp
+	tyString
+	tyOpenQuote
+	tyComment
+	tyContinuation
+	tyBackslash
+	tyChar
+)
 
-var rawSymbols = rawLexer.Symbols()
+var rawSymbols = map[string]lexer.TokenType{
+	"EOF": lexer.EOF, "Space": tySpace, "Name": tyName, "NL": tyNL, "Number": tyNumber, "Op": tyOp,
+	"String": tyString, "OpenQuote": tyOpenQuote, "Comment": tyComment, "Continuation": tyContinuation,
+	"Backslash": tyBackslash, "Char": tyChar,
+}
 
 // Token types the indentation layer adds to the raw ones.
 const (
@@ -104,20 +103,6 @@ type indentLexer struct {
 	err                  *SyntaxError
 	warnings             []Warning
 }
-
-var (
-	tyName         = rawSymbols["Name"]
-	tyNumber       = rawSymbols["Number"]
-	tyString       = rawSymbols["String"]
-	tyOpenQuote    = rawSymbols["OpenQuote"]
-	tyOp           = rawSymbols["Op"]
-	tySpace        = rawSymbols["Space"]
-	tyNL           = rawSymbols["NL"]
-	tyComment      = rawSymbols["Comment"]
-	tyContinuation = rawSymbols["Continuation"]
-	tyBackslash    = rawSymbols["Backslash"]
-	tyChar         = rawSymbols["Char"]
-)
 
 // Next hands out the next token, or the first lexical error.
 func (il *indentLexer) Next() (lexer.Token, error) {

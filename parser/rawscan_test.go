@@ -11,7 +11,38 @@ import (
 )
 
 // The hand-written scanRaw must cut exactly the tokens rawLexer's rules
-// (the regexp definition it replaced, kept as the specification) cut.
+// (the regexp definition it replaced, kept here as the specification) cut.
+
+// rawLexer is the token layer's specification. Rules are tried in order (first match wins):
+// the frequent ones come first, and Number precedes Op (.5 is a number). A
+// string prefix lexes as a Name; the wrapper joins it to the quote after it.
+var rawLexer = lexer.MustSimple([]lexer.SimpleRule{
+	{Name: "Space", Pattern: `[ \t\f]+`},
+	{Name: "Name", Pattern: `[\p{L}_][\p{L}\p{Nd}\p{Mn}\p{Mc}_]*`},
+	{Name: "NL", Pattern: `\n`},
+	{Name: "Number", Pattern: `0[xXoObB][0-9a-fA-F_]*|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)(?:[eE][+-]?[0-9][0-9_]*)?[jJ]?`},
+	{Name: "Op", Pattern: `\*\*=|//=|>>=|<<=|\.\.\.|!=|\*\*|//|>>|<<|<=|>=|==|->|\+=|-=|\*=|/=|%=|&=|\|=|\^=|@=|:=|[-+*/%@&|^~<>()\[\]{},:;.=!]`},
+	{Name: "String", Pattern: `'''(?:\\[\s\S]|[\s\S])*?'''|"""(?:\\[\s\S]|[\s\S])*?"""|'(?:\\[\s\S]|[^'\\\n])*'|"(?:\\[\s\S]|[^"\\\n])*"`},
+	// A quote the String rule could not close.
+	{Name: "OpenQuote", Pattern: `'''|"""|'|"`},
+	{Name: "Comment", Pattern: `#[^\n]*`},
+	{Name: "Continuation", Pattern: `\\\n`},
+	{Name: "Backslash", Pattern: `\\`},
+	// Anything else is an error; the wrapper words it.
+	{Name: "Char", Pattern: `[\s\S]`},
+})
+
+func TestRawSymbolsAreTheRules(t *testing.T) {
+	want := rawLexer.Symbols()
+	if len(want) != len(rawSymbols) {
+		t.Fatalf("rules %v, lexer %v", want, rawSymbols)
+	}
+	for k, v := range want {
+		if rawSymbols[k] != v {
+			t.Errorf("%s: rules number it %d, the lexer %d", k, v, rawSymbols[k])
+		}
+	}
+}
 
 type rawTok struct {
 	ty  lexer.TokenType

@@ -352,4 +352,3 @@ func zipfileModule(it *vm.Interp) (*vm.Module, error) {
 }
 
 func init() { register("zipfile", zipfileModule) }
-

@@ -76,13 +76,13 @@ func newCompressObj(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error)
 }
 
 type decompressObj struct {
-	format   zlibFormat
-	zdict    []byte
-	in       []byte // input fed to the inflater so far
-	emitted  int    // output already handed out
-	eof      bool
-	unused   []byte // data after the end of the stream
-	tail     []byte // input not yet inflated because of max_length
+	format  zlibFormat
+	zdict   []byte
+	in      []byte // input fed to the inflater so far
+	emitted int    // output already handed out
+	eof     bool
+	unused  []byte // data after the end of the stream
+	tail    []byte // input not yet inflated because of max_length
 }
 
 func (o *decompressObj) Class() *vm.Class { return zDecompressType }

@@ -167,7 +167,9 @@ def data_filter(member, dest_path):
 def _asy_default_filter(member, dest_path):
     """asy's default: CPython 3.11's full trust, except that nothing is
     written outside the destination (checked as the 'tar' filter does)."""
-    _filtered(member, dest_path, False)
+    changes = _filtered(member, dest_path, False)
+    if "name" in changes:
+        return member.replace(name=changes["name"], deep=False)
     return member
 
 

@@ -1,4 +1,4 @@
-package stdlib
+package archive
 
 import (
 	"compress/bzip2"
@@ -82,5 +82,3 @@ func bz2Module(it *vm.Interp) (*vm.Module, error) {
 	}))
 	return m, nil
 }
-
-func init() { register("bz2", bz2Module) }

@@ -1,14 +1,16 @@
-package asy_test
+package archive_test
 
 import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/asylang/asy"
+	"github.com/asylang/asy/modules/archive"
 )
 
 // zlib, gzip, bz2, zipfile and tarfile reach files only through the
@@ -42,7 +44,11 @@ mem.seek(0)
 print(tarfile.open(fileobj=mem).extractfile("b.txt").read(), gzip.decompress(gzip.compress(b"gz")))
 `
 	var out bytes.Buffer
-	in := mustNew(t, asy.Options{Stdout: &out})
+	in, err := asy.New(asy.Options{Stdout: &out, Extensions: []asy.Extension{archive.Extension}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
 	target := filepath.Join(dir, "archive.bin")
 	if err := in.SetGlobal("target", target); err != nil {
 		t.Fatal(err)
@@ -61,12 +67,13 @@ print(tarfile.open(fileobj=mem).extractfile("b.txt").read(), gzip.decompress(gzi
 	// A directory grant: the archive is written and read inside it,
 	// extraction outside it is refused.
 	out.Reset()
-	in, err := asy.New(asy.Options{Stdout: &out, Grants: asy.Capabilities{Files: asy.Files{Dir: dir}}})
+	in2, err := asy.New(asy.Options{Stdout: &out, Extensions: []asy.Extension{archive.Extension},
+		Grants: asy.Capabilities{Files: asy.Files{Dir: dir}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer in.Close()
-	if err := in.Exec(context.Background(), "main.py", `
+	defer in2.Close()
+	if err := in2.Exec(context.Background(), "main.py", `
 import zipfile
 with zipfile.ZipFile("granted.zip", "w") as z:
     z.writestr("inside.txt", "ok")
@@ -85,5 +92,20 @@ with zipfile.ZipFile("granted.zip") as z:
 	}
 	if data, err := os.ReadFile(filepath.Join(dir, "out", "inside.txt")); err != nil || string(data) != "ok" {
 		t.Errorf("extracted file: %q, %v", data, err)
+	}
+}
+
+// The root package links none of this: an embedder who does not opt in
+// does not pay for Go's archive packages.
+func TestCoreLinksNoArchivePackages(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "github.com/asylang/asy").Output()
+	if err != nil {
+		t.Skipf("go list: %v", err)
+	}
+	for _, d := range strings.Fields(string(out)) {
+		switch d {
+		case "archive/zip", "archive/tar", "compress/bzip2", "github.com/asylang/asy/modules/archive":
+			t.Errorf("the root package depends on %s", d)
+		}
 	}
 }

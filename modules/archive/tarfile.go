@@ -1,4 +1,4 @@
-package stdlib
+package archive
 
 import (
 	"archive/tar"
@@ -178,12 +178,12 @@ func init() {
 		}
 		sec, frac := math.Modf(mt)
 		h.ModTime = time.Unix(int64(sec), int64(frac*1e9))
-		typ, ok := structBytes(f[9])
+		typ, ok := bufferBytes(f[9])
 		if !ok || len(typ) != 1 {
 			return vm.Undef, vm.Errorf(vm.TypeError, "_Writer.add: the type must be one byte")
 		}
 		h.Typeflag = typ[0]
-		data, ok := structBytes(args[2])
+		data, ok := bufferBytes(args[2])
 		if !ok {
 			return vm.Undef, vm.Errorf(vm.TypeError, "a bytes-like object is required, not '%s'", args[2].TypeName())
 		}
@@ -221,5 +221,3 @@ func tarfileModule(it *vm.Interp) (*vm.Module, error) {
 	m.Set("_writer", vm.NewBuiltin("_writer", newTarWriter))
 	return m, nil
 }
-
-func init() { register("tarfile", tarfileModule) }

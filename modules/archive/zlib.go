@@ -1,4 +1,4 @@
-package stdlib
+package archive
 
 import (
 	"bytes"
@@ -204,7 +204,7 @@ func adler32Update(value uint32, p []byte) uint32 {
 
 // zlibData reads a bytes-like argument with CPython's message.
 func zlibData(v vm.Value) ([]byte, error) {
-	if b, ok := structBytes(v); ok {
+	if b, ok := bufferBytes(v); ok {
 		return b, nil
 	}
 	return nil, vm.Errorf(vm.TypeError, "a bytes-like object is required, not '%s'", v.TypeName())
@@ -313,5 +313,3 @@ func zlibModule(it *vm.Interp) (*vm.Module, error) {
 	fn("decompressobj", newDecompressObj)
 	return m, nil
 }
-
-func init() { register("zlib", zlibModule) }

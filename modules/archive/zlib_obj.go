@@ -1,4 +1,4 @@
-package stdlib
+package archive
 
 import (
 	"bytes"
@@ -57,7 +57,7 @@ func newCompressObj(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error)
 	}
 	var zdict []byte
 	if !a[5].IsUndef() && !a[5].IsNone() {
-		if zdict, ok = structBytes(a[5]); !ok {
+		if zdict, ok = bufferBytes(a[5]); !ok {
 			return vm.Undef, vm.Errorf(vm.TypeError, "zdict argument must support the buffer protocol")
 		}
 		if f == fmtGzip {
@@ -150,7 +150,7 @@ func newDecompressObj(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, erro
 	}
 	o := &decompressObj{format: f}
 	if !a[1].IsUndef() {
-		if o.zdict, ok = structBytes(a[1]); !ok {
+		if o.zdict, ok = bufferBytes(a[1]); !ok {
 			return vm.Undef, vm.Errorf(vm.TypeError, "zdict argument must support the buffer protocol")
 		}
 		if len(o.zdict) == 0 {

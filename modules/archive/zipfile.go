@@ -1,4 +1,4 @@
-package stdlib
+package archive
 
 import (
 	"archive/zip"
@@ -202,7 +202,7 @@ func zinfoHeader(t *vm.Thread, zi vm.Value) (*zip.FileHeader, error) {
 		if err != nil {
 			return nil, err
 		}
-		b, ok := structBytes(v)
+		b, ok := bufferBytes(v)
 		if !ok {
 			return nil, vm.Errorf(vm.TypeError, "%s: expected bytes, got %s", n, v.TypeName())
 		}
@@ -248,7 +248,7 @@ func init() {
 		if err != nil {
 			return vm.Undef, err
 		}
-		data, ok := structBytes(args[2])
+		data, ok := bufferBytes(args[2])
 		if !ok {
 			return vm.Undef, vm.Errorf(vm.TypeError, "a bytes-like object is required, not '%s'", args[2].TypeName())
 		}
@@ -329,7 +329,7 @@ func init() {
 			return vm.Undef, err
 		}
 		z.p.t = t
-		comment, _ := structBytes(args[1])
+		comment, _ := bufferBytes(args[1])
 		if err := z.w.SetComment(string(comment)); err != nil {
 			return vm.Undef, vm.Errorf(vm.ValueError, "%s", err)
 		}
@@ -350,5 +350,3 @@ func zipfileModule(it *vm.Interp) (*vm.Module, error) {
 	m.Set("_writer", vm.NewBuiltin("_writer", newZipWriter))
 	return m, nil
 }
-
-func init() { register("zipfile", zipfileModule) }

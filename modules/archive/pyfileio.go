@@ -1,4 +1,4 @@
-package stdlib
+package archive
 
 import (
 	"io"
@@ -54,7 +54,7 @@ func (p *pyFile) Read(b []byte) (int, error) {
 	if err != nil {
 		return 0, p.fail(err)
 	}
-	data, ok := structBytes(v)
+	data, ok := bufferBytes(v)
 	if !ok {
 		return 0, p.fail(vm.Errorf(vm.TypeError, "read() should return bytes, not '%s'", v.TypeName()))
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"net"
 	"strings"
@@ -793,12 +794,32 @@ func pyCall(t *vm.Thread, module, name string, args ...vm.Value) (vm.Value, erro
 	return t.Call(fn, args, nil)
 }
 
+// connectionLost is asyncpg's error for a connection that went away during
+// an operation.
+func connectionLost(t *vm.Thread) error {
+	exc := vm.NewException(pgClasses["08003"], vm.Str("connection was closed in the middle of operation"))
+	t.SetAttr(vm.Obj(exc), "sqlstate", vm.Str("08003"))
+	for _, a := range []string{"message", "detail", "hint", "severity", "table_name", "column_name", "constraint_name", "schema_name"} {
+		t.SetAttr(vm.Obj(exc), a, vm.None)
+	}
+	t.SetAttr(vm.Obj(exc), "message", vm.Str("connection was closed in the middle of operation"))
+	return exc
+}
+
 // pgError converts a driver error to the asyncpg exception scripts catch.
 func pgError(t *vm.Thread, err error) error {
 	if _, ok := err.(*vm.Instance); ok {
 		return err
 	}
 	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Severity == "FATAL" && strings.HasPrefix(pe.Code, "57P") {
+		// The server ended the session (pg_terminate_backend, shutdown):
+		// asyncpg sees the connection drop under the running query.
+		return connectionLost(t)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return connectionLost(t)
+	}
 	if errors.As(err, &pe) {
 		cls := pgErrorClass(pe.Code)
 		msg := pe.Message

@@ -91,35 +91,63 @@ class Connection:
         self._top_transaction = None
         self._savepoint_count = 0
         self._pool = None
+        # A pooled connection the server dropped is released back to its
+        # pool at once, as asyncpg's pool does; the script's reference is
+        # then detached and every call says so.
+        self._detached = False
+
+    def _check(self, name):
+        if self._detached:
+            raise _asyncpg.InterfaceError(
+                f"cannot call Connection.{name}(): connection has been released back to the pool")
+
+    async def _op(self, aw, timeout):
+        try:
+            return await _with_timeout(aw, timeout)
+        except _asyncpg.ConnectionDoesNotExistError:
+            if self._pool is not None and not self._detached:
+                self._detached = True
+                self._pool._lost(self)
+            raise
 
     async def execute(self, query, *args, timeout=None):
-        return await _with_timeout(self._h._query("execute", query, args), timeout)
+        self._check("execute")
+        return await self._op(self._h._query("execute", query, args), timeout)
 
     async def executemany(self, command, args, *, timeout=None):
-        return await _with_timeout(self._h._executemany(command, args), timeout)
+        self._check("executemany")
+        return await self._op(self._h._executemany(command, args), timeout)
 
     async def fetch(self, query, *args, timeout=None, record_class=None):
-        return await _with_timeout(self._h._query("fetch", query, args), timeout)
+        self._check("fetch")
+        return await self._op(self._h._query("fetch", query, args), timeout)
 
     async def fetchrow(self, query, *args, timeout=None, record_class=None):
-        return await _with_timeout(self._h._query("fetchrow", query, args), timeout)
+        self._check("fetchrow")
+        return await self._op(self._h._query("fetchrow", query, args), timeout)
 
     async def fetchval(self, query, *args, column=0, timeout=None):
-        return await _with_timeout(self._h._query("fetchval", query, args, column), timeout)
+        self._check("fetchval")
+        return await self._op(self._h._query("fetchval", query, args, column), timeout)
 
     def transaction(self, *, isolation=None, readonly=False, deferrable=False):
+        self._check("transaction")
         return Transaction(self, isolation, readonly, deferrable)
 
     def is_in_transaction(self):
+        self._check("is_in_transaction")
         return self._h._in_transaction()
 
     def is_closed(self):
+        self._check("is_closed")
         return self._h._is_closed()
 
     async def close(self, *, timeout=None):
+        self._check("close")
         await self._h._close()
 
     def terminate(self):
+        self._check("terminate")
         self._h._terminate()
 
     def __repr__(self):
@@ -227,7 +255,18 @@ class Pool:
         self._all.append(conn)
         return conn
 
+    def _lost(self, connection):
+        # the server dropped it: forget it; the next acquire opens another
+        if connection in self._all:
+            self._all.remove(connection)
+        if connection in self._idle:
+            self._idle.remove(connection)
+
     async def release(self, connection, *, timeout=None):
+        if connection._detached:
+            async with self._cond:
+                self._cond.notify()
+            return
         if connection._pool is not self:
             raise _asyncpg.InterfaceError("Pool.release() received invalid connection: it does not belong to this pool")
         if connection.is_closed():

@@ -36,6 +36,8 @@ func init() {
 		pgOrder = append(pgOrder, c)
 	}
 	category("08000", "PostgresConnectionError")
+	specific("08003", "ConnectionDoesNotExistError")
+	specific("08006", "ConnectionFailureError")
 	category("22000", "DataError")
 	specific("22012", "DivisionByZeroError")
 	specific("22P02", "InvalidTextRepresentationError")

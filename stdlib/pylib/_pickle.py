@@ -132,9 +132,10 @@ def _raw_unicode_escape(s):
 def _getattribute(obj, name):
     # The object at the dotted path name inside obj, and its parent.
     parent = None
-    for sub in name.split('.'):
-        if sub == '<locals>':
-            raise AttributeError("Can't pickle local object %r" % name)
+    path = name.split('.')
+    if '<locals>' in path:
+        raise AttributeError("Can't pickle local object %r" % name)
+    for sub in path:
         parent = obj
         obj = getattr(obj, sub)
     return obj, parent
@@ -746,7 +747,7 @@ class Pickler:
                                 % (obj, module_name, name))
         if self.proto < 4 and parent is not module:
             lastname = name.rpartition('.')[2]
-            self.save_reduce(getattr, (parent, lastname))
+            self.save_reduce(getattr, (parent, lastname), obj=obj)
             return
         self._save_global_name(obj, module_name, name, name)
 

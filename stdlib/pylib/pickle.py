@@ -196,13 +196,18 @@ class Unpickler:
 
     def _pop(self):
         if not self.stack:
-            raise UnpicklingError("unpickling stack underflow")
+            self._underflow()
         return self.stack.pop()
 
     def _top(self):
         if not self.stack:
-            raise UnpicklingError("unpickling stack underflow")
+            self._underflow()
         return self.stack[-1]
+
+    def _underflow(self):
+        if self.metastack:
+            raise UnpicklingError("unexpected MARK found")
+        raise UnpicklingError("unpickling stack underflow")
 
     def find_class(self, module, name):
         if self.proto < 3 and self.fix_imports:
@@ -270,15 +275,20 @@ def _persid(u):
 
 
 def _binpersid(u):
+    _persistent_loader(u)
     u.stack.append(_persistent_load(u, u._pop()))
 
 
-def _persistent_load(u, pid):
+def _persistent_loader(u):
     load = getattr(u, 'persistent_load', None)
     if load is None:
         raise UnpicklingError("A load persistent id instruction was encountered,\n"
                               "but no persistent_load function was specified.")
-    return load(pid)
+    return load
+
+
+def _persistent_load(u, pid):
+    return _persistent_loader(u)(pid)
 
 
 def _none(u):
@@ -471,7 +481,8 @@ def _binunicode8(u):
 
 
 def _tuple(u):
-    u.stack.append(tuple(u._pop_mark()))
+    items = u._pop_mark()
+    u.stack.append(tuple(items))
 
 
 def _empty_tuple(u):
@@ -484,7 +495,7 @@ def _tuple1(u):
 
 def _tuple2(u):
     if len(u.stack) < 2:
-        raise UnpicklingError("unpickling stack underflow")
+        u._underflow()
     b = u.stack.pop()
     a = u.stack.pop()
     u.stack.append((a, b))
@@ -492,7 +503,7 @@ def _tuple2(u):
 
 def _tuple3(u):
     if len(u.stack) < 3:
-        raise UnpicklingError("unpickling stack underflow")
+        u._underflow()
     c = u.stack.pop()
     b = u.stack.pop()
     a = u.stack.pop()
@@ -512,11 +523,13 @@ def _empty_set(u):
 
 
 def _frozenset(u):
-    u.stack.append(frozenset(u._pop_mark()))
+    items = u._pop_mark()
+    u.stack.append(frozenset(items))
 
 
 def _list(u):
-    u.stack.append(u._pop_mark())
+    items = u._pop_mark()
+    u.stack.append(items)
 
 
 def _dict(u):
@@ -706,7 +719,7 @@ def _appends(u):
 
 def _setitem(u):
     if len(u.stack) < 3:
-        raise UnpicklingError("unpickling stack underflow")
+        u._underflow()
     value = u.stack.pop()
     key = u.stack.pop()
     u.stack[-1][key] = value

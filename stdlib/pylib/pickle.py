@@ -632,7 +632,7 @@ def _reduce(u):
     if not isinstance(args, tuple):
         raise UnpicklingError("REDUCE argument must be a tuple")
     fix = _byte_constructors().get(func)
-    if fix is not None and args and isinstance(args[0], (bytes, str)):
+    if fix is not None and args and (isinstance(args[0], (bytes, str)) or func is _tz_class()):
         u.stack.append(fix(func, *args))
         return
     u.stack.append(func(*args))
@@ -800,7 +800,20 @@ def _byte_constructors():
     dt = sys.modules.get('datetime')
     if dt is None:
         return {}
-    return {dt.datetime: _load_datetime, dt.date: _load_date, dt.time: _load_time}
+    return {dt.datetime: _load_datetime, dt.date: _load_date, dt.time: _load_time,
+            dt.timezone: _load_timezone}
+
+
+def _tz_class():
+    dt = sys.modules.get('datetime')
+    return dt.timezone if dt is not None else None
+
+
+def _load_timezone(cls, offset, *name):
+    # timezone(timedelta(0)) is timezone.utc in CPython.
+    if not name and not offset:
+        return cls.utc
+    return cls(offset, *name)
 
 
 def _state_bytes(state):

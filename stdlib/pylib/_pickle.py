@@ -235,6 +235,9 @@ def _reduce(obj, proto):
     if base is cls and cls is not object and cls not in (list, dict, tuple):
         raise TypeError("cannot pickle %r object" % cls.__name__)
     if proto < 2:
+        if _own(cls, '__getstate__') is None and getattr(obj, '__slots__', None):
+            raise TypeError("a class that defines __slots__ without defining "
+                            "__getstate__ cannot be pickled")
         if base is object:
             basestate = None
         else:

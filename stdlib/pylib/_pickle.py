@@ -873,12 +873,35 @@ _dispatch = {
 }
 
 
+def _fast(obj, protocol, buffer_callback):
+    # Plain data (builtin containers and scalars) is written by the Go
+    # pickler, which agrees byte for byte with the code above; anything
+    # else (None back) goes through Pickler.
+    if buffer_callback is not None:
+        return None
+    if protocol is None:
+        protocol = DEFAULT_PROTOCOL
+    elif type(protocol) is not int:
+        return None
+    elif protocol < 0:
+        protocol = HIGHEST_PROTOCOL
+    return _dumps_fast(obj, protocol)
+
+
 def dump(obj, file, protocol=None, *, fix_imports=True, buffer_callback=None):
+    if hasattr(file, 'write'):
+        data = _fast(obj, protocol, buffer_callback)
+        if data is not None:
+            file.write(data)
+            return
     Pickler(file, protocol, fix_imports=fix_imports,
             buffer_callback=buffer_callback).dump(obj)
 
 
 def dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None):
+    data = _fast(obj, protocol, buffer_callback)
+    if data is not None:
+        return data
     p = Pickler(None, protocol, fix_imports=fix_imports, buffer_callback=buffer_callback)
     p.dump(obj)
     return bytes(p._out)

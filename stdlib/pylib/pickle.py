@@ -735,11 +735,10 @@ def _setitems(u):
 def _additems(u):
     items = u._pop_mark()
     s = u._top()
-    if isinstance(s, set):
-        s.update(items)
-    else:
-        for item in items:
-            s.add(item)
+    # One add at a time: the order CPython's unpickler leaves the set in.
+    add = s.add
+    for item in items:
+        add(item)
 
 
 def _build(u):
@@ -875,6 +874,12 @@ def load(file, *, fix_imports=True, encoding='ASCII', errors='strict', buffers=N
 def loads(data, /, *, fix_imports=True, encoding='ASCII', errors='strict', buffers=None):
     if isinstance(data, str):
         raise TypeError("a bytes-like object is required, not 'str'")
+    if encoding == 'ASCII' and errors == 'strict' and buffers is None:
+        # Plain data is read by the Go unpickler; anything else
+        # (NotImplemented back) by the Unpickler below, from the start.
+        value = _pickle._loads_fast(data if type(data) is bytes else bytes(data))
+        if value is not NotImplemented:
+            return value
     u = Unpickler(_BytesFile(), fix_imports=fix_imports, encoding=encoding,
                   errors=errors, buffers=buffers)
     u._data = bytes(data)

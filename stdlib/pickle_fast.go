@@ -452,6 +452,9 @@ func pickleDumpsFast(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error
 func init() {
 	register("_pickle", func(it *vm.Interp) (*vm.Module, error) {
 		m := vm.NewModule("_pickle", "")
+		m.Set("PickleError", vm.Obj(pickleError))
+		m.Set("PicklingError", vm.Obj(picklingError))
+		m.Set("UnpicklingError", vm.Obj(unpicklingError))
 		m.Set("_dumps_fast", vm.NewBuiltin("_dumps_fast", pickleDumpsFast))
 		m.Set("_loads_fast", vm.NewBuiltin("_loads_fast", pickleLoadsFast))
 		return m, nil

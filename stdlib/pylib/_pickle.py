@@ -13,16 +13,8 @@ HIGHEST_PROTOCOL = 5
 DEFAULT_PROTOCOL = 4
 
 
-class PickleError(Exception):
-    pass
-
-
-class PicklingError(PickleError):
-    pass
-
-
-class UnpicklingError(PickleError):
-    pass
+# PickleError, PicklingError and UnpicklingError come from the Go half of
+# this module (pickle_fast.go): the process pool raises the same classes.
 
 
 _FRAME_TARGET = 64 * 1024   # a frame is closed once it holds this much

@@ -312,6 +312,10 @@ class Pickler:
             self.save(obj)
             self._w(b'.')
             self._commit(True)
+        except RecursionError as e:
+            if str(e) != 'maximum recursion depth exceeded':
+                raise
+            raise RecursionError('maximum recursion depth exceeded while pickling an object') from None
         finally:
             self._framing = False
         if self._file_write is not None:

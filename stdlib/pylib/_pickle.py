@@ -907,6 +907,10 @@ def dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None):
 
 def _reduce_special(obj, proto):
     cls = type(obj)
+    if cls is complex:
+        return (complex, (obj.real, obj.imag))
+    if cls is range or cls is slice:
+        return (cls, (obj.start, obj.stop, obj.step))
     modname = getattr(cls, '__module__', None)
     if modname == 'datetime':
         return _reduce_datetime(obj, cls, proto)

@@ -30,7 +30,8 @@ class PickleBuffer:
 
 # Python 2 names a pickle of protocol 0-2 may hold, and their Python 3 places
 # (fix_imports).
-_MODULE_FROM_PY2 = {v: k for k, v in _pickle._MODULE_TO_PY2.items()}
+_MODULE_FROM_PY2 = {v: k for k, v in _pickle._MODULE_TO_PY2.items()
+                    if k not in ('_functools', '_pickle')}
 _MODULE_FROM_PY2.update({'UserDict': 'collections', 'UserList': 'collections',
                          'UserString': 'collections', 'StringIO': 'io',
                          'cStringIO': 'io', 'cPickle': 'pickle'})

@@ -8,7 +8,8 @@
 // collections, functools, typing, dataclasses, enum, contextlib, logging,
 // json, datetime, uuid and the other pylib/*.py modules in the script
 // language (json's scanner and encoder, like CPython's _json accelerator,
-// are Go: json_decode.go, json_encode.go). Modules() maps each module name
+// are Go: json_decode.go, json_encode.go; pickle's fast paths for plain
+// data are Go too: pickle_fast.go, pickle_fast_load.go). Modules() maps each module name
 // to the loader that builds it for an interpreter; nothing here is shared
 // mutable state between interpreters. Some modules are written in the
 // script language itself (pylib/*.py, embedded; see pylib.go) on top of a small

@@ -19,7 +19,14 @@ import (
 
 var ppExecutorType = vm.NewNativeClass("ProcessPoolExecutor", "concurrent.futures.process", nil, newProcessPoolExecutor)
 
-var picklingError = vm.NewExceptionClass("PicklingError", "_pickle", vm.Exception)
+// pickle's exception classes (the pickle module's own, exported by the Go
+// half of _pickle, pickle_fast.go), so `except pickle.PicklingError`
+// catches what the pool raises.
+var (
+	pickleError     = vm.NewExceptionClass("PickleError", "_pickle", vm.Exception)
+	picklingError   = vm.NewExceptionClass("PicklingError", "_pickle", pickleError)
+	unpicklingError = vm.NewExceptionClass("UnpicklingError", "_pickle", pickleError)
+)
 
 type ppExecutor struct {
 	it       *vm.Interp

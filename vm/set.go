@@ -300,3 +300,6 @@ func (s *Set) update(t *Thread, it Value) error {
 
 // NewFrozenSet wraps s, which the caller must not change afterwards.
 func NewFrozenSet(s *Set) *FrozenSet { return &FrozenSet{s: s} }
+
+// Items returns the members in iteration order.
+func (f *FrozenSet) Items() []Value { return f.s.Items() }

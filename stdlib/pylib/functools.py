@@ -19,6 +19,27 @@ class partial:
         parts.extend(f"{k}={v!r}" for (k, v) in self.keywords.items())
         return f"functools.partial({', '.join(parts)})"
 
+    # Pickling and copying, as CPython's partial: rebuilt from the function,
+    # then given its arguments and any other attributes.
+    def __reduce__(self):
+        extra = {k: v for k, v in self.__dict__.items()
+                 if k not in ('func', 'args', 'keywords')}
+        return (type(self), (self.func,),
+                (self.func, self.args, self.keywords or None, extra or None))
+
+    def __setstate__(self, state):
+        if not isinstance(state, tuple) or len(state) != 4:
+            raise TypeError("invalid partial state")
+        func, args, kwds, extra = state
+        if not callable(func) or not isinstance(args, tuple) or (
+                kwds is not None and not isinstance(kwds, dict)):
+            raise TypeError("invalid partial state")
+        self.func = func
+        self.args = tuple(args)
+        self.keywords = dict(kwds) if kwds else {}
+        if extra:
+            self.__dict__.update(extra)
+
 
 _initial_missing = object()
 

@@ -28,6 +28,13 @@ class UUID:
             int |= version << 76
         object.__setattr__(self, "int", int)
 
+    # Pickled as CPython's UUID: its int in a state dict.
+    def __getstate__(self):
+        return {"int": self.int}
+
+    def __setstate__(self, state):
+        object.__setattr__(self, "int", state["int"])
+
     @property
     def hex(self):
         return "%032x" % self.int

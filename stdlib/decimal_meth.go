@@ -146,6 +146,12 @@ func initDecimalMethods() {
 	binary("__mod__", "__rmod__", opRem)
 	m("__rpow__", decBinary(opPow, true))
 	m("__pow__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) < 2 {
+			return vm.Undef, vm.Errorf(vm.TypeError, " expected at least 1 argument, got %d", len(args)-1) // sic: CPython 3.11 words it with a leading space
+		}
+		if len(args) > 3 {
+			return vm.Undef, vm.Errorf(vm.TypeError, " expected at most 2 arguments, got %d", len(args)-1)
+		}
 		if len(args) == 3 && !args[2].IsNone() {
 			x, _ := decOf(args[0])
 			y, ok1 := decOperand(args[1])
@@ -159,6 +165,9 @@ func initDecimalMethods() {
 	})
 	divmod := func(reflected bool) vm.BuiltinFunc {
 		return func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+			if len(args) != 2 {
+				return vm.Undef, vm.Errorf(vm.TypeError, "expected 1 argument, got %d", len(args)-1)
+			}
 			x, _ := decOf(args[0])
 			y, ok := decOperand(args[1])
 			if !ok {

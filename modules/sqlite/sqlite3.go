@@ -50,6 +50,9 @@ func sqliteErr(t *vm.Thread, err error) error {
 		return vm.NewException(vm.PermissionError, vm.Str(r.Error()))
 	}
 	name, msg, code := sqliteErrorClass(err)
+	if name == "MemoryError" {
+		return vm.NewException(vm.MemoryError)
+	}
 	var cls *vm.Class
 	for _, c := range sqliteExceptions {
 		if c.Name == name {
@@ -411,9 +414,15 @@ func (c *sqliteConn) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) 
 	case "isolation_level":
 		return c.isolation, true, nil
 	case "in_transaction":
-		return vm.Bool(c.db.inTx), true, nil
+		if err := c.check(); err != nil {
+			return vm.Undef, true, err
+		}
+		return vm.Bool(c.db.inTransaction()), true, nil
 	case "total_changes":
-		return vm.Int(c.db.totalChanges), true, nil
+		if err := c.check(); err != nil {
+			return vm.Undef, true, err
+		}
+		return vm.Int(c.db.changes()), true, nil
 	}
 	return vm.Undef, false, nil
 }
@@ -614,7 +623,9 @@ func init() {
 		return vm.None, conn(args).finish(t, false)
 	})
 	m("close", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		conn(args).db.close()
+		// The lock is released while waiting for the connection: a
+		// statement running on another thread may need it for a callback.
+		t.Blocking(func() { conn(args).db.close() })
 		return vm.None, nil
 	})
 	m("interrupt", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
@@ -679,6 +690,7 @@ func sqlite3Module(it *vm.Interp) (*vm.Module, error) {
 	m.Set("sqlite_version", vm.Str(sqliteVersion()))
 	m.Set("PARSE_DECLTYPES", vm.Int(1))
 	m.Set("PARSE_COLNAMES", vm.Int(2))
+	setModuleExtras(m)
 	return m, nil
 }
 

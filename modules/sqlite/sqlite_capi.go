@@ -70,6 +70,38 @@ func (c *dbConn) handle() (capi, error) {
 	return c.h, err
 }
 
+// handleFrom is handle for the driver connection at hand (inside withDriver).
+func (c *dbConn) handleFrom(dc driver.Conn) capi {
+	if c.h.db == 0 {
+		c.h, _ = handleOf(dc)
+	}
+	return c.h
+}
+
+// rowsField is the index of the driver's rows.pstmt (-1: not found).
+var rowsField = struct {
+	sync.Once
+	idx int
+}{idx: -1}
+
+// rowsStmt reads the sqlite3_stmt* of the driver's rows (0 if unknown).
+func rowsStmt(rows driver.Rows) uintptr {
+	v := reflect.ValueOf(rows)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return 0
+	}
+	e := v.Elem()
+	rowsField.Do(func() {
+		if f, ok := e.Type().FieldByName("pstmt"); ok && f.Type.Kind() == reflect.Uintptr && e.Type().PkgPath() == "modernc.org/sqlite" {
+			rowsField.idx = f.Index[0]
+		}
+	})
+	if rowsField.idx < 0 || e.Type().PkgPath() != "modernc.org/sqlite" {
+		return 0
+	}
+	return *(*uintptr)(unsafe.Pointer(e.Field(rowsField.idx).UnsafeAddr()))
+}
+
 // cFunc converts a function declared at top level to the C function
 // pointer SQLite's translated code calls (a pointer to the Go func value).
 func cFunc[T any](f T) uintptr {

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	sqlite "modernc.org/sqlite"
 	sqlite3lib "modernc.org/sqlite/lib"
@@ -58,6 +59,7 @@ type dbConn struct {
 	inTx         bool
 	isolation    string // "" / "DEFERRED" / "IMMEDIATE" / "EXCLUSIVE"
 	autocommit   bool   // isolation_level None: no implicit BEGIN
+	detect       int    // detect_types: the results keep what converters need
 	lastRowID    int64
 	totalChanges int64
 }
@@ -153,6 +155,8 @@ func (c *dbConn) interrupt() {
 type dbResult struct {
 	cols     []string
 	rows     [][]any
+	decl     []string   // declared column types (detect_types only)
+	raw      [][][]byte // each value's bytes, for converters (detect_types only)
 	rowcount int64 // -1 unless DML
 	lastID   int64
 }
@@ -422,6 +426,17 @@ func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInf
 	}
 	defer rows.Close()
 	res.cols = rows.Columns()
+	var h capi
+	var pstmt uintptr
+	if c.detect != 0 {
+		h, pstmt = c.handleFrom(dc), rowsStmt(rows)
+		if pstmt != 0 {
+			res.decl = make([]string, len(res.cols))
+			for i := range res.decl {
+				res.decl[i] = goText(sqlite3lib.Xsqlite3_column_decltype(h.tls, pstmt, int32(i)), -1)
+			}
+		}
+	}
 	for {
 		dest := make([]driver.Value, len(res.cols))
 		if err := rows.Next(dest); err == io.EOF {
@@ -431,10 +446,32 @@ func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInf
 		}
 		vals := make([]any, len(dest))
 		for i, v := range dest {
-			if b, ok := v.([]byte); ok {
-				v = blob(b) // the driver may reuse its buffer
+			switch x := v.(type) {
+			case []byte:
+				v = blob(x) // the driver may reuse its buffer
+			case time.Time:
+				// The driver parsed the text of a DATE/TIMESTAMP column:
+				// CPython gives the text as stored.
+				if pstmt == 0 {
+					h, pstmt = c.handleFrom(dc), rowsStmt(rows)
+				}
+				if pstmt != 0 {
+					p := sqlite3lib.Xsqlite3_column_text(h.tls, pstmt, int32(i))
+					v = goText(p, int(sqlite3lib.Xsqlite3_column_bytes(h.tls, pstmt, int32(i))))
+				}
 			}
 			vals[i] = v
+		}
+		if res.decl != nil {
+			// The bytes converters are given: SQLite's text of each value
+			// (none for NULL and empty values, as CPython).
+			raw := make([][]byte, len(dest))
+			for i := range raw {
+				if p := sqlite3lib.Xsqlite3_column_blob(h.tls, pstmt, int32(i)); p != 0 {
+					raw[i] = blob(unsafe.Slice((*byte)(cPtr(p)), int(sqlite3lib.Xsqlite3_column_bytes(h.tls, pstmt, int32(i)))))
+				}
+			}
+			res.raw = append(res.raw, raw)
 		}
 		res.rows = append(res.rows, vals)
 	}

@@ -26,9 +26,16 @@ var Extension = asy.NewExtension("sqlite")
 //go:embed aiosqlite.py
 var aiosqliteSrc string
 
+// sqlite3Src is the part of sqlite3 written in the script language: what
+// is a generator in CPython.
+const sqlite3Src = `
+def _iterdump(lines):
+    yield from lines
+`
+
 func init() {
 	stdlib.RegisterExtension("sqlite", map[string]vm.ModuleLoader{
-		"sqlite3":   sqlite3Module,
+		"sqlite3":   stdlib.ScriptModule("sqlite3", sqlite3Module, sqlite3Src),
 		"aiosqlite": stdlib.ScriptModule("aiosqlite", nil, aiosqliteSrc),
 	})
 }

@@ -52,8 +52,9 @@ type dbConn struct {
 
 	guard hermeticGuard // what a hermetic interpreter's connection may not do
 
-	h     capi   // the C handles, once asked for (handle)
-	hooks *hooks // the script's callbacks, functions and collations (nil: none)
+	h     capi                 // the C handles, once asked for (handle)
+	blobs map[*sqliteBlob]bool // open blobs, closed with the connection
+	hooks *hooks               // the script's callbacks, functions and collations (nil: none)
 
 	closed       bool
 	inTx         bool
@@ -157,7 +158,7 @@ type dbResult struct {
 	rows     [][]any
 	decl     []string   // declared column types (detect_types only)
 	raw      [][][]byte // each value's bytes, for converters (detect_types only)
-	rowcount int64 // -1 unless DML
+	rowcount int64      // -1 unless DML
 	lastID   int64
 }
 
@@ -580,6 +581,9 @@ func (c *dbConn) close() error {
 		return nil
 	}
 	c.closed = true
+	for b := range c.blobs {
+		b.closeLocked()
+	}
 	c.forgetHooks()
 	c.withDriver(func(driver.Conn) error {
 		for _, st := range c.stmts {
@@ -601,6 +605,10 @@ func (c *dbConn) close() error {
 // the message CPython shows (SQLite's own, without the driver's decoration)
 // and the extended result code.
 func sqliteErrorClass(err error) (class, msg string, code int) {
+	var re *rcError
+	if errors.As(err, &re) {
+		return classOfCode(int(re.rc)), re.msg, int(re.rc)
+	}
 	var se *sqlite.Error
 	if errors.As(err, &se) {
 		code = se.Code()
@@ -612,23 +620,7 @@ func sqliteErrorClass(err error) (class, msg string, code int) {
 		if _, rest, ok := strings.Cut(msg, ": "); ok && rest != "" {
 			msg = rest
 		}
-		switch code & 0xff {
-		case 1, 3, 4, 5, 6, 8, 9, 10, 13, 14, 15, 16, 17: // ERROR, PERM, ABORT, BUSY, LOCKED, READONLY, INTERRUPT, IOERR, FULL, CANTOPEN, PROTOCOL, EMPTY, SCHEMA
-			return "OperationalError", msg, code
-		case 7: // NOMEM
-			return "MemoryError", msg, code
-		case 2, 12: // INTERNAL, NOTFOUND
-			return "InternalError", msg, code
-		case 11: // CORRUPT
-			return "DatabaseError", msg, code
-		case 18: // TOOBIG
-			return "DataError", msg, code
-		case 19, 20: // CONSTRAINT, MISMATCH
-			return "IntegrityError", msg, code
-		case 21, 25: // MISUSE, RANGE
-			return "ProgrammingError", msg, code
-		}
-		return "DatabaseError", msg, code
+		return classOfCode(code), msg, code
 	}
 	var ae *dbArgsError
 	if errors.As(err, &ae) || errors.Is(err, errClosedDB) || errors.Is(err, errNulInSQL) ||
@@ -639,6 +631,25 @@ func sqliteErrorClass(err error) (class, msg string, code int) {
 		return "OperationalError", "interrupted", 9
 	}
 	return "OperationalError", err.Error(), 0
+}
+
+// classOfCode names the exception CPython raises for an SQLite result code.
+func classOfCode(code int) string {
+	switch code & 0xff {
+	case 1, 3, 4, 5, 6, 8, 9, 10, 13, 14, 15, 16, 17: // ERROR, PERM, ABORT, BUSY, LOCKED, READONLY, INTERRUPT, IOERR, FULL, CANTOPEN, PROTOCOL, EMPTY, SCHEMA
+		return "OperationalError"
+	case 7: // NOMEM
+		return "MemoryError"
+	case 2, 12: // INTERNAL, NOTFOUND
+		return "InternalError"
+	case 18: // TOOBIG
+		return "DataError"
+	case 19, 20: // CONSTRAINT, MISMATCH
+		return "IntegrityError"
+	case 21, 25: // MISUSE, RANGE
+		return "ProgrammingError"
+	}
+	return "DatabaseError" // CORRUPT, AUTH, NOTADB and the rest
 }
 
 // sqliteErrorNames are the names of SQLite's (extended) result codes that

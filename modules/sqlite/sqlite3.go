@@ -174,11 +174,11 @@ func (c *sqliteConn) setIsolation(t *vm.Thread, v vm.Value) error {
 	}
 	s, ok := v.StrOf()
 	if !ok {
-		return vm.Errorf(vm.TypeError, "isolation_level must be str or None, not %s", v.TypeName())
+		return vm.Errorf(vm.TypeError, "isolation_level must be str or None")
 	}
 	switch up := strings.ToUpper(s); up {
 	case "", "DEFERRED", "IMMEDIATE", "EXCLUSIVE":
-		c.db.isolation, c.db.autocommit, c.isolation = up, false, v
+		c.db.isolation, c.db.autocommit, c.isolation = up, false, vm.Str(up)
 		return nil
 	}
 	return vm.Errorf(vm.ValueError, "isolation_level string must be '', 'DEFERRED', 'IMMEDIATE', or 'EXCLUSIVE'")
@@ -354,6 +354,9 @@ func (cur *sqliteCursor) next(t *vm.Thread) (vm.Value, bool, error) {
 		return vm.Undef, false, err
 	}
 	if cur.res == nil || cur.pos >= len(cur.res.rows) {
+		if cur.res != nil && cur.res.returned > 0 {
+			cur.rowcount = cur.res.returned
+		}
 		return vm.Undef, false, nil
 	}
 	raw := cur.res.rows[cur.pos]

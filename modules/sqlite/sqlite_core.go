@@ -159,6 +159,7 @@ type dbResult struct {
 	decl     []string   // declared column types (detect_types only)
 	raw      [][][]byte // each value's bytes, for converters (detect_types only)
 	rowcount int64      // -1 unless DML
+	returned int64      // DML with RETURNING: the rows changed (rowcount once all are fetched)
 	lastID   int64
 }
 
@@ -321,6 +322,9 @@ func (c *dbConn) execLocked(ctx context.Context, q string, args []driver.NamedVa
 		c.inTx = true
 	}
 	res := &dbResult{rowcount: -1}
+	if info.returning {
+		res.rowcount = 0
+	}
 	var err error
 	if c.raw != nil {
 		err = c.run(ctx, c.raw, q, info, args, res, nested) // no closure on the per-row path
@@ -475,6 +479,14 @@ func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInf
 			res.raw = append(res.raw, raw)
 		}
 		res.rows = append(res.rows, vals)
+	}
+	if info.returning {
+		// The rows an INSERT ... RETURNING changed: CPython's cursor
+		// counts them once it has stepped through the results.
+		if h := c.handleFrom(dc); h.db != 0 {
+			res.returned = int64(sqlite3lib.Xsqlite3_changes64(h.tls, h.db))
+			c.lastRowID = int64(sqlite3lib.Xsqlite3_last_insert_rowid(h.tls, h.db))
+		}
 	}
 	return nil
 }

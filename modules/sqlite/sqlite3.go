@@ -727,7 +727,13 @@ func init() {
 	m("close", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		// The lock is released while waiting for the connection: a
 		// statement running on another thread may need it for a callback.
-		t.Blocking(func() { conn(args).db.close() })
+		db := conn(args).db
+		if db.heldBy(t) {
+			// SQLite cannot close a connection from inside its own
+			// statement (CPython crashes).
+			return vm.Undef, vm.NewException(sqliteProgrammingError, vm.Str("Cannot close the connection from within one of its callbacks."))
+		}
+		t.Blocking(func() { db.close() })
 		return vm.None, nil
 	})
 	m("interrupt", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {

@@ -25,7 +25,7 @@ func (c *sqliteConn) withDB(t *vm.Thread, f func() error) error {
 	if err := c.check(); err != nil {
 		return err
 	}
-	ctx := &threadCtx{Context: context.Background(), t: t}
+	ctx := &threadCtx{Context: context.Background(), t: t, held: true}
 	var nested bool
 	t.Blocking(func() { nested = c.db.enter(ctx) })
 	defer c.db.leave(nested)

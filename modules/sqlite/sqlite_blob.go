@@ -523,12 +523,18 @@ func (c *sqliteConn) backup(t *vm.Thread, args []vm.Value, kw []vm.KV) error {
 		if uintptr(unsafe.Pointer(second)) < uintptr(unsafe.Pointer(first)) {
 			first, second = second, first
 		}
+		// A connection whose callback runs this is held already.
+		lockFirst, lockSecond := !first.heldBy(t), !second.heldBy(t)
 		t.Blocking(func() {
-			first.mu.Lock()
-			second.mu.Lock()
+			if lockFirst {
+				first.mu.Lock()
+				defer first.mu.Unlock()
+			}
+			if lockSecond {
+				second.mu.Lock()
+				defer second.mu.Unlock()
+			}
 			f()
-			second.mu.Unlock()
-			first.mu.Unlock()
 		})
 	}
 	var bk uintptr

@@ -150,6 +150,9 @@ type threadCtx struct {
 	context.Context
 	t    *vm.Thread
 	stop context.Context
+	// held: t keeps the interpreter lock while it holds the connection
+	// (a quick API call, no statement): callbacks then run no script code.
+	held bool
 }
 
 // hooks is what a script registered on a connection.
@@ -196,11 +199,18 @@ func (c *dbConn) enter(ctx context.Context) (nested bool) {
 	}
 	c.mu.Lock()
 	if h := c.hooks; h != nil {
-		if tc, ok := ctx.(*threadCtx); ok {
+		if tc, ok := ctx.(*threadCtx); ok && !tc.held {
 			h.cur, h.stop = tc.t, tc.stop
 		}
 	}
 	return false
+}
+
+// heldBy tells whether t runs a callback of c's running statement (so t
+// holds c.mu already).
+func (c *dbConn) heldBy(t *vm.Thread) bool {
+	h := c.hooks
+	return h != nil && h.inCallback.Load() && h.cur == t
 }
 
 func (c *dbConn) leave(nested bool) {

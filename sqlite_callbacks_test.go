@@ -1,0 +1,66 @@
+package asy_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/asylang/asy"
+)
+
+// Script callbacks run from inside SQLite's statements: a stop of the run
+// ends a callback that never returns (in a function, an aggregate, a
+// progress handler, a collation), and the interpreter stays usable.
+func TestSQLiteCallbackStops(t *testing.T) {
+	in := mustNew(t, asy.Options{Extensions: dbExt})
+	const prelude = "import sqlite3\ncon = sqlite3.connect(':memory:')\ndef spin(*a):\n    while True:\n        pass\n"
+	for _, body := range []string{
+		"con.create_function('spin', 0, spin)\ncon.execute('select spin()')\n",
+		"con.create_aggregate('spin', 0, type('A', (), {'step': spin, 'finalize': lambda self: 1}))\ncon.execute('select spin()')\n",
+		"con.set_progress_handler(spin, 1)\ncon.execute('select 1')\n",
+		"con.create_collation('c', spin)\ncon.execute(\"select x from (select 'a' x union all select 'b') order by x collate c\")\n",
+	} {
+		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+		start := time.Now()
+		err := in.Exec(ctx, "spin.py", prelude+body)
+		cancel()
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("%s: err %v", body, err)
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("%s: stopping took %v", body, d)
+		}
+	}
+	if err := in.Exec(context.Background(), "after.py", "import sqlite3\nx = sqlite3.connect(':memory:').execute('select 42').fetchone()[0]\n"); err != nil {
+		t.Fatalf("interpreter unusable after a stopped callback: %v", err)
+	}
+	if x, _ := in.Global("x"); x != int64(42) {
+		t.Errorf("x = %v", x)
+	}
+	var out bytes.Buffer
+	in2 := mustNew(t, asy.Options{Extensions: dbExt, Stdout: &out})
+	// A callback closing its own connection is refused (CPython crashes),
+	// and one using the connection for another statement works.
+	err := in2.Exec(context.Background(), "close.py", `
+import sqlite3
+con = sqlite3.connect(":memory:")
+def closer():
+    try:
+        con.close()
+    except sqlite3.ProgrammingError as e:
+        print("ProgrammingError:", e)
+    return con.execute("select 41 + 1").fetchone()[0]
+con.create_function("closer", 0, closer)
+print(con.execute("select closer()").fetchone())
+con.close()
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "ProgrammingError: Cannot close the connection from within one of its callbacks.\n(42,)\n"
+	if out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
+	}
+}

@@ -3,7 +3,9 @@ package asy_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,5 +64,49 @@ con.close()
 	want := "ProgrammingError: Cannot close the connection from within one of its callbacks.\n(42,)\n"
 	if out.String() != want {
 		t.Errorf("got %q, want %q", out.String(), want)
+	}
+}
+
+// A connection the embedder hands in goes back to the pool without the
+// script's functions, collations and callbacks; the script cannot replace
+// the embedder's authorizer on it.
+func TestSQLiteHandedConnectionForgetsCallbacks(t *testing.T) {
+	db, err := sql.Open("sqlite", "file:handed_callbacks?mode=memory&cache=shared")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1) // the host's next query uses the connection the script had
+	var out bytes.Buffer
+	in := mustNew(t, asy.Options{Extensions: dbExt, Stdout: &out, Databases: map[string]any{"app": db}})
+	err = in.Exec(context.Background(), "main.py", `
+import sqlite3
+con = sqlite3.connect("app")
+con.create_function("twice", 1, lambda x: 2 * x)
+con.create_collation("rev", lambda a, b: (a < b) - (a > b))
+traced = []
+con.set_trace_callback(traced.append)
+con.set_progress_handler(lambda: 0, 1)
+print(con.execute("select twice(21), 'b' < 'a' collate rev").fetchone(), traced)
+try:
+    con.set_authorizer(lambda *a: sqlite3.SQLITE_OK)
+except sqlite3.NotSupportedError as e:
+    print("NotSupportedError:", e)
+con.close()
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "(42, 1) [\"select twice(21), 'b' < 'a' collate rev\"]\nNotSupportedError: set_authorizer is not available on a connection the host handed in\n"
+	if out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
+	}
+	for _, q := range []string{"SELECT twice(1)", "SELECT 'b' < 'a' COLLATE rev"} {
+		if _, err := db.Exec(q); err == nil || !strings.Contains(err.Error(), "no such") {
+			t.Errorf("%s after the script: err %v, want no such function/collation", q, err)
+		}
+	}
+	if _, err := db.Exec("SELECT 1"); err != nil {
+		t.Errorf("host query after the script: %v", err)
 	}
 }

@@ -292,6 +292,7 @@ func setTypeNames(it *vm.Interp, m *vm.Module) {
 	m.Set("PrepareProtocol", vm.Obj(sqlitePrepareProtocol))
 	// CPython's sqlite3 registers the datetime adapters as it is imported.
 	s.defaultAdapters(it.NewThread())
+	m.Set("adapt", vm.NewBuiltin("adapt", adaptFunc))
 	m.Set("register_adapter", vm.NewBuiltin("register_adapter", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if err := vm.NoKwargs("register_adapter", kw); err != nil {
 			return vm.Undef, err

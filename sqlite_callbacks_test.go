@@ -17,6 +17,11 @@ import (
 // progress handler, a collation), and the interpreter stays usable.
 func TestSQLiteCallbackStops(t *testing.T) {
 	in := mustNew(t, asy.Options{Extensions: dbExt})
+	// sqlite3 is imported first without a time limit: on a loaded machine
+	// the limit could otherwise fall inside the import.
+	if err := in.Exec(context.Background(), "warm.py", "import sqlite3\n"); err != nil {
+		t.Fatal(err)
+	}
 	const prelude = "import sqlite3\ncon = sqlite3.connect(':memory:')\ndef spin(*a):\n    while True:\n        pass\n"
 	for _, body := range []string{
 		"con.create_function('spin', 0, spin)\ncon.execute('select spin()')\n",
@@ -108,5 +113,19 @@ con.close()
 	}
 	if _, err := db.Exec("SELECT 1"); err != nil {
 		t.Errorf("host query after the script: %v", err)
+	}
+}
+
+// A run stopped while a module loads (sqlite3 imports datetime) leaves no
+// half-made module behind: the next run imports it afresh.
+func TestStoppedImportLeavesNoPartialModule(t *testing.T) {
+	for d := 100 * time.Microsecond; d < 50*time.Millisecond; d *= 2 {
+		in := mustNew(t, asy.Options{Extensions: dbExt})
+		ctx, cancel := context.WithTimeout(context.Background(), d)
+		in.Exec(ctx, "stopped.py", "import sqlite3\n")
+		cancel()
+		if err := in.Exec(context.Background(), "after.py", "import sqlite3, datetime\nx = (datetime.date(2024, 1, 2), sqlite3.Row)\n"); err != nil {
+			t.Fatalf("after a run stopped at %v: %v", d, err)
+		}
 	}
 }

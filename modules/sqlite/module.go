@@ -29,7 +29,6 @@ var aiosqliteSrc string
 // sqlite3Src is the part of sqlite3 written in the script language: the
 // DB-API type names and what is a generator in CPython.
 const sqlite3Src = `
-import collections.abc
 import datetime
 import time
 
@@ -53,7 +52,15 @@ def TimestampFromTicks(ticks):
 
 version_info = tuple(int(part) for part in version.split("."))
 sqlite_version_info = tuple(int(part) for part in sqlite_version.split("."))
-collections.abc.Sequence.register(Row)
+
+
+def _register_row():
+    from collections.abc import Sequence
+    Sequence.register(Row)
+
+
+_register_row()
+del _register_row
 
 
 def _iterdump(lines):

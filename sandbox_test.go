@@ -114,6 +114,41 @@ attempt("VACUUM")
 	}
 }
 
+// A script's own authorizer, even one allowing everything, does not lift
+// the guard: both share SQLite's one authorizer slot, the guard asked first.
+// The script's authorizer still sees (and may deny) what the guard lets by.
+func TestHermeticSQLiteOwnAuthorizer(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]any{"host": hostDB(t, dir), "missing": filepath.Join(dir, "no", "such.db"), "copy": filepath.Join(dir, "copy.db")}
+	var out bytes.Buffer
+	in := mustNew(t, asy.Options{Extensions: dbExt, Stdout: &out})
+	setGlobals(t, in, files)
+	err := in.Exec(context.Background(), "main.py", "import sqlite3\ncon = sqlite3.connect(':memory:')\n"+`
+seen = []
+def allow(action, a1, a2, db, trigger):
+    seen.append(action)
+    return sqlite3.SQLITE_OK
+con.set_authorizer(allow)
+`+attemptsScript+`
+print(sqlite3.SQLITE_SELECT in seen)
+con.set_authorizer(lambda *a: sqlite3.SQLITE_DENY)
+attempt("SELECT 1")
+con.set_authorizer(None)
+attempt(f"ATTACH DATABASE '{host}' AS e")
+attempt("SELECT 2")
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Join(refusedLines, "\n") + "\nTrue\nDatabaseError: not authorized\n" + refusedLines[0] + "\nran [(2,)]\n"
+	if out.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", out.String(), want)
+	}
+	if _, err := os.Stat(files["copy"].(string)); !os.IsNotExist(err) {
+		t.Errorf("VACUUM INTO wrote a host file (stat: %v)", err)
+	}
+}
+
 // The same through aiosqlite, whose statements run on a worker thread.
 func TestHermeticAiosqliteAttach(t *testing.T) {
 	dir := t.TempDir()

@@ -166,6 +166,10 @@ func (it *Interp) loadModule(t *Thread, name string, parent *Module) (*Module, e
 		m, err := l(it)
 		delete(loading, name)
 		if err != nil {
+			// A loader may list its module before running its library
+			// part (for circular imports): a failed (or stopped) load
+			// leaves no half-made module behind, as CPython's import.
+			it.delModule(name)
 			return nil, err
 		}
 		it.setModule(name, m)

@@ -268,11 +268,34 @@ class Connection:
 
     @property
     def text_factory(self):
-        return str
+        return self._conn.text_factory
 
     @text_factory.setter
     def text_factory(self, factory):
-        pass
+        self._conn.text_factory = factory
+
+    # Callbacks registered here run on the connection's worker thread, where
+    # its statements run.
+    async def create_function(self, name, num_params, func, deterministic=False):
+        await self._execute(lambda: self._conn.create_function(name, num_params, func, deterministic=deterministic))
+
+    async def set_progress_handler(self, handler, n):
+        await self._execute(self._conn.set_progress_handler, handler, n)
+
+    async def set_trace_callback(self, handler):
+        await self._execute(self._conn.set_trace_callback, handler)
+
+    async def iterdump(self):
+        for line in await self._execute(lambda: list(self._conn.iterdump())):
+            yield line
+
+    async def backup(self, target, *, pages=0, progress=None, name="main", sleep=0.250):
+        if isinstance(target, Connection):
+            target = target._conn
+        await self._execute(lambda: self._conn.backup(target, pages=pages, progress=progress, name=name, sleep=sleep))
+
+    async def interrupt(self):
+        return self._conn.interrupt()
 
     @property
     def total_changes(self):

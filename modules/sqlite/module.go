@@ -26,9 +26,50 @@ var Extension = asy.NewExtension("sqlite")
 //go:embed aiosqlite.py
 var aiosqliteSrc string
 
+// sqlite3Src is the part of sqlite3 written in the script language: the
+// DB-API type names and what is a generator in CPython.
+const sqlite3Src = `
+import datetime
+import time
+
+Date = datetime.date
+Time = datetime.time
+Timestamp = datetime.datetime
+Binary = memoryview
+
+
+def DateFromTicks(ticks):
+    return Date(*time.localtime(ticks)[:3])
+
+
+def TimeFromTicks(ticks):
+    return Time(*time.localtime(ticks)[3:6])
+
+
+def TimestampFromTicks(ticks):
+    return Timestamp(*time.localtime(ticks)[:6])
+
+
+version_info = tuple(int(part) for part in version.split("."))
+sqlite_version_info = tuple(int(part) for part in sqlite_version.split("."))
+
+
+def _register_row():
+    from collections.abc import Sequence
+    Sequence.register(Row)
+
+
+_register_row()
+del _register_row
+
+
+def _iterdump(lines):
+    yield from lines
+`
+
 func init() {
 	stdlib.RegisterExtension("sqlite", map[string]vm.ModuleLoader{
-		"sqlite3":   sqlite3Module,
+		"sqlite3":   stdlib.ScriptModule("sqlite3", sqlite3Module, sqlite3Src),
 		"aiosqlite": stdlib.ScriptModule("aiosqlite", nil, aiosqliteSrc),
 	})
 }

@@ -50,6 +50,9 @@ func sqliteErr(t *vm.Thread, err error) error {
 		return vm.NewException(vm.PermissionError, vm.Str(r.Error()))
 	}
 	name, msg, code := sqliteErrorClass(err)
+	if name == "MemoryError" {
+		return vm.NewException(vm.MemoryError)
+	}
 	var cls *vm.Class
 	for _, c := range sqliteExceptions {
 		if c.Name == name {
@@ -69,9 +72,11 @@ func sqliteErr(t *vm.Thread, err error) error {
 }
 
 type sqliteConn struct {
-	db         *dbConn
-	rowFactory vm.Value
-	isolation  vm.Value
+	db          *dbConn
+	rowFactory  vm.Value
+	isolation   vm.Value
+	textFactory vm.Value // Undef: str
+	detect      int      // detect_types
 }
 
 func (*sqliteConn) Class() *vm.Class { return sqliteConnType }
@@ -85,6 +90,10 @@ type sqliteCursor struct {
 	arraysize  int64
 	rowFactory vm.Value
 	closed     bool
+	// convs are the converters of res's columns (detect_types), found
+	// once per result.
+	convRes *dbResult
+	convs   []vm.Value
 	// argBuf is reused for the arguments of each execute (the driver copies
 	// what it binds), saving an allocation per row of a bulk insert.
 	argBuf []driver.NamedValue
@@ -133,7 +142,21 @@ func sqliteConnect(t *vm.Thread, args []vm.Value, kw []vm.KV) (*sqliteConn, erro
 		return nil, sqliteErr(t, err)
 	}
 	trackConn(t.Interp(), db)
-	c := &sqliteConn{db: db, rowFactory: vm.None, isolation: vm.Str("")}
+	c := &sqliteConn{db: db, rowFactory: vm.None, isolation: vm.Str(""), textFactory: vm.Undef}
+	if !a[2].IsUndef() {
+		n, err := t.AsInt64(a[2])
+		if err != nil {
+			db.close()
+			return nil, err
+		}
+		c.detect, db.detect = int(n), int(n)
+	}
+	if s := typesOf(t.Interp()); s != nil {
+		if err := s.defaultAdapters(t); err != nil {
+			db.close()
+			return nil, err
+		}
+	}
 	if !a[3].IsUndef() {
 		if err := c.setIsolation(t, a[3]); err != nil {
 			db.close()
@@ -151,11 +174,11 @@ func (c *sqliteConn) setIsolation(t *vm.Thread, v vm.Value) error {
 	}
 	s, ok := v.StrOf()
 	if !ok {
-		return vm.Errorf(vm.TypeError, "isolation_level must be str or None, not %s", v.TypeName())
+		return vm.Errorf(vm.TypeError, "isolation_level must be str or None")
 	}
 	switch up := strings.ToUpper(s); up {
 	case "", "DEFERRED", "IMMEDIATE", "EXCLUSIVE":
-		c.db.isolation, c.db.autocommit, c.isolation = up, false, v
+		c.db.isolation, c.db.autocommit, c.isolation = up, false, vm.Str(up)
 		return nil
 	}
 	return vm.Errorf(vm.ValueError, "isolation_level string must be '', 'DEFERRED', 'IMMEDIATE', or 'EXCLUSIVE'")
@@ -223,6 +246,12 @@ var namedParamRe = regexp.MustCompile(`[:@$]([A-Za-z_][A-Za-z0-9_]*)`)
 
 // sqlValue converts one parameter to what SQLite stores.
 func sqlValue(t *vm.Thread, v vm.Value, n int) (any, error) {
+	if v.Kind() != vm.KInt && v.Kind() != vm.KFloat || baseAdapted(t) {
+		var err error
+		if v, err = adapt(t, v); err != nil {
+			return nil, err
+		}
+	}
 	switch v.Kind() {
 	case vm.KNone:
 		return nil, nil
@@ -325,20 +354,41 @@ func (cur *sqliteCursor) next(t *vm.Thread) (vm.Value, bool, error) {
 		return vm.Undef, false, err
 	}
 	if cur.res == nil || cur.pos >= len(cur.res.rows) {
+		if cur.res != nil && cur.res.returned > 0 {
+			cur.rowcount = cur.res.returned
+		}
 		return vm.Undef, false, nil
 	}
 	raw := cur.res.rows[cur.pos]
 	cur.pos++
 	items := make([]vm.Value, len(raw))
-	for i, x := range raw {
-		items[i] = scriptValue(x)
+	if cur.res.raw != nil {
+		if err := cur.convert(t, items); err != nil {
+			return vm.Undef, false, err
+		}
+	} else if !cur.conn.textFactory.IsUndef() {
+		for i, x := range raw {
+			if s, ok := x.(string); ok {
+				v, err := cur.conn.textValue(t, s)
+				if err != nil {
+					return vm.Undef, false, err
+				}
+				items[i] = v
+			} else {
+				items[i] = scriptValue(x)
+			}
+		}
+	} else {
+		for i, x := range raw {
+			items[i] = scriptValue(x)
+		}
 	}
 	tuple := vm.Obj(vm.NewTuple(items))
 	switch {
 	case cur.rowFactory.IsNone() || cur.rowFactory.IsUndef():
 		return tuple, true, nil
 	case cur.rowFactory.AsObj() == vm.Object(sqliteRowType):
-		return vm.Obj(&sqliteRow{cols: cur.res.cols, vals: items}), true, nil
+		return vm.Obj(&sqliteRow{cols: cur.colNames(), vals: items}), true, nil
 	}
 	r, err := t.Call(cur.rowFactory, []vm.Value{vm.Obj(cur), tuple}, nil)
 	return r, err == nil, err
@@ -359,12 +409,61 @@ func (cur *sqliteCursor) fetch(t *vm.Thread, n int) (vm.Value, error) {
 	return vm.Obj(vm.NewList(out)), nil
 }
 
+// colNames are the result's column names as description shows them.
+func (cur *sqliteCursor) colNames() []string {
+	if cur.conn.detect&2 == 0 {
+		return cur.res.cols
+	}
+	names := make([]string, len(cur.res.cols))
+	for i, c := range cur.res.cols {
+		names[i] = cur.conn.columnName(c)
+	}
+	return names
+}
+
+// convert makes the script values of the row just taken, with converters
+// (detect_types) and text_factory.
+func (cur *sqliteCursor) convert(t *vm.Thread, items []vm.Value) error {
+	res := cur.res
+	if cur.convRes != res {
+		cur.convs = make([]vm.Value, len(res.cols))
+		for i := range cur.convs {
+			fn, err := cur.conn.converterFor(t, res, i)
+			if err != nil {
+				return err
+			}
+			cur.convs[i] = fn
+		}
+		cur.convRes = res
+	}
+	row := cur.pos - 1
+	for i, x := range res.rows[row] {
+		var err error
+		switch s, isText := x.(string); {
+		case !cur.convs[i].IsUndef():
+			if b := res.raw[row][i]; b != nil {
+				items[i], err = t.Call(cur.convs[i], []vm.Value{vm.Obj(vm.NewBytes(b))}, nil)
+			} else {
+				items[i] = vm.None
+			}
+		case isText:
+			items[i], err = cur.conn.textValue(t, s)
+		default:
+			items[i] = scriptValue(x)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (cur *sqliteCursor) description() vm.Value {
 	if cur.res == nil || cur.res.cols == nil {
 		return vm.None
 	}
 	items := make([]vm.Value, len(cur.res.cols))
-	for i, c := range cur.res.cols {
+	for i, c := range cur.colNames() {
 		items[i] = vm.Obj(vm.NewTuple([]vm.Value{vm.Str(c), vm.None, vm.None, vm.None, vm.None, vm.None, vm.None}))
 	}
 	return vm.Obj(vm.NewTuple(items))
@@ -411,9 +510,20 @@ func (c *sqliteConn) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) 
 	case "isolation_level":
 		return c.isolation, true, nil
 	case "in_transaction":
-		return vm.Bool(c.db.inTx), true, nil
+		if err := c.check(); err != nil {
+			return vm.Undef, true, err
+		}
+		return vm.Bool(c.db.inTransaction()), true, nil
+	case "text_factory":
+		if c.textFactory.IsUndef() {
+			return vm.Obj(vm.StrType), true, nil
+		}
+		return c.textFactory, true, nil
 	case "total_changes":
-		return vm.Int(c.db.totalChanges), true, nil
+		if err := c.check(); err != nil {
+			return vm.Undef, true, err
+		}
+		return vm.Int(c.db.changes()), true, nil
 	}
 	return vm.Undef, false, nil
 }
@@ -426,6 +536,7 @@ func (c *sqliteConn) SetAttr(t *vm.Thread, name string, v vm.Value) error {
 	case "isolation_level":
 		return c.setIsolation(t, v)
 	case "text_factory":
+		c.textFactory = v
 		return nil
 	}
 	return vm.Errorf(vm.AttributeError, "'sqlite3.Connection' object has no attribute '%s'", name)
@@ -614,7 +725,15 @@ func init() {
 		return vm.None, conn(args).finish(t, false)
 	})
 	m("close", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		conn(args).db.close()
+		// The lock is released while waiting for the connection: a
+		// statement running on another thread may need it for a callback.
+		db := conn(args).db
+		if db.heldBy(t) {
+			// SQLite cannot close a connection from inside its own
+			// statement (CPython crashes).
+			return vm.Undef, vm.NewException(sqliteProgrammingError, vm.Str("Cannot close the connection from within one of its callbacks."))
+		}
+		t.Blocking(func() { db.close() })
 		return vm.None, nil
 	})
 	m("interrupt", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
@@ -679,6 +798,8 @@ func sqlite3Module(it *vm.Interp) (*vm.Module, error) {
 	m.Set("sqlite_version", vm.Str(sqliteVersion()))
 	m.Set("PARSE_DECLTYPES", vm.Int(1))
 	m.Set("PARSE_COLNAMES", vm.Int(2))
+	setModuleExtras(m)
+	setTypeNames(it, m)
 	return m, nil
 }
 

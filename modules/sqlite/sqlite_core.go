@@ -13,8 +13,10 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	sqlite "modernc.org/sqlite"
+	sqlite3lib "modernc.org/sqlite/lib"
 
 	"github.com/asylang/asy/stdlib"
 	"github.com/asylang/asy/vm"
@@ -50,10 +52,15 @@ type dbConn struct {
 
 	guard hermeticGuard // what a hermetic interpreter's connection may not do
 
+	h     capi                 // the C handles, once asked for (handle)
+	blobs map[*sqliteBlob]bool // open blobs, closed with the connection
+	hooks *hooks               // the script's callbacks, functions and collations (nil: none)
+
 	closed       bool
 	inTx         bool
 	isolation    string // "" / "DEFERRED" / "IMMEDIATE" / "EXCLUSIVE"
 	autocommit   bool   // isolation_level None: no implicit BEGIN
+	detect       int    // detect_types: the results keep what converters need
 	lastRowID    int64
 	totalChanges int64
 }
@@ -100,6 +107,20 @@ func (c *dbConn) execRaw(ctx context.Context, q string) error {
 // nothing for it (the driver watches a cancellable context with a
 // goroutine per statement), as CPython's do not stop for Ctrl-C either.
 func (c *dbConn) stmtCtx(t *vm.Thread) context.Context {
+	ctx := c.stopCtx(t)
+	if h := c.hooks; h != nil {
+		// Callbacks need to know the thread; with a progress handler the
+		// handler watches the stop itself (see threadCtx).
+		tc := &threadCtx{Context: ctx, t: t, stop: ctx}
+		if !h.progress.IsUndef() {
+			tc.Context = context.Background()
+		}
+		return tc
+	}
+	return ctx
+}
+
+func (c *dbConn) stopCtx(t *vm.Thread) context.Context {
 	base := context.Background()
 	if stdlib.Stoppable(t.Interp()) {
 		base = t.Interp().StopContext()
@@ -135,7 +156,10 @@ func (c *dbConn) interrupt() {
 type dbResult struct {
 	cols     []string
 	rows     [][]any
-	rowcount int64 // -1 unless DML
+	decl     []string   // declared column types (detect_types only)
+	raw      [][][]byte // each value's bytes, for converters (detect_types only)
+	rowcount int64      // -1 unless DML
+	returned int64      // DML with RETURNING: the rows changed (rowcount once all are fetched)
 	lastID   int64
 }
 
@@ -255,23 +279,33 @@ func (c *dbConn) info(q string) stmtInfo {
 
 // exec runs one statement with its arguments (nil: none bound).
 func (c *dbConn) exec(ctx context.Context, q string, args []driver.NamedValue) (*dbResult, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	nested := c.enter(ctx)
+	defer c.leave(nested)
 	if c.closed {
 		return nil, errClosedDB
 	}
 	if !c.guard.on {
-		return c.execLocked(ctx, q, args)
+		res, err := c.execLocked(ctx, q, args, nested)
+		return res, c.pendingErr(err, nested)
 	}
 	kw := c.info(q).kw
 	c.guard.before(q, kw)
 	defer c.guard.done()
-	res, err := c.execLocked(ctx, q, args)
-	return res, c.guard.refusal(err, kw)
+	res, err := c.execLocked(ctx, q, args, nested)
+	return res, c.pendingErr(c.guard.refusal(err, kw), nested)
+}
+
+// pendingErr is the exception a collation raised during the statement, in
+// place of the statement's outcome (as CPython), else err.
+func (c *dbConn) pendingErr(err error, nested bool) error {
+	if h := c.hooks; h != nil && h.pending != nil && !nested {
+		err, h.pending = h.pending, nil
+	}
+	return err
 }
 
 // execLocked is exec holding c.mu.
-func (c *dbConn) execLocked(ctx context.Context, q string, args []driver.NamedValue) (*dbResult, error) {
+func (c *dbConn) execLocked(ctx context.Context, q string, args []driver.NamedValue, nested bool) (*dbResult, error) {
 	info := c.info(q)
 	kw := info.kw
 	if err := c.checkOne(ctx, q, info); err != nil {
@@ -280,19 +314,22 @@ func (c *dbConn) execLocked(ctx context.Context, q string, args []driver.NamedVa
 	if !info.named && info.params != len(args) {
 		return nil, &dbArgsError{info.params, len(args)}
 	}
-	if info.dml && !c.autocommit && !c.inTx {
+	if info.dml && !c.autocommit && !c.inTransaction() {
 		// CPython's legacy transaction control: DML opens a transaction.
-		if err := c.execRaw(ctx, strings.TrimSpace("BEGIN "+c.isolation)); err != nil {
+		if err := c.execRaw(ctx, "BEGIN "+c.isolation); err != nil {
 			return nil, err
 		}
 		c.inTx = true
 	}
 	res := &dbResult{rowcount: -1}
+	if info.returning {
+		res.rowcount = 0
+	}
 	var err error
 	if c.raw != nil {
-		err = c.run(ctx, c.raw, q, info, args, res) // no closure on the per-row path
+		err = c.run(ctx, c.raw, q, info, args, res, nested) // no closure on the per-row path
 	} else {
-		err = c.handed.Raw(func(dc any) error { return c.run(ctx, dc.(driver.Conn), q, info, args, res) })
+		err = c.handed.Raw(func(dc any) error { return c.run(ctx, dc.(driver.Conn), q, info, args, res, nested) })
 	}
 	if err != nil {
 		return nil, err
@@ -339,8 +376,8 @@ func (c *dbConn) checkOne(ctx context.Context, q string, info stmtInfo) error {
 // checkMany does executemany's checks, before any parameters are looked
 // at: the statement compiles, is only one, and changes the database.
 func (c *dbConn) checkMany(ctx context.Context, q string) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	nested := c.enter(ctx)
+	defer c.leave(nested)
 	if c.closed {
 		return errClosedDB
 	}
@@ -352,7 +389,13 @@ func (c *dbConn) checkMany(ctx context.Context, q string) error {
 	if err := c.checkOne(ctx, q, info); err != nil {
 		return c.guard.refusal(err, info.kw)
 	}
-	if err := c.withDriver(func(dc driver.Conn) error { _, err := c.prepare(ctx, dc, q); return err }); err != nil {
+	if err := c.withDriver(func(dc driver.Conn) error {
+		st, err := c.prepare(ctx, dc, q, nested)
+		if nested && err == nil {
+			st.Close()
+		}
+		return err
+	}); err != nil {
 		return c.guard.refusal(err, info.kw)
 	}
 	if sqlReadOnly(q) {
@@ -362,10 +405,13 @@ func (c *dbConn) checkMany(ctx context.Context, q string) error {
 }
 
 // run executes one prepared statement on the driver connection into res.
-func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInfo, args []driver.NamedValue, res *dbResult) error {
-	st, err := c.prepare(ctx, dc, q)
+func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInfo, args []driver.NamedValue, res *dbResult, nested bool) error {
+	st, err := c.prepare(ctx, dc, q, nested)
 	if err != nil {
 		return err
+	}
+	if nested {
+		defer st.Close()
 	}
 	if info.dml && !info.returning {
 		r, err := st.(driver.StmtExecContext).ExecContext(ctx, args)
@@ -385,6 +431,17 @@ func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInf
 	}
 	defer rows.Close()
 	res.cols = rows.Columns()
+	var h capi
+	var pstmt uintptr
+	if c.detect != 0 {
+		h, pstmt = c.handleFrom(dc), rowsStmt(rows)
+		if pstmt != 0 {
+			res.decl = make([]string, len(res.cols))
+			for i := range res.decl {
+				res.decl[i] = goText(sqlite3lib.Xsqlite3_column_decltype(h.tls, pstmt, int32(i)), -1)
+			}
+		}
+	}
 	for {
 		dest := make([]driver.Value, len(res.cols))
 		if err := rows.Next(dest); err == io.EOF {
@@ -394,18 +451,53 @@ func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInf
 		}
 		vals := make([]any, len(dest))
 		for i, v := range dest {
-			if b, ok := v.([]byte); ok {
-				v = blob(b) // the driver may reuse its buffer
+			switch x := v.(type) {
+			case []byte:
+				v = blob(x) // the driver may reuse its buffer
+			case time.Time:
+				// The driver parsed the text of a DATE/TIMESTAMP column:
+				// CPython gives the text as stored.
+				if pstmt == 0 {
+					h, pstmt = c.handleFrom(dc), rowsStmt(rows)
+				}
+				if pstmt != 0 {
+					p := sqlite3lib.Xsqlite3_column_text(h.tls, pstmt, int32(i))
+					v = goText(p, int(sqlite3lib.Xsqlite3_column_bytes(h.tls, pstmt, int32(i))))
+				}
 			}
 			vals[i] = v
 		}
+		if res.decl != nil {
+			// The bytes converters are given: SQLite's text of each value
+			// (none for NULL and empty values, as CPython).
+			raw := make([][]byte, len(dest))
+			for i := range raw {
+				if p := sqlite3lib.Xsqlite3_column_blob(h.tls, pstmt, int32(i)); p != 0 {
+					raw[i] = blob(unsafe.Slice((*byte)(cPtr(p)), int(sqlite3lib.Xsqlite3_column_bytes(h.tls, pstmt, int32(i)))))
+				}
+			}
+			res.raw = append(res.raw, raw)
+		}
 		res.rows = append(res.rows, vals)
+	}
+	if info.returning {
+		// The rows an INSERT ... RETURNING changed: CPython's cursor
+		// counts them once it has stepped through the results.
+		if h := c.handleFrom(dc); h.db != 0 {
+			res.returned = int64(sqlite3lib.Xsqlite3_changes64(h.tls, h.db))
+			c.lastRowID = int64(sqlite3lib.Xsqlite3_last_insert_rowid(h.tls, h.db))
+		}
 	}
 	return nil
 }
 
-// prepare returns the cached prepared statement for q.
-func (c *dbConn) prepare(ctx context.Context, dc driver.Conn, q string) (driver.Stmt, error) {
+// prepare returns the cached prepared statement for q; nested (a
+// statement a callback runs while another runs): a new one, which the
+// caller closes, since the cached one may be the one running.
+func (c *dbConn) prepare(ctx context.Context, dc driver.Conn, q string, nested bool) (driver.Stmt, error) {
+	if nested {
+		return dc.(driver.ConnPrepareContext).PrepareContext(ctx, q)
+	}
 	if st, ok := c.stmts[q]; ok {
 		return st, nil
 	}
@@ -427,12 +519,12 @@ func (c *dbConn) prepare(ctx context.Context, dc driver.Conn, q string) (driver.
 // script runs several statements (executescript): a pending transaction is
 // committed first, as CPython does.
 func (c *dbConn) script(ctx context.Context, q string) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	nested := c.enter(ctx)
+	defer c.leave(nested)
 	if c.closed {
 		return errClosedDB
 	}
-	if c.inTx {
+	if c.inTransaction() {
 		if err := c.execRaw(ctx, "COMMIT"); err != nil {
 			return err
 		}
@@ -443,21 +535,10 @@ func (c *dbConn) script(ctx context.Context, q string) error {
 		c.guard.before(q, kw)
 		defer c.guard.done()
 	}
-	err := c.guard.refusal(c.execRaw(ctx, q), kw)
-	c.withDriver(func(dc driver.Conn) error {
-		rows, err := dc.(driver.QueryerContext).QueryContext(ctx, "SELECT last_insert_rowid()", nil)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		dest := make([]driver.Value, 1)
-		if rows.Next(dest) == nil {
-			if id, ok := dest[0].(int64); ok {
-				c.lastRowID = id
-			}
-		}
-		return nil
-	})
+	err := c.pendingErr(c.guard.refusal(c.execRaw(ctx, q), kw), nested)
+	if h, herr := c.handle(); herr == nil {
+		c.lastRowID = int64(sqlite3lib.Xsqlite3_last_insert_rowid(h.tls, h.db))
+	}
 	up := strings.ToUpper(q)
 	if strings.Contains(up, "BEGIN") && !strings.Contains(up, "COMMIT") && !strings.Contains(up, "ROLLBACK") {
 		c.inTx = true
@@ -467,23 +548,41 @@ func (c *dbConn) script(ctx context.Context, q string) error {
 
 // finishTx commits (or rolls back) the open transaction, if any.
 func (c *dbConn) finishTx(ctx context.Context, commit bool) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	nested := c.enter(ctx)
+	defer c.leave(nested)
 	if c.closed {
 		return errClosedDB
 	}
-	if !c.inTx {
+	if !c.inTransaction() {
 		return nil
 	}
 	verb := "ROLLBACK"
 	if commit {
 		verb = "COMMIT"
 	}
-	err := c.execRaw(ctx, verb)
+	err := c.pendingErr(c.execRaw(ctx, verb), nested)
 	if err == nil || !commit {
 		c.inTx = false
 	}
 	return err
+}
+
+// inTransaction tells whether a transaction is open (SQLite's own answer
+// when the handle is known, as CPython asks it).
+func (c *dbConn) inTransaction() bool {
+	if h, err := c.handle(); err == nil {
+		return sqlite3lib.Xsqlite3_get_autocommit(h.tls, h.db) == 0
+	}
+	return c.inTx
+}
+
+// changes is sqlite3_total_changes: rows changed since the connection
+// opened, by every statement (scripts and triggers too).
+func (c *dbConn) changes() int64 {
+	if h, err := c.handle(); err == nil {
+		return int64(sqlite3lib.Xsqlite3_total_changes64(h.tls, h.db))
+	}
+	return c.totalChanges
 }
 
 // close discards uncommitted work, as closing an SQLite connection does.
@@ -494,13 +593,17 @@ func (c *dbConn) close() error {
 		return nil
 	}
 	c.closed = true
+	for b := range c.blobs {
+		b.closeLocked()
+	}
+	c.forgetHooks()
 	c.withDriver(func(driver.Conn) error {
 		for _, st := range c.stmts {
 			st.Close()
 		}
 		return nil
 	})
-	if c.inTx {
+	if c.inTransaction() {
 		c.execRaw(context.Background(), "ROLLBACK")
 	}
 	if c.handed != nil {
@@ -514,6 +617,10 @@ func (c *dbConn) close() error {
 // the message CPython shows (SQLite's own, without the driver's decoration)
 // and the extended result code.
 func sqliteErrorClass(err error) (class, msg string, code int) {
+	var re *rcError
+	if errors.As(err, &re) {
+		return classOfCode(int(re.rc)), re.msg, int(re.rc)
+	}
 	var se *sqlite.Error
 	if errors.As(err, &se) {
 		code = se.Code()
@@ -525,19 +632,7 @@ func sqliteErrorClass(err error) (class, msg string, code int) {
 		if _, rest, ok := strings.Cut(msg, ": "); ok && rest != "" {
 			msg = rest
 		}
-		switch code & 0xff {
-		case 2, 12: // INTERNAL, NOTFOUND
-			return "InternalError", msg, code
-		case 11: // CORRUPT
-			return "DatabaseError", msg, code
-		case 18: // TOOBIG
-			return "DataError", msg, code
-		case 19, 20: // CONSTRAINT, MISMATCH
-			return "IntegrityError", msg, code
-		case 21, 25: // MISUSE, RANGE
-			return "ProgrammingError", msg, code
-		}
-		return "OperationalError", msg, code
+		return classOfCode(code), msg, code
 	}
 	var ae *dbArgsError
 	if errors.As(err, &ae) || errors.Is(err, errClosedDB) || errors.Is(err, errNulInSQL) ||
@@ -548,6 +643,25 @@ func sqliteErrorClass(err error) (class, msg string, code int) {
 		return "OperationalError", "interrupted", 9
 	}
 	return "OperationalError", err.Error(), 0
+}
+
+// classOfCode names the exception CPython raises for an SQLite result code.
+func classOfCode(code int) string {
+	switch code & 0xff {
+	case 1, 3, 4, 5, 6, 8, 9, 10, 13, 14, 15, 16, 17: // ERROR, PERM, ABORT, BUSY, LOCKED, READONLY, INTERRUPT, IOERR, FULL, CANTOPEN, PROTOCOL, EMPTY, SCHEMA
+		return "OperationalError"
+	case 7: // NOMEM
+		return "MemoryError"
+	case 2, 12: // INTERNAL, NOTFOUND
+		return "InternalError"
+	case 18: // TOOBIG
+		return "DataError"
+	case 19, 20: // CONSTRAINT, MISMATCH
+		return "IntegrityError"
+	case 21, 25: // MISUSE, RANGE
+		return "ProgrammingError"
+	}
+	return "DatabaseError" // CORRUPT, AUTH, NOTADB and the rest
 }
 
 // sqliteErrorNames are the names of SQLite's (extended) result codes that

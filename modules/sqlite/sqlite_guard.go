@@ -50,7 +50,7 @@ func (c *dbConn) guardHermetic() error {
 	g := &c.guard
 	g.on = true
 	if c.handed == nil {
-		return c.raw.(sqlite.AuthorizerRegisterer).RegisterAuthorizer(g.authorize)
+		return c.installAuthorizer()
 	}
 	old, err := sqlite.Limit(c.handed, sqlite3lib.SQLITE_LIMIT_ATTACHED, 0)
 	if err != nil {
@@ -71,28 +71,28 @@ func (g *hermeticGuard) release(conn *sql.Conn) {
 // authorize is SQLite's authorizer callback: it runs while SQLite compiles
 // a statement (and the statements VACUUM runs inside), on the goroutine
 // that runs it, which holds the connection's lock.
-func (g *hermeticGuard) authorize(action sqlite.AuthorizerActionCode, arg1, arg2, dbName, trigger string) sqlite.AuthorizerReturnCode {
+func (g *hermeticGuard) authorize(action int32, arg1, arg2, dbName, trigger string) int32 {
 	switch action {
-	case sqlite.AuthAttach:
+	case sqlite3lib.SQLITE_ATTACH:
 		// arg1 is the file name when the statement spells it as a literal,
 		// else "" (as for VACUUM's own temporary database).
 		if arg1 == ":memory:" || arg1 == "" && g.vacuuming {
-			return sqlite.AuthorizerOK
+			return sqlite3lib.SQLITE_OK
 		}
 		g.refused = "ATTACH"
-		return sqlite.AuthorizerDeny
-	case sqlite.AuthFunction:
+		return sqlite3lib.SQLITE_DENY
+	case sqlite3lib.SQLITE_FUNCTION:
 		if strings.EqualFold(arg2, "load_extension") {
 			g.refused = "load_extension"
-			return sqlite.AuthorizerDeny
+			return sqlite3lib.SQLITE_DENY
 		}
-	case sqlite.AuthPragma:
+	case sqlite3lib.SQLITE_PRAGMA:
 		if arg2 != "" && (strings.EqualFold(arg1, "temp_store_directory") || strings.EqualFold(arg1, "data_store_directory")) {
 			g.refused = "PRAGMA " + strings.ToLower(arg1)
-			return sqlite.AuthorizerDeny
+			return sqlite3lib.SQLITE_DENY
 		}
 	}
-	return sqlite.AuthorizerOK
+	return sqlite3lib.SQLITE_OK
 }
 
 // plainVacuum is a VACUUM statement without INTO (nothing else in the text).

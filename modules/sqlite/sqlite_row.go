@@ -24,8 +24,11 @@ func (r *sqliteRow) Len() int { return len(r.vals) }
 
 // newSQLiteRow is sqlite3.Row(cursor, values).
 func newSQLiteRow(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-	if len(args) != 2 || len(kw) != 0 {
-		return vm.Undef, vm.Errorf(vm.TypeError, "Row() takes exactly 2 arguments (%d given)", len(args))
+	if len(kw) != 0 {
+		return vm.Undef, vm.Errorf(vm.TypeError, "Row() takes no keyword arguments")
+	}
+	if len(args) != 2 {
+		return vm.Undef, vm.Errorf(vm.TypeError, "Row expected 2 arguments, got %d", len(args))
 	}
 	cur, ok := args[0].AsObj().(*sqliteCursor)
 	if !ok {
@@ -50,6 +53,17 @@ func (r *sqliteRow) item(t *vm.Thread, key vm.Value) (vm.Value, error) {
 			}
 		}
 		return vm.Undef, vm.Errorf(vm.IndexError, "No item with that key")
+	}
+	switch key.Kind() {
+	case vm.KInt, vm.KBool:
+	default:
+		switch key.AsObj().(type) {
+		case *vm.SliceObj, *vm.BigIntObj:
+		default:
+			if key.Kind() != vm.KObj || !isIntSubclass(key) {
+				return vm.Undef, vm.Errorf(vm.IndexError, "Index must be int or string")
+			}
+		}
 	}
 	return t.GetItem(vm.Obj(vm.NewTuple(r.vals)), key)
 }
@@ -76,6 +90,26 @@ func init() {
 	m("__hash__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return t.CallMethod(vm.Obj(vm.NewTuple(row(args).vals)), "__hash__")
 	})
+}
+
+func isIntSubclass(v vm.Value) bool {
+	c := v.Class()
+	return c != nil && c.IsSubclass(vm.IntType)
+}
+
+// HashErr is hash(row): the columns' and the values' hashes combined, so
+// equal rows hash alike.
+func (r *sqliteRow) HashErr(t *vm.Thread) (uint64, error) {
+	h, err := t.Hash(vm.Obj(vm.NewTuple(r.vals)))
+	if err != nil {
+		return 0, err
+	}
+	for _, c := range r.cols {
+		for i := 0; i < len(c); i++ {
+			h = h*1000003 ^ uint64(c[i])
+		}
+	}
+	return h, nil
 }
 
 // GetItem is row[i], row[a:b] or row["name"].

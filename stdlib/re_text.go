@@ -280,10 +280,11 @@ func (p *reProg) exec(th *vm.Thread, t *reText, pos, end, kind int) ([]int, erro
 	if tr.needBT {
 		return p.btExec(th, t, pos, end, kind)
 	}
-	if tr.uniWordB && t.hasUniWord() {
-		if p.engine != nil {
-			return p.btExec(th, t, pos, end, kind)
-		}
+	uniB := tr.uniWordB && t.hasUniWord()
+	if (uniB || (tr.nonBoundary && end == 0)) && p.engine != nil {
+		return p.btExec(th, t, pos, end, kind)
+	}
+	if uniB {
 		return nil, reRefuse(`\b or \B on a string with non-ASCII letters or digits (RE2 word boundaries are ASCII-only; pass re.ASCII)`, -1)
 	}
 	bpos, bend := t.byteOf(pos), t.byteOf(end)

@@ -60,11 +60,13 @@ type reTranslation struct {
 	hasDollar bool   // the pattern has a '$' outside MULTILINE mode
 	uniWordB  bool   // \b or \B under Unicode rules (RE2's are ASCII-only)
 	needBT    bool   // only the backtracking engine can run it (goSrc is BT syntax)
-	ambiguous bool   // has '|' or a lazy quantifier: an empty best match may hide a non-empty one
-	groups    int
-	names     map[string]int
-	parent    []int // parent[i]: the group enclosing group i (0: none); parent[0] unused
-	flags     int   // the pattern's flags, inline global flags included
+	// \B, which never matches in an empty text in CPython (RE2's does)
+	nonBoundary bool
+	ambiguous   bool // has '|' or a lazy quantifier: an empty best match may hide a non-empty one
+	groups      int
+	names       map[string]int
+	parent      []int // parent[i]: the group enclosing group i (0: none); parent[0] unused
+	flags       int   // the pattern's flags, inline global flags included
 }
 
 type reParser struct {
@@ -750,7 +752,7 @@ func (ps *reParser) inlineFlags(flags int, start int) (int, bool, error) {
 		for ps.i < len(ps.p) && strings.ContainsRune("aiLmsux", ps.p[ps.i]) {
 			f := reFlagOf(ps.p[ps.i])
 			if f&(reASCII|reLOCALE|reUNICODE) != 0 {
-				return 0, false, &reSyntaxError{"bad inline flags: cannot turn off flags 'a', 'u' and 'L'", ps.i}
+				return 0, false, &reSyntaxError{"bad inline flags: cannot turn off flags 'a', 'u' and 'L'", ps.i + 1}
 			}
 			del |= f
 			ps.i++
@@ -798,6 +800,9 @@ func (ps *reParser) groupName(term rune, unterminated string) (string, error) {
 		ps.i++
 	}
 	if ps.i >= len(ps.p) {
+		if ps.i == start {
+			return "", &reSyntaxError{"missing group name", start}
+		}
 		return "", &reSyntaxError{unterminated, start}
 	}
 	name := string(ps.p[start:ps.i])
@@ -848,6 +853,9 @@ func (ps *reParser) escape(flags int, start int) (reItem, bool, error) {
 		}
 		if !ps.asciiRules(flags) {
 			ps.tr.uniWordB = true
+		}
+		if c == 'B' {
+			ps.tr.nonBoundary = true
 		}
 		return reItem{src: `\` + string(c), kind: reItemAnchor}, false, nil
 	case 'd', 'D', 's', 'S', 'w', 'W':

@@ -67,6 +67,9 @@ func (ps *reParser) conditional(flags, start int) (reItem, bool, error) {
 		ps.i++
 	}
 	if ps.i >= len(ps.p) {
+		if ps.i == nameStart {
+			return reItem{}, false, &reSyntaxError{"missing group name", nameStart}
+		}
 		return reItem{}, false, &reSyntaxError{"missing ), unterminated name", nameStart}
 	}
 	name := string(ps.p[nameStart:ps.i])

@@ -277,7 +277,7 @@ func (p *reProg) exec(th *vm.Thread, t *reText, pos, end, kind int) ([]int, erro
 		return nil, nil
 	}
 	tr := p.tr
-	if tr.needBT {
+	if tr.needBT || (tr.preferBT && p.engine != nil) {
 		return p.btExec(th, t, pos, end, kind)
 	}
 	uniB := tr.uniWordB && t.hasUniWord()

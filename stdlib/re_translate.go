@@ -62,11 +62,15 @@ type reTranslation struct {
 	needBT    bool   // only the backtracking engine can run it (goSrc is BT syntax)
 	// \B, which never matches in an empty text in CPython (RE2's does)
 	nonBoundary bool
-	ambiguous   bool // has '|' or a lazy quantifier: an empty best match may hide a non-empty one
-	groups      int
-	names       map[string]int
-	parent      []int // parent[i]: the group enclosing group i (0: none); parent[0] unused
-	flags       int   // the pattern's flags, inline global flags included
+	// a repeat that can match empty around a capturing group: RE2 leaves the
+	// group with the last non-empty iteration, CPython with the final empty
+	// one, so the backtracking engine runs it when there is one
+	preferBT  bool
+	ambiguous bool // has '|' or a lazy quantifier: an empty best match may hide a non-empty one
+	groups    int
+	names     map[string]int
+	parent    []int // parent[i]: the group enclosing group i (0: none); parent[0] unused
+	flags     int   // the pattern's flags, inline global flags included
 }
 
 type reParser struct {
@@ -294,6 +298,7 @@ func (ps *reParser) alternation(flags int, top bool) (reItem, error) {
 			out.lo, out.hi = min(out.lo, s.lo), max(out.hi, s.hi)
 		}
 		branches = append(branches, s.src)
+		out.caps = out.caps || s.caps
 		if ps.peek() == '|' {
 			ps.i++
 			ps.tr.ambiguous = true
@@ -314,7 +319,8 @@ const (
 type reItem struct {
 	src    string
 	kind   int
-	lo, hi int // width in characters (hi capped at reWideMax), for look-behind
+	lo, hi int  // width in characters (hi capped at reWideMax), for look-behind
+	caps   bool // holds a capturing group
 }
 
 // reWideMax stands for an unbounded width.
@@ -357,6 +363,9 @@ func (ps *reParser) sequence(flags int) (reItem, error) {
 				return reItem{}, err
 			}
 			last := &items[len(items)-1]
+			if last.caps && last.lo == 0 && (q.max < 0 || q.max > q.min) {
+				ps.tr.preferBT = true
+			}
 			last.src = "(?:" + last.src + ")" + q.src
 			if q.possessive {
 				last.src = "(?>" + last.src + ")"
@@ -386,6 +395,7 @@ func (ps *reParser) sequence(flags int) (reItem, error) {
 		b.WriteString(it.src)
 		out.lo = reWidthAdd(out.lo, it.lo)
 		out.hi = reWidthAdd(out.hi, it.hi)
+		out.caps = out.caps || it.caps
 	}
 	out.src = b.String()
 	return out, nil
@@ -695,12 +705,12 @@ func (ps *reParser) group(flags int, start int) (reItem, bool, error) {
 		ps.open = ps.open[:len(ps.open)-1]
 		ps.closed[idx] = true
 		ps.gwidth[idx] = [2]int{body.lo, body.hi}
-		return reItem{src: "(" + body.src + ")", lo: body.lo, hi: body.hi}, false, nil
+		return reItem{src: "(" + body.src + ")", lo: body.lo, hi: body.hi, caps: true}, false, nil
 	}
 	if atomic {
-		return reItem{src: "(?>" + body.src + ")", lo: body.lo, hi: body.hi}, false, nil
+		return reItem{src: "(?>" + body.src + ")", lo: body.lo, hi: body.hi, caps: body.caps}, false, nil
 	}
-	return reItem{src: "(?:" + body.src + ")", lo: body.lo, hi: body.hi}, false, nil
+	return reItem{src: "(?:" + body.src + ")", lo: body.lo, hi: body.hi, caps: body.caps}, false, nil
 }
 
 // onlyFlagsBefore reports whether everything before pos is global flag groups

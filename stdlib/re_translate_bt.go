@@ -57,7 +57,7 @@ func (ps *reParser) lookaround(flags, start int, open string, behind bool) (reIt
 	if behind && body.lo != body.hi {
 		ps.lbWidthErr = true
 	}
-	return reItem{src: open + body.src + ")"}, false, nil
+	return reItem{src: open + body.src + ")", caps: body.caps}, false, nil
 }
 
 // conditional parses (?(group)yes|no) after "(?(".
@@ -126,7 +126,7 @@ func (ps *reParser) conditional(flags, start int) (reItem, bool, error) {
 	}
 	ps.i++
 	src := "(?(" + strconv.Itoa(g) + ")" + yes.src + "|" + no.src + ")"
-	return reItem{src: src, lo: min(yes.lo, no.lo), hi: max(yes.hi, no.hi)}, false, nil
+	return reItem{src: src, lo: min(yes.lo, no.lo), hi: max(yes.hi, no.hi), caps: yes.caps || no.caps}, false, nil
 }
 
 func reAllDigits(s string) bool {

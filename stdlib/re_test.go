@@ -2,6 +2,7 @@ package stdlib
 
 import (
 	"github.com/asylang/asy/vm"
+	"github.com/dlclark/regexp2/v2"
 	"regexp"
 	"strings"
 	"testing"
@@ -151,3 +152,43 @@ func TestReRefusesWhereRE2WouldDiffer(t *testing.T) {
 
 // reZero is the zero vm.Value (the subject value is not needed here).
 func reZero() (v vm.Value) { return }
+
+// FuzzReTranslate: any pattern either fails with a Python error or
+// translates; an RE2 translation always compiles in Go, and the backtracking
+// translation (which RE2 patterns fall back on too) in regexp2.
+func FuzzReTranslate(f *testing.F) {
+	for _, s := range []string{`(a)\1`, `(?<=ab|cd)x`, `(?(1)a|b)(x)`, `a*+`, `(?>a|b)`, `[^\W\d]+`,
+		`(?x) a # c`, `(?i:a)(?-i:b)`, `a{2,1001}?`, `\bfoo\B$`, `(?P<n>x)(?P=n)`, `(a|)+`} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, pat string, flags int) {
+		flags &= reIGNORECASE | reMULTILINE | reDOTALL | reVERBOSE | reASCII
+		tr, err := reTranslate([]rune(pat), flags, false)
+		if err != nil {
+			switch err.(type) {
+			case *reSyntaxError, *reValueError, *reOverflow:
+				return
+			}
+			t.Fatalf("%q: unexpected error type %T: %v", pat, err, err)
+		}
+		bt := tr
+		if !tr.needBT {
+			if bt, err = reTranslateFor([]rune(pat), flags, false, true); err != nil {
+				t.Fatalf("%q: translates for RE2 but not for the backtracking engine: %v", pat, err)
+			}
+		}
+		for _, v := range []string{`(?:` + bt.goSrc + `)`, `\G(?:` + bt.goSrc + `)(?!\G)`} {
+			if _, err := regexp2.Compile(v); err != nil {
+				t.Fatalf("%q: regexp2 rejects %q: %v", pat, v, err)
+			}
+		}
+		if tr.needBT {
+			return
+		}
+		for _, d := range []string{`\z`, `(?m:$)`} {
+			if _, err := regexp.Compile(strings.ReplaceAll(tr.goSrc, reDollarMark, d)); err != nil {
+				t.Fatalf("%q: Go rejects %q: %v", pat, tr.goSrc, err)
+			}
+		}
+	})
+}

@@ -165,10 +165,22 @@ func (st *reModuleState) compile(t *vm.Thread, pattern vm.Value, flagsV vm.Value
 	if err != nil {
 		return nil, reConvertErr(t, err, pattern)
 	}
+	engine := st.engine(t)
 	prog := newReProg(tr)
-	prog.engine, prog.pat, prog.flags, prog.isBytes = st.engine(t), []rune(key.pat), flags, key.isBytes
+	prog.engine, prog.pat, prog.flags, prog.isBytes = engine, []rune(key.pat), flags, key.isBytes
 	// Compile the plain search variant now, so that the engine's own
-	// refusals surface at compile time as they would in CPython.
+	// refusals surface at compile time as they would in CPython. RE2
+	// refuses programs that grow too large ((?:a{1000}){1000}); CPython and
+	// the backtracking engine run them.
+	var re2Err error
+	if !tr.needBT {
+		if _, re2Err = prog.get(reSearch, false, false); re2Err != nil && engine != nil {
+			if bt, err := reTranslateFor(prog.pat, flags, key.isBytes, true); err == nil {
+				bt.needBT, tr = true, bt
+				prog.tr = bt
+			}
+		}
+	}
 	if tr.needBT {
 		bt, err := prog.btProg()
 		if err == nil && bt == nil {
@@ -183,8 +195,8 @@ func (st *reModuleState) compile(t *vm.Thread, pattern vm.Value, flagsV vm.Value
 			}
 			return nil, reNewError(t, "asy's re (backtracking engine) cannot compile this pattern: "+err.Error(), pattern, -1)
 		}
-	} else if _, err := prog.get(reSearch, false, false); err != nil {
-		return nil, reNewError(t, "asy's re (RE2) cannot compile this pattern: "+err.Error(), pattern, -1)
+	} else if re2Err != nil {
+		return nil, reNewError(t, "asy's re (RE2) cannot compile this pattern: "+re2Err.Error(), pattern, -1)
 	}
 	names := make([]string, tr.groups+1)
 	for n, i := range tr.names {

@@ -109,6 +109,8 @@ re.fullmatch(r'a{1001}', 'a' * 1001).span()
 re.fullmatch(r'a{1001}', 'a' * 1000)
 re.search(r'(?:ab){2000,}', 'ab' * 2000).span()
 re.compile(r'a{4294967296}')
+re.fullmatch(r'(?:a{1000}){1000}', 'a' * 1000000).span()
+re.search(r'(?:a{1000}){1000}', 'b')
 # --- word boundaries
 re.findall(r'\b\w+\b', 'héllo wörld')
 re.findall(r'\bw', 'wörld éw')

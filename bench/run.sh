@@ -20,7 +20,7 @@ if [ ${#scripts[@]} -eq 0 ]; then
     bench/coro_chain.py bench/coro_tasks.py bench/taskgroup_tree.py bench/generator_pipeline.py
     bench/oo_sim.py bench/object_loop.py bench/constraint_solver.py bench/board_search.py
     bench/nbody.py bench/spectral.py bench/string_dict.py bench/comprehensions.py
-    bench/json_roundtrip.py bench/decimal_pi.py bench/logging_bench.py bench/deepcopy_pprint.py
+    bench/json_roundtrip.py bench/re_text.py bench/decimal_pi.py bench/logging_bench.py bench/deepcopy_pprint.py
     bench/tasks_sleep0.py bench/tasks_sleep_once.py bench/asyncio_queue.py
     bench/sqlite_inserts.py bench/aiosqlite_selects.py bench/tcp_echo.py bench/tcp_hold.py
   )

@@ -45,6 +45,9 @@ type reModuleState struct {
 	mu    sync.Mutex
 	cache map[reCacheKey]*rePattern
 	order []reCacheKey
+
+	btLooked bool          // _re_backtrack was looked for
+	bt       ReBacktracker // the backtracking engine, nil without the extension
 }
 
 type reCacheKey struct {
@@ -108,15 +111,19 @@ func reNewError(t *vm.Thread, msg string, pattern vm.Value, pos int) error {
 func reConvertErr(t *vm.Thread, err error, pattern vm.Value) error {
 	switch e := err.(type) {
 	case *reSyntaxError:
+		if e.pos < 0 {
+			// CPython's errors found when compiling have no position or pattern.
+			return reNewError(t, e.msg, vm.Undef, -1)
+		}
 		return reNewError(t, e.msg, pattern, e.pos)
 	case *reValueError:
 		return vm.Errorf(vm.ValueError, "%s", e.msg)
 	case *reOverflow:
 		return vm.Errorf(vm.OverflowError, "%s", e.msg)
-	case *vm.Instance:
-		return err
+	case *reEngineErr:
+		return reNewError(t, "asy's re: "+e.err.Error(), vm.Undef, -1)
 	}
-	return reNewError(t, "asy's re (RE2) cannot compile this pattern: "+err.Error(), vm.None, -1)
+	return err
 }
 
 func (st *reModuleState) compile(t *vm.Thread, pattern vm.Value, flagsV vm.Value) (*rePattern, error) {
@@ -158,11 +165,38 @@ func (st *reModuleState) compile(t *vm.Thread, pattern vm.Value, flagsV vm.Value
 	if err != nil {
 		return nil, reConvertErr(t, err, pattern)
 	}
+	engine := st.engine(t)
 	prog := newReProg(tr)
-	// Compile the plain search variant now, so that RE2's own refusals
-	// surface at compile time as they would in CPython.
-	if _, err := prog.get(reSearch, false, false); err != nil {
-		return nil, reNewError(t, "asy's re (RE2) cannot compile this pattern: "+err.Error(), pattern, -1)
+	prog.engine, prog.pat, prog.flags, prog.isBytes = engine, []rune(key.pat), flags, key.isBytes
+	// Compile the plain search variant now, so that the engine's own
+	// refusals surface at compile time as they would in CPython. RE2
+	// refuses programs that grow too large ((?:a{1000}){1000}); CPython and
+	// the backtracking engine run them.
+	var re2Err error
+	if !tr.needBT {
+		if _, re2Err = prog.get(reSearch, false, false); re2Err != nil && engine != nil {
+			if bt, err := reTranslateFor(prog.pat, flags, key.isBytes, true); err == nil {
+				bt.needBT, tr = true, bt
+				prog.tr = bt
+			}
+		}
+	}
+	if tr.needBT {
+		bt, err := prog.btProg()
+		if err == nil && bt == nil {
+			err = reNeedEngine(-1)
+		}
+		if err == nil {
+			_, err = bt.get(reBTSearch, 0)
+		}
+		if err != nil {
+			if _, ok := err.(*reSyntaxError); ok {
+				return nil, reConvertErr(t, err, pattern)
+			}
+			return nil, reNewError(t, "asy's re (backtracking engine) cannot compile this pattern: "+err.Error(), pattern, -1)
+		}
+	} else if re2Err != nil {
+		return nil, reNewError(t, "asy's re (RE2) cannot compile this pattern: "+re2Err.Error(), pattern, -1)
 	}
 	names := make([]string, tr.groups+1)
 	for n, i := range tr.names {
@@ -230,7 +264,7 @@ func (p *rePattern) run(t *vm.Thread, kind int, strV, posV, endV vm.Value) (vm.V
 	if err != nil {
 		return vm.Undef, err
 	}
-	spans, err := p.prog.exec(txt, pos, end, kind)
+	spans, err := p.prog.exec(t, txt, pos, end, kind)
 	if err != nil {
 		return vm.Undef, reConvertErr(t, err, p.src)
 	}
@@ -250,7 +284,7 @@ func (p *rePattern) group(txt *reText, spans []int, g int, def vm.Value) vm.Valu
 func (p *rePattern) findall(t *vm.Thread, txt *reText, pos, end int) (vm.Value, error) {
 	var out []vm.Value
 	groups := p.prog.tr.groups
-	err := p.prog.each(txt, pos, end, func(spans []int) (bool, error) {
+	err := p.prog.each(t, txt, pos, end, func(spans []int) (bool, error) {
 		switch groups {
 		case 0:
 			out = append(out, p.group(txt, spans, 0, txt.empty()))
@@ -279,14 +313,7 @@ func (p *rePattern) finditer(t *vm.Thread, txt *reText, pos, end int) vm.Value {
 		if done || pos > end {
 			return vm.Undef, false, nil
 		}
-		spans, err := p.prog.exec(txt, pos, end, reSearch)
-		if err == nil && spans != nil && mustAdvance && spans[0] == pos && spans[1] == pos {
-			if pos >= end {
-				spans = nil
-			} else {
-				spans, err = p.prog.exec(txt, pos+1, end, reSearch)
-			}
-		}
+		spans, err := p.prog.next(t, txt, pos, end, mustAdvance)
 		if err != nil {
 			done = true
 			return vm.Undef, false, reConvertErr(t, err, p.src)
@@ -308,7 +335,7 @@ func (p *rePattern) split(t *vm.Thread, txt *reText, maxsplit int) (vm.Value, er
 	if maxsplit < 0 {
 		return vm.Obj(vm.NewList([]vm.Value{txt.slice(0, txt.nchars)})), nil
 	}
-	err := p.prog.each(txt, 0, txt.nchars, func(spans []int) (bool, error) {
+	err := p.prog.each(t, txt, 0, txt.nchars, func(spans []int) (bool, error) {
 		out = append(out, txt.slice(last, spans[0]))
 		for g := 1; g <= groups; g++ {
 			out = append(out, p.group(txt, spans, g, vm.None))
@@ -348,7 +375,7 @@ func (p *rePattern) subn(t *vm.Thread, repl, strV vm.Value, count int) (vm.Value
 	// is reported with its index in the list of pieces.
 	var pieces []vm.Value
 	last, n := 0, 0
-	err = p.prog.each(txt, 0, txt.nchars, func(spans []int) (bool, error) {
+	err = p.prog.each(t, txt, 0, txt.nchars, func(spans []int) (bool, error) {
 		if last < spans[0] {
 			pieces = append(pieces, txt.slice(last, spans[0]))
 		}

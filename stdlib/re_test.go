@@ -2,6 +2,7 @@ package stdlib
 
 import (
 	"github.com/asylang/asy/vm"
+	"github.com/dlclark/regexp2/v2"
 	"regexp"
 	"strings"
 	"testing"
@@ -16,35 +17,36 @@ func translateFor(t *testing.T, pat string, flags int) *reTranslation {
 	return tr
 }
 
-// Constructs RE2 cannot run are refused at compile time with a re.error
-// that names them.
-func TestReRefusesBacktrackingConstructs(t *testing.T) {
+// Constructs RE2 cannot run are translated for the backtracking engine
+// instead; \N{...} (no name tables) is still refused.
+func TestReBacktrackingConstructsNeedBT(t *testing.T) {
 	cases := []struct{ pat, want string }{
-		{`(a)\1`, `backreferences like \1`},
-		{`(?P<x>a)(?P=x)`, `backreferences like (?P=x)`},
-		{`a(?=b)`, `lookahead assertions (?=...)`},
-		{`a(?!b)`, `lookahead assertions (?!...)`},
-		{`(?<=a)b`, `lookbehind assertions (?<=...)`},
-		{`(?<!a)b`, `lookbehind assertions (?<!...)`},
-		{`(a)?(?(1)b|c)`, `conditional patterns`},
-		{`(?>ab|a)`, `atomic groups`},
-		{`a*+`, `possessive quantifiers`},
-		{`a++`, `possessive quantifiers`},
-		{`a?+`, `possessive quantifiers`},
-		{`a{1,3}+`, `possessive quantifiers`},
-		{`\N{DIGIT ONE}`, `named characters`},
-		{`a{2000}`, `repetition counts above 1000`},
+		{`(a)\1`, `(a)\k<1>`},
+		{`(?P<x>a)(?P=x)`, `(a)\k<1>`},
+		{`a(?=b)`, `a(?=b)`},
+		{`a(?!b)`, `a(?!b)`},
+		{`(?<=a)b`, `(?<=a)b`},
+		{`(?<!a)b`, `(?<!a)b`},
+		{`(a)?(?(1)b|c)`, `(?:(a))?(?(1)b|c)`},
+		{`(?>ab|a)`, `(?>ab|a)`},
+		{`a*+`, `(?>(?:a)*)`},
+		{`a++`, `(?>(?:a)+)`},
+		{`a?+`, `(?>(?:a)?)`},
+		{`a{1,3}+`, `(?>(?:a){1,3})`},
+		{`a{2000}`, `(?:a){2000}`},
 	}
 	for _, c := range cases {
-		_, err := reTranslate([]rune(c.pat), 0, false)
-		se, ok := err.(*reSyntaxError)
-		if !ok {
-			t.Errorf("%q: got %v, want a refusal", c.pat, err)
-			continue
+		tr, err := reTranslate([]rune(c.pat), 0, false)
+		if err != nil || !tr.needBT || tr.goSrc != c.want {
+			t.Errorf("%q: got %v %v, want %q for the backtracking engine", c.pat, tr, err, c.want)
 		}
-		if !strings.HasPrefix(se.msg, "asy's re does not support ") || !strings.Contains(se.msg, c.want) {
-			t.Errorf("%q: message %q does not mention %q", c.pat, se.msg, c.want)
-		}
+	}
+	if tr, err := reTranslate([]rune(`a|b*`), 0, false); err != nil || tr.needBT || !tr.ambiguous {
+		t.Errorf("a|b*: want RE2 and ambiguous, got %+v %v", tr, err)
+	}
+	_, err := reTranslate([]rune(`\N{DIGIT ONE}`), 0, false)
+	if se, ok := err.(*reSyntaxError); !ok || !strings.Contains(se.msg, "named characters") {
+		t.Errorf(`\N{...}: got %v, want a refusal`, err)
 	}
 }
 
@@ -70,6 +72,14 @@ func TestReSyntaxErrorsMatchCPython(t *testing.T) {
 		{`a(?i)b`, "global flags not at the start of the expression", 1},
 		{`(a)\2`, "invalid group reference 2", 4},
 		{`(?P=b)`, "unknown group name 'b'", 4},
+		{`(?<=(a)\1)b`, "cannot refer to group defined in the same lookbehind subpattern", 9},
+		{`(?<=a+)b`, "look-behind requires fixed-width pattern", -1},
+		{`(?<=a+)b(`, "missing ), unterminated subpattern", 8},
+		{`(?(1)a|b|c)`, "conditional backref with more than two branches", 8},
+		{`(?(2)a)(b)`, "invalid group reference 2", 3},
+		{`(?(0)a)`, "bad group number", 3},
+		{`(?(x)a)`, "unknown group name 'x'", 3},
+		{`(?P<n>a(?P=n))`, "cannot refer to an open group", 11},
 	}
 	for _, c := range cases {
 		_, err := reTranslate([]rune(c.pat), 0, false)
@@ -118,27 +128,67 @@ func TestReTranslationMatches(t *testing.T) {
 }
 
 // Where RE2's ASCII-only word boundary or '$' would silently differ from
-// CPython, matching refuses instead.
+// CPython, matching refuses instead when there is no backtracking engine.
 func TestReRefusesWhereRE2WouldDiffer(t *testing.T) {
 	prog := newReProg(translateFor(t, `\bfoo\b`, 0))
 	txt := newReTextString(reZero(), "café foo", false, nil)
-	if _, err := prog.exec(txt, 0, txt.nchars, reSearch); err == nil || !strings.Contains(err.Error(), `\b`) {
+	if _, err := prog.exec(nil, txt, 0, txt.nchars, reSearch); err == nil || !strings.Contains(err.Error(), `\b`) {
 		t.Errorf("\\b on non-ASCII text: got %v, want a refusal", err)
 	}
 	ascii := newReProg(translateFor(t, `\bfoo\b`, reASCII))
-	if spans, err := ascii.exec(txt, 0, txt.nchars, reSearch); err != nil || spans == nil || spans[0] != 5 {
+	if spans, err := ascii.exec(nil, txt, 0, txt.nchars, reSearch); err != nil || spans == nil || spans[0] != 5 {
 		t.Errorf("\\b under ASCII: got %v %v, want a match at 5", spans, err)
 	}
 	dollar := newReProg(translateFor(t, `a$`, 0))
 	multi := newReTextString(reZero(), "a\nb\n", false, nil)
-	if _, err := dollar.exec(multi, 0, multi.nchars, reSearch); err == nil {
+	if _, err := dollar.exec(nil, multi, 0, multi.nchars, reSearch); err == nil {
 		t.Errorf("$ on a string with several newlines: want a refusal")
 	}
 	one := newReTextString(reZero(), "xa\n", false, nil)
-	if spans, err := dollar.exec(one, 0, one.nchars, reSearch); err != nil || spans == nil || spans[0] != 1 || spans[1] != 2 {
+	if spans, err := dollar.exec(nil, one, 0, one.nchars, reSearch); err != nil || spans == nil || spans[0] != 1 || spans[1] != 2 {
 		t.Errorf("$ before a final newline: got %v %v", spans, err)
 	}
 }
 
 // reZero is the zero vm.Value (the subject value is not needed here).
 func reZero() (v vm.Value) { return }
+
+// FuzzReTranslate: any pattern either fails with a Python error or
+// translates; an RE2 translation always compiles in Go, and the backtracking
+// translation (which RE2 patterns fall back on too) in regexp2.
+func FuzzReTranslate(f *testing.F) {
+	for _, s := range []string{`(a)\1`, `(?<=ab|cd)x`, `(?(1)a|b)(x)`, `a*+`, `(?>a|b)`, `[^\W\d]+`,
+		`(?x) a # c`, `(?i:a)(?-i:b)`, `a{2,1001}?`, `\bfoo\B$`, `(?P<n>x)(?P=n)`, `(a|)+`} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, pat string, flags int) {
+		flags &= reIGNORECASE | reMULTILINE | reDOTALL | reVERBOSE | reASCII
+		tr, err := reTranslate([]rune(pat), flags, false)
+		if err != nil {
+			switch err.(type) {
+			case *reSyntaxError, *reValueError, *reOverflow:
+				return
+			}
+			t.Fatalf("%q: unexpected error type %T: %v", pat, err, err)
+		}
+		bt := tr
+		if !tr.needBT {
+			if bt, err = reTranslateFor([]rune(pat), flags, false, true); err != nil {
+				t.Fatalf("%q: translates for RE2 but not for the backtracking engine: %v", pat, err)
+			}
+		}
+		for _, v := range []string{`(?:` + bt.goSrc + `)`, `\G(?:` + bt.goSrc + `)(?!\G)`} {
+			if _, err := regexp2.Compile(v); err != nil {
+				t.Fatalf("%q: regexp2 rejects %q: %v", pat, v, err)
+			}
+		}
+		if tr.needBT {
+			return
+		}
+		for _, d := range []string{`\z`, `(?m:$)`} {
+			if _, err := regexp.Compile(strings.ReplaceAll(tr.goSrc, reDollarMark, d)); err != nil {
+				t.Fatalf("%q: Go rejects %q: %v", pat, tr.goSrc, err)
+			}
+		}
+	})
+}

@@ -27,6 +27,16 @@ type reText struct {
 
 	wordChecked bool
 	uniWord     bool // holds a non-ASCII word character
+
+	rs []rune // the code points, for the backtracking engine (made on first use)
+}
+
+// runes returns the text's code points (a bytes subject's are its bytes).
+func (t *reText) runes() []rune {
+	if t.rs == nil {
+		t.rs = []rune(t.s)
+	}
+	return t.rs
 }
 
 func newReText(v vm.Value) (*reText, bool) {
@@ -133,6 +143,7 @@ const (
 	reSearch = iota
 	reMatch
 	reFull
+	reNonEmpty // backtracking engine only: a non-empty match right at pos
 )
 
 // reProg holds a translation and its compiled variants. Compiled regexps
@@ -142,12 +153,73 @@ type reProg struct {
 	needsCtx bool // the pattern looks behind its start (^, \A, \b, \B)
 	mu       sync.Mutex
 	res      map[int]*regexp.Regexp
+
+	// The backtracking side: the engine (nil without the extension), the
+	// pattern as given to translate it again for that engine when an RE2
+	// pattern needs it, and the program, made on first use.
+	engine  ReBacktracker
+	pat     []rune
+	flags   int
+	isBytes bool
+	bt      *reBTProg
+	btErr   error
 }
 
 func newReProg(tr *reTranslation) *reProg {
 	needs := strings.Contains(tr.goSrc, `\A`) || strings.Contains(tr.goSrc, `(?m:^)`) ||
 		strings.Contains(tr.goSrc, `\b`) || strings.Contains(tr.goSrc, `\B`)
 	return &reProg{tr: tr, needsCtx: needs, res: map[int]*regexp.Regexp{}}
+}
+
+// btProg returns the backtracking program (nil, nil without an engine).
+func (p *reProg) btProg() (*reBTProg, error) {
+	if p.engine == nil {
+		return nil, nil
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.bt != nil || p.btErr != nil {
+		return p.bt, p.btErr
+	}
+	body := p.tr.goSrc
+	if !p.tr.needBT {
+		tr, err := reTranslateFor(p.pat, p.flags, p.isBytes, true)
+		if err != nil {
+			p.btErr = err
+			return nil, err
+		}
+		body = tr.goSrc
+	}
+	p.bt = &reBTProg{engine: p.engine, body: body, groups: p.tr.groups}
+	return p.bt, nil
+}
+
+// btExec runs the backtracking engine over characters [pos, end).
+func (p *reProg) btExec(th *vm.Thread, t *reText, pos, end, kind int) ([]int, error) {
+	bt, err := p.btProg()
+	if err != nil {
+		return nil, err
+	}
+	if bt == nil {
+		return nil, reNeedEngine(-1)
+	}
+	variant := reBTSearch
+	switch kind {
+	case reMatch:
+		variant = reBTMatch
+	case reFull:
+		variant = reBTFull
+	case reNonEmpty:
+		variant = reBTNonEmpty
+	}
+	return bt.find(th, variant, t.runes()[:end], pos)
+}
+
+// reNeedEngine is the error for a pattern or match only the backtracking
+// engine can run, when the interpreter does not have it.
+func reNeedEngine(pos int) error {
+	return &reSyntaxError{msg: "asy's re needs its backtracking engine for this pattern (backreferences, look-around, " +
+		"conditionals, atomic groups, possessive quantifiers, counts above 1000): enable the rebacktrack extension", pos: pos}
 }
 
 func (p *reProg) get(kind int, ctx, nl bool) (*regexp.Regexp, error) {
@@ -200,12 +272,19 @@ func (p *reProg) get(kind int, ctx, nl bool) (*regexp.Regexp, error) {
 
 // exec runs the pattern over characters [pos, end) of t and returns the
 // character spans of every group (-1 for unmatched), or nil.
-func (p *reProg) exec(t *reText, pos, end, kind int) ([]int, error) {
+func (p *reProg) exec(th *vm.Thread, t *reText, pos, end, kind int) ([]int, error) {
 	if pos > end {
 		return nil, nil
 	}
 	tr := p.tr
-	if tr.uniWordB && t.hasUniWord() {
+	if tr.needBT || (tr.preferBT && p.engine != nil) {
+		return p.btExec(th, t, pos, end, kind)
+	}
+	uniB := tr.uniWordB && t.hasUniWord()
+	if (uniB || (tr.nonBoundary && end == 0)) && p.engine != nil {
+		return p.btExec(th, t, pos, end, kind)
+	}
+	if uniB {
 		return nil, reRefuse(`\b or \B on a string with non-ASCII letters or digits (RE2 word boundaries are ASCII-only; pass re.ASCII)`, -1)
 	}
 	bpos, bend := t.byteOf(pos), t.byteOf(end)
@@ -221,13 +300,16 @@ func (p *reProg) exec(t *reText, pos, end, kind int) ([]int, error) {
 			t.nlEnd, t.innerNL = bend+1, strings.LastIndexByte(t.s[:bend-1], '\n')
 		}
 		if t.innerNL >= bpos {
+			if p.engine != nil {
+				return p.btExec(th, t, pos, end, kind)
+			}
 			return nil, reRefuse(`'$' without MULTILINE on a string that ends in a newline and has others (use \Z or re.MULTILINE)`, -1)
 		}
 		nl = true
 	}
 	re, err := p.get(kind, ctx, nl)
 	if err != nil {
-		return nil, err
+		return nil, &reEngineErr{err}
 	}
 	loc := re.FindStringSubmatchIndex(t.s[base:bend])
 	if loc == nil {
@@ -249,26 +331,37 @@ func (p *reProg) exec(t *reText, pos, end, kind int) ([]int, error) {
 	return spans, nil
 }
 
-// each calls fn for successive matches in [pos, end) as CPython iterates
-// them: an empty match may follow a non-empty one at the same place, but
-// two matches never end at the same empty position. When the best match
-// right after an empty match is empty again, CPython would try the
-// pattern's lower-priority non-empty alternatives there; RE2 cannot, so
-// the search moves on one character.
-func (p *reProg) each(t *reText, pos, end int, fn func(spans []int) (bool, error)) error {
+// next finds the next match at or after pos as CPython iterates: an empty
+// match may follow a non-empty one at the same place, but right after an
+// empty match (mustAdvance) a match at pos must not be empty. When the best
+// match there is empty again, CPython tries the pattern's lower-priority
+// non-empty alternatives at pos; RE2 cannot, so that try is the
+// backtracking engine's. It is needed only when the pattern has '|' or a
+// lazy quantifier: with greedy repeats alone, the empty path is the last
+// one tried, so a preferred empty match means there is no other.
+func (p *reProg) next(th *vm.Thread, t *reText, pos, end int, mustAdvance bool) ([]int, error) {
+	spans, err := p.exec(th, t, pos, end, reSearch)
+	if err != nil || spans == nil || !mustAdvance || spans[0] != pos || spans[1] != pos {
+		return spans, err
+	}
+	if p.tr.needBT || (p.tr.ambiguous && p.engine != nil) {
+		if spans, err = p.btExec(th, t, pos, end, reNonEmpty); err != nil || spans != nil {
+			return spans, err
+		}
+	}
+	if pos >= end {
+		return nil, nil
+	}
+	return p.exec(th, t, pos+1, end, reSearch)
+}
+
+// each calls fn for successive matches in [pos, end), as next finds them.
+func (p *reProg) each(th *vm.Thread, t *reText, pos, end int, fn func(spans []int) (bool, error)) error {
 	mustAdvance := false
 	for pos <= end {
-		spans, err := p.exec(t, pos, end, reSearch)
+		spans, err := p.next(th, t, pos, end, mustAdvance)
 		if err != nil || spans == nil {
 			return err
-		}
-		if mustAdvance && spans[0] == pos && spans[1] == pos {
-			if pos >= end {
-				return nil
-			}
-			if spans, err = p.exec(t, pos+1, end, reSearch); err != nil || spans == nil {
-				return err
-			}
 		}
 		more, err := fn(spans)
 		if err != nil || !more {

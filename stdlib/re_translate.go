@@ -2,7 +2,6 @@ package stdlib
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -16,9 +15,17 @@ import (
 // spelled explicitly — classes as code-point ranges, '.' and '^' in the form
 // the active flags call for — so Go's own flag handling only matters for case
 // folding. Python's error messages and positions (in code points) are
-// reproduced for the mistakes both engines reject; constructs RE2 cannot run
-// (backreferences, lookaround, conditionals, atomic groups, possessive
-// quantifiers) are refused with a re.error that says so.
+// reproduced for the mistakes both engines reject.
+//
+// Two targets share the parser: RE2 (Go's regexp, linear time) and BT, the
+// syntax of the backtracking engine (regexp2, .NET dialect) that the
+// rebacktrack extension supplies. A pattern is translated for RE2 first; a
+// construct RE2 cannot run (backreferences, lookaround, conditionals, atomic
+// groups, possessive quantifiers, counts above 1000) aborts that pass with
+// errReNeedBT and the pattern is translated again for BT
+// (re_translate_bt.go). The BT output is RE2-style syntax that regexp2 also
+// reads (\x{...}, (?i:...), (?s:.), \A, \z) plus its own constructs; every
+// group is emitted unnamed so that numbering is Python's.
 
 // Python's flag values.
 const (
@@ -51,6 +58,14 @@ type reTranslation struct {
 	goSrc     string // with reDollarMark still in place
 	hasDollar bool   // the pattern has a '$' outside MULTILINE mode
 	uniWordB  bool   // \b or \B under Unicode rules (RE2's are ASCII-only)
+	needBT    bool   // only the backtracking engine can run it (goSrc is BT syntax)
+	// \B, which never matches in an empty text in CPython (RE2's does)
+	nonBoundary bool
+	// a repeat that can match empty around a capturing group: RE2 leaves the
+	// group with the last non-empty iteration, CPython with the final empty
+	// one, so the backtracking engine runs it when there is one
+	preferBT  bool
+	ambiguous bool // has '|' or a lazy quantifier: an empty best match may hide a non-empty one
 	groups    int
 	names     map[string]int
 	parent    []int // parent[i]: the group enclosing group i (0: none); parent[0] unused
@@ -68,6 +83,13 @@ type reParser struct {
 	open    []int // groups being parsed, innermost last
 	closed  map[int]bool
 	tr      *reTranslation
+
+	bt       bool           // emitting for the backtracking engine
+	gwidth   map[int][2]int // width of each closed group, for look-behind checks
+	lbStart  int            // groups opened before the innermost look-behind (-1: none)
+	condRefs map[int]int    // conditional references to check at the end: group -> position
+	// a look-behind of varying width, reported after the parse as CPython does
+	lbWidthErr bool
 }
 
 // reRefuse makes the error for a construct RE2 cannot run.
@@ -76,12 +98,26 @@ func reRefuse(what string, pos int) error {
 	return &reSyntaxError{msg: "asy's re does not support " + what, pos: pos}
 }
 
+// reTranslate translates for RE2 when it can run the pattern, else for the
+// backtracking engine (needBT).
 func reTranslate(pat []rune, flags int, isBytes bool) (*reTranslation, error) {
+	tr, err := reTranslateFor(pat, flags, isBytes, false)
+	if err == errReNeedBT {
+		tr, err = reTranslateFor(pat, flags, isBytes, true)
+		if tr != nil {
+			tr.needBT = true
+		}
+	}
+	return tr, err
+}
+
+func reTranslateFor(pat []rune, flags int, isBytes, bt bool) (*reTranslation, error) {
 	if err := reCheckTypeFlags(flags, isBytes); err != nil {
 		return nil, err
 	}
 	tr := &reTranslation{names: map[string]int{}, parent: []int{0}}
-	ps := &reParser{p: pat, isBytes: isBytes, flags: flags, names: tr.names, parent: []int{0}, closed: map[int]bool{}, tr: tr}
+	ps := &reParser{p: pat, isBytes: isBytes, flags: flags, names: tr.names, parent: []int{0}, closed: map[int]bool{}, tr: tr,
+		bt: bt, gwidth: map[int][2]int{}, lbStart: -1, condRefs: map[int]int{}}
 	// Global inline flags must lead the pattern (3.11 refuses them later);
 	// they apply to the whole pattern, so read them before parsing.
 	if err := ps.leadingFlags(); err != nil {
@@ -96,10 +132,16 @@ func reTranslate(pat []rune, flags int, isBytes bool) (*reTranslation, error) {
 		// alternation stops only at ')' at top level.
 		return nil, &reSyntaxError{"unbalanced parenthesis", ps.i}
 	}
+	if err := ps.checkCondRefs(); err != nil {
+		return nil, err
+	}
+	if ps.lbWidthErr {
+		return nil, &reSyntaxError{"look-behind requires fixed-width pattern", -1}
+	}
 	if err := reCheckTypeFlags(ps.flags, isBytes); err != nil {
 		return nil, err
 	}
-	tr.goSrc = out
+	tr.goSrc = out.src
 	tr.groups = ps.groups
 	tr.parent = ps.parent
 	f := ps.flags
@@ -239,20 +281,30 @@ func (ps *reParser) skipVerboseAt(flags int) {
 	}
 }
 
-// alternation parses branches separated by '|' up to ')' or the end.
-func (ps *reParser) alternation(flags int, top bool) (string, error) {
+// alternation parses branches separated by '|' up to ')' or the end; the
+// item's width is the narrowest and widest branch's.
+func (ps *reParser) alternation(flags int, top bool) (reItem, error) {
 	var branches []string
+	var out reItem
 	for {
 		s, err := ps.sequence(flags)
 		if err != nil {
-			return "", err
+			return reItem{}, err
 		}
-		branches = append(branches, s)
+		if len(branches) == 0 {
+			out.lo, out.hi = s.lo, s.hi
+		} else {
+			out.lo, out.hi = min(out.lo, s.lo), max(out.hi, s.hi)
+		}
+		branches = append(branches, s.src)
+		out.caps = out.caps || s.caps
 		if ps.peek() == '|' {
 			ps.i++
+			ps.tr.ambiguous = true
 			continue
 		}
-		return strings.Join(branches, "|"), nil
+		out.src = strings.Join(branches, "|")
+		return out, nil
 	}
 }
 
@@ -264,11 +316,29 @@ const (
 )
 
 type reItem struct {
-	src  string
-	kind int
+	src    string
+	kind   int
+	lo, hi int  // width in characters (hi capped at reWideMax), for look-behind
+	caps   bool // holds a capturing group
 }
 
-func (ps *reParser) sequence(flags int) (string, error) {
+// reWideMax stands for an unbounded width.
+const reWideMax = 1 << 40
+
+// reWidthMul and reWidthAdd saturate at reWideMax.
+func reWidthMul(a, n int) int {
+	if a == 0 || n == 0 {
+		return 0
+	}
+	if a >= reWideMax/n {
+		return reWideMax
+	}
+	return a * n
+}
+
+func reWidthAdd(a, b int) int { return min(a+b, reWideMax) }
+
+func (ps *reParser) sequence(flags int) (reItem, error) {
 	var items []reItem
 	for {
 		ps.skipVerboseAt(flags)
@@ -282,33 +352,52 @@ func (ps *reParser) sequence(flags int) (string, error) {
 		start := ps.i
 		if c == '*' || c == '+' || c == '?' || (c == '{' && ps.isRepeatBrace()) {
 			if len(items) == 0 || items[len(items)-1].kind == reItemAnchor {
-				return "", &reSyntaxError{"nothing to repeat", start}
+				return reItem{}, &reSyntaxError{"nothing to repeat", start}
 			}
 			if items[len(items)-1].kind == reItemRepeat {
-				return "", &reSyntaxError{"multiple repeat", start}
+				return reItem{}, &reSyntaxError{"multiple repeat", start}
 			}
 			q, err := ps.quantifier()
 			if err != nil {
-				return "", err
+				return reItem{}, err
 			}
 			last := &items[len(items)-1]
-			last.src = "(?:" + last.src + ")" + q
+			if last.caps && last.lo == 0 && (q.max < 0 || q.max > q.min) {
+				ps.tr.preferBT = true
+			}
+			last.src = "(?:" + last.src + ")" + q.src
+			if q.possessive {
+				last.src = "(?>" + last.src + ")"
+			}
+			last.lo = reWidthMul(last.lo, q.min)
+			if q.max < 0 {
+				if last.hi > 0 {
+					last.hi = reWideMax
+				}
+			} else {
+				last.hi = reWidthMul(last.hi, q.max)
+			}
 			last.kind = reItemRepeat
 			continue
 		}
 		it, skip, err := ps.atom(flags)
 		if err != nil {
-			return "", err
+			return reItem{}, err
 		}
 		if !skip {
 			items = append(items, it)
 		}
 	}
 	var b strings.Builder
+	var out reItem
 	for _, it := range items {
 		b.WriteString(it.src)
+		out.lo = reWidthAdd(out.lo, it.lo)
+		out.hi = reWidthAdd(out.hi, it.hi)
+		out.caps = out.caps || it.caps
 	}
-	return b.String(), nil
+	out.src = b.String()
+	return out, nil
 }
 
 // isRepeatBrace reports whether the '{' at ps.i starts {m}, {m,}, {,n} or {m,n}.
@@ -329,10 +418,19 @@ func (ps *reParser) isRepeatBrace() bool {
 	return j < len(ps.p) && ps.p[j] == '}'
 }
 
-// quantifier reads * + ? or {m,n} and an optional lazy '?'.
-func (ps *reParser) quantifier() (string, error) {
+// reQuant is a parsed quantifier: its Go spelling and its counts (max -1:
+// unbounded).
+type reQuant struct {
+	src        string
+	min, max   int
+	possessive bool
+}
+
+// quantifier reads * + ? or {m,n} and an optional lazy '?' or possessive '+'.
+func (ps *reParser) quantifier() (reQuant, error) {
 	c := ps.p[ps.i]
 	var q string
+	qmin, qmax := 0, -1
 	if c == '{' {
 		brace := ps.i
 		ps.i++
@@ -357,23 +455,24 @@ func (ps *reParser) quantifier() (string, error) {
 		if lo != "" {
 			n, err := strconv.Atoi(lo)
 			if err != nil || n >= 1<<32-1 {
-				return "", &reOverflow{"the repetition number is too large"}
+				return reQuant{}, &reOverflow{"the repetition number is too large"}
 			}
 			min = n
 		}
 		if hi != "" {
 			n, err := strconv.Atoi(hi)
 			if err != nil || n >= 1<<32-1 {
-				return "", &reOverflow{"the repetition number is too large"}
+				return reQuant{}, &reOverflow{"the repetition number is too large"}
 			}
 			max = n
 			if max < min {
-				return "", &reSyntaxError{"min repeat greater than max repeat", brace + 1}
+				return reQuant{}, &reSyntaxError{"min repeat greater than max repeat", brace + 1}
 			}
 		}
-		if min > 1000 || max > 1000 {
-			return "", reRefuse("repetition counts above 1000 (an RE2 limit)", brace)
+		if (min > 1000 || max > 1000) && !ps.bt {
+			return reQuant{}, errReNeedBT // RE2 refuses counts above 1000
 		}
+		qmin, qmax = min, max
 		switch {
 		case !comma:
 			q = fmt.Sprintf("{%d}", min)
@@ -385,14 +484,26 @@ func (ps *reParser) quantifier() (string, error) {
 	} else {
 		q = string(c)
 		ps.i++
+		switch c {
+		case '+':
+			qmin = 1
+		case '?':
+			qmax = 1
+		}
 	}
+	out := reQuant{src: q, min: qmin, max: qmax}
 	if ps.peek() == '?' {
 		ps.i++
-		q += "?"
+		out.src += "?"
+		ps.tr.ambiguous = true
 	} else if ps.peek() == '+' {
-		return "", reRefuse("possessive quantifiers", ps.i)
+		if !ps.bt {
+			return reQuant{}, errReNeedBT
+		}
+		ps.i++
+		out.possessive = true
 	}
-	return q, nil
+	return out, nil
 }
 
 // reOverflow is CPython's OverflowError for huge repeat counts.
@@ -409,9 +520,9 @@ func (ps *reParser) atom(flags int) (it reItem, skip bool, err error) {
 	switch c {
 	case '.':
 		if flags&reDOTALL != 0 {
-			return reItem{src: `(?s:.)`}, false, nil
+			return reItem{src: `(?s:.)`, lo: 1, hi: 1}, false, nil
 		}
-		return reItem{src: `[^\n]`}, false, nil
+		return reItem{src: `[^\n]`, lo: 1, hi: 1}, false, nil
 	case '^':
 		if flags&reMULTILINE != 0 {
 			return reItem{src: `(?m:^)`, kind: reItemAnchor}, false, nil
@@ -421,17 +532,20 @@ func (ps *reParser) atom(flags int) (it reItem, skip bool, err error) {
 		if flags&reMULTILINE != 0 {
 			return reItem{src: `(?m:$)`, kind: reItemAnchor}, false, nil
 		}
+		if ps.bt {
+			return reItem{src: `(?=\n?\z)`, kind: reItemAnchor}, false, nil
+		}
 		ps.tr.hasDollar = true
 		return reItem{src: reDollarMark, kind: reItemAnchor}, false, nil
 	case '[':
 		s, err := ps.class(flags, start)
-		return reItem{src: s}, false, err
+		return reItem{src: s, lo: 1, hi: 1}, false, err
 	case '(':
 		return ps.group(flags, start)
 	case '\\':
 		return ps.escape(flags, start)
 	}
-	return reItem{src: ps.literal(c, flags)}, false, nil
+	return reItem{src: ps.literal(c, flags), lo: 1, hi: 1}, false, nil
 }
 
 // literal emits one code point, case-folded as the flags say.
@@ -474,7 +588,7 @@ func reLit(c rune) string {
 }
 
 func (ps *reParser) group(flags int, start int) (reItem, bool, error) {
-	capture := true
+	capture, atomic := true, false
 	name := ""
 	inner := flags
 	if ps.peek() == '?' {
@@ -502,10 +616,14 @@ func (ps *reParser) group(flags int, start int) (reItem, bool, error) {
 				if err != nil {
 					return reItem{}, false, err
 				}
-				if _, ok := ps.names[n]; !ok {
+				g, ok := ps.names[n]
+				if !ok {
 					return reItem{}, false, &reSyntaxError{fmt.Sprintf("unknown group name '%s'", n), npos}
 				}
-				return reItem{}, false, reRefuse("backreferences like (?P="+n+")", start)
+				if !ps.closed[g] {
+					return reItem{}, false, &reSyntaxError{"cannot refer to an open group", npos}
+				}
+				return ps.backref(g, flags)
 			} else {
 				if ps.i >= len(ps.p) {
 					return reItem{}, false, &reSyntaxError{"unexpected end of pattern", ps.i}
@@ -522,19 +640,23 @@ func (ps *reParser) group(flags int, start int) (reItem, bool, error) {
 			ps.i++
 			return reItem{}, true, nil
 		case c == '=' || c == '!':
-			return reItem{}, false, reRefuse("lookahead assertions (?"+string(c)+"...)", start)
+			return ps.lookaround(flags, start, "(?"+string(c), false)
 		case c == '<':
 			if ps.peek() == '=' || ps.peek() == '!' {
-				return reItem{}, false, reRefuse("lookbehind assertions (?<"+string(ps.peek())+"...)", start)
+				ps.i++
+				return ps.lookaround(flags, start, "(?<"+string(ps.p[ps.i-1]), true)
 			}
 			if ps.i >= len(ps.p) {
 				return reItem{}, false, &reSyntaxError{"unexpected end of pattern", ps.i}
 			}
 			return reItem{}, false, &reSyntaxError{"unknown extension ?<" + string(ps.p[ps.i]), start + 1}
 		case c == '(':
-			return reItem{}, false, reRefuse("conditional patterns (?(...)...)", start)
+			return ps.conditional(flags, start)
 		case c == '>':
-			return reItem{}, false, reRefuse("atomic groups (?>...)", start)
+			if !ps.bt {
+				return reItem{}, false, errReNeedBT
+			}
+			capture, atomic = false, true
 		case strings.ContainsRune("aiLmsux-", c):
 			ps.i--
 			f, isGlobal, err := ps.inlineFlags(flags, start)
@@ -581,9 +703,13 @@ func (ps *reParser) group(flags int, start int) (reItem, bool, error) {
 	if capture {
 		ps.open = ps.open[:len(ps.open)-1]
 		ps.closed[idx] = true
-		return reItem{src: "(" + body + ")"}, false, nil
+		ps.gwidth[idx] = [2]int{body.lo, body.hi}
+		return reItem{src: "(" + body.src + ")", lo: body.lo, hi: body.hi, caps: true}, false, nil
 	}
-	return reItem{src: "(?:" + body + ")"}, false, nil
+	if atomic {
+		return reItem{src: "(?>" + body.src + ")", lo: body.lo, hi: body.hi, caps: body.caps}, false, nil
+	}
+	return reItem{src: "(?:" + body.src + ")", lo: body.lo, hi: body.hi, caps: body.caps}, false, nil
 }
 
 // onlyFlagsBefore reports whether everything before pos is global flag groups
@@ -635,7 +761,7 @@ func (ps *reParser) inlineFlags(flags int, start int) (int, bool, error) {
 		for ps.i < len(ps.p) && strings.ContainsRune("aiLmsux", ps.p[ps.i]) {
 			f := reFlagOf(ps.p[ps.i])
 			if f&(reASCII|reLOCALE|reUNICODE) != 0 {
-				return 0, false, &reSyntaxError{"bad inline flags: cannot turn off flags 'a', 'u' and 'L'", ps.i}
+				return 0, false, &reSyntaxError{"bad inline flags: cannot turn off flags 'a', 'u' and 'L'", ps.i + 1}
 			}
 			del |= f
 			ps.i++
@@ -683,6 +809,9 @@ func (ps *reParser) groupName(term rune, unterminated string) (string, error) {
 		ps.i++
 	}
 	if ps.i >= len(ps.p) {
+		if ps.i == start {
+			return "", &reSyntaxError{"missing group name", start}
+		}
 		return "", &reSyntaxError{unterminated, start}
 	}
 	name := string(ps.p[start:ps.i])
@@ -728,13 +857,19 @@ func (ps *reParser) escape(flags int, start int) (reItem, bool, error) {
 	case 'Z':
 		return reItem{src: `\z`, kind: reItemAnchor}, false, nil
 	case 'b', 'B':
+		if ps.bt {
+			return reItem{src: ps.wordBoundary(c == 'B', flags), kind: reItemAnchor}, false, nil
+		}
 		if !ps.asciiRules(flags) {
 			ps.tr.uniWordB = true
+		}
+		if c == 'B' {
+			ps.tr.nonBoundary = true
 		}
 		return reItem{src: `\` + string(c), kind: reItemAnchor}, false, nil
 	case 'd', 'D', 's', 'S', 'w', 'W':
 		set := ps.category(c, flags)
-		return reItem{src: ps.emitClass(set, false, flags)}, false, nil
+		return reItem{src: ps.emitClass(set, false, flags), lo: 1, hi: 1}, false, nil
 	}
 	if c >= '1' && c <= '9' {
 		// \1..\99 are backreferences, unless three octal digits make an
@@ -748,14 +883,14 @@ func (ps *reParser) escape(flags int, start int) (reItem, bool, error) {
 				if v > 0o377 {
 					return reItem{}, false, &reSyntaxError{fmt.Sprintf("octal escape value \\%s outside of range 0-0o377", string(ps.p[start+1:ps.i])), start}
 				}
-				return reItem{src: ps.literal(v, flags)}, false, nil
+				return reItem{src: ps.literal(v, flags), lo: 1, hi: 1}, false, nil
 			}
 			digits += string(ps.p[j])
 			ps.i++
 		}
 		n, _ := strconv.Atoi(digits)
 		if n <= ps.groups && ps.closed[n] {
-			return reItem{}, false, reRefuse(`backreferences like \`+digits, start)
+			return ps.backref(n, flags)
 		}
 		if n <= ps.groups {
 			return reItem{}, false, &reSyntaxError{"cannot refer to an open group", start}
@@ -766,7 +901,7 @@ func (ps *reParser) escape(flags int, start int) (reItem, bool, error) {
 	if err != nil {
 		return reItem{}, false, err
 	}
-	return reItem{src: ps.literal(r, flags)}, false, nil
+	return reItem{src: ps.literal(r, flags), lo: 1, hi: 1}, false, nil
 }
 
 // charEscape decodes an escape that stands for one code point (ps.i is just
@@ -831,266 +966,4 @@ func (ps *reParser) hexEscape(n int, start int) (rune, error) {
 		ps.i++
 	}
 	return v, nil
-}
-
-// category returns the code-point set of \d \s \w or their negations.
-func (ps *reParser) category(c rune, flags int) reRanges {
-	ascii := ps.asciiRules(flags)
-	var set reRanges
-	switch c {
-	case 'd', 'D':
-		if ascii {
-			set = reRanges{{'0', '9'}}
-		} else {
-			set = reUniDigit
-		}
-	case 's', 'S':
-		if ascii {
-			set = reRanges{{'\t', '\r'}, {' ', ' '}}
-		} else {
-			set = reUniSpace
-		}
-	case 'w', 'W':
-		if ascii {
-			set = reRanges{{'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}
-		} else {
-			set = reUniWord
-		}
-	}
-	if c == 'D' || c == 'S' || c == 'W' {
-		return set.complement()
-	}
-	return set
-}
-
-// class parses [...] (ps.i is just after '[').
-func (ps *reParser) class(flags int, start int) (string, error) {
-	negate := false
-	if ps.peek() == '^' {
-		negate = true
-		ps.i++
-	}
-	first := ps.i
-	var set reRanges
-	for {
-		if ps.i >= len(ps.p) {
-			return "", &reSyntaxError{"unterminated character set", start}
-		}
-		itemStart := ps.i
-		c := ps.p[ps.i]
-		ps.i++
-		if c == ']' && itemStart != first {
-			break
-		}
-		var lo rune
-		isChar := true
-		var cat reRanges
-		if c == '\\' {
-			if ps.i >= len(ps.p) {
-				return "", &reSyntaxError{"bad escape (end of pattern)", itemStart}
-			}
-			e := ps.p[ps.i]
-			ps.i++
-			switch {
-			case strings.ContainsRune("dDsSwW", e):
-				isChar = false
-				cat = ps.category(e, flags)
-			case e >= '1' && e <= '7':
-				v := e - '0'
-				for k := 0; k < 2 && ps.i < len(ps.p) && ps.p[ps.i] >= '0' && ps.p[ps.i] <= '7'; k++ {
-					v = v*8 + ps.p[ps.i] - '0'
-					ps.i++
-				}
-				if v > 0o377 {
-					return "", &reSyntaxError{fmt.Sprintf("octal escape value \\%s outside of range 0-0o377", string(ps.p[itemStart+1:ps.i])), itemStart}
-				}
-				lo = v
-			default:
-				r, err := ps.charEscape(e, itemStart, true)
-				if err != nil {
-					return "", err
-				}
-				lo = r
-			}
-		} else {
-			lo = c
-		}
-		// A range "a-z" (a '-' just before ']' is literal).
-		if ps.peek() == '-' && ps.i+1 < len(ps.p) && ps.p[ps.i+1] != ']' {
-			ps.i++
-			hiStart := ps.i
-			h := ps.p[ps.i]
-			ps.i++
-			var hi rune
-			hiIsChar := true
-			if h == '\\' {
-				if ps.i >= len(ps.p) {
-					return "", &reSyntaxError{"bad escape (end of pattern)", hiStart}
-				}
-				e := ps.p[ps.i]
-				ps.i++
-				if strings.ContainsRune("dDsSwW", e) {
-					hiIsChar = false
-				} else if e >= '1' && e <= '7' {
-					v := e - '0'
-					for k := 0; k < 2 && ps.i < len(ps.p) && ps.p[ps.i] >= '0' && ps.p[ps.i] <= '7'; k++ {
-						v = v*8 + ps.p[ps.i] - '0'
-						ps.i++
-					}
-					hi = v
-				} else {
-					r, err := ps.charEscape(e, hiStart, true)
-					if err != nil {
-						return "", err
-					}
-					hi = r
-				}
-			} else {
-				hi = h
-			}
-			if !isChar || !hiIsChar || hi < lo {
-				return "", &reSyntaxError{fmt.Sprintf("bad character range %s-%s", string(ps.p[itemStart:hiStart-1]), string(ps.p[hiStart:ps.i])), itemStart}
-			}
-			set = append(set, [2]rune{lo, hi})
-			continue
-		}
-		if ps.peek() == '-' && ps.i+1 >= len(ps.p) {
-			return "", &reSyntaxError{"unterminated character set", start}
-		}
-		if isChar {
-			set = append(set, [2]rune{lo, lo})
-		} else {
-			set = append(set, cat...)
-		}
-	}
-	return ps.emitClass(set.normalize(), negate, flags), nil
-}
-
-// emitClass spells a code-point set as a Go class.
-func (ps *reParser) emitClass(set reRanges, negate bool, flags int) string {
-	fold := flags&reIGNORECASE != 0
-	if fold && ps.asciiRules(flags) {
-		set = set.asciiFold()
-		fold = false
-	}
-	var b strings.Builder
-	if fold {
-		b.WriteString("(?i:")
-	}
-	if len(set) == 0 {
-		if negate {
-			b.WriteString(`(?s:.)`)
-		} else {
-			b.WriteString(`[^\x00-\x{10ffff}]`)
-		}
-	} else {
-		b.WriteByte('[')
-		if negate {
-			b.WriteByte('^')
-		}
-		for _, r := range set {
-			b.WriteString(reLit(r[0]))
-			if r[1] != r[0] {
-				b.WriteByte('-')
-				b.WriteString(reLit(r[1]))
-			}
-		}
-		b.WriteByte(']')
-	}
-	if fold {
-		b.WriteByte(')')
-	}
-	return b.String()
-}
-
-// reRanges is a set of code points as sorted inclusive ranges.
-type reRanges [][2]rune
-
-func (r reRanges) normalize() reRanges {
-	if len(r) == 0 {
-		return r
-	}
-	s := append(reRanges(nil), r...)
-	sort.Slice(s, func(i, j int) bool { return s[i][0] < s[j][0] })
-	out := reRanges{s[0]}
-	for _, x := range s[1:] {
-		last := &out[len(out)-1]
-		if x[0] <= last[1]+1 {
-			if x[1] > last[1] {
-				last[1] = x[1]
-			}
-			continue
-		}
-		out = append(out, x)
-	}
-	return out
-}
-
-func (r reRanges) complement() reRanges {
-	r = r.normalize()
-	var out reRanges
-	next := rune(0)
-	for _, x := range r {
-		if x[0] > next {
-			out = append(out, [2]rune{next, x[0] - 1})
-		}
-		next = x[1] + 1
-	}
-	if next <= unicode.MaxRune {
-		out = append(out, [2]rune{next, unicode.MaxRune})
-	}
-	return out
-}
-
-// asciiFold adds the other case of every ASCII letter in the set.
-func (r reRanges) asciiFold() reRanges {
-	out := append(reRanges(nil), r...)
-	for _, x := range r {
-		for _, span := range [][3]rune{{'a', 'z', -32}, {'A', 'Z', 32}} {
-			lo, hi := max(x[0], span[0]), min(x[1], span[1])
-			if lo <= hi {
-				out = append(out, [2]rune{lo + span[2], hi + span[2]})
-			}
-		}
-	}
-	return out.normalize()
-}
-
-func reTableRanges(tabs ...*unicode.RangeTable) reRanges {
-	var out reRanges
-	for _, t := range tabs {
-		for _, r := range t.R16 {
-			for c := rune(r.Lo); c <= rune(r.Hi); c += rune(r.Stride) {
-				if r.Stride == 1 {
-					out = append(out, [2]rune{rune(r.Lo), rune(r.Hi)})
-					break
-				}
-				out = append(out, [2]rune{c, c})
-			}
-		}
-		for _, r := range t.R32 {
-			for c := rune(r.Lo); c <= rune(r.Hi); c += rune(r.Stride) {
-				if r.Stride == 1 {
-					out = append(out, [2]rune{rune(r.Lo), rune(r.Hi)})
-					break
-				}
-				out = append(out, [2]rune{c, c})
-			}
-		}
-	}
-	return out.normalize()
-}
-
-// Python 3's Unicode classes for str patterns: \d is category Nd, \w is
-// str.isalnum() or '_' (categories L* and N*), \s is str.isspace().
-var (
-	reUniDigit = reTableRanges(unicode.Nd)
-	reUniWord  = append(reTableRanges(unicode.L, unicode.N), [2]rune{'_', '_'}).normalize()
-	reUniSpace = reRanges{{'\t', '\r'}, {0x1c, 0x20}, {0x85, 0x85}, {0xa0, 0xa0}, {0x1680, 0x1680},
-		{0x2000, 0x200a}, {0x2028, 0x2029}, {0x202f, 0x202f}, {0x205f, 0x205f}, {0x3000, 0x3000}}
-)
-
-// reIsUniWord reports whether c is a word character under Unicode rules.
-func reIsUniWord(c rune) bool {
-	return c == '_' || unicode.IsLetter(c) || unicode.IsNumber(c)
 }

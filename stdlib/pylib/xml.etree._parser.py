@@ -217,7 +217,15 @@ class Tokenizer:
                 close = buf.find('-->', i + 4)
                 if close < 0:
                     self._need(n, start)
+                self._h._comment(buf[i + 4:close])      # expat reports these too
                 i = close + 3
+            elif buf.startswith('<?', i):
+                close = buf.find('?>', i + 2)
+                if close < 0:
+                    self._need(n, start)
+                target, _, data = buf[i + 2:close].partition(' ')
+                self._h._pi(target, data.lstrip())
+                i = close + 2
             elif c == '<':
                 # a declaration or PI: up to the '>' outside quotes
                 j = i + 1
@@ -323,7 +331,7 @@ class Tokenizer:
             if name in _PREDEFINED:
                 text = _PREDEFINED[name]
             elif name in self._entities:
-                text = self._entities[name]
+                text = self._expand(name, set())
             elif name in self.entity:
                 text = self.entity[name]
             else:
@@ -335,6 +343,39 @@ class Tokenizer:
             return text, end
         self._h._data(text)
         return end
+
+    def _expand(self, name, active):
+        """The replacement text of an internal entity, its own references expanded (an
+        entity value is parsed again where it is used)."""
+        value = self._entities[name]
+        if '&' not in value:
+            return value
+        active = active | {name}
+        out = []
+        i = 0
+        while True:
+            j = value.find('&', i)
+            if j < 0:
+                out.append(value[i:])
+                break
+            out.append(value[i:j])
+            k = value.find(';', j)
+            if k < 0:
+                out.append(value[j:])
+                break
+            ref = value[j + 1:k]
+            if ref[:2] == '#x':
+                out.append(chr(int(ref[2:], 16)))
+            elif ref[:1] == '#':
+                out.append(chr(int(ref[1:])))
+            elif ref in _PREDEFINED:
+                out.append(_PREDEFINED[ref])
+            elif ref in self._entities and ref not in active:
+                out.append(self._expand(ref, active))
+            else:
+                out.append(value[j:k + 1])
+            i = k + 1
+        return ''.join(out)
 
     def _markup(self, p):
         buf = self._buf

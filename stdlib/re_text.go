@@ -21,6 +21,10 @@ type reText struct {
 	raw     []byte
 	starts  []int // byte offset of each character, then len(s); nil when ASCII
 	nchars  int
+	// so is a non-ASCII str subject: its own cached measure converts
+	// offsets, so matching at pos in a long text (a tokenizer's loop) costs
+	// no pass over the whole text per call.
+	so *vm.StrObj
 
 	nlEnd   int // 1 + the end for which innerNL was computed (0: none)
 	innerNL int // last newline before the final character of s[:end]
@@ -41,7 +45,18 @@ func (t *reText) runes() []rune {
 
 func newReText(v vm.Value) (*reText, bool) {
 	if s, ok := v.StrOf(); ok {
-		return newReTextString(v, s, false, nil), true
+		so, _ := v.AsObj().(*vm.StrObj)
+		if p, ok := vm.Payload(v); ok {
+			so, _ = p.AsObj().(*vm.StrObj)
+		}
+		if so == nil {
+			return newReTextString(v, s, false, nil), true
+		}
+		t := &reText{val: v, s: s, nchars: so.Len()}
+		if !so.IsASCII() {
+			t.so = so
+		}
+		return t, true
 	}
 	var raw []byte
 	switch o := v.AsObj().(type) {
@@ -92,6 +107,9 @@ func newReTextString(v vm.Value, s string, isBytes bool, raw []byte) *reText {
 }
 
 func (t *reText) byteOf(ci int) int {
+	if t.so != nil {
+		return t.so.ByteOffset(ci)
+	}
 	if t.starts == nil {
 		return ci
 	}
@@ -99,6 +117,9 @@ func (t *reText) byteOf(ci int) int {
 }
 
 func (t *reText) charOf(bi int) int {
+	if t.so != nil {
+		return t.so.RuneIndex(bi)
+	}
 	if t.starts == nil {
 		return bi
 	}
@@ -125,7 +146,7 @@ func (t *reText) empty() vm.Value {
 func (t *reText) hasUniWord() bool {
 	if !t.wordChecked {
 		t.wordChecked = true
-		if t.starts != nil && !t.isBytes {
+		if (t.starts != nil || t.so != nil) && !t.isBytes {
 			for _, c := range t.s {
 				if c >= 0x80 && reIsUniWord(c) {
 					t.uniWord = true

@@ -47,6 +47,12 @@ func warningsModule(it *vm.Interp) (*vm.Module, error) {
 			if c == nil || c.Filename == skip {
 				continue
 			}
+			if c.Filename == "<abc>" && c.QualName == "ABCMeta.__call__" {
+				// CPython's type.__call__ is C: instantiating an ABC adds
+				// no frame there, so a warning from __init__ with
+				// stacklevel=2 names the line that made the instance.
+				continue
+			}
 			if level--; level <= 0 {
 				line := t.Interp().SourceLine(c.Filename, f.Line())
 				return vm.Obj(vm.NewTuple([]vm.Value{vm.Str(c.Filename), vm.Int(int64(f.Line())),

@@ -118,6 +118,44 @@ func newBytesFrom(t *Thread, name string, args []Value, kw []KV) ([]byte, error)
 	return out, err
 }
 
+// utf8Invalid measures the invalid UTF-8 sequence at the start of b as
+// CPython's decoder does: its n bytes are the "maximal subpart" (a start
+// byte and the continuation bytes that are still valid after it), which
+// errors="replace" turns into one U+FFFD, and reason is the error's words.
+func utf8Invalid(b []byte) (n int, reason string) {
+	c := b[0]
+	need := 0
+	lo, hi := byte(0x80), byte(0xBF) // the range of the second byte
+	switch {
+	case c >= 0xC2 && c <= 0xDF:
+		need = 1
+	case c == 0xE0:
+		need, lo = 2, 0xA0
+	case c == 0xED:
+		need, hi = 2, 0x9F // no surrogates
+	case c >= 0xE1 && c <= 0xEF:
+		need = 2
+	case c == 0xF0:
+		need, lo = 3, 0x90
+	case c >= 0xF1 && c <= 0xF3:
+		need = 3
+	case c == 0xF4:
+		need, hi = 3, 0x8F // nothing above U+10FFFF
+	default:
+		return 1, "invalid start byte"
+	}
+	for i := 1; i <= need; i++ {
+		if i >= len(b) {
+			return i, "unexpected end of data"
+		}
+		if x := b[i]; x < lo || x > hi {
+			return i, "invalid continuation byte"
+		}
+		lo, hi = 0x80, 0xBF
+	}
+	return 1, "invalid continuation byte" // not reached: the sequence is valid
+}
+
 func decodeBytes(b []byte, enc, errs string) (string, error) {
 	switch strings.ReplaceAll(strings.ToLower(enc), "_", "-") {
 	case "utf-8-sig", "utf8-sig":
@@ -131,14 +169,18 @@ func decodeBytes(b []byte, enc, errs string) (string, error) {
 		for i := 0; i < len(b); {
 			r, size := utf8.DecodeRune(b[i:])
 			if r == utf8.RuneError && size == 1 {
+				n, reason := utf8Invalid(b[i:])
 				switch errs {
 				case "ignore":
 				case "replace":
 					sb.WriteRune('\ufffd')
 				default:
-					return "", Errorf(UnicodeDecodeError, "'utf-8' codec can't decode byte 0x%02x in position %d: invalid start byte", b[i], i)
+					if n == 1 {
+						return "", Errorf(UnicodeDecodeError, "'utf-8' codec can't decode byte 0x%02x in position %d: %s", b[i], i, reason)
+					}
+					return "", Errorf(UnicodeDecodeError, "'utf-8' codec can't decode bytes in position %d-%d: %s", i, i+n-1, reason)
 				}
-				i++
+				i += n
 				continue
 			}
 			sb.WriteRune(r)

@@ -227,7 +227,7 @@ func (it *Interp) loadModule(t *Thread, name string, parent *Module) (*Module, e
 // (CPython's other modules are plain: `import math.x` says math "is not a package").
 var stdlibPackages = map[string]bool{
 	"asyncio": true, "collections": true, "concurrent": true, "concurrent.futures": true,
-	"json": true, "email": true, "http": true, "urllib": true, "xml": true, "logging": true,
+	"json": true, "email": true, "http": true, "urllib": true, "xml": true, "xml.etree": true, "logging": true,
 	"unittest": true, "importlib": true, "sqlite3": true, "multiprocessing": true,
 	"re": true, "html": true, "encodings": true, "zoneinfo": true, "tomllib": true,
 	"ctypes": true, "wsgiref": true, "xmlrpc": true, "dbm": true, "curses": true,

@@ -33,6 +33,13 @@ SKIP = {
     'signal.signal', 'signal.raise_signal', 'signal.alarm', 'signal.pause', 'signal.setitimer',
     '_signal.signal', '_signal.raise_signal', '_signal.alarm',
     'argparse.FileType().__call__',  # FileType()(1) wraps the process's stdout
+    # given 1 as a file name they open and then close the process's stdout, as CPython does
+    'configparser.ConfigParser().read', 'configparser.RawConfigParser().read',
+    'configparser.SafeConfigParser().read', 'xml.etree.ElementTree.parse',
+    'xml.etree.ElementTree.iterparse', 'xml.etree.ElementTree.ElementTree().parse',
+    'xml.etree.ElementTree.ElementTree().write', 'xml.etree.ElementTree.ElementTree',
+    'xml.etree.ElementTree.ElementTree.parse', 'xml.etree.ElementTree.ElementTree.write',
+    'configparser.RawConfigParser.read',
 }
 
 class S(str):

@@ -1,0 +1,1 @@
+"""urllib: URL handling; urllib.parse splits, joins and quotes URLs."""

@@ -1,0 +1,1 @@
+"""xml.etree: the ElementTree API (xml.etree.ElementTree) and its path language (xml.etree.ElementPath)."""

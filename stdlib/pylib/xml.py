@@ -1,0 +1,1 @@
+"""xml: XML processing; xml.etree.ElementTree is the element tree API."""

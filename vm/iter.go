@@ -79,7 +79,7 @@ func (it *strIter) Next(t *Thread) (Value, bool, error) {
 		it.off++
 		return Obj(asciiStrs[c]), true, nil
 	}
-	r, size := utf8.DecodeRuneInString(s[it.off:])
+	r, size := DecodeRune(s[it.off:])
 	it.off += size
 	return Obj(runeStr(r)), true, nil
 }

@@ -1,0 +1,218 @@
+package vm
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// A Python str may hold lone surrogates (U+D800..U+DFFF), which UTF-8
+// cannot: '\ud800', chr(0xdc80), the 'surrogateescape' decoding of a
+// stray byte. A StrObj keeps them in its Go string as the 3-byte sequence
+// UTF-8 would give them were they allowed (ED A0..BF 80..BF: "generalized
+// UTF-8", as WTF-8 does), so a str of valid UTF-8 is unchanged and pays
+// nothing. The bytes of that encoding sort in code point order (ED 9F ..
+// < ED A0 .. < EE ..), so comparing and hashing bytes stays right; two
+// escapes of a surrogate pair stay two code points, as in CPython.
+//
+// Go's utf8 package reads such a sequence as three RuneErrors, so code
+// that counts, indexes or decodes a str's code points uses the decoders
+// here; code that only copies bytes need not care. Text leaving for the
+// host (print, file names, sqlite...) is refused with CPython's
+// UnicodeEncodeError by HostStr.
+
+// isSurrogateAt reports whether s[i:] starts with an encoded surrogate.
+func isSurrogateAt(s string, i int) bool {
+	return i+2 < len(s) && s[i] == 0xED && s[i+1]&0xE0 == 0xA0 && s[i+2]&0xC0 == 0x80
+}
+
+// DecodeRune is utf8.DecodeRuneInString that also reads an encoded
+// surrogate as its code point.
+func DecodeRune(s string) (rune, int) {
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 1 && r == utf8.RuneError && isSurrogateAt(s, 0) {
+		return 0xD000 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), 3
+	}
+	return r, n
+}
+
+// DecodeLastRune is utf8.DecodeLastRuneInString that also reads an encoded
+// surrogate.
+func DecodeLastRune(s string) (rune, int) {
+	r, n := utf8.DecodeLastRuneInString(s)
+	if n == 1 && r == utf8.RuneError && len(s) >= 3 && isSurrogateAt(s, len(s)-3) {
+		return DecodeRune(s[len(s)-3:])
+	}
+	return r, n
+}
+
+// IsSurrogate reports whether r is in U+D800..U+DFFF.
+func IsSurrogate(r rune) bool { return r >= 0xD800 && r <= 0xDFFF }
+
+// AppendRune is utf8.AppendRune that keeps a surrogate (as its 3-byte
+// sequence) instead of replacing it with U+FFFD.
+func AppendRune(b []byte, r rune) []byte {
+	if IsSurrogate(r) {
+		return append(b, 0xED, byte(0x80|(r>>6)&0x3F), byte(0x80|r&0x3F))
+	}
+	return utf8.AppendRune(b, r)
+}
+
+// WriteRune is strings.Builder.WriteRune that keeps surrogates.
+func WriteRune(sb *strings.Builder, r rune) {
+	if IsSurrogate(r) {
+		sb.WriteByte(0xED)
+		sb.WriteByte(byte(0x80 | (r>>6)&0x3F))
+		sb.WriteByte(byte(0x80 | r&0x3F))
+		return
+	}
+	sb.WriteRune(r)
+}
+
+// RuneString is string(r) that keeps surrogates.
+func RuneString(r rune) string {
+	if IsSurrogate(r) {
+		return string(AppendRune(nil, r))
+	}
+	return string(r)
+}
+
+// RunesString is string(rs) that keeps surrogates.
+func RunesString(rs []rune) string {
+	for _, r := range rs {
+		if IsSurrogate(r) {
+			b := make([]byte, 0, len(rs)*3)
+			for _, r := range rs {
+				b = AppendRune(b, r)
+			}
+			return string(b)
+		}
+	}
+	return string(rs)
+}
+
+// surrogateCount counts the encoded surrogates of s.
+func surrogateCount(s string) int {
+	n := 0
+	for {
+		i := strings.IndexByte(s, 0xED)
+		if i < 0 {
+			return n
+		}
+		if isSurrogateAt(s, i) {
+			n++
+			i += 2
+		}
+		s = s[i+1:]
+	}
+}
+
+// HasSurrogate reports whether s holds an encoded surrogate.
+func HasSurrogate(s string) bool {
+	for {
+		i := strings.IndexByte(s, 0xED)
+		if i < 0 {
+			return false
+		}
+		if isSurrogateAt(s, i) {
+			return true
+		}
+		s = s[i+1:]
+	}
+}
+
+// RuneCount is utf8.RuneCountInString counting an encoded surrogate once.
+func RuneCount(s string) int {
+	return utf8.RuneCountInString(s) - 2*surrogateCount(s)
+}
+
+// Runes is []rune(s) that reads encoded surrogates.
+func Runes(s string) []rune {
+	if !HasSurrogate(s) {
+		return []rune(s)
+	}
+	rs := make([]rune, 0, RuneCount(s))
+	for i := 0; i < len(s); {
+		r, n := DecodeRune(s[i:])
+		rs = append(rs, r)
+		i += n
+	}
+	return rs
+}
+
+// surrogateEncodeError is CPython's error for surrogates met by a codec
+// that refuses them: one character, or a run of them ("characters in
+// position 2-3"). pos is the code point index of the first.
+func surrogateEncodeError(codec string, s string, pos int, rs []rune) error {
+	return encodeError(codec, s, pos, pos+len(rs), rs, "surrogates not allowed")
+}
+
+// HostStr returns s for the host (a file name, a socket address, an SQL
+// parameter...), refusing a str that holds surrogates with the
+// UnicodeEncodeError CPython's UTF-8 encoding raises there.
+func HostStr(s string) (string, error) {
+	if !HasSurrogate(s) {
+		return s, nil
+	}
+	_, err := EncodeStr(s, "utf-8", "strict")
+	return s, err
+}
+
+// keepSurrogates applies f, a function of valid UTF-8 text (case mapping,
+// title-casing), to the runs of s between encoded surrogates, which it
+// keeps as they are: Go's string functions would turn each of their bytes
+// into U+FFFD.
+func keepSurrogates(s string, f func(string) string) string {
+	if !HasSurrogate(s) {
+		return f(s)
+	}
+	var b strings.Builder
+	for {
+		i := 0
+		for i < len(s) && !isSurrogateAt(s, i) {
+			i++
+		}
+		b.WriteString(f(s[:i]))
+		if i == len(s) {
+			return b.String()
+		}
+		b.WriteString(s[i : i+3])
+		s = s[i+3:]
+	}
+}
+
+// trimRunes is strings.Trim/TrimLeft/TrimRight with a cutset of code
+// points, for when s or the cutset holds surrogates (Go's would compare
+// their bytes one by one, and could cut a sequence in half).
+func trimRunes(s, cutset string, left, right bool) string {
+	cut := Runes(cutset)
+	in := func(r rune) bool {
+		for _, c := range cut {
+			if c == r {
+				return true
+			}
+		}
+		return false
+	}
+	if left {
+		for s != "" {
+			r, n := DecodeRune(s)
+			if !in(r) {
+				break
+			}
+			s = s[n:]
+		}
+	}
+	if right {
+		for s != "" {
+			r, n := DecodeLastRune(s)
+			if !in(r) {
+				break
+			}
+			s = s[:len(s)-n]
+		}
+	}
+	return s
+}

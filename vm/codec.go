@@ -74,6 +74,9 @@ func IsKnownCodec(enc string) bool {
 
 // EncodeStr encodes s with the codec enc and the error handler errs.
 func EncodeStr(s, enc, errs string) ([]byte, error) {
+	if errs == "" {
+		errs = "strict"
+	}
 	c, err := lookupCodec(enc)
 	if err != nil {
 		return nil, err
@@ -235,6 +238,9 @@ func hex2(v uint32, n int) string {
 
 // DecodeBytes decodes b with the codec enc and the error handler errs.
 func DecodeBytes(b []byte, enc, errs string) (string, error) {
+	if errs == "" {
+		errs = "strict"
+	}
 	c, err := lookupCodec(enc)
 	if err != nil {
 		return "", err

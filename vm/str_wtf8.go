@@ -216,3 +216,25 @@ func trimRunes(s, cutset string, left, right bool) string {
 	}
 	return s
 }
+
+// FSEncode is os.fsencode of a str for the host: UTF-8 with the
+// 'surrogateescape' handler, so U+DC80..U+DCFF become the bytes
+// 0x80..0xFF a file name decoded with FSDecode held; any other surrogate
+// is CPython's UnicodeEncodeError.
+func FSEncode(s string) (string, error) {
+	if !HasSurrogate(s) {
+		return s, nil
+	}
+	b, err := EncodeStr(s, "utf-8", "surrogateescape")
+	return string(b), err
+}
+
+// FSDecode is os.fsdecode of a host name: UTF-8, its undecodable bytes
+// kept as U+DC80..U+DCFF ('surrogateescape').
+func FSDecode(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	r, _ := decodeUTF8([]byte(s), "surrogateescape")
+	return r
+}

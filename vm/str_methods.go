@@ -241,9 +241,15 @@ func strPadArgs(t *Thread, name string, args []Value, kw []KV) (string, int, str
 
 func init() {
 	m := StrType.AddMethod
-	m("upper", func(t *Thread, args []Value, kw []KV) (Value, error) { return Str(keepSurrogates(strSelf(args), toUpperFull)), nil })
-	m("lower", func(t *Thread, args []Value, kw []KV) (Value, error) { return Str(keepSurrogates(strSelf(args), strings.ToLower)), nil })
-	m("casefold", func(t *Thread, args []Value, kw []KV) (Value, error) { return Str(keepSurrogates(strSelf(args), strings.ToLower)), nil })
+	m("upper", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return Str(keepSurrogates(strSelf(args), toUpperFull)), nil
+	})
+	m("lower", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return Str(keepSurrogates(strSelf(args), strings.ToLower)), nil
+	})
+	m("casefold", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return Str(keepSurrogates(strSelf(args), strings.ToLower)), nil
+	})
 	m("swapcase", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		return Str(keepSurrogates(strSelf(args), func(s string) string {
 			return strings.Map(func(r rune) rune {

@@ -42,7 +42,7 @@ func osModule(it *vm.Interp) (*vm.Module, error) {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		env.SetStr(k, vm.Str(grants.Env[k]))
+		env.SetStr(vm.FSDecode(k), vm.Str(vm.FSDecode(grants.Env[k])))
 	}
 	m.Set("environ", vm.Obj(env))
 	m.Set("name", vm.Str("posix"))

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/asylang/asy/vm"
 )
@@ -281,4 +280,4 @@ func (p *reProg) each(t *reText, pos, end int, fn func(spans []int) (bool, error
 }
 
 // reCharLen is the length in characters of a Go string.
-func reCharLen(s string) int { return utf8.RuneCountInString(s) }
+func reCharLen(s string) int { return vm.RuneCount(s) }

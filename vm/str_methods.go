@@ -476,6 +476,10 @@ func init() {
 		if err := replaceSize(strSelf(args), old, nw, count); err != nil {
 			return Undef, err
 		}
+		if old == "" && args[0].o.(*StrObj).Len() > 0 && HasSurrogate(strSelf(args)) {
+			// Go inserts between the bytes of what it reads as invalid.
+			return Str(insertBetween(strSelf(args), nw, count)), nil
+		}
 		return Str(strings.Replace(strSelf(args), old, nw, count)), nil
 	})
 	m("find", func(t *Thread, args []Value, kw []KV) (Value, error) {

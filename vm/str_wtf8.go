@@ -238,3 +238,25 @@ func FSDecode(s string) string {
 	r, _ := decodeUTF8([]byte(s), "surrogateescape")
 	return r
 }
+
+// insertBetween is s.replace('', nw, count) for a str holding surrogates:
+// nw before each code point (count of them at most, all when < 0) and at
+// the end.
+func insertBetween(s, nw string, count int) string {
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(s); n++ {
+		if count >= 0 && n >= count {
+			b.WriteString(s[i:])
+			return b.String()
+		}
+		_, size := DecodeRune(s[i:])
+		b.WriteString(nw)
+		b.WriteString(s[i : i+size])
+		i += size
+	}
+	if count < 0 || n < count {
+		b.WriteString(nw)
+	}
+	return b.String()
+}

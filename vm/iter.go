@@ -79,7 +79,10 @@ func (it *strIter) Next(t *Thread) (Value, bool, error) {
 		it.off++
 		return Obj(asciiStrs[c]), true, nil
 	}
-	r, size := DecodeRune(s[it.off:])
+	r, size := utf8.DecodeRuneInString(s[it.off:])
+	if size == 1 && r == utf8.RuneError {
+		r, size = decodeRuneWide(s[it.off:]) // maybe a surrogate
+	}
 	it.off += size
 	return Obj(runeStr(r)), true, nil
 }

@@ -473,7 +473,10 @@ func QuoteStr(s string) string {
 	b.Grow(len(s) + 2)
 	b.WriteByte(quote)
 	for i := 0; i < len(s); {
-		r, size := DecodeRune(s[i:])
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			r, size = decodeRuneWide(s[i:]) // maybe a surrogate
+		}
 		if r == utf8.RuneError && size == 1 {
 			fmt.Fprintf(&b, "\\x%02x", s[i])
 			i++

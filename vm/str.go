@@ -295,8 +295,15 @@ func (s *StrObj) byteOffset(i int) int {
 		return len(s.s)
 	}
 	off := s.offsOf()[i/strStride]
+	if s.surr {
+		for k := i % strStride; k > 0; k-- {
+			_, size := DecodeRune(s.s[off:])
+			off += size
+		}
+		return off
+	}
 	for k := i % strStride; k > 0; k-- {
-		_, size := DecodeRune(s.s[off:])
+		_, size := utf8.DecodeRuneInString(s.s[off:])
 		off += size
 	}
 	return off

@@ -100,7 +100,7 @@ func splitWhitespace(s string, maxsplit int) []string {
 	i := 0
 	for {
 		for i < len(s) {
-			r, size := DecodeRune(s[i:])
+			r, size := utf8.DecodeRuneInString(s[i:])
 			if !isSpaceRune(r) {
 				break
 			}
@@ -115,7 +115,7 @@ func splitWhitespace(s string, maxsplit int) []string {
 		}
 		j := i
 		for j < len(s) {
-			r, size := DecodeRune(s[j:])
+			r, size := utf8.DecodeRuneInString(s[j:])
 			if isSpaceRune(r) {
 				break
 			}
@@ -131,7 +131,7 @@ func rsplitWhitespace(s string, maxsplit int) []string {
 	j := len(s)
 	for {
 		for j > 0 {
-			r, size := DecodeLastRune(s[:j])
+			r, size := utf8.DecodeLastRuneInString(s[:j])
 			if !isSpaceRune(r) {
 				break
 			}
@@ -146,7 +146,7 @@ func rsplitWhitespace(s string, maxsplit int) []string {
 		}
 		i := j
 		for i > 0 {
-			r, size := DecodeLastRune(s[:i])
+			r, size := utf8.DecodeLastRuneInString(s[:i])
 			if isSpaceRune(r) {
 				break
 			}
@@ -396,7 +396,7 @@ func init() {
 		var parts []string
 		start := 0
 		for i := 0; i < len(s); {
-			r, size := DecodeRune(s[i:])
+			r, size := utf8.DecodeRuneInString(s[i:])
 			switch r {
 			case '\n', '\r', '\v', '\f', 0x1c, 0x1d, 0x1e, 0x85, 0x2028, 0x2029:
 				end := i + size

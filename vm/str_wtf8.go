@@ -26,11 +26,20 @@ func isSurrogateAt(s string, i int) bool {
 }
 
 // DecodeRune is utf8.DecodeRuneInString that also reads an encoded
-// surrogate as its code point.
+// surrogate as its code point. Loops that only look for ASCII or other
+// valid characters (whitespace, line breaks) may use utf8's decoder: it
+// steps through a surrogate's bytes one by one, none of them a match.
 func DecodeRune(s string) (rune, int) {
-	if len(s) > 0 && s[0] < utf8.RuneSelf {
-		return rune(s[0]), 1
+	if s != "" {
+		if c := s[0]; c < utf8.RuneSelf {
+			return rune(c), 1
+		}
 	}
+	return decodeRuneWide(s)
+}
+
+// decodeRuneWide is DecodeRune past ASCII.
+func decodeRuneWide(s string) (rune, int) {
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 1 && r == utf8.RuneError && isSurrogateAt(s, 0) {
 		return 0xD000 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), 3

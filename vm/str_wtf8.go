@@ -248,7 +248,7 @@ func FSDecode(s string) string {
 	return r
 }
 
-// insertBetween is s.replace(”, nw, count) for a str holding surrogates:
+// insertBetween is s.replace("", nw, count) for a str holding surrogates:
 // nw before each code point (count of them at most, all when < 0) and at
 // the end.
 func insertBetween(s, nw string, count int) string {

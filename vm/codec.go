@@ -148,18 +148,27 @@ func EncodeStr(s, enc, errs string) ([]byte, error) {
 	case codecLatin1:
 		reason = "ordinal not in range(256)"
 	}
-	rs := Runes(s)
-	for i := 0; i < len(rs); {
-		if ok(rs[i]) {
-			put(rs[i])
-			i++
+	pos := 0 // code points before b
+	for b := 0; b < len(s); {
+		r, n := DecodeRune(s[b:])
+		if ok(r) {
+			put(r)
+			b += n
+			pos++
 			continue
 		}
-		j := i + 1
-		for j < len(rs) && !ok(rs[j]) {
-			j++
+		// The run of characters the codec cannot encode, [i, j).
+		var run []rune
+		i := pos
+		for b < len(s) {
+			if r, n = DecodeRune(s[b:]); ok(r) {
+				break
+			}
+			run = append(run, r)
+			b += n
+			pos++
 		}
-		run := rs[i:j]
+		j := pos
 		fail := func() error { return encodeError(c.errorName(), s, i, j, run, reason) }
 		switch errs {
 		case "ignore":
@@ -215,7 +224,6 @@ func EncodeStr(s, enc, errs string) ([]byte, error) {
 		default:
 			return nil, handlerError(errs)
 		}
-		i = j
 	}
 	return out, nil
 }

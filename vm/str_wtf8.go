@@ -151,13 +151,6 @@ func Runes(s string) []rune {
 	return rs
 }
 
-// surrogateEncodeError is CPython's error for surrogates met by a codec
-// that refuses them: one character, or a run of them ("characters in
-// position 2-3"). pos is the code point index of the first.
-func surrogateEncodeError(codec string, s string, pos int, rs []rune) error {
-	return encodeError(codec, s, pos, pos+len(rs), rs, "surrogates not allowed")
-}
-
 // HostStr returns s for the host (a file name, a socket address, an SQL
 // parameter...), refusing a str that holds surrogates with the
 // UnicodeEncodeError CPython's UTF-8 encoding raises there.

@@ -83,3 +83,33 @@ func TestSurrogateStrs(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCodecs decodes arbitrary bytes with every codec and handler (no
+// panic), and checks that 'surrogateescape' gives back the bytes it read.
+func FuzzCodecs(f *testing.F) {
+	for _, s := range []string{"", "abc", "\xff\xfe", "\xed\xa0\x80", "h\xc3\xa9\xe2\x82", "\x00\xd8a\x00", "\xf0\x9f\x98"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, enc := range []string{"utf-8", "utf-8-sig", "ascii", "latin-1", "utf-16", "utf-16-be", "utf-32", "utf-32-le"} {
+			for _, errs := range []string{"strict", "replace", "ignore", "backslashreplace", "surrogateescape", "surrogatepass"} {
+				s, err := DecodeBytes(b, enc, errs)
+				if err != nil {
+					continue
+				}
+				if n := NewStr(s).Len(); n != len(Runes(s)) {
+					t.Fatalf("%s/%s of %q: Len %d, %d runes", enc, errs, b, n, len(Runes(s)))
+				}
+				EncodeStr(s, enc, errs)
+			}
+		}
+		s, err := DecodeBytes(b, "utf-8", "surrogateescape")
+		if err != nil {
+			t.Fatalf("surrogateescape decode of %q: %v", b, err)
+		}
+		back, err := EncodeStr(s, "utf-8", "surrogateescape")
+		if err != nil || string(back) != string(b) {
+			t.Fatalf("surrogateescape round trip of %q gave %q (%v)", b, back, err)
+		}
+	})
+}

@@ -172,7 +172,15 @@ func (ps *parser) decodeStr(t token, body string, raw bool) string {
 			if v > unicode.MaxRune {
 				ps.failAt(t.pos, "SyntaxError", fmt.Sprintf("(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: illegal Unicode character", i-1, i+n))
 			}
-			b.WriteRune(rune(v))
+			if v >= 0xD800 && v <= 0xDFFF {
+				// A lone surrogate: kept as its 3-byte generalized UTF-8
+				// sequence, which vm's str reads as one code point.
+				b.WriteByte(0xED)
+				b.WriteByte(byte(0x80 | (v>>6)&0x3F))
+				b.WriteByte(byte(0x80 | v&0x3F))
+			} else {
+				b.WriteRune(rune(v))
+			}
 			i += n
 		case 'N':
 			// \N{NAME}: only a few common names are supported.

@@ -7,7 +7,6 @@ import (
 	"math"
 	"math/big"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/asylang/asy/vm"
 )
@@ -46,7 +45,7 @@ func arrayItemSize(c byte) int {
 // get decodes item i.
 func (a *arrayObj) get(i int) vm.Value {
 	if a.code == 'u' {
-		return vm.Str(string(rune(binary.LittleEndian.Uint32(a.raw(i)))))
+		return vm.Str(vm.RuneString(rune(binary.LittleEndian.Uint32(a.raw(i)))))
 	}
 	return vm.UnpackItem(string(a.code), a.raw(i))
 }
@@ -62,10 +61,10 @@ func arrayPack(t *vm.Thread, c byte, v vm.Value) ([]byte, error) {
 		if !ok {
 			return nil, vm.Errorf(vm.TypeError, "array item must be unicode character, not %s", v.TypeName())
 		}
-		if utf8.RuneCountInString(s) != 1 {
-			return nil, vm.Errorf(vm.TypeError, "array item must be unicode character, not a string of length %d", utf8.RuneCountInString(s))
+		if vm.RuneCount(s) != 1 {
+			return nil, vm.Errorf(vm.TypeError, "array item must be unicode character, not a string of length %d", vm.RuneCount(s))
 		}
-		r, _ := utf8.DecodeRuneInString(s)
+		r, _ := vm.DecodeRune(s)
 		binary.LittleEndian.PutUint32(out, uint32(r))
 		return out, nil
 	case 'f', 'd':
@@ -175,7 +174,7 @@ func newArrayObj(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.V
 		return vm.Undef, vm.Errorf(vm.TypeError, "array() takes at most 2 arguments (%d given)", len(args))
 	}
 	s, ok := args[0].StrOf()
-	if !ok || utf8.RuneCountInString(s) != 1 {
+	if !ok || vm.RuneCount(s) != 1 {
 		if ok {
 			return vm.Undef, vm.Errorf(vm.TypeError, "array() argument 1 must be a unicode character, not str")
 		}

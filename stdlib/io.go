@@ -220,7 +220,9 @@ func ioOpen(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if !ok {
 			return vm.Undef, vm.Errorf(vm.TypeError, "expected str, bytes or os.PathLike object, not %s", fileArg.TypeName())
 		}
-		path = s
+		if path, err = vm.FSEncode(s); err != nil {
+			return vm.Undef, err
+		}
 	}
 	modeStr := "r"
 	if !a[1].IsUndef() {
@@ -390,7 +392,7 @@ func ioOpen(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		obj.name = fileArg
 		if _, ok := fileArg.StrOf(); !ok {
 			if _, isBytes := fileArg.AsObj().(*vm.Bytes); !isBytes {
-				obj.name = vm.Str(path)
+				obj.name = vm.Str(vm.FSDecode(path))
 			}
 		}
 	}

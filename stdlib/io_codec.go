@@ -94,8 +94,10 @@ func decodeError(c ioCodec, b byte, pos int, reason, errors string) (rune, error
 	switch errors {
 	case "ignore":
 		return -1, nil
-	case "replace", "surrogateescape":
+	case "replace":
 		return '\ufffd', nil
+	case "surrogateescape":
+		return 0xDC00 + rune(b), nil // b >= 0x80 here
 	case "backslashreplace":
 		// The caller writes the escape; signalled by a negative byte marker.
 		return -2 - rune(b), nil
@@ -123,58 +125,19 @@ func (c ioCodec) decodeAll(b []byte, errors string) (string, error) {
 func writeDecoded(sb *strings.Builder, r rune) {
 	switch {
 	case r >= 0:
-		sb.WriteRune(r)
+		vm.WriteRune(sb, r)
 	case r <= -2:
 		fmt.Fprintf(sb, "\\x%02x", -2-r)
 	}
 }
 
-// encode turns text into the file's bytes.
+// encode turns text into the file's bytes (the shared codecs of vm; a
+// str holding surrogates is refused or handled as errors says).
 func (c ioCodec) encode(s string, errors string) ([]byte, error) {
-	limit := rune(0x110000)
-	switch c {
-	case codecLatin1:
-		limit = 0x100
-	case codecASCII:
-		limit = 0x80
-	default:
+	if c <= codecUTF8Sig && !vm.HasSurrogate(s) {
 		return []byte(s), nil
 	}
-	out := make([]byte, 0, len(s))
-	i := 0
-	for _, r := range s {
-		if r < limit {
-			out = append(out, byte(r))
-			i++
-			continue
-		}
-		switch errors {
-		case "ignore":
-		case "replace":
-			out = append(out, '?')
-		case "backslashreplace":
-			switch {
-			case r < 0x100:
-				out = append(out, fmt.Sprintf("\\x%02x", r)...)
-			case r < 0x10000:
-				out = append(out, fmt.Sprintf("\\u%04x", r)...)
-			default:
-				out = append(out, fmt.Sprintf("\\U%08x", r)...)
-			}
-		case "xmlcharrefreplace":
-			out = append(out, fmt.Sprintf("&#%d;", r)...)
-		default:
-			esc := fmt.Sprintf("\\u%04x", r)
-			if r < 0x100 {
-				esc = fmt.Sprintf("\\x%02x", r)
-			} else if r >= 0x10000 {
-				esc = fmt.Sprintf("\\U%08x", r)
-			}
-			return nil, vm.Errorf(vm.UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %d: ordinal not in range(%d)", c.name(), esc, i, limit)
-		}
-		i++
-	}
-	return out, nil
+	return vm.EncodeStr(s, c.name(), errors)
 }
 
 // translateNewlines is universal-newlines reading: \r\n and \r become \n.

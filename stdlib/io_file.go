@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/asylang/asy/vm"
 )
@@ -535,4 +534,4 @@ func (c *fileCore) writeText(t *vm.Thread, s string) error {
 	return nil
 }
 
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
+func runeLen(s string) int { return vm.RuneCount(s) }

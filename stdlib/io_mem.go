@@ -61,7 +61,7 @@ func (s *stringIO) write(str string) int {
 	} else if s.newline == "\r" || s.newline == "\r\n" {
 		str = strings.ReplaceAll(str, "\n", s.newline)
 	}
-	rs := []rune(str)
+	rs := vm.Runes(str)
 	if s.pos > len(s.buf) {
 		s.buf = append(s.buf, make([]rune, s.pos-len(s.buf))...)
 	}
@@ -87,7 +87,7 @@ func (s *stringIO) read(n int) string {
 		rest = rest[:n]
 	}
 	s.pos += len(rest)
-	return string(rest)
+	return vm.RunesString(rest)
 }
 
 func (s *stringIO) readline(limit int) string {
@@ -116,7 +116,7 @@ func (s *stringIO) readline(limit int) string {
 		end = limit
 	}
 	s.pos += end
-	return string(rest[:end])
+	return vm.RunesString(rest[:end])
 }
 
 type bytesIO struct {
@@ -307,7 +307,7 @@ func initMemMethods() {
 
 	// StringIO.
 	sio("getvalue", false, func(t *vm.Thread, s *stringIO, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		return vm.Str(string(s.buf)), nil
+		return vm.Str(vm.RunesString(s.buf)), nil
 	})
 	sio("write", false, func(t *vm.Thread, s *stringIO, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if err := vm.ExactArgs("write", args, 1); err != nil {

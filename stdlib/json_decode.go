@@ -376,8 +376,7 @@ func (sc *jsonScanner) str(begin int, value bool) (vm.Value, int, error) {
 			b.WriteByte(r)
 			i++
 		} else {
-			// \uXXXX, a surrogate pair joined; a lone surrogate cannot be
-			// held in a str here and becomes U+FFFD.
+			// \uXXXX, a surrogate pair joined; a lone surrogate stays one.
 			i++
 			if i+4 >= len(s) {
 				return vm.Undef, 0, sc.fail("Invalid \\uXXXX escape", i-1)
@@ -397,7 +396,7 @@ func (sc *jsonScanner) str(begin int, value bool) (vm.Value, int, error) {
 					i += 6
 				}
 			}
-			b.WriteRune(r)
+			vm.WriteRune(&b, r)
 		}
 		// The next run up to a quote or backslash.
 		j := i

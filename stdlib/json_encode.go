@@ -4,7 +4,6 @@ import (
 	"math"
 	"sort"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/asylang/asy/vm"
 )
@@ -547,7 +546,7 @@ func appendJSONString(buf []byte, s string, asciiOnly bool) []byte {
 				buf = appendU(buf, rune(c))
 				break
 			}
-			r, size := utf8.DecodeRuneInString(s[i:])
+			r, size := vm.DecodeRune(s[i:])
 			if r > 0xffff {
 				r -= 0x10000
 				buf = appendU(buf, 0xd800|(r>>10)&0x3ff)

@@ -42,7 +42,7 @@ func osModule(it *vm.Interp) (*vm.Module, error) {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		env.SetStr(k, vm.Str(grants.Env[k]))
+		env.SetStr(vm.FSDecode(k), vm.Str(vm.FSDecode(grants.Env[k])))
 	}
 	m.Set("environ", vm.Obj(env))
 	m.Set("name", vm.Str("posix"))
@@ -119,7 +119,7 @@ func osModule(it *vm.Interp) (*vm.Module, error) {
 		}
 		items := make([]vm.Value, len(names))
 		for i, n := range names {
-			items[i] = vm.Str(n)
+			items[i] = vm.Str(vm.FSDecode(n))
 		}
 		return vm.Obj(vm.NewList(items)), nil
 	})
@@ -335,7 +335,7 @@ func pathArg(t *vm.Thread, fname string, args []vm.Value, n int) (string, error)
 	if !ok {
 		return "", vm.Errorf(vm.TypeError, "%s: path should be string, bytes or os.PathLike, not %s", fname, v.TypeName())
 	}
-	return s, nil
+	return vm.FSEncode(s)
 }
 
 // osError converts a Go filesystem error to the OSError subclass CPython
@@ -368,7 +368,7 @@ func osError(err error, path string) error {
 	}
 	args := []vm.Value{vm.Int(int64(errno)), vm.Str(msg)}
 	if path != "" {
-		args = append(args, vm.Str(path))
+		args = append(args, vm.Str(vm.FSDecode(path)))
 	}
 	return vm.NewException(cls, args...)
 }

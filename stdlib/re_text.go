@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/asylang/asy/vm"
 )
@@ -395,4 +394,4 @@ func (p *reProg) each(th *vm.Thread, t *reText, pos, end int, fn func(spans []in
 }
 
 // reCharLen is the length in characters of a Go string.
-func reCharLen(s string) int { return utf8.RuneCountInString(s) }
+func reCharLen(s string) int { return vm.RuneCount(s) }

@@ -363,6 +363,12 @@ func strList(t *vm.Thread, what string, v vm.Value) ([]string, error) {
 			} else {
 				return vm.Errorf(vm.TypeError, "expected str, bytes or os.PathLike object, not %s", x.TypeName())
 			}
+		} else {
+			// Arguments reach the OS as os.fsencode makes them.
+			var err error
+			if s, err = vm.FSEncode(s); err != nil {
+				return err
+			}
 		}
 		out = append(out, s)
 		return nil
@@ -424,7 +430,9 @@ func spawnSpecArgs(t *vm.Thread, a []vm.Value) (*spawnSpec, error) {
 			continue
 		}
 		if str, ok := v.StrOf(); ok {
-			*dst = str
+			if *dst, err = vm.FSEncode(str); err != nil {
+				return nil, err
+			}
 		} else if b, ok := v.AsObj().(*vm.Bytes); ok {
 			*dst = string(b.Data())
 		} else {

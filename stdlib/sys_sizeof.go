@@ -2,7 +2,6 @@ package stdlib
 
 import (
 	"math/big"
-	"unicode/utf8"
 
 	"github.com/asylang/asy/vm"
 )
@@ -51,7 +50,7 @@ func cpythonSize(t *vm.Thread, v vm.Value) int64 {
 	switch o := v.AsObj().(type) {
 	case *vm.StrObj:
 		s := o.String()
-		n := int64(utf8.RuneCountInString(s))
+		n := int64(vm.RuneCount(s))
 		maxRune := rune(0)
 		for _, r := range s {
 			maxRune = max(maxRune, r)

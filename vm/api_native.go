@@ -18,7 +18,11 @@ func (s *StrObj) IsASCII() bool { return s.isASCII() }
 // NewStrKnown makes a str whose code point length the caller has counted
 // (ascii: every byte < 0x80), so it is never measured again.
 func NewStrKnown(s string, length int, ascii bool) *StrObj {
-	return newStrMeasured(s, length, ascii)
+	o := newStrMeasured(s, length, ascii)
+	if !ascii && length > 0 && HasSurrogate(s) {
+		o.surr = true
+	}
+	return o
 }
 
 // FloatRepr is repr() of a float.

@@ -233,17 +233,38 @@ func builtinPrint(t *Thread, args []Value, kw []KV) (Value, error) {
 		return None, t.printTo(file, args, sep, end, flush)
 	}
 	var b strings.Builder
+	// emit adds one of print's writes. CPython's stdout encodes each write
+	// (strictly): one holding a surrogate fails, after those before it.
+	emit := func(s string) error {
+		if (w == nil || !w.stderr) && HasSurrogate(s) {
+			if b.Len() > 0 {
+				if err := t.interp.writeStdout(b.String(), false); err != nil {
+					return err
+				}
+			}
+			_, err := EncodeStr(s, "utf-8", "strict")
+			return err
+		}
+		b.WriteString(s)
+		return nil
+	}
 	for i, a := range args {
 		if i > 0 {
-			b.WriteString(sep)
+			if err := emit(sep); err != nil {
+				return Undef, err
+			}
 		}
 		s, err := t.StrOf(a)
 		if err != nil {
 			return Undef, err
 		}
-		b.WriteString(s)
+		if err := emit(s); err != nil {
+			return Undef, err
+		}
 	}
-	b.WriteString(end)
+	if err := emit(end); err != nil {
+		return Undef, err
+	}
 	if w != nil {
 		return None, w.write(t, b.String(), flush)
 	}
@@ -347,7 +368,11 @@ func init() {
 			return Undef, Errorf(TypeError, "write() argument must be str, not %s", args[1].TypeName())
 		}
 		f := args[0].o.(*TextFile)
-		return Int(int64(len([]rune(s)))), f.write(t, s, false)
+		if !f.stderr && HasSurrogate(s) {
+			_, err := EncodeStr(s, "utf-8", "strict")
+			return Undef, err
+		}
+		return Int(int64(RuneCount(s))), f.write(t, s, false)
 	})
 	TextFileType.AddMethod("flush", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		f := args[0].o.(*TextFile)

@@ -46,6 +46,10 @@ func init() {
 		if !ok {
 			return Undef, Errorf(TypeError, "compile() argument 'filename' must be str, not %s", a[1].TypeName())
 		}
+		if _, isStr := a[0].o.(*StrObj); isStr && HasSurrogate(src) {
+			_, err := EncodeStr(src, "utf-8", "strict")
+			return Undef, err
+		}
 		mode, _ := a[2].StrOf()
 		if mode != "eval" && mode != "exec" && mode != "single" {
 			return Undef, Errorf(ValueError, "compile() mode must be 'exec', 'eval' or 'single'")
@@ -175,6 +179,11 @@ func (t *Thread) evalArgs(name string, args []Value) (string, string, *Module, f
 	}
 	if !ok {
 		return "", "", nil, nil, Errorf(TypeError, "%s() arg 1 must be a string, bytes or code object", name)
+	}
+	if _, isStr := args[0].o.(*StrObj); isStr && HasSurrogate(src) {
+		// Source text is encoded to UTF-8 first, as CPython does.
+		_, err := EncodeStr(src, "utf-8", "strict")
+		return "", "", nil, nil, err
 	}
 	var mod *Module
 	if t.frame != nil {

@@ -5,7 +5,6 @@ import (
 	"math/big"
 	"sort"
 	"strings"
-	"unicode/utf8"
 )
 
 func init() {
@@ -396,10 +395,10 @@ func init() {
 			return Undef, err
 		}
 		if s, ok := args[0].StrOf(); ok {
-			if r, size := utf8.DecodeRuneInString(s); size == len(s) && size > 0 {
+			if r, size := DecodeRune(s); size == len(s) && size > 0 {
 				return Int(int64(r)), nil
 			}
-			return Undef, Errorf(TypeError, "ord() expected a character, but string of length %d found", utf8.RuneCountInString(s))
+			return Undef, Errorf(TypeError, "ord() expected a character, but string of length %d found", RuneCount(s))
 		}
 		if bs, ok := args[0].o.(*Bytes); ok && args[0].k == KObj {
 			if len(bs.b) != 1 {
@@ -420,7 +419,7 @@ func init() {
 		if i < 0 || i > 0x10ffff {
 			return Undef, Errorf(ValueError, "chr() arg not in range(0x110000)")
 		}
-		return Str(string(rune(i))), nil
+		return Obj(runeStr(rune(i))), nil
 	}
 	b["format"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if err := RangeArgs("format", args, 1, 2); err != nil {

@@ -60,12 +60,14 @@ func newBytesFrom(t *Thread, name string, args []Value, kw []KV) ([]byte, error)
 		if a[1].IsUndef() {
 			return nil, Errorf(TypeError, "string argument without an encoding")
 		}
-		r, err := t.CallMethod(src, "encode", a[1])
-		if err != nil {
+		enc, errs := "", "strict"
+		if err := codecArgs(name, a[1:], &enc); err != nil {
 			return nil, err
 		}
-		_ = s
-		return r.o.(*Bytes).b, nil
+		if !a[2].IsUndef() {
+			errs, _ = a[2].StrOf()
+		}
+		return EncodeStr(s, enc, errs)
 	}
 	if !a[1].IsUndef() {
 		return nil, Errorf(TypeError, "encoding without a string argument")
@@ -157,60 +159,7 @@ func utf8Invalid(b []byte) (n int, reason string) {
 }
 
 func decodeBytes(b []byte, enc, errs string) (string, error) {
-	switch strings.ReplaceAll(strings.ToLower(enc), "_", "-") {
-	case "utf-8-sig", "utf8-sig":
-		// UTF-8 after an optional byte order mark.
-		return decodeBytes(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")), "utf-8", errs)
-	case "utf-8", "utf8":
-		if utf8.Valid(b) {
-			return string(b), nil
-		}
-		var sb strings.Builder
-		for i := 0; i < len(b); {
-			r, size := utf8.DecodeRune(b[i:])
-			if r == utf8.RuneError && size == 1 {
-				n, reason := utf8Invalid(b[i:])
-				switch errs {
-				case "ignore":
-				case "replace":
-					sb.WriteRune('\ufffd')
-				default:
-					if n == 1 {
-						return "", Errorf(UnicodeDecodeError, "'utf-8' codec can't decode byte 0x%02x in position %d: %s", b[i], i, reason)
-					}
-					return "", Errorf(UnicodeDecodeError, "'utf-8' codec can't decode bytes in position %d-%d: %s", i, i+n-1, reason)
-				}
-				i += n
-				continue
-			}
-			sb.WriteRune(r)
-			i += size
-		}
-		return sb.String(), nil
-	case "ascii":
-		var sb strings.Builder
-		for i, c := range b {
-			if c >= 0x80 {
-				switch errs {
-				case "ignore":
-					continue
-				case "replace":
-					sb.WriteRune('\ufffd')
-					continue
-				}
-				return "", Errorf(UnicodeDecodeError, "'ascii' codec can't decode byte 0x%02x in position %d: ordinal not in range(128)", c, i)
-			}
-			sb.WriteByte(c)
-		}
-		return sb.String(), nil
-	case "latin-1", "latin1", "iso-8859-1":
-		rs := make([]rune, len(b))
-		for i, c := range b {
-			rs[i] = rune(c)
-		}
-		return string(rs), nil
-	}
-	return "", Errorf(LookupError, "unknown encoding: %s", enc)
+	return DecodeBytes(b, enc, errs)
 }
 
 // bConv is the calling convention CPython uses for a bytes method. The

@@ -24,6 +24,10 @@
 //     before big allocations.
 //   - vm never imports runtime: asynchronous suspension is expressed through
 //     the Awaitable contract (awaitable.go), which runtime implements.
+//   - A str is its UTF-8 text, lone surrogates held as their 3-byte
+//     generalized UTF-8 sequences (str_wtf8.go): code that counts or decodes
+//     code points uses DecodeRune/RuneCount/Runes, and text leaving for the
+//     host goes through EncodeStr, HostStr or FSEncode (codec.go).
 //   - Go objects take part in the protocols through interfaces (Reprer,
 //     RichComparer, Lener...); a native class with Class.Dunders set has the
 //     special methods in its Dict (Go builtins) called for operators,

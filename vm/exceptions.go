@@ -143,6 +143,9 @@ func (i *Instance) Error() string {
 
 // excStrDefault is BaseException.__str__ for args made of plain values.
 func excStrDefault(i *Instance) string {
+	if msg, ok := unicodeErrorStr(i); ok {
+		return msg
+	}
 	args := i.exc.args.items
 	switch len(args) {
 	case 0:

@@ -32,7 +32,9 @@ func (t *Thread) formatValue(v Value, conv int, spec string) (string, error) {
 // asciiEscape escapes non-ASCII characters as ascii() does.
 func asciiEscape(s string) string {
 	out := make([]byte, 0, len(s))
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, n := DecodeRune(s[i:])
+		i += n
 		switch {
 		case r < 0x80:
 			out = append(out, byte(r))

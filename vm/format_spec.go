@@ -5,7 +5,6 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // Python's format-spec mini-language for int, float and str:
@@ -26,7 +25,7 @@ type fmtSpec struct {
 func parseSpec(s, typeName string) (fmtSpec, error) {
 	sp := fmtSpec{fill: ' ', prec: -1}
 	orig := s
-	if r, size := utf8.DecodeRuneInString(s); size > 0 && len(s) > size && strings.IndexByte("<>^=", s[size]) >= 0 {
+	if r, size := DecodeRune(s); size > 0 && len(s) > size && strings.IndexByte("<>^=", s[size]) >= 0 {
 		sp.fill, sp.align = r, s[size]
 		s = s[size+1:]
 	} else if len(s) > 0 && strings.IndexByte("<>^=", s[0]) >= 0 {
@@ -99,18 +98,18 @@ func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 // pad applies width/fill/align; numbers default to right alignment and '='
 // puts padding between the sign and the digits.
 func pad(sign, body string, sp fmtSpec, defaultAlign byte) (string, error) {
-	n := utf8.RuneCountInString(sign) + utf8.RuneCountInString(body)
+	n := RuneCount(sign) + RuneCount(body)
 	if n >= sp.width {
 		return sign + body, nil
 	}
-	if err := CheckAlloc2(int64(sp.width)*int64(utf8.RuneLen(sp.fill)), int64(len(sign)+len(body)), 1); err != nil {
+	if err := CheckAlloc2(int64(sp.width)*int64(len(RuneString(sp.fill))), int64(len(sign)+len(body)), 1); err != nil {
 		return "", err
 	}
 	return padUnchecked(sign, body, n, sp, defaultAlign), nil
 }
 
 func padUnchecked(sign, body string, n int, sp fmtSpec, defaultAlign byte) string {
-	fill := strings.Repeat(string(sp.fill), sp.width-n)
+	fill := strings.Repeat(RuneString(sp.fill), sp.width-n)
 	align := sp.align
 	if align == 0 {
 		align = defaultAlign
@@ -120,7 +119,7 @@ func padUnchecked(sign, body string, n int, sp fmtSpec, defaultAlign byte) strin
 		return sign + body + fill
 	case '^':
 		left := (sp.width - n) / 2
-		return strings.Repeat(string(sp.fill), left) + sign + body + strings.Repeat(string(sp.fill), sp.width-n-left)
+		return strings.Repeat(RuneString(sp.fill), left) + sign + body + strings.Repeat(RuneString(sp.fill), sp.width-n-left)
 	case '=':
 		return sign + fill + body
 	}
@@ -219,7 +218,7 @@ func formatIntSpec(x *big.Int, spec, typeName string, limit int) (string, error)
 		if !x.IsInt64() || x.Int64() < 0 || x.Int64() > 0x10ffff {
 			return "", Errorf(OverflowError, "%%c arg not in range(0x110000)")
 		}
-		return pad("", string(rune(x.Int64())), sp, '>') // an int: right-aligned like any number
+		return pad("", RuneString(rune(x.Int64())), sp, '>') // an int: right-aligned like any number
 	default:
 		return "", Errorf(ValueError, "Unknown format code '%c' for object of type '%s'", sp.typ, typeName)
 	}
@@ -386,8 +385,8 @@ func formatStrSpec(s, spec string) (string, error) {
 	if sp.align == '=' {
 		return "", Errorf(ValueError, "'=' alignment not allowed in string format specifier")
 	}
-	if sp.prec >= 0 && utf8.RuneCountInString(s) > sp.prec {
-		s = string([]rune(s)[:sp.prec])
+	if sp.prec >= 0 && RuneCount(s) > sp.prec {
+		s = RunesString(Runes(s)[:sp.prec])
 	}
 	return pad("", s, sp, '<')
 }

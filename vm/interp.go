@@ -256,6 +256,11 @@ func (it *Interp) Flush() { it.Stdout.Flush() }
 // WriteStderr writes to stderr after flushing stdout, so output interleaves as written.
 func (it *Interp) WriteStderr(s string) {
 	it.Stdout.Flush()
+	if HasSurrogate(s) {
+		// stderr's error handler is backslashreplace, as CPython's.
+		b, _ := EncodeStr(s, "utf-8", "backslashreplace")
+		s = string(b)
+	}
 	io.WriteString(it.Stderr, s)
 }
 

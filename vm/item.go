@@ -225,7 +225,7 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 				for i := int64(0); i < n; i++ {
 					rs[i] = runes[a+i*c]
 				}
-				return Str(string(rs)), nil
+				return Str(RunesString(rs)), nil
 			}
 			i, err := t.seqIndex(key, o.Len(), "string")
 			if err != nil {

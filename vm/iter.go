@@ -80,6 +80,9 @@ func (it *strIter) Next(t *Thread) (Value, bool, error) {
 		return Obj(asciiStrs[c]), true, nil
 	}
 	r, size := utf8.DecodeRuneInString(s[it.off:])
+	if size == 1 && r == utf8.RuneError {
+		r, size = decodeRuneWide(s[it.off:]) // maybe a surrogate
+	}
 	it.off += size
 	return Obj(runeStr(r)), true, nil
 }

@@ -331,6 +331,9 @@ func (t *Thread) excStr(o *Instance) (string, error) {
 			return fmt.Sprintf("%s (%s, line %d)", m, f, line.AsInt()), nil
 		}
 	}
+	if msg, ok := unicodeErrorStr(o); ok {
+		return msg, nil
+	}
 	args := o.exc.args.items
 	switch len(args) {
 	case 0:
@@ -471,6 +474,9 @@ func QuoteStr(s string) string {
 	b.WriteByte(quote)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			r, size = decodeRuneWide(s[i:]) // maybe a surrogate
+		}
 		if r == utf8.RuneError && size == 1 {
 			fmt.Fprintf(&b, "\\x%02x", s[i])
 			i++

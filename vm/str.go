@@ -16,6 +16,7 @@ type StrObj struct {
 	ext    *strExt // nil until needed: positional caches, concatenation buffer
 	length int     // code points; -1 until measured
 	ascii  bool    // every byte < 0x80 (meaningful once length >= 0)
+	surr   bool    // holds an encoded lone surrogate (str_wtf8.go; meaningful once length >= 0)
 	hashed bool
 	hash   uint64
 }
@@ -129,9 +130,9 @@ func runeStr(r rune) *StrObj {
 		StrObj
 		b [utf8.UTFMax]byte
 	}{}
-	n := utf8.EncodeRune(p.b[:], r)
+	n := len(AppendRune(p.b[:0], r))
 	p.s = unsafe.String(&p.b[0], n)
-	p.length = 1
+	p.length, p.surr = 1, IsSurrogate(r)
 	return &p.StrObj
 }
 
@@ -147,6 +148,10 @@ func (s *StrObj) measure() {
 		return
 	}
 	s.length = i + utf8.RuneCountInString(str[i:])
+	if n := surrogateCount(str[i:]); n > 0 {
+		s.length -= 2 * n
+		s.surr = true
+	}
 }
 
 // asciiPrefix returns the length of the leading run of ASCII bytes of s,
@@ -197,7 +202,11 @@ func (s *StrObj) wideOf() *strPos {
 func (s *StrObj) runesOf() []rune {
 	w := s.wideOf()
 	if w.runes == nil {
-		w.runes = []rune(s.s)
+		if s.surr {
+			w.runes = Runes(s.s)
+		} else {
+			w.runes = []rune(s.s)
+		}
 	}
 	return w.runes
 }
@@ -208,11 +217,21 @@ func (s *StrObj) offsOf() []int {
 	if w.offs == nil {
 		offs := make([]int, 0, s.Len()/strStride+1)
 		n := 0
-		for off := range s.s {
-			if n%strStride == 0 {
-				offs = append(offs, off)
+		if s.surr {
+			for off := 0; off < len(s.s); n++ {
+				if n%strStride == 0 {
+					offs = append(offs, off)
+				}
+				_, size := DecodeRune(s.s[off:])
+				off += size
 			}
-			n++
+		} else {
+			for off := range s.s {
+				if n%strStride == 0 {
+					offs = append(offs, off)
+				}
+				n++
+			}
 		}
 		w.offs = offs
 	}
@@ -257,7 +276,11 @@ func (s *StrObj) substrObj(lo, hi int) *StrObj {
 		return newStrMeasured(s.s[lo:hi], hi-lo, true)
 	}
 	sub := s.s[s.byteOffset(lo):s.byteOffset(hi)]
-	return newStrMeasured(sub, hi-lo, len(sub) == hi-lo && asciiPrefix(sub) == len(sub))
+	r := newStrMeasured(sub, hi-lo, len(sub) == hi-lo && asciiPrefix(sub) == len(sub))
+	if s.surr && !r.ascii && r != s {
+		r.surr = HasSurrogate(sub)
+	}
+	return r
 }
 
 // byteOffset converts a code point index (0 <= i <= Len()) to a byte offset.
@@ -272,6 +295,13 @@ func (s *StrObj) byteOffset(i int) int {
 		return len(s.s)
 	}
 	off := s.offsOf()[i/strStride]
+	if s.surr {
+		for k := i % strStride; k > 0; k-- {
+			_, size := DecodeRune(s.s[off:])
+			off += size
+		}
+		return off
+	}
 	for k := i % strStride; k > 0; k-- {
 		_, size := utf8.DecodeRuneInString(s.s[off:])
 		off += size
@@ -295,6 +325,9 @@ func (s *StrObj) runeIndexOf(off int) int {
 		} else {
 			hi = mid
 		}
+	}
+	if s.surr {
+		return lo*strStride + RuneCount(s.s[offs[lo]:off])
 	}
 	return lo*strStride + utf8.RuneCountInString(s.s[offs[lo]:off])
 }
@@ -337,7 +370,8 @@ func concatStr(x, y *StrObj) *StrObj {
 		r = &StrObj{s: unsafe.String(&buf.b[0], n), ext: &strExt{buf: buf}}
 	}
 	if x.length >= 0 && y.length >= 0 {
-		r.length, r.ascii = x.length+y.length, x.ascii && y.ascii
+		// Both hold whole code points, so no surrogate sequence spans the join.
+		r.length, r.ascii, r.surr = x.length+y.length, x.ascii && y.ascii, x.surr || y.surr
 	} else {
 		r.length = -1
 	}

@@ -175,8 +175,10 @@ func strPred(f func(r rune) bool, emptyTrue bool) BuiltinFunc {
 		if s == "" {
 			return Bool(emptyTrue), nil
 		}
-		for _, r := range s {
-			if !f(r) {
+		for i, r := range s {
+			// A surrogate passes none of the tests (and Go reads its
+			// bytes as U+FFFD, which may).
+			if !f(r) || r == utf8.RuneError && isSurrogateAt(s, i) {
 				return False, nil
 			}
 		}
@@ -184,7 +186,10 @@ func strPred(f func(r rune) bool, emptyTrue bool) BuiltinFunc {
 	}
 }
 
-func titleCase(s string) string {
+func titleCase(s string) string { return keepSurrogates(s, titleCaseValid) }
+
+// titleCaseValid is titleCase of valid UTF-8.
+func titleCaseValid(s string) string {
 	var b strings.Builder
 	prevCased := false
 	for _, r := range s {
@@ -218,7 +223,7 @@ func strPadArgs(t *Thread, name string, args []Value, kw []KV) (string, int, str
 		if !ok {
 			return "", 0, "", Errorf(TypeError, "%s() argument 2 must be str, not %s", name, a[1].TypeName())
 		}
-		if utf8.RuneCountInString(f) != 1 {
+		if RuneCount(f) != 1 {
 			return "", 0, "", Errorf(TypeError, "The fill character must be exactly one character long")
 		}
 		fill = f
@@ -236,16 +241,24 @@ func strPadArgs(t *Thread, name string, args []Value, kw []KV) (string, int, str
 
 func init() {
 	m := StrType.AddMethod
-	m("upper", func(t *Thread, args []Value, kw []KV) (Value, error) { return Str(toUpperFull(strSelf(args))), nil })
-	m("lower", func(t *Thread, args []Value, kw []KV) (Value, error) { return Str(strings.ToLower(strSelf(args))), nil })
-	m("casefold", func(t *Thread, args []Value, kw []KV) (Value, error) { return Str(strings.ToLower(strSelf(args))), nil })
+	m("upper", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return Str(keepSurrogates(strSelf(args), toUpperFull)), nil
+	})
+	m("lower", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return Str(keepSurrogates(strSelf(args), strings.ToLower)), nil
+	})
+	m("casefold", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return Str(keepSurrogates(strSelf(args), strings.ToLower)), nil
+	})
 	m("swapcase", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		return Str(strings.Map(func(r rune) rune {
-			if unicode.IsUpper(r) {
-				return unicode.ToLower(r)
-			}
-			return unicode.ToUpper(r)
-		}, strSelf(args))), nil
+		return Str(keepSurrogates(strSelf(args), func(s string) string {
+			return strings.Map(func(r rune) rune {
+				if unicode.IsUpper(r) {
+					return unicode.ToLower(r)
+				}
+				return unicode.ToUpper(r)
+			}, s)
+		})), nil
 	})
 	m("title", func(t *Thread, args []Value, kw []KV) (Value, error) { return Str(titleCase(strSelf(args))), nil })
 	m("capitalize", func(t *Thread, args []Value, kw []KV) (Value, error) {
@@ -253,8 +266,8 @@ func init() {
 		if s == "" {
 			return Str(""), nil
 		}
-		r, size := utf8.DecodeRuneInString(s)
-		return Str(string(unicode.ToTitle(r)) + strings.ToLower(s[size:])), nil
+		r, size := DecodeRune(s)
+		return Str(RuneString(unicode.ToTitle(r)) + keepSurrogates(s[size:], strings.ToLower)), nil
 	})
 	strip := func(name string, left, right bool) {
 		m(name, func(t *Thread, args []Value, kw []KV) (Value, error) {
@@ -283,6 +296,9 @@ func init() {
 				return Undef, Errorf(TypeError, "%s arg must be None or str", name)
 			}
 			r := s
+			if HasSurrogate(s) || HasSurrogate(chars) {
+				return same(trimRunes(r, chars, left, right)), nil
+			}
 			if left {
 				r = strings.TrimLeft(r, chars)
 			}
@@ -460,6 +476,10 @@ func init() {
 		if err := replaceSize(strSelf(args), old, nw, count); err != nil {
 			return Undef, err
 		}
+		if old == "" && args[0].o.(*StrObj).Len() > 0 && HasSurrogate(strSelf(args)) {
+			// Go inserts between the bytes of what it reads as invalid.
+			return Str(insertBetween(strSelf(args), nw, count)), nil
+		}
 		return Str(strings.Replace(strSelf(args), old, nw, count)), nil
 	})
 	m("find", func(t *Thread, args []Value, kw []KV) (Value, error) {
@@ -500,7 +520,7 @@ func init() {
 		}
 		seg := self.s[byteOffset(self, lo):byteOffset(self, hi)]
 		if sub == "" {
-			return Int(int64(utf8.RuneCountInString(seg) + 1)), nil
+			return Int(int64(RuneCount(seg) + 1)), nil
 		}
 		return Int(int64(strings.Count(seg, sub))), nil
 	})
@@ -551,7 +571,7 @@ func init() {
 		if err != nil {
 			return Undef, err
 		}
-		n := utf8.RuneCountInString(s)
+		n := RuneCount(s)
 		if w <= n {
 			return Str(s), nil
 		}
@@ -567,7 +587,7 @@ func init() {
 		if err != nil {
 			return Undef, err
 		}
-		if n := utf8.RuneCountInString(s); w > n {
+		if n := RuneCount(s); w > n {
 			s += strings.Repeat(fill, w-n)
 		}
 		return Str(s), nil
@@ -577,7 +597,7 @@ func init() {
 		if err != nil {
 			return Undef, err
 		}
-		if n := utf8.RuneCountInString(s); w > n {
+		if n := RuneCount(s); w > n {
 			s = strings.Repeat(fill, w-n) + s
 		}
 		return Str(s), nil
@@ -594,7 +614,7 @@ func init() {
 		if err := CheckAlloc2(w, int64(len(s)), 1); err != nil {
 			return Undef, err
 		}
-		n := utf8.RuneCountInString(s)
+		n := RuneCount(s)
 		if int(w) <= n {
 			return Str(s), nil
 		}
@@ -701,7 +721,9 @@ func init() {
 		}
 		var b strings.Builder
 		col := 0
-		for _, r := range self {
+		for i := 0; i < len(self); {
+			r, n := DecodeRune(self[i:])
+			i += n
 			switch r {
 			case '\t':
 				if size > 0 {
@@ -713,7 +735,7 @@ func init() {
 				b.WriteRune(r)
 				col = 0
 			default:
-				b.WriteRune(r)
+				WriteRune(&b, r)
 				col++
 			}
 		}
@@ -742,50 +764,15 @@ func init() {
 		if err := codecArgs("encode", a, &enc); err != nil {
 			return Undef, err
 		}
-		s := strSelf(args)
-		switch strings.ReplaceAll(strings.ToLower(enc), "_", "-") {
-		case "utf-8", "utf8":
-			return Obj(NewBytes([]byte(s))), nil
-		case "utf-8-sig", "utf8-sig":
-			return Obj(NewBytes(append([]byte("\xef\xbb\xbf"), s...))), nil
-		case "ascii", "latin-1", "latin1", "iso-8859-1":
-			limit := rune(0x80)
-			name := "ascii"
-			if enc != "ascii" {
-				limit, name = 0x100, "latin-1"
-			}
-			out := make([]byte, 0, len(s))
-			pos := 0
-			for _, r := range s {
-				if r >= limit {
-					errs := "strict"
-					if !a[1].IsUndef() {
-						errs, _ = a[1].StrOf()
-					}
-					switch errs {
-					case "ignore":
-						pos++
-						continue
-					case "replace":
-						out = append(out, '?')
-						pos++
-						continue
-					}
-					esc := sprintf("\\x%02x", r)
-					if r > 0xff {
-						esc = sprintf("\\u%04x", r)
-					}
-					if r > 0xffff {
-						esc = sprintf("\\U%08x", r)
-					}
-					return Undef, Errorf(UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %d: ordinal not in range(%d)", name, esc, pos, limit)
-				}
-				out = append(out, byte(r))
-				pos++
-			}
-			return Obj(NewBytes(out)), nil
+		errs := "strict"
+		if !a[1].IsUndef() {
+			errs, _ = a[1].StrOf()
 		}
-		return Undef, Errorf(LookupError, "unknown encoding: %s", enc)
+		b, err := EncodeStr(strSelf(args), enc, errs)
+		if err != nil {
+			return Undef, err
+		}
+		return Obj(NewBytes(b)), nil
 	})
 	m("format", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		s, err := t.strFormat(strSelf(args), args[1:], kw, Undef)
@@ -848,11 +835,11 @@ func init() {
 			return Undef, err
 		}
 		var b strings.Builder
-		for _, r := range strSelf(args) {
+		for _, r := range Runes(strSelf(args)) {
 			v, err := t.GetItem(args[1], Int(int64(r)))
 			if err != nil {
 				if IsInstanceOf(err, LookupError) {
-					b.WriteRune(r)
+					WriteRune(&b, r)
 					continue
 				}
 				return Undef, err
@@ -860,7 +847,7 @@ func init() {
 			switch {
 			case v.IsNone():
 			case v.isIntLike():
-				b.WriteRune(rune(v.AsInt()))
+				WriteRune(&b, rune(v.AsInt()))
 			default:
 				s, ok := v.StrOf()
 				if !ok {
@@ -891,7 +878,7 @@ func strMaketrans(t *Thread, args []Value, kw []KV) (Value, error) {
 		var err error
 		src.Items(func(k, v Value) bool {
 			if s, ok := k.StrOf(); ok {
-				r, _ := utf8.DecodeRuneInString(s)
+				r, _ := DecodeRune(s)
 				k = Int(int64(r))
 			}
 			err = d.Set(t, k, v)
@@ -912,7 +899,7 @@ func strMaketrans(t *Thread, args []Value, kw []KV) (Value, error) {
 		if !ok {
 			return Undef, Errorf(TypeError, "first maketrans argument must be a string if there is a second argument")
 		}
-		xr, yr := []rune(x), []rune(y)
+		xr, yr := Runes(x), Runes(y)
 		if len(xr) != len(yr) {
 			return Undef, Errorf(ValueError, "the first two maketrans arguments must have equal length")
 		}
@@ -921,7 +908,7 @@ func strMaketrans(t *Thread, args []Value, kw []KV) (Value, error) {
 		}
 		if len(args) == 3 {
 			z, _ := args[2].StrOf()
-			for _, r := range z {
+			for _, r := range Runes(z) {
 				d.Set(t, Int(int64(r)), None)
 			}
 		}

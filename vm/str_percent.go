@@ -245,8 +245,8 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			if err != nil {
 				return "", err
 			}
-			if sp.prec >= 0 && len([]rune(s)) > sp.prec {
-				s = string([]rune(s)[:sp.prec])
+			if sp.prec >= 0 && RuneCount(s) > sp.prec {
+				s = RunesString(Runes(s)[:sp.prec])
 			}
 			out, err = pad("", s, fmtSpec{fill: ' ', width: sp.width, align: sp.align}, '>')
 			if err != nil {
@@ -331,7 +331,7 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			out = s
 		case 'c':
 			if s, ok := arg.StrOf(); ok {
-				if len([]rune(s)) != 1 {
+				if RuneCount(s) != 1 {
 					return "", Errorf(TypeError, "%%c requires int or char")
 				}
 				var err error
@@ -344,7 +344,7 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 					return "", Errorf(OverflowError, "%%c arg not in range(0x110000)")
 				}
 				var err error
-				if out, err = pad("", string(rune(n)), fmtSpec{fill: ' ', width: sp.width, align: sp.align}, '>'); err != nil {
+				if out, err = pad("", RuneString(rune(n)), fmtSpec{fill: ' ', width: sp.width, align: sp.align}, '>'); err != nil {
 					return "", err
 				}
 			} else {

@@ -267,7 +267,8 @@ func sqlValue(t *vm.Thread, v vm.Value, n int) (any, error) {
 	}
 	switch o := v.AsObj().(type) {
 	case *vm.StrObj:
-		return o.String(), nil
+		// sqlite takes UTF-8: a lone surrogate is refused as CPython does.
+		return vm.HostStr(o.String())
 	case *vm.Bytes:
 		return blob(o.Data()), nil
 	case *vm.ByteArray:
@@ -612,7 +613,7 @@ func strArg(t *vm.Thread, fname string, v vm.Value) (string, error) {
 	if !ok {
 		return "", vm.Errorf(vm.TypeError, "%s() argument 1 must be str, not %s", fname, v.TypeName())
 	}
-	return s, nil
+	return vm.HostStr(s)
 }
 
 func init() {

@@ -21,6 +21,22 @@ def fspath(p):
     return r
 
 
+def fsencode(filename):
+    # File names are UTF-8; the bytes a decoding could not read come back
+    # from the U+DC80..U+DCFF they were escaped to ('surrogateescape').
+    filename = fspath(filename)
+    if isinstance(filename, str):
+        return filename.encode("utf-8", "surrogateescape")
+    return filename
+
+
+def fsdecode(filename):
+    filename = fspath(filename)
+    if isinstance(filename, bytes):
+        return filename.decode("utf-8", "surrogateescape")
+    return filename
+
+
 class PathLike:
     def __fspath__(self):
         raise NotImplementedError

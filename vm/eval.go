@@ -203,7 +203,7 @@ func (t *Thread) execute() (Value, error) {
 					v := regs[arg&0xfff].o.(*Cell).v
 					if v.k == KUndef {
 						f.pc, f.sp = pc, sp
-						err = Errorf(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name)
+						err = withName(Errorf(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name), name)
 						goto fail
 					}
 					regs[sp] = v
@@ -217,7 +217,7 @@ func (t *Thread) execute() (Value, error) {
 					v, ok = f.module.builtinFor(arg, t.interp.builtins)
 					if !ok {
 						f.pc, f.sp = pc, sp
-						err = Errorf(NameError, "name '%s' is not defined", name)
+						err = nameError(name)
 						goto fail
 					}
 				}
@@ -234,7 +234,7 @@ func (t *Thread) execute() (Value, error) {
 			case OpDeleteGlobal:
 				if f.module.vals[arg].k == KUndef {
 					f.pc, f.sp = pc, sp
-					err = Errorf(NameError, "name '%s' is not defined", f.module.order[arg])
+					err = nameError(f.module.order[arg])
 					goto fail
 				}
 				f.module.deleteSlotIndex(arg)
@@ -253,7 +253,7 @@ func (t *Thread) execute() (Value, error) {
 					}
 					if !ok {
 						f.pc, f.sp = pc, sp
-						err = Errorf(NameError, "name '%s' is not defined", name)
+						err = nameError(name)
 						goto fail
 					}
 				}
@@ -273,7 +273,7 @@ func (t *Thread) execute() (Value, error) {
 					f.pc, f.sp = pc, sp
 					err = e
 					if e == nil {
-						err = Errorf(NameError, "name '%s' is not defined", name)
+						err = nameError(name)
 					}
 					goto fail
 				}
@@ -1462,7 +1462,7 @@ func (t *Thread) execute() (Value, error) {
 func (t *Thread) unboundDeref(f *Frame, slot int) error {
 	name := f.code.LocalNames[slot]
 	if slot >= f.code.FreeStart && slot < f.code.FreeStart+f.code.NumFrees {
-		return Errorf(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name)
+		return withName(Errorf(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name), name)
 	}
 	return Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", name)
 }

@@ -291,6 +291,7 @@ func (c *compiler) dict(e *parser.Dict) {
 }
 
 func (c *compiler) call(e *parser.Call) {
+	c.checkKeywords(e.Keywords)
 	simple := !hasStar(e.Args)
 	for _, k := range e.Keywords {
 		if k.Name == "" {
@@ -380,4 +381,24 @@ func (c *compiler) formattedValue(e *parser.FormattedValue) {
 		arg |= 4
 	}
 	c.emit(OpFormatValue, arg)
+}
+
+// checkKeywords refuses a keyword given twice in one call, as CPython's
+// compiler does (carets under the second keyword argument).
+func (c *compiler) checkKeywords(kws []*parser.Keyword) {
+	for i, k := range kws {
+		if k.Name == "" {
+			continue
+		}
+		for _, prev := range kws[:i] {
+			if prev.Name == k.Name {
+				end := k.End.Col
+				if k.End.Line != k.P.Line {
+					end = 0
+				}
+				c.failSpan(k.P, end, "keyword argument repeated: "+k.Name)
+				return
+			}
+		}
+	}
 }

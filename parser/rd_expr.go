@@ -488,7 +488,7 @@ func (ps *parser) parenAtom() Expr {
 	}
 	if ps.acceptOp(")") {
 		if _, ok := first.(*Starred); ok {
-			ps.failAt(first.Position(), "SyntaxError", "cannot use starred expression here")
+			ps.failExpr(first, "cannot use starred expression here")
 		}
 		return first
 	}

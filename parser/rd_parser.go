@@ -232,6 +232,7 @@ func ParseExprLimited(filename string, src []byte, maxDigits int) (e Expr, err e
 		ps.next()
 	}
 	if ps.peek().kind != tEOF {
+		ps.namedEq = span{} // eval's input is expressions, not named ones
 		ps.syntaxError("invalid syntax")
 	}
 	return e, nil

@@ -331,14 +331,37 @@ func (c *compiler) call(e *parser.Call) {
 		return
 	}
 	// General form: build an args tuple and a kwargs dict.
-	c.sequence(e.Args, OpBuildTuple)
+	if s, ok := oneStarred(e.Args); ok {
+		// f(*x): an error names f, as CPython's CALL_FUNCTION_EX does.
+		c.emit(OpBuildList, 0)
+		c.expr(s.X)
+		c.emit(OpListExtend, 1|listExtendCall)
+		c.emit(OpListToTuple, 0)
+	} else {
+		c.sequence(e.Args, OpBuildTuple)
+	}
 	if len(e.Keywords) > 0 {
 		c.emit(OpBuildMap, 0)
-		for _, k := range e.Keywords {
-			if k.Name == "" {
+		merged := false // a **m came before: a name may repeat one of its keys
+		for i, k := range e.Keywords {
+			switch {
+			case k.Name == "":
 				c.expr(k.Value)
 				c.emit(OpDictMerge, 1)
-			} else {
+				merged = true
+			case merged:
+				// Gather the names up to the next **m in a dict of their
+				// own, merged like it so that a repeated key is refused.
+				if i == 0 || e.Keywords[i-1].Name == "" {
+					c.emit(OpBuildMap, 0)
+				}
+				c.emitConst(Str(k.Name))
+				c.expr(k.Value)
+				c.emit(OpMapAdd, 1)
+				if i == len(e.Keywords)-1 || e.Keywords[i+1].Name == "" {
+					c.emit(OpDictMerge, 1)
+				}
+			default:
 				c.emitConst(Str(k.Name))
 				c.expr(k.Value)
 				c.emit(OpMapAdd, 1)
@@ -401,4 +424,13 @@ func (c *compiler) checkKeywords(kws []*parser.Keyword) {
 			}
 		}
 	}
+}
+
+// oneStarred reports whether a call's positional arguments are one *x.
+func oneStarred(args []parser.Expr) (*parser.Starred, bool) {
+	if len(args) != 1 {
+		return nil, false
+	}
+	s, ok := args[0].(*parser.Starred)
+	return s, ok
 }

@@ -773,7 +773,8 @@ func (t *Thread) execute() (Value, error) {
 			case OpListExtend:
 				sp--
 				f.pc, f.sp = pc, sp
-				l := regs[sp-arg].o.(*List)
+				depth := arg &^ listExtendCall
+				l := regs[sp-depth].o.(*List)
 				if e := t.Iterate(regs[sp], func(v Value) error {
 					if err := t.GrowCheck(len(l.items), cap(l.items), SizeValue); err != nil {
 						return err
@@ -783,7 +784,11 @@ func (t *Thread) execute() (Value, error) {
 				}); e != nil {
 					err = e
 					if IsInstanceOf(e, TypeError) && !t.isIterable(regs[sp]) {
-						err = Errorf(TypeError, "Value after * must be an iterable, not %s", regs[sp].TypeName())
+						if arg&listExtendCall != 0 {
+							err = t.starArgError(regs[sp-depth-1], regs[sp])
+						} else {
+							err = Errorf(TypeError, "Value after * must be an iterable, not %s", regs[sp].TypeName())
+						}
 					}
 					goto fail
 				}
@@ -803,6 +808,10 @@ func (t *Thread) execute() (Value, error) {
 				d := regs[sp-arg].o.(*Dict)
 				if e := t.dictMerge(d, regs[sp], Opcode(ins&0xff) == OpDictMerge); e != nil {
 					err = e
+					if Opcode(ins&0xff) == OpDictMerge {
+						// The callee is below the args tuple and the dict.
+						err = t.kwargsError(e, regs[sp-arg-2], regs[sp])
+					}
 					goto fail
 				}
 				regs[sp] = Undef

@@ -72,7 +72,9 @@ var errNotMapping error = notMapping{}
 
 type dupKeyword struct{ name string }
 
-func (d *dupKeyword) Error() string { return "got multiple values for keyword argument '" + d.name + "'" }
+func (d *dupKeyword) Error() string {
+	return "got multiple values for keyword argument '" + d.name + "'"
+}
 
 // kwargsError words an error of f(**m) as CPython does.
 func (t *Thread) kwargsError(err error, fn, m Value) error {

@@ -178,6 +178,12 @@ func Parse(filename string, src []byte) (mod *Module, err error) {
 // ParseLimited is Parse with a limit on the digits of decimal int literals
 // (an interpreter's sys.get_int_max_str_digits(); 0: no limit).
 func ParseLimited(filename string, src []byte, maxDigits int) (mod *Module, err error) {
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		// CPython refuses a file with a NUL byte before tokenizing it.
+		line := bytes.Count(src[:i], []byte("\n")) + 1
+		start := bytes.LastIndexByte(src[:i], '\n') + 1
+		return nil, &SyntaxError{Kind: "SyntaxError", Msg: "source code cannot contain null bytes", Filename: filename, Line: line, Col: 1, NoCaret: true, Text: string(src[start:i])}
+	}
 	src = universalNewlines(src)
 	toks, warnings, lerr := tokenize(filename, string(src))
 	if lerr != nil {
@@ -226,6 +232,20 @@ func ParseExprLimited(filename string, src []byte, maxDigits int) (e Expr, err e
 	}()
 	for ps.peek().kind == tIndent || ps.peek().kind == tNewline {
 		ps.next()
+	}
+	if ps.peek().kind == tEOF {
+		// Nothing to evaluate: CPython's error sits at the end marker, on
+		// the last line with text (0 for none), with no caret.
+		src := string(src)
+		line := strings.Count(src, "\n")
+		if last := src[strings.LastIndexByte(src, '\n')+1:]; strings.TrimSpace(last) != "" {
+			line++
+		}
+		text := ps.lineText(line)
+		if text == "" {
+			text = "\n"
+		}
+		return nil, &SyntaxError{Kind: "SyntaxError", Msg: "invalid syntax", Filename: filename, Line: line, Text: text}
 	}
 	e = ps.testlistStarExpr()
 	for ps.peek().kind == tNewline || ps.peek().kind == tDedent {

@@ -371,6 +371,7 @@ type Keyword struct {
 	P     Pos
 	Name  string
 	Value Expr
+	End   Pos // just after the value (error carets)
 }
 
 // CompFor is `[async] for Target in Iter if Ifs[0] if Ifs[1]...` in a comprehension.

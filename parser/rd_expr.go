@@ -55,7 +55,11 @@ func (ps *parser) namedExprTest() Expr {
 		ps.next()
 		return &NamedExpr{P: t.pos, Target: &Name{P: t.pos, Id: t.val}, Value: ps.test()}
 	}
+	start := ps.p
 	e := ps.test()
+	if ps.isOp("=") {
+		ps.namedEq = span{start, ps.p}
+	}
 	if ps.isOp(":=") {
 		ps.failAt(e.Position(), "SyntaxError", "cannot use assignment expressions with "+describeExpr(e))
 	}
@@ -71,7 +75,11 @@ func (ps *parser) test() Expr {
 		return ps.lambdef(true)
 	}
 	p := ps.peek().pos
+	start := ps.p
 	e := ps.orTest()
+	// Where an expression could have been followed by another (the comma
+	// hint of invalidSyntax); a comprehension's disjunctions are not.
+	ps.lastDisj = span{start, ps.p}
 	if ps.isKw("if") {
 		// Only a conditional expression if an 'else' follows; otherwise the
 		// 'if' belongs to a comprehension.
@@ -82,6 +90,9 @@ func (ps *parser) test() Expr {
 			if ps.inCompIf() {
 				ps.p = save
 				return e
+			}
+			if !ps.isOp(":") {
+				ps.failSpan(span{start, ps.p}, "expected 'else' after 'if' expression")
 			}
 			ps.failAt(ps.peek().pos, "SyntaxError", "expected 'else' after 'if' expression")
 		}
@@ -103,6 +114,9 @@ func (ps *parser) testNoCond() Expr {
 func (ps *parser) lambdef(allowCond bool) Expr {
 	p := ps.next().pos
 	params := ps.paramList(":", false)
+	if !ps.isOp(":") && ps.peek().kind != tNewline {
+		ps.syntaxError("invalid syntax")
+	}
 	ps.expectOp(":")
 	var body Expr
 	if allowCond {
@@ -116,14 +130,14 @@ func (ps *parser) lambdef(allowCond bool) Expr {
 func (ps *parser) orTest() Expr {
 	p := ps.peek().pos
 	e := ps.andTest()
-	if !ps.isKw("or") {
-		return e
+	if ps.isKw("or") {
+		vals := []Expr{e}
+		for ps.acceptKw("or") {
+			vals = append(vals, ps.andTest())
+		}
+		e = &BoolOp{P: p, Op: "or", Values: vals}
 	}
-	vals := []Expr{e}
-	for ps.acceptKw("or") {
-		vals = append(vals, ps.andTest())
-	}
-	return &BoolOp{P: p, Op: "or", Values: vals}
+	return e
 }
 
 func (ps *parser) andTest() Expr {
@@ -323,17 +337,21 @@ func (ps *parser) callArgs() ([]Expr, []*Keyword) {
 			}
 			ps.next()
 			ps.next()
-			kws = append(kws, &Keyword{P: t.pos, Name: t.val, Value: ps.test()})
+			kws = append(kws, &Keyword{P: t.pos, Name: t.val, Value: ps.test(), End: ps.toks[ps.p-1].end})
 			sawKw = true
 		default:
+			start := ps.p
 			e := ps.namedExprTest()
 			if ps.isKw("for") || ps.isKw("async") {
 				e = ps.compFor(e.Position(), "gen", e, nil)
 				if len(args) > 0 || len(kws) > 0 || !ps.isOp(")") {
 					if !ps.isOp(")") || len(args) > 0 || len(kws) > 0 {
-						ps.failAt(e.Position(), "SyntaxError", "Generator expression must be parenthesized")
+						ps.failSpan(span{start, ps.p}, "Generator expression must be parenthesized")
 					}
 				}
+			}
+			if sawKw && startsExpression(ps.peek()) {
+				ps.invalidSyntax(true) // f(**k, a b): the missing comma first
 			}
 			if ps.isOp("=") {
 				ps.failAt(e.Position(), "SyntaxError", "expression cannot contain assignment, perhaps you meant \"==\"?")
@@ -470,7 +488,7 @@ func (ps *parser) parenAtom() Expr {
 	}
 	if ps.acceptOp(")") {
 		if _, ok := first.(*Starred); ok {
-			ps.failAt(first.Position(), "SyntaxError", "cannot use starred expression here")
+			ps.failExpr(first, "cannot use starred expression here")
 		}
 		return first
 	}
@@ -554,8 +572,12 @@ func (ps *parser) dictRest(d *Dict) Expr {
 			d.Values = append(d.Values, ps.bitOr())
 			continue
 		}
+		ks := ps.p
 		k := ps.test()
-		ps.expectOp(":")
+		if !ps.isOp(":") {
+			ps.failSpan(span{ks, ps.p}, "':' expected after dictionary key")
+		}
+		ps.next()
 		d.Keys = append(d.Keys, k)
 		d.Values = append(d.Values, ps.test())
 	}

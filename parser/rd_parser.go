@@ -20,6 +20,10 @@ type parser struct {
 	maxDigits int
 	// depth counts nested expression constructs being parsed (see enter).
 	depth int
+	// lastDisj is the last disjunction (or-test) parsed and namedEq the
+	// last '=' seen right after a named expression: the error hints of
+	// rd_hints.go start from them.
+	lastDisj, namedEq span
 }
 
 // maxParseDepth bounds the parser's Go recursion. CPython's parser has a
@@ -117,6 +121,9 @@ func (ps *parser) failRange(p Pos, endCol int, msg string) {
 
 func (ps *parser) syntaxError(msg string) {
 	t := ps.peek()
+	if ps.namedEq.end == ps.p && ps.p > 0 {
+		ps.namedExprEquals(ps.namedEq.start, ps.namedEq.end)
+	}
 	if t.kind == tNewline && msg == "invalid syntax" {
 		ps.failAt(t.pos, "SyntaxError", msg)
 	}
@@ -125,6 +132,12 @@ func (ps *parser) syntaxError(msg string) {
 	}
 	if t.kind == tEOF {
 		ps.failAt(t.pos, "SyntaxError", "unexpected EOF while parsing")
+	}
+	if msg == "invalid syntax" && t.kind != tDedent {
+		ps.invalidSyntax(false)
+	}
+	if t.kind != tNewline && t.kind != tDedent && t.end.Line == t.pos.Line && t.end.Col > t.pos.Col {
+		ps.failRange(t.pos, t.end.Col, msg)
 	}
 	ps.failAt(t.pos, "SyntaxError", msg)
 }
@@ -165,6 +178,12 @@ func Parse(filename string, src []byte) (mod *Module, err error) {
 // ParseLimited is Parse with a limit on the digits of decimal int literals
 // (an interpreter's sys.get_int_max_str_digits(); 0: no limit).
 func ParseLimited(filename string, src []byte, maxDigits int) (mod *Module, err error) {
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		// CPython refuses a file with a NUL byte before tokenizing it.
+		line := bytes.Count(src[:i], []byte("\n")) + 1
+		start := bytes.LastIndexByte(src[:i], '\n') + 1
+		return nil, &SyntaxError{Kind: "SyntaxError", Msg: "source code cannot contain null bytes", Filename: filename, Line: line, Col: 1, NoCaret: true, Text: string(src[start:i])}
+	}
 	src = universalNewlines(src)
 	toks, warnings, lerr := tokenize(filename, string(src))
 	if lerr != nil {
@@ -214,11 +233,26 @@ func ParseExprLimited(filename string, src []byte, maxDigits int) (e Expr, err e
 	for ps.peek().kind == tIndent || ps.peek().kind == tNewline {
 		ps.next()
 	}
+	if ps.peek().kind == tEOF {
+		// Nothing to evaluate: CPython's error sits at the end marker, on
+		// the last line with text (0 for none), with no caret.
+		src := string(src)
+		line := strings.Count(src, "\n")
+		if last := src[strings.LastIndexByte(src, '\n')+1:]; strings.TrimSpace(last) != "" {
+			line++
+		}
+		text := ps.lineText(line)
+		if text == "" {
+			text = "\n"
+		}
+		return nil, &SyntaxError{Kind: "SyntaxError", Msg: "invalid syntax", Filename: filename, Line: line, Text: text}
+	}
 	e = ps.testlistStarExpr()
 	for ps.peek().kind == tNewline || ps.peek().kind == tDedent {
 		ps.next()
 	}
 	if ps.peek().kind != tEOF {
+		ps.namedEq = span{} // eval's input is expressions, not named ones
 		ps.syntaxError("invalid syntax")
 	}
 	return e, nil
@@ -413,6 +447,7 @@ func (ps *parser) exprStmt() Stmt {
 		case "=":
 			targets := []Expr{first}
 			var value Expr
+			firstEq := ps.p
 			for ps.acceptOp("=") {
 				var e Expr
 				if ps.isKw("yield") {
@@ -424,8 +459,8 @@ func (ps *parser) exprStmt() Stmt {
 			}
 			value = targets[len(targets)-1]
 			targets = targets[:len(targets)-1]
-			for _, tg := range targets {
-				ps.checkTarget(tg, "assign to")
+			for i, tg := range targets {
+				ps.checkTargetHint(tg, "assign to", i == 0 && ps.valueAllowsHint(firstEq))
 			}
 			return &Assign{P: p, Targets: targets, Value: value}
 		case ":":
@@ -446,7 +481,7 @@ func (ps *parser) exprStmt() Stmt {
 			switch first.(type) {
 			case *Name, *Attribute, *Subscript:
 			default:
-				ps.failAt(first.Position(), "SyntaxError", "'"+describeExpr(first)+"' is an illegal expression for augmented assignment")
+				ps.failExpr(first, "'"+describeExpr(first)+"' is an illegal expression for augmented assignment")
 			}
 			var v Expr
 			if ps.isKw("yield") {
@@ -466,6 +501,12 @@ func (ps *parser) exprStmt() Stmt {
 // describeExpr names an expression kind for error messages, as CPython does.
 func describeExpr(e Expr) string {
 	switch e := e.(type) {
+	case *Name:
+		return "name"
+	case *Attribute:
+		return "attribute"
+	case *Subscript:
+		return "subscript"
 	case *Call:
 		return "function call"
 	case *Const:
@@ -528,31 +569,50 @@ func describeConst(v any) string {
 }
 
 func (ps *parser) checkTarget(e Expr, verb string) {
+	ps.checkTargetHint(e, verb, false)
+}
+
+// checkTargetHint checks an assignment target; hint: the target is the
+// first of a statement (or an element of its unparenthesized tuple) and
+// the value could be a comparison's right side, where CPython adds
+// "here. Maybe you meant '==' instead of '='?".
+func (ps *parser) checkTargetHint(e Expr, verb string, hint bool) {
 	switch e := e.(type) {
 	case *Name, *Attribute, *Subscript:
 	case *Starred:
-		ps.checkTarget(e.X, verb)
+		ps.checkTargetHint(e.X, verb, false)
 	case *Tuple:
+		paren := false
+		if i := ps.tokenAt(e.Position()); i >= 0 && ps.toks[i].kind == tOp && ps.toks[i].val == "(" {
+			paren = true
+		}
 		for _, x := range e.Elems {
-			ps.checkTarget(x, verb)
+			ps.checkTargetHint(x, verb, hint && !paren)
 		}
 	case *List:
 		for _, x := range e.Elems {
-			ps.checkTarget(x, verb)
+			ps.checkTargetHint(x, verb, false)
 		}
+	case *Yield, *YieldFrom:
+		ps.failExpr(e, "assignment to yield expression not possible")
 	default:
 		msg := "cannot " + verb + " " + describeExpr(e)
-		if c, ok := e.(*Const); ok && (c.Value == nil || c.Value == true || c.Value == false) {
-			msg = "cannot " + verb + " " + describeConst(c.Value)
-		}
-		if _, ok := e.(*Call); ok && verb == "assign to" {
-			msg += " here. Maybe you meant '==' instead of '='?"
-		} else if _, ok := e.(*Const); ok && verb == "assign to" {
-			if c := e.(*Const); !(c.Value == nil || c.Value == true || c.Value == false) {
+		if hint && verb == "assign to" {
+			switch e := e.(type) {
+			case *Compare, *BoolOp, *IfExp, *Lambda, *NamedExpr, *Comp:
+			case *UnaryOp:
+				if e.Op != "not" {
+					msg += " here. Maybe you meant '==' instead of '='?"
+				}
+			case *Const:
+				if !(e.Value == nil || e.Value == true || e.Value == false) {
+					msg += " here. Maybe you meant '==' instead of '='?"
+				}
+			default:
 				msg += " here. Maybe you meant '==' instead of '='?"
 			}
 		}
-		ps.failAt(e.Position(), "SyntaxError", msg)
+		ps.failExpr(e, msg)
 	}
 }
 
@@ -568,7 +628,7 @@ func (ps *parser) checkDelTarget(e Expr) {
 			ps.checkDelTarget(x)
 		}
 	default:
-		ps.failAt(e.Position(), "SyntaxError", "cannot delete "+describeExpr(e))
+		ps.failExpr(e, "cannot delete "+describeExpr(e))
 	}
 }
 
@@ -661,6 +721,18 @@ func (ps *parser) fromImport() Stmt {
 // block parses ':' then a suite; what names the statement for the
 // "expected an indented block after ..." error.
 func (ps *parser) block(what string, line int) []Stmt {
+	if !ps.isOp(":") {
+		// CPython insists on the ':' after try, else, finally and a def's
+		// signature; elsewhere a missing ':' before the end of the line is
+		// "expected ':'", and anything else plain invalid syntax.
+		switch what {
+		case "'try' statement", "'else' statement", "'finally' statement", "function definition":
+		default:
+			if ps.peek().kind != tNewline {
+				ps.syntaxError("invalid syntax")
+			}
+		}
+	}
 	ps.expectOp(":")
 	if ps.peek().kind != tNewline {
 		// one-line body: simple statements
@@ -792,7 +864,7 @@ func (ps *parser) tryStmt() Stmt {
 			p := ps.peek().pos
 			ps.failRange(p, p.Col+1, "expected one or more exception types")
 		}
-		if !ps.isOp(":") {
+		if !ps.isOp(":") && ps.peek().kind != tNewline {
 			h.Type = ps.test()
 			if ps.isOp(",") {
 				// except A, B: is a Python 2 form

@@ -300,6 +300,9 @@ func (ps *parser) fstringBody(t token, body string, raw bool, bodyPos Pos, parts
 				i += 2
 				continue
 			}
+			if depth >= 2 {
+				ps.fstringError("f-string: expressions nested too deeply")
+			}
 			flushLit()
 			if buf.Len() > 0 {
 				*parts = append(*parts, &Const{P: t.pos, Value: buf.String()})
@@ -316,7 +319,7 @@ func (ps *parser) fstringBody(t token, body string, raw bool, bodyPos Pos, parts
 				i += 2
 				continue
 			}
-			ps.failAt(t.pos, "SyntaxError", "f-string: single '}' is not allowed")
+			ps.fstringError("f-string: single '}' is not allowed")
 		}
 		if c == '\\' && !raw && i+1 < len(body) {
 			lit.WriteByte(c)
@@ -347,9 +350,9 @@ func offsetPos(start Pos, body string, i int) Pos {
 }
 
 // fieldEnd finds the '}' closing a replacement field starting at i,
-// skipping nested brackets and strings.
+// skipping strings and checking brackets as CPython's f-string scanner does.
 func (ps *parser) fieldEnd(t token, body string, i int) int {
-	depth := 0
+	var open []byte
 	for i < len(body) {
 		c := body[i]
 		switch c {
@@ -359,20 +362,77 @@ func (ps *parser) fieldEnd(t token, body string, i int) int {
 			for i < len(body) && body[i] != q {
 				i++
 			}
+			if i >= len(body) {
+				ps.fstringError("f-string: unterminated string")
+			}
 		case '(', '[', '{':
+			if len(open) >= 200 {
+				ps.fstringError("f-string: too many nested parenthesis")
+			}
+			open = append(open, c)
+		case ')', ']', '}':
+			if c == '}' && len(open) == 0 {
+				return i
+			}
+			if len(open) == 0 {
+				ps.fstringError("f-string: unmatched '" + string(c) + "'")
+			}
+			o := open[len(open)-1]
+			if o == '(' && c != ')' || o == '[' && c != ']' || o == '{' && c != '}' {
+				ps.fstringError("f-string: closing parenthesis '" + string(c) + "' does not match opening parenthesis '" + string(o) + "'")
+			}
+			open = open[:len(open)-1]
+		case '#':
+			ps.fstringError("f-string expression part cannot include '#'")
+		case '\\':
+			ps.fstringError("f-string expression part cannot include a backslash")
+		case '!', ':':
+			if len(open) == 0 && !(c == '!' && i+1 < len(body) && body[i+1] == '=') {
+				// The conversion or format spec: the expression is over.
+				return ps.specEnd(body, i)
+			}
+		}
+		i++
+	}
+	if len(open) > 0 {
+		ps.fstringError("f-string: unmatched '" + string(open[len(open)-1]) + "'")
+	}
+	ps.fstringError("f-string: expecting '}'")
+	return 0
+}
+
+// specEnd finds the '}' closing a field whose expression ended at i (a
+// '!' or ':'); a format spec may hold nested fields.
+func (ps *parser) specEnd(body string, i int) int {
+	depth := 0
+	for ; i < len(body); i++ {
+		switch body[i] {
+		case '{':
 			depth++
-		case ')', ']':
-			depth--
 		case '}':
 			if depth == 0 {
 				return i
 			}
 			depth--
 		}
-		i++
 	}
-	ps.failAt(t.pos, "SyntaxError", "f-string: expecting '}'")
+	ps.fstringError("f-string: expecting '}'")
 	return 0
+}
+
+// fstringError reports a mistake CPython's f-string scanner finds. It has
+// no position of its own there: the caret goes under the token after the
+// string literals.
+func (ps *parser) fstringError(msg string) {
+	j := ps.p
+	for j < len(ps.toks)-1 && ps.toks[j].kind == tString {
+		j++
+	}
+	t := ps.toks[j]
+	if t.kind != tNewline && t.kind != tEOF && t.end.Line == t.pos.Line && t.end.Col > t.pos.Col {
+		ps.failRange(t.pos, t.end.Col, msg)
+	}
+	ps.failAt(t.pos, "SyntaxError", msg)
 }
 
 // replacementField parses `expr[=][!conv][:spec]`.
@@ -394,7 +454,7 @@ func (ps *parser) replacementField(t token, field string, raw bool, pos Pos, par
 		case ')', ']', '}':
 			bdepth--
 		case '!':
-			if bdepth == 0 && i+1 < len(field) && field[i+1] != '=' {
+			if bdepth == 0 && (i+1 >= len(field) || field[i+1] != '=') {
 				exprEnd = i
 				i = len(field)
 			}
@@ -403,10 +463,6 @@ func (ps *parser) replacementField(t token, field string, raw bool, pos Pos, par
 				exprEnd = i
 				i = len(field)
 			}
-		case '\\':
-			ps.failAt(t.pos, "SyntaxError", "f-string expression part cannot include a backslash")
-		case '#':
-			ps.failAt(t.pos, "SyntaxError", "f-string expression part cannot include '#'")
 		}
 	}
 	exprText := field[:exprEnd]
@@ -419,19 +475,19 @@ func (ps *parser) replacementField(t token, field string, raw bool, pos Pos, par
 		exprText = trimmed[:len(trimmed)-1]
 	}
 	if strings.TrimSpace(exprText) == "" {
-		ps.failAt(t.pos, "SyntaxError", "f-string: empty expression not allowed")
+		ps.fstringError("f-string: empty expression not allowed")
 	}
 	e := ps.subExpr(t, exprText, pos)
 	fv := &FormattedValue{P: pos, Value: e}
 	if strings.HasPrefix(rest, "!") {
 		if len(rest) < 2 {
-			ps.failAt(t.pos, "SyntaxError", "f-string: invalid conversion character: expected 's', 'r', or 'a'")
+			ps.fstringError("f-string: invalid conversion character: expected 's', 'r', or 'a'")
 		}
 		switch rest[1] {
 		case 's', 'r', 'a':
 			fv.Conv = rune(rest[1])
 		default:
-			ps.failAt(t.pos, "SyntaxError", "f-string: invalid conversion character '"+string(rest[1])+"': expected 's', 'r', or 'a'")
+			ps.fstringError("f-string: invalid conversion character: expected 's', 'r', or 'a'")
 		}
 		rest = rest[2:]
 	}
@@ -445,7 +501,7 @@ func (ps *parser) replacementField(t token, field string, raw bool, pos Pos, par
 		}
 		fv.Spec = &FString{P: pos, Parts: specParts}
 	} else if rest != "" {
-		ps.failAt(t.pos, "SyntaxError", "f-string: expecting '}'")
+		ps.fstringError("f-string: expecting '}'")
 	}
 	if selfDoc {
 		*parts = append(*parts, &Const{P: pos, Value: field[:exprEnd]})
@@ -467,36 +523,58 @@ func (ps *parser) subExpr(t token, text string, pos Pos) Expr {
 		panic(bailout{})
 	}
 	// Shift positions into the enclosing source.
-	for i := range toks {
-		if toks[i].pos.Line == 1 {
-			toks[i].pos.Col += pos.Col - 2
-		}
-		toks[i].pos.Line += pos.Line - 1
+	shifted := append([]token(nil), toks...)
+	for i := range shifted {
+		shiftPos(&shifted[i].pos, pos)
+		shiftPos(&shifted[i].end, pos)
 	}
-	sub := &parser{file: ps.file, src: ps.src, toks: toks}
-	var e Expr
-	func() {
-		defer func() {
-			if r := recover(); r != nil {
-				if _, ok := r.(bailout); !ok {
-					panic(r)
-				}
-				ps.err = sub.err
-				if ps.err != nil {
-					ps.err.Msg = "f-string: " + ps.err.Msg
-				}
-				panic(bailout{})
-			}
-		}()
-		e = sub.testlistStarExpr()
-		for sub.peek().kind == tNewline {
-			sub.next()
+	sub := &parser{file: ps.file, src: ps.src, toks: shifted}
+	e, err := sub.parseFieldExpr()
+	if err != nil {
+		// CPython shows a syntax error inside the expression against the
+		// parenthesized text it parsed, on the line where it starts: parse
+		// again with positions in that text for the message.
+		plain := &parser{file: ps.file, src: src, toks: toks}
+		if _, perr := plain.parseFieldExpr(); perr != nil {
+			perr.Line += pos.Line - 1
+			err = perr
 		}
-		if sub.peek().kind != tEOF {
-			sub.syntaxError("invalid syntax")
+		if !strings.HasPrefix(err.Msg, "f-string: ") {
+			err.Msg = "f-string: " + err.Msg
+		}
+		ps.err = err
+		panic(bailout{})
+	}
+	return e
+}
+
+// shiftPos moves a position in "(" + expression + ")" to the source,
+// where the expression starts at pos.
+func shiftPos(p *Pos, pos Pos) {
+	if p.Line == 1 {
+		p.Col += pos.Col - 2
+	}
+	p.Line += pos.Line - 1
+}
+
+// parseFieldExpr parses the whole token list as one expression.
+func (ps *parser) parseFieldExpr() (e Expr, err *SyntaxError) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(bailout); !ok {
+				panic(r)
+			}
+			e, err = nil, ps.err
 		}
 	}()
-	return e
+	e = ps.testlistStarExpr()
+	for ps.peek().kind == tNewline {
+		ps.next()
+	}
+	if ps.peek().kind != tEOF {
+		ps.syntaxError("invalid syntax")
+	}
+	return e, nil
 }
 
 func isHexDigit(c byte) bool {

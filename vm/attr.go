@@ -19,10 +19,10 @@ type AttrSetter interface {
 func (t *Thread) GetAttr(obj Value, name string) (Value, error) {
 	v, ok, err := t.getAttr(obj, name)
 	if err != nil {
-		return Undef, err
+		return Undef, attrContext(err, obj, name)
 	}
 	if !ok {
-		return Undef, t.attrError(obj, name)
+		return Undef, attrContext(t.attrError(obj, name), obj, name)
 	}
 	return v, nil
 }

@@ -1,6 +1,10 @@
 package vm
 
-import "github.com/asylang/asy/parser"
+import (
+	"strings"
+
+	"github.com/asylang/asy/parser"
+)
 
 // eval and exec compile source at run time into the calling frame's module.
 // Locals of an enclosing function are not visible (a documented limitation);
@@ -104,6 +108,9 @@ func init() {
 // Errors the compiler finds (after parsing) point at the statement, but
 // like CPython they carry the source line only when the file exists.
 func (t *Thread) compileSource(src, file, mode string, mod *Module) (*Code, error) {
+	if strings.IndexByte(src, 0) >= 0 {
+		return nil, NewError(SyntaxErrorType, "source code string cannot contain null bytes")
+	}
 	var code *Code
 	var err error
 	if mode == "eval" {

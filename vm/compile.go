@@ -142,6 +142,13 @@ type fblock struct {
 	finally []parser.Stmt
 }
 
+// failSpan is fail with carets up to column endCol (exclusive).
+func (c *compiler) failSpan(p parser.Pos, endCol int, msg string) {
+	if c.err == nil {
+		c.err = &parser.SyntaxError{Kind: "SyntaxError", Msg: msg, Filename: c.file, Line: p.Line, Col: p.Col, EndCol: endCol}
+	}
+}
+
 func (c *compiler) fail(p parser.Pos, msg string) {
 	if c.err == nil {
 		c.err = &parser.SyntaxError{Kind: "SyntaxError", Msg: msg, Filename: c.file, Line: p.Line, Col: p.Col}

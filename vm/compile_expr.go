@@ -291,6 +291,7 @@ func (c *compiler) dict(e *parser.Dict) {
 }
 
 func (c *compiler) call(e *parser.Call) {
+	c.checkKeywords(e.Keywords)
 	simple := !hasStar(e.Args)
 	for _, k := range e.Keywords {
 		if k.Name == "" {
@@ -330,14 +331,37 @@ func (c *compiler) call(e *parser.Call) {
 		return
 	}
 	// General form: build an args tuple and a kwargs dict.
-	c.sequence(e.Args, OpBuildTuple)
+	if s, ok := oneStarred(e.Args); ok {
+		// f(*x): an error names f, as CPython's CALL_FUNCTION_EX does.
+		c.emit(OpBuildList, 0)
+		c.expr(s.X)
+		c.emit(OpListExtend, 1|listExtendCall)
+		c.emit(OpListToTuple, 0)
+	} else {
+		c.sequence(e.Args, OpBuildTuple)
+	}
 	if len(e.Keywords) > 0 {
 		c.emit(OpBuildMap, 0)
-		for _, k := range e.Keywords {
-			if k.Name == "" {
+		merged := false // a **m came before: a name may repeat one of its keys
+		for i, k := range e.Keywords {
+			switch {
+			case k.Name == "":
 				c.expr(k.Value)
 				c.emit(OpDictMerge, 1)
-			} else {
+				merged = true
+			case merged:
+				// Gather the names up to the next **m in a dict of their
+				// own, merged like it so that a repeated key is refused.
+				if i == 0 || e.Keywords[i-1].Name == "" {
+					c.emit(OpBuildMap, 0)
+				}
+				c.emitConst(Str(k.Name))
+				c.expr(k.Value)
+				c.emit(OpMapAdd, 1)
+				if i == len(e.Keywords)-1 || e.Keywords[i+1].Name == "" {
+					c.emit(OpDictMerge, 1)
+				}
+			default:
 				c.emitConst(Str(k.Name))
 				c.expr(k.Value)
 				c.emit(OpMapAdd, 1)
@@ -380,4 +404,33 @@ func (c *compiler) formattedValue(e *parser.FormattedValue) {
 		arg |= 4
 	}
 	c.emit(OpFormatValue, arg)
+}
+
+// checkKeywords refuses a keyword given twice in one call, as CPython's
+// compiler does (carets under the second keyword argument).
+func (c *compiler) checkKeywords(kws []*parser.Keyword) {
+	for i, k := range kws {
+		if k.Name == "" {
+			continue
+		}
+		for _, prev := range kws[:i] {
+			if prev.Name == k.Name {
+				end := k.End.Col
+				if k.End.Line != k.P.Line {
+					end = 0
+				}
+				c.failSpan(k.P, end, "keyword argument repeated: "+k.Name)
+				return
+			}
+		}
+	}
+}
+
+// oneStarred reports whether a call's positional arguments are one *x.
+func oneStarred(args []parser.Expr) (*parser.Starred, bool) {
+	if len(args) != 1 {
+		return nil, false
+	}
+	s, ok := args[0].(*parser.Starred)
+	return s, ok
 }

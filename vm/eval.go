@@ -203,7 +203,7 @@ func (t *Thread) execute() (Value, error) {
 					v := regs[arg&0xfff].o.(*Cell).v
 					if v.k == KUndef {
 						f.pc, f.sp = pc, sp
-						err = Errorf(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name)
+						err = withName(Errorf(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name), name)
 						goto fail
 					}
 					regs[sp] = v
@@ -217,7 +217,7 @@ func (t *Thread) execute() (Value, error) {
 					v, ok = f.module.builtinFor(arg, t.interp.builtins)
 					if !ok {
 						f.pc, f.sp = pc, sp
-						err = Errorf(NameError, "name '%s' is not defined", name)
+						err = nameError(name)
 						goto fail
 					}
 				}
@@ -234,7 +234,7 @@ func (t *Thread) execute() (Value, error) {
 			case OpDeleteGlobal:
 				if f.module.vals[arg].k == KUndef {
 					f.pc, f.sp = pc, sp
-					err = Errorf(NameError, "name '%s' is not defined", f.module.order[arg])
+					err = nameError(f.module.order[arg])
 					goto fail
 				}
 				f.module.deleteSlotIndex(arg)
@@ -253,7 +253,7 @@ func (t *Thread) execute() (Value, error) {
 					}
 					if !ok {
 						f.pc, f.sp = pc, sp
-						err = Errorf(NameError, "name '%s' is not defined", name)
+						err = nameError(name)
 						goto fail
 					}
 				}
@@ -273,7 +273,7 @@ func (t *Thread) execute() (Value, error) {
 					f.pc, f.sp = pc, sp
 					err = e
 					if e == nil {
-						err = Errorf(NameError, "name '%s' is not defined", name)
+						err = nameError(name)
 					}
 					goto fail
 				}
@@ -773,7 +773,8 @@ func (t *Thread) execute() (Value, error) {
 			case OpListExtend:
 				sp--
 				f.pc, f.sp = pc, sp
-				l := regs[sp-arg].o.(*List)
+				depth := arg &^ listExtendCall
+				l := regs[sp-depth].o.(*List)
 				if e := t.Iterate(regs[sp], func(v Value) error {
 					if err := t.GrowCheck(len(l.items), cap(l.items), SizeValue); err != nil {
 						return err
@@ -783,7 +784,11 @@ func (t *Thread) execute() (Value, error) {
 				}); e != nil {
 					err = e
 					if IsInstanceOf(e, TypeError) && !t.isIterable(regs[sp]) {
-						err = Errorf(TypeError, "Value after * must be an iterable, not %s", regs[sp].TypeName())
+						if arg&listExtendCall != 0 {
+							err = t.starArgError(regs[sp-depth-1], regs[sp])
+						} else {
+							err = Errorf(TypeError, "Value after * must be an iterable, not %s", regs[sp].TypeName())
+						}
 					}
 					goto fail
 				}
@@ -803,6 +808,10 @@ func (t *Thread) execute() (Value, error) {
 				d := regs[sp-arg].o.(*Dict)
 				if e := t.dictMerge(d, regs[sp], Opcode(ins&0xff) == OpDictMerge); e != nil {
 					err = e
+					if Opcode(ins&0xff) == OpDictMerge {
+						// The callee is below the args tuple and the dict.
+						err = t.kwargsError(e, regs[sp-arg-2], regs[sp])
+					}
 					goto fail
 				}
 				regs[sp] = Undef
@@ -1462,7 +1471,7 @@ func (t *Thread) execute() (Value, error) {
 func (t *Thread) unboundDeref(f *Frame, slot int) error {
 	name := f.code.LocalNames[slot]
 	if slot >= f.code.FreeStart && slot < f.code.FreeStart+f.code.NumFrees {
-		return Errorf(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name)
+		return withName(Errorf(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name), name)
 	}
 	return Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", name)
 }

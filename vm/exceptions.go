@@ -125,6 +125,10 @@ func newException(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 	}
 	inst := NewInstance(cls)
 	inst.exc.args = NewTuple(append([]Value(nil), args...))
+	for _, a := range kw {
+		// name, obj and path (checkExcKeywords let only those through).
+		inst.SetAttr(a.Name, a.Val)
+	}
 	return Obj(inst), nil
 }
 
@@ -376,12 +380,11 @@ func (t *Thread) formatExcOnly(exc *Instance) string {
 	if err != nil {
 		msg = "<exception str() failed>"
 	}
-	var out string
-	if msg == "" {
-		out = name + "\n"
-	} else {
-		out = name + ": " + msg + "\n"
+	out := name
+	if msg != "" {
+		out += ": " + msg
 	}
+	out += t.suggestion(exc) + "\n"
 	for _, n := range exc.exc.notes {
 		out += n + "\n"
 	}

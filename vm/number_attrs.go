@@ -11,6 +11,8 @@ import "strings"
 func (t *Thread) ToFloat(v Value) (float64, error) {
 	if f, err := toFloat(v); err == nil {
 		return f, nil
+	} else if IsInstanceOf(err, OverflowError) {
+		return 0, err // an int too large for a float
 	}
 	if inst, ok := v.o.(*Instance); ok && v.k == KObj || dunderNative(v) {
 		if ok && !inst.payload.IsUndef() {

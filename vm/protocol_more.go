@@ -241,7 +241,7 @@ func (t *Thread) dictMerge(d *Dict, m Value, isCall bool) error {
 					return false
 				}
 				if _, dup, _ := d.Get(t, k); dup {
-					err = Errorf(TypeError, "got multiple values for keyword argument '%s'", k.o.(*StrObj).s)
+					err = &dupKeyword{k.o.(*StrObj).s}
 					return false
 				}
 			}
@@ -253,7 +253,7 @@ func (t *Thread) dictMerge(d *Dict, m Value, isCall bool) error {
 	keysM, err := t.GetAttr(m, "keys")
 	if err != nil {
 		if isCall {
-			return Errorf(TypeError, "argument after ** must be a mapping, not %s", m.TypeName())
+			return errNotMapping
 		}
 		return Errorf(TypeError, "'%s' object is not a mapping", m.TypeName())
 	}

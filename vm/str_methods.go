@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,21 +18,40 @@ func strArg(fname string, v Value) (string, error) {
 	return s, nil
 }
 
+// clampedIndex is a slice index argument as CPython's _PyEval_SliceIndex
+// reads it: an int beyond the machine range clamps to it.
+func (t *Thread) clampedIndex(v Value) (int64, error) {
+	if b, ok := v.o.(*BigIntObj); ok && v.k == KObj {
+		if b.v.Sign() < 0 {
+			return math.MinInt64, nil
+		}
+		return math.MaxInt64, nil
+	}
+	x, ok, err := t.IndexOf(v)
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		return 0, Errorf(TypeError, "slice indices must be integers or None or have an __index__ method")
+	}
+	return x, nil
+}
+
 // runeRange resolves optional start/end arguments (code point indices).
 func runeRange(t *Thread, s *StrObj, start, end Value) (int, int, error) {
 	n := int64(s.Len())
 	lo, hi := int64(0), n
 	if !start.IsUndef() && !start.IsNone() {
-		v, err := t.AsInt64(start)
+		v, err := t.clampedIndex(start)
 		if err != nil {
-			return 0, 0, Errorf(TypeError, "slice indices must be integers or None or have an __index__ method")
+			return 0, 0, err
 		}
 		lo = v
 	}
 	if !end.IsUndef() && !end.IsNone() {
-		v, err := t.AsInt64(end)
+		v, err := t.clampedIndex(end)
 		if err != nil {
-			return 0, 0, Errorf(TypeError, "slice indices must be integers or None or have an __index__ method")
+			return 0, 0, err
 		}
 		hi = v
 	}

@@ -126,6 +126,13 @@ func buildSymtable(file string, mod *parser.Module) (*scope, map[parser.Node]*sc
 	return root, b.scopes, nil
 }
 
+// failSpan is fail with carets up to column endCol (exclusive).
+func (b *symtableBuilder) failSpan(p parser.Pos, endCol int, msg string) {
+	if b.err == nil {
+		b.err = &parser.SyntaxError{Kind: "SyntaxError", Msg: msg, Filename: b.file, Line: p.Line, Col: p.Col, EndCol: endCol}
+	}
+}
+
 func (b *symtableBuilder) fail(p parser.Pos, msg string) {
 	if b.err == nil {
 		b.err = &parser.SyntaxError{Kind: "SyntaxError", Msg: msg, Filename: b.file, Line: p.Line, Col: p.Col}
@@ -168,7 +175,7 @@ func (b *symtableBuilder) params(p *parser.Params, s *scope) {
 			return
 		}
 		if _, dup := s.syms[x.Name]; dup && s.syms[x.Name]&symParam != 0 {
-			b.fail(x.P, "duplicate argument '"+x.Name+"' in function definition")
+			b.failSpan(x.P, x.P.Col+len(x.Name), "duplicate argument '"+x.Name+"' in function definition")
 		}
 		s.add(x.Name, symParam|symAssigned)
 		s.params = append(s.params, x.Name)

@@ -11,7 +11,7 @@ import (
 // and line, the source line, a caret under the column, and the message.
 func FormatSyntaxError(se *parser.SyntaxError) string {
 	var b strings.Builder
-	if se.Line == 0 {
+	if se.Line == 0 && se.Text == "" {
 		// Errors found before tokenizing (bad encoding) have no location.
 		return se.Kind + ": " + se.Msg + "\n"
 	}

@@ -119,7 +119,11 @@ func newBytesFrom(t *Thread, name string, args []Value, kw []KV) ([]byte, error)
 }
 
 func decodeBytes(b []byte, enc, errs string) (string, error) {
-	switch strings.ReplaceAll(strings.ToLower(enc), "_", "-") {
+	norm := strings.ReplaceAll(strings.ToLower(enc), "_", "-")
+	if s, ok, err := wideDecode(b, norm, errs); ok {
+		return s, err
+	}
+	switch norm {
 	case "utf-8-sig", "utf8-sig":
 		// UTF-8 after an optional byte order mark.
 		return decodeBytes(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")), "utf-8", errs)
@@ -131,14 +135,15 @@ func decodeBytes(b []byte, enc, errs string) (string, error) {
 		for i := 0; i < len(b); {
 			r, size := utf8.DecodeRune(b[i:])
 			if r == utf8.RuneError && size == 1 {
+				n, reason := utf8Bad(b, i)
 				switch errs {
 				case "ignore":
 				case "replace":
 					sb.WriteRune('\ufffd')
 				default:
-					return "", Errorf(UnicodeDecodeError, "'utf-8' codec can't decode byte 0x%02x in position %d: invalid start byte", b[i], i)
+					return "", decodeError("utf-8", b, i, i+n, reason)
 				}
-				i++
+				i += n
 				continue
 			}
 			sb.WriteRune(r)

@@ -743,7 +743,11 @@ func init() {
 			return Undef, err
 		}
 		s := strSelf(args)
-		switch strings.ReplaceAll(strings.ToLower(enc), "_", "-") {
+		norm := strings.ReplaceAll(strings.ToLower(enc), "_", "-")
+		if b, ok := wideEncode(s, norm); ok {
+			return Obj(NewBytes(b)), nil
+		}
+		switch norm {
 		case "utf-8", "utf8":
 			return Obj(NewBytes([]byte(s))), nil
 		case "utf-8-sig", "utf8-sig":
@@ -751,7 +755,7 @@ func init() {
 		case "ascii", "latin-1", "latin1", "iso-8859-1":
 			limit := rune(0x80)
 			name := "ascii"
-			if enc != "ascii" {
+			if norm != "ascii" {
 				limit, name = 0x100, "latin-1"
 			}
 			out := make([]byte, 0, len(s))
@@ -768,6 +772,11 @@ func init() {
 						continue
 					case "replace":
 						out = append(out, '?')
+						pos++
+						continue
+					}
+					if rep, ok := encodeReplacement(errs, r); ok {
+						out = append(out, rep...)
 						pos++
 						continue
 					}

@@ -54,3 +54,34 @@ print(os.getpid(), os.cpu_count())
 		t.Errorf("granted dir: got %q, want %q", got, want)
 	}
 }
+
+// Without the host's files (and without modules/tzdata linked) zoneinfo
+// reads no zone files: every key is not found. With them, zones load.
+func TestHermeticZoneinfo(t *testing.T) {
+	src := `
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+try:
+    print(ZoneInfo("Europe/Paris").key)
+except ZoneInfoNotFoundError as e:
+    print("not found", len(available_timezones()))
+`
+	var out bytes.Buffer
+	in := mustNew(t, asy.Options{Stdout: &out})
+	if err := in.Exec(context.Background(), "main.py", src); err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); got != "not found 0\n" {
+		t.Errorf("hermetic: got %q", got)
+	}
+	if _, err := os.Stat("/usr/share/zoneinfo/Europe/Paris"); err != nil {
+		t.Skip("no system zone files")
+	}
+	out.Reset()
+	in = mustNew(t, asy.Options{Stdout: &out, Grants: asy.Capabilities{Files: asy.Files{Host: true}}})
+	if err := in.Exec(context.Background(), "main.py", src); err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); got != "Europe/Paris\n" {
+		t.Errorf("host files: got %q", got)
+	}
+}

@@ -237,6 +237,27 @@ class tzinfo:
     def dst(self, dt):
         return None
 
+    def fromutc(self, dt):
+        # Standard time and one DST amount: shift by the standard offset,
+        # then by the DST in force there (CPython's default algorithm).
+        if not isinstance(dt, datetime):
+            raise TypeError("fromutc() requires a datetime argument")
+        if dt.tzinfo is not self:
+            raise ValueError("dt.tzinfo is not self")
+        dtoff = dt.utcoffset()
+        if dtoff is None:
+            raise ValueError("fromutc() requires a non-None utcoffset() result")
+        dtdst = dt.dst()
+        if dtdst is None:
+            raise ValueError("fromutc() requires a non-None dst() result")
+        delta = dtoff - dtdst
+        if delta:
+            dt += delta
+            dtdst = dt.dst()
+            if dtdst is None:
+                raise ValueError("fromutc(): dt.dst gave inconsistent results; cannot convert")
+        return dt + dtdst if dtdst else dt
+
 
 class timezone(tzinfo):
     def __init__(self, offset, name=None):
@@ -259,6 +280,13 @@ class timezone(tzinfo):
 
     def dst(self, dt):
         return None
+
+    def fromutc(self, dt):
+        if not isinstance(dt, datetime):
+            raise TypeError("fromutc() argument must be a datetime instance or None")
+        if dt.tzinfo is not self:
+            raise ValueError("fromutc: dt.tzinfo is not self")
+        return dt + self._offset
 
     def __repr__(self):
         if self is timezone.utc:
@@ -441,6 +469,7 @@ class time:
     second = property(lambda self: self._second)
     microsecond = property(lambda self: self._microsecond)
     tzinfo = property(lambda self: self._tzinfo)
+    fold = 0  # asy's time objects carry no fold
 
     def utcoffset(self):
         return None if self._tzinfo is None else self._tzinfo.utcoffset(None)
@@ -507,9 +536,12 @@ def _format_time(hh, mm, ss, us, timespec):
 
 
 class datetime(date):
-    __slots__ = ("_hour", "_minute", "_second", "_microsecond", "_tzinfo")
+    __slots__ = ("_hour", "_minute", "_second", "_microsecond", "_tzinfo", "_fold")
 
-    def __init__(self, year, month, day, hour=0, minute=0, second=0, microsecond=0, tzinfo=None):
+    def __init__(self, year, month, day, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
+        if fold not in (0, 1):
+            raise ValueError("fold must be either 0 or 1")
+        self._fold = fold
         _check_date(year, month, day)
         _check_time(hour, minute, second, microsecond)
         if tzinfo is not None and not isinstance(tzinfo, tzinfo_type):
@@ -523,6 +555,7 @@ class datetime(date):
     second = property(lambda self: self._second)
     microsecond = property(lambda self: self._microsecond)
     tzinfo = property(lambda self: self._tzinfo)
+    fold = property(lambda self: self._fold)
 
     @classmethod
     def fromtimestamp(cls, t, tz=None):
@@ -532,7 +565,7 @@ class datetime(date):
             tm = _time.localtime(secs)
             return cls(tm.tm_year, tm.tm_mon, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, us)
         base = cls._from_utc_us(secs * 1000000 + us)
-        return (base + tz.utcoffset(base)).replace(tzinfo=tz)
+        return tz.fromutc(base.replace(tzinfo=tz))
 
     @classmethod
     def _from_utc_us(cls, us):
@@ -608,6 +641,9 @@ class datetime(date):
     def tzname(self):
         return None if self._tzinfo is None else self._tzinfo.tzname(self)
 
+    def dst(self):
+        return None if self._tzinfo is None else self._tzinfo.dst(self)
+
     def _us(self):
         return ((self.toordinal() * 86400 + self._hour * 3600 + self._minute * 60 + self._second) * 1000000
                 + self._microsecond)
@@ -634,6 +670,8 @@ class datetime(date):
         while len(args) > 5 and args[-1] == 0:
             args.pop()
         s = f"{type(self).__module__}.{type(self).__qualname__}({', '.join(map(str, args))}"
+        if self._fold:
+            s += ", fold=1"
         if self._tzinfo is not None:
             s += f", tzinfo={self._tzinfo!r}"
         return s + ")"
@@ -645,20 +683,23 @@ class datetime(date):
                          self.tzname() or "")
 
     def replace(self, year=None, month=None, day=None, hour=None, minute=None, second=None,
-                microsecond=None, tzinfo=True):
+                microsecond=None, tzinfo=True, *, fold=None):
         pick = lambda new, old: old if new is None else new
         return type(self)(pick(year, self._year), pick(month, self._month), pick(day, self._day),
                           pick(hour, self._hour), pick(minute, self._minute), pick(second, self._second),
-                          pick(microsecond, self._microsecond), self._tzinfo if tzinfo is True else tzinfo)
+                          pick(microsecond, self._microsecond), self._tzinfo if tzinfo is True else tzinfo,
+                          fold=pick(fold, self._fold))
 
     def astimezone(self, tz=None):
         if tz is None:
             tz = timezone(timedelta(seconds=-_time.timezone))
+        if self._tzinfo is tz:
+            return self
         off = self.utcoffset()
         if off is None:
             off = timedelta(seconds=-_time.timezone)
-        utc = (self - off).replace(tzinfo=None)
-        return (utc + tz.utcoffset(utc)).replace(tzinfo=tz)
+        utc = (self - off).replace(tzinfo=tz, fold=0)
+        return tz.fromutc(utc)
 
 
     def __add__(self, other):
@@ -684,7 +725,9 @@ class datetime(date):
             if (a is None) != (b is None):
                 raise TypeError("can't subtract offset-naive and offset-aware datetimes")
             diff = self._us() - other._us()
-            if a is not None:
+            # With one tzinfo object on both sides, CPython subtracts the
+            # wall times and never asks for offsets.
+            if a is not None and self._tzinfo is not other._tzinfo:
                 diff -= a._us() - b._us()
             return timedelta(microseconds=diff)
         return NotImplemented
@@ -700,7 +743,7 @@ class datetime(date):
                 return None
             raise TypeError("can't compare offset-naive and offset-aware datetimes")
         x, y = self._us(), other._us()
-        if a is not None:
+        if a is not None and self._tzinfo is not other._tzinfo:
             x -= a._us()
             y -= b._us()
         return x, y

@@ -313,6 +313,7 @@ func osModule(it *vm.Interp) (*vm.Module, error) {
 		mtime := float64(fi.ModTime().UnixNano()) / 1e9
 		return vm.Obj(vm.NewTuple([]vm.Value{vm.Str(kind), vm.Int(fi.Size()), vm.Float(mtime)})), nil
 	})
+	osStatFuncs(it, m)
 	return m, nil
 }
 

@@ -387,11 +387,15 @@ func decodeUTF8(b []byte, errs string) (string, error) {
 func decodeUTF16(b []byte, c codecID, errs string) (string, error) {
 	name := c.errorName()
 	be := c == codecUTF16BE
-	if c == codecUTF16 && len(b) >= 2 {
-		if b[0] == 0xFF && b[1] == 0xFE {
-			b = b[2:]
-		} else if b[0] == 0xFE && b[1] == 0xFF {
-			b, be = b[2:], true
+	start := 0
+	if c == codecUTF16 {
+		// A byte order mark picks the order (little-endian without one);
+		// errors then name that codec and count from the mark.
+		name = "utf-16-le"
+		if len(b) >= 2 && b[0] == 0xFF && b[1] == 0xFE {
+			start = 2
+		} else if len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF {
+			start, be, name = 2, true, "utf-16-be"
 		}
 	}
 	unit := func(i int) rune {
@@ -401,7 +405,7 @@ func decodeUTF16(b []byte, c codecID, errs string) (string, error) {
 		return rune(binary.LittleEndian.Uint16(b[i:]))
 	}
 	var sb strings.Builder
-	for i := 0; i < len(b); {
+	for i := start; i < len(b); {
 		if i+2 > len(b) {
 			if err := decodeHandle(&sb, errs, name, b, i, len(b), "truncated data"); err != nil {
 				return "", err
@@ -444,15 +448,17 @@ func decodeUTF16(b []byte, c codecID, errs string) (string, error) {
 func decodeUTF32(b []byte, c codecID, errs string) (string, error) {
 	name := c.errorName()
 	be := c == codecUTF32BE
-	if c == codecUTF32 && len(b) >= 4 {
-		if b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0 {
-			b = b[4:]
-		} else if b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF {
-			b, be = b[4:], true
+	start := 0
+	if c == codecUTF32 {
+		name = "utf-32-le" // as utf-16: the mark's order, little-endian without one
+		if len(b) >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0 {
+			start = 4
+		} else if len(b) >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF {
+			start, be, name = 4, true, "utf-32-be"
 		}
 	}
 	var sb strings.Builder
-	for i := 0; i < len(b); i += 4 {
+	for i := start; i < len(b); i += 4 {
 		if i+4 > len(b) {
 			if err := decodeHandle(&sb, errs, name, b, i, len(b), "truncated data"); err != nil {
 				return "", err

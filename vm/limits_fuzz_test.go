@@ -152,3 +152,20 @@ func FuzzIntFloatParsing(f *testing.F) {
 		}
 	})
 }
+
+// The repr of a container of 10**10 items (FuzzGeneratedPrograms found one)
+// neither hangs nor ignores the limits: it stops at the step budget, and
+// without one at the allocation limit.
+func TestHugeReprStops(t *testing.T) {
+	old := vm.SetAllocLimit(4 << 20)
+	defer vm.SetAllocLimit(old)
+	src := "x = [[0] * 100_000] * 100_000\ntry:\n    r = repr(x)\nexcept MemoryError:\n    print('MemoryError')\n"
+	out, err := run(t, src, vm.Config{})
+	if err != nil || out != "MemoryError\n" {
+		t.Errorf("no step limit: out %q err %v", out, err)
+	}
+	src = "x = [[0] * 100_000] * 100_000\nfor d in ({1: x}, x):\n    repr(d)\n"
+	if _, err := run(t, src, vm.Config{MaxSteps: 20000}); err == nil || !strings.Contains(err.Error(), "instruction limit") {
+		t.Errorf("under MaxSteps: %v", err)
+	}
+}

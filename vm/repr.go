@@ -176,6 +176,9 @@ func (t *Thread) reprSeq(self Object, open, close string, items []Value, trailin
 		if i > 0 {
 			b.WriteString(", ")
 		}
+		if err := t.reprProgress(i, b.Len()); err != nil {
+			return "", err
+		}
 		s, err := t.Repr(x)
 		if err != nil {
 			return "", err
@@ -187,6 +190,19 @@ func (t *Thread) reprSeq(self Object, open, close string, items []Value, trailin
 	}
 	b.WriteString(close)
 	return b.String(), nil
+}
+
+// reprProgress keeps a repr of a huge container stoppable: every 64 items
+// it polls the stop flag and step budget and refuses to grow the text past
+// the allocation limit ([[0] * 10**6] * 10**6 has a repr of 3 TB).
+func (t *Thread) reprProgress(i, size int) error {
+	if i&63 != 0 {
+		return nil
+	}
+	if err := t.Poll(); err != nil {
+		return err
+	}
+	return CheckAlloc(int64(size), 1)
 }
 
 func (t *Thread) reprDict(d *Dict) (string, error) {
@@ -202,11 +218,16 @@ func (t *Thread) reprDict(d *Dict) (string, error) {
 	b.WriteString("{")
 	first := true
 	var err error
+	n := 0
 	d.Items(func(k, v Value) bool {
 		if !first {
 			b.WriteString(", ")
 		}
 		first = false
+		if err = t.reprProgress(n, b.Len()); err != nil {
+			return false
+		}
+		n++
 		var ks, vs string
 		ks, err = t.Repr(k)
 		if err != nil {

@@ -39,12 +39,8 @@ func asyncioNetInit(it *vm.Interp, m *vm.Module) error {
 	fn("start_unix_server", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return streamsCall(t, "start_unix_server", true, true, args, kw)
 	})
-	code, err := it.CompileModule(m, "<asyncio>", asyncioNetLib, false)
-	if err != nil {
-		return err
-	}
-	_, err = it.MainThread().RunCode(code, m)
-	return err
+	// Compiled once per process and shared, as every library source is.
+	return it.MainThread().ExecLibrary(m, "<asyncio_net>", string(asyncioNetLib))
 }
 
 // pyProto calls a script protocol's methods.

@@ -199,8 +199,10 @@ func (t *Thread) reprProgress(i, size int) error {
 	if i&63 != 0 {
 		return nil
 	}
-	if err := t.Poll(); err != nil {
-		return err
+	if t.interp != nil { // quickRepr's scratch thread belongs to no interpreter
+		if err := t.Poll(); err != nil {
+			return err
+		}
 	}
 	return CheckAlloc(int64(size), 1)
 }

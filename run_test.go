@@ -47,7 +47,9 @@ asyncio.run(main())
 // A thread spinning in pure bytecode must not starve the loop: the switch
 // interval hands the lock over, so a 50 ms timer fires within a few
 // milliseconds of its deadline (CPython's 5 ms switch interval gives about
-// 5 ms here) while the spinning thread's 2-second busy loop goes on.
+// 5 ms here) while the spinning thread's 2-second busy loop goes on. The
+// test allows 500 ms, because a loaded CI machine delays it by tens of
+// milliseconds; a lock that is never handed over makes it ~1.95 s late.
 func TestSpinningThreadLetsTimersFire(t *testing.T) {
 	src := `
 import asyncio, time
@@ -63,12 +65,12 @@ async def main():
     start = loop.time()
     await asyncio.sleep(0.05)
     late = loop.time() - start - 0.05
-    print("timer late by under 20 ms:", late < 0.02)
+    print("timer late by under 500 ms:", late < 0.5)
     await fut
 asyncio.run(main())
 `
 	out, errs, code := runScript(t, src, Options{})
-	if code != 0 || !strings.Contains(out, "timer late by under 20 ms: True") {
+	if code != 0 || !strings.Contains(out, "timer late by under 500 ms: True") {
 		t.Fatalf("exit %d\nstdout %q\nstderr %s", code, out, errs)
 	}
 }

@@ -443,3 +443,18 @@ func (t *Thread) LessEqual(a, b Value) (bool, error) {
 	}
 	return t.Truth(r)
 }
+
+// Compare makes slices compare as their (start, stop, step) tuples, as
+// CPython's do; other operands are not handled here.
+func (x *SliceObj) Compare(t *Thread, op int, other Value) (bool, bool, error) {
+	y, ok := other.o.(*SliceObj)
+	if !ok || other.k != KObj {
+		return false, false, nil
+	}
+	r, err := t.compareOp(op, Obj(NewTuple([]Value{x.start, x.stop, x.step})), Obj(NewTuple([]Value{y.start, y.stop, y.step})))
+	if err != nil {
+		return false, true, err
+	}
+	b, err := t.Truth(r)
+	return b, true, err
+}

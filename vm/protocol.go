@@ -279,7 +279,7 @@ func (t *Thread) Hash(v Value) (uint64, error) {
 		return hashString(string(o.b)), nil
 	case *Range:
 		return t.rangeHash(o)
-	case *List, *Dict, *Set, *ByteArray:
+	case *List, *Dict, *Set, *ByteArray, *SliceObj: // slices are unhashable until 3.12
 		return 0, Errorf(TypeError, "unhashable type: '%s'", v.TypeName())
 	case *DictView:
 		if o.kind != 1 { // keys and items views are set-like, hence unhashable; values views hash by identity

@@ -104,6 +104,7 @@ func (it *dictIter) Class() *Class {
 	}
 	return DictKeyIterType
 }
+
 // nextEntry advances to the next live entry.
 func (it *dictIter) nextEntry() (*dictEntry, bool, error) {
 	if it.d.Len() != it.size {

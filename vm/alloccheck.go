@@ -64,13 +64,15 @@ func (t *Thread) CheckAlloc(n, size int64) error {
 	if err := CheckAlloc(n, size); err != nil {
 		return err
 	}
+	// A nil Thread (the package-level checks) charges nothing.
 	if t != nil && t.interp.cfg.MaxMemory > 0 && n > 0 && size > 0 && n*size >= allocChargeMin {
 		return t.interp.chargeMemory(int(n * size))
 	}
 	return nil
 }
 
-// GrowCheck is the package-level GrowCheck, charged as Thread.CheckAlloc.
+// GrowCheck is the package-level GrowCheck, charged as Thread.CheckAlloc
+// (the package-level one is this with a nil Thread).
 func (t *Thread) GrowCheck(length, capacity int, size int64) error {
 	if length < capacity || length < growCheckMin {
 		return nil
@@ -97,10 +99,8 @@ func CheckAlloc2(a, b, size int64) error {
 // is about to reallocate past growCheckMin items, then asks CheckAlloc for the
 // doubled size.
 func GrowCheck(length, capacity int, size int64) error {
-	if length < capacity || length < growCheckMin {
-		return nil
-	}
-	return CheckAlloc(int64(length)*2, size)
+	var noInterp *Thread
+	return noInterp.GrowCheck(length, capacity, size)
 }
 
 const growCheckMin = 1 << 16

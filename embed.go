@@ -77,6 +77,8 @@ type Interpreter struct {
 	opts Options
 	it   *vm.Interp
 	main *vm.Module
+	// observer watches every event loop (Options.Trace, Options.Observers).
+	observer runtime.Observer
 
 	// runCtx is the context of the current Run/Call: Go functions receive
 	// it and Go-side awaitables derive theirs from it.
@@ -95,11 +97,11 @@ func New(opts Options) (*Interpreter, error) { return newInterpreter(opts, ".") 
 // the REPL's: root is the main script's directory.
 func newInterpreter(opts Options, root string) (*Interpreter, error) {
 	in := &Interpreter{opts: opts.normalized()}
-	it, err := newInterp(in.opts, root)
+	it, observer, err := newInterp(in.opts, root)
 	if err != nil {
 		return nil, err
 	}
-	in.it = it
+	in.it, in.observer = it, observer
 	stdlib.SetStoppable(in.it) // a Run's context can stop it anywhere
 	in.it.SetExt(interpKey{}, in)
 	in.main = in.it.MainModule("__main__")

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/asylang/asy/internal/front"
 	"github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/stdlib"
 	"github.com/asylang/asy/vm"
@@ -74,11 +73,12 @@ type Options struct {
 	// HandleSignals turns Ctrl-C (SIGINT) into KeyboardInterrupt, or into
 	// cancelling the main task of asyncio.run, as CPython does.
 	HandleSignals bool
-	// observer receives every event loop's events (a timeline recorder)
-	// and profiler every script call of every thread (asy --profile): set
-	// by the command through internal/front, so the API shows no VM types.
-	observer runtime.Observer
-	profiler vm.FrameProfiler
+	// Observers watch the run for a front end's tools: a *timeline.Recorder
+	// (github.com/asylang/asy/timeline) sees the events of every event
+	// loop, a *prof.Profiler (github.com/asylang/asy/prof) every script
+	// call; so does any value with their Event or frame methods. New
+	// fails for a value that observes nothing.
+	Observers []any
 }
 
 // RunFile runs the script at path as __main__ and returns the process exit
@@ -148,24 +148,6 @@ func RunSource(file string, src []byte, opts Options) int {
 	}
 	defer handleSignals(it, opts)()
 	return runMain(it, it.MainModule(file), src, opts, false)
-}
-
-// The REPL's access to the VM (internal/front): an uncaught exception of a
-// -i script, SystemExit included, prints its traceback and the session
-// still starts; threads, tasks and connections are left running for it.
-func init() {
-	front.Observer = func(o any) runtime.Observer { return o.(*Options).observer }
-	front.SetObserver = func(o any, obs runtime.Observer) { o.(*Options).observer = obs }
-	front.SetProfiler = func(o any, p vm.FrameProfiler) { o.(*Options).profiler = p }
-	front.VM = func(x any, file string) (*vm.Interp, *vm.Module) {
-		in := x.(*Interpreter)
-		in.main = in.it.MainModule(file)
-		return in.it, in.main
-	}
-	front.RunInspect = func(it *vm.Interp, m *vm.Module, src []byte, topLevelAwait bool) int {
-		return runMain(it, m, src, Options{TopLevelAwait: topLevelAwait}, true)
-	}
-	front.ExitStatus = func(it *vm.Interp, err error) int { return systemExitCode(it, vm.AsException(err)) }
 }
 
 // handleSignals turns Ctrl-C into KeyboardInterrupt while the script runs
@@ -285,18 +267,19 @@ func stderrOf(opts Options) io.Writer {
 var hostReadFile = os.ReadFile
 
 // newInterp makes the interpreter for opts (normalized) whose main script
-// is in directory root. It fails when a granted directory cannot be opened.
-func newInterp(opts Options, root string) (*vm.Interp, error) {
+// is in directory root, and the observer of its loops (nil: none). It
+// fails when a granted directory cannot be opened.
+func newInterp(opts Options, root string) (it *vm.Interp, observer runtime.Observer, err error) {
 	g, err := opts.Grants.grants()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	mods, err := moduleLoaders(opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	readFile, isDir := sourceFiles(opts, g, root)
-	it := vm.New(vm.Config{
+	it = vm.New(vm.Config{
 		Stdout:    opts.Stdout,
 		Stderr:    opts.Stderr,
 		Stdin:     opts.Stdin,
@@ -321,24 +304,41 @@ func newInterp(opts Options, root string) (*vm.Interp, error) {
 	if opts.Debug {
 		stdlib.SetDebug(it)
 	}
-	if opts.profiler != nil {
-		it.SetProfiler(opts.profiler)
+	var obs observers
+	if opts.Trace {
+		obs = append(obs, &traceObserver{it: it})
 	}
-	switch {
-	case opts.Trace && opts.observer != nil:
-		stdlib.SetObserver(it, bothObservers{&traceObserver{it: it}, opts.observer})
-	case opts.Trace:
-		stdlib.SetObserver(it, &traceObserver{it: it})
-	case opts.observer != nil:
-		stdlib.SetObserver(it, opts.observer)
+	for _, o := range opts.Observers {
+		switch o := o.(type) {
+		case runtime.Observer:
+			obs = append(obs, o)
+		case vm.FrameProfiler:
+			it.SetProfiler(o)
+		default:
+			return nil, nil, fmt.Errorf("asy: Options.Observers: a %T observes nothing", o)
+		}
 	}
-	return it, nil
+	switch len(obs) {
+	case 0:
+		return it, nil, nil
+	case 1:
+		observer = obs[0]
+	default:
+		observer = obs
+	}
+	// Every loop asyncio.run makes; an interactive session's too.
+	stdlib.SetObserver(it, observer)
+	return it, observer, nil
 }
 
-// bothObservers hands each event to two observers.
-type bothObservers [2]runtime.Observer
+// observers hands each event to several observers.
+type observers []runtime.Observer
 
-func (b bothObservers) Event(e runtime.Event) { b[0].Event(e); b[1].Event(e) }
+func (os observers) Event(e runtime.Event) {
+	for _, o := range os {
+		o.Event(e)
+	}
+}
 
 // traceObserver prints loop events to stderr, one line each.
 type traceObserver struct{ it *vm.Interp }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 
@@ -51,31 +50,6 @@ func IsTerminal(r io.Reader) bool {
 	return ok && readline.IsTerminal(int(f.Fd()))
 }
 
-// start runs a session's loop on its own goroutine.
-func start(opts asy.Options, script *Script) (s *Session, wait func() int) {
-	opts.Stdin = strings.NewReader("") // input() has no stdin of its own in a REPL
-	s = newSession(opts, script)
-	// Ctrl-C while a statement (or the script) runs interrupts it; the session goes on.
-	sigs := make(chan os.Signal, 1)
-	if opts.HandleSignals {
-		signal.Notify(sigs, os.Interrupt)
-		go func() {
-			for range sigs {
-				s.Interrupt()
-			}
-		}()
-	}
-	started := make(chan struct{})
-	done := make(chan int, 1)
-	go func() { done <- s.Run(started) }()
-	<-started
-	return s, func() int {
-		code := <-done
-		signal.Stop(sigs)
-		return code
-	}
-}
-
 // RunStream runs a session over the lines of r, without banner or prompts.
 func RunStream(opts asy.Options, r io.Reader) int {
 	return runStream(opts, r, Config{Quiet: true}, false)
@@ -92,7 +66,7 @@ func runStream(opts asy.Options, r io.Reader, cfg Config, prompts bool) int {
 	if prompts {
 		prompt = func(p string) { io.WriteString(errw, p) }
 	}
-	s, wait := start(opts, cfg.Script)
+	s := start(opts, cfg.Script)
 	if prompts && cfg.Script == nil && !cfg.Quiet {
 		fmt.Fprintf(errw, Banner, cfg.Version)
 	}
@@ -111,23 +85,22 @@ func runStream(opts asy.Options, r io.Reader, cfg Config, prompts bool) int {
 				break
 			}
 			// End of input finishes a block the way an empty line would.
-			if s.Feed("", false) == Exit {
-				return wait()
+			if s.Feed("") == asy.Exited {
+				return s.End()
 			}
 			pending = false
 			continue
 		}
-		switch s.Feed(strings.TrimRight(sc.Text(), "\r"), false) {
-		case Exit:
-			return wait()
-		case More:
+		switch s.Feed(strings.TrimRight(sc.Text(), "\r")) {
+		case asy.Exited:
+			return s.End()
+		case asy.More:
 			pending = true
 		default:
 			pending = false
 		}
 	}
-	s.Feed("", true)
-	return wait()
+	return s.End()
 }
 
 func runTerminal(opts asy.Options, cfg Config, stdin *os.File) int {
@@ -139,7 +112,7 @@ func runTerminal(opts asy.Options, cfg Config, stdin *os.File) int {
 	if errw == nil {
 		errw = os.Stderr
 	}
-	s, wait := start(opts, cfg.Script)
+	s := start(opts, cfg.Script)
 	history := ""
 	if home, err := os.UserHomeDir(); err == nil {
 		history = filepath.Join(home, ".asy_history")
@@ -147,7 +120,7 @@ func runTerminal(opts asy.Options, cfg Config, stdin *os.File) int {
 	rl, err := readline.NewEx(&readline.Config{
 		Prompt:            ">>> ",
 		HistoryFile:       history,
-		AutoComplete:      &completer{s: s},
+		AutoComplete:      &completer{s: s.Interactive},
 		InterruptPrompt:   "^C",
 		EOFPrompt:         "",
 		Stdin:             stdin,
@@ -157,8 +130,7 @@ func runTerminal(opts asy.Options, cfg Config, stdin *os.File) int {
 	})
 	if err != nil {
 		fmt.Fprintln(errw, "asy:", err)
-		s.Feed("", true)
-		return wait()
+		return s.End()
 	}
 	defer rl.Close()
 	if cfg.Script == nil && !cfg.Quiet {
@@ -183,17 +155,16 @@ func runTerminal(opts asy.Options, cfg Config, stdin *os.File) int {
 		}
 		if err != nil { // io.EOF: Ctrl-D
 			fmt.Fprintln(out)
-			s.Feed("", true)
 			break
 		}
-		switch s.Feed(line, false) {
-		case Exit:
-			return wait()
-		case More:
+		switch s.Feed(line) {
+		case asy.Exited:
+			return s.End()
+		case asy.More:
 			pending = true
 		default:
 			pending = false
 		}
 	}
-	return wait()
+	return s.End()
 }

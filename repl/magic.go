@@ -2,51 +2,44 @@ package repl
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
-	"github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/timeline"
 )
 
 // Magic commands at the prompt (a line starting with %, which is never
 // valid Python): %tasks lists the live tasks and where each waits;
 // %timeline FILE.html writes the timeline of what ran since the session
-// started.
+// started. They run on the session's loop (asy.InteractiveOptions.Command).
 
-// magic runs line if it is a magic command and reports whether it was.
-func (s *Session) magic(line string) bool {
-	cmd, arg, _ := strings.Cut(strings.TrimSpace(line), " ")
+func (s *Session) magic(line string, stdout, stderr io.Writer) {
+	cmd, arg, _ := strings.Cut(line, " ")
 	arg = strings.TrimSpace(arg)
-	w := s.it.Stdout
 	switch cmd {
 	case "%tasks":
-		w.WriteString(s.tasksListing())
+		io.WriteString(stdout, s.tasksListing())
 	case "%timeline":
 		if arg == "" {
-			s.it.WriteStderr("usage: %timeline FILE.html\n")
+			io.WriteString(stderr, "usage: %timeline FILE.html\n")
 			break
 		}
 		d := s.rec.Build(timeline.BuildOptions{})
 		if err := s.rec.WriteFile(arg, "asy session", timeline.BuildOptions{}); err != nil {
-			s.it.WriteStderr(fmt.Sprintf("%%timeline: %v\n", err))
+			fmt.Fprintf(stderr, "%%timeline: %v\n", err)
 			break
 		}
-		fmt.Fprintf(w, "timeline of %d tasks written to %s\n", len(d.Tasks), filepath.Base(arg))
+		fmt.Fprintf(stdout, "timeline of %d tasks written to %s\n", len(d.Tasks), filepath.Base(arg))
 	default:
-		if !strings.HasPrefix(cmd, "%") {
-			return false
-		}
-		s.it.WriteStderr(fmt.Sprintf("unknown command %s (there are %%tasks and %%timeline FILE.html)\n", cmd))
+		fmt.Fprintf(stderr, "unknown command %s (there are %%tasks and %%timeline FILE.html)\n", cmd)
 	}
-	s.it.Flush()
-	return true
 }
 
 // tasksListing is %tasks: each unfinished task, its coroutine and state,
 // and for a waiting one what it waits for and where.
 func (s *Session) tasksListing() string {
-	tasks := s.loop.AllTasks()
+	tasks := s.rec.Pending()
 	if len(tasks) == 0 {
 		return "no tasks\n"
 	}
@@ -70,17 +63,3 @@ func (s *Session) tasksListing() string {
 	}
 	return b.String()
 }
-
-// observe attaches the session's timeline recorder (and the front end's
-// observer, if any) to its loop.
-func (s *Session) observe(l *runtime.Loop, other runtime.Observer) {
-	if other == nil {
-		l.Observer = s.rec
-		return
-	}
-	l.Observer = both{s.rec, other}
-}
-
-type both [2]runtime.Observer
-
-func (b both) Event(e runtime.Event) { b[0].Event(e); b[1].Event(e) }

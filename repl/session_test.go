@@ -16,30 +16,30 @@ import (
 func startSession(t *testing.T) (*Session, *bytes.Buffer, func() int) {
 	t.Helper()
 	var out bytes.Buffer
-	s, wait := start(asy.Options{Stdout: &out, Stderr: &out, VirtualClock: true}, nil)
-	return s, &out, wait
+	s := start(asy.Options{Stdout: &out, Stderr: &out, VirtualClock: true}, nil)
+	return s, &out, s.End
 }
 
 func TestFeedOutcomes(t *testing.T) {
 	s, out, wait := startSession(t)
 	steps := []struct {
 		line string
-		want Outcome
+		want asy.Outcome
 	}{
-		{"x = [1,", More},      // open bracket
-		{" 2]", Done},          // closed: a simple statement runs at once
-		{"def f():", More},     // compound: goes on until an empty line
-		{"    return x", More}, //
-		{"", Done},             //
-		{"f()", Done},          //
-		{"", Done},             // empty line at the prompt: nothing
-		{"if True:", More},     //
-		{"    pass", More},     //
-		{"else", Done},         // a syntax error ends the block
-		{"exit(7)", Exit},
+		{"x = [1,", asy.More},      // open bracket
+		{" 2]", asy.Ran},           // closed: a simple statement runs at once
+		{"def f():", asy.More},     // compound: goes on until an empty line
+		{"    return x", asy.More}, //
+		{"", asy.Ran},              //
+		{"f()", asy.Ran},           //
+		{"", asy.Ran},              // empty line at the prompt: nothing
+		{"if True:", asy.More},     //
+		{"    pass", asy.More},     //
+		{"else", asy.Ran},          // a syntax error ends the block
+		{"exit(7)", asy.Exited},
 	}
 	for i, st := range steps {
-		if got := s.Feed(st.line, false); got != st.want {
+		if got := s.Feed(st.line); got != st.want {
 			t.Fatalf("step %d %q: outcome %v, want %v", i, st.line, got, st.want)
 		}
 	}
@@ -53,11 +53,11 @@ func TestFeedOutcomes(t *testing.T) {
 
 func TestCompletion(t *testing.T) {
 	s, _, wait := startSession(t)
-	s.Feed("import asyncio", false)
-	s.Feed("class Box:", false)
-	s.Feed("    value = 1", false)
-	s.Feed("", false)
-	c := &completer{s: s}
+	s.Feed("import asyncio")
+	s.Feed("class Box:")
+	s.Feed("    value = 1")
+	s.Feed("")
+	c := s
 	has := func(list []string, x string) bool {
 		for _, y := range list {
 			if y == x {
@@ -81,11 +81,10 @@ func TestCompletion(t *testing.T) {
 	if got := c.Complete("nosuch.x"); got != nil {
 		t.Errorf("nosuch.x → %v", got)
 	}
-	cands, n := c.Do([]rune("x = asyncio.sle"), 15)
+	cands, n := (&completer{s: s.Interactive}).Do([]rune("x = asyncio.sle"), 15)
 	if n != 3 || len(cands) != 1 || string(cands[0]) != "ep" {
 		t.Errorf("Do: %q %d", cands, n)
 	}
-	s.Feed("", true)
 	wait()
 }
 
@@ -103,9 +102,8 @@ func TestMagicTimeline(t *testing.T) {
 		"await a",
 		"%timeline " + path,
 	} {
-		s.Feed(line, false)
+		s.Feed(line)
 	}
-	s.Feed("", true)
 	wait()
 	if !strings.Contains(out.String(), "napper (nap): waiting for sleep at <stdin>:2\n") ||
 		!strings.Contains(out.String(), "timeline of 3 tasks written to s.html\n") {

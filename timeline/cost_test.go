@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/asylang/asy"
-	"github.com/asylang/asy/internal/front"
 	"github.com/asylang/asy/timeline"
 )
 
@@ -34,7 +33,7 @@ asyncio.run(main())
 func runSwitchy(b testing.TB, rec *timeline.Recorder) {
 	opts := asy.Options{Stdout: io.Discard, Stderr: io.Discard, VirtualClock: true}
 	if rec != nil {
-		front.SetObserver(&opts, rec)
+		opts.Observers = []any{rec}
 	}
 	if code := asy.RunSource("switchy.py", []byte(switchy), opts); code != 0 {
 		b.Fatalf("status %d", code)

@@ -196,3 +196,18 @@ func (r *Recorder) label(s string) int32 {
 	}
 	return i
 }
+
+// Pending returns the tasks recorded as created and not done, in the order
+// they were created (a REPL's %tasks). Call it holding the interpreter
+// lock (from the loop's thread) to inspect them.
+func (r *Recorder) Pending() []*runtime.Task {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []*runtime.Task
+	for i := range r.lanes {
+		if ln := &r.lanes[i]; ln.task != nil && ln.state == StatePending && !ln.task.Done() {
+			out = append(out, ln.task)
+		}
+	}
+	return out
+}

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/asylang/asy"
-	"github.com/asylang/asy/internal/front"
 	"github.com/asylang/asy/timeline"
 )
 
@@ -19,7 +18,7 @@ func record(t testing.TB, src string) *timeline.Recorder {
 	rec := timeline.NewRecorder(true)
 	var out bytes.Buffer
 	opts := asy.Options{Stdout: &out, Stderr: &out, VirtualClock: true, Grants: asy.Capabilities{Threads: -1}}
-	front.SetObserver(&opts, rec)
+	opts.Observers = []any{rec}
 	code := asy.RunSource("/tmp/tl_script.py", []byte(src), opts)
 	if code != 0 {
 		t.Fatalf("script failed (%d):\n%s", code, out.String())

@@ -187,7 +187,7 @@ options:
 		// As python3 -i, a file that cannot be read still leaves the session.
 		sopts := opts
 		if name, src, ok := asy.OpenScript(file, &sopts); ok {
-			cfg.Script = &repl.Script{File: name, Src: src, TopLevelAwait: sopts.TopLevelAwait}
+			cfg.Script = &repl.Script{File: name, Src: src}
 		}
 		return repl.Main(opts, cfg)
 	case file != "":

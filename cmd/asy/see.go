@@ -9,7 +9,6 @@ import (
 	"syscall"
 
 	"github.com/asylang/asy"
-	"github.com/asylang/asy/internal/front"
 	"github.com/asylang/asy/prof"
 	"github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/stdlib"
@@ -17,26 +16,10 @@ import (
 )
 
 // Seeing a run: --timeline, --dump-tasks and Ctrl-\ (SIGQUIT). Each adds
-// an observer of the event loops; the interpreter gets them all.
+// an observer (Options.Observers) of the event loops.
 
-// observers hands each event to several observers.
-type observers []runtime.Observer
-
-func (os observers) Event(e runtime.Event) {
-	for _, o := range os {
-		o.Event(e)
-	}
-}
-
-func addObserver(opts *asy.Options, o runtime.Observer) {
-	switch prev := front.Observer(opts).(type) {
-	case nil:
-		front.SetObserver(opts, o)
-	case observers:
-		front.SetObserver(opts, append(prev, o))
-	default:
-		front.SetObserver(opts, observers{prev, o})
-	}
+func addObserver(opts *asy.Options, o any) {
+	opts.Observers = append(opts.Observers, o)
 }
 
 // startTimeline attaches a timeline recorder to the run; the returned
@@ -59,7 +42,7 @@ func startTimeline(opts *asy.Options, path, script string) func() {
 // (as python -m cProfile) or writes the pprof file.
 func startProfile(opts *asy.Options, path string) func() {
 	p := prof.New()
-	front.SetProfiler(opts, p)
+	addObserver(opts, p)
 	p.Start()
 	return func() {
 		p.Stop()

@@ -335,3 +335,51 @@ asyncio.run(main())
 	// serving tea
 	// teas served: 2 <nil>
 }
+
+// An interactive session, as an embedder's console would drive it: lines
+// go in one at a time (Feed says when a statement needs more), values of
+// expressions are echoed and kept in _, await works at top level, and a
+// task started by one statement keeps running on the session's loop
+// while the next is typed.
+func ExampleInterpreter_StartInteractive() {
+	in, _ := asy.New(asy.Options{Stdout: os.Stdout, Stderr: os.Stdout, VirtualClock: true,
+		Globals: map[string]any{"double": func(x int) int { return 2 * x }}})
+	defer in.Close()
+	s := in.StartInteractive(asy.InteractiveOptions{})
+	for _, line := range []string{
+		"import asyncio",
+		"double(21)",
+		"_ + 1",
+		"async def tick(n):",
+		"    for i in range(n):",
+		"        await asyncio.sleep(1)",
+		"        print('tick', i)",
+		"",
+		"t = asyncio.create_task(tick(3))",
+		"await asyncio.sleep(2.5)",
+		"1 / 0",
+		"await t",
+	} {
+		if s.Feed(line) == asy.More {
+			fmt.Println("...")
+		}
+	}
+	fmt.Println(s.Complete("asyncio.create_t"))
+	err := s.Exec(context.Background(), "raise SystemExit(3)")
+	fmt.Println(err, "- exit status", s.End())
+	// Output:
+	// 42
+	// 43
+	// ...
+	// ...
+	// ...
+	// ...
+	// tick 0
+	// tick 1
+	// Traceback (most recent call last):
+	//   File "<stdin>", line 1, in <module>
+	// ZeroDivisionError: division by zero
+	// tick 2
+	// [create_task]
+	// SystemExit: 3 - exit status 3
+}

@@ -36,6 +36,9 @@ type Interactive struct {
 	opts InteractiveOptions
 
 	buf []string // lines of the statement being entered (loop goroutine only)
+	// ending: the loop has stopped for good; statements cancelled now end
+	// without a report (loop goroutine only).
+	ending bool
 
 	// current is the task running the statement being awaited (for Ctrl-C).
 	current     atomic.Pointer[runtime.Task]
@@ -171,6 +174,7 @@ func (s *Interactive) run(started chan<- struct{}) {
 		}
 		s.report(err)
 	}
+	s.ending = true
 	s.loop.CancelAllTasks()
 	s.loop.Close()
 	it.Flush()
@@ -264,6 +268,10 @@ func (s *Interactive) Exec(ctx context.Context, src string) error {
 		}
 		s.exec(mod, []byte(src), func(err error) {
 			running.Store(false)
+			if s.ending {
+				reply <- errSessionEnded
+				return
+			}
 			if err == nil {
 				reply <- nil
 				return
@@ -321,6 +329,8 @@ func (s *Interactive) feed(line string, reply chan<- Outcome) {
 	s.exec(mod, []byte(src), func(err error) {
 		defer s.it.Flush()
 		switch {
+		case s.ending:
+			reply <- Exited
 		case err == nil:
 			reply <- Ran
 		case vm.IsInstanceOf(err, vm.SystemExit):

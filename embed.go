@@ -237,31 +237,11 @@ func (in *Interpreter) Close() error {
 	// Nothing of the scripts' outlives Close: threads and pool workers
 	// still running code raise RunAborted at their next step or wait.
 	in.it.Abort("the interpreter was closed")
-	in.endAll(true)
-	stdlib.EndThreads(in.it.MainThread(), endWait)
+	in.endScripts(false, "")
 	in.it.ResetAbort()
 	in.it.Flush()
 	in.it.Release()
 	return nil
-}
-
-// endWait bounds how long the end of a run or Close waits for threads to
-// see the abort (a thread blocked in a Go call that ignores it is left).
-const endWait = 2 * time.Second
-
-// endAll stops and releases everything the scripts started; locked tells
-// whether the caller holds the interpreter lock (process pool workers need
-// it to hand their last results over while they are waited for).
-func (in *Interpreter) endAll(locked bool) {
-	if locked {
-		in.it.Release()
-	}
-	runtime.EndPools(in.it, endWait)
-	stdlib.EndProcessPools(in.it, true)
-	if locked {
-		in.it.Acquire()
-	}
-	stdlib.EndRun(in.it)
 }
 
 // enter runs body holding the interpreter lock, with ctx and the limits
@@ -298,11 +278,12 @@ func (in *Interpreter) enter(ctx context.Context, body func(t *vm.Thread) error)
 			if stopErr != nil {
 				in.it.Abort(stopErr.Error())
 			}
-			in.endAll(true)
+			in.endScripts(false, "")
+		} else {
+			// Threads end with the run (daemon threads too, as at the
+			// exit of CPython); pools and connections live on until Close.
+			stdlib.EndThreads(in.it.MainThread(), endWait)
 		}
-		// Threads end with the run (daemon threads too, as at the exit
-		// of CPython).
-		stdlib.EndThreads(in.it.MainThread(), endWait)
 		in.it.Flush()
 		in.it.Release()
 		in.stopMu.Lock()

@@ -142,7 +142,7 @@ func (s *Interactive) run(started chan<- struct{}) {
 	defer it.Release()
 	if s.opts.Script != nil {
 		tla := s.in.opts.TopLevelAwait || strings.HasSuffix(s.opts.ScriptFile, ".asy")
-		runMain(it, s.main, s.opts.Script, Options{TopLevelAwait: tla}, true)
+		s.in.runMain(s.main, s.opts.Script, tla, true)
 		s.main.Delete("__file__")
 		it.Flush()
 	}

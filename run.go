@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 	"time"
@@ -134,83 +133,7 @@ func RunSource(file string, src []byte, opts Options) int {
 		fmt.Fprintf(stderrOf(opts), "asy: %v\n", err)
 		return 2
 	}
-	opts, it := in.opts, in.it
-	defer it.Flush()
-	// The main thread runs holding the interpreter lock; blocking calls and
-	// the event loop's waits release it for executor threads.
-	it.Acquire()
-	defer it.Release()
-	if d := opts.MaxDuration; d > 0 {
-		// Every thread, and every process pool worker, stops where it is.
-		stdlib.SetStoppable(it)
-		timer := time.AfterFunc(d, func() { it.Abort(ErrTimeLimit.Error()) })
-		defer timer.Stop()
-	}
-	defer handleSignals(it, opts)()
-	return runMain(it, it.MainModule(file), src, opts, false)
-}
-
-// handleSignals turns Ctrl-C into KeyboardInterrupt while the script runs
-// (when opts ask for it); the returned function stops that.
-func handleSignals(it *vm.Interp, opts Options) func() {
-	if !opts.HandleSignals {
-		return func() {}
-	}
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt)
-	go func() {
-		for range sigs {
-			it.Interrupt()
-		}
-	}()
-	return func() { signal.Stop(sigs) }
-}
-
-func runMain(it *vm.Interp, m *vm.Module, src []byte, opts Options, inspect bool) int {
-	warn := trackCoroutines(it)
-	file := it.MainFile()
-	stdlib.RecordMainSource(it, file, src, opts.TopLevelAwait) // for process pool workers
-	code, err := it.CompileModule(m, file, src, opts.TopLevelAwait)
-	if err != nil {
-		return reportError(it, err, inspect)
-	}
-	t := it.MainThread()
-	status := 0
-	v, err := t.RunCode(code, m)
-	if err == nil {
-		if g, ok := v.AsObj().(*vm.Generator); ok && code.Flags&vm.FlagCoroutine != 0 {
-			// Top-level await: the module body is the main task of an implicit asyncio.run.
-			_, err = stdlib.RunCoroutine(t, g)
-		}
-	}
-	if err != nil {
-		status = reportError(it, err, inspect)
-	}
-	if !inspect {
-		stdlib.JoinThreads(t)
-		stdlib.RunAtExit(t)
-		// Process pools finish the work given them, as CPython's do at
-		// exit, unless the run was stopped.
-		_, aborted := it.Aborted()
-		it.Release()
-		stdlib.EndProcessPools(it, aborted)
-		it.Acquire()
-		if msg, ok := it.Aborted(); ok && status == 0 {
-			// Stopped where no script code saw it (waiting for pool workers).
-			it.WriteStderr("RunAborted: " + msg + "\n")
-			status = 1
-		}
-		stdlib.EndRun(it)
-		// Daemon threads and pool workers end with the run, as they do
-		// when a CPython process exits (an embedder's process goes on).
-		stdlib.EndThreads(t, endWait)
-		it.Abort("the run ended")
-		it.Release()
-		runtime.EndPools(it, endWait)
-		it.Acquire()
-	}
-	warn()
-	return status
+	return in.runProgram(src, func() (*vm.Module, error) { return in.it.MainModule(file), nil })
 }
 
 // normalized fills in defaults: stdin is empty unless given (the host's

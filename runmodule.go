@@ -8,6 +8,7 @@ import (
 
 	"github.com/asylang/asy/runtime"
 	"github.com/asylang/asy/stdlib"
+	"github.com/asylang/asy/vm"
 )
 
 // RunModule runs a module as __main__, as `python3 -m name` does: a
@@ -45,19 +46,16 @@ func RunModule(name string, opts Options) int {
 		fmt.Fprintf(stderrOf(opts), "asy: %v\n", err)
 		return 2
 	}
-	opts, it := in.opts, in.it
-	defer it.Flush()
-	it.Acquire()
-	defer it.Release()
-	defer handleSignals(it, opts)()
-	m := it.ModuleMain(modName, file, cwd)
-	if i := strings.LastIndexByte(modName, '.'); i >= 0 {
-		// The packages around the module run first (python3 -m does too).
-		if _, err := it.MainThread().ImportModule(modName[:i]); err != nil {
-			return reportError(it, err, false)
+	return in.runProgram(src, func() (*vm.Module, error) {
+		m := in.it.ModuleMain(modName, file, cwd)
+		if i := strings.LastIndexByte(modName, '.'); i >= 0 {
+			// The packages around the module run first (python3 -m does too).
+			if _, err := in.it.MainThread().ImportModule(modName[:i]); err != nil {
+				return nil, err
+			}
 		}
-	}
-	return runMain(it, m, src, opts, false)
+		return m, nil
+	})
 }
 
 // findMainModule resolves the name given to -m: the module that runs as
@@ -148,10 +146,5 @@ func runDirectory(dir string, opts Options) int {
 		fmt.Fprintf(stderrOf(opts), "asy: %v\n", err)
 		return 2
 	}
-	opts, it := in.opts, in.it
-	defer it.Flush()
-	it.Acquire()
-	defer it.Release()
-	defer handleSignals(it, opts)()
-	return runMain(it, it.ModuleMain("__main__", file, abs), src, opts, false)
+	return in.runProgram(src, func() (*vm.Module, error) { return in.it.ModuleMain("__main__", file, abs), nil })
 }

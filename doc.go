@@ -25,6 +25,12 @@
 // (modules/sqlite, modules/asyncpg). Script exceptions come back as *Error,
 // carrying the traceback Python would print.
 //
-// RunFile and RunSource are what the asy command uses: they run a script as
-// a program would, printing tracebacks and returning an exit status.
+// Interpreter.StartInteractive starts an interactive session, Python's
+// prompt without the terminal: statements fed a line at a time, values
+// echoed, `await` at top level on an event loop that runs between
+// statements, completion. The asy command's REPL (package repl) is one.
+//
+// RunFile, RunSource and RunModule are what the asy command uses: they run
+// a script as a program would, printing tracebacks and returning an exit
+// status. Every interpreter starts, and every run ends, by the same code.
 package asy

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -10,8 +9,6 @@ import (
 
 	"github.com/asylang/asy"
 	"github.com/asylang/asy/prof"
-	"github.com/asylang/asy/runtime"
-	"github.com/asylang/asy/stdlib"
 	"github.com/asylang/asy/timeline"
 )
 
@@ -63,34 +60,11 @@ func startProfile(opts *asy.Options, path string) func() {
 	}
 }
 
-// taskDumper prints the task tree of the running loops to stderr on
-// SIGQUIT (Ctrl-\), and once at loop time `at` when asked (--dump-tasks:
-// it then watches for new loops, as an observer; Ctrl-\ alone costs the
-// run nothing).
-type taskDumper struct {
-	stderr io.Writer
-	at     float64
-	timed  map[*runtime.Loop]bool
-}
-
-func (d *taskDumper) Event(e runtime.Event) {
-	if e.Kind != runtime.EvTaskCreated || e.Task == nil {
-		return
-	}
-	l := e.Task.Loop()
-	if !d.timed[l] {
-		d.timed[l] = true
-		l.CallAt(l.Time()+d.at, func() { d.dump(l) })
-	}
-}
-
-func (d *taskDumper) dump(l *runtime.Loop) {
-	fmt.Fprintf(d.stderr, "asy: tasks at loop time %.6f:\n%s", l.Time(), stdlib.DumpTasks(l))
-}
-
-// startDumper handles Ctrl-\ for the whole run; at >= 0 also dumps at that time.
+// startDumper handles Ctrl-\ for the whole run; at >= 0 also dumps at
+// loop time at (--dump-tasks: it then watches for new loops, as an
+// observer; Ctrl-\ alone costs the run nothing).
 func startDumper(opts *asy.Options, at float64) func() {
-	d := &taskDumper{stderr: opts.Stderr, at: at, timed: map[*runtime.Loop]bool{}}
+	d := timeline.NewTaskDumper(opts.Stderr, at)
 	if at >= 0 {
 		addObserver(opts, d)
 	}
@@ -98,11 +72,7 @@ func startDumper(opts *asy.Options, at float64) func() {
 	signal.Notify(sigs, syscall.SIGQUIT)
 	go func() {
 		for range sigs {
-			// The dump runs on each loop's thread; a loop closing
-			// meanwhile just refuses the post.
-			for _, l := range runtime.RunningLoops() {
-				l.Post(func() { d.dump(l) })
-			}
+			d.DumpRunning()
 		}
 	}()
 	return func() { signal.Stop(sigs) }

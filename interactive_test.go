@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/asylang/asy"
+	"github.com/asylang/asy/timeline"
 )
 
 // syncBuffer is a bytes.Buffer safe to read while the session's goroutine writes.
@@ -181,4 +182,28 @@ func TestInteractiveComplete(t *testing.T) {
 		}
 	}
 	s.End()
+}
+
+// Options.Observers watch every loop — an interactive session's too — and
+// New refuses a value that observes nothing.
+func TestObservers(t *testing.T) {
+	if _, err := asy.New(asy.Options{Observers: []any{42}}); err == nil || !strings.Contains(err.Error(), "int observes nothing") {
+		t.Errorf("New with an int observer: %v", err)
+	}
+	rec := timeline.NewRecorder(true)
+	_, s, out := startInteractive(t, asy.Options{VirtualClock: true, Observers: []any{rec}}, asy.InteractiveOptions{})
+	for _, line := range []string{"import asyncio", "t = asyncio.create_task(asyncio.sleep(5), name='sleeper')", "await asyncio.sleep(1)"} {
+		s.Feed(line)
+	}
+	var names []string
+	for _, task := range rec.Pending() {
+		names = append(names, task.Name())
+	}
+	if !slices.Equal(names, []string{"sleeper"}) {
+		t.Errorf("pending tasks %q\n%s", names, out)
+	}
+	s.End()
+	if p := rec.Pending(); len(p) != 0 || len(rec.Build(timeline.BuildOptions{}).Tasks) != 2 { // sleeper and the awaited statement
+		t.Errorf("after End: %d pending, %d recorded", len(p), len(rec.Build(timeline.BuildOptions{}).Tasks))
+	}
 }

@@ -19,6 +19,8 @@ import (
 // sets; the second is what a command-line front end (the asy command) sets,
 // and embedders leave it zero.
 type Options struct {
+	// What an embedder sets.
+	//
 	// Stdout and Stderr receive the script's output (nil: the process's);
 	// Stdin is what it reads (nil: nothing).
 	Stdout io.Writer
@@ -61,6 +63,9 @@ type Options struct {
 	// VirtualClock runs on simulated time: sleeps return at once and runs are deterministic.
 	VirtualClock bool
 
+	// What a command-line front end (the asy command, package repl) sets;
+	// embedders leave it zero.
+	//
 	// Args are sys.argv (Args[0] is the script name).
 	Args []string
 	// TopLevelAwait lets the module body use await (the default for .asy files).

@@ -14,7 +14,7 @@ import (
 // %timeline FILE.html writes the timeline of what ran since the session
 // started. They run on the session's loop (asy.InteractiveOptions.Command).
 
-func (s *Session) magic(line string, stdout, stderr io.Writer) {
+func (s *session) magic(line string, stdout, stderr io.Writer) {
 	cmd, arg, _ := strings.Cut(line, " ")
 	arg = strings.TrimSpace(arg)
 	switch cmd {
@@ -38,7 +38,7 @@ func (s *Session) magic(line string, stdout, stderr io.Writer) {
 
 // tasksListing is %tasks: each unfinished task, its coroutine and state,
 // and for a waiting one what it waits for and where.
-func (s *Session) tasksListing() string {
+func (s *session) tasksListing() string {
 	tasks := s.rec.Pending()
 	if len(tasks) == 0 {
 		return "no tasks\n"

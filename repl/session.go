@@ -7,9 +7,9 @@ import (
 	"github.com/asylang/asy/timeline"
 )
 
-// Session is a REPL's interpreter side: an asy.Interactive session, plus
+// session is a REPL's interpreter side: an asy.Interactive session, plus
 // the timeline recorder behind the magic commands.
-type Session struct {
+type session struct {
 	*asy.Interactive
 	rec *timeline.Recorder
 }
@@ -23,7 +23,7 @@ type Script struct {
 
 // start makes a session's interpreter with asy.New, as every other, and
 // starts the session; it returns once the script, if any, has run.
-func start(opts asy.Options, script *Script) *Session {
+func start(opts asy.Options, script *Script) *session {
 	opts.Stdin = strings.NewReader("") // input() has no stdin of its own in a REPL
 	// The session's timeline, for %timeline and %tasks, is recorded since
 	// it starts, besides what the front end observes.
@@ -36,7 +36,7 @@ func start(opts asy.Options, script *Script) *Session {
 		opts.Grants = asy.Capabilities{}
 		in, _ = asy.New(opts)
 	}
-	s := &Session{rec: rec}
+	s := &session{rec: rec}
 	io := asy.InteractiveOptions{Command: s.magic}
 	if script != nil {
 		io.ScriptFile, io.Script = script.File, script.Src

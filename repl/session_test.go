@@ -13,7 +13,7 @@ import (
 	"github.com/asylang/asy/timeline"
 )
 
-func startSession(t *testing.T) (*Session, *bytes.Buffer, func() int) {
+func startSession(t *testing.T) (*session, *bytes.Buffer, func() int) {
 	t.Helper()
 	var out bytes.Buffer
 	s := start(asy.Options{Stdout: &out, Stderr: &out, VirtualClock: true}, nil)

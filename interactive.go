@@ -177,6 +177,8 @@ func (s *Interactive) run(started chan<- struct{}) {
 	s.ending = true
 	s.loop.CancelAllTasks()
 	s.loop.Close()
+	// The interpreter goes on (Run, Call, another session) without it.
+	runtime.SetEventLoop(t, nil)
 	it.Flush()
 }
 

@@ -75,6 +75,17 @@ func TestInteractiveExec(t *testing.T) {
 	if y, ok := in.Global("y"); !ok || y != int64(42) {
 		t.Errorf("y = %v (%T)", y, y)
 	}
+	// The interpreter runs on after the session, its globals and event
+	// loops working as before it.
+	if err := in.Exec(ctx, "main.py", "loop = asyncio.get_event_loop()\nz = y + loop.run_until_complete(asyncio.sleep(0, 1))\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := in.Exec(ctx, "main.asy", "await asyncio.sleep(1)\nassert asyncio.get_running_loop() is not loop\n"); err != nil {
+		t.Fatal(err)
+	}
+	if z, _ := in.Global("z"); z != int64(43) {
+		t.Errorf("z = %v", z)
+	}
 }
 
 // Cancelling Exec's context interrupts the statement as Ctrl-C does —

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/asylang/asy/vm"
+	"github.com/asylang/asy/vm/goconv"
 )
 
 // ProcessPoolExecutor: the Go-native equivalent of worker processes. Each
@@ -97,23 +98,16 @@ type plainExc struct {
 	args []any
 }
 
-// export copies a value out of an interpreter, as pickling would.
+// export copies a value out of an interpreter, as pickling would: goconv's
+// scalar row, then the containers with their kinds kept, top-level
+// functions by name and exceptions by class name.
 func export(t *vm.Thread, v vm.Value) (any, error) {
-	switch v.Kind() {
-	case vm.KNone:
-		return nil, nil
-	case vm.KBool:
-		return v.AsBool(), nil
-	case vm.KInt:
-		return v.AsInt(), nil
-	case vm.KFloat:
-		return v.AsFloat(), nil
+	if x, ok := goconv.Scalar(v); ok {
+		if _, isBA := v.AsObj().(*vm.ByteArray); !isBA { // bytearray: not yet
+			return x, nil
+		}
 	}
 	switch o := v.AsObj().(type) {
-	case *vm.StrObj:
-		return o.String(), nil
-	case *vm.Bytes:
-		return append([]byte(nil), o.Data()...), nil
 	case *vm.List:
 		return exportSeq(t, o.Items(), func(items []any) any { return plainList{items} })
 	case *vm.Tuple:
@@ -153,11 +147,6 @@ func export(t *vm.Thread, v vm.Value) (any, error) {
 			return plainExc{cls: o.Class().Name, args: args.([]any)}, nil
 		}
 	}
-	if v.AsObj() != nil {
-		if ah := vm.AsBig(v); ah != nil {
-			return ah, nil
-		}
-	}
 	return nil, vm.Errorf(vm.TypeError, "cannot pickle '%s' object", v.TypeName())
 }
 
@@ -176,19 +165,10 @@ func exportSeq(t *vm.Thread, items []vm.Value, wrap func([]any) any) (any, error
 // load rebuilds an exported value inside an interpreter (functions are
 // looked up by name in mod).
 func load(t *vm.Thread, p any, mod *vm.Module) (vm.Value, error) {
+	if v, ok := goconv.ScalarValue(p); ok {
+		return v, nil
+	}
 	switch x := p.(type) {
-	case nil:
-		return vm.None, nil
-	case bool:
-		return vm.Bool(x), nil
-	case int64:
-		return vm.Int(x), nil
-	case float64:
-		return vm.Float(x), nil
-	case string:
-		return vm.Str(x), nil
-	case []byte:
-		return vm.Obj(vm.NewBytes(x)), nil
 	case plainList:
 		items, err := loadAll(t, x.items, mod)
 		return vm.Obj(vm.NewList(items)), err
@@ -242,9 +222,6 @@ func load(t *vm.Thread, p any, mod *vm.Module) (vm.Value, error) {
 			cls = vm.Obj(vm.RuntimeError)
 		}
 		return t.Call(cls, args, nil)
-	}
-	if b, ok := p.(interface{ String() string }); ok {
-		return vm.ParseIntLiteral(b.String(), 10)
 	}
 	return vm.Undef, vm.Errorf(vm.TypeError, "cannot unpickle %T", p)
 }

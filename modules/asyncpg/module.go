@@ -35,11 +35,3 @@ func trackConn(it *vm.Interp, h *pgHandle) { stdlib.TrackConn(it, handleCloser{h
 type handleCloser struct{ h *pgHandle }
 
 func (c handleCloser) Close() error { return c.h.close() }
-
-// blob copies b; an empty blob stays a (non-nil) empty slice, which the
-// driver binds as a zero-length bytea rather than NULL.
-func blob(b []byte) []byte {
-	out := make([]byte, len(b))
-	copy(out, b)
-	return out
-}

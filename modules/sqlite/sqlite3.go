@@ -11,6 +11,7 @@ import (
 
 	"github.com/asylang/asy/stdlib"
 	"github.com/asylang/asy/vm"
+	"github.com/asylang/asy/vm/goconv"
 )
 
 // sqlite3: CPython's standard module over modernc.org/sqlite (pure Go, no
@@ -244,7 +245,9 @@ func sqlArgsInto(t *vm.Thread, q string, params vm.Value, buf []driver.NamedValu
 
 var namedParamRe = regexp.MustCompile(`[:@$]([A-Za-z_][A-Za-z0-9_]*)`)
 
-// sqlValue converts one parameter to what SQLite stores.
+// sqlValue converts one parameter to what SQLite stores: goconv's scalar
+// row, with a bool as an integer, a str checked for lone surrogates and an
+// int too big for SQLite refused.
 func sqlValue(t *vm.Thread, v vm.Value, n int) (any, error) {
 	if v.Kind() != vm.KInt && v.Kind() != vm.KFloat || baseAdapted(t) {
 		var err error
@@ -252,60 +255,33 @@ func sqlValue(t *vm.Thread, v vm.Value, n int) (any, error) {
 			return nil, err
 		}
 	}
-	switch v.Kind() {
-	case vm.KNone:
-		return nil, nil
-	case vm.KBool:
-		if v.AsBool() {
+	x, ok := goconv.Scalar(v)
+	switch y := x.(type) {
+	case bool:
+		if y {
 			return int64(1), nil
 		}
 		return int64(0), nil
-	case vm.KInt:
-		return v.AsInt(), nil
-	case vm.KFloat:
-		return v.AsFloat(), nil
-	}
-	switch o := v.AsObj().(type) {
-	case *vm.StrObj:
+	case string:
 		// sqlite takes UTF-8: a lone surrogate is refused as CPython does.
-		return vm.HostStr(o.String())
-	case *vm.Bytes:
-		return blob(o.Data()), nil
-	case *vm.ByteArray:
-		return blob(o.Data()), nil
-	case *vm.BigIntObj:
+		return vm.HostStr(y)
+	case *big.Int:
 		return nil, vm.Errorf(vm.OverflowError, "Python int too large to convert to SQLite INTEGER")
 	}
-	return nil, vm.NewException(sqliteProgrammingError, vm.Str(fmt.Sprintf("Error binding parameter %d: type '%s' is not supported", n, v.TypeName())))
+	if !ok {
+		return nil, vm.NewException(sqliteProgrammingError, vm.Str(fmt.Sprintf("Error binding parameter %d: type '%s' is not supported", n, v.TypeName())))
+	}
+	return x, nil
 }
 
-// blob copies b; an empty blob stays a (non-nil) empty slice, which the
-// driver binds as a zero-length BLOB rather than NULL.
-func blob(b []byte) []byte {
-	out := make([]byte, len(b))
-	copy(out, b)
-	return out
-}
-
-// scriptValue converts a column value for the script.
+// scriptValue converts a column value for the script: goconv's scalar row,
+// with a DATE/TIMESTAMP value the driver parsed as its text.
 func scriptValue(x any) vm.Value {
-	switch x := x.(type) {
-	case nil:
-		return vm.None
-	case int64:
-		return vm.Int(x)
-	case float64:
-		return vm.Float(x)
-	case string:
-		return vm.Str(x)
-	case []byte:
-		return vm.Obj(vm.NewBytes(append([]byte(nil), x...)))
-	case bool:
-		return vm.Bool(x)
-	case time.Time:
-		return vm.Str(timeText(x))
-	case *big.Int:
-		return vm.BigInt(x)
+	if v, ok := goconv.ScalarValue(x); ok {
+		return v
+	}
+	if tm, ok := x.(time.Time); ok {
+		return vm.Str(timeText(tm))
 	}
 	return vm.Str(fmt.Sprint(x))
 }

@@ -20,6 +20,7 @@ import (
 
 	"github.com/asylang/asy/stdlib"
 	"github.com/asylang/asy/vm"
+	"github.com/asylang/asy/vm/goconv"
 )
 
 // The database side of sqlite3 and aiosqlite: one SQLite connection and
@@ -453,7 +454,7 @@ func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInf
 		for i, v := range dest {
 			switch x := v.(type) {
 			case []byte:
-				v = blob(x) // the driver may reuse its buffer
+				v = goconv.Blob(x) // the driver may reuse its buffer
 			case time.Time:
 				// The driver parsed the text of a DATE/TIMESTAMP column:
 				// CPython gives the text as stored.
@@ -473,7 +474,7 @@ func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInf
 			raw := make([][]byte, len(dest))
 			for i := range raw {
 				if p := sqlite3lib.Xsqlite3_column_blob(h.tls, pstmt, int32(i)); p != 0 {
-					raw[i] = blob(unsafe.Slice((*byte)(cPtr(p)), int(sqlite3lib.Xsqlite3_column_bytes(h.tls, pstmt, int32(i)))))
+					raw[i] = goconv.Blob(unsafe.Slice((*byte)(cPtr(p)), int(sqlite3lib.Xsqlite3_column_bytes(h.tls, pstmt, int32(i)))))
 				}
 			}
 			res.raw = append(res.raw, raw)

@@ -7,6 +7,7 @@ import (
 	sqlite3lib "modernc.org/sqlite/lib"
 
 	"github.com/asylang/asy/vm"
+	"github.com/asylang/asy/vm/goconv"
 )
 
 // Connection.getlimit/setlimit and serialize/deserialize (3.11), and
@@ -101,7 +102,7 @@ func (c *sqliteConn) serialize(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Va
 			// links returns none; newer ones an empty image).
 			return vm.NewException(sqliteOperationalError, vm.Str(fmt.Sprintf("unable to serialize '%s'", name)))
 		}
-		out = blob(unsafe.Slice((*byte)(cPtr(p)), n))
+		out = goconv.Blob(unsafe.Slice((*byte)(cPtr(p)), n))
 		return nil
 	})
 	if err != nil {

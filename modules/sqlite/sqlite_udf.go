@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"math/big"
 	"sync"
 	"unsafe"
 
@@ -8,6 +9,7 @@ import (
 	sqlite3lib "modernc.org/sqlite/lib"
 
 	"github.com/asylang/asy/vm"
+	"github.com/asylang/asy/vm/goconv"
 )
 
 // Application-defined SQL functions, aggregates, window functions and
@@ -153,53 +155,52 @@ func sqlValueOf(tls *libc.TLS, v uintptr) vm.Value {
 // errUnsupportedResult marks a result of a type SQLite cannot store.
 var errUnsupportedResult = vm.Errorf(vm.TypeError, "unsupported result type")
 
-// udfResult sets the function's result from v (lock held).
+// udfResult sets the function's result from v (lock held): goconv's
+// scalar row (a bool as an integer), or any buffer as a BLOB.
 func udfResult(tls *libc.TLS, ctx uintptr, v vm.Value) error {
-	switch v.Kind() {
-	case vm.KNone:
+	x, ok := goconv.Scalar(v)
+	if !ok {
+		b, isBuf := vm.BufferData(v)
+		if !isBuf {
+			return errUnsupportedResult
+		}
+		x = b
+	}
+	switch x := x.(type) {
+	case nil:
 		sqlite3lib.Xsqlite3_result_null(tls, ctx)
-		return nil
-	case vm.KBool:
+	case bool:
 		n := int64(0)
-		if v.AsBool() {
+		if x {
 			n = 1
 		}
 		sqlite3lib.Xsqlite3_result_int64(tls, ctx, n)
-		return nil
-	case vm.KInt:
-		sqlite3lib.Xsqlite3_result_int64(tls, ctx, v.AsInt())
-		return nil
-	case vm.KFloat:
-		sqlite3lib.Xsqlite3_result_double(tls, ctx, v.AsFloat())
-		return nil
-	}
-	switch o := v.AsObj().(type) {
-	case *vm.StrObj:
-		s := o.String()
-		p := cString(tls, s)
+	case int64:
+		sqlite3lib.Xsqlite3_result_int64(tls, ctx, x)
+	case float64:
+		sqlite3lib.Xsqlite3_result_double(tls, ctx, x)
+	case string:
+		p := cString(tls, x)
 		if p == 0 {
 			sqlite3lib.Xsqlite3_result_error_nomem(tls, ctx)
 			return nil
 		}
 		// SQLITE_TRANSIENT (-1): SQLite copies the text.
-		sqlite3lib.Xsqlite3_result_text(tls, ctx, p, int32(len(s)), ^uintptr(0))
+		sqlite3lib.Xsqlite3_result_text(tls, ctx, p, int32(len(x)), ^uintptr(0))
 		sqlite3lib.Xsqlite3_free(tls, p)
-		return nil
-	case *vm.BigIntObj:
+	case *big.Int:
 		return vm.Errorf(vm.OverflowError, "Python int too large to convert to SQLite INTEGER")
-	}
-	if b, ok := vm.BufferData(v); ok {
-		p := sqlite3lib.Xsqlite3_malloc(tls, int32(len(b)+1))
+	case []byte:
+		p := sqlite3lib.Xsqlite3_malloc(tls, int32(len(x)+1))
 		if p == 0 {
 			sqlite3lib.Xsqlite3_result_error_nomem(tls, ctx)
 			return nil
 		}
-		copy(unsafe.Slice((*byte)(cPtr(p)), len(b)), b)
-		sqlite3lib.Xsqlite3_result_blob(tls, ctx, p, int32(len(b)), ^uintptr(0))
+		copy(unsafe.Slice((*byte)(cPtr(p)), len(x)), x)
+		sqlite3lib.Xsqlite3_result_blob(tls, ctx, p, int32(len(x)), ^uintptr(0))
 		sqlite3lib.Xsqlite3_free(tls, p)
-		return nil
 	}
-	return errUnsupportedResult
+	return nil
 }
 
 // udfError reports err as the function's failure, as CPython does: an

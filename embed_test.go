@@ -139,6 +139,52 @@ s = {3}
 	}
 }
 
+// time.Time and datetime.datetime convert both ways (vm/goconv's table):
+// aware in the Go value's offset, a naive datetime taken as UTC.
+func TestConversionsDatetime(t *testing.T) {
+	east := time.FixedZone("", 2*3600+30*60)
+	var got []time.Time
+	in := mustNew(t, asy.Options{Globals: map[string]any{
+		"when":  time.Date(2024, 2, 29, 13, 45, 7, 123456789, east),
+		"utc":   time.Date(2000, 1, 2, 3, 4, 5, 0, time.UTC),
+		"keep":  func(ts []time.Time) { got = ts },
+		"shift": func(tm time.Time) time.Time { return tm.Add(time.Hour) },
+	}})
+	err := in.Exec(context.Background(), "dt.py", `
+import datetime
+w = repr(when)
+u = repr(utc)
+keep([datetime.datetime(2024, 1, 31, 12, 30), when])
+later = repr(shift(datetime.datetime(1999, 12, 31, 23, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=-5)))))
+back = when
+try:
+    keep([datetime.date(2024, 1, 31)])
+except TypeError as e:
+    err = str(e)
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{
+		"w":     "datetime.datetime(2024, 2, 29, 13, 45, 7, 123456, tzinfo=datetime.timezone(datetime.timedelta(seconds=9000)))",
+		"u":     "datetime.datetime(2000, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)",
+		"later": "datetime.datetime(2000, 1, 1, 0, 30, tzinfo=datetime.timezone(datetime.timedelta(days=-1, seconds=68400)))",
+		"err":   "keep() argument 1[0] must be datetime, not date",
+	}
+	for name, w := range want {
+		if v, _ := in.Global(name); v != w {
+			t.Errorf("%s = %v, want %v", name, v, w)
+		}
+	}
+	if len(got) != 2 || !got[0].Equal(time.Date(2024, 1, 31, 12, 30, 0, 0, time.UTC)) ||
+		!got[1].Equal(time.Date(2024, 2, 29, 13, 45, 7, 123456000, east)) {
+		t.Errorf("keep got %v", got)
+	}
+	if back, _ := in.Global("back"); back == nil || !back.(time.Time).Equal(time.Date(2024, 2, 29, 13, 45, 7, 123456000, east)) {
+		t.Errorf("back = %v", back)
+	}
+}
+
 func TestGoFuncErrors(t *testing.T) {
 	in := mustNew(t, asy.Options{Globals: map[string]any{
 		"fail":   func() error { return errors.New("disk on fire") },

@@ -203,6 +203,7 @@ func (c *dbConn) enter(ctx context.Context) (nested bool) {
 			h.cur, h.stop = tc.t, tc.stop
 		}
 	}
+	c.arm(ctx) // its error is c.stopped()'s
 	return false
 }
 
@@ -220,6 +221,7 @@ func (c *dbConn) leave(nested bool) {
 	if h := c.hooks; h != nil {
 		h.cur, h.stop = nil, nil
 	}
+	c.disarm()
 	c.mu.Unlock()
 }
 

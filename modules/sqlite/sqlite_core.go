@@ -53,6 +53,7 @@ type dbConn struct {
 
 	guard hermeticGuard // what a hermetic interpreter's connection may not do
 
+	watch stopWatch            // ends statements when their context ends (sqlite_stop.go)
 	h     capi                 // the C handles, once asked for (handle)
 	blobs map[*sqliteBlob]bool // open blobs, closed with the connection
 	hooks *hooks               // the script's callbacks, functions and collations (nil: none)
@@ -102,23 +103,23 @@ func (c *dbConn) execRaw(ctx context.Context, q string) error {
 }
 
 // stmtCtx is the context a statement of this connection runs under: one
-// that a stop of t's interpreter cancels when the interpreter is stoppable
+// that a stop of t's interpreter ends when the interpreter is stoppable
 // (an embedder's run, a run with a time limit), and one Connection.interrupt
-// cancels once interruption is on. Otherwise none, so plain statements pay
-// nothing for it (the driver watches a cancellable context with a
-// goroutine per statement), as CPython's do not stop for Ctrl-C either.
+// ends once interruption is on — watched by the connection, not the driver
+// (sqlite_stop.go). Otherwise none, as CPython's statements do not stop
+// for Ctrl-C either.
 func (c *dbConn) stmtCtx(t *vm.Thread) context.Context {
 	ctx := c.stopCtx(t)
 	if h := c.hooks; h != nil {
 		// Callbacks need to know the thread; with a progress handler the
 		// handler watches the stop itself (see threadCtx).
-		tc := &threadCtx{Context: ctx, t: t, stop: ctx}
+		tc := &threadCtx{Context: quieted(ctx), t: t, stop: ctx}
 		if !h.progress.IsUndef() {
 			tc.Context = context.Background()
 		}
 		return tc
 	}
-	return ctx
+	return quieted(ctx)
 }
 
 func (c *dbConn) stopCtx(t *vm.Thread) context.Context {
@@ -285,15 +286,18 @@ func (c *dbConn) exec(ctx context.Context, q string, args []driver.NamedValue) (
 	if c.closed {
 		return nil, errClosedDB
 	}
+	if err := c.stopped(); err != nil {
+		return nil, err
+	}
 	if !c.guard.on {
 		res, err := c.execLocked(ctx, q, args, nested)
-		return res, c.pendingErr(err, nested)
+		return res, c.pendingErr(c.stopErr(err), nested)
 	}
 	kw := c.info(q).kw
 	c.guard.before(q, kw)
 	defer c.guard.done()
 	res, err := c.execLocked(ctx, q, args, nested)
-	return res, c.pendingErr(c.guard.refusal(err, kw), nested)
+	return res, c.pendingErr(c.guard.refusal(c.stopErr(err), kw), nested)
 }
 
 // pendingErr is the exception a collation raised during the statement, in
@@ -381,6 +385,9 @@ func (c *dbConn) checkMany(ctx context.Context, q string) error {
 	defer c.leave(nested)
 	if c.closed {
 		return errClosedDB
+	}
+	if err := c.stopped(); err != nil {
+		return err
 	}
 	info := c.info(q)
 	if c.guard.on {
@@ -525,6 +532,9 @@ func (c *dbConn) script(ctx context.Context, q string) error {
 	if c.closed {
 		return errClosedDB
 	}
+	if err := c.stopped(); err != nil {
+		return err
+	}
 	if c.inTransaction() {
 		if err := c.execRaw(ctx, "COMMIT"); err != nil {
 			return err
@@ -536,7 +546,7 @@ func (c *dbConn) script(ctx context.Context, q string) error {
 		c.guard.before(q, kw)
 		defer c.guard.done()
 	}
-	err := c.pendingErr(c.guard.refusal(c.execRaw(ctx, q), kw), nested)
+	err := c.pendingErr(c.guard.refusal(c.stopErr(c.execRaw(ctx, q)), kw), nested)
 	if h, herr := c.handle(); herr == nil {
 		c.lastRowID = int64(sqlite3lib.Xsqlite3_last_insert_rowid(h.tls, h.db))
 	}
@@ -554,6 +564,9 @@ func (c *dbConn) finishTx(ctx context.Context, commit bool) error {
 	if c.closed {
 		return errClosedDB
 	}
+	if err := c.stopped(); err != nil {
+		return err
+	}
 	if !c.inTransaction() {
 		return nil
 	}
@@ -561,7 +574,7 @@ func (c *dbConn) finishTx(ctx context.Context, commit bool) error {
 	if commit {
 		verb = "COMMIT"
 	}
-	err := c.pendingErr(c.execRaw(ctx, verb), nested)
+	err := c.pendingErr(c.stopErr(c.execRaw(ctx, verb)), nested)
 	if err == nil || !commit {
 		c.inTx = false
 	}
@@ -594,6 +607,7 @@ func (c *dbConn) close() error {
 		return nil
 	}
 	c.closed = true
+	c.endWatch()
 	for b := range c.blobs {
 		b.closeLocked()
 	}

@@ -1,0 +1,266 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql/driver"
+	"reflect"
+	"sync"
+	"time"
+	"unsafe"
+
+	"modernc.org/libc"
+	sqlite3lib "modernc.org/sqlite/lib"
+)
+
+// Stopping a statement without a goroutine per statement.
+//
+// Given a context that can end, the driver starts a goroutine for every
+// statement to watch it and takes SQLite's progress handler: in a loop of
+// small INSERTs that was a third of the CPU time. So the driver is given a
+// context without a Done channel (quietCtx), and the connection watches
+// the real one (the run's stop, or Connection.interrupt's) itself, with
+// one context.AfterFunc per connection and context: once it ends, the
+// statement running on the connection is interrupted (sqlite3_interrupt,
+// repeated every millisecond, since SQLite forgets an interrupt delivered
+// just before a statement starts), and waits for a lock end too — the
+// busy_timeout wait by our own busy handler, the shared-cache one by the
+// driver, which watches the context it keeps for the call in progress
+// (its field waitCtx, set here for the duration of the statement).
+
+// quietCtx is a statement's context for the driver: no Done channel; stop
+// is what ends the statement (see arm).
+type quietCtx struct {
+	context.Context
+	stop context.Context
+}
+
+// quieted gives the driver ctx's values without its Done channel.
+func quieted(ctx context.Context) context.Context {
+	if ctx.Done() == nil {
+		return ctx
+	}
+	return &quietCtx{Context: context.Background(), stop: ctx}
+}
+
+// stopOf is the context that ends a statement run under ctx (nil: none
+// for the connection to watch).
+func stopOf(ctx context.Context) context.Context {
+	switch x := ctx.(type) {
+	case *quietCtx:
+		return x.stop
+	case *threadCtx:
+		if q, ok := x.Context.(*quietCtx); ok {
+			return q.stop
+		}
+	}
+	return nil
+}
+
+// stopWatch is a connection's watch over the context that ends its
+// statements.
+type stopWatch struct {
+	cur     context.Context // the running statement's (c.mu held; nil: none)
+	watched context.Context // the one the AfterFunc is registered on
+	unwatch func() bool
+	waitCtx *context.Context // the driver's context of the call in progress
+	prevCtx context.Context
+
+	mu       sync.Mutex // stepping, closed, db: shared with the AfterFunc
+	stepping bool
+	closed   bool
+	db       uintptr
+}
+
+// arm watches the statement's stop context, if it has one (c.mu held, not
+// nested: enter calls it); disarm must follow (leave). The error is the
+// context's when it ended already (stopped tells it again).
+func (c *dbConn) arm(ctx context.Context) error {
+	w := &c.watch
+	stop := stopOf(ctx)
+	w.cur = stop
+	if stop == nil {
+		return nil
+	}
+	h, err := c.handle()
+	if err != nil {
+		return stop.Err() // not modernc's: only checked between statements
+	}
+	c.ensureBusyHandler(h)
+	if w.waitCtx == nil {
+		c.withDriver(func(dc driver.Conn) error { w.waitCtx = driverWaitCtx(dc); return nil })
+	}
+	if w.waitCtx != nil {
+		w.prevCtx, *w.waitCtx = *w.waitCtx, stop
+	}
+	w.mu.Lock()
+	w.stepping, w.db = true, h.db
+	w.mu.Unlock()
+	if w.watched != stop {
+		if w.unwatch != nil {
+			w.unwatch()
+		}
+		w.watched, w.unwatch = stop, context.AfterFunc(stop, w.interrupt)
+	}
+	// After stepping is set: a stop from now on interrupts the statement,
+	// one before it is seen here.
+	return stop.Err()
+}
+
+// disarm ends arm's watch (c.mu held).
+func (c *dbConn) disarm() {
+	w := &c.watch
+	if w.cur == nil {
+		return
+	}
+	w.cur = nil
+	w.mu.Lock()
+	w.stepping = false
+	w.mu.Unlock()
+	if w.waitCtx != nil {
+		*w.waitCtx, w.prevCtx = w.prevCtx, nil
+	}
+}
+
+// stopped is the error of the stop context, once it ended (c.mu held).
+func (c *dbConn) stopped() error {
+	if w := c.watch.cur; w != nil {
+		return w.Err()
+	}
+	return nil
+}
+
+// stopErr is the error of a statement that failed: the stop context's
+// once it ended (the statement was interrupted for it), else err.
+func (c *dbConn) stopErr(err error) error {
+	if err != nil && c.watch.cur != nil && c.watch.cur.Err() != nil {
+		return c.watch.cur.Err()
+	}
+	return err
+}
+
+// interrupt runs once the watched context ends: it interrupts the
+// statement running, for as long as one runs.
+func (w *stopWatch) interrupt() {
+	var tls *libc.TLS
+	for {
+		w.mu.Lock()
+		if !w.stepping || w.closed {
+			w.mu.Unlock()
+			break
+		}
+		if tls == nil {
+			tls = libc.NewTLS()
+		}
+		sqlite3lib.Xsqlite3_interrupt(tls, w.db)
+		w.mu.Unlock()
+		time.Sleep(time.Millisecond)
+	}
+	if tls != nil {
+		tls.Close()
+	}
+}
+
+// endWatch stops watching as the connection closes (c.mu held).
+func (c *dbConn) endWatch() {
+	w := &c.watch
+	w.mu.Lock()
+	w.closed = true
+	w.mu.Unlock()
+	if w.unwatch != nil {
+		w.unwatch()
+	}
+	if c.h.db != 0 {
+		busyConns.Delete(c.h.db)
+	}
+}
+
+// waitCtxField is the index of the driver connection's waitCtx (-1: none).
+var waitCtxField = struct {
+	sync.Once
+	idx int
+}{idx: -1}
+
+// driverWaitCtx points at the driver connection's waitCtx (nil if it has
+// none: then only busy_timeout waits end early).
+func driverWaitCtx(dc driver.Conn) *context.Context {
+	v := reflect.ValueOf(dc)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	e := v.Elem()
+	if e.Type().PkgPath() != "modernc.org/sqlite" || e.Type().Name() != "conn" {
+		return nil
+	}
+	waitCtxField.Do(func() {
+		f, ok := e.Type().FieldByName("waitCtx")
+		if ok && f.Type == reflect.TypeOf((*context.Context)(nil)).Elem() && len(f.Index) == 1 {
+			waitCtxField.idx = f.Index[0]
+		}
+	})
+	if waitCtxField.idx < 0 {
+		return nil
+	}
+	return (*context.Context)(unsafe.Pointer(e.Field(waitCtxField.idx).UnsafeAddr()))
+}
+
+// busyConns maps a sqlite3* to its dbConn for busyWait.
+var busyConns sync.Map
+
+// ensureBusyHandler puts busyWait in place of the handler PRAGMA
+// busy_timeout installs (SQLite's, which only sleeps), keeping the timeout.
+func (c *dbConn) ensureBusyHandler(h capi) {
+	db := (*sqlite3lib.Tsqlite3)(cPtr(h.db))
+	fn := db.FbusyHandler.FxBusyHandler
+	if fn == 0 || fn == busyWaitFn || db.FbusyTimeout <= 0 {
+		return
+	}
+	timeout := db.FbusyTimeout // sqlite3_busy_handler clears it
+	busyConns.Store(h.db, c)
+	sqlite3lib.Xsqlite3_busy_handler(h.tls, h.db, busyWaitFn, h.db)
+	db.FbusyTimeout = timeout
+}
+
+var busyWaitFn = cFunc(busyWait)
+
+// SQLite's schedule of waits for a lock (sqliteDefaultBusyCallback), in ms.
+var (
+	busyDelays = [...]int32{1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100}
+	busyTotals = [...]int32{0, 1, 3, 8, 18, 33, 53, 78, 103, 128, 178, 228}
+)
+
+// busyWait is SQLite's busy handler, but that it gives up at once when the
+// statement's stop context ends. It runs on the goroutine running the
+// statement, which holds c.mu.
+func busyWait(_ *libc.TLS, db uintptr, count int32) int32 {
+	timeout := (*sqlite3lib.Tsqlite3)(cPtr(db)).FbusyTimeout
+	n := int32(len(busyDelays))
+	var delay, prior int32
+	if count < n {
+		delay, prior = busyDelays[count], busyTotals[count]
+	} else {
+		delay = busyDelays[n-1]
+		prior = busyTotals[n-1] + delay*(count-(n-1))
+	}
+	if prior+delay > timeout {
+		if delay = timeout - prior; delay <= 0 {
+			return 0
+		}
+	}
+	var stop context.Context
+	if v, ok := busyConns.Load(db); ok {
+		stop = v.(*dbConn).watch.cur
+	}
+	d := time.Duration(delay) * time.Millisecond
+	if stop == nil {
+		time.Sleep(d)
+		return 1
+	}
+	tm := time.NewTimer(d)
+	defer tm.Stop()
+	select {
+	case <-stop.Done():
+		return 0
+	case <-tm.C:
+		return 1
+	}
+}

@@ -196,6 +196,7 @@ func sqlArgsInto(t *vm.Thread, q string, params vm.Value, buf []driver.NamedValu
 	if params.IsUndef() {
 		return nil, nil
 	}
+	ts := typesOf(t.Interp()) // once per statement: the per-row path of bulk inserts
 	if d, ok := params.AsObj().(*vm.Dict); ok {
 		var out []driver.NamedValue
 		seen := map[string]bool{}
@@ -209,7 +210,7 @@ func sqlArgsInto(t *vm.Thread, q string, params vm.Value, buf []driver.NamedValu
 			if !ok {
 				return nil, vm.NewException(sqliteProgrammingError, vm.Str(fmt.Sprintf("You did not supply a value for binding parameter :%s.", name)))
 			}
-			x, err := sqlValue(t, v, len(out)+1)
+			x, err := sqlValue(t, ts, v, len(out)+1)
 			if err != nil {
 				return nil, err
 			}
@@ -234,7 +235,7 @@ func sqlArgsInto(t *vm.Thread, q string, params vm.Value, buf []driver.NamedValu
 	}
 	out = out[:len(items)]
 	for i, v := range items {
-		x, err := sqlValue(t, v, i+1)
+		x, err := sqlValue(t, ts, v, i+1)
 		if err != nil {
 			return nil, err
 		}
@@ -248,10 +249,10 @@ var namedParamRe = regexp.MustCompile(`[:@$]([A-Za-z_][A-Za-z0-9_]*)`)
 // sqlValue converts one parameter to what SQLite stores: goconv's scalar
 // row, with a bool as an integer, a str checked for lone surrogates and an
 // int too big for SQLite refused.
-func sqlValue(t *vm.Thread, v vm.Value, n int) (any, error) {
-	if v.Kind() != vm.KInt && v.Kind() != vm.KFloat || baseAdapted(t) {
+func sqlValue(t *vm.Thread, ts *typeState, v vm.Value, n int) (any, error) {
+	if v.Kind() != vm.KInt && v.Kind() != vm.KFloat || ts != nil && ts.baseAdapted {
 		var err error
-		if v, err = adapt(t, v); err != nil {
+		if v, err = adapt(t, ts, v); err != nil {
 			return nil, err
 		}
 	}

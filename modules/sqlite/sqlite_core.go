@@ -53,10 +53,11 @@ type dbConn struct {
 
 	guard hermeticGuard // what a hermetic interpreter's connection may not do
 
-	watch stopWatch            // ends statements when their context ends (sqlite_stop.go)
-	h     capi                 // the C handles, once asked for (handle)
-	blobs map[*sqliteBlob]bool // open blobs, closed with the connection
-	hooks *hooks               // the script's callbacks, functions and collations (nil: none)
+	watch stopWatch                // ends statements when their context ends (sqlite_stop.go)
+	quiet atomic.Pointer[quietCtx] // the driver's context for the last stop context
+	h     capi                     // the C handles, once asked for (handle)
+	blobs map[*sqliteBlob]bool     // open blobs, closed with the connection
+	hooks *hooks                   // the script's callbacks, functions and collations (nil: none)
 
 	closed       bool
 	inTx         bool
@@ -113,13 +114,13 @@ func (c *dbConn) stmtCtx(t *vm.Thread) context.Context {
 	if h := c.hooks; h != nil {
 		// Callbacks need to know the thread; with a progress handler the
 		// handler watches the stop itself (see threadCtx).
-		tc := &threadCtx{Context: quieted(ctx), t: t, stop: ctx}
+		tc := &threadCtx{Context: c.quieted(ctx), t: t, stop: ctx}
 		if !h.progress.IsUndef() {
 			tc.Context = context.Background()
 		}
 		return tc
 	}
-	return quieted(ctx)
+	return c.quieted(ctx)
 }
 
 func (c *dbConn) stopCtx(t *vm.Thread) context.Context {

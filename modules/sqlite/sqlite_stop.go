@@ -34,12 +34,19 @@ type quietCtx struct {
 	stop context.Context
 }
 
-// quieted gives the driver ctx's values without its Done channel.
-func quieted(ctx context.Context) context.Context {
+// quieted gives the driver ctx's values without its Done channel (the
+// same quietCtx while ctx stays the same: one allocation, not one per
+// statement).
+func (c *dbConn) quieted(ctx context.Context) context.Context {
 	if ctx.Done() == nil {
 		return ctx
 	}
-	return &quietCtx{Context: context.Background(), stop: ctx}
+	if q := c.quiet.Load(); q != nil && q.stop == ctx {
+		return q
+	}
+	q := &quietCtx{Context: context.Background(), stop: ctx}
+	c.quiet.Store(q)
+	return q
 }
 
 // stopOf is the context that ends a statement run under ctx (nil: none

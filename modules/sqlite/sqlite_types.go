@@ -36,11 +36,6 @@ func typesOf(it *vm.Interp) *typeState {
 	return nil
 }
 
-func baseAdapted(t *vm.Thread) bool {
-	s := typesOf(t.Interp())
-	return s != nil && s.baseAdapted
-}
-
 func adapterKey(cls vm.Value) vm.Value {
 	return vm.Obj(vm.NewTuple([]vm.Value{cls, vm.Obj(sqlitePrepareProtocol)}))
 }
@@ -82,9 +77,8 @@ func (s *typeState) defaultAdapters(t *vm.Thread) error {
 
 // adapt is what a parameter v binds as: an exact int, float, str or
 // bytearray as it is, else what the adapter registered for its type or its
-// __conform__ makes of it, else v.
-func adapt(t *vm.Thread, v vm.Value) (vm.Value, error) {
-	s := typesOf(t.Interp())
+// __conform__ makes of it, else v. s is the interpreter's typeState.
+func adapt(t *vm.Thread, s *typeState, v vm.Value) (vm.Value, error) {
 	if s == nil || !s.baseAdapted {
 		switch v.Kind() {
 		case vm.KInt, vm.KFloat:

@@ -56,6 +56,7 @@ type dbConn struct {
 	watch stopWatch                // ends statements when their context ends (sqlite_stop.go)
 	quiet atomic.Pointer[quietCtx] // the driver's context for the last stop context
 	h     capi                     // the C handles, once asked for (handle)
+	args  argBuf                   // texts and blobs bound by execFast
 	blobs map[*sqliteBlob]bool     // open blobs, closed with the connection
 	hooks *hooks                   // the script's callbacks, functions and collations (nil: none)
 
@@ -423,6 +424,18 @@ func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInf
 		defer st.Close()
 	}
 	if info.dml && !info.returning {
+		if !nested && !info.named {
+			done, n, id, err := c.execFast(c.handleFrom(dc), st, args)
+			if done {
+				if err != nil {
+					return err
+				}
+				res.rowcount = n
+				c.totalChanges += n
+				c.lastRowID = id
+				return nil
+			}
+		}
 		r, err := st.(driver.StmtExecContext).ExecContext(ctx, args)
 		if err != nil {
 			return err
@@ -622,11 +635,26 @@ func (c *dbConn) close() error {
 	if c.inTransaction() {
 		c.execRaw(context.Background(), "ROLLBACK")
 	}
+	if c.h.tls != nil {
+		c.args.free(c.h.tls)
+	}
 	if c.handed != nil {
 		c.guard.release(c.handed)
 		return c.handed.Close() // back to the host's pool
 	}
 	return c.raw.Close()
+}
+
+// driverMsg is SQLite's message in the driver's text of an error:
+// modernc formats "<generic text>: <message> (<code>)".
+func driverMsg(msg string) string {
+	if i := strings.LastIndex(msg, " ("); i >= 0 && strings.HasSuffix(msg, ")") {
+		msg = msg[:i]
+	}
+	if _, rest, ok := strings.Cut(msg, ": "); ok && rest != "" {
+		msg = rest
+	}
+	return msg
 }
 
 // sqliteErrorClass names the sqlite3 exception for a driver error, with
@@ -640,15 +668,7 @@ func sqliteErrorClass(err error) (class, msg string, code int) {
 	var se *sqlite.Error
 	if errors.As(err, &se) {
 		code = se.Code()
-		msg = se.Error()
-		// modernc formats "<generic text>: <message> (<code>)".
-		if i := strings.LastIndex(msg, " ("); i >= 0 && strings.HasSuffix(msg, ")") {
-			msg = msg[:i]
-		}
-		if _, rest, ok := strings.Cut(msg, ": "); ok && rest != "" {
-			msg = rest
-		}
-		return classOfCode(code), msg, code
+		return classOfCode(code), driverMsg(se.Error()), code
 	}
 	var ae *dbArgsError
 	if errors.As(err, &ae) || errors.Is(err, errClosedDB) || errors.Is(err, errNulInSQL) ||

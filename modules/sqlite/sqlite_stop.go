@@ -72,10 +72,10 @@ type stopWatch struct {
 	waitCtx *context.Context // the driver's context of the call in progress
 	prevCtx context.Context
 
-	mu       sync.Mutex // stepping, closed, db: shared with the AfterFunc
-	stepping bool
-	closed   bool
-	db       uintptr
+	mu     sync.Mutex      // armed, closed, db: shared with the AfterFuncs
+	armed  context.Context // the stop context of the statement running (nil: none)
+	closed bool
+	db     uintptr
 }
 
 // arm watches the statement's stop context, if it has one (c.mu held, not
@@ -100,16 +100,16 @@ func (c *dbConn) arm(ctx context.Context) error {
 		w.prevCtx, *w.waitCtx = *w.waitCtx, stop
 	}
 	w.mu.Lock()
-	w.stepping, w.db = true, h.db
+	w.armed, w.db = stop, h.db
 	w.mu.Unlock()
 	if w.watched != stop {
 		if w.unwatch != nil {
 			w.unwatch()
 		}
-		w.watched, w.unwatch = stop, context.AfterFunc(stop, w.interrupt)
+		w.watched, w.unwatch = stop, context.AfterFunc(stop, func() { w.interrupt(stop) })
 	}
-	// After stepping is set: a stop from now on interrupts the statement,
-	// one before it is seen here.
+	// After armed is set: a stop from now on interrupts the statement, one
+	// before it is seen here.
 	return stop.Err()
 }
 
@@ -121,7 +121,7 @@ func (c *dbConn) disarm() {
 	}
 	w.cur = nil
 	w.mu.Lock()
-	w.stepping = false
+	w.armed = nil
 	w.mu.Unlock()
 	if w.waitCtx != nil {
 		*w.waitCtx, w.prevCtx = w.prevCtx, nil
@@ -145,13 +145,14 @@ func (c *dbConn) stopErr(err error) error {
 	return err
 }
 
-// interrupt runs once the watched context ends: it interrupts the
-// statement running, for as long as one runs.
-func (w *stopWatch) interrupt() {
+// interrupt runs once the context stop ends: it interrupts the statement
+// running under it, for as long as one does (not the next one, which
+// Connection.interrupt's new context governs).
+func (w *stopWatch) interrupt(stop context.Context) {
 	var tls *libc.TLS
 	for {
 		w.mu.Lock()
-		if !w.stepping || w.closed {
+		if w.armed != stop || w.closed {
 			w.mu.Unlock()
 			break
 		}

@@ -1,0 +1,169 @@
+package sqlite
+
+import (
+	"database/sql/driver"
+	"fmt"
+	"reflect"
+	"sync"
+	"unsafe"
+
+	"modernc.org/libc"
+	sqlite3lib "modernc.org/sqlite/lib"
+)
+
+// The per-row path of bulk inserts: a cached INSERT/UPDATE/DELETE with ?
+// parameters runs on SQLite's C API directly — bind, step, reset — rather
+// than through the driver's ExecContext, which looks every parameter up by
+// name, copies each text and blob into a fresh C allocation and frees it,
+// and builds a result object. Texts and blobs are copied into one buffer
+// the connection keeps and bound SQLITE_STATIC: SQLite reads them during
+// the step, and every parameter is bound again before the next one.
+// Anything unusual (a named or numbered parameter, a shared-cache lock to
+// wait for) goes the driver's way.
+
+// stmtField is the index of the driver's stmt.pstmt (-1: not found).
+var stmtField = struct {
+	sync.Once
+	idx int
+}{idx: -1}
+
+// stmtHandle reads the sqlite3_stmt* of a driver statement compiled from
+// one SQL statement (0 if unknown).
+func stmtHandle(st driver.Stmt) uintptr {
+	v := reflect.ValueOf(st)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return 0
+	}
+	e := v.Elem()
+	if e.Type().PkgPath() != "modernc.org/sqlite" || e.Type().Name() != "stmt" {
+		return 0
+	}
+	stmtField.Do(func() {
+		if f, ok := e.Type().FieldByName("pstmt"); ok && f.Type.Kind() == reflect.Uintptr && len(f.Index) == 1 {
+			stmtField.idx = f.Index[0]
+		}
+	})
+	if stmtField.idx < 0 {
+		return 0
+	}
+	return *(*uintptr)(unsafe.Pointer(e.Field(stmtField.idx).UnsafeAddr()))
+}
+
+// argBuf is a connection's C buffer for text and blob parameters.
+type argBuf struct {
+	p    uintptr
+	size int
+}
+
+// reserve makes room for n bytes; the old buffer, which bindings of the
+// last statement may still point into, is freed (they are all bound anew
+// before SQLite reads them again).
+func (b *argBuf) reserve(tls *libc.TLS, n int) bool {
+	if n <= b.size && b.p != 0 {
+		return true
+	}
+	size := max(n, 2*b.size, 256)
+	p := libc.Xmalloc(tls, libc.Tsize_t(size))
+	if p == 0 {
+		return false
+	}
+	if b.p != 0 {
+		libc.Xfree(tls, b.p)
+	}
+	b.p, b.size = p, size
+	return true
+}
+
+func (b *argBuf) free(tls *libc.TLS) {
+	if b.p != 0 {
+		libc.Xfree(tls, b.p)
+		b.p, b.size = 0, 0
+	}
+}
+
+// execFast runs the DML statement st with positional args on the C API;
+// done=false leaves it to the driver (nothing was run).
+func (c *dbConn) execFast(h capi, st driver.Stmt, args []driver.NamedValue) (done bool, changed, lastID int64, err error) {
+	pstmt := stmtHandle(st)
+	if pstmt == 0 || h.db == 0 || int(sqlite3lib.Xsqlite3_bind_parameter_count(h.tls, pstmt)) != len(args) {
+		return false, 0, 0, nil
+	}
+	need := 1 // never a NULL pointer for an empty text or blob
+	for i, a := range args {
+		if a.Name != "" || a.Ordinal != i+1 || sqlite3lib.Xsqlite3_bind_parameter_name(h.tls, pstmt, int32(i+1)) != 0 {
+			return false, 0, 0, nil
+		}
+		switch x := a.Value.(type) {
+		case nil, int64, float64:
+		case string:
+			need += len(x)
+		case []byte:
+			need += len(x)
+		default:
+			return false, 0, 0, nil
+		}
+	}
+	if !c.args.reserve(h.tls, need) {
+		return false, 0, 0, nil
+	}
+	off := c.args.p
+	for i, a := range args {
+		idx := int32(i + 1)
+		var rc int32
+		switch x := a.Value.(type) {
+		case nil:
+			rc = sqlite3lib.Xsqlite3_bind_null(h.tls, pstmt, idx)
+		case int64:
+			rc = sqlite3lib.Xsqlite3_bind_int64(h.tls, pstmt, idx, x)
+		case float64:
+			rc = sqlite3lib.Xsqlite3_bind_double(h.tls, pstmt, idx, x)
+		case string:
+			copy(unsafe.Slice((*byte)(cPtr(off)), len(x)), x)
+			rc = sqlite3lib.Xsqlite3_bind_text(h.tls, pstmt, idx, off, int32(len(x)), 0)
+			off += uintptr(len(x))
+		case []byte:
+			copy(unsafe.Slice((*byte)(cPtr(off)), len(x)), x)
+			rc = sqlite3lib.Xsqlite3_bind_blob(h.tls, pstmt, idx, off, int32(len(x)), 0)
+			off += uintptr(len(x))
+		}
+		if rc != sqlite3lib.SQLITE_OK {
+			return true, 0, 0, driverError(h, rc)
+		}
+	}
+	rc := sqlite3lib.Xsqlite3_step(h.tls, pstmt)
+	for rc == sqlite3lib.SQLITE_ROW {
+		rc = sqlite3lib.Xsqlite3_step(h.tls, pstmt)
+	}
+	switch rc {
+	case sqlite3lib.SQLITE_DONE:
+		changed = int64(sqlite3lib.Xsqlite3_changes(h.tls, h.db))
+		lastID = sqlite3lib.Xsqlite3_last_insert_rowid(h.tls, h.db)
+	case sqliteLockedSharedCache:
+		// The driver waits for the other connection (unlock_notify); the
+		// statement changed nothing yet.
+		sqlite3lib.Xsqlite3_reset(h.tls, pstmt)
+		return false, 0, 0, nil
+	default:
+		err = driverError(h, rc)
+	}
+	sqlite3lib.Xsqlite3_reset(h.tls, pstmt)
+	return true, changed, lastID, err
+}
+
+// sqliteLockedSharedCache is SQLITE_LOCKED_SHAREDCACHE.
+const sqliteLockedSharedCache = sqlite3lib.SQLITE_LOCKED | 1<<8
+
+// driverError is the error the driver makes of result code rc, as
+// sqliteErrorClass reads it.
+func driverError(h capi, rc int32) error {
+	str := libc.GoString(sqlite3lib.Xsqlite3_errstr(h.tls, rc))
+	suffix := ""
+	if rc == sqlite3lib.SQLITE_BUSY {
+		suffix = " (SQLITE_BUSY)"
+	}
+	text := fmt.Sprintf("%s (%v)%s", str, rc, suffix)
+	if msg := libc.GoString(sqlite3lib.Xsqlite3_errmsg(h.tls, h.db)); msg != str {
+		text = fmt.Sprintf("%s: %s (%v)%s", str, msg, rc, suffix)
+	}
+	return &rcError{rc: rc, msg: driverMsg(text)}
+}

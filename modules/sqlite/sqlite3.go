@@ -247,8 +247,8 @@ func sqlArgsInto(t *vm.Thread, q string, params vm.Value, buf []driver.NamedValu
 var namedParamRe = regexp.MustCompile(`[:@$]([A-Za-z_][A-Za-z0-9_]*)`)
 
 // sqlValue converts one parameter to what SQLite stores: goconv's scalar
-// row, with a bool as an integer, a str checked for lone surrogates and an
-// int too big for SQLite refused.
+// row, with a bool as an integer, a str checked for lone surrogates, an
+// int too big for SQLite refused and any other buffer as a BLOB.
 func sqlValue(t *vm.Thread, ts *typeState, v vm.Value, n int) (any, error) {
 	if v.Kind() != vm.KInt && v.Kind() != vm.KFloat || ts != nil && ts.baseAdapted {
 		var err error
@@ -270,6 +270,9 @@ func sqlValue(t *vm.Thread, ts *typeState, v vm.Value, n int) (any, error) {
 		return nil, vm.Errorf(vm.OverflowError, "Python int too large to convert to SQLite INTEGER")
 	}
 	if !ok {
+		if b, isBuf := vm.BufferData(v); isBuf { // memoryview, array: a BLOB, as in CPython
+			return goconv.Blob(b), nil
+		}
 		return nil, vm.NewException(sqliteProgrammingError, vm.Str(fmt.Sprintf("Error binding parameter %d: type '%s' is not supported", n, v.TypeName())))
 	}
 	return x, nil

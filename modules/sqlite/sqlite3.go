@@ -98,6 +98,9 @@ type sqliteCursor struct {
 	// argBuf is reused for the arguments of each execute (the driver copies
 	// what it binds), saving an allocation per row of a bulk insert.
 	argBuf []driver.NamedValue
+	// own is the result reused for statements that follow one without
+	// columns or rows (a bulk insert's), saving an allocation per row.
+	own dbResult
 }
 
 func (*sqliteCursor) Class() *vm.Class { return sqliteCursorType }
@@ -304,7 +307,11 @@ func (cur *sqliteCursor) run(t *vm.Thread, q string, params vm.Value) error {
 	// per-row path of bulk inserts); exec does not touch script values.
 	it := t.Interp()
 	it.Release()
-	res, err := cur.conn.db.exec(cur.conn.db.stmtCtx(t), q, args)
+	var into *dbResult
+	if cur.res == nil || cur.res.cols == nil && cur.res.rows == nil {
+		into = &cur.own // what it held is in rowcount and lastrowid
+	}
+	res, err := cur.conn.db.execInto(cur.conn.db.stmtCtx(t), q, args, into)
 	it.Acquire()
 	if err != nil {
 		return sqliteErr(t, err)
@@ -315,6 +322,7 @@ func (cur *sqliteCursor) run(t *vm.Thread, q string, params vm.Value) error {
 
 func (cur *sqliteCursor) take(res *dbResult) {
 	cur.res, cur.pos = res, 0
+	cur.convRes = nil // res may be cur.own again, for another statement
 	cur.rowcount = res.rowcount
 	cur.lastrowid = vm.Int(res.lastID)
 }

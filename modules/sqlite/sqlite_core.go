@@ -57,8 +57,12 @@ type dbConn struct {
 	quiet atomic.Pointer[quietCtx] // the driver's context for the last stop context
 	h     capi                     // the C handles, once asked for (handle)
 	args  argBuf                   // texts and blobs bound by execFast
-	blobs map[*sqliteBlob]bool     // open blobs, closed with the connection
-	hooks *hooks                   // the script's callbacks, functions and collations (nil: none)
+	// fastSt is the statement execFast ran last, fastP its sqlite3_stmt*
+	// (fastSt is kept open by stmts, or held here: never a new one's address).
+	fastSt driver.Stmt
+	fastP  uintptr
+	blobs  map[*sqliteBlob]bool // open blobs, closed with the connection
+	hooks  *hooks               // the script's callbacks, functions and collations (nil: none)
 
 	closed       bool
 	inTx         bool
@@ -283,6 +287,12 @@ func (c *dbConn) info(q string) stmtInfo {
 
 // exec runs one statement with its arguments (nil: none bound).
 func (c *dbConn) exec(ctx context.Context, q string, args []driver.NamedValue) (*dbResult, error) {
+	return c.execInto(ctx, q, args, nil)
+}
+
+// execInto is exec making its result in into (nil: a new one), which the
+// per-row path of bulk inserts reuses.
+func (c *dbConn) execInto(ctx context.Context, q string, args []driver.NamedValue, into *dbResult) (*dbResult, error) {
 	nested := c.enter(ctx)
 	defer c.leave(nested)
 	if c.closed {
@@ -292,13 +302,13 @@ func (c *dbConn) exec(ctx context.Context, q string, args []driver.NamedValue) (
 		return nil, err
 	}
 	if !c.guard.on {
-		res, err := c.execLocked(ctx, q, args, nested)
+		res, err := c.execLocked(ctx, q, args, nested, into)
 		return res, c.pendingErr(c.stopErr(err), nested)
 	}
 	kw := c.info(q).kw
 	c.guard.before(q, kw)
 	defer c.guard.done()
-	res, err := c.execLocked(ctx, q, args, nested)
+	res, err := c.execLocked(ctx, q, args, nested, into)
 	return res, c.pendingErr(c.guard.refusal(c.stopErr(err), kw), nested)
 }
 
@@ -312,7 +322,7 @@ func (c *dbConn) pendingErr(err error, nested bool) error {
 }
 
 // execLocked is exec holding c.mu.
-func (c *dbConn) execLocked(ctx context.Context, q string, args []driver.NamedValue, nested bool) (*dbResult, error) {
+func (c *dbConn) execLocked(ctx context.Context, q string, args []driver.NamedValue, nested bool, into *dbResult) (*dbResult, error) {
 	info := c.info(q)
 	kw := info.kw
 	if err := c.checkOne(ctx, q, info); err != nil {
@@ -328,7 +338,11 @@ func (c *dbConn) execLocked(ctx context.Context, q string, args []driver.NamedVa
 		}
 		c.inTx = true
 	}
-	res := &dbResult{rowcount: -1}
+	res := into
+	if res == nil {
+		res = new(dbResult)
+	}
+	*res = dbResult{rowcount: -1}
 	if info.returning {
 		res.rowcount = 0
 	}

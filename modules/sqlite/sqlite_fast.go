@@ -84,7 +84,10 @@ func (b *argBuf) free(tls *libc.TLS) {
 // execFast runs the DML statement st with positional args on the C API;
 // done=false leaves it to the driver (nothing was run).
 func (c *dbConn) execFast(h capi, st driver.Stmt, args []driver.NamedValue) (done bool, changed, lastID int64, err error) {
-	pstmt := stmtHandle(st)
+	if c.fastSt != st { // the same statement row after row: reflect once
+		c.fastSt, c.fastP = st, stmtHandle(st)
+	}
+	pstmt := c.fastP
 	if pstmt == 0 || h.db == 0 || int(sqlite3lib.Xsqlite3_bind_parameter_count(h.tls, pstmt)) != len(args) {
 		return false, 0, 0, nil
 	}

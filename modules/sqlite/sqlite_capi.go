@@ -78,28 +78,46 @@ func (c *dbConn) handleFrom(dc driver.Conn) capi {
 	return c.h
 }
 
-// rowsField is the index of the driver's rows.pstmt (-1: not found).
-var rowsField = struct {
+// fieldIndex caches where an unexported field of one of the driver's
+// types is.
+type fieldIndex struct {
 	sync.Once
 	idx int
-}{idx: -1}
+	ok  bool
+}
+
+// driverField points at the field name, of type T, of x, a pointer to the
+// driver's struct typeName; nil if x is not one or has no such field.
+func driverField[T any](x any, typeName, name string, fi *fieldIndex) *T {
+	v := reflect.ValueOf(x)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	e := v.Elem()
+	if e.Type().PkgPath() != "modernc.org/sqlite" || e.Type().Name() != typeName {
+		return nil
+	}
+	fi.Do(func() {
+		f, ok := e.Type().FieldByName(name)
+		fi.ok = ok && f.Type == reflect.TypeFor[T]() && len(f.Index) == 1
+		if fi.ok {
+			fi.idx = f.Index[0]
+		}
+	})
+	if !fi.ok {
+		return nil
+	}
+	return (*T)(unsafe.Pointer(e.Field(fi.idx).UnsafeAddr()))
+}
+
+var rowsPstmt fieldIndex
 
 // rowsStmt reads the sqlite3_stmt* of the driver's rows (0 if unknown).
 func rowsStmt(rows driver.Rows) uintptr {
-	v := reflect.ValueOf(rows)
-	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
-		return 0
+	if p := driverField[uintptr](rows, "rows", "pstmt", &rowsPstmt); p != nil {
+		return *p
 	}
-	e := v.Elem()
-	rowsField.Do(func() {
-		if f, ok := e.Type().FieldByName("pstmt"); ok && f.Type.Kind() == reflect.Uintptr && e.Type().PkgPath() == "modernc.org/sqlite" {
-			rowsField.idx = f.Index[0]
-		}
-	})
-	if rowsField.idx < 0 || e.Type().PkgPath() != "modernc.org/sqlite" {
-		return 0
-	}
-	return *(*uintptr)(unsafe.Pointer(e.Field(rowsField.idx).UnsafeAddr()))
+	return 0
 }
 
 // cFunc converts a function declared at top level to the C function

@@ -3,8 +3,6 @@ package sqlite
 import (
 	"database/sql/driver"
 	"fmt"
-	"reflect"
-	"sync"
 	"unsafe"
 
 	"modernc.org/libc"
@@ -21,32 +19,15 @@ import (
 // Anything unusual (a named or numbered parameter, a shared-cache lock to
 // wait for) goes the driver's way.
 
-// stmtField is the index of the driver's stmt.pstmt (-1: not found).
-var stmtField = struct {
-	sync.Once
-	idx int
-}{idx: -1}
+var stmtPstmt fieldIndex
 
 // stmtHandle reads the sqlite3_stmt* of a driver statement compiled from
 // one SQL statement (0 if unknown).
 func stmtHandle(st driver.Stmt) uintptr {
-	v := reflect.ValueOf(st)
-	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
-		return 0
+	if p := driverField[uintptr](st, "stmt", "pstmt", &stmtPstmt); p != nil {
+		return *p
 	}
-	e := v.Elem()
-	if e.Type().PkgPath() != "modernc.org/sqlite" || e.Type().Name() != "stmt" {
-		return 0
-	}
-	stmtField.Do(func() {
-		if f, ok := e.Type().FieldByName("pstmt"); ok && f.Type.Kind() == reflect.Uintptr && len(f.Index) == 1 {
-			stmtField.idx = f.Index[0]
-		}
-	})
-	if stmtField.idx < 0 {
-		return 0
-	}
-	return *(*uintptr)(unsafe.Pointer(e.Field(stmtField.idx).UnsafeAddr()))
+	return 0
 }
 
 // argBuf is a connection's C buffer for text and blob parameters.

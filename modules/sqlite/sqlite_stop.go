@@ -3,10 +3,8 @@ package sqlite
 import (
 	"context"
 	"database/sql/driver"
-	"reflect"
 	"sync"
 	"time"
-	"unsafe"
 
 	"modernc.org/libc"
 	sqlite3lib "modernc.org/sqlite/lib"
@@ -182,33 +180,12 @@ func (c *dbConn) endWatch() {
 	}
 }
 
-// waitCtxField is the index of the driver connection's waitCtx (-1: none).
-var waitCtxField = struct {
-	sync.Once
-	idx int
-}{idx: -1}
+var connWaitCtx fieldIndex
 
 // driverWaitCtx points at the driver connection's waitCtx (nil if it has
 // none: then only busy_timeout waits end early).
 func driverWaitCtx(dc driver.Conn) *context.Context {
-	v := reflect.ValueOf(dc)
-	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
-		return nil
-	}
-	e := v.Elem()
-	if e.Type().PkgPath() != "modernc.org/sqlite" || e.Type().Name() != "conn" {
-		return nil
-	}
-	waitCtxField.Do(func() {
-		f, ok := e.Type().FieldByName("waitCtx")
-		if ok && f.Type == reflect.TypeOf((*context.Context)(nil)).Elem() && len(f.Index) == 1 {
-			waitCtxField.idx = f.Index[0]
-		}
-	})
-	if waitCtxField.idx < 0 {
-		return nil
-	}
-	return (*context.Context)(unsafe.Pointer(e.Field(waitCtxField.idx).UnsafeAddr()))
+	return driverField[context.Context](dc, "conn", "waitCtx", &connWaitCtx)
 }
 
 // busyConns maps a sqlite3* to its dbConn for busyWait.

@@ -2,7 +2,6 @@ package stdlib
 
 import (
 	"context"
-	"crypto/tls"
 	_ "embed"
 	"fmt"
 	"syscall"
@@ -165,13 +164,16 @@ func createConnection(t *vm.Thread, l *runtime.Loop, name string, factory func(*
 	if err := netAllowed(t); err != nil {
 		return vm.Undef, err
 	}
-	var ctx *sslContext
+	var ctx TLSContext
 	if !o.ssl.IsUndef() && !o.ssl.IsNone() {
-		if c, ok := o.ssl.AsObj().(*sslContext); ok {
+		if c, ok := o.ssl.AsObj().(TLSContext); ok {
 			ctx = c
 		} else if b, _ := t.Truth(o.ssl); b {
 			mod, err := t.ImportModule("ssl")
 			if err != nil {
+				if vm.IsInstanceOf(err, vm.ModuleNotFoundError) {
+					return vm.Undef, errNoSSL()
+				}
 				return vm.Undef, err
 			}
 			mk, _ := mod.Get("create_default_context")
@@ -179,7 +181,11 @@ func createConnection(t *vm.Thread, l *runtime.Loop, name string, factory func(*
 			if err != nil {
 				return vm.Undef, err
 			}
-			ctx = v.AsObj().(*sslContext)
+			c, ok := v.AsObj().(TLSContext)
+			if !ok {
+				return vm.Undef, errNoSSL()
+			}
+			ctx = c
 		}
 	}
 	if ctx == nil && !o.serverHostname.IsUndef() && !o.serverHostname.IsNone() {
@@ -209,7 +215,7 @@ func createConnection(t *vm.Thread, l *runtime.Loop, name string, factory func(*
 			port = int(n)
 		}
 	}
-	var conf *tls.Config
+	var conf TLSWrap
 	if ctx != nil {
 		sn := host
 		if !o.serverHostname.IsUndef() && !o.serverHostname.IsNone() {
@@ -217,7 +223,7 @@ func createConnection(t *vm.Thread, l *runtime.Loop, name string, factory func(*
 		} else if hasSock || o.unix {
 			return vm.Undef, vm.Errorf(vm.ValueError, "You must set server_hostname when using ssl without a host")
 		}
-		c, err := ctx.clientConfig(sn)
+		c, err := ctx.ClientTLS(sn)
 		if err != nil {
 			return vm.Undef, err
 		}
@@ -256,9 +262,9 @@ func createConnection(t *vm.Thread, l *runtime.Loop, name string, factory func(*
 			}
 			r := &dialResult{s: ns}
 			if tc != nil {
-				tlsConn := tls.Client(sockConn{ns}, tc)
-				if err := tlsConn.HandshakeContext(c); err != nil {
-					return nil, tlsError(err)
+				tlsConn := tc(sockConn{ns})
+				if err := tlsConn.Handshake(c); err != nil {
+					return nil, err
 				}
 				r.tls = tlsConn
 			}

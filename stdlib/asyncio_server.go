@@ -2,7 +2,6 @@ package stdlib
 
 import (
 	"context"
-	"crypto/tls"
 	"errors"
 	"fmt"
 	"net"
@@ -27,7 +26,7 @@ type serverObj struct {
 	l        *runtime.Loop
 	socks    []*netSock // nil once closed
 	factory  func(t *vm.Thread) (protoSink, error)
-	tlsConf  *tls.Config
+	tlsWrap  TLSWrap
 	backlog  int
 	serving  bool
 	active   int
@@ -121,16 +120,16 @@ func (s *serverObj) accepted(conn *netSock) {
 	tr := newTransport(s.l, conn, proto)
 	tr.srv = s
 	s.attach()
-	if s.tlsConf == nil {
+	if s.tlsWrap == nil {
 		tr.start(t, true, nil)
 		return
 	}
 	// The handshake runs in a goroutine; the protocol sees the connection
 	// once it is done.
-	tc := tls.Server(sockConn{conn}, s.tlsConf)
+	tc := s.tlsWrap(sockConn{conn})
 	release := s.l.HoldIO()
 	go func() {
-		herr := tc.Handshake()
+		herr := tc.Handshake(context.Background())
 		release()
 		s.l.Post(func() {
 			if herr != nil {
@@ -346,15 +345,15 @@ func newServer(t *vm.Thread, l *runtime.Loop, factory func(*vm.Thread) (protoSin
 	}
 	s := &serverObj{l: l, factory: factory, backlog: o.backlog}
 	if !o.ssl.IsUndef() && !o.ssl.IsNone() {
-		ctx, ok := o.ssl.AsObj().(*sslContext)
+		ctx, ok := o.ssl.AsObj().(TLSContext)
 		if !ok {
 			return nil, vm.Errorf(vm.TypeError, "ssl argument must be an SSLContext or None")
 		}
-		conf, err := ctx.serverConfig()
+		wrap, err := ctx.ServerTLS()
 		if err != nil {
 			return nil, err
 		}
-		s.tlsConf = conf
+		s.tlsWrap = wrap
 	}
 	if !o.sock.IsUndef() && !o.sock.IsNone() {
 		ns, ok := o.sock.AsObj().(*sockObj)
@@ -451,12 +450,12 @@ func quoteRepr(t *vm.Thread, s string) string {
 // dialResult is a connected socket from a connecting goroutine.
 type dialResult struct {
 	s   *netSock
-	tls *tls.Conn
+	tls TLSConn
 }
 
 // dial resolves host and connects to each address in turn (blocking; run
 // in a goroutine), as create_connection does, with its error rules.
-func dial(ctx context.Context, gdial dialFunc, host string, port int, family int, tlsConf *tls.Config) (*dialResult, error) {
+func dial(ctx context.Context, gdial dialFunc, host string, port int, family int, tlsWrap TLSWrap) (*dialResult, error) {
 	ips, err := lookupHost(host)
 	if err != nil {
 		return nil, err
@@ -477,11 +476,11 @@ func dial(ctx context.Context, gdial dialFunc, host string, port int, family int
 		}
 		syscall.SetsockoptInt(ns.fd, syscall.IPPROTO_TCP, syscall.TCP_NODELAY, 1)
 		r := &dialResult{s: ns}
-		if tlsConf != nil {
-			tc := tls.Client(sockConn{ns}, tlsConf)
-			if err := tc.HandshakeContext(ctx); err != nil {
+		if tlsWrap != nil {
+			tc := tlsWrap(sockConn{ns})
+			if err := tc.Handshake(ctx); err != nil {
 				ns.close()
-				return nil, tlsError(err)
+				return nil, err
 			}
 			r.tls = tc
 		}

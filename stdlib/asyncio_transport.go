@@ -1,7 +1,6 @@
 package stdlib
 
 import (
-	"crypto/tls"
 	"fmt"
 	"sync"
 	"syscall"
@@ -43,7 +42,7 @@ var transportType = vm.NewNativeClass("_SelectorSocketTransport", "asyncio.selec
 type sockTransport struct {
 	l     *runtime.Loop
 	s     *netSock
-	tls   *tls.Conn // nil for a plain socket
+	tls   TLSConn // nil for a plain socket
 	proto protoSink
 	srv   *serverObj
 
@@ -471,7 +470,7 @@ func (tr *sockTransport) extraInfo(t *vm.Thread, name string) (vm.Value, bool) {
 		return vm.Obj(&transportSocket{s: tr.s}), true
 	}
 	if tr.tls != nil {
-		if v, ok := tlsExtra(t, tr.tls, name); ok {
+		if v, ok := tr.tls.ExtraInfo(t, name); ok {
 			return v, true
 		}
 	}

@@ -1,7 +1,8 @@
 // Package stdlib holds the modules scripts import: asyncio, time, sys, math,
 // random, threading, concurrent.futures, re, io (and open()), os, socket
-// and ssl (with asyncio's streams and transports: socket_*.go,
-// asyncio_streams.go, asyncio_transport.go, asyncio_server.go), decimal
+// (with asyncio's streams and transports: socket_*.go, asyncio_streams.go,
+// asyncio_transport.go, asyncio_server.go; TLS goes through the interfaces
+// of asyncio_tls.go, which the ssl extension modules/ssl fills), decimal
 // (on cockroachdb/apd's numbers) and itertools in Go (the database modules
 // sqlite3, aiosqlite and asyncpg are extensions an embedder opts into:
 // modules/sqlite and modules/asyncpg, registered through extensions.go);

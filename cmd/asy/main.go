@@ -16,6 +16,7 @@ import (
 	"github.com/asylang/asy/modules/asyncpg"
 	"github.com/asylang/asy/modules/rebacktrack"
 	"github.com/asylang/asy/modules/sqlite"
+	asyssl "github.com/asylang/asy/modules/ssl"
 	"github.com/asylang/asy/modules/tzdata"
 	"github.com/asylang/asy/modules/unicodedata"
 	"github.com/asylang/asy/repl"
@@ -81,7 +82,7 @@ func main() {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// The command grants scripts the whole host, as python3 has it.
 	opts := asy.Options{Stdout: stdout, Stderr: stderr, Stdin: stdin, HandleSignals: true,
-		Grants: asy.AllCapabilities(), Extensions: []asy.Extension{sqlite.Extension, asyncpg.Extension, archive.Extension, rebacktrack.Extension, unicodedata.Extension, tzdata.Extension}}
+		Grants: asy.AllCapabilities(), Extensions: []asy.Extension{sqlite.Extension, asyncpg.Extension, archive.Extension, rebacktrack.Extension, unicodedata.Extension, tzdata.Extension, asyssl.Extension}}
 	cfg := repl.Config{Version: version}
 	interactive := false
 	// What runs: a file, a -c command, stdin ("-"), or by default a session

@@ -1,23 +1,19 @@
-package stdlib
+package ssl
 
 import (
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
-	"net"
 	"os"
-	"strings"
-	"syscall"
-	"time"
 
+	"github.com/asylang/asy/stdlib"
 	"github.com/asylang/asy/vm"
 )
 
-// The ssl module's subset asyncio needs, on Go's crypto/tls: SSLContext
-// with load_cert_chain, load_verify_locations, load_default_certs,
-// check_hostname and verify_mode; create_default_context is Python
-// (pylib/ssl.py). A context becomes a tls.Config when a connection or
-// server uses it.
+// SSLContext with load_cert_chain, load_verify_locations,
+// load_default_certs, check_hostname and verify_mode; create_default_context
+// is Python (ssl.py). A context becomes a tls.Config when a connection or
+// server uses it (stdlib.TLSContext).
 
 var (
 	sslContextType = vm.NewNativeClass("SSLContext", "ssl", nil, sslContextCtor)
@@ -138,7 +134,7 @@ func sslPath(v vm.Value) (string, bool) {
 func init() {
 	m := func(name string, fn func(t *vm.Thread, c *sslContext, args []vm.Value, kw []vm.KV) (vm.Value, error)) {
 		sslContextType.AddMethod(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-			if err := netAllowed(t); err != nil {
+			if err := stdlib.NetAllowed(t); err != nil {
 				return vm.Undef, err
 			}
 			return fn(t, args[0].AsObj().(*sslContext), args[1:], kw)
@@ -159,7 +155,7 @@ func init() {
 		}
 		for _, p := range []string{certfile, keyfile} {
 			if _, err := os.Stat(p); err != nil {
-				return vm.Undef, osError(err, "")
+				return vm.Undef, stdlib.OSError(err, "")
 			}
 		}
 		cert, err := tls.LoadX509KeyPair(certfile, keyfile)
@@ -179,7 +175,7 @@ func init() {
 		if hasFile {
 			b, err := os.ReadFile(cafile)
 			if err != nil {
-				return vm.Undef, osError(err, "")
+				return vm.Undef, stdlib.OSError(err, "")
 			}
 			pem = b
 		}
@@ -207,13 +203,6 @@ func init() {
 	})
 	m("set_alpn_protocols", func(t *vm.Thread, c *sslContext, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return vm.None, nil
-	})
-	register("_ssl", func(it *vm.Interp) (*vm.Module, error) {
-		m := vm.NewModule("_ssl", "")
-		m.Set("SSLContext", vm.Obj(sslContextType))
-		m.Set("SSLError", vm.Obj(sslErrorClass))
-		m.Set("SSLCertVerificationError", vm.Obj(sslCertError))
-		return m, nil
 	})
 }
 
@@ -277,125 +266,4 @@ func (c *sslContext) serverConfig() (*tls.Config, error) {
 		conf.ClientCAs = c.roots
 	}
 	return conf, nil
-}
-
-// tlsError converts a handshake failure into ssl's exceptions.
-func tlsError(err error) error {
-	var unknown x509.UnknownAuthorityError
-	var host x509.HostnameError
-	var invalid x509.CertificateInvalidError
-	var verr *tls.CertificateVerificationError
-	if errors.As(err, &verr) {
-		err = verr.Err
-	}
-	reason := ""
-	switch {
-	case errors.As(err, &unknown):
-		reason = "self-signed certificate"
-		if unknown.Cert != nil && unknown.Cert.Issuer.String() != unknown.Cert.Subject.String() {
-			reason = "unable to get local issuer certificate"
-		}
-	case errors.As(err, &host):
-		reason = "Hostname mismatch, certificate is not valid for '" + host.Host + "'."
-	case errors.As(err, &invalid):
-		reason = "certificate has expired"
-		if invalid.Reason != x509.Expired {
-			reason = invalid.Error()
-		}
-	}
-	if reason != "" {
-		exc := vm.NewException(sslCertError, vm.Int(1),
-			vm.Str("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: "+reason+" (_ssl.c:1006)"))
-		exc.SetAttr("library", vm.Str("SSL"))
-		exc.SetAttr("reason", vm.Str("CERTIFICATE_VERIFY_FAILED"))
-		exc.SetAttr("verify_message", vm.Str(reason))
-		code := int64(18) // X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT
-		switch {
-		case strings.HasPrefix(reason, "Hostname"):
-			code = 62
-		case strings.HasPrefix(reason, "unable"):
-			code = 20
-		case strings.HasPrefix(reason, "certificate has expired"):
-			code = 10
-		}
-		exc.SetAttr("verify_code", vm.Int(code))
-		return exc
-	}
-	var errno interface{ Timeout() bool }
-	if errors.As(err, &errno) {
-		return sockError(err)
-	}
-	return vm.NewException(sslErrorClass, vm.Int(1), vm.Str("[SSL] "+err.Error()+" (_ssl.c:1006)"))
-}
-
-// tlsExtra answers get_extra_info's TLS names.
-func tlsExtra(t *vm.Thread, c *tls.Conn, name string) (vm.Value, bool) {
-	st := c.ConnectionState()
-	switch name {
-	case "cipher":
-		bits := int64(256)
-		if st.CipherSuite == tls.TLS_AES_128_GCM_SHA256 {
-			bits = 128
-		}
-		return vm.Obj(vm.NewTuple([]vm.Value{vm.Str(tls.CipherSuiteName(st.CipherSuite)), vm.Str(tlsVersionName(st.Version)), vm.Int(bits)})), true
-	case "compression":
-		return vm.None, true
-	case "peercert":
-		if len(st.PeerCertificates) == 0 {
-			return vm.None, true
-		}
-		d := vm.NewDict()
-		cert := st.PeerCertificates[0]
-		d.SetStr("serialNumber", vm.Str(cert.SerialNumber.Text(16)))
-		d.SetStr("notAfter", vm.Str(cert.NotAfter.UTC().Format("Jan _2 15:04:05 2006 GMT")))
-		var sans []vm.Value
-		for _, n := range cert.DNSNames {
-			sans = append(sans, vm.Obj(vm.NewTuple([]vm.Value{vm.Str("DNS"), vm.Str(n)})))
-		}
-		for _, ip := range cert.IPAddresses {
-			sans = append(sans, vm.Obj(vm.NewTuple([]vm.Value{vm.Str("IP Address"), vm.Str(ip.String())})))
-		}
-		if len(sans) > 0 {
-			d.SetStr("subjectAltName", vm.Obj(vm.NewTuple(sans)))
-		}
-		return vm.Obj(d), true
-	}
-	return vm.Undef, false
-}
-
-func tlsVersionName(v uint16) string {
-	switch v {
-	case tls.VersionTLS13:
-		return "TLSv1.3"
-	case tls.VersionTLS12:
-		return "TLSv1.2"
-	}
-	return "TLSv1"
-}
-
-// sockConn is a net.Conn over a netSock, for crypto/tls: reads and writes
-// park on the network poller through the os.File.
-type sockConn struct{ s *netSock }
-
-func (c sockConn) Read(b []byte) (int, error)  { return c.s.f.Read(b) }
-func (c sockConn) Write(b []byte) (int, error) { return c.s.f.Write(b) }
-func (c sockConn) Close() error                { return c.s.close() }
-func (c sockConn) LocalAddr() net.Addr         { return sockNetAddr(c.s.sockname()) }
-func (c sockConn) RemoteAddr() net.Addr        { return sockNetAddr(c.s.peername()) }
-func (c sockConn) SetDeadline(t time.Time) error {
-	return c.s.f.SetDeadline(t)
-}
-func (c sockConn) SetReadDeadline(t time.Time) error  { return c.s.f.SetReadDeadline(t) }
-func (c sockConn) SetWriteDeadline(t time.Time) error { return c.s.f.SetWriteDeadline(t) }
-
-func sockNetAddr(sa syscall.Sockaddr, err error) net.Addr {
-	switch a := sa.(type) {
-	case *syscall.SockaddrInet4:
-		return &net.TCPAddr{IP: net.IP(a.Addr[:]), Port: a.Port}
-	case *syscall.SockaddrInet6:
-		return &net.TCPAddr{IP: net.IP(a.Addr[:]), Port: a.Port}
-	case *syscall.SockaddrUnix:
-		return &net.UnixAddr{Name: a.Name, Net: "unix"}
-	}
-	return &net.TCPAddr{}
 }

@@ -1,4 +1,4 @@
-package asy_test
+package ssl_test
 
 import (
 	"bytes"
@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/asylang/asy"
+	asyssl "github.com/asylang/asy/modules/ssl"
 )
 
 // writeTestCert makes a self-signed certificate for localhost and
@@ -64,7 +65,7 @@ func TestTLSStreams(t *testing.T) {
 	script := fmt.Sprintf("CERT, KEY = %q, %q\n", cert, key) + tlsScript
 	var out bytes.Buffer
 	grants := asy.Capabilities{Files: asy.Files{Host: true}, Network: &asy.Network{Listen: []string{"127.0.0.1:*"}}}
-	in := mustNew(t, asy.Options{Stdout: &out, Stderr: &out, Grants: grants})
+	in := mustNew(t, asy.Options{Stdout: &out, Stderr: &out, Grants: grants, Extensions: []asy.Extension{asyssl.Extension}})
 	if err := in.Exec(context.Background(), "tls.py", script); err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
@@ -87,81 +88,6 @@ func TestTLSStreams(t *testing.T) {
 	}
 	if string(ref) != out.String() {
 		t.Errorf("asy:\n%s\npython3:\n%s", out.String(), ref)
-	}
-}
-
-// Without a network grant there is no network: sockets, servers and
-// connections are refused with PermissionError; a grant that allows
-// connecting but not listening refuses servers, and its allow-list applies
-// to asyncio's connections.
-func TestNetGrants(t *testing.T) {
-	var out bytes.Buffer
-	in := mustNew(t, asy.Options{Stdout: &out})
-	err := in.Exec(context.Background(), "main.py", `
-import asyncio, socket
-try:
-    socket.socket()
-except PermissionError as e:
-    print("socket:", e)
-async def main():
-    for call in (lambda: asyncio.open_connection("127.0.0.1", 80),
-                 lambda: asyncio.start_server(print, "127.0.0.1", 0),
-                 lambda: asyncio.get_running_loop().getaddrinfo("localhost", 80)):
-        try:
-            await call()
-        except PermissionError as e:
-            print("asyncio:", e)
-asyncio.run(main())
-`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := "socket: no network access was granted to this script\n" +
-		"asyncio: no network access was granted to this script\n" +
-		"asyncio: no listening on the network was granted to this script\n" +
-		"asyncio: no network access was granted to this script\n"
-	if out.String() != want {
-		t.Errorf("got:\n%s\nwant:\n%s", out.String(), want)
-	}
-
-	out.Reset()
-	in = mustNew(t, asy.Options{Stdout: &out, Grants: asy.Capabilities{Network: &asy.Network{Allow: []string{"127.0.0.1:9"}}}})
-	err = in.Exec(context.Background(), "main.py", `
-import asyncio, socket
-async def main():
-    loop = asyncio.get_running_loop()
-    raw = socket.socket()
-    raw.setblocking(False)
-    for call in (lambda: asyncio.open_connection("127.0.0.1", 80),
-                 lambda: asyncio.start_server(print, "127.0.0.1", 0),
-                 lambda: loop.sock_connect(raw, ("127.0.0.1", 80)),
-                 lambda: loop.create_datagram_endpoint(asyncio.DatagramProtocol, remote_addr=("127.0.0.1", 53))):
-        try:
-            await call()
-        except PermissionError as e:
-            print("PermissionError:", e)
-    raw.close()
-    # Raw sockets get the same allow-lists as asyncio's connections.
-    s = socket.socket()
-    for call in (lambda: s.connect(("127.0.0.1", 80)), lambda: s.bind(("127.0.0.1", 0))):
-        try:
-            call()
-        except PermissionError as e:
-            print("PermissionError:", e)
-    s.close()
-asyncio.run(main())
-`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want = "PermissionError: dial 127.0.0.1:80: the address was not granted to this script\n" +
-		"PermissionError: no listening on the network was granted to this script\n" +
-		"PermissionError: connecting to 127.0.0.1:80 was not granted to this script\n" +
-		"PermissionError: connecting to 127.0.0.1:53 was not granted to this script\n" +
-		"PermissionError: connecting to 127.0.0.1:80 was not granted to this script\n" +
-		"PermissionError: binding 127.0.0.1:0 was not granted to this script\n"
-	if out.String() != want {
-		t.Errorf("got:\n%s\nwant:\n%s", out.String(), want)
 	}
 }
 
@@ -226,3 +152,65 @@ async def main():
 
 asyncio.run(main())
 `
+
+func mustNew(t *testing.T, opts asy.Options) *asy.Interpreter {
+	t.Helper()
+	in, err := asy.New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { in.Close() })
+	return in
+}
+
+// Without the extension there is no ssl, as in a CPython built without
+// it: the import fails, asyncio's ssl=True says why, and a context is
+// needed for anything else; the rest of asyncio's networking still works.
+func TestWithoutExtension(t *testing.T) {
+	var out bytes.Buffer
+	grants := asy.Capabilities{Network: &asy.Network{Listen: []string{"127.0.0.1:*"}}}
+	in := mustNew(t, asy.Options{Stdout: &out, Stderr: &out, Grants: grants})
+	err := in.Exec(context.Background(), "main.py", `
+import asyncio
+for name in ("ssl", "_ssl"):
+    try:
+        __import__(name)
+    except ModuleNotFoundError as e:
+        print(type(e).__name__, e, e.name)
+
+async def handle(reader, writer):
+    writer.write(await reader.readline())
+    writer.close()
+
+async def main():
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        await asyncio.open_connection("127.0.0.1", port, ssl=True)
+    except RuntimeError as e:
+        print("RuntimeError:", e)
+    try:
+        await asyncio.start_server(handle, "127.0.0.1", 0, ssl=object())
+    except TypeError as e:
+        print("TypeError:", e)
+    reader, writer = await asyncio.open_connection("127.0.0.1", port, ssl=None)
+    writer.write(b"plain\n")
+    print(await reader.readline())
+    writer.close()
+    server.close()
+    await server.wait_closed()
+
+asyncio.run(main())
+`)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	want := "ModuleNotFoundError No module named 'ssl' ssl\n" +
+		"ModuleNotFoundError No module named '_ssl' _ssl\n" +
+		"RuntimeError: stdlib ssl module not available\n" +
+		"TypeError: ssl argument must be an SSLContext or None\n" +
+		"b'plain\\n'\n"
+	if out.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", out.String(), want)
+	}
+}

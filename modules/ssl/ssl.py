@@ -1,4 +1,5 @@
-# ssl: the subset asyncio needs, over the Go core (_ssl, on crypto/tls).
+# ssl: the subset asyncio needs, over the Go half (_ssl, on crypto/tls), in
+# the opt-in extension modules/ssl.
 import enum as _enum
 from _ssl import SSLContext, SSLError, SSLCertVerificationError
 

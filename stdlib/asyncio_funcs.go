@@ -210,11 +210,10 @@ func libFunc(t *vm.Thread, name string) (vm.Value, error) {
 	if err != nil {
 		return vm.Undef, err
 	}
-	v, ok := m.Get(name)
-	if !ok {
-		return vm.Undef, vm.Errorf(vm.AttributeError, "module 'asyncio' has no attribute '%s'", name)
+	if v, ok := m.Get(name); ok {
+		return v, nil
 	}
-	return v, nil
+	return t.GetAttr(vm.Obj(m), name) // the lazy ones (asyncio_lib.py's __getattr__)
 }
 
 // asyncioRun is asyncio.run(main, *, debug=None).

@@ -772,41 +772,55 @@ class BoundedSemaphore(Semaphore):
 # (asyncio_queue.go).
 
 
-# The stream exceptions (asyncio.exceptions). The netio work defines the
-# same classes in asyncio_net_lib.py; whichever runs last wins, and this
-# copy can go once both are merged.
-if 'IncompleteReadError' not in globals():
-    class IncompleteReadError(EOFError):
-        __module__ = 'asyncio.exceptions'
-
-        def __init__(self, partial, expected):
-            r_expected = 'undefined' if expected is None else repr(expected)
-            super().__init__(f'{len(partial)} bytes read on a total of '
-                             f'{r_expected} expected bytes')
-            self.partial = partial
-            self.expected = expected
-
-    class LimitOverrunError(Exception):
-        __module__ = 'asyncio.exceptions'
-
-        def __init__(self, message, consumed):
-            super().__init__(message)
-            self.consumed = consumed
-
-
 # asyncio.subprocess (pylib/asyncio.subprocess.py) imports asyncio, so it is
 # loaded on first use rather than with asyncio: `asyncio.subprocess.PIPE`
 # and `asyncio.create_subprocess_exec` work without importing it.
 _LAZY_SUBPROCESS = ('subprocess', 'create_subprocess_exec', 'create_subprocess_shell')
 
+# The classes of the network half (asyncio_net_lib.py) are built on first
+# use, not by every `import asyncio` (a fifth of what a fresh interpreter
+# spends on asyncio.run): _load_net runs that source in this module (once)
+# and returns the name asked for.
+_LAZY_NET = frozenset(('IncompleteReadError', 'LimitOverrunError', 'BaseProtocol',
+                       'Protocol', 'BufferedProtocol', 'DatagramProtocol'))
+
 
 def __getattr__(name):
+    if name in _LAZY_NET:
+        return _load_net(name)
     if name in _LAZY_SUBPROCESS:
         import asyncio.subprocess as sub
         if name == 'subprocess':
             return sub
         return getattr(sub, name)
     raise AttributeError(f"module 'asyncio' has no attribute '{name}'")
+
+
+def __dir__():
+    names = set(globals())
+    names.update(_LAZY_NET)
+    return list(names)
+
+
+# What `from asyncio import *` takes: CPython 3.11's asyncio.__all__, less
+# the names asy does not have (TestAsyncioAll keeps it so); the lazy names
+# are reached through __getattr__.
+__all__ = (
+    'Server', 'iscoroutinefunction', 'iscoroutine', 'AbstractEventLoop', 'Handle',
+    'TimerHandle', 'get_event_loop', 'set_event_loop', 'new_event_loop',
+    'get_running_loop', '_get_running_loop', 'BrokenBarrierError', 'CancelledError',
+    'InvalidStateError', 'TimeoutError', 'IncompleteReadError', 'LimitOverrunError',
+    'Future', 'wrap_future', 'isfuture', 'Lock', 'Event', 'Condition', 'Semaphore',
+    'BoundedSemaphore', 'Barrier', 'BaseProtocol', 'Protocol', 'DatagramProtocol',
+    'BufferedProtocol', 'Runner', 'run', 'Queue', 'PriorityQueue', 'LifoQueue',
+    'QueueFull', 'QueueEmpty', 'StreamReader', 'StreamWriter', 'StreamReaderProtocol',
+    'open_connection', 'start_server', 'open_unix_connection', 'start_unix_server',
+    'create_subprocess_exec', 'create_subprocess_shell', 'Task', 'create_task',
+    'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'wait', 'wait_for',
+    'as_completed', 'sleep', 'gather', 'shield', 'ensure_future',
+    'run_coroutine_threadsafe', 'current_task', 'all_tasks', 'to_thread', 'Timeout',
+    'timeout', 'timeout_at',
+)
 
 
 class Runner:

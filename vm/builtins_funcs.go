@@ -550,6 +550,23 @@ func init() {
 					return Obj(NewList(items)), nil
 				}
 			}
+			if m, ok := v.o.(*Module); ok && v.k == KObj {
+				// PEP 562: a module's own __dir__ decides (sorted, as CPython's).
+				if f, ok := m.Get("__dir__"); ok {
+					r, err := t.Call(f, nil, nil)
+					if err != nil {
+						return Undef, err
+					}
+					items, err := t.ToList(r)
+					if err != nil {
+						return Undef, err
+					}
+					if err := t.sortValues(items, None, false); err != nil {
+						return Undef, err
+					}
+					return Obj(NewList(items)), nil
+				}
+			}
 			switch o := v.o.(type) {
 			case *Module:
 				for _, n := range o.Names() {

@@ -195,6 +195,7 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 	fn("run_coroutine_threadsafe", runCoroutineThreadsafe)
 	fn("wrap_future", wrapFuture)
 	addGraphFuncs(fn)
+	m.Set("_load_lazy", loadLazyBuiltin)
 	if err := it.MainThread().ExecLibrary(m, "<asyncio>", asyncioLib); err != nil {
 		return nil, err
 	}

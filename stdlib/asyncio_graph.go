@@ -10,7 +10,7 @@ import (
 // Call-graph introspection (CPython 3.14's asyncio.graph): the Go side
 // answers who awaits a future and which frames a suspended task waits in;
 // capture_call_graph, format_call_graph and print_call_graph are
-// asyncio_lib.py on top.
+// asyncio_graph_lib.py on top (loaded on first use: asyncio_lazy.go).
 
 func addGraphFuncs(fn func(name string, f vm.BuiltinFunc)) {
 	// _awaited_by(fut): the futures and tasks waiting for fut.

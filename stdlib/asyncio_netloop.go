@@ -15,12 +15,9 @@ import (
 // create_unix_*, sock_*, getaddrinfo/getnameinfo) and the streams
 // functions of the asyncio module (open_connection, start_server…).
 
-//go:embed asyncio_net_lib.py
-var asyncioNetLib []byte
-
 // asyncioNetInit adds the network API to the asyncio module (called once
 // asyncio_lib.py has run). The classes asyncio_net_lib.py defines come on
-// first use (asyncio_lib.py's __getattr__ calls _load_net).
+// first use (asyncio_lazy.go).
 func asyncioNetInit(it *vm.Interp, m *vm.Module) error {
 	fn := func(name string, f vm.BuiltinFunc) { m.Set(name, vm.NewBuiltin(name, f)) }
 	m.Set("StreamReader", vm.Obj(streamReaderType))
@@ -39,36 +36,8 @@ func asyncioNetInit(it *vm.Interp, m *vm.Module) error {
 	fn("start_unix_server", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return streamsCall(t, "start_unix_server", true, true, args, kw)
 	})
-	m.Set("_load_net", loadNetBuiltin)
 	return nil
 }
-
-type netLibKey struct{}
-
-// loadNetBuiltin is asyncio._load_net(name): it runs asyncio_net_lib.py in
-// the asyncio module, once per interpreter (the source is compiled once per
-// process and shared, as every library source is), and returns the name.
-var loadNetBuiltin = vm.NewBuiltin("_load_net", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-	if len(args) != 1 {
-		return vm.Undef, vm.Errorf(vm.TypeError, "_load_net() takes exactly one argument (%d given)", len(args))
-	}
-	name, _ := args[0].StrOf()
-	m, err := t.ImportModule("asyncio")
-	if err != nil {
-		return vm.Undef, err
-	}
-	it := t.Interp()
-	if _, done := it.Ext(netLibKey{}); !done {
-		it.SetExt(netLibKey{}, true)
-		if err := t.ExecLibrary(m, "<asyncio_net>", string(asyncioNetLib)); err != nil {
-			return vm.Undef, err
-		}
-	}
-	if v, ok := m.Get(name); ok {
-		return v, nil
-	}
-	return vm.Undef, vm.Errorf(vm.AttributeError, "module 'asyncio' has no attribute '%s'", name)
-})
 
 // pyProto calls a script protocol's methods.
 type pyProto struct {

@@ -1,54 +1,6 @@
 package vm
 
-import "sort"
-
 func listSelf(args []Value) *List { return args[0].o.(*List) }
-
-// sortValues sorts in place with Python's semantics: stable, optional key,
-// reverse keeps equal elements in original order; comparison errors abort.
-func (t *Thread) sortValues(items []Value, key Value, reverse bool) error {
-	keys := items
-	if !key.IsUndef() && !key.IsNone() {
-		keys = make([]Value, len(items))
-		for i, v := range items {
-			k, err := t.Call(key, []Value{v}, nil)
-			if err != nil {
-				return err
-			}
-			keys[i] = k
-		}
-	}
-	idx := make([]int, len(items))
-	for i := range idx {
-		idx[i] = i
-	}
-	var err error
-	less := func(a, b int) bool {
-		if err != nil {
-			return false
-		}
-		x, y := keys[idx[a]], keys[idx[b]]
-		if reverse {
-			x, y = y, x
-		}
-		if x.k == KInt && y.k == KInt {
-			return int64(x.n) < int64(y.n)
-		}
-		var r bool
-		r, err = t.Less(x, y)
-		return r
-	}
-	sort.SliceStable(idx, less)
-	if err != nil {
-		return err
-	}
-	out := make([]Value, len(items))
-	for i, j := range idx {
-		out[i] = items[j]
-	}
-	copy(items, out)
-	return nil
-}
 
 func init() {
 	m := ListType.AddMethod

@@ -158,6 +158,13 @@ func (t *Thread) builtinCompare(op int, a, b Value) (bool, bool, error) {
 		}
 		return cmpResult(op, c), true, nil
 	}
+	if a.k == KObj && b.k == KObj {
+		if x, ok := a.o.(*StrObj); ok {
+			if y, ok := b.o.(*StrObj); ok {
+				return cmpResult(op, strings.Compare(x.s, y.s)), true, nil
+			}
+		}
+	}
 	aNum := a.k == KFloat || a.isIntLike()
 	bNum := b.k == KFloat || b.isIntLike()
 	if aNum && bNum {
@@ -337,13 +344,55 @@ func compareNumMixed(a, b Value) (int, bool) {
 
 // compareSeq compares sequences lexicographically.
 func (t *Thread) compareSeq(op int, x, y []Value) (bool, bool, error) {
+	n := min(len(x), len(y))
+	// A prefix of int/int and str/str items compares inline: no script
+	// code, no recursion to guard.
+	i := 0
+	for ; i < n; i++ {
+		a, b := &x[i], &y[i]
+		c := 0
+		if a.k == KInt && b.k == KInt {
+			if a.n == b.n {
+				continue
+			}
+			c = 1
+			if int64(a.n) < int64(b.n) {
+				c = -1
+			}
+		} else if sa, ok := a.o.(*StrObj); ok && a.k == KObj && b.k == KObj {
+			sb, ok := b.o.(*StrObj)
+			if !ok {
+				break
+			}
+			if c = strings.Compare(sa.s, sb.s); c == 0 {
+				continue
+			}
+		} else {
+			break
+		}
+		return cmpResult(op, c), true, nil
+	}
+	if i < n {
+		return t.compareSeqFrom(op, x, y, i)
+	}
+	c := 0
+	if len(x) < len(y) {
+		c = -1
+	} else if len(x) > len(y) {
+		c = 1
+	}
+	return cmpResult(op, c), true, nil
+}
+
+// compareSeqFrom is compareSeq from item i on, through the protocol.
+func (t *Thread) compareSeqFrom(op int, x, y []Value, i int) (bool, bool, error) {
 	// Comparing nested sequences recurses (in Go): a level each, as CPython.
 	if err := t.enterRecursionWhere(" in comparison"); err != nil {
 		return false, true, err
 	}
 	defer t.leaveRecursion()
 	n := min(len(x), len(y))
-	for i := 0; i < n; i++ {
+	for ; i < n; i++ {
 		eq, err := t.keyEqual(x[i], y[i])
 		if err != nil {
 			return false, true, err

@@ -28,16 +28,10 @@ type seqIter struct {
 	items []Value
 	i     int
 	cls   *Class
-	set   *Set // when iterating a set: detect size changes
 }
 
 func (it *seqIter) Class() *Class { return it.cls }
 func (it *seqIter) Next(t *Thread) (Value, bool, error) {
-	if it.set != nil && it.set.Len() != len(it.items) {
-		it.set = nil
-		it.i = len(it.items)
-		return Undef, false, Errorf(RuntimeError, "Set changed size during iteration")
-	}
 	if it.i < len(it.items) {
 		v := it.items[it.i]
 		it.i++

@@ -1,7 +1,6 @@
 package vm
 
 import (
-	"hash/fnv"
 	"math"
 	"math/big"
 	"strings"
@@ -240,11 +239,15 @@ func hashFloat(f float64) uint64 {
 	return uint64(r)
 }
 
+// hashString is FNV-1a, computed in place (the hash/fnv object and the
+// []byte copy it needs cost two allocations per str hashed).
 func hashString(s string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	r := h.Sum64() >> 1
-	return r
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h >> 1
 }
 
 // Hash is hash(v). t may be nil for values whose hash runs no script code.
@@ -350,6 +353,14 @@ func IdentityHash(o Object) uint64 { return identityHash(o) }
 
 // keyEqual is == for dict/set keys (identity first).
 func (t *Thread) keyEqual(a, b Value) (bool, error) {
+	// Two strs (the common key) compare here, without the protocol.
+	if a.k == KObj && b.k == KObj {
+		if x, ok := a.o.(*StrObj); ok {
+			if y, ok := b.o.(*StrObj); ok {
+				return x == y || x.s == y.s, nil
+			}
+		}
+	}
 	if a.Is(b) {
 		return true, nil
 	}
@@ -373,9 +384,9 @@ func (t *Thread) Iter(v Value) (Value, error) {
 		case *DictView:
 			return Obj(&dictIter{d: o.d, kind: o.kind, size: o.d.Len()}), nil
 		case *Set:
-			return Obj(&seqIter{items: o.Items(), cls: SetIterType, set: o}), nil
+			return Obj(newSetIter(o)), nil
 		case *FrozenSet:
-			return Obj(&seqIter{items: o.s.Items(), cls: SetIterType}), nil
+			return Obj(newSetIter(o.s)), nil
 		case *Bytes:
 			items := make([]Value, len(o.b))
 			for i, c := range o.b {

@@ -303,3 +303,37 @@ func NewFrozenSet(s *Set) *FrozenSet { return &FrozenSet{s: s} }
 
 // Items returns the members in iteration order.
 func (f *FrozenSet) Items() []Value { return f.s.Items() }
+
+// setIter walks a set's table live, as CPython's set iterator does: a
+// change of size is an error (for good: the iterator stays broken), and
+// a change that keeps the size shows through. It copies nothing.
+type setIter struct {
+	s    *Set // nil once exhausted
+	pos  int
+	used int // the set's size when iteration began; -1 once it changed
+}
+
+func newSetIter(s *Set) *setIter { return &setIter{s: s, used: s.used} }
+
+func (*setIter) Class() *Class { return SetIterType }
+
+func (it *setIter) Next(t *Thread) (Value, bool, error) {
+	s := it.s
+	if s == nil {
+		return Undef, false, nil
+	}
+	if it.used != s.used {
+		it.used = -1
+		return Undef, false, Errorf(RuntimeError, "Set changed size during iteration")
+	}
+	i := it.pos
+	for i < len(s.table) && s.table[i].state != setActive {
+		i++
+	}
+	if i >= len(s.table) {
+		it.s = nil
+		return Undef, false, nil
+	}
+	it.pos = i + 1
+	return s.table[i].key, true, nil
+}

@@ -62,6 +62,15 @@ func (t *Thread) seqItems(v Value) ([]Value, bool) {
 // list is needed).
 func (t *Thread) unpackN(seq Value, n, before, after int) ([]Value, error) {
 	items, inPlace := t.seqItems(seq)
+	if !inPlace && seq.k == KObj {
+		// A set's members come straight from its table: no iterator.
+		switch o := seq.o.(type) {
+		case *Set:
+			items, inPlace = o.Items(), true
+		case *FrozenSet:
+			items, inPlace = o.s.Items(), true
+		}
+	}
 	if !inPlace {
 		it, err := t.Iter(seq)
 		if err != nil {

@@ -244,7 +244,7 @@ func setAlgebra(t *Thread, op int, x, y *Set, inplace bool) (*Set, error) {
 			big, small = y, x
 		}
 		for _, e := range small.table {
-			if e.state != setActive {
+			if e.key.k == KUndef {
 				continue
 			}
 			i, err := big.find(t, e.key, e.hash)
@@ -265,9 +265,9 @@ func setAlgebra(t *Thread, op int, x, y *Set, inplace bool) (*Set, error) {
 				out = x.copySet()
 			}
 			for _, e := range y.table {
-				if e.state == setActive {
+				if e.key.k != KUndef {
 					if i, _ := out.find(t, e.key, e.hash); i >= 0 {
-						out.table[i] = setEntry{hash: ^uint64(0), state: setDummy}
+						out.table[i] = setEntry{hash: setDummyHash}
 						out.used--
 					}
 				}
@@ -276,7 +276,7 @@ func setAlgebra(t *Thread, op int, x, y *Set, inplace bool) (*Set, error) {
 		}
 		out := NewSet()
 		for _, e := range x.table {
-			if e.state != setActive {
+			if e.key.k == KUndef {
 				continue
 			}
 			i, err := y.find(t, e.key, e.hash)
@@ -296,7 +296,7 @@ func setAlgebra(t *Thread, op int, x, y *Set, inplace bool) (*Set, error) {
 			target, src = y.copySet(), x
 		}
 		for _, e := range src.table {
-			if e.state != setActive {
+			if e.key.k == KUndef {
 				continue
 			}
 			i, err := target.find(t, e.key, e.hash)
@@ -304,7 +304,7 @@ func setAlgebra(t *Thread, op int, x, y *Set, inplace bool) (*Set, error) {
 				return nil, err
 			}
 			if i >= 0 {
-				target.table[i] = setEntry{hash: ^uint64(0), state: setDummy}
+				target.table[i] = setEntry{hash: setDummyHash}
 				target.used--
 			} else if err := target.addHashed(t, e.key, e.hash); err != nil {
 				return nil, err

@@ -11,17 +11,18 @@ type Set struct {
 	finger int // where pop() resumes
 }
 
+// A setEntry is active when it holds a key; a keyless one is unused
+// (hash 0) or a dummy left by a deletion (hash setDummyHash), which probing
+// passes over. No state byte: an entry is 40 bytes, not 48.
 type setEntry struct {
-	key   Value
-	hash  uint64
-	state uint8 // setUnused, setActive, setDummy
+	key  Value
+	hash uint64
 }
 
-const (
-	setUnused uint8 = iota
-	setActive
-	setDummy
-)
+const setDummyHash = ^uint64(0)
+
+// free reports an entry that was never used (probing stops there).
+func (e *setEntry) free() bool { return e.key.k == KUndef && e.hash == 0 }
 
 const (
 	setMinSize   = 8
@@ -37,7 +38,16 @@ type FrozenSet struct{ s *Set }
 func (*FrozenSet) Class() *Class { return FrozenSetType }
 
 // NewSet makes an empty set.
-func NewSet() *Set { return &Set{table: make([]setEntry, setMinSize)} }
+// The first table is allocated with the Set, in one piece (CPython's
+// smalltable): most sets stay small.
+func NewSet() *Set {
+	p := &struct {
+		Set
+		small [setMinSize]setEntry
+	}{}
+	p.table = p.small[:]
+	return &p.Set
+}
 
 // Len is the number of elements.
 func (s *Set) Len() int { return s.used }
@@ -65,10 +75,10 @@ func (s *Set) addHashed(t *Thread, key Value, h uint64) error {
 		}
 		for j := uint64(0); j <= uint64(probes); j++ {
 			e := &s.table[i+j]
-			switch e.state {
-			case setUnused:
+			switch {
+			case e.free():
 				if free >= 0 {
-					s.table[free] = setEntry{key: key, hash: h, state: setActive}
+					s.table[free] = setEntry{key: key, hash: h}
 					s.used++
 					return nil
 				}
@@ -79,7 +89,7 @@ func (s *Set) addHashed(t *Thread, key Value, h uint64) error {
 						return err
 					}
 				}
-				*e = setEntry{key: key, hash: h, state: setActive}
+				*e = setEntry{key: key, hash: h}
 				s.fill++
 				s.used++
 				if uint64(s.fill)*5 >= mask*3 {
@@ -90,7 +100,7 @@ func (s *Set) addHashed(t *Thread, key Value, h uint64) error {
 					s.resize(n)
 				}
 				return nil
-			case setActive:
+			case e.key.k != KUndef:
 				if e.hash == h {
 					if e.key.Is(key) {
 						return nil
@@ -103,7 +113,7 @@ func (s *Set) addHashed(t *Thread, key Value, h uint64) error {
 						return nil
 					}
 				}
-			case setDummy:
+			default: // a dummy
 				if free < 0 {
 					free = int(i + j)
 				}
@@ -125,7 +135,7 @@ func (s *Set) resize(minused int) {
 	s.table = make([]setEntry, size)
 	s.fill = s.used
 	for _, e := range old {
-		if e.state == setActive {
+		if e.key.k != KUndef {
 			s.insertClean(e.key, e.hash)
 		}
 	}
@@ -137,14 +147,14 @@ func (s *Set) insertClean(key Value, h uint64) {
 	i := h & mask
 	perturb := h
 	for {
-		if s.table[i].state == setUnused {
-			s.table[i] = setEntry{key: key, hash: h, state: setActive}
+		if s.table[i].free() {
+			s.table[i] = setEntry{key: key, hash: h}
 			return
 		}
 		if i+linearProbes <= mask {
 			for j := uint64(1); j <= linearProbes; j++ {
-				if s.table[i+j].state == setUnused {
-					s.table[i+j] = setEntry{key: key, hash: h, state: setActive}
+				if s.table[i+j].free() {
+					s.table[i+j] = setEntry{key: key, hash: h}
 					return
 				}
 			}
@@ -166,10 +176,10 @@ func (s *Set) find(t *Thread, key Value, h uint64) (int, error) {
 		}
 		for j := uint64(0); j <= uint64(probes); j++ {
 			e := &s.table[i+j]
-			switch e.state {
-			case setUnused:
+			switch {
+			case e.free():
 				return -1, nil
-			case setActive:
+			case e.key.k != KUndef:
 				if e.hash == h {
 					if e.key.Is(key) {
 						return int(i + j), nil
@@ -209,7 +219,7 @@ func (s *Set) Remove(t *Thread, v Value) (bool, error) {
 	if err != nil || i < 0 {
 		return false, err
 	}
-	s.table[i] = setEntry{hash: ^uint64(0), state: setDummy}
+	s.table[i] = setEntry{hash: setDummyHash}
 	s.used--
 	return true, nil
 }
@@ -220,14 +230,14 @@ func (s *Set) Pop() (Value, bool) {
 		return Undef, false
 	}
 	i := s.finger & (len(s.table) - 1)
-	for s.table[i].state != setActive {
+	for s.table[i].key.k == KUndef {
 		i++
 		if i >= len(s.table) {
 			i = 0
 		}
 	}
 	v := s.table[i].key
-	s.table[i] = setEntry{hash: ^uint64(0), state: setDummy}
+	s.table[i] = setEntry{hash: setDummyHash}
 	s.used--
 	s.finger = i + 1
 	return v, true
@@ -243,7 +253,7 @@ func (s *Set) Clear() {
 func (s *Set) Items() []Value {
 	out := make([]Value, 0, s.used)
 	for _, e := range s.table {
-		if e.state == setActive {
+		if e.key.k != KUndef {
 			out = append(out, e.key)
 		}
 	}
@@ -267,14 +277,14 @@ func (s *Set) merge(t *Thread, other *Set) error {
 	if s.fill == 0 {
 		s.fill, s.used = other.used, other.used
 		for _, e := range other.table {
-			if e.state == setActive {
+			if e.key.k != KUndef {
 				s.insertClean(e.key, e.hash)
 			}
 		}
 		return nil
 	}
 	for _, e := range other.table {
-		if e.state == setActive {
+		if e.key.k != KUndef {
 			if err := s.addHashed(t, e.key, e.hash); err != nil {
 				return err
 			}
@@ -327,7 +337,7 @@ func (it *setIter) Next(t *Thread) (Value, bool, error) {
 		return Undef, false, Errorf(RuntimeError, "Set changed size during iteration")
 	}
 	i := it.pos
-	for i < len(s.table) && s.table[i].state != setActive {
+	for i < len(s.table) && s.table[i].key.k == KUndef {
 		i++
 	}
 	if i >= len(s.table) {

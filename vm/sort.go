@@ -112,9 +112,10 @@ func (t *Thread) valueLess(n int, key func(int) *Value) func(x, y *Value) (bool,
 
 // sorter sorts a slice of T by the Value key(&elem), stably.
 type sorter[T any] struct {
-	less func(x, y *Value) (bool, error)
-	key  func(*T) *Value
-	tmp  []T
+	less  func(x, y *Value) (bool, error)
+	key   func(*T) *Value
+	tmp   []T
+	pivot []T
 }
 
 func (s *sorter[T]) lt(a, b *T) (bool, error) { return s.less(s.key(a), s.key(b)) }
@@ -204,12 +205,16 @@ func (s *sorter[T]) binaryInsert(a []T, start int) error {
 	if start == 0 {
 		start = 1
 	}
+	if s.pivot == nil {
+		s.pivot = make([]T, 1) // a local pivot would escape through s.lt, once per item
+	}
+	pivot := &s.pivot[0]
 	for ; start < len(a); start++ {
-		pivot := a[start]
+		*pivot = a[start]
 		l, r := 0, start
 		for l < r {
 			p := l + (r-l)>>1
-			lt, err := s.lt(&pivot, &a[p])
+			lt, err := s.lt(pivot, &a[p])
 			if err != nil {
 				return err
 			}
@@ -220,8 +225,10 @@ func (s *sorter[T]) binaryInsert(a []T, start int) error {
 			}
 		}
 		copy(a[l+1:start+1], a[l:start])
-		a[l] = pivot
+		a[l] = *pivot
 	}
+	var zero T
+	*pivot = zero
 	return nil
 }
 

@@ -114,12 +114,20 @@ def _abc_data(cls):
     # against an ABC walks hooks, registries and the subclass tree again.
     # The negative cache is only valid for the registrations made before
     # it ("version", compared with the invalidation counter).
-    d = cls.__dict__.get("_abc_impl")
+    # _abc_impls finds it again without building cls.__dict__ (a copy of
+    # the namespace) on every isinstance check.
+    d = _abc_impls.get(cls)
     if d is None:
-        d = {"registry": [], "subclasses": [], "cache": set(),
-             "negative": set(), "version": _abc_invalidation_counter}
-        type.__setattr__(cls, "_abc_impl", d)
+        d = cls.__dict__.get("_abc_impl")
+        if d is None:
+            d = {"registry": [], "subclasses": [], "cache": set(),
+                 "negative": set(), "version": _abc_invalidation_counter}
+            type.__setattr__(cls, "_abc_impl", d)
+        _abc_impls[cls] = d
     return d
+
+
+_abc_impls = {}
 
 
 class ABCMeta(type):

@@ -181,44 +181,76 @@ func signOf(neg bool, sp fmtSpec) string {
 
 // limit is the interpreter's int max str digits, for decimal output.
 func formatIntSpec(x *big.Int, spec, typeName string, limit int) (string, error) {
+	return formatIntOrSmall(x, 0, spec, typeName, limit)
+}
+
+// formatIntOrSmall formats x, or small when x is nil (an inline int,
+// formatted without a big.Int: f"{i:03d}" in a loop allocates only its
+// result).
+func formatIntOrSmall(x *big.Int, small int64, spec, typeName string, limit int) (string, error) {
 	sp, err := parseSpec(spec, typeName)
 	if err != nil {
 		return "", err
 	}
 	switch sp.typ {
 	case 'e', 'E', 'f', 'F', 'g', 'G', '%':
-		f, _ := new(big.Float).SetInt(x).Float64()
+		f := float64(small)
+		if x != nil {
+			f, _ = new(big.Float).SetInt(x).Float64()
+		}
 		return formatFloatParsed(f, sp, typeName)
 	}
 	if sp.prec >= 0 {
 		return "", Errorf(ValueError, "Precision not allowed in integer format specifier")
 	}
-	neg := x.Sign() < 0
-	abs := new(big.Int).Abs(x)
+	neg := small < 0
+	abs := uint64(small)
+	if neg {
+		abs = -abs
+	}
+	var bigAbs *big.Int
+	if x != nil {
+		neg = x.Sign() < 0
+		bigAbs = new(big.Int).Abs(x)
+	}
+	text := func(base int) string {
+		if bigAbs != nil {
+			return bigAbs.Text(base)
+		}
+		return strconv.FormatUint(abs, base)
+	}
 	var digits, prefix string
 	every := 3
 	switch sp.typ {
 	case 0, 'd', 'n':
-		if err := checkIntStr(abs, limit); err != nil {
-			return "", err
+		if bigAbs != nil {
+			if err := checkIntStr(bigAbs, limit); err != nil {
+				return "", err
+			}
 		}
-		digits = abs.String()
+		digits = text(10)
 	case 'b':
-		digits, prefix, every = abs.Text(2), "0b", 4
+		digits, prefix, every = text(2), "0b", 4
 	case 'o':
-		digits, prefix, every = abs.Text(8), "0o", 4
+		digits, prefix, every = text(8), "0o", 4
 	case 'x':
-		digits, prefix, every = abs.Text(16), "0x", 4
+		digits, prefix, every = text(16), "0x", 4
 	case 'X':
-		digits, prefix, every = strings.ToUpper(abs.Text(16)), "0X", 4
+		digits, prefix, every = strings.ToUpper(text(16)), "0X", 4
 	case 'c':
 		if sp.sign != 0 {
 			return "", Errorf(ValueError, "Sign not allowed with integer format specifier 'c'")
 		}
-		if !x.IsInt64() || x.Int64() < 0 || x.Int64() > 0x10ffff {
+		if x != nil {
+			if !x.IsInt64() {
+				return "", Errorf(OverflowError, "Python int too large to convert to C long")
+			}
+			small = x.Int64()
+		}
+		if small < 0 || small > 0x10ffff {
 			return "", Errorf(OverflowError, "%%c arg not in range(0x110000)")
 		}
-		return pad("", RuneString(rune(x.Int64())), sp, '>') // an int: right-aligned like any number
+		return pad("", RuneString(rune(small)), sp, '>') // an int: right-aligned like any number
 	default:
 		return "", Errorf(ValueError, "Unknown format code '%c' for object of type '%s'", sp.typ, typeName)
 	}
@@ -398,14 +430,14 @@ func init() {
 			if spec == "" {
 				return strconv.FormatInt(int64(v.n), 10), true, nil
 			}
-			s, err := formatIntSpec(big.NewInt(int64(v.n)), spec, "int", 0)
+			s, err := formatIntOrSmall(nil, int64(v.n), spec, "int", 0)
 			return s, true, err
 		case KBool:
 			if spec == "" {
 				s, _ := t.Repr(v)
 				return s, true, nil
 			}
-			s, err := formatIntSpec(big.NewInt(int64(v.n)), spec, "bool", 0)
+			s, err := formatIntOrSmall(nil, int64(v.n), spec, "bool", 0)
 			return s, true, err
 		case KFloat:
 			s, err := formatFloatSpec(v.AsFloat(), spec, "float")

@@ -163,7 +163,7 @@ func init() {
 				return Undef, Errorf(ZeroDivisionError, "float divmod()")
 			}
 			q, r := floatDivmod(fx, fy)
-			return Obj(NewTuple([]Value{Float(q), Float(r)})), nil
+			return Obj(newTupleOf([]Value{Float(q), Float(r)})), nil
 		}
 		if x.isIntLike() && y.isIntLike() {
 			q, err := intBinary(binFloorDiv, x, y)
@@ -171,7 +171,7 @@ func init() {
 				return Undef, Errorf(ZeroDivisionError, "integer division or modulo by zero")
 			}
 			r, _ := intBinary(binMod, x, y)
-			return Obj(NewTuple([]Value{q, r})), nil
+			return Obj(newTupleOf([]Value{q, r})), nil
 		}
 		if m, ok := t.lookupSpecial(x, "__divmod__"); ok {
 			return t.callBound(m, x, []Value{y}, nil)

@@ -74,7 +74,7 @@ func init() {
 		if !ok {
 			return Undef, keyError(Str("popitem(): dictionary is empty"))
 		}
-		return Obj(NewTuple([]Value{k, v})), nil
+		return Obj(newTupleOf([]Value{k, v})), nil
 	})
 	m("__init__", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		// dict.__init__ adds to what is there, as update does.

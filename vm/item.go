@@ -369,6 +369,8 @@ func (t *Thread) listSetSlice(l *List, s *SliceObj, v Value) error {
 	var items []Value
 	if v.k == KObj && v.o == Object(l) {
 		items = append([]Value(nil), l.items...)
+	} else if in, ok := t.seqItems(v); ok {
+		items = in // another list or tuple: read in place, not copied
 	} else {
 		items, err = t.ToList(v)
 		if err != nil {
@@ -381,6 +383,10 @@ func (t *Thread) listSetSlice(l *List, s *SliceObj, v Value) error {
 	if c == 1 {
 		if b < a {
 			b = a
+		}
+		if int64(len(items)) == b-a {
+			copy(l.items[a:b], items)
+			return nil
 		}
 		tail := append([]Value(nil), l.items[b:]...)
 		l.items = append(append(l.items[:a], items...), tail...)
@@ -413,13 +419,10 @@ func (t *Thread) DelItem(obj, key Value) error {
 				if c < 0 {
 					a, c = a+(n-1)*c, -c
 				}
-				drop := map[int64]bool{}
-				for i := int64(0); i < n; i++ {
-					drop[a+i*c] = true
-				}
+				// The dropped indices are a, a+c, ..., a+(n-1)*c.
 				out := o.items[:0]
 				for i, x := range o.items {
-					if !drop[int64(i)] {
+					if j := int64(i) - a; j < 0 || j%c != 0 || j/c >= n {
 						out = append(out, x)
 					}
 				}

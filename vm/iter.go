@@ -123,7 +123,7 @@ func (it *dictIter) Next(t *Thread) (Value, bool, error) {
 	case 1:
 		return e.val, true, nil
 	case 2:
-		return Obj(NewTuple([]Value{e.key, e.val})), true, nil
+		return Obj(newTupleOf([]Value{e.key, e.val})), true, nil
 	}
 	return e.key, true, nil
 }
@@ -196,7 +196,7 @@ func newPairIterator(cls *Class, pair func(t *Thread) (Value, Value, bool, error
 		if !ok {
 			return Undef, false, err
 		}
-		return Obj(NewTuple([]Value{a, b})), true, nil
+		return Obj(newTupleOf([]Value{a, b})), true, nil
 	}})
 }
 

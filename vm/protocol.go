@@ -602,6 +602,34 @@ func (t *Thread) ToList(v Value) ([]Value, error) {
 			if err := t.CheckAlloc(int64(n), SizeValue); err != nil {
 				return nil, err
 			}
+			out := make([]Value, 0, n)
+			err = t.Iterate(v, func(x Value) error {
+				out = append(out, x)
+				return nil
+			})
+			return out, err
+		case *Set:
+			return o.Items(), nil
+		case *FrozenSet:
+			return o.s.Items(), nil
+		case *Dict:
+			return o.Keys(), nil
+		case *DictView:
+			out := make([]Value, 0, o.d.Len())
+			for _, e := range o.d.entries {
+				if e.key.IsUndef() {
+					continue
+				}
+				switch o.kind {
+				case 0:
+					out = append(out, e.key)
+				case 1:
+					out = append(out, e.val)
+				default:
+					out = append(out, Obj(newTupleOf([]Value{e.key, e.val})))
+				}
+			}
+			return out, nil
 		}
 	}
 	var out []Value

@@ -315,18 +315,16 @@ func setAlgebra(t *Thread, op int, x, y *Set, inplace bool) (*Set, error) {
 	return nil, nil
 }
 
-// repeatValues is n copies of src in one slice (seq * n): one value is
-// stored directly, longer runs are copied in doubling blocks, so
+// repeatValues is n copies of src in one slice (seq * n), copied in
+// doubling blocks, so
 // [False] * 10**6 costs no per-copy call.
 func repeatValues(src []Value, n int) []Value {
 	out := make([]Value, len(src)*n)
-	if len(src) == 1 {
-		v := src[0]
-		for i := range out {
-			out[i] = v
-		}
+	if len(out) == 0 {
 		return out
 	}
+	// Doubling block copies (memmove) beat a store per item, which pays a
+	// write barrier for the Value's pointer half while the GC runs.
 	for k := copy(out, src); k < len(out); {
 		k += copy(out[k:], out[:k])
 	}

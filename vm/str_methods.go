@@ -115,13 +115,40 @@ func isSpaceRune(r rune) bool {
 	return r > 0x7f && unicode.IsSpace(r)
 }
 
+// asciiSpace marks the ASCII bytes str.split() splits on.
+var asciiSpace = [128]bool{' ': true, '\t': true, '\n': true, '\r': true, '\v': true, '\f': true,
+	0x1c: true, 0x1d: true, 0x1e: true, 0x1f: true}
+
+// spaceAt reports whether the code point at s[i] is whitespace, and its size.
+func spaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < 0x80 {
+		return asciiSpace[c], 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return isSpaceRune(r), size
+}
+
 func splitWhitespace(s string, maxsplit int) []string {
 	var out []string
+	if maxsplit < 0 {
+		// Room for every word at once: count the words first (cheap
+		// next to growing the slice a doubling at a time).
+		n, in := 0, false
+		for i := 0; i < len(s); {
+			sp, size := spaceAt(s, i)
+			if !sp && !in {
+				n++
+			}
+			in = !sp
+			i += size
+		}
+		out = make([]string, 0, n)
+	}
 	i := 0
 	for {
 		for i < len(s) {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if !isSpaceRune(r) {
+			sp, size := spaceAt(s, i)
+			if !sp {
 				break
 			}
 			i += size
@@ -135,8 +162,8 @@ func splitWhitespace(s string, maxsplit int) []string {
 		}
 		j := i
 		for j < len(s) {
-			r, size := utf8.DecodeRuneInString(s[j:])
-			if isSpaceRune(r) {
+			sp, size := spaceAt(s, j)
+			if sp {
 				break
 			}
 			j += size
@@ -183,8 +210,21 @@ func rsplitWhitespace(s string, maxsplit int) []string {
 
 func strList(parts []string) Value {
 	items := make([]Value, len(parts))
+	// The str objects are allocated in one block (one allocation, not one
+	// per part); one-character ASCII parts are the shared ones.
+	var block []StrObj
 	for i, p := range parts {
-		items[i] = Str(p)
+		if len(p) <= 1 {
+			items[i] = Str(p)
+			continue
+		}
+		if len(block) == 0 {
+			block = make([]StrObj, len(parts)-i)
+		}
+		o := &block[0]
+		block = block[1:]
+		*o = StrObj{s: p, length: -1}
+		items[i] = Obj(o)
 	}
 	return Obj(NewList(items))
 }

@@ -323,6 +323,16 @@ func repeatValues(src []Value, n int) []Value {
 	if len(out) == 0 {
 		return out
 	}
+	if len(src) == 1 && src[0].o == nil {
+		// An inline value ([False] * n): the new slice's object halves
+		// are nil already, so only the scalar fields are stored, which
+		// needs no write barrier and no pointer-aware copy.
+		k, v := src[0].k, src[0].n
+		for i := range out {
+			out[i].k, out[i].n = k, v
+		}
+		return out
+	}
 	// Doubling block copies (memmove) beat a store per item, which pays a
 	// write barrier for the Value's pointer half while the GC runs.
 	for k := copy(out, src); k < len(out); {

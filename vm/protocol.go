@@ -755,7 +755,9 @@ func (t *Thread) hashTuple(o *Tuple, depth int) (uint64, error) {
 	for _, x := range o.items {
 		var h uint64
 		var err error
-		if sub, ok := x.o.(*Tuple); ok && x.k == KObj {
+		if x.k == KInt {
+			h = hashInt(int64(x.n)) // the common item, without the Hash call
+		} else if sub, ok := x.o.(*Tuple); ok && x.k == KObj {
 			if t != nil {
 				if err := t.enterRecursion(); err != nil {
 					return 0, err

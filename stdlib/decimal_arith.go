@@ -101,6 +101,9 @@ func numDigits(b *apd.BigInt) int64 {
 		}
 		return n
 	}
+	if v, ok := get128(b); ok {
+		return v.digits()
+	}
 	// 2**(bl-1) <= |b| < 2**bl: estimate, then settle against powers of ten.
 	n := int64(b.BitLen()-1) * 1233 >> 12 // about floor(log10 |b|)
 	for n > 0 && b.CmpAbs(tenPow(n)) < 0 {
@@ -340,6 +343,9 @@ func setInf(r *apd.Decimal, neg bool) {
 
 // decAdd is x + y (x - y when sub).
 func decAdd(c *decCtx, r, x, y *apd.Decimal, sub bool) (uint32, error) {
+	if st, ok := add128(c, r, x, y, sub); ok {
+		return st, nil
+	}
 	if st, done := c.nanOperands(r, x, y); done {
 		return st, nil
 	}
@@ -408,6 +414,9 @@ func decAdd(c *decCtx, r, x, y *apd.Decimal, sub bool) (uint32, error) {
 
 // decMul is x * y.
 func decMul(c *decCtx, r, x, y *apd.Decimal) (uint32, error) {
+	if st, ok := mul128(c, r, x, y); ok {
+		return st, nil
+	}
 	if st, done := c.nanOperands(r, x, y); done {
 		return st, nil
 	}
@@ -428,6 +437,9 @@ func decMul(c *decCtx, r, x, y *apd.Decimal) (uint32, error) {
 // decDiv is x / y: exact quotients come with the ideal exponent (the
 // difference of the operands'), others rounded to the precision.
 func decDiv(c *decCtx, r, x, y *apd.Decimal) (uint32, error) {
+	if st, ok := div128(c, r, x, y); ok {
+		return st, nil
+	}
 	if st, done := c.nanOperands(r, x, y); done {
 		return st, nil
 	}

@@ -486,6 +486,9 @@ func rescale(x *apd.Decimal, exp int64, mode int) (r *decObj, inexact, rounded b
 	r.d.Negative = x.Negative
 	r.d.Exponent = int32(exp)
 	q := &r.d.Coeff
+	if inexact, rounded, ok := rescale128(q, x, exp, mode); ok {
+		return r, inexact, rounded
+	}
 	switch shift := exp - int64(x.Exponent); {
 	case shift > numDigits(&x.Coeff)+1:
 		// Every digit goes: round 0.000…c as a sticky remainder.

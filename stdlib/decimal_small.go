@@ -14,8 +14,7 @@ import (
 // 1-word product does) and costs a few hundred nanoseconds per step. Here
 // the same operations are plain 64-bit word arithmetic; whenever a value
 // or a condition leaves the common case (overflow of 128 bits, subnormal
-// or overflowing results, clamping, a rounding that drops more than 19
-// digits) the functions report !ok before changing anything and the caller
+// or overflowing results, clamping) the functions report !ok before changing anything and the caller
 // takes the general path, so the results are the general path's exactly
 // (TestDecimalSmallAgrees compares both on random operands).
 
@@ -159,9 +158,24 @@ func set128(b *apd.BigInt, v u128) {
 	b.SetBytes(buf[:])
 }
 
-// roundsAway64 is roundsAway for a discarded part rem out of a unit p
+// divPow10 is v / 10**n and v % 10**n (0 < n <= 38).
+func (v u128) divPow10(n int64) (q, rem u128) {
+	if n < 20 {
+		q, r := v.divmod(tenPow64[n])
+		return q, u128{0, r}
+	}
+	// Beyond 64 bits the divisor goes in two steps:
+	// v = (q*10**(n-19) + r2)*10**19 + r1.
+	q1, r1 := v.divmod(tenPow64[19])
+	q, r2 := q1.divmod(tenPow64[n-19])
+	rem, _ = u128{0, r2}.mul64(tenPow64[19])
+	rem, _ = rem.add(u128{0, r1})
+	return q, rem
+}
+
+// roundsAway128 is roundsAway for a discarded part rem out of a unit p
 // (0 < rem < p), with q the kept digits.
-func roundsAway64(mode int, q u128, rem, p uint64, neg bool) bool {
+func roundsAway128(mode int, q, rem, p u128, neg bool) bool {
 	switch mode {
 	case rndUp:
 		return true
@@ -175,13 +189,7 @@ func roundsAway64(mode int, q u128, rem, p uint64, neg bool) bool {
 		_, last := q.divmod(10)
 		return last == 0 || last == 5
 	}
-	half := 0 // rem against p - rem, i.e. twice rem against p
-	switch {
-	case rem > p-rem:
-		half = 1
-	case rem < p-rem:
-		half = -1
-	}
+	half := rem.cmp(p.sub(rem)) // twice rem against p
 	switch mode {
 	case rndHalfUp:
 		return half >= 0
@@ -211,16 +219,12 @@ func (c *decCtx) fix128(d *apd.Decimal, v u128, exp int64, mode int) (st uint32,
 		d.Form, d.Exponent = apd.Finite, int32(exp)
 		return 0, true
 	}
-	drop := expMin - exp
-	if drop >= 20 {
-		return 0, false
-	}
-	p := tenPow64[drop]
-	q, rem := v.divmod(p)
+	drop := expMin - exp // < nd <= 39
+	q, rem := v.divPow10(drop)
 	st = dfRounded
-	if rem != 0 {
+	if !rem.isZero() {
 		st |= dfInexact
-		if roundsAway64(mode, q, rem, p, d.Negative) {
+		if roundsAway128(mode, q, rem, pow10x128[drop], d.Negative) {
 			q, _ = q.add(u128{0, 1}) // q < 2**128 / 10: no overflow
 			if q.digits() > c.prec {
 				q, _ = q.divmod(10)
@@ -356,7 +360,7 @@ func div128(c *decCtx, r, x, y *apd.Decimal) (uint32, bool) {
 }
 
 // rescale128 is rescale for a coefficient that fits, when the new one
-// does too and at most 19 digits go.
+// does too.
 func rescale128(r *apd.BigInt, x *apd.Decimal, exp int64, mode int) (inexact, rounded, ok bool) {
 	if decSmallOff {
 		return false, false, false
@@ -371,13 +375,12 @@ func rescale128(r *apd.BigInt, x *apd.Decimal, exp int64, mode int) (inexact, ro
 		if v, ok = v.shiftUp(-shift); !ok {
 			return false, false, false
 		}
-	case shift < 20:
-		p := tenPow64[shift]
-		q, rem := v.divmod(p)
+	case shift < 39:
+		q, rem := v.divPow10(shift)
 		rounded = true
-		if rem != 0 {
+		if !rem.isZero() {
 			inexact = true
-			if roundsAway64(mode, q, rem, p, x.Negative) {
+			if roundsAway128(mode, q, rem, pow10x128[shift], x.Negative) {
 				q, _ = q.add(u128{0, 1})
 			}
 		}

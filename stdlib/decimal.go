@@ -162,8 +162,17 @@ func asciiNumber(s string) (string, bool) {
 		}
 		s = b.String()
 	}
-	return strings.Trim(s, " \t\n\r\v\f\x1c\x1d\x1e\x1f\x85"), true
+	// Most strings have nothing to strip: skip Trim, which builds its set
+	// of cut characters at every call.
+	if s != "" && !decSpace(s[0]) && !decSpace(s[len(s)-1]) {
+		return s, true
+	}
+	return strings.Trim(s, decSpaces), true
 }
+
+const decSpaces = " \t\n\r\v\f\x1c\x1d\x1e\x1f\x85"
+
+func decSpace(b byte) bool { return strings.IndexByte(decSpaces, b) >= 0 }
 
 // dfLimit is parseDecimal's status for an exponent CPython accepts but a
 // Decimal here cannot hold (see errDecLimit).
@@ -333,6 +342,20 @@ func newDecimal(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.Va
 	a, err := decUnpack(args, kw, 0, "value", "context")
 	if err != nil {
 		return vm.Undef, err
+	}
+	if a[1].IsUndef() {
+		// Ints and well-formed strings do not need the context.
+		v := a[0]
+		if v.Kind() == vm.KInt {
+			r := &decObj{}
+			r.d.SetInt64(v.AsInt())
+			return vm.WrapNative(cls, r), nil
+		}
+		if s, ok := v.StrOf(); ok {
+			if r, st := parseDecimal(s); st == 0 {
+				return vm.WrapNative(cls, r), nil
+			}
+		}
 	}
 	ctx, err := ctxArg(t, a[1])
 	if err != nil {

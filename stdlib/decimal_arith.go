@@ -69,6 +69,7 @@ var (
 type decScratch struct {
 	fixRem, addA, addB, cutQ, cutR, divNum, divRem apd.BigInt
 	cut                                            apd.Decimal
+	intArg                                         apd.Decimal // an int operand of BinaryOp
 }
 
 func (c *decCtx) scr() *decScratch {

@@ -135,7 +135,8 @@ func (x *decObj) BinaryOp(t *vm.Thread, name string, other vm.Value, reflected b
 	if d, ok := decOf(other); ok {
 		y = &d.d
 	} else if i, ok := intOf(other); ok {
-		y = new(apd.Decimal)
+		// The context's scratch holds the converted int: no allocation.
+		y = &curCtx(t).scr().intArg
 		setDecInt(y, i)
 	} else {
 		return vm.Undef, false, nil

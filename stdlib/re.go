@@ -371,13 +371,15 @@ func (p *rePattern) subn(t *vm.Thread, repl, strV vm.Value, count int) (vm.Value
 	} else {
 		return vm.Undef, 0, vm.Errorf(vm.TypeError, "decoding to str: need a bytes-like object, %s found", repl.TypeName())
 	}
-	// Pieces are joined at the end, as CPython does, so a bad replacement
-	// is reported with its index in the list of pieces.
-	var pieces []vm.Value
+	// The result is written as the matches come. CPython collects the
+	// pieces and joins them at the end, so a replacement of the wrong type
+	// is reported (with its index among the pieces) only after every match
+	// was replaced: out keeps the first such piece and goes on counting.
+	out := reJoin{isBytes: txt.isBytes}
 	last, n := 0, 0
 	err = p.prog.each(t, txt, 0, txt.nchars, func(spans []int) (bool, error) {
 		if last < spans[0] {
-			pieces = append(pieces, txt.slice(last, spans[0]))
+			out.text(txt, last, spans[0])
 		}
 		switch {
 		case callable:
@@ -386,12 +388,12 @@ func (p *rePattern) subn(t *vm.Thread, repl, strV vm.Value, count int) (vm.Value
 				return false, err
 			}
 			if !r.IsNone() {
-				pieces = append(pieces, r)
+				out.value(r)
 			}
 		case tmpl != nil:
-			pieces = append(pieces, tmpl.expand(p, txt, spans))
+			tmpl.expandTo(&out, txt, spans)
 		default:
-			pieces = append(pieces, literal)
+			out.value(literal)
 		}
 		last = spans[1]
 		n++
@@ -401,35 +403,68 @@ func (p *rePattern) subn(t *vm.Thread, repl, strV vm.Value, count int) (vm.Value
 		return vm.Undef, 0, reConvertErr(t, err, p.src)
 	}
 	if last < txt.nchars {
-		pieces = append(pieces, txt.slice(last, txt.nchars))
+		out.text(txt, last, txt.nchars)
 	}
 	if n == 0 {
 		return strV, 0, nil
 	}
-	var sb strings.Builder
-	var bb []byte
-	for i, v := range pieces {
-		if txt.isBytes {
-			switch o := v.AsObj().(type) {
-			case *vm.Bytes:
-				bb = append(bb, o.Data()...)
-				continue
-			case *vm.ByteArray:
-				bb = append(bb, o.Data()...)
-				continue
-			}
-			return vm.Undef, 0, vm.Errorf(vm.TypeError, "sequence item %d: expected a bytes-like object, %s found", i, v.TypeName())
-		}
-		s, ok := v.StrOf()
-		if !ok {
-			return vm.Undef, 0, vm.Errorf(vm.TypeError, "sequence item %d: expected str instance, %s found", i, v.TypeName())
-		}
-		sb.WriteString(s)
+	if out.bad != nil {
+		return vm.Undef, 0, out.bad
 	}
 	if txt.isBytes {
-		return vm.Obj(vm.NewBytes(bb)), n, nil
+		return vm.Obj(vm.NewBytes(out.buf)), n, nil
 	}
-	return vm.Str(sb.String()), n, nil
+	return vm.Str(string(out.buf)), n, nil
+}
+
+// reJoin is the result of sub being written: UTF-8 for str, the bytes
+// for bytes. n counts the pieces; bad is the join's error for the first
+// piece of the wrong type.
+type reJoin struct {
+	isBytes bool
+	buf     []byte
+	n       int
+	bad     error
+}
+
+// text appends characters [lo, hi) of the subject.
+func (j *reJoin) text(txt *reText, lo, hi int) {
+	j.n++
+	if j.bad != nil {
+		return
+	}
+	if txt.isBytes {
+		j.buf = append(j.buf, txt.raw[lo:hi]...)
+		return
+	}
+	j.buf = append(j.buf, txt.s[txt.byteOf(lo):txt.byteOf(hi)]...)
+}
+
+// value appends a replacement returned by a function (or given as is).
+func (j *reJoin) value(v vm.Value) {
+	i := j.n
+	j.n++
+	if j.bad != nil {
+		return
+	}
+	if j.isBytes {
+		switch o := v.AsObj().(type) {
+		case *vm.Bytes:
+			j.buf = append(j.buf, o.Data()...)
+			return
+		case *vm.ByteArray:
+			j.buf = append(j.buf, o.Data()...)
+			return
+		}
+		j.bad = vm.Errorf(vm.TypeError, "sequence item %d: expected a bytes-like object, %s found", i, v.TypeName())
+		return
+	}
+	s, ok := v.StrOf()
+	if !ok {
+		j.bad = vm.Errorf(vm.TypeError, "sequence item %d: expected str instance, %s found", i, v.TypeName())
+		return
+	}
+	j.buf = append(j.buf, s...)
 }
 
 func (p *rePattern) Repr(t *vm.Thread) (string, error) {

@@ -191,7 +191,7 @@ func reInitMatch() {
 		if err != nil {
 			return vm.Undef, err
 		}
-		return tmpl.expand(m.pat, m.txt, m.spans), nil
+		return tmpl.expand(m.txt, m.spans), nil
 	})
 	meth("__copy__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) { return args[0], nil })
 	meth("__deepcopy__", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) { return args[0], nil })
@@ -234,6 +234,7 @@ type reTemplate struct {
 
 type reTmplPart struct {
 	lit   []rune // code points (bytes templates: one per byte)
+	str   string // lit as UTF-8
 	group int    // -1 for a literal
 }
 
@@ -244,7 +245,7 @@ func (p *rePattern) parseTemplate(t *vm.Thread, rt *reText) (*reTemplate, error)
 	var lit []rune
 	flush := func() {
 		if len(lit) > 0 {
-			tmpl.parts = append(tmpl.parts, reTmplPart{lit: lit, group: -1})
+			tmpl.parts = append(tmpl.parts, reTmplPart{lit: lit, str: string(lit), group: -1})
 			lit = nil
 		}
 	}
@@ -366,28 +367,39 @@ func (p *rePattern) parseTemplate(t *vm.Thread, rt *reText) (*reTemplate, error)
 	return tmpl, nil
 }
 
-// expand fills the template in for one match (unmatched groups give "").
-func (tm *reTemplate) expand(p *rePattern, txt *reText, spans []int) vm.Value {
-	if txt.isBytes {
-		var out []byte
-		for _, part := range tm.parts {
-			if part.group < 0 {
+// expandTo writes the template filled in for one match (unmatched groups
+// give "") as one piece.
+func (tm *reTemplate) expandTo(j *reJoin, txt *reText, spans []int) {
+	j.n++
+	if j.bad != nil {
+		return
+	}
+	for i := range tm.parts {
+		part := &tm.parts[i]
+		switch {
+		case part.group < 0:
+			if txt.isBytes {
 				for _, c := range part.lit {
-					out = append(out, byte(c))
+					j.buf = append(j.buf, byte(c))
 				}
-			} else if spans[2*part.group] >= 0 {
-				out = append(out, txt.raw[spans[2*part.group]:spans[2*part.group+1]]...)
+			} else {
+				j.buf = append(j.buf, part.str...)
 			}
-		}
-		return vm.Obj(vm.NewBytes(out))
-	}
-	var b strings.Builder
-	for _, part := range tm.parts {
-		if part.group < 0 {
-			b.WriteString(string(part.lit))
-		} else if spans[2*part.group] >= 0 {
-			b.WriteString(txt.s[txt.byteOf(spans[2*part.group]):txt.byteOf(spans[2*part.group+1])])
+		case spans[2*part.group] < 0:
+		case txt.isBytes:
+			j.buf = append(j.buf, txt.raw[spans[2*part.group]:spans[2*part.group+1]]...)
+		default:
+			j.buf = append(j.buf, txt.s[txt.byteOf(spans[2*part.group]):txt.byteOf(spans[2*part.group+1])]...)
 		}
 	}
-	return vm.Str(b.String())
+}
+
+// expand is the template filled in for one match, as a str or bytes.
+func (tm *reTemplate) expand(txt *reText, spans []int) vm.Value {
+	j := reJoin{isBytes: txt.isBytes}
+	tm.expandTo(&j, txt, spans)
+	if txt.isBytes {
+		return vm.Obj(vm.NewBytes(j.buf))
+	}
+	return vm.Str(string(j.buf))
 }

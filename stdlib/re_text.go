@@ -2,9 +2,11 @@ package stdlib
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/asylang/asy/vm"
 )
@@ -173,6 +175,8 @@ type reProg struct {
 	needsCtx bool // the pattern looks behind its start (^, \A, \b, \B)
 	mu       sync.Mutex
 	res      map[int]*regexp.Regexp
+	fast     [16]atomic.Pointer[regexp.Regexp] // res without the lock (keys < 16)
+	lineSafe atomic.Int32 // see inLine: 1 yes, -1 no, 0 not known yet
 
 	// The backtracking side: the engine (nil without the extension), the
 	// pattern as given to translate it again for that engine when an RE2
@@ -250,6 +254,9 @@ func (p *reProg) get(kind int, ctx, nl bool) (*regexp.Regexp, error) {
 	if nl {
 		key++
 	}
+	if re := p.fast[key].Load(); re != nil {
+		return re, nil
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if re, ok := p.res[key]; ok {
@@ -287,6 +294,7 @@ func (p *reProg) get(kind int, ctx, nl bool) (*regexp.Regexp, error) {
 		return nil, err
 	}
 	p.res[key] = re
+	p.fast[key].Store(re)
 	return re, nil
 }
 
@@ -331,7 +339,15 @@ func (p *reProg) exec(th *vm.Thread, t *reText, pos, end, kind int) ([]int, erro
 	if err != nil {
 		return nil, &reEngineErr{err}
 	}
-	loc := re.FindStringSubmatchIndex(t.s[base:bend])
+	var loc []int
+	if kind == reSearch && p.inLine() && bend-bpos > reWindow {
+		loc, base, ctx, err = p.searchLines(t, bpos, bend, base, ctx, re)
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		loc = re.FindStringSubmatchIndex(t.s[base:bend])
+	}
 	if loc == nil {
 		return nil, nil
 	}
@@ -395,3 +411,90 @@ func (p *reProg) each(th *vm.Thread, t *reText, pos, end int, fn func(spans []in
 
 // reCharLen is the length in characters of a Go string.
 func reCharLen(s string) int { return vm.RuneCount(s) }
+
+// reWindow is the first window of a search by lines (see searchLines).
+const reWindow = 256
+
+// inLine reports (computing it once) that no match of the pattern can
+// hold a newline or depend on the end of the text: it consumes no '\n',
+// has no \z and no '$' outside MULTILINE. Such a pattern's matches lie
+// within lines, and the text before a newline behaves as the end of a text
+// would ((?m:$) matches, \b sees a non-word character after).
+func (p *reProg) inLine() bool {
+	if v := p.lineSafe.Load(); v != 0 {
+		return v > 0
+	}
+	ok := false
+	if !p.tr.hasDollar {
+		if re, err := syntax.Parse(p.tr.goSrc, syntax.Perl); err == nil {
+			ok = reNoNewline(re)
+		}
+	}
+	if ok {
+		p.lineSafe.Store(1)
+	} else {
+		p.lineSafe.Store(-1)
+	}
+	return ok
+}
+
+func reNoNewline(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpAnyChar, syntax.OpEndText:
+		return false
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			if r == '\n' {
+				return false
+			}
+		}
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i] <= '\n' && '\n' <= re.Rune[i+1] {
+				return false
+			}
+		}
+	}
+	for _, sub := range re.Sub {
+		if !reNoNewline(sub) {
+			return false
+		}
+	}
+	return true
+}
+
+// searchLines is a search over bytes [bpos, bend) of a long text for an
+// inLine pattern, in windows that end before a newline: the first holds
+// reWindow bytes and the rest of its line, each next one twice as many.
+// Go runs a short subject on its backtracker, several times faster than
+// on its NFA, which it must use on a long one; a window without a match
+// moves the search past its newline, which no match can hold. It returns
+// the engine's locations and the base and context they are relative to.
+func (p *reProg) searchLines(t *reText, bpos, bend, base int, ctx bool, re *regexp.Regexp) ([]int, int, bool, error) {
+	cur, w := bpos, reWindow
+	for {
+		wend := bend
+		if cur+w < bend {
+			if i := strings.IndexByte(t.s[cur+w:bend], '\n'); i >= 0 {
+				wend = cur + w + i
+			}
+		}
+		if loc := re.FindStringSubmatchIndex(t.s[base:wend]); loc != nil || wend == bend {
+			return loc, base, ctx, nil
+		}
+		// On from the character after the newline, which becomes the
+		// context when the pattern looks behind.
+		cur, w = wend+1, w*2
+		base = cur
+		if p.needsCtx && !ctx {
+			var err error
+			if re, err = p.get(reSearch, true, false); err != nil {
+				return nil, 0, false, &reEngineErr{err}
+			}
+			ctx = true
+		}
+		if ctx {
+			base = cur - 1
+		}
+	}
+}

@@ -395,4 +395,27 @@ re.findall(r'(a)(b)?', 'ab a')
 re.sub(r'a', lambda m: None, 'bab')
 re.compile(r'\w+', re.A).findall('héllo')
 re.compile(r'[^\W\d_]+').findall('ab_12cd é')
+# --- long texts: RE2 searches line by line (windows end before a newline)
+re.findall(r'\bab\w*', ('x' * 300 + ' abc\n') * 4 + 'ab')
+re.findall(r'(?m)^\w+$', ('y' * 400 + '\n') * 3 + 'end')
+[m.span() for m in re.finditer(r'\d+', 'a' * 1000 + '\n' + 'é' * 600 + '12\n' * 3 + 'z' * 2000 + '7')]
+re.sub(r'(?m)$', '!', ('q' * 300 + '\n') * 3)
+re.subn(r'(?m)^', '>', ('q' * 300 + '\n') * 3)
+re.findall(r'\B\w\b', ('k' * 299 + 'a\n') * 3)
+re.search(r'[^a]+', 'a' * 5000 + '\nb')
+re.compile(r'\bz').search('z' + 'a' * 600 + '\nz', 1)
+re.compile(r'(?m)^z').findall('z' + 'a' * 600 + '\nz' + 'a' * 700 + '\nzz', 1)
+re.compile(r'\Az|x').findall('z' + 'a' * 600 + '\nz\nx')
+re.compile(r'\Az|x').findall('z' + 'a' * 600 + '\nz\nx', 1)
+re.findall(r'\w+$', ('w' * 300 + '\n') * 3)
+len(re.findall(r'\w\w', 'ab' * 3000))
+re.search(r'x', ('a' * 300 + '\n') * 30 + 'x').span()
+re.compile(r'x').search(('a' * 300 + '\n') * 30 + 'x', 0, 9000)
+re.findall(r'a\Z', ('a' * 300 + '\n') * 3 + 'a')
+re.findall(r'(?m)\d$', ('1' * 300 + '\n') * 3)
+re.findall(r'(?m)\d\Z', ('1' * 300 + '\n') * 3)
+re.findall(r'\d(?m:$)|é\b', ('é1' * 300 + '\n') * 3)
+re.split(r' ', ('a b' * 200 + '\n') * 3)[-3:]
+re.sub(r'[aé]', lambda m: m.group().upper(), ('é a ' * 100 + '\n') * 3)[-9:]
+re.sub(r'(\w)(\d)?', r'\2\1', ('ab1 ' * 100 + '\n') * 3)[-9:]
 `

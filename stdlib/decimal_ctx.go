@@ -2,6 +2,7 @@ package stdlib
 
 import (
 	"strings"
+	"sync/atomic"
 
 	"github.com/asylang/asy/vm"
 )
@@ -246,13 +247,41 @@ func decState(t *vm.Thread) *decModuleState {
 // curCtx is getcontext(): the context of the running thread or task, a
 // fresh copy of DefaultContext the first time.
 func curCtx(t *vm.Thread) *decCtx {
+	gen := decCtxGen.Load()
+	if e := decCtxLast.Load(); e != nil && e.ctx == t.Ctx && e.gen == gen && t.Ctx != nil {
+		return e.dc
+	}
 	if v, ok := t.Ctx.Get(decContextVarName); ok {
-		return v.AsObj().(*decCtx)
+		c := v.AsObj().(*decCtx)
+		decCtxLast.Store(&decCtxSeen{ctx: t.Ctx, dc: c, gen: gen})
+		return c
 	}
 	c := decState(t).dflt.copy()
 	c.flags = 0
-	current(t).Set(decContextVarName, vm.Obj(c))
+	setDecCtxVar(t, c)
 	return c
+}
+
+// decCtxLast remembers the context variables last looked in and the
+// decimal context found there, so that arithmetic does not pay a map
+// lookup per operation. Only setDecCtxVar sets the variable (its key is
+// private to this package), and it moves decCtxGen on, which voids the
+// entry; a contextvars.Context is another *vm.Context, so switching to one
+// misses.
+var (
+	decCtxLast atomic.Pointer[decCtxSeen]
+	decCtxGen  atomic.Uint64
+)
+
+type decCtxSeen struct {
+	ctx *vm.Context
+	dc  *decCtx
+	gen uint64
+}
+
+func setDecCtxVar(t *vm.Thread, c *decCtx) {
+	decCtxGen.Add(1)
+	current(t).Set(decContextVarName, vm.Obj(c))
 }
 
 // ctxArg is the optional context argument of a method (None: the current one).
@@ -277,7 +306,7 @@ func setContext(t *vm.Thread, v vm.Value) error {
 		c = c.copy()
 		c.flags = 0
 	}
-	current(t).Set(decContextVarName, vm.Obj(c))
+	setDecCtxVar(t, c)
 	return nil
 }
 

@@ -176,7 +176,7 @@ type reProg struct {
 	mu       sync.Mutex
 	res      map[int]*regexp.Regexp
 	fast     [16]atomic.Pointer[regexp.Regexp] // res without the lock (keys < 16)
-	lineSafe atomic.Int32 // see inLine: 1 yes, -1 no, 0 not known yet
+	lineSafe atomic.Int32                      // see inLine: 1 yes, -1 no, 0 not known yet
 
 	// The backtracking side: the engine (nil without the extension), the
 	// pattern as given to translate it again for that engine when an RE2

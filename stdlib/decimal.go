@@ -182,6 +182,9 @@ const dfLimit = 1 << 31
 // a bad string raises (ConversionSyntax), InvalidOperation for an exponent
 // beyond CPython's, or dfLimit.
 func parseDecimal(s string) (*decObj, uint32) {
+	if r := parsePlainDecimal(s); r != nil {
+		return r, 0
+	}
 	s, ok := asciiNumber(s)
 	if !ok || s == "" {
 		return nil, dfConversionSyntax
@@ -257,6 +260,40 @@ func parseDecimal(s string) (*decObj, uint32) {
 	r.d.Exponent = int32(exp)
 	setCoeffDigits(&r.d.Coeff, intPart+frac)
 	return r, 0
+}
+
+// parsePlainDecimal reads the common spelling in one pass: an optional
+// sign, then at most 19 digits with at most one point among or around
+// them, nothing else; nil for anything else (parseDecimal decides).
+func parsePlainDecimal(s string) *decObj {
+	i, neg := 0, false
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		neg, i = s[0] == '-', 1
+	}
+	var u uint64
+	digits, frac, dot := 0, 0, false
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			u = u*10 + uint64(c-'0')
+			digits++
+			if dot {
+				frac++
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return nil
+		}
+	}
+	if digits == 0 || digits > 19 {
+		return nil
+	}
+	r := &decObj{}
+	r.d.Coeff.SetUint64(u)
+	r.d.Negative, r.d.Exponent = neg, int32(-frac)
+	return r
 }
 
 func allDigits(s string) bool {

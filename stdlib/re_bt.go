@@ -90,9 +90,12 @@ const (
 	reBTNonEmpty // a match at the start that is not empty
 )
 
-// reBTBase is the first match timeout; each retry doubles it.
+// reBTBase is the first match timeout; each retry doubles it. The clock
+// is the wall's, and a retry starts the match over: the first try runs on
+// the thread and is not interruptible, but at 100 ms a plain search over a
+// long text on a busy machine (30 ms of CPU) timed out and ran again.
 const (
-	reBTBase      = 100 * time.Millisecond
+	reBTBase      = 250 * time.Millisecond
 	reBTMaxLevel  = 30
 	reBTLevelKeys = reBTMaxLevel + 1
 )
@@ -105,9 +108,15 @@ type reBTProg struct {
 	groups int
 	mu     sync.Mutex
 	progs  map[int]ReBTProgram
+	first  [4]atomic.Pointer[ReBTProgram] // level 0 of each variant, read without the lock
 }
 
 func (b *reBTProg) get(variant, level int) (ReBTProgram, error) {
+	if level == 0 {
+		if p := b.first[variant].Load(); p != nil {
+			return *p, nil
+		}
+	}
 	key := variant*reBTLevelKeys + level
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -133,6 +142,9 @@ func (b *reBTProg) get(variant, level int) (ReBTProgram, error) {
 		b.progs = map[int]ReBTProgram{}
 	}
 	b.progs[key] = p
+	if level == 0 {
+		b.first[variant].Store(&p)
+	}
 	return p, nil
 }
 

@@ -34,6 +34,8 @@ type reText struct {
 	uniWord     bool // holds a non-ASCII word character
 
 	rs []rune // the code points, for the backtracking engine (made on first use)
+
+	curB, curC int // the byte offset charOf converted last, and its character index
 }
 
 // runes returns the text's code points (a bytes subject's are its bytes).
@@ -119,7 +121,15 @@ func (t *reText) byteOf(ci int) int {
 
 func (t *reText) charOf(bi int) int {
 	if t.so != nil {
-		return t.so.RuneIndex(bi)
+		// Matches come in order: count on from the offset converted last
+		// when it is close behind.
+		if bi >= t.curB && bi-t.curB <= 256 {
+			t.curC += vm.RuneCount(t.s[t.curB:bi])
+		} else {
+			t.curC = t.so.RuneIndex(bi)
+		}
+		t.curB = bi
+		return t.curC
 	}
 	if t.starts == nil {
 		return bi

@@ -418,4 +418,6 @@ re.findall(r'\d(?m:$)|é\b', ('é1' * 300 + '\n') * 3)
 re.split(r' ', ('a b' * 200 + '\n') * 3)[-3:]
 re.sub(r'[aé]', lambda m: m.group().upper(), ('é a ' * 100 + '\n') * 3)[-9:]
 re.sub(r'(\w)(\d)?', r'\2\1', ('ab1 ' * 100 + '\n') * 3)[-9:]
+[m.span() for m in re.finditer(r'[bcy]', 'a\ud800b\udfffcé' * 50 + '\n' + 'xé\U0001F600y' * 100)][-5:]
+[m.span(2) for m in re.finditer(r'(é)(\d)?', 'é1é' * 300)][-4:]
 `

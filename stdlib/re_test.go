@@ -1,6 +1,7 @@
 package stdlib
 
 import (
+	"fmt"
 	"github.com/asylang/asy/vm"
 	"github.com/dlclark/regexp2/v2"
 	"regexp"
@@ -188,6 +189,50 @@ func FuzzReTranslate(f *testing.F) {
 		for _, d := range []string{`\z`, `(?m:$)`} {
 			if _, err := regexp.Compile(strings.ReplaceAll(tr.goSrc, reDollarMark, d)); err != nil {
 				t.Fatalf("%q: Go rejects %q: %v", pat, tr.goSrc, err)
+			}
+		}
+	})
+}
+
+// FuzzReLines: a search by lines (searchLines) finds what a search over
+// the whole text finds, for every pattern it applies to, from every
+// position of a long text of short lines.
+func FuzzReLines(f *testing.F) {
+	for _, s := range []string{`\bab`, `(?m)^\w+$`, `\d+`, `\B\w\b`, `a|\n`, `x*`, `(?i)é|k`, `\Az|x`, `[^a]`} {
+		f.Add(s, "ab a1 zé\nxx 12 k", 0)
+	}
+	f.Fuzz(func(t *testing.T, pat, line string, flags int) {
+		flags &= reIGNORECASE | reMULTILINE | reDOTALL | reASCII
+		tr, err := reTranslate([]rune(pat), flags, false)
+		if err != nil || tr.needBT || len(line) == 0 || len(line) > 64 {
+			return
+		}
+		p := newReProg(tr)
+		if !p.inLine() {
+			return
+		}
+		// Lines of filler (where most patterns find nothing, so that the
+		// search goes on over several windows), then the line twice.
+		var b strings.Builder
+		for b.Len() < 3*reWindow {
+			b.WriteString("-- -- -- --\n")
+		}
+		b.WriteString(line + "\n" + line)
+		s := b.String()
+		defer func() { reNoLines = false }()
+		for pos := 0; pos <= len(s); pos += 1 + len(s)/40 {
+			for _, end := range []int{len(s), len(s) - len(line)} {
+				txt := newReTextString(reZero(), s, false, nil)
+				if pos > txt.nchars || end > txt.nchars {
+					continue
+				}
+				reNoLines = true
+				want, err1 := p.exec(nil, txt, pos, end, reSearch)
+				reNoLines = false
+				got, err2 := p.exec(nil, txt, pos, end, reSearch)
+				if fmt.Sprint(want, err1) != fmt.Sprint(got, err2) {
+					t.Fatalf("%q on %q from %d to %d: whole text %v %v, by lines %v %v", pat, line, pos, end, want, err1, got, err2)
+				}
 			}
 		}
 	})

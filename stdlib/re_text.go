@@ -350,7 +350,7 @@ func (p *reProg) exec(th *vm.Thread, t *reText, pos, end, kind int) ([]int, erro
 		return nil, &reEngineErr{err}
 	}
 	var loc []int
-	if kind == reSearch && p.inLine() && bend-bpos > reWindow {
+	if kind == reSearch && !reNoLines && p.inLine() && bend-bpos > reWindow {
 		loc, base, ctx, err = p.searchLines(t, bpos, bend, base, ctx, re)
 		if err != nil {
 			return nil, err
@@ -424,6 +424,10 @@ func reCharLen(s string) int { return vm.RuneCount(s) }
 
 // reWindow is the first window of a search by lines (see searchLines).
 const reWindow = 256
+
+// reNoLines turns searches by lines off (for the test that compares them
+// with whole-text searches).
+var reNoLines bool
 
 // inLine reports (computing it once) that no match of the pattern can
 // hold a newline or depend on the end of the text: it consumes no '\n',

@@ -135,7 +135,7 @@ func (t *Thread) byteArraySetItem(ba *ByteArray, key, v Value) error {
 	}
 	if step == 1 {
 		hi = max(hi, lo)
-		if err := ba.checkResizeTo(t, len(ba.b) - int(hi-lo) + len(src)); err != nil {
+		if err := ba.checkResizeTo(t, len(ba.b)-int(hi-lo)+len(src)); err != nil {
 			return err
 		}
 		ba.b = append(append(append([]byte{}, ba.b[:lo]...), src...), ba.b[hi:]...)
@@ -213,7 +213,7 @@ func bytesSeqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error
 			return Undef, true, err
 		}
 		if isBA && inplace {
-			if err := ba.checkResizeTo(t, len(ba.b) + len(y)); err != nil {
+			if err := ba.checkResizeTo(t, len(ba.b)+len(y)); err != nil {
 				return Undef, true, err
 			}
 			ba.b = append(ba.b, y...)
@@ -229,7 +229,7 @@ func bytesSeqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error
 			return Undef, true, err
 		}
 		if isBA && inplace {
-			if err := ba.checkResizeTo(t, len(ba.b) * n); err != nil {
+			if err := ba.checkResizeTo(t, len(ba.b)*n); err != nil {
 				return Undef, true, err
 			}
 		}
@@ -318,7 +318,7 @@ func addByteArrayMethods() {
 				return Undef, err
 			}
 		}
-		if err := ba(self).checkResizeTo(t, len(ba(self).b) + len(add)); err != nil {
+		if err := ba(self).checkResizeTo(t, len(ba(self).b)+len(add)); err != nil {
 			return Undef, err
 		}
 		ba(self).b = append(ba(self).b, add...)

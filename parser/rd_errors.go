@@ -16,7 +16,7 @@ type SyntaxError struct {
 	// AtEnd: an error at the end of the source, which CPython reports with
 	// end_offset -1 and prints without a caret.
 	AtEnd bool
-	Text    string
+	Text  string
 	// NoText: the source line is unknown (CPython's text is None: code
 	// compiled from a string whose file name is no file).
 	NoText bool

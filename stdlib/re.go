@@ -571,7 +571,7 @@ func reInitPattern() {
 				d.SetStr(n, vm.Int(int64(i)))
 			}
 		}
-		return vm.Obj(d), nil
+		return vm.NewMappingProxy(d), nil
 	})
 }
 

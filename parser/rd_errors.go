@@ -13,7 +13,10 @@ type SyntaxError struct {
 	// NoCaret suppresses the caret line (CPython prints none for some errors).
 	EndCol  int
 	NoCaret bool
-	Text    string
+	// AtEnd: an error at the end of the source, which CPython reports with
+	// end_offset -1 and prints without a caret.
+	AtEnd bool
+	Text  string
 	// NoText: the source line is unknown (CPython's text is None: code
 	// compiled from a string whose file name is no file).
 	NoText bool

@@ -103,6 +103,32 @@ func (ps *parser) lineText(n int) string {
 	return ""
 }
 
+// onlyEOFLeft reports that nothing but dedents and the end follow.
+func (ps *parser) onlyEOFLeft() bool {
+	for i := ps.p; i < len(ps.toks); i++ {
+		switch ps.toks[i].kind {
+		case tEOF:
+			return true
+		case tDedent, tNewline:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// failAtEnd is a SyntaxError found at the end of the source, which CPython
+// places just past the last line the tokenizer read (blank and comment
+// lines included), without carets.
+func (ps *parser) failAtEnd(msg string) {
+	lines := strings.Split(strings.TrimSuffix(ps.src, "\n"), "\n")
+	last := strings.TrimRight(lines[len(lines)-1], "\r")
+	if ps.err == nil {
+		ps.err = &SyntaxError{Kind: "SyntaxError", Msg: msg, Filename: ps.file, Line: len(lines), Col: len(last) + 1, Text: last, AtEnd: true}
+	}
+	panic(bailout{})
+}
+
 // failAt records a syntax error and unwinds the parse.
 func (ps *parser) failAt(p Pos, kind, msg string) {
 	if ps.err == nil {
@@ -889,6 +915,9 @@ func (ps *parser) tryStmt() Stmt {
 		s.Finally = ps.block("'finally' statement", ft.pos.Line)
 	}
 	if len(s.Handlers) == 0 && len(s.Finally) == 0 {
+		if ps.onlyEOFLeft() {
+			ps.failAtEnd("expected 'except' or 'finally' block")
+		}
 		ps.syntaxError("expected 'except' or 'finally' block")
 	}
 	return s

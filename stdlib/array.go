@@ -22,9 +22,41 @@ const arrayTypecodes = "bBuhHiIlLqQfd"
 var arrayType = vm.NewNativeClass("array", "array", nil, newArrayObj)
 
 type arrayObj struct {
-	code byte
-	size int
-	data []byte
+	code    byte
+	size    int
+	data    []byte
+	exports *vm.Exports // the memoryviews over it, nil before the first
+}
+
+// BufferExports makes memoryviews register with the array, which then
+// refuses to change size while one of them lives (vm/buffer_exports.go).
+func (a *arrayObj) BufferExports() *vm.Exports {
+	if a.exports == nil {
+		a.exports = &vm.Exports{}
+	}
+	return a.exports
+}
+
+// checkResize is CPython's refusal to change the size of an array (to n
+// bytes) while a memoryview exports it.
+func (a *arrayObj) checkResize(t *vm.Thread, n int) error {
+	if a.exports == nil || n == len(a.data) || a.exports.Resizable(t) {
+		return nil
+	}
+	return errArrayExported()
+}
+
+// checkExported refuses while a memoryview exports the array, whatever the
+// change (slice assignment and deletion check before they look further).
+func (a *arrayObj) checkExported(t *vm.Thread) error {
+	if a.exports == nil || a.exports.Resizable(t) {
+		return nil
+	}
+	return errArrayExported()
+}
+
+func errArrayExported() error {
+	return vm.Errorf(vm.BufferError, "cannot resize an array that is exporting buffers")
 }
 
 func (*arrayObj) Class() *vm.Class           { return arrayType }
@@ -162,6 +194,9 @@ func (a *arrayObj) appendValues(t *vm.Thread, vals []vm.Value) error {
 		}
 		buf = append(buf, b...)
 	}
+	if err := a.checkResize(t, len(a.data)+len(buf)); err != nil {
+		return err
+	}
 	a.data = append(a.data, buf...)
 	return nil
 }
@@ -207,7 +242,7 @@ func newArrayObj(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.V
 				return vm.Undef, err
 			}
 		} else if b, ok := structBytes(init); ok {
-			if err := a.frombytes(b); err != nil {
+			if err := a.frombytes(t, b); err != nil {
 				return vm.Undef, err
 			}
 		} else {
@@ -223,9 +258,12 @@ func newArrayObj(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.V
 	return vm.WrapNative(cls, a), nil
 }
 
-func (a *arrayObj) frombytes(b []byte) error {
+func (a *arrayObj) frombytes(t *vm.Thread, b []byte) error {
 	if len(b)%a.size != 0 {
 		return vm.Errorf(vm.ValueError, "bytes length not a multiple of item size")
+	}
+	if err := a.checkResize(t, len(a.data)+len(b)); err != nil {
+		return err
 	}
 	a.data = append(a.data, b...)
 	return nil
@@ -287,6 +325,13 @@ func (a *arrayObj) SetItem(t *vm.Thread, key, v vm.Value) error {
 		if o.code != a.code {
 			return vm.Errorf(vm.TypeError, "bad argument type for built-in operation")
 		}
+		// CPython fails early, before changing anything, when the
+		// assignment could change the size (also an empty one).
+		if o.Len() == 0 || o.Len() != n {
+			if err := a.checkExported(t); err != nil {
+				return err
+			}
+		}
 		src := append([]byte(nil), o.data...)
 		if step == 1 {
 			if hi < lo {
@@ -327,6 +372,9 @@ func (a *arrayObj) DelItem(t *vm.Thread, key vm.Value) error {
 			return err
 		}
 		lo, step, n = i, 1, 1
+	}
+	if err := a.checkExported(t); err != nil {
+		return err
 	}
 	drop := map[int]bool{}
 	for i := 0; i < n; i++ {

@@ -53,6 +53,9 @@ func (a *arrayObj) extendFrom(t *vm.Thread, v vm.Value) error {
 		if o.code != a.code {
 			return vm.Errorf(vm.TypeError, "can only extend with array of same kind")
 		}
+		if err := a.checkResize(t, len(a.data)+len(o.data)); err != nil {
+			return err
+		}
 		a.data = append(a.data, o.data...)
 		return nil
 	}
@@ -137,6 +140,9 @@ func init() {
 		if i > n {
 			i = n
 		}
+		if err := a.checkResize(t, len(a.data)+a.size); err != nil {
+			return vm.Undef, err
+		}
 		p := int(i) * a.size
 		a.data = append(a.data[:p], append(b, a.data[p:]...)...)
 		return vm.None, nil
@@ -159,6 +165,9 @@ func init() {
 		if i < 0 || i >= n {
 			return vm.Undef, vm.Errorf(vm.IndexError, "pop index out of range")
 		}
+		if err := a.checkResize(t, len(a.data)-a.size); err != nil {
+			return vm.Undef, err
+		}
 		v := a.get(int(i))
 		p := int(i) * a.size
 		a.data = append(a.data[:p], a.data[p+a.size:]...)
@@ -171,6 +180,9 @@ func init() {
 		}
 		if i < 0 {
 			return vm.Undef, vm.Errorf(vm.ValueError, "array.remove(x): x not in array")
+		}
+		if err := a.checkResize(t, len(a.data)-a.size); err != nil {
+			return vm.Undef, err
 		}
 		p := i * a.size
 		a.data = append(a.data[:p], a.data[p+a.size:]...)
@@ -255,7 +267,7 @@ func init() {
 		if !ok {
 			return vm.Undef, vm.Errorf(vm.TypeError, "a bytes-like object is required, not '%s'", args[0].TypeName())
 		}
-		return vm.None, a.frombytes(append([]byte(nil), b...))
+		return vm.None, a.frombytes(t, append([]byte(nil), b...))
 	})
 	addArrayMethod("tolist", 0, 0, func(t *vm.Thread, a *arrayObj, args []vm.Value) (vm.Value, error) {
 		return vm.Obj(vm.NewList(a.items())), nil
@@ -291,6 +303,9 @@ func init() {
 			if r == nil && err == nil {
 				return vm.NotImplemented, nil
 			}
+			return vm.Undef, err
+		}
+		if err := a.checkResize(t, len(r.data)); err != nil {
 			return vm.Undef, err
 		}
 		a.data = r.data

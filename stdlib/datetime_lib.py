@@ -260,6 +260,14 @@ class tzinfo:
 
 
 class timezone(tzinfo):
+    def __new__(cls, offset, name=None):
+        # A zero offset without a name is the timezone.utc singleton.
+        if name is None and isinstance(offset, timedelta) and not offset:
+            utc = getattr(cls, "utc", None)
+            if utc is not None:
+                return utc
+        return object.__new__(cls)
+
     def __init__(self, offset, name=None):
         if not isinstance(offset, timedelta):
             raise TypeError("offset must be a timedelta")

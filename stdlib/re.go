@@ -161,13 +161,18 @@ func (st *reModuleState) compile(t *vm.Thread, pattern vm.Value, flagsV vm.Value
 	if ok {
 		return p, nil
 	}
-	tr, err := reTranslate([]rune(key.pat), flags, key.isBytes)
+	var charNames map[string]rune
+	if !key.isBytes && strings.Contains(key.pat, `\N{`) {
+		charNames = reLookupNames(t, reCharNames(key.pat))
+	}
+	tr, err := reTranslateNamed([]rune(key.pat), flags, key.isBytes, charNames)
 	if err != nil {
 		return nil, reConvertErr(t, err, pattern)
 	}
 	engine := st.engine(t)
 	prog := newReProg(tr)
 	prog.engine, prog.pat, prog.flags, prog.isBytes = engine, []rune(key.pat), flags, key.isBytes
+	prog.charNames = charNames
 	// Compile the plain search variant now, so that the engine's own
 	// refusals surface at compile time as they would in CPython. RE2
 	// refuses programs that grow too large ((?:a{1000}){1000}); CPython and
@@ -175,7 +180,7 @@ func (st *reModuleState) compile(t *vm.Thread, pattern vm.Value, flagsV vm.Value
 	var re2Err error
 	if !tr.needBT {
 		if _, re2Err = prog.get(reSearch, false, false); re2Err != nil && engine != nil {
-			if bt, err := reTranslateFor(prog.pat, flags, key.isBytes, true); err == nil {
+			if bt, err := reTranslateForNamed(prog.pat, flags, key.isBytes, true, charNames); err == nil {
 				bt.needBT, tr = true, bt
 				prog.tr = bt
 			}
@@ -601,7 +606,7 @@ func reInitPattern() {
 				d.SetStr(n, vm.Int(int64(i)))
 			}
 		}
-		return vm.Obj(d), nil
+		return vm.NewMappingProxy(d), nil
 	})
 }
 
@@ -828,4 +833,30 @@ func reInt(t *vm.Thread, v vm.Value) (int64, error) {
 		}
 	}
 	return 0, err
+}
+
+// reLookupNames looks character names up in the unicodedata extension (as
+// CPython's sre_parse imports unicodedata for \N{NAME}). Without the
+// extension, or for a name it does not know, the name stays out of the
+// map and the pattern fails with "undefined character name".
+func reLookupNames(t *vm.Thread, names []string) map[string]rune {
+	m := map[string]rune{}
+	mod, err := t.ImportModule("unicodedata")
+	if err != nil {
+		return m
+	}
+	lookup, err := t.GetAttr(vm.Obj(mod), "lookup")
+	if err != nil {
+		return m
+	}
+	for _, n := range names {
+		r, err := t.Call(lookup, []vm.Value{vm.Str(n)}, nil)
+		if err != nil {
+			continue
+		}
+		if s, ok := r.StrOf(); ok && vm.RuneCount(s) == 1 {
+			m[n] = vm.Runes(s)[0]
+		}
+	}
+	return m
 }

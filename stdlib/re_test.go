@@ -45,9 +45,13 @@ func TestReBacktrackingConstructsNeedBT(t *testing.T) {
 	if tr, err := reTranslate([]rune(`a|b*`), 0, false); err != nil || tr.needBT || !tr.ambiguous {
 		t.Errorf("a|b*: want RE2 and ambiguous, got %+v %v", tr, err)
 	}
+	// \N{NAME} resolves through the names the caller looked up.
+	if tr, err := reTranslateNamed([]rune(`\N{DIGIT ONE}`), 0, false, map[string]rune{"DIGIT ONE": '1'}); err != nil || !strings.Contains(tr.goSrc, "1") {
+		t.Errorf(`\N{DIGIT ONE}: got %+v %v`, tr, err)
+	}
 	_, err := reTranslate([]rune(`\N{DIGIT ONE}`), 0, false)
-	if se, ok := err.(*reSyntaxError); !ok || !strings.Contains(se.msg, "named characters") {
-		t.Errorf(`\N{...}: got %v, want a refusal`, err)
+	if se, ok := err.(*reSyntaxError); !ok || se.msg != "undefined character name 'DIGIT ONE'" || se.pos != 0 {
+		t.Errorf(`\N{...} without names: got %v`, err)
 	}
 }
 

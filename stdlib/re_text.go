@@ -197,6 +197,8 @@ type reProg struct {
 	isBytes bool
 	bt      *reBTProg
 	btErr   error
+	// charNames: the code points of the pattern's \N{NAME} escapes.
+	charNames map[string]rune
 }
 
 func newReProg(tr *reTranslation) *reProg {
@@ -217,7 +219,7 @@ func (p *reProg) btProg() (*reBTProg, error) {
 	}
 	body := p.tr.goSrc
 	if !p.tr.needBT {
-		tr, err := reTranslateFor(p.pat, p.flags, p.isBytes, true)
+		tr, err := reTranslateForNamed(p.pat, p.flags, p.isBytes, true, p.charNames)
 		if err != nil {
 			p.btErr = err
 			return nil, err

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/asylang/asy/vm"
 )
 
 // Translation of Python's regular-expression syntax to Go's RE2 syntax.
@@ -83,6 +85,8 @@ type reParser struct {
 	open    []int // groups being parsed, innermost last
 	closed  map[int]bool
 	tr      *reTranslation
+	// charNames resolves \N{NAME} escapes (nil: every name is undefined).
+	charNames map[string]rune
 
 	bt       bool           // emitting for the backtracking engine
 	gwidth   map[int][2]int // width of each closed group, for look-behind checks
@@ -101,9 +105,16 @@ func reRefuse(what string, pos int) error {
 // reTranslate translates for RE2 when it can run the pattern, else for the
 // backtracking engine (needBT).
 func reTranslate(pat []rune, flags int, isBytes bool) (*reTranslation, error) {
-	tr, err := reTranslateFor(pat, flags, isBytes, false)
+	return reTranslateNamed(pat, flags, isBytes, nil)
+}
+
+// reTranslateNamed is reTranslate knowing the code points of the \N{NAME}
+// escapes in the pattern (charNames: looked up by the caller in the
+// unicodedata extension; a name missing from it is undefined).
+func reTranslateNamed(pat []rune, flags int, isBytes bool, charNames map[string]rune) (*reTranslation, error) {
+	tr, err := reTranslateForNamed(pat, flags, isBytes, false, charNames)
 	if err == errReNeedBT {
-		tr, err = reTranslateFor(pat, flags, isBytes, true)
+		tr, err = reTranslateForNamed(pat, flags, isBytes, true, charNames)
 		if tr != nil {
 			tr.needBT = true
 		}
@@ -112,12 +123,16 @@ func reTranslate(pat []rune, flags int, isBytes bool) (*reTranslation, error) {
 }
 
 func reTranslateFor(pat []rune, flags int, isBytes, bt bool) (*reTranslation, error) {
+	return reTranslateForNamed(pat, flags, isBytes, bt, nil)
+}
+
+func reTranslateForNamed(pat []rune, flags int, isBytes, bt bool, charNames map[string]rune) (*reTranslation, error) {
 	if err := reCheckTypeFlags(flags, isBytes); err != nil {
 		return nil, err
 	}
 	tr := &reTranslation{names: map[string]int{}, parent: []int{0}}
 	ps := &reParser{p: pat, isBytes: isBytes, flags: flags, names: tr.names, parent: []int{0}, closed: map[int]bool{}, tr: tr,
-		bt: bt, gwidth: map[int][2]int{}, lbStart: -1, condRefs: map[int]int{}}
+		bt: bt, gwidth: map[int][2]int{}, lbStart: -1, condRefs: map[int]int{}, charNames: charNames}
 	// Global inline flags must lead the pattern (3.11 refuses them later);
 	// they apply to the whole pattern, so read them before parsing.
 	if err := ps.leadingFlags(); err != nil {
@@ -939,7 +954,7 @@ func (ps *reParser) charEscape(c rune, start int, inClass bool) (rune, error) {
 		}
 	case 'N':
 		if !ps.isBytes {
-			return 0, reRefuse(`\N{...} named characters`, start)
+			return ps.namedChar(start)
 		}
 	case '0':
 		v := rune(0)
@@ -966,4 +981,51 @@ func (ps *reParser) hexEscape(n int, start int) (rune, error) {
 		ps.i++
 	}
 	return v, nil
+}
+
+// namedChar reads the {NAME} of a \N escape (ps.i just after the N), with
+// sre_parse's errors and positions.
+func (ps *reParser) namedChar(start int) (rune, error) {
+	if ps.i >= len(ps.p) || ps.p[ps.i] != '{' {
+		return 0, &reSyntaxError{"missing {", ps.i}
+	}
+	ps.i++
+	from := ps.i
+	for ps.i < len(ps.p) && ps.p[ps.i] != '}' {
+		ps.i++
+	}
+	name := string(ps.p[from:ps.i])
+	switch {
+	case ps.i >= len(ps.p) && name == "":
+		return 0, &reSyntaxError{"missing character name", from}
+	case ps.i >= len(ps.p):
+		return 0, &reSyntaxError{"missing }, unterminated name", from}
+	case name == "":
+		return 0, &reSyntaxError{"missing character name", from}
+	}
+	ps.i++
+	r, ok := ps.charNames[name]
+	if !ok {
+		return 0, &reSyntaxError{fmt.Sprintf("undefined character name %s", vm.QuoteStr(name)), start}
+	}
+	return r, nil
+}
+
+// reCharNames finds the names of the \N{NAME} escapes of a str pattern
+// (a superset: an escaped backslash before N is not told apart).
+func reCharNames(pat string) []string {
+	var names []string
+	for {
+		i := strings.Index(pat, `\N{`)
+		if i < 0 {
+			return names
+		}
+		pat = pat[i+3:]
+		j := strings.IndexByte(pat, '}')
+		if j < 0 {
+			return names
+		}
+		names = append(names, pat[:j])
+		pat = pat[j+1:]
+	}
 }

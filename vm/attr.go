@@ -543,6 +543,9 @@ func syntaxErrorAttr(o *Instance, name string) (Value, bool) {
 		if se.NoCaret {
 			vals["offset"], vals["end_offset"] = None, None
 		}
+		if se.AtEnd {
+			vals["end_offset"] = Int(-1)
+		}
 		if se.NoText {
 			vals["text"] = None
 		}

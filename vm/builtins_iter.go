@@ -49,77 +49,30 @@ func init() {
 			}
 			its[i] = it
 		}
-		done := false
+		z := &zipState{its: its, strict: strict}
 		zip := NewIterator(ZipType, func(t *Thread) (Value, bool, error) {
-			if done || len(its) == 0 {
+			if z.done || len(its) == 0 {
 				return Undef, false, nil
 			}
 			items := make([]Value, len(its))
-			for i, it := range its {
-				v, ok, err := t.Next(it)
-				if err != nil {
-					return Undef, false, err
-				}
-				if !ok {
-					done = true
-					if strict {
-						if i > 0 {
-							s := ""
-							if i > 1 {
-								s = "s 1-" + itoaInt(i)
-							} else {
-								s = " 1"
-							}
-							return Undef, false, Errorf(ValueError, "zip() argument %d is shorter than argument%s", i+1, s)
-						}
-						for j := 1; j < len(its); j++ {
-							if _, ok, _ := t.Next(its[j]); ok {
-								s := " 1"
-								if j > 1 {
-									s = "s 1-" + itoaInt(j)
-								}
-								return Undef, false, Errorf(ValueError, "zip() argument %d is longer than argument%s", j+1, s)
-							}
-						}
-					}
-					return Undef, false, nil
-				}
-				items[i] = v
+			if ok, err := z.step(t, items); !ok {
+				return Undef, false, err
 			}
 			return Obj(NewTuple(items)), true, nil
 		})
 		if len(its) == 2 {
 			// `for a, b in zip(x, y)` takes the pair without a tuple.
 			zip.o.(*funcIter).pair = func(t *Thread) (Value, Value, bool, error) {
-				if done {
+				if z.done {
 					return Undef, Undef, false, nil
 				}
 				a, ok, err := t.Next(its[0])
-				if err != nil {
-					return Undef, Undef, false, err
-				}
-				if !ok {
-					done = true
-					if strict {
-						if _, more, err := t.Next(its[1]); err != nil || more {
-							if err == nil {
-								err = Errorf(ValueError, "zip() argument 2 is longer than argument 1")
-							}
-							return Undef, Undef, false, err
-						}
-					}
-					return Undef, Undef, false, nil
+				if !ok || err != nil {
+					return Undef, Undef, false, z.stop(t, 0, err)
 				}
 				b, ok, err := t.Next(its[1])
-				if err != nil {
-					return Undef, Undef, false, err
-				}
-				if !ok {
-					done = true
-					if strict {
-						return Undef, Undef, false, Errorf(ValueError, "zip() argument 2 is shorter than argument 1")
-					}
-					return Undef, Undef, false, nil
+				if !ok || err != nil {
+					return Undef, Undef, false, z.stop(t, 1, err)
 				}
 				return a, b, true, nil
 			}
@@ -284,4 +237,65 @@ func init() {
 			return obj, nil
 		}), true, nil
 	}
+}
+
+// zipState is a zip object's iterators and whether it is exhausted.
+type zipState struct {
+	its    []Value
+	strict bool
+	done   bool
+}
+
+// step takes the next item of every iterator into out (len(z.its) long).
+// ok is false once an iterator is exhausted, and then for good.
+func (z *zipState) step(t *Thread, out []Value) (ok bool, err error) {
+	if z.done {
+		return false, nil
+	}
+	for i, it := range z.its {
+		v, ok, err := t.Next(it)
+		if !ok || err != nil {
+			return false, z.stop(t, i, err)
+		}
+		out[i] = v
+	}
+	return true, nil
+}
+
+// stop is the end of a step at iterator i, shared by the tuple and the
+// pair paths: its error, or i exhausted, which ends the zip (in strict
+// mode with a ValueError unless all the iterators end together).
+func (z *zipState) stop(t *Thread, i int, err error) error {
+	if err != nil {
+		return err
+	}
+	z.done = true
+	if z.strict {
+		return z.strictEnd(t, i)
+	}
+	return nil
+}
+
+// strictEnd is zip(strict=True) finding iterator i exhausted: the error
+// when the others are not (CPython's messages), or an error of theirs.
+func (z *zipState) strictEnd(t *Thread, i int) error {
+	plural := func(n int) string {
+		if n > 1 {
+			return "s 1-" + itoaInt(n)
+		}
+		return " 1"
+	}
+	if i > 0 {
+		return Errorf(ValueError, "zip() argument %d is shorter than argument%s", i+1, plural(i))
+	}
+	for j := 1; j < len(z.its); j++ {
+		_, more, err := t.Next(z.its[j])
+		if err != nil {
+			return err
+		}
+		if more {
+			return Errorf(ValueError, "zip() argument %d is longer than argument%s", j+1, plural(j))
+		}
+	}
+	return nil
 }

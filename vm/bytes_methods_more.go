@@ -135,8 +135,15 @@ func (t *Thread) byteArraySetItem(ba *ByteArray, key, v Value) error {
 	}
 	if step == 1 {
 		hi = max(hi, lo)
+		if err := ba.checkResizeTo(t, len(ba.b)-int(hi-lo)+len(src)); err != nil {
+			return err
+		}
 		ba.b = append(append(append([]byte{}, ba.b[:lo]...), src...), ba.b[hi:]...)
 		return nil
+	}
+	if len(src) == 0 {
+		// CPython deletes an extended slice assigned b'' (del's path).
+		return t.byteArrayDelItem(ba, key)
 	}
 	n := sliceLen(lo, hi, step)
 	if int64(len(src)) != n {
@@ -156,6 +163,9 @@ func (t *Thread) byteArrayDelItem(ba *ByteArray, key Value) error {
 		if err != nil {
 			return err
 		}
+		if err := ba.checkResize(t); err != nil {
+			return err
+		}
 		ba.b = append(ba.b[:i], ba.b[i+1:]...)
 		return nil
 	}
@@ -164,6 +174,12 @@ func (t *Thread) byteArrayDelItem(ba *ByteArray, key Value) error {
 		return err
 	}
 	n := sliceLen(lo, hi, step)
+	// An extended slice checks for exports even when empty, as in CPython.
+	if n > 0 || step != 1 {
+		if err := ba.checkResize(t); err != nil {
+			return err
+		}
+	}
 	if step < 0 {
 		lo, step = lo+(n-1)*step, -step
 	}
@@ -197,6 +213,9 @@ func bytesSeqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error
 			return Undef, true, err
 		}
 		if isBA && inplace {
+			if err := ba.checkResizeTo(t, len(ba.b)+len(y)); err != nil {
+				return Undef, true, err
+			}
 			ba.b = append(ba.b, y...)
 			return a, true, nil
 		}
@@ -208,6 +227,11 @@ func bytesSeqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error
 		}
 		if err != nil {
 			return Undef, true, err
+		}
+		if isBA && inplace {
+			if err := ba.checkResizeTo(t, len(ba.b)*n); err != nil {
+				return Undef, true, err
+			}
 		}
 		out := bytes.Repeat(x, n)
 		if isBA && inplace {
@@ -260,6 +284,9 @@ func addByteArrayMethods() {
 		return Obj(&ByteArray{b: append([]byte{}, ba(self).b...)}), nil
 	})
 	m(bMethod{name: "clear", conv: bNoArgs}, func(t *Thread, self Value, a []Value) (Value, error) {
+		if err := ba(self).checkResizeTo(t, 0); err != nil {
+			return Undef, err
+		}
 		ba(self).b = nil
 		return None, nil
 	})
@@ -270,6 +297,9 @@ func addByteArrayMethods() {
 	m(bMethod{name: "append", conv: bOneArg, min: 1, max: 1}, func(t *Thread, self Value, a []Value) (Value, error) {
 		c, err := byteValue(t, a[0])
 		if err != nil {
+			return Undef, err
+		}
+		if err := ba(self).checkResize(t); err != nil {
 			return Undef, err
 		}
 		ba(self).b = append(ba(self).b, c)
@@ -287,6 +317,9 @@ func addByteArrayMethods() {
 			if add, err = iterBytes(t, a[0]); err != nil {
 				return Undef, err
 			}
+		}
+		if err := ba(self).checkResizeTo(t, len(ba(self).b)+len(add)); err != nil {
+			return Undef, err
 		}
 		ba(self).b = append(ba(self).b, add...)
 		return None, nil
@@ -306,6 +339,9 @@ func addByteArrayMethods() {
 			i = max(i+n, 0)
 		}
 		i = min(i, n)
+		if err := b.checkResize(t); err != nil {
+			return Undef, err
+		}
 		b.b = append(b.b[:i], append([]byte{c}, b.b[i:]...)...)
 		return None, nil
 	})
@@ -328,6 +364,9 @@ func addByteArrayMethods() {
 		if i < 0 || i >= n {
 			return Undef, Errorf(IndexError, "pop index out of range")
 		}
+		if err := b.checkResize(t); err != nil {
+			return Undef, err
+		}
 		c := b.b[i]
 		b.b = append(b.b[:i], b.b[i+1:]...)
 		return Int(int64(c)), nil
@@ -341,6 +380,9 @@ func addByteArrayMethods() {
 		i := bytes.IndexByte(b.b, c)
 		if i < 0 {
 			return Undef, Errorf(ValueError, "value not found in bytearray")
+		}
+		if err := b.checkResize(t); err != nil {
+			return Undef, err
 		}
 		b.b = append(b.b[:i], b.b[i+1:]...)
 		return None, nil

@@ -7,8 +7,12 @@ package vm
 // funcStr describes a callable as CPython's call errors name it.
 func (t *Thread) funcStr(fn Value) string {
 	if bm, ok := fn.o.(*BoundMethod); ok && fn.k == KObj {
-		if _, isB := bm.Fn.o.(*Builtin); isB {
-			// A built-in method: named by its type and name.
+		if b, isB := bm.Fn.o.(*Builtin); isB {
+			// A built-in method: named by its type and name (a class
+			// method, dict.fromkeys, by the class it is bound to).
+			if cls, ok := bm.Self.o.(*Class); ok && bm.Self.k == KObj && b.owner == nil {
+				return cls.Name + "." + b.Name + "()"
+			}
 			fn = bm.Fn
 		}
 	}

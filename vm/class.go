@@ -160,12 +160,20 @@ func (c *Class) IsSubclass(base *Class) bool {
 	return false
 }
 
-// QualName is what repr shows: "int" for built-ins, "__main__.Foo" otherwise.
+// QualName is what repr shows: "int" for built-ins, "__main__.Foo"
+// otherwise, with the class's __qualname__ ("__main__.Outer.Inner",
+// "__main__.f.<locals>.Local") as in CPython.
 func (c *Class) QualName() string {
 	if c.Module == "builtins" || c.Module == "" {
 		return c.Name
 	}
-	return c.Module + "." + c.Name
+	name := c.Name
+	if q, ok := c.Dict["__qualname__"]; ok {
+		if s, ok := q.StrOf(); ok {
+			name = s
+		}
+	}
+	return c.Module + "." + name
 }
 
 // newBuiltinClass makes a built-in class deriving from bases (none only for object).

@@ -338,6 +338,8 @@ func init() {
 		return Obj(&FrozenSet{s: s}), nil
 	}
 	RangeType.ctor = newRange
+	// Slices are unhashable in 3.11 (protocol.go), visibly so.
+	SliceType.Dict["__hash__"] = None
 	SliceType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 		if err := RangeArgs("slice", args, 1, 3); err != nil {
 			return Undef, err

@@ -50,9 +50,10 @@ func (m *MemoryView) bytes() []byte {
 }
 
 // unusable reports a view that can no longer be read: released, or over
-// a bytearray or array that has since shrunk below the viewed extent
-// (CPython refuses that resize with BufferError; asy does not track
-// exports, so the view refuses instead of reading past the end).
+// memory that has since shrunk below the viewed extent (a bytearray or
+// array refuses that resize while the view lives, buffer_exports.go; an
+// exporter that does not track its views may still shrink, and the view
+// then refuses instead of reading past the end).
 func (m *MemoryView) unusable() bool {
 	if m.released {
 		return true
@@ -78,7 +79,7 @@ func newMemoryView(v Value) (Value, error) {
 			return Undef, errReleased()
 		}
 		c := *mv
-		return Obj(&c), nil
+		return Obj(c.register()), nil
 	}
 	e, ok := bufferOf(v)
 	if !ok {
@@ -89,8 +90,19 @@ func newMemoryView(v Value) (Value, error) {
 	if f == "u" || f == "w" {
 		size = 4
 	}
-	return Obj(&MemoryView{obj: v, exp: e, n: len(e.BufferBytes()) / size, stride: size,
-		format: f, itemsize: size, readonly: e.BufferReadonly()}), nil
+	m := &MemoryView{obj: v, exp: e, n: len(e.BufferBytes()) / size, stride: size,
+		format: f, itemsize: size, readonly: e.BufferReadonly()}
+	return Obj(m.register()), nil
+}
+
+// register makes m one of its exporter's exports (buffer_exports.go): every
+// view counts, also slices and casts of another view, as in CPython, where
+// they share the first view's export until all of them are released.
+func (m *MemoryView) register() *MemoryView {
+	if r, ok := m.exp.(ResizableExporter); ok {
+		r.BufferExports().add(m)
+	}
+	return m
 }
 
 func (m *MemoryView) Len() int { return m.n }
@@ -115,7 +127,7 @@ func (m *MemoryView) GetItem(t *Thread, key Value) (Value, error) {
 		c.off = m.off + lo*m.stride
 		c.stride = m.stride * step
 		c.n = n
-		return Obj(&c), nil
+		return Obj(c.register()), nil
 	}
 	i, err := m.index(t, key)
 	if err != nil {
@@ -298,8 +310,6 @@ func (m *MemoryView) GetAttr(t *Thread, name string) (Value, bool, error) {
 		return Obj(NewTuple(nil)), true, nil
 	case "c_contiguous", "contiguous", "f_contiguous":
 		return Bool(m.stride == m.itemsize || m.n <= 1), true, nil
-	case "released":
-		return Bool(m.released), true, nil
 	}
 	return Undef, false, nil
 }
@@ -376,7 +386,7 @@ func init() {
 		}
 		c := *m
 		c.readonly = true
-		return Obj(&c), nil
+		return Obj(c.register()), nil
 	})
 	add("cast", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		m, err := mvSelf(args)
@@ -408,7 +418,7 @@ func init() {
 		}
 		c := *m
 		c.format, c.itemsize, c.stride, c.n = f, size, size, nb/size
-		return Obj(&c), nil
+		return Obj(c.register()), nil
 	})
 }
 

@@ -16,7 +16,10 @@ func (*Bytes) Class() *Class { return BytesType }
 func NewBytes(b []byte) *Bytes { return &Bytes{b: b} }
 
 // ByteArray is a mutable bytearray.
-type ByteArray struct{ b []byte }
+type ByteArray struct {
+	b       []byte
+	exports *Exports // the memoryviews over it (buffer_exports.go), nil before the first
+}
 
 func (*ByteArray) Class() *Class { return ByteArrayType }
 

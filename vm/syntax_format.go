@@ -25,7 +25,7 @@ func FormatSyntaxError(se *parser.SyntaxError) string {
 		if col < 0 {
 			col = 0
 		}
-		if se.Col > 0 && !se.NoCaret {
+		if se.Col > 0 && !se.NoCaret && !se.AtEnd {
 			n := 1
 			if se.EndCol > se.Col {
 				n = se.EndCol - se.Col

@@ -161,6 +161,10 @@ func (t *Thread) freeRegs(r []Value) {
 func (t *Thread) newFrame() *Frame {
 	if n := len(t.framePool); n > 0 {
 		f := t.framePool[n-1]
+		// Clear the slot: a frame that becomes a generator's would otherwise
+		// stay reachable from the pool's array (with its locals) after the
+		// generator is dropped.
+		t.framePool[n-1] = nil
 		t.framePool = t.framePool[:n-1]
 		return f
 	}

@@ -54,7 +54,15 @@ func (t *Thread) execute() (Value, error) {
 			}
 		}
 	}
+	f.pc, f.sp = pc, sp
 
+	// The inner loop runs the instructions of one frame: code, consts, regs
+	// and f stay constant in it, so the compiler keeps them out of the
+	// per-instruction spills at the loop head (they were phis there, and each
+	// instruction stored ten registers to the stack). Every path that changes
+	// the running frame saves it and continues the outer loop (continue
+	// loop), which reloads them from t.frame's f.
+loop:
 	for {
 		if err != nil {
 			// Unwinding: find a handler for err in this frame or the ones below.
@@ -123,7 +131,9 @@ func (t *Thread) execute() (Value, error) {
 				code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
 				exc.exc.traceback = append(exc.exc.traceback, TraceEntry{File: f.code.Filename, Line: f.Line(), Func: f.code.Name, code: f.code})
 			}
+			f.pc, f.sp = pc, sp
 		}
+		code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
 		for {
 			ins := code[pc]
 			pc++
@@ -517,8 +527,7 @@ func (t *Thread) execute() (Value, error) {
 							}
 							o.forExit = arg
 							f = t.frame
-							code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
-							continue
+							continue loop
 						}
 					}
 				}
@@ -997,8 +1006,7 @@ func (t *Thread) execute() (Value, error) {
 							nf.initInst = inst
 							t.pushCall(f, nf, base)
 							f = nf
-							code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
-							continue
+							continue loop
 						}
 					}
 					if fn, ok := callee.o.(*Function); ok && fn.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) == FlagCoroutine && Opcode(code[pc]&0xff) == OpGetAwaitable && !t.interp.cfg.NoInlineCaches {
@@ -1042,8 +1050,7 @@ func (t *Thread) execute() (Value, error) {
 						}
 						t.pushCall(f, nf, base)
 						f = nf
-						code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
-						continue
+						continue loop
 					}
 				}
 				f.pc, f.sp = pc, sp
@@ -1101,8 +1108,7 @@ func (t *Thread) execute() (Value, error) {
 						return r, nil
 					}
 					f = t.frame
-					code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
-					continue
+					continue loop
 				}
 				back := f.back
 				boundary := f.goBoundary
@@ -1117,16 +1123,17 @@ func (t *Thread) execute() (Value, error) {
 					return v, nil
 				}
 				f = t.frame
-				code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
 				if inst != nil {
 					if !v.IsNone() {
+						code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
 						err = Errorf(TypeError, "__init__() should return None, not '%s'", v.TypeName())
 						goto fail
 					}
 					v = Obj(inst)
 				}
-				regs[sp] = v
-				sp++
+				f.regs[f.sp] = v
+				f.sp++
+				continue loop
 
 			case OpBuildClass:
 				f.pc, f.sp = pc, sp
@@ -1302,7 +1309,7 @@ func (t *Thread) execute() (Value, error) {
 					return v, nil
 				}
 				f = t.frame
-				code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+				continue loop
 			case OpGetYieldFromIter:
 				v := regs[sp-1]
 				if g, ok := v.o.(*Generator); ok && v.k == KObj {
@@ -1349,8 +1356,7 @@ func (t *Thread) execute() (Value, error) {
 						goto fail
 					}
 					f = t.frame
-					code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
-					continue
+					continue loop
 				}
 				v, done, e := t.sendTo(sub, sent)
 				if e != nil {
@@ -1373,7 +1379,7 @@ func (t *Thread) execute() (Value, error) {
 					return v, nil
 				}
 				f = t.frame
-				code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+				continue loop
 			case OpGetAIter:
 				f.pc, f.sp = pc, sp
 				v, e := t.getAIter(regs[sp-1])

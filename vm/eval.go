@@ -149,6 +149,22 @@ loop:
 				}
 				regs[sp] = v
 				sp++
+				// Pairs of loads run as one instruction: the next load is
+				// done here instead of costing a dispatch (a code object
+				// always ends in a return, so code[pc] exists). An unbound
+				// second local is left to its own instruction, which raises.
+				switch nx := code[pc]; Opcode(nx & 0xff) {
+				case OpLoadConst:
+					regs[sp] = consts[nx>>8]
+					sp++
+					pc++
+				case OpLoadFast:
+					if v := regs[nx>>8]; v.k != KUndef {
+						regs[sp] = v
+						sp++
+						pc++
+					}
+				}
 			case OpStoreFast:
 				sp--
 				regs[arg] = regs[sp]
@@ -376,6 +392,26 @@ loop:
 						r = x > y
 					case cmpGE:
 						r = x >= y
+					}
+					// A conditional jump on the result is taken here
+					// without pushing the bool or a second dispatch.
+					switch nx := code[pc]; Opcode(nx & 0xff) {
+					case OpPopJumpIfFalse:
+						sp -= 2
+						if r {
+							pc++
+						} else {
+							pc = int(nx >> 8)
+						}
+						continue
+					case OpPopJumpIfTrue:
+						sp -= 2
+						if r {
+							pc = int(nx >> 8)
+						} else {
+							pc++
+						}
+						continue
 					}
 					sp--
 					regs[sp-1] = Bool(r)

@@ -1075,7 +1075,7 @@ loop:
 							nf.code, nf.fn, nf.module = fc, fn, fn.module
 							nf.sp = fc.NumRegs
 							nf.blocks = nf.blocks[:0]
-							copy(nf.regs, args)
+							copyRegs(nf.regs, args)
 						} else {
 							var e error
 							nf, e = t.setupFrame(fn, args, kw, false)

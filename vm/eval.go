@@ -607,7 +607,7 @@ loop:
 			case OpLoadAttr:
 				f.pc, f.sp = pc, sp
 				if inst, ok := regs[sp-1].o.(*Instance); ok && regs[sp-1].k == KObj {
-					if ce := f.code.attrCache(pc - 1); ce.cls == inst.cls && ce.ver == inst.cls.version {
+					if ce, hit := f.code.attrEntry(pc-1, inst.cls); hit {
 						if ce.plain {
 							if v, ok := ce.loadAttr(inst, regs[sp-1], f.code.Names[arg]); ok {
 								regs[sp-1] = v
@@ -632,7 +632,7 @@ loop:
 			case OpStoreAttr:
 				f.pc, f.sp = pc, sp
 				if inst, ok := regs[sp-1].o.(*Instance); ok && regs[sp-1].k == KObj {
-					ce := f.code.attrCache(pc - 1)
+					ce, _ := f.code.attrEntry(pc-1, inst.cls)
 					if !ce.storeAttr(inst, regs[sp-2]) {
 						before := inst.attrs.shape
 						if e := t.SetAttr(regs[sp-1], f.code.Names[arg], regs[sp-2]); e != nil {
@@ -660,7 +660,7 @@ loop:
 			case OpLoadMethod:
 				f.pc, f.sp = pc, sp
 				if inst, ok := regs[sp-1].o.(*Instance); ok && regs[sp-1].k == KObj {
-					if ce := f.code.attrCache(pc - 1); ce.cls == inst.cls && ce.ver == inst.cls.version {
+					if ce, hit := f.code.attrEntry(pc-1, inst.cls); hit {
 						if fn, ok := ce.v.o.(*Function); ok && ce.v.k == KObj && ce.plain {
 							shadow := false
 							switch i := ce.instSlot(inst, f.code.Names[arg]); {

@@ -29,6 +29,11 @@ type attrCache struct {
 	slot int32
 	// v is the class attribute (Undef: none).
 	v Value
+	// prop is set when v is a property whose getter the dispatch loop may
+	// run as a frame of its own (the class has no __getattr__ that an
+	// AttributeError from the getter would have to reach, and no script
+	// __getattribute__).
+	prop *Property
 }
 
 // attrCache returns the (primary) cache entry of the instruction at pc.
@@ -93,10 +98,14 @@ func (c *Code) fillAttrCache(pc int, cls *Class, name string) {
 	v, found := cls.Lookup(name)
 	plain := true
 	slot := int32(0)
+	var prop *Property
 	if found && v.k == KObj {
 		switch d := v.o.(type) {
 		case *Property:
 			plain = false
+			if _, hasGetattr := cls.Lookup("__getattr__"); !hasGetattr {
+				prop = d
+			}
 		case *Instance:
 			_, hasSet := d.cls.Lookup("__set__")
 			_, hasGet := d.cls.Lookup("__get__")
@@ -109,9 +118,9 @@ func (c *Code) fillAttrCache(pc int, cls *Class, name string) {
 		}
 	}
 	if ga, ok := cls.Lookup("__getattribute__"); ok && isScriptFunction(ga) {
-		plain, slot = false, 0
+		plain, slot, prop = false, 0, nil
 	}
-	*ce = attrCache{cls: cls, ver: cls.version, v: v, plain: plain, slot: slot}
+	*ce = attrCache{cls: cls, ver: cls.version, v: v, plain: plain, slot: slot, prop: prop}
 	if !found {
 		ce.v = Undef
 	}

@@ -618,6 +618,23 @@ loop:
 								regs[sp-1] = v
 								continue
 							}
+						} else if ce.prop != nil {
+							// A property with a script getter: the getter runs
+							// as a frame of this loop, its result replacing
+							// the instance on the stack (no Go-level call).
+							if fn, ok := ce.prop.fget.o.(*Function); ok && ce.prop.fget.k == KObj && fn.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) == 0 {
+								if err = t.callPrologue(); err != nil {
+									goto fail
+								}
+								nf, e := t.setupFrame(fn, regs[sp-1:sp], nil, false)
+								if e != nil {
+									err = e
+									goto fail
+								}
+								t.pushCall(f, nf, sp-1)
+								f = nf
+								continue loop
+							}
 						}
 					} else if !t.interp.cfg.NoInlineCaches {
 						f.code.fillAttrCache(pc-1, inst.cls, f.code.Names[arg])

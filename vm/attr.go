@@ -547,7 +547,7 @@ func (t *Thread) excAttr(o *Instance, name string) (Value, bool) {
 // (msg, (filename, lineno, offset, text, ...)) arguments a script passed.
 func syntaxErrorAttr(o *Instance, name string) (Value, bool) {
 	fields := []string{"filename", "lineno", "offset", "text", "end_lineno", "end_offset"}
-	if se := o.syntax; se != nil {
+	if se := o.SyntaxInfo(); se != nil {
 		endCol := None
 		if se.EndCol > se.Col {
 			endCol = Int(int64(se.EndCol))

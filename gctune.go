@@ -29,9 +29,9 @@ func TuneGC(minHeap uint64) {
 		return
 	}
 	tuneOnce.Do(func() {
-		tuner := &gcTuner{minHeap: minHeap, sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
-		// Before the first collection Go's goal is 4 MB × (1 + GOGC/100).
-		tuner.percent = gcPercentFor(4<<20, minHeap)
+		tuner := &gcTuner{minHeap: minHeap, sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/heap/goal:bytes"}}}
+		// Before the first collection Go's goal is 4 MB × GOGC/100.
+		tuner.percent = min(max(int(minHeap*100/(4<<20)), 100), 2000)
 		debug.SetGCPercent(tuner.percent)
 		tuner.arm()
 	})
@@ -52,14 +52,12 @@ type gcSentinel struct{ _ [16]byte }
 func (g *gcTuner) arm() {
 	runtime.SetFinalizer(&gcSentinel{}, func(*gcSentinel) {
 		metrics.Read(g.sample)
-		live := uint64(0)
-		if g.sample[0].Value.Kind() == metrics.KindUint64 {
-			live = g.sample[0].Value.Uint64()
-		}
+		live, goal := sampleUint(g.sample[0]), sampleUint(g.sample[1])
+		p := gcPercentFor(live, goal, g.percent, g.minHeap)
 		if os.Getenv("ASY_GCDEBUG") != "" {
-			println("gc live", live, gcPercentFor(live, g.minHeap))
+			println("gc live", live, "goal", goal, "percent", g.percent, "->", p)
 		}
-		if p := gcPercentFor(live, g.minHeap); p != g.percent {
+		if p != g.percent {
 			g.percent = p
 			debug.SetGCPercent(p)
 		}
@@ -67,23 +65,30 @@ func (g *gcTuner) arm() {
 	})
 }
 
-// gcPercentFor returns the GC percentage giving a heap goal of
-// max(2×live, minHeap), capped so that a nearly empty heap does not get an
-// absurd percentage.
-func gcPercentFor(live, minHeap uint64) int {
-	const floor, ceiling = 100, 2000
-	if live == 0 {
-		return ceiling
+func sampleUint(s metrics.Sample) uint64 {
+	if s.Value.Kind() == metrics.KindUint64 {
+		return s.Value.Uint64()
 	}
-	if live*2 >= minHeap {
+	return 0
+}
+
+// gcPercentFor returns the GC percentage giving a heap goal of
+// max(2×live, minHeap), given that percent gave goal for this live heap.
+// Go's goal is live + base×percent/100 where base is the live heap plus
+// the stacks and globals the collector scans, so base is measured from the
+// goal rather than assumed to be the live heap (that assumption made a
+// 1.5 MB heap's goal 80 MB instead of 48: a big heap touches fresh memory
+// and page faults where a small one reuses cache-warm spans). The result is
+// capped so that a nearly empty heap does not get an absurd percentage.
+func gcPercentFor(live, goal uint64, percent int, minHeap uint64) int {
+	const floor, ceiling = 100, 2000
+	base := live
+	if goal > live && percent > 0 {
+		base = max(live, (goal-live)*100/uint64(percent))
+	}
+	if base == 0 || live*2 >= minHeap {
 		return floor
 	}
-	p := int((minHeap - live) * 100 / live)
-	if p > ceiling {
-		p = ceiling
-	}
-	if p < floor {
-		p = floor
-	}
-	return p
+	p := int((minHeap - live) * 100 / base)
+	return min(max(p, floor), ceiling)
 }

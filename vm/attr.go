@@ -427,11 +427,11 @@ func (t *Thread) genericInstanceAttr(o *Instance, obj Value, name string, withGe
 			return v, ok, nil
 		case *Property:
 			r, err := t.bindAttr(attr, obj, cls)
-			return r, err == nil, err
+			return t.getattrAfter(o, obj, name, r, err, withGetattr)
 		case *Instance:
 			if _, ok := d.cls.Lookup("__set__"); ok {
 				r, err := t.bindAttr(attr, obj, cls)
-				return r, err == nil, err
+				return t.getattrAfter(o, obj, name, r, err, withGetattr)
 			}
 		}
 	}
@@ -440,7 +440,7 @@ func (t *Thread) genericInstanceAttr(o *Instance, obj Value, name string, withGe
 	}
 	if found {
 		r, err := t.bindAttr(attr, obj, cls)
-		return r, err == nil, err
+		return t.getattrAfter(o, obj, name, r, err, withGetattr)
 	}
 	switch name {
 	case "__class__":
@@ -472,6 +472,20 @@ func (t *Thread) genericInstanceAttr(o *Instance, obj Value, name string, withGe
 		return r, err == nil, err
 	}
 	return Undef, false, nil
+}
+
+// getattrAfter returns the result of a descriptor's __get__ (a property
+// getter), except that an AttributeError from it gives __getattr__ its turn,
+// as CPython's slot_tp_getattr_hook does for any AttributeError of the
+// generic lookup.
+func (t *Thread) getattrAfter(o *Instance, obj Value, name string, r Value, err error, withGetattr bool) (Value, bool, error) {
+	if err != nil && withGetattr && IsInstanceOf(err, AttributeError) {
+		if ga, ok := o.cls.Lookup("__getattr__"); ok {
+			r, err := t.callBound(ga, obj, []Value{Str(name)}, nil)
+			return r, err == nil, err
+		}
+	}
+	return r, err == nil, err
 }
 
 func (t *Thread) excAttr(o *Instance, name string) (Value, bool) {
@@ -533,7 +547,7 @@ func (t *Thread) excAttr(o *Instance, name string) (Value, bool) {
 // (msg, (filename, lineno, offset, text, ...)) arguments a script passed.
 func syntaxErrorAttr(o *Instance, name string) (Value, bool) {
 	fields := []string{"filename", "lineno", "offset", "text", "end_lineno", "end_offset"}
-	if se := o.syntax; se != nil {
+	if se := o.SyntaxInfo(); se != nil {
 		endCol := None
 		if se.EndCol > se.Col {
 			endCol = Int(int64(se.EndCol))

@@ -29,14 +29,48 @@ type attrCache struct {
 	slot int32
 	// v is the class attribute (Undef: none).
 	v Value
+	// prop is set when v is a property whose getter the dispatch loop may
+	// run as a frame of its own (the class has no __getattr__ that an
+	// AttributeError from the getter would have to reach, and no script
+	// __getattribute__).
+	prop *Property
 }
 
-// attrCache returns the cache entry of the instruction at pc.
+// attrCache returns the (primary) cache entry of the instruction at pc.
+//
+// Each instruction has two entries, so that a site that sees two classes —
+// a base class method running on instances of two subclasses, the commonest
+// polymorphism — hits for both instead of refilling on every alternation: a
+// fill moves the primary entry to the alternate one (attrEntry finds either).
 func (c *Code) attrCache(pc int) *attrCache {
 	if c.attrCaches == nil {
-		c.attrCaches = make([]attrCache, c.numCaches)
+		c.attrCaches = make([]attrCache, 2*c.numCaches)
 	}
-	return &c.attrCaches[c.cacheSlot[pc]]
+	return &c.attrCaches[2*c.cacheSlot[pc]]
+}
+
+// attrEntry returns the entry of the instruction at pc that is valid for
+// cls (hit), else the primary entry.
+func (c *Code) attrEntry(pc int, cls *Class) (ce *attrCache, hit bool) {
+	ce = c.attrCache(pc)
+	if ce.cls == cls && ce.ver == cls.version {
+		return ce, true
+	}
+	alt := &c.attrCaches[2*c.cacheSlot[pc]+1]
+	if alt.cls == cls && alt.ver == cls.version {
+		return alt, true
+	}
+	return ce, false
+}
+
+// refill returns the primary entry of the instruction at pc ready to be
+// refilled for cls: an entry for another class moves to the alternate slot.
+func (c *Code) refill(pc int, cls *Class) *attrCache {
+	ce := c.attrCache(pc)
+	if ce.cls != nil && ce.cls != cls {
+		c.attrCaches[2*c.cacheSlot[pc]+1] = *ce
+	}
+	return ce
 }
 
 // numberAttrCaches gives every attribute instruction its entry (at compile
@@ -60,14 +94,18 @@ func (c *Code) numberAttrCaches() {
 
 // fillAttrCache records how cls resolves name, for the load at pc.
 func (c *Code) fillAttrCache(pc int, cls *Class, name string) {
-	ce := c.attrCache(pc)
+	ce := c.refill(pc, cls)
 	v, found := cls.Lookup(name)
 	plain := true
 	slot := int32(0)
+	var prop *Property
 	if found && v.k == KObj {
 		switch d := v.o.(type) {
 		case *Property:
 			plain = false
+			if _, hasGetattr := cls.Lookup("__getattr__"); !hasGetattr {
+				prop = d
+			}
 		case *Instance:
 			_, hasSet := d.cls.Lookup("__set__")
 			_, hasGet := d.cls.Lookup("__get__")
@@ -80,9 +118,9 @@ func (c *Code) fillAttrCache(pc int, cls *Class, name string) {
 		}
 	}
 	if ga, ok := cls.Lookup("__getattribute__"); ok && isScriptFunction(ga) {
-		plain, slot = false, 0
+		plain, slot, prop = false, 0, nil
 	}
-	*ce = attrCache{cls: cls, ver: cls.version, v: v, plain: plain, slot: slot}
+	*ce = attrCache{cls: cls, ver: cls.version, v: v, plain: plain, slot: slot, prop: prop}
 	if !found {
 		ce.v = Undef
 	}
@@ -186,7 +224,7 @@ func isDunder(name string) bool {
 // fillStoreCache records, after a full store of name on inst that found the
 // instance in layout before, how to repeat it on that layout.
 func (c *Code) fillStoreCache(pc int, inst *Instance, before *shape, name string) {
-	ce := c.attrCache(pc)
+	ce := c.refill(pc, inst.cls)
 	*ce = attrCache{}
 	if m, ok := slotStore(inst.cls, name); ok {
 		*ce = attrCache{cls: inst.cls, ver: inst.cls.version, slot: int32(m.index) + 1}

@@ -185,7 +185,7 @@ func (t *Thread) setupFrame(fn *Function, args []Value, kw []KV, owned bool) (*F
 	f.blocks = f.blocks[:0]
 	regs := f.regs
 	if len(kw) == 0 && len(args) == code.ArgCount && code.Flags&(FlagVarargs|FlagVarkw) == 0 && code.KwOnlyCount == 0 {
-		copy(regs, args)
+		copyRegs(regs, args)
 	} else if err := t.bindArgs(fn, regs, args, kw); err != nil {
 		t.releaseFrame(f)
 		return nil, err

@@ -2,8 +2,6 @@ package vm
 
 import (
 	"sync"
-
-	"github.com/asylang/asy/parser"
 )
 
 // Class is a Python type: a built-in one (int, list, ValueError...) or one
@@ -262,8 +260,6 @@ type Instance struct {
 	// payload holds the built-in part of instances of classes derived from
 	// list, dict, etc. (nil for plain objects).
 	payload Value
-	// syntax is set on SyntaxError instances made from parser errors.
-	syntax *parser.SyntaxError
 }
 
 func (i *Instance) Class() *Class { return i.cls }

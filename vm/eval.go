@@ -54,7 +54,15 @@ func (t *Thread) execute() (Value, error) {
 			}
 		}
 	}
+	f.pc, f.sp = pc, sp
 
+	// The inner loop runs the instructions of one frame: code, consts, regs
+	// and f stay constant in it, so the compiler keeps them out of the
+	// per-instruction spills at the loop head (they were phis there, and each
+	// instruction stored ten registers to the stack). Every path that changes
+	// the running frame saves it and continues the outer loop (continue
+	// loop), which reloads them from t.frame's f.
+loop:
 	for {
 		if err != nil {
 			// Unwinding: find a handler for err in this frame or the ones below.
@@ -123,7 +131,9 @@ func (t *Thread) execute() (Value, error) {
 				code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
 				exc.exc.traceback = append(exc.exc.traceback, TraceEntry{File: f.code.Filename, Line: f.Line(), Func: f.code.Name, code: f.code})
 			}
+			f.pc, f.sp = pc, sp
 		}
+		code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
 		for {
 			ins := code[pc]
 			pc++
@@ -139,6 +149,22 @@ func (t *Thread) execute() (Value, error) {
 				}
 				regs[sp] = v
 				sp++
+				// Pairs of loads run as one instruction: the next load is
+				// done here instead of costing a dispatch (a code object
+				// always ends in a return, so code[pc] exists). An unbound
+				// second local is left to its own instruction, which raises.
+				switch nx := code[pc]; Opcode(nx & 0xff) {
+				case OpLoadConst:
+					regs[sp] = consts[nx>>8]
+					sp++
+					pc++
+				case OpLoadFast:
+					if v := regs[nx>>8]; v.k != KUndef {
+						regs[sp] = v
+						sp++
+						pc++
+					}
+				}
 			case OpStoreFast:
 				sp--
 				regs[arg] = regs[sp]
@@ -367,6 +393,26 @@ func (t *Thread) execute() (Value, error) {
 					case cmpGE:
 						r = x >= y
 					}
+					// A conditional jump on the result is taken here
+					// without pushing the bool or a second dispatch.
+					switch nx := code[pc]; Opcode(nx & 0xff) {
+					case OpPopJumpIfFalse:
+						sp -= 2
+						if r {
+							pc++
+						} else {
+							pc = int(nx >> 8)
+						}
+						continue
+					case OpPopJumpIfTrue:
+						sp -= 2
+						if r {
+							pc = int(nx >> 8)
+						} else {
+							pc++
+						}
+						continue
+					}
 					sp--
 					regs[sp-1] = Bool(r)
 					continue
@@ -517,8 +563,7 @@ func (t *Thread) execute() (Value, error) {
 							}
 							o.forExit = arg
 							f = t.frame
-							code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
-							continue
+							continue loop
 						}
 					}
 				}
@@ -562,7 +607,7 @@ func (t *Thread) execute() (Value, error) {
 			case OpLoadAttr:
 				f.pc, f.sp = pc, sp
 				if inst, ok := regs[sp-1].o.(*Instance); ok && regs[sp-1].k == KObj {
-					if ce := f.code.attrCache(pc - 1); ce.cls == inst.cls && ce.ver == inst.cls.version {
+					if ce, hit := f.code.attrEntry(pc-1, inst.cls); hit {
 						if ce.plain {
 							if v, ok := ce.loadAttr(inst, regs[sp-1], f.code.Names[arg]); ok {
 								regs[sp-1] = v
@@ -572,6 +617,23 @@ func (t *Thread) execute() (Value, error) {
 							if v, ok := inst.attrs.slotGet(int(ce.slot - 1)); ok {
 								regs[sp-1] = v
 								continue
+							}
+						} else if ce.prop != nil {
+							// A property with a script getter: the getter runs
+							// as a frame of this loop, its result replacing
+							// the instance on the stack (no Go-level call).
+							if fn, ok := ce.prop.fget.o.(*Function); ok && ce.prop.fget.k == KObj && fn.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) == 0 {
+								if err = t.callPrologue(); err != nil {
+									goto fail
+								}
+								nf, e := t.setupFrame(fn, regs[sp-1:sp], nil, false)
+								if e != nil {
+									err = e
+									goto fail
+								}
+								t.pushCall(f, nf, sp-1)
+								f = nf
+								continue loop
 							}
 						}
 					} else if !t.interp.cfg.NoInlineCaches {
@@ -587,7 +649,7 @@ func (t *Thread) execute() (Value, error) {
 			case OpStoreAttr:
 				f.pc, f.sp = pc, sp
 				if inst, ok := regs[sp-1].o.(*Instance); ok && regs[sp-1].k == KObj {
-					ce := f.code.attrCache(pc - 1)
+					ce, _ := f.code.attrEntry(pc-1, inst.cls)
 					if !ce.storeAttr(inst, regs[sp-2]) {
 						before := inst.attrs.shape
 						if e := t.SetAttr(regs[sp-1], f.code.Names[arg], regs[sp-2]); e != nil {
@@ -615,7 +677,7 @@ func (t *Thread) execute() (Value, error) {
 			case OpLoadMethod:
 				f.pc, f.sp = pc, sp
 				if inst, ok := regs[sp-1].o.(*Instance); ok && regs[sp-1].k == KObj {
-					if ce := f.code.attrCache(pc - 1); ce.cls == inst.cls && ce.ver == inst.cls.version {
+					if ce, hit := f.code.attrEntry(pc-1, inst.cls); hit {
 						if fn, ok := ce.v.o.(*Function); ok && ce.v.k == KObj && ce.plain {
 							shadow := false
 							switch i := ce.instSlot(inst, f.code.Names[arg]); {
@@ -997,8 +1059,7 @@ func (t *Thread) execute() (Value, error) {
 							nf.initInst = inst
 							t.pushCall(f, nf, base)
 							f = nf
-							code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
-							continue
+							continue loop
 						}
 					}
 					if fn, ok := callee.o.(*Function); ok && fn.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) == FlagCoroutine && Opcode(code[pc]&0xff) == OpGetAwaitable && !t.interp.cfg.NoInlineCaches {
@@ -1031,7 +1092,7 @@ func (t *Thread) execute() (Value, error) {
 							nf.code, nf.fn, nf.module = fc, fn, fn.module
 							nf.sp = fc.NumRegs
 							nf.blocks = nf.blocks[:0]
-							copy(nf.regs, args)
+							copyRegs(nf.regs, args)
 						} else {
 							var e error
 							nf, e = t.setupFrame(fn, args, kw, false)
@@ -1042,8 +1103,7 @@ func (t *Thread) execute() (Value, error) {
 						}
 						t.pushCall(f, nf, base)
 						f = nf
-						code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
-						continue
+						continue loop
 					}
 				}
 				f.pc, f.sp = pc, sp
@@ -1101,8 +1161,7 @@ func (t *Thread) execute() (Value, error) {
 						return r, nil
 					}
 					f = t.frame
-					code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
-					continue
+					continue loop
 				}
 				back := f.back
 				boundary := f.goBoundary
@@ -1117,16 +1176,17 @@ func (t *Thread) execute() (Value, error) {
 					return v, nil
 				}
 				f = t.frame
-				code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
 				if inst != nil {
 					if !v.IsNone() {
+						code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
 						err = Errorf(TypeError, "__init__() should return None, not '%s'", v.TypeName())
 						goto fail
 					}
 					v = Obj(inst)
 				}
-				regs[sp] = v
-				sp++
+				f.regs[f.sp] = v
+				f.sp++
+				continue loop
 
 			case OpBuildClass:
 				f.pc, f.sp = pc, sp
@@ -1302,7 +1362,7 @@ func (t *Thread) execute() (Value, error) {
 					return v, nil
 				}
 				f = t.frame
-				code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+				continue loop
 			case OpGetYieldFromIter:
 				v := regs[sp-1]
 				if g, ok := v.o.(*Generator); ok && v.k == KObj {
@@ -1349,8 +1409,7 @@ func (t *Thread) execute() (Value, error) {
 						goto fail
 					}
 					f = t.frame
-					code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
-					continue
+					continue loop
 				}
 				v, done, e := t.sendTo(sub, sent)
 				if e != nil {
@@ -1373,7 +1432,7 @@ func (t *Thread) execute() (Value, error) {
 					return v, nil
 				}
 				f = t.frame
-				code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+				continue loop
 			case OpGetAIter:
 				f.pc, f.sp = pc, sp
 				v, e := t.getAIter(regs[sp-1])

@@ -2,6 +2,8 @@ package vm
 
 import (
 	"fmt"
+
+	"github.com/asylang/asy/parser"
 	"strings"
 )
 
@@ -17,6 +19,9 @@ type ExcState struct {
 	// raised: CPython keeps them alive through the traceback until the
 	// handler finishes, which is where its never-awaited warning points.
 	held []*Generator
+	// syntax is set on SyntaxError instances made from parser errors (here
+	// rather than in Instance, which every object pays for).
+	syntax *parser.SyntaxError
 }
 
 // TraceEntry is one line of a traceback.
@@ -366,10 +371,10 @@ func (t *Thread) writeTraceback(b *strings.Builder, tb []TraceEntry) {
 
 // formatExcOnly is the last line(s): "ValueError: message" plus notes.
 func (t *Thread) formatExcOnly(exc *Instance) string {
-	if exc.syntax != nil {
+	if se := exc.SyntaxInfo(); se != nil {
 		// Where the source was wrong, then the message (a SyntaxError
 		// raised by compile() or an import, under its traceback).
-		return FormatSyntaxError(exc.syntax)
+		return FormatSyntaxError(se)
 	}
 	name := exc.cls.Name
 	// As traceback.format_exception_only: qualified unless builtin or __main__.

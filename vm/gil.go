@@ -232,7 +232,7 @@ func (t *Thread) callPrologue() error {
 // pushCall makes nf, called from f, the running frame; the call's callee
 // and arguments occupied f's registers [base, f.sp).
 func (t *Thread) pushCall(f, nf *Frame, base int) {
-	clear(f.regs[base:f.sp])
+	clearRegs(f.regs[base:f.sp])
 	f.sp = base
 	nf.back = f
 	t.frame = nf

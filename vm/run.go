@@ -26,12 +26,17 @@ func SyntaxErrorFrom(err error) error {
 		return NewError(MemoryError, "")
 	}
 	inst := NewError(cls, se.Msg)
-	inst.syntax = se
+	inst.exc.syntax = se
 	return inst
 }
 
 // SyntaxInfo returns the parser error behind a SyntaxError instance, if any.
-func (i *Instance) SyntaxInfo() *parser.SyntaxError { return i.syntax }
+func (i *Instance) SyntaxInfo() *parser.SyntaxError {
+	if i.exc == nil {
+		return nil
+	}
+	return i.exc.syntax
+}
 
 // RunCode runs a compiled module body in m on this thread (synchronously).
 func (t *Thread) RunCode(code *Code, m *Module) (Value, error) {

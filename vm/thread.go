@@ -142,9 +142,35 @@ func (t *Thread) nextChunk(n int) []Value {
 	return t.chunks[t.chunk]
 }
 
+// clearRegs empties r. A frame's registers are few: a plain loop is
+// cheaper than clear's calls into the runtime (memclrHasPointers and its
+// write-barrier check) for the handful that every call clears.
+func clearRegs(r []Value) {
+	if len(r) > 16 {
+		clear(r)
+		return
+	}
+	for i := 0; i < len(r); i++ {
+		r[i] = Value{}
+	}
+}
+
+// copyRegs copies src into dst (len(dst) >= len(src)), as copy does but
+// without the runtime call for the few arguments of a call.
+func copyRegs(dst, src []Value) {
+	if len(src) > 16 {
+		copy(dst, src)
+		return
+	}
+	dst = dst[:len(src)]
+	for i := 0; i < len(src); i++ {
+		dst[i] = src[i]
+	}
+}
+
 // freeRegs returns the most recently allocated registers (LIFO order).
 func (t *Thread) freeRegs(r []Value) {
-	clear(r)
+	clearRegs(r)
 	n := len(r)
 	if n == 0 {
 		return

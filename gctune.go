@@ -29,9 +29,10 @@ func TuneGC(minHeap uint64) {
 		return
 	}
 	tuneOnce.Do(func() {
-		tuner := &gcTuner{minHeap: minHeap, sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
+		tuner := &gcTuner{minHeap: minHeap, sample: []metrics.Sample{
+			{Name: "/gc/heap/live:bytes"}, {Name: "/gc/scan/globals:bytes"}, {Name: "/gc/scan/stack:bytes"}}}
 		// Before the first collection Go's goal is 4 MB × (1 + GOGC/100).
-		tuner.percent = gcPercentFor(4<<20, minHeap)
+		tuner.percent = gcPercentFor(4<<20, 0, minHeap)
 		debug.SetGCPercent(tuner.percent)
 		tuner.arm()
 	})
@@ -52,14 +53,18 @@ type gcSentinel struct{ _ [16]byte }
 func (g *gcTuner) arm() {
 	runtime.SetFinalizer(&gcSentinel{}, func(*gcSentinel) {
 		metrics.Read(g.sample)
-		live := uint64(0)
-		if g.sample[0].Value.Kind() == metrics.KindUint64 {
-			live = g.sample[0].Value.Uint64()
+		var n [3]uint64
+		for i, s := range g.sample {
+			if s.Value.Kind() == metrics.KindUint64 {
+				n[i] = s.Value.Uint64()
+			}
 		}
+		live, roots := n[0], n[1]+n[2]
+		p := gcPercentFor(live, roots, g.minHeap)
 		if os.Getenv("ASY_GCDEBUG") != "" {
-			println("gc live", live, gcPercentFor(live, g.minHeap))
+			println("gc live", live, "roots", roots, p)
 		}
-		if p := gcPercentFor(live, g.minHeap); p != g.percent {
+		if p != g.percent {
 			g.percent = p
 			debug.SetGCPercent(p)
 		}
@@ -68,22 +73,20 @@ func (g *gcTuner) arm() {
 }
 
 // gcPercentFor returns the GC percentage giving a heap goal of
-// max(2×live, minHeap), capped so that a nearly empty heap does not get an
-// absurd percentage.
-func gcPercentFor(live, minHeap uint64) int {
-	const floor, ceiling = 100, 2000
-	if live == 0 {
-		return ceiling
-	}
+// max(2×live, minHeap). Go's goal is the larger of live +
+// (live+roots)×percent/100, roots being the scannable globals and stacks,
+// and a floor of 4 MB×percent/100; the percentage is the smaller of the two
+// that reach minHeap. (A fixed cap of 2000 % used to put that floor at
+// 80 MB: every byte over minHeap is a fresh page the kernel faults in, a
+// fifth of the CPU time of an allocation-heavy script.)
+func gcPercentFor(live, roots, minHeap uint64) int {
+	const floor, goMinHeap = 100, 4 << 20
 	if live*2 >= minHeap {
 		return floor
 	}
-	p := int((minHeap - live) * 100 / live)
-	if p > ceiling {
-		p = ceiling
+	p := int(minHeap * 100 / goMinHeap)
+	if live > 0 {
+		p = min(p, int((minHeap-live)*100/(live+roots)))
 	}
-	if p < floor {
-		p = floor
-	}
-	return p
+	return max(p, floor)
 }

@@ -667,6 +667,26 @@ func (t *Thread) execute() (Value, error) {
 				}
 				sp++
 			case OpBinarySubscr:
+				if key, obj := regs[sp-1], regs[sp-2]; key.k == KInt && obj.k == KObj {
+					// list[int] and tuple[int] in range never leave the loop.
+					var items []Value
+					switch o := obj.o.(type) {
+					case *List:
+						items = o.items
+					case *Tuple:
+						items = o.items
+					}
+					i := int64(key.n)
+					if i < 0 {
+						i += int64(len(items))
+					}
+					if i >= 0 && i < int64(len(items)) {
+						sp--
+						regs[sp-1] = items[i]
+						regs[sp] = Undef
+						continue
+					}
+				}
 				f.pc, f.sp = pc, sp
 				v, e := t.GetItem(regs[sp-2], regs[sp-1])
 				if e != nil {
@@ -1042,6 +1062,21 @@ func (t *Thread) execute() (Value, error) {
 						}
 						t.pushCall(f, nf, base)
 						f = nf
+						code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+						continue
+					}
+				}
+				if b, ok := callee.o.(*Builtin); ok && callee.k == KObj && len(kw) == 0 {
+					if g, sent := inlineResume(b, args); g != nil {
+						// next(g) / g.send(v): g's frame runs next in this
+						// loop; its yield lands where the call's result goes.
+						clear(regs[base:sp])
+						sp = base
+						f.pc, f.sp = pc, sp
+						if err = t.pushResume(g, modeNext, sent, nil); err != nil {
+							goto fail
+						}
+						f = t.frame
 						code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
 						continue
 					}

@@ -316,8 +316,16 @@ func (t *Thread) execute() (Value, error) {
 						}
 					case binLShift, binRShift, binAnd, binOr, binXor:
 					}
-				} else if a.k == KFloat && b.k == KFloat {
+				} else if a.k == KFloat && (b.k == KFloat || b.k == KInt) || a.k == KInt && b.k == KFloat {
+					// float op float, and float op int: Python converts the
+					// int to the nearest float first, as Go's conversion does.
+					// (Written out: execute is too big for the inliner.)
 					x, y := a.AsFloat(), b.AsFloat()
+					if a.k == KInt {
+						x = float64(int64(a.n))
+					} else if b.k == KInt {
+						y = float64(int64(b.n))
+					}
 					switch arg &^ binopInplace {
 					case binAdd:
 						regs[sp-2] = Float(x + y)
@@ -370,6 +378,32 @@ func (t *Thread) execute() (Value, error) {
 					sp--
 					regs[sp-1] = Bool(r)
 					continue
+				}
+				if a.k == KFloat || b.k == KFloat {
+					x, y, ok := a.AsFloat(), b.AsFloat(), a.k == b.k
+					if !ok {
+						x, y, ok = floatCompareOperands(a, b)
+					}
+					if ok {
+						var r bool
+						switch arg {
+						case cmpLT:
+							r = x < y
+						case cmpLE:
+							r = x <= y
+						case cmpEQ:
+							r = x == y
+						case cmpNE:
+							r = x != y
+						case cmpGT:
+							r = x > y
+						case cmpGE:
+							r = x >= y
+						}
+						sp--
+						regs[sp-1] = Bool(r)
+						continue
+					}
 				}
 				f.pc, f.sp = pc, sp
 				r, e := t.compareOp(arg, a, b)

@@ -341,6 +341,9 @@ func bigBinary(op int, x, y *big.Int) (Value, error) {
 			return Undef, Errorf(ZeroDivisionError, "division by zero")
 		}
 		f, _ := new(big.Rat).SetFrac(x, y).Float64()
+		if f == 0 && (x.Sign() < 0) != (y.Sign() < 0) {
+			f = math.Copysign(0, -1) // a zero or underflowed quotient keeps its sign, as in CPython
+		}
 		if math.IsInf(f, 0) {
 			return Undef, Errorf(OverflowError, "integer division result too large for a float")
 		}
@@ -562,4 +565,20 @@ func unwrapPayload(v Value) Value {
 		return inst.payload
 	}
 	return v
+}
+
+// floatCompareOperands returns a comparison's operands as float64 when the
+// dispatch loop may compare them as such: two floats, or a float and an int
+// that converts exactly (|i| <= 2**53; beyond, Python compares exactly).
+func floatCompareOperands(a, b Value) (x, y float64, ok bool) {
+	const exact = 1 << 53
+	switch {
+	case a.k == KFloat && b.k == KFloat:
+		return a.AsFloat(), b.AsFloat(), true
+	case a.k == KFloat && b.k == KInt && int64(b.n) >= -exact && int64(b.n) <= exact:
+		return a.AsFloat(), float64(int64(b.n)), true
+	case a.k == KInt && b.k == KFloat && int64(a.n) >= -exact && int64(a.n) <= exact:
+		return float64(int64(a.n)), b.AsFloat(), true
+	}
+	return 0, 0, false
 }

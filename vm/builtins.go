@@ -18,7 +18,11 @@ func newBuiltinsModule() *Module {
 		if builtinNoKw[name] {
 			fn = refuseKwargs(name, fn)
 		}
-		m.Set(name, Obj(&Builtin{Name: name, Fn: fn}))
+		b := &Builtin{Name: name, Fn: fn}
+		if name == "next" {
+			builtinNext = b // the dispatch loop runs next(generator) itself
+		}
+		m.Set(name, Obj(b))
 	}
 	for _, c := range []*Class{ObjectType, TypeType, IntType, BoolType, FloatType, ComplexType, StrType,
 		BytesType, ByteArrayType, ListType, TupleType, DictType, SetType, FrozenSetType, RangeType,

@@ -342,8 +342,16 @@ loop:
 						}
 					case binLShift, binRShift, binAnd, binOr, binXor:
 					}
-				} else if a.k == KFloat && b.k == KFloat {
+				} else if a.k == KFloat && (b.k == KFloat || b.k == KInt) || a.k == KInt && b.k == KFloat {
+					// float op float, and float op int: Python converts the
+					// int to the nearest float first, as Go's conversion does.
+					// (Written out: execute is too big for the inliner.)
 					x, y := a.AsFloat(), b.AsFloat()
+					if a.k == KInt {
+						x = float64(int64(a.n))
+					} else if b.k == KInt {
+						y = float64(int64(b.n))
+					}
 					switch arg &^ binopInplace {
 					case binAdd:
 						regs[sp-2] = Float(x + y)
@@ -416,6 +424,32 @@ loop:
 					sp--
 					regs[sp-1] = Bool(r)
 					continue
+				}
+				if a.k == KFloat || b.k == KFloat {
+					x, y, ok := a.AsFloat(), b.AsFloat(), a.k == b.k
+					if !ok {
+						x, y, ok = floatCompareOperands(a, b)
+					}
+					if ok {
+						var r bool
+						switch arg {
+						case cmpLT:
+							r = x < y
+						case cmpLE:
+							r = x <= y
+						case cmpEQ:
+							r = x == y
+						case cmpNE:
+							r = x != y
+						case cmpGT:
+							r = x > y
+						case cmpGE:
+							r = x >= y
+						}
+						sp--
+						regs[sp-1] = Bool(r)
+						continue
+					}
 				}
 				f.pc, f.sp = pc, sp
 				r, e := t.compareOp(arg, a, b)
@@ -729,6 +763,26 @@ loop:
 				}
 				sp++
 			case OpBinarySubscr:
+				if key, obj := regs[sp-1], regs[sp-2]; key.k == KInt && obj.k == KObj {
+					// list[int] and tuple[int] in range never leave the loop.
+					var items []Value
+					switch o := obj.o.(type) {
+					case *List:
+						items = o.items
+					case *Tuple:
+						items = o.items
+					}
+					i := int64(key.n)
+					if i < 0 {
+						i += int64(len(items))
+					}
+					if i >= 0 && i < int64(len(items)) {
+						sp--
+						regs[sp-1] = items[i]
+						regs[sp] = Undef
+						continue
+					}
+				}
 				f.pc, f.sp = pc, sp
 				v, e := t.GetItem(regs[sp-2], regs[sp-1])
 				if e != nil {
@@ -1104,6 +1158,21 @@ loop:
 						t.pushCall(f, nf, base)
 						f = nf
 						continue loop
+					}
+				}
+				if b, ok := callee.o.(*Builtin); ok && callee.k == KObj && len(kw) == 0 {
+					if g, sent := inlineResume(b, args); g != nil {
+						// next(g) / g.send(v): g's frame runs next in this
+						// loop; its yield lands where the call's result goes.
+						clear(regs[base:sp])
+						sp = base
+						f.pc, f.sp = pc, sp
+						if err = t.pushResume(g, modeNext, sent, nil); err != nil {
+							goto fail
+						}
+						f = t.frame
+						code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+						continue
 					}
 				}
 				f.pc, f.sp = pc, sp

@@ -75,13 +75,20 @@ func (t *Thread) genClose(g *Generator) error {
 
 func init() {
 	for _, c := range []*Class{GeneratorType, CoroutineType} {
+		c := c
 		c.AddMethod("send", func(t *Thread, args []Value, kw []KV) (Value, error) {
+			if len(kw) > 0 {
+				return Undef, Errorf(TypeError, "%s.send() takes no keyword arguments", c.Name)
+			}
 			if len(args) != 2 {
 				return Undef, Errorf(TypeError, "send() takes exactly one argument (%d given)", len(args)-1)
 			}
 			return t.genSend(genSelf(args), args[1], nil)
 		})
 		c.AddMethod("throw", func(t *Thread, args []Value, kw []KV) (Value, error) {
+			if len(kw) > 0 {
+				return Undef, Errorf(TypeError, "%s.throw() takes no keyword arguments", c.Name)
+			}
 			exc, err := t.throwArgs(args[1:])
 			if err != nil {
 				return Undef, err
@@ -89,9 +96,17 @@ func init() {
 			return t.genSend(genSelf(args), None, exc)
 		})
 		c.AddMethod("close", func(t *Thread, args []Value, kw []KV) (Value, error) {
+			if len(kw) > 0 {
+				return Undef, Errorf(TypeError, "%s.close() takes no keyword arguments", c.Name)
+			}
+			if len(args) != 1 {
+				return Undef, Errorf(TypeError, "%s.close() takes no arguments (%d given)", c.Name, len(args)-1)
+			}
 			return None, t.genClose(genSelf(args))
 		})
 	}
+	// The dispatch loop runs gen.send(v) itself (inlineResume).
+	genSendMethod = GeneratorType.Dict["send"].o.(*Builtin)
 	GeneratorType.AddMethod("__next__", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		return t.genSend(genSelf(args), None, nil)
 	})

@@ -12,6 +12,30 @@ type returnValue struct{ v Value }
 
 func (*returnValue) Error() string { return "return value" }
 
+// Script calls of next(g) and g.send(v) on a generator resume it inside the
+// dispatch loop (modeNext), like FOR_ITER does, instead of through the
+// builtin and a nested dispatch loop: a send() cost twice a yield. These are
+// the two builtins (set when they are made).
+var builtinNext, genSendMethod *Builtin
+
+// inlineResume returns the generator that calling b with args resumes and
+// the value sent into it, or nil when the call is not one of those.
+func inlineResume(b *Builtin, args []Value) (*Generator, Value) {
+	var gv, sent Value
+	switch {
+	case b == builtinNext && len(args) == 1:
+		gv, sent = args[0], None
+	case b == genSendMethod && len(args) == 2:
+		gv, sent = args[0], args[1]
+	default:
+		return nil, Undef
+	}
+	if g, ok := gv.o.(*Generator); ok && gv.k == KObj && g.kind == FlagGenerator {
+		return g, sent
+	}
+	return nil, Undef
+}
+
 // pushResume makes g's suspended chain the running frames, resumed by the
 // current frame (or by Go, for modeGo). sent is pushed as the result of the
 // pending yield; throw, if set, is raised at the suspension point instead.

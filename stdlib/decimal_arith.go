@@ -151,6 +151,23 @@ func shiftUp(z, b *apd.BigInt, n int64) {
 // roundsAway decides whether the kept digits q (of a number with the sign
 // neg) go up by one, given the discarded part r out of a unit d (r > 0).
 func roundsAway(mode int, q, r, d *apd.BigInt, neg bool) bool {
+	return roundsAwayBy(mode, neg, q.Bit(0) == 1, func() int64 {
+		var t, m apd.BigInt
+		t.QuoRem(q, apd.NewBigInt(10), &m)
+		return m.Int64()
+	}, func() int {
+		var twice apd.BigInt
+		twice.Add(r, r)
+		return twice.Cmp(d)
+	})
+}
+
+// roundsAwayBy is the rule of every rounding mode for a non-zero discarded
+// part, shared by the coefficient representations: neg is the sign, odd
+// whether the kept digits are odd, lastDigit their last digit (needed by
+// ROUND_05UP only) and half the discarded part against half a unit (<0,
+// 0, >0; needed by the half modes only).
+func roundsAwayBy(mode int, neg, odd bool, lastDigit func() int64, half func() int) bool {
 	switch mode {
 	case rndUp:
 		return true
@@ -161,21 +178,17 @@ func roundsAway(mode int, q, r, d *apd.BigInt, neg bool) bool {
 	case rndFloor:
 		return neg
 	case rnd05Up:
-		var t, m apd.BigInt
-		t.QuoRem(q, apd.NewBigInt(10), &m)
-		last := m.Int64()
+		last := lastDigit()
 		return last == 0 || last == 5
 	}
-	var twice apd.BigInt
-	twice.Add(r, r)
-	half := twice.Cmp(d)
+	h := half()
 	switch mode {
 	case rndHalfUp:
-		return half >= 0
+		return h >= 0
 	case rndHalfDown:
-		return half > 0
+		return h > 0
 	}
-	return half > 0 || half == 0 && q.Bit(0) == 1
+	return h > 0 || h == 0 && odd
 }
 
 // fix rounds the finite number in d, whose exponent is exp (wider than

@@ -427,27 +427,11 @@ func roundShift(c *big.Int, n int64, mode int, neg bool) (*big.Int, bool) {
 // roundUpNeeded decides whether q (with the non-zero remainder r of the
 // division by d) rounds away from zero.
 func roundUpNeeded(mode int, q, r, d *big.Int, neg bool) bool {
-	switch mode {
-	case rndUp:
-		return true
-	case rndDown:
-		return false
-	case rndCeiling:
-		return !neg
-	case rndFloor:
-		return neg
-	case rnd05Up:
-		last := new(big.Int).Mod(q, big.NewInt(10)).Int64()
-		return last == 0 || last == 5
-	}
-	half := new(big.Int).Lsh(r, 1).Cmp(d)
-	switch mode {
-	case rndHalfUp:
-		return half >= 0
-	case rndHalfDown:
-		return half > 0
-	}
-	return half > 0 || half == 0 && q.Bit(0) == 1
+	return roundsAwayBy(mode, neg, q.Bit(0) == 1, func() int64 {
+		return new(big.Int).Mod(q, big.NewInt(10)).Int64()
+	}, func() int {
+		return new(big.Int).Lsh(r, 1).Cmp(d)
+	})
 }
 
 // decToFloat is float(x): through the string, as CPython does.

@@ -176,27 +176,12 @@ func (v u128) divPow10(n int64) (q, rem u128) {
 // roundsAway128 is roundsAway for a discarded part rem out of a unit p
 // (0 < rem < p), with q the kept digits.
 func roundsAway128(mode int, q, rem, p u128, neg bool) bool {
-	switch mode {
-	case rndUp:
-		return true
-	case rndDown:
-		return false
-	case rndCeiling:
-		return !neg
-	case rndFloor:
-		return neg
-	case rnd05Up:
+	return roundsAwayBy(mode, neg, q.lo&1 == 1, func() int64 {
 		_, last := q.divmod(10)
-		return last == 0 || last == 5
-	}
-	half := rem.cmp(p.sub(rem)) // twice rem against p
-	switch mode {
-	case rndHalfUp:
-		return half >= 0
-	case rndHalfDown:
-		return half > 0
-	}
-	return half > 0 || half == 0 && q.lo&1 == 1
+		return int64(last)
+	}, func() int {
+		return rem.cmp(p.sub(rem)) // twice rem against p
+	})
 }
 
 // fix128 is fix for the non-zero coefficient v (to be stored in d):

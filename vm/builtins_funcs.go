@@ -536,35 +536,13 @@ func init() {
 			if _, isInst := v.o.(*Instance); isInst && v.k == KObj {
 				// A class's __dir__ decides (the list is sorted, as CPython's).
 				if m, ok := t.lookupSpecial(v, "__dir__"); ok && isScriptFunction(m) {
-					r, err := t.callBound(m, v, nil, nil)
-					if err != nil {
-						return Undef, err
-					}
-					items, err := t.ToList(r)
-					if err != nil {
-						return Undef, err
-					}
-					if err := t.sortValues(items, None, false); err != nil {
-						return Undef, err
-					}
-					return Obj(NewList(items)), nil
+					return t.sortedDir(t.callBound(m, v, nil, nil))
 				}
 			}
 			if m, ok := v.o.(*Module); ok && v.k == KObj {
 				// PEP 562: a module's own __dir__ decides (sorted, as CPython's).
 				if f, ok := m.Get("__dir__"); ok {
-					r, err := t.Call(f, nil, nil)
-					if err != nil {
-						return Undef, err
-					}
-					items, err := t.ToList(r)
-					if err != nil {
-						return Undef, err
-					}
-					if err := t.sortValues(items, None, false); err != nil {
-						return Undef, err
-					}
-					return Obj(NewList(items)), nil
+					return t.sortedDir(t.Call(f, nil, nil))
 				}
 			}
 			switch o := v.o.(type) {
@@ -734,4 +712,20 @@ func roundFloat(x float64, n int) float64 {
 		return math.Copysign(0, x)
 	}
 	return f
+}
+
+// sortedDir is dir()'s result from what a __dir__ returned: a sorted list,
+// as CPython's.
+func (t *Thread) sortedDir(r Value, err error) (Value, error) {
+	if err != nil {
+		return Undef, err
+	}
+	items, err := t.ToList(r)
+	if err != nil {
+		return Undef, err
+	}
+	if err := t.sortValues(items, None, false); err != nil {
+		return Undef, err
+	}
+	return Obj(NewList(items)), nil
 }

@@ -185,127 +185,102 @@ class Interpolation:
         return value
 
 
-class BasicInterpolation(Interpolation):
+class _SigilInterpolation(Interpolation):
+    """What BasicInterpolation and ExtendedInterpolation share: a value is
+    text in which a sigil character starts either a doubled sigil (the
+    character itself) or a reference matched by _KEYCRE; a subclass says
+    where a reference points (_resolve)."""
+
+    _SIGIL = _OPEN = _KEYCRE = None
+
+    def before_get(self, parser, section, option, value, defaults):
+        out = []
+        self._expand(parser, option, section, value, defaults, out, 1)
+        return ''.join(out)
+
+    def before_set(self, parser, section, option, value):
+        # With the escapes and the well-formed references taken out, any
+        # sigil left is a syntax error.
+        sigil = self._SIGIL
+        leftover = self._KEYCRE.sub('', value.replace(sigil + sigil, ''))
+        at = leftover.find(sigil)
+        if at >= 0:
+            raise ValueError("invalid interpolation syntax in %r at position %d" % (value, at))
+        return value
+
+    def _expand(self, parser, option, section, text, mapping, out, depth):
+        # The error messages quote the option's raw value.
+        raw = parser.get(section, option, raw=True, fallback=text)
+        if depth > MAX_INTERPOLATION_DEPTH:
+            raise InterpolationDepthError(option, section, raw)
+        if not text:
+            return  # an empty value, or None under allow_no_value
+        sigil = self._SIGIL
+        pos = 0
+        while pos < len(text):
+            at = text.find(sigil, pos)
+            if at < 0:
+                out.append(text[pos:])
+                break
+            out.append(text[pos:at])
+            follower = text[at + 1:at + 2]
+            if follower == sigil:
+                out.append(sigil)
+                pos = at + 2
+                continue
+            if follower != self._OPEN:
+                raise InterpolationSyntaxError(option, section,
+                    "%r must be followed by %r or %r, found: %r" % (sigil, sigil, self._OPEN, text[at:]))
+            ref = self._KEYCRE.match(text, at)
+            if ref is None:
+                raise InterpolationSyntaxError(option, section,
+                    "bad interpolation variable reference %r" % text[at:])
+            pos = ref.end()
+            value, option2, section2, mapping2 = self._resolve(
+                parser, option, section, mapping, raw, ref.group(1), text[pos:])
+            if sigil in value:
+                self._expand(parser, option2, section2, value, mapping2, out, depth + 1)
+            else:
+                out.append(value)
+
+
+class BasicInterpolation(_SigilInterpolation):
     """%(name)s references to options of the same section or DEFAULT; %% is a percent sign."""
 
+    _SIGIL, _OPEN = "%", "("
     _KEYCRE = re.compile(r"%\(([^)]+)\)s")
 
-    def before_get(self, parser, section, option, value, defaults):
-        L = []
-        self._interpolate_some(parser, option, L, value, section, defaults, 1)
-        return ''.join(L)
-
-    def before_set(self, parser, section, option, value):
-        tmp_value = value.replace('%%', '')
-        tmp_value = self._KEYCRE.sub('', tmp_value)
-        if '%' in tmp_value:
-            raise ValueError("invalid interpolation syntax in %r at "
-                             "position %d" % (value, tmp_value.find('%')))
-        return value
-
-    def _interpolate_some(self, parser, option, accum, rest, section, map, depth):
-        rawval = parser.get(section, option, raw=True, fallback=rest)
-        if depth > MAX_INTERPOLATION_DEPTH:
-            raise InterpolationDepthError(option, section, rawval)
-        while rest:
-            p = rest.find("%")
-            if p < 0:
-                accum.append(rest)
-                return
-            if p > 0:
-                accum.append(rest[:p])
-                rest = rest[p:]
-            c = rest[1:2]
-            if c == "%":
-                accum.append("%")
-                rest = rest[2:]
-            elif c == "(":
-                m = self._KEYCRE.match(rest)
-                if m is None:
-                    raise InterpolationSyntaxError(option, section,
-                        "bad interpolation variable reference %r" % rest)
-                var = parser.optionxform(m.group(1))
-                rest = rest[m.end():]
-                try:
-                    v = map[var]
-                except KeyError:
-                    raise InterpolationMissingOptionError(option, section, rawval, var) from None
-                if "%" in v:
-                    self._interpolate_some(parser, option, accum, v, section, map, depth + 1)
-                else:
-                    accum.append(v)
-            else:
-                raise InterpolationSyntaxError(
-                    option, section,
-                    "'%%' must be followed by '%%' or '(', found: %r" % (rest,))
+    def _resolve(self, parser, option, section, mapping, raw, name, after):
+        key = parser.optionxform(name)
+        try:
+            return mapping[key], option, section, mapping
+        except KeyError:
+            raise InterpolationMissingOptionError(option, section, raw, key) from None
 
 
-class ExtendedInterpolation(Interpolation):
+class ExtendedInterpolation(_SigilInterpolation):
     """${name} and ${section:name} references (zc.buildout's syntax); $$ is a dollar sign."""
 
+    _SIGIL, _OPEN = "$", "{"
     _KEYCRE = re.compile(r"\$\{([^}]+)\}")
 
-    def before_get(self, parser, section, option, value, defaults):
-        L = []
-        self._interpolate_some(parser, option, L, value, section, defaults, 1)
-        return ''.join(L)
-
-    def before_set(self, parser, section, option, value):
-        tmp_value = value.replace('$$', '')
-        tmp_value = self._KEYCRE.sub('', tmp_value)
-        if '$' in tmp_value:
-            raise ValueError("invalid interpolation syntax in %r at "
-                             "position %d" % (value, tmp_value.find('$')))
-        return value
-
-    def _interpolate_some(self, parser, option, accum, rest, section, map, depth):
-        rawval = parser.get(section, option, raw=True, fallback=rest)
-        if depth > MAX_INTERPOLATION_DEPTH:
-            raise InterpolationDepthError(option, section, rawval)
-        while rest:
-            p = rest.find("$")
-            if p < 0:
-                accum.append(rest)
-                return
-            if p > 0:
-                accum.append(rest[:p])
-                rest = rest[p:]
-            c = rest[1:2]
-            if c == "$":
-                accum.append("$")
-                rest = rest[2:]
-            elif c == "{":
-                m = self._KEYCRE.match(rest)
-                if m is None:
-                    raise InterpolationSyntaxError(option, section,
-                        "bad interpolation variable reference %r" % rest)
-                path = m.group(1).split(':')
-                rest = rest[m.end():]
-                sect = section
-                opt = option
-                try:
-                    if len(path) == 1:
-                        opt = parser.optionxform(path[0])
-                        v = map[opt]
-                    elif len(path) == 2:
-                        sect = path[0]
-                        opt = parser.optionxform(path[1])
-                        v = parser.get(sect, opt, raw=True)
-                    else:
-                        raise InterpolationSyntaxError(
-                            option, section, "More than one ':' found: %r" % (rest,))
-                except (KeyError, NoSectionError, NoOptionError):
-                    raise InterpolationMissingOptionError(
-                        option, section, rawval, ":".join(path)) from None
-                if "$" in v:
-                    self._interpolate_some(parser, opt, accum, v, sect,
-                                           dict(parser.items(sect, raw=True)), depth + 1)
-                else:
-                    accum.append(v)
+    def _resolve(self, parser, option, section, mapping, raw, name, after):
+        parts = name.split(':')
+        if len(parts) > 2:
+            # CPython quotes what follows the reference here.
+            raise InterpolationSyntaxError(option, section, "More than one ':' found: %r" % (after,))
+        try:
+            if len(parts) == 1:
+                other, key = section, parser.optionxform(parts[0])
+                value = mapping[key]
             else:
-                raise InterpolationSyntaxError(
-                    option, section,
-                    "'$' must be followed by '$' or '{', found: %r" % (rest,))
+                other, key = parts[0], parser.optionxform(parts[1])
+                value = parser.get(other, key, raw=True)
+        except (KeyError, NoSectionError, NoOptionError):
+            raise InterpolationMissingOptionError(option, section, raw, name) from None
+        # A nested value is expanded against its section's options alone
+        # (not the vars of the get that started it), as CPython does.
+        return value, key, other, dict(parser.items(other, raw=True))
 
 
 class LegacyInterpolation(Interpolation):

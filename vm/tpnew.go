@@ -75,7 +75,14 @@ func newWrapperFor(T *Class) Value {
 			// keywords go on to __init_subclass__.
 			ctorKw = kw
 		}
-		return T.findCtor()(t, sub, args[1:], ctorKw)
+		rest := args[1:]
+		if T == ListType || T == SetType {
+			// Their __init__ fills them: __new__ makes an empty one
+			// whatever it is given, as in CPython (list.__new__(list, [3])
+			// is []).
+			rest = nil
+		}
+		return T.findCtor()(t, sub, rest, ctorKw)
 	})
 	v, _ := newWrappers.LoadOrStore(T, w)
 	return v.(Value)

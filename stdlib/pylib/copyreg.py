@@ -1,6 +1,7 @@
 # copyreg for asy: the helpers pickles refer to by name (copyreg.__newobj__,
-# copyreg._reconstructor) and the registry of reduction functions that pickle
-# and copy consult (dispatch_table, pickle(), constructor()).
+# copyreg._reconstructor) and the registries that pickle and copy consult:
+# reduction functions by type (dispatch_table) and extension codes (the
+# EXT1/EXT2/EXT4 opcodes). Behaviour and messages are CPython's.
 
 __all__ = ["pickle", "constructor", "add_extension", "remove_extension",
            "clear_extension_cache"]
@@ -8,17 +9,21 @@ __all__ = ["pickle", "constructor", "add_extension", "remove_extension",
 dispatch_table = {}
 
 
+def _require_callable(f, what):
+    if not callable(f):
+        raise TypeError(what + " must be callable")
+
+
 def pickle(ob_type, pickle_function, constructor_ob=None):
-    if not callable(pickle_function):
-        raise TypeError("reduction functions must be callable")
+    _require_callable(pickle_function, "reduction functions")
     dispatch_table[ob_type] = pickle_function
     if constructor_ob is not None:
         constructor(constructor_ob)
 
 
 def constructor(object):
-    if not callable(object):
-        raise TypeError("constructors must be callable")
+    # Only checked: nothing keeps a list of constructors any more.
+    _require_callable(object, "constructors")
 
 
 def __newobj__(cls, *args):
@@ -30,36 +35,43 @@ def __newobj_ex__(cls, args, kwargs):
 
 
 def _reconstructor(cls, base, state):
-    # What protocols 0 and 1 call to rebuild an instance of a class:
-    # base is the nearest builtin base and state its value (or None).
+    # Protocols 0 and 1 rebuild an instance from its nearest builtin base
+    # and that base's value (None for object).
     if base is object:
-        obj = object.__new__(cls)
-    else:
-        obj = base.__new__(cls, state)
-        if base.__init__ != object.__init__:
-            base.__init__(obj, state)
-    return obj
+        return object.__new__(cls)
+    made = base.__new__(cls, state)
+    if base.__init__ != object.__init__:
+        base.__init__(made, state)
+    return made
+
+
+def _mangled(owner, name):
+    # A private slot name as the attribute is really called: __x in class
+    # _Foo is _Foo__x (a class named only underscores mangles nothing).
+    if not name.startswith("__") or name.endswith("__"):
+        return name
+    prefix = owner.__name__.lstrip("_")
+    return "_" + prefix + name if prefix else name
+
+
+def _own_slots(klass):
+    declared = klass.__dict__["__slots__"]
+    for name in (declared,) if isinstance(declared, str) else declared:
+        if name not in ("__dict__", "__weakref__"):
+            yield _mangled(klass, name)
 
 
 def _slotnames(cls):
-    names = cls.__dict__.get("__slotnames__")
-    if names is not None:
-        return names
+    # The slot names of cls and its bases, most derived first, cached on
+    # the class as __slotnames__ where the class allows it.
+    cached = cls.__dict__.get("__slotnames__")
+    if cached is not None:
+        return cached
     names = []
     if hasattr(cls, "__slots__"):
-        for c in cls.__mro__:
-            if "__slots__" in c.__dict__:
-                slots = c.__dict__["__slots__"]
-                if isinstance(slots, str):
-                    slots = (slots,)
-                for name in slots:
-                    if name in ("__dict__", "__weakref__"):
-                        continue
-                    if name.startswith("__") and not name.endswith("__"):
-                        stripped = c.__name__.lstrip("_")
-                        if stripped:
-                            name = "_%s%s" % (stripped, name)
-                    names.append(name)
+        for klass in cls.__mro__:
+            if "__slots__" in klass.__dict__:
+                names.extend(_own_slots(klass))
     try:
         cls.__slotnames__ = names
     except Exception:
@@ -67,40 +79,40 @@ def _slotnames(cls):
     return names
 
 
-# The extension registry (EXT1/EXT2/EXT4 opcodes).
+# Extension codes: (module, name) ↔ code, both ways, and what unpickling
+# has looked up by code.
 _extension_registry = {}
 _inverted_registry = {}
 _extension_cache = {}
 
 
+def _registered(key, code):
+    return _extension_registry.get(key) == code and _inverted_registry.get(code) == key
+
+
 def add_extension(module, name, code):
     code = int(code)
-    if not 1 <= code <= 0x7fffffff:
+    if code < 1 or code > 0x7fffffff:
         raise ValueError("code out of range")
     key = (module, name)
-    if (_extension_registry.get(key) == code and
-            _inverted_registry.get(code) == key):
+    if _registered(key, code):
         return
     if key in _extension_registry:
-        raise ValueError("key %s is already registered with code %s" %
-                         (key, _extension_registry[key]))
+        raise ValueError("key %s is already registered with code %s"
+                         % (key, _extension_registry[key]))
     if code in _inverted_registry:
-        raise ValueError("code %s is already in use for key %s" %
-                         (code, _inverted_registry[code]))
+        raise ValueError("code %s is already in use for key %s"
+                         % (code, _inverted_registry[code]))
     _extension_registry[key] = code
     _inverted_registry[code] = key
 
 
 def remove_extension(module, name, code):
     key = (module, name)
-    if (_extension_registry.get(key) != code or
-            _inverted_registry.get(code) != key):
-        raise ValueError("key %s is not registered with code %s" %
-                         (key, code))
-    del _extension_registry[key]
-    del _inverted_registry[code]
-    if code in _extension_cache:
-        del _extension_cache[code]
+    if not _registered(key, code):
+        raise ValueError("key %s is not registered with code %s" % (key, code))
+    del _extension_registry[key], _inverted_registry[code]
+    _extension_cache.pop(code, None)
 
 
 def clear_extension_cache():

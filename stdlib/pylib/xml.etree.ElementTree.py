@@ -610,51 +610,34 @@ def _raise_serialization_error(text):
     raise TypeError("cannot serialize %r (type %s)" % (text, type(text).__name__))
 
 
-def _escape_cdata(text):
+# What each kind of serialized text must escape, in order ("&" first, so
+# the entities made by the others are left alone).
+_CDATA_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
+_ATTRIB_ESCAPES = _CDATA_ESCAPES + (("\"", "&quot;"), ("\r", "&#13;"),
+                                    ("\n", "&#10;"), ("\t", "&#09;"))
+_HTML_ATTRIB_ESCAPES = (("&", "&amp;"), (">", "&gt;"), ("\"", "&quot;"))
+
+
+def _escaped(text, escapes):
     try:
-        if "&" in text:
-            text = text.replace("&", "&amp;")
-        if "<" in text:
-            text = text.replace("<", "&lt;")
-        if ">" in text:
-            text = text.replace(">", "&gt;")
+        for char, entity in escapes:
+            if char in text:
+                text = text.replace(char, entity)
         return text
     except (TypeError, AttributeError):
         _raise_serialization_error(text)
+
+
+def _escape_cdata(text):
+    return _escaped(text, _CDATA_ESCAPES)
 
 
 def _escape_attrib(text):
-    try:
-        if "&" in text:
-            text = text.replace("&", "&amp;")
-        if "<" in text:
-            text = text.replace("<", "&lt;")
-        if ">" in text:
-            text = text.replace(">", "&gt;")
-        if "\"" in text:
-            text = text.replace("\"", "&quot;")
-        if "\r" in text:
-            text = text.replace("\r", "&#13;")
-        if "\n" in text:
-            text = text.replace("\n", "&#10;")
-        if "\t" in text:
-            text = text.replace("\t", "&#09;")
-        return text
-    except (TypeError, AttributeError):
-        _raise_serialization_error(text)
+    return _escaped(text, _ATTRIB_ESCAPES)
 
 
 def _escape_attrib_html(text):
-    try:
-        if "&" in text:
-            text = text.replace("&", "&amp;")
-        if ">" in text:
-            text = text.replace(">", "&gt;")
-        if "\"" in text:
-            text = text.replace("\"", "&quot;")
-        return text
-    except (TypeError, AttributeError):
-        _raise_serialization_error(text)
+    return _escaped(text, _HTML_ATTRIB_ESCAPES)
 
 
 def tostring(element, encoding=None, method=None, *, xml_declaration=None,

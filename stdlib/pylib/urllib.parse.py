@@ -7,6 +7,8 @@ __all__ = ['urlparse', 'urlunparse', 'urljoin', 'urldefrag', 'urlsplit', 'urluns
            'unquote', 'unquote_plus', 'unquote_to_bytes', 'DefragResult', 'ParseResult',
            'SplitResult', 'DefragResultBytes', 'ParseResultBytes', 'SplitResultBytes']
 
+# Which schemes take part in relative resolution, have a netloc, and so on. These lists are
+# public (scripts append their own schemes), so their names and contents are CPython's.
 uses_relative = ['', 'ftp', 'http', 'gopher', 'nntp', 'imap', 'wais', 'file', 'https', 'shttp',
                  'mms', 'prospero', 'rtsp', 'rtsps', 'rtspu', 'sftp', 'svn', 'svn+ssh', 'ws', 'wss']
 uses_netloc = ['', 'ftp', 'http', 'gopher', 'nntp', 'telnet', 'imap', 'wais', 'file', 'mms',
@@ -19,332 +21,299 @@ uses_query = ['', 'http', 'wais', 'imap', 'https', 'shttp', 'mms', 'gopher', 'rt
               'rtspu', 'sip', 'sips']
 uses_fragment = ['', 'ftp', 'hdl', 'http', 'gopher', 'news', 'nntp', 'wais', 'https', 'shttp',
                  'snews', 'file', 'prospero']
-scheme_chars = ('abcdefghijklmnopqrstuvwxyz'
-                'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
-                '0123456789'
-                '+-.')
+
+_LOWER = 'abcdefghijklmnopqrstuvwxyz'
+scheme_chars = _LOWER + _LOWER.upper() + '0123456789+-.'
 
 # What the WHATWG URL standard strips from both ends, and the characters it drops anywhere.
 _C0_OR_SPACE = ''.join(chr(i) for i in range(33))
-_UNSAFE = '\t\r\n'
+_DROPPED = str.maketrans('', '', '\t\r\n')
+_HEX = '0123456789ABCDEFabcdef'
 
 
-# --- str/bytes: every function works on either, by decoding bytes as ASCII ---
+# --- str or bytes ---
+# Every function works on str. Bytes arguments are decoded as ASCII on the way in and the
+# result is encoded back on the way out; mixing the two is an error.
 
-def _noop(obj):
-    return obj
-
-
-def _encode_result(obj, encoding='ascii', errors='strict'):
-    return obj.encode(encoding, errors)
-
-
-def _decode_args(args, encoding='ascii', errors='strict'):
-    return tuple(x.decode(encoding, errors) if x else '' for x in args)
+def _ascii_out(result):
+    # result is a str or one of the str result tuples, which both have encode()
+    return result.encode('ascii', 'strict')
 
 
-def _coerce_args(*args):
-    str_input = isinstance(args[0], str)
-    for arg in args[1:]:
-        if arg and isinstance(arg, str) != str_input:
+def _same(result):
+    return result
+
+
+def _as_text(*values):
+    """(the values as str..., a function that turns a str result back into the callers' type)."""
+    want_str = isinstance(values[0], str)
+    for v in values[1:]:
+        if v and isinstance(v, str) is not want_str:
             raise TypeError("Cannot mix str and non-str arguments")
-    if str_input:
-        return args + (_noop,)
-    return _decode_args(args) + (_encode_result,)
+    if want_str:
+        return values + (_same,)
+    decoded = tuple(v.decode('ascii', 'strict') if v else '' for v in values)
+    return decoded + (_ascii_out,)
 
 
-class _ResultMixinStr(object):
+# --- result tuples ---
+
+def _authority(netloc):
+    """(user, password, host, port) of a netloc; absent parts are None (host is '' then)."""
+    userinfo, at, hostport = netloc.rpartition('@')
+    user = password = None
+    if at:
+        user, colon, rest = userinfo.partition(':')
+        if colon:
+            password = rest
+    before, bracket, inside = hostport.partition('[')
+    if bracket:
+        host, _, after = inside.partition(']')
+        port = after.partition(':')[2]
+    else:
+        host, _, port = before.partition(':')
+    return user, password, host, port or None
+
+
+class _NetlocParts:
+    """username, password, hostname and port, read from the netloc field on each access."""
     __slots__ = ()
 
-    def encode(self, encoding='ascii', errors='strict'):
-        return self._encoded_counterpart(*(x.encode(encoding, errors) for x in self))
-
-
-class _ResultMixinBytes(object):
-    __slots__ = ()
-
-    def decode(self, encoding='ascii', errors='strict'):
-        return self._decoded_counterpart(*(x.decode(encoding, errors) for x in self))
-
-
-class _NetlocResultMixinBase(object):
-    __slots__ = ()
+    def _parts(self):
+        netloc = self.netloc
+        if isinstance(netloc, str):
+            return _authority(netloc)
+        # bytes: work on a latin-1 view so every byte maps to one character and back
+        return tuple(None if p is None else p.encode('latin-1')
+                     for p in _authority(netloc.decode('latin-1')))
 
     @property
     def username(self):
-        return self._userinfo[0]
+        return self._parts()[0]
 
     @property
     def password(self):
-        return self._userinfo[1]
+        return self._parts()[1]
 
     @property
     def hostname(self):
-        hostname = self._hostinfo[0]
-        if not hostname:
+        host = self._parts()[2]
+        if not host:
             return None
-        sep = '%' if isinstance(hostname, str) else b'%'
-        host, pct, zone = hostname.partition(sep)
-        return host.lower() + pct + zone
+        # the zone of a scoped IPv6 address keeps its case
+        name, pct, zone = host.partition('%' if isinstance(host, str) else b'%')
+        return name.lower() + pct + zone
 
     @property
     def port(self):
-        port = self._hostinfo[1]
-        if port is not None:
-            if port.isdigit() and port.isascii():
-                port = int(port)
-            else:
-                raise ValueError(f"Port could not be cast to integer value as {port!r}")
-            if not (0 <= port <= 65535):
-                raise ValueError("Port out of range 0-65535")
-        return port
+        text = self._parts()[3]
+        if text is None:
+            return None
+        if not (text.isdigit() and text.isascii()):
+            raise ValueError(f"Port could not be cast to integer value as {text!r}")
+        number = int(text)
+        if number > 65535:
+            raise ValueError("Port out of range 0-65535")
+        return number
 
 
-class _NetlocResultMixinStr(_NetlocResultMixinBase, _ResultMixinStr):
+class _StrResult:
     __slots__ = ()
 
-    @property
-    def _userinfo(self):
-        userinfo, have_info, _ = self.netloc.rpartition('@')
-        if not have_info:
-            return None, None
-        user, have_pw, pw = userinfo.partition(':')
-        return user, (pw if have_pw else None)
-
-    @property
-    def _hostinfo(self):
-        hostinfo = self.netloc.rpartition('@')[2]
-        _, have_open, bracketed = hostinfo.partition('[')
-        if have_open:
-            host, _, port = bracketed.partition(']')
-            _, _, port = port.partition(':')
-        else:
-            host, _, port = hostinfo.partition(':')
-        return host, (port or None)
+    def encode(self, encoding='ascii', errors='strict'):
+        return self._twin(*[field.encode(encoding, errors) for field in self])
 
 
-class _NetlocResultMixinBytes(_NetlocResultMixinBase, _ResultMixinBytes):
+class _BytesResult:
     __slots__ = ()
 
-    @property
-    def _userinfo(self):
-        userinfo, have_info, _ = self.netloc.rpartition(b'@')
-        if not have_info:
-            return None, None
-        user, have_pw, pw = userinfo.partition(b':')
-        return user, (pw if have_pw else None)
-
-    @property
-    def _hostinfo(self):
-        hostinfo = self.netloc.rpartition(b'@')[2]
-        _, have_open, bracketed = hostinfo.partition(b'[')
-        if have_open:
-            host, _, port = bracketed.partition(b']')
-            _, _, port = port.partition(b':')
-        else:
-            host, _, port = hostinfo.partition(b':')
-        return host, (port or None)
+    def decode(self, encoding='ascii', errors='strict'):
+        return self._twin(*[field.decode(encoding, errors) for field in self])
 
 
-_DefragResultBase = _collections.namedtuple('DefragResult', 'url fragment')
-_SplitResultBase = _collections.namedtuple('SplitResult', 'scheme netloc path query fragment')
-_ParseResultBase = _collections.namedtuple('ParseResult', 'scheme netloc path params query fragment')
-
-
-class DefragResult(_DefragResultBase, _ResultMixinStr):
-    __slots__ = ()
-
-    def geturl(self):
-        if self.fragment:
-            return self.url + '#' + self.fragment
+def _defrag_geturl(self):
+    if not self.fragment:
         return self.url
+    return self.url + ('#' if isinstance(self.url, str) else b'#') + self.fragment
 
 
-class SplitResult(_SplitResultBase, _NetlocResultMixinStr):
-    __slots__ = ()
-
-    def geturl(self):
-        return urlunsplit(self)
-
-
-class ParseResult(_ParseResultBase, _NetlocResultMixinStr):
-    __slots__ = ()
-
-    def geturl(self):
-        return urlunparse(self)
-
-
-class DefragResultBytes(_DefragResultBase, _ResultMixinBytes):
-    __slots__ = ()
-
-    def geturl(self):
-        if self.fragment:
-            return self.url + b'#' + self.fragment
-        return self.url
+def _result_pair(name, fields, geturl, netloc):
+    """The str result class name and its bytes twin nameBytes, both namedtuples of fields."""
+    tuple_base = _collections.namedtuple(name, fields)
+    extra = (_NetlocParts,) if netloc else ()
+    made = []
+    for suffix, kind in (('', _StrResult), ('Bytes', _BytesResult)):
+        ns = {'__slots__': (), 'geturl': geturl, '__module__': __name__,
+              '__qualname__': name + suffix}
+        made.append(type(name + suffix, (tuple_base,) + extra + (kind,), ns))
+    text_cls, bytes_cls = made
+    text_cls._twin, bytes_cls._twin = bytes_cls, text_cls
+    return text_cls, bytes_cls
 
 
-class SplitResultBytes(_SplitResultBase, _NetlocResultMixinBytes):
-    __slots__ = ()
-
-    def geturl(self):
-        return urlunsplit(self)
-
-
-class ParseResultBytes(_ParseResultBase, _NetlocResultMixinBytes):
-    __slots__ = ()
-
-    def geturl(self):
-        return urlunparse(self)
+DefragResult, DefragResultBytes = _result_pair(
+    'DefragResult', 'url fragment', _defrag_geturl, False)
+SplitResult, SplitResultBytes = _result_pair(
+    'SplitResult', 'scheme netloc path query fragment', lambda self: urlunsplit(self), True)
+ParseResult, ParseResultBytes = _result_pair(
+    'ParseResult', 'scheme netloc path params query fragment', lambda self: urlunparse(self), True)
 
 
-for _s, _b in ((DefragResult, DefragResultBytes), (SplitResult, SplitResultBytes),
-               (ParseResult, ParseResultBytes)):
-    _s._encoded_counterpart = _b
-    _b._decoded_counterpart = _s
-del _s, _b
+# --- hosts in brackets ---
+
+def _ipv4_ok(s):
+    fields = s.split('.')
+    return len(fields) == 4 and all(
+        f.isascii() and f.isdigit() and len(f) <= 3 and int(f) <= 255 and (f == '0' or f[0] != '0')
+        for f in fields)
 
 
-def _splitparams(url):
-    if '/' in url:
-        i = url.find(';', url.rfind('/'))
-        if i < 0:
-            return url, ''
-    else:
-        i = url.find(';')
-    return url[:i], url[i + 1:]
-
-
-def _splitnetloc(url, start=0):
-    end = len(url)
-    for c in '/?#':
-        pos = url.find(c, start)
-        if pos >= 0 and pos < end:
-            end = pos
-    return url[start:end], url[end:]
-
-
-def _is_ipv4(s):
-    parts = s.split('.')
-    if len(parts) != 4:
-        return False
-    for p in parts:
-        if not p or len(p) > 3 or not (p.isdigit() and p.isascii()) or int(p) > 255:
-            return False
-        if len(p) > 1 and p[0] == '0':
-            return False
-    return True
-
-
-def _is_ipv6(s):
+def _ipv6_ok(s):
     s = s.partition('%')[0]
     if not s:
         return False
     if '.' in s:
-        head, _, v4 = s.rpartition(':')
-        if not _is_ipv4(v4):
+        # a trailing dotted quad stands for the last two groups
+        head, _, quad = s.rpartition(':')
+        if not _ipv4_ok(quad):
             return False
         s = head + ':0:0'
-    if s.count('::') > 1:
+    gaps = s.count('::')
+    if gaps > 1:
         return False
-    groups = s.split(':')
-    if '::' in s:
-        if s.startswith('::'):
-            groups = groups[1:]
-        if s.endswith('::'):
-            groups = groups[:-1]
-        if len(groups) > 8:
+    if gaps:
+        left, _, right = s.partition('::')
+        groups = (left.split(':') if left else []) + (right.split(':') if right else [])
+        if len(groups) > 7:
             return False
-    elif len(groups) != 8:
-        return False
-    seen_gap = False
-    for g in groups:
-        if g == '':
-            if seen_gap and '::' not in s:
-                return False
-            seen_gap = True
-            continue
-        if len(g) > 4:
+    else:
+        groups = s.split(':')
+        if len(groups) != 8:
             return False
-        for c in g:
-            if c not in _HEX:
-                return False
-    return True
+    return all(0 < len(g) <= 4 and all(c in _HEX for c in g) for g in groups)
 
 
 def _check_bracketed_host(hostname):
     # An IPv6 literal, or an IPvFuture one (v<hex>.<chars>).
-    if hostname.startswith('v'):
-        i = hostname.find('.')
-        if i < 2 or i == len(hostname) - 1 or any(c not in _HEX for c in hostname[1:i]):
+    if hostname[:1] == 'v':
+        dot = hostname.find('.')
+        if dot < 2 or dot == len(hostname) - 1 or any(c not in _HEX for c in hostname[1:dot]):
             raise ValueError("IPvFuture address is invalid")
-        return
-    if _is_ipv4(hostname):
+    elif _ipv4_ok(hostname):
         raise ValueError("An IPv4 address cannot be in brackets")
-    if not _is_ipv6(hostname):
+    elif not _ipv6_ok(hostname):
         raise ValueError(f"{hostname!r} does not appear to be an IPv4 or IPv6 address")
 
 
+def _check_netloc_brackets(netloc):
+    opens, closes = '[' in netloc, ']' in netloc
+    if opens != closes:
+        raise ValueError("Invalid IPv6 URL")
+    if opens:
+        _check_bracketed_host(netloc.partition('[')[2].partition(']')[0])
+
+
+# --- splitting and joining ---
+
+def _leading_scheme(url):
+    """(scheme, rest) when url starts with a scheme and a colon, else ('', url)."""
+    colon = url.find(':')
+    if colon <= 0 or not (url[0].isascii() and url[0].isalpha()):
+        return '', url
+    candidate = url[:colon]
+    if candidate.strip(scheme_chars):
+        return '', url
+    return candidate.lower(), url[colon + 1:]
+
+
+def _cut(s, sep):
+    """(before, after) of the first sep in s, or (s, '') without one."""
+    before, found, after = s.partition(sep)
+    return (before, after) if found else (s, '')
+
+
 def urlsplit(url, scheme='', allow_fragments=True):
-    url, scheme, _coerce_result = _coerce_args(url, scheme)
-    url = url.lstrip(_C0_OR_SPACE)
-    scheme = scheme.strip(_C0_OR_SPACE)
-    for b in _UNSAFE:
-        url = url.replace(b, '')
-        scheme = scheme.replace(b, '')
-    allow_fragments = bool(allow_fragments)
-    netloc = query = fragment = ''
-    i = url.find(':')
-    if i > 0 and url[0].isascii() and url[0].isalpha():
-        for c in url[:i]:
-            if c not in scheme_chars:
-                break
-        else:
-            scheme, url = url[:i].lower(), url[i + 1:]
-    if url[:2] == '//':
-        netloc, url = _splitnetloc(url, 2)
-        if (('[' in netloc and ']' not in netloc) or
-                (']' in netloc and '[' not in netloc)):
-            raise ValueError("Invalid IPv6 URL")
-        if '[' in netloc and ']' in netloc:
-            bracketed = netloc.partition('[')[2].partition(']')[0]
-            _check_bracketed_host(bracketed)
-    if allow_fragments and '#' in url:
-        url, fragment = url.split('#', 1)
-    if '?' in url:
-        url, query = url.split('?', 1)
-    return _coerce_result(SplitResult(scheme, netloc, url, query, fragment))
+    url, scheme, back = _as_text(url, scheme)
+    url = url.lstrip(_C0_OR_SPACE).translate(_DROPPED)
+    scheme = scheme.strip(_C0_OR_SPACE).translate(_DROPPED)
+    found, url = _leading_scheme(url)
+    scheme = found or scheme
+    netloc = ''
+    if url.startswith('//'):
+        end = len(url)
+        for stop in '/?#':
+            at = url.find(stop, 2)
+            if 0 <= at < end:
+                end = at
+        netloc, url = url[2:end], url[end:]
+        _check_netloc_brackets(netloc)
+    fragment = ''
+    if allow_fragments:
+        url, fragment = _cut(url, '#')
+    path, query = _cut(url, '?')
+    return back(SplitResult(scheme, netloc, path, query, fragment))
+
+
+def _split_params(path):
+    # params follow the first ';' of the last path segment
+    semi = path.find(';', max(path.rfind('/'), 0))
+    if semi < 0:
+        return path, ''
+    return path[:semi], path[semi + 1:]
 
 
 def urlparse(url, scheme='', allow_fragments=True):
-    url, scheme, _coerce_result = _coerce_args(url, scheme)
-    scheme, netloc, url, query, fragment = urlsplit(url, scheme, allow_fragments)
-    if scheme in uses_params and ';' in url:
-        url, params = _splitparams(url)
-    else:
-        params = ''
-    return _coerce_result(ParseResult(scheme, netloc, url, params, query, fragment))
+    url, scheme, back = _as_text(url, scheme)
+    parts = urlsplit(url, scheme, allow_fragments)
+    path, params = parts.path, ''
+    if parts.scheme in uses_params and ';' in path:
+        path, params = _split_params(path)
+    return back(ParseResult(parts.scheme, parts.netloc, path, params, parts.query, parts.fragment))
 
 
 def urlunsplit(components):
-    scheme, netloc, url, query, fragment, _coerce_result = _coerce_args(*components)
-    if netloc or (scheme and scheme in uses_netloc and url[:2] != '//'):
-        if url and url[:1] != '/':
-            url = '/' + url
-        url = '//' + (netloc or '') + url
+    scheme, netloc, path, query, fragment, back = _as_text(*components)
+    pieces = []
     if scheme:
-        url = scheme + ':' + url
-    if query:
-        url = url + '?' + query
-    if fragment:
-        url = url + '#' + fragment
-    return _coerce_result(url)
+        pieces += [scheme, ':']
+    if netloc or (scheme and scheme in uses_netloc and not path.startswith('//')):
+        pieces += ['//', netloc or '']
+        if path and not path.startswith('/'):
+            pieces.append('/')
+    pieces.append(path)
+    for mark, value in (('?', query), ('#', fragment)):
+        if value:
+            pieces += [mark, value]
+    return back(''.join(pieces))
 
 
 def urlunparse(components):
-    scheme, netloc, url, params, query, fragment, _coerce_result = _coerce_args(*components)
+    scheme, netloc, path, params, query, fragment, back = _as_text(*components)
     if params:
-        url = "%s;%s" % (url, params)
-    return _coerce_result(urlunsplit((scheme, netloc, url, query, fragment)))
+        path = path + ';' + params
+    return back(urlunsplit((scheme, netloc, path, query, fragment)))
+
+
+def _resolve_path(base_path, ref_path):
+    """The path of a relative reference ref_path resolved against base_path."""
+    if ref_path.startswith('/'):
+        segments = ref_path.split('/')
+    else:
+        # the base's directory: everything up to its last '/' ('/' for an empty base path)
+        directory = base_path[:base_path.rfind('/') + 1] if base_path else '/'
+        segments = (directory + ref_path).split('/')
+        # empty segments inside a merged path collapse (CPython's rule, not RFC 3986's)
+        segments[1:-1] = [s for s in segments[1:-1] if s]
+    kept = []
+    for seg in segments:
+        if seg == '..':
+            if kept:
+                kept.pop()
+        elif seg != '.':
+            kept.append(seg)
+    if segments[-1] in ('.', '..'):
+        kept.append('')  # a trailing dot segment names a directory
+    return '/'.join(kept) or '/'
 
 
 def urljoin(base, url, allow_fragments=True):
@@ -353,81 +322,51 @@ def urljoin(base, url, allow_fragments=True):
         return url
     if not url:
         return base
-    base, url, _coerce_result = _coerce_args(base, url)
-    bscheme, bnetloc, bpath, bparams, bquery, bfragment = urlparse(base, '', allow_fragments)
-    scheme, netloc, path, params, query, fragment = urlparse(url, bscheme, allow_fragments)
-    if scheme != bscheme or scheme not in uses_relative:
-        return _coerce_result(url)
-    if scheme in uses_netloc:
-        if netloc:
-            return _coerce_result(urlunparse((scheme, netloc, path, params, query, fragment)))
-        netloc = bnetloc
-    if not path and not params:
-        path, params = bpath, bparams
-        if not query:
-            query = bquery
-        return _coerce_result(urlunparse((scheme, netloc, path, params, query, fragment)))
-    base_parts = bpath.split('/')
-    if base_parts[-1] != '':
-        # the last segment of the base is a file name, not a directory
-        base_parts.pop()
-    if path[:1] == '/':
-        segments = path.split('/')
+    base, url, back = _as_text(base, url)
+    b = urlparse(base, '', allow_fragments)
+    r = urlparse(url, b.scheme, allow_fragments)
+    if r.scheme != b.scheme or r.scheme not in uses_relative:
+        return back(url)
+    if r.scheme in uses_netloc and r.netloc:
+        return back(urlunparse(r))
+    netloc = b.netloc if r.scheme in uses_netloc else r.netloc
+    if not r.path and not r.params:
+        # only a query and/or fragment: the base's path (and query, unless replaced) stays
+        joined = (r.scheme, netloc, b.path, b.params, r.query or b.query, r.fragment)
     else:
-        segments = base_parts + path.split('/')
-        # empty segments in the middle collapse
-        segments[1:-1] = [s for s in segments[1:-1] if s]
-    out = []
-    for seg in segments:
-        if seg == '..':
-            if out:
-                out.pop()
-        elif seg != '.':
-            out.append(seg)
-    if segments[-1] in ('.', '..'):
-        out.append('')
-    return _coerce_result(urlunparse((scheme, netloc, '/'.join(out) or '/', params, query, fragment)))
+        joined = (r.scheme, netloc, _resolve_path(b.path, r.path), r.params, r.query, r.fragment)
+    return back(urlunparse(joined))
 
 
 def urldefrag(url):
-    url, _coerce_result = _coerce_args(url)
-    if '#' in url:
-        s, n, p, a, q, frag = urlparse(url)
-        defrag = urlunparse((s, n, p, a, q, ''))
-    else:
-        frag = ''
-        defrag = url
-    return _coerce_result(DefragResult(defrag, frag))
+    url, back = _as_text(url)
+    if '#' not in url:
+        return back(DefragResult(url, ''))
+    parts = urlparse(url)
+    return back(DefragResult(urlunparse(parts._replace(fragment='')), parts.fragment))
 
 
 # --- quoting ---
 
-_HEX = '0123456789ABCDEFabcdef'
-_ALWAYS_SAFE = frozenset(b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~')
-
-
-def _hexval(c):
-    return int(c, 16)
+_UNRESERVED = frozenset(b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~')
+_IS_HEX = frozenset(_HEX.encode())
 
 
 def unquote_to_bytes(string):
     if not string:
         string.split  # an AttributeError for non-strings, as CPython
         return b''
-    if isinstance(string, str):
-        string = string.encode('utf-8')
-    parts = string.split(b'%')
-    if len(parts) == 1:
-        return bytes(string)
-    out = bytearray(parts[0])
-    for item in parts[1:]:
-        h = item[:2]
-        if len(h) == 2 and chr(h[0]) in _HEX and chr(h[1]) in _HEX:
-            out.append(int(h.decode(), 16))
-            out += item[2:]
+    raw = string.encode('utf-8') if isinstance(string, str) else bytes(string)
+    first, *rest = raw.split(b'%')
+    if not rest:
+        return raw
+    out = bytearray(first)
+    for chunk in rest:
+        if len(chunk) >= 2 and chunk[0] in _IS_HEX and chunk[1] in _IS_HEX:
+            out.append(int(chunk[:2], 16))
+            out += chunk[2:]
         else:
-            out += b'%'
-            out += item
+            out += b'%' + chunk
     return bytes(out)
 
 
@@ -437,10 +376,8 @@ def unquote(string, encoding='utf-8', errors='replace'):
     if '%' not in string:
         string.split
         return string
-    if encoding is None:
-        encoding = 'utf-8'
-    if errors is None:
-        errors = 'replace'
+    encoding = encoding or 'utf-8'
+    errors = errors or 'replace'
     # ASCII runs (literal characters and %XX bytes together) are decoded as one byte string;
     # other characters pass through.
     out = []
@@ -448,11 +385,11 @@ def unquote(string, encoding='utf-8', errors='replace'):
     i, n = 0, len(string)
     while i < n:
         c = string[i]
-        if c == '%' and i + 2 < n + 0 and string[i + 1] in _HEX and string[i + 2] in _HEX:
+        if c == '%' and i + 2 < n and string[i + 1] in _HEX and string[i + 2] in _HEX:
             pending.append(int(string[i + 1:i + 3], 16))
             i += 3
             continue
-        if ord(c) < 128:
+        if c.isascii():
             pending.append(ord(c))
         else:
             if pending:
@@ -466,34 +403,27 @@ def unquote(string, encoding='utf-8', errors='replace'):
 
 
 def unquote_plus(string, encoding='utf-8', errors='replace'):
-    string = string.replace('+', ' ')
-    return unquote(string, encoding, errors)
+    return unquote(string.replace('+', ' '), encoding, errors)
 
 
 def quote(string, safe='/', encoding=None, errors=None):
-    if isinstance(string, str):
-        if not string:
-            return string
-        if encoding is None:
-            encoding = 'utf-8'
-        if errors is None:
-            errors = 'strict'
-        string = string.encode(encoding, errors)
-    else:
-        if encoding is not None:
-            raise TypeError("quote() doesn't support 'encoding' for bytes")
-        if errors is not None:
-            raise TypeError("quote() doesn't support 'errors' for bytes")
-    return quote_from_bytes(string, safe)
+    if not isinstance(string, str):
+        for label, given in (('encoding', encoding), ('errors', errors)):
+            if given is not None:
+                raise TypeError(f"quote() doesn't support '{label}' for bytes")
+        return quote_from_bytes(string, safe)
+    if not string:
+        return string
+    return quote_from_bytes(string.encode(encoding or 'utf-8', errors or 'strict'), safe)
 
 
 def quote_plus(string, safe='', encoding=None, errors=None):
-    if ((isinstance(string, str) and ' ' not in string) or
-            (isinstance(string, bytes) and b' ' not in string)):
+    space = ' ' if isinstance(string, str) else b' '
+    if isinstance(string, (str, bytes)) and space not in string:
         return quote(string, safe, encoding, errors)
-    space = ' ' if isinstance(safe, str) else b' '
-    string = quote(string, safe + space, encoding, errors)
-    return string.replace(' ', '+')
+    # spaces survive quoting as safe characters and then become '+'
+    plus_safe = safe + (' ' if isinstance(safe, str) else b' ')
+    return quote(string, plus_safe, encoding, errors).replace(' ', '+')
 
 
 def quote_from_bytes(bs, safe='/'):
@@ -501,23 +431,14 @@ def quote_from_bytes(bs, safe='/'):
         raise TypeError("quote_from_bytes() expected bytes")
     if not bs:
         return ''
-    if isinstance(safe, str):
-        safe = safe.encode('ascii', 'ignore')
-    else:
-        safe = bytes(c for c in safe if c < 128)
-    keep = _ALWAYS_SAFE.union(safe)
-    out = []
-    for b in bs:
-        if b in keep:
-            out.append(chr(b))
-        else:
-            out.append('%%%02X' % b)
-    return ''.join(out)
+    extra = safe.encode('ascii', 'ignore') if isinstance(safe, str) else bytes(b for b in safe if b < 128)
+    keep = _UNRESERVED.union(extra)
+    return ''.join(chr(b) if b in keep else '%%%02X' % b for b in bs)
 
 
 def urlencode(query, doseq=False, safe='', encoding=None, errors=None, quote_via=quote_plus):
     if hasattr(query, "items"):
-        query = query.items()
+        pairs = query.items()
     else:
         try:
             if len(query) and not isinstance(query[0], tuple):
@@ -525,64 +446,59 @@ def urlencode(query, doseq=False, safe='', encoding=None, errors=None, quote_via
         except TypeError as err:
             raise TypeError("not a valid non-string sequence "
                             "or mapping object") from err
+        pairs = query
 
-    def q(x):
+    def enc(x):
         if isinstance(x, bytes):
             return quote_via(x, safe)
         return quote_via(str(x), safe, encoding, errors)
 
-    out = []
-    for k, v in query:
-        k = q(k)
-        if not doseq or isinstance(v, (str, bytes)):
-            out.append(k + '=' + q(v))
-            continue
-        try:
-            len(v)
-        except TypeError:
-            out.append(k + '=' + q(v))
-        else:
-            for elt in v:
-                out.append(k + '=' + q(elt))
-    return '&'.join(out)
+    def values(v):
+        # with doseq, a sized non-string value contributes one field per element
+        if doseq and not isinstance(v, (str, bytes)):
+            try:
+                len(v)
+            except TypeError:
+                pass
+            else:
+                return v
+        return (v,)
+
+    return '&'.join(enc(k) + '=' + enc(item) for k, v in pairs for item in values(v))
 
 
 def parse_qsl(qs, keep_blank_values=False, strict_parsing=False,
               encoding='utf-8', errors='replace', max_num_fields=None, separator='&'):
-    qs, _coerce_result = _coerce_args(qs)
-    separator, _ = _coerce_args(separator)
+    qs, back = _as_text(qs)
+    separator, _ = _as_text(separator)
     if not separator or not isinstance(separator, (str, bytes)):
         raise ValueError("Separator must be of type string or bytes.")
-    if max_num_fields is not None:
-        num_fields = 1 + qs.count(separator) if qs else 0
-        if max_num_fields < num_fields:
-            raise ValueError('Max number of fields exceeded')
-    r = []
-    for name_value in (qs.split(separator) if qs else []):
-        if not name_value and not strict_parsing:
+    fields = qs.split(separator) if qs else []
+    if max_num_fields is not None and max_num_fields < len(fields):
+        raise ValueError('Max number of fields exceeded')
+
+    def decoded(text):
+        return back(unquote(text.replace('+', ' '), encoding=encoding, errors=errors))
+
+    pairs = []
+    for field in fields:
+        if not field and not strict_parsing:
             continue
-        nv = name_value.split('=', 1)
-        if len(nv) != 2:
+        name, eq, value = field.partition('=')
+        if not eq:
             if strict_parsing:
-                raise ValueError("bad query field: %r" % (name_value,))
-            if keep_blank_values:
-                nv.append('')
-            else:
+                raise ValueError("bad query field: %r" % (field,))
+            if not keep_blank_values:
                 continue
-        if len(nv[1]) or keep_blank_values:
-            name = _coerce_result(unquote(nv[0].replace('+', ' '), encoding=encoding, errors=errors))
-            value = _coerce_result(unquote(nv[1].replace('+', ' '), encoding=encoding, errors=errors))
-            r.append((name, value))
-    return r
+        if value or keep_blank_values:
+            pairs.append((decoded(name), decoded(value)))
+    return pairs
 
 
 def parse_qs(qs, keep_blank_values=False, strict_parsing=False,
              encoding='utf-8', errors='replace', max_num_fields=None, separator='&'):
-    result = {}
+    grouped = {}
     for name, value in parse_qsl(qs, keep_blank_values, strict_parsing, encoding=encoding,
                                  errors=errors, max_num_fields=max_num_fields, separator=separator):
-        if name in result:
-            result[name].append(value)
-        else:
-            result[name] = [value]
-    return result
+        grouped.setdefault(name, []).append(value)
+    return grouped

@@ -6,6 +6,7 @@ import sys
 import types
 import enum
 import functools
+from keyword import iskeyword as _iskeyword
 
 __all__ = [
     "Parameter", "Signature", "BoundArguments", "signature", "iscoroutinefunction",
@@ -181,23 +182,16 @@ def cleandoc(doc):
     """Clean up indentation from docstrings: tabs expanded, the common
     indentation of the lines after the first removed, leading and trailing
     blank lines dropped."""
-    lines = doc.expandtabs().split("\n")
-    margin = sys.maxsize
-    for line in lines[1:]:
-        content = len(line.lstrip())
-        if content:
-            indent = len(line) - content
-            margin = min(margin, indent)
-    if lines:
-        lines[0] = lines[0].lstrip()
-    if margin < sys.maxsize:
-        for i in range(1, len(lines)):
-            lines[i] = lines[i][margin:]
-    while lines and not lines[-1]:
-        lines.pop()
-    while lines and not lines[0]:
-        lines.pop(0)
-    return "\n".join(lines)
+    first, *rest = doc.expandtabs().split("\n")
+    # whitespace-only lines do not count towards the common indentation
+    margin = min((len(line) - len(line.lstrip()) for line in rest if line.lstrip()), default=0)
+    lines = [first.lstrip()] + [line[margin:] for line in rest]
+    start, stop = 0, len(lines)
+    while start < stop and not lines[start]:
+        start += 1
+    while stop > start and not lines[stop - 1]:
+        stop -= 1
+    return "\n".join(lines[start:stop])
 
 
 def _finddoc(obj):
@@ -309,22 +303,15 @@ class _ParameterKind(enum.IntEnum):
 
     @property
     def description(self):
-        return _PARAM_NAME_MAPPING[self]
+        return _KIND_WORDS[self.value]
 
 
-_POSITIONAL_ONLY = _ParameterKind.POSITIONAL_ONLY
-_POSITIONAL_OR_KEYWORD = _ParameterKind.POSITIONAL_OR_KEYWORD
-_VAR_POSITIONAL = _ParameterKind.VAR_POSITIONAL
-_KEYWORD_ONLY = _ParameterKind.KEYWORD_ONLY
-_VAR_KEYWORD = _ParameterKind.VAR_KEYWORD
+# How messages name each kind, indexed by the kind's value.
+_KIND_WORDS = ("positional-only", "positional or keyword", "variadic positional",
+               "keyword-only", "variadic keyword")
 
-_PARAM_NAME_MAPPING = {
-    _POSITIONAL_ONLY: "positional-only",
-    _POSITIONAL_OR_KEYWORD: "positional or keyword",
-    _VAR_POSITIONAL: "variadic positional",
-    _KEYWORD_ONLY: "keyword-only",
-    _VAR_KEYWORD: "variadic keyword",
-}
+_POSITIONAL_ONLY, _POSITIONAL_OR_KEYWORD, _VAR_POSITIONAL, _KEYWORD_ONLY, _VAR_KEYWORD = _ParameterKind
+_VARIADIC = (_VAR_POSITIONAL, _VAR_KEYWORD)
 
 
 def formatannotation(annotation, base_module=None):
@@ -337,95 +324,73 @@ def formatannotation(annotation, base_module=None):
     return repr(annotation)
 
 
+def _positional_only_error(name):
+    return TypeError(f"{name!r} parameter is positional only, but was passed as a keyword")
+
+
 class Parameter:
     """One parameter of a Signature: name, kind, default and annotation
     (Parameter.empty when absent)."""
 
     __slots__ = ("_name", "_kind", "_default", "_annotation")
 
-    POSITIONAL_ONLY = _POSITIONAL_ONLY
-    POSITIONAL_OR_KEYWORD = _POSITIONAL_OR_KEYWORD
-    VAR_POSITIONAL = _VAR_POSITIONAL
-    KEYWORD_ONLY = _KEYWORD_ONLY
-    VAR_KEYWORD = _VAR_KEYWORD
+    POSITIONAL_ONLY, POSITIONAL_OR_KEYWORD, VAR_POSITIONAL, KEYWORD_ONLY, VAR_KEYWORD = _ParameterKind
 
     empty = _empty
 
     def __init__(self, name, kind, *, default=_empty, annotation=_empty):
+        # Checked in the order CPython checks, so the first problem is the one reported.
         try:
-            self._kind = _ParameterKind(kind)
+            kind = _ParameterKind(kind)
         except ValueError:
             raise ValueError(f"value {kind!r} is not a valid Parameter.kind")
-        if default is not _empty and self._kind in (_VAR_POSITIONAL, _VAR_KEYWORD):
-            msg = "{} parameters cannot have default values"
-            raise ValueError(msg.format(self._kind.description))
-        self._default = default
-        self._annotation = annotation
+        if kind in _VARIADIC and default is not _empty:
+            raise ValueError(f"{kind.description} parameters cannot have default values")
         if name is _empty:
             raise ValueError("name is a required attribute for Parameter")
         if not isinstance(name, str):
-            raise TypeError("name must be a str, not a {}".format(type(name).__name__))
-        if not name.isidentifier():
-            raise ValueError("{!r} is not a valid parameter name".format(name))
-        self._name = name
+            raise TypeError(f"name must be a str, not a {type(name).__name__}")
+        if not name.isidentifier() or (kind != _POSITIONAL_ONLY and _iskeyword(name)):
+            raise ValueError(f"{name!r} is not a valid parameter name")
+        self._name, self._kind, self._default, self._annotation = name, kind, default, annotation
 
-    @property
-    def name(self):
-        return self._name
-
-    @property
-    def default(self):
-        return self._default
-
-    @property
-    def annotation(self):
-        return self._annotation
-
-    @property
-    def kind(self):
-        return self._kind
+    name = property(lambda self: self._name)
+    kind = property(lambda self: self._kind)
+    default = property(lambda self: self._default)
+    annotation = property(lambda self: self._annotation)
 
     def replace(self, *, name=_void, kind=_void, annotation=_void, default=_void):
-        if name is _void:
-            name = self._name
-        if kind is _void:
-            kind = self._kind
-        if annotation is _void:
-            annotation = self._annotation
-        if default is _void:
-            default = self._default
-        return type(self)(name, kind, default=default, annotation=annotation)
+        def pick(given, current):
+            return current if given is _void else given
+        return type(self)(pick(name, self._name), pick(kind, self._kind),
+                          default=pick(default, self._default),
+                          annotation=pick(annotation, self._annotation))
 
     def __str__(self):
-        kind = self.kind
-        formatted = self._name
-        if self._annotation is not _empty:
-            formatted = "{}: {}".format(formatted, formatannotation(self._annotation))
+        text = ("", "", "*", "", "**")[self._kind] + self._name
+        annotated = self._annotation is not _empty
+        if annotated:
+            text += ": " + formatannotation(self._annotation)
         if self._default is not _empty:
-            if self._annotation is not _empty:
-                formatted = "{} = {}".format(formatted, repr(self._default))
-            else:
-                formatted = "{}={}".format(formatted, repr(self._default))
-        if kind == _VAR_POSITIONAL:
-            formatted = "*" + formatted
-        elif kind == _VAR_KEYWORD:
-            formatted = "**" + formatted
-        return formatted
+            # PEP 8 spacing: "x=1" but "x: int = 1"
+            text += (" = " if annotated else "=") + repr(self._default)
+        return text
 
     def __repr__(self):
-        return '<{} "{}">'.format(self.__class__.__name__, self)
+        return f'<{type(self).__name__} "{self}">'
+
+    def _key(self):
+        return (self._name, self._kind, self._default, self._annotation)
 
     def __hash__(self):
-        return hash((self.name, self.kind, self.annotation, self.default))
+        return hash((self._name, self._kind, self._annotation, self._default))
 
     def __eq__(self, other):
         if self is other:
             return True
         if not isinstance(other, Parameter):
             return NotImplemented
-        return (self._name == other._name and self._kind == other._kind and
-                self._default == other._default and
-                self._annotation == other._annotation)
+        return self._key() == other._key()
 
 
 class BoundArguments:
@@ -442,65 +407,51 @@ class BoundArguments:
     def signature(self):
         return self._signature
 
+    def _call_parts(self):
+        """(args, kwargs): arguments go positionally up to the first keyword-only or
+        **kwargs parameter, or the first parameter that has no argument; the rest by name."""
+        positional, by_name = [], {}
+        named_from_here = False
+        for name, param in self._signature.parameters.items():
+            present = name in self.arguments
+            if param.kind >= _KEYWORD_ONLY or not present:
+                named_from_here = True
+            if not present:
+                continue
+            value = self.arguments[name]
+            if not named_from_here:
+                if param.kind == _VAR_POSITIONAL:
+                    positional.extend(value)
+                else:
+                    positional.append(value)
+            elif param.kind == _VAR_KEYWORD:
+                by_name.update(value)
+            else:
+                by_name[name] = value
+        return tuple(positional), by_name
+
     @property
     def args(self):
-        args = []
-        for param_name, param in self._signature.parameters.items():
-            if param.kind in (_VAR_KEYWORD, _KEYWORD_ONLY):
-                break
-            try:
-                arg = self.arguments[param_name]
-            except KeyError:
-                break
-            else:
-                if param.kind == _VAR_POSITIONAL:
-                    args.extend(arg)
-                else:
-                    args.append(arg)
-        return tuple(args)
+        return self._call_parts()[0]
 
     @property
     def kwargs(self):
-        kwargs = {}
-        kwargs_started = False
-        for param_name, param in self._signature.parameters.items():
-            if not kwargs_started:
-                if param.kind in (_VAR_KEYWORD, _KEYWORD_ONLY):
-                    kwargs_started = True
-                else:
-                    if param_name not in self.arguments:
-                        kwargs_started = True
-                        continue
-            if not kwargs_started:
-                continue
-            try:
-                arg = self.arguments[param_name]
-            except KeyError:
-                pass
-            else:
-                if param.kind == _VAR_KEYWORD:
-                    kwargs.update(arg)
-                else:
-                    kwargs[param_name] = arg
-        return kwargs
+        return self._call_parts()[1]
 
     def apply_defaults(self):
-        arguments = self.arguments
-        new_arguments = []
+        """Fill in the defaults of missing arguments (() and {} for * and **)."""
+        given = self.arguments
+        filled = {}
         for name, param in self._signature.parameters.items():
-            try:
-                new_arguments.append((name, arguments[name]))
-            except KeyError:
-                if param.default is not _empty:
-                    val = param.default
-                elif param.kind is _VAR_POSITIONAL:
-                    val = ()
-                elif param.kind is _VAR_KEYWORD:
-                    val = {}
-                else:
-                    continue
-                new_arguments.append((name, val))
-        self.arguments = dict(new_arguments)
+            if name in given:
+                filled[name] = given[name]
+            elif param.default is not _empty:
+                filled[name] = param.default
+            elif param.kind == _VAR_POSITIONAL:
+                filled[name] = ()
+            elif param.kind == _VAR_KEYWORD:
+                filled[name] = {}
+        self.arguments = filled
 
     def __eq__(self, other):
         if self is other:
@@ -510,10 +461,30 @@ class BoundArguments:
         return self.signature == other.signature and self.arguments == other.arguments
 
     def __repr__(self):
-        args = []
-        for arg, value in self.arguments.items():
-            args.append("{}={!r}".format(arg, value))
-        return "<{} ({})>".format(self.__class__.__name__, ", ".join(args))
+        inner = ", ".join(f"{name}={value!r}" for name, value in self.arguments.items())
+        return f"<{type(self).__name__} ({inner})>"
+
+
+def _check_parameter_order(parameters):
+    """The parameters by name, after checking what a def statement would refuse."""
+    by_name = {}
+    highest = _POSITIONAL_ONLY
+    defaulted = False
+    for param in parameters:
+        kind = param.kind
+        if kind < highest:
+            raise ValueError(f"wrong parameter order: {highest.description} parameter "
+                             f"before {kind.description} parameter")
+        highest = kind
+        if kind <= _POSITIONAL_OR_KEYWORD:
+            if param.default is not _empty:
+                defaulted = True
+            elif defaulted:
+                raise ValueError("non-default argument follows default argument")
+        if param.name in by_name:
+            raise ValueError(f"duplicate parameter name: {param.name!r}")
+        by_name[param.name] = param
+    return by_name
 
 
 class Signature:
@@ -529,34 +500,13 @@ class Signature:
 
     def __init__(self, parameters=None, *, return_annotation=_empty,
                  __validate_parameters__=True):
-        params = {}
-        if parameters is not None:
-            if __validate_parameters__:
-                top_kind = _POSITIONAL_ONLY
-                seen_default = False
-                for param in parameters:
-                    kind = param.kind
-                    name = param.name
-                    if kind < top_kind:
-                        msg = ("wrong parameter order: {} parameter before {} parameter")
-                        msg = msg.format(top_kind.description, kind.description)
-                        raise ValueError(msg)
-                    elif kind > top_kind:
-                        top_kind = kind
-                    if kind in (_POSITIONAL_ONLY, _POSITIONAL_OR_KEYWORD):
-                        if param.default is _empty:
-                            if seen_default:
-                                msg = "non-default argument follows default argument"
-                                raise ValueError(msg)
-                        else:
-                            seen_default = True
-                    if name in params:
-                        msg = "duplicate parameter name: {!r}".format(name)
-                        raise ValueError(msg)
-                    params[name] = param
-            else:
-                params = {param.name: param for param in parameters}
-        self._parameters = types.MappingProxyType(params)
+        if parameters is None:
+            by_name = {}
+        elif __validate_parameters__:
+            by_name = _check_parameter_order(parameters)
+        else:
+            by_name = {param.name: param for param in parameters}
+        self._parameters = types.MappingProxyType(by_name)
         self._return_annotation = return_annotation
 
     @classmethod
@@ -564,116 +514,73 @@ class Signature:
                       locals=None, eval_str=False):
         return _signature_from_callable(obj, follow_wrapped)
 
-    @property
-    def parameters(self):
-        return self._parameters
-
-    @property
-    def return_annotation(self):
-        return self._return_annotation
+    parameters = property(lambda self: self._parameters)
+    return_annotation = property(lambda self: self._return_annotation)
 
     def replace(self, *, parameters=_void, return_annotation=_void):
         if parameters is _void:
-            parameters = self.parameters.values()
+            parameters = self._parameters.values()
         if return_annotation is _void:
             return_annotation = self._return_annotation
         return type(self)(parameters, return_annotation=return_annotation)
 
+    def _identity(self):
+        # Keyword-only parameters can be passed in any order, so their order does
+        # not make two signatures different.
+        ordered = [p for p in self._parameters.values() if p.kind != _KEYWORD_ONLY]
+        unordered = {p.name: p for p in self._parameters.values() if p.kind == _KEYWORD_ONLY}
+        return tuple(ordered), unordered, self._return_annotation
+
     def __hash__(self):
-        params = tuple(param for param in self.parameters.values()
-                       if param.kind != _KEYWORD_ONLY)
-        kwo_params = {param.name: param for param in self.parameters.values()
-                      if param.kind == _KEYWORD_ONLY}
-        return hash((params, frozenset(kwo_params.values()), self.return_annotation))
+        ordered, unordered, annotation = self._identity()
+        return hash((ordered, frozenset(unordered.values()), annotation))
 
     def __eq__(self, other):
         if self is other:
             return True
         if not isinstance(other, Signature):
             return NotImplemented
-        return (self.return_annotation == other.return_annotation and
-                list(self.parameters.values()) == list(other.parameters.values()))
+        return self._identity() == other._identity()
 
     def _bind(self, args, kwargs, *, partial=False):
-        arguments = {}
-        parameters = iter(self.parameters.values())
-        parameters_ex = ()
-        arg_vals = iter(args)
-        while True:
-            # Positional arguments first, parameter by parameter.
-            try:
-                arg_val = next(arg_vals)
-            except StopIteration:
-                try:
-                    param = next(parameters)
-                except StopIteration:
-                    break
-                else:
-                    if param.kind == _VAR_POSITIONAL:
-                        break
-                    elif param.name in kwargs:
-                        if param.kind == _POSITIONAL_ONLY:
-                            msg = ("{arg!r} parameter is positional only, "
-                                   "but was passed as a keyword")
-                            raise TypeError(msg.format(arg=param.name)) from None
-                        parameters_ex = (param,)
-                        break
-                    elif (param.kind == _VAR_KEYWORD or param.default is not _empty):
-                        parameters_ex = (param,)
-                        break
-                    else:
-                        if partial:
-                            parameters_ex = (param,)
-                            break
-                        else:
-                            msg = "missing a required argument: {arg!r}"
-                            raise TypeError(msg.format(arg=param.name)) from None
-            else:
-                try:
-                    param = next(parameters)
-                except StopIteration:
-                    raise TypeError("too many positional arguments") from None
-                else:
-                    if param.kind in (_VAR_KEYWORD, _KEYWORD_ONLY):
-                        raise TypeError("too many positional arguments") from None
-                    if param.kind == _VAR_POSITIONAL:
-                        values = [arg_val]
-                        values.extend(arg_vals)
-                        arguments[param.name] = tuple(values)
-                        break
-                    if param.name in kwargs and param.kind != _POSITIONAL_ONLY:
-                        raise TypeError(
-                            "multiple values for argument {arg!r}".format(
-                                arg=param.name)) from None
-                    arguments[param.name] = arg_val
-        # Then keyword arguments.
-        kwargs_param = None
-        for param in list(parameters_ex) + list(parameters):
-            if param.kind == _VAR_KEYWORD:
-                kwargs_param = param
-                continue
+        bound = {}
+        params = list(self._parameters.values())
+        # 1. Positional arguments fill parameters from the left; *args takes the rest.
+        taken = 0
+        for param in params:
+            if taken == len(args):
+                break
+            if param.kind >= _KEYWORD_ONLY:
+                raise TypeError("too many positional arguments")
             if param.kind == _VAR_POSITIONAL:
+                bound[param.name] = tuple(args[taken:])
+                taken = len(args)
+                break
+            if param.kind != _POSITIONAL_ONLY and param.name in kwargs:
+                raise TypeError(f"multiple values for argument {param.name!r}")
+            bound[param.name] = args[taken]
+            taken += 1
+        if taken < len(args):
+            raise TypeError("too many positional arguments")
+        # 2. Every parameter still unbound takes its keyword argument, or must have a
+        # default (unless binding partially); **kwargs takes the keywords left over.
+        catch_all = None
+        for param in params[len(bound):]:
+            if param.kind == _VAR_KEYWORD:
+                catch_all = param
+            elif param.kind == _VAR_POSITIONAL:
                 continue
-            param_name = param.name
-            try:
-                arg_val = kwargs.pop(param_name)
-            except KeyError:
-                if (not partial and param.kind != _VAR_POSITIONAL and
-                        param.default is _empty):
-                    raise TypeError("missing a required argument: {arg!r}".format(
-                        arg=param_name)) from None
-            else:
+            elif param.name in kwargs:
                 if param.kind == _POSITIONAL_ONLY:
-                    raise TypeError("{arg!r} parameter is positional only, "
-                                    "but was passed as a keyword".format(arg=param.name))
-                arguments[param_name] = arg_val
+                    raise _positional_only_error(param.name)
+                bound[param.name] = kwargs.pop(param.name)
+            elif not partial and param.default is _empty:
+                raise TypeError(f"missing a required argument: {param.name!r}")
         if kwargs:
-            if kwargs_param is not None:
-                arguments[kwargs_param.name] = kwargs
-            else:
-                raise TypeError("got an unexpected keyword argument {arg!r}".format(
-                    arg=next(iter(kwargs))))
-        return self._bound_arguments_cls(self, arguments)
+            if catch_all is None:
+                raise TypeError(f"got an unexpected keyword argument {next(iter(kwargs))!r}")
+            bound[catch_all.name] = kwargs
+        return self._bound_arguments_cls(self, bound)
 
     def bind(self, /, *args, **kwargs):
         """Map the arguments to parameters, raising TypeError as the call
@@ -684,33 +591,29 @@ class Signature:
         return self._bind(args, kwargs, partial=True)
 
     def __repr__(self):
-        return "<{} {}>".format(self.__class__.__name__, self)
+        return f"<{type(self).__name__} {self}>"
 
     def __str__(self):
-        result = []
-        render_pos_only_separator = False
-        render_kw_only_separator = True
-        for param in self.parameters.values():
-            formatted = str(param)
+        pieces = []
+        previous = None
+        star_needed = True  # a bare '*' marks where keyword-only parameters start
+        for param in self._parameters.values():
             kind = param.kind
-            if kind == _POSITIONAL_ONLY:
-                render_pos_only_separator = True
-            elif render_pos_only_separator:
-                result.append("/")
-                render_pos_only_separator = False
+            if previous == _POSITIONAL_ONLY and kind != _POSITIONAL_ONLY:
+                pieces.append("/")
             if kind == _VAR_POSITIONAL:
-                render_kw_only_separator = False
-            elif kind == _KEYWORD_ONLY and render_kw_only_separator:
-                result.append("*")
-                render_kw_only_separator = False
-            result.append(formatted)
-        if render_pos_only_separator:
-            result.append("/")
-        rendered = "({})".format(", ".join(result))
-        if self.return_annotation is not _empty:
-            anno = formatannotation(self.return_annotation)
-            rendered += " -> {}".format(anno)
-        return rendered
+                star_needed = False
+            elif kind == _KEYWORD_ONLY and star_needed:
+                pieces.append("*")
+                star_needed = False
+            pieces.append(str(param))
+            previous = kind
+        if previous == _POSITIONAL_ONLY:
+            pieces.append("/")
+        text = "(" + ", ".join(pieces) + ")"
+        if self._return_annotation is not _empty:
+            text += " -> " + formatannotation(self._return_annotation)
+        return text
 
 
 def _signature_from_function(func):
@@ -791,15 +694,24 @@ def _is_python_function(obj):
     return isfunction(obj) and _code_info(obj) is not None
 
 
-def _signature_from_callable(obj, follow_wrapped=True):
+def _signature_from_callable(obj, follow_wrapped=True, skip_bound=True):
+    """obj's signature; skip_bound=False keeps the self (or cls) parameter that a
+    method, a class or a callable instance binds, as getfullargspec reports it."""
     if not callable(obj):
         raise TypeError("{!r} is not a callable object".format(obj))
+
+    def recurse(target):
+        return _signature_from_callable(target, follow_wrapped, skip_bound)
+
+    def bound(sig):
+        return _drop_first(sig) if skip_bound else sig
+
     if ismethod(obj):
-        return _drop_first(_signature_from_callable(obj.__func__, follow_wrapped))
+        return bound(recurse(obj.__func__))
     if follow_wrapped:
         obj = unwrap(obj, stop=lambda f: hasattr(f, "__signature__"))
         if ismethod(obj):
-            return _signature_from_callable(obj, follow_wrapped)
+            return recurse(obj)
     sig = getattr(obj, "__signature__", None)
     if sig is not None:
         if not isinstance(sig, Signature):
@@ -808,21 +720,21 @@ def _signature_from_callable(obj, follow_wrapped=True):
     if _is_python_function(obj):
         return _signature_from_function(obj)
     if isinstance(obj, functools.partial):
-        return _signature_from_partial(_signature_from_callable(obj.func, follow_wrapped), obj)
+        return _signature_from_partial(recurse(obj.func), obj)
     if isclass(obj):
-        # A user-defined metaclass __call__, then __new__ or __init__.
+        # A user-defined metaclass __call__, then the first Python __init__ or
+        # __new__ along the MRO.
         call = getattr(type(obj), "__call__", None)
         if _is_python_function(call):
-            return _drop_first(_signature_from_function(call))
+            return bound(_signature_from_function(call))
         for base in obj.__mro__:
-            if "__init__" in base.__dict__ and _is_python_function(base.__dict__["__init__"]):
-                return _drop_first(_signature_from_function(base.__dict__["__init__"]))
+            found = base.__dict__.get("__init__")
+            if _is_python_function(found):
+                return bound(_signature_from_function(found))
             if "__new__" in base.__dict__:
-                new = base.__dict__["__new__"]
-                if isinstance(new, staticmethod):
-                    new = getattr(base, "__new__")
-                if _is_python_function(new):
-                    return _drop_first(_signature_from_function(new))
+                found = getattr(base, "__new__")
+                if _is_python_function(found):
+                    return bound(_signature_from_function(found))
         if obj.__init__ is object.__init__ and obj.__new__ is object.__new__:
             return Signature()
         raise ValueError("no signature found for builtin type {!r}".format(obj))
@@ -830,7 +742,7 @@ def _signature_from_callable(obj, follow_wrapped=True):
         raise ValueError("no signature found for builtin {!r}".format(obj))
     call = getattr(type(obj), "__call__", None)
     if _is_python_function(call):
-        return _drop_first(_signature_from_function(call))
+        return bound(_signature_from_function(call))
     raise ValueError("callable {!r} is not supported by signature".format(obj))
 
 
@@ -863,43 +775,28 @@ class FullArgSpec(tuple):
 
 def getfullargspec(func):
     try:
-        sig = _signature_from_callable(func, follow_wrapped=False)
+        sig = _signature_from_callable(func, follow_wrapped=False, skip_bound=False)
     except Exception as ex:
         raise TypeError("unsupported callable") from ex
-    args = []
-    varargs = None
-    varkw = None
-    posonlyargs = []
-    kwonlyargs = []
+    by_kind = {kind: [] for kind in _ParameterKind}
+    for param in sig.parameters.values():
+        by_kind[param.kind].append(param)
+    positional = by_kind[_POSITIONAL_ONLY] + by_kind[_POSITIONAL_OR_KEYWORD]
+    keyword_only = by_kind[_KEYWORD_ONLY]
+
+    def single_name(kind):
+        params = by_kind[kind]
+        return params[0].name if params else None
+
     annotations = {}
-    defaults = ()
-    kwdefaults = {}
     if sig.return_annotation is not sig.empty:
         annotations["return"] = sig.return_annotation
     for param in sig.parameters.values():
-        kind = param.kind
-        name = param.name
-        if kind is _POSITIONAL_ONLY:
-            posonlyargs.append(name)
-            if param.default is not param.empty:
-                defaults += (param.default,)
-        elif kind is _POSITIONAL_OR_KEYWORD:
-            args.append(name)
-            if param.default is not param.empty:
-                defaults += (param.default,)
-        elif kind is _VAR_POSITIONAL:
-            varargs = name
-        elif kind is _KEYWORD_ONLY:
-            kwonlyargs.append(name)
-            if param.default is not param.empty:
-                kwdefaults[name] = param.default
-        elif kind is _VAR_KEYWORD:
-            varkw = name
         if param.annotation is not param.empty:
-            annotations[name] = param.annotation
-    if not kwdefaults:
-        kwdefaults = None
-    if not defaults:
-        defaults = None
-    return FullArgSpec(posonlyargs + args, varargs, varkw, defaults,
-                       kwonlyargs, kwdefaults, annotations)
+            annotations[param.name] = param.annotation
+    # absent defaults are None, not empty
+    defaults = tuple(p.default for p in positional if p.default is not p.empty) or None
+    kwdefaults = {p.name: p.default for p in keyword_only if p.default is not p.empty} or None
+    return FullArgSpec([p.name for p in positional], single_name(_VAR_POSITIONAL),
+                       single_name(_VAR_KEYWORD), defaults,
+                       [p.name for p in keyword_only], kwdefaults, annotations)

@@ -107,70 +107,76 @@ class SequenceMatcher:
         if self.matching_blocks is not None:
             return self.matching_blocks
         la, lb = len(self.a), len(self.b)
-        todo = [(0, la, 0, lb)]
-        found = []
-        while todo:
-            alo, ahi, blo, bhi = todo.pop()
-            i, j, k = x = self.find_longest_match(alo, ahi, blo, bhi)
-            if k:
-                found.append(x)
-                if alo < i and blo < j:
-                    todo.append((alo, i, blo, j))
-                if i + k < ahi and j + k < bhi:
-                    todo.append((i + k, ahi, j + k, bhi))
-        found.sort()
-        merged = []
-        i1 = j1 = k1 = 0
-        for i2, j2, k2 in found:
-            if i1 + k1 == i2 and j1 + k1 == j2:
-                k1 += k2
-            else:
-                if k1:
-                    merged.append((i1, j1, k1))
-                i1, j1, k1 = i2, j2, k2
-        if k1:
-            merged.append((i1, j1, k1))
-        merged.append((la, lb, 0))
-        self.matching_blocks = [Match._make(m) for m in merged]
+        # The longest match splits the problem in two; each side is matched the same way.
+        pending = [(0, la, 0, lb)]
+        blocks = []
+        while pending:
+            alo, ahi, blo, bhi = pending.pop()
+            match = self.find_longest_match(alo, ahi, blo, bhi)
+            i, j, k = match
+            if not k:
+                continue
+            blocks.append(match)
+            if alo < i and blo < j:
+                pending.append((alo, i, blo, j))
+            if i + k < ahi and j + k < bhi:
+                pending.append((i + k, ahi, j + k, bhi))
+        blocks.sort()
+        # Adjacent blocks (one ends where the next starts, in both) become one.
+        joined = []
+        for i, j, k in blocks:
+            if joined:
+                pi, pj, pk = joined[-1]
+                if pi + pk == i and pj + pk == j:
+                    joined[-1] = (pi, pj, pk + k)
+                    continue
+            joined.append((i, j, k))
+        joined.append((la, lb, 0))
+        self.matching_blocks = [Match(*block) for block in joined]
         return self.matching_blocks
 
     def get_opcodes(self):
         if self.opcodes is not None:
             return self.opcodes
+        codes = []
         i = j = 0
-        self.opcodes = codes = []
         for ai, bj, size in self.get_matching_blocks():
-            if i < ai and j < bj:
-                codes.append(('replace', i, ai, j, bj))
-            elif i < ai:
-                codes.append(('delete', i, ai, j, bj))
-            elif j < bj:
-                codes.append(('insert', i, ai, j, bj))
-            i, j = ai + size, bj + size
+            # the gap before each block, then the block itself
+            if i < ai or j < bj:
+                tag = 'replace' if i < ai and j < bj else ('delete' if i < ai else 'insert')
+                codes.append((tag, i, ai, j, bj))
             if size:
-                codes.append(('equal', ai, i, bj, j))
+                codes.append(('equal', ai, ai + size, bj, bj + size))
+            i, j = ai + size, bj + size
+        self.opcodes = codes
         return codes
 
     def get_grouped_opcodes(self, n=3):
-        codes = self.get_opcodes()
-        if not codes:
-            codes = [("equal", 0, 1, 0, 1)]
-        codes = list(codes)
+        def head(op):  # the first n lines of an equal run
+            tag, i1, i2, j1, j2 = op
+            return tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n)
+
+        def tail(op):  # its last n lines
+            tag, i1, i2, j1, j2 = op
+            return tag, max(i1, i2 - n), i2, max(j1, j2 - n), j2
+
+        # The trimming below edits the cached opcode list in place, as CPython's does
+        # (a script can see it through get_opcodes()).
+        codes = self.get_opcodes() or [("equal", 0, 1, 0, 1)]
         if codes[0][0] == 'equal':
-            tag, i1, i2, j1, j2 = codes[0]
-            codes[0] = tag, max(i1, i2 - n), i2, max(j1, j2 - n), j2
+            codes[0] = tail(codes[0])
         if codes[-1][0] == 'equal':
-            tag, i1, i2, j1, j2 = codes[-1]
-            codes[-1] = tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n)
+            codes[-1] = head(codes[-1])
         group = []
-        for tag, i1, i2, j1, j2 in codes:
-            if tag == 'equal' and i2 - i1 > n + n:
-                group.append((tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n)))
+        for op in codes:
+            if op[0] == 'equal' and op[2] - op[1] > n + n:
+                # a long unchanged run ends one group and starts the next
+                group.append(head(op))
                 yield group
-                group = []
-                i1, j1 = max(i1, i2 - n), max(j1, j2 - n)
-            group.append((tag, i1, i2, j1, j2))
-        if group and not (len(group) == 1 and group[0][0] == 'equal'):
+                group = [tail(op)]
+            else:
+                group.append(op)
+        if not (len(group) == 1 and group[0][0] == 'equal'):
             yield group
 
     def ratio(self):
@@ -220,108 +226,103 @@ def _keep_original_ws(s, tags):
     return ''.join(c if t == " " and c.isspace() else t for c, t in zip(s, tags))
 
 
+# What each line-level opcode becomes in a delta: (prefix, from a or from b).
+_DUMPS = {'delete': ('-', 0), 'insert': ('+', 1), 'equal': (' ', 0)}
+
+# Intraline marks for each character-level opcode: (mark under a, mark under b).
+_MARKS = {'replace': ('^', '^'), 'delete': ('-', ''), 'insert': ('', '+'), 'equal': (' ', ' ')}
+
+
 class Differ:
     def __init__(self, linejunk=None, charjunk=None):
         self.linejunk = linejunk
         self.charjunk = charjunk
 
     def compare(self, a, b):
-        m = SequenceMatcher(self.linejunk, a, b)
-        for tag, alo, ahi, blo, bhi in m.get_opcodes():
+        for tag, alo, ahi, blo, bhi in SequenceMatcher(self.linejunk, a, b).get_opcodes():
             if tag == 'replace':
-                g = self._fancy_replace(a, alo, ahi, b, blo, bhi)
-            elif tag == 'delete':
-                g = self._dump('-', a, alo, ahi)
-            elif tag == 'insert':
-                g = self._dump('+', b, blo, bhi)
-            elif tag == 'equal':
-                g = self._dump(' ', a, alo, ahi)
+                yield from self._fancy_replace(a, alo, ahi, b, blo, bhi)
+            elif tag in _DUMPS:
+                prefix, side = _DUMPS[tag]
+                yield from self._dump(prefix, *((a, alo, ahi), (b, blo, bhi))[side])
             else:
                 raise ValueError('unknown tag %r' % (tag,))
-            yield from g
 
     def _dump(self, tag, x, lo, hi):
-        for i in range(lo, hi):
-            yield '%s %s' % (tag, x[i])
+        for line in x[lo:hi]:
+            yield tag + ' ' + line
 
     def _plain_replace(self, a, alo, ahi, b, blo, bhi):
-        # The shorter block comes first.
+        removed = self._dump('-', a, alo, ahi)
+        added = self._dump('+', b, blo, bhi)
+        # the shorter block comes first
         if bhi - blo < ahi - alo:
-            yield from self._dump('+', b, blo, bhi)
-            yield from self._dump('-', a, alo, ahi)
-        else:
-            yield from self._dump('-', a, alo, ahi)
-            yield from self._dump('+', b, blo, bhi)
+            removed, added = added, removed
+        yield from removed
+        yield from added
+
+    def _closest_pair(self, a, alo, ahi, b, blo, bhi):
+        """(i, j, similar): the most similar pair of differing lines, when one reaches a
+        ratio of 0.75 (similar is True); else the first identical pair (similar False);
+        else None. Ties go to the earliest pair, b's index varying slowest."""
+        matcher = SequenceMatcher(self.charjunk)
+        best, best_ratio = None, 0.74
+        identical = None
+        for j in range(blo, bhi):
+            matcher.set_seq2(b[j])
+            for i in range(alo, ahi):
+                if a[i] == b[j]:
+                    identical = identical or (i, j, False)
+                    continue
+                matcher.set_seq1(a[i])
+                # the cheap upper bounds first; ratio() only when they allow a win
+                if (matcher.real_quick_ratio() > best_ratio
+                        and matcher.quick_ratio() > best_ratio):
+                    r = matcher.ratio()
+                    if r > best_ratio:
+                        best, best_ratio = (i, j, True), r
+        if best is not None and best_ratio >= 0.75:
+            return best
+        return identical
 
     def _fancy_replace(self, a, alo, ahi, b, blo, bhi):
-        # Pair the most similar lines (ratio at least 0.75) and mark their
-        # differences character by character; an identical pair is the
-        # fallback synch point; with neither, the blocks are plain.
-        best_ratio, cutoff = 0.74, 0.75
-        cruncher = SequenceMatcher(self.charjunk)
-        eqi = eqj = None
-        best_i = best_j = None
-        for j in range(blo, bhi):
-            bj = b[j]
-            cruncher.set_seq2(bj)
-            for i in range(alo, ahi):
-                ai = a[i]
-                if ai == bj:
-                    if eqi is None:
-                        eqi, eqj = i, j
-                    continue
-                cruncher.set_seq1(ai)
-                if (cruncher.real_quick_ratio() > best_ratio and
-                        cruncher.quick_ratio() > best_ratio and
-                        cruncher.ratio() > best_ratio):
-                    best_ratio, best_i, best_j = cruncher.ratio(), i, j
-        if best_ratio < cutoff:
-            if eqi is None:
-                yield from self._plain_replace(a, alo, ahi, b, blo, bhi)
-                return
-            best_i, best_j, best_ratio = eqi, eqj, 1.0
+        # Synchronise on the closest pair, mark its differences, and recurse on the
+        # blocks before and after it; with no pair the blocks are shown plainly.
+        pair = self._closest_pair(a, alo, ahi, b, blo, bhi)
+        if pair is None:
+            yield from self._plain_replace(a, alo, ahi, b, blo, bhi)
+            return
+        i, j, similar = pair
+        yield from self._fancy_helper(a, alo, i, b, blo, j)
+        if similar:
+            yield from self._marked_pair(a[i], b[j])
         else:
-            eqi = None
-        yield from self._fancy_helper(a, alo, best_i, b, blo, best_j)
-        aelt, belt = a[best_i], b[best_j]
-        if eqi is None:
-            atags = btags = ""
-            cruncher.set_seqs(aelt, belt)
-            for tag, ai1, ai2, bj1, bj2 in cruncher.get_opcodes():
-                la, lb = ai2 - ai1, bj2 - bj1
-                if tag == 'replace':
-                    atags += '^' * la
-                    btags += '^' * lb
-                elif tag == 'delete':
-                    atags += '-' * la
-                elif tag == 'insert':
-                    btags += '+' * lb
-                else:
-                    atags += ' ' * la
-                    btags += ' ' * lb
-            yield from self._qformat(aelt, belt, atags, btags)
-        else:
-            yield '  ' + aelt
-        yield from self._fancy_helper(a, best_i + 1, ahi, b, best_j + 1, bhi)
+            yield '  ' + a[i]
+        yield from self._fancy_helper(a, i + 1, ahi, b, j + 1, bhi)
+
+    def _marked_pair(self, aline, bline):
+        matcher = SequenceMatcher(self.charjunk, aline, bline)
+        amarks, bmarks = [], []
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            amark, bmark = _MARKS[tag]
+            amarks.append(amark * (i2 - i1))
+            bmarks.append(bmark * (j2 - j1))
+        yield from self._qformat(aline, bline, ''.join(amarks), ''.join(bmarks))
 
     def _fancy_helper(self, a, alo, ahi, b, blo, bhi):
-        if alo < ahi:
-            if blo < bhi:
-                yield from self._fancy_replace(a, alo, ahi, b, blo, bhi)
-            else:
-                yield from self._dump('-', a, alo, ahi)
+        if alo < ahi and blo < bhi:
+            yield from self._fancy_replace(a, alo, ahi, b, blo, bhi)
+        elif alo < ahi:
+            yield from self._dump('-', a, alo, ahi)
         elif blo < bhi:
             yield from self._dump('+', b, blo, bhi)
 
     def _qformat(self, aline, bline, atags, btags):
-        atags = _keep_original_ws(aline, atags).rstrip()
-        btags = _keep_original_ws(bline, btags).rstrip()
-        yield "- " + aline
-        if atags:
-            yield "? %s\n" % atags
-        yield "+ " + bline
-        if btags:
-            yield "? %s\n" % btags
+        for prefix, line, tags in (("- ", aline, atags), ("+ ", bline, btags)):
+            yield prefix + line
+            guide = _keep_original_ws(line, tags).rstrip()
+            if guide:
+                yield "? " + guide + "\n"
 
 
 def IS_LINE_JUNK(line, pat=None):
@@ -351,84 +352,93 @@ def restore(delta, which):
 
 
 def _format_range_unified(start, stop):
-    beginning = start + 1
-    length = stop - start
-    if length == 1:
-        return '%d' % beginning
-    if not length:
-        beginning -= 1
-    return '%d,%d' % (beginning, length)
+    # "first,count"; one line is just "first"; an empty range names the line before it
+    count = stop - start
+    if count == 1:
+        return str(start + 1)
+    return '%d,%d' % (start + 1 if count else start, count)
 
 
 def _format_range_context(start, stop):
-    beginning = start + 1
-    length = stop - start
-    if not length:
-        beginning -= 1
-    if length <= 1:
-        return '%d' % beginning
-    return '%d,%d' % (beginning, beginning + length - 1)
+    # "first,last"; one line (or none, naming the line before) is just "first"
+    count = stop - start
+    first = start + 1 if count else start
+    if count <= 1:
+        return str(first)
+    return '%d,%d' % (first, first + count - 1)
+
+
+def _require_text(a, b, labels):
+    # Checked up front, as CPython does: the first line of each side, and every label.
+    for lines in (a, b):
+        if lines and not isinstance(lines[0], str):
+            raise TypeError('lines to compare must be str, not %s (%r)'
+                            % (type(lines[0]).__name__, lines[0]))
+    for label in labels:
+        if not isinstance(label, str):
+            raise TypeError('all arguments must be str, not: %r' % (label,))
+
+
+def _hunks(a, b, marks, fromfile, tofile, fromfiledate, tofiledate, n, lineterm):
+    """The two file header lines (marks[0] names a, marks[1] b), then each group of
+    opcodes, for the unified and context formats to render."""
+    _require_text(a, b, (fromfile, tofile, fromfiledate, tofiledate, lineterm))
+    groups = SequenceMatcher(None, a, b).get_grouped_opcodes(n)
+    for index, group in enumerate(groups):
+        if index == 0:
+            for mark, name, date in ((marks[0], fromfile, fromfiledate),
+                                     (marks[1], tofile, tofiledate)):
+                yield '%s %s%s%s' % (mark, name, '\t' + str(date) if date else '', lineterm)
+        yield group
 
 
 def unified_diff(a, b, fromfile='', tofile='', fromfiledate='',
                  tofiledate='', n=3, lineterm='\n'):
-    started = False
-    for group in SequenceMatcher(None, a, b).get_grouped_opcodes(n):
-        if not started:
-            started = True
-            fromdate = '\t' + str(fromfiledate) if fromfiledate else ''
-            todate = '\t' + str(tofiledate) if tofiledate else ''
-            yield '--- %s%s%s' % (fromfile, fromdate, lineterm)
-            yield '+++ %s%s%s' % (tofile, todate, lineterm)
-        first, last = group[0], group[-1]
-        yield '@@ -%s +%s @@%s' % (_format_range_unified(first[1], last[2]),
-                                   _format_range_unified(first[3], last[4]),
-                                   lineterm)
-        for tag, i1, i2, j1, j2 in group:
+    for hunk in _hunks(a, b, ('---', '+++'), fromfile, tofile, fromfiledate, tofiledate, n, lineterm):
+        if isinstance(hunk, str):
+            yield hunk
+            continue
+        yield '@@ -%s +%s @@%s' % (_format_range_unified(hunk[0][1], hunk[-1][2]),
+                                   _format_range_unified(hunk[0][3], hunk[-1][4]), lineterm)
+        for tag, i1, i2, j1, j2 in hunk:
             if tag == 'equal':
-                for line in a[i1:i2]:
-                    yield ' ' + line
-                continue
-            if tag in ('replace', 'delete'):
-                for line in a[i1:i2]:
-                    yield '-' + line
-            if tag in ('replace', 'insert'):
-                for line in b[j1:j2]:
-                    yield '+' + line
+                yield from (' ' + line for line in a[i1:i2])
+            else:
+                # a replacement shows the old lines, then the new ones
+                yield from ('-' + line for line in a[i1:i2])
+                yield from ('+' + line for line in b[j1:j2])
+
+
+_CONTEXT_PREFIX = {'insert': '+ ', 'delete': '- ', 'replace': '! ', 'equal': '  '}
 
 
 def context_diff(a, b, fromfile='', tofile='', fromfiledate='',
                  tofiledate='', n=3, lineterm='\n'):
-    prefix = {'insert': '+ ', 'delete': '- ', 'replace': '! ', 'equal': '  '}
-    started = False
-    for group in SequenceMatcher(None, a, b).get_grouped_opcodes(n):
-        if not started:
-            started = True
-            fromdate = '\t' + str(fromfiledate) if fromfiledate else ''
-            todate = '\t' + str(tofiledate) if tofiledate else ''
-            yield '*** %s%s%s' % (fromfile, fromdate, lineterm)
-            yield '--- %s%s%s' % (tofile, todate, lineterm)
-        first, last = group[0], group[-1]
+    # Each side of a hunk is listed only when it has changes of its own.
+    sides = ((1, 2, a, 'insert', ('replace', 'delete'), '*** %s ****'),
+             (3, 4, b, 'delete', ('replace', 'insert'), '--- %s ----'))
+    for hunk in _hunks(a, b, ('***', '---'), fromfile, tofile, fromfiledate, tofiledate, n, lineterm):
+        if isinstance(hunk, str):
+            yield hunk
+            continue
         yield '***************' + lineterm
-        yield '*** %s ****%s' % (_format_range_context(first[1], last[2]), lineterm)
-        if any(tag in ('replace', 'delete') for tag, _, _, _, _ in group):
-            for tag, i1, i2, _, _ in group:
-                if tag != 'insert':
-                    for line in a[i1:i2]:
-                        yield prefix[tag] + line
-        yield '--- %s ----%s' % (_format_range_context(first[3], last[4]), lineterm)
-        if any(tag in ('replace', 'insert') for tag, _, _, _, _ in group):
-            for tag, _, _, j1, j2 in group:
-                if tag != 'delete':
-                    for line in b[j1:j2]:
-                        yield prefix[tag] + line
+        for lo, hi, lines, absent, changes, header in sides:
+            yield header % _format_range_context(hunk[0][lo], hunk[-1][hi]) + lineterm
+            if any(op[0] in changes for op in hunk):
+                for op in hunk:
+                    if op[0] != absent:
+                        yield from (_CONTEXT_PREFIX[op[0]] + line for line in lines[op[lo]:op[hi]])
 
 
 def diff_bytes(dfunc, a, b, fromfile=b'', tofile=b'', fromfiledate=b'',
                tofiledate=b'', n=3, lineterm=b'\n'):
-    def dec(s):
-        return s.decode('ascii', 'surrogateescape')
-    lines = dfunc([dec(x) for x in a], [dec(x) for x in b], dec(fromfile),
-                  dec(tofile), dec(fromfiledate), dec(tofiledate), n, dec(lineterm))
-    for line in lines:
+    """dfunc (unified_diff or context_diff) over bytes: every line and label is
+    decoded losslessly as ASCII with surrogateescape, and the result encoded back."""
+    def text(x):
+        if not isinstance(x, (bytes, bytearray)):
+            raise TypeError('all arguments must be bytes, not %s (%r)' % (type(x).__name__, x))
+        return x.decode('ascii', 'surrogateescape')
+    a, b = [text(x) for x in a], [text(x) for x in b]
+    labels = [text(x) for x in (fromfile, tofile, fromfiledate, tofiledate)]
+    for line in dfunc(a, b, *labels, n, text(lineterm)):
         yield line.encode('ascii', 'surrogateescape')

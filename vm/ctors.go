@@ -419,6 +419,30 @@ func init() {
 		}
 		return t.Call(p.fget, []Value{args[1]}, nil)
 	})
+	// Attribute lookup binds these two by their Go type; __get__ is for the
+	// libraries that bind by hand (functools.partialmethod over a classmethod).
+	StaticMethodType.AddMethod("__get__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := RangeArgs("__get__", args[1:], 1, 2); err != nil {
+			return Undef, err
+		}
+		return args[0].o.(*StaticMethod).fn, nil
+	})
+	ClassMethodType.AddMethod("__get__", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if err := RangeArgs("__get__", args[1:], 1, 2); err != nil {
+			return Undef, err
+		}
+		owner := None
+		if len(args) == 3 {
+			owner = args[2]
+		}
+		if owner.IsNone() {
+			if args[1].IsNone() {
+				return Undef, Errorf(TypeError, "__get__(None, None) is invalid")
+			}
+			owner = Obj(args[1].Class())
+		}
+		return Obj(&BoundMethod{Self: owner, Fn: args[0].o.(*ClassMethod).fn}), nil
+	})
 	StaticMethodType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 		if err := ExactArgs("staticmethod", args, 1); err != nil {
 			return Undef, err

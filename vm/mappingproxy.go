@@ -60,6 +60,44 @@ func (p *MappingProxy) Compare(t *Thread, op int, other Value) (bool, bool, erro
 
 func init() {
 	MappingProxyType.Dict["__hash__"] = None
+	// mappingproxy(mapping): a live view of a dict (class namespaces,
+	// functools' dispatch registry); any other mapping is viewed through a
+	// snapshot, as asy's proxy only wraps dicts.
+	MappingProxyType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		if len(kw) > 0 {
+			return Undef, Errorf(TypeError, "mappingproxy() takes no keyword arguments")
+		}
+		switch {
+		case len(args) == 0:
+			return Undef, Errorf(TypeError, "mappingproxy() missing required argument 'mapping' (pos 1)")
+		case len(args) > 1:
+			return Undef, Errorf(TypeError, "mappingproxy() takes at most 1 argument (%d given)", len(args))
+		}
+		src := args[0]
+		if src.k == KObj {
+			switch o := src.o.(type) {
+			case *Dict:
+				return NewMappingProxy(o), nil
+			case *MappingProxy:
+				return NewMappingProxy(o.d), nil
+			case *Instance:
+				if d, ok := o.payload.o.(*Dict); ok && o.payload.k == KObj {
+					return NewMappingProxy(d), nil
+				}
+			}
+		}
+		_, isList := src.o.(*List)
+		_, isTuple := src.o.(*Tuple)
+		hasKeys, _ := t.HasAttr(src, "__getitem__")
+		if isList || isTuple || !hasKeys || src.k != KObj {
+			return Undef, Errorf(TypeError, "mappingproxy() argument must be a mapping, not %s", src.TypeName())
+		}
+		d := NewDict()
+		if err := t.DictUpdate(d, src); err != nil {
+			return Undef, err
+		}
+		return NewMappingProxy(d), nil
+	}
 	self := func(args []Value) (*MappingProxy, error) {
 		if p, ok := args[0].o.(*MappingProxy); ok && args[0].k == KObj {
 			return p, nil

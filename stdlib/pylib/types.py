@@ -69,9 +69,7 @@ class SimpleNamespace:
 SimpleNamespace.__module__ = "types"
 
 
-def MappingProxyType(mapping):
-    # A read-only view in CPython; asy hands out a copy, which reads the same.
-    return dict(mapping)
+from _types import mappingproxy as MappingProxyType
 
 
 def new_class(name, bases=(), kwds=None, exec_body=None):

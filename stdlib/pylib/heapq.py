@@ -155,10 +155,14 @@ def _less(a, b):
     return a < b
 
 
+def _refill_max(heap, pos):
+    _refill_by(heap, pos, _greater)
+
+
 def _heapify_max(x):
     """heapify for a heap with the largest item on top."""
     for pos in range(len(x) // 2 - 1, -1, -1):
-        _refill_by(x, pos, _greater)
+        _refill_max(x, pos)
 
 
 def _heappop_max(heap):
@@ -168,7 +172,7 @@ def _heappop_max(heap):
         return last
     largest = heap[0]
     heap[0] = last
-    _refill_by(heap, 0, _greater)
+    _refill_max(heap, 0)
     return largest
 
 
@@ -176,7 +180,7 @@ def _heapreplace_max(heap, item):
     """heapreplace for a heap with the largest item on top."""
     largest = heap[0]
     heap[0] = item
-    _refill_by(heap, 0, _greater)
+    _refill_max(heap, 0)
     return largest
 
 
@@ -187,7 +191,7 @@ def merge(*iterables, key=None, reverse=False):
     # A heap of [sort key, rank, value, iterator] cells, one per input that
     # still has items. Ranks are distinct (negated when reversed), so two
     # cells never compare beyond the rank and ties leave in input order.
-    before = _greater if reverse else _less
+    settle = _refill_max if reverse else _refill
     sign = -1 if reverse else 1
     cells = []
     for rank, source in enumerate(iterables):
@@ -196,19 +200,19 @@ def merge(*iterables, key=None, reverse=False):
             cells.append([value if key is None else key(value), rank * sign, value, source])
             break
     for pos in range(len(cells) // 2 - 1, -1, -1):
-        _refill_by(cells, pos, before)
+        settle(cells, pos)
     while len(cells) > 1:
         cell = cells[0]
         yield cell[2]
         for value in cell[3]:
             cell[0] = value if key is None else key(value)
             cell[2] = value
-            _refill_by(cells, 0, before)
+            settle(cells, 0)
             break
         else:
             # This input is done: the last cell takes its place.
             cells[0] = cells.pop()
-            _refill_by(cells, 0, before)
+            settle(cells, 0)
     if cells:
         # One input left: the rest of it passes through untouched (its
         # items are not even given to key).
@@ -243,7 +247,7 @@ def _best(n, iterable, key, largest):
     # themselves are never compared (key given) or only first (no key).
     # For nlargest the count runs downwards, which keeps ties stable under
     # the final reverse sort.
-    before = _less if largest else _greater
+    before, settle = (_less, _refill) if largest else (_greater, _refill_max)
     step = -1 if largest else 1
     source = iter(iterable)
     # zip takes the count first, so n <= 0 reads nothing from source.
@@ -256,13 +260,13 @@ def _best(n, iterable, key, largest):
         return kept
     count = len(kept) * step
     for pos in range(len(kept) // 2 - 1, -1, -1):
-        _refill_by(kept, pos, before)
+        settle(kept, pos)
     worst = kept[0][0]
     for item in source:
         rank = item if key is None else key(item)
         if before(worst, rank):
             kept[0] = (item, count) if key is None else (rank, count, item)
-            _refill_by(kept, 0, before)
+            settle(kept, 0)
             worst = kept[0][0]
             count += step
     kept.sort(reverse=largest)

@@ -79,16 +79,19 @@ def bisect_left(a, x, lo=0, hi=None, *, key=None):
     return _search(a, x, lo, hi, key, False)
 
 
-# The insorts search with key(x) but insert x itself.
+# The insorts search with key(x) but insert x itself. The search comes
+# first, so its errors win over a missing insert method.
 
 def insort_right(a, x, lo=0, hi=None, *, key=None):
     """Insert x into sorted a, after any items equal to it."""
-    a.insert(_search(a, x if key is None else key(x), lo, hi, key, True), x)
+    at = _search(a, x if key is None else key(x), lo, hi, key, True)
+    a.insert(at, x)
 
 
 def insort_left(a, x, lo=0, hi=None, *, key=None):
     """Insert x into sorted a, before any items equal to it."""
-    a.insert(_search(a, x if key is None else key(x), lo, hi, key, False), x)
+    at = _search(a, x if key is None else key(x), lo, hi, key, False)
+    a.insert(at, x)
 
 
 bisect = bisect_right

@@ -140,6 +140,10 @@ func hashData(v vm.Value) ([]byte, error) {
 	if _, ok := v.StrOf(); ok {
 		return nil, vm.Errorf(vm.TypeError, "Strings must be encoded before hashing")
 	}
+	// memoryview, array.array and bytes subclasses: any buffer exporter.
+	if b, ok := vm.BufferData(v); ok {
+		return b, nil
+	}
 	return nil, vm.Errorf(vm.TypeError, "object supporting the buffer API required")
 }
 

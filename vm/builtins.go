@@ -101,17 +101,7 @@ func init() {
 		if !ok || args[0].k != KObj {
 			return Undef, Errorf(TypeError, "issubclass() arg 1 must be a class")
 		}
-		if info, ok := args[1].o.(*Class); ok && args[1].k == KObj {
-			if m, ok := info.metaMethod("__subclasscheck__"); ok {
-				r, err := t.callBound(m, args[1], []Value{args[0]}, nil)
-				if err != nil {
-					return Undef, err
-				}
-				b, err := t.Truth(r)
-				return Bool(b), err
-			}
-		}
-		r, err := classInfoMatch(c, args[1], "issubclass")
+		r, err := t.isSubclass(c, args[1])
 		return Bool(r), err
 	}
 	builtinFuncs["id"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
@@ -141,6 +131,17 @@ func (t *Thread) IsInstance(v, classinfo Value) (bool, error) {
 	// asking. Any other object whose type has __instancecheck__ decides too.
 	var check Value
 	switch c := classinfo.o.(type) {
+	case *Tuple:
+		// Each member is asked on its own, so an ABC inside a tuple still
+		// gets its __instancecheck__ (isinstance(p, (str, os.PathLike))).
+		if classinfo.k == KObj {
+			for _, x := range c.items {
+				if ok, err := t.IsInstance(v, x); err != nil || ok {
+					return ok, err
+				}
+			}
+			return false, nil
+		}
 	case *Class:
 		if v.Class() != c {
 			check, _ = c.metaMethod("__instancecheck__")
@@ -156,6 +157,31 @@ func (t *Thread) IsInstance(v, classinfo Value) (bool, error) {
 		return t.Truth(r)
 	}
 	return classInfoMatch(v.Class(), classinfo, "isinstance")
+}
+
+// isSubclass is issubclass(c, info) once c is known to be a class: a
+// metaclass __subclasscheck__ decides, for a tuple's members one by one.
+func (t *Thread) isSubclass(c *Class, info Value) (bool, error) {
+	if info.k == KObj {
+		switch o := info.o.(type) {
+		case *Class:
+			if m, ok := o.metaMethod("__subclasscheck__"); ok {
+				r, err := t.callBound(m, info, []Value{Obj(c)}, nil)
+				if err != nil {
+					return false, err
+				}
+				return t.Truth(r)
+			}
+		case *Tuple:
+			for _, x := range o.items {
+				if ok, err := t.isSubclass(c, x); err != nil || ok {
+					return ok, err
+				}
+			}
+			return false, nil
+		}
+	}
+	return classInfoMatch(c, info, "issubclass")
 }
 
 func classInfoMatch(c *Class, info Value, fname string) (bool, error) {
@@ -174,6 +200,9 @@ func classInfoMatch(c *Class, info Value, fname string) (bool, error) {
 		case *GenericAlias:
 			return false, Errorf(TypeError, "%s() argument 2 cannot be a parameterized generic", fname)
 		}
+	}
+	if fname == "issubclass" {
+		return false, Errorf(TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union")
 	}
 	return false, Errorf(TypeError, "%s() arg 2 must be a type, a tuple of types, or a union", fname)
 }

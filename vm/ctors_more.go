@@ -36,6 +36,17 @@ func init() {
 			return v, nil
 		}
 	}
+	// types.GenericAlias(origin, args): what classmethod(GenericAlias) as a
+	// __class_getitem__ calls (queue.Queue[int]).
+	GenericAliasType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+		if err := NoKwargs("GenericAlias", kw); err != nil {
+			return Undef, err
+		}
+		if err := ExactArgs("GenericAlias", args, 2); err != nil {
+			return Undef, err
+		}
+		return Obj(NewGenericAlias(args[0], args[1])), nil
+	}
 	MethodType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 		if err := NoKwargs("method", kw); err != nil {
 			return Undef, err

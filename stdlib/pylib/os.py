@@ -2,6 +2,7 @@
 # this file adds the helpers CPython writes in Python, and os.path.
 
 import os.path as path
+import abc as _abc
 
 
 def getenv(key, default=None):
@@ -37,9 +38,18 @@ def fsdecode(filename):
     return filename
 
 
-class PathLike:
+# Any class with __fspath__ counts as a PathLike (pathlib's paths, user
+# classes), without registering: the ABC asks the class itself.
+class PathLike(_abc.ABC):
+    @_abc.abstractmethod
     def __fspath__(self):
         raise NotImplementedError
+
+    @classmethod
+    def __subclasshook__(cls, subclass):
+        if cls is PathLike:
+            return hasattr(subclass, '__fspath__')
+        return NotImplemented
 
 
 def makedirs(name, mode=0o777, exist_ok=False):

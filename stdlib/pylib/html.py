@@ -5,15 +5,14 @@ import re as _re
 __all__ = ['escape', 'unescape']
 
 
+# One pass over the text, each special character mapped to its reference.
+_ESCAPES = {ord('&'): '&amp;', ord('<'): '&lt;', ord('>'): '&gt;'}
+_ESCAPES_QUOTES = {**_ESCAPES, ord('"'): '&quot;', ord("'"): '&#x27;'}
+
+
 def escape(s, quote=True):
     """Replace &, < and > (and, when quote is true, both quote characters) by references."""
-    s = s.replace("&", "&amp;")
-    s = s.replace("<", "&lt;")
-    s = s.replace(">", "&gt;")
-    if quote:
-        s = s.replace('"', "&quot;")
-        s = s.replace('\'', "&#x27;")
-    return s
+    return s.translate(_ESCAPES_QUOTES if quote else _ESCAPES)
 
 
 # Numeric references the HTML5 parser maps to something else (mostly Windows-1252).

@@ -121,29 +121,25 @@ _pid = os.getpid()
 
 
 def _path_names(pathname):
-    names = _names_of_path.get(pathname) if type(pathname) is str else None
-    if names is None:
-        try:
-            base = os.path.basename(pathname)
-            names = (base, os.path.splitext(base)[0])
-        except (TypeError, ValueError, AttributeError):
-            names = (pathname, "Unknown module")
-        if type(pathname) is str and len(_names_of_path) < 256:
-            _names_of_path[pathname] = names
+    # Not cached yet (or not a str): work the names out.
+    try:
+        base = os.path.basename(pathname)
+        names = (base, os.path.splitext(base)[0])
+    except (TypeError, ValueError, AttributeError):
+        return (pathname, "Unknown module")
+    if type(pathname) is str and len(_names_of_path) < 256:
+        _names_of_path[pathname] = names
     return names
 
 
-def _single_mapping(args):
+def _is_mapping(value):
     # log("%(a)s", {"a": 1}): one non-empty mapping argument is used by key.
-    if not args or len(args) != 1:
-        return False
-    first = args[0]
-    if type(first) is dict:
-        return bool(first)
-    if not hasattr(first, "keys"):
+    if type(value) is dict:
+        return bool(value)
+    if not hasattr(value, "keys"):
         return False
     from collections.abc import Mapping
-    return isinstance(first, Mapping) and bool(first)
+    return isinstance(value, Mapping) and bool(value)
 
 
 class LogRecord:
@@ -152,11 +148,11 @@ class LogRecord:
         now = time.time()
         self.name = name
         self.msg = msg
-        self.args = args[0] if _single_mapping(args) else args
+        self.args = args[0] if args and len(args) == 1 and _is_mapping(args[0]) else args
         self.levelname = getLevelName(level)
         self.levelno = level
         self.pathname = pathname
-        self.filename, self.module = _path_names(pathname)
+        self.filename, self.module = _names_of_path.get(pathname) or _path_names(pathname)
         self.exc_info = exc_info
         self.exc_text = None
         self.stack_info = sinfo
@@ -937,18 +933,6 @@ class LoggerAdapter:
             msg, kwargs = self.process(msg, kwargs)
             self.logger.log(level, msg, *args, **kwargs)
 
-    def isEnabledFor(self, level):
-        return self.logger.isEnabledFor(level)
-
-    def setLevel(self, level):
-        self.logger.setLevel(level)
-
-    def getEffectiveLevel(self):
-        return self.logger.getEffectiveLevel()
-
-    def hasHandlers(self):
-        return self.logger.hasHandlers()
-
     @property
     def manager(self):
         return self.logger.manager
@@ -964,6 +948,19 @@ class LoggerAdapter:
     def __repr__(self):
         inner = self.logger
         return "<%s %s (%s)>" % (type(self).__name__, inner.name, getLevelName(inner.getEffectiveLevel()))
+
+
+def _pass_to_logger(method):
+    def call(self, *args):
+        return getattr(self.logger, method)(*args)
+    call.__name__ = method
+    call.__qualname__ = "LoggerAdapter." + method
+    return call
+
+
+# An adapter answers these as its logger does.
+for _method in ("isEnabledFor", "setLevel", "getEffectiveLevel", "hasHandlers"):
+    setattr(LoggerAdapter, _method, _pass_to_logger(_method))
 
 
 root = RootLogger(WARNING)
@@ -1065,41 +1062,45 @@ def getLogger(name=None):
     return Logger.manager.getLogger(name)
 
 
+# basicConfig's options and their defaults (_unset: "not given" matters).
+_unset = object()
+_BASIC_OPTIONS = (("force", False), ("encoding", None), ("errors", "backslashreplace"),
+                  ("handlers", None), ("stream", _unset), ("filename", _unset),
+                  ("filemode", "a"), ("style", "%"), ("format", _unset), ("datefmt", None),
+                  ("level", None))
+
+
 def basicConfig(**kwargs):
-    force = kwargs.pop("force", False)
-    encoding = kwargs.pop("encoding", None)
-    errors = kwargs.pop("errors", "backslashreplace")
-    if force:
+    opt = {name: kwargs.pop(name, default) for name, default in _BASIC_OPTIONS}
+    if opt["force"]:
         for h in list(root.handlers):
             root.removeHandler(h)
             h.close()
     if root.handlers:
         # Configured already: a call without force changes nothing.
         return
-    handlers = kwargs.pop("handlers", None)
-    given = [k for k in ("stream", "filename") if k in kwargs]
+    handlers = opt["handlers"]
+    stream, filename = opt["stream"], opt["filename"]
+    given = (stream is not _unset) + (filename is not _unset)
     if handlers is not None and given:
         raise ValueError("'stream' or 'filename' should not be specified together with 'handlers'")
-    if len(given) == 2:
+    if given == 2:
         raise ValueError("'stream' and 'filename' should not be specified together")
     if handlers is None:
-        filename = kwargs.pop("filename", None)
-        mode = kwargs.pop("filemode", "a")
-        stream = kwargs.pop("stream", None)
-        if filename:
-            handlers = [FileHandler(filename, mode, encoding=encoding, errors=errors)]
+        if filename not in (_unset, None, ""):
+            handlers = [FileHandler(filename, opt["filemode"], encoding=opt["encoding"],
+                                    errors=opt["errors"])]
         else:
-            handlers = [StreamHandler(stream)]
-    style = kwargs.pop("style", "%")
-    fmt = kwargs.pop("format", _style_class(style)[1])
-    formatter = Formatter(fmt, kwargs.pop("datefmt", None), style)
+            handlers = [StreamHandler(None if stream is _unset else stream)]
+    style = opt["style"]
+    fmt = _style_class(style)[1] if opt["format"] is _unset else opt["format"]
+    formatter = Formatter(fmt, opt["datefmt"], style)
     for h in handlers:
         if h.formatter is None:
             h.setFormatter(formatter)
         root.addHandler(h)
-    level = kwargs.pop("level", None)
-    if level is not None:
-        root.setLevel(level)
+    if opt["level"] is not None:
+        root.setLevel(opt["level"])
     if kwargs:
         raise ValueError("Unrecognised argument(s): %s" % ", ".join(kwargs))
 

@@ -865,13 +865,16 @@ class Logger(Filterer):
         return any(node.handlers for node in self._upwards())
 
     def callHandlers(self, record):
+        # Every record passes here: a plain loop, not _upwards' generator.
         level = record.levelno
         reached = False
-        for node in self._upwards():
+        node = self
+        while node:
             for hdlr in node.handlers:
                 reached = True
                 if level >= hdlr.level:
                     hdlr.handle(record)
+            node = node.parent if node.propagate else None
         if reached:
             return
         if lastResort:

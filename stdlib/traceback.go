@@ -57,18 +57,6 @@ func tracebackModule(it *vm.Interp) (*vm.Module, error) {
 		}
 		return vm.Obj(vm.NewList(out)), nil
 	}))
-	// _format_native(exc) is the interpreter's own text for exc, used for
-	// exception groups (drawn as nested boxes).
-	m.Set("_format_native", vm.NewBuiltin("_format_native", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		if err := vm.ExactArgs("_format_native", args, 1); err != nil {
-			return vm.Undef, err
-		}
-		inst, ok := args[0].AsObj().(*vm.Instance)
-		if !ok || !inst.Class().IsSubclass(vm.BaseException) {
-			return vm.Undef, vm.Errorf(vm.TypeError, "_format_native() needs an exception, not %s", args[0].TypeName())
-		}
-		return vm.Str(t.FormatException(inst)), nil
-	}))
 	return m, nil
 }
 

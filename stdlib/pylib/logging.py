@@ -1,5 +1,9 @@
-# logging for asy: loggers in a dotted-name hierarchy, handlers, formatters
-# and basicConfig, printing what CPython's logging prints.
+# logging for asy: named loggers in a dotted hierarchy pass records to
+# handlers, which format them (%, { or $ styles) and write them, printing
+# what CPython 3.11's logging prints. The level methods of loggers,
+# adapters and the module are generated from one table; the caller's
+# location comes from the native _asy_frames (stdlib/os.go) and %-style
+# formatting from the native _logging (stdlib/logging.go).
 
 import sys
 import os
@@ -29,6 +33,8 @@ logProcesses = True
 
 _startTime = time.time()
 
+# ---------------------------------------------------------------- levels
+
 CRITICAL = 50
 FATAL = CRITICAL
 ERROR = 40
@@ -38,42 +44,26 @@ INFO = 20
 DEBUG = 10
 NOTSET = 0
 
-_levelToName = {
-    CRITICAL: "CRITICAL",
-    ERROR: "ERROR",
-    WARNING: "WARNING",
-    INFO: "INFO",
-    DEBUG: "DEBUG",
-    NOTSET: "NOTSET",
-}
-_nameToLevel = {
-    "CRITICAL": CRITICAL,
-    "FATAL": FATAL,
-    "ERROR": ERROR,
-    "WARN": WARNING,
-    "WARNING": WARNING,
-    "INFO": INFO,
-    "DEBUG": DEBUG,
-    "NOTSET": NOTSET,
-}
-
-# Frames of code compiled from this file are logging's own: the caller of a
-# logging call is the first frame outside it.
-_internal_files = ("<logging>",)
+# The standard levels, most severe first; FATAL and WARN are aliases that
+# only name-to-number lookups know.
+_STANDARD = (("CRITICAL", CRITICAL), ("ERROR", ERROR), ("WARNING", WARNING),
+             ("INFO", INFO), ("DEBUG", DEBUG), ("NOTSET", NOTSET))
+_levelToName = {number: name for name, number in _STANDARD}
+_nameToLevel = {name: number for name, number in _STANDARD}
+_nameToLevel["FATAL"] = FATAL
+_nameToLevel["WARN"] = WARN
 
 
 def getLevelNamesMapping():
-    return _nameToLevel.copy()
+    return dict(_nameToLevel)
 
 
 def getLevelName(level):
-    # Both directions, as CPython: a number gives its name, a name its number.
-    result = _levelToName.get(level)
-    if result is not None:
-        return result
-    result = _nameToLevel.get(level)
-    if result is not None:
-        return result
+    # Numbers give names and names give numbers; anything else "Level x".
+    if level in _levelToName:
+        return _levelToName[level]
+    if level in _nameToLevel:
+        return _nameToLevel[level]
     return "Level %s" % level
 
 
@@ -83,111 +73,105 @@ def addLevelName(level, levelName):
 
 
 def _checkLevel(level):
+    # A level given to setLevel and friends: an int, or a registered name.
     if isinstance(level, int):
         return level
-    if str(level) == level:
-        if level not in _nameToLevel:
-            raise ValueError("Unknown level: %r" % level)
-        return _nameToLevel[level]
-    raise TypeError("Level not an integer or a valid string: %r" % (level,))
+    if str(level) != level:
+        raise TypeError("Level not an integer or a valid string: %r" % (level,))
+    if level not in _nameToLevel:
+        raise ValueError("Unknown level: %r" % level)
+    return _nameToLevel[level]
+
+
+# ---------------------------------------------------------------- records
 
 
 class _Probe(Exception):
     pass
 
 
-def _exc_info():
-    # sys.exc_info(): the exception being handled is the implicit context of
-    # one raised now.
+def _handled_exception():
+    # sys.exc_info() as a triple: the exception being handled becomes the
+    # context of one raised now.
     try:
         raise _Probe
     except _Probe as probe:
         exc = probe.__context__
-    if exc is None:
-        return (None, None, None)
-    return (type(exc), exc, exc.__traceback__)
+    return (None, None, None) if exc is None else (type(exc), exc, exc.__traceback__)
 
 
 _threading = None
 
 
-def _thread_name():
+def _thread_fields():
+    # (ident, name) of the running thread; threading is loaded on first use.
     global _threading
     try:
         if _threading is None:
             import threading as _threading
-        return _threading.current_thread().name
+        return _threading.get_ident(), _threading.current_thread().name
     except Exception:
-        return None
+        return None, None
 
 
-def _thread_ident():
-    global _threading
-    try:
-        if _threading is None:
-            import threading as _threading
-        return _threading.get_ident()
-    except Exception:
-        return None
-
-
-# A record's filename and module for each pathname seen (the same few
-# call sites log over and over), and the process id (asy cannot fork).
-_path_parts = {}
+# pathname -> (filename, module): records come from a few call sites.
+_names_of_path = {}
+# asy cannot fork: the process id is fixed.
 _pid = os.getpid()
 
 
-# ---------------------------------------------------------------- records
+def _path_names(pathname):
+    # Not cached yet (or not a str): work the names out.
+    try:
+        base = os.path.basename(pathname)
+        names = (base, os.path.splitext(base)[0])
+    except (TypeError, ValueError, AttributeError):
+        return (pathname, "Unknown module")
+    if type(pathname) is str and len(_names_of_path) < 256:
+        _names_of_path[pathname] = names
+    return names
+
+
+def _is_mapping(value):
+    # log("%(a)s", {"a": 1}): one non-empty mapping argument is used by key.
+    if type(value) is dict:
+        return bool(value)
+    if not hasattr(value, "keys"):
+        return False
+    from collections.abc import Mapping
+    return isinstance(value, Mapping) and bool(value)
 
 
 class LogRecord:
     def __init__(self, name, level, pathname, lineno, msg, args, exc_info,
                  func=None, sinfo=None, **kwargs):
-        ct = time.time()
+        now = time.time()
         self.name = name
         self.msg = msg
-        # A single mapping argument supplies %(key)s values.
-        if (args and len(args) == 1 and isinstance(args[0], dict) and args[0]):
-            args = args[0]
-        self.args = args
+        self.args = args[0] if args and len(args) == 1 and _is_mapping(args[0]) else args
         self.levelname = getLevelName(level)
         self.levelno = level
         self.pathname = pathname
-        parts = _path_parts.get(pathname) if type(pathname) is str else None
-        if parts is None:
-            try:
-                parts = os.path.basename(pathname)
-                parts = (parts, os.path.splitext(parts)[0])
-            except (TypeError, ValueError, AttributeError):
-                parts = (pathname, "Unknown module")
-            if type(pathname) is str and len(_path_parts) < 256:
-                _path_parts[pathname] = parts
-        self.filename, self.module = parts
+        self.filename, self.module = _names_of_path.get(pathname) or _path_names(pathname)
         self.exc_info = exc_info
         self.exc_text = None
         self.stack_info = sinfo
         self.lineno = lineno
         self.funcName = func
-        self.created = ct
-        self.msecs = int((ct - int(ct)) * 1000) + 0.0
-        self.relativeCreated = (ct - _startTime) * 1000
-        if logThreads:
-            self.thread = _thread_ident()
-            self.threadName = _thread_name()
-        else:
-            self.thread = None
-            self.threadName = None
+        self.created = now
+        self.msecs = int((now - int(now)) * 1000) + 0.0
+        self.relativeCreated = (now - _startTime) * 1000
+        self.thread, self.threadName = _thread_fields() if logThreads else (None, None)
         self.processName = "MainProcess" if logMultiprocessing else None
         self.process = _pid if logProcesses else None
 
     def __repr__(self):
-        return '<LogRecord: %s, %s, %s, %s, "%s">' % (self.name, self.levelno, self.pathname, self.lineno, self.msg)
+        return '<LogRecord: %s, %s, %s, %s, "%s">' % (
+            self.name, self.levelno, self.pathname, self.lineno, self.msg)
 
     def getMessage(self):
-        msg = str(self.msg)
-        if self.args:
-            msg = msg % self.args
-        return msg
+        text = str(self.msg)
+        return text % self.args if self.args else text
 
 
 _logRecordFactory = LogRecord
@@ -203,23 +187,26 @@ def getLogRecordFactory():
 
 
 def makeLogRecord(dict):
-    rv = _logRecordFactory(None, None, "", 0, "", (), None, None)
-    for k, v in dict.items():
-        setattr(rv, k, v)
-    return rv
+    record = _logRecordFactory(None, None, "", 0, "", (), None, None)
+    record.__dict__.update(dict)
+    return record
 
 
-# ---------------------------------------------------------------- formatters
+# ---------------------------------------------------------------- styles
 
 
-def _record_values(record, defaults):
-    values = dict(vars(record))
+def _record_fields(record, defaults):
+    # The mapping a format is applied to: the defaults, then the record.
     if defaults:
-        values = {**defaults, **values}
-    return values
+        merged = dict(defaults)
+        merged.update(vars(record))
+        return merged
+    return vars(record)
 
 
 class PercentStyle:
+    # A style knows its default format, how to spot %(asctime) in a format,
+    # how to check a format (validate) and how to apply it to a record.
     default_format = "%(message)s"
     asctime_format = "%(asctime)s"
     asctime_search = "%(asctime)"
@@ -232,32 +219,18 @@ class PercentStyle:
         return self.asctime_search in self._fmt
 
     def validate(self):
-        if not self._has_field():
-            raise ValueError(self._no_fields())
+        if not self._field_found():
+            raise ValueError("Invalid format '%s' for '%%' style" % self._fmt)
 
-    def _no_fields(self):
-        return "Invalid format '%s' for '%%' style" % self._fmt
-
-    def _has_field(self):
-        # A %(name)<conversion> field somewhere in the format.
-        s = self._fmt
-        i = s.find("%(")
-        while i >= 0:
-            j = s.find(")", i + 2)
-            if j < 0:
-                return False
-            k = j + 1
-            while k < len(s) and s[k] in "#0+- 0123456789.*":
-                k += 1
-            if k < len(s) and s[k] in "diouxXeEfFgGcrsa%":
-                return True
-            i = s.find("%(", j)
-        return False
+    def _field_found(self):
+        import re
+        spec = r"%\(\w+\)[-#0+ ]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxefgcrsa%]"
+        return re.search(spec, self._fmt, re.I) is not None
 
     def _format(self, record):
         if _percent_format is not None and type(self._fmt) is str:
             return _percent_format(self._fmt, record, self._defaults)
-        return self._fmt % _record_values(record, self._defaults)
+        return self._fmt % _record_fields(record, self._defaults)
 
     def format(self, record):
         try:
@@ -272,14 +245,89 @@ class StrFormatStyle(PercentStyle):
     asctime_search = "{asctime"
 
     def _format(self, record):
-        return self._fmt.format(**_record_values(record, self._defaults))
+        return self._fmt.format(**_record_fields(record, self._defaults))
 
-    def _no_fields(self):
-        return "invalid format: no fields"
+    def validate(self):
+        import re
+        named = False
+        for name, conversion, spec in _brace_fields(self._fmt):
+            if name:
+                if not re.match(r"(?:\d+|\w+)(?:\.\w+|\[[^]]+\])*\Z", name):
+                    raise ValueError("invalid format: invalid field name/expression: %r" % name)
+                named = True
+            if conversion and conversion not in "rsa":
+                raise ValueError("invalid format: invalid conversion: %r" % conversion)
+            if spec and not re.match(_FORMAT_SPEC, spec, re.I):
+                raise ValueError("invalid format: bad specifier: %r" % spec)
+        if not named:
+            raise ValueError("invalid format: no fields")
 
-    def _has_field(self):
-        i = self._fmt.find("{")
-        return i >= 0 and self._fmt.find("}", i) > i + 1
+
+# fill/align, sign, #, 0, width (or a nested {field}), grouping, precision, type
+_FORMAT_SPEC = r"(?:.?[<>=^])?[-+ ]?#?0?(?:\d+|\{\w+\})?[,_]?(?:\.(?:\d+|\{\w+\}))?[bcdefgnosx%]?\Z"
+
+
+def _brace_fields(fmt):
+    # The (name, conversion, spec) of each {field} of a str.format format,
+    # raising str.format's parse errors (prefixed "invalid format: ").
+    def bad(why):
+        return ValueError("invalid format: " + why)
+    i, n = 0, len(fmt)
+    while i < n:
+        c = fmt[i]
+        i += 1
+        if c == "}":
+            if i < n and fmt[i] == "}":
+                i += 1
+                continue
+            raise bad("Single '}' encountered in format string")
+        if c != "{":
+            continue
+        if i < n and fmt[i] == "{":
+            i += 1
+            continue
+        if i >= n:
+            raise bad("Single '{' encountered in format string")
+        # The name runs to '!', ':' or '}'; inside [...] anything goes.
+        start, in_index = i, False
+        while i < n:
+            c = fmt[i]
+            if in_index:
+                in_index = c != "]"
+            elif c == "[":
+                in_index = True
+            elif c == "{":
+                raise bad("unexpected '{' in field name")
+            elif c in "!:}":
+                break
+            i += 1
+        if i >= n:
+            raise bad("expected '}' before end of string")
+        name, conversion, spec = fmt[start:i], None, ""
+        if fmt[i] == "!":
+            if i + 1 >= n:
+                raise bad("end of string while looking for conversion specifier")
+            conversion = fmt[i + 1]
+            i += 2
+            if i < n and fmt[i] not in ":}":
+                raise bad("expected ':' after conversion specifier")
+        if i < n and fmt[i] == ":":
+            # The spec may nest {fields}: it ends at the brace that balances.
+            depth, start = 1, i + 1
+            i = start
+            while i < n:
+                if fmt[i] == "{":
+                    depth += 1
+                elif fmt[i] == "}":
+                    depth -= 1
+                    if not depth:
+                        break
+                i += 1
+            spec = fmt[start:i]
+        if i >= n:
+            raise bad("unmatched '{' in format spec")
+        i += 1
+        yield name, conversion, spec
 
 
 class StringTemplateStyle(PercentStyle):
@@ -288,51 +336,73 @@ class StringTemplateStyle(PercentStyle):
     asctime_search = "${asctime}"
 
     def usesTime(self):
-        return "$asctime" in self._fmt or "${asctime}" in self._fmt
+        return "$asctime" in self._fmt or self.asctime_search in self._fmt
 
-    _no_fields = StrFormatStyle._no_fields
-
-    def _has_field(self):
-        s = self._fmt
-        i = s.find("$")
-        while i >= 0:
-            nxt = s[i + 1:i + 2]
-            if nxt == "$":
-                i = s.find("$", i + 2)
-                continue
-            if nxt == "{" or nxt.isalpha() or nxt == "_":
-                return True
-            raise ValueError("invalid format: bare '$' not allowed")
-        return False
+    def validate(self):
+        named = False
+        for name in _dollar_fields(self._fmt):
+            if name is None:
+                raise ValueError("invalid format: bare '$' not allowed")
+            if name:
+                named = True
+        if not named:
+            raise ValueError("invalid format: no fields")
 
     def _format(self, record):
-        # string.Template.substitute: $name, ${name} and $$.
-        values = _record_values(record, self._defaults)
-        s = self._fmt
+        # string.Template.substitute: "$$" is "$", "$name" and "${name}"
+        # are fields, any other "$" is an error.
+        values = _record_fields(record, self._defaults)
+        fmt = self._fmt
         out = []
-        i = 0
-        while i < len(s):
-            c = s[i]
-            if c != "$" or i + 1 >= len(s):
-                out.append(c)
-                i += 1
-                continue
-            if s[i + 1] == "$":
+        done = 0
+        at = fmt.find("$")
+        while at >= 0:
+            out.append(fmt[done:at])
+            rest = fmt[at + 1:]
+            size = _dollar_name(rest)
+            if rest[:1] == "$":
                 out.append("$")
-                i += 2
-                continue
-            if s[i + 1] == "{":
-                j = s.find("}", i + 2)
-                name = s[i + 2:j]
-                i = j + 1
+                size = 1
+            elif size:
+                out.append(str(values[rest[:size].strip("{}")]))
             else:
-                j = i + 1
-                while j < len(s) and (s[j].isalnum() or s[j] == "_"):
-                    j += 1
-                name = s[i + 1:j]
-                i = j
-            out.append(str(values[name]))
+                line = fmt.count("\n", 0, at) + 1
+                col = at - fmt.rfind("\n", 0, at)
+                raise ValueError("Invalid placeholder in string: line %d, col %d" % (line, col))
+            done = at + 1 + size
+            at = fmt.find("$", done)
+        out.append(fmt[done:])
         return "".join(out)
+
+
+def _dollar_name(text):
+    # Length of the placeholder text starts with (after its "$"): an
+    # identifier, or one in braces; 0 when there is none.
+    braced = text[:1] == "{"
+    i = 1 if braced else 0
+    j = i
+    while j < len(text) and (text[j] == "_" or text[j].isascii() and text[j].isalnum()):
+        j += 1
+    if j == i or text[i].isdigit():
+        return 0
+    if braced:
+        return j + 1 if text[j:j + 1] == "}" else 0
+    return j
+
+
+def _dollar_fields(fmt):
+    # For each "$" of a string.Template: "" for "$$", the name of a
+    # placeholder, or None for a "$" that starts neither.
+    i = fmt.find("$")
+    while i >= 0:
+        rest = fmt[i + 1:]
+        if rest[:1] == "$":
+            yield ""
+            i = fmt.find("$", i + 2)
+            continue
+        size = _dollar_name(rest)
+        yield rest[:size].strip("{}") if size else None
+        i = fmt.find("$", i + 1 + size)
 
 
 BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s"
@@ -344,37 +414,40 @@ _STYLES = {
 }
 
 
+def _style_class(style):
+    if style not in _STYLES:
+        raise ValueError("Style must be one of: %s" % ",".join(_STYLES.keys()))
+    return _STYLES[style]
+
+
+# ---------------------------------------------------------------- formatters
+
+
 class Formatter:
     converter = time.localtime
     default_time_format = "%Y-%m-%d %H:%M:%S"
     default_msec_format = "%s,%03d"
 
     def __init__(self, fmt=None, datefmt=None, style="%", validate=True, *, defaults=None):
-        if style not in _STYLES:
-            raise ValueError("Style must be one of: %s" % ",".join(_STYLES.keys()))
-        self._style = _STYLES[style][0](fmt, defaults=defaults)
+        self._style = _style_class(style)[0](fmt, defaults=defaults)
         if validate:
             self._style.validate()
         self._fmt = self._style._fmt
         self.datefmt = datefmt
 
     def formatTime(self, record, datefmt=None):
-        ct = self.converter(record.created)
+        when = self.converter(record.created)
         if datefmt:
-            return time.strftime(datefmt, ct)
-        s = time.strftime(self.default_time_format, ct)
-        if self.default_msec_format:
-            s = self.default_msec_format % (s, record.msecs)
-        return s
+            return time.strftime(datefmt, when)
+        text = time.strftime(self.default_time_format, when)
+        return self.default_msec_format % (text, record.msecs) if self.default_msec_format else text
 
     def formatException(self, ei):
         if ei[1] is None:
             # What traceback.print_exception prints for (None, None, None).
             return "NoneType: None"
-        s = _asy_frames.format_exception(ei[1])
-        if s[-1:] == "\n":
-            s = s[:-1]
-        return s
+        text = _asy_frames.format_exception(ei[1])
+        return text[:-1] if text[-1:] == "\n" else text
 
     def usesTime(self):
         return self._style.usesTime()
@@ -389,20 +462,20 @@ class Formatter:
         record.message = record.getMessage()
         if self.usesTime():
             record.asctime = self.formatTime(record, self.datefmt)
-        s = self.formatMessage(record)
-        if record.exc_info:
-            # Cached: several handlers may print the same record.
-            if not record.exc_text:
-                record.exc_text = self.formatException(record.exc_info)
+        text = self.formatMessage(record)
+        # The exception text is kept on the record: every handler that
+        # prints it formats it once.
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
         if record.exc_text:
-            if s[-1:] != "\n":
-                s = s + "\n"
-            s = s + record.exc_text
+            text = _on_new_line(text, record.exc_text)
         if record.stack_info:
-            if s[-1:] != "\n":
-                s = s + "\n"
-            s = s + self.formatStack(record.stack_info)
-        return s
+            text = _on_new_line(text, self.formatStack(record.stack_info))
+        return text
+
+
+def _on_new_line(text, more):
+    return text + more if text[-1:] == "\n" else text + "\n" + more
 
 
 _defaultFormatter = Formatter()
@@ -410,7 +483,7 @@ _defaultFormatter = Formatter()
 
 class BufferingFormatter:
     def __init__(self, linefmt=None):
-        self.linefmt = linefmt if linefmt else _defaultFormatter
+        self.linefmt = linefmt or _defaultFormatter
 
     def formatHeader(self, records):
         return ""
@@ -419,13 +492,10 @@ class BufferingFormatter:
         return ""
 
     def format(self, records):
-        rv = ""
-        if len(records) > 0:
-            rv = rv + self.formatHeader(records)
-            for record in records:
-                rv = rv + self.linefmt.format(record)
-            rv = rv + self.formatFooter(records)
-        return rv
+        if not records:
+            return ""
+        body = "".join(self.linefmt.format(r) for r in records)
+        return self.formatHeader(records) + body + self.formatFooter(records)
 
 
 # ---------------------------------------------------------------- filters
@@ -437,14 +507,10 @@ class Filter:
         self.nlen = len(name)
 
     def filter(self, record):
-        # Passes the named logger and its descendants.
-        if self.nlen == 0:
+        # The named logger and its descendants pass; "" passes everything.
+        if not self.nlen or record.name == self.name:
             return True
-        if self.name == record.name:
-            return True
-        if record.name.find(self.name, 0, self.nlen) != 0:
-            return False
-        return record.name[self.nlen] == "."
+        return record.name.startswith(self.name) and record.name[self.nlen:self.nlen + 1] == "."
 
 
 class Filterer:
@@ -460,12 +526,10 @@ class Filterer:
             self.filters.remove(filter)
 
     def filter(self, record):
+        # Filters are objects with a filter method, or plain callables.
         for f in self.filters:
-            if hasattr(f, "filter"):
-                result = f.filter(record)
-            else:
-                result = f(record)
-            if not result:
+            check = f.filter if hasattr(f, "filter") else f
+            if not check(record):
                 return False
         return True
 
@@ -490,16 +554,14 @@ class Handler(Filterer):
         return self._name
 
     def set_name(self, name):
-        if self._name in _handlers:
-            del _handlers[self._name]
+        _handlers.pop(self._name, None)
         self._name = name
         if name:
             _handlers[name] = self
 
     name = property(get_name, set_name)
 
-    # Writes happen under the interpreter lock one call at a time, so the
-    # handler lock has nothing to guard.
+    # asy runs one thread of script code at a time: writes need no lock.
     def createLock(self):
         self.lock = None
 
@@ -512,56 +574,57 @@ class Handler(Filterer):
     def setLevel(self, level):
         self.level = _checkLevel(level)
 
+    def setFormatter(self, fmt):
+        self.formatter = fmt
+
     def format(self, record):
-        fmt = self.formatter if self.formatter else _defaultFormatter
-        return fmt.format(record)
+        return (self.formatter or _defaultFormatter).format(record)
 
     def emit(self, record):
         raise NotImplementedError("emit must be implemented by Handler subclasses")
 
     def handle(self, record):
-        rv = self.filter(record)
-        if rv:
+        passed = self.filter(record)
+        if passed:
             self.emit(record)
-        return rv
-
-    def setFormatter(self, fmt):
-        self.formatter = fmt
+        return passed
 
     def flush(self):
         pass
 
     def close(self):
         self._closed = True
-        if self._name and self._name in _handlers:
-            del _handlers[self._name]
+        if self._name:
+            _handlers.pop(self._name, None)
 
     def handleError(self, record):
-        # CPython also prints its own call stack here; asy prints the
-        # exception, the message and its arguments.
-        if raiseExceptions and sys.stderr:
-            t, v, tb = _exc_info()
-            try:
-                sys.stderr.write("--- Logging error ---\n")
-                if v is not None:
-                    sys.stderr.write(_asy_frames.format_exception(v))
-                sys.stderr.write("Message: %r\nArguments: %s\n" % (record.msg, record.args))
-            except Exception:
-                pass
+        # What went wrong writing a record: the exception (asy leaves out
+        # its own library frames), the script's stack, the message.
+        if not (raiseExceptions and sys.stderr):
+            return
+        exc = _handled_exception()[1]
+        try:
+            err = sys.stderr
+            err.write("--- Logging error ---\n")
+            if exc is not None:
+                err.write(_asy_frames.format_exception(exc))
+            err.write("Call stack:\n" + "".join(_script_stack(1)))
+            err.write("Message: %r\nArguments: %s\n" % (record.msg, record.args))
+        except Exception:
+            pass
 
     def __repr__(self):
-        level = getLevelName(self.level)
-        return "<%s (%s)>" % (self.__class__.__name__, level)
+        return "<%s (%s)>" % (type(self).__name__, getLevelName(self.level))
 
 
-def _stream_name(stream):
-    name = getattr(stream, "name", None)
-    if name is None:
-        if stream is sys.stderr or stream is sys.__stderr__:
-            name = "<stderr>"
-        elif stream is sys.stdout or stream is sys.__stdout__:
-            name = "<stdout>"
-    return name
+def _script_stack(drop):
+    # The script's frames, outermost first, formatted as traceback does,
+    # without the innermost drop - 1 (stacklevel counts from 1).
+    import traceback
+    rows = traceback._stack()
+    if drop > 1:
+        rows = rows[:max(len(rows) - (drop - 1), 1)]
+    return traceback.format_list(rows)
 
 
 class StreamHandler(Handler):
@@ -569,9 +632,7 @@ class StreamHandler(Handler):
 
     def __init__(self, stream=None):
         Handler.__init__(self)
-        if stream is None:
-            stream = sys.stderr
-        self.stream = stream
+        self.stream = sys.stderr if stream is None else stream
 
     def flush(self):
         if self.stream and hasattr(self.stream, "flush"):
@@ -579,9 +640,7 @@ class StreamHandler(Handler):
 
     def emit(self, record):
         try:
-            msg = self.format(record)
-            stream = self.stream
-            stream.write(msg + self.terminator)
+            self.stream.write(self.format(record) + self.terminator)
             self.flush()
         except RecursionError:
             raise
@@ -591,77 +650,60 @@ class StreamHandler(Handler):
     def setStream(self, stream):
         if stream is self.stream:
             return None
-        result = self.stream
+        old = self.stream
         self.flush()
         self.stream = stream
-        return result
+        return old
 
     def __repr__(self):
-        level = getLevelName(self.level)
-        name = str(_stream_name(self.stream) or "")
-        if name:
-            name += " "
-        return "<%s %s(%s)>" % (self.__class__.__name__, name, level)
-
-
-class _FileStream:
-    # A text stream over os.open/os.write (asy has no open() builtin).
-    def __init__(self, path, mode, encoding):
-        flags = os.O_WRONLY | os.O_CREAT
-        flags |= os.O_APPEND if "a" in mode else os.O_TRUNC
-        self.name = path
-        self.encoding = encoding or "utf-8"
-        self._fd = os.open(path, flags, 0o666)
-
-    def write(self, s):
-        os.write(self._fd, s.encode(self.encoding))
-
-    def flush(self):
-        pass
-
-    def close(self):
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
+        name = getattr(self.stream, "name", None)
+        if name is None:
+            name = {id(sys.stderr): "<stderr>", id(sys.stdout): "<stdout>"}.get(id(self.stream), "")
+        name = str(name)
+        return "<%s %s(%s)>" % (type(self).__name__, name + " " if name else "", getLevelName(self.level))
 
 
 class FileHandler(StreamHandler):
     def __init__(self, filename, mode="a", encoding=None, delay=False, errors=None):
-        filename = os.fspath(filename)
-        self.baseFilename = os.path.abspath(filename)
+        self.baseFilename = os.path.abspath(os.fspath(filename))
         self.mode = mode
-        self.encoding = encoding
+        self.encoding = encoding if encoding is not None or "b" in mode else "locale"
         self.errors = errors
         self.delay = delay
         if delay:
+            # The file is opened by the first record.
             Handler.__init__(self)
             self.stream = None
         else:
             StreamHandler.__init__(self, self._open())
 
     def _open(self):
-        return _FileStream(self.baseFilename, self.mode, self.encoding)
+        encoding = None if self.encoding == "locale" else self.encoding
+        return open(self.baseFilename, self.mode, encoding=encoding, errors=self.errors)
 
     def emit(self, record):
-        if self.stream is None:
-            if self.mode != "w" or not self._closed:
-                self.stream = self._open()
+        # A closed handler in "w" mode stays closed (reopening would empty
+        # the file); otherwise the file opens on demand.
+        if self.stream is None and (self.mode != "w" or not self._closed):
+            self.stream = self._open()
         if self.stream:
             StreamHandler.emit(self, record)
 
     def close(self):
-        if self.stream:
-            self.stream.close()
-            self.stream = None
+        stream, self.stream = self.stream, None
+        if stream:
+            try:
+                stream.flush()
+            finally:
+                stream.close()
         StreamHandler.close(self)
 
     def __repr__(self):
-        level = getLevelName(self.level)
-        return "<%s %s (%s)>" % (self.__class__.__name__, self.baseFilename, level)
+        return "<%s %s (%s)>" % (type(self).__name__, self.baseFilename, getLevelName(self.level))
 
 
 class _StderrHandler(StreamHandler):
-    # The last resort: writes to whatever sys.stderr is at the time.
+    # The last resort: whatever sys.stderr is when a record comes.
     def __init__(self, level=NOTSET):
         Handler.__init__(self, level)
 
@@ -681,11 +723,18 @@ class NullHandler(Handler):
     def emit(self, record):
         pass
 
-    def createLock(self):
-        self.lock = None
-
 
 # ---------------------------------------------------------------- loggers
+
+
+class PlaceHolder:
+    # Stands in loggerDict for a dotted prefix no one asked a logger for;
+    # loggerMap holds the loggers below it.
+    def __init__(self, alogger):
+        self.loggerMap = {alogger: None}
+
+    def append(self, alogger):
+        self.loggerMap.setdefault(alogger, None)
 
 
 class Manager:
@@ -700,31 +749,42 @@ class Manager:
     def getLogger(self, name):
         if not isinstance(name, str):
             raise TypeError("A logger name must be a string")
-        rv = self.loggerDict.get(name)
-        if rv is None:
-            rv = (self.loggerClass or _loggerClass)(name)
-            rv.manager = self
-            self.loggerDict[name] = rv
-            self._fixup(rv)
-        return rv
+        found = self.loggerDict.get(name)
+        if isinstance(found, Logger):
+            return found
+        made = (self.loggerClass or _loggerClass)(name)
+        made.manager = self
+        self.loggerDict[name] = made
+        self._link(made)
+        return made
 
-    def _fixup(self, logger):
-        # The parent is the nearest existing ancestor; existing descendants
-        # whose parent lies above the new logger now hang from it.
+    def _link(self, logger):
+        # The parent is the nearest ancestor that is a logger (prefixes
+        # without one get placeholders); loggers below whose parent lies
+        # above the new one now hang from it.
         name = logger.name
         parent = None
-        i = name.rfind(".")
-        while i > 0 and parent is None:
-            parent = self.loggerDict.get(name[:i])
-            i = name.rfind(".", 0, i)
-        logger.parent = parent if parent is not None else self.root
-        prefix = name + "."
+        cut = name.rfind(".")
+        while cut > 0:
+            prefix = name[:cut]
+            above = self.loggerDict.get(prefix)
+            if isinstance(above, Logger):
+                parent = above
+                break
+            if above is None:
+                self.loggerDict[prefix] = PlaceHolder(logger)
+            else:
+                above.append(logger)
+            cut = name.rfind(".", 0, cut)
+        logger.parent = parent or self.root
+        below = name + "."
         for other in self.loggerDict.values():
-            if other.name.startswith(prefix) and not other.parent.name.startswith(prefix):
+            if isinstance(other, Logger) and other.name.startswith(below) \
+                    and not other.parent.name.startswith(below):
                 other.parent = logger
 
     def _clear_cache(self):
-        # Levels changed: every logger's isEnabledFor answers are stale.
+        # A level changed somewhere: every cached isEnabledFor answer is stale.
         for logger in self.loggerDict.values():
             if isinstance(logger, Logger):
                 logger._cache.clear()
@@ -746,33 +806,8 @@ class Logger(Filterer):
         self.level = _checkLevel(level)
         self.manager._clear_cache()
 
-    def debug(self, msg, *args, **kwargs):
-        if self.isEnabledFor(DEBUG):
-            self._log(DEBUG, msg, args, **kwargs)
-
-    def info(self, msg, *args, **kwargs):
-        if self.isEnabledFor(INFO):
-            self._log(INFO, msg, args, **kwargs)
-
-    def warning(self, msg, *args, **kwargs):
-        if self.isEnabledFor(WARNING):
-            self._log(WARNING, msg, args, **kwargs)
-
-    def warn(self, msg, *args, **kwargs):
-        self.warning(msg, *args, **kwargs)
-
-    def error(self, msg, *args, **kwargs):
-        if self.isEnabledFor(ERROR):
-            self._log(ERROR, msg, args, **kwargs)
-
     def exception(self, msg, *args, exc_info=True, **kwargs):
         self.error(msg, *args, exc_info=exc_info, **kwargs)
-
-    def critical(self, msg, *args, **kwargs):
-        if self.isEnabledFor(CRITICAL):
-            self._log(CRITICAL, msg, args, **kwargs)
-
-    fatal = critical
 
     def log(self, level, msg, *args, **kwargs):
         if not isinstance(level, int):
@@ -783,22 +818,20 @@ class Logger(Filterer):
             self._log(level, msg, args, **kwargs)
 
     def findCaller(self, stack_info=False, stacklevel=1):
-        filename, lineno, func = _asy_frames.caller(_internal_files, stacklevel)
+        filename, lineno, func = _asy_frames.caller(("<logging>",), stacklevel)
         sinfo = None
         if stack_info:
-            # No frame objects to walk: give the caller's line only.
-            sinfo = 'Stack (most recent call last):\n  File "%s", line %d, in %s' % (filename, lineno, func)
+            sinfo = "Stack (most recent call last):\n" + "".join(_script_stack(stacklevel)).rstrip("\n")
         return filename, lineno, func, sinfo
 
     def makeRecord(self, name, level, fn, lno, msg, args, exc_info,
                    func=None, extra=None, sinfo=None):
-        rv = _logRecordFactory(name, level, fn, lno, msg, args, exc_info, func, sinfo)
-        if extra is not None:
-            for key in extra:
-                if (key in ["message", "asctime"]) or hasattr(rv, key):
-                    raise KeyError("Attempt to overwrite %r in LogRecord" % key)
-                setattr(rv, key, extra[key])
-        return rv
+        record = _logRecordFactory(name, level, fn, lno, msg, args, exc_info, func, sinfo)
+        for key in extra or ():
+            if key in ("message", "asctime") or key in record.__dict__:
+                raise KeyError("Attempt to overwrite %r in LogRecord" % key)
+            setattr(record, key, extra[key])
+        return record
 
     def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False, stacklevel=1):
         fn, lno, func, sinfo = self.findCaller(stack_info, stacklevel)
@@ -806,12 +839,11 @@ class Logger(Filterer):
             if isinstance(exc_info, BaseException):
                 exc_info = (type(exc_info), exc_info, exc_info.__traceback__)
             elif not isinstance(exc_info, tuple):
-                exc_info = _exc_info()
-        record = self.makeRecord(self.name, level, fn, lno, msg, args, exc_info, func, extra, sinfo)
-        self.handle(record)
+                exc_info = _handled_exception()
+        self.handle(self.makeRecord(self.name, level, fn, lno, msg, args, exc_info, func, extra, sinfo))
 
     def handle(self, record):
-        if (not self.disabled) and self.filter(record):
+        if not self.disabled and self.filter(record):
             self.callHandlers(record)
 
     def addHandler(self, hdlr):
@@ -822,42 +854,42 @@ class Logger(Filterer):
         if hdlr in self.handlers:
             self.handlers.remove(hdlr)
 
+    def _upwards(self):
+        # This logger and the ancestors its records propagate to.
+        node = self
+        while node:
+            yield node
+            node = node.parent if node.propagate else None
+
     def hasHandlers(self):
-        c = self
-        while c:
-            if c.handlers:
-                return True
-            if not c.propagate:
-                break
-            c = c.parent
-        return False
+        return any(node.handlers for node in self._upwards())
 
     def callHandlers(self, record):
-        c = self
-        found = 0
-        while c:
-            for hdlr in c.handlers:
-                found = found + 1
-                if record.levelno >= hdlr.level:
+        # Every record passes here: a plain loop, not _upwards' generator.
+        level = record.levelno
+        reached = False
+        node = self
+        while node:
+            for hdlr in node.handlers:
+                reached = True
+                if level >= hdlr.level:
                     hdlr.handle(record)
-            if not c.propagate:
-                c = None
-            else:
-                c = c.parent
-        if found == 0:
-            if lastResort:
-                if record.levelno >= lastResort.level:
-                    lastResort.handle(record)
-            elif raiseExceptions and not self.manager.emittedNoHandlerWarning:
-                sys.stderr.write('No handlers could be found for logger "%s"\n' % self.name)
-                self.manager.emittedNoHandlerWarning = True
+            node = node.parent if node.propagate else None
+        if reached:
+            return
+        if lastResort:
+            if level >= lastResort.level:
+                lastResort.handle(record)
+        elif raiseExceptions and not self.manager.emittedNoHandlerWarning:
+            sys.stderr.write('No handlers could be found for logger "%s"\n' % self.name)
+            self.manager.emittedNoHandlerWarning = True
 
     def getEffectiveLevel(self):
-        logger = self
-        while logger:
-            if logger.level:
-                return logger.level
-            logger = logger.parent
+        node = self
+        while node:
+            if node.level:
+                return node.level
+            node = node.parent
         return NOTSET
 
     def isEnabledFor(self, level):
@@ -866,20 +898,17 @@ class Logger(Filterer):
         try:
             return self._cache[level]
         except KeyError:
-            if self.manager.disable >= level:
-                is_enabled = self._cache[level] = False
-            else:
-                is_enabled = self._cache[level] = level >= self.getEffectiveLevel()
-            return is_enabled
+            answer = level > self.manager.disable and level >= self.getEffectiveLevel()
+            self._cache[level] = answer
+            return answer
 
     def getChild(self, suffix):
         if self.root is not self:
-            suffix = ".".join((self.name, suffix))
+            suffix = self.name + "." + suffix
         return self.manager.getLogger(suffix)
 
     def __repr__(self):
-        level = getLevelName(self.getEffectiveLevel())
-        return "<%s %s (%s)>" % (self.__class__.__name__, self.name, level)
+        return "<%s %s (%s)>" % (type(self).__name__, self.name, getLevelName(self.getEffectiveLevel()))
 
 
 class RootLogger(Logger):
@@ -899,56 +928,42 @@ class LoggerAdapter:
         kwargs["extra"] = self.extra
         return msg, kwargs
 
-    def debug(self, msg, *args, **kwargs):
-        self.log(DEBUG, msg, *args, **kwargs)
-
-    def info(self, msg, *args, **kwargs):
-        self.log(INFO, msg, *args, **kwargs)
-
-    def warning(self, msg, *args, **kwargs):
-        self.log(WARNING, msg, *args, **kwargs)
-
-    def warn(self, msg, *args, **kwargs):
-        self.warning(msg, *args, **kwargs)
-
-    def error(self, msg, *args, **kwargs):
-        self.log(ERROR, msg, *args, **kwargs)
-
     def exception(self, msg, *args, exc_info=True, **kwargs):
         self.log(ERROR, msg, *args, exc_info=exc_info, **kwargs)
-
-    def critical(self, msg, *args, **kwargs):
-        self.log(CRITICAL, msg, *args, **kwargs)
 
     def log(self, level, msg, *args, **kwargs):
         if self.isEnabledFor(level):
             msg, kwargs = self.process(msg, kwargs)
             self.logger.log(level, msg, *args, **kwargs)
 
-    def isEnabledFor(self, level):
-        return self.logger.isEnabledFor(level)
-
-    def setLevel(self, level):
-        self.logger.setLevel(level)
-
-    def getEffectiveLevel(self):
-        return self.logger.getEffectiveLevel()
-
-    def hasHandlers(self):
-        return self.logger.hasHandlers()
-
     @property
     def manager(self):
         return self.logger.manager
+
+    @manager.setter
+    def manager(self, value):
+        self.logger.manager = value
 
     @property
     def name(self):
         return self.logger.name
 
     def __repr__(self):
-        logger = self.logger
-        level = getLevelName(logger.getEffectiveLevel())
-        return "<%s %s (%s)>" % (self.__class__.__name__, logger.name, level)
+        inner = self.logger
+        return "<%s %s (%s)>" % (type(self).__name__, inner.name, getLevelName(inner.getEffectiveLevel()))
+
+
+def _pass_to_logger(method):
+    def call(self, *args):
+        return getattr(self.logger, method)(*args)
+    call.__name__ = method
+    call.__qualname__ = "LoggerAdapter." + method
+    return call
+
+
+# An adapter answers these as its logger does.
+for _method in ("isEnabledFor", "setLevel", "getEffectiveLevel", "hasHandlers"):
+    setattr(LoggerAdapter, _method, _pass_to_logger(_method))
 
 
 root = RootLogger(WARNING)
@@ -956,11 +971,87 @@ Logger.root = root
 Logger.manager = Manager(Logger.root)
 
 
+# ---------------------------------------------------------------- level calls
+# debug() ... critical() on loggers, adapters and the module differ only in
+# their level: they are made here from one table.
+
+
+def _logger_call(level):
+    def call(self, msg, *args, **kwargs):
+        if self.isEnabledFor(level):
+            self._log(level, msg, args, **kwargs)
+    return call
+
+
+def _adapter_call(level):
+    def call(self, msg, *args, **kwargs):
+        self.log(level, msg, *args, **kwargs)
+    return call
+
+
+def _module_call(method):
+    # The module-level helpers log on the root logger, giving it the basic
+    # configuration first when it has no handlers.
+    def call(msg, *args, **kwargs):
+        if not root.handlers:
+            basicConfig()
+        getattr(root, method)(msg, *args, **kwargs)
+    return call
+
+
+_CALLS = (("debug", DEBUG), ("info", INFO), ("warning", WARNING),
+          ("error", ERROR), ("critical", CRITICAL))
+for _method, _level in _CALLS:
+    for _cls, _make in ((Logger, _logger_call), (LoggerAdapter, _adapter_call)):
+        _fn = _make(_level)
+        _fn.__name__ = _method
+        _fn.__qualname__ = _cls.__name__ + "." + _method
+        setattr(_cls, _method, _fn)
+    _fn = _module_call(_method)
+    _fn.__name__ = _fn.__qualname__ = _method
+    globals()[_method] = _fn
+del _method, _level, _cls, _make, _fn
+Logger.fatal = Logger.critical
+fatal = critical
+
+
+def _deprecated_warn(what):
+    import warnings
+    warnings.warn("The 'warn' %s is deprecated, use 'warning' instead" % what,
+                  DeprecationWarning, 3)
+
+
+def _warn_method(self, msg, *args, **kwargs):
+    _deprecated_warn("method")
+    self.warning(msg, *args, **kwargs)
+
+
+_warn_method.__name__ = _warn_method.__qualname__ = "warn"
+Logger.warn = LoggerAdapter.warn = _warn_method
+
+
+def warn(msg, *args, **kwargs):
+    _deprecated_warn("function")
+    warning(msg, *args, **kwargs)
+
+
+def exception(msg, *args, exc_info=True, **kwargs):
+    error(msg, *args, exc_info=exc_info, **kwargs)
+
+
+def log(level, msg, *args, **kwargs):
+    if not root.handlers:
+        basicConfig()
+    root.log(level, msg, *args, **kwargs)
+
+
+# ---------------------------------------------------------------- configuration
+
+
 def setLoggerClass(klass):
     global _loggerClass
-    if klass != Logger:
-        if not issubclass(klass, Logger):
-            raise TypeError("logger not derived from logging.Logger: " + klass.__name__)
+    if klass != Logger and not issubclass(klass, Logger):
+        raise TypeError("logger not derived from logging.Logger: " + klass.__name__)
     _loggerClass = klass
 
 
@@ -974,99 +1065,47 @@ def getLogger(name=None):
     return Logger.manager.getLogger(name)
 
 
+# basicConfig's options and their defaults (_unset: "not given" matters).
+_unset = object()
+_BASIC_OPTIONS = (("force", False), ("encoding", None), ("errors", "backslashreplace"),
+                  ("handlers", None), ("stream", _unset), ("filename", _unset),
+                  ("filemode", "a"), ("style", "%"), ("format", _unset), ("datefmt", None),
+                  ("level", None))
+
+
 def basicConfig(**kwargs):
-    force = kwargs.pop("force", False)
-    encoding = kwargs.pop("encoding", None)
-    errors = kwargs.pop("errors", "backslashreplace")
-    if force:
-        for h in root.handlers[:]:
+    opt = {name: kwargs.pop(name, default) for name, default in _BASIC_OPTIONS}
+    if opt["force"]:
+        for h in list(root.handlers):
             root.removeHandler(h)
             h.close()
-    # Only configures a root logger that has no handlers yet.
-    if len(root.handlers) == 0:
-        handlers = kwargs.pop("handlers", None)
-        if handlers is None:
-            if "stream" in kwargs and "filename" in kwargs:
-                raise ValueError("'stream' and 'filename' should not be specified together")
+    if root.handlers:
+        # Configured already: a call without force changes nothing.
+        return
+    handlers = opt["handlers"]
+    stream, filename = opt["stream"], opt["filename"]
+    given = (stream is not _unset) + (filename is not _unset)
+    if handlers is not None and given:
+        raise ValueError("'stream' or 'filename' should not be specified together with 'handlers'")
+    if given == 2:
+        raise ValueError("'stream' and 'filename' should not be specified together")
+    if handlers is None:
+        if filename not in (_unset, None, ""):
+            handlers = [FileHandler(filename, opt["filemode"], encoding=opt["encoding"],
+                                    errors=opt["errors"])]
         else:
-            if "stream" in kwargs or "filename" in kwargs:
-                raise ValueError("'stream' or 'filename' should not be specified together with 'handlers'")
-        if handlers is None:
-            filename = kwargs.pop("filename", None)
-            mode = kwargs.pop("filemode", "a")
-            if filename:
-                h = FileHandler(filename, mode, encoding=encoding, errors=errors)
-            else:
-                stream = kwargs.pop("stream", None)
-                h = StreamHandler(stream)
-            handlers = [h]
-        dfs = kwargs.pop("datefmt", None)
-        style = kwargs.pop("style", "%")
-        if style not in _STYLES:
-            raise ValueError("Style must be one of: %s" % ",".join(_STYLES.keys()))
-        fs = kwargs.pop("format", _STYLES[style][1])
-        fmt = Formatter(fs, dfs, style)
-        for h in handlers:
-            if h.formatter is None:
-                h.setFormatter(fmt)
-            root.addHandler(h)
-        level = kwargs.pop("level", None)
-        if level is not None:
-            root.setLevel(level)
-        if kwargs:
-            keys = ", ".join(kwargs.keys())
-            raise ValueError("Unrecognised argument(s): %s" % keys)
-
-
-# Module-level helpers log on the root logger, configuring it first when it
-# has no handlers (so the default format applies, not the last resort).
-
-
-def critical(msg, *args, **kwargs):
-    if len(root.handlers) == 0:
-        basicConfig()
-    root.critical(msg, *args, **kwargs)
-
-
-fatal = critical
-
-
-def error(msg, *args, **kwargs):
-    if len(root.handlers) == 0:
-        basicConfig()
-    root.error(msg, *args, **kwargs)
-
-
-def exception(msg, *args, exc_info=True, **kwargs):
-    error(msg, *args, exc_info=exc_info, **kwargs)
-
-
-def warning(msg, *args, **kwargs):
-    if len(root.handlers) == 0:
-        basicConfig()
-    root.warning(msg, *args, **kwargs)
-
-
-def warn(msg, *args, **kwargs):
-    warning(msg, *args, **kwargs)
-
-
-def info(msg, *args, **kwargs):
-    if len(root.handlers) == 0:
-        basicConfig()
-    root.info(msg, *args, **kwargs)
-
-
-def debug(msg, *args, **kwargs):
-    if len(root.handlers) == 0:
-        basicConfig()
-    root.debug(msg, *args, **kwargs)
-
-
-def log(level, msg, *args, **kwargs):
-    if len(root.handlers) == 0:
-        basicConfig()
-    root.log(level, msg, *args, **kwargs)
+            handlers = [StreamHandler(None if stream is _unset else stream)]
+    style = opt["style"]
+    fmt = _style_class(style)[1] if opt["format"] is _unset else opt["format"]
+    formatter = Formatter(fmt, opt["datefmt"], style)
+    for h in handlers:
+        if h.formatter is None:
+            h.setFormatter(formatter)
+        root.addHandler(h)
+    if opt["level"] is not None:
+        root.setLevel(opt["level"])
+    if kwargs:
+        raise ValueError("Unrecognised argument(s): %s" % ", ".join(kwargs))
 
 
 def disable(level=CRITICAL):
@@ -1075,7 +1114,8 @@ def disable(level=CRITICAL):
 
 
 def shutdown(handlerList=_handlerList):
-    for h in reversed(handlerList[:]):
+    # Newest first, as the handlers were stacked.
+    for h in reversed(list(handlerList)):
         try:
             h.flush()
             h.close()
@@ -1083,6 +1123,31 @@ def shutdown(handlerList=_handlerList):
             pass
 
 
+_shown_before_capture = None
+
+
 def captureWarnings(capture):
-    # asy has no warnings module to redirect.
-    pass
+    # Capturing sends warnings.showwarning's text to the "py.warnings"
+    # logger (warnings given an explicit file still go there).
+    global _shown_before_capture
+    import warnings
+    if capture:
+        if _shown_before_capture is None:
+            _shown_before_capture = warnings.showwarning
+            warnings.showwarning = _warning_to_log
+    elif _shown_before_capture is not None:
+        warnings.showwarning = _shown_before_capture
+        _shown_before_capture = None
+
+
+def _warning_to_log(message, category, filename, lineno, file=None, line=None):
+    if file is not None:
+        if _shown_before_capture is not None:
+            _shown_before_capture(message, category, filename, lineno, file, line)
+        return
+    import warnings
+    text = warnings.formatwarning(message, category, filename, lineno, line)
+    target = getLogger("py.warnings")
+    if not target.handlers:
+        target.addHandler(NullHandler())
+    target.warning("%s", text)

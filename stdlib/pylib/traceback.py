@@ -1,8 +1,10 @@
-# traceback for asy: extracting, formatting and printing stack traces the
-# way CPython 3.11's traceback module does (minus the ~~^~~ position marker
-# lines, which asy's interpreter does not print either). The native part
-# (stdlib/traceback.go) supplies frames: _tb_entries(exc) for an exception's
-# recorded traceback and _stack() for the running thread.
+# traceback for asy: the frames of exceptions and of the running thread as
+# FrameSummary lists, and the report text CPython 3.11 prints for them
+# (chains, exception groups drawn as nested boxes, SyntaxError locations),
+# minus the ~~^~~ position lines asy's interpreter does not print either.
+# The native part (stdlib/traceback.go) supplies the frames:
+# _tb_entries(exc) for an exception's traceback, _stack() for the thread,
+# both as (filename, lineno, name, line) tuples, outermost first.
 
 import sys
 
@@ -13,165 +15,165 @@ __all__ = ["extract_stack", "extract_tb", "format_exception",
            "FrameSummary", "StackSummary", "TracebackException",
            "walk_stack", "walk_tb"]
 
-_RECURSIVE_CUTOFF = 3  # as CPython: repeated lines beyond this are counted
+# A frame repeated more often than this in a row is printed this many
+# times, then counted in one "[Previous line repeated N more times]" line.
+_SHOWN_REPEATS = 3
 
-_cause_message = (
-    "\nThe above exception was the direct cause "
-    "of the following exception:\n\n")
+_CHAIN_TEXT = {
+    "cause": "\nThe above exception was the direct cause of the following exception:\n\n",
+    "context": "\nDuring handling of the above exception, another exception occurred:\n\n",
+}
 
-_context_message = (
-    "\nDuring handling of the above exception, "
-    "another exception occurred:\n\n")
+_GROUP_RULE = "-" * 16
+_GROUP_END = "+" + "-" * 36 + "\n"
 
-_sentinel = object()
+_unset = object()
 
 
-def _tb_frames(tb):
-    # Traceback objects are opaque in asy; a fresh exception given tb as its
-    # __traceback__ lets the native side read the entries.
+def _rows_of_tb(tb):
+    # Traceback objects are opaque in asy: the native side reads one through
+    # an exception carrying it.
     if tb is None:
         return []
-    probe = BaseException()
-    probe.__traceback__ = tb
-    return _tb_entries(probe)
+    carrier = BaseException()
+    carrier.__traceback__ = tb
+    return _tb_entries(carrier)
+
+
+def _frames(rows):
+    return StackSummary(FrameSummary(f, n, name, line=src) for f, n, name, src in rows)
+
+
+def _cut(rows, limit, keep_outer):
+    # limit >= 0 keeps that many frames, counted from the outer end of a
+    # traceback (keep_outer) or from the inner end of a stack; a negative
+    # limit counts from the other end.
+    if limit is None:
+        return rows
+    if limit < 0:
+        limit, keep_outer = -limit, not keep_outer
+    if keep_outer:
+        return rows[:limit]
+    return rows[len(rows) - limit:] if limit else []
+
+
+def _tb_limit(limit):
+    # No explicit limit: sys.tracebacklimit, negative meaning none at all.
+    if limit is None:
+        limit = getattr(sys, "tracebacklimit", None)
+        if limit is not None and limit < 0:
+            limit = 0
+    return limit
+
+
+def _safe_string(value, what, func=str):
+    try:
+        return func(value)
+    except Exception:
+        return f'<{what} {func.__name__}() failed>'
+
+
+# ---------------------------------------------------------------- frames
 
 
 class FrameSummary:
-    """Information about a single frame from a traceback."""
+    """One frame of a traceback or stack: file, line number, function name
+    and the source line."""
 
     __slots__ = ("filename", "lineno", "end_lineno", "colno", "end_colno",
                  "name", "_line", "locals")
 
     def __init__(self, filename, lineno, name, *, lookup_line=True,
                  locals=None, line=None, end_lineno=None, colno=None, end_colno=None):
-        self.filename = filename
-        self.lineno = lineno
-        self.name = name
+        self.filename, self.lineno, self.name = filename, lineno, name
+        self.end_lineno, self.colno, self.end_colno = end_lineno, colno, end_colno
         self._line = line
-        self.end_lineno = end_lineno
-        self.colno = colno
-        self.end_colno = end_colno
-        self.locals = {k: repr(v) for k, v in locals.items()} if locals else None
+        self.locals = None
+        if locals:
+            self.locals = {k: repr(v) for k, v in locals.items()}
+
+    @property
+    def line(self):
+        return None if self._line is None else self._line.strip()
+
+    def _as_tuple(self):
+        return (self.filename, self.lineno, self.name, self.line)
 
     def __eq__(self, other):
-        if isinstance(other, FrameSummary):
-            return (self.filename == other.filename and
-                    self.lineno == other.lineno and
-                    self.name == other.name and
-                    self.locals == other.locals)
         if isinstance(other, tuple):
-            return (self.filename, self.lineno, self.name, self.line) == other
-        return NotImplemented
+            return self._as_tuple() == other
+        if not isinstance(other, FrameSummary):
+            return NotImplemented
+        return (self.filename, self.lineno, self.name, self.locals) == \
+            (other.filename, other.lineno, other.name, other.locals)
 
     def __getitem__(self, pos):
-        return (self.filename, self.lineno, self.name, self.line)[pos]
+        return self._as_tuple()[pos]
 
     def __iter__(self):
-        return iter([self.filename, self.lineno, self.name, self.line])
-
-    def __repr__(self):
-        return "<FrameSummary file {filename}, line {lineno} in {name}>".format(
-            filename=self.filename, lineno=self.lineno, name=self.name)
+        return iter(self._as_tuple())
 
     def __len__(self):
         return 4
 
-    @property
-    def line(self):
-        if self._line is None:
-            return None
-        return self._line.strip()
-
-
-def _summaries(entries):
-    return [FrameSummary(f, n, name, line=line) for f, n, name, line in entries]
+    def __repr__(self):
+        return "<FrameSummary file %s, line %s in %s>" % (self.filename, self.lineno, self.name)
 
 
 class StackSummary(list):
-    """A list of FrameSummary objects, representing a stack of frames."""
+    """A list of FrameSummary objects, outermost first."""
 
     @classmethod
     def from_list(klass, a_list):
-        result = StackSummary()
-        for frame in a_list:
-            if isinstance(frame, FrameSummary):
-                result.append(frame)
-            else:
-                filename, lineno, name, line = frame
-                result.append(FrameSummary(filename, lineno, name, line=line))
-        return result
+        out = StackSummary()
+        for item in a_list:
+            if not isinstance(item, FrameSummary):
+                filename, lineno, name, line = item
+                item = FrameSummary(filename, lineno, name, line=line)
+            out.append(item)
+        return out
 
     def format_frame_summary(self, frame_summary):
-        row = ['  File "{}", line {}, in {}\n'.format(
-            frame_summary.filename, frame_summary.lineno, frame_summary.name)]
-        if frame_summary.line:
-            row.append('    {}\n'.format(frame_summary.line.strip()))
-        if frame_summary.locals:
-            for name, value in sorted(frame_summary.locals.items()):
-                row.append('    {name} = {value}\n'.format(name=name, value=value))
-        return ''.join(row)
+        fs = frame_summary
+        text = '  File "%s", line %s, in %s\n' % (fs.filename, fs.lineno, fs.name)
+        if fs.line:
+            text += "    %s\n" % fs.line.strip()
+        for name in sorted(fs.locals or ()):
+            text += "    %s = %s\n" % (name, fs.locals[name])
+        return text
 
     def format(self):
-        """Format the stack ready for printing: one string per frame (its
-        File line and source line), long runs of one repeated frame
-        collapsed into a count."""
-        result = []
-        last_file = last_line = last_name = None
-        count = 0
+        """One string per frame, ready to print; a frame that repeats in a
+        row is shown a few times and the rest counted."""
+        out = []
+        run_key, run = None, 0
         for fs in self:
-            if (last_file is None or last_file != fs.filename or
-                    last_line is None or last_line != fs.lineno or
-                    last_name is None or last_name != fs.name):
-                if count > _RECURSIVE_CUTOFF:
-                    result.append(_repeated(count))
-                last_file, last_line, last_name = fs.filename, fs.lineno, fs.name
-                count = 0
-            count += 1
-            if count > _RECURSIVE_CUTOFF:
-                continue
-            result.append(self.format_frame_summary(fs))
-        if count > _RECURSIVE_CUTOFF:
-            result.append(_repeated(count))
-        return result
+            key = (fs.filename, fs.lineno, fs.name)
+            if key != run_key:
+                _note_repeats(out, run)
+                run_key, run = key, 0
+            run += 1
+            if run <= _SHOWN_REPEATS:
+                out.append(self.format_frame_summary(fs))
+        _note_repeats(out, run)
+        return out
 
 
-def _repeated(count):
-    count -= _RECURSIVE_CUTOFF
-    return (f'  [Previous line repeated {count} more '
-            f'time{"s" if count > 1 else ""}]\n')
-
-
-def _limit_outer(entries, limit):
-    # A traceback's limit keeps the outermost frames (negative: innermost).
-    if limit is None:
-        limit = getattr(sys, "tracebacklimit", None)
-        if limit is not None and limit < 0:
-            limit = 0
-    if limit is None:
-        return entries
-    if limit >= 0:
-        return entries[:limit]
-    return entries[limit:]
-
-
-def _limit_inner(entries, limit):
-    # A stack's limit keeps the innermost frames.
-    if limit is None:
-        return entries
-    if limit >= 0:
-        return entries[len(entries) - limit:] if limit else []
-    return entries[:-limit]
+def _note_repeats(out, run):
+    extra = run - _SHOWN_REPEATS
+    if extra > 0:
+        out.append("  [Previous line repeated %d more time%s]\n" % (extra, "s" if extra > 1 else ""))
 
 
 def extract_tb(tb, limit=None):
-    """Return a StackSummary of the frames of traceback tb."""
-    return StackSummary.from_list(_summaries(_limit_outer(_tb_frames(tb), limit)))
+    """The frames of traceback tb as a StackSummary."""
+    return _frames(_cut(_rows_of_tb(tb), _tb_limit(limit), True))
 
 
 def extract_stack(f=None, limit=None):
-    """Return a StackSummary of the current stack (asy cannot start from
-    another frame: f is ignored)."""
-    return StackSummary.from_list(_summaries(_limit_inner(_stack(), limit)))
+    """The frames of the running thread as a StackSummary (asy has no frame
+    objects to start from: f is ignored)."""
+    return _frames(_cut(_stack(), limit, False))
 
 
 def format_list(extracted_list):
@@ -179,10 +181,7 @@ def format_list(extracted_list):
 
 
 def print_list(extracted_list, file=None):
-    if file is None:
-        file = sys.stderr
-    for item in StackSummary.from_list(extracted_list).format():
-        print(item, file=file, end="")
+    _emit(format_list(extracted_list), file)
 
 
 def format_tb(tb, limit=None):
@@ -202,80 +201,102 @@ def print_stack(f=None, limit=None, file=None):
 
 
 def walk_tb(tb):
-    # asy has no frame objects; yield (None, lineno) pairs so code counting
-    # or reading line numbers still works.
-    for _, lineno, _, _ in _tb_frames(tb):
-        yield None, lineno
+    # No frame objects in asy: (None, lineno) pairs still let callers count
+    # frames and read their lines.
+    return ((None, row[1]) for row in _rows_of_tb(tb))
 
 
 def walk_stack(f):
-    for _, lineno, _, _ in reversed(_stack()):
-        yield None, lineno
+    return ((None, row[1]) for row in reversed(_stack()))
 
 
 def clear_frames(tb):
     pass
 
 
-def _safe_string(value, what, func=str):
-    try:
-        return func(value)
-    except Exception:
-        return f'<{what} {func.__name__}() failed>'
+def _emit(lines, file):
+    out = sys.stderr if file is None else file
+    for text in lines:
+        print(text, file=out, end="")
 
 
-def _format_final_exc_line(etype, value):
-    valuestr = _safe_string(value, 'exception')
-    if value is None or not valuestr:
-        return "%s\n" % etype
-    return "%s: %s\n" % (etype, valuestr)
+# ---------------------------------------------------------------- reports
+
+
+class _Boxes:
+    # How deep the text being produced sits inside exception-group boxes:
+    # lines inside a box get "| " after an indent of two spaces per level.
+    # close_pending: the innermost box still needs its bottom rule.
+    def __init__(self):
+        self.depth = 0
+        self.close_pending = False
+
+    def indent(self):
+        return "  " * self.depth
+
+    def lines(self, texts, margin="|"):
+        if isinstance(texts, str):
+            texts = (texts,)
+        if not self.depth:
+            # Outside any box the strings pass unchanged (a frame's two
+            # lines stay one item of format_exception's list).
+            yield from texts
+            return
+        head = self.indent() + margin + " "
+        for text in texts:
+            for line in text.splitlines(True):
+                yield head + line
 
 
 class TracebackException:
-    """An exception ready for rendering: its type, str(), traceback as a
-    StackSummary and, recursively, its cause and context."""
+    """An exception captured for printing: its type, str(), frames, notes
+    and, recursively, its cause, context and group members."""
 
     def __init__(self, exc_type, exc_value, exc_traceback, *, limit=None,
                  lookup_lines=True, capture_locals=False, compact=False,
                  max_group_width=15, max_group_depth=10, _seen=None):
-        if _seen is None:
-            _seen = set()
-        _seen.add(id(exc_value))
-        self.stack = StackSummary.from_list(
-            _summaries(_limit_outer(_tb_frames(exc_traceback), limit)))
+        seen = set() if _seen is None else _seen
+        seen.add(id(exc_value))
+        self.max_group_width = max_group_width
+        self.max_group_depth = max_group_depth
+        self.stack = _frames(_cut(_rows_of_tb(exc_traceback), _tb_limit(limit), True))
         self.exc_type = exc_type
-        self._exc = exc_value
         self._str = _safe_string(exc_value, 'exception')
-        try:
-            self.__notes__ = getattr(exc_value, '__notes__', None)
-        except Exception:
-            self.__notes__ = None
+        self.__notes__ = getattr(exc_value, '__notes__', None)
         if exc_type is not None and issubclass(exc_type, SyntaxError):
-            self.filename = exc_value.filename
-            lno = exc_value.lineno
-            self.lineno = str(lno) if lno is not None else None
-            end_lno = getattr(exc_value, "end_lineno", None)
-            self.end_lineno = str(end_lno) if end_lno is not None else None
-            self.text = exc_value.text
-            self.offset = exc_value.offset
-            self.end_offset = getattr(exc_value, "end_offset", None)
-            self.msg = exc_value.msg
-        self.__cause__ = None
-        self.__context__ = None
-        self.__suppress_context__ = False
-        if exc_value is not None:
-            self.__suppress_context__ = exc_value.__suppress_context__
-            cause = exc_value.__cause__
-            if cause is not None and id(cause) not in _seen:
-                self.__cause__ = TracebackException(
-                    type(cause), cause, cause.__traceback__, limit=limit,
-                    _seen=_seen)
-            context = exc_value.__context__
-            if context is not None and id(context) not in _seen:
-                self.__context__ = TracebackException(
-                    type(context), context, context.__traceback__, limit=limit,
-                    _seen=_seen)
+            self._take_syntax_fields(exc_value)
+        self.__suppress_context__ = False if exc_value is None else exc_value.__suppress_context__
+        self.__cause__ = self.__context__ = None
         self.exceptions = None
+        if exc_value is None:
+            return
+
+        def wrap(exc):
+            if exc is None or id(exc) in seen:
+                return None
+            return TracebackException(type(exc), exc, exc.__traceback__, limit=limit,
+                                      compact=compact, max_group_width=max_group_width,
+                                      max_group_depth=max_group_depth, _seen=seen)
+        self.__cause__ = wrap(exc_value.__cause__)
+        # Compact: a context that would not be printed is not captured.
+        if not compact or (self.__cause__ is None and not self.__suppress_context__):
+            self.__context__ = wrap(exc_value.__context__)
+        if isinstance(exc_value, BaseExceptionGroup):
+            # Members are captured even when seen before (as a context).
+            self.exceptions = [TracebackException(
+                type(e), e, e.__traceback__, limit=limit, compact=compact,
+                max_group_width=max_group_width, max_group_depth=max_group_depth,
+                _seen=seen) for e in exc_value.exceptions]
+
+    def _take_syntax_fields(self, err):
+        self.filename = err.filename
+        self.lineno = None if err.lineno is None else str(err.lineno)
+        end = getattr(err, "end_lineno", None)
+        self.end_lineno = None if end is None else str(end)
+        self.text = err.text
+        self.offset = err.offset
+        self.end_offset = getattr(err, "end_offset", None)
+        self.msg = err.msg
 
     @classmethod
     def from_exception(cls, exc, *args, **kwargs):
@@ -290,139 +311,181 @@ class TracebackException:
         return self._str
 
     def format_exception_only(self):
-        """The exception part of the report: "Type: message" (plus the
-        location block of a SyntaxError, and any notes)."""
-        if self.exc_type is None:
-            yield _format_final_exc_line(None, self._str)
+        """The closing part of the report: "Type: message" (with a
+        SyntaxError's location first) and the notes."""
+        cls = self.exc_type
+        if cls is None:
+            yield "None: %s\n" % self._str
             return
-        stype = self.exc_type.__qualname__
-        smod = self.exc_type.__module__
-        if smod not in ("__main__", "builtins"):
-            if not isinstance(smod, str):
-                smod = "<unknown>"
-            stype = smod + '.' + stype
-        if not issubclass(self.exc_type, SyntaxError):
-            yield _format_final_exc_line(stype, self._str)
+        name = cls.__qualname__
+        home = cls.__module__
+        if home not in ("__main__", "builtins"):
+            name = (home if isinstance(home, str) else "<unknown>") + "." + name
+        if issubclass(cls, SyntaxError):
+            yield from self._syntax_report(name)
+        elif self._str:
+            yield "%s: %s\n" % (name, self._str)
         else:
-            yield from self._format_syntax_error(stype)
-        notes = self.__notes__
-        if isinstance(notes, (list, tuple)):
-            for note in notes:
-                note = _safe_string(note, 'note')
-                yield from [line + '\n' for line in note.split('\n')]
-        elif notes is not None:
-            yield _safe_string(notes, '__notes__', func=repr) + '\n'
+            yield name + "\n"
+        yield from self._notes_report()
 
-    def _format_syntax_error(self, stype):
-        filename_suffix = ''
+    def _notes_report(self):
+        notes = self.__notes__
+        if notes is None:
+            return
+        from collections.abc import Sequence
+        if not isinstance(notes, Sequence):
+            # Not a sequence: its repr, with no line end (as 3.11 prints).
+            yield _safe_string(notes, '__notes__', func=repr)
+            return
+        for note in notes:
+            for line in _safe_string(note, 'note').split("\n"):
+                yield line + "\n"
+
+    def _syntax_report(self, name):
+        where = ""
         if self.lineno is not None:
-            yield '  File "{}", line {}\n'.format(self.filename or "<string>", self.lineno)
+            yield '  File "%s", line %s\n' % (self.filename or "<string>", self.lineno)
         elif self.filename is not None:
-            filename_suffix = ' ({})'.format(self.filename)
-        text = self.text
-        if text is not None:
-            rtext = text.rstrip('\n')
-            ltext = rtext.lstrip(' \n\f')
-            spaces = len(rtext) - len(ltext)
-            yield '    {}\n'.format(ltext)
-            if self.offset is not None:
-                offset = self.offset
-                end_offset = self.end_offset if self.end_offset not in (None, 0) else offset
-                if offset == end_offset or end_offset == -1:
-                    end_offset = offset + 1
-                colno = offset - 1 - spaces
-                end_colno = end_offset - 1 - spaces
-                if colno >= 0:
-                    caretspace = ''.join((c if c.isspace() else ' ') for c in ltext[:colno])
-                    yield '    {}{}\n'.format(caretspace, '^' * (end_colno - colno))
-        msg = self.msg or "<no detail available>"
-        yield "{}: {}{}\n".format(stype, msg, filename_suffix)
+            where = " (%s)" % self.filename
+        if self.text is not None:
+            yield from self._syntax_source()
+        yield "%s: %s%s\n" % (name, self.msg or "<no detail available>", where)
+
+    def _syntax_source(self):
+        # The offending line without its indentation, and carets under the
+        # reported columns (1-based, end exclusive) when they fall on it.
+        line = self.text.rstrip("\n")
+        body = line.lstrip(" \n\f")
+        yield "    %s\n" % body
+        if self.offset is None:
+            return
+        lost = len(line) - len(body)
+        start = self.offset
+        end = self.end_offset if self.end_offset not in (None, 0) else start
+        if end == start or end == -1:
+            end = start + 1
+        first, past = start - 1 - lost, end - 1 - lost
+        if first >= 0:
+            pad = "".join(c if c.isspace() else " " for c in body[:first])
+            yield "    %s%s\n" % (pad, "^" * (past - first))
+
+    def print(self, *, file=None, chain=True):
+        _emit(self.format(chain=chain), file)
 
     def format(self, *, chain=True, _ctx=None):
-        """The whole report, line by line (a frame's File and source lines
-        come as one string), chained causes and contexts first."""
-        output = []
-        exc = self
-        if chain:
-            while exc is not None:
-                if exc.__cause__ is not None:
-                    chained_msg, chained_exc = _cause_message, exc.__cause__
-                elif exc.__context__ is not None and not exc.__suppress_context__:
-                    chained_msg, chained_exc = _context_message, exc.__context__
-                else:
-                    chained_msg, chained_exc = None, None
-                output.append((chained_msg, exc))
-                exc = chained_exc
-        else:
-            output.append((None, exc))
-        for msg, exc in reversed(output):
-            if msg is not None:
-                yield msg
-            if isinstance(exc._exc, BaseExceptionGroup):
-                # Groups are drawn as nested boxes: the interpreter's own
-                # rendering (which includes the group's chain) is used.
-                yield from _format_native(exc._exc).splitlines(True)
-                continue
-            if exc.stack:
-                yield 'Traceback (most recent call last):\n'
-                yield from exc.stack.format()
-            yield from exc.format_exception_only()
+        """The report line by line (a frame's two lines come as one string),
+        the exceptions it chains to printed first."""
+        boxes = _Boxes() if _ctx is None else _ctx
+        # Walk the chain inner to outer, then print it outer first.
+        links = []
+        te, how = self, None
+        while te is not None:
+            nxt, nxt_how = None, None
+            if chain:
+                if te.__cause__ is not None:
+                    nxt, nxt_how = te.__cause__, "cause"
+                elif te.__context__ is not None and not te.__suppress_context__:
+                    nxt, nxt_how = te.__context__, "context"
+            links.append((te, how))
+            te, how = nxt, nxt_how
+        links.reverse()
+        for i, (te, _) in enumerate(links):
+            if i:
+                # The previous exception was reached as this one's cause or
+                # context: say which before printing this one.
+                yield from boxes.lines(_CHAIN_TEXT[links[i - 1][1]])
+            if te.exceptions is None:
+                yield from te._plain_report(boxes)
+            elif boxes.depth > te.max_group_depth:
+                yield from boxes.lines("... (max_group_depth is %d)\n" % te.max_group_depth)
+            else:
+                yield from te._group_report(boxes, chain)
+
+    def _plain_report(self, boxes):
+        if self.stack:
+            yield from boxes.lines("Traceback (most recent call last):\n")
+            yield from boxes.lines(self.stack.format())
+        yield from boxes.lines(self.format_exception_only())
+
+    def _group_report(self, boxes, chain):
+        outermost = boxes.depth == 0
+        if outermost:
+            boxes.depth = 1
+        if self.stack:
+            yield from boxes.lines("Exception Group Traceback (most recent call last):\n",
+                                   "+" if outermost else "|")
+            yield from boxes.lines(self.stack.format())
+        yield from boxes.lines(self.format_exception_only())
+        members = self.exceptions
+        width = self.max_group_width
+        shown = len(members) if len(members) <= width else width + 1
+        for i in range(shown):
+            last = i == shown - 1
+            if last:
+                boxes.close_pending = True
+            cut = i >= width
+            title = "..." if cut else str(i + 1)
+            yield "%s%s+%s %s %s\n" % (boxes.indent(), "+-" if i == 0 else "  ",
+                                       _GROUP_RULE, title, _GROUP_RULE)
+            boxes.depth += 1
+            if cut:
+                more = len(members) - width
+                yield from boxes.lines("and %d more exception%s\n" % (more, "s" if more > 1 else ""))
+            else:
+                yield from members[i].format(chain=chain, _ctx=boxes)
+            if last and boxes.close_pending:
+                yield boxes.indent() + _GROUP_END
+                boxes.close_pending = False
+            boxes.depth -= 1
+        if outermost:
+            boxes.depth = 0
 
 
-def _parse_value_tb(exc, value, tb):
-    if (value is _sentinel) != (tb is _sentinel):
+def _value_and_tb(exc, value, tb):
+    if (value is _unset) != (tb is _unset):
         raise ValueError("Both or neither of value and tb must be given")
-    if value is tb is _sentinel:
-        if exc is not None:
-            if isinstance(exc, BaseException):
-                return exc, exc.__traceback__
-            raise TypeError(f'Exception expected for value, '
-                            f'{type(exc).__name__} found')
+    if value is not _unset:
+        return value, tb
+    if exc is None:
         return None, None
-    return value, tb
+    if not isinstance(exc, BaseException):
+        raise TypeError(f'Exception expected for value, '
+                        f'{type(exc).__name__} found')
+    return exc, exc.__traceback__
 
 
-def format_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, chain=True):
-    """Format a stack trace and the exception information: a list of
-    strings, each ending in a newline, which joined are what print_exception
-    prints."""
-    value, tb = _parse_value_tb(exc, value, tb)
-    te = TracebackException(type(value), value, tb, limit=limit, compact=True)
-    return list(te.format(chain=chain))
+def format_exception(exc, /, value=_unset, tb=_unset, limit=None, chain=True):
+    """The lines print_exception prints, as a list of strings."""
+    value, tb = _value_and_tb(exc, value, tb)
+    return list(TracebackException(type(value), value, tb, limit=limit, compact=True).format(chain=chain))
 
 
-def print_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None,
+def print_exception(exc, /, value=_unset, tb=_unset, limit=None,
                     file=None, chain=True):
-    """Print exception information and stack trace entries to file
-    (sys.stderr by default)."""
-    value, tb = _parse_value_tb(exc, value, tb)
-    if file is None:
-        file = sys.stderr
-    te = TracebackException(type(value), value, tb, limit=limit, compact=True)
-    for line in te.format(chain=chain):
-        print(line, file=file, end="")
+    """Print an exception's report (to sys.stderr unless file is given)."""
+    _emit(format_exception(exc, value, tb, limit=limit, chain=chain), file)
 
 
-def format_exception_only(exc, /, value=_sentinel):
-    """The exception part of a traceback: usually one "Type: message" line."""
-    if value is _sentinel:
+def format_exception_only(exc, /, value=_unset):
+    """Just the "Type: message" part of a report."""
+    if value is _unset:
         value = exc
-    te = TracebackException(type(value), value, None, compact=True)
-    return list(te.format_exception_only())
+    return list(TracebackException(type(value), value, None, compact=True).format_exception_only())
 
 
 def format_exc(limit=None, chain=True):
-    """print_exc() as a string."""
+    """The report of the exception being handled, as one string."""
     return "".join(format_exception(*sys.exc_info(), limit=limit, chain=chain))
 
 
 def print_exc(limit=None, file=None, chain=True):
-    """Print the exception being handled (sys.exc_info()) with its traceback."""
+    """Print the report of the exception being handled."""
     print_exception(*sys.exc_info(), limit=limit, file=file, chain=chain)
 
 
 def print_last(limit=None, file=None, chain=True):
-    """Print the last uncaught exception (sys.last_value)."""
+    """Print the report of the last uncaught exception (sys.last_value)."""
     if not hasattr(sys, "last_type"):
         raise ValueError("no last exception")
     print_exception(sys.last_type, sys.last_value, sys.last_traceback,

@@ -1,20 +1,20 @@
-# warnings for asy: warn() with CPython's filters, once-per-location
-# registries and output format. It runs on top of the native part
-# (stdlib/warnings.go), which finds the calling frame: _caller.
+# warnings for asy: warn() decides through the filter list whether a
+# warning is ignored, raised or shown, remembers what it showed so that
+# "default", "module" and "once" print a warning once per location, module
+# or process, and writes the same text as CPython 3.11. The native part
+# (stdlib/warnings.go) supplies _caller, the frame warn() reports.
 
 import sys
 
 __all__ = ["warn", "warn_explicit", "showwarning", "formatwarning",
            "filterwarnings", "simplefilter", "resetwarnings", "catch_warnings"]
 
-# Frames of this file are warnings' own: stacklevel counts from warn()'s caller.
-_own_file = "<warnings>"
+# Frames compiled from this file are not counted by stacklevel.
+_SELF = "<warnings>"
 
-_actions = ("error", "ignore", "always", "default", "module", "once")
-
-# The filters CPython 3.11 starts with (no -W options, not a debug build).
-# Message and module are None, a plain string (compared for equality, as
-# CPython's C filters do) or a compiled regex.
+# CPython 3.11's initial filters (no -W options, release build). Each filter
+# is (action, message, category, module, lineno); message and module are
+# None (anything) or a compiled regex, matched at the start.
 filters = [
     ("default", None, DeprecationWarning, "__main__", 0),
     ("ignore", None, DeprecationWarning, None, 0),
@@ -25,17 +25,27 @@ filters = [
 defaultaction = "default"
 onceregistry = {}
 
-# Module globals are not writable from here (asy keeps them in slots), so
-# the per-module __warningregistry__ dicts live here, keyed by module name.
-_registries = {}
-# Bumped whenever the filters change: registries made under older filters
-# are cleared before use, as CPython's _filters_version.
-_filters_version = 1
+# The per-module "already shown" records (CPython's __warningregistry__),
+# by module name. A record made under other filters is stale: each carries
+# the filter generation it was made under and is emptied when that changed.
+_module_records = {}
+_generation = 1
+
+# Source lines of recent warn() sites, found by the native _caller, for
+# formatwarning (asy has no linecache).
+_site_lines = {}
+
+# Where shown warnings go: None writes them to showwarning's file;
+# catch_warnings(record=True) puts a list's append here.
+_sink = None
 
 
-def _filters_mutated():
-    global _filters_version
-    _filters_version += 1
+def _touch_filters():
+    global _generation
+    _generation += 1
+
+
+# ---------------------------------------------------------------- messages
 
 
 class WarningMessage(object):
@@ -45,13 +55,9 @@ class WarningMessage(object):
 
     def __init__(self, message, category, filename, lineno, file=None,
                  line=None, source=None):
-        self.message = message
-        self.category = category
-        self.filename = filename
-        self.lineno = lineno
-        self.file = file
-        self.line = line
-        self.source = source
+        for field, value in zip(self._WARNING_DETAILS,
+                                (message, category, filename, lineno, file, line, source)):
+            setattr(self, field, value)
         self._category_name = category.__name__ if category else None
 
     def __str__(self):
@@ -60,162 +66,173 @@ class WarningMessage(object):
                                 self.filename, self.lineno, self.line))
 
 
+def _text_of(msg):
+    # The standard rendering: "file:line: Category: message", then the
+    # source line, stripped, indented by two.
+    head = "%s:%s: %s: %s\n" % (msg.filename, msg.lineno, msg.category.__name__, msg.message)
+    src = msg.line
+    if src is None:
+        src = _site_lines.get((msg.filename, msg.lineno), "")
+    src = src.strip() if src else ""
+    return head + ("  " + src + "\n" if src else "")
+
+
 def formatwarning(message, category, filename, lineno, line=None):
-    """Function to format a warning the standard way."""
-    return _formatwarnmsg_impl(WarningMessage(message, category, filename, lineno, None, line))
+    """The text showwarning writes for a warning."""
+    return _text_of(WarningMessage(message, category, filename, lineno, None, line))
 
 
-def _formatwarnmsg_impl(msg):
-    category = msg.category.__name__
-    s = f"{msg.filename}:{msg.lineno}: {category}: {msg.message}\n"
-    line = msg.line
-    if line is None:
-        line = _source_line(msg.filename, msg.lineno)
-    if line:
-        s += "  %s\n" % line.strip()
-    return s
+def showwarning(message, category, filename, lineno, file=None, line=None):
+    """Write a warning to file (sys.stderr by default); scripts may
+    replace this hook."""
+    _write(WarningMessage(message, category, filename, lineno, file, line))
 
 
-def _source_line(filename, lineno):
-    # The native caller already read the line; here only the main script's
-    # lines are at hand, through the traceback machinery.
-    return _line_cache.get((filename, lineno), "")
+_stock_format = formatwarning
+_stock_show = showwarning
 
 
-_line_cache = {}
-
-
-def _showwarnmsg_impl(msg):
-    file = msg.file
-    if file is None:
-        file = sys.stderr
-        if file is None:
-            return
-    text = _formatwarnmsg(msg)
+def _write(msg):
+    out = msg.file if msg.file is not None else sys.stderr
+    if out is None:
+        return
+    # A formatwarning the user installed is called with the classic arguments.
+    fmt = formatwarning
+    text = _text_of(msg) if fmt is _stock_format else fmt(
+        msg.message, msg.category, msg.filename, msg.lineno, msg.line)
     try:
-        file.write(text)
+        out.write(text)
     except OSError:
         pass
 
 
-def _formatwarnmsg(msg):
-    # A replaced module-level formatwarning is honoured, as in CPython.
-    if formatwarning is not _formatwarning_orig:
-        return formatwarning(msg.message, msg.category, msg.filename, msg.lineno, msg.line)
-    return _formatwarnmsg_impl(msg)
-
-
-def showwarning(message, category, filename, lineno, file=None, line=None):
-    """Hook to write a warning to a file; replace if you like."""
-    msg = WarningMessage(message, category, filename, lineno, file, line)
-    _showwarnmsg_impl(msg)
-
-
-_showwarning_orig = showwarning
-_formatwarning_orig = formatwarning
-
-
-def _showwarnmsg(msg):
-    # A replaced showwarning (user code assigning warnings.showwarning) gets
-    # the call; catch_warnings(record=True) swaps _showwarnmsg_impl instead.
-    sw = globals_get("showwarning")
-    if sw is not _showwarning_orig:
-        if not callable(sw):
+def _deliver(msg):
+    hook = showwarning
+    if hook is not _stock_show:
+        if not callable(hook):
             raise TypeError("warnings.showwarning() must be set to a function or method")
-        sw(msg.message, msg.category, msg.filename, msg.lineno, msg.file, msg.line)
-        return
-    _impl[0](msg)
+        hook(msg.message, msg.category, msg.filename, msg.lineno, msg.file, msg.line)
+    elif _sink is not None:
+        _sink(msg)
+    else:
+        _write(msg)
 
 
-# asy's module globals are slots: reassigning warnings.showwarning from
-# outside is seen through the module object, so look it up there.
-def globals_get(name):
-    mod = sys.modules.get("warnings")
-    if mod is not None:
-        try:
-            return getattr(mod, name)
-        except AttributeError:
-            pass
-    return globals()[name]
+# ---------------------------------------------------------------- filters
 
 
-# The current low-level display function (catch_warnings(record=True)
-# replaces it with a list's append).
-_impl = [_showwarnmsg_impl]
+def _check_action(action):
+    assert action in ("error", "ignore", "always", "default", "module", "once"), \
+        "invalid action: %r" % (action,)
+
+
+def _check_lineno(lineno):
+    assert isinstance(lineno, int) and lineno >= 0, "lineno must be an int >= 0"
 
 
 def filterwarnings(action, message="", category=Warning, module="", lineno=0,
                    append=False):
-    """Insert an entry into the list of warnings filters (at the front)."""
-    assert action in _actions, "invalid action: %r" % (action,)
+    """Add a filter matching message (a regex, any case), category,
+    module (a regex) and lineno; it goes first unless append is true."""
+    _check_action(action)
     assert isinstance(message, str), "message must be a string"
     assert isinstance(category, type), "category must be a class"
     assert issubclass(category, Warning), "category must be a Warning subclass"
     assert isinstance(module, str), "module must be a string"
-    assert isinstance(lineno, int) and lineno >= 0, "lineno must be an int >= 0"
+    _check_lineno(lineno)
+    msg_re = mod_re = None
     if message or module:
         import re
-    message = re.compile(message, re.I) if message else None
-    module = re.compile(module) if module else None
-    _add_filter(action, message, category, module, lineno, append=append)
+        # Messages match whatever their case; module names exactly.
+        msg_re = re.compile(message, re.I) if message else None
+        mod_re = re.compile(module) if module else None
+    _install((action, msg_re, category, mod_re, lineno), append)
 
 
 def simplefilter(action, category=Warning, lineno=0, append=False):
-    """Insert a simple entry into the list of warnings filters (at the front)."""
-    assert action in _actions, "invalid action: %r" % (action,)
-    assert isinstance(lineno, int) and lineno >= 0, "lineno must be an int >= 0"
-    _add_filter(action, None, category, None, lineno, append=append)
+    """Add a filter for every message and module of category."""
+    _check_action(action)
+    _check_lineno(lineno)
+    _install((action, None, category, None, lineno), append)
 
 
-def _add_filter(*item, append):
-    # Filters is modified in place: catch_warnings and user code may hold it.
-    if not append:
-        try:
-            filters.remove(item)
-        except ValueError:
-            pass
-        filters.insert(0, item)
+def _install(entry, at_end):
+    # The list is changed in place: catch_warnings and callers may hold it.
+    # A new front entry moves an equal one up; an appended one is not doubled.
+    if at_end:
+        if entry not in filters:
+            filters.append(entry)
     else:
-        if item not in filters:
-            filters.append(item)
-    _filters_mutated()
+        if entry in filters:
+            filters.remove(entry)
+        filters.insert(0, entry)
+    _touch_filters()
 
 
 def resetwarnings():
-    """Clear the list of warning filters, so that no filters are active."""
-    filters[:] = []
-    _filters_mutated()
+    """Remove every filter (defaultaction then decides)."""
+    del filters[:]
+    _touch_filters()
 
 
-class _OptionError(Exception):
-    pass
-
-
-def _matches(pattern, text):
+def _fits(pattern, text):
     if pattern is None:
         return True
-    if isinstance(pattern, str):
+    if type(pattern) is str:
         return pattern == text
     return pattern.match(text) is not None
 
 
+def _choose(text, category, module, lineno):
+    # The first filter that fits decides; none fitting, defaultaction.
+    for entry in filters:
+        action, msg_pat, cat, mod_pat, only_line = entry
+        if only_line and only_line != lineno:
+            continue
+        if issubclass(category, cat) and _fits(msg_pat, text) and _fits(mod_pat, module):
+            return action, entry
+    return defaultaction, None
+
+
+def _first_time(action, record, text, category, lineno):
+    # Whether a warning allowed by action is shown, noting it as shown:
+    # "default" once per location, "module" once per module record, "once"
+    # once per process (onceregistry), "always" every time.
+    if action == "always":
+        return True
+    record[(text, category, lineno)] = True
+    if action == "default":
+        return True
+    wider = (text, category)
+    book = onceregistry if action == "once" else record
+    if book.get(wider):
+        return False
+    book[wider] = True
+    record[wider] = True
+    return True
+
+
+# ---------------------------------------------------------------- warning
+
+
 def warn(message, category=None, stacklevel=1, source=None):
-    """Issue a warning, or maybe ignore it or raise an exception."""
+    """Warn about message: shown, ignored or raised as the filters say;
+    stacklevel picks the frame the warning is reported for."""
     if isinstance(message, Warning):
-        category = message.__class__
-    if category is None:
+        category = type(message)
+    elif category is None:
         category = UserWarning
     if not (isinstance(category, type) and issubclass(category, Warning)):
         raise TypeError("category must be a Warning subclass, "
                         "not '{:s}'".format(type(category).__name__))
-    where = _caller(_own_file, stacklevel)
-    if where is None:
-        filename, lineno, module, line = "sys", 1, "sys", ""
-    else:
-        filename, lineno, module, line = where
-    _line_cache[(filename, lineno)] = line
-    registry = _registries.setdefault(module, {})
-    warn_explicit(message, category, filename, lineno, module, registry, None, source)
+    site = _caller(_SELF, stacklevel)
+    # Beyond the outermost frame CPython reports the sys module.
+    filename, lineno, module, line = site if site is not None else ("sys", 1, "sys", "")
+    _site_lines[(filename, lineno)] = line
+    record = _module_records.get(module)
+    if record is None:
+        record = _module_records[module] = {}
+    warn_explicit(message, category, filename, lineno, module, record, None, source)
 
 
 def warn_explicit(message, category, filename, lineno, module=None,
@@ -225,51 +242,31 @@ def warn_explicit(message, category, filename, lineno, module=None,
         module = filename or "<unknown>"
         if module[-3:].lower() == ".py":
             module = module[:-3]
-    if registry is None:
-        registry = {}
-    if registry.get("version", 0) != _filters_version:
-        registry.clear()
-        registry["version"] = _filters_version
+    record = {} if registry is None else registry
+    if record.get("version", 0) != _generation:
+        record.clear()
+        record["version"] = _generation
     if isinstance(message, Warning):
+        category = type(message)
         text = str(message)
-        category = message.__class__
     else:
         text = message
         message = category(message)
-    key = (text, category, lineno)
-    if registry.get(key):
+    if record.get((text, category, lineno)):
         return
-    for item in filters:
-        action, msg, cat, mod, ln = item
-        if (_matches(msg, text) and issubclass(category, cat)
-                and _matches(mod, module) and (ln == 0 or lineno == ln)):
-            break
-    else:
-        action = defaultaction
+    action, entry = _choose(text, category, module, lineno)
     if action == "ignore":
         return
     if action == "error":
         raise message
-    if action == "once":
-        registry[key] = 1
-        oncekey = (text, category)
-        if onceregistry.get(oncekey):
-            return
-        onceregistry[oncekey] = 1
-    elif action == "always":
-        pass
-    elif action == "module":
-        registry[key] = 1
-        altkey = (text, category, 0)
-        if registry.get(altkey):
-            return
-        registry[altkey] = 1
-    elif action == "default":
-        registry[key] = 1
-    else:
+    if action not in ("always", "default", "module", "once"):
         raise RuntimeError(
-            "Unrecognized action (%r) in warnings.filters:\n %s" % (action, item))
-    _showwarnmsg(WarningMessage(message, category, filename, lineno, source=source))
+            "Unrecognized action (%r) in warnings.filters:\n %s" % (action, entry))
+    if _first_time(action, record, text, category, lineno):
+        _deliver(WarningMessage(message, category, filename, lineno, source=source))
+
+
+# ---------------------------------------------------------------- context
 
 
 class catch_warnings(object):
@@ -281,10 +278,7 @@ class catch_warnings(object):
         self._record = record
         self._module = sys.modules["warnings"] if module is None else module
         self._entered = False
-        if action is None:
-            self._filter = None
-        else:
-            self._filter = (action, category, lineno, append)
+        self._filter = None if action is None else (action, category, lineno, append)
 
     def __repr__(self):
         args = []
@@ -292,34 +286,29 @@ class catch_warnings(object):
             args.append("record=True")
         if self._module is not sys.modules["warnings"]:
             args.append("module=%r" % self._module)
-        name = type(self).__name__
-        return "%s(%s)" % (name, ", ".join(args))
+        return "%s(%s)" % (type(self).__name__, ", ".join(args))
 
     def __enter__(self):
         if self._entered:
             raise RuntimeError("Cannot enter %r twice" % self)
         self._entered = True
-        self._filters = filters[:]
-        self._showwarning = globals_get("showwarning")
-        self._impl = _impl[0]
-        _filters_mutated()
+        mod = self._module
+        self._saved = (mod.filters[:], mod.showwarning, mod._sink)
+        mod._touch_filters()
         if self._filter is not None:
-            simplefilter(*self._filter)
-        if self._record:
-            log = []
-            _impl[0] = log.append
-            # A replaced showwarning would bypass the recording.
-            self._module.showwarning = _showwarning_orig
-            return log
-        return None
+            mod.simplefilter(*self._filter)
+        if not self._record:
+            return None
+        caught = []
+        mod._sink = caught.append
+        # A replaced showwarning would bypass the recording.
+        mod.showwarning = mod._stock_show
+        return caught
 
     def __exit__(self, *exc_info):
         if not self._entered:
             raise RuntimeError("Cannot exit %r without entering first" % self)
-        filters[:] = self._filters
-        _filters_mutated()
-        self._module.showwarning = self._showwarning
-        _impl[0] = self._impl
-
-
-_warnings_defaults = True
+        mod = self._module
+        kept, mod.showwarning, mod._sink = self._saved
+        mod.filters[:] = kept
+        mod._touch_filters()

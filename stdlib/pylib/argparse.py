@@ -1,9 +1,19 @@
-# argparse for asy: CPython's command-line parser with its help/usage layout
-# and its messages. Arguments are matched the CPython way: the command line
-# becomes a string of 'O' (option) and 'A' (argument) letters and each
-# action's nargs becomes a small regular expression over it (these patterns
-# have no lookaround, so asy's RE2-based re runs them with the same
-# captures as a backtracking engine would).
+# argparse for asy: command-line parsing that behaves, prints and fails the
+# way CPython's argparse does (python3's output is the reference).
+#
+# How it is put together:
+#   * HelpFormatter records a tree of blocks (text, usage, action, section)
+#     and renders it only in format_help, once the widest invocation — which
+#     fixes the help column — is known.
+#   * Parsing first classifies each command-line word as an option ('O'),
+#     an argument ('A') or the '--' marker ('-'). Every nargs value is a
+#     shape over those letters (_lengths lists how many letters an action can
+#     take); _fit shares the letters among actions, each one taking as many
+#     as it can while the ones after it still fit.
+#   * The bookkeeping of one parse (what was seen, the leftovers) lives in a
+#     _Pass object; the parser itself keeps no per-parse state.
+# Public names, signatures, attribute names and messages follow CPython's,
+# since programs rely on them.
 
 import os as _os
 import re as _re
@@ -23,28 +33,32 @@ PARSER = "A..."
 REMAINDER = "..."
 _UNRECOGNIZED_ARGS_ATTR = "_unrecognized_args"
 
+# A word that reads as a negative number is an argument, unless the parser
+# has options that look like negative numbers themselves.
+_NEGATIVE = _re.compile(r"^-\d+$|^-\d*\.\d+$")
+# Runs of ASCII whitespace, folded to one blank before text is wrapped.
+_BLANKS = _re.compile(r"[ \t\n\r\f\v]+")
+_BLANK_LINES = _re.compile(r"\n\n\n+")
 
-def _(s):
-    return s
 
-
-def _ngettext(one, many, n):
+def _plural(one, many, n):
     return one if n == 1 else many
 
 
 class _AttributeHolder:
-    # repr as ClassName(args..., name=value, ...)
+    """repr() as Name(positional..., key=value, ..., **{odd keys})."""
+
     def __repr__(self):
-        parts = [repr(a) for a in self._get_args()]
-        star = {}
-        for name, value in self._get_kwargs():
-            if name.isidentifier():
-                parts.append("%s=%r" % (name, value))
+        shown = [repr(value) for value in self._get_args()]
+        odd = {}
+        for key, value in self._get_kwargs():
+            if key.isidentifier():
+                shown.append("%s=%r" % (key, value))
             else:
-                star[name] = value
-        if star:
-            parts.append("**%s" % repr(star))
-        return "%s(%s)" % (type(self).__name__, ", ".join(parts))
+                odd[key] = value
+        if odd:
+            shown.append("**" + repr(odd))
+        return "%s(%s)" % (type(self).__name__, ", ".join(shown))
 
     def _get_kwargs(self):
         return list(self.__dict__.items())
@@ -54,114 +68,122 @@ class _AttributeHolder:
 
 
 def _copy_items(items):
+    # append/extend build a new list, so a default list is never changed.
     if items is None:
         return []
     if type(items) is list:
-        return items[:]
+        return list(items)
     import copy
     return copy.copy(items)
 
 
-# ---------------------------------------------------------------- help
+def _joined(parts):
+    return "".join(p for p in parts if p and p is not SUPPRESS)
 
 
-def _terminal_columns():
-    # Like shutil.get_terminal_size() when output is not a terminal:
-    # $COLUMNS if set and positive, else 80.
-    try:
-        cols = int(_os.environ.get("COLUMNS", "0"))
-    except (ValueError, PermissionError):
-        cols = 0
-    return cols if cols > 0 else 80
+# ---------------------------------------------------------------- help output
 
 
-def _collapse_ws(text):
-    # \s+ (ASCII) to one space, then strip.
-    return _re.sub(r"[ \t\n\r\f\v]+", " ", text).strip()
+class _Section:
+    def __init__(self, heading, parent):
+        self.heading = heading
+        self.parent = parent
+        self.blocks = []        # (kind, payload); kind names a _render_* method
 
 
-def _usage_parts(text):
-    # Split usage text into bracketed groups "[...]"/"(...)" (ending at a
-    # closing run followed by a blank or the end) and other words.
-    parts = []
+def _usage_words(text):
+    """Split usage text into the units wrapping keeps whole: a bracketed
+    group runs from '[' or '(' to the first run of its closing bracket that
+    ends a word; anything else is a blank-separated word."""
+    words = []
     i, n = 0, len(text)
     while i < n:
         if text[i].isspace():
             i += 1
             continue
-        c = text[i]
         end = -1
-        if c in "([":
-            close = ")" if c == "(" else "]"
-            k = i + 1
-            while k < n and text[k] != "\n":
-                if text[k] == close:
-                    e = k
-                    while e < n and text[e] == close:
-                        e += 1
-                    if e == n or text[e].isspace():
-                        end = e
-                        break
-                k += 1
+        close = {"[": "]", "(": ")"}.get(text[i])
+        if close is not None:
+            k = text.find(close, i + 1)
+            while k >= 0 and "\n" not in text[i:k]:
+                run_end = k
+                while run_end < n and text[run_end] == close:
+                    run_end += 1
+                if run_end == n or text[run_end].isspace():
+                    end = run_end
+                    break
+                k = text.find(close, k + 1)
         if end < 0:
             end = i
             while end < n and not text[end].isspace():
                 end += 1
-        parts.append(text[i:end])
+        words.append(text[i:end])
         i = end
-    return parts
+    return words
+
+
+def _pack(words, room, first_col, indent, bare_first=False):
+    """Greedy lines of blank-joined words no wider than `room`; the first
+    line starts at column first_col, the others after `indent`."""
+    lines, line, col = [], [], first_col
+    for word in words:
+        if line and col + 1 + len(word) > room:
+            lines.append(line)
+            line, col = [], len(indent)
+        col += len(word) + (1 if line else 0)
+        line.append(word)
+    if line:
+        lines.append(line)
+    return [("" if bare_first and k == 0 else indent) + " ".join(line) for k, line in enumerate(lines)]
+
+
+def _tidy_brackets(text):
+    # No blank just inside a bracket, and no empty bracket pairs (what is
+    # left of a group whose members are all hidden).
+    text = _re.sub(r"([\[(]) ", r"\1", text)
+    text = _re.sub(r" ([\])])", r"\1", text)
+    text = _re.sub(r"[\[(] *[\])]", "", text)
+    return text.strip()
+
+
+def _subactions(action):
+    get = getattr(action, "_get_subactions", None)
+    return list(get()) if get is not None else []
 
 
 class HelpFormatter:
+    """Lays out usage and help. Subclasses adjust it through the hooks
+    _fill_text, _split_lines, _get_help_string and
+    _get_default_metavar_for_optional/_positional."""
+
     def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
         if width is None:
-            width = _terminal_columns() - 2
+            import shutil
+            width = shutil.get_terminal_size().columns - 2
         self._prog = prog
         self._indent_increment = indent_increment
         self._max_help_position = min(max_help_position, max(width - 20, indent_increment * 2))
         self._width = width
         self._current_indent = 0
-        self._level = 0
         self._action_max_length = 0
-        self._root_section = self._Section(self, None)
+        self._root_section = _Section(None, None)
         self._current_section = self._root_section
 
     def _indent(self):
         self._current_indent += self._indent_increment
-        self._level += 1
 
     def _dedent(self):
         self._current_indent -= self._indent_increment
-        self._level -= 1
 
-    class _Section:
-        def __init__(self, formatter, parent, heading=None):
-            self.formatter = formatter
-            self.parent = parent
-            self.heading = heading
-            self.items = []
+    # --- recording
 
-        def format_help(self):
-            if self.parent is not None:
-                self.formatter._indent()
-            item_help = self.formatter._join_parts([func(*args) for func, args in self.items])
-            if self.parent is not None:
-                self.formatter._dedent()
-            if not item_help:
-                return ""
-            if self.heading is not SUPPRESS and self.heading is not None:
-                heading = "%*s%s:\n" % (self.formatter._current_indent, "", self.heading)
-            else:
-                heading = ""
-            return self.formatter._join_parts(["\n", heading, item_help, "\n"])
-
-    def _add_item(self, func, args):
-        self._current_section.items.append((func, args))
+    def _add_block(self, kind, payload):
+        self._current_section.blocks.append((kind, payload))
 
     def start_section(self, heading):
         self._indent()
-        section = self._Section(self, self._current_section, heading)
-        self._add_item(section.format_help, [])
+        section = _Section(heading, self._current_section)
+        self._add_block("section", section)
         self._current_section = section
 
     def end_section(self):
@@ -170,255 +192,251 @@ class HelpFormatter:
 
     def add_text(self, text):
         if text is not SUPPRESS and text is not None:
-            self._add_item(self._format_text, [text])
+            self._add_block("text", text)
 
     def add_usage(self, usage, actions, groups, prefix=None):
         if usage is not SUPPRESS:
-            self._add_item(self._format_usage, [usage, actions, groups, prefix])
+            self._add_block("usage", (usage, actions, groups, prefix))
 
     def add_argument(self, action):
-        if action.help is not SUPPRESS:
-            invocations = [self._format_action_invocation(action)]
-            for sub in self._iter_indented_subactions(action):
-                invocations.append(self._format_action_invocation(sub))
-            length = max(len(s) for s in invocations) + self._current_indent
-            self._action_max_length = max(self._action_max_length, length)
-            self._add_item(self._format_action, [action])
+        if action.help is SUPPRESS:
+            return
+        # The help column depends on the widest invocation of all, choices
+        # of a subparser action included.
+        widest = max(len(self._format_action_invocation(a)) for a in [action] + _subactions(action))
+        self._action_max_length = max(self._action_max_length, widest + self._current_indent)
+        self._add_block("action", action)
 
     def add_arguments(self, actions):
         for action in actions:
             self.add_argument(action)
 
+    # --- rendering
+
     def format_help(self):
-        text = self._root_section.format_help()
+        text = self._render_section(self._root_section)
         if text:
-            text = _re.sub("\n\n\n+", "\n\n", text)
-            text = text.strip("\n") + "\n"
+            text = _BLANK_LINES.sub("\n\n", text).strip("\n") + "\n"
         return text
 
-    def _join_parts(self, parts):
-        return "".join(p for p in parts if p and p is not SUPPRESS)
-
-    def _format_usage(self, usage, actions, groups, prefix):
-        if prefix is None:
-            prefix = _("usage: ")
-        if usage is not None:
-            usage = usage % dict(prog=self._prog)
-        elif not actions:
-            usage = "%(prog)s" % dict(prog=self._prog)
+    def _render_section(self, section):
+        nested = section.parent is not None
+        if nested:
+            self._indent()
+        body = _joined([self._render_block(kind, payload) for kind, payload in section.blocks])
+        if nested:
+            self._dedent()
+        if not body:
+            return ""
+        heading = section.heading
+        if heading is None or heading is SUPPRESS:
+            title = ""
         else:
-            prog = "%(prog)s" % dict(prog=self._prog)
-            optionals = [a for a in actions if a.option_strings]
-            positionals = [a for a in actions if not a.option_strings]
-            action_usage = self._format_actions_usage(optionals + positionals, groups)
-            usage = " ".join(s for s in [prog, action_usage] if s)
-            text_width = self._width - self._current_indent
-            if len(prefix) + len(usage) > text_width:
-                # Too long: wrap, keeping bracketed groups whole.
-                opt_parts = _usage_parts(self._format_actions_usage(optionals, groups))
-                pos_parts = _usage_parts(self._format_actions_usage(positionals, groups))
+            title = "%*s%s:\n" % (self._current_indent, "", heading)
+        return _joined(["\n", title, body, "\n"])
 
-                def get_lines(parts, indent, prefix=None):
-                    lines = []
-                    line = []
-                    line_len = len(prefix) - 1 if prefix is not None else len(indent) - 1
-                    for part in parts:
-                        if line_len + 1 + len(part) > text_width and line:
-                            lines.append(indent + " ".join(line))
-                            line = []
-                            line_len = len(indent) - 1
-                        line.append(part)
-                        line_len += len(part) + 1
-                    if line:
-                        lines.append(indent + " ".join(line))
-                    if prefix is not None:
-                        lines[0] = lines[0][len(indent):]
-                    return lines
+    def _render_block(self, kind, payload):
+        if kind == "section":
+            return self._render_section(payload)
+        if kind == "text":
+            return self._format_text(payload)
+        if kind == "usage":
+            return self._format_usage(*payload)
+        return self._format_action(payload)
 
-                if len(prefix) + len(prog) <= 0.75 * text_width:
-                    indent = " " * (len(prefix) + len(prog) + 1)
-                    if opt_parts:
-                        lines = get_lines([prog] + opt_parts, indent, prefix)
-                        lines.extend(get_lines(pos_parts, indent))
-                    elif pos_parts:
-                        lines = get_lines([prog] + pos_parts, indent, prefix)
-                    else:
-                        lines = [prog]
-                else:
-                    indent = " " * len(prefix)
-                    lines = get_lines(opt_parts + pos_parts, indent)
-                    if len(lines) > 1:
-                        lines = get_lines(opt_parts, indent) + get_lines(pos_parts, indent)
-                    lines = [prog] + lines
-                usage = "\n".join(lines)
-        return "%s%s\n\n" % (prefix, usage)
-
-    def _format_actions_usage(self, actions, groups):
-        group_actions = set()
-        inserts = {}
-        for group in groups:
-            if not group._group_actions:
-                raise ValueError(f"empty group {group}")
-            if group._group_actions[0] not in actions:
-                continue
-            start = actions.index(group._group_actions[0])
-            count = len(group._group_actions)
-            end = start + count
-            if actions[start:end] != group._group_actions:
-                continue
-            suppressed = 0
-            for action in group._group_actions:
-                group_actions.add(action)
-                if action.help is SUPPRESS:
-                    suppressed += 1
-            if not group.required:
-                inserts[start] = inserts[start] + " [" if start in inserts else "["
-                inserts[end] = inserts[end] + "]" if end in inserts else "]"
-            elif count - suppressed > 1:
-                inserts[start] = inserts[start] + " (" if start in inserts else "("
-                inserts[end] = inserts[end] + ")" if end in inserts else ")"
-            for i in range(start + 1, end):
-                inserts[i] = "|"
-        parts = []
-        for i, action in enumerate(actions):
-            if action.help is SUPPRESS:
-                parts.append(None)
-                if inserts.get(i) == "|":
-                    inserts.pop(i)
-                elif inserts.get(i + 1) == "|":
-                    inserts.pop(i + 1)
-            elif not action.option_strings:
-                part = self._format_args(action, self._get_default_metavar_for_positional(action))
-                if action in group_actions and part[0] == "[" and part[-1] == "]":
-                    part = part[1:-1]
-                parts.append(part)
-            else:
-                option_string = action.option_strings[0]
-                if action.nargs == 0:
-                    part = action.format_usage()
-                else:
-                    args_string = self._format_args(action, self._get_default_metavar_for_optional(action))
-                    part = "%s %s" % (option_string, args_string)
-                if not action.required and action not in group_actions:
-                    part = "[%s]" % part
-                parts.append(part)
-        for i in sorted(inserts, reverse=True):
-            parts[i:i] = [inserts[i]]
-        text = " ".join(p for p in parts if p is not None)
-        # Tidy the brackets: no blanks just inside them, no empty pairs.
-        text = _re.sub(r"([\[(]) ", r"\1", text)
-        text = _re.sub(r" ([\])])", r"\1", text)
-        text = _re.sub(r"[\[(] *[\])]", r"", text)
-        return text.strip()
+    def _join_parts(self, part_strings):
+        return _joined(part_strings)
 
     def _format_text(self, text):
         if "%(prog)" in text:
-            text = text % dict(prog=self._prog)
-        text_width = max(self._width - self._current_indent, 11)
-        indent = " " * self._current_indent
-        return self._fill_text(text, text_width, indent) + "\n\n"
+            text = text % {"prog": self._prog}
+        room = max(self._width - self._current_indent, 11)
+        return self._fill_text(text, room, " " * self._current_indent) + "\n\n"
+
+    # --- usage
+
+    def _format_usage(self, usage, actions, groups, prefix):
+        if prefix is None:
+            prefix = "usage: "
+        if usage is not None:
+            text = usage % {"prog": self._prog}
+        elif not actions:
+            text = "%s" % (self._prog,)
+        else:
+            text = self._usage_lines(actions, groups, prefix)
+        return "%s%s\n\n" % (prefix, text)
+
+    def _usage_lines(self, actions, groups, prefix):
+        prog = "%s" % (self._prog,)
+        optionals = [a for a in actions if a.option_strings]
+        positionals = [a for a in actions if not a.option_strings]
+        line = " ".join(s for s in (prog, self._format_actions_usage(optionals + positionals, groups)) if s)
+        room = self._width - self._current_indent
+        if len(prefix) + len(line) <= room:
+            return line
+        # Too long for one line: wrap the options and the positionals, each
+        # starting on a line of their own, keeping bracketed groups whole.
+        opt_words = _usage_words(self._format_actions_usage(optionals, groups))
+        pos_words = _usage_words(self._format_actions_usage(positionals, groups))
+        if len(prefix) + len(prog) <= 0.75 * room:
+            # Hang the continuation lines under the first word after prog.
+            hang = " " * (len(prefix) + len(prog) + 1)
+            lines = _pack([prog] + (opt_words or pos_words), room, len(prefix), hang, bare_first=True)
+            if opt_words:
+                lines += _pack(pos_words, room, len(hang), hang)
+        else:
+            # A long prog stands alone; the rest hangs under it.
+            hang = " " * len(prefix)
+            lines = _pack(opt_words + pos_words, room, len(hang), hang)
+            if len(lines) > 1:
+                lines = _pack(opt_words, room, len(hang), hang) + _pack(pos_words, room, len(hang), hang)
+            lines = [prog] + lines
+        return "\n".join(lines)
+
+    def _format_actions_usage(self, actions, groups):
+        # A group whose actions sit together, in order, in `actions` shows as
+        # one bracketed set of alternatives; otherwise its actions show alone.
+        group_at = {}
+        for group in groups:
+            members = group._group_actions
+            if not members:
+                raise ValueError(f"empty group {group}")
+            if members[0] in actions:
+                start = actions.index(members[0])
+                if actions[start:start + len(members)] == members:
+                    group_at.setdefault(start, group)
+        pieces = []
+        i = 0
+        while i < len(actions):
+            group = group_at.get(i)
+            if group is None:
+                piece = self._usage_piece(actions[i], False)
+                if piece is not None:
+                    pieces.append(piece)
+                i += 1
+                continue
+            members = group._group_actions
+            shown = [p for p in (self._usage_piece(a, True) for a in members) if p is not None]
+            if not group.required:
+                pieces.append("[" + " | ".join(shown) + "]")
+            elif len(shown) > 1:
+                pieces.append("(" + " | ".join(shown) + ")")
+            else:
+                pieces.extend(shown)
+            i += len(members)
+        return _tidy_brackets(" ".join(pieces))
+
+    def _usage_piece(self, action, grouped):
+        if action.help is SUPPRESS:
+            return None
+        if not action.option_strings:
+            piece = self._format_args(action, self._get_default_metavar_for_positional(action))
+            if grouped and piece[:1] == "[" and piece[-1:] == "]":
+                piece = piece[1:-1]
+            return piece
+        if action.nargs == 0:
+            piece = action.format_usage()
+        else:
+            piece = action.option_strings[0] + " " + self._format_args(
+                action, self._get_default_metavar_for_optional(action))
+        if not action.required and not grouped:
+            piece = "[" + piece + "]"
+        return piece
+
+    # --- one action
 
     def _format_action(self, action):
-        help_position = min(self._action_max_length + 2, self._max_help_position)
-        help_width = max(self._width - help_position, 11)
-        action_width = help_position - self._current_indent - 2
-        header = self._format_action_invocation(action)
-        indent_first = 0
+        # Help starts in a common column: past the widest invocation, but
+        # never beyond max_help_position; longer invocations get a line of
+        # their own.
+        column = min(self._action_max_length + 2, self._max_help_position)
+        help_width = max(self._width - column, 11)
+        room = column - self._current_indent - 2
+        lead = " " * self._current_indent
+        invocation = self._format_action_invocation(action)
+        first_tab = 0
         if not action.help:
-            header = "%*s%s\n" % (self._current_indent, "", header)
-        elif len(header) <= action_width:
-            header = "%*s%-*s  " % (self._current_indent, "", action_width, header)
-            indent_first = 0
+            out = [lead + invocation + "\n"]
+        elif len(invocation) <= room:
+            out = [lead + invocation.ljust(room) + "  "]
         else:
-            header = "%*s%s\n" % (self._current_indent, "", header)
-            indent_first = help_position
-        parts = [header]
+            out = [lead + invocation + "\n"]
+            first_tab = column
         if action.help and action.help.strip():
-            help_text = self._expand_help(action)
-            if help_text:
-                lines = self._split_lines(help_text, help_width)
-                parts.append("%*s%s\n" % (indent_first, "", lines[0]))
-                for line in lines[1:]:
-                    parts.append("%*s%s\n" % (help_position, "", line))
-        elif not header.endswith("\n"):
-            parts.append("\n")
-        for sub in self._iter_indented_subactions(action):
-            parts.append(self._format_action(sub))
-        return self._join_parts(parts)
+            text = self._expand_help(action)
+            if text:
+                lines = self._split_lines(text, help_width)
+                out.append(" " * first_tab + lines[0] + "\n")
+                out.extend(" " * column + line + "\n" for line in lines[1:])
+        elif not out[0].endswith("\n"):
+            out.append("\n")
+        subs = _subactions(action)
+        if subs:
+            self._indent()
+            out.extend(self._format_action(sub) for sub in subs)
+            self._dedent()
+        return _joined(out)
 
     def _format_action_invocation(self, action):
         if not action.option_strings:
-            metavar, = self._metavar_formatter(action, self._get_default_metavar_for_positional(action))(1)
-            return metavar
+            (name,) = self._metavars(action, self._get_default_metavar_for_positional(action), 1)
+            return name
         if action.nargs == 0:
             return ", ".join(action.option_strings)
-        args_string = self._format_args(action, self._get_default_metavar_for_optional(action))
-        return ", ".join("%s %s" % (s, args_string) for s in action.option_strings)
+        args = self._format_args(action, self._get_default_metavar_for_optional(action))
+        return ", ".join(flag + " " + args for flag in action.option_strings)
 
-    def _metavar_formatter(self, action, default_metavar):
+    def _metavars(self, action, default_metavar, count):
         if action.metavar is not None:
-            result = action.metavar
+            name = action.metavar
         elif action.choices is not None:
-            result = "{%s}" % ",".join(str(c) for c in action.choices)
+            name = "{%s}" % ",".join(str(choice) for choice in action.choices)
         else:
-            result = default_metavar
-
-        def format(tuple_size):
-            if isinstance(result, tuple):
-                return result
-            return (result,) * tuple_size
-        return format
+            name = default_metavar
+        return name if isinstance(name, tuple) else (name,) * count
 
     def _format_args(self, action, default_metavar):
-        get_metavar = self._metavar_formatter(action, default_metavar)
+        # A metavar tuple of the wrong length makes the % below raise
+        # TypeError, which add_argument reports.
         nargs = action.nargs
-        if nargs is None:
-            return "%s" % get_metavar(1)
-        if nargs == OPTIONAL:
-            return "[%s]" % get_metavar(1)
-        if nargs == ZERO_OR_MORE:
-            metavar = get_metavar(1)
-            if len(metavar) == 2:
-                return "[%s [%s ...]]" % metavar
-            return "[%s ...]" % metavar
-        if nargs == ONE_OR_MORE:
-            return "%s [%s ...]" % get_metavar(2)
-        if nargs == REMAINDER:
-            return "..."
-        if nargs == PARSER:
-            return "%s ..." % get_metavar(1)
         if nargs == SUPPRESS:
             return ""
-        if not isinstance(nargs, int):
-            raise ValueError("invalid nargs value")
-        return " ".join(["%s"] * nargs) % get_metavar(nargs)
+        if nargs == REMAINDER:
+            return "..."
+        if nargs == ZERO_OR_MORE:
+            names = self._metavars(action, default_metavar, 1)
+            return ("[%s [%s ...]]" if len(names) == 2 else "[%s ...]") % names
+        for kind, template in ((None, "%s"), (OPTIONAL, "[%s]"), (ONE_OR_MORE, "%s [%s ...]"),
+                               (PARSER, "%s ...")):
+            if nargs == kind:
+                return template % self._metavars(action, default_metavar, template.count("%s"))
+        try:
+            slots = ["%s"] * len(range(nargs))
+        except TypeError:
+            raise ValueError("invalid nargs value") from None
+        return " ".join(slots) % self._metavars(action, default_metavar, len(slots))
 
     def _expand_help(self, action):
         params = dict(vars(action), prog=self._prog)
-        for name in list(params):
-            if params[name] is SUPPRESS:
-                del params[name]
-        for name in list(params):
-            if hasattr(params[name], "__name__"):
-                params[name] = params[name].__name__
+        for key, value in list(params.items()):
+            if value is SUPPRESS:
+                del params[key]
+            elif hasattr(value, "__name__"):
+                params[key] = value.__name__
         if params.get("choices") is not None:
-            params["choices"] = ", ".join(str(c) for c in params["choices"])
+            params["choices"] = ", ".join(str(choice) for choice in params["choices"])
         return self._get_help_string(action) % params
 
-    def _iter_indented_subactions(self, action):
-        get_subactions = getattr(action, "_get_subactions", None)
-        if get_subactions is not None:
-            self._indent()
-            yield from get_subactions()
-            self._dedent()
+    # --- hooks
 
     def _split_lines(self, text, width):
         import textwrap
-        return textwrap.wrap(_collapse_ws(text), width)
+        return textwrap.wrap(_BLANKS.sub(" ", text).strip(), width)
 
     def _fill_text(self, text, width, indent):
         import textwrap
-        return textwrap.fill(_collapse_ws(text), width, initial_indent=indent, subsequent_indent=indent)
+        return textwrap.fill(_BLANKS.sub(" ", text).strip(), width,
+                             initial_indent=indent, subsequent_indent=indent)
 
     def _get_help_string(self, action):
         return action.help
@@ -431,27 +449,35 @@ class HelpFormatter:
 
 
 class RawDescriptionHelpFormatter(HelpFormatter):
+    """Descriptions and epilogs keep their line breaks."""
+
     def _fill_text(self, text, width, indent):
         return "".join(indent + line for line in text.splitlines(keepends=True))
 
 
 class RawTextHelpFormatter(RawDescriptionHelpFormatter):
+    """Argument help keeps its line breaks too."""
+
     def _split_lines(self, text, width):
         return text.splitlines()
 
 
 class ArgumentDefaultsHelpFormatter(HelpFormatter):
+    """Adds "(default: ...)" to the help of options and of optional
+    positionals."""
+
     def _get_help_string(self, action):
-        help = action.help
-        if help is None:
-            help = ""
-        if "%(default)" not in help and action.default is not SUPPRESS:
-            if action.option_strings or action.nargs in [OPTIONAL, ZERO_OR_MORE]:
-                help += " (default: %(default)s)"
-        return help
+        text = action.help or ""
+        if "%(default)" in text or action.default is SUPPRESS:
+            return text
+        if action.option_strings or action.nargs in (OPTIONAL, ZERO_OR_MORE):
+            text += " (default: %(default)s)"
+        return text
 
 
 class MetavarTypeHelpFormatter(HelpFormatter):
+    """Names arguments after their type (int, str, ...)."""
+
     def _get_default_metavar_for_optional(self, action):
         return action.type.__name__
 
@@ -463,20 +489,23 @@ class MetavarTypeHelpFormatter(HelpFormatter):
 
 
 def _get_action_name(argument):
+    """How messages name an argument: its option strings, metavar, dest or
+    choices, the first of those it has."""
     if argument is None:
         return None
     if argument.option_strings:
         return "/".join(argument.option_strings)
-    if argument.metavar not in (None, SUPPRESS):
-        return argument.metavar
-    if argument.dest not in (None, SUPPRESS):
-        return argument.dest
+    for name in (argument.metavar, argument.dest):
+        if name not in (None, SUPPRESS):
+            return name
     if argument.choices:
         return "{" + ",".join(argument.choices) + "}"
     return None
 
 
 class ArgumentError(Exception):
+    """An error about one argument (or none), raised while parsing."""
+
     def __init__(self, argument, message):
         self.argument_name = _get_action_name(argument)
         self.message = message
@@ -484,18 +513,24 @@ class ArgumentError(Exception):
 
     def __str__(self):
         if self.argument_name is None:
-            return self.message
+            return "%s" % (self.message,)
         return "argument %s: %s" % (self.argument_name, self.message)
 
 
 class ArgumentTypeError(Exception):
-    pass
+    """Raised by type= converters for a message of their own."""
 
 
 # ---------------------------------------------------------------- actions
 
 
+_ACTION_FIELDS = ("option_strings", "dest", "nargs", "const", "default", "type", "choices",
+                  "required", "help", "metavar")
+
+
 class Action(_AttributeHolder):
+    """What to do when an argument is met; subclasses define __call__."""
+
     def __init__(self, option_strings, dest, nargs=None, const=None, default=None, type=None,
                  choices=None, required=False, help=None, metavar=None):
         self.option_strings = option_strings
@@ -510,29 +545,27 @@ class Action(_AttributeHolder):
         self.metavar = metavar
 
     def _get_kwargs(self):
-        names = ["option_strings", "dest", "nargs", "const", "default", "type", "choices",
-                 "required", "help", "metavar"]
-        return [(name, getattr(self, name)) for name in names]
+        return [(field, getattr(self, field)) for field in _ACTION_FIELDS]
 
     def format_usage(self):
         return self.option_strings[0]
 
     def __call__(self, parser, namespace, values, option_string=None):
-        raise NotImplementedError(_(".__call__() not defined"))
+        raise NotImplementedError(".__call__() not defined")
 
 
 class BooleanOptionalAction(Action):
+    """--flag sets True, the added --no-flag sets False."""
+
     def __init__(self, option_strings, dest, default=None, type=None, choices=None,
                  required=False, help=None, metavar=None):
-        _option_strings = []
-        for option_string in option_strings:
-            _option_strings.append(option_string)
-            if option_string.startswith("--"):
-                _option_strings.append("--no-" + option_string[2:])
-        if help is not None and default is not None and default is not SUPPRESS:
-            help += " (default: %(default)s)"
-        super().__init__(option_strings=_option_strings, dest=dest, nargs=0, default=default,
-                         type=type, choices=choices, required=required, help=help, metavar=metavar)
+        flags = []
+        for flag in option_strings:
+            flags.append(flag)
+            if flag.startswith("--"):
+                flags.append("--no-" + flag[2:])
+        super().__init__(flags, dest, nargs=0, default=default, type=type, choices=choices,
+                         required=required, help=help, metavar=metavar)
 
     def __call__(self, parser, namespace, values, option_string=None):
         if option_string in self.option_strings:
@@ -542,17 +575,21 @@ class BooleanOptionalAction(Action):
         return " | ".join(self.option_strings)
 
 
+def _refuse_nargs(kind, nargs, const, advice):
+    # store and append need values to work with; const only goes with "?".
+    if nargs == 0:
+        raise ValueError("nargs for %s actions must be != 0; %s" % (kind, advice))
+    if const is not None and nargs != OPTIONAL:
+        raise ValueError("nargs must be %r to supply const" % OPTIONAL)
+
+
 class _StoreAction(Action):
     def __init__(self, option_strings, dest, nargs=None, const=None, default=None, type=None,
                  choices=None, required=False, help=None, metavar=None):
-        if nargs == 0:
-            raise ValueError("nargs for store actions must be != 0; if you have nothing to store, "
-                             "actions such as store true or store const may be more appropriate")
-        if const is not None and nargs != OPTIONAL:
-            raise ValueError("nargs must be %r to supply const" % OPTIONAL)
-        super().__init__(option_strings=option_strings, dest=dest, nargs=nargs, const=const,
-                         default=default, type=type, choices=choices, required=required,
-                         help=help, metavar=metavar)
+        _refuse_nargs("store", nargs, const, "if you have nothing to store, actions such as "
+                      "store true or store const may be more appropriate")
+        super().__init__(option_strings, dest, nargs=nargs, const=const, default=default, type=type,
+                         choices=choices, required=required, help=help, metavar=metavar)
 
     def __call__(self, parser, namespace, values, option_string=None):
         setattr(namespace, self.dest, values)
@@ -561,8 +598,8 @@ class _StoreAction(Action):
 class _StoreConstAction(Action):
     def __init__(self, option_strings, dest, const=None, default=None, required=False,
                  help=None, metavar=None):
-        super().__init__(option_strings=option_strings, dest=dest, nargs=0, const=const,
-                         default=default, required=required, help=help)
+        super().__init__(option_strings, dest, nargs=0, const=const, default=default,
+                         required=required, help=help)
 
     def __call__(self, parser, namespace, values, option_string=None):
         setattr(namespace, self.dest, self.const)
@@ -570,31 +607,23 @@ class _StoreConstAction(Action):
 
 class _StoreTrueAction(_StoreConstAction):
     def __init__(self, option_strings, dest, default=False, required=False, help=None):
-        super().__init__(option_strings=option_strings, dest=dest, const=True,
-                         default=default, required=required, help=help)
+        super().__init__(option_strings, dest, const=True, default=default, required=required, help=help)
 
 
 class _StoreFalseAction(_StoreConstAction):
     def __init__(self, option_strings, dest, default=True, required=False, help=None):
-        super().__init__(option_strings=option_strings, dest=dest, const=False,
-                         default=default, required=required, help=help)
+        super().__init__(option_strings, dest, const=False, default=default, required=required, help=help)
 
 
 class _AppendAction(Action):
     def __init__(self, option_strings, dest, nargs=None, const=None, default=None, type=None,
                  choices=None, required=False, help=None, metavar=None):
-        if nargs == 0:
-            raise ValueError("nargs for append actions must be != 0; if arg strings are not "
-                             "supplying the value to append, the append const action may be "
-                             "more appropriate")
-        if const is not None and nargs != OPTIONAL:
-            raise ValueError("nargs must be %r to supply const" % OPTIONAL)
-        super().__init__(option_strings=option_strings, dest=dest, nargs=nargs, const=const,
-                         default=default, type=type, choices=choices, required=required,
-                         help=help, metavar=metavar)
+        _refuse_nargs("append", nargs, const, "if arg strings are not supplying the value to "
+                      "append, the append const action may be more appropriate")
+        super().__init__(option_strings, dest, nargs=nargs, const=const, default=default, type=type,
+                         choices=choices, required=required, help=help, metavar=metavar)
 
     def __call__(self, parser, namespace, values, option_string=None):
-        # Copy first, so a list default is never changed in place.
         items = _copy_items(getattr(namespace, self.dest, None))
         items.append(values)
         setattr(namespace, self.dest, items)
@@ -603,8 +632,8 @@ class _AppendAction(Action):
 class _AppendConstAction(Action):
     def __init__(self, option_strings, dest, const=None, default=None, required=False,
                  help=None, metavar=None):
-        super().__init__(option_strings=option_strings, dest=dest, nargs=0, const=const,
-                         default=default, required=required, help=help, metavar=metavar)
+        super().__init__(option_strings, dest, nargs=0, const=const, default=default,
+                         required=required, help=help, metavar=metavar)
 
     def __call__(self, parser, namespace, values, option_string=None):
         items = _copy_items(getattr(namespace, self.dest, None))
@@ -614,19 +643,15 @@ class _AppendConstAction(Action):
 
 class _CountAction(Action):
     def __init__(self, option_strings, dest, default=None, required=False, help=None):
-        super().__init__(option_strings=option_strings, dest=dest, nargs=0, default=default,
-                         required=required, help=help)
+        super().__init__(option_strings, dest, nargs=0, default=default, required=required, help=help)
 
     def __call__(self, parser, namespace, values, option_string=None):
-        count = getattr(namespace, self.dest, None)
-        if count is None:
-            count = 0
-        setattr(namespace, self.dest, count + 1)
+        setattr(namespace, self.dest, (getattr(namespace, self.dest, None) or 0) + 1)
 
 
 class _HelpAction(Action):
     def __init__(self, option_strings, dest=SUPPRESS, default=SUPPRESS, help=None):
-        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0, help=help)
+        super().__init__(option_strings, dest, nargs=0, default=default, help=help)
 
     def __call__(self, parser, namespace, values, option_string=None):
         parser.print_help()
@@ -636,74 +661,14 @@ class _HelpAction(Action):
 class _VersionAction(Action):
     def __init__(self, option_strings, version=None, dest=SUPPRESS, default=SUPPRESS,
                  help="show program's version number and exit"):
-        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0, help=help)
+        super().__init__(option_strings, dest, nargs=0, default=default, help=help)
         self.version = version
 
     def __call__(self, parser, namespace, values, option_string=None):
-        version = self.version
-        if version is None:
-            version = parser.version
         formatter = parser._get_formatter()
-        formatter.add_text(version)
+        formatter.add_text(self.version if self.version is not None else parser.version)
         parser._print_message(formatter.format_help(), _sys.stdout)
         parser.exit()
-
-
-class _SubParsersAction(Action):
-    class _ChoicesPseudoAction(Action):
-        def __init__(self, name, aliases, help):
-            metavar = dest = name
-            if aliases:
-                metavar += " (%s)" % ", ".join(aliases)
-            super().__init__(option_strings=[], dest=dest, help=help, metavar=metavar)
-
-    def __init__(self, option_strings, prog, parser_class, dest=SUPPRESS, required=False,
-                 help=None, metavar=None):
-        self._prog_prefix = prog
-        self._parser_class = parser_class
-        self._name_parser_map = {}
-        self._choices_actions = []
-        super().__init__(option_strings=option_strings, dest=dest, nargs=PARSER,
-                         choices=self._name_parser_map, required=required, help=help,
-                         metavar=metavar)
-
-    def add_parser(self, name, **kwargs):
-        if kwargs.get("prog") is None:
-            kwargs["prog"] = "%s %s" % (self._prog_prefix, name)
-        aliases = kwargs.pop("aliases", ())
-        if name in self._name_parser_map:
-            raise ArgumentError(self, _("conflicting subparser: %s") % name)
-        for alias in aliases:
-            if alias in self._name_parser_map:
-                raise ArgumentError(self, _("conflicting subparser alias: %s") % alias)
-        if "help" in kwargs:
-            help = kwargs.pop("help")
-            self._choices_actions.append(self._ChoicesPseudoAction(name, aliases, help))
-        parser = self._parser_class(**kwargs)
-        self._name_parser_map[name] = parser
-        for alias in aliases:
-            self._name_parser_map[alias] = parser
-        return parser
-
-    def _get_subactions(self):
-        return self._choices_actions
-
-    def __call__(self, parser, namespace, values, option_string=None):
-        parser_name = values[0]
-        arg_strings = values[1:]
-        if self.dest is not SUPPRESS:
-            setattr(namespace, self.dest, parser_name)
-        try:
-            subparser = self._name_parser_map[parser_name]
-        except KeyError:
-            args = {"parser_name": parser_name, "choices": ", ".join(self._name_parser_map)}
-            raise ArgumentError(self, _("unknown parser %(parser_name)r (choices: %(choices)s)") % args)
-        subnamespace, arg_strings = subparser.parse_known_args(arg_strings, None)
-        for key, value in vars(subnamespace).items():
-            setattr(namespace, key, value)
-        if arg_strings:
-            vars(namespace).setdefault(_UNRECOGNIZED_ARGS_ATTR, [])
-            getattr(namespace, _UNRECOGNIZED_ARGS_ATTR).extend(arg_strings)
 
 
 class _ExtendAction(_AppendAction):
@@ -713,7 +678,66 @@ class _ExtendAction(_AppendAction):
         setattr(namespace, self.dest, items)
 
 
+class _SubParsersAction(Action):
+    """The sub-command positional: its first word picks a parser, which
+    parses the words after it into the same namespace."""
+
+    class _ChoicesPseudoAction(Action):
+        # Stands for one sub-command in the help listing.
+        def __init__(self, name, aliases, help):
+            metavar = name
+            if aliases:
+                metavar += " (%s)" % ", ".join(aliases)
+            super().__init__([], name, help=help, metavar=metavar)
+
+    def __init__(self, option_strings, prog, parser_class, dest=SUPPRESS, required=False,
+                 help=None, metavar=None):
+        self._prog_prefix = prog
+        self._parser_class = parser_class
+        self._name_parser_map = {}
+        self._choices_actions = []
+        super().__init__(option_strings, dest, nargs=PARSER, choices=self._name_parser_map,
+                         required=required, help=help, metavar=metavar)
+
+    def add_parser(self, name, **kwargs):
+        if kwargs.get("prog") is None:
+            kwargs["prog"] = "%s %s" % (self._prog_prefix, name)
+        aliases = kwargs.pop("aliases", ())
+        if name in self._name_parser_map:
+            raise ArgumentError(self, "conflicting subparser: %s" % name)
+        for alias in aliases:
+            if alias in self._name_parser_map:
+                raise ArgumentError(self, "conflicting subparser alias: %s" % alias)
+        if "help" in kwargs:
+            self._choices_actions.append(self._ChoicesPseudoAction(name, aliases, kwargs.pop("help")))
+        parser = self._parser_class(**kwargs)
+        for key in (name, *aliases):
+            self._name_parser_map[key] = parser
+        return parser
+
+    def _get_subactions(self):
+        return self._choices_actions
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        name, rest = values[0], values[1:]
+        if self.dest is not SUPPRESS:
+            setattr(namespace, self.dest, name)
+        chosen = self._name_parser_map.get(name)
+        if chosen is None:
+            raise ArgumentError(self, "unknown parser %(parser_name)r (choices: %(choices)s)" % {
+                "parser_name": name, "choices": ", ".join(self._name_parser_map)})
+        # A fresh namespace, so the sub-parser's own defaults win over the
+        # parent's.
+        sub_namespace, leftovers = chosen.parse_known_args(rest, None)
+        for key, value in vars(sub_namespace).items():
+            setattr(namespace, key, value)
+        if leftovers:
+            vars(namespace).setdefault(_UNRECOGNIZED_ARGS_ATTR, []).extend(leftovers)
+
+
 class FileType:
+    """type= factory opening the named file ('-' is stdin or stdout)."""
+
     def __init__(self, mode="r", bufsize=-1, encoding=None, errors=None):
         self._mode = mode
         self._bufsize = bufsize
@@ -723,27 +747,30 @@ class FileType:
     def __call__(self, string):
         if string == "-":
             if "r" in self._mode:
-                return _sys.stdin
-            if any(c in self._mode for c in "wax"):
-                return _sys.stdout
-            raise ValueError(_('argument "-" with mode %r') % self._mode)
+                stream = _sys.stdin
+            elif any(c in self._mode for c in "wax"):
+                stream = _sys.stdout
+            else:
+                raise ValueError('argument "-" with mode %r' % self._mode)
+            return getattr(stream, "buffer", stream) if "b" in self._mode else stream
         try:
             return open(string, self._mode, self._bufsize, self._encoding, self._errors)
         except OSError as e:
-            raise ArgumentTypeError(_("can't open '%(filename)s': %(error)s") % {"filename": string, "error": e})
+            raise ArgumentTypeError("can't open '%s': %s" % (string, e))
 
     def __repr__(self):
-        args = self._mode, self._bufsize
-        kwargs = [("encoding", self._encoding), ("errors", self._errors)]
-        args_str = ", ".join([repr(arg) for arg in args if arg != -1] +
-                             ["%s=%r" % (kw, arg) for kw, arg in kwargs if arg is not None])
-        return "%s(%s)" % (type(self).__name__, args_str)
+        shown = [repr(v) for v in (self._mode, self._bufsize) if v != -1]
+        shown += ["%s=%r" % kv for kv in (("encoding", self._encoding), ("errors", self._errors))
+                  if kv[1] is not None]
+        return "%s(%s)" % (type(self).__name__, ", ".join(shown))
 
 
 class Namespace(_AttributeHolder):
+    """The parse result: one attribute per destination."""
+
     def __init__(self, **kwargs):
-        for name in kwargs:
-            setattr(self, name, kwargs[name])
+        for key, value in kwargs.items():
+            setattr(self, key, value)
 
     def __eq__(self, other):
         if not isinstance(other, Namespace):
@@ -754,33 +781,109 @@ class Namespace(_AttributeHolder):
         return key in self.__dict__
 
 
-# ---------------------------------------------------------------- parsers
+# ---------------------------------------------------------------- matching nargs
 
-_ACTIONS = {
+
+def _core_length_ok(nargs, n):
+    # Whether n argument words (markers not counted) suit this nargs.
+    if nargs is None:
+        return n == 1
+    if nargs == OPTIONAL:
+        return n <= 1
+    if nargs == ZERO_OR_MORE:
+        return True
+    if nargs == ONE_OR_MORE:
+        return n >= 1
+    if nargs == SUPPRESS:
+        return n == 0
+    return isinstance(nargs, int) and n == nargs
+
+
+def _lengths(action, letters, at):
+    """How many of letters[at:] `action` can take, longest first. Options
+    never take the '--' marker; positionals may (it is dropped later). Only
+    REMAINDER and PARSER swallow option words."""
+    rest = letters[at:]
+    positional = not action.option_strings
+    nargs = action.nargs
+    if nargs == REMAINDER or nargs == PARSER:
+        limit = len(rest) if positional else _find(rest, "-")
+        if nargs == REMAINDER:
+            return range(limit, -1, -1)
+        lead = 1 if positional and rest[:1] == "-" else 0
+        if rest[lead:lead + 1] != "A":
+            return ()
+        return range(limit, lead, -1)
+    limit = _find(rest, "O") if positional else min(_find(rest, "O"), _find(rest, "-"))
+    dash = rest.find("-", 0, limit)
+    return (n for n in range(limit, -1, -1)
+            if _core_length_ok(nargs, n - (1 if 0 <= dash < n else 0)))
+
+
+def _find(text, letter):
+    k = text.find(letter)
+    return len(text) if k < 0 else k
+
+
+def _fit(actions, letters):
+    """Counts for `actions` consuming letters from the start, each taking as
+    many as it can while the later ones still fit; None if they cannot."""
+    known = {}
+
+    def fits(i, at):
+        if i == len(actions):
+            return True
+        key = i * (len(letters) + 1) + at
+        if key not in known:
+            known[key] = any(fits(i + 1, at + n) for n in _lengths(actions[i], letters, at))
+        return known[key]
+
+    counts, at = [], 0
+    for i, action in enumerate(actions):
+        n = next((n for n in _lengths(action, letters, at) if fits(i + 1, at + n)), None)
+        if n is None:
+            return None
+        counts.append(n)
+        at += n
+    return counts
+
+
+_NARGS_ERRORS = {None: "expected one argument", OPTIONAL: "expected at most one argument",
+                 ONE_OR_MORE: "expected at least one argument"}
+
+
+# ---------------------------------------------------------------- containers
+
+
+_ACTION_REGISTRY = {
     None: _StoreAction, "store": _StoreAction, "store_const": _StoreConstAction,
     "store_true": _StoreTrueAction, "store_false": _StoreFalseAction, "append": _AppendAction,
     "append_const": _AppendConstAction, "count": _CountAction, "help": _HelpAction,
     "version": _VersionAction, "parsers": _SubParsersAction, "extend": _ExtendAction,
 }
 
-_NEGATIVE_NUMBER = _re.compile(r"^-\d+$|^-\d*\.\d+$")
+
+def _identity(string):
+    return string
 
 
 class _ActionsContainer:
+    """What parsers and argument groups share: adding arguments, defaults,
+    the registries and conflict handling."""
+
     def __init__(self, description, prefix_chars, argument_default, conflict_handler):
+        if conflict_handler not in ("error", "resolve"):
+            raise ValueError("invalid conflict_resolution value: %r" % conflict_handler)
         self.description = description
         self.argument_default = argument_default
         self.prefix_chars = prefix_chars
         self.conflict_handler = conflict_handler
-        self._registries = {"action": dict(_ACTIONS), "type": {None: lambda s: s}}
+        self._registries = {"action": dict(_ACTION_REGISTRY), "type": {None: _identity}}
         self._actions = []
         self._option_string_actions = {}
         self._action_groups = []
         self._mutually_exclusive_groups = []
         self._defaults = {}
-        self._has_negative_number_optionals = []
-        if conflict_handler not in ("error", "resolve"):
-            raise ValueError("invalid conflict_resolution value: %r" % conflict_handler)
 
     def register(self, registry_name, value, object):
         self._registries.setdefault(registry_name, {})[value] = object
@@ -801,34 +904,64 @@ class _ActionsContainer:
         return self._defaults.get(dest, None)
 
     def add_argument(self, *args, **kwargs):
-        chars = self.prefix_chars
-        if not args or len(args) == 1 and args[0][0] not in chars:
+        """add_argument(dest, ..., name=value, ...) or
+        add_argument(option_string, option_string, ..., name=value, ...)"""
+        if not args or len(args) == 1 and args[0][0] not in self.prefix_chars:
             if args and "dest" in kwargs:
                 raise ValueError("dest supplied twice for positional argument")
-            kwargs = self._get_positional_kwargs(*args, **kwargs)
+            spec = self._positional_spec(*args, **kwargs)
         else:
-            kwargs = self._get_optional_kwargs(*args, **kwargs)
-        if "default" not in kwargs:
-            dest = kwargs["dest"]
-            if dest in self._defaults:
-                kwargs["default"] = self._defaults[dest]
+            spec = self._optional_spec(args, kwargs)
+        if "default" not in spec:
+            if spec["dest"] in self._defaults:
+                spec["default"] = self._defaults[spec["dest"]]
             elif self.argument_default is not None:
-                kwargs["default"] = self.argument_default
-        action_class = self._pop_action_class(kwargs)
+                spec["default"] = self.argument_default
+        kind = spec.pop("action", None)
+        action_class = self._registry_get("action", kind, kind)
         if not callable(action_class):
             raise ValueError('unknown action "%s"' % (action_class,))
-        action = action_class(**kwargs)
-        type_func = self._registry_get("type", action.type, action.type)
-        if not callable(type_func):
-            raise ValueError("%r is not callable" % (type_func,))
-        if type_func is FileType:
-            raise ValueError("%r is a FileType class object, instance of it must be passed" % (type_func,))
+        action = action_class(**spec)
+        convert = self._registry_get("type", action.type, action.type)
+        if not callable(convert):
+            raise ValueError("%r is not callable" % (convert,))
+        if convert is FileType:
+            raise ValueError("%r is a FileType class object, instance of it must be passed" % (convert,))
         if hasattr(self, "_get_formatter"):
+            # Rendering the arguments once catches a metavar tuple that does
+            # not match nargs now rather than in the middle of --help.
             try:
                 self._get_formatter()._format_args(action, None)
             except TypeError:
                 raise ValueError("length of metavar tuple does not match nargs")
         return self._add_action(action)
+
+    def _positional_spec(self, dest, **kwargs):
+        if "required" in kwargs:
+            raise TypeError("'required' is an invalid argument for positionals")
+        nargs = kwargs.get("nargs")
+        # A positional is required unless it may be absent ("?", or "*" with
+        # a default).
+        if nargs not in (OPTIONAL, ZERO_OR_MORE) or nargs == ZERO_OR_MORE and "default" not in kwargs:
+            kwargs["required"] = True
+        return dict(kwargs, dest=dest, option_strings=[])
+
+    def _optional_spec(self, flags, kwargs):
+        chars = self.prefix_chars
+        for flag in flags:
+            if flag[0] not in chars:
+                raise ValueError("invalid option string %(option)r: must start with a character "
+                                 "%(prefix_chars)r" % {"option": flag, "prefix_chars": chars})
+        kwargs = dict(kwargs)
+        dest = kwargs.pop("dest", None)
+        if dest is None:
+            # --foo-bar gives foo_bar; the first long option wins over short ones.
+            longs = [f for f in flags if len(f) > 1 and f[1] in chars]
+            dest = (longs or flags)[0].lstrip(chars)
+            if not dest:
+                raise ValueError("dest= is required for options like %r" % flags[-1])
+            dest = dest.replace("-", "_")
+        return dict(kwargs, dest=dest, option_strings=list(flags))
 
     def add_argument_group(self, *args, **kwargs):
         group = _ArgumentGroup(self, *args, **kwargs)
@@ -841,108 +974,72 @@ class _ActionsContainer:
         return group
 
     def _add_action(self, action):
-        self._check_conflict(action)
+        self._resolve_conflicts(action)
         self._actions.append(action)
         action.container = self
-        for option_string in action.option_strings:
-            self._option_string_actions[option_string] = action
-        for option_string in action.option_strings:
-            if _NEGATIVE_NUMBER.match(option_string):
-                if not self._has_negative_number_optionals:
-                    self._has_negative_number_optionals.append(True)
+        for flag in action.option_strings:
+            self._option_string_actions[flag] = action
         return action
 
     def _remove_action(self, action):
         self._actions.remove(action)
 
     def _add_container_actions(self, container):
-        title_group_map = {}
+        # Copy a parent parser's arguments, each into the group of the same
+        # title here (made if missing), mutually exclusive groups anew.
+        by_title = {}
         for group in self._action_groups:
-            title_group_map[group.title] = group
-        group_map = {}
+            if group.title in by_title:
+                raise ValueError("cannot merge actions - two groups are named %r" % (group.title,))
+            by_title[group.title] = group
+        home = {}
         for group in container._action_groups:
-            if group.title not in title_group_map:
-                title_group_map[group.title] = self.add_argument_group(
+            if group.title not in by_title:
+                by_title[group.title] = self.add_argument_group(
                     title=group.title, description=group.description,
                     conflict_handler=group.conflict_handler)
             for action in group._group_actions:
-                group_map[action] = title_group_map[group.title]
+                home[action] = by_title[group.title]
         for group in container._mutually_exclusive_groups:
-            mutex_group = self.add_mutually_exclusive_group(required=group.required)
+            twin = self.add_mutually_exclusive_group(required=group.required)
             for action in group._group_actions:
-                group_map[action] = mutex_group
+                home[action] = twin
         for action in container._actions:
-            group_map.get(action, self)._add_action(action)
+            home.get(action, self)._add_action(action)
 
-    def _get_positional_kwargs(self, dest, **kwargs):
-        if "required" in kwargs:
-            raise TypeError("'required' is an invalid argument for positionals")
-        if kwargs.get("nargs") not in [OPTIONAL, ZERO_OR_MORE]:
-            kwargs["required"] = True
-        if kwargs.get("nargs") == ZERO_OR_MORE and "default" not in kwargs:
-            kwargs["required"] = True
-        return dict(kwargs, dest=dest, option_strings=[])
-
-    def _get_optional_kwargs(self, *args, **kwargs):
-        option_strings = []
-        long_option_strings = []
-        for option_string in args:
-            if not option_string[0] in self.prefix_chars:
-                raise ValueError("invalid option string %(option)r: must start with a character %(prefix_chars)r"
-                                 % {"option": option_string, "prefix_chars": self.prefix_chars})
-            option_strings.append(option_string)
-            if len(option_string) > 1 and option_string[1] in self.prefix_chars:
-                long_option_strings.append(option_string)
-        dest = kwargs.pop("dest", None)
-        if dest is None:
-            first = long_option_strings[0] if long_option_strings else option_strings[0]
-            dest = first.lstrip(self.prefix_chars)
-            if not dest:
-                raise ValueError("dest= is required for options like %r" % option_string)
-            dest = dest.replace("-", "_")
-        return dict(kwargs, dest=dest, option_strings=option_strings)
-
-    def _pop_action_class(self, kwargs, default=None):
-        action = kwargs.pop("action", default)
-        return self._registry_get("action", action, action)
-
-    def _check_conflict(self, action):
-        conflicts = []
-        for option_string in action.option_strings:
-            if option_string in self._option_string_actions:
-                conflicts.append((option_string, self._option_string_actions[option_string]))
-        if not conflicts:
+    def _resolve_conflicts(self, action):
+        clashes = [(flag, self._option_string_actions[flag]) for flag in action.option_strings
+                   if flag in self._option_string_actions]
+        if not clashes:
             return
-        if self.conflict_handler == "resolve":
-            for option_string, old in conflicts:
-                old.option_strings.remove(option_string)
-                self._option_string_actions.pop(option_string, None)
-                if not old.option_strings:
-                    old.container._remove_action(old)
-            return
-        message = _ngettext("conflicting option string: %s", "conflicting option strings: %s", len(conflicts))
-        raise ArgumentError(action, message % ", ".join(s for s, a in conflicts))
+        if self.conflict_handler == "error":
+            message = _plural("conflicting option string: %s", "conflicting option strings: %s", len(clashes))
+            raise ArgumentError(action, message % ", ".join(flag for flag, _ in clashes))
+        # "resolve": the newer argument takes the option strings over; an
+        # older one left with none disappears.
+        for flag, older in clashes:
+            older.option_strings.remove(flag)
+            self._option_string_actions.pop(flag, None)
+            if not older.option_strings:
+                older.container._remove_action(older)
 
 
 class _ArgumentGroup(_ActionsContainer):
     def __init__(self, container, title=None, description=None, **kwargs):
-        kwargs.setdefault("conflict_handler", container.conflict_handler)
-        kwargs.setdefault("prefix_chars", container.prefix_chars)
-        kwargs.setdefault("argument_default", container.argument_default)
+        for key in ("conflict_handler", "prefix_chars", "argument_default"):
+            kwargs.setdefault(key, getattr(container, key))
         super().__init__(description=description, **kwargs)
         self.title = title
         self._group_actions = []
-        # Share the container's tables, so an argument added to a group is
-        # known to the parser.
+        # A group adds to its parser's tables, so the parser knows them.
         self._registries = container._registries
         self._actions = container._actions
         self._option_string_actions = container._option_string_actions
         self._defaults = container._defaults
-        self._has_negative_number_optionals = container._has_negative_number_optionals
         self._mutually_exclusive_groups = container._mutually_exclusive_groups
 
     def _add_action(self, action):
-        action = super()._add_action(action)
+        super()._add_action(action)
         self._group_actions.append(action)
         return action
 
@@ -959,8 +1056,8 @@ class _MutuallyExclusiveGroup(_ArgumentGroup):
 
     def _add_action(self, action):
         if action.required:
-            raise ValueError(_("mutually exclusive arguments must be optional"))
-        action = self._container._add_action(action)
+            raise ValueError("mutually exclusive arguments must be optional")
+        self._container._add_action(action)
         self._group_actions.append(action)
         return action
 
@@ -969,7 +1066,160 @@ class _MutuallyExclusiveGroup(_ArgumentGroup):
         self._group_actions.remove(action)
 
 
+# ---------------------------------------------------------------- parsing
+
+
+class _Pass:
+    """One parse of a list of words into a namespace."""
+
+    def __init__(self, parser, namespace, words):
+        self.parser = parser
+        self.namespace = namespace
+        self.words = words
+        self.extras = []
+        self.seen = set()
+        self.given = set()          # actions that got a non-default value
+        self.waiting = parser._get_positional_actions()
+        letters = []
+        self.options = {}           # word index -> (action, option string, attached value)
+        for i, word in enumerate(words):
+            if word == "--":
+                # Everything after the marker is an argument.
+                letters.append("-" + "A" * (len(words) - i - 1))
+                break
+            hit = parser._parse_optional(word)
+            if hit is None:
+                letters.append("A")
+            else:
+                self.options[i] = hit
+                letters.append("O")
+        self.letters = "".join(letters)
+
+    def run(self):
+        words = self.words
+        marks = sorted(self.options)
+        at = k = 0
+        while True:
+            while k < len(marks) and marks[k] < at:
+                k += 1
+            if k == len(marks):
+                break
+            option_at = marks[k]
+            if at < option_at:
+                # Positionals first; what they leave before the option is
+                # extra.
+                end = self.fill_positionals(at)
+                if end > at:
+                    at = end
+                    continue
+                self.extras.extend(words[at:option_at])
+                at = option_at
+            at = self.take_option(at)
+        at = self.fill_positionals(at)
+        self.extras.extend(words[at:])
+        self.finish()
+        return self.namespace, self.extras
+
+    def fill_positionals(self, at):
+        parser = self.parser
+        counts = parser._match_arguments_partial(self.waiting, self.letters[at:])
+        for action, n in zip(self.waiting, counts):
+            self.take(action, self.words[at:at + n])
+            at += n
+        del self.waiting[:len(counts)]
+        return at
+
+    def take_option(self, at):
+        parser = self.parser
+        action, flag, attached = self.options[at]
+        if action is None:
+            self.extras.append(self.words[at])
+            return at + 1
+        # The actions run only once the whole word is understood.
+        todo = []
+        end = at + 1
+        while attached is not None:
+            n = parser._match_argument(action, "A")
+            if n == 1:
+                todo.append((action, [attached], flag))
+                break
+            if n == 0 and flag[1] not in parser.prefix_chars and attached != "":
+                # "-xyz": -x takes nothing, so "yz" holds more one-letter
+                # options.
+                todo.append((action, [], flag))
+                flag = flag[0] + attached[0]
+                following = parser._option_string_actions.get(flag)
+                if following is None:
+                    raise ArgumentError(action, "ignored explicit argument %r" % attached)
+                action, attached = following, attached[1:] or None
+                continue
+            raise ArgumentError(action, "ignored explicit argument %r" % attached)
+        else:
+            # Nothing attached: the option takes words after it.
+            n = parser._match_argument(action, self.letters[at + 1:])
+            todo.append((action, self.words[at + 1:at + 1 + n], flag))
+            end += n
+        for action, values, flag in todo:
+            self.take(action, values, flag)
+        return end
+
+    def take(self, action, words, flag=None):
+        self.seen.add(action)
+        value = self.parser._get_values(action, words)
+        if value is not action.default:
+            self.given.add(action)
+            for group in self.parser._mutually_exclusive_groups:
+                if action in group._group_actions:
+                    for other in group._group_actions:
+                        if other is not action and other in self.given:
+                            raise ArgumentError(action, "not allowed with argument %s" % _get_action_name(other))
+        if value is not SUPPRESS:
+            action(self.parser, self.namespace, value, flag)
+
+    def finish(self):
+        parser, namespace = self.parser, self.namespace
+        missing = []
+        for action in parser._actions:
+            if action in self.seen:
+                continue
+            if action.required:
+                missing.append(_get_action_name(action))
+            elif (isinstance(action.default, str) and hasattr(namespace, action.dest)
+                  and getattr(namespace, action.dest) is action.default):
+                # A string default goes through type= like a given value,
+                # but only when it is used.
+                setattr(namespace, action.dest, parser._get_value(action, action.default))
+        if missing:
+            parser.error("the following arguments are required: %s" % ", ".join(missing))
+        for group in parser._mutually_exclusive_groups:
+            if group.required and not any(a in self.given for a in group._group_actions):
+                names = [_get_action_name(a) for a in group._group_actions if a.help is not SUPPRESS]
+                parser.error("one of the arguments %s is required" % " ".join(names))
+
+
+class _Saved:
+    """Sets attributes for the length of a with block, then puts the old
+    values back."""
+
+    def __init__(self, changes):
+        self.changes = changes          # (object, attribute, temporary value)
+        self.old = []
+
+    def __enter__(self):
+        for obj, name, value in self.changes:
+            self.old.append((obj, name, getattr(obj, name)))
+            setattr(obj, name, value)
+        return self
+
+    def __exit__(self, *exc):
+        for obj, name, value in reversed(self.old):
+            setattr(obj, name, value)
+        return False
+
+
 class ArgumentParser(_AttributeHolder, _ActionsContainer):
+    """Turns command-line words into a Namespace; prints usage and help."""
+
     def __init__(self, prog=None, usage=None, description=None, epilog=None, parents=[],
                  formatter_class=HelpFormatter, prefix_chars="-", fromfile_prefix_chars=None,
                  argument_default=None, conflict_handler="error", add_help=True,
@@ -986,46 +1236,45 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
         self.add_help = add_help
         self.allow_abbrev = allow_abbrev
         self.exit_on_error = exit_on_error
-        self._positionals = self.add_argument_group(_("positional arguments"))
-        self._optionals = self.add_argument_group(_("options"))
+        self._positionals = self.add_argument_group("positional arguments")
+        self._optionals = self.add_argument_group("options")
         self._subparsers = None
         if add_help:
-            p = "-" if "-" in prefix_chars else prefix_chars[0]
-            self.add_argument(p + "h", p * 2 + "help", action="help", default=SUPPRESS,
-                              help=_("show this help message and exit"))
+            lead = "-" if "-" in prefix_chars else prefix_chars[0]
+            self.add_argument(lead + "h", lead * 2 + "help", action="help", default=SUPPRESS,
+                              help="show this help message and exit")
         for parent in parents:
             self._add_container_actions(parent)
-            self._defaults.update(parent._defaults)
+            self._defaults.update(getattr(parent, "_defaults", {}))
 
     def _get_kwargs(self):
-        names = ["prog", "usage", "description", "formatter_class", "conflict_handler", "add_help"]
-        return [(name, getattr(self, name)) for name in names]
+        return [(key, getattr(self, key)) for key in
+                ("prog", "usage", "description", "formatter_class", "conflict_handler", "add_help")]
 
     def add_subparsers(self, **kwargs):
         if self._subparsers is not None:
-            self.error(_("cannot have multiple subparser arguments"))
+            self.error("cannot have multiple subparser arguments")
         kwargs.setdefault("parser_class", type(self))
         if "title" in kwargs or "description" in kwargs:
-            title = kwargs.pop("title", "subcommands")
-            description = kwargs.pop("description", None)
-            self._subparsers = self.add_argument_group(title, description)
+            self._subparsers = self.add_argument_group(kwargs.pop("title", "subcommands"),
+                                                       kwargs.pop("description", None))
         else:
             self._subparsers = self._positionals
         if kwargs.get("prog") is None:
+            # Sub-parsers' prog: this parser's usage without its options.
             formatter = self._get_formatter()
             formatter.add_usage(self.usage, self._get_positional_actions(),
                                 self._mutually_exclusive_groups, "")
             kwargs["prog"] = formatter.format_help().strip()
-        parsers_class = self._pop_action_class(kwargs, "parsers")
-        action = parsers_class(option_strings=[], **kwargs)
+        kind = kwargs.pop("action", "parsers")
+        action_class = self._registry_get("action", kind, kind)
+        action = action_class(option_strings=[], **kwargs)
         self._subparsers._add_action(action)
         return action
 
     def _add_action(self, action):
-        if action.option_strings:
-            self._optionals._add_action(action)
-        else:
-            self._positionals._add_action(action)
+        group = self._optionals if action.option_strings else self._positionals
+        group._add_action(action)
         return action
 
     def _get_optional_actions(self):
@@ -1034,28 +1283,25 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
     def _get_positional_actions(self):
         return [a for a in self._actions if not a.option_strings]
 
-    # --- parsing ---
+    # --- entry points
 
     def parse_args(self, args=None, namespace=None):
-        args, argv = self.parse_known_args(args, namespace)
-        if argv:
-            self.error(_("unrecognized arguments: %s") % " ".join(argv))
-        return args
+        namespace, extras = self.parse_known_args(args, namespace)
+        if extras:
+            self.error("unrecognized arguments: %s" % " ".join(extras))
+        return namespace
 
     def parse_known_args(self, args=None, namespace=None):
-        if args is None:
-            args = _sys.argv[1:]
-        else:
-            args = list(args)
+        args = _sys.argv[1:] if args is None else list(args)
         if namespace is None:
             namespace = Namespace()
         for action in self._actions:
-            if action.dest is not SUPPRESS and not hasattr(namespace, action.dest):
-                if action.default is not SUPPRESS:
-                    setattr(namespace, action.dest, action.default)
-        for dest in self._defaults:
+            if (action.dest is not SUPPRESS and action.default is not SUPPRESS
+                    and not hasattr(namespace, action.dest)):
+                setattr(namespace, action.dest, action.default)
+        for dest, value in self._defaults.items():
             if not hasattr(namespace, dest):
-                setattr(namespace, dest, self._defaults[dest])
+                setattr(namespace, dest, value)
         if self.exit_on_error:
             try:
                 namespace, args = self._parse_known_args(args, namespace)
@@ -1071,295 +1317,175 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
     def _parse_known_args(self, arg_strings, namespace):
         if self.fromfile_prefix_chars is not None:
             arg_strings = self._read_args_from_files(arg_strings)
+        return _Pass(self, namespace, arg_strings).run()
 
-        # Which actions exclude which (mutually exclusive groups).
-        action_conflicts = {}
-        for mutex_group in self._mutually_exclusive_groups:
-            group_actions = mutex_group._group_actions
-            for i, mutex_action in enumerate(group_actions):
-                conflicts = action_conflicts.setdefault(mutex_action, [])
-                conflicts.extend(group_actions[:i])
-                conflicts.extend(group_actions[i + 1:])
+    def parse_intermixed_args(self, args=None, namespace=None):
+        namespace, extras = self.parse_known_intermixed_args(args, namespace)
+        if extras:
+            self.error("unrecognized arguments: %s" % " ".join(extras))
+        return namespace
 
-        # The command line as letters: O an option, A an argument, - the
-        # "--" separator (everything after it is an argument).
-        option_string_indices = {}
-        pattern_parts = []
-        i = 0
-        n_args = len(arg_strings)
-        while i < n_args:
-            arg_string = arg_strings[i]
-            if arg_string == "--":
-                pattern_parts.append("-")
-                pattern_parts.extend("A" * (n_args - i - 1))
-                break
-            option_tuple = self._parse_optional(arg_string)
-            if option_tuple is None:
-                pattern_parts.append("A")
-            else:
-                option_string_indices[i] = option_tuple
-                pattern_parts.append("O")
-            i += 1
-        arg_strings_pattern = "".join(pattern_parts)
-
-        seen_actions = set()
-        seen_non_default_actions = set()
-        extras = []
-
-        def take_action(action, argument_strings, option_string=None):
-            seen_actions.add(action)
-            argument_values = self._get_values(action, argument_strings)
-            if argument_values is not action.default:
-                seen_non_default_actions.add(action)
-                for conflict_action in action_conflicts.get(action, []):
-                    if conflict_action in seen_non_default_actions:
-                        raise ArgumentError(action, _("not allowed with argument %s") % _get_action_name(conflict_action))
-            if argument_values is not SUPPRESS:
-                action(self, namespace, argument_values, option_string)
-
-        def consume_optional(start_index):
-            action, option_string, explicit_arg = option_string_indices[start_index]
-            action_tuples = []
-            while True:
-                if action is None:
-                    extras.append(arg_strings[start_index])
-                    return start_index + 1
-                if explicit_arg is not None:
-                    arg_count = self._match_argument(action, "A")
-                    chars = self.prefix_chars
-                    if arg_count == 0 and option_string[1] not in chars and explicit_arg != "":
-                        # "-xyz": flags packed together after one dash.
-                        action_tuples.append((action, [], option_string))
-                        option_string = option_string[0] + explicit_arg[0]
-                        new_explicit_arg = explicit_arg[1:] or None
-                        if option_string in self._option_string_actions:
-                            action = self._option_string_actions[option_string]
-                            explicit_arg = new_explicit_arg
-                        else:
-                            raise ArgumentError(action, _("ignored explicit argument %r") % explicit_arg)
-                    elif arg_count == 1:
-                        stop = start_index + 1
-                        action_tuples.append((action, [explicit_arg], option_string))
-                        break
-                    else:
-                        raise ArgumentError(action, _("ignored explicit argument %r") % explicit_arg)
-                else:
-                    start = start_index + 1
-                    arg_count = self._match_argument(action, arg_strings_pattern[start:])
-                    stop = start + arg_count
-                    action_tuples.append((action, arg_strings[start:stop], option_string))
-                    break
-            for action, args, option_string in action_tuples:
-                take_action(action, args, option_string)
-            return stop
-
+    def parse_known_intermixed_args(self, args=None, namespace=None):
+        # Two passes: options first, with every positional switched off so
+        # its words are left over; then the leftovers as positionals, with
+        # nothing required of the options any more.
         positionals = self._get_positional_actions()
-
-        def consume_positionals(start_index):
-            arg_counts = self._match_arguments_partial(positionals, arg_strings_pattern[start_index:])
-            for action, arg_count in zip(positionals, arg_counts):
-                args = arg_strings[start_index:start_index + arg_count]
-                start_index += arg_count
-                take_action(action, args)
-            positionals[:] = positionals[len(arg_counts):]
-            return start_index
-
-        start_index = 0
-        max_option_string_index = max(option_string_indices) if option_string_indices else -1
-        while start_index <= max_option_string_index:
-            next_option_string_index = min(i for i in option_string_indices if i >= start_index)
-            if start_index != next_option_string_index:
-                positionals_end_index = consume_positionals(start_index)
-                if positionals_end_index > start_index:
-                    start_index = positionals_end_index
-                    continue
-                start_index = positionals_end_index
-            if start_index not in option_string_indices:
-                extras.extend(arg_strings[start_index:next_option_string_index])
-                start_index = next_option_string_index
-            start_index = consume_optional(start_index)
-        stop_index = consume_positionals(start_index)
-        extras.extend(arg_strings[stop_index:])
-
-        required_actions = []
-        for action in self._actions:
-            if action not in seen_actions:
-                if action.required:
-                    required_actions.append(_get_action_name(action))
-                elif (action.default is not None and isinstance(action.default, str)
-                      and hasattr(namespace, action.dest)
-                      and action.default is getattr(namespace, action.dest)):
-                    # String defaults go through type= like given values.
-                    setattr(namespace, action.dest, self._get_value(action, action.default))
-        if required_actions:
-            self.error(_("the following arguments are required: %s") % ", ".join(required_actions))
+        swallowing = [a for a in positionals if a.nargs in (PARSER, REMAINDER)]
+        if swallowing:
+            raise TypeError("parse_intermixed_args: positional arg with nargs=%s" % swallowing[0].nargs)
         for group in self._mutually_exclusive_groups:
-            if group.required:
-                if not any(a in seen_non_default_actions for a in group._group_actions):
-                    names = [_get_action_name(a) for a in group._group_actions if a.help is not SUPPRESS]
-                    self.error(_("one of the arguments %s is required") % " ".join(names))
-        return namespace, extras
+            if any(a in positionals for a in group._group_actions):
+                raise TypeError("parse_intermixed_args: positional in mutuallyExclusiveGroup")
+        # Errors show the whole usage, not the one with positionals off.
+        usage = self.usage if self.usage is not None else self.format_usage()[len("usage: "):]
+        with _Saved([(self, "usage", usage)]):
+            off = [(a, key, SUPPRESS) for a in positionals for key in ("nargs", "default")]
+            with _Saved(off):
+                namespace, rest = self.parse_known_args(args, namespace)
+                for action in positionals:
+                    if getattr(namespace, action.dest, None) == []:
+                        from warnings import warn
+                        warn("Do not expect %s in %s" % (action.dest, namespace))
+                        delattr(namespace, action.dest)
+            relaxed = [(a, "required", False) for a in self._get_optional_actions()]
+            relaxed += [(g, "required", False) for g in self._mutually_exclusive_groups]
+            with _Saved(relaxed):
+                return self.parse_known_args(rest, namespace)
 
     def _read_args_from_files(self, arg_strings):
-        new_arg_strings = []
-        for arg_string in arg_strings:
-            if not arg_string or arg_string[0] not in self.fromfile_prefix_chars:
-                new_arg_strings.append(arg_string)
+        # "@file" stands for the arguments in the file, one per line (see
+        # convert_arg_line_to_args), expanded recursively.
+        expanded = []
+        for word in arg_strings:
+            if not word or word[0] not in self.fromfile_prefix_chars:
+                expanded.append(word)
                 continue
             try:
-                with open(arg_string[1:]) as args_file:
-                    arg_strings2 = []
-                    for arg_line in args_file.read().splitlines():
-                        arg_strings2.extend(self.convert_arg_line_to_args(arg_line))
-                    new_arg_strings.extend(self._read_args_from_files(arg_strings2))
+                with open(word[1:]) as f:
+                    lines = f.read().splitlines()
             except OSError as err:
                 self.error(str(err))
-        return new_arg_strings
+            inner = [arg for line in lines for arg in self.convert_arg_line_to_args(line)]
+            expanded.extend(self._read_args_from_files(inner))
+        return expanded
 
     def convert_arg_line_to_args(self, arg_line):
         return [arg_line]
 
+    # --- matching
+
     def _match_argument(self, action, arg_strings_pattern):
-        match = _re.match(self._get_nargs_pattern(action), arg_strings_pattern)
-        if match is None:
-            errors = {None: _("expected one argument"), OPTIONAL: _("expected at most one argument"),
-                      ONE_OR_MORE: _("expected at least one argument")}
-            msg = errors.get(action.nargs)
-            if msg is None:
-                msg = _ngettext("expected %s argument", "expected %s arguments", action.nargs) % action.nargs
-            raise ArgumentError(action, msg)
-        return len(match.group(1))
+        n = next(iter(_lengths(action, arg_strings_pattern, 0)), None)
+        if n is None:
+            message = _NARGS_ERRORS.get(action.nargs)
+            if message is None:
+                message = _plural("expected %s argument", "expected %s arguments", action.nargs) % action.nargs
+            raise ArgumentError(action, message)
+        return n
 
     def _match_arguments_partial(self, actions, arg_strings_pattern):
-        # As many positionals as possible, from the first on.
-        for i in range(len(actions), 0, -1):
-            pattern = "".join(self._get_nargs_pattern(a) for a in actions[:i])
-            match = _re.match(pattern, arg_strings_pattern)
-            if match is not None:
-                return [len(s) for s in match.groups()]
+        # As many of the positionals as can take their words, from the first.
+        for count in range(len(actions), 0, -1):
+            counts = _fit(actions[:count], arg_strings_pattern)
+            if counts is not None:
+                return counts
         return []
 
     def _parse_optional(self, arg_string):
-        if not arg_string:
+        """(action, option string, attached value) for an option word;
+        (None, word, None) for an unknown option; None for an argument."""
+        word = arg_string
+        if not word or word[0] not in self.prefix_chars:
             return None
-        if arg_string[0] not in self.prefix_chars:
+        table = self._option_string_actions
+        if word in table:
+            return table[word], word, None
+        if len(word) == 1:
             return None
-        if arg_string in self._option_string_actions:
-            return self._option_string_actions[arg_string], arg_string, None
-        if len(arg_string) == 1:
+        flag, eq, value = word.partition("=")
+        if eq and flag in table:
+            return table[flag], flag, value
+        matches = self._get_option_tuples(word)
+        if len(matches) > 1:
+            self.error("ambiguous option: %(option)s could match %(matches)s" % {
+                "option": word, "matches": ", ".join(m[1] for m in matches)})
+        if matches:
+            return matches[0]
+        if _NEGATIVE.match(word) and not any(_NEGATIVE.match(f) for f in table):
             return None
-        if "=" in arg_string:
-            option_string, explicit_arg = arg_string.split("=", 1)
-            if option_string in self._option_string_actions:
-                return self._option_string_actions[option_string], option_string, explicit_arg
-        option_tuples = self._get_option_tuples(arg_string)
-        if len(option_tuples) > 1:
-            options = ", ".join(s for a, s, e in option_tuples)
-            self.error(_("ambiguous option: %(option)s could match %(matches)s") % {"option": arg_string, "matches": options})
-        elif len(option_tuples) == 1:
-            return option_tuples[0]
-        if _NEGATIVE_NUMBER.match(arg_string):
-            if not self._has_negative_number_optionals:
-                return None
-        if " " in arg_string:
+        if " " in word:
             return None
-        return None, arg_string, None
+        return None, word, None
 
     def _get_option_tuples(self, option_string):
-        result = []
-        chars = self.prefix_chars
-        if option_string[0] in chars and option_string[1] in chars:
-            if self.allow_abbrev:
-                if "=" in option_string:
-                    option_prefix, explicit_arg = option_string.split("=", 1)
-                else:
-                    option_prefix, explicit_arg = option_string, None
-                for s in self._option_string_actions:
-                    if s.startswith(option_prefix):
-                        result.append((self._option_string_actions[s], s, explicit_arg))
-        elif option_string[0] in chars and option_string[1] not in chars:
-            short_prefix = option_string[:2]
-            short_explicit_arg = option_string[2:]
-            for s in self._option_string_actions:
-                if s == short_prefix:
-                    result.append((self._option_string_actions[s], s, short_explicit_arg))
-                elif s.startswith(option_string):
-                    result.append((self._option_string_actions[s], s, None))
-        else:
-            self.error(_("unexpected option string: %s") % option_string)
-        return result
+        # The options a word could abbreviate: "--pre[=value]" any long
+        # option starting so (if allow_abbrev); "-xrest" the option "-x"
+        # with "rest" attached, or a longer single-dash option.
+        table = self._option_string_actions
+        if option_string[1] in self.prefix_chars:
+            if not self.allow_abbrev:
+                return []
+            stem, eq, value = option_string.partition("=")
+            value = value if eq else None
+            return [(table[f], f, value) for f in table if f.startswith(stem)]
+        head, tail = option_string[:2], option_string[2:]
+        found = []
+        for flag in table:
+            if flag == head:
+                found.append((table[flag], flag, tail))
+            elif flag.startswith(option_string):
+                found.append((table[flag], flag, None))
+        return found
 
-    def _get_nargs_pattern(self, action):
-        nargs = action.nargs
-        if nargs is None:
-            pattern = "(-*A-*)"
-        elif nargs == OPTIONAL:
-            pattern = "(-*A?-*)"
-        elif nargs == ZERO_OR_MORE:
-            pattern = "(-*[A-]*)"
-        elif nargs == ONE_OR_MORE:
-            pattern = "(-*A[A-]*)"
-        elif nargs == REMAINDER:
-            pattern = "([-AO]*)"
-        elif nargs == PARSER:
-            pattern = "(-*A[-AO]*)"
-        elif nargs == SUPPRESS:
-            pattern = "(-*-*)"
-        else:
-            pattern = "(-*%s-*)" % "-*".join("A" * nargs)
-        if action.option_strings:
-            # Options never take the "--" separator.
-            pattern = pattern.replace("-*", "").replace("-", "")
-        return pattern
+    # --- values
 
     def _get_values(self, action, arg_strings):
-        if action.nargs not in [PARSER, REMAINDER]:
-            try:
-                arg_strings.remove("--")
-            except ValueError:
-                pass
-        if not arg_strings and action.nargs == OPTIONAL:
+        nargs = action.nargs
+        if nargs not in (PARSER, REMAINDER) and "--" in arg_strings:
+            arg_strings = list(arg_strings)
+            arg_strings.remove("--")
+        if not arg_strings and nargs == OPTIONAL:
+            # "?" with nothing: an option gets const, a positional its default.
             value = action.const if action.option_strings else action.default
             if isinstance(value, str):
                 value = self._get_value(action, value)
                 self._check_value(action, value)
-        elif not arg_strings and action.nargs == ZERO_OR_MORE and not action.option_strings:
+            return value
+        if not arg_strings and nargs == ZERO_OR_MORE and not action.option_strings:
             value = action.default if action.default is not None else arg_strings
             self._check_value(action, value)
-        elif len(arg_strings) == 1 and action.nargs in [None, OPTIONAL]:
+            return value
+        if len(arg_strings) == 1 and nargs in (None, OPTIONAL):
             value = self._get_value(action, arg_strings[0])
             self._check_value(action, value)
-        elif action.nargs == REMAINDER:
-            value = [self._get_value(action, v) for v in arg_strings]
-        elif action.nargs == PARSER:
-            value = [self._get_value(action, v) for v in arg_strings]
-            self._check_value(action, value[0])
-        elif action.nargs == SUPPRESS:
-            value = SUPPRESS
-        else:
-            value = [self._get_value(action, v) for v in arg_strings]
-            for v in value:
-                self._check_value(action, v)
-        return value
+            return value
+        if nargs == SUPPRESS:
+            return SUPPRESS
+        values = [self._get_value(action, s) for s in arg_strings]
+        # A sub-command checks only its name; REMAINDER checks nothing.
+        checked = values[:1] if nargs == PARSER else [] if nargs == REMAINDER else values
+        for value in checked:
+            self._check_value(action, value)
+        return values
 
     def _get_value(self, action, arg_string):
-        type_func = self._registry_get("type", action.type, action.type)
-        if not callable(type_func):
-            raise ArgumentError(action, _("%r is not callable") % (type_func,))
+        convert = self._registry_get("type", action.type, action.type)
+        if not callable(convert):
+            raise ArgumentError(action, "%r is not callable" % (convert,))
         try:
-            return type_func(arg_string)
+            return convert(arg_string)
         except ArgumentTypeError as err:
             raise ArgumentError(action, str(err))
         except (TypeError, ValueError):
             name = getattr(action.type, "__name__", repr(action.type))
-            raise ArgumentError(action, _("invalid %(type)s value: %(value)r") % {"type": name, "value": arg_string})
+            raise ArgumentError(action, "invalid %s value: %r" % (name, arg_string))
 
     def _check_value(self, action, value):
         if action.choices is not None and value not in action.choices:
-            args = {"value": value, "choices": ", ".join(map(repr, action.choices))}
-            raise ArgumentError(action, _("invalid choice: %(value)r (choose from %(choices)s)") % args)
+            raise ArgumentError(action, "invalid choice: %r (choose from %s)" % (
+                value, ", ".join(repr(choice) for choice in action.choices)))
 
-    # --- help and errors ---
+    # --- output
 
     def format_usage(self):
         formatter = self._get_formatter()
@@ -1382,18 +1508,18 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
         return self.formatter_class(prog=self.prog)
 
     def print_usage(self, file=None):
-        self._print_message(self.format_usage(), file if file is not None else _sys.stdout)
+        self._print_message(self.format_usage(), _sys.stdout if file is None else file)
 
     def print_help(self, file=None):
-        self._print_message(self.format_help(), file if file is not None else _sys.stdout)
+        self._print_message(self.format_help(), _sys.stdout if file is None else file)
 
     def _print_message(self, message, file=None):
-        if message:
-            file = file or _sys.stderr
-            try:
-                file.write(message)
-            except (AttributeError, OSError):
-                pass
+        if not message:
+            return
+        try:
+            (file or _sys.stderr).write(message)
+        except (AttributeError, OSError):
+            pass
 
     def exit(self, status=0, message=None):
         if message:
@@ -1401,5 +1527,6 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
         _sys.exit(status)
 
     def error(self, message):
+        """Print the usage and the message to stderr and exit with status 2."""
         self.print_usage(_sys.stderr)
-        self.exit(2, _("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message})
+        self.exit(2, "%(prog)s: error: %(message)s\n" % {"prog": self.prog, "message": message})

@@ -276,8 +276,13 @@ class HelpFormatter:
             return line
         # Too long for one line: wrap the options and the positionals, each
         # starting on a line of their own, keeping bracketed groups whole.
-        opt_words = _usage_words(self._format_actions_usage(optionals, groups))
-        pos_words = _usage_words(self._format_actions_usage(positionals, groups))
+        opt_text = self._format_actions_usage(optionals, groups)
+        pos_text = self._format_actions_usage(positionals, groups)
+        opt_words, pos_words = _usage_words(opt_text), _usage_words(pos_text)
+        # A group with every member hidden leaves a double blank that the
+        # words cannot reproduce; CPython fails the same way then.
+        assert " ".join(opt_words) == opt_text
+        assert " ".join(pos_words) == pos_text
         if len(prefix) + len(prog) <= 0.75 * room:
             # Hang the continuation lines under the first word after prog.
             hang = " " * (len(prefix) + len(prog) + 1)

@@ -1,133 +1,197 @@
-"""Statistics of a profile (CPython's pstats: Stats, SortKey, print_stats)."""
+"""Statistics of a profile, printed the way CPython's pstats prints them.
+
+Stats reads what a profiler collected (cProfile.Profile, or any object with
+create_stats() and a `stats` dict of
+(file, line, name) -> (primitive calls, calls, own time, cumulative time,
+callers)), merges several, sorts by the SortKey fields and prints the
+tables. Saved profiles (marshal files) are not supported.
+"""
 
 import os
 import re
 import sys
-from enum import Enum
+from enum import StrEnum
 
 __all__ = ["Stats", "SortKey"]
 
 
-class SortKey(str, Enum):
-    CALLS = 'calls', 'ncalls'
-    CUMULATIVE = 'cumulative', 'cumtime'
-    FILENAME = 'filename', 'module'
-    LINE = 'line'
-    NAME = 'name'
-    NFL = 'nfl'
-    PCALLS = 'pcalls'
-    STDNAME = 'stdname'
-    TIME = 'time', 'tottime'
+class SortKey(StrEnum):
+    # The second spelling, if any, is an alias: SortKey("ncalls") is CALLS.
+    CALLS = "calls", "ncalls"
+    CUMULATIVE = "cumulative", "cumtime"
+    FILENAME = "filename", "module"
+    LINE = "line"
+    NAME = "name"
+    NFL = "nfl"
+    PCALLS = "pcalls"
+    STDNAME = "stdname"
+    TIME = "time", "tottime"
 
-    def __new__(cls, *values):
-        value = values[0]
-        obj = str.__new__(cls, value)
-        obj._value_ = value
-        for other_value in values[1:]:
-            cls._value2member_map_[other_value] = obj
-        obj._all_values = values
-        return obj
+    def __new__(cls, *spellings):
+        member = str.__new__(cls, spellings[0])
+        member._value_ = spellings[0]
+        member._aliases = spellings[1:]
+        return member
 
 
-# (indices into (cc, nc, tt, ct, file, line, name, stdname), direction), title
-_sort_arg_dict_default = {
-    "calls": (((1, -1),), "call count"),
-    "ncalls": (((1, -1),), "call count"),
-    "cumtime": (((3, -1),), "cumulative time"),
-    "cumulative": (((3, -1),), "cumulative time"),
-    "filename": (((4, 1),), "file name"),
-    "line": (((5, 1),), "line number"),
-    "module": (((4, 1),), "file name"),
-    "name": (((6, 1),), "function name"),
-    "nfl": (((6, 1), (4, 1), (5, 1),), "name/file/line"),
-    "pcalls": (((0, -1),), "primitive call count"),
-    "stdname": (((7, 1),), "standard name"),
-    "time": (((2, -1),), "internal time"),
-    "tottime": (((2, -1),), "internal time"),
+for _key in SortKey:
+    for _alias in _key._aliases:
+        SortKey._value2member_map_[_alias] = _key
+del _key, _alias
+
+# A sort row is (primitive calls, calls, own time, cumulative time, file,
+# line, function name, standard name); each sort key names the title shown
+# by print_stats and the row fields it compares (-1: largest first).
+_ORDERINGS = {
+    "calls": ("call count", ((1, -1),)),
+    "cumulative": ("cumulative time", ((3, -1),)),
+    "filename": ("file name", ((4, 1),)),
+    "line": ("line number", ((5, 1),)),
+    "name": ("function name", ((6, 1),)),
+    "nfl": ("name/file/line", ((6, 1), (4, 1), (5, 1))),
+    "pcalls": ("primitive call count", ((0, -1),)),
+    "stdname": ("standard name", ((7, 1),)),
+    "time": ("internal time", ((2, -1),)),
 }
+
+# The profile of the old "profile" module marks top-level calls with this
+# caller.
+_TOP_CALLER = ("jprofile", 0, "profiler")
+
+
+def _sort_words():
+    # Every key under each of its spellings, alphabetically (the order in
+    # which abbreviations are handed out).
+    words = {}
+    for key in SortKey:
+        for spelling in (key.value, *key._aliases):
+            title, fields = _ORDERINGS[key.value]
+            words[spelling] = (fields, title)
+    return sorted(words.items())
 
 
 def func_std_string(func_name):
-    if func_name[:2] == ('~', 0):
-        name = func_name[2]
-        if name.startswith('<') and name.endswith('>'):
-            return '{%s}' % name[1:-1]
-        return name
-    return "%s:%d(%s)" % func_name
+    """file:line(name), or the bare name of a built-in ({...} for <...>)."""
+    file, line, name = func_name
+    if (file, line) != ("~", 0):
+        return "%s:%d(%s)" % func_name
+    if name[:1] == "<" and name[-1:] == ">":
+        return "{" + name[1:-1] + "}"
+    return name
 
 
 def func_strip_path(func_name):
-    filename, line, name = func_name
-    return os.path.basename(filename), line, name
+    file, line, name = func_name
+    return os.path.basename(file), line, name
+
+
+def func_get_function_name(func):
+    return func[2]
 
 
 def f8(x):
     return "%8.3f" % x
 
 
+def add_callers(target, source):
+    """Merged caller tables: counts add up, as do (calls, ..., time) tuples
+    element by element."""
+    merged = dict(target)
+    for caller, value in source.items():
+        if caller not in merged:
+            merged[caller] = value
+        elif isinstance(value, tuple):
+            merged[caller] = tuple(a + b for a, b in zip(value, merged[caller]))
+        else:
+            merged[caller] += value
+    return merged
+
+
+def add_func_stats(target, source):
+    """The stats of one function from two profiles, summed."""
+    summed = tuple(a + b for a, b in zip(source[:4], target[:4]))
+    return summed + (add_callers(target[4], source[4]),)
+
+
+def count_calls(callers):
+    """The calls recorded in a caller table."""
+    return sum(callers.values())
+
+
 class Stats:
     def __init__(self, *args, stream=None):
         self.stream = stream or sys.stdout
-        self.stats = {}
+        self.init(args[0] if args else None)
+        self.add(*args[1:])
+
+    def init(self, arg):
+        self.all_callees = None
         self.files = []
-        self.fcn_list = 0
+        self.fcn_list = None
         self.total_tt = 0
         self.total_calls = 0
         self.prim_calls = 0
         self.max_name_len = 0
         self.top_level = set()
+        self.stats = {}
         self.sort_arg_dict = {}
-        self.sort_type = ""
-        for arg in args:
-            self.add(arg)
+        self.load_stats(arg)
+        self.get_top_level_stats()
 
-    def add(self, *arg_list):
-        for arg in arg_list:
-            if isinstance(arg, Stats):
-                other = arg.stats
-            elif hasattr(arg, 'create_stats'):
-                arg.create_stats()
-                other = arg.stats
-            else:
-                raise TypeError("Cannot create or construct a %r object from %r"
-                                % (self.__class__, arg))
-            for func, stat in other.items():
-                if func in self.stats:
-                    old = self.stats[func]
-                    callers = dict(old[4])
-                    for k, v in stat[4].items():
-                        callers[k] = callers.get(k, 0) + v
-                    self.stats[func] = (old[0] + stat[0], old[1] + stat[1], old[2] + stat[2],
-                                        old[3] + stat[3], callers)
-                else:
-                    self.stats[func] = stat
-        self._totals()
-        return self
+    def load_stats(self, arg):
+        if arg is None:
+            self.stats = {}
+            return
+        if hasattr(arg, "create_stats"):
+            # The profiler hands its data over.
+            arg.create_stats()
+            self.stats, arg.stats = arg.stats, {}
+        if not self.stats:
+            raise TypeError("Cannot create or construct a %r object from %r" % (self.__class__, arg))
 
-    def _totals(self):
-        self.total_calls = self.prim_calls = 0
-        self.total_tt = 0
-        self.max_name_len = 0
+    def get_top_level_stats(self):
         for func, (cc, nc, tt, ct, callers) in self.stats.items():
             self.total_calls += nc
             self.prim_calls += cc
             self.total_tt += tt
+            if _TOP_CALLER in callers:
+                self.top_level.add(func)
             self.max_name_len = max(self.max_name_len, len(func_std_string(func)))
 
+    def add(self, *arg_list):
+        # Later arguments first; totals accumulate rather than being
+        # recounted (as CPython's, so float sums agree to the last bit).
+        for other in reversed(arg_list):
+            if type(self) != type(other):
+                other = Stats(other)
+            self.files += other.files
+            self.total_calls += other.total_calls
+            self.prim_calls += other.prim_calls
+            self.total_tt += other.total_tt
+            self.top_level.update(other.top_level)
+            self.max_name_len = max(self.max_name_len, other.max_name_len)
+            self.fcn_list = None
+            for func, stat in other.stats.items():
+                self.stats[func] = add_func_stats(self.stats.get(func, (0, 0, 0, 0, {})), stat)
+        return self
+
     def get_sort_arg_defs(self):
+        """Sort key words and their unambiguous abbreviations ->
+        (fields, title)."""
         if not self.sort_arg_dict:
-            self.sort_arg_dict = dict_ = {}
-            bad_list = {}
-            for word, tup in _sort_arg_dict_default.items():
-                fragment = word
-                while fragment:
-                    if fragment in dict_:
-                        bad_list[fragment] = 0
-                        break
-                    dict_[fragment] = tup
-                    fragment = fragment[:-1]
-            for word in bad_list:
-                del dict_[word]
+            # A word gets the abbreviations longer than what it shares with
+            # the words before it; the longest shared one is ambiguous.
+            table, clashes, earlier = {}, set(), []
+            for word, meaning in _sort_words():
+                shared = max((len(os.path.commonprefix([word, e])) for e in earlier), default=0)
+                if shared:
+                    clashes.add(word[:shared])
+                for end in range(len(word), shared, -1):
+                    table[word[:end]] = meaning
+                earlier.append(word)
+            for fragment in clashes:
+                table.pop(fragment, None)
+            self.sort_arg_dict = table
         return self.sort_arg_dict
 
     def sort_stats(self, *field):
@@ -135,29 +199,27 @@ class Stats:
             self.fcn_list = 0
             return self
         if len(field) == 1 and isinstance(field[0], int):
+            # The old profiler's numeric sort codes.
             field = [{-1: "stdname", 0: "calls", 1: "time", 2: "cumulative"}[field[0]]]
-        elif len(field) >= 2:
-            for arg in field[1:]:
-                if type(arg) != type(field[0]):
-                    raise TypeError("Can't have mixed argument type")
-        sort_arg_defs = self.get_sort_arg_defs()
-        sort_tuple = ()
-        self.sort_type = ""
-        connector = ""
-        for word in field:
-            if isinstance(word, SortKey):
-                word = word.value
-            sort_tuple = sort_tuple + sort_arg_defs[word][0]
-            self.sort_type += connector + sort_arg_defs[word][1]
-            connector = ", "
-        stats_list = []
-        for func, (cc, nc, tt, ct, callers) in self.stats.items():
-            stats_list.append((cc, nc, tt, ct) + func + (func_std_string(func), func))
+        elif any(type(f) != type(field[0]) for f in field[1:]):
+            raise TypeError("Can't have mixed argument type")
+        known = self.get_sort_arg_defs()
+        compared, titles = [], []
+        try:
+            for word in field:
+                fields, title = known[word.value if isinstance(word, SortKey) else word]
+                compared.extend(fields)
+                titles.append(title)
+        finally:
+            # Set even when a word is unknown, as CPython's is.
+            self.sort_type = ", ".join(titles)
 
-        def key(entry):
-            return tuple(_Rev(entry[i]) if d < 0 else entry[i] for i, d in sort_tuple)
-        stats_list.sort(key=key)
-        self.fcn_list = [entry[-1] for entry in stats_list]
+        def row_key(func):
+            cc, nc, tt, ct, _ = self.stats[func]
+            row = (cc, nc, tt, ct, *func, func_std_string(func))
+            return tuple(-row[i] if direction < 0 else row[i] for i, direction in compared)
+
+        self.fcn_list = sorted(self.stats, key=row_key)
         return self
 
     def reverse_order(self):
@@ -166,117 +228,139 @@ class Stats:
         return self
 
     def strip_dirs(self):
-        newstats = {}
+        """Drop directories from file names; functions that then coincide
+        are merged."""
+        merged = {}
         for func, (cc, nc, tt, ct, callers) in self.stats.items():
-            newfunc = func_strip_path(func)
-            newcallers = {}
-            for f, n in callers.items():
-                nf = func_strip_path(f)
-                newcallers[nf] = newcallers.get(nf, 0) + n
-            if newfunc in newstats:
-                o = newstats[newfunc]
-                newstats[newfunc] = (o[0] + cc, o[1] + nc, o[2] + tt, o[3] + ct, newcallers)
-            else:
-                newstats[newfunc] = (cc, nc, tt, ct, newcallers)
-        self.stats = newstats
-        self.fcn_list = 0
-        self._totals()
+            short = func_strip_path(func)
+            short_callers = {func_strip_path(caller): value for caller, value in callers.items()}
+            entry = (cc, nc, tt, ct, short_callers)
+            merged[short] = add_func_stats(merged[short], entry) if short in merged else entry
+        self.stats = merged
+        self.top_level = {func_strip_path(func) for func in self.top_level}
+        self.max_name_len = max((len(func_std_string(f)) for f in merged), default=0)
+        self.fcn_list = None
+        self.all_callees = None
         return self
+
+    def calc_callees(self):
+        if self.all_callees:
+            return
+        # Invert the caller tables: who each function called.
+        self.all_callees = callees = {}
+        for func, (cc, nc, tt, ct, callers) in self.stats.items():
+            callees.setdefault(func, {})
+            for caller, value in callers.items():
+                callees.setdefault(caller, {})[func] = value
+
+    # --- the printed tables
 
     def eval_print_amount(self, sel, list, msg):
-        new_list = list
+        """Apply one restriction: a regular expression on the standard name,
+        a count, or a fraction of the list."""
+        kept = list
         if isinstance(sel, str):
             try:
-                rex = re.compile(sel)
+                pattern = re.compile(sel)
             except re.error:
-                msg += "   <Invalid regular expression %r>\n" % sel
-                return new_list, msg
-            new_list = [func for func in list if rex.search(func_std_string(func))]
-        else:
-            count = len(list)
-            if isinstance(sel, float) and 0.0 <= sel < 1.0:
-                count = int(count * sel + .5)
-                new_list = list[:count]
-            elif isinstance(sel, int) and 0 <= sel < count:
-                count = sel
-                new_list = list[:count]
-        if len(list) != len(new_list):
-            msg += "   List reduced from %r to %r due to restriction <%r>\n" % (
-                len(list), len(new_list), sel)
-        return new_list, msg
+                return list, msg + "   <Invalid regular expression %r>\n" % sel
+            kept = [func for func in list if pattern.search(func_std_string(func))]
+        elif isinstance(sel, float) and 0.0 <= sel < 1.0:
+            kept = list[:int(len(list) * sel + .5)]
+        elif isinstance(sel, int) and 0 <= sel < len(list):
+            kept = list[:sel]
+        if len(kept) != len(list):
+            msg += "   List reduced from %r to %r due to restriction <%r>\n" % (len(list), len(kept), sel)
+        return kept, msg
 
     def get_print_list(self, sel_list):
-        width = self.max_name_len
         if self.fcn_list:
-            stat_list = self.fcn_list[:]
-            msg = "   Ordered by: " + self.sort_type + '\n'
+            chosen = self.fcn_list[:]
+            msg = "   Ordered by: " + self.sort_type + "\n"
         else:
-            stat_list = list(self.stats.keys())
+            chosen = list(self.stats)
             msg = "   Random listing order was used\n"
-        for selection in sel_list:
-            stat_list, msg = self.eval_print_amount(selection, stat_list, msg)
-        count = len(stat_list)
-        if not stat_list:
-            return 0, stat_list
+        for sel in sel_list:
+            chosen, msg = self.eval_print_amount(sel, chosen, msg)
+        if not chosen:
+            return 0, chosen
         print(msg, file=self.stream)
-        if count < len(self.stats):
-            width = 0
-            for func in stat_list:
-                width = max(width, len(func_std_string(func)))
-        return width + 2, stat_list
+        width = self.max_name_len
+        if len(chosen) < len(self.stats):
+            width = max(len(func_std_string(func)) for func in chosen)
+        return width + 2, chosen
 
     def print_stats(self, *amount):
-        for filename in self.files:
-            print(filename, file=self.stream)
+        out = self.stream
+        for name in self.files:
+            print(name, file=out)
         if self.files:
-            print(file=self.stream)
-        indent = ' ' * 8
-        print(indent, self.total_calls, "function calls", end=' ', file=self.stream)
-        if self.total_calls != self.prim_calls:
-            print("(%d primitive calls)" % self.prim_calls, end=' ', file=self.stream)
-        print("in %.3f seconds" % self.total_tt, file=self.stream)
-        print(file=self.stream)
-        width, list = self.get_print_list(amount)
-        if list:
+            print(file=out)
+        for func in self.top_level:
+            print(" " * 8, func_get_function_name(func), file=out)
+        primitive = "" if self.total_calls == self.prim_calls else "(%d primitive calls) " % self.prim_calls
+        print("%8s %d function calls %sin %.3f seconds" % ("", self.total_calls, primitive, self.total_tt), file=out)
+        print(file=out)
+        width, chosen = self.get_print_list(amount)
+        if chosen:
             self.print_title()
-            for func in list:
+            for func in chosen:
                 self.print_line(func)
-            print(file=self.stream)
-            print(file=self.stream)
+            print("\n", file=out)
         return self
 
+    def print_callees(self, *amount):
+        width, chosen = self.get_print_list(amount)
+        if chosen:
+            self.calc_callees()
+            self.print_call_heading(width, "called...")
+            for func in chosen:
+                self.print_call_line(width, func, self.all_callees.get(func, {}))
+            print("\n", file=self.stream)
+        return self
+
+    def print_callers(self, *amount):
+        width, chosen = self.get_print_list(amount)
+        if chosen:
+            self.print_call_heading(width, "was called by...")
+            for func in chosen:
+                self.print_call_line(width, func, self.stats[func][4], "<-")
+            print("\n", file=self.stream)
+        return self
+
+    def print_call_heading(self, name_size, column_title):
+        print("Function ".ljust(name_size) + column_title, file=self.stream)
+        # cProfile's caller tables hold (calls, ..., time) tuples and get a
+        # column header; plain counts do not.
+        first = next((callers for *_, callers in self.stats.values() if callers), None)
+        if first is not None and isinstance(next(iter(first.values())), tuple):
+            print(" " * name_size + "    ncalls  tottime  cumtime", file=self.stream)
+
+    def print_call_line(self, name_size, source, call_dict, arrow="->"):
+        out = self.stream
+        print(func_std_string(source).ljust(name_size) + arrow, end=" ", file=out)
+        if not call_dict:
+            print(file=out)
+            return
+        for k, func in enumerate(sorted(call_dict)):
+            name = func_std_string(func)
+            value = call_dict[func]
+            if isinstance(value, tuple):
+                nc, cc, tt, ct = value
+                calls = "%d/%d" % (nc, cc) if nc != cc else "%d" % nc
+                text = "%s %s %s  %s" % (calls.rjust(7 + 2 * min(k, 1)), f8(tt), f8(ct), name)
+                pad = name_size + 1
+            else:
+                text = "%s(%r) %s" % (name, value, f8(self.stats[func][3]))
+                pad = name_size + 3
+            print(" " * (pad if k else 0) + text, file=out)
+
     def print_title(self):
-        print('   ncalls  tottime  percall  cumtime  percall', end=' ', file=self.stream)
-        print('filename:lineno(function)', file=self.stream)
+        print("   ncalls  tottime  percall  cumtime  percall filename:lineno(function)", file=self.stream)
 
     def print_line(self, func):
         cc, nc, tt, ct, callers = self.stats[func]
-        c = str(nc)
-        if nc != cc:
-            c = c + '/' + str(cc)
-        print(c.rjust(9), end=' ', file=self.stream)
-        print(f8(tt), end=' ', file=self.stream)
-        if nc == 0:
-            print(' ' * 8, end=' ', file=self.stream)
-        else:
-            print(f8(tt / nc), end=' ', file=self.stream)
-        print(f8(ct), end=' ', file=self.stream)
-        if cc == 0:
-            print(' ' * 8, end=' ', file=self.stream)
-        else:
-            print(f8(ct / cc), end=' ', file=self.stream)
-        print(func_std_string(func), file=self.stream)
-
-
-class _Rev:
-    """Sorts descending inside an ascending sort key."""
-    __slots__ = ('v',)
-
-    def __init__(self, v):
-        self.v = v
-
-    def __lt__(self, other):
-        return other.v < self.v
-
-    def __eq__(self, other):
-        return self.v == other.v
+        calls = str(nc) if nc == cc else "%d/%d" % (nc, cc)
+        per_call = f8(tt / nc) if nc else " " * 8
+        per_prim = f8(ct / cc) if cc else " " * 8
+        print(calls.rjust(9), f8(tt), per_call, f8(ct), per_prim, func_std_string(func), file=self.stream)

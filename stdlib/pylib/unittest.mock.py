@@ -15,6 +15,7 @@ __all__ = ('Mock', 'MagicMock', 'AsyncMock', 'NonCallableMock',
 
 import inspect
 import sys
+import types
 
 from unittest.util import safe_repr
 from unittest._mockcall import (ANY, DEFAULT, _Call, _CallList, _format_call_signature,
@@ -218,7 +219,7 @@ def _adopt(parent, value, name, new_name):
 class _MockState(object):
     __slots__ = ('name', 'parent', 'new_name', 'new_parent', 'children', 'wraps',
                  'spec_class', 'spec_names', 'spec_set', 'spec_asyncs', 'sealed',
-                 'unsafe', 'ret', 'effect')
+                 'unsafe', 'ret', 'effect', 'signature', 'check_sig', 'autospec')
 
     def __init__(self):
         self.name = self.parent = self.new_parent = self.wraps = None
@@ -229,6 +230,47 @@ class _MockState(object):
         self.spec_asyncs = ()
         self.ret = DEFAULT
         self.effect = None
+        # signature: what recorded calls are matched through (a spec's);
+        # check_sig: also enforced on calls (autospec); autospec: the
+        # (spec, spec_set, instance) children are autospecced from.
+        self.signature = self.check_sig = self.autospec = None
+
+
+def _signature_of(spec, as_instance=False, eat_self=False):
+    # The signature calls to a mock specced on spec must fit: a class is
+    # called through __init__ (minus self), other objects through __call__.
+    if isinstance(spec, type) and not as_instance:
+        spec, eat_self = spec.__init__, True
+    elif isinstance(spec, (classmethod, staticmethod)):
+        spec = spec.__func__
+    elif not isinstance(spec, (types.FunctionType, types.MethodType)):
+        spec = getattr(spec, '__call__', None)
+        if spec is None:
+            return None
+    try:
+        sig = inspect.signature(spec)
+    except (ValueError, TypeError):
+        return None
+    if eat_self:
+        params = list(sig.parameters.values())
+        if not params or params[0].kind not in (params[0].POSITIONAL_ONLY,
+                                                params[0].POSITIONAL_OR_KEYWORD):
+            return None
+        sig = sig.replace(parameters=params[1:])
+    return sig
+
+
+def _skips_self(spec, name):
+    # Whether autospecced attribute name of a class spec is a plain
+    # function (so its first parameter is self); instance specs give bound
+    # methods, whose signatures have no self already.
+    if not isinstance(spec, type):
+        return False
+    for klass in spec.__mro__:
+        found = vars(klass).get(name, _MISSING)
+        if found is not _MISSING:
+            return isinstance(found, types.FunctionType)
+    return True
 
 
 def _wants_async(args, kw):
@@ -239,7 +281,11 @@ def _wants_async(args, kw):
 
 # --- the mocks -----------------------------------------------------------
 
-class NonCallableMock(object):
+class Base(object):
+    """The root of every mock class."""
+
+
+class NonCallableMock(Base):
     """A mock that records what is done to it; attributes are mocks too."""
 
     def __new__(cls, /, *args, **kw):
@@ -262,7 +308,9 @@ class NonCallableMock(object):
         st.wraps, st.unsafe = wraps, unsafe
         if spec_set is not None:
             spec, spec_set = spec_set, True
-        self._mock_add_spec(spec, spec_set)
+        if _eat_self is None:
+            _eat_self = parent is not None
+        self._mock_add_spec(spec, spec_set, _spec_as_instance, _eat_self)
         self._clear_records()
         self._install_magics()
         if kwargs:
@@ -284,13 +332,14 @@ class NonCallableMock(object):
         self._mock_add_spec(spec, spec_set)
         self._install_magics()
 
-    def _mock_add_spec(self, spec, spec_set):
+    def _mock_add_spec(self, spec, spec_set, _spec_as_instance=False, _eat_self=False):
         if _is_mock(spec):
             raise InvalidSpecError(f'Cannot spec a Mock object. [object={spec!r}]')
         st = self._st
-        st.spec_class, st.spec_asyncs = None, ()
+        st.spec_class, st.spec_asyncs, st.signature = None, (), None
         if spec is not None and type(spec) not in (list, tuple):
             st.spec_class = spec if isinstance(spec, type) else type(spec)
+            st.signature = _signature_of(spec, _spec_as_instance, _eat_self)
             names = dir(spec)
             st.spec_asyncs = [n for n in names
                               if inspect.iscoroutinefunction(getattr(spec, n, None))]
@@ -405,10 +454,25 @@ class NonCallableMock(object):
         if child is _DELETED:
             raise AttributeError(name)
         if child is _MISSING:
-            wrapped = None if st.wraps is None else getattr(st.wraps, name)
-            child = self._get_child_mock(parent=self, name=name, wraps=wrapped,
-                                         _new_name=name, _new_parent=self)
+            if st.autospec is not None:
+                child = self._autospec_child(name)
+            else:
+                wrapped = None if st.wraps is None else getattr(st.wraps, name)
+                child = self._get_child_mock(parent=self, name=name, wraps=wrapped,
+                                             _new_name=name, _new_parent=self)
             st.children[name] = child
+        return child
+
+    def _autospec_child(self, name):
+        spec, spec_set, instance = self._st.autospec
+        original = getattr(spec, name)
+        if not isinstance(original, (types.FunctionType, types.MethodType)):
+            return create_autospec(original, spec_set, instance, self, name)
+        kind = AsyncMock if inspect.iscoroutinefunction(original) else MagicMock
+        child = kind(parent=self, name=name, _new_name=name, _new_parent=self,
+                     spec=original, _eat_self=_skips_self(spec, name))
+        child._st.check_sig = child._st.signature
+        child.return_value = kind()
         return child
 
     def _make_magic(self, name):
@@ -537,13 +601,79 @@ class NonCallableMock(object):
         if self.call_count != 1:
             self._count_failure("Expected '%s' to have been called once. Called %s times.%s")
 
+    def _normalized(self, recorded):
+        """recorded as the spec's signature binds it, so that f(1) and
+        f(a=1) are the same call; the TypeError when it does not bind."""
+        if len(recorded) == 2:
+            name, sig = '', self._st.signature
+            args, kwargs = recorded
+        else:
+            name, args, kwargs = recorded
+            sig = self._signature_at(name)
+        if sig is None:
+            return recorded
+        try:
+            bound = sig.bind(*args, **kwargs)
+        except TypeError as exc:
+            return exc.with_traceback(None)
+        return call(name, bound.args, bound.kwargs)
+
+    def _signature_at(self, dotted):
+        # The signature of the child a mock_calls name leads to (the
+        # deepest one found on the way).
+        sig = self._st.signature
+        if not dotted:
+            return sig
+        sig = None
+        children = self._st.children
+        for part in dotted.replace('()', '').split('.'):
+            child = children.get(part)
+            if not _is_mock(child):
+                break
+            children, sig = child._st.children, child._st.signature
+        return sig
+
+    def _expect_last(self, latest, args, kwargs, action):
+        expected = self._normalized(_Call((args, kwargs), two=True))
+        if not _matches(expected, self._normalized(latest)):
+            cause = expected if isinstance(expected, Exception) else None
+            raise AssertionError(
+                self._format_mock_failure_message(args, kwargs, action=action)) from cause
+
+    def _expect_any(self, history, args, kwargs, what):
+        expected = self._normalized(_Call((args, kwargs), two=True))
+        cause = expected if isinstance(expected, Exception) else None
+        if cause is not None or not any(_matches(expected, self._normalized(c))
+                                        for c in history):
+            raise AssertionError('%s %s not found' % (
+                self._format_mock_call_signature(args, kwargs), what)) from cause
+
+    def _expect_run(self, history, calls, what):
+        # calls as a contiguous run of history; the message's first line
+        # (and the cause) come back when they are not there.
+        expected = [self._normalized(c) for c in calls]
+        cause = next((e for e in expected if isinstance(e, Exception)), None)
+        if expected in _CallList(self._normalized(c) for c in history):
+            return None, None
+        if cause is None:
+            return '%s not found.' % what.capitalize(), None
+        errors = [e if isinstance(e, Exception) else None for e in expected]
+        return 'Error processing expected %s.\nErrors: %s' % (what, errors), cause
+
+    def _unmatched(self, history, calls):
+        # The calls (normalized) that history lacks, each used once, and
+        # what is left of history.
+        pool = [self._normalized(c) for c in history]
+        expected = [self._normalized(c) for c in calls]
+        cause = next((e for e in expected if isinstance(e, Exception)), None)
+        return [c for c in expected if not _take(pool, c)], pool, cause
+
     def assert_called_with(self, /, *args, **kwargs):
         """Fail unless the last call had these arguments."""
         if self.call_args is None:
             raise AssertionError('expected call not found.\nExpected: %s\n  Actual: not called.'
                                  % self._format_mock_call_signature(args, kwargs))
-        if not _matches(_Call((args, kwargs), two=True), self.call_args):
-            raise AssertionError(self._format_mock_failure_message(args, kwargs))
+        self._expect_last(self.call_args, args, kwargs, 'call')
 
     def assert_called_once_with(self, /, *args, **kwargs):
         """Fail unless the mock was called exactly once, with these arguments."""
@@ -554,31 +684,28 @@ class NonCallableMock(object):
     def assert_has_calls(self, calls, any_order=False):
         """Fail unless mock_calls holds calls: as a contiguous run in that
         order, or anywhere with any_order."""
-        wanted = list(calls)
         if not any_order:
-            if wanted not in _CallList(self.mock_calls):
+            problem, cause = self._expect_run(self.mock_calls, list(calls), 'calls')
+            if problem is not None:
                 raise AssertionError(
-                    f'Calls not found.\nExpected: {_CallList(calls)}'
-                    f'{self._calls_repr(prefix="  Actual").rstrip(".")}')
+                    f'{problem}\nExpected: {_CallList(calls)}'
+                    f'{self._calls_repr(prefix="  Actual").rstrip(".")}') from cause
             return
-        left = list(self.mock_calls)
-        missing = [c for c in wanted if not _take(left, c)]
+        missing, left, cause = self._unmatched(self.mock_calls, list(calls))
         if missing:
             raise AssertionError(
                 '%r does not contain all of %r in its call list, found %r instead'
-                % (self._who(), tuple(missing), left))
+                % (self._who(), tuple(missing), left)) from cause
 
     def assert_any_call(self, /, *args, **kwargs):
         """Fail unless some call had these arguments."""
-        wanted = _Call((args, kwargs), two=True)
-        if not any(_matches(wanted, c) for c in self.call_args_list):
-            raise AssertionError('%s call not found'
-                                 % self._format_mock_call_signature(args, kwargs))
+        self._expect_any(self.call_args_list, args, kwargs, 'call')
 
 
 def _matches(expected, actual):
-    # The expected call on the left: its ANYs decide.
-    return expected == actual
+    # The expected call on the left: its ANYs decide. A call that does not
+    # fit the spec's signature (an exception here) matches nothing.
+    return not isinstance(expected, BaseException) and expected == actual
 
 
 def _take(pool, wanted):
@@ -590,7 +717,7 @@ def _take(pool, wanted):
     return False
 
 
-class CallableMixin(object):
+class CallableMixin(Base):
     """What makes a mock callable: calls are recorded, then answered by
     side_effect, return_value or the wrapped object."""
 
@@ -603,7 +730,9 @@ class CallableMixin(object):
         self.side_effect = side_effect
 
     def _mock_check_sig(self, /, *args, **kwargs):
-        pass
+        sig = self._st.check_sig
+        if sig is not None:
+            sig.bind(*args, **kwargs)
 
     def __call__(self, /, *args, **kwargs):
         self._mock_check_sig(*args, **kwargs)
@@ -670,7 +799,7 @@ class Mock(CallableMixin, NonCallableMock):
     mock by default), or what side_effect says."""
 
 
-class MagicMixin(object):
+class MagicMixin(Base):
     """Puts hooks for the special methods (all, or those in the spec) on
     the mock's class; each becomes a configured mock on first use."""
 
@@ -696,7 +825,7 @@ class MagicMock(MagicMixin, Mock):
     is empty, with-statements work...)."""
 
 
-class AsyncMockMixin(object):
+class AsyncMockMixin(Base):
     """Calls return coroutines; awaiting one records an await and gives
     the answer a plain mock would give."""
 
@@ -743,8 +872,7 @@ class AsyncMockMixin(object):
         if self.await_args is None:
             expected = self._format_mock_call_signature(args, kwargs)
             raise AssertionError(f'Expected await: {expected}\nNot awaited')
-        if not _matches(_Call((args, kwargs), two=True), self.await_args):
-            raise AssertionError(self._format_mock_failure_message(args, kwargs, action='await'))
+        self._expect_last(self.await_args, args, kwargs, 'await')
 
     def assert_awaited_once_with(self, /, *args, **kwargs):
         """Fail unless the mock was awaited exactly once, with these arguments."""
@@ -754,23 +882,19 @@ class AsyncMockMixin(object):
 
     def assert_any_await(self, /, *args, **kwargs):
         """Fail unless some await had these arguments."""
-        wanted = _Call((args, kwargs), two=True)
-        if not any(_matches(wanted, c) for c in self.await_args_list):
-            raise AssertionError('%s await not found'
-                                 % self._format_mock_call_signature(args, kwargs))
+        self._expect_any(self.await_args_list, args, kwargs, 'await')
 
     def assert_has_awaits(self, calls, any_order=False):
         """Fail unless await_args_list holds calls (in order, or any_order)."""
-        wanted = list(calls)
         if not any_order:
-            if wanted not in self.await_args_list:
-                raise AssertionError(f'Awaits not found.\nExpected: {_CallList(calls)}\n'
-                                     f'Actual: {self.await_args_list}')
+            problem, cause = self._expect_run(self.await_args_list, list(calls), 'awaits')
+            if problem is not None:
+                raise AssertionError(f'{problem}\nExpected: {_CallList(calls)}\n'
+                                     f'Actual: {self.await_args_list}') from cause
             return
-        left = list(self.await_args_list)
-        missing = [c for c in wanted if not _take(left, c)]
+        missing, _, cause = self._unmatched(self.await_args_list, list(calls))
         if missing:
-            raise AssertionError('%r not all found in await list' % (tuple(missing),))
+            raise AssertionError('%r not all found in await list' % (tuple(missing),)) from cause
 
     def assert_not_awaited(self):
         """Fail if the mock was awaited."""
@@ -817,16 +941,24 @@ def _instance_callable(spec):
     return any('__call__' in vars(base) for base in spec.__mro__ if base is not object)
 
 
+def _bind_like_function(self, obj, owner=None):
+    return self if obj is None else types.MethodType(self, obj)
+
+
 def create_autospec(spec, spec_set=False, instance=False, _parent=None, _name=None,
                     *, unsafe=False, **kwargs):
-    """A mock with spec's attributes; a class's mock returns an instance
-    mock. (asy checks attribute names, not call signatures.)"""
+    """A mock shaped like spec: its attributes are autospecced in turn (on
+    first use), calls must fit spec's signatures, and a class's mock returns
+    a mock of an instance. (A function's autospec is a mock here, not a
+    function object as in CPython.)"""
     if type(spec) in (list, tuple):
         spec = type(spec)
     if _is_mock(spec):
         raise InvalidSpecError(f'Cannot autospec a Mock object. [object={spec!r}]')
     is_class = isinstance(spec, type)
     options = {'spec_set' if spec_set else 'spec': spec}
+    if instance:
+        options['_spec_as_instance'] = True
     options.update(kwargs)
     if _is_async_obj(spec):
         kind = AsyncMock
@@ -836,6 +968,14 @@ def create_autospec(spec, spec_set=False, instance=False, _parent=None, _name=No
         kind = MagicMock
     made = kind(parent=_parent, _new_parent=_parent,
                 _new_name=_name if _parent is not None else '', name=_name, **options)
+    st = made._st
+    st.autospec = (spec, spec_set, instance)
+    if _callable(spec):
+        st.check_sig = st.signature
+    if isinstance(spec, types.FunctionType) and _parent is None:
+        # Like the function it stands for, it binds when found on a class
+        # (patch.object(Class, 'method', autospec=True) gets self).
+        type(made).__get__ = _bind_like_function
     if is_class and not instance and 'return_value' not in kwargs:
         made.return_value = create_autospec(spec, spec_set, instance=True,
                                             _name='()', _parent=made)

@@ -59,8 +59,9 @@ class _Patcher(object):
 
     def stop(self):
         """Undo what start() did."""
-        if self in _Patcher._active_patches:
-            _Patcher._active_patches.remove(self)
+        if self not in _Patcher._active_patches:
+            return None
+        _Patcher._active_patches.remove(self)
         return self.__exit__(None, None, None)
 
 
@@ -80,7 +81,7 @@ class _patch(_Patcher):
         self.spec, self.spec_set, self.autospec = spec, spec_set, autospec
         self.create, self.kwargs, self.unsafe = create, kwargs, unsafe
         self.additional_patchers = []
-        self.is_started = False
+        self.has_local = self.is_started = False
 
     def copy(self):
         twin = _patch(self.getter, self.attribute, self.new, self.spec, self.create,
@@ -213,10 +214,11 @@ class _patch(_Patcher):
         return made
 
     def __exit__(self, *exc_info):
-        if not self.is_started:
-            return None
+        # (Reading is_local first: exiting a patch that is not active fails
+        # on it, as in CPython.)
+        local = self.is_local
         target, name, original = self.target, self.attribute, self.temp_original
-        if self.is_local and original is not _mock().DEFAULT:
+        if local and original is not _mock().DEFAULT:
             setattr(target, name, original)
         else:
             delattr(target, name)

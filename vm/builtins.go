@@ -156,7 +156,35 @@ func (t *Thread) IsInstance(v, classinfo Value) (bool, error) {
 		}
 		return t.Truth(r)
 	}
-	return classInfoMatch(v.Class(), classinfo, "isinstance")
+	ok, err := classInfoMatch(v.Class(), classinfo, "isinstance")
+	if ok || err != nil {
+		return ok, err
+	}
+	return t.isInstanceByClassAttr(v, classinfo)
+}
+
+// isInstanceByClassAttr is CPython's second chance: an instance whose class
+// defines __class__ (unittest.mock's spec'd mocks, proxies) is also an
+// instance of what that attribute names. Only a class-level __class__ is
+// consulted, so ordinary objects pay one map lookup.
+func (t *Thread) isInstanceByClassAttr(v, classinfo Value) (bool, error) {
+	if _, isInst := v.o.(*Instance); !isInst || v.k != KObj {
+		return false, nil
+	}
+	if _, has := v.Class().Lookup("__class__"); !has {
+		return false, nil
+	}
+	got, err := t.GetAttr(v, "__class__")
+	if err != nil {
+		if IsInstanceOf(err, AttributeError) {
+			return false, nil
+		}
+		return false, err
+	}
+	if c, isClass := got.o.(*Class); isClass && got.k == KObj && c != v.Class() {
+		return classInfoMatch(c, classinfo, "isinstance")
+	}
+	return false, nil
 }
 
 // isSubclass is issubclass(c, info) once c is known to be a class: a

@@ -1,329 +1,313 @@
-"""unittest.mock's patchers: patch, patch.object, patch.dict,
-patch.multiple, and mock_open."""
+"""unittest.mock's patchers (patch, patch.object, patch.dict,
+patch.multiple) and mock_open.
 
-import sys
-import inspect
+Both patcher classes share _Patcher: usable as a context manager, through
+start()/stop(), or as a decorator of functions, coroutine functions and
+classes (whose test methods each get a fresh copy)."""
+
+import builtins
 import functools
+import inspect
+import io
+import sys
+import types
 
 __unittest = True
 
 
 def _mock():
-    # unittest.mock imports this module while it loads; its classes are
-    # looked up when a patch starts.
+    # unittest.mock imports this module while it loads; its names are
+    # looked up when a patch is used.
     return sys.modules['unittest.mock']
 
 
-def _importer(target):
-    components = target.split('.')
-    import_path = components.pop(0)
-    thing = __import__(import_path)
-    for comp in components:
-        import_path += ".%s" % comp
-        try:
-            thing = getattr(thing, comp)
-        except AttributeError:
-            __import__(import_path)
-            thing = getattr(thing, comp)
-    return thing
+def _resolve(dotted):
+    """The object a dotted name leads to, importing modules on the way."""
+    head, *rest = dotted.split('.')
+    found = __import__(head)
+    reached = head
+    for part in rest:
+        reached = reached + '.' + part
+        if not hasattr(found, part):
+            __import__(reached)
+        found = getattr(found, part)
+    return found
 
 
-def _get_target(target):
-    try:
-        target, attribute = target.rsplit('.', 1)
-    except (TypeError, ValueError, AttributeError):
-        raise TypeError(f"Need a valid target to patch. You supplied: {target!r}")
-    return (lambda: _importer(target)), attribute
-
-
-class _patch(object):
-    attribute_name = None
+class _Patcher(object):
     _active_patches = []
-
-    def __init__(self, getter, attribute, new, spec, create, spec_set,
-                 autospec, new_callable, kwargs, *, unsafe=False):
-        if new_callable is not None:
-            if new is not _mock().DEFAULT:
-                raise ValueError("Cannot use 'new' and 'new_callable' together")
-            if autospec is not None:
-                raise ValueError("Cannot use 'autospec' and 'new_callable' together")
-        self.getter = getter
-        self.attribute = attribute
-        self.new = new
-        self.new_callable = new_callable
-        self.spec = spec
-        self.create = create
-        self.has_local = False
-        self.spec_set = spec_set
-        self.autospec = autospec
-        self.kwargs = kwargs
-        self.additional_patchers = []
-        self.is_started = False
-
-    def copy(self):
-        patcher = _patch(self.getter, self.attribute, self.new, self.spec,
-                         self.create, self.spec_set, self.autospec,
-                         self.new_callable, self.kwargs)
-        patcher.attribute_name = self.attribute_name
-        patcher.additional_patchers = [p.copy() for p in self.additional_patchers]
-        return patcher
 
     def __call__(self, func):
         if isinstance(func, type):
             return self.decorate_class(func)
-        if inspect.iscoroutinefunction(func):
-            return self.decorate_async_callable(func)
-        return self.decorate_callable(func)
+        return self._decorate(func, inspect.iscoroutinefunction(func))
 
     def decorate_class(self, klass):
         for attr in dir(klass):
             if not attr.startswith(patch.TEST_PREFIX):
                 continue
-            attr_value = getattr(klass, attr)
-            if not callable(attr_value):
-                continue
-            patcher = self.copy()
-            setattr(klass, attr, patcher(attr_value))
+            method = getattr(klass, attr)
+            if callable(method):
+                setattr(klass, attr, self.copy()(method))
         return klass
 
-    def _enter_all(self, patched, args, keywargs, stack):
-        # The patchers of stacked decorators, innermost first: their mocks
-        # are appended to the positional arguments in that order.
-        extra_args = []
-        for patching in patched.patchings:
-            arg = patching.__enter__()
-            stack.append(patching)
-            if patching.attribute_name is not None:
-                keywargs.update(arg)
-            elif patching.new is _mock().DEFAULT:
-                extra_args.append(arg)
-        return args + tuple(extra_args), keywargs
+    def start(self):
+        """Apply the patch until stop() (or patch.stopall())."""
+        applied = self.__enter__()
+        _Patcher._active_patches.append(self)
+        return applied
 
-    def decorate_callable(self, func):
+    def stop(self):
+        """Undo what start() did."""
+        if self not in _Patcher._active_patches:
+            return None
+        _Patcher._active_patches.remove(self)
+        return self.__exit__(None, None, None)
+
+
+class _patch(_Patcher):
+    attribute_name = None
+
+    def __init__(self, getter, attribute, new, spec, create, spec_set,
+                 autospec, new_callable, kwargs, *, unsafe=False):
+        DEFAULT = _mock().DEFAULT
+        if new_callable is not None:
+            if new is not DEFAULT:
+                raise ValueError("Cannot use 'new' and 'new_callable' together")
+            if autospec is not None:
+                raise ValueError("Cannot use 'autospec' and 'new_callable' together")
+        self.getter, self.attribute = getter, attribute
+        self.new, self.new_callable = new, new_callable
+        self.spec, self.spec_set, self.autospec = spec, spec_set, autospec
+        self.create, self.kwargs, self.unsafe = create, kwargs, unsafe
+        self.additional_patchers = []
+        self.has_local = self.is_started = False
+
+    def copy(self):
+        twin = _patch(self.getter, self.attribute, self.new, self.spec, self.create,
+                      self.spec_set, self.autospec, self.new_callable, self.kwargs,
+                      unsafe=self.unsafe)
+        twin.attribute_name = self.attribute_name
+        twin.additional_patchers = [p.copy() for p in self.additional_patchers]
+        return twin
+
+    def _decorate(self, func, is_async):
+        # Stacked @patch decorators share one wrapper: each appends itself
+        # to `patchings`, and the mocks are passed innermost first.
         if hasattr(func, 'patchings'):
             func.patchings.append(self)
             return func
-
-        @functools.wraps(func)
-        def patched(*args, **keywargs):
-            stack = []
-            try:
-                newargs, newkeywargs = self._enter_all(patched, args, keywargs, stack)
-                return func(*newargs, **newkeywargs)
-            finally:
-                _exit_stack(stack)
-        patched.patchings = [self]
-        return patched
-
-    def decorate_async_callable(self, func):
-        if hasattr(func, 'patchings'):
-            func.patchings.append(self)
-            return func
-
-        @functools.wraps(func)
-        async def patched(*args, **keywargs):
-            stack = []
-            try:
-                newargs, newkeywargs = self._enter_all(patched, args, keywargs, stack)
-                return await func(*newargs, **newkeywargs)
-            finally:
-                _exit_stack(stack)
+        if is_async:
+            @functools.wraps(func)
+            async def patched(*args, **kwargs):
+                entered = []
+                try:
+                    args, kwargs = _enter_patchings(patched.patchings, args, kwargs, entered)
+                    return await func(*args, **kwargs)
+                finally:
+                    _exit_all(entered)
+        else:
+            @functools.wraps(func)
+            def patched(*args, **kwargs):
+                entered = []
+                try:
+                    args, kwargs = _enter_patchings(patched.patchings, args, kwargs, entered)
+                    return func(*args, **kwargs)
+                finally:
+                    _exit_all(entered)
         patched.patchings = [self]
         return patched
 
     def get_original(self):
         target = self.getter()
         name = self.attribute
-        original = _mock().DEFAULT
-        local = False
+        missing = _mock().DEFAULT
         try:
-            original = target.__dict__[name]
+            return target.__dict__[name], True
         except (AttributeError, KeyError):
-            original = getattr(target, name, _mock().DEFAULT)
-        else:
-            local = True
-        if name in ('__builtins__',) or (not self.create and original is _mock().DEFAULT):
-            if original is _mock().DEFAULT:
-                raise AttributeError("%s does not have the attribute %r" % (target, name))
-        return original, local
+            found = getattr(target, name, missing)
+        if isinstance(target, types.ModuleType) and _is_builtin_name(name):
+            # A module may have open, print... patched in front of builtins.
+            self.create = True
+        if found is missing and not self.create:
+            raise AttributeError("%s does not have the attribute %r" % (target, name))
+        return found, False
 
-    def __enter__(self):
+    def _replacement(self, original):
+        """What goes in place of original: a new mock shaped by spec,
+        spec_set, autospec and new_callable, or `new` as given."""
         mock = _mock()
         DEFAULT = mock.DEFAULT
-        new, spec, spec_set = self.new, self.spec, self.spec_set
-        autospec, kwargs = self.autospec, self.kwargs
-        new_callable = self.new_callable
-        self.target = self.getter()
-        if spec is False:
-            spec = None
-        if spec_set is False:
-            spec_set = None
-        if autospec is False:
-            autospec = None
-        original, local = self.get_original()
-        if new is DEFAULT and autospec is None:
-            inherit = False
-            if spec is True:
-                spec = original
-                if spec_set is True:
-                    spec_set = original
-                    spec = None
-            elif spec is not None:
-                if spec_set is True:
-                    spec_set = spec
-                    spec = None
-            elif spec_set is True:
-                spec_set = original
-            if spec is not None or spec_set is not None:
-                if original is DEFAULT:
-                    raise TypeError("Can't use 'spec' with create=True")
-                if isinstance(original, type):
-                    inherit = True
-            if spec is None and _is_async_obj(original):
-                Klass = mock.AsyncMock
-            else:
-                Klass = mock.MagicMock
-            _kwargs = {}
-            if new_callable is not None:
-                Klass = new_callable
-            elif spec is not None or spec_set is not None:
-                this_spec = spec if spec_set is None else spec_set
-                if _is_async_obj(this_spec):
-                    Klass = mock.AsyncMock
-                elif not callable(this_spec):
-                    Klass = mock.NonCallableMagicMock
-            if spec is not None:
-                _kwargs['spec'] = spec
-            if spec_set is not None:
-                _kwargs['spec_set'] = spec_set
-            if (isinstance(Klass, type) and issubclass(Klass, mock.NonCallableMock)
-                    and self.attribute):
-                _kwargs['name'] = self.attribute
-            _kwargs.update(kwargs)
-            new = Klass(**_kwargs)
-            if inherit and isinstance(new, mock.NonCallableMock):
-                this_spec = spec if spec_set is None else spec_set
-                new.return_value = Klass(_new_parent=new, _new_name='()', spec=this_spec)
-        elif autospec is not None:
-            if new is not DEFAULT:
+        spec = None if self.spec is False else self.spec
+        spec_set = None if self.spec_set is False else self.spec_set
+        autospec = None if self.autospec is False else self.autospec
+        if spec is not None and autospec is not None:
+            raise TypeError("Can't specify spec and autospec")
+        if (spec is not None or autospec is not None) and spec_set not in (True, None):
+            raise TypeError("Can't provide explicit spec_set *and* spec or autospec")
+        if autospec is not None:
+            if self.new is not DEFAULT:
                 raise TypeError("autospec creates the mock for you. Can't specify "
                                 "autospec and new.")
             if original is DEFAULT:
                 raise TypeError("Can't use 'autospec' with create=True")
-            if autospec is True:
-                autospec = original
-            new = mock.create_autospec(autospec, spec_set=bool(spec_set),
-                                       _name=self.attribute, **kwargs)
-        elif kwargs:
-            raise TypeError("Can't pass kwargs to a mock we aren't creating")
-        new_attr = new
-        self.temp_original = original
-        self.is_local = local
-        setattr(self.target, self.attribute, new_attr)
+            return mock.create_autospec(original if autospec is True else autospec,
+                                        spec_set=bool(spec_set), _name=self.attribute,
+                                        **self.kwargs)
+        if self.new is not DEFAULT:
+            if self.kwargs:
+                raise TypeError("Can't pass kwargs to a mock we aren't creating")
+            return self.new
+        # spec=True means "like the original"; spec_set=True turns the
+        # chosen spec into a spec_set.
+        if spec is True:
+            spec = original
+        if spec_set is True:
+            spec_set = original if spec is None else spec
+            spec = None
+        shape = spec if spec_set is None else spec_set
+        if shape is not None and original is DEFAULT:
+            raise TypeError("Can't use 'spec' with create=True")
+        options = {}
+        if spec is not None:
+            options['spec'] = spec
+        if spec_set is not None:
+            options['spec_set'] = spec_set
+        if self.new_callable is not None:
+            kind = self.new_callable
+        elif shape is not None:
+            kind = mock.MagicMock
+            if mock._is_async_obj(shape):
+                kind = mock.AsyncMock
+            elif not _spec_callable(shape):
+                kind = mock.NonCallableMagicMock
+        else:
+            kind = mock.AsyncMock if mock._is_async_obj(original) else mock.MagicMock
+        if isinstance(kind, type) and issubclass(kind, mock.NonCallableMock) and self.attribute:
+            options['name'] = self.attribute
+        options.update(self.kwargs)
+        made = kind(**options)
+        if shape is not None and isinstance(original, type) and mock._is_mock(made):
+            # A patched class returns instances shaped like the class.
+            options.pop('name', None)
+            if type(shape) not in (list, tuple) and not mock._instance_callable(shape):
+                kind = mock.NonCallableMagicMock
+            made.return_value = kind(_new_parent=made, _new_name='()', **options)
+        return made
+
+    def __enter__(self):
+        self.target = self.getter()
+        original, local = self.get_original()
+        new = self._replacement(original)
+        self.temp_original, self.is_local = original, local
+        setattr(self.target, self.attribute, new)
         self.is_started = True
-        if self.attribute_name is not None:
-            extra_args = {}
-            if self.new is DEFAULT:
-                extra_args[self.attribute_name] = new
-            for patching in self.additional_patchers:
-                arg = patching.__enter__()
-                if patching.new is DEFAULT:
-                    extra_args.update(arg)
-            return extra_args
-        return new
+        if self.attribute_name is None:
+            return new
+        # patch.multiple: a dict of the mocks it made, by attribute name.
+        DEFAULT = _mock().DEFAULT
+        made = {self.attribute_name: new} if self.new is DEFAULT else {}
+        for extra in self.additional_patchers:
+            got = extra.__enter__()
+            if extra.new is DEFAULT:
+                made.update(got)
+        return made
 
     def __exit__(self, *exc_info):
-        if not self.is_started:
-            return
-        if self.is_local and self.temp_original is not _mock().DEFAULT:
-            setattr(self.target, self.attribute, self.temp_original)
+        # (Reading is_local first: exiting a patch that is not active fails
+        # on it, as in CPython.)
+        local = self.is_local
+        target, name, original = self.target, self.attribute, self.temp_original
+        if local and original is not _mock().DEFAULT:
+            setattr(target, name, original)
         else:
-            delattr(self.target, self.attribute)
-            if not self.create and (not hasattr(self.target, self.attribute) or
-                                    self.attribute in ('__doc__', '__module__',
-                                                       '__defaults__', '__annotations__',
-                                                       '__kwdefaults__')):
-                setattr(self.target, self.attribute, self.temp_original)
-        del self.temp_original
-        del self.is_local
-        del self.target
+            delattr(target, name)
+            # Attributes that deleting does not remove from view (inherited
+            # ones, or those every object has) get the original back.
+            if not self.create and (not hasattr(target, name) or name in _ALWAYS_THERE):
+                setattr(target, name, original)
+        del self.temp_original, self.is_local, self.target
         self.is_started = False
-        for patcher in reversed(self.additional_patchers):
-            if patcher.is_started:
-                patcher.__exit__(*exc_info)
+        for extra in reversed(self.additional_patchers):
+            if extra.is_started:
+                extra.__exit__(*exc_info)
         return False
 
-    def start(self):
-        result = self.__enter__()
-        self._active_patches.append(self)
-        return result
 
-    def stop(self):
-        try:
-            self._active_patches.remove(self)
-        except ValueError:
-            pass
-        return self.__exit__(None, None, None)
+_ALWAYS_THERE = ('__doc__', '__module__', '__defaults__', '__annotations__', '__kwdefaults__')
 
 
-def _exit_stack(stack):
-    for patching in reversed(stack):
-        patching.__exit__(None, None, None)
+def _is_builtin_name(name):
+    return not name.startswith('_') and hasattr(builtins, name)
 
 
-def _is_async_obj(obj):
-    mock = _mock()
-    if isinstance(obj, mock.Base) and not isinstance(obj, mock.AsyncMock):
-        return False
-    if hasattr(obj, '__func__'):
-        obj = getattr(obj, '__func__')
-    return inspect.iscoroutinefunction(obj)
+def _spec_callable(shape):
+    if type(shape) in (list, tuple):
+        return '__call__' in shape
+    return callable(shape)
+
+
+def _enter_patchings(patchings, args, kwargs, entered):
+    extra = []
+    DEFAULT = _mock().DEFAULT
+    for patching in patchings:
+        got = patching.__enter__()
+        entered.append(patching)
+        if patching.attribute_name is not None:
+            kwargs.update(got)
+        elif patching.new is DEFAULT:
+            extra.append(got)
+    return args + tuple(extra), kwargs
+
+
+def _exit_all(entered):
+    info = sys.exc_info()
+    for patching in reversed(entered):
+        patching.__exit__(*info)
 
 
 def _patch_object(target, attribute, new=None, spec=None, create=False, spec_set=None,
                   autospec=None, new_callable=None, *, unsafe=False, **kwargs):
-    if new is None:
-        new = _mock().DEFAULT
+    """patch the attribute of an object (rather than of a dotted name)."""
     if type(target) is str:
         raise TypeError(f"{target!r} must be the actual object to be patched, not a str")
-    getter = lambda: target
-    return _patch(getter, attribute, new, spec, create, spec_set, autospec,
+    new = _mock().DEFAULT if new is None else new
+    return _patch(lambda: target, attribute, new, spec, create, spec_set, autospec,
                   new_callable, kwargs, unsafe=unsafe)
 
 
 def _patch_multiple(target, spec=None, create=False, spec_set=None,
                     autospec=None, new_callable=None, **kwargs):
-    if type(target) is str:
-        getter = lambda: _importer(target)
-    else:
-        getter = lambda: target
+    """Patch several attributes of one target at once; used as a decorator
+    the mocks made for DEFAULT values come as keyword arguments."""
     if not kwargs:
         raise ValueError('Must supply at least one keyword argument with patch.multiple')
-    items = list(kwargs.items())
-    attribute, new = items[0]
-    patcher = _patch(getter, attribute, new, spec, create, spec_set,
-                     autospec, new_callable, {})
-    patcher.attribute_name = attribute
-    for attribute, new in items[1:]:
-        this_patcher = _patch(getter, attribute, new, spec, create, spec_set,
-                              autospec, new_callable, {})
-        this_patcher.attribute_name = attribute
-        patcher.additional_patchers.append(this_patcher)
-    return patcher
+    getter = (lambda: _resolve(target)) if type(target) is str else (lambda: target)
+    patchers = []
+    for attribute, new in kwargs.items():
+        one = _patch(getter, attribute, new, spec, create, spec_set, autospec,
+                     new_callable, {})
+        one.attribute_name = attribute
+        patchers.append(one)
+    first = patchers[0]
+    first.additional_patchers = patchers[1:]
+    return first
 
 
 def patch(target, new=None, spec=None, create=False, spec_set=None, autospec=None,
           new_callable=None, *, unsafe=False, **kwargs):
     """Replace target ('package.module.name') with new (a MagicMock by
     default) within a with-block or a decorated function or class."""
-    if new is None:
-        new = _mock().DEFAULT
-    getter, attribute = _get_target(target)
-    return _patch(getter, attribute, new, spec, create, spec_set, autospec,
-                  new_callable, kwargs, unsafe=unsafe)
+    try:
+        owner, attribute = target.rsplit('.', 1)
+    except (TypeError, ValueError, AttributeError):
+        raise TypeError(f"Need a valid target to patch. You supplied: {target!r}")
+    new = _mock().DEFAULT if new is None else new
+    return _patch(lambda: _resolve(owner), attribute, new, spec, create, spec_set,
+                  autospec, new_callable, kwargs, unsafe=unsafe)
 
 
-class _patch_dict(object):
+class _patch_dict(_Patcher):
     """Set entries of a dictionary (or clear it) for a block, restoring it
     afterwards."""
 
@@ -334,100 +318,81 @@ class _patch_dict(object):
         self.clear = clear
         self._original = None
 
-    def __call__(self, f):
-        if isinstance(f, type):
-            return self.decorate_class(f)
-        if inspect.iscoroutinefunction(f):
-            @functools.wraps(f)
-            async def _inner(*args, **kw):
+    def copy(self):
+        return _patch_dict(self.in_dict, self.values, self.clear)
+
+    def _decorate(self, func, is_async):
+        if is_async:
+            @functools.wraps(func)
+            async def patched(*args, **kwargs):
                 self._patch_dict()
                 try:
-                    return await f(*args, **kw)
+                    return await func(*args, **kwargs)
                 finally:
                     self._unpatch_dict()
-            return _inner
-
-        @functools.wraps(f)
-        def _inner(*args, **kw):
-            self._patch_dict()
-            try:
-                return f(*args, **kw)
-            finally:
-                self._unpatch_dict()
-        return _inner
-
-    def decorate_class(self, klass):
-        for attr in dir(klass):
-            attr_value = getattr(klass, attr)
-            if attr.startswith(patch.TEST_PREFIX) and callable(attr_value):
-                decorator = _patch_dict(self.in_dict, self.values, self.clear)
-                setattr(klass, attr, decorator(attr_value))
-        return klass
+        else:
+            @functools.wraps(func)
+            def patched(*args, **kwargs):
+                self._patch_dict()
+                try:
+                    return func(*args, **kwargs)
+                finally:
+                    self._unpatch_dict()
+        return patched
 
     def __enter__(self):
         self._patch_dict()
         return self.in_dict
 
     def _patch_dict(self):
-        values = self.values
         if isinstance(self.in_dict, str):
-            self.in_dict = _importer(self.in_dict)
-        in_dict = self.in_dict
-        clear = self.clear
-        try:
-            original = in_dict.copy()
-        except AttributeError:
-            original = {}
-            for key in in_dict:
-                original[key] = in_dict[key]
-        self._original = original
-        if clear:
-            _clear_dict(in_dict)
-        try:
-            in_dict.update(values)
-        except AttributeError:
-            for key in values:
-                in_dict[key] = values[key]
+            self.in_dict = _resolve(self.in_dict)
+        target = self.in_dict
+        self._original = _snapshot(target)
+        if self.clear:
+            _empty(target)
+        _fill(target, self.values)
 
     def _unpatch_dict(self):
-        in_dict = self.in_dict
-        original = self._original
-        _clear_dict(in_dict)
-        try:
-            in_dict.update(original)
-        except AttributeError:
-            for key in original:
-                in_dict[key] = original[key]
+        _empty(self.in_dict)
+        _fill(self.in_dict, self._original)
 
-    def __exit__(self, *args):
+    def __exit__(self, *exc_info):
         if self._original is not None:
             self._unpatch_dict()
         return False
 
-    def start(self):
-        result = self.__enter__()
-        _patch._active_patches.append(self)
-        return result
 
-    def stop(self):
-        try:
-            _patch._active_patches.remove(self)
-        except ValueError:
-            pass
-        return self.__exit__(None, None, None)
+# patch.dict works on any mapping-like object: these fall back to item
+# access when it lacks copy/clear/update.
 
-
-def _clear_dict(in_dict):
+def _snapshot(mapping):
     try:
-        in_dict.clear()
+        return mapping.copy()
     except AttributeError:
-        for key in list(in_dict):
-            del in_dict[key]
+        return {key: mapping[key] for key in mapping}
+
+
+def _empty(mapping):
+    try:
+        mapping.clear()
+    except AttributeError:
+        for key in list(mapping):
+            del mapping[key]
+
+
+def _fill(mapping, values):
+    try:
+        mapping.update(values)
+    except AttributeError:
+        for key in values:
+            mapping[key] = values[key]
 
 
 def _patch_stopall():
-    for patch_ in reversed(_patch._active_patches):
-        patch_.stop()
+    """Stop every patch started with start()."""
+    for active in reversed(_Patcher._active_patches):
+        active.stop()
 
 
 patch.object = _patch_object
@@ -437,76 +402,77 @@ patch.stopall = _patch_stopall
 patch.TEST_PREFIX = 'test'
 
 
+# --- mock_open -------------------------------------------------------------
+
+def _file_names():
+    wanted = {'read', 'readline', 'readlines', 'write', 'writelines', 'close', 'flush',
+              '__enter__', '__exit__', '__iter__', '__next__', 'seek', 'tell'}
+    return sorted(wanted.union(dir(io.TextIOWrapper), dir(io.BytesIO)))
+
+
+class _FakeFile(object):
+    # The data behind a mock_open handle. Each open() starts it afresh;
+    # a return_value configured on read/readline/readlines wins over it.
+    def __init__(self, data, handle):
+        self.data = data
+        self.handle = handle
+        self.rewind()
+
+    def rewind(self):
+        self.stream = io.BytesIO(self.data) if isinstance(self.data, bytes) \
+            else io.StringIO(self.data)
+
+    def read(self, *args, **kwargs):
+        fixed = self.handle.read.return_value
+        return self.stream.read(*args, **kwargs) if fixed is None else fixed
+
+    def readlines(self, *args, **kwargs):
+        fixed = self.handle.readlines.return_value
+        return self.stream.readlines(*args, **kwargs) if fixed is None else fixed
+
+    def lines(self):
+        fixed = self.handle.readline.return_value
+        while fixed is not None:
+            yield fixed
+        yield from self.stream
+
+    def readline_feed(self, *args, **kwargs):
+        # An iterator (not a function) as readline's side effect, as in
+        # CPython: lines come from iteration, then '' for ever.
+        yield from self.lines()
+        while True:
+            yield self.stream.readline(*args, **kwargs)
+
+    def next_line(self):
+        fixed = self.handle.readline.return_value
+        return next(self.stream) if fixed is None else fixed
+
+
 def mock_open(mock=None, read_data=''):
     """A MagicMock standing for open(): the file it returns reads
     read_data (read, readline, readlines, iteration) and records writes."""
-    mod = _mock()
-    _read_data = _to_stream(read_data)
-    _state = [_read_data, None]
-
-    def _readlines_side_effect(*args, **kwargs):
-        if handle.readlines.return_value is not None:
-            return handle.readlines.return_value
-        return _state[0].readlines(*args, **kwargs)
-
-    def _read_side_effect(*args, **kwargs):
-        if handle.read.return_value is not None:
-            return handle.read.return_value
-        return _state[0].read(*args, **kwargs)
-
-    def _readline_side_effect(*args, **kwargs):
-        yield from _iter_side_effect()
-        while True:
-            yield _state[0].readline(*args, **kwargs)
-
-    def _iter_side_effect():
-        if handle.readline.return_value is not None:
-            while True:
-                yield handle.readline.return_value
-        for line in _state[0]:
-            yield line
-
-    def _next_side_effect():
-        if handle.readline.return_value is not None:
-            return handle.readline.return_value
-        return next(_state[0])
-
+    lib = _mock()
     if mock is None:
-        mock = mod.MagicMock(name='open', spec=open)
-    handle = mod.MagicMock(spec=_file_spec())
+        mock = lib.MagicMock(name='open', spec=dir(open))
+    handle = lib.MagicMock(spec=_file_names())
+    fake = _FakeFile(read_data, handle)
     handle.__enter__.return_value = handle
-    handle.write.return_value = None
-    handle.read.return_value = None
-    handle.readline.return_value = None
-    handle.readlines.return_value = None
-    handle.read.side_effect = _read_side_effect
-    _state[1] = _readline_side_effect()
-    handle.readline.side_effect = _state[1]
-    handle.readlines.side_effect = _readlines_side_effect
-    handle.__iter__.side_effect = _iter_side_effect
-    handle.__next__.side_effect = _next_side_effect
+    for method in ('write', 'read', 'readline', 'readlines'):
+        getattr(handle, method).return_value = None
+    handle.read.side_effect = fake.read
+    handle.readlines.side_effect = fake.readlines
+    handle.__iter__.side_effect = fake.lines
+    handle.__next__.side_effect = fake.next_line
+    feed = [fake.readline_feed()]
+    handle.readline.side_effect = feed[0]
 
-    def reset_data(*args, **kwargs):
-        _state[0] = _to_stream(read_data)
-        if handle.readline.side_effect == _state[1]:
-            _state[1] = _readline_side_effect()
-            handle.readline.side_effect = _state[1]
-        return mod.DEFAULT
+    def reopen(*args, **kwargs):
+        fake.rewind()
+        if handle.readline.side_effect == feed[0]:
+            feed[0] = fake.readline_feed()
+            handle.readline.side_effect = feed[0]
+        return lib.DEFAULT
 
-    mock.side_effect = reset_data
+    mock.side_effect = reopen
     mock.return_value = handle
     return mock
-
-
-def _file_spec():
-    import io
-    return list(set(dir(io.TextIOWrapper)).union(set(dir(io.BytesIO))).union(
-        {'read', 'readline', 'readlines', 'write', 'writelines', 'close', 'flush',
-         '__enter__', '__exit__', '__iter__', '__next__', 'seek', 'tell'}))
-
-
-def _to_stream(read_data):
-    import io
-    if isinstance(read_data, bytes):
-        return io.BytesIO(read_data)
-    return io.StringIO(read_data)

@@ -296,7 +296,7 @@ class HTMLCalendar(Calendar):
 
     def formatyearpage(self, theyear, width=3, css='calendar.css', encoding=None):
         if encoding is None:
-            encoding = sys.getdefaultencoding()
+            encoding = "utf-8"
         out = ['<?xml version="1.0" encoding="%s"?>\n' % encoding,
                '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
                '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n',

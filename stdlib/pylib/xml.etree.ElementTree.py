@@ -895,81 +895,87 @@ class XMLParser:
 class XMLPullParser:
     """Non-blocking parsing: feed() data, then read_events() yields (event, object)."""
 
+    _KNOWN_EVENTS = ("start", "end", "comment", "pi", "start-ns", "end-ns")
+
     def __init__(self, events=None, *, _parser=None):
-        self._events_queue = []
+        wanted = ("end",) if events is None else tuple(events)
+        for name in wanted:
+            if name not in self._KNOWN_EVENTS:
+                raise ValueError("unknown event %r" % name)
+        # Events and parse errors wait here, in order, until read_events().
+        self._pending = []
         self._parser = _parser or XMLParser(target=TreeBuilder())
-        if events is None:
-            events = ("end",)
-        events = tuple(events)
-        for e in events:
-            if e not in ("start", "end", "comment", "pi", "start-ns", "end-ns"):
-                raise ValueError("unknown event %r" % e)
-        self._parser._events = (self._events_queue, events)
+        self._parser._events = (self._pending, wanted)
 
     def feed(self, data):
         if self._parser is None:
             raise ValueError("feed() called after end of stream")
-        if data:
-            try:
-                self._parser.feed(data)
-            except SyntaxError as exc:
-                self._events_queue.append(exc)
+        if not data:
+            return
+        try:
+            self._parser.feed(data)
+        except SyntaxError as err:
+            # Reported by read_events() after the events before it.
+            self._pending.append(err)
 
-    def _close_and_return_root(self):
-        root = self._parser.close()
-        self._parser = None
-        return root
+    def _finish(self):
+        parser, self._parser = self._parser, None
+        return parser.close()
 
     def close(self):
-        self._close_and_return_root()
+        self._finish()
 
     def read_events(self):
-        events = self._events_queue
-        while events:
-            event = events.pop(0)
-            if isinstance(event, Exception):
-                raise event
-            yield event
+        queue = self._pending
+        while queue:
+            item = queue.pop(0)
+            if isinstance(item, Exception):
+                raise item
+            yield item
 
     def flush(self):
         pass
 
 
-class _IterParseIterator:
+class _IterParse:
+    """What iterparse() returns: an iterator of (event, element) pairs reading
+    the source as needed; root is set once the document ends."""
+
     def __init__(self, source, events, parser):
-        self._close_source = False
-        if not hasattr(source, "read"):
-            source = open(source, "rb")
-            self._close_source = True
-        self._source = source
+        self._owns_source = not hasattr(source, "read")
+        self._source = open(source, "rb") if self._owns_source else source
         self._pull = XMLPullParser(events=events, _parser=parser)
+        self._ended = False
         self.root = None
-        self._done = False
 
     def __iter__(self):
         return self
 
+    def _next_event(self):
+        while True:
+            for event in self._pull.read_events():
+                return event
+            if self._ended:
+                raise StopIteration
+            chunk = self._source.read(16 * 1024)
+            if chunk:
+                self._pull.feed(chunk)
+            else:
+                self.root = self._pull._finish()
+                self._ended = True
+
     def __next__(self):
         try:
-            while True:
-                for event in self._pull.read_events():
-                    return event
-                if self._done:
-                    raise StopIteration
-                data = self._source.read(16 * 1024)
-                if data:
-                    self._pull.feed(data)
-                else:
-                    self.root = self._pull._close_and_return_root()
-                    self._done = True
+            return self._next_event()
         except BaseException:
-            if self._close_source:
+            # Done or failed: a file opened here is closed here.
+            if self._owns_source:
+                self._owns_source = False
                 self._source.close()
-                self._close_source = False
             raise
 
 
 def iterparse(source, events=None, parser=None):
     """Parse a file incrementally, yielding (event, element) pairs; the iterator's root
     attribute is the root element once it is exhausted."""
-    return _IterParseIterator(source, events, parser)
+    return _IterParse(source, events, parser)

@@ -170,9 +170,13 @@ def _predicate(shape, words):
     if shape == "@-":
         key = words[1]
         return _filter(lambda s, e: e.get(key) is not None)
-    if shape in ("@-='", "@-!='"):
-        key, value, want = words[1], words[-1], shape == "@-='"
-        return _filter(lambda s, e: (e.get(key) == value) is want)
+    if shape == "@-='":
+        key, value = words[1], words[-1]
+        return _filter(lambda s, e: e.get(key) == value)
+    if shape == "@-!='":
+        # Only elements that have the attribute can differ from the value.
+        key, value = words[1], words[-1]
+        return _filter(lambda s, e: e.get(key, value) != value)
     first = words[0] if words else ""
     numeric = _INTEGER.match(first) is not None
     if shape == "-" and not numeric:
@@ -233,7 +237,12 @@ class _Compiler:
     def _test(self, name):
         shape, words = [], []
         while True:
-            op, word = self._pull()
+            try:
+                op, word = self._pull()
+            except StopIteration:
+                # An unclosed '[' leaves no step, and applying it fails as
+                # CPython's does (TypeError: 'NoneType' object is not callable).
+                return None
             if op == "]":
                 break
             if not op and not word:

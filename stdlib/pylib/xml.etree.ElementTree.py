@@ -336,12 +336,13 @@ class ElementTree:
                                    getattr(file_or_filename, "encoding", None))
         if encoding.lower() != "unicode":
             # Bytes reach the file in one write, as from CPython's buffer.
-            data = "".join(text).encode(encoding, "xmlcharrefreplace")
+            data = _encoded(text, encoding)
             if hasattr(file_or_filename, "write"):
-                file_or_filename.write(data)
+                for chunk in data:
+                    file_or_filename.write(chunk)
             else:
                 with open(file_or_filename, "wb") as f:
-                    f.write(data)
+                    f.writelines(data)
         elif hasattr(file_or_filename, "write"):
             for piece in text:
                 file_or_filename.write(piece)
@@ -614,7 +615,13 @@ def tostringlist(element, encoding=None, method=None, *, xml_declaration=None,
                                  method, short_empty_elements)
     if encoding.lower() == "unicode":
         return pieces
-    return ["".join(pieces).encode(encoding, "xmlcharrefreplace")]
+    return _encoded(pieces, encoding)
+
+
+def _encoded(pieces, encoding):
+    # Nothing written encodes to nothing (no utf-16 BOM either).
+    text = "".join(pieces)
+    return [text.encode(encoding, "xmlcharrefreplace")] if text else []
 
 
 def dump(elem):

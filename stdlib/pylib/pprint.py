@@ -353,6 +353,11 @@ class PrettyPrinter:
         pairs = [(f.name, getattr(obj, f.name)) for f in _dataclasses.fields(obj) if f.repr]
         self._keywords_shape(type(obj).__name__, pairs, out, indent, allowance, context, level)
 
+    def _mappingproxy_shape(self, proxy, out, indent, allowance, context, level):
+        out.append("mappingproxy(")
+        self._layout(proxy.copy(), out, indent + 13, allowance + 1, context, level)
+        out.append(")")
+
     def _ordered_dict_shape(self, d, out, indent, allowance, context, level):
         if not d:
             out.append(repr(d))
@@ -489,6 +494,7 @@ _SHAPES = {
     bytes: PrettyPrinter._bytes_shape,
     bytearray: PrettyPrinter._bytearray_shape,
     _types.SimpleNamespace: PrettyPrinter._namespace_shape,
+    _types.MappingProxyType: PrettyPrinter._mappingproxy_shape,
     _collections.OrderedDict: PrettyPrinter._ordered_dict_shape,
     _collections.defaultdict: PrettyPrinter._default_dict_shape,
     _collections.Counter: PrettyPrinter._counter_shape,

@@ -96,26 +96,43 @@ def weekday(year, month, day):
 def monthrange(year, month):
     if not 1 <= month <= 12:
         raise IllegalMonthError(month)
-    return weekday(year, month, 1), _monthlen(year, month)
+    return weekday(year, month, 1), _days_in(year, month)
 
 
-def _monthlen(year, month):
-    return mdays[month] + (month == February and isleap(year))
+def _days_in(year, month):
+    if month == February and isleap(year):
+        return 29
+    return mdays[month]
 
 
-def _prevmonth(year, month):
-    return (year - 1, 12) if month == 1 else (year, month - 1)
+def _rows(cells, size):
+    cells = list(cells)
+    return [cells[i:i + size] for i in range(0, len(cells), size)]
 
 
-def _nextmonth(year, month):
-    return (year + 1, 1) if month == 12 else (year, month + 1)
+def _weekly(cells_method):
+    # A month as a list of weeks, each week 7 of cells_method's cells.
+    def by_week(self, year, month):
+        return _rows(cells_method(self, year, month), 7)
+    by_week.__doc__ = "The month as a list of weeks of %s() values." % cells_method.__name__
+    return by_week
 
 
-def _chunks(seq, n):
-    return [seq[i:i + n] for i in range(0, len(seq), n)]
+def _yearly(month_method):
+    # The twelve months of month_method in rows of `width` months.
+    def by_row(self, year, width=3):
+        return _rows((month_method(self, year, m) for m in range(1, 13)), width)
+    by_row.__doc__ = "The year as rows of `width` months of %s() values." % month_method.__name__
+    return by_row
 
 
 class Calendar(object):
+    """Month and year grids starting the week on firstweekday (0 is Monday).
+
+    Every grid comes from itermonthdays4: the (year, month, day, weekday) of
+    each cell of whole weeks covering the month, days of the neighbouring
+    months included; the other iterators and tables are views of it."""
+
     def __init__(self, firstweekday=0):
         self.firstweekday = firstweekday
 
@@ -128,66 +145,43 @@ class Calendar(object):
     firstweekday = property(getfirstweekday, setfirstweekday)
 
     def iterweekdays(self):
-        first = self.firstweekday
-        for i in range(7):
-            yield (first + i) % 7
-
-    def _padding(self, year, month):
-        # Days shown from the previous and next month to fill whole weeks.
-        day1, ndays = monthrange(year, month)
-        before = (day1 - self.firstweekday) % 7
-        after = (self.firstweekday - day1 - ndays) % 7
-        return before, ndays, after
-
-    def itermonthdates(self, year, month):
-        for y, m, d in self.itermonthdays3(year, month):
-            yield _dt.date(y, m, d)
-
-    def itermonthdays(self, year, month):
-        before, ndays, after = self._padding(year, month)
-        yield from [0] * before
-        yield from range(1, ndays + 1)
-        yield from [0] * after
-
-    def itermonthdays2(self, year, month):
-        first = self.firstweekday
-        for i, d in enumerate(self.itermonthdays(year, month)):
-            yield d, (first + i) % 7
-
-    def itermonthdays3(self, year, month):
-        before, ndays, after = self._padding(year, month)
-        py, pm = _prevmonth(year, month)
-        plen = _monthlen(py, pm)
-        for d in range(plen - before + 1, plen + 1):
-            yield py, pm, d
-        for d in range(1, ndays + 1):
-            yield year, month, d
-        ny, nm = _nextmonth(year, month)
-        for d in range(1, after + 1):
-            yield ny, nm, d
+        return ((self.firstweekday + i) % 7 for i in range(7))
 
     def itermonthdays4(self, year, month):
         first = self.firstweekday
-        for i, (y, m, d) in enumerate(self.itermonthdays3(year, month)):
-            yield y, m, d, (first + i) % 7
+        start, length = monthrange(year, month)
+        lead = (start - first) % 7
+        trail = -(lead + length) % 7
+        before = (year - 1, 12) if month == 1 else (year, month - 1)
+        after = (year + 1, 1) if month == 12 else (year, month + 1)
+        before_len = _days_in(*before)
+        spans = ((before, before_len - lead + 1, lead), ((year, month), 1, length), (after, 1, trail))
+        column = 0
+        for (y, m), day, count in spans:
+            for d in range(day, day + count):
+                yield y, m, d, (first + column) % 7
+                column += 1
 
-    def monthdatescalendar(self, year, month):
-        return _chunks(list(self.itermonthdates(year, month)), 7)
+    def itermonthdays3(self, year, month):
+        return ((y, m, d) for y, m, d, _ in self.itermonthdays4(year, month))
 
-    def monthdays2calendar(self, year, month):
-        return _chunks(list(self.itermonthdays2(year, month)), 7)
+    def itermonthdays2(self, year, month):
+        # Days outside the month are 0.
+        return ((d if m == month else 0, wd) for _, m, d, wd in self.itermonthdays4(year, month))
 
-    def monthdayscalendar(self, year, month):
-        return _chunks(list(self.itermonthdays(year, month)), 7)
+    def itermonthdays(self, year, month):
+        return (d for d, _ in self.itermonthdays2(year, month))
 
-    def yeardatescalendar(self, year, width=3):
-        return _chunks([self.monthdatescalendar(year, m) for m in range(1, 13)], width)
+    def itermonthdates(self, year, month):
+        # Raises ValueError for a cell before year 1 or after 9999.
+        return (_dt.date(y, m, d) for y, m, d, _ in self.itermonthdays4(year, month))
 
-    def yeardays2calendar(self, year, width=3):
-        return _chunks([self.monthdays2calendar(year, m) for m in range(1, 13)], width)
-
-    def yeardayscalendar(self, year, width=3):
-        return _chunks([self.monthdayscalendar(year, m) for m in range(1, 13)], width)
+    monthdatescalendar = _weekly(itermonthdates)
+    monthdays2calendar = _weekly(itermonthdays2)
+    monthdayscalendar = _weekly(itermonthdays)
+    yeardatescalendar = _yearly(monthdatescalendar)
+    yeardays2calendar = _yearly(monthdays2calendar)
+    yeardayscalendar = _yearly(monthdayscalendar)
 
 
 class TextCalendar(Calendar):
@@ -296,7 +290,7 @@ class HTMLCalendar(Calendar):
 
     def formatyearpage(self, theyear, width=3, css='calendar.css', encoding=None):
         if encoding is None:
-            encoding = sys.getdefaultencoding()
+            encoding = "utf-8"
         out = ['<?xml version="1.0" encoding="%s"?>\n' % encoding,
                '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
                '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n',

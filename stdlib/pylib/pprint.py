@@ -1,10 +1,16 @@
 # pprint for asy: CPython's layout rules. An object whose one-line repr fits
-# in the room left is written as is; otherwise containers are broken one
-# item per line (or packed, with compact=True) and long strings/bytes are
-# cut into adjacent literals at word boundaries.
+# in the room left is written as is; otherwise, when its type has a layout,
+# it is broken over lines: containers one item per line (or packed, with
+# compact=True), long strings and bytes as adjacent literals cut at word or
+# 4-byte boundaries.
+#
+# Vocabulary used below: `indent` is the column the object starts at,
+# `allowance` the characters that must still fit after it on its last line
+# (closing brackets, a comma), `level` its nesting depth, and `context` the
+# ids of the containers being laid out (for recursion markers).
 
 import sys as _sys
-import re
+import re as _re
 import collections as _collections
 import dataclasses as _dataclasses
 import types as _types
@@ -14,83 +20,128 @@ __all__ = ["pprint", "pformat", "isreadable", "isrecursive", "saferepr", "Pretty
 
 def pprint(object, stream=None, indent=1, width=80, depth=None, *, compact=False,
            sort_dicts=True, underscore_numbers=False):
-    printer = PrettyPrinter(stream=stream, indent=indent, width=width, depth=depth,
-                            compact=compact, sort_dicts=sort_dicts,
-                            underscore_numbers=underscore_numbers)
-    printer.pprint(object)
+    """Pretty-print object to stream (sys.stdout by default), with a newline."""
+    PrettyPrinter(stream=stream, indent=indent, width=width, depth=depth, compact=compact,
+                  sort_dicts=sort_dicts, underscore_numbers=underscore_numbers).pprint(object)
 
 
 def pformat(object, indent=1, width=80, depth=None, *, compact=False, sort_dicts=True,
             underscore_numbers=False):
+    """The pretty-printed text of object."""
     return PrettyPrinter(indent=indent, width=width, depth=depth, compact=compact,
                          sort_dicts=sort_dicts, underscore_numbers=underscore_numbers).pformat(object)
 
 
 def pp(object, *args, sort_dicts=False, **kwargs):
+    """pprint() keeping dict insertion order unless told otherwise."""
     pprint(object, *args, sort_dicts=sort_dicts, **kwargs)
 
 
+def _one_line(object):
+    return PrettyPrinter()._safe_repr(object, {}, None, 0)
+
+
 def saferepr(object):
-    return PrettyPrinter()._safe_repr(object, {}, None, 0)[0]
+    """repr() that marks recursive structures instead of looping."""
+    return _one_line(object)[0]
 
 
 def isreadable(object):
-    return PrettyPrinter()._safe_repr(object, {}, None, 0)[1]
+    """Whether saferepr(object) could be eval()ed back."""
+    return _one_line(object)[1]
 
 
 def isrecursive(object):
-    return PrettyPrinter()._safe_repr(object, {}, None, 0)[2]
+    """Whether object contains itself."""
+    return _one_line(object)[2]
 
 
-class _safe_key:
-    # Orders values of mixed types: by value when they compare, else by
-    # type name then identity, so sorting never raises.
-    __slots__ = ["obj"]
+class _OrderKey:
+    # Sorting key that never raises: values that compare are ordered by
+    # value, others by their type's name and then by identity.
+    __slots__ = ("v",)
 
-    def __init__(self, obj):
-        self.obj = obj
+    def __init__(self, v):
+        self.v = v
 
     def __lt__(self, other):
         try:
-            return self.obj < other.obj
+            return self.v < other.v
         except TypeError:
-            return ((str(type(self.obj)), id(self.obj)) < (str(type(other.obj)), id(other.obj)))
+            return (str(type(self.v)), id(self.v)) < (str(type(other.v)), id(other.v))
 
 
-def _safe_tuple(t):
-    return _safe_key(t[0]), _safe_key(t[1])
+def _pair_key(pair):
+    return _OrderKey(pair[0]), _OrderKey(pair[1])
+
+
+def _sorted_items(d):
+    return sorted(d.items(), key=_pair_key)
 
 
 def _recursion(object):
     return "<Recursion on %s with id=%s>" % (type(object).__name__, id(object))
 
 
-class _Out:
-    # A minimal write-only text stream (cheaper than StringIO here).
-    def __init__(self):
-        self.parts = []
-
-    def write(self, s):
-        self.parts.append(s)
-
-    def getvalue(self):
-        return "".join(self.parts)
-
-
-_builtin_scalars = (str, bytes, bytearray, float, complex, bool, type(None))
-
-
-def _generated_dataclass_repr(object):
-    if not _dataclasses.is_dataclass(object) or isinstance(object, type):
+def _has_generated_repr(object):
+    # A dataclass instance whose __repr__ dataclasses wrote (not the user) is
+    # laid out field by field; any other repr is taken as is.
+    if isinstance(object, type) or not _dataclasses.is_dataclass(object):
         return False
     if not object.__dataclass_params__.repr:
         return False
     fn = type(object).__repr__
-    wrapped = getattr(fn, "__wrapped__", None)
-    if wrapped is not None and "__create_fn__" in getattr(wrapped, "__qualname__", ""):
+    inner = getattr(fn, "__wrapped__", None)
+    if inner is not None and "__create_fn__" in getattr(inner, "__qualname__", ""):
         return True
     # asy's dataclasses builds __repr__ by exec in a namespace of its own.
     return "__create_fn__" in getattr(fn, "__globals__", {})
+
+
+def _str_pieces(text, width, last_width):
+    """The reprs of consecutive pieces of text: whole lines when their repr
+    fits, else runs of words packed greedily. The very last piece must fit in
+    last_width instead of width."""
+    lines = text.splitlines(True)
+    final_line = len(lines) - 1
+    for n, line in enumerate(lines):
+        room = last_width if n == final_line else width
+        whole = repr(line)
+        if len(whole) <= room:
+            yield whole
+            continue
+        words = _re.findall(r"\S*\s*", line)[:-1]
+        final_word = len(words) - 1
+        held = ""
+        for k, word in enumerate(words):
+            limit = last_width if (n == final_line and k == final_word) else width
+            if len(repr(held + word)) <= limit:
+                held += word
+                continue
+            if held:
+                yield repr(held)
+            held = word
+        if held:
+            yield repr(held)
+
+
+def _bytes_pieces(data, width, allowance):
+    """Reprs of 4-byte groups of data packed greedily; the group holding the
+    last bytes must also leave room for allowance."""
+    held = b""
+    tail_start = len(data) // 4 * 4
+    for start in range(0, len(data), 4):
+        group = data[start:start + 4]
+        if start == tail_start:
+            width -= allowance
+        if len(repr(held + group)) <= width:
+            held += group
+            continue
+        if held:
+            yield repr(held)
+        held = group
+    if held:
+        yield repr(held)
 
 
 class PrettyPrinter:
@@ -107,332 +158,259 @@ class PrettyPrinter:
         self._depth = depth
         self._indent_per_level = indent
         self._width = width
-        self._stream = stream if stream is not None else _sys.stdout
+        self._stream = _sys.stdout if stream is None else stream
         self._compact = bool(compact)
         self._sort_dicts = sort_dicts
         self._underscore_numbers = underscore_numbers
 
+    # --- public methods ---
+
     def pprint(self, object):
         if self._stream is not None:
-            out = _Out()
-            self._format(object, out, 0, 0, {}, 0)
-            self._stream.write(out.getvalue() + "\n")
+            self._stream.write(self.pformat(object) + "\n")
 
     def pformat(self, object):
-        out = _Out()
-        self._format(object, out, 0, 0, {}, 0)
-        return out.getvalue()
+        out = []
+        self._layout(object, out, 0, 0, {}, 0)
+        return "".join(out)
 
     def isrecursive(self, object):
         return self.format(object, {}, 0, 0)[2]
 
     def isreadable(self, object):
-        s, readable, recursive = self.format(object, {}, 0, 0)
+        _, readable, recursive = self.format(object, {}, 0, 0)
         return readable and not recursive
 
     def format(self, object, context, maxlevels, level):
+        """(repr, readable, recursive) of object on one line; subclasses may
+        override it to change how values print."""
         return self._safe_repr(object, context, maxlevels, level)
 
     # --- layout ---
 
-    def _format(self, object, stream, indent, allowance, context, level):
-        objid = id(object)
-        if objid in context:
-            stream.write(_recursion(object))
-            self._recursive = True
-            self._readable = False
+    def _line(self, object, context, level):
+        return self.format(object, dict(context), self._depth, level)[0]
+
+    def _layout(self, object, out, indent, allowance, context, level):
+        key = id(object)
+        if key in context:
+            out.append(_recursion(object))
             return
-        rep = self._repr(object, context, level)
-        max_width = self._width - indent - allowance
-        if len(rep) > max_width:
-            p = self._printer_for(object)
-            if p is not None:
-                context[objid] = 1
-                p(self, object, stream, indent, allowance, context, level + 1)
-                del context[objid]
+        text = self._line(object, context, level)
+        if len(text) > self._width - indent - allowance:
+            shape = _SHAPES.get(_repr_owner(type(object)))
+            if shape is None and _has_generated_repr(object):
+                shape = PrettyPrinter._dataclass_shape
+            if shape is not None:
+                context[key] = 1
+                shape(self, object, out, indent, allowance, context, level + 1)
+                del context[key]
                 return
-            if _generated_dataclass_repr(object):
-                context[objid] = 1
-                self._pprint_dataclass(object, stream, indent, allowance, context, level + 1)
-                del context[objid]
-                return
-        stream.write(rep)
+        out.append(text)
 
-    def _printer_for(self, object):
-        # CPython dispatches on type(object).__repr__, so a subclass that
-        # keeps its base's repr is laid out like the base.
-        r = type(object).__repr__
-        for base, fn in _dispatch:
-            if isinstance(object, base) and r is base.__repr__:
-                return fn
-        return None
-
-    def _pprint_dataclass(self, object, stream, indent, allowance, context, level):
-        cls_name = object.__class__.__name__
-        indent += len(cls_name) + 1
-        items = [(f.name, getattr(object, f.name)) for f in _dataclasses.fields(object) if f.repr]
-        stream.write(cls_name + "(")
-        self._format_namespace_items(items, stream, indent, allowance, context, level)
-        stream.write(")")
-
-    def _pprint_dict(self, object, stream, indent, allowance, context, level):
-        write = stream.write
-        write("{")
+    def _pad(self, out):
+        # indent > 1 also pads right after an opening bracket.
         if self._indent_per_level > 1:
-            write((self._indent_per_level - 1) * " ")
-        if len(object):
-            if self._sort_dicts:
-                items = sorted(object.items(), key=_safe_tuple)
-            else:
-                items = list(object.items())
-            self._format_dict_items(items, stream, indent, allowance + 1, context, level)
-        write("}")
+            out.append(" " * (self._indent_per_level - 1))
 
-    def _pprint_ordered_dict(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
-        cls = object.__class__
-        stream.write(cls.__name__ + "(")
-        self._format(list(object.items()), stream, indent + len(cls.__name__) + 1,
-                     allowance + 1, context, level)
-        stream.write(")")
-
-    def _pprint_list(self, object, stream, indent, allowance, context, level):
-        stream.write("[")
-        self._format_items(object, stream, indent, allowance + 1, context, level)
-        stream.write("]")
-
-    def _pprint_tuple(self, object, stream, indent, allowance, context, level):
-        stream.write("(")
-        endchar = ",)" if len(object) == 1 else ")"
-        self._format_items(object, stream, indent, allowance + len(endchar), context, level)
-        stream.write(endchar)
-
-    def _pprint_set(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
-        typ = object.__class__
-        if typ is set:
-            stream.write("{")
-            endchar = "}"
-        else:
-            stream.write(typ.__name__ + "({")
-            endchar = "})"
-            indent += len(typ.__name__) + 1
-        object = sorted(object, key=_safe_key)
-        self._format_items(object, stream, indent, allowance + len(endchar), context, level)
-        stream.write(endchar)
-
-    def _pprint_str(self, object, stream, indent, allowance, context, level):
-        write = stream.write
-        if not len(object):
-            write(repr(object))
-            return
-        chunks = []
-        lines = object.splitlines(True)
-        if level == 1:
-            indent += 1
-            allowance += 1
-        max_width1 = max_width = self._width - indent
-        rep = ""
-        for i, line in enumerate(lines):
-            rep = repr(line)
-            if i == len(lines) - 1:
-                max_width1 -= allowance
-            if len(rep) <= max_width1:
-                chunks.append(rep)
-                continue
-            # Alternating runs of non-space then space, packed greedily.
-            parts = re.findall(r"\S*\s*", line)
-            parts.pop()
-            max_width2 = max_width
-            current = ""
-            for j, part in enumerate(parts):
-                candidate = current + part
-                if j == len(parts) - 1 and i == len(lines) - 1:
-                    max_width2 -= allowance
-                if len(repr(candidate)) > max_width2:
-                    if current:
-                        chunks.append(repr(current))
-                    current = part
-                else:
-                    current = candidate
-            if current:
-                chunks.append(repr(current))
-        if len(chunks) == 1:
-            write(rep)
-            return
-        if level == 1:
-            write("(")
-        for i, rep in enumerate(chunks):
-            if i > 0:
-                write("\n" + " " * indent)
-            write(rep)
-        if level == 1:
-            write(")")
-
-    def _pprint_bytes(self, object, stream, indent, allowance, context, level):
-        write = stream.write
-        if len(object) <= 4:
-            write(repr(object))
-            return
-        parens = level == 1
-        if parens:
-            indent += 1
-            allowance += 1
-            write("(")
-        delim = ""
-        for rep in _wrap_bytes_repr(object, self._width - indent, allowance):
-            write(delim)
-            write(rep)
-            if not delim:
-                delim = "\n" + " " * indent
-        if parens:
-            write(")")
-
-    def _pprint_bytearray(self, object, stream, indent, allowance, context, level):
-        stream.write("bytearray(")
-        self._pprint_bytes(bytes(object), stream, indent + 10, allowance + 1, context, level + 1)
-        stream.write(")")
-
-    def _pprint_simplenamespace(self, object, stream, indent, allowance, context, level):
-        if type(object) is _types.SimpleNamespace:
-            cls_name = "namespace"
-        else:
-            cls_name = object.__class__.__name__
-        indent += len(cls_name) + 1
-        stream.write(cls_name + "(")
-        self._format_namespace_items(list(object.__dict__.items()), stream, indent, allowance, context, level)
-        stream.write(")")
-
-    def _pprint_default_dict(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
-        rdf = self._repr(object.default_factory, context, level)
-        cls = object.__class__
-        indent += len(cls.__name__) + 1
-        stream.write("%s(%s,\n%s" % (cls.__name__, rdf, " " * indent))
-        self._pprint_dict(object, stream, indent, allowance + 1, context, level)
-        stream.write(")")
-
-    def _pprint_counter(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
-        cls = object.__class__
-        stream.write(cls.__name__ + "({")
-        if self._indent_per_level > 1:
-            stream.write((self._indent_per_level - 1) * " ")
-        items = object.most_common()
-        self._format_dict_items(items, stream, indent + len(cls.__name__) + 1, allowance + 2, context, level)
-        stream.write("})")
-
-    def _pprint_chain_map(self, object, stream, indent, allowance, context, level):
-        if not len(object.maps):
-            stream.write(repr(object))
-            return
-        cls = object.__class__
-        stream.write(cls.__name__ + "(")
-        indent += len(cls.__name__) + 1
-        for i, m in enumerate(object.maps):
-            if i == len(object.maps) - 1:
-                self._format(m, stream, indent, allowance + 1, context, level)
-                stream.write(")")
-            else:
-                self._format(m, stream, indent, 1, context, level)
-                stream.write(",\n" + " " * indent)
-
-    def _pprint_deque(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
-        cls = object.__class__
-        stream.write(cls.__name__ + "(")
-        indent += len(cls.__name__) + 1
-        stream.write("[")
-        maxlen = getattr(object, "maxlen", None)
-        if maxlen is None:
-            self._format_items(object, stream, indent, allowance + 2, context, level)
-            stream.write("])")
-        else:
-            self._format_items(object, stream, indent, 2, context, level)
-            rml = self._repr(maxlen, context, level)
-            stream.write("],\n%smaxlen=%s)" % (" " * indent, rml))
-
-    def _format_dict_items(self, items, stream, indent, allowance, context, level):
-        write = stream.write
+    def _items(self, items, out, indent, allowance, context, level):
+        """Values one per line at indent + indent-per-level; with compact=True
+        as many one-line reprs per line as fit."""
+        self._pad(out)
         indent += self._indent_per_level
-        delimnl = ",\n" + " " * indent
-        last_index = len(items) - 1
-        for i, (key, ent) in enumerate(items):
-            last = i == last_index
-            rep = self._repr(key, context, level)
-            write(rep)
-            write(": ")
-            self._format(ent, stream, indent + len(rep) + 2, allowance if last else 1, context, level)
-            if not last:
-                write(delimnl)
-
-    def _format_namespace_items(self, items, stream, indent, allowance, context, level):
-        write = stream.write
-        delimnl = ",\n" + " " * indent
-        last_index = len(items) - 1
-        for i, (key, ent) in enumerate(items):
-            last = i == last_index
-            write(key)
-            write("=")
-            if id(ent) in context:
-                # Recursion through a namespace shows as "..." like its repr.
-                write("...")
-            else:
-                self._format(ent, stream, indent + len(key) + 1, allowance if last else 1, context, level)
-            if not last:
-                write(delimnl)
-
-    def _format_items(self, items, stream, indent, allowance, context, level):
-        write = stream.write
-        indent += self._indent_per_level
-        if self._indent_per_level > 1:
-            write((self._indent_per_level - 1) * " ")
-        delimnl = ",\n" + " " * indent
-        delim = ""
-        width = max_width = self._width - indent + 1
+        newline = ",\n" + " " * indent
         items = list(items)
-        n = len(items)
-        for i, ent in enumerate(items):
-            last = i == n - 1
-            if last:
-                max_width -= allowance
-                width -= allowance
+        last = len(items) - 1
+        room = full = self._width - indent + 1
+        sep = ""
+        for n, item in enumerate(items):
+            if n == last:
+                room -= allowance
+                full -= allowance
             if self._compact:
-                rep = self._repr(ent, context, level)
-                w = len(rep) + 2
-                if width < w:
-                    width = max_width
-                    if delim:
-                        delim = delimnl
-                if width >= w:
-                    width -= w
-                    write(delim)
-                    delim = ", "
-                    write(rep)
+                text = self._line(item, context, level)
+                need = len(text) + 2
+                if room < need:
+                    room = full
+                    if sep:
+                        sep = newline
+                if room >= need:
+                    room -= need
+                    out.append(sep)
+                    out.append(text)
+                    sep = ", "
                     continue
-            write(delim)
-            delim = delimnl
-            self._format(ent, stream, indent, allowance if last else 1, context, level)
+            out.append(sep)
+            sep = newline
+            self._layout(item, out, indent, allowance if n == last else 1, context, level)
 
-    def _repr(self, object, context, level):
-        rep, readable, recursive = self.format(object, dict(context), self._depth, level)
-        if not readable:
-            self._readable = False
-        if recursive:
-            self._recursive = True
-        return rep
+    def _labelled(self, pairs, out, indent, allowance, context, level, as_keywords):
+        """key: value lines of a mapping, or name=value lines of a namespace or
+        dataclass (which do not step in, and show recursion as '...')."""
+        if not as_keywords:
+            indent += self._indent_per_level
+        newline = ",\n" + " " * indent
+        last = len(pairs) - 1
+        for n, (key, value) in enumerate(pairs):
+            if as_keywords:
+                label = key + "="
+            else:
+                label = self._line(key, context, level) + ": "
+            out.append(label)
+            if as_keywords and id(value) in context:
+                out.append("...")
+            else:
+                self._layout(value, out, indent + len(label), allowance if n == last else 1,
+                             context, level)
+            if n != last:
+                out.append(newline)
 
-    # --- one-line repr with depth limits and recursion guards ---
+    def _bracketed(self, items, out, opener, closer, indent, allowance, context, level):
+        out.append(opener)
+        self._items(items, out, indent, allowance + len(closer), context, level)
+        out.append(closer)
+
+    def _mapping(self, pairs, out, opener, closer, indent, allowance, context, level):
+        out.append(opener)
+        self._pad(out)
+        if pairs:
+            self._labelled(pairs, out, indent, allowance + len(closer), context, level, False)
+        out.append(closer)
+
+    def _dict_pairs(self, d):
+        return _sorted_items(d) if self._sort_dicts else list(d.items())
+
+    # --- one shape per type, registered in _SHAPES by the class giving the repr ---
+
+    def _dict_shape(self, d, out, indent, allowance, context, level):
+        self._mapping(self._dict_pairs(d) if d else [], out, "{", "}", indent, allowance, context, level)
+
+    def _list_shape(self, seq, out, indent, allowance, context, level):
+        self._bracketed(seq, out, "[", "]", indent, allowance, context, level)
+
+    def _tuple_shape(self, seq, out, indent, allowance, context, level):
+        self._bracketed(seq, out, "(", ",)" if len(seq) == 1 else ")", indent, allowance, context, level)
+
+    def _set_shape(self, s, out, indent, allowance, context, level):
+        if not s:
+            out.append(repr(s))
+            return
+        members = sorted(s, key=_OrderKey)
+        if type(s) is set:
+            self._bracketed(members, out, "{", "}", indent, allowance, context, level)
+        else:
+            name = type(s).__name__
+            self._bracketed(members, out, name + "({", "})", indent + len(name) + 1, allowance, context, level)
+
+    def _str_shape(self, text, out, indent, allowance, context, level):
+        if not text:
+            out.append(repr(text))
+            return
+        outermost = level == 1
+        if outermost:
+            indent += 1
+            allowance += 1
+        width = self._width - indent
+        pieces = list(_str_pieces(text, width, width - allowance))
+        if len(pieces) == 1:
+            out.append(pieces[0])
+        else:
+            self._stacked(pieces, out, indent, outermost)
+
+    def _bytes_shape(self, data, out, indent, allowance, context, level):
+        if len(data) <= 4:
+            out.append(repr(data))
+            return
+        outermost = level == 1
+        if outermost:
+            indent += 1
+            allowance += 1
+        self._stacked(list(_bytes_pieces(data, self._width - indent, allowance)), out, indent, outermost)
+
+    def _stacked(self, pieces, out, indent, parens):
+        # Adjacent literals, one per line, aligned at indent.
+        if parens:
+            out.append("(")
+        out.append(("\n" + " " * indent).join(pieces))
+        if parens:
+            out.append(")")
+
+    def _bytearray_shape(self, data, out, indent, allowance, context, level):
+        out.append("bytearray(")
+        self._bytes_shape(bytes(data), out, indent + 10, allowance + 1, context, level + 1)
+        out.append(")")
+
+    def _keywords_shape(self, name, pairs, out, indent, allowance, context, level):
+        out.append(name + "(")
+        self._labelled(pairs, out, indent + len(name) + 1, allowance, context, level, True)
+        out.append(")")
+
+    def _namespace_shape(self, ns, out, indent, allowance, context, level):
+        name = "namespace" if type(ns) is _types.SimpleNamespace else type(ns).__name__
+        self._keywords_shape(name, list(ns.__dict__.items()), out, indent, allowance, context, level)
+
+    def _dataclass_shape(self, obj, out, indent, allowance, context, level):
+        pairs = [(f.name, getattr(obj, f.name)) for f in _dataclasses.fields(obj) if f.repr]
+        self._keywords_shape(type(obj).__name__, pairs, out, indent, allowance, context, level)
+
+    def _mappingproxy_shape(self, proxy, out, indent, allowance, context, level):
+        out.append("mappingproxy(")
+        self._layout(proxy.copy(), out, indent + 13, allowance + 1, context, level)
+        out.append(")")
+
+    def _ordered_dict_shape(self, d, out, indent, allowance, context, level):
+        if not d:
+            out.append(repr(d))
+            return
+        name = type(d).__name__
+        out.append(name + "(")
+        self._layout(list(d.items()), out, indent + len(name) + 1, allowance + 1, context, level)
+        out.append(")")
+
+    def _default_dict_shape(self, d, out, indent, allowance, context, level):
+        if not d:
+            out.append(repr(d))
+            return
+        name = type(d).__name__
+        indent += len(name) + 1
+        out.append("%s(%s,\n%s" % (name, self._line(d.default_factory, context, level), " " * indent))
+        self._dict_shape(d, out, indent, allowance + 1, context, level)
+        out.append(")")
+
+    def _counter_shape(self, c, out, indent, allowance, context, level):
+        if not c:
+            out.append(repr(c))
+            return
+        name = type(c).__name__
+        self._mapping(c.most_common(), out, name + "({", "})", indent + len(name) + 1, allowance, context, level)
+
+    def _chain_map_shape(self, cm, out, indent, allowance, context, level):
+        maps = cm.maps
+        if not maps or (len(maps) == 1 and not maps[0]):
+            out.append(repr(cm))
+            return
+        name = type(cm).__name__
+        indent += len(name) + 1
+        out.append(name + "(")
+        last = len(maps) - 1
+        for n, m in enumerate(maps):
+            self._layout(m, out, indent, allowance + 1 if n == last else 1, context, level)
+            out.append(")" if n == last else ",\n" + " " * indent)
+
+    def _deque_shape(self, dq, out, indent, allowance, context, level):
+        if not dq:
+            out.append(repr(dq))
+            return
+        name = type(dq).__name__
+        indent += len(name) + 1
+        if dq.maxlen is None:
+            self._bracketed(dq, out, name + "([", "])", indent, allowance, context, level)
+            return
+        out.append(name + "([")
+        self._items(dq, out, indent, 2, context, level)
+        out.append("],\n%smaxlen=%s)" % (" " * indent, self._line(dq.maxlen, context, level)))
+
+    # --- one-line reprs with depth limits and recursion guards ---
 
     def _safe_repr(self, object, context, maxlevels, level):
         # In Go unless format() is overridden: an overriding format() must
@@ -443,80 +421,88 @@ class PrettyPrinter:
         return self._safe_repr_py(object, context, maxlevels, level)
 
     def _safe_repr_py(self, object, context, maxlevels, level):
-        typ = type(object)
-        if typ in _builtin_scalars:
+        kind = type(object)
+        if kind in _SCALARS:
             return repr(object), True, False
-        r = getattr(typ, "__repr__", None)
-        if issubclass(typ, int) and r is int.__repr__:
+        owner = _repr_owner(kind)
+        if owner is int:
             if self._underscore_numbers:
                 return f"{object:_d}", True, False
             return repr(object), True, False
-        if issubclass(typ, dict) and r is dict.__repr__:
-            if not object:
-                return "{}", True, False
-            objid = id(object)
-            if maxlevels and level >= maxlevels:
-                return "{...}", False, objid in context
-            if objid in context:
-                return _recursion(object), False, True
-            context[objid] = 1
-            readable = True
-            recursive = False
-            components = []
-            level += 1
-            if self._sort_dicts:
-                items = sorted(object.items(), key=_safe_tuple)
-            else:
-                items = object.items()
-            for k, v in items:
-                krepr, kreadable, krecur = self.format(k, context, maxlevels, level)
-                vrepr, vreadable, vrecur = self.format(v, context, maxlevels, level)
-                components.append("%s: %s" % (krepr, vrepr))
-                readable = readable and kreadable and vreadable
-                if krecur or vrecur:
-                    recursive = True
-            del context[objid]
-            return "{%s}" % ", ".join(components), readable, recursive
-        if (issubclass(typ, list) and r is list.__repr__) or (issubclass(typ, tuple) and r is tuple.__repr__):
-            if issubclass(typ, list):
-                if not object:
-                    return "[]", True, False
-                fmt = "[%s]"
-            elif len(object) == 1:
-                fmt = "(%s,)"
-            else:
-                if not object:
-                    return "()", True, False
-                fmt = "(%s)"
-            objid = id(object)
-            if maxlevels and level >= maxlevels:
-                return fmt % "...", False, objid in context
-            if objid in context:
-                return _recursion(object), False, True
-            context[objid] = 1
-            readable = True
-            recursive = False
-            components = []
-            level += 1
-            for o in object:
-                orepr, oreadable, orecur = self.format(o, context, maxlevels, level)
-                components.append(orepr)
-                if not oreadable:
-                    readable = False
-                if orecur:
-                    recursive = True
-            del context[objid]
-            return fmt % ", ".join(components), readable, recursive
-        rep = repr(object)
-        return rep, bool(rep and not rep.startswith("<")), False
+        frame = _FRAMES.get(owner)
+        if frame is None:
+            text = repr(object)
+            return text, bool(text) and not text.startswith("<"), False
+        left, right = frame
+        if not object:
+            return left + right, True, False
+        if owner is tuple and len(object) == 1:
+            right = ",)"
+        key = id(object)
+        if maxlevels and level >= maxlevels:
+            return left + "..." + right, False, key in context
+        if key in context:
+            return _recursion(object), False, True
+        context[key] = 1
+        readable, recursive = True, False
+        parts = []
+        level += 1
+        if owner is dict:
+            for k, v in self._dict_pairs(object):
+                ktext, kok, krec = self.format(k, context, maxlevels, level)
+                vtext, vok, vrec = self.format(v, context, maxlevels, level)
+                parts.append(ktext + ": " + vtext)
+                readable = readable and kok and vok
+                recursive = recursive or krec or vrec
+        else:
+            for item in object:
+                text, ok, rec = self.format(item, context, maxlevels, level)
+                parts.append(text)
+                readable = readable and ok
+                recursive = recursive or rec
+        del context[key]
+        return left + ", ".join(parts) + right, readable, recursive
 
 
 _base_format = PrettyPrinter.format
 
 
-def _sorted_items(d):
-    return sorted(d.items(), key=_safe_tuple)
+def _repr_owner(kind):
+    # The class whose __repr__ instances of kind print with: a subclass that
+    # keeps its base's repr is laid out like the base, one with a repr of its
+    # own is printed as that repr. (Looked up by class rather than by
+    # comparing __repr__ functions, which built-in types need not have
+    # distinct.)
+    for k in kind.__mro__:
+        if k in _KNOWN or "__repr__" in k.__dict__:
+            return k
+    return object
 
+_SCALARS = frozenset([str, bytes, bytearray, float, complex, bool, type(None)])
+
+# Brackets of the containers whose one-line repr pprint builds itself.
+_FRAMES = {dict: ("{", "}"), list: ("[", "]"), tuple: ("(", ")")}
+
+# Layouts by the class providing an object's repr (see _repr_owner).
+_SHAPES = {
+    dict: PrettyPrinter._dict_shape,
+    list: PrettyPrinter._list_shape,
+    tuple: PrettyPrinter._tuple_shape,
+    set: PrettyPrinter._set_shape,
+    frozenset: PrettyPrinter._set_shape,
+    str: PrettyPrinter._str_shape,
+    bytes: PrettyPrinter._bytes_shape,
+    bytearray: PrettyPrinter._bytearray_shape,
+    _types.SimpleNamespace: PrettyPrinter._namespace_shape,
+    _types.MappingProxyType: PrettyPrinter._mappingproxy_shape,
+    _collections.OrderedDict: PrettyPrinter._ordered_dict_shape,
+    _collections.defaultdict: PrettyPrinter._default_dict_shape,
+    _collections.Counter: PrettyPrinter._counter_shape,
+    _collections.ChainMap: PrettyPrinter._chain_map_shape,
+    _collections.deque: PrettyPrinter._deque_shape,
+}
+
+_KNOWN = frozenset(_SHAPES) | {int}
 
 try:
     from _pprint import safe_reprer as _safe_reprer
@@ -524,41 +510,3 @@ except ImportError:
     _go_safe_repr = None
 else:
     _go_safe_repr = _safe_reprer(_sorted_items)
-
-
-def _wrap_bytes_repr(object, width, allowance):
-    # Cut bytes into 4-byte groups packed greedily under the width.
-    current = b""
-    last = len(object) // 4 * 4
-    for i in range(0, len(object), 4):
-        part = object[i:i + 4]
-        candidate = current + part
-        if i == last:
-            width -= allowance
-        if len(repr(candidate)) > width:
-            if current:
-                yield repr(current)
-            current = part
-        else:
-            current = candidate
-    if current:
-        yield repr(current)
-
-
-# Checked in order; the more specific dict subclasses come before dict.
-_dispatch = [
-    (_collections.OrderedDict, PrettyPrinter._pprint_ordered_dict),
-    (_collections.defaultdict, PrettyPrinter._pprint_default_dict),
-    (_collections.Counter, PrettyPrinter._pprint_counter),
-    (dict, PrettyPrinter._pprint_dict),
-    (list, PrettyPrinter._pprint_list),
-    (tuple, PrettyPrinter._pprint_tuple),
-    (set, PrettyPrinter._pprint_set),
-    (frozenset, PrettyPrinter._pprint_set),
-    (str, PrettyPrinter._pprint_str),
-    (bytes, PrettyPrinter._pprint_bytes),
-    (bytearray, PrettyPrinter._pprint_bytearray),
-    (_types.SimpleNamespace, PrettyPrinter._pprint_simplenamespace),
-    (_collections.ChainMap, PrettyPrinter._pprint_chain_map),
-    (_collections.deque, PrettyPrinter._pprint_deque),
-]

@@ -1,285 +1,309 @@
 """xml.etree.ElementPath: the XPath subset of Element.find/findall/iterfind/findtext.
 
-Supported: tag, {uri}tag, prefix:tag (with namespaces=), *, {*}tag, {uri}*, ., .., //,
+Supported: tag, {uri}tag, prefix:tag (with namespaces=), *, {*}tag, {uri}*, {}*, ., .., //,
 [@attrib], [@attrib='value'], [@attrib!='value'], [tag], [tag='text'], [.='text'], [n],
 [last()], [last()-n].
+
+A path is compiled into a list of steps; each step maps an iterable of elements to an
+iterator of elements, and a search chains them lazily from [elem]. Tokens are pulled from
+the tokenizer one at a time while compiling, so the first error met left to right is the
+one reported, as in CPython.
 """
 
 import re
 
+# The token grammar: an operator (quoted literal, '::', '/', '//', '..', '()', '!=' or a
+# single punctuation character) in group 1, or a name (optionally {uri}-qualified) in
+# group 2. Whitespace matches with both groups empty; anything else is skipped.
 xpath_tokenizer_re = re.compile(
     r"('[^']*'|\"[^\"]*\"|::|//?|\.\.|\(\)|!=|[/.*:\[\]\(\)@=])|"
     r"((?:\{[^}]+\})?[^/\[\]\(\)@!=\s]+)|"
     r"\s+")
 
 
+def _qualify(name, namespaces, default_uri):
+    """name with a prefix: or the default namespace resolved to {uri}."""
+    prefix, colon, local = name.partition(":")
+    if colon:
+        uri = namespaces.get(prefix) if namespaces else None
+        if uri is None:
+            raise SyntaxError("prefix %r not found in prefix map" % prefix)
+        return "{%s}%s" % (uri, local)
+    if default_uri:
+        return "{%s}%s" % (default_uri, name)
+    return name
+
+
 def xpath_tokenizer(pattern, namespaces=None):
-    default_namespace = namespaces.get('') if namespaces else None
-    parsing_attribute = False
-    for token in xpath_tokenizer_re.findall(pattern):
-        ttype, tag = token
-        if tag and tag[0] != "{":
-            if ":" in tag:
-                prefix, uri = tag.split(":", 1)
-                try:
-                    if not namespaces:
-                        raise KeyError
-                    yield ttype, "{%s}%s" % (namespaces[prefix], uri)
-                except KeyError:
-                    raise SyntaxError("prefix %r not found in prefix map" % prefix) from None
-            elif default_namespace and not parsing_attribute:
-                yield ttype, "{%s}%s" % (default_namespace, tag)
-            else:
-                yield token
-            parsing_attribute = False
+    """(operator, name) pairs of pattern, names resolved against namespaces.
+
+    The default namespace ('' key) applies to element names, never to the
+    name right after '@'."""
+    default_uri = namespaces.get("") if namespaces else None
+    after_at = False
+    for op, name in xpath_tokenizer_re.findall(pattern):
+        if name and name[0] != "{":
+            yield op, _qualify(name, namespaces, None if after_at else default_uri)
+            after_at = False
         else:
-            yield token
-            parsing_attribute = ttype == "@"
+            yield op, name
+            after_at = op == "@"
 
 
-def get_parent_map(context):
-    parent_map = context.parent_map
-    if parent_map is None:
-        context.parent_map = parent_map = {}
-        for p in context.root.iter():
-            for e in p:
-                parent_map[e] = p
-    return parent_map
-
-
-def _is_wildcard_tag(tag):
-    return tag[:3] == '{*}' or tag[-2:] == '}*'
-
-
-def _tag_matcher(tag):
-    """A test for element tags matching a wildcard tag."""
-    if tag == '{*}*':
-        return lambda t: isinstance(t, str)
-    if tag == '{}*':
-        return lambda t: isinstance(t, str) and t[:1] != '{'
-    if tag[:3] == '{*}':
-        local = tag[3:]
-        suffix = '}' + local
-        return lambda t: t == local or (isinstance(t, str) and t[:1] == '{' and t.endswith(suffix))
-    if tag[-2:] == '}*':
-        ns = tag[:-1]
-        return lambda t: isinstance(t, str) and t[:len(ns)] == ns
-    raise RuntimeError(f"internal parser error, got {tag}")
-
-
-def prepare_child(next, token):
-    tag = token[1]
-    if tag[:2] == '{}':
-        tag = tag[2:]       # '{}tag' is tag in no namespace
-    if _is_wildcard_tag(tag):
-        match = _tag_matcher(tag)
-
-        def select(context, result):
-            for elem in result:
-                for e in elem:
-                    if match(e.tag):
-                        yield e
-    else:
-        def select(context, result):
-            for elem in result:
-                for e in elem:
-                    if e.tag == tag:
-                        yield e
-    return select
-
-
-def prepare_star(next, token):
-    def select(context, result):
-        for elem in result:
-            yield from elem
-    return select
-
-
-def prepare_self(next, token):
-    def select(context, result):
-        yield from result
-    return select
-
-
-def prepare_descendant(next, token):
-    token = next()
-    if token[0] == "*":
-        tag = "*"
-    elif not token[0]:
-        tag = token[1]
-    else:
-        raise SyntaxError("invalid descendant")
-    if tag[:2] == '{}':
-        tag = tag[2:]
-    if _is_wildcard_tag(tag):
-        match = _tag_matcher(tag)
-
-        def select(context, result):
-            for elem in result:
-                for e in elem.iter():
-                    if e is not elem and match(e.tag):
-                        yield e
-    else:
-        def select(context, result):
-            for elem in result:
-                for e in elem.iter(tag):
-                    if e is not elem:
-                        yield e
-    return select
-
-
-def prepare_parent(next, token):
-    def select(context, result):
-        parent_map = get_parent_map(context)
-        seen = {}
-        for elem in result:
-            if elem in parent_map:
-                parent = parent_map[elem]
-                if parent not in seen:
-                    seen[parent] = None
-                    yield parent
-    return select
-
-
-def prepare_predicate(next, token):
-    signature = []
-    predicate = []
-    while True:
-        token = next()
-        if token[0] == "]":
-            break
-        if token == ('', ''):
-            continue
-        if token[0] and token[0][:1] in "'\"":
-            token = "'", token[0][1:-1]
-        signature.append(token[0] or "-")
-        predicate.append(token[1])
-    signature = "".join(signature)
-    if signature == "@-":
-        key = predicate[1]
-
-        def select(context, result):
-            for elem in result:
-                if elem.get(key) is not None:
-                    yield elem
-        return select
-    if signature == "@-='" or signature == "@-!='":
-        key = predicate[1]
-        value = predicate[-1]
-        equal = signature == "@-='"
-
-        def select(context, result):
-            for elem in result:
-                if (elem.get(key) == value) == equal:
-                    yield elem
-        return select
-    if signature == "-" and not re.match(r"\-?\d+$", predicate[0]):
-        tag = predicate[0]
-
-        def select(context, result):
-            for elem in result:
-                if elem.find(tag) is not None:
-                    yield elem
-        return select
-    if signature in (".='", ".!='") or (
-            signature in ("-='", "-!='") and not re.match(r"\-?\d+$", predicate[0])):
-        tag = predicate[0]
-        value = predicate[-1]
-        equal = signature.endswith("='") and "!" not in signature
-        if tag:
-            def select(context, result):
-                for elem in result:
-                    for e in elem.findall(tag):
-                        if ("".join(e.itertext()) == value) == equal:
-                            yield elem
-                            break
-        else:
-            def select(context, result):
-                for elem in result:
-                    if ("".join(elem.itertext()) == value) == equal:
-                        yield elem
-        return select
-    if signature == "-" or signature == "-()" or signature == "-()-":
-        if signature == "-":
-            index = int(predicate[0]) - 1
-            if index < 0:
-                raise SyntaxError("XPath position >= 1 expected")
-        else:
-            if predicate[0] != "last":
-                raise SyntaxError("unsupported function")
-            if signature == "-()-":
-                try:
-                    index = int(predicate[2]) - 1
-                except ValueError:
-                    raise SyntaxError("unsupported expression")
-                if index > -2:
-                    raise SyntaxError("XPath offset from last() must be negative")
-            else:
-                index = -1
-
-        def select(context, result):
-            parent_map = get_parent_map(context)
-            for elem in result:
-                try:
-                    parent = parent_map[elem]
-                    elems = list(parent.findall(elem.tag))
-                    if elems[index] is elem:
-                        yield elem
-                except (IndexError, KeyError):
-                    pass
-        return select
-    raise SyntaxError("invalid predicate")
-
-
-ops = {
-    "": prepare_child,
-    "*": prepare_star,
-    ".": prepare_self,
-    "..": prepare_parent,
-    "//": prepare_descendant,
-    "[": prepare_predicate,
-}
-
-
-class _SelectorContext:
-    parent_map = None
+class _Search:
+    """What the steps of one search share: the element searched from, and
+    (built on first use by '..' or a position test) a child -> parent map."""
 
     def __init__(self, root):
         self.root = root
+        self._parents = None
+
+    def parent_of(self, elem):
+        if self._parents is None:
+            self._parents = {kid: node for node in self.root.iter() for kid in node}
+        return self._parents.get(elem)
+
+
+# --- tag tests --------------------------------------------------------------------------
+
+def _tag_test(tag):
+    """A predicate on element tags for a name token, wildcards included."""
+    if tag[:3] == "{*}" or tag[-2:] == "}*":
+        if tag == "{*}*":
+            return lambda t: type(t) is str
+        if tag == "{}*":
+            return lambda t: type(t) is str and t[:1] != "{"
+        if tag[:3] == "{*}":
+            local = tag[3:]
+            qualified_end = "}" + local
+            return lambda t: t == local or (type(t) is str and t[:1] == "{" and t.endswith(qualified_end))
+        uri_part = tag[:-1]          # "{uri}"
+        return lambda t: type(t) is str and t.startswith(uri_part)
+    if tag[:2] == "{}":
+        tag = tag[2:]                # '{}name' is name in no namespace
+    return lambda t: t == tag
+
+
+# --- steps ------------------------------------------------------------------------------
+
+def _children(test):
+    def step(search, elems):
+        for elem in elems:
+            for kid in elem:
+                if test(kid.tag):
+                    yield kid
+    return step
+
+
+def _all_children(search, elems):
+    for elem in elems:
+        yield from elem
+
+
+def _same(search, elems):
+    return elems
+
+
+def _parents(search, elems):
+    # Each parent once, in the order first reached.
+    seen = set()
+    for elem in elems:
+        up = search.parent_of(elem)
+        if up is not None and up not in seen:
+            seen.add(up)
+            yield up
+
+
+def _descendants(tag):
+    if tag != "*" and (tag[:3] == "{*}" or tag[-2:] == "}*"):
+        test = _tag_test(tag)
+        def step(search, elems):
+            for elem in elems:
+                for d in elem.iter():
+                    if d is not elem and test(d.tag):
+                        yield d
+    else:
+        if tag[:2] == "{}":
+            tag = tag[2:]
+        def step(search, elems):
+            for elem in elems:
+                for d in elem.iter(tag):
+                    if d is not elem:
+                        yield d
+    return step
+
+
+def _filter(keep):
+    """A step keeping the elements for which keep(search, elem) is true."""
+    def step(search, elems):
+        for elem in elems:
+            if keep(search, elem):
+                yield elem
+    return step
+
+
+def _text_of(elem):
+    return "".join(elem.itertext())
+
+
+_INTEGER = re.compile(r"-?\d+$")
+
+
+def _at_position(index):
+    """Keep an element when it is its parent's index-th child of its tag."""
+    def keep(search, elem):
+        up = search.parent_of(elem)
+        if up is None:
+            return False
+        same_tag = up.findall(elem.tag)
+        try:
+            return same_tag[index] is elem
+        except IndexError:
+            return False
+    return _filter(keep)
+
+
+def _predicate(shape, words):
+    """The step for a [...] test. shape spells the test's tokens: '-' a name, "'" a
+    quoted literal, other characters the operators themselves; words holds the names
+    and literals in order."""
+    if shape == "@-":
+        key = words[1]
+        return _filter(lambda s, e: e.get(key) is not None)
+    if shape == "@-='":
+        key, value = words[1], words[-1]
+        return _filter(lambda s, e: e.get(key) == value)
+    if shape == "@-!='":
+        # Only elements that have the attribute can differ from the value.
+        key, value = words[1], words[-1]
+        return _filter(lambda s, e: e.get(key, value) != value)
+    first = words[0] if words else ""
+    numeric = _INTEGER.match(first) is not None
+    if shape == "-" and not numeric:
+        return _filter(lambda s, e: e.find(first) is not None)
+    if shape in (".='", ".!='"):
+        value, want = words[-1], "!" not in shape
+        return _filter(lambda s, e: (_text_of(e) == value) is want)
+    if shape in ("-='", "-!='") and not numeric:
+        value, want = words[-1], "!" not in shape
+        return _filter(lambda s, e: any((_text_of(k) == value) is want for k in e.findall(first)))
+    if shape == "-":
+        if int(first) < 1:
+            raise SyntaxError("XPath position >= 1 expected")
+        return _at_position(int(first) - 1)
+    if shape in ("-()", "-()-"):
+        if first != "last":
+            raise SyntaxError("unsupported function")
+        if shape == "-()":
+            return _at_position(-1)
+        try:
+            offset = int(words[2])
+        except ValueError:
+            raise SyntaxError("unsupported expression")
+        if offset >= 0:
+            raise SyntaxError("XPath offset from last() must be negative")
+        return _at_position(offset - 1)
+    raise SyntaxError("invalid predicate")
+
+
+# --- compiling --------------------------------------------------------------------------
+
+class _Compiler:
+    """Turns a token stream into steps; each handler consumes the tokens of one step."""
+
+    def __init__(self, tokens):
+        self._pull = tokens.__next__
+
+    def _child(self, name):
+        return _children(_tag_test(name))
+
+    def _star(self, name):
+        return _all_children
+
+    def _self(self, name):
+        return _same
+
+    def _up(self, name):
+        return _parents
+
+    def _deep(self, name):
+        op, target = self._pull()
+        if op == "*":
+            return _descendants("*")
+        if op:
+            raise SyntaxError("invalid descendant")
+        return _descendants(target)
+
+    def _test(self, name):
+        shape, words = [], []
+        while True:
+            try:
+                op, word = self._pull()
+            except StopIteration:
+                # An unclosed '[' leaves no step, and applying it fails as
+                # CPython's does (TypeError: 'NoneType' object is not callable).
+                return None
+            if op == "]":
+                break
+            if not op and not word:
+                continue            # whitespace inside brackets is insignificant
+            if op[:1] in ("'", '"'):
+                op, word = "'", op[1:-1]
+            shape.append(op or "-")
+            words.append(word)
+        return _predicate("".join(shape), words)
+
+    _handlers = {"": _child, "*": _star, ".": _self, "..": _up, "//": _deep, "[": _test}
+
+    def steps(self):
+        out = []
+        try:
+            op, name = self._pull()
+        except StopIteration:
+            return out
+        while True:
+            handler = self._handlers[op]       # an unknown operator raises KeyError(op)
+            try:
+                out.append(handler(self, name))
+            except StopIteration:
+                raise SyntaxError("invalid path") from None
+            try:
+                op, name = self._pull()
+                if op == "/":
+                    op, name = self._pull()
+            except StopIteration:
+                return out
+
+
+_compiled = {}
+
+
+def _steps_for(path, namespaces):
+    key = (path, tuple(sorted(namespaces.items())) if namespaces else None)
+    steps = _compiled.get(key)
+    if steps is None:
+        if path[-1:] == "/":
+            path += "*"                        # 'a/' means 'a/*'
+        if path[:1] == "/":
+            raise SyntaxError("cannot use absolute path on element")
+        steps = _Compiler(xpath_tokenizer(path, namespaces)).steps()
+        if len(_compiled) >= 100:
+            _compiled.clear()
+        _compiled[key] = steps
+    return steps
 
 
 def iterfind(elem, path, namespaces=None):
-    if path[-1:] == "/":
-        path = path + "*"
-    if path[:1] == "/":
-        raise SyntaxError("cannot use absolute path on element")
-    tokens = xpath_tokenizer(path, namespaces)
-    next_token = tokens.__next__
-    try:
-        token = next_token()
-    except StopIteration:
-        return iter(())
-    selector = []
-    while True:
-        try:
-            selector.append(ops[token[0]](next_token, token))
-        except StopIteration:
-            raise SyntaxError("invalid path") from None
-        try:
-            token = next_token()
-            if token[0] == "/":
-                token = next_token()
-        except StopIteration:
-            break
-    context = _SelectorContext(elem)
-    result = [elem]
-    for select in selector:
-        result = select(context, result)
-    return result
+    steps = _steps_for(path, namespaces)
+    search = _Search(elem)
+    found = iter((elem,)) if steps else iter(())
+    for step in steps:
+        found = step(search, found)
+    return found
 
 
 def find(elem, path, namespaces=None):
-    return next(iter(iterfind(elem, path, namespaces)), None)
+    return next(iterfind(elem, path, namespaces), None)
 
 
 def findall(elem, path, namespaces=None):
@@ -287,8 +311,7 @@ def findall(elem, path, namespaces=None):
 
 
 def findtext(elem, path, default=None, namespaces=None):
-    try:
-        elem = next(iter(iterfind(elem, path, namespaces)))
-    except StopIteration:
+    hit = next(iterfind(elem, path, namespaces), None)
+    if hit is None:
         return default
-    return elem.text or ""
+    return hit.text or ""

@@ -5,7 +5,7 @@ type errors); the parser is xml.etree._parser (no expat), the path language
 xml.etree.ElementPath.
 """
 
-import io
+import operator
 import re
 import sys
 import warnings
@@ -82,7 +82,9 @@ class Element:
         return self.__class__(tag, attrib)
 
     def __copy__(self):
-        elem = self.makeelement(self.tag, self.attrib)
+        # A shallow copy shares the attrib dict, as CPython's C Element does.
+        elem = self.makeelement(self.tag, {})
+        elem.attrib = self.attrib
         elem.text = self.text
         elem.tail = self.tail
         elem[:] = self
@@ -200,10 +202,10 @@ class Element:
         self.attrib[key] = value
 
     def keys(self):
-        return self.attrib.keys()
+        return list(self.attrib)
 
     def items(self):
-        return self.attrib.items()
+        return list(self.attrib.items())
 
     def iter(self, tag=None):
         if tag == "*":
@@ -255,39 +257,31 @@ PI = ProcessingInstruction
 
 
 class QName:
-    """A qualified name: QName(uri, tag) is '{uri}tag'."""
+    """A qualified name: QName(uri, tag) is '{uri}tag'. Compares and hashes as its text."""
 
     def __init__(self, text_or_uri, tag=None):
-        if tag:
-            text_or_uri = "{%s}%s" % (text_or_uri, tag)
-        self.text = text_or_uri
+        self.text = "{%s}%s" % (text_or_uri, tag) if tag else text_or_uri
 
     def __str__(self):
         return self.text
 
     def __repr__(self):
-        return '<%s %r>' % (self.__class__.__name__, self.text)
+        return "<%s %r>" % (type(self).__name__, self.text)
 
     def __hash__(self):
         return hash(self.text)
 
-    def _other(self, other):
-        return other.text if isinstance(other, QName) else other
 
-    def __le__(self, other):
-        return self.text <= self._other(other)
+def _qname_comparison(op):
+    def compare(self, other):
+        return op(self.text, other.text if isinstance(other, QName) else other)
+    compare.__name__ = "__%s__" % op.__name__
+    return compare
 
-    def __lt__(self, other):
-        return self.text < self._other(other)
 
-    def __ge__(self, other):
-        return self.text >= self._other(other)
-
-    def __gt__(self, other):
-        return self.text > self._other(other)
-
-    def __eq__(self, other):
-        return self.text == self._other(other)
+for _op in (operator.lt, operator.le, operator.eq, operator.gt, operator.ge):
+    setattr(QName, "__%s__" % _op.__name__, _qname_comparison(_op))
+del _op
 
 
 class ElementTree:
@@ -305,226 +299,147 @@ class ElementTree:
         self._root = element
 
     def parse(self, source, parser=None):
-        close_source = False
-        if not hasattr(source, "read"):
-            source = open(source, "rb")
-            close_source = True
-        try:
-            if parser is None:
-                parser = XMLParser()
-            while True:
-                data = source.read(65536)
-                if not data:
-                    break
-                parser.feed(data)
-            self._root = parser.close()
-            return self._root
-        finally:
-            if close_source:
-                source.close()
+        with _opened(source) as stream:
+            self._root = _parse_chunks(_chunks_of(stream, 65536), parser or XMLParser())
+        return self._root
 
     def iter(self, tag=None):
         return self._root.iter(tag)
 
-    def _abs_path(self, path):
-        if path[:1] == "/":
-            path = "." + path
-            warnings.warn(
-                "This search is broken in 1.3 and earlier, and will be "
-                "fixed in a future version.  If you rely on the current "
-                "behaviour, change it to %r" % path,
-                FutureWarning, stacklevel=3)
+    def _relative(self, path):
+        # A search on a tree runs from the root element; an absolute path
+        # still works (as '.' + path) but warns, as CPython's does.
+        if path[:1] != "/":
+            return path
+        path = "." + path
+        warnings.warn("This search is broken in 1.3 and earlier, and will be fixed in a future "
+                      "version.  If you rely on the current behaviour, change it to %r" % path,
+                      FutureWarning, stacklevel=3)
         return path
 
     def find(self, path, namespaces=None):
-        return self._root.find(self._abs_path(path), namespaces)
+        return self._root.find(self._relative(path), namespaces)
 
     def findtext(self, path, default=None, namespaces=None):
-        return self._root.findtext(self._abs_path(path), default, namespaces)
+        return self._root.findtext(self._relative(path), default, namespaces)
 
     def findall(self, path, namespaces=None):
-        return self._root.findall(self._abs_path(path), namespaces)
+        return self._root.findall(self._relative(path), namespaces)
 
     def iterfind(self, path, namespaces=None):
-        return self._root.iterfind(self._abs_path(path), namespaces)
+        return self._root.iterfind(self._relative(path), namespaces)
 
     def write(self, file_or_filename, encoding=None, xml_declaration=None,
               default_namespace=None, method=None, *, short_empty_elements=True):
-        if not method:
-            method = "xml"
-        elif method not in _serialize:
-            raise ValueError("unknown method %r" % method)
-        parts, encoding = self._parts(file_or_filename, encoding, xml_declaration,
-                                      default_namespace, method, short_empty_elements)
-        text = "".join(parts)
-        if encoding.lower() == "unicode":
+        text, encoding = _document(self._root, encoding, xml_declaration, default_namespace,
+                                   method, short_empty_elements,
+                                   getattr(file_or_filename, "encoding", None))
+        if encoding.lower() != "unicode":
+            # Bytes reach the file in one write, as from CPython's buffer.
+            data = _encoded(text, encoding)
             if hasattr(file_or_filename, "write"):
-                file_or_filename.write(text)
+                for chunk in data:
+                    file_or_filename.write(chunk)
             else:
-                with open(file_or_filename, "w", encoding="utf-8", errors="xmlcharrefreplace") as f:
-                    f.write(text)
-            return
-        data = _encode(text, encoding)
-        if hasattr(file_or_filename, "write"):
-            file_or_filename.write(data)
+                with open(file_or_filename, "wb") as f:
+                    f.writelines(data)
+        elif hasattr(file_or_filename, "write"):
+            for piece in text:
+                file_or_filename.write(piece)
         else:
-            with open(file_or_filename, "wb") as f:
-                f.write(data)
-
-    def _parts(self, file_or_filename, encoding, xml_declaration, default_namespace, method,
-               short_empty_elements):
-        """The pieces of text a serialization writes, one per write call, and the
-        encoding."""
-        if not method:
-            method = "xml"
-        if not encoding:
-            encoding = "utf-8" if method == "c14n" else "us-ascii"
-        parts = []
-        write = parts.append
-        unicode_out = encoding.lower() == "unicode"
-        if unicode_out:
-            declared = getattr(file_or_filename, "encoding", None) or "utf-8"
-        else:
-            declared = encoding
-        if method == "xml" and (xml_declaration or (
-                xml_declaration is None and not unicode_out and
-                declared.lower() not in ("utf-8", "us-ascii"))):
-            write("<?xml version='1.0' encoding='%s'?>\n" % (declared,))
-        if method == "text":
-            _serialize_text(write, self._root)
-        else:
-            qnames, namespaces = _namespaces(self._root, default_namespace)
-            _serialize[method](write, self._root, qnames, namespaces,
-                               short_empty_elements=short_empty_elements)
-        return parts, encoding
+            with open(file_or_filename, "w", encoding="utf-8", errors="xmlcharrefreplace") as f:
+                f.write("".join(text))
 
     def write_c14n(self, file):
         return self.write(file, method="c14n")
 
 
-def _encode(text, encoding):
-    """text in encoding, characters it cannot hold as &#N; references."""
-    enc = encoding.lower().replace('_', '-')
-    if enc in ('utf-8', 'utf8'):
-        return text.encode('utf-8')
-    limit = {'us-ascii': 128, 'ascii': 128, 'latin-1': 256, 'latin1': 256,
-             'iso-8859-1': 256, 'iso8859-1': 256}.get(enc)
-    if limit is not None:
-        if not text.isascii() or limit != 128:
-            text = ''.join(c if ord(c) < limit else '&#%d;' % ord(c) for c in text)
-        return text.encode('latin-1' if limit == 256 else 'ascii')
-    out = []
-    for c in text:
-        try:
-            out.append(c.encode(encoding))
-        except UnicodeEncodeError:
-            out.append(('&#%d;' % ord(c)).encode(encoding))
-    return b''.join(out)
+@contextlib.contextmanager
+def _opened(source):
+    """source itself when it is a readable object, else the file it names,
+    opened in binary and closed afterwards."""
+    if hasattr(source, "read"):
+        yield source
+        return
+    with open(source, "rb") as f:
+        yield f
+
+
+def _chunks_of(stream, size):
+    while True:
+        chunk = stream.read(size)
+        if not chunk:
+            return
+        yield chunk
+
+
+def _parse_chunks(chunks, parser=None):
+    """Feed every chunk to parser (a new tree-building XMLParser if None) and
+    return what its close() returns."""
+    if parser is None:
+        parser = XMLParser(target=TreeBuilder())
+    for chunk in chunks:
+        parser.feed(chunk)
+    return parser.close()
 
 
 # --- serialization ---
 
-def _namespaces(elem, default_namespace=None):
-    """The qualified names to write for every tag and attribute name, and the namespaces
-    to declare on the root ({uri: prefix})."""
-    qnames = {None: None}
-    namespaces = {}
-    if default_namespace:
-        namespaces[default_namespace] = ""
-
-    def add_qname(qname):
-        try:
-            if qname[:1] == "{":
-                uri, tag = qname[1:].rsplit("}", 1)
-                prefix = namespaces.get(uri)
-                if prefix is None:
-                    prefix = _namespace_map.get(uri)
-                    if prefix is None:
-                        prefix = "ns%d" % len(namespaces)
-                    if prefix != "xml":
-                        namespaces[uri] = prefix
-                if prefix:
-                    qnames[qname] = "%s:%s" % (prefix, tag)
-                else:
-                    qnames[qname] = tag
-            else:
-                if default_namespace:
-                    raise ValueError("cannot use non-qualified names with "
-                                     "default_namespace option")
-                qnames[qname] = qname
-        except TypeError:
-            _raise_serialization_error(qname)
-
-    for elem in elem.iter():
-        tag = elem.tag
-        if isinstance(tag, QName):
-            if tag.text not in qnames:
-                add_qname(tag.text)
-        elif isinstance(tag, str):
-            if tag not in qnames:
-                add_qname(tag)
-        elif tag is not None and tag is not Comment and tag is not PI:
-            _raise_serialization_error(tag)
-        for key, value in elem.items():
-            if isinstance(key, QName):
-                key = key.text
-            if key not in qnames:
-                add_qname(key)
-            if isinstance(value, QName) and value.text not in qnames:
-                add_qname(value.text)
-        text = elem.text
-        if isinstance(text, QName) and text.text not in qnames:
-            add_qname(text.text)
-    return qnames, namespaces
+def _cannot_serialize(value):
+    return TypeError("cannot serialize %r (type %s)" % (value, type(value).__name__))
 
 
-def _write_namespaces(write, namespaces):
-    for v, k in sorted(namespaces.items(), key=lambda x: x[1]):
-        if k:
-            k = ":" + k
-        write(" xmlns%s=\"%s\"" % (k, _escape_attrib(v)))
+class _Names:
+    """The names a serialization writes: 'prefix:local' for each '{uri}local'
+    met (in document order), and the xmlns declarations ({uri: prefix}) the
+    root element must carry for them."""
 
+    def __init__(self, default_namespace):
+        self.written = {None: None}
+        self.declared = {}
+        self.default = default_namespace
+        if default_namespace:
+            self.declared[default_namespace] = ""
 
-def _serialize_xml(write, elem, qnames, namespaces, short_empty_elements, **kwargs):
-    tag = elem.tag
-    text = elem.text
-    if tag is Comment:
-        write("<!--%s-->" % text)
-    elif tag is ProcessingInstruction:
-        write("<?%s?>" % text)
-    else:
-        tag = qnames[tag.text if isinstance(tag, QName) else tag]
-        if tag is None:
-            if text:
-                write(_escape_cdata(text))
-            for e in elem:
-                _serialize_xml(write, e, qnames, None, short_empty_elements=short_empty_elements)
-        else:
-            write("<" + tag)
-            items = list(elem.items())
-            if items or namespaces:
-                if namespaces:
-                    _write_namespaces(write, namespaces)
-                for k, v in items:
-                    if isinstance(k, QName):
-                        k = k.text
-                    if isinstance(v, QName):
-                        v = qnames[v.text]
-                    else:
-                        v = _escape_attrib(v)
-                    write(" %s=\"%s\"" % (qnames[k], v))
-            if text or len(elem) or not short_empty_elements:
-                write(">")
-                if text:
-                    write(_escape_cdata(text))
-                for e in elem:
-                    _serialize_xml(write, e, qnames, None,
-                                   short_empty_elements=short_empty_elements)
-                write("</" + tag + ">")
-            else:
-                write(" />")
-    if elem.tail:
-        write(_escape_cdata(elem.tail))
+    def add(self, name):
+        if isinstance(name, QName):
+            name = name.text
+        if name in self.written:
+            return
+        if not isinstance(name, str):
+            raise _cannot_serialize(name)
+        if name[:1] != "{":
+            if self.default:
+                raise ValueError("cannot use non-qualified names with default_namespace option")
+            self.written[name] = name
+            return
+        uri, local = name[1:].rsplit("}", 1)
+        prefix = self.declared.get(uri)
+        if prefix is None:
+            prefix = _namespace_map.get(uri)
+            if prefix is None:
+                prefix = "ns%d" % len(self.declared)
+            if prefix != "xml":          # the xml prefix is never declared
+                self.declared[uri] = prefix
+        self.written[name] = prefix + ":" + local if prefix else local
+
+    def collect(self, root):
+        for elem in root.iter():
+            tag = elem.tag
+            if isinstance(tag, (str, QName)):
+                self.add(tag)
+            elif tag is not None and tag is not Comment and tag is not PI:
+                raise _cannot_serialize(tag)
+            for key, value in elem.items():
+                self.add(key)
+                if isinstance(value, QName):
+                    self.add(value)
+            if isinstance(elem.text, QName):
+                self.add(elem.text)
+        return self
+
+    def __getitem__(self, name):
+        return self.written[name.text if isinstance(name, QName) else name]
 
 
 HTML_EMPTY = {"area", "base", "basefont", "br", "col", "embed", "frame", "hr",
@@ -532,66 +447,108 @@ HTML_EMPTY = {"area", "base", "basefont", "br", "col", "embed", "frame", "hr",
               "track", "wbr"}
 
 
-def _serialize_html(write, elem, qnames, namespaces, **kwargs):
-    tag = elem.tag
-    text = elem.text
-    if tag is Comment:
-        write("<!--%s-->" % _escape_cdata(text))
-    elif tag is ProcessingInstruction:
-        write("<?%s?>" % _escape_cdata(text))
-    else:
-        tag = qnames[tag.text if isinstance(tag, QName) else tag]
-        if tag is None:
+class _Markup:
+    """Writes an element tree as XML or HTML text. put receives the text in
+    the pieces tostringlist() returns: a start tag's name, each xmlns
+    declaration and attribute, and its close come separately."""
+
+    def __init__(self, put, names, html, short_empty):
+        self.put = put
+        self.names = names
+        self.html = html
+        self.short_empty = short_empty
+        self.quote = _escape_attrib_html if html else _escape_attrib
+
+    def element(self, elem, xmlns=None):
+        put = self.put
+        tag, text = elem.tag, elem.text
+        if tag is Comment or tag is PI:
+            if self.html:
+                text = _escape_cdata(text)
+            put(("<!--%s-->" if tag is Comment else "<?%s?>") % text)
+        elif tag is None:
+            # A tag of None writes only the element's content.
             if text:
-                write(_escape_cdata(text))
-            for e in elem:
-                _serialize_html(write, e, qnames, None)
+                put(_escape_cdata(text))
+            for kid in elem:
+                self.element(kid)
         else:
-            write("<" + tag)
-            items = list(elem.items())
-            if items or namespaces:
-                if namespaces:
-                    _write_namespaces(write, namespaces)
-                for k, v in items:
-                    if isinstance(k, QName):
-                        k = k.text
-                    if isinstance(v, QName):
-                        v = qnames[v.text]
-                    else:
-                        v = _escape_attrib_html(v)
-                    write(" %s=\"%s\"" % (qnames[k], v))
-            write(">")
-            ltag = tag.lower()
-            if text:
-                if ltag == "script" or ltag == "style":
-                    write(text)
-                else:
-                    write(_escape_cdata(text))
-            for e in elem:
-                _serialize_html(write, e, qnames, None)
-            if ltag not in HTML_EMPTY:
-                write("</" + tag + ">")
+            name = self.names[tag]
+            put("<" + name)
+            if xmlns:
+                for uri, prefix in sorted(xmlns.items(), key=lambda up: up[1]):
+                    put(' xmlns%s="%s"' % (":" + prefix if prefix else "", _escape_attrib(uri)))
+            for key, value in list(elem.items()):
+                shown = self.names[value] if isinstance(value, QName) else self.quote(value)
+                put(' %s="%s"' % (self.names[key], shown))
+            if self.html:
+                self._html_content(elem, name, text)
+            elif text or len(elem) or not self.short_empty:
+                put(">")
+                if text:
+                    put(_escape_cdata(text))
+                for kid in elem:
+                    self.element(kid)
+                put("</" + name + ">")
+            else:
+                put(" />")
+        if elem.tail:
+            put(_escape_cdata(elem.tail))
+
+    def _html_content(self, elem, name, text):
+        # HTML always closes the start tag, keeps script and style text raw,
+        # and has no end tag for void elements.
+        put = self.put
+        put(">")
+        lower = name.lower()
+        if text:
+            put(text if lower in ("script", "style") else _escape_cdata(text))
+        for kid in elem:
+            self.element(kid)
+        if lower not in HTML_EMPTY:
+            put("</" + name + ">")
+
+
+def _plain_text(put, elem):
+    for piece in elem.itertext():
+        put(piece)
     if elem.tail:
-        write(_escape_cdata(elem.tail))
+        put(elem.tail)
 
 
-def _serialize_text(write, elem):
-    for part in elem.itertext():
-        write(part)
-    if elem.tail:
-        write(elem.tail)
+_METHODS = ("xml", "html", "text")
 
 
-_serialize = {"xml": _serialize_xml, "html": _serialize_html, "text": _serialize_text}
+def _document(root, encoding, xml_declaration, default_namespace, method,
+              short_empty_elements, stream_encoding=None):
+    """(pieces of text, encoding) of a serialization; stream_encoding is what
+    an XML declaration names for encoding="unicode"."""
+    if not method:
+        method = "xml"
+    elif method not in _METHODS:
+        raise ValueError("unknown method %r" % method)
+    encoding = encoding or "us-ascii"
+    pieces = []
+    put = pieces.append
+    as_text = encoding.lower() == "unicode"
+    if method == "xml" and (xml_declaration or (
+            xml_declaration is None and not as_text and encoding.lower() not in ("utf-8", "us-ascii"))):
+        put("<?xml version='1.0' encoding='%s'?>\n" % ((stream_encoding or "utf-8") if as_text else encoding))
+    if method == "text":
+        _plain_text(put, root)
+    else:
+        names = _Names(default_namespace).collect(root)
+        _Markup(put, names, method == "html", short_empty_elements).element(root, names.declared)
+    return pieces, encoding
 
 
 def register_namespace(prefix, uri):
     """Register the prefix written for uri's names."""
     if re.match(r"ns\d+$", prefix):
         raise ValueError("Prefix format reserved for internal use")
-    for k, v in list(_namespace_map.items()):
-        if k == uri or v == prefix:
-            del _namespace_map[k]
+    for known_uri, known_prefix in list(_namespace_map.items()):
+        if uri == known_uri or prefix == known_prefix:
+            del _namespace_map[known_uri]
     _namespace_map[uri] = prefix
 
 
@@ -604,10 +561,6 @@ _namespace_map = {
     "http://www.w3.org/2001/XMLSchema-instance": "xsi",
     "http://purl.org/dc/elements/1.1/": "dc",
 }
-
-
-def _raise_serialization_error(text):
-    raise TypeError("cannot serialize %r (type %s)" % (text, type(text).__name__))
 
 
 # What each kind of serialized text must escape, in order ("&" first, so
@@ -625,7 +578,7 @@ def _escaped(text, escapes):
                 text = text.replace(char, entity)
         return text
     except (TypeError, AttributeError):
-        _raise_serialization_error(text)
+        raise _cannot_serialize(text) from None
 
 
 def _escape_cdata(text):
@@ -643,32 +596,39 @@ def _escape_attrib_html(text):
 def tostring(element, encoding=None, method=None, *, xml_declaration=None,
              default_namespace=None, short_empty_elements=True):
     """The element and its subtree as XML: bytes (us-ascii) unless encoding="unicode"."""
-    stream = io.StringIO() if encoding == 'unicode' else io.BytesIO()
-    ElementTree(element).write(stream, encoding, xml_declaration=xml_declaration,
-                               default_namespace=default_namespace, method=method,
-                               short_empty_elements=short_empty_elements)
-    return stream.getvalue()
+    pieces = tostringlist(element, encoding, method, xml_declaration=xml_declaration,
+                          default_namespace=default_namespace,
+                          short_empty_elements=short_empty_elements)
+    if encoding == "unicode":
+        return "".join(pieces)
+    if pieces and isinstance(pieces[0], str):
+        # "Unicode" spelled otherwise: text written to CPython's bytes buffer.
+        raise TypeError("a bytes-like object is required, not 'str'")
+    return b"".join(pieces)
 
 
 def tostringlist(element, encoding=None, method=None, *, xml_declaration=None,
                  default_namespace=None, short_empty_elements=True):
-    if method and method not in _serialize:
-        raise ValueError("unknown method %r" % method)
-    parts, encoding = ElementTree(element)._parts(
-        io.StringIO() if encoding == 'unicode' else io.BytesIO(), encoding, xml_declaration,
-        default_namespace, method, short_empty_elements)
+    """tostring() as a list: text in the pieces written; bytes in one piece
+    (CPython's buffered writer hands them over whole)."""
+    pieces, encoding = _document(element, encoding, xml_declaration, default_namespace,
+                                 method, short_empty_elements)
     if encoding.lower() == "unicode":
-        return parts
-    return [_encode(p, encoding) for p in parts]
+        return pieces
+    return _encoded(pieces, encoding)
+
+
+def _encoded(pieces, encoding):
+    # Nothing written encodes to nothing (no utf-16 BOM either).
+    text = "".join(pieces)
+    return [text.encode(encoding, "xmlcharrefreplace")] if text else []
 
 
 def dump(elem):
     """Write the element tree or structure to sys.stdout (for debugging)."""
-    if not isinstance(elem, ElementTree):
-        elem = ElementTree(elem)
-    elem.write(sys.stdout, encoding="unicode")
-    tail = elem.getroot().tail
-    if not tail or tail[-1] != "\n":
+    tree = elem if isinstance(elem, ElementTree) else ElementTree(elem)
+    tree.write(sys.stdout, encoding="unicode")
+    if not (tree.getroot().tail or "").endswith("\n"):
         sys.stdout.write("\n")
 
 
@@ -679,28 +639,27 @@ def indent(tree, space="  ", level=0):
         tree = tree.getroot()
     if level < 0:
         raise ValueError(f"Initial indentation level must be >= 0, got {level}")
-    if not len(tree):
-        return
-    indentations = ["\n" + level * space]
+    if len(tree):
+        _indent_below(tree, "\n" + space * level, space)
 
-    def _indent_children(elem, level):
-        child_level = level + 1
-        try:
-            child_indentation = indentations[child_level]
-        except IndexError:
-            child_indentation = indentations[level] + space
-            indentations.append(child_indentation)
-        if not elem.text or not elem.text.strip():
-            elem.text = child_indentation
-        for child in elem:
-            if len(child):
-                _indent_children(child, child_level)
-            if not child.tail or not child.tail.strip():
-                child.tail = child_indentation
-        if not child.tail.strip():
-            child.tail = indentations[level]
 
-    _indent_children(tree, 0)
+def _blank(text):
+    return not text or text.isspace()
+
+
+def _indent_below(elem, own, space):
+    # own is the newline-and-indentation that leads up to elem's end tag;
+    # its children's lines are one step deeper.
+    inner = own + space
+    if _blank(elem.text):
+        elem.text = inner
+    for kid in elem:
+        if len(kid):
+            _indent_below(kid, inner, space)
+        if _blank(kid.tail):
+            kid.tail = inner
+    if kid.tail.isspace():
+        kid.tail = own
 
 
 # --- parsing ---
@@ -714,34 +673,26 @@ def parse(source, parser=None):
 
 def XML(text, parser=None):
     """Parse XML from a string (or bytes) and return the root element."""
-    if not parser:
-        parser = XMLParser(target=TreeBuilder())
-    parser.feed(text)
-    return parser.close()
+    return _parse_chunks((text,), parser)
 
 
 fromstring = XML
 
 
 def fromstringlist(sequence, parser=None):
-    if not parser:
-        parser = XMLParser(target=TreeBuilder())
-    for text in sequence:
-        parser.feed(text)
-    return parser.close()
+    """Parse XML given as a sequence of fragments; return the root element."""
+    return _parse_chunks(sequence, parser)
 
 
 def XMLID(text, parser=None):
-    if not parser:
-        parser = XMLParser(target=TreeBuilder())
-    parser.feed(text)
-    tree = parser.close()
+    """(root, {id attribute: element}) of an XML string."""
+    root = _parse_chunks((text,), parser)
     ids = {}
-    for elem in tree.iter():
-        id = elem.get("id")
-        if id:
-            ids[id] = elem
-    return tree, ids
+    for elem in root.iter():
+        key = elem.get("id")
+        if key:
+            ids[key] = elem
+    return root, ids
 
 
 class TreeBuilder:
@@ -749,76 +700,72 @@ class TreeBuilder:
 
     def __init__(self, element_factory=None, *, comment_factory=None, pi_factory=None,
                  insert_comments=False, insert_pis=False):
-        self._data = []
-        self._elem = []
-        self._last = None
-        self._root = None
-        self._tail = None
-        if comment_factory is None:
-            comment_factory = Comment
-        self._comment_factory = comment_factory
+        self._make = element_factory or Element
+        self._make_comment = comment_factory or Comment
+        self._make_pi = pi_factory or ProcessingInstruction
         self.insert_comments = insert_comments
-        if pi_factory is None:
-            pi_factory = ProcessingInstruction
-        self._pi_factory = pi_factory
         self.insert_pis = insert_pis
-        if element_factory is None:
-            element_factory = Element
-        self._factory = element_factory
+        self._open = []          # elements started and not yet ended
+        self._root = None
+        self._text = []          # character data not yet attached
+        self._previous = None    # the element that data goes into ...
+        self._as_tail = False    # ... as its tail (after its end) or its text
 
     def close(self):
-        assert len(self._elem) == 0, "missing end tags"
-        assert self._root is not None, "missing toplevel element"
+        # Like CPython's C TreeBuilder: no check that every element ended.
         return self._root
 
-    def _flush(self):
-        if self._data:
-            if self._last is not None:
-                text = "".join(self._data)
-                if self._tail:
-                    assert self._last.tail is None, "internal error (tail)"
-                    self._last.tail = text
+    def _attach_text(self):
+        if self._text:
+            if self._previous is not None:
+                joined = "".join(self._text)
+                if self._as_tail:
+                    self._previous.tail = joined
                 else:
-                    assert self._last.text is None, "internal error (text)"
-                    self._last.text = text
-            self._data = []
+                    self._previous.text = joined
+            self._text = []
 
-    def data(self, data):
-        self._data.append(data)
-
-    def start(self, tag, attrs):
-        self._flush()
-        self._last = elem = self._factory(tag, attrs)
-        if self._elem:
-            self._elem[-1].append(elem)
+    def _place(self, elem):
+        # elem goes in the open element, or becomes the root if it is first.
+        if self._open:
+            self._open[-1].append(elem)
         elif self._root is None:
             self._root = elem
-        self._elem.append(elem)
-        self._tail = 0
+        else:
+            raise ParseError("multiple elements on top level")
+
+    def data(self, data):
+        self._text.append(data)
+
+    def start(self, tag, attrs):
+        self._attach_text()
+        elem = self._make(tag, attrs)
+        self._place(elem)
+        self._open.append(elem)
+        self._previous, self._as_tail = elem, False
         return elem
 
     def end(self, tag):
-        self._flush()
-        self._last = self._elem.pop()
-        assert self._last.tag == tag, \
-            "end tag mismatch (expected %s, got %s)" % (self._last.tag, tag)
-        self._tail = 1
-        return self._last
+        self._attach_text()
+        if not self._open:
+            raise IndexError("pop from empty stack")
+        elem = self._open.pop()
+        self._previous, self._as_tail = elem, True
+        return elem
 
     def comment(self, text):
-        return self._handle_single(self._comment_factory, self.insert_comments, text)
+        return self._leaf(self._make_comment(text), self.insert_comments)
 
     def pi(self, target, text=None):
-        return self._handle_single(self._pi_factory, self.insert_pis, target, text)
+        return self._leaf(self._make_pi(target, text), self.insert_pis)
 
-    def _handle_single(self, factory, insert, *args):
-        elem = factory(*args)
+    def _leaf(self, elem, insert):
+        # Comments and PIs enter the tree only when asked, and only inside it.
         if insert:
-            self._flush()
-            self._last = elem
-            if self._elem:
-                self._elem[-1].append(elem)
-            self._tail = 1
+            self._attach_text()
+            if self._open:
+                self._open[-1].append(elem)
+            self._previous, self._as_tail = elem, True
         return elem
 
 
@@ -955,81 +902,87 @@ class XMLParser:
 class XMLPullParser:
     """Non-blocking parsing: feed() data, then read_events() yields (event, object)."""
 
+    _KNOWN_EVENTS = ("start", "end", "comment", "pi", "start-ns", "end-ns")
+
     def __init__(self, events=None, *, _parser=None):
-        self._events_queue = []
+        wanted = ("end",) if events is None else tuple(events)
+        for name in wanted:
+            if name not in self._KNOWN_EVENTS:
+                raise ValueError("unknown event %r" % name)
+        # Events and parse errors wait here, in order, until read_events().
+        self._pending = []
         self._parser = _parser or XMLParser(target=TreeBuilder())
-        if events is None:
-            events = ("end",)
-        events = tuple(events)
-        for e in events:
-            if e not in ("start", "end", "comment", "pi", "start-ns", "end-ns"):
-                raise ValueError("unknown event %r" % e)
-        self._parser._events = (self._events_queue, events)
+        self._parser._events = (self._pending, wanted)
 
     def feed(self, data):
         if self._parser is None:
             raise ValueError("feed() called after end of stream")
-        if data:
-            try:
-                self._parser.feed(data)
-            except SyntaxError as exc:
-                self._events_queue.append(exc)
+        if not data:
+            return
+        try:
+            self._parser.feed(data)
+        except SyntaxError as err:
+            # Reported by read_events() after the events before it.
+            self._pending.append(err)
 
-    def _close_and_return_root(self):
-        root = self._parser.close()
-        self._parser = None
-        return root
+    def _finish(self):
+        parser, self._parser = self._parser, None
+        return parser.close()
 
     def close(self):
-        self._close_and_return_root()
+        self._finish()
 
     def read_events(self):
-        events = self._events_queue
-        while events:
-            event = events.pop(0)
-            if isinstance(event, Exception):
-                raise event
-            yield event
+        queue = self._pending
+        while queue:
+            item = queue.pop(0)
+            if isinstance(item, Exception):
+                raise item
+            yield item
 
     def flush(self):
         pass
 
 
-class _IterParseIterator:
+class _IterParse:
+    """What iterparse() returns: an iterator of (event, element) pairs reading
+    the source as needed; root is set once the document ends."""
+
     def __init__(self, source, events, parser):
-        self._close_source = False
-        if not hasattr(source, "read"):
-            source = open(source, "rb")
-            self._close_source = True
-        self._source = source
+        self._owns_source = not hasattr(source, "read")
+        self._source = open(source, "rb") if self._owns_source else source
         self._pull = XMLPullParser(events=events, _parser=parser)
+        self._ended = False
         self.root = None
-        self._done = False
 
     def __iter__(self):
         return self
 
+    def _next_event(self):
+        while True:
+            for event in self._pull.read_events():
+                return event
+            if self._ended:
+                raise StopIteration
+            chunk = self._source.read(16 * 1024)
+            if chunk:
+                self._pull.feed(chunk)
+            else:
+                self.root = self._pull._finish()
+                self._ended = True
+
     def __next__(self):
         try:
-            while True:
-                for event in self._pull.read_events():
-                    return event
-                if self._done:
-                    raise StopIteration
-                data = self._source.read(16 * 1024)
-                if data:
-                    self._pull.feed(data)
-                else:
-                    self.root = self._pull._close_and_return_root()
-                    self._done = True
+            return self._next_event()
         except BaseException:
-            if self._close_source:
+            # Done or failed: a file opened here is closed here.
+            if self._owns_source:
+                self._owns_source = False
                 self._source.close()
-                self._close_source = False
             raise
 
 
 def iterparse(source, events=None, parser=None):
     """Parse a file incrementally, yielding (event, element) pairs; the iterator's root
     attribute is the root element once it is exhausted."""
-    return _IterParseIterator(source, events, parser)
+    return _IterParse(source, events, parser)

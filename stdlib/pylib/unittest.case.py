@@ -656,12 +656,10 @@ class TestCase(object):
                     member, container)
 
     def assertIsInstance(self, obj, cls, msg=None):
-        if not isinstance(obj, cls):
-            self.fail(self._formatMessage(msg, f'{safe_repr(obj)} is not an instance of {cls!r}'))
+        self._check(isinstance(obj, cls), msg, '%s is not an instance of %s', obj, cls)
 
     def assertNotIsInstance(self, obj, cls, msg=None):
-        if isinstance(obj, cls):
-            self.fail(self._formatMessage(msg, f'{safe_repr(obj)} is an instance of {cls!r}'))
+        self._check(not isinstance(obj, cls), msg, '%s is an instance of %s', obj, cls)
 
     def assertLess(self, a, b, msg=None):
         self._check(a < b, msg, '%s not less than %s', a, b)

@@ -385,6 +385,15 @@ class _AssertWarnsContext(_AssertRaisesBaseContext):
         self._missing('triggered')
 
 
+def _regex(pattern, nonempty=False):
+    # A compiled pattern is used as it is (anything with .search will do).
+    if not isinstance(pattern, (str, bytes)):
+        return pattern
+    if nonempty:
+        assert pattern, "expected_regex must not be empty."
+    return re.compile(pattern)
+
+
 def _deprecated_alias(modern):
     def deprecated_func(*args, **kwargs):
         warnings.warn(f'Please use {modern.__name__} instead.', DeprecationWarning, 2)
@@ -463,10 +472,14 @@ class TestCase(object):
     def tearDownClass(cls):
         pass
 
+    def _popCleanups(self):
+        # Last added first; a cleanup may add more cleanups as it runs.
+        while self._cleanups:
+            yield self._cleanups.pop()
+
     def doCleanups(self):
         outcome = self._outcome or _Outcome()
-        while self._cleanups:
-            function, args, kwargs = self._cleanups.pop()
+        for function, args, kwargs in self._popCleanups():
             with outcome.part(self):
                 self._callCleanup(function, *args, **kwargs)
         return outcome.success
@@ -590,8 +603,7 @@ class TestCase(object):
         self._callSetUp()
         self._callTestMethod(method)
         self._callTearDown()
-        while self._cleanups:
-            function, args, kwargs = self._cleanups.pop()
+        for function, args, kwargs in self._popCleanups():
             self._callCleanup(function, *args, **kwargs)
 
     def skipTest(self, reason):
@@ -809,20 +821,17 @@ class TestCase(object):
     # -- regular expressions
 
     def assertRegex(self, text, expected_regex, msg=None):
-        if isinstance(expected_regex, (str, bytes)):
-            assert expected_regex, "expected_regex must not be empty."
-            expected_regex = re.compile(expected_regex)
-        if not expected_regex.search(text):
+        pattern = _regex(expected_regex, nonempty=True)
+        if pattern.search(text) is None:
             self.fail(self._formatMessage(msg, "Regex didn't match: %r not found in %r"
-                                          % (expected_regex.pattern, text)))
+                                          % (pattern.pattern, text)))
 
     def assertNotRegex(self, text, unexpected_regex, msg=None):
-        if isinstance(unexpected_regex, (str, bytes)):
-            unexpected_regex = re.compile(unexpected_regex)
-        found = unexpected_regex.search(text)
+        pattern = _regex(unexpected_regex)
+        found = pattern.search(text)
         if found:
             self.fail(self._formatMessage(msg, 'Regex matched: %r matches %r in %r'
-                                          % (found.group(), unexpected_regex.pattern, text)))
+                                          % (found.group(), pattern.pattern, text)))
 
 
 # The pre-3.2 names, each warning that its modern name should be used.

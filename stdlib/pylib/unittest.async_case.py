@@ -59,7 +59,7 @@ class IsolatedAsyncioTestCase(TestCase):
     def _callTestMethod(self, method):
         if self._either(method) is not None:
             warnings.warn(f'It is deprecated to return a value that is not None from a '
-                          f'test case ({method})', DeprecationWarning, stacklevel=4)
+                          f'test case ({method})', DeprecationWarning, stacklevel=5)
 
     def _callTearDown(self):
         self._on_loop(self.asyncTearDown)
@@ -82,22 +82,28 @@ class IsolatedAsyncioTestCase(TestCase):
             return self._on_loop(func, *args, **kwargs)
         return self._in_context(func, *args, **kwargs)
 
-    def _setupAsyncioRunner(self):
+    def _on_own_loop(self, body, *args, close_on_error=True):
+        """body(*args) with a fresh asyncio.Runner for the test."""
         assert self._asyncioRunner is None, 'asyncio runner is already initialized'
         self._asyncioRunner = asyncio.Runner()
+        try:
+            value = body(*args)
+        except BaseException:
+            if close_on_error:
+                self._close_runner()
+            raise
+        self._close_runner()
+        return value
 
-    def _tearDownAsyncioRunner(self):
+    def _close_runner(self):
+        # Cancels what the test left running, then closes the loop.
         runner, self._asyncioRunner = self._asyncioRunner, None
         runner.close()
 
     def run(self, result=None):
-        self._setupAsyncioRunner()
-        try:
-            return super().run(result)
-        finally:
-            self._tearDownAsyncioRunner()
+        return self._on_own_loop(super().run, result)
 
     def debug(self):
-        self._setupAsyncioRunner()
-        super().debug()
-        self._tearDownAsyncioRunner()
+        # As CPython's: a debug() that raises leaves its loop open, for a
+        # debugger to look at.
+        self._on_own_loop(super().debug, close_on_error=False)

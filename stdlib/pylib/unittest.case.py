@@ -350,8 +350,7 @@ class _AssertRaisesContext(_AssertRaisesBaseContext):
             self._regex_mismatch(str(exc_value))
         return True
 
-    # CPython answers a types.GenericAlias, which asy cannot build yet.
-    __class_getitem__ = classmethod(lambda cls, item: cls)
+    __class_getitem__ = classmethod(types.GenericAlias)
 
 
 class _AssertWarnsContext(_AssertRaisesBaseContext):

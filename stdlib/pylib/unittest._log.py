@@ -1,4 +1,9 @@
-"""unittest._log: assertLogs and assertNoLogs."""
+"""unittest._log: the context manager behind assertLogs and assertNoLogs.
+
+While it is active, the watched logger's handlers are replaced by one that
+records, its level is set to the asked one and it stops propagating; all
+three are put back on exit.
+"""
 
 import logging
 import collections
@@ -25,47 +30,54 @@ class _CapturingHandler(logging.Handler):
         self.watcher.output.append(self.format(record))
 
 
+def _level_number(level):
+    # A level name becomes its number (getLevelName maps names to numbers);
+    # numbers and unknown names are passed on for setLevel to judge.
+    if not level:
+        return logging.INFO
+    if isinstance(level, str):
+        number = logging.getLevelName(level)
+        if isinstance(number, int):
+            return number
+    return level
+
+
 class _AssertLogsContext(_BaseTestCaseContext):
     LOGGING_FORMAT = "%(levelname)s:%(name)s:%(message)s"
 
     def __init__(self, test_case, logger_name, level, no_logs):
         _BaseTestCaseContext.__init__(self, test_case)
         self.logger_name = logger_name
-        if level:
-            self.level = logging._nameToLevel.get(level, level)
-        else:
-            self.level = logging.INFO
-        self.msg = None
+        self.level = _level_number(level)
         self.no_logs = no_logs
+        self.msg = None
 
     def __enter__(self):
-        if isinstance(self.logger_name, logging.Logger):
-            logger = self.logger = self.logger_name
-        else:
-            logger = self.logger = logging.getLogger(self.logger_name)
-        handler = _CapturingHandler()
-        handler.setLevel(self.level)
-        handler.setFormatter(logging.Formatter(self.LOGGING_FORMAT))
-        self.watcher = handler.watcher
-        self.old_handlers = logger.handlers[:]
-        self.old_level = logger.level
-        self.old_propagate = logger.propagate
-        logger.handlers = [handler]
-        logger.setLevel(self.level)
-        logger.propagate = False
-        if self.no_logs:
-            return
-        return handler.watcher
+        target = self.logger_name
+        if not isinstance(target, logging.Logger):
+            target = logging.getLogger(target)
+        self.logger = target
+        capture = _CapturingHandler()
+        capture.setLevel(self.level)
+        capture.setFormatter(logging.Formatter(self.LOGGING_FORMAT))
+        self.watcher = capture.watcher
+        self._saved = (target.handlers[:], target.level, target.propagate)
+        target.handlers = [capture]
+        target.setLevel(self.level)
+        target.propagate = False
+        return None if self.no_logs else capture.watcher
 
     def __exit__(self, exc_type, exc_value, tb):
-        self.logger.handlers = self.old_handlers
-        self.logger.propagate = self.old_propagate
-        self.logger.setLevel(self.old_level)
+        handlers, level, propagate = self._saved
+        self.logger.handlers = handlers
+        self.logger.propagate = propagate
+        self.logger.setLevel(level)
         if exc_type is not None:
-            return False
-        if self.no_logs:
-            if len(self.watcher.records) > 0:
-                self._raiseFailure("Unexpected logs found: {!r}".format(self.watcher.output))
-        elif len(self.watcher.records) == 0:
-            self._raiseFailure("no logs of level {} or higher triggered on {}".format(
-                logging.getLevelName(self.level), self.logger.name))
+            return False  # the block's exception wins
+        seen = self.watcher.records
+        if self.no_logs and seen:
+            self._raiseFailure(f"Unexpected logs found: {self.watcher.output!r}")
+        if not self.no_logs and not seen:
+            self._raiseFailure(f"no logs of level {logging.getLevelName(self.level)} "
+                               f"or higher triggered on {self.logger.name}")
+        return None

@@ -1,6 +1,12 @@
 """unittest.async_case: IsolatedAsyncioTestCase, whose set-up, tests,
-tear-down and cleanups may be coroutines, each test on an event loop of
-its own."""
+tear-down and cleanups may be coroutines.
+
+Each test gets an asyncio.Runner of its own (a fresh event loop, closed
+after the test, with the tasks the test left behind cancelled). Everything
+the test does, synchronous parts included, runs in one contextvars context
+copied when the test case was made, so context variables set in setUp or
+asyncSetUp are seen by the test and its cleanups.
+"""
 
 import asyncio
 import contextvars
@@ -15,7 +21,7 @@ __unittest = True
 class IsolatedAsyncioTestCase(TestCase):
     def __init__(self, methodName='runTest'):
         super().__init__(methodName)
-        self._asyncioLoop = None
+        self._asyncioRunner = None
         self._asyncioTestContext = contextvars.copy_context()
 
     async def asyncSetUp(self):
@@ -25,93 +31,79 @@ class IsolatedAsyncioTestCase(TestCase):
         pass
 
     def addAsyncCleanup(self, func, /, *args, **kwargs):
-        self.addCleanup(*(func, *args), **kwargs)
+        # Cleanups are run by _callCleanup, which awaits coroutine functions.
+        self.addCleanup(func, *args, **kwargs)
 
     async def enterAsyncContext(self, cm):
-        cls = type(cm)
-        try:
-            enter = cls.__aenter__
-            exit = cls.__aexit__
-        except AttributeError:
-            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
-                            f"not support the asynchronous context manager protocol"
-                            ) from None
-        result = await enter(cm)
-        self.addAsyncCleanup(exit, cm, None, None, None)
-        return result
+        """Enter the asynchronous context manager cm now and exit it with
+        the test's cleanups; the result of its __aenter__."""
+        kind = type(cm)
+        enter = getattr(kind, '__aenter__', None)
+        leave = getattr(kind, '__aexit__', None)
+        if enter is None or leave is None:
+            raise TypeError(f"'{kind.__module__}.{kind.__qualname__}' object does "
+                            f"not support the asynchronous context manager protocol")
+        value = await enter(cm)
+        self.addAsyncCleanup(leave, cm, None, None, None)
+        return value
+
+    # The hooks TestCase.run calls. setUp and tearDown are always called
+    # plainly, asyncSetUp and asyncTearDown always awaited, the test and
+    # the cleanups awaited when they are coroutine functions.
 
     def _callSetUp(self):
-        self._asyncioTestContext.run(self.setUp)
-        self._callAsync(self.asyncSetUp)
+        self._asyncioRunner.get_loop()  # setUp may ask asyncio for the loop
+        self._in_context(self.setUp)
+        self._on_loop(self.asyncSetUp)
 
     def _callTestMethod(self, method):
-        if self._callMaybeAsync(method) is not None:
+        if self._either(method) is not None:
             warnings.warn(f'It is deprecated to return a value that is not None from a '
-                          f'test case ({method})', DeprecationWarning, stacklevel=4)
+                          f'test case ({method})', DeprecationWarning, stacklevel=5)
 
     def _callTearDown(self):
-        self._callAsync(self.asyncTearDown)
-        self._asyncioTestContext.run(self.tearDown)
+        self._on_loop(self.asyncTearDown)
+        self._in_context(self.tearDown)
 
     def _callCleanup(self, function, *args, **kwargs):
-        self._callMaybeAsync(function, *args, **kwargs)
+        self._either(function, *args, **kwargs)
 
-    def _runOnLoop(self, coro):
-        # As asyncio.Runner.run: the coroutine is a task of the test's loop,
-        # in the test's context.
-        loop = self._asyncioLoop
-        task = loop.create_task(coro, context=self._asyncioTestContext)
-        return loop.run_until_complete(task)
-
-    def _callAsync(self, func, /, *args, **kwargs):
-        assert self._asyncioLoop is not None, 'asyncio runner is not initialized'
-        assert inspect.iscoroutinefunction(func), f'{func!r} is not an async function'
-        return self._runOnLoop(func(*args, **kwargs))
-
-    def _callMaybeAsync(self, func, /, *args, **kwargs):
-        assert self._asyncioLoop is not None, 'asyncio runner is not initialized'
-        if inspect.iscoroutinefunction(func):
-            return self._runOnLoop(func(*args, **kwargs))
+    def _in_context(self, func, /, *args, **kwargs):
         return self._asyncioTestContext.run(func, *args, **kwargs)
 
-    def _setupAsyncioRunner(self):
-        assert self._asyncioLoop is None, 'asyncio runner is already initialized'
-        loop = asyncio.new_event_loop()
-        asyncio.set_event_loop(loop)
-        self._asyncioLoop = loop
+    def _on_loop(self, func, /, *args, **kwargs):
+        runner = self._asyncioRunner
+        assert runner is not None, 'asyncio runner is not initialized'
+        assert inspect.iscoroutinefunction(func), f'{func!r} is not an async function'
+        return runner.run(func(*args, **kwargs), context=self._asyncioTestContext)
 
-    def _tearDownAsyncioRunner(self):
-        # Tasks the test left behind are cancelled and waited for, then the
-        # loop closes, as asyncio.Runner.close does.
-        loop = self._asyncioLoop
-        self._asyncioLoop = None
+    def _either(self, func, /, *args, **kwargs):
+        if inspect.iscoroutinefunction(func):
+            return self._on_loop(func, *args, **kwargs)
+        return self._in_context(func, *args, **kwargs)
+
+    def _on_own_loop(self, body, *args, close_on_error=True):
+        """body(*args) with a fresh asyncio.Runner for the test."""
+        assert self._asyncioRunner is None, 'asyncio runner is already initialized'
+        self._asyncioRunner = asyncio.Runner()
         try:
-            pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
-            if pending:
-                for t in pending:
-                    t.cancel()
-                loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-                for t in pending:
-                    if t.cancelled():
-                        continue
-                    if t.exception() is not None:
-                        loop.call_exception_handler({
-                            'message': 'unhandled exception during asyncio.run() shutdown',
-                            'exception': t.exception(),
-                            'task': t,
-                        })
-        finally:
-            asyncio.set_event_loop(None)
-            loop.close()
+            value = body(*args)
+        except BaseException:
+            if close_on_error:
+                self._close_runner()
+            raise
+        self._close_runner()
+        return value
+
+    def _close_runner(self):
+        # Cancels what the test left running, then closes the loop.
+        runner, self._asyncioRunner = self._asyncioRunner, None
+        runner.close()
 
     def run(self, result=None):
-        self._setupAsyncioRunner()
-        try:
-            return super().run(result)
-        finally:
-            self._tearDownAsyncioRunner()
+        return self._on_own_loop(super().run, result)
 
     def debug(self):
-        self._setupAsyncioRunner()
-        super().debug()
-        self._tearDownAsyncioRunner()
+        # As CPython's: a debug() that raises leaves its loop open, for a
+        # debugger to look at.
+        self._on_own_loop(super().debug, close_on_error=False)

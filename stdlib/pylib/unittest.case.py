@@ -1,22 +1,21 @@
 """unittest.case: TestCase, its assertions and the skip decorators.
 
-Failure messages are CPython's word for word (unittest's own tests and
-users' expectations depend on them); the diffs come from difflib and
-pprint as CPython's do.
+A test run is split into parts (setUp, the test, tearDown, each cleanup,
+each subTest block); a _PartGuard around every part turns what the part
+raised into a report to the TestResult, so the run goes on with the next
+part. Failure messages are CPython's word for word, since users' tests
+compare them; the longer comparisons are built in unittest._diffs.
 """
 
 import sys
 import functools
-import difflib
-import pprint
 import re
 import warnings
-import collections
-import contextlib
 import types
 
-from unittest.util import (safe_repr, strclass, _common_shorten_repr,
-                           _count_diff_all_purpose, _count_diff_hashable)
+from unittest.util import safe_repr, strclass, _common_shorten_repr
+from unittest._diffs import (sequence_mismatch, set_mismatch, count_mismatch,
+                             text_diff, pformat_diff, subset_mismatch)
 
 __unittest = True
 
@@ -31,87 +30,168 @@ class SkipTest(Exception):
 
 
 class _ShouldStop(Exception):
-    pass
+    """Raised out of a subTest block to end the test early (failfast, or
+    a failure that an expectedFailure test was waiting for)."""
 
 
 class _UnexpectedSuccess(Exception):
-    pass
+    """Reported as a failure to results without addUnexpectedSuccess."""
 
 
-class _Outcome(object):
-    # What happened while a test's parts (setUp, the test, tearDown,
-    # cleanups, subtests) ran: each part reports its own error and the
-    # test goes on with the next part.
-    def __init__(self, result=None):
-        self.expecting_failure = False
-        self.result = result
-        self.result_supports_subtests = hasattr(result, "addSubTest")
-        self.success = True
-        self.expectedFailure = None
+# What a result lacking one of the newer add* methods gets instead: the
+# warning and the fallback report.
+_RESULT_FALLBACKS = {
+    'addSkip': "TestResult has no addSkip method, skips not reported",
+    'addExpectedFailure': "TestResult has no addExpectedFailure method, reporting as passes",
+    'addUnexpectedSuccess': "TestResult has no addUnexpectedSuccess method, reporting as failure",
+}
 
-    @contextlib.contextmanager
-    def testPartExecutor(self, test_case, subTest=False):
-        old_success = self.success
-        self.success = True
+
+def _report(result, kind, test, *details):
+    method = getattr(result, kind, None)
+    if method is not None:
+        method(test, *details)
+        return
+    warnings.warn(_RESULT_FALLBACKS[kind], RuntimeWarning, 2)
+    if kind == 'addUnexpectedSuccess':
         try:
-            yield
-        except KeyboardInterrupt:
-            raise
-        except SkipTest as e:
-            self.success = False
-            _addSkip(self.result, test_case, str(e))
-        except _ShouldStop:
-            pass
-        except BaseException:
-            exc_info = sys.exc_info()
-            if self.expecting_failure:
-                self.expectedFailure = exc_info
-            else:
-                self.success = False
-                if subTest:
-                    self.result.addSubTest(test_case.test_case, test_case, exc_info)
-                else:
-                    _addError(self.result, test_case, exc_info)
-        else:
-            if subTest and self.success:
-                self.result.addSubTest(test_case.test_case, test_case, None)
-        finally:
-            self.success = self.success and old_success
-
-
-def _addSkip(result, test_case, reason):
-    addSkip = getattr(result, 'addSkip', None)
-    if addSkip is not None:
-        addSkip(test_case, reason)
+            raise _UnexpectedSuccess from None
+        except _UnexpectedSuccess:
+            result.addFailure(test, sys.exc_info())
     else:
-        warnings.warn("TestResult has no addSkip method, skips not reported",
-                      RuntimeWarning, 2)
-        result.addSuccess(test_case)
+        result.addSuccess(test)
 
 
-def _addError(result, test, exc_info):
-    if result is not None and exc_info is not None:
-        if issubclass(exc_info[0], test.failureException):
-            result.addFailure(test, exc_info)
+def _report_exception(result, test, exc_info):
+    # Assertion failures (the test's failureException) are failures,
+    # anything else an error.
+    if issubclass(exc_info[0], test.failureException):
+        result.addFailure(test, exc_info)
+    else:
+        result.addError(test, exc_info)
+
+
+class _Outcome:
+    """The state of one test's run, shared by its parts."""
+
+    def __init__(self, result=None):
+        self.result = result
+        self.result_supports_subtests = hasattr(result, 'addSubTest')
+        self.success = True          # no part so far failed, errored or skipped
+        self.expecting_failure = False
+        self.expectedFailure = None  # exc_info of the failure an xfail test hoped for
+
+    def part(self, test_case, subtest=False):
+        return _PartGuard(self, test_case, subtest)
+
+
+class _PartGuard:
+    """Context manager around one part of a test: the exception the part
+    raises is reported and swallowed (KeyboardInterrupt excepted)."""
+
+    def __init__(self, outcome, test_case, subtest):
+        self.outcome = outcome
+        self.test_case = test_case
+        self.subtest = subtest
+
+    def __enter__(self):
+        # success is per part while it runs (nested subtests clear it), and
+        # folded into the enclosing part's on the way out.
+        self.enclosing_success = self.outcome.success
+        self.outcome.success = True
+
+    def __exit__(self, exc_type, exc, tb):
+        outcome = self.outcome
+        swallow = True
+        if exc_type is None:
+            if self.subtest and outcome.success:
+                outcome.result.addSubTest(self.test_case.test_case, self.test_case, None)
+        elif issubclass(exc_type, KeyboardInterrupt):
+            swallow = False
+        elif issubclass(exc_type, SkipTest):
+            outcome.success = False
+            _report(outcome.result, 'addSkip', self.test_case, str(exc))
+        elif issubclass(exc_type, _ShouldStop):
+            pass
+        elif outcome.expecting_failure:
+            outcome.expectedFailure = (exc_type, exc, tb)
         else:
-            result.addError(test, exc_info)
+            outcome.success = False
+            if self.subtest:
+                outcome.result.addSubTest(self.test_case.test_case, self.test_case,
+                                          (exc_type, exc, tb))
+            elif outcome.result is not None:
+                _report_exception(outcome.result, self.test_case, (exc_type, exc, tb))
+        outcome.success = outcome.success and self.enclosing_success
+        return swallow
 
 
-def _id(obj):
-    return obj
+class _SubTestBlock:
+    """What TestCase.subTest returns: runs its block as a part of the test
+    of its own, reported under a _SubTest naming the block's parameters."""
+
+    def __init__(self, test_case, msg, params):
+        self.test_case = test_case
+        self.msg = msg
+        self.params = params
+
+    def __enter__(self):
+        case = self.test_case
+        outcome = case._outcome
+        self.guard = None
+        if outcome is None or not outcome.result_supports_subtests:
+            return None  # outside a run: a plain block
+        self.parent = case._subtest
+        params = dict(self.params)
+        if self.parent is not None:
+            for key, value in self.parent.params.items():
+                params.setdefault(key, value)
+        case._subtest = _SubTest(case, self.msg, params)
+        self.guard = outcome.part(case._subtest, subtest=True)
+        self.guard.__enter__()
+
+    def __exit__(self, exc_type, exc, tb):
+        if self.guard is None:
+            return False
+        case = self.test_case
+        try:
+            swallowed = self.guard.__exit__(exc_type, exc, tb)
+            if not swallowed:
+                return False
+            outcome = case._outcome
+            if not outcome.success:
+                if outcome.result is not None and outcome.result.failfast:
+                    raise _ShouldStop
+            elif outcome.expectedFailure:
+                raise _ShouldStop
+            return True
+        finally:
+            case._subtest = self.parent
 
 
-def _enter_context(cm, addcleanup):
-    cls = type(cm)
+def _enter_context(cm, add_cleanup):
+    kind = type(cm)
     try:
-        enter = cls.__enter__
-        exit = cls.__exit__
+        enter, leave = kind.__enter__, kind.__exit__
     except AttributeError:
-        raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
+        raise TypeError(f"'{kind.__module__}.{kind.__qualname__}' object does "
                         f"not support the context manager protocol") from None
-    result = enter(cm)
-    addcleanup(exit, cm, None, None, None)
-    return result
+    value = enter(cm)
+    add_cleanup(leave, cm, None, None, None)
+    return value
+
+
+def _run_cleanups(stack):
+    """Call the cleanups of stack, last added first; the errors they
+    raise, as exc_info triples."""
+    errors = []
+    while stack:
+        function, args, kwargs = stack.pop()
+        try:
+            function(*args, **kwargs)
+        except Exception:
+            errors.append(sys.exc_info())
+    return errors
 
 
 _module_cleanups = []
@@ -124,27 +204,28 @@ def addModuleCleanup(function, /, *args, **kwargs):
 
 
 def enterModuleContext(cm):
+    """Enter cm now and exit it with the module's cleanups."""
     return _enter_context(cm, addModuleCleanup)
 
 
 def doModuleCleanups():
     """Run the module cleanups (last added first); re-raise the first error."""
-    exceptions = []
-    while _module_cleanups:
-        function, args, kwargs = _module_cleanups.pop()
-        try:
-            function(*args, **kwargs)
-        except Exception as exc:
-            exceptions.append(exc)
-    if exceptions:
-        raise exceptions[0]
+    errors = _run_cleanups(_module_cleanups)
+    if errors:
+        raise errors[0][1]
 
+
+# Skips and expected failures are marks on the test function or class that
+# TestCase.run reads.
 
 def skip(reason):
     """Unconditionally skip a test."""
-    def decorator(test_item):
+    def mark(test_item):
         if not isinstance(test_item, type):
-            @functools.wraps(test_item)
+            # A skipped function must not run even when called directly.
+            original = test_item
+
+            @functools.wraps(original)
             def skip_wrapper(*args, **kwargs):
                 raise SkipTest(reason)
             test_item = skip_wrapper
@@ -152,24 +233,24 @@ def skip(reason):
         test_item.__unittest_skip_why__ = reason
         return test_item
     if isinstance(reason, types.FunctionType):
-        test_item = reason
-        reason = ''
-        return decorator(test_item)
-    return decorator
+        # Used bare, as @skip: reason is the test itself.
+        test_item, reason = reason, ''
+        return mark(test_item)
+    return mark
+
+
+def _keep(test_item):
+    return test_item
 
 
 def skipIf(condition, reason):
     """Skip a test if the condition is true."""
-    if condition:
-        return skip(reason)
-    return _id
+    return skip(reason) if condition else _keep
 
 
 def skipUnless(condition, reason):
     """Skip a test unless the condition is true."""
-    if not condition:
-        return skip(reason)
-    return _id
+    return _keep if condition else skip(reason)
 
 
 def expectedFailure(test_item):
@@ -177,49 +258,78 @@ def expectedFailure(test_item):
     return test_item
 
 
-def _is_subtype(expected, basetype):
-    if isinstance(expected, tuple):
-        return all(_is_subtype(e, basetype) for e in expected)
-    return isinstance(expected, type) and issubclass(expected, basetype)
+def _skip_mark(test, method):
+    """(skipped, reason) for a test about to run."""
+    cls = type(test)
+    if getattr(cls, '__unittest_skip__', False) or getattr(method, '__unittest_skip__', False):
+        return True, (getattr(cls, '__unittest_skip_why__', '') or
+                      getattr(method, '__unittest_skip_why__', ''))
+    return False, None
 
 
 class _BaseTestCaseContext:
+    """Base of the assert* context managers: failures are worded with the
+    test's _formatMessage and the msg given to the assertion."""
+
+    msg = None
+
     def __init__(self, test_case):
         self.test_case = test_case
 
     def _raiseFailure(self, standardMsg):
-        msg = self.test_case._formatMessage(self.msg, standardMsg)
-        raise self.test_case.failureException(msg)
+        raise self.test_case.failureException(
+            self.test_case._formatMessage(self.msg, standardMsg))
+
+
+def _type_name(expected):
+    return getattr(expected, '__name__', None) or str(expected)
+
+
+def _all_subclasses(expected, base):
+    # expected: one class or a tuple of classes, all subclasses of base.
+    if isinstance(expected, tuple):
+        return all(_all_subclasses(e, base) for e in expected)
+    return isinstance(expected, type) and issubclass(expected, base)
 
 
 class _AssertRaisesBaseContext(_BaseTestCaseContext):
+    """assertRaises/assertWarns and their Regex forms. Without a
+    callable they return the context manager; with one, they call it
+    inside the context manager and return None."""
+
     def __init__(self, expected, test_case, expected_regex=None):
         _BaseTestCaseContext.__init__(self, test_case)
         self.expected = expected
-        self.test_case = test_case
-        if expected_regex is not None:
-            expected_regex = re.compile(expected_regex)
-        self.expected_regex = expected_regex
+        self.expected_regex = None if expected_regex is None else re.compile(expected_regex)
         self.obj_name = None
-        self.msg = None
 
     def handle(self, name, args, kwargs):
-        # Without a callable, the context manager itself; with one, call it.
-        if not _is_subtype(self.expected, self._base_type):
+        if not _all_subclasses(self.expected, self._base_type):
             raise TypeError('%s() arg 1 must be %s' % (name, self._base_type_str))
         if not args:
             self.msg = kwargs.pop('msg', None)
             if kwargs:
+                unknown = list(kwargs)[0]
                 raise TypeError('%r is an invalid keyword argument for '
-                                'this function' % (next(iter(kwargs)),))
+                                'this function' % (unknown,))
             return self
-        callable_obj, *args = args
+        func, *args = args
         try:
-            self.obj_name = callable_obj.__name__
+            self.obj_name = func.__name__
         except AttributeError:
-            self.obj_name = str(callable_obj)
+            self.obj_name = str(func)
         with self:
-            callable_obj(*args, **kwargs)
+            func(*args, **kwargs)
+
+    def _missing(self, verb):
+        # Nothing matching was raised or triggered.
+        text = f'{_type_name(self.expected)} not {verb}'
+        if self.obj_name:
+            text += f' by {self.obj_name}'
+        self._raiseFailure(text)
+
+    def _regex_mismatch(self, found):
+        self._raiseFailure(f'"{self.expected_regex.pattern}" does not match "{found}"')
 
 
 class _AssertRaisesContext(_AssertRaisesBaseContext):
@@ -231,25 +341,16 @@ class _AssertRaisesContext(_AssertRaisesBaseContext):
 
     def __exit__(self, exc_type, exc_value, tb):
         if exc_type is None:
-            try:
-                exc_name = self.expected.__name__
-            except AttributeError:
-                exc_name = str(self.expected)
-            if self.obj_name:
-                self._raiseFailure("{} not raised by {}".format(exc_name, self.obj_name))
-            else:
-                self._raiseFailure("{} not raised".format(exc_name))
+            self._missing('raised')
         if not issubclass(exc_type, self.expected):
-            return False
+            return False  # not ours: let it propagate
+        # Kept for the user, without the traceback (and its frames).
         self.exception = exc_value.with_traceback(None)
-        if self.expected_regex is None:
-            return True
-        if not self.expected_regex.search(str(exc_value)):
-            self._raiseFailure('"{}" does not match "{}"'.format(
-                self.expected_regex.pattern, str(exc_value)))
+        if self.expected_regex is not None and not self.expected_regex.search(str(exc_value)):
+            self._regex_mismatch(str(exc_value))
         return True
 
-    __class_getitem__ = classmethod(lambda cls, item: cls)
+    __class_getitem__ = classmethod(types.GenericAlias)
 
 
 class _AssertWarnsContext(_AssertRaisesBaseContext):
@@ -257,53 +358,46 @@ class _AssertWarnsContext(_AssertRaisesBaseContext):
     _base_type_str = 'a warning type or tuple of warning types'
 
     def __enter__(self):
-        for v in list(sys.modules.values()):
-            if getattr(v, '__warningregistry__', None):
-                v.__warningregistry__ = {}
+        # A warning already issued once from a place is remembered in its
+        # module's registry and would not be seen again: forget them all.
+        for module in list(sys.modules.values()):
+            if getattr(module, '__warningregistry__', None):
+                module.__warningregistry__ = {}
         self.warnings_manager = warnings.catch_warnings(record=True)
         self.warnings = self.warnings_manager.__enter__()
-        warnings.simplefilter("always", self.expected)
+        warnings.simplefilter('always', self.expected)
         return self
 
     def __exit__(self, exc_type, exc_value, tb):
         self.warnings_manager.__exit__(exc_type, exc_value, tb)
         if exc_type is not None:
-            return
-        try:
-            exc_name = self.expected.__name__
-        except AttributeError:
-            exc_name = str(self.expected)
-        first_matching = None
-        for m in self.warnings:
-            w = m.message
-            if not isinstance(w, self.expected):
-                continue
-            if first_matching is None:
-                first_matching = w
-            if (self.expected_regex is not None and
-                    not self.expected_regex.search(str(w))):
-                continue
-            self.warning = w
-            self.filename = m.filename
-            self.lineno = m.lineno
-            return
-        if first_matching is not None:
-            self._raiseFailure('"{}" does not match "{}"'.format(
-                self.expected_regex.pattern, str(first_matching)))
-        if self.obj_name:
-            self._raiseFailure("{} not triggered by {}".format(exc_name, self.obj_name))
-        else:
-            self._raiseFailure("{} not triggered".format(exc_name))
+            return None  # the block raised: that wins
+        candidates = [m for m in self.warnings if isinstance(m.message, self.expected)]
+        for record in candidates:
+            if self.expected_regex is None or self.expected_regex.search(str(record.message)):
+                self.warning = record.message
+                self.filename = record.filename
+                self.lineno = record.lineno
+                return None
+        if candidates:
+            self._regex_mismatch(str(candidates[0].message))
+        self._missing('triggered')
 
 
-class _OrderedChainMap(collections.ChainMap):
-    def __iter__(self):
-        seen = set()
-        for mapping in self.maps:
-            for k in mapping:
-                if k not in seen:
-                    seen.add(k)
-                    yield k
+def _regex(pattern, nonempty=False):
+    # A compiled pattern is used as it is (anything with .search will do).
+    if not isinstance(pattern, (str, bytes)):
+        return pattern
+    if nonempty:
+        assert pattern, "expected_regex must not be empty."
+    return re.compile(pattern)
+
+
+def _deprecated_alias(modern):
+    def deprecated_func(*args, **kwargs):
+        warnings.warn(f'Please use {modern.__name__} instead.', DeprecationWarning, 2)
+        return modern(*args, **kwargs)
+    return deprecated_func
 
 
 class TestCase(object):
@@ -312,11 +406,18 @@ class TestCase(object):
     failureException = AssertionError
     longMessage = True
     maxDiff = 80 * 8
-    _diffThreshold = 2 ** 16
+    _diffThreshold = 2 ** 16  # longer strings are compared without a diff
     _classSetupFailed = False
     _class_cleanups = []
 
+    # assertEqual's specialised comparisons, by the exact type of both sides.
+    _DEFAULT_EQUALITY = {
+        dict: 'assertDictEqual', list: 'assertListEqual', tuple: 'assertTupleEqual',
+        set: 'assertSetEqual', frozenset: 'assertSetEqual', str: 'assertMultiLineEqual',
+    }
+
     def __init_subclass__(cls, *args, **kwargs):
+        # Class fixtures' state belongs to each class, not to TestCase.
         cls._classSetupFailed = False
         cls._class_cleanups = []
         super().__init_subclass__(*args, **kwargs)
@@ -324,27 +425,23 @@ class TestCase(object):
     def __init__(self, methodName='runTest'):
         self._testMethodName = methodName
         self._outcome = None
-        self._testMethodDoc = 'No test'
-        try:
-            testMethod = getattr(self, methodName)
-        except AttributeError:
-            if methodName != 'runTest':
-                raise ValueError("no such test method in %s: %s" %
-                                 (self.__class__, methodName))
-        else:
-            self._testMethodDoc = testMethod.__doc__
         self._cleanups = []
         self._subtest = None
-        self._type_equality_funcs = {}
-        self.addTypeEqualityFunc(dict, 'assertDictEqual')
-        self.addTypeEqualityFunc(list, 'assertListEqual')
-        self.addTypeEqualityFunc(tuple, 'assertTupleEqual')
-        self.addTypeEqualityFunc(set, 'assertSetEqual')
-        self.addTypeEqualityFunc(frozenset, 'assertSetEqual')
-        self.addTypeEqualityFunc(str, 'assertMultiLineEqual')
+        self._type_equality_funcs = dict(self._DEFAULT_EQUALITY)
+        method = getattr(self, methodName, None)
+        if method is not None:
+            self._testMethodDoc = method.__doc__
+        elif methodName == 'runTest':
+            # Instances made only to use the assertions need no test.
+            self._testMethodDoc = 'No test'
+        else:
+            raise ValueError("no such test method in %s: %s" %
+                             (self.__class__, methodName))
 
     def addTypeEqualityFunc(self, typeobj, function):
         self._type_equality_funcs[typeobj] = function
+
+    # -- fixtures and cleanups
 
     def addCleanup(self, function, /, *args, **kwargs):
         self._cleanups.append((function, args, kwargs))
@@ -374,6 +471,25 @@ class TestCase(object):
     def tearDownClass(cls):
         pass
 
+    def _popCleanups(self):
+        # Last added first; a cleanup may add more cleanups as it runs.
+        while self._cleanups:
+            yield self._cleanups.pop()
+
+    def doCleanups(self):
+        outcome = self._outcome or _Outcome()
+        for function, args, kwargs in self._popCleanups():
+            with outcome.part(self):
+                self._callCleanup(function, *args, **kwargs)
+        return outcome.success
+
+    @classmethod
+    def doClassCleanups(cls):
+        # The suite reports what is left in tearDown_exceptions.
+        cls.tearDown_exceptions = _run_cleanups(cls._class_cleanups)
+
+    # -- identity
+
     def countTestCases(self):
         return 1
 
@@ -383,10 +499,12 @@ class TestCase(object):
 
     def shortDescription(self):
         doc = self._testMethodDoc
-        return doc.strip().split("\n")[0].strip() if doc else None
+        if not doc:
+            return None
+        return doc.strip().split('\n')[0].strip()
 
     def id(self):
-        return "%s.%s" % (strclass(self.__class__), self._testMethodName)
+        return f'{strclass(self.__class__)}.{self._testMethodName}'
 
     def __eq__(self, other):
         if type(self) is not type(other):
@@ -397,56 +515,20 @@ class TestCase(object):
         return hash((type(self), self._testMethodName))
 
     def __str__(self):
-        return "%s (%s.%s)" % (self._testMethodName, strclass(self.__class__),
-                               self._testMethodName)
+        return f'{self._testMethodName} ({strclass(self.__class__)}.{self._testMethodName})'
 
     def __repr__(self):
-        return "<%s testMethod=%s>" % (strclass(self.__class__), self._testMethodName)
+        return f'<{strclass(self.__class__)} testMethod={self._testMethodName}>'
 
-    @contextlib.contextmanager
+    # -- running
+
     def subTest(self, msg=_subtest_msg_sentinel, **params):
         """A block whose failure is reported on its own (with msg and
         params) while the test goes on after it."""
-        if self._outcome is None or not self._outcome.result_supports_subtests:
-            yield
-            return
-        parent = self._subtest
-        if parent is None:
-            params_map = _OrderedChainMap(params)
-        else:
-            params_map = parent.params.new_child(params)
-        self._subtest = _SubTest(self, msg, params_map)
-        try:
-            with self._outcome.testPartExecutor(self._subtest, subTest=True):
-                yield
-            if not self._outcome.success:
-                result = self._outcome.result
-                if result is not None and result.failfast:
-                    raise _ShouldStop
-            elif self._outcome.expectedFailure:
-                raise _ShouldStop
-        finally:
-            self._subtest = parent
+        return _SubTestBlock(self, msg, params)
 
-    def _addExpectedFailure(self, result, exc_info):
-        addExpectedFailure = getattr(result, 'addExpectedFailure', None)
-        if addExpectedFailure is None:
-            warnings.warn("TestResult has no addExpectedFailure method, reporting as passes",
-                          RuntimeWarning)
-            result.addSuccess(self)
-        else:
-            addExpectedFailure(self, exc_info)
-
-    def _addUnexpectedSuccess(self, result):
-        addUnexpectedSuccess = getattr(result, 'addUnexpectedSuccess', None)
-        if addUnexpectedSuccess is None:
-            try:
-                raise _UnexpectedSuccess from None
-            except _UnexpectedSuccess:
-                result.addFailure(self, sys.exc_info())
-        else:
-            addUnexpectedSuccess(self)
-
+    # The four calls below are what IsolatedAsyncioTestCase overrides to
+    # run coroutines on its event loop.
     def _callSetUp(self):
         self.setUp()
 
@@ -462,122 +544,270 @@ class TestCase(object):
         function(*args, **kwargs)
 
     def run(self, result=None):
-        stopTestRun = None
-        if result is None:
+        own_result = result is None
+        if own_result:
             result = self.defaultTestResult()
-            startTestRun = getattr(result, 'startTestRun', None)
-            stopTestRun = getattr(result, 'stopTestRun', None)
-            if startTestRun is not None:
-                startTestRun()
+            hook = getattr(result, 'startTestRun', None)
+            if hook is not None:
+                hook()
         result.startTest(self)
         try:
-            testMethod = getattr(self, self._testMethodName)
-            if (getattr(self.__class__, "__unittest_skip__", False) or
-                    getattr(testMethod, "__unittest_skip__", False)):
-                why = (getattr(self.__class__, '__unittest_skip_why__', '')
-                       or getattr(testMethod, '__unittest_skip_why__', ''))
-                _addSkip(result, self, why)
+            method = getattr(self, self._testMethodName)
+            skipped, why = _skip_mark(self, method)
+            if skipped:
+                _report(result, 'addSkip', self, why)
                 return result
-            expecting_failure = (
-                getattr(self, "__unittest_expecting_failure__", False) or
-                getattr(testMethod, "__unittest_expecting_failure__", False))
-            outcome = _Outcome(result)
+            wants_failure = (getattr(self, '__unittest_expecting_failure__', False) or
+                             getattr(method, '__unittest_expecting_failure__', False))
+            outcome = self._outcome = _Outcome(result)
             try:
-                self._outcome = outcome
-                with outcome.testPartExecutor(self):
+                with outcome.part(self):
                     self._callSetUp()
                 if outcome.success:
-                    outcome.expecting_failure = expecting_failure
-                    with outcome.testPartExecutor(self):
-                        self._callTestMethod(testMethod)
+                    outcome.expecting_failure = wants_failure
+                    with outcome.part(self):
+                        self._callTestMethod(method)
                     outcome.expecting_failure = False
-                    with outcome.testPartExecutor(self):
+                    with outcome.part(self):
                         self._callTearDown()
                 self.doCleanups()
                 if outcome.success:
-                    if expecting_failure:
-                        if outcome.expectedFailure:
-                            self._addExpectedFailure(result, outcome.expectedFailure)
-                        else:
-                            self._addUnexpectedSuccess(result)
-                    else:
+                    if not wants_failure:
                         result.addSuccess(self)
+                    elif outcome.expectedFailure:
+                        _report(result, 'addExpectedFailure', self, outcome.expectedFailure)
+                    else:
+                        _report(result, 'addUnexpectedSuccess', self)
                 return result
             finally:
+                # Drop the exc_info (and its frames) as soon as it is reported.
                 outcome.expectedFailure = None
                 self._outcome = None
         finally:
             result.stopTest(self)
-            if stopTestRun is not None:
-                stopTestRun()
-
-    def doCleanups(self):
-        outcome = self._outcome or _Outcome()
-        while self._cleanups:
-            function, args, kwargs = self._cleanups.pop()
-            with outcome.testPartExecutor(self):
-                self._callCleanup(function, *args, **kwargs)
-        return outcome.success
-
-    @classmethod
-    def doClassCleanups(cls):
-        cls.tearDown_exceptions = []
-        while cls._class_cleanups:
-            function, args, kwargs = cls._class_cleanups.pop()
-            try:
-                function(*args, **kwargs)
-            except Exception:
-                cls.tearDown_exceptions.append(sys.exc_info())
+            if own_result:
+                hook = getattr(result, 'stopTestRun', None)
+                if hook is not None:
+                    hook()
 
     def __call__(self, *args, **kwds):
         return self.run(*args, **kwds)
 
     def debug(self):
         """Run the test without collecting errors in a TestResult."""
-        testMethod = getattr(self, self._testMethodName)
-        if (getattr(self.__class__, "__unittest_skip__", False) or
-                getattr(testMethod, "__unittest_skip__", False)):
-            why = (getattr(self.__class__, '__unittest_skip_why__', '')
-                   or getattr(testMethod, '__unittest_skip_why__', ''))
+        method = getattr(self, self._testMethodName)
+        skipped, why = _skip_mark(self, method)
+        if skipped:
             raise SkipTest(why)
         self._callSetUp()
-        self._callTestMethod(testMethod)
+        self._callTestMethod(method)
         self._callTearDown()
-        while self._cleanups:
-            function, args, kwargs = self._cleanups.pop()
+        for function, args, kwargs in self._popCleanups():
             self._callCleanup(function, *args, **kwargs)
 
     def skipTest(self, reason):
         raise SkipTest(reason)
 
+    # -- failing
+
     def fail(self, msg=None):
         raise self.failureException(msg)
 
-    def assertFalse(self, expr, msg=None):
-        if expr:
-            self.fail(self._formatMessage(msg, "%s is not false" % safe_repr(expr)))
-
-    def assertTrue(self, expr, msg=None):
-        if not expr:
-            self.fail(self._formatMessage(msg, "%s is not true" % safe_repr(expr)))
-
     def _formatMessage(self, msg, standardMsg):
+        # With longMessage, the user's msg follows ours; without, it
+        # replaces it.
         if not self.longMessage:
             return msg or standardMsg
         if msg is None:
             return standardMsg
         try:
-            return '%s : %s' % (standardMsg, msg)
+            return f'{standardMsg} : {msg}'
         except UnicodeDecodeError:
-            return '%s : %s' % (safe_repr(standardMsg), safe_repr(msg))
+            return f'{safe_repr(standardMsg)} : {safe_repr(msg)}'
+
+    def _check(self, ok, msg, template, *values):
+        """Fail with template % the safe reprs of values unless ok; the
+        reprs are only computed for a failure."""
+        if not ok:
+            self.fail(self._formatMessage(msg, template % tuple(map(safe_repr, values))))
+
+    def _truncateMessage(self, message, diff):
+        if self.maxDiff is not None and len(diff) > self.maxDiff:
+            diff = DIFF_OMITTED % len(diff)
+        return message + diff
+
+    def _fail_with_diff(self, msg, head, diff):
+        self.fail(self._formatMessage(msg, self._truncateMessage(head, diff)))
+
+    # -- simple assertions
+
+    def assertTrue(self, expr, msg=None):
+        self._check(expr, msg, '%s is not true', expr)
+
+    def assertFalse(self, expr, msg=None):
+        self._check(not expr, msg, '%s is not false', expr)
+
+    def assertIs(self, expr1, expr2, msg=None):
+        self._check(expr1 is expr2, msg, '%s is not %s', expr1, expr2)
+
+    def assertIsNot(self, expr1, expr2, msg=None):
+        self._check(expr1 is not expr2, msg, 'unexpectedly identical: %s', expr1)
+
+    def assertIsNone(self, obj, msg=None):
+        self._check(obj is None, msg, '%s is not None', obj)
+
+    def assertIsNotNone(self, obj, msg=None):
+        self._check(obj is not None, msg, 'unexpectedly None')
+
+    def assertIn(self, member, container, msg=None):
+        self._check(member in container, msg, '%s not found in %s', member, container)
+
+    def assertNotIn(self, member, container, msg=None):
+        self._check(member not in container, msg, '%s unexpectedly found in %s',
+                    member, container)
+
+    def assertIsInstance(self, obj, cls, msg=None):
+        self._check(isinstance(obj, cls), msg, '%s is not an instance of %s', obj, cls)
+
+    def assertNotIsInstance(self, obj, cls, msg=None):
+        self._check(not isinstance(obj, cls), msg, '%s is an instance of %s', obj, cls)
+
+    def assertLess(self, a, b, msg=None):
+        self._check(a < b, msg, '%s not less than %s', a, b)
+
+    def assertLessEqual(self, a, b, msg=None):
+        self._check(a <= b, msg, '%s not less than or equal to %s', a, b)
+
+    def assertGreater(self, a, b, msg=None):
+        self._check(a > b, msg, '%s not greater than %s', a, b)
+
+    def assertGreaterEqual(self, a, b, msg=None):
+        self._check(a >= b, msg, '%s not greater than or equal to %s', a, b)
+
+    # -- equality
+
+    def _getAssertEqualityFunc(self, first, second):
+        if type(first) is type(second):
+            special = self._type_equality_funcs.get(type(first))
+            if isinstance(special, str):
+                return getattr(self, special)
+            if special is not None:
+                return special
+        return self._baseAssertEqual
+
+    def _baseAssertEqual(self, first, second, msg=None):
+        if not first == second:
+            shown = _common_shorten_repr(first, second)
+            raise self.failureException(self._formatMessage(msg, '%s != %s' % shown))
+
+    def assertEqual(self, first, second, msg=None):
+        self._getAssertEqualityFunc(first, second)(first, second, msg=msg)
+
+    def assertNotEqual(self, first, second, msg=None):
+        if not first != second:
+            shown = f'{safe_repr(first)} == {safe_repr(second)}'
+            raise self.failureException(self._formatMessage(msg, shown))
+
+    def _closeness(self, first, second, places, delta, equal_wanted):
+        """The standard message when first and second are not as close
+        (equal_wanted) or not as far apart as asked, else None."""
+        if delta is not None and places is not None:
+            raise TypeError("specify delta or places not both")
+        diff = abs(first - second)
+        relation = '!=' if equal_wanted else '=='
+        if delta is not None:
+            close = diff <= delta
+            if close == equal_wanted and (equal_wanted or not first == second):
+                return None
+            return (f'{safe_repr(first)} {relation} {safe_repr(second)} within '
+                    f'{safe_repr(delta)} delta ({safe_repr(diff)} difference)')
+        if places is None:
+            places = 7
+        close = round(diff, places) == 0
+        if close == equal_wanted and (equal_wanted or not first == second):
+            return None
+        text = f'{safe_repr(first)} {relation} {safe_repr(second)} within {places!r} places'
+        if equal_wanted:
+            text += f' ({safe_repr(diff)} difference)'
+        return text
+
+    def assertAlmostEqual(self, first, second, places=None, msg=None, delta=None):
+        if first == second:
+            return  # also for values that cannot be subtracted
+        problem = self._closeness(first, second, places, delta, True)
+        if problem is not None:
+            raise self.failureException(self._formatMessage(msg, problem))
+
+    def assertNotAlmostEqual(self, first, second, places=None, msg=None, delta=None):
+        problem = self._closeness(first, second, places, delta, False)
+        if problem is not None:
+            raise self.failureException(self._formatMessage(msg, problem))
+
+    def assertSequenceEqual(self, seq1, seq2, msg=None, seq_type=None):
+        if seq_type is not None:
+            for which, seq in (('First', seq1), ('Second', seq2)):
+                if not isinstance(seq, seq_type):
+                    raise self.failureException('%s sequence is not a %s: %s'
+                                                % (which, seq_type.__name__, safe_repr(seq)))
+        head = sequence_mismatch(seq1, seq2, seq_type)
+        if head is not None:
+            self._fail_with_diff(msg, head, pformat_diff(seq1, seq2))
+
+    def assertListEqual(self, list1, list2, msg=None):
+        self.assertSequenceEqual(list1, list2, msg, seq_type=list)
+
+    def assertTupleEqual(self, tuple1, tuple2, msg=None):
+        self.assertSequenceEqual(tuple1, tuple2, msg, seq_type=tuple)
+
+    def assertSetEqual(self, set1, set2, msg=None):
+        problem = set_mismatch(set1, set2, self.fail)
+        if problem is not None:
+            self.fail(self._formatMessage(msg, problem))
+
+    def assertDictEqual(self, d1, d2, msg=None):
+        self.assertIsInstance(d1, dict, 'First argument is not a dictionary')
+        self.assertIsInstance(d2, dict, 'Second argument is not a dictionary')
+        if d1 != d2:
+            self._fail_with_diff(msg, '%s != %s' % _common_shorten_repr(d1, d2),
+                                 pformat_diff(d1, d2))
+
+    def assertDictContainsSubset(self, subset, dictionary, msg=None):
+        """Checks whether dictionary is a superset of subset."""
+        warnings.warn('assertDictContainsSubset is deprecated', DeprecationWarning)
+        problem = subset_mismatch(subset, dictionary)
+        if problem is not None:
+            self.fail(self._formatMessage(msg, problem))
+
+    def assertCountEqual(self, first, second, msg=None):
+        differences = count_mismatch(list(first), list(second))
+        if differences:
+            self._fail_with_diff(msg, 'Element counts were not equal:\n', differences)
+
+    def assertMultiLineEqual(self, first, second, msg=None):
+        self.assertIsInstance(first, str, 'First argument is not a string')
+        self.assertIsInstance(second, str, 'Second argument is not a string')
+        if first == second:
+            return
+        if max(len(first), len(second)) > self._diffThreshold:
+            self._baseAssertEqual(first, second, msg)  # too long to diff
+        self._fail_with_diff(msg, '%s != %s' % _common_shorten_repr(first, second),
+                             text_diff(first, second))
+
+    # -- exceptions, warnings, logs
 
     def assertRaises(self, expected_exception, *args, **kwargs):
-        context = _AssertRaisesContext(expected_exception, self)
-        return context.handle('assertRaises', args, kwargs)
+        return _AssertRaisesContext(expected_exception, self).handle('assertRaises', args, kwargs)
+
+    def assertRaisesRegex(self, expected_exception, expected_regex, *args, **kwargs):
+        cm = _AssertRaisesContext(expected_exception, self, expected_regex)
+        return cm.handle('assertRaisesRegex', args, kwargs)
 
     def assertWarns(self, expected_warning, *args, **kwargs):
-        context = _AssertWarnsContext(expected_warning, self)
-        return context.handle('assertWarns', args, kwargs)
+        return _AssertWarnsContext(expected_warning, self).handle('assertWarns', args, kwargs)
+
+    def assertWarnsRegex(self, expected_warning, expected_regex, *args, **kwargs):
+        cm = _AssertWarnsContext(expected_warning, self, expected_regex)
+        return cm.handle('assertWarnsRegex', args, kwargs)
 
     def assertLogs(self, logger=None, level=None):
         from unittest._log import _AssertLogsContext
@@ -587,286 +817,38 @@ class TestCase(object):
         from unittest._log import _AssertLogsContext
         return _AssertLogsContext(self, logger, level, no_logs=True)
 
-    def _getAssertEqualityFunc(self, first, second):
-        if type(first) is type(second):
-            asserter = self._type_equality_funcs.get(type(first))
-            if asserter is not None:
-                if isinstance(asserter, str):
-                    asserter = getattr(self, asserter)
-                return asserter
-        return self._baseAssertEqual
-
-    def _baseAssertEqual(self, first, second, msg=None):
-        if not first == second:
-            standardMsg = '%s != %s' % _common_shorten_repr(first, second)
-            raise self.failureException(self._formatMessage(msg, standardMsg))
-
-    def assertEqual(self, first, second, msg=None):
-        assertion_func = self._getAssertEqualityFunc(first, second)
-        assertion_func(first, second, msg=msg)
-
-    def assertNotEqual(self, first, second, msg=None):
-        if not first != second:
-            msg = self._formatMessage(msg, '%s == %s' % (safe_repr(first), safe_repr(second)))
-            raise self.failureException(msg)
-
-    def assertAlmostEqual(self, first, second, places=None, msg=None, delta=None):
-        if first == second:
-            return
-        if delta is not None and places is not None:
-            raise TypeError("specify delta or places not both")
-        diff = abs(first - second)
-        if delta is not None:
-            if diff <= delta:
-                return
-            standardMsg = '%s != %s within %s delta (%s difference)' % (
-                safe_repr(first), safe_repr(second), safe_repr(delta), safe_repr(diff))
-        else:
-            if places is None:
-                places = 7
-            if round(diff, places) == 0:
-                return
-            standardMsg = '%s != %s within %r places (%s difference)' % (
-                safe_repr(first), safe_repr(second), places, safe_repr(diff))
-        raise self.failureException(self._formatMessage(msg, standardMsg))
-
-    def assertNotAlmostEqual(self, first, second, places=None, msg=None, delta=None):
-        if delta is not None and places is not None:
-            raise TypeError("specify delta or places not both")
-        diff = abs(first - second)
-        if delta is not None:
-            if not (first == second) and diff > delta:
-                return
-            standardMsg = '%s == %s within %s delta (%s difference)' % (
-                safe_repr(first), safe_repr(second), safe_repr(delta), safe_repr(diff))
-        else:
-            if places is None:
-                places = 7
-            if not (first == second) and round(diff, places) != 0:
-                return
-            standardMsg = '%s == %s within %r places' % (safe_repr(first), safe_repr(second), places)
-        raise self.failureException(self._formatMessage(msg, standardMsg))
-
-    def assertSequenceEqual(self, seq1, seq2, msg=None, seq_type=None):
-        if seq_type is not None:
-            seq_type_name = seq_type.__name__
-            if not isinstance(seq1, seq_type):
-                raise self.failureException('First sequence is not a %s: %s'
-                                            % (seq_type_name, safe_repr(seq1)))
-            if not isinstance(seq2, seq_type):
-                raise self.failureException('Second sequence is not a %s: %s'
-                                            % (seq_type_name, safe_repr(seq2)))
-        else:
-            seq_type_name = "sequence"
-        differing = None
-        try:
-            len1 = len(seq1)
-        except (TypeError, NotImplementedError):
-            differing = 'First %s has no length.    Non-sequence?' % seq_type_name
-        if differing is None:
-            try:
-                len2 = len(seq2)
-            except (TypeError, NotImplementedError):
-                differing = 'Second %s has no length.    Non-sequence?' % seq_type_name
-        if differing is None:
-            if seq1 == seq2:
-                return
-            differing = '%ss differ: %s != %s\n' % (
-                (seq_type_name.capitalize(),) + _common_shorten_repr(seq1, seq2))
-            for i in range(min(len1, len2)):
-                try:
-                    item1 = seq1[i]
-                except (TypeError, IndexError, NotImplementedError):
-                    differing += '\nUnable to index element %d of first %s\n' % (i, seq_type_name)
-                    break
-                try:
-                    item2 = seq2[i]
-                except (TypeError, IndexError, NotImplementedError):
-                    differing += '\nUnable to index element %d of second %s\n' % (i, seq_type_name)
-                    break
-                if item1 != item2:
-                    differing += '\nFirst differing element %d:\n%s\n%s\n' % (
-                        (i,) + _common_shorten_repr(item1, item2))
-                    break
-            else:
-                if len1 == len2 and seq_type is None and type(seq1) != type(seq2):
-                    return
-            if len1 > len2:
-                differing += '\nFirst %s contains %d additional elements.\n' % (
-                    seq_type_name, len1 - len2)
-                try:
-                    differing += 'First extra element %d:\n%s\n' % (len2, safe_repr(seq1[len2]))
-                except (TypeError, IndexError, NotImplementedError):
-                    differing += 'Unable to index element %d of first %s\n' % (len2, seq_type_name)
-            elif len1 < len2:
-                differing += '\nSecond %s contains %d additional elements.\n' % (
-                    seq_type_name, len2 - len1)
-                try:
-                    differing += 'First extra element %d:\n%s\n' % (len1, safe_repr(seq2[len1]))
-                except (TypeError, IndexError, NotImplementedError):
-                    differing += 'Unable to index element %d of second %s\n' % (len1, seq_type_name)
-        diffMsg = '\n' + '\n'.join(difflib.ndiff(pprint.pformat(seq1).splitlines(),
-                                                 pprint.pformat(seq2).splitlines()))
-        standardMsg = self._truncateMessage(differing, diffMsg)
-        self.fail(self._formatMessage(msg, standardMsg))
-
-    def _truncateMessage(self, message, diff):
-        max_diff = self.maxDiff
-        if max_diff is None or len(diff) <= max_diff:
-            return message + diff
-        return message + (DIFF_OMITTED % len(diff))
-
-    def assertListEqual(self, list1, list2, msg=None):
-        self.assertSequenceEqual(list1, list2, msg, seq_type=list)
-
-    def assertTupleEqual(self, tuple1, tuple2, msg=None):
-        self.assertSequenceEqual(tuple1, tuple2, msg, seq_type=tuple)
-
-    def assertSetEqual(self, set1, set2, msg=None):
-        try:
-            difference1 = set1.difference(set2)
-        except TypeError as e:
-            self.fail('invalid type when attempting set difference: %s' % e)
-        except AttributeError as e:
-            self.fail('first argument does not support set difference: %s' % e)
-        try:
-            difference2 = set2.difference(set1)
-        except TypeError as e:
-            self.fail('invalid type when attempting set difference: %s' % e)
-        except AttributeError as e:
-            self.fail('second argument does not support set difference: %s' % e)
-        if not (difference1 or difference2):
-            return
-        lines = []
-        if difference1:
-            lines.append('Items in the first set but not the second:')
-            for item in difference1:
-                lines.append(repr(item))
-        if difference2:
-            lines.append('Items in the second set but not the first:')
-            for item in difference2:
-                lines.append(repr(item))
-        self.fail(self._formatMessage(msg, '\n'.join(lines)))
-
-    def assertIn(self, member, container, msg=None):
-        if member not in container:
-            standardMsg = '%s not found in %s' % (safe_repr(member), safe_repr(container))
-            self.fail(self._formatMessage(msg, standardMsg))
-
-    def assertNotIn(self, member, container, msg=None):
-        if member in container:
-            standardMsg = '%s unexpectedly found in %s' % (safe_repr(member), safe_repr(container))
-            self.fail(self._formatMessage(msg, standardMsg))
-
-    def assertIs(self, expr1, expr2, msg=None):
-        if expr1 is not expr2:
-            standardMsg = '%s is not %s' % (safe_repr(expr1), safe_repr(expr2))
-            self.fail(self._formatMessage(msg, standardMsg))
-
-    def assertIsNot(self, expr1, expr2, msg=None):
-        if expr1 is expr2:
-            standardMsg = 'unexpectedly identical: %s' % (safe_repr(expr1),)
-            self.fail(self._formatMessage(msg, standardMsg))
-
-    def assertDictEqual(self, d1, d2, msg=None):
-        self.assertIsInstance(d1, dict, 'First argument is not a dictionary')
-        self.assertIsInstance(d2, dict, 'Second argument is not a dictionary')
-        if d1 != d2:
-            standardMsg = '%s != %s' % _common_shorten_repr(d1, d2)
-            diff = '\n' + '\n'.join(difflib.ndiff(pprint.pformat(d1).splitlines(),
-                                                  pprint.pformat(d2).splitlines()))
-            standardMsg = self._truncateMessage(standardMsg, diff)
-            self.fail(self._formatMessage(msg, standardMsg))
-
-    def assertCountEqual(self, first, second, msg=None):
-        first_seq, second_seq = list(first), list(second)
-        try:
-            first = collections.Counter(first_seq)
-            second = collections.Counter(second_seq)
-        except TypeError:
-            differences = _count_diff_all_purpose(first_seq, second_seq)
-        else:
-            if first == second:
-                return
-            differences = _count_diff_hashable(first_seq, second_seq)
-        if differences:
-            standardMsg = 'Element counts were not equal:\n'
-            lines = ['First has %d, Second has %d:  %r' % diff for diff in differences]
-            standardMsg = self._truncateMessage(standardMsg, '\n'.join(lines))
-            self.fail(self._formatMessage(msg, standardMsg))
-
-    def assertMultiLineEqual(self, first, second, msg=None):
-        self.assertIsInstance(first, str, 'First argument is not a string')
-        self.assertIsInstance(second, str, 'Second argument is not a string')
-        if first != second:
-            if len(first) > self._diffThreshold or len(second) > self._diffThreshold:
-                self._baseAssertEqual(first, second, msg)
-            firstlines = first.splitlines(keepends=True)
-            secondlines = second.splitlines(keepends=True)
-            if len(firstlines) == 1 and first.strip('\r\n') == first:
-                firstlines = [first + '\n']
-                secondlines = [second + '\n']
-            standardMsg = '%s != %s' % _common_shorten_repr(first, second)
-            diff = '\n' + ''.join(difflib.ndiff(firstlines, secondlines))
-            standardMsg = self._truncateMessage(standardMsg, diff)
-            self.fail(self._formatMessage(msg, standardMsg))
-
-    def assertLess(self, a, b, msg=None):
-        if not a < b:
-            self.fail(self._formatMessage(msg, '%s not less than %s' % (safe_repr(a), safe_repr(b))))
-
-    def assertLessEqual(self, a, b, msg=None):
-        if not a <= b:
-            self.fail(self._formatMessage(msg, '%s not less than or equal to %s' % (safe_repr(a), safe_repr(b))))
-
-    def assertGreater(self, a, b, msg=None):
-        if not a > b:
-            self.fail(self._formatMessage(msg, '%s not greater than %s' % (safe_repr(a), safe_repr(b))))
-
-    def assertGreaterEqual(self, a, b, msg=None):
-        if not a >= b:
-            self.fail(self._formatMessage(msg, '%s not greater than or equal to %s' % (safe_repr(a), safe_repr(b))))
-
-    def assertIsNone(self, obj, msg=None):
-        if obj is not None:
-            self.fail(self._formatMessage(msg, '%s is not None' % (safe_repr(obj),)))
-
-    def assertIsNotNone(self, obj, msg=None):
-        if obj is None:
-            self.fail(self._formatMessage(msg, 'unexpectedly None'))
-
-    def assertIsInstance(self, obj, cls, msg=None):
-        if not isinstance(obj, cls):
-            self.fail(self._formatMessage(msg, '%s is not an instance of %r' % (safe_repr(obj), cls)))
-
-    def assertNotIsInstance(self, obj, cls, msg=None):
-        if isinstance(obj, cls):
-            self.fail(self._formatMessage(msg, '%s is an instance of %r' % (safe_repr(obj), cls)))
-
-    def assertRaisesRegex(self, expected_exception, expected_regex, *args, **kwargs):
-        context = _AssertRaisesContext(expected_exception, self, expected_regex)
-        return context.handle('assertRaisesRegex', args, kwargs)
-
-    def assertWarnsRegex(self, expected_warning, expected_regex, *args, **kwargs):
-        context = _AssertWarnsContext(expected_warning, self, expected_regex)
-        return context.handle('assertWarnsRegex', args, kwargs)
+    # -- regular expressions
 
     def assertRegex(self, text, expected_regex, msg=None):
-        if isinstance(expected_regex, (str, bytes)):
-            assert expected_regex, "expected_regex must not be empty."
-            expected_regex = re.compile(expected_regex)
-        if not expected_regex.search(text):
-            standardMsg = "Regex didn't match: %r not found in %r" % (expected_regex.pattern, text)
-            self.fail(self._formatMessage(msg, standardMsg))
+        pattern = _regex(expected_regex, nonempty=True)
+        if pattern.search(text) is None:
+            self.fail(self._formatMessage(msg, "Regex didn't match: %r not found in %r"
+                                          % (pattern.pattern, text)))
 
     def assertNotRegex(self, text, unexpected_regex, msg=None):
-        if isinstance(unexpected_regex, (str, bytes)):
-            unexpected_regex = re.compile(unexpected_regex)
-        match = unexpected_regex.search(text)
-        if match:
-            standardMsg = 'Regex matched: %r matches %r in %r' % (
-                text[match.start():match.end()], unexpected_regex.pattern, text)
-            self.fail(self._formatMessage(msg, standardMsg))
+        pattern = _regex(unexpected_regex)
+        found = pattern.search(text)
+        if found:
+            self.fail(self._formatMessage(msg, 'Regex matched: %r matches %r in %r'
+                                          % (found.group(), pattern.pattern, text)))
+
+
+# The pre-3.2 names, each warning that its modern name should be used.
+for _modern, _olds in {
+    'assertEqual': ('failUnlessEqual', 'assertEquals'),
+    'assertNotEqual': ('failIfEqual', 'assertNotEquals'),
+    'assertAlmostEqual': ('failUnlessAlmostEqual', 'assertAlmostEquals'),
+    'assertNotAlmostEqual': ('failIfAlmostEqual', 'assertNotAlmostEquals'),
+    'assertTrue': ('failUnless', 'assert_'),
+    'assertFalse': ('failIf',),
+    'assertRaises': ('failUnlessRaises',),
+    'assertRegex': ('assertRegexpMatches',),
+    'assertNotRegex': ('assertNotRegexpMatches',),
+    'assertRaisesRegex': ('assertRaisesRegexp',),
+}.items():
+    for _old in _olds:
+        setattr(TestCase, _old, _deprecated_alias(getattr(TestCase, _modern)))
+del _modern, _olds, _old
 
 
 class FunctionTestCase(TestCase):
@@ -879,6 +861,9 @@ class FunctionTestCase(TestCase):
         self._tearDownFunc = tearDown
         self._testFunc = testFunc
         self._description = description
+
+    def _parts(self):
+        return (self._setUpFunc, self._tearDownFunc, self._testFunc, self._description)
 
     def setUp(self):
         if self._setUpFunc is not None:
@@ -897,29 +882,28 @@ class FunctionTestCase(TestCase):
     def __eq__(self, other):
         if not isinstance(other, self.__class__):
             return NotImplemented
-        return (self._setUpFunc == other._setUpFunc and
-                self._tearDownFunc == other._tearDownFunc and
-                self._testFunc == other._testFunc and
-                self._description == other._description)
+        return self._parts() == other._parts()
 
     def __hash__(self):
-        return hash((type(self), self._setUpFunc, self._tearDownFunc,
-                     self._testFunc, self._description))
+        return hash((type(self),) + self._parts())
 
     def __str__(self):
-        return "%s (%s)" % (strclass(self.__class__), self._testFunc.__name__)
+        return f'{strclass(self.__class__)} ({self._testFunc.__name__})'
 
     def __repr__(self):
-        return "<%s tec=%s>" % (strclass(self.__class__), self._testFunc)
+        return f'<{strclass(self.__class__)} tec={self._testFunc}>'
 
     def shortDescription(self):
         if self._description is not None:
             return self._description
         doc = self._testFunc.__doc__
-        return doc and doc.split("\n")[0].strip() or None
+        first = doc.split('\n')[0].strip() if doc else ''
+        return first or None
 
 
 class _SubTest(TestCase):
+    """The test a subTest block is reported as."""
+
     def __init__(self, test_case, message, params):
         super().__init__()
         self._message = message
@@ -933,17 +917,16 @@ class _SubTest(TestCase):
     def _subDescription(self):
         parts = []
         if self._message is not _subtest_msg_sentinel:
-            parts.append("[{}]".format(self._message))
+            parts.append(f'[{self._message}]')
         if self.params:
-            parts.append("({})".format(', '.join(
-                "{}={!r}".format(k, v) for (k, v) in self.params.items())))
-        return " ".join(parts) or '(<subtest>)'
+            parts.append('(%s)' % ', '.join(f'{k}={v!r}' for k, v in self.params.items()))
+        return ' '.join(parts) or '(<subtest>)'
 
     def id(self):
-        return "{} {}".format(self.test_case.id(), self._subDescription())
+        return f'{self.test_case.id()} {self._subDescription()}'
 
     def shortDescription(self):
         return self.test_case.shortDescription()
 
     def __str__(self):
-        return "{} {}".format(self.test_case, self._subDescription())
+        return f'{self.test_case} {self._subDescription()}'

@@ -1,4 +1,11 @@
-"""unittest.result: TestResult, what a run of tests collected."""
+"""unittest.result: TestResult, what a run of tests collected.
+
+The failures, errors and expected failures are kept as (test, text) pairs
+whose text is the traceback as unittest prints it: without the runner's
+frames, and for an assertion failure without the frames of the assert*
+method that raised it. With buffer set, what a test prints is captured
+and only shown (appended to the report, and echoed) when it fails.
+"""
 
 import io
 import sys
@@ -14,12 +21,13 @@ STDERR_LINE = '\nStderr:\n%s'
 
 
 def failfast(method):
+    """Make a TestResult method stop the run first when failfast is set."""
     @functools.wraps(method)
-    def inner(self, *args, **kw):
+    def stopping(self, *args, **kw):
         if getattr(self, 'failfast', False):
             self.stop()
         return method(self, *args, **kw)
-    return inner
+    return stopping
 
 
 def _is_unittest_frame(summary):
@@ -67,6 +75,10 @@ def _format_exception(exc, is_failure, seen):
     return lines
 
 
+def _with_newline(text):
+    return text if text.endswith('\n') else text + '\n'
+
+
 class TestResult(object):
     """What a test run found: counts, failures, errors, skips."""
 
@@ -75,23 +87,24 @@ class TestResult(object):
     _moduleSetUpFailed = False
 
     def __init__(self, stream=None, descriptions=None, verbosity=None):
-        self.failfast = False
-        self.failures = []
-        self.errors = []
+        # The lists a runner reports from.
+        self.failures, self.errors, self.skipped = [], [], []
+        self.expectedFailures, self.unexpectedSuccesses = [], []
         self.testsRun = 0
-        self.skipped = []
-        self.expectedFailures = []
-        self.unexpectedSuccesses = []
+        # Settings the runner copies in.
+        self.failfast = self.buffer = self.tb_locals = False
         self.shouldStop = False
-        self.buffer = False
-        self.tb_locals = False
-        self._stdout_buffer = None
-        self._stderr_buffer = None
-        self._original_stdout = sys.stdout
-        self._original_stderr = sys.stderr
+        # Output capture for buffer mode: the streams to restore, the
+        # buffers (made on first use) and whether the current test failed,
+        # so its output is echoed.
+        self._original_stdout, self._original_stderr = sys.stdout, sys.stderr
+        self._stdout_buffer = self._stderr_buffer = None
         self._mirrorOutput = False
 
-    def printErrors(self):
+    def startTestRun(self):
+        pass
+
+    def stopTestRun(self):
         pass
 
     def startTest(self, test):
@@ -99,64 +112,67 @@ class TestResult(object):
         self._mirrorOutput = False
         self._setupStdout()
 
-    def _setupStdout(self):
-        if self.buffer:
-            if self._stderr_buffer is None:
-                self._stderr_buffer = io.StringIO()
-                self._stdout_buffer = io.StringIO()
-            sys.stdout = self._stdout_buffer
-            sys.stderr = self._stderr_buffer
-
-    def startTestRun(self):
-        pass
-
     def stopTest(self, test):
         self._restoreStdout()
         self._mirrorOutput = False
 
-    def _restoreStdout(self):
-        if self.buffer:
-            if self._mirrorOutput:
-                output = sys.stdout.getvalue()
-                error = sys.stderr.getvalue()
-                if output:
-                    if not output.endswith('\n'):
-                        output += '\n'
-                    self._original_stdout.write(STDOUT_LINE % output)
-                if error:
-                    if not error.endswith('\n'):
-                        error += '\n'
-                    self._original_stderr.write(STDERR_LINE % error)
-            sys.stdout = self._original_stdout
-            sys.stderr = self._original_stderr
-            self._stdout_buffer.seek(0)
-            self._stdout_buffer.truncate()
-            self._stderr_buffer.seek(0)
-            self._stderr_buffer.truncate()
-
-    def stopTestRun(self):
+    def printErrors(self):
         pass
+
+    # -- buffered output
+
+    def _setupStdout(self):
+        if not self.buffer:
+            return
+        if self._stdout_buffer is None:
+            self._stdout_buffer, self._stderr_buffer = io.StringIO(), io.StringIO()
+        sys.stdout, sys.stderr = self._stdout_buffer, self._stderr_buffer
+
+    def _captured(self):
+        """(stdout text, stderr text) the current test printed so far, each
+        in its report form ('' when it printed nothing there)."""
+        texts = []
+        for template, stream in ((STDOUT_LINE, sys.stdout), (STDERR_LINE, sys.stderr)):
+            printed = stream.getvalue()
+            texts.append(template % _with_newline(printed) if printed else '')
+        return texts
+
+    def _restoreStdout(self):
+        if not self.buffer:
+            return
+        if self._mirrorOutput:
+            out, err = self._captured()
+            if out:
+                self._original_stdout.write(out)
+            if err:
+                self._original_stderr.write(err)
+        sys.stdout, sys.stderr = self._original_stdout, self._original_stderr
+        for buf in (self._stdout_buffer, self._stderr_buffer):
+            buf.seek(0)
+            buf.truncate()
+
+    # -- outcomes
+
+    def _record(self, where, test, err):
+        where.append((test, self._exc_info_to_string(err, test)))
+        self._mirrorOutput = True
 
     @failfast
     def addError(self, test, err):
-        self.errors.append((test, self._exc_info_to_string(err, test)))
-        self._mirrorOutput = True
+        self._record(self.errors, test, err)
 
     @failfast
     def addFailure(self, test, err):
-        self.failures.append((test, self._exc_info_to_string(err, test)))
-        self._mirrorOutput = True
+        self._record(self.failures, test, err)
 
     def addSubTest(self, test, subtest, err):
-        if err is not None:
-            if getattr(self, 'failfast', False):
-                self.stop()
-            if issubclass(err[0], test.failureException):
-                errors = self.failures
-            else:
-                errors = self.errors
-            errors.append((subtest, self._exc_info_to_string(err, test)))
-            self._mirrorOutput = True
+        if err is None:
+            return  # a passing subtest leaves no trace
+        if getattr(self, 'failfast', False):
+            self.stop()
+        where = self.failures if issubclass(err[0], test.failureException) else self.errors
+        where.append((subtest, self._exc_info_to_string(err, test)))
+        self._mirrorOutput = True
 
     def addSuccess(self, test):
         pass
@@ -172,9 +188,9 @@ class TestResult(object):
         self.unexpectedSuccesses.append(test)
 
     def wasSuccessful(self):
-        return ((len(self.failures) == len(self.errors) == 0) and
-                (not hasattr(self, 'unexpectedSuccesses') or
-                 len(self.unexpectedSuccesses) == 0))
+        # Results of old runners may lack unexpectedSuccesses.
+        return not (self.failures or self.errors or
+                    getattr(self, 'unexpectedSuccesses', None))
 
     def stop(self):
         self.shouldStop = True
@@ -186,21 +202,11 @@ class TestResult(object):
         if tb is not None and value.__traceback__ is not tb:
             value = value.with_traceback(tb)
         failure = exctype is getattr(test, 'failureException', AssertionError)
-        lines = _format_exception(value, failure, set())
+        text = ''.join(_format_exception(value, failure, set()))
         if self.buffer:
-            output = sys.stdout.getvalue()
-            error = sys.stderr.getvalue()
-            if output:
-                if not output.endswith('\n'):
-                    output += '\n'
-                lines.append(STDOUT_LINE % output)
-            if error:
-                if not error.endswith('\n'):
-                    error += '\n'
-                lines.append(STDERR_LINE % error)
-        return ''.join(lines)
+            text += ''.join(self._captured())
+        return text
 
     def __repr__(self):
-        return ("<%s run=%i errors=%i failures=%i>" %
-                (strclass(self.__class__), self.testsRun, len(self.errors),
-                 len(self.failures)))
+        return (f'<{strclass(self.__class__)} run={self.testsRun} '
+                f'errors={len(self.errors)} failures={len(self.failures)}>')

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"runtime"
 	"strings"
@@ -16,9 +17,8 @@ import (
 	"github.com/asylang/asy/internal/pgtest"
 )
 
-// The root package's tests use their own server port (cmd/asy's tests run
-// in parallel with these and use 54329).
-const embedPGPort = 54331
+// The root package's tests start their own server on a free port, so that
+// test processes running side by side never share or stop each other's.
 
 func TestMain(m *testing.M) {
 	before := runtime.NumGoroutine()
@@ -50,18 +50,26 @@ func goroutinesSettle(max int, limit time.Duration) bool {
 	return true
 }
 
-var stopPG func()
+var (
+	stopPG func()
+	pgDSN  string
+)
 
 func pgPool(t *testing.T) *pgxpool.Pool {
 	t.Helper()
 	if stopPG == nil {
-		stop, ok := pgtest.Start(embedPGPort)
+		port, err := pgtest.FreePort()
+		if err != nil {
+			t.Skip(err)
+		}
+		stop, ok := pgtest.Start(port)
 		stopPG = stop
+		pgDSN = fmt.Sprintf("postgresql://postgres@127.0.0.1:%d/postgres", port)
 		if !ok {
 			t.Skip("no PostgreSQL server")
 		}
 	}
-	pool, err := pgxpool.New(context.Background(), "postgresql://postgres@127.0.0.1:54331/postgres?pool_max_conns=2")
+	pool, err := pgxpool.New(context.Background(), pgDSN+"?pool_max_conns=2")
 	if err != nil {
 		t.Skip(err)
 	}
@@ -124,11 +132,12 @@ print(await conn.fetchval("SELECT count(*) FROM handed WHERE v = 1"))
 func TestStopDuringQuery(t *testing.T) {
 	pgPool(t) // makes sure the server runs
 	before := runtime.NumGoroutine()
-	in := mustNew(t, asy.Options{Extensions: dbExt, MaxDuration: 300 * time.Millisecond, Grants: asy.Capabilities{Network: &asy.Network{Allow: []string{"127.0.0.1:54331"}}}})
+	host := strings.TrimSuffix(strings.TrimPrefix(pgDSN, "postgresql://postgres@"), "/postgres")
+	in := mustNew(t, asy.Options{Extensions: dbExt, MaxDuration: 300 * time.Millisecond, Grants: asy.Capabilities{Network: &asy.Network{Allow: []string{host}}}})
 	start := time.Now()
 	err := in.Exec(context.Background(), "slow.asy", `
 import asyncpg
-conn = await asyncpg.connect("postgresql://postgres@127.0.0.1:54331/postgres")
+conn = await asyncpg.connect("`+pgDSN+`")
 await conn.fetchval("SELECT pg_sleep(30)")
 `)
 	if !errors.Is(err, asy.ErrTimeLimit) {

@@ -172,6 +172,9 @@ func runScript(t *testing.T, prog string, extra []string, path string, timeout t
 	cmd := exec.CommandContext(ctx, prog, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "PYTHONHASHSEED=0", "PYTHONDONTWRITEBYTECODE=1")
+	if pgDSN != "" {
+		cmd.Env = append(cmd.Env, "ASY_TEST_PGDSN="+pgDSN)
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	// NAME.stdin beside the script is its standard input (for both asy and python3).

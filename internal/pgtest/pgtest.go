@@ -20,6 +20,17 @@ func listening(port int) bool {
 	return true
 }
 
+// FreePort asks the system for a TCP port nobody listens on, so that tests
+// running at the same time each get their own server.
+func FreePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
 // pgBin finds a PostgreSQL server program.
 func pgBin(name string) string {
 	if p, err := exec.LookPath(name); err == nil {

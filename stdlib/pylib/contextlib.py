@@ -40,12 +40,10 @@ class AbstractContextManager(abc.ABC):
     __class_getitem__ = classmethod(GenericAlias)
 
     def __enter__(self):
-        """Return `self` upon entering the runtime context."""
         return self
 
     @abc.abstractmethod
     def __exit__(self, exc_type, exc_value, traceback):
-        """Raise any exception triggered within the runtime context."""
         return None
 
     @classmethod
@@ -61,12 +59,10 @@ class AbstractAsyncContextManager(abc.ABC):
     __class_getitem__ = classmethod(GenericAlias)
 
     async def __aenter__(self):
-        """Return `self` upon entering the runtime context."""
         return self
 
     @abc.abstractmethod
     async def __aexit__(self, exc_type, exc_value, traceback):
-        """Raise any exception triggered within the runtime context."""
         return None
 
     @classmethod
@@ -414,27 +410,23 @@ class _BaseExitStack:
             yield self._exit_callbacks.pop()
 
     def pop_all(self):
-        """Preserve the context stack by transferring it to a new instance."""
         new_stack = type(self)()
         new_stack._exit_callbacks, self._exit_callbacks = self._exit_callbacks, []
         return new_stack
 
     def push(self, exit):
-        """Registers a callback with the standard __exit__ method signature."""
         method = getattr(type(exit), "__exit__", None)
         self._exit_callbacks.append(
             (False, exit if method is None else partial(method, exit)))
         return exit
 
     def enter_context(self, cm):
-        """Enters the supplied context manager."""
         enter, leave = _special_methods(cm, "__enter__", "__exit__", "context manager")
         result = enter(cm)
         self._exit_callbacks.append((False, partial(leave, cm)))
         return result
 
     def callback(self, callback, /, *args, **kwds):
-        """Registers an arbitrary callback and arguments."""
         self._exit_callbacks.append((False, _callback_as_exit(callback, args, kwds)))
         return callback
 
@@ -455,7 +447,6 @@ class ExitStack(_BaseExitStack, AbstractContextManager):
         return run.outcome()
 
     def close(self):
-        """Immediately unwind the context stack."""
         self.__exit__(None, None, None)
 
 
@@ -464,7 +455,6 @@ class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
     callbacks."""
 
     async def enter_async_context(self, cm):
-        """Enters the supplied async context manager."""
         enter, leave = _special_methods(cm, "__aenter__", "__aexit__",
                                         "asynchronous context manager")
         result = await enter(cm)
@@ -472,20 +462,16 @@ class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
         return result
 
     def push_async_exit(self, exit):
-        """Registers a coroutine function with the standard __aexit__ method
-        signature."""
         method = getattr(type(exit), "__aexit__", None)
         self._exit_callbacks.append(
             (True, exit if method is None else partial(method, exit)))
         return exit
 
     def push_async_callback(self, callback, /, *args, **kwds):
-        """Registers an arbitrary coroutine function and arguments."""
         self._exit_callbacks.append((True, _async_callback_as_exit(callback, args, kwds)))
         return callback
 
     async def aclose(self):
-        """Immediately unwind the context stack."""
         await self.__aexit__(None, None, None)
 
     async def __aenter__(self):

@@ -106,13 +106,20 @@ def _on_data(cls_name, name, fn, unwrap=None):
     # A method applying fn to .data (and to the other operand's .data when
     # it is an instance of unwrap).
     if unwrap is None:
-        def method(self, *args):
-            return fn(self.data, *args)
+        def method(self, *args, **kwargs):
+            return fn(self.data, *args, **kwargs)
     else:
         def method(self, other):
             return fn(self.data, other.data if isinstance(other, unwrap()) else other)
     method.__name__, method.__qualname__ = name, f'{cls_name}.{name}'
     return method
+
+
+def _as_list(other):
+    # The other operand of + as a plain list.
+    if isinstance(other, UserList):
+        return other.data
+    return other if isinstance(other, list) else list(other)
 
 
 def _user_list():
@@ -136,15 +143,8 @@ class UserList(_abc.MutableSequence):
     reverse = _on_data('UserList', 'reverse', list.reverse)
 
     def __init__(self, initlist=None):
-        self.data = []
-        if initlist is None:
-            return
-        if type(initlist) == type(self.data):
-            self.data[:] = initlist
-        elif isinstance(initlist, UserList):
-            self.data[:] = initlist.data[:]
-        else:
-            self.data = list(initlist)
+        # Always a list of our own, never the one passed in.
+        self.data = [] if initlist is None else list(_unwrapped(initlist, UserList))
 
     def __repr__(self):
         return repr(self.data)
@@ -167,18 +167,10 @@ class UserList(_abc.MutableSequence):
         del self.data[i]
 
     def __add__(self, other):
-        if isinstance(other, UserList):
-            return self.__class__(self.data + other.data)
-        if isinstance(other, type(self.data)):
-            return self.__class__(self.data + other)
-        return self.__class__(self.data + list(other))
+        return self.__class__(self.data + _as_list(other))
 
     def __radd__(self, other):
-        if isinstance(other, UserList):
-            return self.__class__(other.data + self.data)
-        if isinstance(other, type(self.data)):
-            return self.__class__(other + self.data)
-        return self.__class__(list(other) + self.data)
+        return self.__class__(_as_list(other) + self.data)
 
     def __iadd__(self, other):
         self.extend(other)
@@ -205,25 +197,23 @@ class UserList(_abc.MutableSequence):
     def copy(self):
         return self.__class__(self)
 
-    def index(self, item, *args):
-        return self.data.index(item, *args)
-
-    def sort(self, /, *args, **kwds):
-        self.data.sort(*args, **kwds)
+    index = _on_data('UserList', 'index', list.index)
+    sort = _on_data('UserList', 'sort', list.sort)
 
     def extend(self, other):
         self.data.extend(_unwrapped(other, UserList))
 
 
+def _as_str(other):
+    if isinstance(other, UserString):
+        return other.data
+    return other if isinstance(other, str) else str(other)
+
+
 class UserString(_abc.Sequence):
 
     def __init__(self, seq):
-        if isinstance(seq, str):
-            self.data = seq
-        elif isinstance(seq, UserString):
-            self.data = seq.data[:]
-        else:
-            self.data = str(seq)
+        self.data = seq if isinstance(seq, str) else _as_str(seq)
 
     def __str__(self):
         return str(self.data)
@@ -256,14 +246,10 @@ class UserString(_abc.Sequence):
         return self.__class__(self.data[index])
 
     def __add__(self, other):
-        if isinstance(other, (UserString, str)):
-            return self.__class__(self.data + _unwrapped(other, UserString))
-        return self.__class__(self.data + str(other))
+        return self.__class__(self.data + _as_str(other))
 
     def __radd__(self, other):
-        if isinstance(other, str):
-            return self.__class__(other + self.data)
-        return self.__class__(str(other) + self.data)
+        return self.__class__(_as_str(other) + self.data)
 
     def __mul__(self, n):
         return self.__class__(self.data * n)
@@ -277,12 +263,9 @@ class UserString(_abc.Sequence):
         return self.__class__(str(template) % self)
 
     def encode(self, encoding='utf-8', errors='strict'):
-        encoding = 'utf-8' if encoding is None else encoding
-        errors = 'strict' if errors is None else errors
-        return self.data.encode(encoding, errors)
-
-    def format_map(self, mapping):
-        return self.data.format_map(mapping)
+        # None means the default here, unlike str.encode.
+        return self.data.encode('utf-8' if encoding is None else encoding,
+                                'strict' if errors is None else errors)
 
     maketrans = str.maketrans
 
@@ -292,7 +275,7 @@ _REWRAPPED = ('capitalize', 'casefold', 'center', 'expandtabs', 'ljust', 'lower'
               'lstrip', 'removeprefix', 'removesuffix', 'replace', 'rjust', 'rstrip',
               'strip', 'swapcase', 'title', 'translate', 'upper', 'zfill')
 # str methods whose result (a number, bool, str or list) is returned as is.
-_PASSED_ON = ('count', 'endswith', 'find', 'format', 'index', 'isalpha', 'isalnum',
+_PASSED_ON = ('count', 'endswith', 'find', 'format', 'format_map', 'index', 'isalpha', 'isalnum',
               'isascii', 'isdecimal', 'isdigit', 'isidentifier', 'islower',
               'isnumeric', 'isprintable', 'isspace', 'istitle', 'isupper', 'join',
               'partition', 'rfind', 'rindex', 'rpartition', 'rsplit', 'split',

@@ -2,7 +2,7 @@
 # field properties) are native Go, already in this namespace when this file
 # runs; namedtuple, defaultdict, Counter, OrderedDict and ChainMap are
 # written here over the ABCs of collections.abc. UserDict, UserList and
-# UserString live in _collections_user.
+# UserString live in _collections_user, loaded on first use.
 
 import sys as _sys
 from _collections import _tuplegetter
@@ -666,4 +666,12 @@ class ChainMap(_collections_abc.MutableMapping):
 
 ChainMap.__module__ = 'collections'
 
-from _collections_user import UserDict, UserList, UserString
+
+def __getattr__(name):
+    # The User* wrappers load on first use: `import collections`, which
+    # much of the library does, stays cheap.
+    if name in ('UserDict', 'UserList', 'UserString'):
+        import _collections_user
+        globals()[name] = found = getattr(_collections_user, name)
+        return found
+    raise AttributeError(f"module 'collections' has no attribute '{name}'")

@@ -637,6 +637,14 @@ func (e *ExcState) setTraceback(v Value) error {
 }
 
 func (t *Thread) classAttr(c *Class, name string) (Value, bool, error) {
+	if name == "__qualname__" {
+		// Not inherited: a class made by type(name, bases, ns) is called
+		// name, not after the base whose class statement stored one.
+		if v, ok := c.Dict[name]; ok {
+			return v, true, nil
+		}
+		return Str(c.Name), true, nil
+	}
 	for _, k := range c.MRO {
 		if v, ok := k.Dict[name]; ok {
 			if v.k == KObj {

@@ -356,18 +356,16 @@ def _spawn(argv, stdin, stdout, stderr, limit, kwds):
     if kwds:
         raise TypeError(f"unexpected keyword argument {next(iter(kwds))!r}")
     import subprocess as _sp
-    argv = [_sp._fs(a) for a in argv]
-    env_list = None
-    if env is not None:
-        env_list = [_sp._fs(k) + '=' + _sp._fs(v) for k, v in env.items()]
+    argv = [_sp._text(a) for a in argv]
+    env_list = _sp._environment(env)
     if stderr == STDOUT and stdout is None:
         stderr_spec = STDOUT
     else:
-        stderr_spec = _sp._std_spec(stderr)
+        stderr_spec = _sp._stream_target(stderr)
     child, w, r_out, r_err = _subprocess.aio_spawn(
-        argv, None if executable is None else _sp._fs(executable),
-        None if cwd is None else _sp._fs(cwd), env_list,
-        _sp._std_spec(stdin), _sp._std_spec(stdout), stderr_spec,
+        argv, None if executable is None else _sp._text(executable),
+        None if cwd is None else _sp._text(cwd), env_list,
+        _sp._stream_target(stdin), _sp._stream_target(stdout), stderr_spec,
         bool(start_new_session))
     proc = Process(child, w, r_out, r_err, loop)
     proc.stdout = proc._attach(r_out, limit)

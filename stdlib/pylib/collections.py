@@ -1,6 +1,8 @@
-# collections for asy: deque is native Go (already in this namespace); the
-# rest is written here in the script language, over the ABCs of
-# collections.abc.
+# collections for asy. deque (and the _tuplegetter behind namedtuple's
+# field properties) are native Go, already in this namespace when this file
+# runs; namedtuple, defaultdict, Counter, OrderedDict and ChainMap are
+# written here over the ABCs of collections.abc. UserDict, UserList and
+# UserString live in _collections_user, loaded on first use.
 
 import sys as _sys
 from _collections import _tuplegetter
@@ -15,73 +17,49 @@ _collections_abc = __import__('collections.abc', None, None, ['Mapping'])
 # time a script runs, collections.abc is reachable as an attribute.
 abc = _collections_abc
 
-__all__ = ['ChainMap', 'Counter', 'OrderedDict', 'defaultdict', 'deque',
-           'namedtuple']
-
-_MARKER = object()
+__all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList',
+           'UserString', 'defaultdict', 'deque', 'namedtuple']
 
 # deque is a native class, so it joins its ABC by registration.
 _collections_abc.MutableSequence.register(deque)
 
-
-# ---------------------------------------------------------------------------
-# Helpers
-
-_repr_running = set()
+_NOTHING = object()
+_showing = set()
 
 
-def _guarded_repr(obj, make):
-    # What reprlib.recursive_repr does: '...' for an object already being
-    # shown further up.
+def _reentrant_repr(obj, render, busy='...'):
+    # A container that holds itself shows `busy` at the inner occurrence.
     key = id(obj)
-    if key in _repr_running:
-        return '...'
-    _repr_running.add(key)
+    if key in _showing:
+        return busy
+    _showing.add(key)
     try:
-        return make()
+        return render()
     finally:
-        _repr_running.discard(key)
+        _showing.discard(key)
 
 
-def _plain_dict_repr(d):
-    if not d:
-        return '{}'
-    return '{' + ', '.join(f'{k!r}: {v!r}' for k, v in dict.items(d)) + '}'
+# --- namedtuple ---------------------------------------------------------------
+
+_KEYWORDS = frozenset(
+    'False None True and as assert async await break class continue def del '
+    'elif else except finally for from global if import in is lambda '
+    'nonlocal not or pass raise return try while with yield'.split())
 
 
-# ---------------------------------------------------------------------------
-# namedtuple
-
-_KEYWORDS = {
-    'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await',
-    'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except',
-    'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is',
-    'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try',
-    'while', 'with', 'yield',
-}
+def _acceptable(name):
+    return name.isidentifier() and name not in _KEYWORDS
 
 
-def _field_property(index):
-    # The getter is native (reads the tuple's item in Go), as CPython's
-    # _tuplegetter is.
-    return property(_tuplegetter(index), doc=f'Alias for field number {index}')
-
-
-def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
-    if isinstance(field_names, str):
-        field_names = field_names.replace(',', ' ').split()
-    names = [str(n) for n in field_names]
-    typename = str(typename)
-
+def _vet_names(typename, names, rename):
+    """The checked field names: renamed to _<index> where rename allows,
+    otherwise CPython's ValueError/TypeError for the first bad one."""
     if rename:
-        seen = set()
-        for i, name in enumerate(names):
-            bad = (not name.isidentifier() or name in _KEYWORDS
-                   or name.startswith('_') or name in seen)
-            if bad:
-                names[i] = f'_{i}'
-            seen.add(name)
-
+        taken = set()
+        for index, name in enumerate(names):
+            if not _acceptable(name) or name.startswith('_') or name in taken:
+                names[index] = f'_{index}'
+            taken.add(name)
     for name in [typename] + names:
         if type(name) is not str:
             raise TypeError('Type names and field names must be strings')
@@ -91,66 +69,58 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         if name in _KEYWORDS:
             raise ValueError('Type names and field names cannot be a '
                              f'keyword: {name!r}')
-
-    seen = set()
+    taken = set()
     for name in names:
         if name.startswith('_') and not rename:
             raise ValueError('Field names cannot start with an underscore: '
                              f'{name!r}')
-        if name in seen:
+        if name in taken:
             raise ValueError(f'Encountered duplicate field name: {name!r}')
-        seen.add(name)
+        taken.add(name)
+    return tuple(names)
 
-    field_defaults = {}
-    if defaults is not None:
-        defaults = tuple(defaults)
-        if len(defaults) > len(names):
-            raise TypeError('Got more default values than field names')
-        first = len(names) - len(defaults)
-        for i, value in enumerate(defaults):
-            field_defaults[names[first + i]] = value
 
-    fields = tuple(names)
-    nfields = len(fields)
-    arg_list = ', '.join(fields)
-    if nfields == 1:
-        arg_list += ','
+def _compile_new(typename, fields, defaults):
+    # __new__ is compiled from source so that its signature, and the
+    # TypeErrors of a bad call, are those of an ordinary function. The
+    # defaults go into the signature (asy does not read an assigned
+    # __defaults__).
+    first_default = len(fields) - len(defaults)
+    scope = {'__tuple_new__': tuple.__new__, '__builtins__': {},
+             '__name__': f'namedtuple_{typename}'}
+    params = []
+    for index, name in enumerate(fields):
+        if index >= first_default:
+            scope[f'__default_{index}__'] = defaults[index - first_default]
+            name += f'=__default_{index}__'
+        params.append(name)
+    packed = ''.join(f'{name}, ' for name in fields)
+    new = eval(f"lambda _cls, {', '.join(params)}: __tuple_new__(_cls, ({packed}))"
+               if fields else "lambda _cls: __tuple_new__(_cls, ())", scope)
+    new.__name__ = '__new__'
+    return new
 
-    # __new__ is compiled from source, so that its signature (and the errors
-    # a wrong call raises) is exactly CPython's. Defaults are written into
-    # the signature: asy does not read an assigned __defaults__.
-    params = ['_cls']
-    ns = {'_tuple_new': tuple.__new__, '__builtins__': {},
-          '__name__': f'namedtuple_{typename}'}
-    first_default = nfields - len(field_defaults)
-    for i, name in enumerate(fields):
-        if i >= first_default:
-            ns[f'_dflt_{i}'] = field_defaults[name]
-            params.append(f'{name}=_dflt_{i}')
-        else:
-            params.append(name)
-    tuple_src = '()' if nfields == 0 else f'({arg_list})'
-    __new__ = eval(f"lambda {', '.join(params)}: _tuple_new(_cls, {tuple_src})", ns)
-    __new__.__name__ = '__new__'
-    __new__.__doc__ = f'Create new instance of {typename}({arg_list})'
 
-    tuple_new = tuple.__new__
-    repr_fmt = '(' + ', '.join(f'{name}=%r' for name in fields) + ')'
+def _namedtuple_methods(fields):
+    count = len(fields)
+    make_tuple = tuple.__new__
 
     def _make(cls, iterable):
-        result = tuple_new(cls, iterable)
-        if len(result) != nfields:
-            raise TypeError(f'Expected {nfields} arguments, got {len(result)}')
-        return result
+        made = make_tuple(cls, iterable)
+        if len(made) != count:
+            raise TypeError(f'Expected {count} arguments, got {len(made)}')
+        return made
 
     def _replace(self, /, **kwds):
-        result = self._make([kwds.pop(name, value) for name, value in zip(fields, self)])
+        values = [kwds.pop(name) if name in kwds else value
+                  for name, value in zip(fields, self)]
         if kwds:
             raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
-        return result
+        return self._make(values)
 
     def __repr__(self):
-        return self.__class__.__name__ + repr_fmt % tuple(self)
+        shown = ', '.join([f'{name}={value!r}' for name, value in zip(fields, self)])
+        return f'{self.__class__.__name__}({shown})'
 
     def _asdict(self):
         return dict(zip(self._fields, self))
@@ -158,26 +128,41 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     def __getnewargs__(self):
         return tuple(self)
 
-    for method in (__new__, _make, _replace, __repr__, _asdict, __getnewargs__):
-        method.__qualname__ = f'{typename}.{method.__name__}'
+    return (_make, _replace, __repr__, _asdict, __getnewargs__)
 
-    namespace = {
-        '__doc__': f'{typename}({arg_list})',
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """Returns a new subclass of tuple with named fields."""
+    if isinstance(field_names, str):
+        field_names = field_names.replace(',', ' ').split()
+    typename = str(typename)
+    fields = _vet_names(typename, [str(n) for n in field_names], rename)
+    defaults = () if defaults is None else tuple(defaults)
+    if len(defaults) > len(fields):
+        raise TypeError('Got more default values than field names')
+
+    signature = ', '.join(fields)
+    if len(fields) == 1:
+        signature += ','            # CPython's docs show "Name(x,)"
+    new = _compile_new(typename, fields, defaults)
+    new.__doc__ = f'Create new instance of {typename}({signature})'
+    body = {
+        '__doc__': f'{typename}({signature})',
         '__slots__': (),
         '_fields': fields,
-        '_field_defaults': field_defaults,
-        '__new__': __new__,
-        '_make': classmethod(_make),
-        '_replace': _replace,
-        '__repr__': __repr__,
-        '_asdict': _asdict,
-        '__getnewargs__': __getnewargs__,
+        '_field_defaults': dict(zip(fields[len(fields) - len(defaults):], defaults)),
+        '__new__': new,
         '__match_args__': fields,
     }
+    for method in (new,) + _namedtuple_methods(fields):
+        method.__qualname__ = f'{typename}.{method.__name__}'
+        if method is not new:
+            body[method.__name__] = method
+    body['_make'] = classmethod(body['_make'])
     for index, name in enumerate(fields):
-        namespace[name] = _field_property(index)
-
-    result = type(typename, (tuple,), namespace)
+        # The getter reads the tuple slot natively, like CPython's.
+        body[name] = property(_tuplegetter(index), doc=f'Alias for field number {index}')
+    result = type(typename, (tuple,), body)
 
     if module is None:
         try:
@@ -189,8 +174,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     return result
 
 
-# ---------------------------------------------------------------------------
-# defaultdict
+# --- defaultdict ----------------------------------------------------------------
 
 class defaultdict(dict):
     def __new__(cls, *args, **kwargs):
@@ -203,22 +187,19 @@ class defaultdict(dict):
         dict.update(self, *args, **kwargs)
 
     def __missing__(self, key):
-        factory = self.default_factory
-        if factory is None:
+        if self.default_factory is None:
             raise KeyError(key)
-        value = factory()
-        self[key] = value
-        return value
+        self[key] = made = self.default_factory()
+        return made
 
     def __repr__(self):
-        def make():
-            factory = self.default_factory
-            if factory is None:
-                frepr = 'None'
-            else:
-                frepr = _guarded_repr(factory, lambda: repr(factory))
-            return f'{type(self).__name__}({frepr}, {_plain_dict_repr(self)})'
-        return _guarded_repr(self, make)
+        # As CPython's: only the dict part is guarded, so a defaultdict
+        # inside itself shows as defaultdict(factory, {...}).
+        factory = self.default_factory
+        shown = 'None' if factory is None else _reentrant_repr(factory, lambda: repr(factory))
+        items = _reentrant_repr(self, lambda: '{' + ', '.join(
+            f'{k!r}: {v!r}' for k, v in dict.items(self)) + '}', '{...}')
+        return f'{type(self).__name__}({shown}, {items})'
 
     def copy(self):
         return type(self)(self.default_factory, self)
@@ -226,32 +207,62 @@ class defaultdict(dict):
     __copy__ = copy
 
     def __reduce__(self):
-        args = (self.default_factory,) if self.default_factory else ()
-        return type(self), args, None, None, iter(self.items())
+        factory = self.default_factory
+        return type(self), ((factory,) if factory else ()), None, None, iter(self.items())
 
     def __or__(self, other):
         if not isinstance(other, dict):
             return NotImplemented
-        new = self.copy()
-        dict.update(new, other)
-        return new
+        merged = self.copy()
+        dict.update(merged, other)
+        return merged
 
     def __ror__(self, other):
         if not isinstance(other, dict):
             return NotImplemented
-        new = type(self)(self.default_factory, other)
-        dict.update(new, self)
-        return new
+        merged = type(self)(self.default_factory, other)
+        dict.update(merged, self)
+        return merged
 
     def __ior__(self, other):
         dict.update(self, other)
         return self
 
 
-# ---------------------------------------------------------------------------
-# Counter
+# --- Counter ---------------------------------------------------------------------
+#
+# Binary operators and comparisons treat a missing element as a zero count.
+# Each is a rule over the pair of counts, applied to every element of either
+# side (this side's first); results keep only positive counts.
+
+def _max_count(a, b):
+    return b if a < b else a
+
+
+def _min_count(a, b):
+    return a if a < b else b
+
+
+def _only_counters(name, method):
+    def checked(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return method(self, other)
+    checked.__name__, checked.__qualname__ = name, 'Counter.' + name
+    return checked
+
+
+def _count_pairs(left, right):
+    for elem in left:
+        yield elem, left[elem], right[elem]
+    for elem in right:
+        if elem not in left:
+            yield elem, 0, right[elem]
+
 
 class Counter(dict):
+    """Dict subclass for counting hashable items."""
+
     def __new__(cls, *args, **kwargs):
         return dict.__new__(cls)
 
@@ -265,47 +276,43 @@ class Counter(dict):
         return sum(self.values())
 
     def most_common(self, n=None):
-        # Stable sort, descending: equal counts keep first-seen order (what
-        # heapq.nlargest gives CPython).
-        ordered = sorted(self.items(), key=_second, reverse=True)
+        # A stable sort, largest first: equal counts keep first-seen order,
+        # which is also what heapq.nlargest gives CPython for n.
+        ranked = sorted(self.items(), key=_count_of, reverse=True)
         if n is None:
-            return ordered
-        if n <= 0:
-            return []
-        return ordered[:n]
+            return ranked
+        return ranked[:n] if n > 0 else []
 
     def elements(self):
-        return _elements(self.items())
+        return (elem for elem, count in self.items() for _ in range(count))
 
     @classmethod
     def fromkeys(cls, iterable, v=None):
         raise NotImplementedError(
             'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
+    def _tally(self, source, sign):
+        if source is None:
+            return
+        if isinstance(source, _collections_abc.Mapping):
+            if sign > 0 and not self:
+                dict.update(self, source)    # nothing to add to
+                return
+            for elem, count in source.items():
+                self[elem] = self.get(elem, 0) + count if sign > 0 else self.get(elem, 0) - count
+        else:
+            for elem in source:
+                self[elem] = self.get(elem, 0) + sign
+
     def update(self, iterable=None, /, **kwds):
-        if iterable is not None:
-            if isinstance(iterable, _collections_abc.Mapping):
-                if self:
-                    for elem, count in iterable.items():
-                        self[elem] = count + self.get(elem, 0)
-                else:
-                    dict.update(self, iterable)
-            else:
-                for elem in iterable:
-                    self[elem] = self.get(elem, 0) + 1
+        self._tally(iterable, 1)
         if kwds:
-            self.update(kwds)
+            self._tally(kwds, 1)
 
     def subtract(self, iterable=None, /, **kwds):
-        if iterable is not None:
-            if isinstance(iterable, _collections_abc.Mapping):
-                for elem, count in iterable.items():
-                    self[elem] = self.get(elem, 0) - count
-            else:
-                for elem in iterable:
-                    self[elem] = self.get(elem, 0) - 1
+        self._tally(iterable, -1)
         if kwds:
-            self.subtract(kwds)
+            self._tally(kwds, -1)
 
     def copy(self):
         return self.__class__(self)
@@ -314,197 +321,118 @@ class Counter(dict):
         return self.__class__, (dict(self),)
 
     def __delitem__(self, elem):
+        # Deleting an absent element is not an error.
         if elem in self:
             dict.__delitem__(self, elem)
 
     def __repr__(self):
-        def make():
-            if not self:
-                return f'{self.__class__.__name__}()'
-            try:
-                d = dict(self.most_common())
-            except TypeError:
-                d = dict(self)
-            return f'{self.__class__.__name__}({d!r})'
-        return _guarded_repr(self, make)
+        name = self.__class__.__name__
+        if not self:
+            return f'{name}()'
+        try:
+            shown = dict(self.most_common())
+        except TypeError:
+            shown = dict(self)      # counts that do not order
+        return f'{name}({shown!r})'
 
-    # Comparisons treat missing elements as zero counts.
-    def __eq__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] == other[e] for c in (self, other) for e in c)
-
-    def __ne__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return not self == other
-
-    def __le__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] <= other[e] for c in (self, other) for e in c)
-
-    def __lt__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self <= other and self != other
-
-    def __ge__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] >= other[e] for c in (self, other) for e in c)
-
-    def __gt__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self >= other and self != other
-
-    def __add__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
+    def _merged(self, other, rule):
         result = Counter()
-        for elem, count in self.items():
-            n = count + other[elem]
-            if n > 0:
-                result[elem] = n
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
-
-    def __sub__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            n = count - other[elem]
-            if n > 0:
-                result[elem] = n
-        for elem, count in other.items():
-            if elem not in self and count < 0:
-                result[elem] = 0 - count
-        return result
-
-    def __or__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            n = other_count if count < other_count else count
-            if n > 0:
-                result[elem] = n
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
-
-    def __and__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            n = count if count < other_count else other_count
-            if n > 0:
-                result[elem] = n
-        return result
-
-    def __pos__(self):
-        result = Counter()
-        for elem, count in self.items():
+        for elem, mine, theirs in _count_pairs(self, other):
+            count = rule(mine, theirs)
             if count > 0:
                 result[elem] = count
         return result
 
-    def __neg__(self):
-        result = Counter()
-        for elem, count in self.items():
-            if count < 0:
-                result[elem] = 0 - count
-        return result
+    def _all(self, other, test):
+        return all(test(mine, theirs) for _, mine, theirs in _count_pairs(self, other))
 
-    def _keep_positive(self):
+    __add__ = _only_counters('__add__', lambda self, other: self._merged(other, lambda a, b: a + b))
+    __sub__ = _only_counters('__sub__', lambda self, other: self._merged(other, lambda a, b: a - b))
+    __or__ = _only_counters('__or__', lambda self, other: self._merged(other, _max_count))
+    __and__ = _only_counters('__and__', lambda self, other: self._merged(other, _min_count))
+    __eq__ = _only_counters('__eq__', lambda self, other: self._all(other, lambda a, b: a == b))
+    __ne__ = _only_counters('__ne__', lambda self, other: not self == other)
+    __le__ = _only_counters('__le__', lambda self, other: self._all(other, lambda a, b: a <= b))
+    __ge__ = _only_counters('__ge__', lambda self, other: self._all(other, lambda a, b: a >= b))
+    __lt__ = _only_counters('__lt__', lambda self, other: self <= other and self != other)
+    __gt__ = _only_counters('__gt__', lambda self, other: self >= other and self != other)
+
+    def __pos__(self):
+        return Counter()._merged(self, lambda a, b: b)
+
+    def __neg__(self):
+        return Counter()._merged(self, lambda a, b: -b)
+
+    def _drop_non_positive(self):
         for elem in [e for e, c in self.items() if not c > 0]:
             dict.__delitem__(self, elem)
         return self
 
+    def _in_place(self, other, rule):
+        for elem, theirs in list(other.items()):
+            self[elem] = rule(self[elem], theirs)
+        return self._drop_non_positive()
+
     def __iadd__(self, other):
-        for elem, count in other.items():
-            self[elem] += count
-        return self._keep_positive()
+        return self._in_place(other, lambda a, b: a + b)
 
     def __isub__(self, other):
-        for elem, count in other.items():
-            self[elem] -= count
-        return self._keep_positive()
+        return self._in_place(other, lambda a, b: a - b)
 
     def __ior__(self, other):
-        for elem, other_count in other.items():
-            if other_count > self[elem]:
-                self[elem] = other_count
-        return self._keep_positive()
+        return self._in_place(other, lambda a, b: b if b > a else a)
 
     def __iand__(self, other):
-        for elem, count in list(self.items()):
-            other_count = other[elem]
-            if other_count < count:
-                self[elem] = other_count
-        return self._keep_positive()
+        # Only this counter's elements can survive an intersection.
+        for elem, mine in list(self.items()):
+            theirs = other[elem]
+            if theirs < mine:
+                self[elem] = theirs
+        return self._drop_non_positive()
 
 
-def _second(pair):
+def _count_of(pair):
     return pair[1]
 
 
-def _elements(items):
-    for elem, count in items:
-        for _ in range(count):
-            yield elem
+# --- OrderedDict ------------------------------------------------------------------
+# asy's dict keeps insertion order, so OrderedDict adds reordering,
+# order-sensitive equality, and its own repr and views.
 
-
-# ---------------------------------------------------------------------------
-# OrderedDict: asy's dict keeps insertion order, so OrderedDict adds only
-# reordering, order-sensitive equality and its own repr and views.
-
-class odict_keys(_collections_abc.KeysView):
+class _OrderedView:
     __slots__ = ()
 
     def __repr__(self):
-        return f'odict_keys({list(self._mapping)!r})'
+        return f'{type(self).__name__}({list(self)!r})'
 
     def __reversed__(self):
-        return reversed(list(self._mapping))
+        mapping = self._mapping
+        return iter([self._entry(mapping, key) for key in reversed(list(mapping))])
 
 
-class odict_values(_collections_abc.ValuesView):
+class odict_keys(_OrderedView, _collections_abc.KeysView):
     __slots__ = ()
-
-    def __repr__(self):
-        return f'odict_values({list(self)!r})'
-
-    def __reversed__(self):
-        m = self._mapping
-        return iter([m[k] for k in reversed(list(m))])
+    _entry = staticmethod(lambda mapping, key: key)
 
 
-class odict_items(_collections_abc.ItemsView):
+class odict_values(_OrderedView, _collections_abc.ValuesView):
     __slots__ = ()
-
-    def __repr__(self):
-        return f'odict_items({list(self)!r})'
-
-    def __reversed__(self):
-        m = self._mapping
-        return iter([(k, m[k]) for k in reversed(list(m))])
+    _entry = staticmethod(lambda mapping, key: mapping[key])
 
 
-for _c in (odict_keys, odict_values, odict_items):
-    _c.__module__ = 'builtins'
-del _c
+class odict_items(_OrderedView, _collections_abc.ItemsView):
+    __slots__ = ()
+    _entry = staticmethod(lambda mapping, key: (key, mapping[key]))
+
+
+for _view in (odict_keys, odict_values, odict_items):
+    _view.__module__ = 'builtins'
+del _view
 
 
 class OrderedDict(dict):
+    """Dictionary that remembers insertion order"""
+
     def __new__(cls, *args, **kwargs):
         return dict.__new__(cls)
 
@@ -512,15 +440,12 @@ class OrderedDict(dict):
         self.update(other, **kwds)
 
     def update(self, other=(), /, **kwds):
-        if isinstance(other, _collections_abc.Mapping):
-            for key in other:
-                self[key] = other[key]
-        elif hasattr(other, 'keys'):
-            for key in other.keys():
-                self[key] = other[key]
+        if isinstance(other, _collections_abc.Mapping) or hasattr(other, 'keys'):
+            pairs = [(key, other[key]) for key in other.keys()]
         else:
-            for key, value in other:
-                self[key] = value
+            pairs = other
+        for key, value in pairs:
+            self[key] = value
         for key, value in kwds.items():
             self[key] = value
 
@@ -531,6 +456,7 @@ class OrderedDict(dict):
         if last:
             dict.__setitem__(self, key, value)
             return
+        # To the front: rebuild the order with the key first.
         rest = list(dict.items(self))
         dict.clear(self)
         dict.__setitem__(self, key, value)
@@ -540,12 +466,9 @@ class OrderedDict(dict):
     def popitem(self, last=True):
         if not self:
             raise KeyError('dictionary is empty')
-        if last:
-            key = next(reversed(list(dict.keys(self))))
-        else:
-            key = next(iter(dict.keys(self)))
-        value = dict.pop(self, key)
-        return key, value
+        keys = list(dict.keys(self))
+        key = keys[-1] if last else keys[0]
+        return key, dict.pop(self, key)
 
     def keys(self):
         return odict_keys(self)
@@ -560,24 +483,22 @@ class OrderedDict(dict):
         return reversed(list(dict.keys(self)))
 
     def __repr__(self):
-        def make():
-            if not self:
-                return f'{self.__class__.__name__}()'
-            return f'{self.__class__.__name__}({list(self.items())!r})'
-        return _guarded_repr(self, make)
+        name = self.__class__.__name__
+        if not self:
+            return f'{name}()'
+        return _reentrant_repr(self, lambda: f'{name}({list(self.items())!r})')
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
-            return (len(self) == len(other) and list(dict.items(self)) == list(dict.items(other)))
+            # Between two OrderedDicts the order matters too.
+            return list(dict.items(self)) == list(dict.items(other))
         if isinstance(other, dict):
             return dict(dict.items(self)) == dict(dict.items(other))
         return NotImplemented
 
     def __ne__(self, other):
-        r = self.__eq__(other)
-        if r is NotImplemented:
-            return r
-        return not r
+        same = self.__eq__(other)
+        return same if same is NotImplemented else not same
 
     __hash__ = None
 
@@ -588,10 +509,10 @@ class OrderedDict(dict):
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
-        self = cls()
+        made = cls()
         for key in iterable:
-            self[key] = value
-        return self
+            made[key] = value
+        return made
 
     def setdefault(self, key, default=None):
         if key in self:
@@ -599,14 +520,14 @@ class OrderedDict(dict):
         self[key] = default
         return default
 
-    def pop(self, key, default=_MARKER):
-        if key in self:
-            value = self[key]
-            dict.__delitem__(self, key)
-            return value
-        if default is _MARKER:
-            raise KeyError(key)
-        return default
+    def pop(self, key, default=_NOTHING):
+        if key not in self:
+            if default is _NOTHING:
+                raise KeyError(key)
+            return default
+        value = self[key]
+        dict.__delitem__(self, key)
+        return value
 
     def __reduce__(self):
         return self.__class__, (), None, None, iter(self.items())
@@ -614,26 +535,40 @@ class OrderedDict(dict):
     def __or__(self, other):
         if not isinstance(other, dict):
             return NotImplemented
-        new = self.__class__(self)
-        new.update(other)
-        return new
+        merged = self.__class__(self)
+        merged.update(other)
+        return merged
 
     def __ror__(self, other):
         if not isinstance(other, dict):
             return NotImplemented
-        new = self.__class__(other)
-        new.update(self)
-        return new
+        merged = self.__class__(other)
+        merged.update(self)
+        return merged
 
     def __ior__(self, other):
         self.update(other)
         return self
 
 
-# ---------------------------------------------------------------------------
-# ChainMap
+# --- ChainMap ------------------------------------------------------------------------
+# Lookups search the maps in order; every change goes to the first map.
+
+def _first_map_only(method, message):
+    # Errors from the first map are reported as CPython's ChainMap words them.
+    def guarded(self, *args):
+        try:
+            return method(self.maps[0], *args)
+        except KeyError:
+            raise KeyError(message.format(*args)) from None
+    guarded.__name__ = method.__name__
+    return guarded
+
 
 class ChainMap(_collections_abc.MutableMapping):
+    """A ChainMap groups multiple dicts (or other mappings) together
+    to create a single, updateable view."""
+
     def __init__(self, *maps):
         self.maps = list(maps) or [{}]
 
@@ -643,32 +578,38 @@ class ChainMap(_collections_abc.MutableMapping):
     def __getitem__(self, key):
         for mapping in self.maps:
             try:
+                # Not `in`: a mapping's own __missing__ must get its chance.
                 return mapping[key]
             except KeyError:
-                pass
+                continue
         return self.__missing__(key)
 
     def get(self, key, default=None):
         return self[key] if key in self else default
 
+    def _merged(self):
+        # Later maps first, so the earlier ones win and the key order is
+        # that of the last map, then the new keys of the ones before it.
+        merged = {}
+        for mapping in reversed(self.maps):
+            merged.update(dict.fromkeys(mapping))
+        return merged
+
     def __len__(self):
-        return len(set().union(*self.maps))
+        return len(self._merged())
 
     def __iter__(self):
-        d = {}
-        for mapping in reversed(self.maps):
-            for key in mapping:
-                d[key] = None
-        return iter(d)
+        return iter(self._merged())
 
     def __contains__(self, key):
-        return any(key in m for m in self.maps)
+        return any(key in mapping for mapping in self.maps)
 
     def __bool__(self):
         return any(self.maps)
 
     def __repr__(self):
-        return _guarded_repr(self, lambda: f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})')
+        return _reentrant_repr(
+            self, lambda: f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})')
 
     @classmethod
     def fromkeys(cls, iterable, *args):
@@ -693,23 +634,12 @@ class ChainMap(_collections_abc.MutableMapping):
     def __setitem__(self, key, value):
         self.maps[0][key] = value
 
-    def __delitem__(self, key):
-        try:
-            del self.maps[0][key]
-        except KeyError:
-            raise KeyError(f'Key not found in the first mapping: {key!r}')
-
-    def popitem(self):
-        try:
-            return self.maps[0].popitem()
-        except KeyError:
-            raise KeyError('No keys found in the first mapping.')
-
-    def pop(self, key, *args):
-        try:
-            return self.maps[0].pop(key, *args)
-        except KeyError:
-            raise KeyError(f'Key not found in the first mapping: {key!r}')
+    __delitem__ = _first_map_only(lambda first, key: first.__delitem__(key),
+                                  'Key not found in the first mapping: {!r}')
+    popitem = _first_map_only(lambda first: first.popitem(),
+                              'No keys found in the first mapping.')
+    pop = _first_map_only(lambda first, key, *default: first.pop(key, *default),
+                          'Key not found in the first mapping: {!r}')
 
     def clear(self):
         self.maps[0].clear()
@@ -721,17 +651,27 @@ class ChainMap(_collections_abc.MutableMapping):
     def __or__(self, other):
         if not isinstance(other, _collections_abc.Mapping):
             return NotImplemented
-        m = self.copy()
-        m.maps[0].update(other)
-        return m
+        combined = self.copy()
+        combined.maps[0].update(other)
+        return combined
 
     def __ror__(self, other):
         if not isinstance(other, _collections_abc.Mapping):
             return NotImplemented
-        m = dict(other)
-        for child in reversed(self.maps):
-            m.update(child)
-        return self.__class__(m)
+        combined = dict(other)
+        for mapping in reversed(self.maps):
+            combined.update(mapping)
+        return self.__class__(combined)
 
 
 ChainMap.__module__ = 'collections'
+
+
+def __getattr__(name):
+    # The User* wrappers load on first use: `import collections`, which
+    # much of the library does, stays cheap.
+    if name in ('UserDict', 'UserList', 'UserString'):
+        import _collections_user
+        globals()[name] = found = getattr(_collections_user, name)
+        return found
+    raise AttributeError(f"module 'collections' has no attribute '{name}'")

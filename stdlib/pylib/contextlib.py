@@ -1,8 +1,16 @@
-# contextlib for asy: generator-based context managers, ExitStack and the
-# small helpers, with CPython's behaviour on exceptions.
+# contextlib for asy: the with-statement toolkit (generator-based managers,
+# exit stacks, small adapters), behaving as CPython 3.11's does, including
+# which exception escapes and how exception contexts are chained.
+#
+# Layout: the two ABCs and the decorator mixins; one engine shared by the
+# sync and async generator managers (only "advance" and "throw" differ);
+# the small adapters; then the exit stacks, whose bookkeeping lives in
+# _Unwinding so the sync and async loops are three lines each.
 
+import abc
 import sys
-from functools import wraps
+from functools import partial, wraps
+from types import GenericAlias
 
 __all__ = [
     "asynccontextmanager", "contextmanager", "closing", "aclosing", "nullcontext",
@@ -12,27 +20,63 @@ __all__ = [
 ]
 
 
-class AbstractContextManager:
+def _implements(C, names):
+    # Structural test for the ABCs' __subclasshook__: each name must be
+    # found along C's MRO, and not be blanked out with None.
+    for name in names:
+        for klass in C.__mro__:
+            if name in klass.__dict__:
+                if klass.__dict__[name] is None:
+                    return NotImplemented
+                break
+        else:
+            return NotImplemented
+    return True
+
+
+class AbstractContextManager(abc.ABC):
+    """An abstract base class for context managers."""
+
+    __class_getitem__ = classmethod(GenericAlias)
+
     def __enter__(self):
         return self
 
+    @abc.abstractmethod
     def __exit__(self, exc_type, exc_value, traceback):
         return None
 
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AbstractContextManager:
+            return _implements(C, ("__enter__", "__exit__"))
+        return NotImplemented
 
-class AbstractAsyncContextManager:
+
+class AbstractAsyncContextManager(abc.ABC):
+    """An abstract base class for asynchronous context managers."""
+
+    __class_getitem__ = classmethod(GenericAlias)
+
     async def __aenter__(self):
         return self
 
+    @abc.abstractmethod
     async def __aexit__(self, exc_type, exc_value, traceback):
         return None
 
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AbstractAsyncContextManager:
+            return _implements(C, ("__aenter__", "__aexit__"))
+        return NotImplemented
 
-class ContextDecorator:
-    "A context manager usable as a decorator: each call runs inside it."
+
+class ContextDecorator(object):
+    "A base class or mixin that enables context managers to work as decorators."
 
     def _recreate_cm(self):
-        # One-shot managers (the generator-based ones) make a fresh copy.
+        # Reusable managers serve every call; one-shot ones override this.
         return self
 
     def __call__(self, func):
@@ -43,7 +87,9 @@ class ContextDecorator:
         return inner
 
 
-class AsyncContextDecorator:
+class AsyncContextDecorator(object):
+    "A base class or mixin that enables async context managers to work as decorators."
+
     def _recreate_cm(self):
         return self
 
@@ -55,25 +101,49 @@ class AsyncContextDecorator:
         return inner
 
 
-class _GeneratorCMBase:
+# --- generator-based managers ---------------------------------------------
+
+class _GeneratorContextManagerBase:
+    """Shared helpers for @contextmanager and @asynccontextmanager."""
+
     def __init__(self, func, args, kwds):
         self.gen = func(*args, **kwds)
+        # Kept until __enter__ so that the decorator form can start afresh.
         self.func, self.args, self.kwds = func, args, kwds
         doc = getattr(func, "__doc__", None)
-        if doc is None:
-            doc = type(self).__doc__
-        self.__doc__ = doc
+        self.__doc__ = type(self).__doc__ if doc is None else doc
 
     def _recreate_cm(self):
         return self.__class__(self.func, self.args, self.kwds)
 
+    def _started(self):
+        # A manager is single use: forgetting the recipe also makes a second
+        # __enter__ fail with AttributeError, as in CPython.
+        del self.args, self.kwds, self.func
 
-class _GeneratorContextManager(_GeneratorCMBase, AbstractContextManager, ContextDecorator):
-    "Helper for @contextmanager."
+    def _verdict(self, sent, tb, came_out, finished, rewrapped):
+        """__exit__'s answer once `sent` was thrown into the generator and
+        `came_out` escaped from it. `finished` is the exception type that
+        means the generator returned; `rewrapped` are the types the
+        generator machinery turns into RuntimeError (PEP 479) on the way."""
+        if isinstance(came_out, finished) and came_out is not sent:
+            return True             # the generator handled it and returned
+        if came_out is sent or (isinstance(came_out, RuntimeError)
+                                and came_out.__cause__ is sent
+                                and isinstance(sent, rewrapped)):
+            # The body's own exception: let the with statement re-raise it,
+            # with the traceback it had, not one through the generator.
+            sent.__traceback__ = tb
+            return False
+        raise came_out
+
+
+class _GeneratorContextManager(_GeneratorContextManagerBase, AbstractContextManager,
+                               ContextDecorator):
+    """Helper for @contextmanager decorator."""
 
     def __enter__(self):
-        # The arguments are only needed to recreate the manager as a decorator.
-        del self.args, self.kwds, self.func
+        self._started()
         try:
             return next(self.gen)
         except StopIteration:
@@ -85,92 +155,67 @@ class _GeneratorContextManager(_GeneratorCMBase, AbstractContextManager, Context
                 next(self.gen)
             except StopIteration:
                 return False
-            else:
-                raise RuntimeError("generator didn't stop")
+            raise RuntimeError("generator didn't stop")
         if value is None:
-            # A bare exception class was passed: instantiate it for throw().
-            value = typ()
+            value = typ()       # __exit__ may be handed a bare class
         try:
             self.gen.throw(typ, value, traceback)
-        except StopIteration as exc:
-            # The generator swallowed the exception (returned), unless the
-            # StopIteration is the one we threw in.
-            return exc is not value
-        except RuntimeError as exc:
-            if exc is value:
-                exc.__traceback__ = traceback
-                return False
-            # PEP 479 turned our StopIteration into a RuntimeError: the
-            # original propagates rather than the wrapper.
-            if isinstance(value, StopIteration) and exc.__cause__ is value:
-                value.__traceback__ = traceback
-                return False
-            raise
-        except BaseException as exc:
-            if exc is not value:
-                raise
-            exc.__traceback__ = traceback
-            return False
+        except BaseException as out:
+            return self._verdict(value, traceback, out, StopIteration, StopIteration)
         raise RuntimeError("generator didn't stop after throw()")
 
 
-class _AsyncGeneratorContextManager(_GeneratorCMBase, AbstractAsyncContextManager, AsyncContextDecorator):
-    "Helper for @asynccontextmanager."
+class _AsyncGeneratorContextManager(_GeneratorContextManagerBase, AbstractAsyncContextManager,
+                                    AsyncContextDecorator):
+    """Helper for @asynccontextmanager decorator."""
 
     async def __aenter__(self):
-        del self.args, self.kwds, self.func
+        self._started()
         try:
-            return await self.gen.__anext__()
+            return await anext(self.gen)
         except StopAsyncIteration:
             raise RuntimeError("generator didn't yield") from None
 
     async def __aexit__(self, typ, value, traceback):
         if typ is None:
             try:
-                await self.gen.__anext__()
+                await anext(self.gen)
             except StopAsyncIteration:
                 return False
-            else:
-                raise RuntimeError("generator didn't stop")
+            raise RuntimeError("generator didn't stop")
         if value is None:
             value = typ()
         try:
             await self.gen.athrow(typ, value, traceback)
-        except StopAsyncIteration as exc:
-            return exc is not value
-        except RuntimeError as exc:
-            if exc is value:
-                exc.__traceback__ = traceback
-                return False
-            # An async generator wraps a StopIteration or StopAsyncIteration
-            # raised into it in RuntimeError.
-            if isinstance(value, (StopIteration, StopAsyncIteration)) and exc.__cause__ is value:
-                value.__traceback__ = traceback
-                return False
-            raise
-        except BaseException as exc:
-            if exc is not value:
-                raise
-            exc.__traceback__ = traceback
-            return False
+        except BaseException as out:
+            return self._verdict(value, traceback, out, StopAsyncIteration,
+                                 (StopIteration, StopAsyncIteration))
         raise RuntimeError("generator didn't stop after athrow()")
 
 
-def contextmanager(func):
+def _manager_factory(func, manager_class):
     @wraps(func)
     def helper(*args, **kwds):
-        return _GeneratorContextManager(func, args, kwds)
+        return manager_class(func, args, kwds)
     return helper
+
+
+def contextmanager(func):
+    """@contextmanager decorator: a generator function yielding once
+    becomes a factory of context managers."""
+    return _manager_factory(func, _GeneratorContextManager)
 
 
 def asynccontextmanager(func):
-    @wraps(func)
-    def helper(*args, **kwds):
-        return _AsyncGeneratorContextManager(func, args, kwds)
-    return helper
+    """@asynccontextmanager decorator: the same for async generators."""
+    return _manager_factory(func, _AsyncGeneratorContextManager)
 
+
+# --- small adapters ---------------------------------------------------------
 
 class closing(AbstractContextManager):
+    """Context to automatically close something at the end of a block."""
+
     def __init__(self, thing):
         self.thing = thing
 
@@ -182,6 +227,9 @@ class closing(AbstractContextManager):
 
 
 class aclosing(AbstractAsyncContextManager):
+    """Async context manager for safely finalizing an asynchronously cleaned-up
+    resource such as an async generator, calling its ``aclose()`` method."""
+
     def __init__(self, thing):
         self.thing = thing
 
@@ -193,11 +241,13 @@ class aclosing(AbstractAsyncContextManager):
 
 
 class _RedirectStream(AbstractContextManager):
+    # Which sys attribute a subclass swaps.
     _stream = None
 
     def __init__(self, new_target):
         self._new_target = new_target
-        # A stack, so one instance can be re-entered.
+        # Saved targets form a stack: one instance may be entered again
+        # while already active.
         self._old_targets = []
 
     def __enter__(self):
@@ -210,14 +260,18 @@ class _RedirectStream(AbstractContextManager):
 
 
 class redirect_stdout(_RedirectStream):
+    """Context manager for temporarily redirecting stdout to another file."""
     _stream = "stdout"
 
 
 class redirect_stderr(_RedirectStream):
+    """Context manager for temporarily redirecting stderr to another file."""
     _stream = "stderr"
 
 
 class suppress(AbstractContextManager):
+    """Context manager to suppress specified exceptions."""
+
     def __init__(self, *exceptions):
         self._exceptions = exceptions
 
@@ -225,13 +279,13 @@ class suppress(AbstractContextManager):
         pass
 
     def __exit__(self, exctype, excinst, exctb):
-        if exctype is None:
-            return False
-        # As in 3.11, an exception group is suppressed only as a whole.
-        return issubclass(exctype, self._exceptions)
+        # 3.11 matches an exception group only as a whole, like any class.
+        return exctype is not None and issubclass(exctype, self._exceptions)
 
 
 class nullcontext(AbstractContextManager, AbstractAsyncContextManager):
+    """Context manager that does no additional processing."""
+
     def __init__(self, enter_result=None):
         self.enter_result = enter_result
 
@@ -249,6 +303,8 @@ class nullcontext(AbstractContextManager, AbstractAsyncContextManager):
 
 
 class chdir(AbstractContextManager):
+    """Non thread-safe context manager to change the current working directory."""
+
     def __init__(self, path):
         self.path = path
         self._old_cwd = []
@@ -263,207 +319,172 @@ class chdir(AbstractContextManager):
         os.chdir(self._old_cwd.pop())
 
 
-def _lookup_special(cm, names, kind):
-    # Like the with statement, look the methods up on the type, and name the
-    # type in the error when they are missing.
+# --- exit stacks ------------------------------------------------------------
+
+def _special_methods(cm, enter_name, exit_name, protocol):
+    # Like the with statement, look the pair up on the type, not the instance.
     cls = type(cm)
-    out = []
-    for name in names:
-        meth = getattr(cls, name, None)
-        if meth is None:
-            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does not support the {kind} protocol")
-        out.append(meth)
-    return out
+    enter = getattr(cls, enter_name, None)
+    leave = getattr(cls, exit_name, None)
+    if enter is None or leave is None:
+        raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
+                        f"not support the {protocol} protocol")
+    return enter, leave
 
 
-def _fix_context(new_exc, old_exc, frame_exc):
-    # A callback raised new_exc while old_exc (or nothing) was propagating:
-    # old_exc becomes its context in place of the exception the stack's
-    # caller was handling, which the stack's own raise must not show.
-    while True:
-        ctx = new_exc.__context__
-        if ctx is None or ctx is old_exc:
+def _splice_context(exc, prior, handled):
+    """A callback raised `exc` while `prior` (maybe None) was propagating
+    through the stack. Its chain of implicit contexts ends at `handled`,
+    what the code around the with statement was handling when the stack
+    unwound; the chain must lead to `prior` instead."""
+    link, ctx = exc, exc.__context__
+    while ctx is not None and ctx is not prior:
+        if ctx is handled:
+            link.__context__ = prior
             return
-        if ctx is frame_exc:
-            break
-        new_exc = ctx
-    new_exc.__context__ = old_exc
+        link, ctx = ctx, ctx.__context__
+
+
+class _Unwinding:
+    """One run of an exit stack's callbacks: what is propagating now, and
+    whether the original exception was swallowed along the way."""
+
+    def __init__(self, details):
+        self.details = details          # (type, value, tb) handed to the next callback
+        self.had_exception = details[0] is not None
+        self.swallowed = False
+        self.reraise = False            # a callback's exception is pending
+        self.handled = sys.exc_info()[1]
+
+    def returned(self, result):
+        if result:
+            # An exit callback swallowing whatever is propagating, even
+            # another callback's exception.
+            self.swallowed = True
+            self.reraise = False
+            self.details = (None, None, None)
+
+    def raised(self, exc):
+        _splice_context(exc, self.details[1], self.handled)
+        self.reraise = True
+        self.details = (type(exc), exc, exc.__traceback__)
+
+    def outcome(self):
+        if self.reraise:
+            exc = self.details[1]
+            # Raising here would make the handled exception its context;
+            # the spliced chain is the one to keep.
+            chain = exc.__context__
+            try:
+                raise exc
+            finally:
+                exc.__context__ = chain
+        return self.had_exception and self.swallowed
+
+
+def _callback_as_exit(callback, args, kwds):
+    # Plain callbacks ignore the exception details and never swallow.
+    def exit_callback(exc_type, exc, tb):
+        callback(*args, **kwds)
+    exit_callback.__wrapped__ = callback
+    return exit_callback
+
+
+def _async_callback_as_exit(callback, args, kwds):
+    async def exit_callback(exc_type, exc, tb):
+        await callback(*args, **kwds)
+    exit_callback.__wrapped__ = callback
+    return exit_callback
 
 
 class _BaseExitStack:
-    @staticmethod
-    def _create_exit_wrapper(cm, cm_exit):
-        def _exit_wrapper(exc_type, exc, tb):
-            return cm_exit(cm, exc_type, exc, tb)
-        return _exit_wrapper
-
-    @staticmethod
-    def _create_cb_wrapper(callback, /, *args, **kwds):
-        def _exit_wrapper(exc_type, exc, tb):
-            callback(*args, **kwds)
-        return _exit_wrapper
+    """A LIFO list of exit callbacks; each entry is (is_async, fn) with
+    fn(exc_type, exc, tb) -> swallow?"""
 
     def __init__(self):
-        # (is_sync, callback) pairs, run last-in first-out.
         self._exit_callbacks = []
+
+    def _drain(self):
+        # Popped one by one: a callback may push more while the stack unwinds.
+        while self._exit_callbacks:
+            yield self._exit_callbacks.pop()
 
     def pop_all(self):
         new_stack = type(self)()
-        new_stack._exit_callbacks = self._exit_callbacks
-        self._exit_callbacks = []
+        new_stack._exit_callbacks, self._exit_callbacks = self._exit_callbacks, []
         return new_stack
 
     def push(self, exit):
-        cls = type(exit)
-        try:
-            exit_method = cls.__exit__
-        except AttributeError:
-            # Not a context manager: a plain exit callback.
-            self._push_exit_callback(exit)
-        else:
-            self._push_cm_exit(exit, exit_method)
+        method = getattr(type(exit), "__exit__", None)
+        self._exit_callbacks.append(
+            (False, exit if method is None else partial(method, exit)))
         return exit
 
     def enter_context(self, cm):
-        enter, exit = _lookup_special(cm, ("__enter__", "__exit__"), "context manager")
+        enter, leave = _special_methods(cm, "__enter__", "__exit__", "context manager")
         result = enter(cm)
-        self._push_cm_exit(cm, exit)
+        self._exit_callbacks.append((False, partial(leave, cm)))
         return result
 
     def callback(self, callback, /, *args, **kwds):
-        wrapper = self._create_cb_wrapper(callback, *args, **kwds)
-        wrapper.__wrapped__ = callback
-        self._push_exit_callback(wrapper)
+        self._exit_callbacks.append((False, _callback_as_exit(callback, args, kwds)))
         return callback
-
-    def _push_cm_exit(self, cm, cm_exit):
-        wrapper = self._create_exit_wrapper(cm, cm_exit)
-        self._push_exit_callback(wrapper, True)
-
-    def _push_exit_callback(self, callback, is_sync=True):
-        self._exit_callbacks.append((is_sync, callback))
-
-
-class _Probe(Exception):
-    pass
-
-
-def _current_exception():
-    # The exception a caller is handling, as sys.exc_info()[1]: a freshly
-    # raised exception takes it as its implicit context. (A bare raise would
-    # find it too, but asy then adds this frame to its traceback.)
-    try:
-        raise _Probe
-    except _Probe as probe:
-        return probe.__context__
 
 
 class ExitStack(_BaseExitStack, AbstractContextManager):
+    """Context manager for dynamic management of a stack of exit callbacks."""
+
     def __enter__(self):
         return self
 
     def __exit__(self, *exc_details):
-        received_exc = exc_details[0] is not None
-        frame_exc = _current_exception()
-        suppressed_exc = False
-        pending_raise = False
-        while self._exit_callbacks:
-            is_sync, cb = self._exit_callbacks.pop()
-            assert is_sync
+        run = _Unwinding(exc_details)
+        for _, fn in self._drain():
             try:
-                if cb(*exc_details):
-                    suppressed_exc = True
-                    pending_raise = False
-                    exc_details = (None, None, None)
-            except BaseException as new_exc:
-                _fix_context(new_exc, exc_details[1], frame_exc)
-                pending_raise = True
-                exc_details = (type(new_exc), new_exc, new_exc.__traceback__)
-        if pending_raise:
-            try:
-                # Re-raise with the context it had before this raise, which
-                # would otherwise replace it with the handled exception.
-                fixed_ctx = exc_details[1].__context__
-                raise exc_details[1]
-            except BaseException:
-                exc_details[1].__context__ = fixed_ctx
-                raise
-        return received_exc and suppressed_exc
+                run.returned(fn(*run.details))
+            except BaseException as exc:
+                run.raised(exc)
+        return run.outcome()
 
     def close(self):
         self.__exit__(None, None, None)
 
 
 class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
-    @staticmethod
-    def _create_async_exit_wrapper(cm, cm_exit):
-        async def _exit_wrapper(exc_type, exc, tb):
-            return await cm_exit(cm, exc_type, exc, tb)
-        return _exit_wrapper
-
-    @staticmethod
-    def _create_async_cb_wrapper(callback, /, *args, **kwds):
-        async def _exit_wrapper(exc_type, exc, tb):
-            await callback(*args, **kwds)
-        return _exit_wrapper
+    """Async context manager for dynamic management of a stack of exit
+    callbacks."""
 
     async def enter_async_context(self, cm):
-        enter, exit = _lookup_special(cm, ("__aenter__", "__aexit__"), "asynchronous context manager")
+        enter, leave = _special_methods(cm, "__aenter__", "__aexit__",
+                                        "asynchronous context manager")
         result = await enter(cm)
-        self._push_async_cm_exit(cm, exit)
+        self._exit_callbacks.append((True, partial(leave, cm)))
         return result
 
     def push_async_exit(self, exit):
-        cls = type(exit)
-        try:
-            exit_method = cls.__aexit__
-        except AttributeError:
-            self._push_exit_callback(exit, False)
-        else:
-            self._push_async_cm_exit(exit, exit_method)
+        method = getattr(type(exit), "__aexit__", None)
+        self._exit_callbacks.append(
+            (True, exit if method is None else partial(method, exit)))
         return exit
 
     def push_async_callback(self, callback, /, *args, **kwds):
-        wrapper = self._create_async_cb_wrapper(callback, *args, **kwds)
-        wrapper.__wrapped__ = callback
-        self._push_exit_callback(wrapper, False)
+        self._exit_callbacks.append((True, _async_callback_as_exit(callback, args, kwds)))
         return callback
 
     async def aclose(self):
         await self.__aexit__(None, None, None)
 
-    def _push_async_cm_exit(self, cm, cm_exit):
-        wrapper = self._create_async_exit_wrapper(cm, cm_exit)
-        self._push_exit_callback(wrapper, False)
-
     async def __aenter__(self):
         return self
 
     async def __aexit__(self, *exc_details):
-        received_exc = exc_details[0] is not None
-        frame_exc = _current_exception()
-        suppressed_exc = False
-        pending_raise = False
-        while self._exit_callbacks:
-            is_sync, cb = self._exit_callbacks.pop()
+        run = _Unwinding(exc_details)
+        for is_async, fn in self._drain():
             try:
-                if is_sync:
-                    cb_suppress = cb(*exc_details)
-                else:
-                    cb_suppress = await cb(*exc_details)
-                if cb_suppress:
-                    suppressed_exc = True
-                    pending_raise = False
-                    exc_details = (None, None, None)
-            except BaseException as new_exc:
-                _fix_context(new_exc, exc_details[1], frame_exc)
-                pending_raise = True
-                exc_details = (type(new_exc), new_exc, new_exc.__traceback__)
-        if pending_raise:
-            try:
-                fixed_ctx = exc_details[1].__context__
-                raise exc_details[1]
-            except BaseException:
-                exc_details[1].__context__ = fixed_ctx
-                raise
-        return received_exc and suppressed_exc
+                result = fn(*run.details)
+                if is_async:
+                    result = await result
+                run.returned(result)
+            except BaseException as exc:
+                run.raised(exc)
+        return run.outcome()

@@ -1,11 +1,16 @@
-# dataclasses for asy: the @dataclass decorator and its helpers.
+# dataclasses for asy: @dataclass and its helpers, with CPython 3.11's
+# rules and messages.
 #
-# Like CPython, the generated methods (__init__, __repr__, __eq__, ...) are
-# written as source text and run with exec, so that their signatures, and the
-# TypeErrors a wrong call raises ("Point.__init__() missing 1 required
-# positional argument: 'y'"), are those of ordinary functions.
+# How it works here: _collect_fields gathers the Field objects (bases first,
+# then the class's own annotations); _MethodSource accumulates the source
+# text of every method the class needs and compiles them all with ONE exec,
+# so generated methods are ordinary functions (their signatures and call
+# errors, "Point.__init__() missing 1 required positional argument: 'y'",
+# are the interpreter's) and class creation stays cheap. asdict and astuple
+# share one recursive walker.
 
 import copy as _copy
+import types as _types
 
 __all__ = ['dataclass', 'field', 'Field', 'FrozenInstanceError', 'InitVar',
            'KW_ONLY', 'MISSING', 'fields', 'asdict', 'astuple',
@@ -16,13 +21,7 @@ class FrozenInstanceError(AttributeError):
     pass
 
 
-class _HAS_DEFAULT_FACTORY_CLASS:
-    def __repr__(self):
-        return '<factory>'
-
-
-_HAS_DEFAULT_FACTORY = _HAS_DEFAULT_FACTORY_CLASS()
-
+# --- sentinels --------------------------------------------------------------
 
 class _MISSING_TYPE:
     pass
@@ -38,90 +37,87 @@ class _KW_ONLY_TYPE:
 KW_ONLY = _KW_ONLY_TYPE()
 
 
-class _FIELD_BASE:
-    def __init__(self, name):
-        self.name = name
+class _NamedSentinel:
+    # Shows its name: the field kinds appear in Field's repr, and the
+    # factory marker is the default __init__'s signature displays.
+    __slots__ = ('_label',)
+
+    def __init__(self, label):
+        self._label = label
 
     def __repr__(self):
-        return self.name
+        return self._label
 
 
-_FIELD = _FIELD_BASE('_FIELD')
-_FIELD_CLASSVAR = _FIELD_BASE('_FIELD_CLASSVAR')
-_FIELD_INITVAR = _FIELD_BASE('_FIELD_INITVAR')
+_HAS_DEFAULT_FACTORY = _NamedSentinel('<factory>')
+_FIELD = _NamedSentinel('_FIELD')
+_FIELD_CLASSVAR = _NamedSentinel('_FIELD_CLASSVAR')
+_FIELD_INITVAR = _NamedSentinel('_FIELD_INITVAR')
 
-_FIELDS = '__dataclass_fields__'
-_PARAMS = '__dataclass_params__'
-_POST_INIT_NAME = '__post_init__'
+_EMPTY_METADATA = _types.MappingProxyType({})
 
 
 class InitVar:
-    """InitVar[T] marks a pseudo-field passed to __init__ and __post_init__
-    but not stored."""
+    __slots__ = ('type',)
 
     def __init__(self, type):
         self.type = type
 
     def __repr__(self):
-        if isinstance(self.type, type):
-            type_name = self.type.__name__
-        else:
-            type_name = repr(self.type)
-        return f'dataclasses.InitVar[{type_name}]'
+        shown = self.type.__name__ if isinstance(self.type, type) else repr(self.type)
+        return f'dataclasses.InitVar[{shown}]'
 
     def __class_getitem__(cls, type):
         return InitVar(type)
 
 
+def _slot_repr(class_name, attrs):
+    # Field and _DataclassParams print as Name(attr=value,...) with no spaces.
+    def __repr__(self):
+        return class_name + '(' + ','.join(
+            f'{a}={getattr(self, a)!r}' for a in attrs) + ')'
+    return __repr__
+
+
 class Field:
+    __slots__ = ('name', 'type', 'default', 'default_factory', 'repr', 'hash',
+                 'init', 'compare', 'metadata', 'kw_only', '_field_type')
+
     def __init__(self, default, default_factory, init, repr, hash, compare,
                  metadata, kw_only):
-        self.name = None
-        self.type = None
-        self.default = default
-        self.default_factory = default_factory
-        self.init = init
-        self.repr = repr
-        self.hash = hash
-        self.compare = compare
-        self.metadata = {} if metadata is None else metadata
+        self.name = self.type = self._field_type = None
+        self.default, self.default_factory = default, default_factory
+        self.init, self.repr, self.hash, self.compare = init, repr, hash, compare
+        self.metadata = (_EMPTY_METADATA if metadata is None
+                         else _types.MappingProxyType(metadata))
         self.kw_only = kw_only
-        self._field_type = None
 
-    def __repr__(self):
-        return ('Field('
-                f'name={self.name!r},'
-                f'type={self.type!r},'
-                f'default={self.default!r},'
-                f'default_factory={self.default_factory!r},'
-                f'init={self.init!r},'
-                f'repr={self.repr!r},'
-                f'hash={self.hash!r},'
-                f'compare={self.compare!r},'
-                f'metadata={self.metadata!r},'
-                f'kw_only={self.kw_only!r},'
-                f'_field_type={self._field_type}'
-                ')')
+    __repr__ = _slot_repr('Field', ('name', 'type', 'default', 'default_factory',
+                                    'init', 'repr', 'hash', 'compare', 'metadata',
+                                    'kw_only', '_field_type'))
+
+    def __set_name__(self, owner, name):
+        # A descriptor used as a default learns its name as it would have
+        # without the field() wrapper.
+        hook = getattr(type(self.default), '__set_name__', None)
+        if hook is not None:
+            hook(self.default, owner, name)
+
+    __class_getitem__ = classmethod(_types.GenericAlias)
+
+    # What __init__ does with this field, for _MethodSource.
+    def _needs_value(self):
+        return self.default is MISSING and self.default_factory is MISSING
 
 
 class _DataclassParams:
-    def __init__(self, init, repr, eq, order, unsafe_hash, frozen):
-        self.init = init
-        self.repr = repr
-        self.eq = eq
-        self.order = order
-        self.unsafe_hash = unsafe_hash
-        self.frozen = frozen
+    __slots__ = ('init', 'repr', 'eq', 'order', 'unsafe_hash', 'frozen')
 
-    def __repr__(self):
-        return ('_DataclassParams('
-                f'init={self.init!r},'
-                f'repr={self.repr!r},'
-                f'eq={self.eq!r},'
-                f'order={self.order!r},'
-                f'unsafe_hash={self.unsafe_hash!r},'
-                f'frozen={self.frozen!r}'
-                ')')
+    def __init__(self, init, repr, eq, order, unsafe_hash, frozen):
+        self.init, self.repr, self.eq = init, repr, eq
+        self.order, self.unsafe_hash, self.frozen = order, unsafe_hash, frozen
+
+    __repr__ = _slot_repr('_DataclassParams', __slots__)
 
 
 def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True,
@@ -132,491 +128,448 @@ def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True,
                  metadata, kw_only)
 
 
-def _tuple_str(obj_name, flds):
-    if not flds:
-        return '()'
-    return f"({','.join([f'{obj_name}.{f.name}' for f in flds])},)"
+# --- reading the class body -------------------------------------------------
+
+def _annotation_kind(annotation):
+    """_FIELD, _FIELD_CLASSVAR or _FIELD_INITVAR for an annotation, which
+    may be an object or (under postponed evaluation) a string."""
+    if isinstance(annotation, str):
+        head = annotation.split('[', 1)[0]
+        if head in ('ClassVar', 'typing.ClassVar'):
+            return _FIELD_CLASSVAR
+        if head in ('InitVar', 'dataclasses.InitVar'):
+            return _FIELD_INITVAR
+        return _FIELD
+    if annotation is InitVar or isinstance(annotation, InitVar):
+        return _FIELD_INITVAR
+    if getattr(annotation, '_name', None) == 'ClassVar' \
+            or getattr(getattr(annotation, '__origin__', None), '_name', None) == 'ClassVar':
+        return _FIELD_CLASSVAR
+    return _FIELD
 
 
-def _create_fn(name, args, body, *, globals=None, locals=None, qualname=None):
-    # The function is built inside a factory whose parameters are the values
-    # the body refers to (defaults, factories), as closures.
-    if locals is None:
-        locals = {}
-    local_names = ', '.join(locals.keys())
-    body_src = '\n'.join(f'  {b}' for b in body)
-    txt = f' def {name}({", ".join(args)}):\n{body_src}'
-    src = f'def __create_fn__({local_names}):\n{txt}\n return {name}'
-    ns = dict(globals) if globals else {}
-    exec(src, ns)
-    fn = ns['__create_fn__'](**locals)
-    if qualname is not None:
-        fn.__qualname__ = f'{qualname}.{fn.__name__}'
-    return fn
+def _marks_kw_only(annotation):
+    if isinstance(annotation, str):
+        return annotation in ('KW_ONLY', 'dataclasses.KW_ONLY')
+    return annotation is KW_ONLY
 
 
-def _field_assign(frozen, name, value, self_name):
-    if frozen:
-        return f'__dataclass_builtins_object__.__setattr__({self_name},{name!r},{value})'
-    return f'{self_name}.{name}={value}'
+def _is_mutable_default(value):
+    # CPython refuses any unhashable default; asy's list, dict and set still
+    # answer __hash__ through object, so they are named too.
+    return (isinstance(value, (list, dict, set, bytearray))
+            or getattr(type(value), '__hash__', 0) is None)
 
 
-def _field_init(f, frozen, locals, self_name):
-    default_name = f'_dflt_{f.name}'
-    if f.default_factory is not MISSING:
-        if f.init:
-            locals[default_name] = f.default_factory
-            value = (f'{default_name}() '
-                     f'if {f.name} is _HAS_DEFAULT_FACTORY '
-                     f'else {f.name}')
-        else:
-            locals[default_name] = f.default_factory
-            value = f'{default_name}()'
-    else:
-        if f.init:
-            if f.default is MISSING:
-                value = f.name
-            else:
-                locals[default_name] = f.default
-                value = f.name
-        else:
-            # init=False with a plain default: the class attribute serves.
-            if f.default is MISSING:
-                return None
-            locals[default_name] = f.default
-            value = default_name
-    if f._field_type is _FIELD_INITVAR:
-        return None
-    return _field_assign(frozen, f.name, value, self_name)
-
-
-def _init_param(f):
-    if f.default is MISSING and f.default_factory is MISSING:
-        default = ''
-    elif f.default is not MISSING:
-        default = f'=_dflt_{f.name}'
-    else:
-        default = '=_HAS_DEFAULT_FACTORY'
-    return f'{f.name}{default}'
-
-
-def _init_fn(fields, std_fields, kw_only_fields, frozen, has_post_init,
-             self_name, globals, qualname):
-    seen_default = False
-    for f in std_fields:
-        if f.init:
-            if not (f.default is MISSING and f.default_factory is MISSING):
-                seen_default = True
-            elif seen_default:
-                raise TypeError(f'non-default argument {f.name!r} '
-                                'follows default argument')
-    locals = {'MISSING': MISSING,
-              '_HAS_DEFAULT_FACTORY': _HAS_DEFAULT_FACTORY,
-              '__dataclass_builtins_object__': object}
-    body_lines = []
-    for f in fields:
-        line = _field_init(f, frozen, locals, self_name)
-        if line:
-            body_lines.append(line)
-    if has_post_init:
-        params_str = ','.join(f.name for f in fields
-                              if f._field_type is _FIELD_INITVAR)
-        body_lines.append(f'{self_name}.{_POST_INIT_NAME}({params_str})')
-    if not body_lines:
-        body_lines = ['pass']
-    _init_params = [_init_param(f) for f in std_fields]
-    if kw_only_fields:
-        _init_params += ['*']
-        _init_params += [_init_param(f) for f in kw_only_fields]
-    # Default values are passed to the factory under their _dflt_ names.
-    for f in fields:
-        if f.init and f.default is not MISSING:
-            locals[f'_dflt_{f.name}'] = f.default
-    return _create_fn('__init__', [self_name] + _init_params, body_lines,
-                      locals=locals, globals=globals, qualname=qualname)
-
-
-def _repr_fn(fields, globals, qualname):
-    body = ['if id(self) in __dataclass_repr_running__:',
-            "  return '...'",
-            '__dataclass_repr_running__.add(id(self))',
-            'try:',
-            '  return self.__class__.__qualname__ + f"(' +
-            ', '.join([f"{f.name}={{self.{f.name}!r}}" for f in fields]) + ')"',
-            'finally:',
-            '  __dataclass_repr_running__.discard(id(self))']
-    return _create_fn('__repr__', ('self',), body,
-                      locals={'__dataclass_repr_running__': set()},
-                      globals=globals, qualname=qualname)
-
-
-def _frozen_get_del_attr(cls, fields, globals):
-    locals = {'cls': cls,
-              'FrozenInstanceError': FrozenInstanceError}
-    condition = 'type(self) is cls'
-    if fields:
-        condition += ' or name in {' + ', '.join(repr(f.name) for f in fields) + '}'
-    setattr_fn = _create_fn('__setattr__', ('self', 'name', 'value'),
-                            (f'if {condition}:',
-                             ' raise FrozenInstanceError(f"cannot assign to field {name!r}")',
-                             'super(cls, self).__setattr__(name, value)'),
-                            locals=locals, globals=globals, qualname=cls.__qualname__)
-    delattr_fn = _create_fn('__delattr__', ('self', 'name'),
-                            (f'if {condition}:',
-                             ' raise FrozenInstanceError(f"cannot delete field {name!r}")',
-                             'super(cls, self).__delattr__(name)'),
-                            locals=locals, globals=globals, qualname=cls.__qualname__)
-    return setattr_fn, delattr_fn
-
-
-def _cmp_fn(name, op, self_tuple, other_tuple, globals, qualname):
-    return _create_fn(name, ('self', 'other'),
-                      ['if other.__class__ is self.__class__:',
-                       f' return {self_tuple}{op}{other_tuple}',
-                       'return NotImplemented'],
-                      globals=globals, qualname=qualname)
-
-
-def _hash_fn(fields, globals, qualname):
-    self_tuple = _tuple_str('self', fields)
-    return _create_fn('__hash__', ('self',), [f'return hash({self_tuple})'],
-                      globals=globals, qualname=qualname)
-
-
-def _is_classvar(a_type):
-    if isinstance(a_type, str):
-        return (a_type == 'ClassVar' or a_type.startswith('ClassVar[')
-                or a_type == 'typing.ClassVar' or a_type.startswith('typing.ClassVar['))
-    origin = getattr(a_type, '__origin__', None)
-    name = getattr(a_type, '_name', None)
-    if name == 'ClassVar' and getattr(type(a_type), '__module__', None) == 'typing':
-        return True
-    return getattr(origin, '_name', None) == 'ClassVar'
-
-
-def _is_initvar(a_type):
-    if isinstance(a_type, str):
-        return (a_type == 'InitVar' or a_type.startswith('InitVar[')
-                or a_type.startswith('dataclasses.InitVar'))
-    return a_type is InitVar or isinstance(a_type, InitVar)
-
-
-def _is_kw_only(a_type):
-    if isinstance(a_type, str):
-        return a_type in ('KW_ONLY', 'dataclasses.KW_ONLY')
-    return a_type is KW_ONLY
-
-
-def _get_field(cls, a_name, a_type, default_kw_only):
-    default = cls.__dict__.get(a_name, MISSING)
-    if isinstance(default, Field):
-        f = default
-    else:
-        f = field(default=default)
-    f.name = a_name
-    f.type = a_type
-    f._field_type = _FIELD
-    if _is_classvar(a_type):
-        f._field_type = _FIELD_CLASSVAR
-    elif _is_initvar(a_type):
-        f._field_type = _FIELD_INITVAR
-    if f._field_type in (_FIELD_CLASSVAR, _FIELD_INITVAR):
+def _make_field(cls, name, annotation, kw_only_default):
+    # Looked up through the MRO: a base's class attribute is a default too.
+    value = getattr(cls, name, MISSING)
+    f = value if isinstance(value, Field) else field(default=value)
+    f.name, f.type = name, annotation
+    f._field_type = kind = _annotation_kind(annotation)
+    if kind is _FIELD_CLASSVAR:
         if f.default_factory is not MISSING:
             raise TypeError(f'field {f.name} cannot have a default factory')
-    if f._field_type in (_FIELD, _FIELD_INITVAR):
-        if f.kw_only is MISSING:
-            f.kw_only = default_kw_only
-    else:
         if f.kw_only is not MISSING:
             raise TypeError(f'field {f.name} is a ClassVar but specifies kw_only')
-    # asy's list/dict/set do not carry __hash__ = None, so they are named.
-    if f._field_type is _FIELD and (
-            isinstance(f.default, (list, dict, set, bytearray))
-            or getattr(type(f.default), '__hash__', 0) is None):
+        return f
+    if kind is _FIELD_INITVAR and f.default_factory is not MISSING:
+        raise TypeError(f'field {f.name} cannot have a default factory')
+    if f.kw_only is MISSING:
+        f.kw_only = kw_only_default
+    if kind is _FIELD and _is_mutable_default(f.default):
         raise ValueError(f'mutable default {type(f.default)} for field '
                          f'{f.name} is not allowed: use default_factory')
     return f
 
 
-def _set_new_attribute(cls, name, value):
-    if name in cls.__dict__:
-        return True
-    setattr(cls, name, value)
-    return False
+def _collect_fields(cls, kw_only):
+    """All fields of cls in order, the inherited ones first (a redefinition
+    keeps its base's position); also whether any dataclass base is frozen
+    (None when there is no dataclass base)."""
+    collected = {}
+    frozen_bases = None
+    for base in reversed(cls.__mro__[1:]):
+        inherited = base.__dict__.get('__dataclass_fields__')
+        if inherited is None:
+            continue
+        collected.update(inherited)
+        frozen_bases = bool(frozen_bases) or base.__dataclass_params__.frozen
+
+    annotations = cls.__dict__.get('__annotations__', {})
+    marker_seen = False
+    for name, annotation in annotations.items():
+        if _marks_kw_only(annotation):
+            if marker_seen:
+                raise TypeError(f'{name!r} is KW_ONLY, but KW_ONLY '
+                                'has already been specified')
+            marker_seen = kw_only = True
+            continue
+        f = _make_field(cls, name, annotation, kw_only)
+        collected[name] = f
+        # The class attribute becomes the plain default (or goes away),
+        # never the Field object itself.
+        if isinstance(cls.__dict__.get(name), Field):
+            if f.default is MISSING:
+                delattr(cls, name)
+            else:
+                setattr(cls, name, f.default)
+
+    for name, value in cls.__dict__.items():
+        if isinstance(value, Field) and name not in annotations:
+            raise TypeError(f'{name!r} is a field but has no type annotation')
+    return collected, frozen_bases
 
 
-def _hash_action(cls, unsafe_hash, eq, frozen, has_explicit_hash, fields, globals):
-    # CPython's table: whether to add, keep, or clear __hash__.
+# --- generating methods -------------------------------------------------------
+
+class _MethodSource:
+    """Source text of a class's generated methods plus the values they
+    refer to; build() compiles them together and names them after cls."""
+
+    def __init__(self, qualname):
+        self.qualname = qualname
+        self.values = {}
+        self.chunks = []
+        self.names = []
+
+    def value(self, key, obj):
+        self.values[key] = obj
+        return key
+
+    def add(self, name, params, body):
+        lines = '\n'.join('  ' + line for line in body)
+        self.chunks.append(f' def {name}({", ".join(params)}):\n{lines}')
+        self.names.append(name)
+
+    def build(self):
+        if not self.names:
+            return {}
+        keys = list(self.values)
+        source = (f'def __create_fn__({", ".join(keys)}):\n'
+                  + '\n'.join(self.chunks)
+                  + f'\n return ({", ".join(self.names)},)\n')
+        # pprint recognises a generated __repr__ by the maker's name
+        # (__create_fn__, as CPython calls its own) in the functions' globals.
+        scope = {}
+        exec(source, scope)
+        made = scope['__create_fn__'](**self.values)
+        for fn in made:
+            fn.__qualname__ = f'{self.qualname}.{fn.__name__}'
+        return dict(zip(self.names, made))
+
+
+def _attrs_tuple(obj, flds):
+    return '(' + ''.join(f'{obj}.{f.name},' for f in flds) + ')'
+
+
+def _write_init(src, all_fields, frozen, slots, has_post_init):
+    init_fields = [f for f in all_fields if f.init]
+    defaulted = None
+    for f in init_fields:
+        if not f.kw_only:
+            if not f._needs_value():
+                defaulted = f
+            elif defaulted is not None:
+                raise TypeError(f'non-default argument {f.name!r} '
+                                'follows default argument')
+    me = '__dataclass_self__' if 'self' in (f.name for f in all_fields) else 'self'
+    src.value('__dataclass_factory_marker__', _HAS_DEFAULT_FACTORY)
+    if frozen:
+        src.value('__dataclass_object_setattr__', object.__setattr__)
+
+    def param(f):
+        if f.default is not MISSING:
+            return f'{f.name}=' + src.value(f'__dataclass_dflt_{f.name}__', f.default)
+        if f.default_factory is not MISSING:
+            return f'{f.name}=__dataclass_factory_marker__'
+        return f.name
+
+    params = [me] + [param(f) for f in init_fields if not f.kw_only]
+    keyword_only = [param(f) for f in init_fields if f.kw_only]
+    if keyword_only:
+        params += ['*'] + keyword_only
+
+    body = []
+    for f in all_fields:
+        if f._field_type is _FIELD_INITVAR:
+            continue
+        if f.default_factory is not MISSING:
+            make = src.value(f'__dataclass_factory_{f.name}__', f.default_factory) + '()'
+            value = (f'{make} if {f.name} is __dataclass_factory_marker__ else {f.name}'
+                     if f.init else make)
+        elif f.init:
+            value = f.name
+        elif f.default is not MISSING and slots:
+            # No class attribute can hold the default beside a slot.
+            value = src.value(f'__dataclass_dflt_{f.name}__', f.default)
+        else:
+            continue            # the class attribute (if any) serves
+        if frozen:
+            body.append(f'__dataclass_object_setattr__({me},{f.name!r},{value})')
+        else:
+            body.append(f'{me}.{f.name}={value}')
+    if has_post_init:
+        passed = ','.join(f.name for f in all_fields if f._field_type is _FIELD_INITVAR)
+        body.append(f'{me}.__post_init__({passed})')
+    src.add('__init__', params, body or ['pass'])
+
+
+def _write_repr(src, flds):
+    running = src.value('__dataclass_repr_running__', set())
+    inner = ', '.join(f'{f.name}={{self.{f.name}!r}}' for f in flds)
+    src.add('__repr__', ['self'], [
+        'key = id(self)',
+        f'if key in {running}:',
+        "  return '...'",
+        f'{running}.add(key)',
+        'try:',
+        f'  return self.__class__.__qualname__ + f"({inner})"',
+        'finally:',
+        f'  {running}.discard(key)'])
+
+
+def _write_comparison(src, name, op, flds):
+    src.add(name, ['self', 'other'], [
+        'if other.__class__ is self.__class__:',
+        f'  return {_attrs_tuple("self", flds)}{op}{_attrs_tuple("other", flds)}',
+        'return NotImplemented'])
+
+
+def _write_frozen_guards(src, cls, flds):
+    src.value('__dataclass_cls__', cls)
+    src.value('__dataclass_frozen_error__', FrozenInstanceError)
+    guarded = 'type(self) is __dataclass_cls__'
+    if flds:
+        guarded += ' or name in {' + ', '.join(repr(f.name) for f in flds) + '}'
+    for name, params, verb in (('__setattr__', ('self', 'name', 'value'), 'assign to'),
+                               ('__delattr__', ('self', 'name'), 'delete')):
+        src.add(name, params, [
+            f'if {guarded}:',
+            f'  raise __dataclass_frozen_error__(f"cannot {verb} field {{name!r}}")',
+            f'super(__dataclass_cls__, self).{name}({", ".join(params[1:])})'])
+
+
+def _hash_plan(cls, unsafe_hash, eq, frozen):
+    """'add' (generate __hash__), 'none' (set it to None) or 'keep', by the
+    rules CPython documents for @dataclass."""
+    own = cls.__dict__.get('__hash__', MISSING)
+    # __hash__ = None put there by the class statement because the body
+    # defines __eq__ is not an explicit choice of the user's.
+    explicit = not (own is MISSING or (own is None and '__eq__' in cls.__dict__))
     if unsafe_hash:
-        if has_explicit_hash:
+        if explicit:
             raise TypeError(f'Cannot overwrite attribute __hash__ in class {cls.__name__}')
-        return _hash_fn(fields, globals, cls.__qualname__)
-    if eq and frozen:
-        if has_explicit_hash:
-            return MISSING
-        return _hash_fn(fields, globals, cls.__qualname__)
-    if eq and not frozen:
-        if has_explicit_hash:
-            return MISSING
-        return None
-    return MISSING
+        return 'add'
+    if not eq or explicit:
+        return 'keep'
+    return 'add' if frozen else 'none'
+
+
+_ORDERING = (('__lt__', '<'), ('__le__', '<='), ('__gt__', '>'), ('__ge__', '>='))
+
+
+def _format_annotation(t):
+    # As inspect.signature shows annotations in the generated __doc__.
+    if getattr(t, '__module__', None) == 'typing':
+        return repr(t).replace('typing.', '')
+    if isinstance(t, _types.GenericAlias):
+        return str(t)
+    if isinstance(t, type):
+        return t.__qualname__ if t.__module__ == 'builtins' else f'{t.__module__}.{t.__qualname__}'
+    return repr(t)
+
+
+def _signature_doc(cls, all_fields):
+    def shown(f):
+        text = f'{f.name}: {_format_annotation(f.type)}'
+        if f.default is not MISSING:
+            return f'{text} = {f.default!r}'
+        return text + ' = <factory>' if f.default_factory is not MISSING else text
+    # Parameters in __init__'s order: positional ones, then keyword-only.
+    positional = [shown(f) for f in all_fields if f.init and not f.kw_only]
+    keyword = [shown(f) for f in all_fields if f.init and f.kw_only]
+    return f'{cls.__name__}({", ".join(positional + (["*"] + keyword if keyword else []))})'
+
+
+def _add_slots(cls, field_names, frozen):
+    if '__slots__' in cls.__dict__:
+        raise TypeError(f'{cls.__name__} already specifies __slots__')
+    inherited = set()
+    for base in cls.__mro__[1:-1]:
+        slots = base.__dict__.get('__slots__', ())
+        inherited.update((slots,) if isinstance(slots, str) else slots)
+    namespace = {k: v for k, v in cls.__dict__.items()
+                 if k not in field_names and k not in ('__dict__', '__weakref__')}
+    namespace['__slots__'] = tuple(n for n in field_names if n not in inherited)
+    qualname = cls.__qualname__
+    new_cls = type(cls)(cls.__name__, cls.__bases__, namespace)
+    new_cls.__qualname__ = qualname
+    if frozen:
+        # The default pickling/copy protocol would go through the blocked
+        # __setattr__; state travels as a tuple of field values instead.
+        names = tuple(field_names)
+
+        def __getstate__(self):
+            return tuple(getattr(self, n) for n in names)
+
+        def __setstate__(self, state):
+            for n, v in zip(names, state):
+                object.__setattr__(self, n, v)
+
+        for fn in (__getstate__, __setstate__):
+            fn.__qualname__ = f'{qualname}.{fn.__name__}'
+            if fn.__name__ not in namespace:
+                setattr(new_cls, fn.__name__, fn)
+    return new_cls
 
 
 def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
                    match_args, kw_only, slots):
-    fields = {}
-    globals = {}
-    setattr(cls, _PARAMS, _DataclassParams(init, repr, eq, order, unsafe_hash, frozen))
-
-    any_frozen_base = False
-    has_dataclass_bases = False
-    for b in cls.__mro__[-1:0:-1]:
-        base_fields = getattr(b, _FIELDS, None)
-        if base_fields is not None:
-            has_dataclass_bases = True
-            for f in base_fields.values():
-                fields[f.name] = f
-            if getattr(b, _PARAMS).frozen:
-                any_frozen_base = True
-
-    cls_annotations = cls.__dict__.get('__annotations__', {})
-    cls_fields = []
-    KW_ONLY_seen = False
-    for name, a_type in cls_annotations.items():
-        if _is_kw_only(a_type):
-            if KW_ONLY_seen:
-                raise TypeError(f'{name!r} is KW_ONLY, but KW_ONLY has already been specified')
-            KW_ONLY_seen = True
-            kw_only = True
-        else:
-            cls_fields.append(_get_field(cls, name, a_type, kw_only))
-
-    for f in cls_fields:
-        fields[f.name] = f
-        if isinstance(cls.__dict__.get(f.name), Field):
-            if f.default is MISSING:
-                delattr(cls, f.name)
-            else:
-                setattr(cls, f.name, f.default)
-
-    for name, value in cls.__dict__.items():
-        if isinstance(value, Field) and name not in cls_annotations:
-            raise TypeError(f'{name!r} is a field but has no type annotation')
-
-    if has_dataclass_bases:
-        if any_frozen_base and not frozen:
-            raise TypeError('cannot inherit non-frozen dataclass from a frozen one')
-        if not any_frozen_base and frozen:
-            raise TypeError('cannot inherit frozen dataclass from a non-frozen one')
-
-    setattr(cls, _FIELDS, fields)
-
-    class_hash = cls.__dict__.get('__hash__', MISSING)
-    has_explicit_hash = not (class_hash is MISSING or
-                             (class_hash is None and '__eq__' in cls.__dict__))
-
+    cls.__dataclass_params__ = _DataclassParams(init, repr, eq, order, unsafe_hash, frozen)
+    all_fields, frozen_bases = _collect_fields(cls, kw_only)
+    if frozen_bases is not None and frozen_bases != bool(frozen):
+        raise TypeError('cannot inherit non-frozen dataclass from a frozen one'
+                        if frozen_bases else
+                        'cannot inherit frozen dataclass from a non-frozen one')
+    cls.__dataclass_fields__ = all_fields
     if order and not eq:
         raise ValueError('eq must be true if order is true')
+    hash_plan = _hash_plan(cls, unsafe_hash, eq, frozen)
 
-    all_init_fields = [f for f in fields.values()
-                       if f._field_type in (_FIELD, _FIELD_INITVAR)]
-    std_init_fields = [f for f in all_init_fields if f.init and not f.kw_only]
-    kw_only_init_fields = [f for f in all_init_fields if f.init and f.kw_only]
+    init_fields = [f for f in all_fields.values() if f._field_type is not _FIELD_CLASSVAR]
+    data = [f for f in all_fields.values() if f._field_type is _FIELD]
+    compared = [f for f in data if f.compare]
+    own = cls.__dict__
+    if slots:
+        cls = _add_slots(cls, [f.name for f in data], frozen)
 
+    src = _MethodSource(cls.__qualname__)
     if init:
-        has_post_init = hasattr(cls, _POST_INIT_NAME)
-        _set_new_attribute(cls, '__init__',
-                           _init_fn(all_init_fields, std_init_fields,
-                                    kw_only_init_fields, frozen, has_post_init,
-                                    '__dataclass_self__' if 'self' in fields else 'self',
-                                    globals, cls.__qualname__))
-
-    field_list = [f for f in fields.values() if f._field_type is _FIELD]
-
+        _write_init(src, init_fields, frozen, slots, hasattr(cls, '__post_init__'))
     if repr:
-        flds = [f for f in field_list if f.repr]
-        _set_new_attribute(cls, '__repr__', _repr_fn(flds, globals, cls.__qualname__))
-
+        _write_repr(src, [f for f in data if f.repr])
     if eq:
-        cmp_fields = [f for f in field_list if f.compare]
-        self_tuple = _tuple_str('self', cmp_fields)
-        other_tuple = _tuple_str('other', cmp_fields)
-        _set_new_attribute(cls, '__eq__',
-                           _cmp_fn('__eq__', '==', self_tuple, other_tuple,
-                                   globals, cls.__qualname__))
-
+        _write_comparison(src, '__eq__', '==', compared)
     if order:
-        flds = [f for f in field_list if f.compare]
-        self_tuple = _tuple_str('self', flds)
-        other_tuple = _tuple_str('other', flds)
-        for name, op in [('__lt__', '<'), ('__le__', '<='),
-                         ('__gt__', '>'), ('__ge__', '>=')]:
-            if _set_new_attribute(cls, name,
-                                  _cmp_fn(name, op, self_tuple, other_tuple,
-                                          globals, cls.__qualname__)):
-                raise TypeError(f'Cannot overwrite attribute {name} '
-                                f'in class {cls.__name__}. Consider using '
-                                'functools.total_ordering')
-
+        for name, op in _ORDERING:
+            _write_comparison(src, name, op, compared)
     if frozen:
-        for fn in _frozen_get_del_attr(cls, field_list, globals):
-            if _set_new_attribute(cls, fn.__name__, fn):
-                raise TypeError(f'Cannot overwrite attribute {fn.__name__} '
-                                f'in class {cls.__name__}')
+        _write_frozen_guards(src, cls, data)
+    if hash_plan == 'add':
+        hashed = [f for f in data if (f.compare if f.hash is None else f.hash)]
+        src.add('__hash__', ['self'], [f'return hash({_attrs_tuple("self", hashed)})'])
 
-    hash_flds = [f for f in field_list
-                 if (f.compare if f.hash is None else f.hash)]
-    action = _hash_action(cls, unsafe_hash, eq, frozen, has_explicit_hash,
-                          hash_flds, globals)
-    if action is not MISSING:
-        cls.__hash__ = action
+    for name, fn in src.build().items():
+        if name == '__hash__':
+            cls.__hash__ = fn
+        elif name not in own:
+            setattr(cls, name, fn)
+        elif name in ('__lt__', '__le__', '__gt__', '__ge__'):
+            raise TypeError(f'Cannot overwrite attribute {name} '
+                            f'in class {cls.__name__}. Consider using '
+                            'functools.total_ordering')
+        elif name in ('__setattr__', '__delattr__'):
+            raise TypeError(f'Cannot overwrite attribute {name} '
+                            f'in class {cls.__name__}')
+    if hash_plan == 'none':
+        cls.__hash__ = None
 
     if not getattr(cls, '__doc__', None):
         try:
-            params = []
-            for f in all_init_fields:
-                if not f.init:
-                    continue
-                p = f.name + ': ' + _type_name(f.type)
-                if f.default is not MISSING:
-                    p += f' = {f.default!r}'
-                elif f.default_factory is not MISSING:
-                    p += ' = <factory>'
-                params.append(p)
-            cls.__doc__ = cls.__name__ + '(' + ', '.join(params) + ')'
-        except (TypeError, ValueError, AttributeError):
+            cls.__doc__ = _signature_doc(cls, init_fields)
+        except (TypeError, ValueError):
             pass
-
-    if match_args:
-        _set_new_attribute(cls, '__match_args__',
-                           tuple(f.name for f in std_init_fields))
+    if match_args and '__match_args__' not in own:
+        cls.__match_args__ = tuple(f.name for f in init_fields if f.init and not f.kw_only)
     return cls
-
-
-def _type_name(t):
-    if isinstance(t, type) and getattr(t, '__module__', None) == 'builtins':
-        return t.__qualname__
-    if isinstance(t, type):
-        return f'{t.__module__}.{t.__qualname__}'
-    if isinstance(t, str):
-        return t
-    return repr(t)
 
 
 def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False,
               unsafe_hash=False, frozen=False, match_args=True,
               kw_only=False, slots=False, weakref_slot=False):
-    """Add __init__, __repr__, __eq__ (and optionally ordering, hashing,
-    immutability) to a class from its annotated fields. slots is accepted
-    and ignored."""
-
     def wrap(cls):
         return _process_class(cls, init, repr, eq, order, unsafe_hash,
                               frozen, match_args, kw_only, slots)
+    return wrap if cls is None else wrap(cls)
 
-    if cls is None:
-        return wrap
-    return wrap(cls)
 
+# --- helpers on dataclasses ---------------------------------------------------
 
 def fields(class_or_instance):
     try:
-        fields = getattr(class_or_instance, _FIELDS)
+        found = class_or_instance.__dataclass_fields__
     except AttributeError:
         raise TypeError('must be called with a dataclass type or instance') from None
-    return tuple(f for f in fields.values() if f._field_type is _FIELD)
+    return tuple(f for f in found.values() if f._field_type is _FIELD)
 
 
 def _is_dataclass_instance(obj):
-    return hasattr(type(obj), _FIELDS)
+    return hasattr(type(obj), '__dataclass_fields__')
 
 
 def is_dataclass(obj):
-    cls = obj if isinstance(obj, type) else type(obj)
-    return hasattr(cls, _FIELDS)
+    return hasattr(obj if isinstance(obj, type) else type(obj), '__dataclass_fields__')
+
+
+def _unpack(obj, pack):
+    """Recursive copy behind asdict/astuple: `pack` turns a dataclass
+    instance's (name, converted value) pairs into the result."""
+    if _is_dataclass_instance(obj):
+        return pack([(f.name, _unpack(getattr(obj, f.name), pack)) for f in fields(obj)])
+    kind = type(obj)
+    if isinstance(obj, tuple) and hasattr(obj, '_fields'):
+        # A namedtuple is rebuilt from positional arguments.
+        return kind(*[_unpack(v, pack) for v in obj])
+    if isinstance(obj, (list, tuple)):
+        return kind(_unpack(v, pack) for v in obj)
+    if isinstance(obj, dict):
+        return kind((_unpack(k, pack), _unpack(v, pack)) for k, v in obj.items())
+    return _copy.deepcopy(obj)
 
 
 def asdict(obj, *, dict_factory=dict):
     if not _is_dataclass_instance(obj):
         raise TypeError('asdict() should be called on dataclass instances')
-    return _asdict_inner(obj, dict_factory)
-
-
-def _asdict_inner(obj, dict_factory):
-    if _is_dataclass_instance(obj):
-        result = []
-        for f in fields(obj):
-            value = _asdict_inner(getattr(obj, f.name), dict_factory)
-            result.append((f.name, value))
-        return dict_factory(result)
-    elif isinstance(obj, tuple) and hasattr(obj, '_fields'):
-        return type(obj)(*[_asdict_inner(v, dict_factory) for v in obj])
-    elif isinstance(obj, (list, tuple)):
-        return type(obj)(_asdict_inner(v, dict_factory) for v in obj)
-    elif isinstance(obj, dict):
-        return type(obj)((_asdict_inner(k, dict_factory),
-                          _asdict_inner(v, dict_factory))
-                         for k, v in obj.items())
-    else:
-        return _copy.deepcopy(obj)
+    return _unpack(obj, dict_factory)
 
 
 def astuple(obj, *, tuple_factory=tuple):
     if not _is_dataclass_instance(obj):
         raise TypeError('astuple() should be called on dataclass instances')
-    return _astuple_inner(obj, tuple_factory)
+    return _unpack(obj, lambda pairs: tuple_factory([v for _, v in pairs]))
 
 
-def _astuple_inner(obj, tuple_factory):
-    if _is_dataclass_instance(obj):
-        result = []
-        for f in fields(obj):
-            value = _astuple_inner(getattr(obj, f.name), tuple_factory)
-            result.append(value)
-        return tuple_factory(result)
-    elif isinstance(obj, tuple) and hasattr(obj, '_fields'):
-        return type(obj)(*[_astuple_inner(v, tuple_factory) for v in obj])
-    elif isinstance(obj, (list, tuple)):
-        return type(obj)(_astuple_inner(v, tuple_factory) for v in obj)
-    elif isinstance(obj, dict):
-        return type(obj)((_astuple_inner(k, tuple_factory), _astuple_inner(v, tuple_factory))
-                         for k, v in obj.items())
-    else:
-        return _copy.deepcopy(obj)
+_KEYWORDS = frozenset(
+    'False None True and as assert async await break class continue def del '
+    'elif else except finally for from global if import in is lambda '
+    'nonlocal not or pass raise return try while with yield'.split())
 
 
 def make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True,
                    repr=True, eq=True, order=False, unsafe_hash=False,
                    frozen=False, match_args=True, kw_only=False, slots=False,
-                   weakref_slot=False, module=None):
-    if namespace is None:
-        namespace = {}
+                   weakref_slot=False):
+    body = dict(namespace or {})
     annotations = {}
-    defaults = {}
-    seen = set()
     for item in fields:
         if isinstance(item, str):
-            name = item
-            tp = 'typing.Any'
-        elif len(item) == 2:
-            name, tp = item
-        elif len(item) == 3:
-            name, tp, spec = item
-            defaults[name] = spec
+            name, annotation = item, 'typing.Any'
+        elif len(item) in (2, 3):
+            name, annotation = item[0], item[1]
+            if len(item) == 3:
+                body[name] = item[2]
         else:
             raise TypeError(f'Invalid field: {item!r}')
         if not isinstance(name, str) or not name.isidentifier():
             raise TypeError(f'Field names must be valid identifiers: {name!r}')
-        if name in seen:
+        if name in _KEYWORDS:
+            raise TypeError(f'Field names must not be keywords: {name!r}')
+        if name in annotations:
             raise TypeError(f'Field name duplicated: {name!r}')
-        seen.add(name)
-        annotations[name] = tp
-    ns = dict(namespace)
-    ns.update(defaults)
-    ns['__annotations__'] = annotations
-    cls = type(cls_name, bases, ns)
-    if module is not None:
-        cls.__module__ = module
+        annotations[name] = annotation
+    body['__annotations__'] = annotations
+    cls = _types.new_class(cls_name, bases, {}, lambda ns: ns.update(body))
     return dataclass(cls, init=init, repr=repr, eq=eq, order=order,
                      unsafe_hash=unsafe_hash, frozen=frozen,
                      match_args=match_args, kw_only=kw_only, slots=slots)
@@ -625,7 +578,7 @@ def make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True,
 def replace(obj, /, **changes):
     if not _is_dataclass_instance(obj):
         raise TypeError('replace() should be called on dataclass instances')
-    for f in getattr(obj, _FIELDS).values():
+    for f in obj.__dataclass_fields__.values():
         if f._field_type is _FIELD_CLASSVAR:
             continue
         if not f.init:
@@ -633,8 +586,7 @@ def replace(obj, /, **changes):
                 raise ValueError(f'field {f.name} is declared with '
                                  'init=False, it cannot be specified with '
                                  'replace()')
-            continue
-        if f.name not in changes:
+        elif f.name not in changes:
             if f._field_type is _FIELD_INITVAR and f.default is MISSING:
                 raise ValueError(f"InitVar {f.name!r} must be specified with replace()")
             changes[f.name] = getattr(obj, f.name)

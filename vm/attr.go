@@ -637,6 +637,14 @@ func (e *ExcState) setTraceback(v Value) error {
 }
 
 func (t *Thread) classAttr(c *Class, name string) (Value, bool, error) {
+	// A class's __qualname__ is its own, never a base's: a class made by
+	// type(name, bases, ns) has none in its namespace and is named name.
+	if name == "__qualname__" {
+		if q, ok := c.Dict["__qualname__"]; ok {
+			return q, true, nil
+		}
+		return Str(c.Name), true, nil
+	}
 	for _, k := range c.MRO {
 		if v, ok := k.Dict[name]; ok {
 			if v.k == KObj {

@@ -637,11 +637,16 @@ func (e *ExcState) setTraceback(v Value) error {
 }
 
 func (t *Thread) classAttr(c *Class, name string) (Value, bool, error) {
-	// A class's __qualname__ is its own, never a base's: a class made by
-	// type(name, bases, ns) has none in its namespace and is named name.
-	if name == "__qualname__" {
-		if q, ok := c.Dict["__qualname__"]; ok {
-			return q, true, nil
+	// A class's __qualname__ and __module__ are its own, never a base's: a
+	// class made by type(name, bases, ns) has neither in its namespace and
+	// is named name, in the module that called type().
+	switch name {
+	case "__qualname__", "__module__":
+		if v, ok := c.Dict[name]; ok {
+			return v, true, nil
+		}
+		if name == "__module__" {
+			return Str(c.Module), true, nil
 		}
 		return Str(c.Name), true, nil
 	}

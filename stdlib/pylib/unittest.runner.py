@@ -101,26 +101,6 @@ class TextTestResult(TestResult):
         word, char, describe = _SHOWN[kind]
         self._show(test, word, char, describe)
 
-    def addSuccess(self, test):
-        super(TextTestResult, self).addSuccess(test)
-        self._outcome(test, 'success')
-
-    def addError(self, test, err):
-        super(TextTestResult, self).addError(test, err)
-        self._outcome(test, 'error')
-
-    def addFailure(self, test, err):
-        super(TextTestResult, self).addFailure(test, err)
-        self._outcome(test, 'failure')
-
-    def addExpectedFailure(self, test, err):
-        super(TextTestResult, self).addExpectedFailure(test, err)
-        self._outcome(test, 'expected')
-
-    def addUnexpectedSuccess(self, test):
-        super(TextTestResult, self).addUnexpectedSuccess(test)
-        self._outcome(test, 'unexpected')
-
     def addSkip(self, test, reason):
         super(TextTestResult, self).addSkip(test, reason)
         self._show(test, 'skipped %r' % (reason,), 's')
@@ -151,6 +131,24 @@ class TextTestResult(TestResult):
                          self.separator2, '%s' % (text,)):
                 self.stream.writeln(line)
             self.stream.flush()
+
+
+def _reporting(name, kind):
+    """addSuccess, addError...: TestResult records the outcome, then it
+    shows as _SHOWN[kind] says."""
+    def report(self, test, *err):
+        getattr(super(TextTestResult, self), name)(test, *err)
+        self._outcome(test, kind)
+    report.__name__ = name
+    report.__qualname__ = 'TextTestResult.' + name
+    return report
+
+
+for _name, _kind in (('addSuccess', 'success'), ('addError', 'error'),
+                     ('addFailure', 'failure'), ('addExpectedFailure', 'expected'),
+                     ('addUnexpectedSuccess', 'unexpected')):
+    setattr(TextTestResult, _name, _reporting(_name, _kind))
+del _name, _kind
 
 
 def _summary(result):

@@ -50,6 +50,16 @@ def _convert_names(names):
     return [_convert_name(name) for name in names]
 
 
+def _names_to_load(named, default):
+    """The test names to load: those of the command line, else the
+    defaultTest name or names; None loads the whole module."""
+    if named:
+        return _convert_names(named)
+    if default is None or isinstance(default, str):
+        return None if default is None else (default,)
+    return list(default)
+
+
 def _convert_select_pattern(pattern):
     # -k takes a substring unless it is a wildcard pattern already.
     return pattern if '*' in pattern else '*%s*' % pattern
@@ -74,6 +84,11 @@ _SHARED_OPTIONS = (
     (('-k',), dict(dest='testNamePatterns', action='append', type=_convert_select_pattern,
                    help='Only run tests which match the given substring'), 'testNamePatterns', []),
 )
+
+_TESTS_HELP = 'a list of any number of test modules, classes and test methods.'
+
+_DISCOVERY_EPILOG = ('For test discovery all test modules must be importable '
+                     'from the top level directory of the project.')
 
 _DISCOVERY_OPTIONS = (
     (('-s', '--start-directory'), 'start', "Directory to start discovery ('.' default)"),
@@ -157,53 +172,33 @@ class TestProgram(object):
                 return
         else:
             self._main_parser.parse_args(args, self)
-        if self.tests:
-            self.testNames = _convert_names(self.tests)
-        elif self.defaultTest is None:
-            self.testNames = None
-        elif isinstance(self.defaultTest, str):
-            self.testNames = (self.defaultTest,)
-        else:
-            self.testNames = list(self.defaultTest)
+        self.testNames = _names_to_load(self.tests, self.defaultTest)
         self.createTests()
 
     def _initArgParsers(self):
-        shared = self._getParentArgParser()
-        self._main_parser = self._getMainArgParser(shared)
-        self._discovery_parser = self._getDiscoveryArgParser(shared)
-
-    def _getParentArgParser(self):
-        parser = argparse.ArgumentParser(add_help=False)
+        shared = argparse.ArgumentParser(add_help=False)
         for flags, settings, preset_by, start in _SHARED_OPTIONS:
             if preset_by is not None:
                 if getattr(self, preset_by) is not None:
                     continue  # fixed by the caller: no option for it
                 setattr(self, preset_by, start)
-            parser.add_argument(*flags, **settings)
-        return parser
+            shared.add_argument(*flags, **settings)
 
-    def _getMainArgParser(self, parent):
-        parser = argparse.ArgumentParser(parents=[parent])
-        parser.prog = self.progName
-        parser.print_help = self._print_help
-        parser.add_argument('tests', nargs='*',
-                            help='a list of any number of test modules, '
-                            'classes and test methods.')
-        return parser
+        main = argparse.ArgumentParser(prog=self.progName, parents=[shared])
+        main.add_argument('tests', nargs='*', help=_TESTS_HELP)
+        # -h shows the examples (and the discovery options) too.
+        main.print_help = self._print_help
+        self._main_parser = main
 
-    def _getDiscoveryArgParser(self, parent):
-        parser = argparse.ArgumentParser(parents=[parent])
-        parser.prog = '%s discover' % self.progName
-        parser.epilog = ('For test discovery all test modules must be '
-                         'importable from the top level directory of the '
-                         'project.')
+        discovery = argparse.ArgumentParser(prog=self.progName + ' discover',
+                                            parents=[shared], epilog=_DISCOVERY_EPILOG)
         for flags, dest, text in _DISCOVERY_OPTIONS:
-            parser.add_argument(*flags, dest=dest, help=text)
+            discovery.add_argument(*flags, dest=dest, help=text)
         # The same three may also come as positional arguments, in order.
         for _, dest, _ in _DISCOVERY_OPTIONS:
-            parser.add_argument(dest, nargs='?', default=argparse.SUPPRESS,
-                                help=argparse.SUPPRESS)
-        return parser
+            discovery.add_argument(dest, nargs='?', default=argparse.SUPPRESS,
+                                   help=argparse.SUPPRESS)
+        self._discovery_parser = discovery
 
     # --- loading and running
 

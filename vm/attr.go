@@ -637,11 +637,16 @@ func (e *ExcState) setTraceback(v Value) error {
 }
 
 func (t *Thread) classAttr(c *Class, name string) (Value, bool, error) {
-	if name == "__qualname__" {
-		// Not inherited: a class made by type(name, bases, ns) is called
-		// name, not after the base whose class statement stored one.
+	// A class's __qualname__ and __module__ are its own, never a base's: a
+	// class made by type(name, bases, ns) has neither in its namespace and
+	// is named name, in the module that called type().
+	switch name {
+	case "__qualname__", "__module__":
 		if v, ok := c.Dict[name]; ok {
 			return v, true, nil
+		}
+		if name == "__module__" {
+			return Str(c.Module), true, nil
 		}
 		return Str(c.Name), true, nil
 	}

@@ -12,14 +12,16 @@ import (
 )
 
 // TestModuleUnittest runs `-m unittest` over testdata/unittest/discover
-// (discovery, -v, -k, -p, names of modules, classes and methods) under asy
+// (discovery, -v, -k, -p, names of modules, classes and methods) and
+// testdata/unittest/discover2 (load_tests, SkipTest on import, -b, -h) under asy
 // and python3: output and exit status must agree, timings aside.
 func TestModuleUnittest(t *testing.T) {
 	py := realPython(t)
-	dir, err := filepath.Abs("../../testdata/unittest/discover")
-	if err != nil {
-		t.Fatal(err)
+	type run struct {
+		dir  string
+		args []string
 	}
+	var runs []run
 	for _, args := range [][]string{
 		{"-m", "unittest"},
 		{"-m", "unittest", "-v"},
@@ -32,8 +34,31 @@ func TestModuleUnittest(t *testing.T) {
 		{"-m", "unittest", "no_such_module"},
 		{"-m", "unittest", "--bogus"},
 	} {
-		args := args
-		t.Run(filepath.Base(args[len(args)-1]), func(t *testing.T) {
+		runs = append(runs, run{"discover", args})
+	}
+	for _, args := range [][]string{
+		{"-m", "unittest"},
+		{"-m", "unittest", "-v"},
+		{"-m", "unittest", "discover", "-v", "-s", "pkg_lt", "-t", "."},
+		{"-m", "unittest", "-b", "-v"},
+		{"-m", "unittest", "-h"},
+		{"-m", "unittest", "discover", "-h"},
+		{"-m", "unittest", "discover", "-s", "plain_dir"},
+		{"-m", "unittest", "discover", ".", "test_f*.py"},
+		{"-m", "unittest", "-k", "deep", "-v"},
+		{"-m", "unittest", "test_fixtures.WithFixtures.test_prints", "-v"},
+		{"-m", "unittest", "discover", "-x"},
+		{"-m", "unittest", "-c", "-q"},
+	} {
+		runs = append(runs, run{"discover2", args})
+	}
+	for _, r := range runs {
+		args := r.args
+		dir, err := filepath.Abs("../../testdata/unittest/" + r.dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(r.dir+"/"+strings.Join(args[2:], "_"), func(t *testing.T) {
 			t.Parallel()
 			want := runIn(t, py, dir, args)
 			got := runIn(t, asyBin, dir, args)

@@ -2,10 +2,62 @@
 # The built-in numbers, Fraction and Decimal are registered as virtual
 # subclasses, so isinstance(x, numbers.Real) and friends answer as in
 # CPython; a class deriving from an ABC must supply its abstract methods.
+#
+# Most of the tower is a list of operations each level requires. They are
+# declared from tables below rather than written out one by one: every
+# abstract operation is the same stub (it raises NotImplementedError when a
+# subclass calls it through super()), and an operator's docstring is its
+# expression ("self + other", "other + self", "-self").
 
-from abc import ABCMeta, abstractmethod
+from abc import ABCMeta, abstractmethod, update_abstractmethods
 
 __all__ = ["Number", "Complex", "Real", "Rational", "Integral"]
+
+
+def _stub(owner, name, operands, doc=None):
+    # The operation takes self and `operands` more arguments, as CPython's
+    # declarations do: a wrong call is a TypeError, a super() call of a
+    # right one NotImplementedError.
+    if operands == 0:
+        def operation(self):
+            raise NotImplementedError
+    else:
+        def operation(self, other):
+            raise NotImplementedError
+    operation.__name__ = name
+    operation.__qualname__ = owner + "." + name
+    operation.__doc__ = doc
+    return abstractmethod(operation)
+
+
+def _split(spec):
+    # "__add__:+ __pow__" -> [("__add__", "+"), ("__pow__", None)]
+    return [tuple(token.split(":")) if ":" in token else (token, None)
+            for token in spec.split()]
+
+
+def _requires(unary="", binary="", compare="", properties=""):
+    """A class decorator: cls requires the `unary` operations, the `binary`
+    ones with their reflected r-twins, the `compare` ones (no twins) and
+    the read-only `properties`. A "name:symbol" token documents the
+    operation by its expression."""
+    def declare(cls):
+        owner = cls.__name__
+
+        def put(name, operands, expression=None):
+            setattr(cls, name, _stub(owner, name, operands, expression))
+
+        for name, symbol in _split(unary):
+            put(name, 0, symbol and symbol + "self")
+        for name, symbol in _split(binary):
+            put(name, 1, symbol and "self %s other" % symbol)
+            put("__r" + name[2:], 1, symbol and "other %s self" % symbol)
+        for name, symbol in _split(compare):
+            put(name, 1)
+        for name in properties.split():
+            setattr(cls, name, property(_stub(owner, name, 0)))
+        return update_abstractmethods(cls)
+    return declare
 
 
 class Number(metaclass=ABCMeta):
@@ -14,103 +66,34 @@ class Number(metaclass=ABCMeta):
     __hash__ = None
 
 
+@_requires(unary="__neg__:- __pos__:+ __abs__ conjugate",
+           binary="__add__:+ __mul__:* __truediv__ __pow__", compare="__eq__",
+           properties="real imag")
 class Complex(Number):
     __slots__ = ()
 
+    # Unlike the other abstract operations, it returns None if called.
     @abstractmethod
     def __complex__(self):
-        """Return a builtin complex instance."""
+        pass
 
     def __bool__(self):
         return self != 0
 
-    @property
-    @abstractmethod
-    def real(self):
-        raise NotImplementedError
-
-    @property
-    @abstractmethod
-    def imag(self):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __add__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __radd__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __neg__(self):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __pos__(self):
-        raise NotImplementedError
-
+    # Subtraction is addition of the negation.
     def __sub__(self, other):
+        "self - other"
         return self + -other
 
     def __rsub__(self, other):
+        "other - self"
         return -self + other
 
-    @abstractmethod
-    def __mul__(self, other):
-        raise NotImplementedError
 
-    @abstractmethod
-    def __rmul__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __truediv__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __rtruediv__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __pow__(self, exponent):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __rpow__(self, base):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __abs__(self):
-        raise NotImplementedError
-
-    @abstractmethod
-    def conjugate(self):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __eq__(self, other):
-        raise NotImplementedError
-
-
+@_requires(unary="__float__ __trunc__ __floor__ __ceil__",
+           binary="__floordiv__ __mod__:%", compare="__lt__ __le__")
 class Real(Complex):
     __slots__ = ()
-
-    @abstractmethod
-    def __float__(self):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __trunc__(self):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __floor__(self):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __ceil__(self):
-        raise NotImplementedError
 
     @abstractmethod
     def __round__(self, ndigits=None):
@@ -121,30 +104,6 @@ class Real(Complex):
 
     def __rdivmod__(self, other):
         return (other // self, other % self)
-
-    @abstractmethod
-    def __floordiv__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __rfloordiv__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __mod__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __rmod__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __lt__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __le__(self, other):
-        raise NotImplementedError
 
     # A real number is a complex one with no imaginary part.
     def __complex__(self):
@@ -162,84 +121,31 @@ class Real(Complex):
         return +self
 
 
+@_requires(properties="numerator denominator")
 class Rational(Real):
     __slots__ = ()
-
-    @property
-    @abstractmethod
-    def numerator(self):
-        raise NotImplementedError
-
-    @property
-    @abstractmethod
-    def denominator(self):
-        raise NotImplementedError
 
     def __float__(self):
         return int(self.numerator) / int(self.denominator)
 
 
+@_requires(unary="__int__ __invert__:~",
+           binary="__lshift__:<< __rshift__:>> __and__:& __xor__:^ __or__:|")
 class Integral(Rational):
     __slots__ = ()
 
+    # Integers take pow()'s third argument.
     @abstractmethod
-    def __int__(self):
+    def __pow__(self, exponent, modulus=None):
         raise NotImplementedError
 
     def __index__(self):
         return int(self)
 
-    @abstractmethod
-    def __pow__(self, exponent, modulus=None):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __lshift__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __rlshift__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __rshift__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __rrshift__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __and__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __rand__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __xor__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __rxor__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __or__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __ror__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __invert__(self):
-        raise NotImplementedError
-
     def __float__(self):
         return float(int(self))
 
+    # An integer is the fraction n/1.
     @property
     def numerator(self):
         return +self

@@ -1,8 +1,10 @@
-"""unittest.main: the command line (unittest.main() and -m unittest)."""
+"""unittest.main: the command line of unittest (unittest.main() in a test
+module, and python -m unittest, which discovers tests when given no
+names)."""
 
-import sys
 import argparse
 import os
+import sys
 
 from unittest.loader import defaultTestLoader
 from unittest.runner import TextTestRunner
@@ -29,30 +31,77 @@ Examples:
 
 
 def _convert_name(name):
-    # A path to a .py file under the working directory names its module.
-    if os.path.isfile(name) and name.lower().endswith('.py'):
-        if os.path.isabs(name):
-            rel_path = os.path.relpath(name, os.getcwd())
-            if os.path.isabs(rel_path) or rel_path.startswith(os.pardir):
-                return name
-            name = rel_path
-        return os.path.normpath(name)[:-3].replace('\\', '.').replace('/', '.')
-    return name
+    """A test file's path, relative to the working directory or under it,
+    names its module (pkg/test_x.py -> pkg.test_x); other names stay."""
+    if not (name.lower().endswith('.py') and os.path.isfile(name)):
+        return name
+    if os.path.isabs(name):
+        inside = os.path.relpath(name, os.getcwd())
+        if os.path.isabs(inside) or inside.startswith(os.pardir):
+            return name
+        name = inside
+    stem = os.path.normpath(name)[:-3]
+    for sep in ('\\', '/'):
+        stem = stem.replace(sep, '.')
+    return stem
 
 
 def _convert_names(names):
     return [_convert_name(name) for name in names]
 
 
+def _names_to_load(named, default):
+    """The test names to load: those of the command line, else the
+    defaultTest name or names; None loads the whole module."""
+    if named:
+        return _convert_names(named)
+    if default is None or isinstance(default, str):
+        return None if default is None else (default,)
+    return list(default)
+
+
 def _convert_select_pattern(pattern):
-    if '*' not in pattern:
-        pattern = '*%s*' % pattern
-    return pattern
+    # -k takes a substring unless it is a wildcard pattern already.
+    return pattern if '*' in pattern else '*%s*' % pattern
+
+
+# The options main and discovery share: (flags, argparse settings, the
+# TestProgram argument that, when given, leaves the option out, and the
+# value the attribute then starts with).
+_SHARED_OPTIONS = (
+    (('-v', '--verbose'), dict(dest='verbosity', action='store_const', const=2,
+                               help='Verbose output'), None, None),
+    (('-q', '--quiet'), dict(dest='verbosity', action='store_const', const=0,
+                             help='Quiet output'), None, None),
+    (('--locals',), dict(dest='tb_locals', action='store_true',
+                         help='Show local variables in tracebacks'), None, None),
+    (('-f', '--failfast'), dict(dest='failfast', action='store_true',
+                                help='Stop on first fail or error'), 'failfast', False),
+    (('-c', '--catch'), dict(dest='catchbreak', action='store_true',
+                             help='Catch Ctrl-C and display results so far'), 'catchbreak', False),
+    (('-b', '--buffer'), dict(dest='buffer', action='store_true',
+                              help='Buffer stdout and stderr during tests'), 'buffer', False),
+    (('-k',), dict(dest='testNamePatterns', action='append', type=_convert_select_pattern,
+                   help='Only run tests which match the given substring'), 'testNamePatterns', []),
+)
+
+_TESTS_HELP = 'a list of any number of test modules, classes and test methods.'
+
+_DISCOVERY_EPILOG = ('For test discovery all test modules must be importable '
+                     'from the top level directory of the project.')
+
+_DISCOVERY_OPTIONS = (
+    (('-s', '--start-directory'), 'start', "Directory to start discovery ('.' default)"),
+    (('-p', '--pattern'), 'pattern', "Pattern to match tests ('test*.py' default)"),
+    (('-t', '--top-level-directory'), 'top',
+     'Top level directory of project (defaults to start directory)'),
+)
 
 
 class TestProgram(object):
-    """Loads the tests the command line names (or a module's, or discovers
-    them), runs them, and exits with status 0 when all passed, else 1."""
+    """Loads the tests the command line names (else the module's, else,
+    without a module, the discovered ones), runs them, and exits with
+    status 0 if all passed, 1 otherwise (unless exit=False)."""
 
     module = None
     verbosity = 1
@@ -64,11 +113,12 @@ class TestProgram(object):
                  exit=True, verbosity=1, failfast=None, catchbreak=None,
                  buffer=None, warnings=None, *, tb_locals=False):
         if isinstance(module, str):
-            self.module = __import__(module)
-            for part in module.split('.')[1:]:
-                self.module = getattr(self.module, part)
-        else:
-            self.module = module
+            # A dotted name: import the top package, walk to the module.
+            parts = module.split('.')
+            module = __import__(module)
+            for part in parts[1:]:
+                module = getattr(module, part)
+        self.module = module
         if argv is None:
             argv = sys.argv
         self.exit = exit
@@ -77,16 +127,19 @@ class TestProgram(object):
         self.verbosity = verbosity
         self.buffer = buffer
         self.tb_locals = tb_locals
+        # Warnings show during the run unless -W options (or the caller)
+        # said otherwise.
         if warnings is None and not getattr(sys, 'warnoptions', None):
-            self.warnings = 'default'
-        else:
-            self.warnings = warnings
+            warnings = 'default'
+        self.warnings = warnings
         self.defaultTest = defaultTest
         self.testRunner = testRunner
         self.testLoader = testLoader
         self.progName = os.path.basename(argv[0])
         self.parseArgs(argv)
         self.runTests()
+
+    # --- the command line
 
     def usageExit(self, msg=None):
         if msg:
@@ -97,141 +150,102 @@ class TestProgram(object):
         sys.exit(2)
 
     def _print_help(self, *args, **kwargs):
+        # -h shows the examples too, and for -m unittest the discovery help.
+        print(self._main_parser.format_help())
         if self.module is None:
-            print(self._main_parser.format_help())
             print(MAIN_EXAMPLES % {'prog': self.progName})
             self._discovery_parser.print_help()
         else:
-            print(self._main_parser.format_help())
             print(MODULE_EXAMPLES % {'prog': self.progName})
 
     def parseArgs(self, argv):
         self._initArgParsers()
+        args = argv[1:]
         if self.module is None:
-            if len(argv) > 1 and argv[1].lower() == 'discover':
-                self._do_discovery(argv[2:])
+            if args and args[0].lower() == 'discover':
+                self._do_discovery(args[1:])
                 return
-            self._main_parser.parse_args(argv[1:], self)
+            self._main_parser.parse_args(args, self)
             if not self.tests:
+                # python -m unittest alone: discover from here.
                 self._do_discovery([])
                 return
         else:
-            self._main_parser.parse_args(argv[1:], self)
-        if self.tests:
-            self.testNames = _convert_names(self.tests)
-            if __name__ == '__main__':
-                self.module = None
-        elif self.defaultTest is None:
-            self.testNames = None
-        elif isinstance(self.defaultTest, str):
-            self.testNames = (self.defaultTest,)
-        else:
-            self.testNames = list(self.defaultTest)
+            self._main_parser.parse_args(args, self)
+        self.testNames = _names_to_load(self.tests, self.defaultTest)
         self.createTests()
 
-    def createTests(self, from_discovery=False, Loader=None):
-        if self.testNamePatterns:
-            self.testLoader.testNamePatterns = self.testNamePatterns
-        if from_discovery:
-            loader_ = self.testLoader if Loader is None else Loader()
-            self.test = loader_.discover(self.start, self.pattern, self.top)
-        elif self.testNames is None:
-            self.test = self.testLoader.loadTestsFromModule(self.module)
-        else:
-            self.test = self.testLoader.loadTestsFromNames(self.testNames, self.module)
-
     def _initArgParsers(self):
-        parent_parser = self._getParentArgParser()
-        self._main_parser = self._getMainArgParser(parent_parser)
-        self._discovery_parser = self._getDiscoveryArgParser(parent_parser)
+        shared = argparse.ArgumentParser(add_help=False)
+        for flags, settings, preset_by, start in _SHARED_OPTIONS:
+            if preset_by is not None:
+                if getattr(self, preset_by) is not None:
+                    continue  # fixed by the caller: no option for it
+                setattr(self, preset_by, start)
+            shared.add_argument(*flags, **settings)
 
-    def _getParentArgParser(self):
-        parser = argparse.ArgumentParser(add_help=False)
-        parser.add_argument('-v', '--verbose', dest='verbosity', action='store_const',
-                            const=2, help='Verbose output')
-        parser.add_argument('-q', '--quiet', dest='verbosity', action='store_const',
-                            const=0, help='Quiet output')
-        parser.add_argument('--locals', dest='tb_locals', action='store_true',
-                            help='Show local variables in tracebacks')
-        if self.failfast is None:
-            parser.add_argument('-f', '--failfast', dest='failfast', action='store_true',
-                                help='Stop on first fail or error')
-            self.failfast = False
-        if self.catchbreak is None:
-            parser.add_argument('-c', '--catch', dest='catchbreak', action='store_true',
-                                help='Catch Ctrl-C and display results so far')
-            self.catchbreak = False
-        if self.buffer is None:
-            parser.add_argument('-b', '--buffer', dest='buffer', action='store_true',
-                                help='Buffer stdout and stderr during tests')
-            self.buffer = False
-        if self.testNamePatterns is None:
-            parser.add_argument('-k', dest='testNamePatterns', action='append',
-                                type=_convert_select_pattern,
-                                help='Only run tests which match the given substring')
-            self.testNamePatterns = []
-        return parser
+        main = argparse.ArgumentParser(prog=self.progName, parents=[shared])
+        main.add_argument('tests', nargs='*', help=_TESTS_HELP)
+        # -h shows the examples (and the discovery options) too.
+        main.print_help = self._print_help
+        self._main_parser = main
 
-    def _getMainArgParser(self, parent):
-        parser = argparse.ArgumentParser(parents=[parent])
-        parser.prog = self.progName
-        parser.print_help = self._print_help
-        parser.add_argument('tests', nargs='*',
-                            help='a list of any number of test modules, '
-                            'classes and test methods.')
-        return parser
+        discovery = argparse.ArgumentParser(prog=self.progName + ' discover',
+                                            parents=[shared], epilog=_DISCOVERY_EPILOG)
+        for flags, dest, text in _DISCOVERY_OPTIONS:
+            discovery.add_argument(*flags, dest=dest, help=text)
+        # The same three may also come as positional arguments, in order.
+        for _, dest, _ in _DISCOVERY_OPTIONS:
+            discovery.add_argument(dest, nargs='?', default=argparse.SUPPRESS,
+                                   help=argparse.SUPPRESS)
+        self._discovery_parser = discovery
 
-    def _getDiscoveryArgParser(self, parent):
-        parser = argparse.ArgumentParser(parents=[parent])
-        parser.prog = '%s discover' % self.progName
-        parser.epilog = ('For test discovery all test modules must be '
-                         'importable from the top level directory of the '
-                         'project.')
-        parser.add_argument('-s', '--start-directory', dest='start',
-                            help="Directory to start discovery ('.' default)")
-        parser.add_argument('-p', '--pattern', dest='pattern',
-                            help="Pattern to match tests ('test*.py' default)")
-        parser.add_argument('-t', '--top-level-directory', dest='top',
-                            help='Top level directory of project (defaults to '
-                                 'start directory)')
-        for arg in ('start', 'pattern', 'top'):
-            parser.add_argument(arg, nargs='?', default=argparse.SUPPRESS,
-                                help=argparse.SUPPRESS)
-        return parser
+    # --- loading and running
 
     def _do_discovery(self, argv, Loader=None):
-        self.start = '.'
-        self.pattern = 'test*.py'
-        self.top = None
+        self.start, self.pattern, self.top = '.', 'test*.py', None
         if argv is not None:
             if self._discovery_parser is None:
                 self._initArgParsers()
             self._discovery_parser.parse_args(argv, self)
         self.createTests(from_discovery=True, Loader=Loader)
 
+    def createTests(self, from_discovery=False, Loader=None):
+        loader = self.testLoader
+        if self.testNamePatterns:
+            loader.testNamePatterns = self.testNamePatterns
+        if from_discovery:
+            if Loader is not None:
+                loader = Loader()
+            self.test = loader.discover(self.start, self.pattern, self.top)
+        elif self.testNames is None:
+            self.test = loader.loadTestsFromModule(self.module)
+        else:
+            self.test = loader.loadTestsFromNames(self.testNames, self.module)
+
+    def _make_runner(self):
+        runner = self.testRunner
+        if not isinstance(runner, type):
+            return runner
+        # Runner classes of older signatures get what they accept: first
+        # everything, then without tb_locals, then nothing at all.
+        settings = dict(verbosity=self.verbosity, failfast=self.failfast,
+                        buffer=self.buffer, warnings=self.warnings,
+                        tb_locals=self.tb_locals)
+        for drop in (None, 'tb_locals'):
+            settings.pop(drop, None)
+            try:
+                return runner(**settings)
+            except TypeError:
+                pass
+        return runner()
+
     def runTests(self):
         if self.catchbreak:
             installHandler()
         if self.testRunner is None:
             self.testRunner = TextTestRunner
-        if isinstance(self.testRunner, type):
-            try:
-                try:
-                    testRunner = self.testRunner(verbosity=self.verbosity,
-                                                 failfast=self.failfast,
-                                                 buffer=self.buffer,
-                                                 warnings=self.warnings,
-                                                 tb_locals=self.tb_locals)
-                except TypeError:
-                    testRunner = self.testRunner(verbosity=self.verbosity,
-                                                 failfast=self.failfast,
-                                                 buffer=self.buffer,
-                                                 warnings=self.warnings)
-            except TypeError:
-                testRunner = self.testRunner()
-        else:
-            testRunner = self.testRunner
-        self.result = testRunner.run(self.test)
+        self.result = self._make_runner().run(self.test)
         if self.exit:
             sys.exit(not self.result.wasSuccessful())
 

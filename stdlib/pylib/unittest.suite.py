@@ -1,6 +1,11 @@
 """unittest.suite: TestSuite, which also runs the class and module
-fixtures (setUpClass/tearDownClass, setUpModule/tearDownModule) around
-the tests it holds."""
+fixtures (setUpClass/tearDownClass, setUpModule/tearDownModule and their
+cleanups) around the tests it holds.
+
+The fixture state of a run lives on the result, under the attribute names
+CPython uses (_previousTestClass, _moduleSetUpFailed, _testRunEntered) and
+on the test classes (_classSetupFailed): nested suites share it, and the
+outermost suite closes the last class and module when it ends."""
 
 import sys
 
@@ -10,14 +15,11 @@ from unittest.util import strclass
 __unittest = True
 
 
-def _call_if_exists(parent, attr):
-    func = getattr(parent, attr, lambda: None)
-    func()
-
-
 class BaseTestSuite(object):
-    """A suite without shared fixtures."""
+    """A suite that runs its tests in order, with no shared fixtures."""
 
+    # Tests that ran are dropped (their slot set to None) so that what they
+    # hold can be freed during a long run; the count remembers them.
     _cleanup = True
 
     def __init__(self, tests=()):
@@ -26,22 +28,21 @@ class BaseTestSuite(object):
         self.addTests(tests)
 
     def __repr__(self):
-        return "<%s tests=%s>" % (strclass(self.__class__), list(self))
+        return '<%s tests=%s>' % (strclass(type(self)), list(self))
 
     def __eq__(self, other):
-        if not isinstance(other, self.__class__):
+        if not isinstance(other, type(self)):
             return NotImplemented
         return list(self) == list(other)
 
     def __iter__(self):
         return iter(self._tests)
 
+    def __call__(self, *args, **kwds):
+        return self.run(*args, **kwds)
+
     def countTestCases(self):
-        cases = self._removed_tests
-        for test in self:
-            if test:
-                cases += test.countTestCases()
-        return cases
+        return self._removed_tests + sum(t.countTestCases() for t in self if t)
 
     def addTest(self, test):
         if not callable(test):
@@ -57,24 +58,26 @@ class BaseTestSuite(object):
         for test in tests:
             self.addTest(test)
 
-    def run(self, result):
+    def _each(self, result):
+        """The tests in turn, until the result asks to stop; each is
+        dropped once the loop moves past it."""
         for index, test in enumerate(self):
             if result.shouldStop:
-                break
-            test(result)
+                return
+            yield test
             if self._cleanup:
                 self._removeTestAtIndex(index)
+
+    def run(self, result):
+        for test in self._each(result):
+            test(result)
         return result
 
     def _removeTestAtIndex(self, index):
-        # A test that ran is dropped so that its resources can go.
         test = self._tests[index]
         if hasattr(test, 'countTestCases'):
             self._removed_tests += test.countTestCases()
         self._tests[index] = None
-
-    def __call__(self, *args, **kwds):
-        return self.run(*args, **kwds)
 
     def debug(self):
         for test in self:
@@ -82,195 +85,184 @@ class BaseTestSuite(object):
 
 
 class TestSuite(BaseTestSuite):
-    """A composite test: its tests run in the order they were added."""
+    """A suite that also sets up and tears down the class and module
+    fixtures of its tests, each time the class or module changes."""
 
     def run(self, result, debug=False):
-        topLevel = False
-        if getattr(result, '_testRunEntered', False) is False:
-            result._testRunEntered = topLevel = True
-        for index, test in enumerate(self):
-            if result.shouldStop:
-                break
-            if _isnotsuite(test):
-                self._tearDownPreviousClass(test, result)
-                self._handleModuleFixture(test, result)
-                self._handleClassSetUp(test, result)
-                result._previousTestClass = test.__class__
-                if (getattr(test.__class__, '_classSetupFailed', False) or
-                        getattr(result, '_moduleSetUpFailed', False)):
+        outermost = not getattr(result, '_testRunEntered', False)
+        if outermost:
+            result._testRunEntered = True
+        for test in self._each(result):
+            if _is_single_test(test):
+                cls = type(test)
+                if not self._switch_to(cls, result):
                     continue
-            if not debug:
-                test(result)
-            else:
+            if debug:
                 test.debug()
-            if self._cleanup:
-                self._removeTestAtIndex(index)
-        if topLevel:
-            self._tearDownPreviousClass(None, result)
-            self._handleModuleTearDown(result)
+            else:
+                test(result)
+        if outermost:
+            self._close_class(result, None)
+            self._close_module(result)
             result._testRunEntered = False
         return result
 
     def debug(self):
+        # Errors of tests and fixtures propagate instead of being recorded.
         self.run(_DebugResult(), True)
 
-    def _handleClassSetUp(self, test, result):
-        previousClass = getattr(result, '_previousTestClass', None)
-        currentClass = test.__class__
-        if currentClass == previousClass:
-            return
-        if result._moduleSetUpFailed:
-            return
-        if getattr(currentClass, "__unittest_skip__", False):
-            return
-        failed = False
-        try:
-            currentClass._classSetupFailed = False
-        except TypeError:
-            pass
-        setUpClass = getattr(currentClass, 'setUpClass', None)
-        doClassCleanups = getattr(currentClass, 'doClassCleanups', None)
-        if setUpClass is None:
-            return
-        _call_if_exists(result, '_setupStdout')
-        try:
-            className = strclass(currentClass)
-            try:
-                setUpClass()
-            except Exception as e:
-                if isinstance(result, _DebugResult):
-                    raise
-                failed = True
-                try:
-                    currentClass._classSetupFailed = True
-                except TypeError:
-                    pass
-                self._createClassOrModuleLevelException(result, e, 'setUpClass', className)
-            if failed and doClassCleanups is not None:
-                doClassCleanups()
-                for exc_info in currentClass.tearDown_exceptions:
-                    self._createClassOrModuleLevelException(
-                        result, exc_info[1], 'setUpClass', className, info=exc_info)
-        finally:
-            _call_if_exists(result, '_restoreStdout')
+    def _switch_to(self, cls, result):
+        """Closes the fixtures the previous test's class and module opened
+        when cls differs, opens cls's; True if cls's tests may run."""
+        self._close_class(result, cls)
+        if cls.__module__ != _module_of(getattr(result, '_previousTestClass', None)):
+            self._close_module(result)
+            self._open_module(result, cls.__module__)
+        self._open_class(result, cls)
+        result._previousTestClass = cls
+        return not (getattr(cls, '_classSetupFailed', False) or
+                    getattr(result, '_moduleSetUpFailed', False))
 
-    def _get_previous_module(self, result):
-        previousClass = getattr(result, '_previousTestClass', None)
-        if previousClass is not None:
-            return previousClass.__module__
-        return None
+    # --- fixtures
 
-    def _handleModuleFixture(self, test, result):
-        previousModule = self._get_previous_module(result)
-        currentModule = test.__class__.__module__
-        if currentModule == previousModule:
-            return
-        self._handleModuleTearDown(result)
+    def _open_module(self, result, name):
         result._moduleSetUpFailed = False
-        module = sys.modules.get(currentModule)
+        module = sys.modules.get(name)
+        setup = getattr(module, 'setUpModule', None)
+        if setup is None:
+            return
+        with _Captured(result):
+            if not _guarded(setup, result, 'setUpModule', name):
+                result._moduleSetUpFailed = True
+                # What setUpModule registered before failing is undone now.
+                _guarded(doModuleCleanups, result, 'setUpModule', name)
+
+    def _close_module(self, result):
+        name = _module_of(result._previousTestClass)
+        if name is None or result._moduleSetUpFailed:
+            return
+        module = sys.modules.get(name)
         if module is None:
             return
-        setUpModule = getattr(module, 'setUpModule', None)
-        if setUpModule is None:
-            return
-        _call_if_exists(result, '_setupStdout')
-        try:
-            try:
-                setUpModule()
-            except Exception as e:
-                if isinstance(result, _DebugResult):
-                    raise
-                result._moduleSetUpFailed = True
-                self._createClassOrModuleLevelException(result, e, 'setUpModule', currentModule)
-            if result._moduleSetUpFailed:
-                try:
-                    doModuleCleanups()
-                except Exception as e:
-                    self._createClassOrModuleLevelException(result, e, 'setUpModule', currentModule)
-        finally:
-            _call_if_exists(result, '_restoreStdout')
+        with _Captured(result):
+            teardown = getattr(module, 'tearDownModule', None)
+            if teardown is not None:
+                _guarded(teardown, result, 'tearDownModule', name)
+            _guarded(doModuleCleanups, result, 'tearDownModule', name)
 
+    def _open_class(self, result, cls):
+        if (cls == result._previousTestClass or result._moduleSetUpFailed or
+                getattr(cls, '__unittest_skip__', False)):
+            return
+        _mark_class(cls, False)
+        setup = getattr(cls, 'setUpClass', None)
+        if setup is None:
+            return
+        with _Captured(result):
+            owner = strclass(cls)
+            if not _guarded(setup, result, 'setUpClass', owner):
+                _mark_class(cls, True)
+                _run_class_cleanups(cls, result, 'setUpClass', owner)
+
+    def _close_class(self, result, next_class):
+        cls = result._previousTestClass
+        if (cls is None or cls == next_class or
+                getattr(cls, '_classSetupFailed', False) or
+                getattr(result, '_moduleSetUpFailed', False) or
+                getattr(cls, '__unittest_skip__', False)):
+            return
+        teardown = getattr(cls, 'tearDownClass', None)
+        if teardown is None and getattr(cls, 'doClassCleanups', None) is None:
+            return
+        with _Captured(result):
+            owner = strclass(cls)
+            if teardown is not None:
+                _guarded(teardown, result, 'tearDownClass', owner)
+            _run_class_cleanups(cls, result, 'tearDownClass', owner)
+
+    # Kept for subclasses and tools that report fixture errors themselves.
     def _createClassOrModuleLevelException(self, result, exc, method_name, parent, info=None):
-        errorName = f'{method_name} ({parent})'
-        self._addClassOrModuleLevelException(result, exc, errorName, info)
+        _report(result, exc, '%s (%s)' % (method_name, parent), info)
 
     def _addClassOrModuleLevelException(self, result, exception, errorName, info=None):
-        error = _ErrorHolder(errorName)
-        addSkip = getattr(result, 'addSkip', None)
-        if addSkip is not None and isinstance(exception, SkipTest):
-            addSkip(error, str(exception))
-        elif not info:
-            result.addError(error, (type(exception), exception, exception.__traceback__))
-        else:
-            result.addError(error, info)
+        _report(result, exception, errorName, info)
 
-    def _handleModuleTearDown(self, result):
-        previousModule = self._get_previous_module(result)
-        if previousModule is None:
-            return
-        if result._moduleSetUpFailed:
-            return
-        module = sys.modules.get(previousModule)
-        if module is None:
-            return
-        _call_if_exists(result, '_setupStdout')
-        try:
-            tearDownModule = getattr(module, 'tearDownModule', None)
-            if tearDownModule is not None:
-                try:
-                    tearDownModule()
-                except Exception as e:
-                    if isinstance(result, _DebugResult):
-                        raise
-                    self._createClassOrModuleLevelException(result, e, 'tearDownModule', previousModule)
-            try:
-                doModuleCleanups()
-            except Exception as e:
-                if isinstance(result, _DebugResult):
-                    raise
-                self._createClassOrModuleLevelException(result, e, 'tearDownModule', previousModule)
-        finally:
-            _call_if_exists(result, '_restoreStdout')
 
-    def _tearDownPreviousClass(self, test, result):
-        previousClass = getattr(result, '_previousTestClass', None)
-        currentClass = test.__class__
-        if currentClass == previousClass or previousClass is None:
-            return
-        if getattr(previousClass, '_classSetupFailed', False):
-            return
-        if getattr(result, '_moduleSetUpFailed', False):
-            return
-        if getattr(previousClass, "__unittest_skip__", False):
-            return
-        tearDownClass = getattr(previousClass, 'tearDownClass', None)
-        doClassCleanups = getattr(previousClass, 'doClassCleanups', None)
-        if tearDownClass is None and doClassCleanups is None:
-            return
-        _call_if_exists(result, '_setupStdout')
-        try:
-            className = strclass(previousClass)
-            if tearDownClass is not None:
-                try:
-                    tearDownClass()
-                except Exception as e:
-                    if isinstance(result, _DebugResult):
-                        raise
-                    self._createClassOrModuleLevelException(result, e, 'tearDownClass', className)
-            if doClassCleanups is not None:
-                doClassCleanups()
-                for exc_info in previousClass.tearDown_exceptions:
-                    if isinstance(result, _DebugResult):
-                        raise exc_info[1]
-                    self._createClassOrModuleLevelException(
-                        result, exc_info[1], 'tearDownClass', className, info=exc_info)
-        finally:
-            _call_if_exists(result, '_restoreStdout')
+def _is_single_test(test):
+    # Suites are iterable; a single test is not.
+    try:
+        iter(test)
+    except TypeError:
+        return True
+    return False
+
+
+def _module_of(cls):
+    return None if cls is None else cls.__module__
+
+
+def _mark_class(cls, failed):
+    try:
+        cls._classSetupFailed = failed
+    except TypeError:
+        # A class that takes no attributes (a built-in one) stays unmarked.
+        pass
+
+
+class _Captured(object):
+    """With buffer=True, what a fixture prints is held like a test's."""
+
+    def __init__(self, result):
+        self.result = result
+
+    def _call(self, name):
+        hook = getattr(self.result, name, None)
+        if hook is not None:
+            hook()
+
+    def __enter__(self):
+        self._call('_setupStdout')
+
+    def __exit__(self, *exc):
+        self._call('_restoreStdout')
+
+
+def _guarded(fixture, result, method_name, owner):
+    """Calls a fixture; an exception it raises is recorded against
+    '<method_name> (<owner>)' (or propagates while debugging). True if it
+    returned normally."""
+    try:
+        fixture()
+    except Exception as exc:
+        _report(result, exc, '%s (%s)' % (method_name, owner))
+        return False
+    return True
+
+
+def _run_class_cleanups(cls, result, method_name, owner):
+    run_cleanups = getattr(cls, 'doClassCleanups', None)
+    if run_cleanups is None:
+        return
+    # doClassCleanups keeps the exc_info of each cleanup that raised.
+    run_cleanups()
+    for info in cls.tearDown_exceptions:
+        _report(result, info[1], '%s (%s)' % (method_name, owner), info)
+
+
+def _report(result, exc, description, info=None):
+    if isinstance(result, _DebugResult):
+        raise exc
+    holder = _ErrorHolder(description)
+    add_skip = getattr(result, 'addSkip', None)
+    if add_skip is not None and isinstance(exc, SkipTest):
+        add_skip(holder, str(exc))
+    else:
+        result.addError(holder, info or (type(exc), exc, exc.__traceback__))
 
 
 class _ErrorHolder(object):
-    """Stands for a test in a result when a fixture outside any test
-    (setUpClass, setUpModule...) failed."""
+    """Stands for the fixture that failed outside any test (setUpClass,
+    tearDownModule...) where the result expects a test."""
 
     failureException = None
 
@@ -280,14 +272,13 @@ class _ErrorHolder(object):
     def id(self):
         return self.description
 
-    def shortDescription(self):
-        return None
+    __str__ = id
 
     def __repr__(self):
-        return "<ErrorHolder description=%r>" % (self.description,)
+        return '<ErrorHolder description=%r>' % (self.description,)
 
-    def __str__(self):
-        return self.id()
+    def shortDescription(self):
+        return None
 
     def run(self, result):
         pass
@@ -299,15 +290,9 @@ class _ErrorHolder(object):
         return 0
 
 
-def _isnotsuite(test):
-    try:
-        iter(test)
-    except TypeError:
-        return True
-    return False
-
-
 class _DebugResult(object):
+    """The result of TestSuite.debug(): only the fixture state."""
+
     _previousTestClass = None
     _moduleSetUpFailed = False
     shouldStop = False

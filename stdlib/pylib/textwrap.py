@@ -112,11 +112,16 @@ def _sentence_end(chunk):
     return len(chunk) >= 2 and chunk[-1] in ".!?" and "a" <= chunk[-2] <= "z"
 
 
+# Every whitespace character but the space itself, mapped to a space.
+_to_space = {ord(c): " " for c in _whitespace if c != " "}
+
+
 class TextWrapper:
     def __init__(self, width=70, initial_indent="", subsequent_indent="", expand_tabs=True,
                  replace_whitespace=True, fix_sentence_endings=False, break_long_words=True,
                  drop_whitespace=True, break_on_hyphens=True, tabsize=8, *, max_lines=None,
                  placeholder=" [...]"):
+        # The options are plain public attributes, read afresh by every wrap().
         self.width = width
         self.initial_indent = initial_indent
         self.subsequent_indent = subsequent_indent
@@ -130,113 +135,115 @@ class TextWrapper:
         self.max_lines = max_lines
         self.placeholder = placeholder
 
-    def _munge_whitespace(self, text):
+    # -- text to chunks -------------------------------------------------
+
+    def _chunks_of(self, text):
         if self.expand_tabs:
             text = text.expandtabs(self.tabsize)
         if self.replace_whitespace:
-            for c in _whitespace:
-                if c != " ":
-                    text = text.replace(c, " ")
-        return text
-
-    def _split(self, text):
-        if self.break_on_hyphens is True:
-            return _split_hyphenated(text)
-        return _split_simple(text)
-
-    def _fix_sentence_endings(self, chunks):
-        i = 0
-        while i < len(chunks) - 1:
-            if chunks[i + 1] == " " and _sentence_end(chunks[i]):
-                chunks[i + 1] = "  "
-                i += 2
-            else:
+            text = text.translate(_to_space)
+        # Only a literal True turns hyphen splitting on (as in CPython).
+        cut = _split_hyphenated if self.break_on_hyphens is True else _split_simple
+        chunks = cut(text)
+        if self.fix_sentence_endings:
+            # A single space after a sentence end becomes two; the chunk
+            # after a widened gap is never itself a candidate.
+            i = 0
+            while i + 1 < len(chunks):
+                if chunks[i + 1] == " " and _sentence_end(chunks[i]):
+                    chunks[i + 1] = "  "
+                    i += 1
                 i += 1
+        return chunks
 
-    def _handle_long_word(self, reversed_chunks, cur_line, cur_len, width):
-        space_left = 1 if width < 1 else width - cur_len
-        if self.break_long_words:
-            end = space_left
-            chunk = reversed_chunks[-1]
-            if self.break_on_hyphens and len(chunk) > space_left:
-                # Prefer cutting just after a hyphen inside the room left.
-                hyphen = chunk.rfind("-", 0, space_left)
-                if hyphen > 0 and any(c != "-" for c in chunk[:hyphen]):
-                    end = hyphen + 1
-            cur_line.append(chunk[:end])
-            reversed_chunks[-1] = chunk[end:]
-        elif not cur_line:
-            cur_line.append(reversed_chunks.pop())
+    # -- chunks to lines ------------------------------------------------
 
-    def _wrap_chunks(self, chunks):
-        lines = []
+    def _check_sizes(self):
         if self.width <= 0:
             raise ValueError("invalid width %r (must be > 0)" % self.width)
-        if self.max_lines is not None:
-            indent = self.subsequent_indent if self.max_lines > 1 else self.initial_indent
-            if len(indent) + len(self.placeholder.lstrip()) > self.width:
-                raise ValueError("placeholder too large for max width")
-        chunks = list(reversed(chunks))
-        while chunks:
-            cur_line = []
-            cur_len = 0
-            indent = self.subsequent_indent if lines else self.initial_indent
-            width = self.width - len(indent)
-            # Whitespace at the start of any line but the first is dropped.
-            if self.drop_whitespace and chunks[-1].strip() == "" and lines:
-                chunks.pop()
-            while chunks:
-                size = len(chunks[-1])
-                if cur_len + size > width:
-                    break
-                cur_line.append(chunks.pop())
-                cur_len += size
-            if chunks and len(chunks[-1]) > width:
-                self._handle_long_word(chunks, cur_line, cur_len, width)
-                cur_len = sum(len(c) for c in cur_line)
-            if self.drop_whitespace and cur_line and cur_line[-1].strip() == "":
-                cur_len -= len(cur_line[-1])
-                cur_line.pop()
-            if not cur_line:
-                continue
-            last_allowed = (self.max_lines is None or len(lines) + 1 < self.max_lines)
-            rest_empty = (not chunks or (self.drop_whitespace and len(chunks) == 1
-                                         and not chunks[0].strip()))
-            if last_allowed or (rest_empty and cur_len <= width):
-                lines.append(indent + "".join(cur_line))
-                continue
-            # Out of lines: end this one with the placeholder, taking words
-            # off until it fits, or put it on the previous line.
-            placed = False
-            while cur_line:
-                if cur_line[-1].strip() and cur_len + len(self.placeholder) <= width:
-                    cur_line.append(self.placeholder)
-                    lines.append(indent + "".join(cur_line))
-                    placed = True
-                    break
-                cur_len -= len(cur_line[-1])
-                cur_line.pop()
-            if not placed:
-                if lines:
-                    prev = lines[-1].rstrip()
-                    if len(prev) + len(self.placeholder) <= self.width:
-                        lines[-1] = prev + self.placeholder
-                        break
-                lines.append(indent + self.placeholder.lstrip())
-            break
-        return lines
+        if self.max_lines is None:
+            return
+        # The placeholder must fit on the line it may end up on.
+        lead = self.initial_indent if self.max_lines <= 1 else self.subsequent_indent
+        if len(lead) + len(self.placeholder.lstrip()) > self.width:
+            raise ValueError("placeholder too large for max width")
 
-    def _split_chunks(self, text):
-        return self._split(self._munge_whitespace(text))
+    def _lines_of(self, chunks):
+        self._check_sizes()
+        chunks = list(chunks)
+        drop = self.drop_whitespace
+        cap = self.max_lines
+        done = []
+        pos, total = 0, len(chunks)
+        while pos < total:
+            lead = self.subsequent_indent if done else self.initial_indent
+            room = self.width - len(lead)
+            if drop and done and not chunks[pos].strip():
+                pos += 1
+            line, used = [], 0
+            while pos < total and used + len(chunks[pos]) <= room:
+                line.append(chunks[pos])
+                used += len(chunks[pos])
+                pos += 1
+            if pos < total and len(chunks[pos]) > room:
+                # A chunk longer than any line: cut it here, or give it a
+                # line of its own when long words may not be broken.
+                word = chunks[pos]
+                if self.break_long_words:
+                    cut = _long_word_cut(word, room - used if room >= 1 else 1,
+                                         self.break_on_hyphens)
+                    line.append(word[:cut])
+                    used += len(line[-1])
+                    chunks[pos] = word[cut:]
+                elif not line:
+                    line.append(word)
+                    used = len(word)
+                    pos += 1
+            if drop and line and not line[-1].strip():
+                used -= len(line.pop())
+            if not line:
+                continue
+            rest_blank = pos == total or (drop and pos == total - 1 and not chunks[pos].strip())
+            if cap is None or len(done) + 1 < cap or (rest_blank and used <= room):
+                done.append(lead + "".join(line))
+                continue
+            self._finish_with_placeholder(done, lead, line, used, room)
+            break
+        return done
+
+    def _finish_with_placeholder(self, done, lead, line, used, room):
+        # Out of lines: drop words from the end of this line until the
+        # placeholder fits after a word; failing that, append it to the
+        # previous line, or make it a line by itself.
+        mark = self.placeholder
+        while line:
+            if line[-1].strip() and used + len(mark) <= room:
+                done.append(lead + "".join(line) + mark)
+                return
+            used -= len(line.pop())
+        if done and len(done[-1].rstrip()) + len(mark) <= self.width:
+            done[-1] = done[-1].rstrip() + mark
+        else:
+            done.append(lead + mark.lstrip())
+
+    # -- public API -----------------------------------------------------
 
     def wrap(self, text):
-        chunks = self._split_chunks(text)
-        if self.fix_sentence_endings:
-            self._fix_sentence_endings(chunks)
-        return self._wrap_chunks(chunks)
+        return self._lines_of(self._chunks_of(text))
 
     def fill(self, text):
         return "\n".join(self.wrap(text))
+
+
+def _long_word_cut(word, space, hyphens):
+    # How much of an over-long word goes on the current line: all the room
+    # left, or less so the cut falls just after a hyphen that follows
+    # something other than hyphens.
+    if hyphens and len(word) > space:
+        at = word.rfind("-", 0, space)
+        if at > 0 and word[:at].strip("-"):
+            return at + 1
+    return space
 
 
 def wrap(text, width=70, **kwargs):

@@ -8,6 +8,7 @@
 
 import operator as _operator
 import sys as _sys
+from collections import _fromkeys_by_setitem
 
 _abc = _sys.modules['collections.abc']
 
@@ -94,12 +95,7 @@ class UserDict(_abc.MutableMapping):
         twin.update(self)
         return twin
 
-    @classmethod
-    def fromkeys(cls, iterable, value=None):
-        made = cls()
-        for key in iterable:
-            made[key] = value
-        return made
+    fromkeys = classmethod(_fromkeys_by_setitem)
 
 
 def _on_data(cls_name, name, fn, unwrap=None):

@@ -430,6 +430,15 @@ for _view in (odict_keys, odict_values, odict_items):
 del _view
 
 
+def _fromkeys_by_setitem(cls, iterable, value=None):
+    # fromkeys for mapping classes whose __setitem__ must see every key
+    # (OrderedDict, UserDict): a new cls() filled one key at a time.
+    made = cls()
+    for key in iterable:
+        made[key] = value
+    return made
+
+
 class OrderedDict(dict):
     """Dictionary that remembers insertion order"""
 
@@ -507,12 +516,7 @@ class OrderedDict(dict):
 
     __copy__ = copy
 
-    @classmethod
-    def fromkeys(cls, iterable, value=None):
-        made = cls()
-        for key in iterable:
-            made[key] = value
-        return made
+    fromkeys = classmethod(_fromkeys_by_setitem)
 
     def setdefault(self, key, default=None):
         if key in self:

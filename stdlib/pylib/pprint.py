@@ -112,36 +112,33 @@ def _str_pieces(text, width, last_width):
             continue
         words = _re.findall(r"\S*\s*", line)[:-1]
         final_word = len(words) - 1
-        held = ""
-        for k, word in enumerate(words):
-            limit = last_width if (n == final_line and k == final_word) else width
-            if len(repr(held + word)) <= limit:
-                held += word
-                continue
-            if held:
-                yield repr(held)
-            held = word
+        yield from _packed(
+            ((word, last_width if (n == final_line and k == final_word) else width)
+             for k, word in enumerate(words)), "")
+
+
+def _packed(pieces, empty):
+    """Reprs of runs of consecutive pieces, packed greedily: each (piece, limit)
+    joins the current run while the run's repr stays within limit."""
+    held = empty
+    for piece, limit in pieces:
+        if len(repr(held + piece)) <= limit:
+            held += piece
+            continue
         if held:
             yield repr(held)
+        held = piece
+    if held:
+        yield repr(held)
 
 
 def _bytes_pieces(data, width, allowance):
     """Reprs of 4-byte groups of data packed greedily; the group holding the
     last bytes must also leave room for allowance."""
-    held = b""
     tail_start = len(data) // 4 * 4
-    for start in range(0, len(data), 4):
-        group = data[start:start + 4]
-        if start == tail_start:
-            width -= allowance
-        if len(repr(held + group)) <= width:
-            held += group
-            continue
-        if held:
-            yield repr(held)
-        held = group
-    if held:
-        yield repr(held)
+    yield from _packed(
+        ((data[start:start + 4], width - allowance if start == tail_start else width)
+         for start in range(0, len(data), 4)), b"")
 
 
 class PrettyPrinter:

@@ -64,6 +64,44 @@ class ExceptHookArgs:
                 % (self.exc_type, self.exc_value, self.exc_traceback, self.thread))
 
 
+_EXPIRED = object()
+
+
+class _Deadline:
+    """A timeout counted down over a loop of waits. next_wait() is how long
+    the next wait may last: None without a limit, the whole timeout the first
+    time (a first wait always happens, whatever the timeout), then what is
+    left, or _EXPIRED once that has run out."""
+
+    __slots__ = ('_timeout', '_end')
+
+    def __init__(self, timeout):
+        self._timeout = timeout
+        self._end = None
+
+    def next_wait(self):
+        if self._timeout is None:
+            return None
+        if self._end is None:
+            self._end = _time() + self._timeout
+            return self._timeout
+        left = self._end - _time()
+        return left if left > 0 else _EXPIRED
+
+
+def _object_repr(obj, detail):
+    kind = type(obj)
+    return "<%s.%s at %#x: %s>" % (kind.__module__, kind.__qualname__, id(obj), detail)
+
+
+def _held_by_someone(lock):
+    # A plain Lock has no owner: held by anyone is the best it can tell.
+    if lock.acquire(False):
+        lock.release()
+        return False
+    return True
+
+
 class Condition:
     """A condition variable over a lock (an RLock by default).
 
@@ -76,101 +114,66 @@ class Condition:
         if lock is None:
             lock = RLock()
         self._lock = lock
-        self.acquire = lock.acquire
-        self.release = lock.release
-        # An RLock knows how to release its whole recursion and restore it;
-        # a plain Lock uses the fallbacks below.
-        try:
-            self._release_save = lock._release_save
-        except AttributeError:
-            pass
-        try:
-            self._acquire_restore = lock._acquire_restore
-        except AttributeError:
-            pass
-        try:
-            self._is_owned = lock._is_owned
-        except AttributeError:
-            pass
+        self.acquire, self.release = lock.acquire, lock.release
+        # An RLock can give up its whole recursion and take it back, and knows
+        # its owner; for a plain Lock, one release/acquire and a probe do.
+        self._release_save = getattr(lock, '_release_save', lock.release)
+        self._acquire_restore = getattr(lock, '_acquire_restore', lambda saved: lock.acquire())
+        self._is_owned = getattr(lock, '_is_owned', lambda: _held_by_someone(lock))
         self._waiters = _deque()
 
     def __enter__(self):
         return self._lock.__enter__()
 
-    def __exit__(self, *args):
-        return self._lock.__exit__(*args)
+    def __exit__(self, *exc):
+        return self._lock.__exit__(*exc)
 
     def __repr__(self):
         return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
 
-    def _release_save(self):
-        self._lock.release()
-
-    def _acquire_restore(self, x):
-        self._lock.acquire()
-
-    def _is_owned(self):
-        # A plain Lock has no owner: held by someone is the best we know.
-        if self._lock.acquire(False):
-            self._lock.release()
-            return False
-        return True
+    def _require_owner(self, verb):
+        if not self._is_owned():
+            raise RuntimeError("cannot %s on un-acquired lock" % verb)
 
     def wait(self, timeout=None):
-        if not self._is_owned():
-            raise RuntimeError("cannot wait on un-acquired lock")
+        self._require_owner("wait")
         waiter = _Waiter()
         self._waiters.append(waiter)
-        saved_state = self._release_save()
-        gotit = False
+        saved = self._release_save()
+        woken = False
         try:
-            if timeout is None:
-                gotit = waiter.wait()
-            elif timeout > 0:
-                gotit = waiter.wait(timeout)
-            else:
-                gotit = waiter.wait(0)
-            return gotit
+            woken = waiter.wait() if timeout is None else waiter.wait(max(timeout, 0))
+            return woken
         finally:
-            self._acquire_restore(saved_state)
-            if not gotit:
-                # Timed out (a waiter's outcome is settled once, so a notify
-                # that came too late woke nobody and was passed on).
-                try:
-                    self._waiters.remove(waiter)
-                except ValueError:
-                    pass
+            self._acquire_restore(saved)
+            if not woken and waiter in self._waiters:
+                # Timed out. A waiter's outcome is settled once, so a notify
+                # that came too late woke nobody and went to the next one.
+                self._waiters.remove(waiter)
 
     def wait_for(self, predicate, timeout=None):
-        endtime = None
-        waittime = timeout
-        result = predicate()
-        while not result:
-            if waittime is not None:
-                if endtime is None:
-                    endtime = _time() + waittime
-                else:
-                    waittime = endtime - _time()
-                    if waittime <= 0:
-                        break
-            self.wait(waittime)
-            result = predicate()
-        return result
+        deadline = _Deadline(timeout)
+        outcome = predicate()
+        while not outcome:
+            wait = deadline.next_wait()
+            if wait is _EXPIRED:
+                break
+            self.wait(wait)
+            outcome = predicate()
+        return outcome
 
     def notify(self, n=1):
-        if not self._is_owned():
-            raise RuntimeError("cannot notify on un-acquired lock")
-        waiters = self._waiters
-        while waiters and n > 0:
+        self._require_owner("notify")
+        woken = 0
+        while self._waiters and woken < n:
             # set() is False for a waiter that already timed out: skip it.
-            if waiters.popleft().set():
-                n -= 1
+            if self._waiters.popleft().set():
+                woken += 1
 
     def notify_all(self):
         self.notify(len(self._waiters))
 
-    def notifyAll(self):
-        self.notify_all()
+    notifyAll = notify_all
 
 
 class Semaphore:
@@ -183,67 +186,52 @@ class Semaphore:
         self._value = value
 
     def __repr__(self):
-        cls = self.__class__
-        return "<%s.%s at %#x: value=%d>" % (cls.__module__, cls.__qualname__, id(self), self._value)
+        return _object_repr(self, "value=%d" % self._value)
 
     def acquire(self, blocking=True, timeout=None):
-        if not blocking and timeout is not None:
+        if timeout is not None and not blocking:
             raise ValueError("can't specify timeout for non-blocking acquire")
-        rc = False
-        endtime = None
+        deadline = _Deadline(timeout)
         with self._cond:
             while self._value == 0:
-                if not blocking:
-                    break
-                if timeout is not None:
-                    if endtime is None:
-                        endtime = _time() + timeout
-                    else:
-                        timeout = endtime - _time()
-                        if timeout <= 0:
-                            break
-                self._cond.wait(timeout)
-            else:
-                self._value -= 1
-                rc = True
-        return rc
+                wait = deadline.next_wait() if blocking else _EXPIRED
+                if wait is _EXPIRED:
+                    return False
+                self._cond.wait(wait)
+            self._value -= 1
+            return True
 
     def __enter__(self):
         return self.acquire()
+
+    def __exit__(self, *exc):
+        self.release()
+
+    def _check_release(self, n):
+        pass
 
     def release(self, n=1):
         if n < 1:
             raise ValueError('n must be one or more')
         with self._cond:
+            self._check_release(n)
             self._value += n
-            for i in range(n):
-                self._cond.notify()
-
-    def __exit__(self, t, v, tb):
-        self.release()
+            self._cond.notify(n)
 
 
 class BoundedSemaphore(Semaphore):
     """A Semaphore that refuses to go above its initial value."""
 
     def __init__(self, value=1):
-        Semaphore.__init__(self, value)
+        super().__init__(value)
         self._initial_value = value
 
     def __repr__(self):
-        cls = self.__class__
-        return ("<%s.%s at %#x: value=%d/%d>" %
-                (cls.__module__, cls.__qualname__, id(self), self._value, self._initial_value))
+        return _object_repr(self, "value=%d/%d" % (self._value, self._initial_value))
 
-    def release(self, n=1):
-        if n < 1:
-            raise ValueError('n must be one or more')
-        with self._cond:
-            if self._value + n > self._initial_value:
-                raise ValueError("Semaphore released too many times")
-            self._value += n
-            for i in range(n):
-                self._cond.notify()
+    def _check_release(self, n):
+        if self._value + n > self._initial_value:
+            raise ValueError("Semaphore released too many times")
 
 
 class Event:
@@ -254,15 +242,12 @@ class Event:
         self._flag = False
 
     def __repr__(self):
-        cls = self.__class__
-        status = 'set' if self._flag else 'unset'
-        return "<%s.%s at %#x: %s>" % (cls.__module__, cls.__qualname__, id(self), status)
+        return _object_repr(self, 'set' if self._flag else 'unset')
 
     def is_set(self):
         return self._flag
 
-    def isSet(self):
-        return self._flag
+    isSet = is_set
 
     def set(self):
         with self._cond:
@@ -275,26 +260,21 @@ class Event:
 
     def wait(self, timeout=None):
         with self._cond:
-            signaled = self._flag
-            if not signaled:
-                signaled = self._cond.wait(timeout)
-            return signaled
+            return self._flag or self._cond.wait(timeout)
 
 
 class BrokenBarrierError(RuntimeError):
     pass
 
 
-# Barrier states.
-_FILLING, _DRAINING, _RESETTING, _BROKEN = 0, 1, -1, -2
-
-
 class Barrier:
     """Lets `parties` threads wait until all of them have arrived.
 
-    Arrivals fill the barrier; the last one runs the action and switches it
-    to draining, and the last thread to leave switches it back to filling,
-    so a thread coming round again waits for the next cycle.
+    A barrier goes round in cycles. While 'open' it takes arrivals; the last
+    arrival runs the action and 'releases' everyone; the last thread to leave
+    opens it for the next cycle, so a thread coming round again waits for
+    that. reset() marks a cycle in progress as 'resetting' (its waiters fail)
+    and abort() or a failed wait leaves it 'broken' until reset().
     """
 
     def __init__(self, parties, action=None, timeout=None):
@@ -302,72 +282,55 @@ class Barrier:
         self._action = action
         self._timeout = timeout
         self._parties = parties
-        self._state = _FILLING
-        self._count = 0
+        self._phase = 'open'
+        self._inside = 0  # threads between arriving and leaving
 
     def __repr__(self):
-        cls = self.__class__
         if self.broken:
-            return "<%s.%s at %#x: broken>" % (cls.__module__, cls.__qualname__, id(self))
-        return ("<%s.%s at %#x: waiters=%d/%d>" %
-                (cls.__module__, cls.__qualname__, id(self), self.n_waiting, self.parties))
+            return _object_repr(self, "broken")
+        return _object_repr(self, "waiters=%d/%d" % (self.n_waiting, self.parties))
 
     def wait(self, timeout=None):
         if timeout is None:
             timeout = self._timeout
         with self._cond:
-            self._enter()
-            index = self._count
-            self._count += 1
+            # a thread from the next cycle waits until this one has emptied
+            self._cond.wait_for(lambda: self._phase not in ('released', 'resetting'))
+            if self._phase == 'broken':
+                raise BrokenBarrierError
+            index = self._inside
+            self._inside += 1
             try:
                 if index + 1 == self._parties:
-                    self._release()
-                else:
-                    self._wait(timeout)
+                    self._trip()
+                elif not self._cond.wait_for(lambda: self._phase != 'open', timeout):
+                    self._break()
+                    raise BrokenBarrierError
+                elif self._phase != 'released':
+                    raise BrokenBarrierError
                 return index
             finally:
-                self._count -= 1
-                self._exit()
+                self._inside -= 1
+                if self._inside == 0 and self._phase in ('released', 'resetting'):
+                    self._phase = 'open'
+                    self._cond.notify_all()
 
-    def _enter(self):
-        # Wait for the previous cycle to drain (or a reset to finish).
-        while self._state in (_DRAINING, _RESETTING):
-            self._cond.wait()
-        if self._state < 0:
-            raise BrokenBarrierError
-        assert self._state == _FILLING
-
-    def _release(self):
+    def _trip(self):
         try:
             if self._action:
                 self._action()
-            self._state = _DRAINING
-            self._cond.notify_all()
-        except:
+        except BaseException:
             self._break()
             raise
-
-    def _wait(self, timeout):
-        if not self._cond.wait_for(lambda: self._state != _FILLING, timeout):
-            self._break()
-            raise BrokenBarrierError
-        if self._state < 0:
-            raise BrokenBarrierError
-        assert self._state == _DRAINING
-
-    def _exit(self):
-        if self._count == 0:
-            if self._state in (_RESETTING, _DRAINING):
-                self._state = _FILLING
-                self._cond.notify_all()
+        self._phase = 'released'
+        self._cond.notify_all()
 
     def reset(self):
         with self._cond:
-            if self._count > 0:
-                if self._state == _FILLING or self._state == _BROKEN:
-                    self._state = _RESETTING
-            else:
-                self._state = _FILLING
+            if not self._inside:
+                self._phase = 'open'
+            elif self._phase in ('open', 'broken'):
+                self._phase = 'resetting'
             self._cond.notify_all()
 
     def abort(self):
@@ -375,7 +338,7 @@ class Barrier:
             self._break()
 
     def _break(self):
-        self._state = _BROKEN
+        self._phase = 'broken'
         self._cond.notify_all()
 
     @property
@@ -384,32 +347,32 @@ class Barrier:
 
     @property
     def n_waiting(self):
-        if self._state == _FILLING:
-            return self._count
-        return 0
+        return self._inside if self._phase == 'open' else 0
 
     @property
     def broken(self):
-        return self._state == _BROKEN
+        return self._phase == 'broken'
 
 
 class Timer(Thread):
     """Call a function after `interval` seconds unless cancelled first."""
 
     def __init__(self, interval, function, args=None, kwargs=None):
-        Thread.__init__(self)
+        super().__init__()
         self.interval = interval
         self.function = function
-        self.args = args if args is not None else []
-        self.kwargs = kwargs if kwargs is not None else {}
+        self.args = [] if args is None else args
+        self.kwargs = {} if kwargs is None else kwargs
         self.finished = Event()
 
     def cancel(self):
         self.finished.set()
 
     def run(self):
-        self.finished.wait(self.interval)
-        if not self.finished.is_set():
+        # finished doubles as the cancel flag: set before the interval ends, it
+        # stops the call
+        cancelled = self.finished.wait(self.interval)
+        if not cancelled:
             self.function(*self.args, **self.kwargs)
         self.finished.set()
 

@@ -68,61 +68,31 @@ def copystat(src, dst, *, follow_symlinks=True):
     _copystat(os.fspath(src), os.fspath(dst))
 
 
-def copy(src, dst, *, follow_symlinks=True):
+def _copy_with(copy_meta, src, dst, follow_symlinks):
+    # copy and copy2: the data, then the metadata copy_meta copies; a
+    # directory as dst means a file of src's name inside it.
     if os.path.isdir(dst):
         dst = os.path.join(dst, os.path.basename(src))
     copyfile(src, dst, follow_symlinks=follow_symlinks)
-    copymode(src, dst, follow_symlinks=follow_symlinks)
+    copy_meta(src, dst, follow_symlinks=follow_symlinks)
     return dst
+
+
+def copy(src, dst, *, follow_symlinks=True):
+    return _copy_with(copymode, src, dst, follow_symlinks)
 
 
 def copy2(src, dst, *, follow_symlinks=True):
-    if os.path.isdir(dst):
-        dst = os.path.join(dst, os.path.basename(src))
-    copyfile(src, dst, follow_symlinks=follow_symlinks)
-    copystat(src, dst, follow_symlinks=follow_symlinks)
-    return dst
-
-
-def _glob_regex(pat):
-    # fnmatch.translate's core (asy has no fnmatch module yet).
-    import re
-    i, n, res = 0, len(pat), ''
-    while i < n:
-        c = pat[i]
-        i += 1
-        if c == '*':
-            res += '.*'
-        elif c == '?':
-            res += '.'
-        elif c == '[':
-            j = i
-            if j < n and pat[j] == '!':
-                j += 1
-            if j < n and pat[j] == ']':
-                j += 1
-            while j < n and pat[j] != ']':
-                j += 1
-            if j >= n:
-                res += '\\['
-            else:
-                stuff = pat[i:j].replace('\\', '\\\\')
-                i = j + 1
-                if stuff[0] == '!':
-                    stuff = '^' + stuff[1:]
-                elif stuff[0] == '^':
-                    stuff = '\\' + stuff
-                res += '[' + stuff + ']'
-        else:
-            res += re.escape(c)
-    return re.compile('(?s:' + res + ')\\Z')
+    return _copy_with(copystat, src, dst, follow_symlinks)
 
 
 def ignore_patterns(*patterns):
-    regexes = [_glob_regex(p) for p in patterns]
+    """A copytree ignore= callable that leaves out the names matching any of
+    the glob patterns."""
+    import fnmatch
 
     def _ignore_patterns(path, names):
-        return {name for name in names if any(r.match(name) for r in regexes)}
+        return {name for pattern in patterns for name in fnmatch.filter(names, pattern)}
     return _ignore_patterns
 
 
@@ -260,13 +230,12 @@ def move(src, dst, copy_function=copy2):
 
 
 def _destinsrc(src, dst):
-    src = os.path.abspath(src)
-    dst = os.path.abspath(dst)
-    if not src.endswith(os.path.sep):
-        src += os.path.sep
-    if not dst.endswith(os.path.sep):
-        dst += os.path.sep
-    return dst.startswith(src)
+    # Is dst src itself or inside it? Compared as directory prefixes, so that
+    # /a/bc is not taken to be inside /a/b.
+    def as_dir(p):
+        p = os.path.abspath(p)
+        return p if p.endswith(os.path.sep) else p + os.path.sep
+    return as_dir(dst).startswith(as_dir(src))
 
 
 _ntuple_diskusage = namedtuple('usage', 'total used free')
@@ -300,19 +269,14 @@ class terminal_size(tuple):
 
 def get_terminal_size(fallback=(80, 24)):
     # COLUMNS/LINES win, then the fallback: asy has no ioctl on the tty.
-    try:
-        columns = int(os.environ['COLUMNS'])
-    except (KeyError, ValueError):
-        columns = 0
-    try:
-        lines = int(os.environ['LINES'])
-    except (KeyError, ValueError):
-        lines = 0
-    if columns <= 0:
-        columns = fallback[0]
-    if lines <= 0:
-        lines = fallback[1]
-    return terminal_size((columns, lines))
+    size = []
+    for variable, default in zip(('COLUMNS', 'LINES'), fallback):
+        try:
+            value = int(os.environ[variable])
+        except (KeyError, ValueError):
+            value = 0
+        size.append(value if value > 0 else default)
+    return terminal_size(size)
 
 
 def _access_check(fn, mode):

@@ -526,9 +526,9 @@ func (t *Thread) excAttr(o *Instance, name string) (Value, bool) {
 			return Undef, false
 		}
 		// OSError(errno, strerror[, filename[, winerror[, filename2]]]).
-		args := o.exc.args.items
+		args := o.exc.osFields()
 		i := map[string]int{"errno": 0, "strerror": 1, "filename": 2, "filename2": 4}[name]
-		if len(args) < 2 || len(args) > 5 || i >= len(args) {
+		if len(args) < 2 || len(args) > 5 || i >= len(args) || (i == 4 && args[2].IsNone()) {
 			return None, true
 		}
 		return args[i], true

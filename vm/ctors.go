@@ -97,7 +97,7 @@ func init() {
 
 	BaseException.AddMethod("__init__", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if inst, ok := args[0].o.(*Instance); ok && inst.exc != nil {
-			inst.exc.args = NewTuple(append([]Value(nil), args[1:]...))
+			inst.exc.setArgs(inst.cls, args[1:])
 		}
 		return None, nil
 	})

@@ -15,6 +15,9 @@ type ExcState struct {
 	context         Value        // __context__
 	suppressContext bool
 	notes           []string
+	// osArgs are all the arguments of an OSError made with a filename: its
+	// args keep only (errno, strerror), as CPython's do.
+	osArgs []Value
 	// held are unawaited coroutines that were arguments of the call that
 	// raised: CPython keeps them alive through the traceback until the
 	// handler finishes, which is where its never-awaited warning points.
@@ -128,8 +131,8 @@ func newException(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 			return Undef, err
 		}
 	}
-	inst := NewInstance(cls)
-	inst.exc.args = NewTuple(append([]Value(nil), args...))
+	inst := NewInstance(osErrorClassFor(cls, args))
+	inst.exc.setArgs(inst.cls, args)
 	for _, a := range kw {
 		// name, obj and path (checkExcKeywords let only those through).
 		inst.SetAttr(a.Name, a.Val)
@@ -399,8 +402,30 @@ func (t *Thread) formatExcOnly(exc *Instance) string {
 // NewException makes an exception instance of cls with the given args.
 func NewException(cls *Class, args ...Value) *Instance {
 	inst := NewInstance(cls)
-	inst.exc.args = NewTuple(append([]Value(nil), args...))
+	inst.exc.setArgs(cls, args)
 	return inst
+}
+
+// setArgs stores the constructor arguments of an exception of class cls.
+// An OSError given a filename (3 to 5 arguments, the third not None) keeps
+// them all for errno, strerror, filename and filename2, but its args are
+// only (errno, strerror).
+func (e *ExcState) setArgs(cls *Class, args []Value) {
+	all := append([]Value(nil), args...)
+	e.osArgs = nil
+	if len(all) >= 3 && len(all) <= 5 && !all[2].IsNone() && cls.IsSubclass(OSError) {
+		e.osArgs = all
+		all = all[:2:2]
+	}
+	e.args = NewTuple(all)
+}
+
+// osFields is what errno, strerror, filename and filename2 are read from.
+func (e *ExcState) osFields() []Value {
+	if e.osArgs != nil {
+		return e.osArgs
+	}
+	return e.args.items
 }
 
 // isInternalFile reports code compiled from asy's embedded library sources.

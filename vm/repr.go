@@ -367,21 +367,34 @@ func (t *Thread) excStr(o *Instance) (string, error) {
 		}
 		return t.StrOf(args[0])
 	}
-	// OSError(errno, strerror[, filename]) prints as "[Errno n] strerror".
-	if o.cls.IsSubclass(OSError) && len(args) <= 3 && args[0].k == KInt {
-		msg, err := t.StrOf(args[1])
-		if err != nil {
-			return "", err
-		}
-		s := fmt.Sprintf("[Errno %d] %s", args[0].AsInt(), msg)
-		if len(args) == 3 {
-			name, err := t.Repr(args[2])
+	// OSError(errno, strerror[, filename[, winerror[, filename2]]]) prints
+	// as "[Errno n] strerror", then ": 'filename'" and " -> 'filename2'".
+	if f := o.exc.osFields(); o.cls.IsSubclass(OSError) && len(f) >= 2 && len(f) <= 5 {
+		parts := make([]string, 0, 4)
+		for i, v := range f {
+			var s string
+			var err error
+			switch {
+			case i < 2:
+				s, err = t.StrOf(v)
+			case (i == 2 || i == 4) && !v.IsNone():
+				s, err = t.Repr(v)
+			default:
+				continue
+			}
 			if err != nil {
 				return "", err
 			}
-			s += ": " + name
+			parts = append(parts, s)
 		}
-		return s, nil
+		out := "[Errno " + parts[0] + "] " + parts[1]
+		if len(f) >= 3 && !f[2].IsNone() {
+			out += ": " + parts[2]
+			if len(parts) == 4 {
+				out += " -> " + parts[3]
+			}
+		}
+		return out, nil
 	}
 	return t.Repr(Obj(o.exc.args))
 }

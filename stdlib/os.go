@@ -158,7 +158,7 @@ func osModule(it *vm.Interp) (*vm.Module, error) {
 				return vm.Undef, err
 			}
 			if err := files.rename(src, dst); err != nil {
-				return vm.Undef, osError(err, src)
+				return vm.Undef, osErrorPaths(err, src, dst)
 			}
 			return vm.None, nil
 		})
@@ -341,26 +341,17 @@ func pathArg(t *vm.Thread, fname string, args []vm.Value, n int) (string, error)
 
 // osError converts a Go filesystem error to the OSError subclass CPython
 // raises for its errno, with errno, strerror and filename set.
-func osError(err error, path string) error {
+func osError(err error, path string) error { return osErrorPaths(err, path, "") }
+
+// osErrorPaths is osError for calls on two paths (rename): CPython reports
+// both, the second as filename2.
+func osErrorPaths(err error, path, path2 string) error {
 	if exc, ok := err.(*vm.Instance); ok {
 		return exc // already the script's exception (a refused grant)
 	}
 	var errno syscall.Errno
 	if !errors.As(err, &errno) {
 		return vm.NewException(vm.OSError, vm.Str(err.Error()))
-	}
-	cls := vm.OSError
-	name := map[syscall.Errno]string{
-		syscall.ENOENT:    "FileNotFoundError",
-		syscall.EEXIST:    "FileExistsError",
-		syscall.EACCES:    "PermissionError",
-		syscall.EPERM:     "PermissionError",
-		syscall.EISDIR:    "IsADirectoryError",
-		syscall.ENOTDIR:   "NotADirectoryError",
-		syscall.ETIMEDOUT: "TimeoutError",
-	}[errno]
-	if c, ok := vm.BuiltinClass(name); ok {
-		cls = c
 	}
 	// Go's messages are C's strerror text in lower case.
 	msg := errno.Error()
@@ -370,8 +361,11 @@ func osError(err error, path string) error {
 	args := []vm.Value{vm.Int(int64(errno)), vm.Str(msg)}
 	if path != "" {
 		args = append(args, vm.Str(vm.FSDecode(path)))
+		if path2 != "" {
+			args = append(args, vm.None, vm.Str(vm.FSDecode(path2)))
+		}
 	}
-	return vm.NewException(cls, args...)
+	return vm.NewException(vm.OSErrorFor(int64(errno)), args...)
 }
 
 // _asy_frames gives the Python-written logging what CPython's logging gets

@@ -51,3 +51,12 @@ func osErrorClassFor(cls *Class, args []Value) *Class {
 	}
 	return cls
 }
+
+// OSErrorFor is the OSError subclass for errno (OSError itself for the
+// numbers without one), for Go code that raises system errors.
+func OSErrorFor(errno int64) *Class {
+	if sub, ok := osErrorByErrno[errno]; ok {
+		return sub
+	}
+	return OSError
+}

@@ -27,7 +27,7 @@ func (t *Thread) sortValues(items []Value, key Value, reverse bool) error {
 		if reverse {
 			reverseValues(items)
 		}
-		s := sorter[Value]{less: t.valueLess(len(items), func(i int) *Value { return &items[i] }), key: func(v *Value) *Value { return v }}
+		s := sorter[Value]{less: t.valueLess(len(items), func(i int) *Value { return &items[i] }), key: func(v *Value) *Value { return v }, poll: t.Poll}
 		err := s.sort(items)
 		if reverse {
 			reverseValues(items)
@@ -54,7 +54,7 @@ func (t *Thread) sortValues(items []Value, key Value, reverse bool) error {
 			pairs[i], pairs[j] = pairs[j], pairs[i]
 		}
 	}
-	s := sorter[keyed]{less: t.valueLess(len(pairs), func(i int) *Value { return &pairs[i].k }), key: func(p *keyed) *Value { return &p.k }}
+	s := sorter[keyed]{less: t.valueLess(len(pairs), func(i int) *Value { return &pairs[i].k }), key: func(p *keyed) *Value { return &p.k }, poll: t.Poll}
 	err := s.sort(pairs)
 	for i := range pairs {
 		items[i] = pairs[i].v
@@ -112,8 +112,11 @@ func (t *Thread) valueLess(n int, key func(int) *Value) func(x, y *Value) (bool,
 
 // sorter sorts a slice of T by the Value key(&elem), stably.
 type sorter[T any] struct {
-	less  func(x, y *Value) (bool, error)
-	key   func(*T) *Value
+	less func(x, y *Value) (bool, error)
+	key  func(*T) *Value
+	// poll is the thread's stop check: the inline comparators never call
+	// back into the interpreter, so a long sort polls on its own.
+	poll  func() error
 	tmp   []T
 	pivot []T
 }
@@ -138,6 +141,9 @@ func (s *sorter[T]) sort(a []T) error {
 	minrun := minRun(n)
 	var runs []int // end of each run
 	for lo := 0; lo < n; {
+		if err := s.poll(); err != nil {
+			return err
+		}
 		rn, desc, err := s.countRun(a[lo:])
 		if err != nil {
 			return err
@@ -277,6 +283,9 @@ func (s *sorter[T]) merge(a []T, mid int) error {
 	i, j, d := 0, mid, 0
 	for i < len(left) && j < len(a) {
 		lt, err := s.lt(&a[j], &left[i])
+		if err == nil && d&1023 == 0 {
+			err = s.poll()
+		}
 		if err != nil {
 			copy(a[d:], left[i:]) // keep a permutation of the items
 			return err

@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"cmp"
 	"math"
 	"math/big"
 	"strings"
@@ -149,14 +150,7 @@ func hasCompareDunders(v Value) bool {
 func (t *Thread) builtinCompare(op int, a, b Value) (bool, bool, error) {
 	// numbers
 	if a.k == KInt && b.k == KInt || a.k == KBool && b.k == KBool || a.k == KInt && b.k == KBool || a.k == KBool && b.k == KInt {
-		x, y := int64(a.n), int64(b.n)
-		c := 0
-		if x < y {
-			c = -1
-		} else if x > y {
-			c = 1
-		}
-		return cmpResult(op, c), true, nil
+		return cmpResult(op, cmp.Compare(int64(a.n), int64(b.n))), true, nil
 	}
 	if a.k == KObj && b.k == KObj {
 		if x, ok := a.o.(*StrObj); ok {
@@ -375,13 +369,7 @@ func (t *Thread) compareSeq(op int, x, y []Value) (bool, bool, error) {
 	if i < n {
 		return t.compareSeqFrom(op, x, y, i)
 	}
-	c := 0
-	if len(x) < len(y) {
-		c = -1
-	} else if len(x) > len(y) {
-		c = 1
-	}
-	return cmpResult(op, c), true, nil
+	return cmpResult(op, cmp.Compare(len(x), len(y))), true, nil
 }
 
 // compareSeqFrom is compareSeq from item i on, through the protocol.
@@ -412,13 +400,7 @@ func (t *Thread) compareSeqFrom(op int, x, y []Value, i int) (bool, bool, error)
 			return b, true, err
 		}
 	}
-	c := 0
-	if len(x) < len(y) {
-		c = -1
-	} else if len(x) > len(y) {
-		c = 1
-	}
-	return cmpResult(op, c), true, nil
+	return cmpResult(op, cmp.Compare(len(x), len(y))), true, nil
 }
 
 func (t *Thread) dictEqual(x, y *Dict) (bool, error) {

@@ -206,6 +206,25 @@ func (s *sorter[T]) countRun(a []T) (int, bool, error) {
 	return n, lt, nil
 }
 
+// upperBound is the first index k of the sorted a with x < a[k] (len(a)
+// when there is none), found by bisection: where x goes after its equals.
+func (s *sorter[T]) upperBound(a []T, x *T) (int, error) {
+	l, r := 0, len(a)
+	for l < r {
+		p := l + (r-l)>>1
+		lt, err := s.lt(x, &a[p])
+		if err != nil {
+			return 0, err
+		}
+		if lt {
+			r = p
+		} else {
+			l = p + 1
+		}
+	}
+	return l, nil
+}
+
 // binaryInsert is CPython's binarysort: a[:start] is sorted; insert the rest.
 func (s *sorter[T]) binaryInsert(a []T, start int) error {
 	if start == 0 {
@@ -217,18 +236,9 @@ func (s *sorter[T]) binaryInsert(a []T, start int) error {
 	pivot := &s.pivot[0]
 	for ; start < len(a); start++ {
 		*pivot = a[start]
-		l, r := 0, start
-		for l < r {
-			p := l + (r-l)>>1
-			lt, err := s.lt(pivot, &a[p])
-			if err != nil {
-				return err
-			}
-			if lt {
-				r = p
-			} else {
-				l = p + 1
-			}
+		l, err := s.upperBound(a[:start], pivot)
+		if err != nil {
+			return err
 		}
 		copy(a[l+1:start+1], a[l:start])
 		a[l] = *pivot
@@ -243,18 +253,9 @@ func (s *sorter[T]) binaryInsert(a []T, start int) error {
 // right run not less than the left run's last, are already in place.
 func (s *sorter[T]) merge(a []T, mid int) error {
 	// Left elements <= a[mid] stay: the first left k with a[mid] < a[k].
-	l, r := 0, mid
-	for l < r {
-		p := l + (r-l)>>1
-		lt, err := s.lt(&a[mid], &a[p])
-		if err != nil {
-			return err
-		}
-		if lt {
-			r = p
-		} else {
-			l = p + 1
-		}
+	l, err := s.upperBound(a[:mid], &a[mid])
+	if err != nil {
+		return err
 	}
 	a = a[l:]
 	mid -= l
@@ -264,7 +265,8 @@ func (s *sorter[T]) merge(a []T, mid int) error {
 	// Right elements >= the left run's last stay: the first right j with
 	// !(a[j] < last).
 	last := &a[mid-1]
-	l, r = mid, len(a)
+	r := len(a)
+	l = mid
 	for l < r {
 		p := l + (r-l)>>1
 		lt, err := s.lt(&a[p], last)

@@ -60,28 +60,37 @@ func NoKwargs(fname string, kw []KV) error {
 }
 
 // ExactArgs checks a positional argument count.
+// (The check is inlined at each call; the message is built out of line.)
 func ExactArgs(fname string, args []Value, n int) error {
 	if len(args) != n {
-		if n == 0 {
-			return Errorf(TypeError, "%s() takes no arguments (%d given)", fname, len(args))
-		}
-		if n == 1 {
-			return Errorf(TypeError, "%s() takes exactly one argument (%d given)", fname, len(args))
-		}
-		return Errorf(TypeError, "%s expected %d arguments, got %d", fname, n, len(args))
+		return exactArgsError(fname, args, n)
 	}
 	return nil
 }
 
+func exactArgsError(fname string, args []Value, n int) error {
+	if n == 0 {
+		return Errorf(TypeError, "%s() takes no arguments (%d given)", fname, len(args))
+	}
+	if n == 1 {
+		return Errorf(TypeError, "%s() takes exactly one argument (%d given)", fname, len(args))
+	}
+	return Errorf(TypeError, "%s expected %d arguments, got %d", fname, n, len(args))
+}
+
 // RangeArgs checks min <= len(args) <= max, in CPython's words.
 func RangeArgs(fname string, args []Value, min, max int) error {
+	if len(args) < min || len(args) > max {
+		return rangeArgsError(fname, args, min, max)
+	}
+	return nil
+}
+
+func rangeArgsError(fname string, args []Value, min, max int) error {
 	if len(args) < min {
 		return Errorf(TypeError, "%s expected at least %d argument%s, got %d", fname, min, plural(min), len(args))
 	}
-	if len(args) > max {
-		return Errorf(TypeError, "%s expected at most %d argument%s, got %d", fname, max, plural(max), len(args))
-	}
-	return nil
+	return Errorf(TypeError, "%s expected at most %d argument%s, got %d", fname, max, plural(max), len(args))
 }
 
 // AsInt64 converts an int-like argument (or __index__) to int64.

@@ -38,6 +38,9 @@ func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
 		}
 		return t.execute()
 	case *Builtin:
+		if o.direct(args) {
+			return callBuiltin(t, o, args, kw)
+		}
 		if o.owner != nil && o.owner != ObjectType {
 			// A method taken from its class (list.pop) is a descriptor: it
 			// needs an instance of that class first, as in CPython.
@@ -561,6 +564,29 @@ func unwrapsOperand(name string) bool {
 // calls every builtin with junk arguments) treat these SystemErrors as
 // failures. Any other panic (an embedder's builtin calling panic) is
 // caught the same way: nothing a builtin does may take the host down.
+// direct reports a call of b that needs none of Call's checks: a plain
+// function, or a method of a built-in type whose receiver is exactly that
+// type (not a subclass instance with a built-in part, not a descriptor
+// misuse) and whose operand is not a script instance either (the
+// operand-unwrapping methods, see unwrapsOperand).
+func (b *Builtin) direct(args []Value) bool {
+	if b.owner == nil {
+		return true
+	}
+	if b.owner == ObjectType || len(args) == 0 || args[0].Class() != b.owner {
+		return false
+	}
+	if _, inst := args[0].o.(*Instance); inst {
+		return false
+	}
+	if len(args) == 2 {
+		if _, inst := args[1].o.(*Instance); inst {
+			return false
+		}
+	}
+	return true
+}
+
 func callBuiltin(t *Thread, b *Builtin, args []Value, kw []KV) (v Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {

@@ -1176,7 +1176,13 @@ loop:
 					}
 				}
 				f.pc, f.sp = pc, sp
-				r, e := t.Call(callee, args, kw)
+				var r Value
+				var e error
+				if b, ok := callee.o.(*Builtin); ok && callee.k == KObj && b.direct(args) {
+					r, e = callBuiltin(t, b, args, kw)
+				} else {
+					r, e = t.Call(callee, args, kw)
+				}
 				if e != nil {
 					t.holdCoroutines(e, args)
 					err = e

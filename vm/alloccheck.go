@@ -107,7 +107,7 @@ const growCheckMin = 1 << 16
 
 // Sizes, in Go bytes, of the items of containers, for CheckAlloc.
 const (
-	SizeValue = 32 // a Value (list and tuple items)
+	SizeValue = 24 // a Value (list and tuple items)
 	SizeByte  = 1
 )
 

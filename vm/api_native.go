@@ -34,7 +34,7 @@ func AppendFloatRepr(dst []byte, f float64) []byte { return appendFloatRepr(dst,
 // Payload returns the built-in part of an instance of a subclass of a
 // built-in type (the str of a str subclass, the tuple of a namedtuple...).
 func Payload(v Value) (Value, bool) {
-	if inst, ok := v.o.(*Instance); ok && v.k == KObj && !inst.payload.IsUndef() {
+	if inst, ok := v.o.(*Instance); ok && !inst.payload.IsUndef() {
 		return inst.payload, true
 	}
 	return Undef, false

@@ -100,7 +100,7 @@ func (t *Thread) AsInt64(v Value) (int64, error) {
 		return 0, err
 	}
 	if !ok {
-		if v.k == KFloat {
+		if v.isFloat() {
 			return 0, Errorf(TypeError, "'float' object cannot be interpreted as an integer")
 		}
 		return 0, Errorf(TypeError, "'%s' object cannot be interpreted as an integer", v.TypeName())
@@ -157,7 +157,7 @@ func (t *Thread) IndexBig(v Value) (*big.Int, error) {
 	if b := v.bigOf(); b != nil {
 		return b, nil
 	}
-	if inst, ok := v.o.(*Instance); ok && v.k == KObj {
+	if inst, ok := v.o.(*Instance); ok {
 		if m, ok := t.lookupSpecial(v, "__index__"); ok {
 			r, err := t.callBound(m, v, nil, nil)
 			if err != nil {
@@ -208,7 +208,7 @@ func keependsArg(t *Thread, v Value) (bool, error) {
 // AsSsize converts an index-like size argument as CPython's Py_ssize_t
 // arguments do: an int beyond 64 bits is an OverflowError.
 func (t *Thread) AsSsize(v Value) (int64, error) {
-	if _, big := v.o.(*BigIntObj); big && v.k == KObj {
+	if _, big := v.o.(*BigIntObj); big {
 		return 0, Errorf(OverflowError, "Python int too large to convert to C ssize_t")
 	}
 	return t.AsInt64(v)
@@ -217,7 +217,7 @@ func (t *Thread) AsSsize(v Value) (int64, error) {
 // AsCInt converts a C-int argument (tab sizes, precisions from '*'): out of
 // the 32-bit range is an OverflowError, as in CPython.
 func (t *Thread) AsCInt(v Value) (int64, error) {
-	if _, big := v.o.(*BigIntObj); big && v.k == KObj {
+	if _, big := v.o.(*BigIntObj); big {
 		return 0, Errorf(OverflowError, "Python int too large to convert to C int")
 	}
 	n, err := t.AsInt64(v)

@@ -11,7 +11,7 @@ import (
 func (t *Thread) binaryOp(op int, a, b Value) (Value, error) {
 	inplace := op&binopInplace != 0
 	op &^= binopInplace
-	ai, bi := a.k == KObj, b.k == KObj
+	ai, bi := a.isObj(), b.isObj()
 	if ai {
 		_, ai = a.o.(*Instance)
 	}
@@ -47,12 +47,12 @@ type BinaryOperator interface {
 // decide (and to word the TypeError).
 func nativeBinary(t *Thread, op int, a, b Value) (Value, bool, error) {
 	name := binOpDunders[op][0]
-	if bo, ok := a.o.(BinaryOperator); ok && a.k == KObj {
+	if bo, ok := a.o.(BinaryOperator); ok {
 		if r, ok, err := bo.BinaryOp(t, name, b, false); ok || err != nil {
 			return r, true, err
 		}
 	}
-	if bo, ok := b.o.(BinaryOperator); ok && b.k == KObj && (a.k != KObj || a.o.Class() != b.o.Class()) {
+	if bo, ok := b.o.(BinaryOperator); ok && (!a.isObj() || a.o.Class() != b.o.Class()) {
 		if r, ok, err := bo.BinaryOp(t, name, a, true); ok || err != nil {
 			return r, true, err
 		}
@@ -95,7 +95,7 @@ func (t *Thread) dunderBinary(op int, a, b Value, inplace bool) (Value, error) {
 		if err != nil || !isNotImplemented(r) {
 			return r, err
 		}
-	} else if _, isInst := a.o.(*Instance); !isInst || a.k != KObj {
+	} else if _, isInst := a.o.(*Instance); !isInst || !a.isObj() {
 		r, ok, err := builtinBinary(t, op, a, b, inplace)
 		if err == nil && ok {
 			return r, nil
@@ -104,7 +104,7 @@ func (t *Thread) dunderBinary(op int, a, b Value, inplace bool) (Value, error) {
 			// A built-in left operand refused ("can only concatenate str"):
 			// the right operand's reflected method still gets its turn, and
 			// the built-in's message stands if it declines.
-			if _, bInst := b.o.(*Instance); !bInst || b.k != KObj || bc == ac || !IsInstanceOf(err, TypeError) {
+			if _, bInst := b.o.(*Instance); !bInst || !b.isObj() || bc == ac || !IsInstanceOf(err, TypeError) {
 				return r, err
 			}
 			if m, found := t.lookupSpecial(b, names[1]); found && !tryReflectedFirst {
@@ -123,11 +123,11 @@ func (t *Thread) dunderBinary(op int, a, b Value, inplace bool) (Value, error) {
 		}
 	}
 	// Instances of subclasses of built-in types operate through their built-in part.
-	if ai, ok := a.o.(*Instance); ok && a.k == KObj && !ai.payload.IsUndef() {
+	if ai, ok := a.o.(*Instance); ok && !ai.payload.IsUndef() {
 		if r, ok, err := builtinBinary(t, op, ai.payload, unwrapPayload(b), inplace); ok || err != nil {
 			return r, err
 		}
-	} else if bi, ok := b.o.(*Instance); ok && b.k == KObj && !bi.payload.IsUndef() {
+	} else if bi, ok := b.o.(*Instance); ok && !bi.payload.IsUndef() {
 		if r, ok, err := builtinBinary(t, op, a, bi.payload, inplace); ok || err != nil {
 			return r, err
 		}
@@ -150,7 +150,7 @@ func builtinBinary(t *Thread, op int, a, b Value, inplace bool) (Value, bool, er
 		r, err := intBinary(op, a, b)
 		return r, true, err
 	}
-	if (a.k == KFloat || a.isIntLike()) && (b.k == KFloat || b.isIntLike()) {
+	if (a.isFloat() || a.isIntLike()) && (b.isFloat() || b.isIntLike()) {
 		x, err := toFloat(a)
 		if err != nil {
 			return Undef, true, err
@@ -165,7 +165,7 @@ func builtinBinary(t *Thread, op int, a, b Value, inplace bool) (Value, bool, er
 	if isComplexOperand(a) && isComplexOperand(b) {
 		return complexBinary(op, a, b)
 	}
-	if (a.k == KObj || b.k == KObj) && seqBinaryOp != nil {
+	if (a.isObj() || b.isObj()) && seqBinaryOp != nil {
 		return seqBinaryOp(t, op, a, b, inplace)
 	}
 	return Undef, false, nil
@@ -178,7 +178,7 @@ var seqBinaryOp func(t *Thread, op int, a, b Value, inplace bool) (Value, bool, 
 
 // toFloat converts an int-like or float value.
 func toFloat(v Value) (float64, error) {
-	switch v.k {
+	switch v.kind() {
 	case KFloat:
 		return v.AsFloat(), nil
 	case KInt, KBool:
@@ -195,7 +195,7 @@ func toFloat(v Value) (float64, error) {
 }
 
 func intBinary(op int, a, b Value) (Value, error) {
-	if (a.k == KInt || a.k == KBool) && (b.k == KInt || b.k == KBool) {
+	if (a.isInt() || a.isBool()) && (b.isInt() || b.isBool()) {
 		x, y := int64(a.n), int64(b.n)
 		switch op {
 		case binAdd:
@@ -492,7 +492,7 @@ func floatDivmod(x, y float64) (float64, float64) {
 
 // unaryOp evaluates -x, +x, ~x.
 func (t *Thread) unaryOp(op Opcode, v Value) (Value, error) {
-	switch v.k {
+	switch v.kind() {
 	case KInt, KBool:
 		x := int64(v.n)
 		switch op {
@@ -561,7 +561,7 @@ func (t *Thread) BinaryOp(op string, a, b Value) (Value, error) {
 
 // unwrapPayload returns the built-in part of an instance of a subclass of a built-in type.
 func unwrapPayload(v Value) Value {
-	if inst, ok := v.o.(*Instance); ok && v.k == KObj && !inst.payload.IsUndef() {
+	if inst, ok := v.o.(*Instance); ok && !inst.payload.IsUndef() {
 		return inst.payload
 	}
 	return v
@@ -573,11 +573,11 @@ func unwrapPayload(v Value) Value {
 func floatCompareOperands(a, b Value) (x, y float64, ok bool) {
 	const exact = 1 << 53
 	switch {
-	case a.k == KFloat && b.k == KFloat:
+	case a.isFloat() && b.isFloat():
 		return a.AsFloat(), b.AsFloat(), true
-	case a.k == KFloat && b.k == KInt && int64(b.n) >= -exact && int64(b.n) <= exact:
+	case a.isFloat() && b.isInt() && int64(b.n) >= -exact && int64(b.n) <= exact:
 		return a.AsFloat(), float64(int64(b.n)), true
-	case a.k == KInt && b.k == KFloat && int64(a.n) >= -exact && int64(a.n) <= exact:
+	case a.isInt() && b.isFloat() && int64(a.n) >= -exact && int64(a.n) <= exact:
 		return float64(int64(a.n)), b.AsFloat(), true
 	}
 	return 0, 0, false

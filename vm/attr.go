@@ -39,11 +39,11 @@ func (t *Thread) HasAttr(obj Value, name string) (bool, error) {
 func (t *Thread) attrError(obj Value, name string) error {
 	switch o := obj.o.(type) {
 	case *Module:
-		if obj.k == KObj {
+		if obj.isObj() {
 			return Errorf(AttributeError, "module '%s' has no attribute '%s'", o.Name, name)
 		}
 	case *Class:
-		if obj.k == KObj {
+		if obj.isObj() {
 			return Errorf(AttributeError, "type object '%s' has no attribute '%s'", o.Name, name)
 		}
 	}
@@ -60,7 +60,7 @@ func (o *Instance) setAttrGeneric(name string, v Value) error {
 		o.SetAttr(name, v)
 		return nil
 	}
-	if m, ok := o.cls.Lookup(name); ok && m.k == KObj {
+	if m, ok := o.cls.Lookup(name); ok && m.isObj() {
 		if mb, isMember := m.o.(*member); isMember {
 			o.attrs.slotSet(mb.index, v)
 			return nil
@@ -78,7 +78,7 @@ func (o *Instance) delAttr(name string) error {
 	if name == "__class__" {
 		return Errorf(TypeError, "can't delete __class__ attribute")
 	}
-	if m, ok := o.cls.Lookup(name); ok && m.k == KObj && o.cls.hasSlots {
+	if m, ok := o.cls.Lookup(name); ok && m.isObj() && o.cls.hasSlots {
 		if mb, isMember := m.o.(*member); isMember {
 			if o.attrs.slotDel(mb.index) {
 				return nil
@@ -221,7 +221,7 @@ func (o *Class) setAttr(name string, v Value) error {
 // isPlainData reports whether a class attribute value is data that no
 // lookup treats specially: not a function, descriptor or class.
 func isPlainData(v Value) bool {
-	switch v.k {
+	switch v.kind() {
 	case KInt, KFloat, KBool, KNone:
 		return true
 	case KObj:
@@ -273,7 +273,7 @@ func (o *Class) delAttr(name string) error {
 
 // bindAttr applies the descriptor protocol to a class attribute found for an instance.
 func (t *Thread) bindAttr(attr, obj Value, cls *Class) (Value, error) {
-	if attr.k != KObj {
+	if !attr.isObj() {
 		return attr, nil
 	}
 	switch d := attr.o.(type) {
@@ -301,7 +301,7 @@ func (t *Thread) bindAttr(attr, obj Value, cls *Class) (Value, error) {
 }
 
 func (t *Thread) getAttr(obj Value, name string) (Value, bool, error) {
-	if obj.k == KObj {
+	if obj.isObj() {
 		switch o := obj.o.(type) {
 		case *Instance:
 			return t.instanceAttr(o, obj, name)
@@ -419,7 +419,7 @@ func (t *Thread) genericInstanceAttr(o *Instance, obj Value, name string, withGe
 	cls := o.cls
 	attr, found := cls.Lookup(name)
 	// Data descriptors (properties) win over the instance dict.
-	if found && attr.k == KObj {
+	if found && attr.isObj() {
 		switch d := attr.o.(type) {
 		case *member:
 			// A slot: set or missing.
@@ -457,7 +457,7 @@ func (t *Thread) genericInstanceAttr(o *Instance, obj Value, name string, withGe
 		}
 	}
 	// Attributes a native payload exposes itself (e.g. a Queue's _queue).
-	if ag, ok := o.payload.o.(AttrGetter); ok && o.payload.k == KObj {
+	if ag, ok := o.payload.o.(AttrGetter); ok {
 		if v, ok, err := ag.GetAttr(t, name); ok || err != nil {
 			return v, ok, err
 		}
@@ -576,7 +576,7 @@ func syntaxErrorAttr(o *Instance, name string) (Value, bool) {
 	for i, f := range fields {
 		if f == name {
 			if len(args) == 2 {
-				if tup, ok := args[1].o.(*Tuple); ok && args[1].k == KObj && i < len(tup.items) {
+				if tup, ok := args[1].o.(*Tuple); ok && i < len(tup.items) {
 					return tup.items[i], true
 				}
 			}
@@ -624,7 +624,7 @@ func (*tracebackObj) Class() *Class { return TracebackType }
 func (e *ExcState) setTraceback(v Value) error {
 	switch tb := v.o.(type) {
 	case *tracebackObj:
-		if v.k == KObj {
+		if v.isObj() {
 			e.traceback = append([]TraceEntry(nil), tb.entries...)
 			return nil
 		}
@@ -652,7 +652,7 @@ func (t *Thread) classAttr(c *Class, name string) (Value, bool, error) {
 	}
 	for _, k := range c.MRO {
 		if v, ok := k.Dict[name]; ok {
-			if v.k == KObj {
+			if v.isObj() {
 				switch d := v.o.(type) {
 				case *StaticMethod:
 					return d.fn, true, nil
@@ -709,7 +709,7 @@ func (t *Thread) classAttr(c *Class, name string) (Value, bool, error) {
 	// What the metaclass defines: its methods bind to the class, its
 	// properties compute from it (Enum's __members__).
 	if v, ok := c.metaMethod(name); ok {
-		if v.k == KObj {
+		if v.isObj() {
 			switch d := v.o.(type) {
 			case *Function:
 				return Obj(&BoundMethod{Self: Obj(c), Fn: v}), true, nil
@@ -798,10 +798,10 @@ func (t *Thread) functionAttr(f *Function, name string) (Value, bool, error) {
 
 // SetAttr is setattr(obj, name, v).
 func (t *Thread) SetAttr(obj Value, name string, v Value) error {
-	if obj.k == KObj {
+	if obj.isObj() {
 		switch o := obj.o.(type) {
 		case *Instance:
-			if attr, ok := o.cls.Lookup(name); ok && attr.k == KObj {
+			if attr, ok := o.cls.Lookup(name); ok && attr.isObj() {
 				switch d := attr.o.(type) {
 				case *Property:
 					if d.fset.IsUndef() || d.fset.IsNone() {
@@ -845,7 +845,7 @@ func (t *Thread) SetAttr(obj Value, name string, v Value) error {
 			}
 			if name == "__dict__" {
 				d, ok := v.o.(*Dict)
-				if !ok || v.k != KObj {
+				if !ok || !v.isObj() {
 					return Errorf(TypeError, "__dict__ must be set to a dictionary, not a '%s'", v.TypeName())
 				}
 				o.attrs = attrMap{dict: d}
@@ -876,7 +876,7 @@ func (t *Thread) SetAttr(obj Value, name string, v Value) error {
 					return nil
 				}
 				tup, ok := v.o.(*Tuple)
-				if !ok || v.k != KObj {
+				if !ok || !v.isObj() {
 					return Errorf(TypeError, "__defaults__ must be set to a tuple object")
 				}
 				o.defaults = tup.items
@@ -900,7 +900,7 @@ func (t *Thread) SetAttr(obj Value, name string, v Value) error {
 				return nil
 			case "__dict__":
 				d, ok := v.o.(*Dict)
-				if !ok || v.k != KObj {
+				if !ok || !v.isObj() {
 					return Errorf(TypeError, "__dict__ must be set to a dictionary, not a '%s'", v.TypeName())
 				}
 				o.attrs = d
@@ -926,18 +926,18 @@ func (t *Thread) SetAttr(obj Value, name string, v Value) error {
 
 // DelAttr is delattr(obj, name).
 func (t *Thread) DelAttr(obj Value, name string) error {
-	if obj.k == KObj {
+	if obj.isObj() {
 		switch o := obj.o.(type) {
 		case *Instance:
 			if attr, ok := o.cls.Lookup(name); ok {
-				if p, ok := attr.o.(*Property); ok && attr.k == KObj {
+				if p, ok := attr.o.(*Property); ok {
 					if p.fdel.IsUndef() || p.fdel.IsNone() {
 						return Errorf(AttributeError, "property '%s' of '%s' object has no deleter", name, o.cls.Name)
 					}
 					_, err := t.Call(p.fdel, []Value{obj}, nil)
 					return err
 				}
-				if d, ok := attr.o.(*Instance); ok && attr.k == KObj {
+				if d, ok := attr.o.(*Instance); ok {
 					// A data descriptor: __delete__ does the deleting; one
 					// with only __set__ refuses, as CPython's slot wrapper.
 					if del, ok := d.cls.Lookup("__delete__"); ok {
@@ -984,7 +984,7 @@ func (t *Thread) DelAttr(obj Value, name string) error {
 // instances, modules, classes and super objects, whose attributes vary.
 func builtinMethodClass(v Value) *Class {
 	var cls *Class
-	if v.k == KObj {
+	if v.isObj() {
 		switch v.o.(type) {
 		case *Instance, *Module, *Class, *Super:
 			return nil
@@ -1000,14 +1000,14 @@ func builtinMethodClass(v Value) *Class {
 }
 
 func (t *Thread) loadMethod(obj Value, name string) (Value, Value, error) {
-	if obj.k == KObj {
+	if obj.isObj() {
 		switch o := obj.o.(type) {
 		case *Instance:
 			if ga, ok := o.cls.Lookup("__getattribute__"); ok && isScriptFunction(ga) {
 				break // the class's __getattribute__ decides: the general path
 			}
 			if _, shadow := o.attrs.get(name); !shadow {
-				if attr, ok := o.cls.Lookup(name); ok && attr.k == KObj {
+				if attr, ok := o.cls.Lookup(name); ok && attr.isObj() {
 					if _, isFn := attr.o.(*Function); isFn {
 						return attr, obj, nil
 					}
@@ -1017,7 +1017,7 @@ func (t *Thread) loadMethod(obj Value, name string) (Value, Value, error) {
 		default:
 			cls := obj.Class()
 			if cls.Builtin {
-				if attr, ok := cls.Lookup(name); ok && attr.k == KObj {
+				if attr, ok := cls.Lookup(name); ok && attr.isObj() {
 					if b, isB := attr.o.(*Builtin); isB && b.owner != nil {
 						return attr, obj, nil
 					}
@@ -1026,7 +1026,7 @@ func (t *Thread) loadMethod(obj Value, name string) (Value, Value, error) {
 		}
 	} else {
 		cls := obj.Class()
-		if attr, ok := cls.Lookup(name); ok && attr.k == KObj {
+		if attr, ok := cls.Lookup(name); ok && attr.isObj() {
 			if b, isB := attr.o.(*Builtin); isB && b.owner != nil {
 				return attr, obj, nil
 			}
@@ -1040,7 +1040,7 @@ func (t *Thread) loadMethod(obj Value, name string) (Value, Value, error) {
 func (t *Thread) superAttr(s *Super, name string) (Value, bool, error) {
 	var start *Class
 	inClassMethod := false
-	if c, ok := s.self.o.(*Class); ok && s.self.k == KObj && c.IsSubclass(s.cls) {
+	if c, ok := s.self.o.(*Class); ok && c.IsSubclass(s.cls) {
 		start, inClassMethod = c, true
 	} else {
 		// An instance — or a class, in a method of its metaclass.
@@ -1058,12 +1058,12 @@ func (t *Thread) superAttr(s *Super, name string) (Value, bool, error) {
 	}
 	for _, k := range mro[i+1:] {
 		if v, ok := k.Dict[name]; ok {
-			if c, isCls := s.self.o.(*Class); isCls && s.self.k == KObj && inClassMethod {
+			if c, isCls := s.self.o.(*Class); isCls && inClassMethod {
 				// super() in a classmethod
-				if cm, ok := v.o.(*ClassMethod); ok && v.k == KObj {
+				if cm, ok := v.o.(*ClassMethod); ok {
 					return Obj(&BoundMethod{Self: Obj(c), Fn: cm.fn}), true, nil
 				}
-				if sm, ok := v.o.(*StaticMethod); ok && v.k == KObj {
+				if sm, ok := v.o.(*StaticMethod); ok {
 					return sm.fn, true, nil
 				}
 				return v, true, nil

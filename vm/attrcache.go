@@ -99,7 +99,7 @@ func (c *Code) fillAttrCache(pc int, cls *Class, name string) {
 	plain := true
 	slot := int32(0)
 	var prop *Property
-	if found && v.k == KObj {
+	if found && v.isObj() {
 		switch d := v.o.(type) {
 		case *Property:
 			plain = false
@@ -151,7 +151,7 @@ func (ce *attrCache) loadAttr(inst *Instance, self Value, name string) (Value, b
 			return v, true
 		}
 	}
-	if fn, ok := ce.v.o.(*Function); ok && ce.v.k == KObj {
+	if fn, ok := ce.v.o.(*Function); ok {
 		return Obj(&BoundMethod{Self: self, Fn: Obj(fn)}), true
 	}
 	if isPlainData(ce.v) {
@@ -173,7 +173,7 @@ func storeCacheable(cls *Class, name string) bool {
 	if _, custom := setattrOverride(cls); custom {
 		return false
 	}
-	if attr, ok := cls.Lookup(name); ok && attr.k == KObj {
+	if attr, ok := cls.Lookup(name); ok && attr.isObj() {
 		switch d := attr.o.(type) {
 		case *Property, *member:
 			return false
@@ -198,7 +198,7 @@ func slotStore(cls *Class, name string) (*member, bool) {
 	if _, custom := setattrOverride(cls); custom {
 		return nil, false
 	}
-	if attr, ok := cls.Lookup(name); ok && attr.k == KObj {
+	if attr, ok := cls.Lookup(name); ok && attr.isObj() {
 		if m, ok := attr.o.(*member); ok {
 			return m, true
 		}
@@ -214,7 +214,7 @@ func setattrOverride(cls *Class) (Value, bool) {
 		return Undef, false
 	}
 	_, builtin := sa.o.(*Builtin)
-	return sa, !builtin || sa.k != KObj
+	return sa, !builtin || !sa.isObj()
 }
 
 func isDunder(name string) bool {

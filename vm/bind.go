@@ -85,7 +85,7 @@ func (c *Code) bindTree(m *Module, remap []int) *Code {
 		consts := make([]Value, len(c.Consts))
 		copy(consts, c.Consts)
 		for i, v := range consts {
-			if sub, ok := v.o.(*Code); ok && v.k == KObj {
+			if sub, ok := v.o.(*Code); ok {
 				consts[i] = Obj(sub.bindTree(m, remap))
 			}
 		}
@@ -99,7 +99,7 @@ func (c *Code) bindTree(m *Module, remap []int) *Code {
 // them only read them.
 func (c *Code) freezeConsts() {
 	for _, v := range c.Consts {
-		if v.k != KObj {
+		if !v.isObj() {
 			continue
 		}
 		switch o := v.o.(type) {
@@ -109,13 +109,13 @@ func (c *Code) freezeConsts() {
 			c.hasCodeConsts = true
 		case *Tuple:
 			for _, x := range o.items {
-				if s, ok := x.o.(*StrObj); ok && x.k == KObj {
+				if s, ok := x.o.(*StrObj); ok {
 					s.freeze()
 				}
 			}
 		}
 	}
-	if s, ok := c.Doc.o.(*StrObj); ok && c.Doc.k == KObj {
+	if s, ok := c.Doc.o.(*StrObj); ok {
 		s.freeze()
 	}
 }

@@ -30,7 +30,7 @@ func (*ByteArray) BufferReadonly() bool  { return false }
 
 // bufferOf finds v's exporter (also inside a subclass instance).
 func bufferOf(v Value) (BufferExporter, bool) {
-	if v.k != KObj {
+	if !v.isObj() {
 		return nil, false
 	}
 	switch o := v.o.(type) {
@@ -45,7 +45,7 @@ func bufferOf(v Value) (BufferExporter, bool) {
 // BufferData returns the bytes of any buffer exporter (a contiguous copy for
 // a strided memoryview).
 func BufferData(v Value) ([]byte, bool) {
-	if mv, ok := v.o.(*MemoryView); ok && v.k == KObj {
+	if mv, ok := v.o.(*MemoryView); ok {
 		if mv.released {
 			return nil, false
 		}
@@ -121,8 +121,8 @@ func PackItem(t *Thread, f string, v Value, b []byte) (ok bool, err error) {
 	le := binary.LittleEndian
 	switch f {
 	case "f", "d":
-		if v.k != KFloat && v.k != KInt && v.k != KBool {
-			if _, isBig := v.o.(*BigIntObj); !isBig || v.k != KObj {
+		if !v.isFloat() && !v.isInt() && !v.isBool() {
+			if _, isBig := v.o.(*BigIntObj); !isBig || !v.isObj() {
 				x, err := t.ToFloat(v)
 				if err != nil {
 					return false, nil
@@ -210,7 +210,7 @@ func PackItem(t *Thread, f string, v Value, b []byte) (ok bool, err error) {
 // ok is false when key is not a slice.
 func (t *Thread) SliceIndices(key Value, n int) (start, stop, step, length int, ok bool, err error) {
 	s, isSlice := key.o.(*SliceObj)
-	if !isSlice || key.k != KObj {
+	if !isSlice || !key.isObj() {
 		return 0, 0, 0, 0, false, nil
 	}
 	lo, hi, st, err := t.sliceIndices(s, int64(n))

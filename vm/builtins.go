@@ -98,7 +98,7 @@ func init() {
 			return Undef, Errorf(TypeError, "issubclass expected 2 arguments, got %d", len(args))
 		}
 		c, ok := args[0].o.(*Class)
-		if !ok || args[0].k != KObj {
+		if !ok || !args[0].isObj() {
 			return Undef, Errorf(TypeError, "issubclass() arg 1 must be a class")
 		}
 		r, err := t.isSubclass(c, args[1])
@@ -134,7 +134,7 @@ func (t *Thread) IsInstance(v, classinfo Value) (bool, error) {
 	case *Tuple:
 		// Each member is asked on its own, so an ABC inside a tuple still
 		// gets its __instancecheck__ (isinstance(p, (str, os.PathLike))).
-		if classinfo.k == KObj {
+		if classinfo.isObj() {
 			for _, x := range c.items {
 				if ok, err := t.IsInstance(v, x); err != nil || ok {
 					return ok, err
@@ -149,7 +149,7 @@ func (t *Thread) IsInstance(v, classinfo Value) (bool, error) {
 	case *Instance:
 		check, _ = t.lookupSpecial(classinfo, "__instancecheck__")
 	}
-	if !check.IsUndef() && classinfo.k == KObj {
+	if !check.IsUndef() && classinfo.isObj() {
 		r, err := t.callBound(check, classinfo, []Value{v}, nil)
 		if err != nil {
 			return false, err
@@ -168,7 +168,7 @@ func (t *Thread) IsInstance(v, classinfo Value) (bool, error) {
 // instance of what that attribute names. Only a class-level __class__ is
 // consulted, so ordinary objects pay one map lookup.
 func (t *Thread) isInstanceByClassAttr(v, classinfo Value) (bool, error) {
-	if _, isInst := v.o.(*Instance); !isInst || v.k != KObj {
+	if _, isInst := v.o.(*Instance); !isInst || !v.isObj() {
 		return false, nil
 	}
 	if _, has := v.Class().Lookup("__class__"); !has {
@@ -181,7 +181,7 @@ func (t *Thread) isInstanceByClassAttr(v, classinfo Value) (bool, error) {
 		}
 		return false, err
 	}
-	if c, isClass := got.o.(*Class); isClass && got.k == KObj && c != v.Class() {
+	if c, isClass := got.o.(*Class); isClass && c != v.Class() {
 		return classInfoMatch(c, classinfo, "isinstance")
 	}
 	return false, nil
@@ -190,7 +190,7 @@ func (t *Thread) isInstanceByClassAttr(v, classinfo Value) (bool, error) {
 // isSubclass is issubclass(c, info) once c is known to be a class: a
 // metaclass __subclasscheck__ decides, for a tuple's members one by one.
 func (t *Thread) isSubclass(c *Class, info Value) (bool, error) {
-	if info.k == KObj {
+	if info.isObj() {
 		switch o := info.o.(type) {
 		case *Class:
 			if m, ok := o.metaMethod("__subclasscheck__"); ok {
@@ -213,7 +213,7 @@ func (t *Thread) isSubclass(c *Class, info Value) (bool, error) {
 }
 
 func classInfoMatch(c *Class, info Value, fname string) (bool, error) {
-	if info.k == KObj {
+	if info.isObj() {
 		switch o := info.o.(type) {
 		case *Class:
 			return c.IsSubclass(o), nil
@@ -237,7 +237,7 @@ func classInfoMatch(c *Class, info Value, fname string) (bool, error) {
 
 // IsCallable reports whether v can be called.
 func (t *Thread) IsCallable(v Value) bool {
-	if v.k != KObj {
+	if !v.isObj() {
 		return false
 	}
 	switch v.o.(type) {
@@ -283,14 +283,14 @@ func builtinPrint(t *Thread, args []Value, kw []KV) (Value, error) {
 		// StringIO a test put there).
 		if sys, ok := t.interp.modules["sys"]; ok {
 			if out, ok := sys.Get("stdout"); ok {
-				if _, std := out.o.(*TextFile); !std || out.k != KObj {
+				if _, std := out.o.(*TextFile); !std || !out.isObj() {
 					file = out
 				}
 			}
 		}
 	}
 	w, std := file.o.(*TextFile)
-	if file.k == KObj && !std {
+	if file.isObj() && !std {
 		return None, t.printTo(file, args, sep, end, flush)
 	}
 	var b strings.Builder
@@ -450,9 +450,9 @@ func init() {
 // ID is id(v). Go modules that key tables by identity as CPython's do
 // (copy's memo, pprint's recursion context) use it.
 func (t *Thread) ID(v Value) Value {
-	if v.k == KObj {
+	if v.isObj() {
 		return Int(int64(identity(v.o)))
 	}
 	h, _ := t.Hash(v)
-	return Int(int64(h&0xffffffff) + int64(v.k)<<40)
+	return Int(int64(h&0xffffffff) + int64(v.kind())<<40)
 }

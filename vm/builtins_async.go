@@ -32,7 +32,7 @@ func (t *Thread) anextDefault() (Value, error) {
 // hasAsyncMethod reports whether v supports __aiter__ / __anext__: async
 // generators, script classes defining it, Go async iterables.
 func (t *Thread) hasAsyncMethod(v Value, name string) bool {
-	if v.k != KObj {
+	if !v.isObj() {
 		return false
 	}
 	switch o := v.o.(type) {

@@ -71,7 +71,7 @@ func init() {
 			return Undef, err
 		}
 		mode := "eval"
-		if c, ok := args[0].o.(*CompiledSource); ok && args[0].k == KObj {
+		if c, ok := args[0].o.(*CompiledSource); ok {
 			mode = c.mode
 		}
 		code, err := t.compileSource(src, file, mode, mod)
@@ -91,7 +91,7 @@ func init() {
 			return Undef, err
 		}
 		mode := "exec"
-		if c, ok := args[0].o.(*CompiledSource); ok && args[0].k == KObj {
+		if c, ok := args[0].o.(*CompiledSource); ok {
 			mode = c.mode
 		}
 		code, err := t.compileSource(src, file, mode, mod)
@@ -176,7 +176,7 @@ func (t *Thread) evalArgs(name string, args []Value) (string, string, *Module, f
 	}
 	src, ok := args[0].StrOf()
 	file := "<string>"
-	if c, isCode := args[0].o.(*CompiledSource); isCode && args[0].k == KObj {
+	if c, isCode := args[0].o.(*CompiledSource); isCode {
 		src, file, ok = c.src, c.filename, true
 	}
 	if _, isStr := args[0].o.(*StrObj); !isStr {
@@ -233,7 +233,7 @@ func (t *Thread) evalArgs(name string, args []Value) (string, string, *Module, f
 locals:
 	if len(args) == 3 && !args[2].IsNone() {
 		locals, ok := args[2].o.(*Dict)
-		if !ok || args[2].k != KObj {
+		if !ok || !args[2].isObj() {
 			return "", "", nil, nil, Errorf(TypeError, "locals must be a mapping")
 		}
 		if !fresh {

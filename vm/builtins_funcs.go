@@ -107,14 +107,14 @@ func init() {
 			}
 		}
 		err = t.Iterate(a[0], func(v Value) error {
-			if acc.k == KInt && v.k == KInt {
+			if acc.isInt() && v.isInt() {
 				x, y := int64(acc.n), int64(v.n)
 				if r := x + y; (r > x) == (y > 0) {
 					acc = Int(r)
 					return nil
 				}
 			}
-			if acc.k == KFloat && v.k == KFloat {
+			if acc.isFloat() && v.isFloat() {
 				acc = Float(acc.AsFloat() + v.AsFloat())
 				return nil
 			}
@@ -129,7 +129,7 @@ func init() {
 			return Undef, err
 		}
 		v := args[0]
-		switch v.k {
+		switch v.kind() {
 		case KInt, KBool:
 			x := int64(v.n)
 			if x < 0 {
@@ -156,7 +156,7 @@ func init() {
 			return Undef, Errorf(TypeError, "divmod expected 2 arguments, got %d", len(args))
 		}
 		x, y := args[0], args[1]
-		if (x.k == KFloat || y.k == KFloat) && isComplexOperand(x) && isComplexOperand(y) {
+		if (x.isFloat() || y.isFloat()) && isComplexOperand(x) && isComplexOperand(y) {
 			fx, _ := toFloat(x)
 			fy, _ := toFloat(y)
 			if fy == 0 {
@@ -400,7 +400,7 @@ func init() {
 			}
 			return Undef, Errorf(TypeError, "ord() expected a character, but string of length %d found", RuneCount(s))
 		}
-		if bs, ok := args[0].o.(*Bytes); ok && args[0].k == KObj {
+		if bs, ok := args[0].o.(*Bytes); ok {
 			if len(bs.b) != 1 {
 				return Undef, Errorf(TypeError, "ord() expected a character, but string of length %d found", len(bs.b))
 			}
@@ -533,13 +533,13 @@ func init() {
 			}
 		} else {
 			v := args[0]
-			if _, isInst := v.o.(*Instance); isInst && v.k == KObj {
+			if _, isInst := v.o.(*Instance); isInst {
 				// A class's __dir__ decides (the list is sorted, as CPython's).
 				if m, ok := t.lookupSpecial(v, "__dir__"); ok && isScriptFunction(m) {
 					return t.sortedDir(t.callBound(m, v, nil, nil))
 				}
 			}
-			if m, ok := v.o.(*Module); ok && v.k == KObj {
+			if m, ok := v.o.(*Module); ok {
 				// PEP 562: a module's own __dir__ decides (sorted, as CPython's).
 				if f, ok := m.Get("__dir__"); ok {
 					return t.sortedDir(t.Call(f, nil, nil))
@@ -597,7 +597,7 @@ func builtinRound(t *Thread, args []Value, kw []KV) (Value, error) {
 		return Undef, err
 	}
 	x, nd := a[0], a[1]
-	if x.k == KObj {
+	if x.isObj() {
 		if inst, ok := x.o.(*Instance); ok || dunderNative(x) {
 			if m, ok := t.lookupSpecial(x, "__round__"); ok {
 				if nd.IsUndef() {
@@ -635,7 +635,7 @@ func builtinRound(t *Thread, args []Value, kw []KV) (Value, error) {
 		}
 		return BigInt(q.Mul(q, p)), nil
 	}
-	if x.k != KFloat {
+	if !x.isFloat() {
 		return Undef, Errorf(TypeError, "type %s doesn't define __round__ method", x.TypeName())
 	}
 	f := x.AsFloat()
@@ -648,7 +648,7 @@ func builtinRound(t *Thread, args []Value, kw []KV) (Value, error) {
 		}
 		return FloatToInt(math.RoundToEven(f))
 	}
-	if b, ok := nd.o.(*BigIntObj); ok && nd.k == KObj {
+	if b, ok := nd.o.(*BigIntObj); ok {
 		// Beyond any float's digits: unchanged, or a zero of its sign.
 		if b.v.Sign() > 0 {
 			return Float(f), nil
@@ -664,7 +664,7 @@ func builtinRound(t *Thread, args []Value, kw []KV) (Value, error) {
 
 // addInt returns x as a plain int value (bool → int).
 func (v Value) addInt(x Value) Value {
-	if x.k == KBool {
+	if x.isBool() {
 		return Int(int64(x.n))
 	}
 	return x

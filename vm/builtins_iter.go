@@ -25,7 +25,7 @@ func init() {
 				return Undef, Undef, false, err
 			}
 			i := n
-			if n.k == KInt && int64(n.n) < 1<<62 {
+			if n.isInt() && int64(n.n) < 1<<62 {
 				n.n++
 			} else {
 				n, _ = intBinary(binAdd, n, Int(1))
@@ -206,7 +206,7 @@ func itoaInt(n int) string { return sprintf("%d", n) }
 // (code that drives an iterator by hand, the roundrobin recipe).
 func init() {
 	builtinObjAttrs["__next__"] = func(t *Thread, obj Value) (Value, bool, error) {
-		if _, ok := obj.o.(Iterator); !ok || obj.k != KObj {
+		if _, ok := obj.o.(Iterator); !ok || !obj.isObj() {
 			return Undef, false, nil
 		}
 		return NewBuiltin("__next__", func(t *Thread, args []Value, kw []KV) (Value, error) {
@@ -224,7 +224,7 @@ func init() {
 		}), true, nil
 	}
 	builtinObjAttrs["__iter__"] = func(t *Thread, obj Value) (Value, bool, error) {
-		if _, ok := obj.o.(Iterator); !ok || obj.k != KObj {
+		if _, ok := obj.o.(Iterator); !ok || !obj.isObj() {
 			return Undef, false, nil
 		}
 		return NewBuiltin("__iter__", func(t *Thread, args []Value, kw []KV) (Value, error) {

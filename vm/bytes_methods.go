@@ -26,7 +26,7 @@ func toBytes(t *Thread, v Value) ([]byte, error) {
 // bytesLike returns the buffer of bytes, bytearray or an instance of a
 // subclass of either (which keeps its bytes in its payload).
 func bytesLike(v Value) ([]byte, bool) {
-	if v.k != KObj {
+	if !v.isObj() {
 		return nil, false
 	}
 	switch o := v.o.(type) {
@@ -81,7 +81,7 @@ func newBytesFrom(t *Thread, name string, args []Value, kw []KV) ([]byte, error)
 			return nil, err
 		}
 		b, ok := r.o.(*Bytes)
-		if !ok || r.k != KObj {
+		if !ok || !r.isObj() {
 			return nil, Errorf(TypeError, "__bytes__ returned non-bytes (type %s)", r.TypeName())
 		}
 		return append([]byte(nil), b.b...), nil
@@ -892,7 +892,7 @@ func init() {
 				}
 				return bytes.HasPrefix(s[lo:hi], p)
 			}
-			if tp, ok := a[0].o.(*Tuple); ok && a[0].k == KObj {
+			if tp, ok := a[0].o.(*Tuple); ok {
 				for _, x := range tp.items {
 					p, err := toBytes(t, x)
 					if err != nil {

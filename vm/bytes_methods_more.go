@@ -10,7 +10,7 @@ func (b *ByteArray) Len() int { return len(b.b) }
 
 // GetItem is ba[i] (an int) and ba[a:b:c] (a new bytearray).
 func (b *ByteArray) GetItem(t *Thread, key Value) (Value, error) {
-	if s, ok := key.o.(*SliceObj); ok && key.k == KObj {
+	if s, ok := key.o.(*SliceObj); ok {
 		lo, hi, step, err := t.sliceIndices(s, int64(len(b.b)))
 		if err != nil {
 			return Undef, err
@@ -53,14 +53,14 @@ func (b *ByteArray) Iter(t *Thread) (Value, error) { return Obj(&byteArrayIter{b
 // (bytes == bytearray compares contents). Other types: == is False, ordering
 // is NotImplemented; instances are left to their own dunders.
 func compareBytes(a []byte, op int, other Value) (bool, bool, error) {
-	if _, inst := other.o.(*Instance); inst && other.k == KObj {
+	if _, inst := other.o.(*Instance); inst {
 		return false, false, nil
 	}
-	if _, mv := other.o.(*MemoryView); mv && other.k == KObj {
+	if _, mv := other.o.(*MemoryView); mv {
 		return false, false, nil // memoryview compares itself
 	}
 	y, ok := bytesLike(other)
-	if _, exp := other.o.(BufferExporter); ok && exp && other.k == KObj {
+	if _, exp := other.o.(BufferExporter); ok && exp && other.isObj() {
 		switch other.o.(type) {
 		case *Bytes, *ByteArray:
 		default:
@@ -113,7 +113,7 @@ func iterBytes(t *Thread, v Value) ([]byte, error) {
 // byteArraySetItem is ba[key] = v.
 func (t *Thread) byteArraySetItem(ba *ByteArray, key, v Value) error {
 	s, ok := key.o.(*SliceObj)
-	if !ok || key.k != KObj {
+	if !ok || !key.isObj() {
 		i, err := t.seqIndex(key, len(ba.b), "bytearray")
 		if err != nil {
 			return err
@@ -158,7 +158,7 @@ func (t *Thread) byteArraySetItem(ba *ByteArray, key, v Value) error {
 // byteArrayDelItem is del ba[key].
 func (t *Thread) byteArrayDelItem(ba *ByteArray, key Value) error {
 	s, ok := key.o.(*SliceObj)
-	if !ok || key.k != KObj {
+	if !ok || !key.isObj() {
 		i, err := t.seqIndex(key, len(ba.b), "bytearray")
 		if err != nil {
 			return err

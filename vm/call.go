@@ -9,7 +9,7 @@ import (
 // Call calls any callable from Go and returns its result. Script functions
 // run in a nested dispatch loop.
 func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
-	if fn.k != KObj {
+	if !fn.isObj() {
 		return Undef, Errorf(TypeError, "'%s' object is not callable", fn.TypeName())
 	}
 	switch o := fn.o.(type) {
@@ -62,11 +62,11 @@ func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
 		}
 		if len(args) == 2 && o.owner != nil && isCoreType(o.owner) && unwrapsOperand(o.Name) {
 			// So does its operand: [1].__eq__(L([1])) compares the lists.
-			if inst, ok := args[1].o.(*Instance); ok && args[1].k == KObj && !inst.payload.IsUndef() && !inst.cls.isExc {
+			if inst, ok := args[1].o.(*Instance); ok && !inst.payload.IsUndef() && !inst.cls.isExc {
 				args = []Value{args[0], inst.payload}
 			}
 		}
-		if o.owner != nil && len(args) > 0 && args[0].k == KObj {
+		if o.owner != nil && len(args) > 0 && args[0].isObj() {
 			// A method of a built-in type called on an instance of a script
 			// subclass works on the built-in part of it.
 			if inst, ok := args[0].o.(*Instance); ok && !inst.payload.IsUndef() && o.owner != ObjectType && !o.owner.isExc {
@@ -103,7 +103,7 @@ func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
 
 // callBound calls a class attribute as a method of self.
 func (t *Thread) callBound(method, self Value, args []Value, kw []KV) (Value, error) {
-	if fn, ok := method.o.(*Function); ok && method.k == KObj && len(kw) == 0 {
+	if fn, ok := method.o.(*Function); ok && len(kw) == 0 {
 		if c := fn.code; c.ArgCount == len(args)+1 && c.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen|FlagVarargs|FlagVarkw) == 0 && c.KwOnlyCount == 0 {
 			// The common case (__eq__, __hash__, __next__ of a script class
 			// called by a built-in): self and the arguments go straight into
@@ -111,7 +111,7 @@ func (t *Thread) callBound(method, self Value, args []Value, kw []KV) (Value, er
 			return t.callMethodFrame(fn, self, args)
 		}
 	}
-	if method.k == KObj {
+	if method.isObj() {
 		// A special method may be a static or class method (__class_getitem__,
 		// or a user's @staticmethod __getitem__): bind as the descriptor says.
 		switch d := method.o.(type) {
@@ -414,7 +414,7 @@ func (t *Thread) callClass(cls *Class, args []Value, kw []KV) (Value, error) {
 	if cls == TypeType && len(args) == 1 && len(kw) == 0 {
 		return Obj(args[0].Class()), nil
 	}
-	if nw, ok := cls.Lookup("__new__"); ok && nw.k == KObj {
+	if nw, ok := cls.Lookup("__new__"); ok && nw.isObj() {
 		if _, isFn := nw.o.(*Function); isFn {
 			full := append([]Value{Obj(cls)}, args...)
 			inst, err := t.Call(nw, full, kw)
@@ -462,11 +462,11 @@ func (t *Thread) callClass(cls *Class, args []Value, kw []KV) (Value, error) {
 }
 
 func isScriptFunction(v Value) bool {
-	if sm, ok := v.o.(*StaticMethod); ok && v.k == KObj {
+	if sm, ok := v.o.(*StaticMethod); ok {
 		v = sm.fn
 	}
 	_, ok := v.o.(*Function)
-	return ok && v.k == KObj
+	return ok && v.isObj()
 }
 
 func (t *Thread) initInstance(cls *Class, inst Value, args []Value, kw []KV) error {
@@ -626,11 +626,11 @@ func (c *Class) findPlainInit() *Function {
 	if c.Builtin || c.meta != nil || c.isExc || c.base != ObjectType {
 		return nil
 	}
-	if nw, ok := c.Lookup("__new__"); ok && (nw.k != KObj || nw.o != ObjectType.Dict["__new__"].o) {
+	if nw, ok := c.Lookup("__new__"); ok && (!nw.isObj() || nw.o != ObjectType.Dict["__new__"].o) {
 		return nil
 	}
 	init, ok := c.Lookup("__init__")
-	if !ok || init.k != KObj {
+	if !ok || !init.isObj() {
 		return nil
 	}
 	fn, ok := init.o.(*Function)

@@ -6,21 +6,21 @@ package vm
 
 // funcStr describes a callable as CPython's call errors name it.
 func (t *Thread) funcStr(fn Value) string {
-	if bm, ok := fn.o.(*BoundMethod); ok && fn.k == KObj {
+	if bm, ok := fn.o.(*BoundMethod); ok {
 		if b, isB := bm.Fn.o.(*Builtin); isB {
 			// A built-in method: named by its type and name (a class
 			// method, dict.fromkeys, by the class it is bound to).
-			if cls, ok := bm.Self.o.(*Class); ok && bm.Self.k == KObj && b.owner == nil {
+			if cls, ok := bm.Self.o.(*Class); ok && b.owner == nil {
 				return cls.Name + "." + b.Name + "()"
 			}
 			fn = bm.Fn
 		}
 	}
-	if b, ok := fn.o.(*Builtin); ok && fn.k == KObj {
+	if b, ok := fn.o.(*Builtin); ok {
 		if b.owner != nil {
 			return b.owner.Name + "." + b.Name + "()"
 		}
-		if cls, ok := b.Self.o.(*Class); ok && b.Self.k == KObj {
+		if cls, ok := b.Self.o.(*Class); ok {
 			return cls.Name + "." + b.Name + "()"
 		}
 		if !b.Self.IsUndef() {
@@ -50,7 +50,7 @@ func (t *Thread) funcStr(fn Value) string {
 		return fn.TypeName() + " object"
 	}
 	if m, ok, err := t.getAttr(fn, "__module__"); err == nil && ok {
-		if ms, isStr := m.o.(*StrObj); isStr && m.k == KObj && ms.s != "builtins" {
+		if ms, isStr := m.o.(*StrObj); isStr && ms.s != "builtins" {
 			return ms.s + "." + qs + "()"
 		}
 	}

@@ -29,7 +29,7 @@ func (o *Instance) setClass(v Value) error {
 
 // setClassOfValue is v.__class__ = x for values of built-in types.
 func setClassOfValue(obj, v Value) error {
-	if c, ok := obj.o.(*Class); ok && obj.k == KObj {
+	if c, ok := obj.o.(*Class); ok {
 		return c.setMeta(v)
 	}
 	if _, err := classAssignTarget(v); err != nil {
@@ -57,7 +57,7 @@ func (c *Class) setMeta(v Value) error {
 
 func classAssignTarget(v Value) (*Class, error) {
 	c, ok := v.o.(*Class)
-	if !ok || v.k != KObj {
+	if !ok || !v.isObj() {
 		return nil, Errorf(TypeError, "__class__ must be set to a class, not '%s' object", v.TypeName())
 	}
 	return c, nil
@@ -106,7 +106,7 @@ var ownExcLayout = map[string]bool{
 func ownSlotNames(c *Class) []string {
 	var names []string
 	for name, v := range c.Dict {
-		if m, ok := v.o.(*member); ok && v.k == KObj && m.owner == c {
+		if m, ok := v.o.(*member); ok && m.owner == c {
 			names = append(names, name)
 		}
 	}
@@ -119,7 +119,7 @@ func slotIndexes(c *Class) map[string]int {
 	out := map[string]int{}
 	for _, k := range c.MRO {
 		for name, v := range k.Dict {
-			if m, ok := v.o.(*member); ok && v.k == KObj && m.owner == k {
+			if m, ok := v.o.(*member); ok && m.owner == k {
 				if _, seen := out[name]; !seen {
 					out[name] = m.index
 				}
@@ -203,7 +203,7 @@ func nonGC(c *Class) bool {
 // deriving from it is computed again.
 func (c *Class) setBases(v Value) error {
 	tp, ok := v.o.(*Tuple)
-	if !ok || v.k != KObj {
+	if !ok || !v.isObj() {
 		return Errorf(TypeError, "can only assign tuple to %s.__bases__, not %s", c.Name, v.TypeName())
 	}
 	if len(tp.items) == 0 {
@@ -212,7 +212,7 @@ func (c *Class) setBases(v Value) error {
 	bases := make([]*Class, len(tp.items))
 	for i, x := range tp.items {
 		b, ok := x.o.(*Class)
-		if !ok || x.k != KObj {
+		if !ok || !x.isObj() {
 			return Errorf(TypeError, "%s.__bases__ must be tuple of classes, not '%s'", c.Name, x.TypeName())
 		}
 		if b.IsSubclass(c) {

@@ -14,13 +14,13 @@ func (t *Thread) buildClass(body, name, bases, kwargs Value) (Value, error) {
 	resolved := false
 	for _, b := range bases.o.(*Tuple).items {
 		c, ok := b.o.(*Class)
-		if ok && b.k == KObj {
+		if ok && b.isObj() {
 			bs = append(bs, c)
 			continue
 		}
 		// PEP 560: a non-class base names its classes (Generic[T] → Generic).
 		me, ok := t.lookupSpecial(b, "__mro_entries__")
-		if !ok || b.k != KObj {
+		if !ok || !b.isObj() {
 			return Undef, Errorf(TypeError, "bases must be types")
 		}
 		r, err := t.callBound(me, b, []Value{bases}, nil)
@@ -28,12 +28,12 @@ func (t *Thread) buildClass(body, name, bases, kwargs Value) (Value, error) {
 			return Undef, err
 		}
 		tup, ok := r.o.(*Tuple)
-		if !ok || r.k != KObj {
+		if !ok || !r.isObj() {
 			return Undef, Errorf(TypeError, "__mro_entries__ must return a tuple")
 		}
 		for _, e := range tup.items {
 			c, ok := e.o.(*Class)
-			if !ok || e.k != KObj {
+			if !ok || !e.isObj() {
 				return Undef, Errorf(TypeError, "bases must be types")
 			}
 			bs = append(bs, c)
@@ -106,7 +106,7 @@ func (t *Thread) buildClass(body, name, bases, kwargs Value) (Value, error) {
 		if err != nil {
 			return Undef, err
 		}
-		if cell, ok := cellv.o.(*Cell); ok && cellv.k == KObj {
+		if cell, ok := cellv.o.(*Cell); ok {
 			cell.v = v
 		}
 		return v, nil
@@ -115,7 +115,7 @@ func (t *Thread) buildClass(body, name, bases, kwargs Value) (Value, error) {
 	if err != nil {
 		return Undef, err
 	}
-	if cell, ok := cellv.o.(*Cell); ok && cellv.k == KObj {
+	if cell, ok := cellv.o.(*Cell); ok {
 		cell.v = Obj(cls)
 	}
 	if err := t.classCreated(cls, kws); err != nil {
@@ -140,12 +140,12 @@ func (t *Thread) prepareNamespace(metaclass Value, custom bool, name Value, base
 	if err != nil {
 		return nil, err
 	}
-	if r.k == KObj {
+	if r.isObj() {
 		switch m := r.o.(type) {
 		case *Dict:
 			return &classNamespace{dict: m}, nil
 		case *Instance:
-			if d, ok := m.payload.o.(*Dict); ok && m.payload.k == KObj {
+			if d, ok := m.payload.o.(*Dict); ok {
 				return &classNamespace{dict: d, obj: r}, nil
 			}
 		}
@@ -163,7 +163,7 @@ func (t *Thread) classCreated(cls *Class, kws []KV) error {
 	for _, b := range cls.MRO[1:] {
 		if m, ok := b.Dict["__init_subclass__"]; ok {
 			fnv := m
-			if cm, ok := m.o.(*ClassMethod); ok && m.k == KObj {
+			if cm, ok := m.o.(*ClassMethod); ok {
 				fnv = cm.fn
 			}
 			if _, err := t.Call(fnv, []Value{Obj(cls)}, kws); err != nil {
@@ -186,7 +186,7 @@ func (t *Thread) setNames(cls *Class) error {
 		vals[i] = cls.Dict[k]
 	}
 	for i, v := range vals {
-		if inst, ok := v.o.(*Instance); ok && v.k == KObj {
+		if inst, ok := v.o.(*Instance); ok {
 			if m, ok := inst.cls.Lookup("__set_name__"); ok {
 				if _, err := t.Call(m, []Value{v, Obj(cls), Str(keys[i])}, nil); err != nil {
 					wrapped := NewError(RuntimeError, fmt.Sprintf("Error calling __set_name__ on '%s' instance '%s' in '%s'", inst.cls.Name, keys[i], cls.Name))

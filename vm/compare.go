@@ -61,7 +61,7 @@ func (t *Thread) richCompare(op int, a, b Value) (Value, error) {
 		}
 	}
 	// Built-in payloads of instances of subclasses of built-in types.
-	if ai, ok := a.o.(*Instance); ok && a.k == KObj && !ai.payload.IsUndef() {
+	if ai, ok := a.o.(*Instance); ok && !ai.payload.IsUndef() {
 		return t.compareOp(op, ai.payload, b)
 	}
 	switch op {
@@ -79,7 +79,7 @@ func (t *Thread) richCompare(op int, a, b Value) (Value, error) {
 func (t *Thread) builtinParts(op int, a, b Value) (Value, Value, bool) {
 	unwrap := func(x Value, dunder string) (Value, bool, bool) {
 		inst, ok := x.o.(*Instance)
-		if !ok || x.k != KObj || inst.payload.IsUndef() {
+		if !ok || !x.isObj() || inst.payload.IsUndef() {
 			return x, false, true
 		}
 		if m, found := t.lookupSpecial(x, dunder); found {
@@ -137,7 +137,7 @@ func cmpResult(op int, c int) bool {
 // hasCompareDunders reports values whose comparison methods may run: script
 // instances and natives with dunder dispatch (Decimal == int).
 func hasCompareDunders(v Value) bool {
-	if v.k != KObj {
+	if !v.isObj() {
 		return false
 	}
 	if _, ok := v.o.(*Instance); ok {
@@ -149,21 +149,21 @@ func hasCompareDunders(v Value) bool {
 // builtinCompare compares built-in values; ok=false means "not handled here".
 func (t *Thread) builtinCompare(op int, a, b Value) (bool, bool, error) {
 	// numbers
-	if a.k == KInt && b.k == KInt || a.k == KBool && b.k == KBool || a.k == KInt && b.k == KBool || a.k == KBool && b.k == KInt {
+	if a.isInt() && b.isInt() || a.isBool() && b.isBool() || a.isInt() && b.isBool() || a.isBool() && b.isInt() {
 		return cmpResult(op, cmp.Compare(int64(a.n), int64(b.n))), true, nil
 	}
-	if a.k == KObj && b.k == KObj {
+	if a.isObj() && b.isObj() {
 		if x, ok := a.o.(*StrObj); ok {
 			if y, ok := b.o.(*StrObj); ok {
 				return cmpResult(op, strings.Compare(x.s, y.s)), true, nil
 			}
 		}
 	}
-	aNum := a.k == KFloat || a.isIntLike()
-	bNum := b.k == KFloat || b.isIntLike()
+	aNum := a.isFloat() || a.isIntLike()
+	bNum := b.isFloat() || b.isIntLike()
 	if aNum && bNum {
-		if a.k == KFloat || b.k == KFloat {
-			if a.k == KFloat && b.k == KFloat {
+		if a.isFloat() || b.isFloat() {
+			if a.isFloat() && b.isFloat() {
 				x, y := a.AsFloat(), b.AsFloat()
 				switch op {
 				case cmpLT:
@@ -187,8 +187,8 @@ func (t *Thread) builtinCompare(op int, a, b Value) (bool, bool, error) {
 		}
 		return cmpResult(op, a.bigOf().Cmp(b.bigOf())), true, nil
 	}
-	if a.k != KObj || b.k != KObj {
-		if a.k == KNone && b.k == KNone && (op == cmpEQ || op == cmpNE) {
+	if !a.isObj() || !b.isObj() {
+		if a.isNone() && b.isNone() && (op == cmpEQ || op == cmpNE) {
 			return op == cmpEQ, true, nil
 		}
 		// complex == real number
@@ -268,7 +268,7 @@ func (t *Thread) builtinCompare(op int, a, b Value) (bool, bool, error) {
 		}
 	}
 	// The reflected comparison of a memoryview (bytes == memoryview).
-	if mv, ok := b.o.(*MemoryView); ok && b.k == KObj {
+	if mv, ok := b.o.(*MemoryView); ok {
 		return mv.Compare(t, cmpSwapped[op], a)
 	}
 	return false, false, nil
@@ -303,7 +303,7 @@ func asSet(v Value) (*Set, bool) {
 // compareNumMixed compares numbers where one is a float, exactly.
 func compareNumMixed(a, b Value) (int, bool) {
 	toRat := func(v Value) (*big.Rat, bool) {
-		if v.k == KFloat {
+		if v.isFloat() {
 			f := v.AsFloat()
 			if math.IsNaN(f) {
 				return nil, true
@@ -316,13 +316,13 @@ func compareNumMixed(a, b Value) (int, bool) {
 		return new(big.Rat).SetInt(v.bigOf()), false
 	}
 	// infinities compare by sign
-	if a.k == KFloat && math.IsInf(a.AsFloat(), 0) {
+	if a.isFloat() && math.IsInf(a.AsFloat(), 0) {
 		if a.AsFloat() > 0 {
 			return 1, false
 		}
 		return -1, false
 	}
-	if b.k == KFloat && math.IsInf(b.AsFloat(), 0) {
+	if b.isFloat() && math.IsInf(b.AsFloat(), 0) {
 		if b.AsFloat() > 0 {
 			return -1, false
 		}
@@ -345,7 +345,7 @@ func (t *Thread) compareSeq(op int, x, y []Value) (bool, bool, error) {
 	for ; i < n; i++ {
 		a, b := &x[i], &y[i]
 		c := 0
-		if a.k == KInt && b.k == KInt {
+		if a.isInt() && b.isInt() {
 			if a.n == b.n {
 				continue
 			}
@@ -353,7 +353,7 @@ func (t *Thread) compareSeq(op int, x, y []Value) (bool, bool, error) {
 			if int64(a.n) < int64(b.n) {
 				c = -1
 			}
-		} else if sa, ok := a.o.(*StrObj); ok && a.k == KObj && b.k == KObj {
+		} else if sa, ok := a.o.(*StrObj); ok && b.isObj() {
 			sb, ok := b.o.(*StrObj)
 			if !ok {
 				break
@@ -479,7 +479,7 @@ func (t *Thread) LessEqual(a, b Value) (bool, error) {
 // CPython's do; other operands are not handled here.
 func (x *SliceObj) Compare(t *Thread, op int, other Value) (bool, bool, error) {
 	y, ok := other.o.(*SliceObj)
-	if !ok || other.k != KObj {
+	if !ok || !other.isObj() {
 		return false, false, nil
 	}
 	r, err := t.compareOp(op, Obj(NewTuple([]Value{x.start, x.stop, x.step})), Obj(NewTuple([]Value{y.start, y.stop, y.step})))

@@ -301,9 +301,9 @@ type constKey struct {
 
 func (c *compiler) emitConst(v Value) {
 	var key any
-	switch v.k {
+	switch v.kind() {
 	case KNone, KBool, KInt, KFloat:
-		key = constKey{kind: string(rune('0' + v.k)), n: v.n}
+		key = constKey{kind: string(rune('0' + v.kind())), n: v.n}
 	case KObj:
 		if s, ok := v.o.(*StrObj); ok {
 			key = constKey{kind: "s", s: s.s}

@@ -11,15 +11,15 @@ type Complex struct{ v complex128 }
 func (*Complex) Class() *Class { return ComplexType }
 
 func isComplexOperand(v Value) bool {
-	if v.k == KFloat || v.isIntLike() {
+	if v.isFloat() || v.isIntLike() {
 		return true
 	}
 	_, ok := v.o.(*Complex)
-	return ok && v.k == KObj
+	return ok && v.isObj()
 }
 
 func toComplex(v Value) complex128 {
-	if c, ok := v.o.(*Complex); ok && v.k == KObj {
+	if c, ok := v.o.(*Complex); ok {
 		return c.v
 	}
 	f, _ := toFloat(v)

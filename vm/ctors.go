@@ -70,7 +70,7 @@ func init() {
 		if !ok {
 			return Undef, Errorf(TypeError, "attribute name must be string, not '%s'", args[1].TypeName())
 		}
-		if inst, isInst := args[0].o.(*Instance); isInst && args[0].k == KObj {
+		if inst, isInst := args[0].o.(*Instance); isInst {
 			return None, inst.delAttr(name)
 		}
 		return None, t.DelAttr(args[0], name)
@@ -80,7 +80,7 @@ func init() {
 		if !ok {
 			return Undef, Errorf(TypeError, "attribute name must be string, not '%s'", args[1].TypeName())
 		}
-		if inst, isInst := args[0].o.(*Instance); isInst && args[0].k == KObj {
+		if inst, isInst := args[0].o.(*Instance); isInst {
 			// The generic lookup, without the class's own __getattribute__.
 			v, found, err := t.genericInstanceAttr(inst, args[0], name, false)
 			if err != nil || found {
@@ -133,7 +133,7 @@ func init() {
 				return Undef, Errorf(TypeError, "type.__new__() argument 1 must be str, not %s", args[0].TypeName())
 			}
 			tup, ok := args[1].o.(*Tuple)
-			if !ok || args[1].k != KObj {
+			if !ok || !args[1].isObj() {
 				if inst, isInst := args[1].o.(*Instance); isInst {
 					tup, ok = inst.payload.o.(*Tuple) // a tuple subclass
 				}
@@ -144,7 +144,7 @@ func init() {
 			var bases []*Class
 			for _, b := range tup.items {
 				bc, isCls := b.o.(*Class)
-				if !isCls || b.k != KObj {
+				if !isCls || !b.isObj() {
 					// CPython derives the metaclass from type(base) first.
 					return Undef, Errorf(TypeError, "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
 				}
@@ -186,7 +186,7 @@ func init() {
 	// super(): the ordinary construction of an instance.
 	TypeType.AddMethod("__call__", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		cls, ok := args[0].o.(*Class)
-		if !ok || args[0].k != KObj {
+		if !ok || !args[0].isObj() {
 			return Undef, Errorf(TypeError, "descriptor '__call__' requires a 'type' object but received a '%s'", args[0].TypeName())
 		}
 		return t.callClass(cls, args[1:], kw)
@@ -317,11 +317,9 @@ func init() {
 		if err := RangeArgs("set", args, 0, 1); err != nil {
 			return Undef, err
 		}
-		s := NewSet()
-		if len(args) == 1 {
-			if err := s.update(t, args[0]); err != nil {
-				return Undef, err
-			}
+		s, err := newSetOf(t, args)
+		if err != nil {
+			return Undef, err
 		}
 		return t.wrapBuiltinSubclass(cls, s), nil
 	}
@@ -329,11 +327,9 @@ func init() {
 		if err := RangeArgs("frozenset", args, 0, 1); err != nil {
 			return Undef, err
 		}
-		s := NewSet()
-		if len(args) == 1 {
-			if err := s.update(t, args[0]); err != nil {
-				return Undef, err
-			}
+		s, err := newSetOf(t, args)
+		if err != nil {
+			return Undef, err
 		}
 		return Obj(&FrozenSet{s: s}), nil
 	}
@@ -533,7 +529,7 @@ func WrapNative(cls *Class, o Object) Value {
 
 // DictUpdate merges a mapping or an iterable of pairs into d (dict(x), d.update(x)).
 func (t *Thread) DictUpdate(d *Dict, src Value) error {
-	if s, ok := src.o.(*Dict); ok && src.k == KObj {
+	if s, ok := src.o.(*Dict); ok {
 		var err error
 		s.Items(func(k, v Value) bool { err = d.Set(t, k, v); return err == nil })
 		return err
@@ -598,7 +594,7 @@ func newInt(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 
 // toInt is int(x) with one argument.
 func (t *Thread) toInt(x Value) (Value, error) {
-	switch x.k {
+	switch x.kind() {
 	case KInt:
 		return x, nil
 	case KBool:
@@ -737,7 +733,7 @@ func floatValue(t *Thread, args []Value, kw []KV) (Value, error) {
 		return Float(0), nil
 	}
 	x := args[0]
-	switch x.k {
+	switch x.kind() {
 	case KFloat:
 		return x, nil
 	case KInt, KBool:
@@ -881,7 +877,7 @@ func newSuper(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 		return Undef, Errorf(RuntimeError, "super(): no arguments")
 	}
 	self := f.regs[0]
-	if c, ok := self.o.(*Cell); ok && self.k == KObj {
+	if c, ok := self.o.(*Cell); ok {
 		self = c.v
 	}
 	if code.Flags&FlagVarargs != 0 && code.ArgCount == 0 {
@@ -905,7 +901,7 @@ func superAccepts(cls *Class, obj Value) bool {
 		return true
 	}
 	sub, ok := obj.o.(*Class)
-	return ok && obj.k == KObj && sub.IsSubclass(cls)
+	return ok && obj.isObj() && sub.IsSubclass(cls)
 }
 
 func parseFloatExact(s string) (float64, error) {

@@ -29,9 +29,9 @@ func (t *Thread) execute() (Value, error) {
 		// A frame suspended in `await <Go iterator>` lets the iterator undo
 		// its bookkeeping (a queue's waiter list) before the exception unwinds.
 		if pc < len(code) && Opcode(code[pc]&0xff) == OpYieldFrom && sp > 0 {
-			if ab, ok := regs[sp-1].o.(GoAwaitAborter); ok && regs[sp-1].k == KObj {
+			if ab, ok := regs[sp-1].o.(GoAwaitAborter); ok {
 				ab.Abort(t)
-			} else if _, isGen := regs[sp-1].o.(*Generator); !isGen && regs[sp-1].k == KObj {
+			} else if _, isGen := regs[sp-1].o.(*Generator); !isGen && regs[sp-1].isObj() {
 				// `yield from` a plain iterator: its close() or throw()
 				// gets the exception first (PEP 380).
 				f.pc, f.sp = pc, sp
@@ -142,7 +142,7 @@ loop:
 			case OpNop:
 			case OpLoadFast:
 				v := regs[arg]
-				if v.k == KUndef {
+				if v.IsUndef() {
 					f.pc, f.sp = pc, sp
 					err = Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", f.code.LocalNames[arg])
 					goto fail
@@ -159,7 +159,7 @@ loop:
 					sp++
 					pc++
 				case OpLoadFast:
-					if v := regs[nx>>8]; v.k != KUndef {
+					if v := regs[nx>>8]; !v.IsUndef() {
 						regs[sp] = v
 						sp++
 						pc++
@@ -187,7 +187,7 @@ loop:
 				regs[sp+1] = regs[sp-1]
 				sp += 2
 			case OpDeleteFast:
-				if regs[arg].k == KUndef {
+				if regs[arg].IsUndef() {
 					f.pc, f.sp = pc, sp
 					err = Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", f.code.LocalNames[arg])
 					goto fail
@@ -195,7 +195,7 @@ loop:
 				regs[arg] = Undef
 			case OpLoadDeref:
 				v := regs[arg].o.(*Cell).v
-				if v.k == KUndef {
+				if v.IsUndef() {
 					f.pc, f.sp = pc, sp
 					err = t.unboundDeref(f, arg)
 					goto fail
@@ -208,7 +208,7 @@ loop:
 				regs[sp] = Undef
 			case OpDeleteDeref:
 				cell := regs[arg].o.(*Cell)
-				if cell.v.k == KUndef {
+				if cell.v.IsUndef() {
 					f.pc, f.sp = pc, sp
 					err = t.unboundDeref(f, arg)
 					goto fail
@@ -227,7 +227,7 @@ loop:
 					regs[sp] = v
 				} else {
 					v := regs[arg&0xfff].o.(*Cell).v
-					if v.k == KUndef {
+					if v.IsUndef() {
 						f.pc, f.sp = pc, sp
 						err = withName(Errorf(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name), name)
 						goto fail
@@ -237,7 +237,7 @@ loop:
 				sp++
 			case OpLoadGlobal:
 				v := f.module.vals[arg]
-				if v.k == KUndef {
+				if v.IsUndef() {
 					name := f.module.order[arg]
 					var ok bool
 					v, ok = f.module.builtinFor(arg, t.interp.builtins)
@@ -258,7 +258,7 @@ loop:
 				}
 				regs[sp] = Undef
 			case OpDeleteGlobal:
-				if f.module.vals[arg].k == KUndef {
+				if f.module.vals[arg].IsUndef() {
 					f.pc, f.sp = pc, sp
 					err = nameError(f.module.order[arg])
 					goto fail
@@ -307,49 +307,49 @@ loop:
 			case OpBinaryOp:
 				a, b := regs[sp-2], regs[sp-1]
 				// Fast paths: small ints and floats never leave the loop.
-				if a.k == KInt && b.k == KInt {
+				if a.isInt() && b.isInt() {
 					x, y := int64(a.n), int64(b.n)
 					switch arg &^ binopInplace {
 					case binAdd:
 						if r := x + y; (r > x) == (y > 0) {
-							regs[sp-2] = Value{k: KInt, n: uint64(r)}
+							regs[sp-2] = Value{o: intTag{}, n: uint64(r)}
 							sp--
 							continue
 						}
 					case binSub:
 						if r := x - y; (r < x) == (y > 0) {
-							regs[sp-2] = Value{k: KInt, n: uint64(r)}
+							regs[sp-2] = Value{o: intTag{}, n: uint64(r)}
 							sp--
 							continue
 						}
 					case binMul:
 						if x > -3037000499 && x < 3037000499 && y > -3037000499 && y < 3037000499 {
-							regs[sp-2] = Value{k: KInt, n: uint64(x * y)}
+							regs[sp-2] = Value{o: intTag{}, n: uint64(x * y)}
 							sp--
 							continue
 						}
 					case binFloorDiv:
 						if y > 0 && x >= 0 {
-							regs[sp-2] = Value{k: KInt, n: uint64(x / y)}
+							regs[sp-2] = Value{o: intTag{}, n: uint64(x / y)}
 							sp--
 							continue
 						}
 					case binMod:
 						if y > 0 && x >= 0 {
-							regs[sp-2] = Value{k: KInt, n: uint64(x % y)}
+							regs[sp-2] = Value{o: intTag{}, n: uint64(x % y)}
 							sp--
 							continue
 						}
 					case binLShift, binRShift, binAnd, binOr, binXor:
 					}
-				} else if a.k == KFloat && (b.k == KFloat || b.k == KInt) || a.k == KInt && b.k == KFloat {
+				} else if a.isFloat() && (b.isFloat() || b.isInt()) || a.isInt() && b.isFloat() {
 					// float op float, and float op int: Python converts the
 					// int to the nearest float first, as Go's conversion does.
 					// (Written out: execute is too big for the inliner.)
 					x, y := a.AsFloat(), b.AsFloat()
-					if a.k == KInt {
+					if a.isInt() {
 						x = float64(int64(a.n))
-					} else if b.k == KInt {
+					} else if b.isInt() {
 						y = float64(int64(b.n))
 					}
 					switch arg &^ binopInplace {
@@ -384,7 +384,7 @@ loop:
 				regs[sp] = Undef
 			case OpCompareOp:
 				a, b := regs[sp-2], regs[sp-1]
-				if a.k == KInt && b.k == KInt {
+				if a.isInt() && b.isInt() {
 					x, y := int64(a.n), int64(b.n)
 					var r bool
 					switch arg {
@@ -425,8 +425,8 @@ loop:
 					regs[sp-1] = Bool(r)
 					continue
 				}
-				if a.k == KFloat || b.k == KFloat {
-					x, y, ok := a.AsFloat(), b.AsFloat(), a.k == b.k
+				if a.isFloat() || b.isFloat() {
+					x, y, ok := a.AsFloat(), b.AsFloat(), a.kind() == b.kind()
 					if !ok {
 						x, y, ok = floatCompareOperands(a, b)
 					}
@@ -483,7 +483,7 @@ loop:
 				regs[sp] = Undef
 			case OpUnaryNot:
 				v := regs[sp-1]
-				if v.k == KBool {
+				if v.isBool() {
 					regs[sp-1] = Bool(v.n == 0)
 					continue
 				}
@@ -516,7 +516,7 @@ loop:
 				v := regs[sp]
 				regs[sp] = Undef
 				var b bool
-				if v.k == KBool {
+				if v.isBool() {
 					b = v.n != 0
 				} else {
 					f.pc, f.sp = pc, sp
@@ -556,7 +556,7 @@ loop:
 				regs[sp-1] = it
 			case OpForIter:
 				it := regs[sp-1]
-				if it.k == KObj {
+				{
 					switch o := it.o.(type) {
 					case *rangeIter:
 						if o.i < o.n {
@@ -602,7 +602,7 @@ loop:
 					}
 				}
 				f.pc, f.sp = pc, sp
-				if it.k == KObj && code[pc] == uint32(OpUnpackSequence)|2<<8 {
+				if it.isObj() && code[pc] == uint32(OpUnpackSequence)|2<<8 {
 					// `for a, b in …`: a pair iterator hands both halves
 					// over without building the tuple, and the unpack is
 					// skipped.
@@ -640,7 +640,7 @@ loop:
 
 			case OpLoadAttr:
 				f.pc, f.sp = pc, sp
-				if inst, ok := regs[sp-1].o.(*Instance); ok && regs[sp-1].k == KObj {
+				if inst, ok := regs[sp-1].o.(*Instance); ok {
 					if ce, hit := f.code.attrEntry(pc-1, inst.cls); hit {
 						if ce.plain {
 							if v, ok := ce.loadAttr(inst, regs[sp-1], f.code.Names[arg]); ok {
@@ -656,7 +656,7 @@ loop:
 							// A property with a script getter: the getter runs
 							// as a frame of this loop, its result replacing
 							// the instance on the stack (no Go-level call).
-							if fn, ok := ce.prop.fget.o.(*Function); ok && ce.prop.fget.k == KObj && fn.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) == 0 {
+							if fn, ok := ce.prop.fget.o.(*Function); ok && fn.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) == 0 {
 								if err = t.callPrologue(); err != nil {
 									goto fail
 								}
@@ -682,7 +682,7 @@ loop:
 				regs[sp-1] = v
 			case OpStoreAttr:
 				f.pc, f.sp = pc, sp
-				if inst, ok := regs[sp-1].o.(*Instance); ok && regs[sp-1].k == KObj {
+				if inst, ok := regs[sp-1].o.(*Instance); ok {
 					ce, _ := f.code.attrEntry(pc-1, inst.cls)
 					if !ce.storeAttr(inst, regs[sp-2]) {
 						before := inst.attrs.shape
@@ -710,9 +710,9 @@ loop:
 				regs[sp] = Undef
 			case OpLoadMethod:
 				f.pc, f.sp = pc, sp
-				if inst, ok := regs[sp-1].o.(*Instance); ok && regs[sp-1].k == KObj {
+				if inst, ok := regs[sp-1].o.(*Instance); ok {
 					if ce, hit := f.code.attrEntry(pc-1, inst.cls); hit {
-						if fn, ok := ce.v.o.(*Function); ok && ce.v.k == KObj && ce.plain {
+						if fn, ok := ce.v.o.(*Function); ok && ce.plain {
 							shadow := false
 							switch i := ce.instSlot(inst, f.code.Names[arg]); {
 							case i >= 0:
@@ -736,7 +736,7 @@ loop:
 					ce := f.code.attrCache(pc - 1)
 					if ce.cls != cls && !t.interp.cfg.NoInlineCaches {
 						ce.cls, ce.v = cls, Undef
-						if attr, ok := cls.Lookup(f.code.Names[arg]); ok && attr.k == KObj {
+						if attr, ok := cls.Lookup(f.code.Names[arg]); ok && attr.isObj() {
 							if b, isB := attr.o.(*Builtin); isB && b.owner != nil {
 								ce.v = attr
 							}
@@ -754,7 +754,7 @@ loop:
 					err = e
 					goto fail
 				}
-				if self.k == KUndef {
+				if self.IsUndef() {
 					regs[sp-1] = Undef
 					regs[sp] = m
 				} else {
@@ -763,7 +763,7 @@ loop:
 				}
 				sp++
 			case OpBinarySubscr:
-				if key, obj := regs[sp-1], regs[sp-2]; key.k == KInt && obj.k == KObj {
+				if key, obj := regs[sp-1], regs[sp-2]; key.isInt() && obj.isObj() {
 					// list[int] and tuple[int] in range never leave the loop.
 					var items []Value
 					switch o := obj.o.(type) {
@@ -868,7 +868,7 @@ loop:
 						goto fail
 					}
 				}
-				l.items = append(l.items, regs[sp])
+				l.items = appendValue(l.items, regs[sp])
 				regs[sp] = Undef
 			case OpSetAdd:
 				sp--
@@ -962,10 +962,10 @@ loop:
 				v := regs[sp-1]
 				if arg&3 == 0 && spec == "" {
 					// f"{x}" of a str is x itself; of an int, its digits.
-					if _, isStr := v.o.(*StrObj); isStr && v.k == KObj {
+					if _, isStr := v.o.(*StrObj); isStr {
 						continue
 					}
-					if v.k == KInt {
+					if v.isInt() {
 						regs[sp-1] = Str(strconv.FormatInt(v.AsInt(), 10))
 						continue
 					}
@@ -979,7 +979,7 @@ loop:
 			case OpUnpackSequence:
 				f.pc, f.sp = pc, sp
 				seq := regs[sp-1]
-				if seq.k == KObj {
+				{
 					if tp, ok := seq.o.(*Tuple); ok && len(tp.items) == arg {
 						sp--
 						for i := arg - 1; i >= 0; i-- {
@@ -1066,7 +1066,7 @@ loop:
 					args = regs[base+1 : base+1+n]
 				} else if op == OpCallMethod {
 					base = sp - n - 2
-					if regs[base].k == KUndef {
+					if regs[base].IsUndef() {
 						callee = regs[base+1]
 						args = regs[base+2 : sp]
 					} else {
@@ -1080,9 +1080,9 @@ loop:
 				}
 				// Bound methods of script functions: call the function with self prepended,
 				// reusing the callee slot for self (no allocation).
-				if callee.k == KObj && op != OpCallKw {
+				if op != OpCallKw {
 					if bm, ok := callee.o.(*BoundMethod); ok {
-						if _, isFn := bm.Fn.o.(*Function); isFn && bm.Fn.k == KObj {
+						if _, isFn := bm.Fn.o.(*Function); isFn {
 							slot := sp - len(args) - 1
 							regs[slot] = bm.Self
 							callee = bm.Fn
@@ -1090,7 +1090,7 @@ loop:
 						}
 					}
 				}
-				if callee.k == KObj {
+				{
 					if cls, ok := callee.o.(*Class); ok && !t.interp.cfg.NoInlineCaches {
 						if init := cls.plainInit(); init != nil {
 							// Instantiate inline: the instance takes the slot just
@@ -1160,7 +1160,7 @@ loop:
 						continue loop
 					}
 				}
-				if b, ok := callee.o.(*Builtin); ok && callee.k == KObj && len(kw) == 0 {
+				if b, ok := callee.o.(*Builtin); ok && len(kw) == 0 {
 					if g, sent := inlineResume(b, args); g != nil {
 						// next(g) / g.send(v): g's frame runs next in this
 						// loop; its yield lands where the call's result goes.
@@ -1178,7 +1178,7 @@ loop:
 				f.pc, f.sp = pc, sp
 				var r Value
 				var e error
-				if b, ok := callee.o.(*Builtin); ok && callee.k == KObj && b.direct(args) {
+				if b, ok := callee.o.(*Builtin); ok && b.direct(args) {
 					r, e = callBuiltin(t, b, args, kw)
 				} else {
 					r, e = t.Call(callee, args, kw)
@@ -1440,7 +1440,7 @@ loop:
 				continue loop
 			case OpGetYieldFromIter:
 				v := regs[sp-1]
-				if g, ok := v.o.(*Generator); ok && v.k == KObj {
+				if g, ok := v.o.(*Generator); ok {
 					if g.kind == FlagCoroutine && f.code.Flags&FlagCoroutine == 0 && (f.gen == nil || !f.gen.iterableCoroutine) {
 						f.pc, f.sp = pc, sp
 						err = Errorf(TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator")
@@ -1448,7 +1448,7 @@ loop:
 					}
 					continue
 				}
-				if _, ok := v.o.(GoAwaitIter); ok && v.k == KObj {
+				if _, ok := v.o.(GoAwaitIter); ok {
 					continue // a Go awaitable's __await__ is itself
 				}
 				f.pc, f.sp = pc, sp
@@ -1469,7 +1469,7 @@ loop:
 			case OpYieldFrom:
 				sub, sent := regs[sp-2], regs[sp-1]
 				f.pc, f.sp = pc, sp
-				if g, ok := sub.o.(*Generator); ok && sub.k == KObj {
+				if g, ok := sub.o.(*Generator); ok {
 					// Delegate: push the sub-generator's frame on this chain.
 					regs[sp-1], regs[sp-2] = Undef, Undef
 					sp -= 2
@@ -1634,11 +1634,11 @@ func (t *Thread) setContext(exc *Instance) {
 	if h == nil || h == exc {
 		return
 	}
-	if exc.exc.context.k == KUndef || exc.exc.context.IsNone() {
+	if exc.exc.context.IsUndef() || exc.exc.context.IsNone() {
 		// Avoid cycles, as CPython does.
 		for c := h; c != nil; {
 			nx, ok := c.exc.context.o.(*Instance)
-			if !ok || c.exc.context.k != KObj {
+			if !ok || !c.exc.context.isObj() {
 				break
 			}
 			if nx == exc {
@@ -1683,7 +1683,7 @@ func (t *Thread) doRaise(f *Frame, vals []Value, n int) error {
 
 // makeException turns `raise X` operands into an instance: a class is called with no args.
 func (t *Thread) makeException(v Value) (*Instance, error) {
-	if v.k == KObj {
+	if v.isObj() {
 		switch o := v.o.(type) {
 		case *Instance:
 			if o.exc != nil {
@@ -1709,12 +1709,12 @@ func (t *Thread) excMatches(excv, cls Value) (bool, error) {
 	exc := excv.o.(*Instance)
 	check := func(c Value) (bool, error) {
 		k, ok := c.o.(*Class)
-		if !ok || c.k != KObj || !k.isExc {
+		if !ok || !c.isObj() || !k.isExc {
 			return false, Errorf(TypeError, "catching classes that do not inherit from BaseException is not allowed")
 		}
 		return exc.cls.IsSubclass(k), nil
 	}
-	if tp, ok := cls.o.(*Tuple); ok && cls.k == KObj {
+	if tp, ok := cls.o.(*Tuple); ok {
 		for _, c := range tp.items {
 			m, err := check(c)
 			if err != nil || m {

@@ -256,10 +256,10 @@ func (c *printCtx) emit(b *strings.Builder, text string, margin byte) {
 
 func (t *Thread) formatChain(b *strings.Builder, exc *Instance, ctx *printCtx) {
 	ctx.seen[exc] = true
-	if c, ok := exc.exc.cause.AsObj().(*Instance); ok && exc.exc.cause.k == KObj && c.exc != nil && !ctx.seen[c] {
+	if c, ok := exc.exc.cause.AsObj().(*Instance); ok && c.exc != nil && !ctx.seen[c] {
 		t.formatChain(b, c, ctx)
 		ctx.emit(b, "\nThe above exception was the direct cause of the following exception:\n\n", '|')
-	} else if c, ok := exc.exc.context.AsObj().(*Instance); ok && exc.exc.context.k == KObj && c.exc != nil && !exc.exc.suppressContext && !ctx.seen[c] {
+	} else if c, ok := exc.exc.context.AsObj().(*Instance); ok && c.exc != nil && !exc.exc.suppressContext && !ctx.seen[c] {
 		t.formatChain(b, c, ctx)
 		ctx.emit(b, "\nDuring handling of the above exception, another exception occurred:\n\n", '|')
 	}

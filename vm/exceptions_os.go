@@ -43,7 +43,7 @@ var osErrorByErrno = map[int64]*Class{
 // chosen by errno when OSError itself is called with at least two
 // arguments and an int first.
 func osErrorClassFor(cls *Class, args []Value) *Class {
-	if cls != OSError || len(args) < 2 || len(args) > 5 || !args[0].isIntLike() || args[0].k == KObj {
+	if cls != OSError || len(args) < 2 || len(args) > 5 || !args[0].isIntLike() || args[0].isObj() {
 		return cls
 	}
 	if sub, ok := osErrorByErrno[args[0].AsInt()]; ok {

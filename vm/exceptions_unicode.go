@@ -26,7 +26,7 @@ func unicodeErrorShaped(o *Instance) bool {
 		return false
 	}
 	a := o.exc.args.items
-	if len(a) != 5 || a[2].k != KInt || a[3].k != KInt {
+	if len(a) != 5 || !a[2].isInt() || !a[3].isInt() {
 		return false
 	}
 	_, ok0 := a[0].StrOf()
@@ -45,7 +45,7 @@ func unicodeErrorStr(o *Instance) (string, bool) {
 	start, end := int(a[2].AsInt()), int(a[3].AsInt())
 	if o.cls.IsSubclass(UnicodeEncodeError) {
 		s, ok := a[1].o.(*StrObj)
-		if !ok || a[1].k != KObj {
+		if !ok || !a[1].isObj() {
 			return "", false
 		}
 		if start >= 0 && start < s.Len() && end == start+1 {

@@ -108,10 +108,10 @@ func (t *Thread) groupSplit(g *Instance, cond Value) (rest, match Value, err err
 func (t *Thread) splitMatcher(cond Value) (func(*Instance) (bool, error), error) {
 	isExcClass := func(v Value) bool {
 		c, ok := v.o.(*Class)
-		return ok && v.k == KObj && c.isExc
+		return ok && v.isObj() && c.isExc
 	}
 	byType := isExcClass(cond)
-	if tp, ok := cond.o.(*Tuple); ok && cond.k == KObj {
+	if tp, ok := cond.o.(*Tuple); ok {
 		byType = true
 		for _, c := range tp.items {
 			if !isExcClass(c) {
@@ -135,7 +135,7 @@ func (t *Thread) splitMatcher(cond Value) (func(*Instance) (bool, error), error)
 
 func isClassValue(v Value) bool {
 	_, ok := v.o.(*Class)
-	return ok && v.k == KObj
+	return ok && v.isObj()
 }
 
 // splitRecursive is CPython's exceptiongroup_split_recursive: an exception
@@ -200,7 +200,7 @@ func (t *Thread) groupSubset(orig *Instance, excs []Value) (Value, error) {
 		return Undef, err
 	}
 	ng, ok := v.o.(*Instance)
-	if !ok || v.k != KObj || !ng.cls.IsSubclass(BaseExceptionGroup) {
+	if !ok || !v.isObj() || !ng.cls.IsSubclass(BaseExceptionGroup) {
 		return Undef, Errorf(TypeError, "derive must return an instance of BaseExceptionGroup")
 	}
 	// The parts share the traceback entries but not the slice's spare
@@ -251,7 +251,7 @@ func (t *Thread) exceptStarSplit(excv, cls Value) (rest, match Value, err error)
 		return Undef, Undef, err
 	}
 	tp, ok := pair.o.(*Tuple)
-	if !ok || pair.k != KObj || len(tp.items) != 2 {
+	if !ok || !pair.isObj() || len(tp.items) != 2 {
 		return Undef, Undef, Errorf(TypeError, "%s.split must return a 2-tuple, got %s", exc.cls.Name, pair.TypeName())
 	}
 	return tp.items[1], tp.items[0], nil
@@ -260,12 +260,12 @@ func (t *Thread) exceptStarSplit(excv, cls Value) (rest, match Value, err error)
 // checkExceptStarType: except* takes exception classes, but no group class.
 func checkExceptStarType(cls Value) error {
 	items := []Value{cls}
-	if tp, ok := cls.o.(*Tuple); ok && cls.k == KObj {
+	if tp, ok := cls.o.(*Tuple); ok {
 		items = tp.items
 	}
 	for _, c := range items {
 		k, ok := c.o.(*Class)
-		if !ok || c.k != KObj || !k.isExc {
+		if !ok || !c.isObj() || !k.isExc {
 			return Errorf(TypeError, "catching classes that do not inherit from BaseException is not allowed")
 		}
 	}
@@ -336,10 +336,10 @@ func sameExcMetadata(e, orig *Instance) bool {
 }
 
 func sameValue(a, b Value) bool {
-	if a.k == KObj || b.k == KObj {
-		return a.k == b.k && a.o == b.o
+	if a.isObj() || b.isObj() {
+		return a.kind() == b.kind() && a.o == b.o
 	}
-	noneish := func(v Value) bool { return v.k == KUndef || v.IsNone() }
+	noneish := func(v Value) bool { return v.IsUndef() || v.IsNone() }
 	return noneish(a) && noneish(b)
 }
 

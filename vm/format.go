@@ -23,7 +23,7 @@ func (t *Thread) formatValue(v Value, conv int, spec string) (string, error) {
 		}
 		v = Str(asciiEscape(s))
 	}
-	if s, ok := v.o.(*StrObj); ok && v.k == KObj && spec == "" {
+	if s, ok := v.o.(*StrObj); ok && spec == "" {
 		return s.s, nil
 	}
 	return t.Format(v, spec)

@@ -425,7 +425,7 @@ func formatStrSpec(s, spec string) (string, error) {
 
 func init() {
 	formatHook = func(t *Thread, v Value, spec string) (string, bool, error) {
-		switch v.k {
+		switch v.kind() {
 		case KInt:
 			if spec == "" {
 				return strconv.FormatInt(int64(v.n), 10), true, nil

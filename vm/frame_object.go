@@ -87,7 +87,7 @@ func frameLocals(f *Frame) Value {
 			break
 		}
 		v := f.regs[i]
-		if c, ok := v.o.(*Cell); ok && v.k == KObj {
+		if c, ok := v.o.(*Cell); ok {
 			v = c.v
 		}
 		if !v.IsUndef() {

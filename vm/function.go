@@ -226,7 +226,7 @@ func (f *Function) QualName() string { return f.qualname }
 // generators become awaitable. It reports false for anything else.
 func MarkIterableCoroutine(v Value) bool {
 	fn, ok := v.o.(*Function)
-	if !ok || v.k != KObj || fn.code.Flags&FlagGenerator == 0 {
+	if !ok || !v.isObj() || fn.code.Flags&FlagGenerator == 0 {
 		return false
 	}
 	fn.iterableCoroutine = true

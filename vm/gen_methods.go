@@ -23,7 +23,7 @@ func (t *Thread) throwArgs(args []Value) (*Instance, error) {
 		return nil, Errorf(TypeError, "throw expected at least 1 argument, got 0")
 	}
 	typ := args[0]
-	if c, ok := typ.o.(*Class); ok && typ.k == KObj {
+	if c, ok := typ.o.(*Class); ok {
 		var cargs []Value
 		if len(args) > 1 && !args[1].IsNone() {
 			if inst, ok := args[1].o.(*Instance); ok && inst.exc != nil {
@@ -138,16 +138,16 @@ func init() {
 		return Obj(&asyncGenStep{g: genSelf(args), first: None, throw: NewInstance(GeneratorExit), closing: true}), nil
 	})
 	builtinObjAttrs["__name__"] = func(t *Thread, obj Value) (Value, bool, error) {
-		if g, ok := obj.o.(*Generator); ok && obj.k == KObj {
+		if g, ok := obj.o.(*Generator); ok {
 			return Str(g.name), true, nil
 		}
-		if b, ok := obj.o.(*Builtin); ok && obj.k == KObj {
+		if b, ok := obj.o.(*Builtin); ok {
 			return Str(b.Name), true, nil
 		}
 		return Undef, false, nil
 	}
 	builtinObjAttrs["__qualname__"] = func(t *Thread, obj Value) (Value, bool, error) {
-		if g, ok := obj.o.(*Generator); ok && obj.k == KObj {
+		if g, ok := obj.o.(*Generator); ok {
 			return Str(g.qualname), true, nil
 		}
 		return Undef, false, nil

@@ -30,7 +30,7 @@ func inlineResume(b *Builtin, args []Value) (*Generator, Value) {
 	default:
 		return nil, Undef
 	}
-	if g, ok := gv.o.(*Generator); ok && gv.k == KObj && g.kind == FlagGenerator {
+	if g, ok := gv.o.(*Generator); ok && g.kind == FlagGenerator {
 		return g, sent
 	}
 	return nil, Undef
@@ -321,7 +321,7 @@ func (t *Thread) Resume(g *Generator, sent Value, throw error) (v Value, done bo
 // sendTo advances a non-generator iterator used by yield from / await:
 // done reports that it finished with result v.
 func (t *Thread) sendTo(sub Value, sent Value) (v Value, done bool, err error) {
-	if sub.k == KObj {
+	if sub.isObj() {
 		if it, ok := sub.o.(GoAwaitIter); ok {
 			return it.Send(t, sent)
 		}
@@ -428,7 +428,7 @@ func (t *Thread) holdCoroutines(err error, args []Value) {
 		return
 	}
 	for _, a := range args {
-		if g, ok := a.o.(*Generator); ok && a.k == KObj && g.kind == FlagCoroutine && !g.Awaited() {
+		if g, ok := a.o.(*Generator); ok && g.kind == FlagCoroutine && !g.Awaited() {
 			inst.exc.held = append(inst.exc.held, g)
 		}
 	}

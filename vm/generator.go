@@ -139,7 +139,7 @@ func (f *Frame) Awaiting() Value {
 		return Obj(f.gen.delegate)
 	}
 	if f.pc >= 0 && f.pc < len(f.code.Ops) && Opcode(f.code.Ops[f.pc]&0xff) == OpYieldFrom && f.sp > 0 && f.sp <= len(f.regs) {
-		if v := f.regs[f.sp-1]; v.k == KObj {
+		if v := f.regs[f.sp-1]; v.isObj() {
 			return v
 		}
 	}
@@ -159,7 +159,7 @@ func (f *Frame) FirstLocal() Value {
 		return Undef
 	}
 	v := f.regs[0]
-	if c, ok := v.o.(*Cell); ok && v.k == KObj {
+	if c, ok := v.o.(*Cell); ok {
 		v = c.v
 	}
 	return v

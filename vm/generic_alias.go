@@ -21,7 +21,7 @@ func (*GenericAlias) Class() *Class { return GenericAliasType }
 
 // NewGenericAlias makes origin[key]; a tuple key gives several arguments.
 func NewGenericAlias(origin, key Value) *GenericAlias {
-	if tup, ok := key.o.(*Tuple); ok && key.k == KObj {
+	if tup, ok := key.o.(*Tuple); ok {
 		return &GenericAlias{origin: origin, args: append([]Value(nil), tup.items...)}
 	}
 	return &GenericAlias{origin: origin, args: []Value{key}}
@@ -30,7 +30,7 @@ func NewGenericAlias(origin, key Value) *GenericAlias {
 // typeReprItem is how CPython names a type inside a generic alias:
 // builtins bare, others module-qualified, ... for Ellipsis.
 func (t *Thread) typeReprItem(v Value) (string, error) {
-	if v.k == KObj {
+	if v.isObj() {
 		switch o := v.o.(type) {
 		case ellipsisObj:
 			return "...", nil
@@ -79,7 +79,7 @@ func (g *GenericAlias) GetAttr(t *Thread, name string) (Value, bool, error) {
 
 func (g *GenericAlias) Compare(t *Thread, op int, other Value) (bool, bool, error) {
 	o, ok := other.o.(*GenericAlias)
-	if !ok || other.k != KObj || (op != CmpEQ && op != CmpNE) {
+	if !ok || !other.isObj() || (op != CmpEQ && op != CmpNE) {
 		return false, false, nil
 	}
 	same := g.origin == o.origin && len(g.args) == len(o.args)

@@ -25,8 +25,8 @@ func (t *Thread) importName(name string, fromlist Value, level int, from *Module
 		if v.IsNone() {
 			return Undef, moduleNotFound(full, "import of "+full+" halted; None in sys.modules")
 		}
-		if _, isMod := v.o.(*Module); !isMod || v.k != KObj {
-			if i := strings.IndexByte(full, '.'); i >= 0 && level == 0 && (fromlist.IsNone() || fromlist.k == KUndef) {
+		if _, isMod := v.o.(*Module); !isMod || !v.isObj() {
+			if i := strings.IndexByte(full, '.'); i >= 0 && level == 0 && (fromlist.IsNone() || fromlist.IsUndef()) {
 				top, _ := t.interp.lookupModule(full[:i])
 				return top, nil
 			}
@@ -37,11 +37,11 @@ func (t *Thread) importName(name string, fromlist Value, level int, from *Module
 	if err != nil {
 		return Undef, err
 	}
-	if v, ok := t.interp.lookupModule(full); ok && v.o != Value(Obj(m)).o && (strings.IndexByte(full, '.') < 0 || !(fromlist.IsNone() || fromlist.k == KUndef)) {
+	if v, ok := t.interp.lookupModule(full); ok && v.o != Value(Obj(m)).o && (strings.IndexByte(full, '.') < 0 || !(fromlist.IsNone() || fromlist.IsUndef())) {
 		// The module's body put something else in sys.modules for itself.
 		return v, nil
 	}
-	if fromlist.IsNone() || fromlist.k == KUndef {
+	if fromlist.IsNone() || fromlist.IsUndef() {
 		if level == 0 {
 			// `import a.b.c` binds a.
 			if i := strings.IndexByte(full, '.'); i >= 0 {
@@ -102,7 +102,7 @@ func packageOf(m *Module) string {
 // packages first and binding each new submodule as an attribute of its parent.
 func (it *Interp) importModule(t *Thread, name string) (*Module, error) {
 	if v, ok := it.lookupModule(name); ok {
-		if m, isMod := v.o.(*Module); isMod && v.k == KObj {
+		if m, isMod := v.o.(*Module); isMod {
 			return m, nil
 		}
 		if v.IsNone() {
@@ -187,7 +187,7 @@ func (it *Interp) loadModule(t *Thread, name string, parent *Module) (*Module, e
 			return nil, moduleNotFound(name, "No module named '"+name+"'")
 		}
 		dirs = nil
-		if l, ok := pv.o.(*List); ok && pv.k == KObj {
+		if l, ok := pv.o.(*List); ok {
 			for _, d := range l.items {
 				if s, ok := d.StrOf(); ok {
 					dirs = append(dirs, s)
@@ -261,7 +261,7 @@ func (it *Interp) searchPath() []string {
 	}
 	pv, _ := sys.Get("path")
 	l, ok := pv.o.(*List)
-	if !ok || pv.k != KObj {
+	if !ok || !pv.isObj() {
 		return append([]string{it.mainDir}, it.cfg.Path...)
 	}
 	dirs := make([]string, 0, len(l.items))
@@ -299,7 +299,7 @@ func (it *Interp) execModule(t *Thread, name, file string, path []string, src []
 	// A module may replace itself in sys.modules while it runs; the
 	// import gives what is there then.
 	if v, ok := it.lookupModule(name); ok {
-		if m2, isMod := v.o.(*Module); isMod && v.k == KObj {
+		if m2, isMod := v.o.(*Module); isMod {
 			return m2, nil
 		}
 	}
@@ -407,7 +407,7 @@ func (t *Thread) importFrom(modv Value, name string) (Value, error) {
 		return v, nil
 	}
 	m, isMod := modv.o.(*Module)
-	if !isMod || modv.k != KObj {
+	if !isMod || !modv.isObj() {
 		return Undef, Errorf(ImportError, "cannot import name '%s' from '<unknown module name>' (unknown location)", name)
 	}
 	if sub, ok := t.interp.lookupModule(m.Name + "." + name); ok {
@@ -418,7 +418,7 @@ func (t *Thread) importFrom(modv Value, name string) (Value, error) {
 		loc, _ = f.StrOf()
 	}
 	if spec, ok := m.Get("__spec__"); ok {
-		if s, ok := spec.o.(*moduleSpec); ok && spec.k == KObj {
+		if s, ok := spec.o.(*moduleSpec); ok {
 			if s.initializing {
 				return Undef, Errorf(ImportError, "cannot import name '%s' from partially initialized module '%s' (most likely due to a circular import) (%s)", name, m.Name, loc)
 			}

@@ -232,7 +232,7 @@ func (it *Interp) LoadedModules() map[string]*Module {
 	out := make(map[string]*Module, len(it.modules))
 	if d := it.sysModules; d != nil {
 		d.Items(func(k, v Value) bool {
-			if m, ok := v.o.(*Module); ok && v.k == KObj {
+			if m, ok := v.o.(*Module); ok {
 				if s, ok := k.StrOf(); ok {
 					out[s] = m
 				}

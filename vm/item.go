@@ -4,7 +4,7 @@ import "math/big"
 
 // IndexOf converts an index value (int, bool or __index__) to an int.
 func (t *Thread) IndexOf(v Value) (int64, bool, error) {
-	switch v.k {
+	switch v.kind() {
 	case KInt, KBool:
 		return int64(v.n), true, nil
 	case KObj:
@@ -89,7 +89,7 @@ func (t *Thread) sliceIndices(s *SliceObj, n int64) (start, stop, step int64, er
 
 // sliceArg converts a slice bound, clamping huge ints.
 func (t *Thread) sliceArg(v Value) (int64, bool, error) {
-	if b, ok := v.o.(*BigIntObj); ok && v.k == KObj {
+	if b, ok := v.o.(*BigIntObj); ok {
 		if b.v.Sign() < 0 {
 			return -1 << 62, true, nil
 		}
@@ -162,10 +162,10 @@ func (t *Thread) dictSubclassItem(obj Value, inst *Instance, d *Dict, key Value)
 
 // GetItem is obj[key].
 func (t *Thread) GetItem(obj, key Value) (Value, error) {
-	if obj.k == KObj {
+	if obj.isObj() {
 		switch o := obj.o.(type) {
 		case *List:
-			if key.k == KInt {
+			if key.isInt() {
 				i := int64(key.n)
 				if i < 0 {
 					i += int64(len(o.items))
@@ -175,7 +175,7 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 				}
 				return Undef, Errorf(IndexError, "list index out of range")
 			}
-			if s, ok := key.o.(*SliceObj); ok && key.k == KObj {
+			if s, ok := key.o.(*SliceObj); ok {
 				a, b, c, err := t.sliceIndices(s, int64(len(o.items)))
 				if err != nil {
 					return Undef, err
@@ -188,7 +188,7 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 			}
 			return o.items[i], nil
 		case *Tuple:
-			if s, ok := key.o.(*SliceObj); ok && key.k == KObj {
+			if s, ok := key.o.(*SliceObj); ok {
 				a, b, c, err := t.sliceIndices(s, int64(len(o.items)))
 				if err != nil {
 					return Undef, err
@@ -201,7 +201,7 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 			}
 			return o.items[i], nil
 		case *StrObj:
-			if s, ok := key.o.(*SliceObj); ok && key.k == KObj {
+			if s, ok := key.o.(*SliceObj); ok {
 				a, b, c, err := t.sliceIndices(s, int64(o.Len()))
 				if err != nil {
 					return Undef, err
@@ -244,7 +244,7 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 		case *Range:
 			return t.rangeGetItem(o, key)
 		case *Bytes:
-			if s, ok := key.o.(*SliceObj); ok && key.k == KObj {
+			if s, ok := key.o.(*SliceObj); ok {
 				a, b, c, err := t.sliceIndices(s, int64(len(o.b)))
 				if err != nil {
 					return Undef, err
@@ -266,7 +266,7 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 				return t.GetItem(o.payload, key)
 			}
 			if m, ok := t.lookupSpecial(obj, "__getitem__"); ok {
-				if d, isDict := o.payload.o.(*Dict); isDict && o.payload.k == KObj && isDictGetItem(m) {
+				if d, isDict := o.payload.o.(*Dict); isDict && isDictGetItem(m) {
 					return t.dictSubclassItem(obj, o, d, key)
 				}
 				return t.callBound(m, obj, []Value{key}, nil)
@@ -280,7 +280,7 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 			}
 			if m, ok := o.Lookup("__class_getitem__"); ok {
 				// Implicitly a class method, as in CPython.
-				if cm, isCM := m.o.(*ClassMethod); isCM && m.k == KObj {
+				if cm, isCM := m.o.(*ClassMethod); isCM {
 					m = cm.fn
 				}
 				return t.Call(m, []Value{obj, key}, nil)
@@ -293,7 +293,7 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 			return o.GetItem(t, key)
 		}
 	}
-	if _, isCls := obj.o.(*Class); isCls && obj.k == KObj {
+	if _, isCls := obj.o.(*Class); isCls {
 		return Undef, Errorf(TypeError, "type '%s' is not subscriptable", obj.o.(*Class).Name)
 	}
 	return Undef, Errorf(TypeError, "'%s' object is not subscriptable", obj.TypeName())
@@ -323,10 +323,10 @@ func keyError(key Value) error {
 
 // SetItem is obj[key] = v.
 func (t *Thread) SetItem(obj, key, v Value) error {
-	if obj.k == KObj {
+	if obj.isObj() {
 		switch o := obj.o.(type) {
 		case *List:
-			if s, ok := key.o.(*SliceObj); ok && key.k == KObj {
+			if s, ok := key.o.(*SliceObj); ok {
 				return t.listSetSlice(o, s, v)
 			}
 			i, err := t.seqIndex(key, len(o.items), "list assignment")
@@ -367,7 +367,7 @@ func (t *Thread) listSetSlice(l *List, s *SliceObj, v Value) error {
 		return err
 	}
 	var items []Value
-	if v.k == KObj && v.o == Object(l) {
+	if v.isObj() && v.o == Object(l) {
 		items = append([]Value(nil), l.items...)
 	} else if in, ok := t.seqItems(v); ok {
 		items = in // another list or tuple: read in place, not copied
@@ -404,10 +404,10 @@ func (t *Thread) listSetSlice(l *List, s *SliceObj, v Value) error {
 
 // DelItem is del obj[key].
 func (t *Thread) DelItem(obj, key Value) error {
-	if obj.k == KObj {
+	if obj.isObj() {
 		switch o := obj.o.(type) {
 		case *List:
-			if s, ok := key.o.(*SliceObj); ok && key.k == KObj {
+			if s, ok := key.o.(*SliceObj); ok {
 				a, b, c, err := t.sliceIndices(s, int64(len(o.items)))
 				if err != nil {
 					return err

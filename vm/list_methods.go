@@ -30,7 +30,7 @@ func init() {
 		if err := t.GrowCheck(len(l.items), cap(l.items), SizeValue); err != nil {
 			return Undef, err
 		}
-		l.items = append(l.items, args[1])
+		l.items = appendValue(l.items, args[1])
 		return None, nil
 	})
 	m("extend", func(t *Thread, args []Value, kw []KV) (Value, error) {

@@ -47,7 +47,7 @@ func (p *MappingProxy) DelItem(t *Thread, key Value) error {
 
 // Compare: a mappingproxy compares as its mapping.
 func (p *MappingProxy) Compare(t *Thread, op int, other Value) (bool, bool, error) {
-	if o, ok := other.o.(*MappingProxy); ok && other.k == KObj {
+	if o, ok := other.o.(*MappingProxy); ok {
 		other = Obj(o.d)
 	}
 	r, err := t.compareOp(op, Obj(p.d), other)
@@ -74,14 +74,14 @@ func init() {
 			return Undef, Errorf(TypeError, "mappingproxy() takes at most 1 argument (%d given)", len(args))
 		}
 		src := args[0]
-		if src.k == KObj {
+		if src.isObj() {
 			switch o := src.o.(type) {
 			case *Dict:
 				return NewMappingProxy(o), nil
 			case *MappingProxy:
 				return NewMappingProxy(o.d), nil
 			case *Instance:
-				if d, ok := o.payload.o.(*Dict); ok && o.payload.k == KObj {
+				if d, ok := o.payload.o.(*Dict); ok {
 					return NewMappingProxy(d), nil
 				}
 			}
@@ -89,7 +89,7 @@ func init() {
 		_, isList := src.o.(*List)
 		_, isTuple := src.o.(*Tuple)
 		hasKeys, _ := t.HasAttr(src, "__getitem__")
-		if isList || isTuple || !hasKeys || src.k != KObj {
+		if isList || isTuple || !hasKeys || !src.isObj() {
 			return Undef, Errorf(TypeError, "mappingproxy() argument must be a mapping, not %s", src.TypeName())
 		}
 		d := NewDict()
@@ -99,7 +99,7 @@ func init() {
 		return NewMappingProxy(d), nil
 	}
 	self := func(args []Value) (*MappingProxy, error) {
-		if p, ok := args[0].o.(*MappingProxy); ok && args[0].k == KObj {
+		if p, ok := args[0].o.(*MappingProxy); ok {
 			return p, nil
 		}
 		return nil, Errorf(TypeError, "descriptor requires a 'mappingproxy' object but received a '%s'", args[0].TypeName())

@@ -128,7 +128,7 @@ type memWalker struct {
 const valueSize = int64(unsafe.Sizeof(Value{}))
 
 func (w *memWalker) val(v Value) {
-	if v.k == KObj && v.o != nil {
+	if v.isObj() {
 		w.obj(v.o)
 	}
 }

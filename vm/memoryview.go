@@ -74,7 +74,7 @@ func (m *MemoryView) item(i int) []byte {
 }
 
 func newMemoryView(v Value) (Value, error) {
-	if mv, ok := v.o.(*MemoryView); ok && v.k == KObj {
+	if mv, ok := v.o.(*MemoryView); ok {
 		if mv.unusable() {
 			return Undef, errReleased()
 		}
@@ -169,7 +169,7 @@ func (m *MemoryView) SetItem(t *Thread, key, v Value) error {
 		if !ok {
 			return Errorf(TypeError, "a bytes-like object is required, not '%s'", v.TypeName())
 		}
-		if e, _ := bufferOf(v); v.k == KObj {
+		if e, _ := bufferOf(v); v.isObj() {
 			f := "B"
 			if e != nil {
 				f = e.BufferFormat()
@@ -245,14 +245,14 @@ func (m *MemoryView) Compare(t *Thread, op int, other Value) (bool, bool, error)
 	if op != cmpEQ && op != cmpNE {
 		return false, false, nil
 	}
-	if other.k == KObj && other.o == Object(m) {
+	if other.isObj() && other.o == Object(m) {
 		return op == cmpEQ, true, nil
 	}
 	if m.unusable() {
 		return op == cmpNE, true, nil
 	}
 	var items []Value
-	if om, ok := other.o.(*MemoryView); ok && other.k == KObj {
+	if om, ok := other.o.(*MemoryView); ok {
 		if om.unusable() {
 			return op == cmpNE, true, nil
 		}

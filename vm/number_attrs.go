@@ -14,7 +14,7 @@ func (t *Thread) ToFloat(v Value) (float64, error) {
 	} else if IsInstanceOf(err, OverflowError) {
 		return 0, err // an int too large for a float
 	}
-	if inst, ok := v.o.(*Instance); ok && v.k == KObj || dunderNative(v) {
+	if inst, ok := v.o.(*Instance); ok || dunderNative(v) {
 		if ok && !inst.payload.IsUndef() {
 			if f, err := toFloat(inst.payload); err == nil {
 				return f, nil
@@ -42,10 +42,10 @@ func numberProperty(cls *Class, name string, get func(v Value) Value) {
 func init() {
 	self := func(v Value) Value {
 		// An int subclass's numerator is the plain int.
-		if inst, ok := v.o.(*Instance); ok && v.k == KObj {
+		if inst, ok := v.o.(*Instance); ok {
 			return inst.payload
 		}
-		if v.k == KBool {
+		if v.isBool() {
 			return Int(int64(v.n))
 		}
 		return v
@@ -99,17 +99,17 @@ func init() {
 }
 
 func floatOf(v Value) float64 {
-	if inst, ok := v.o.(*Instance); ok && v.k == KObj {
+	if inst, ok := v.o.(*Instance); ok {
 		v = inst.payload
 	}
-	if v.k == KFloat {
+	if v.isFloat() {
 		return v.AsFloat()
 	}
 	return NaN()
 }
 
 func complexOf(v Value) complex128 {
-	if inst, ok := v.o.(*Instance); ok && v.k == KObj {
+	if inst, ok := v.o.(*Instance); ok {
 		v = inst.payload
 	}
 	if c, ok := v.o.(*Complex); ok {

@@ -19,7 +19,7 @@ func init() {
 		return Str(s), err
 	}
 	IntType.AddMethod("__repr__", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		if args[0].k == KBool {
+		if args[0].isBool() {
 			// int.__repr__(True) is '1': the int part of a bool.
 			return numRepr(t, []Value{Int(int64(args[0].n))}, kw)
 		}
@@ -44,7 +44,7 @@ func init() {
 	})
 	IntType.AddMethod("bit_length", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		v := args[0]
-		if v.k == KInt || v.k == KBool {
+		if v.isInt() || v.isBool() {
 			n := v.AsInt()
 			if n < 0 {
 				n = -n

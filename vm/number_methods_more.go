@@ -189,7 +189,7 @@ func init() {
 			return Undef, err
 		}
 		v := args[0]
-		if v.k == KInt || v.k == KBool {
+		if v.isInt() || v.isBool() {
 			u := uint64(v.AsInt())
 			if v.AsInt() < 0 {
 				u = -u

@@ -35,7 +35,17 @@ func NewList(items []Value) *List { return &List{items: items} }
 func (l *List) Items() []Value { return l.items }
 
 // Append adds v at the end (list.append).
-func (l *List) Append(v Value) { l.items = append(l.items, v) }
+func (l *List) Append(v Value) { l.items = appendValue(l.items, v) }
+
+// appendValue appends v to a list's items. A list's first append makes
+// room for four items, as CPython's list_resize does: Go's append would
+// reallocate at 1, 2 and 4.
+func appendValue(items []Value, v Value) []Value {
+	if cap(items) == 0 {
+		items = make([]Value, 0, 4)
+	}
+	return append(items, v)
+}
 
 // Truncate drops the items from index n on (the backing slot is cleared so
 // the garbage collector can free what it held).
@@ -156,7 +166,7 @@ func (m *Module) shareLayout() *Module {
 // builtinFor resolves an unset global slot through the builtins module.
 func (m *Module) builtinFor(slot int, builtins *Module) (Value, bool) {
 	if slot < len(m.fromBuiltins) {
-		if v := m.fromBuiltins[slot]; v.k != KUndef {
+		if v := m.fromBuiltins[slot]; !v.IsUndef() {
 			return v, true
 		}
 	}
@@ -316,7 +326,7 @@ func (*BoundMethod) Class() *Class { return MethodType }
 // identity, as CPython 3.8+) to equal functions; no order.
 func (m *BoundMethod) Compare(t *Thread, op int, other Value) (bool, bool, error) {
 	o, ok := other.o.(*BoundMethod)
-	if !ok || other.k != KObj || (op != cmpEQ && op != cmpNE) {
+	if !ok || !other.isObj() || (op != cmpEQ && op != cmpNE) {
 		return false, false, nil
 	}
 	eq := m.Self.Is(o.Self)
@@ -333,7 +343,7 @@ func (m *BoundMethod) Compare(t *Thread, op int, other Value) (bool, bool, error
 // equal methods hash alike.
 func (m *BoundMethod) HashErr(t *Thread) (uint64, error) {
 	var self uint64
-	if m.Self.k == KObj {
+	if m.Self.isObj() {
 		self = identityHash(m.Self.o)
 	} else {
 		h, err := t.Hash(m.Self)

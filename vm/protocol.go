@@ -18,7 +18,7 @@ func (t *Thread) lookupSpecial(v Value, name string) (Value, bool) {
 
 // Truth is bool(v).
 func (t *Thread) Truth(v Value) (bool, error) {
-	switch v.k {
+	switch v.kind() {
 	case KNone, KUndef:
 		return false, nil
 	case KBool, KInt:
@@ -53,7 +53,7 @@ func (t *Thread) Truth(v Value) (bool, error) {
 			if err != nil {
 				return false, err
 			}
-			if r.k != KBool {
+			if !r.isBool() {
 				return false, Errorf(TypeError, "__bool__ should return bool, returned %s", r.TypeName())
 			}
 			return r.n != 0, nil
@@ -77,14 +77,14 @@ func (t *Thread) Truth(v Value) (bool, error) {
 	if dunderNative(v) {
 		if m, ok := t.lookupSpecial(v, "__bool__"); ok {
 			r, err := t.callBound(m, v, nil, nil)
-			return r.k == KBool && r.n != 0, err
+			return r.isBool() && r.n != 0, err
 		}
 	}
 	return true, nil
 }
 
 func lenResult(r Value) (int, error) {
-	if r.k != KInt && r.k != KBool {
+	if !r.isInt() && !r.isBool() {
 		if _, ok := r.o.(*BigIntObj); ok {
 			return 0, Errorf(OverflowError, "cannot fit 'int' into an index-sized integer")
 		}
@@ -98,7 +98,7 @@ func lenResult(r Value) (int, error) {
 
 // Len is len(v).
 func (t *Thread) Len(v Value) (int, error) {
-	if v.k == KObj {
+	if v.isObj() {
 		switch o := v.o.(type) {
 		case *StrObj:
 			return o.Len(), nil
@@ -252,7 +252,7 @@ func hashString(s string) uint64 {
 
 // Hash is hash(v). t may be nil for values whose hash runs no script code.
 func (t *Thread) Hash(v Value) (uint64, error) {
-	switch v.k {
+	switch v.kind() {
 	case KNone:
 		return 0xfca86420, nil
 	case KBool, KInt:
@@ -302,7 +302,7 @@ func (t *Thread) Hash(v Value) (uint64, error) {
 					if !r.isIntLike() {
 						return 0, Errorf(TypeError, "__hash__ method should return an integer")
 					}
-					if r.k == KObj {
+					if r.isObj() {
 						return hashBig(r.bigOf()), nil
 					}
 					// CPython keeps what __hash__ returns (but -1, which
@@ -354,7 +354,7 @@ func IdentityHash(o Object) uint64 { return identityHash(o) }
 // keyEqual is == for dict/set keys (identity first).
 func (t *Thread) keyEqual(a, b Value) (bool, error) {
 	// Two strs (the common key) compare here, without the protocol.
-	if a.k == KObj && b.k == KObj {
+	if a.isObj() && b.isObj() {
 		if x, ok := a.o.(*StrObj); ok {
 			if y, ok := b.o.(*StrObj); ok {
 				return x == y || x.s == y.s, nil
@@ -369,7 +369,7 @@ func (t *Thread) keyEqual(a, b Value) (bool, error) {
 
 // Iter is iter(v).
 func (t *Thread) Iter(v Value) (Value, error) {
-	if v.k == KObj {
+	if v.isObj() {
 		switch o := v.o.(type) {
 		case *List:
 			return Obj(&listIter{l: o}), nil
@@ -400,7 +400,7 @@ func (t *Thread) Iter(v Value) (Value, error) {
 		case Iterator:
 			return v, nil
 		case *Instance:
-			if _, isIt := o.payload.o.(Iterator); isIt && o.payload.k == KObj {
+			if _, isIt := o.payload.o.(Iterator); isIt {
 				// A subclass of a native iterator class is its own iterator,
 				// so that a __next__ it overrides is the one called.
 				if m, ok := t.lookupSpecial(v, "__iter__"); ok {
@@ -455,7 +455,7 @@ type Iterator interface {
 }
 
 func (t *Thread) isIterator(v Value) bool {
-	if v.k != KObj {
+	if !v.isObj() {
 		return false
 	}
 	switch o := v.o.(type) {
@@ -468,7 +468,7 @@ func (t *Thread) isIterator(v Value) bool {
 			return true
 		}
 		_, isIt := o.payload.o.(Iterator)
-		return isIt && o.payload.k == KObj
+		return isIt && o.payload.isObj()
 	}
 	return false
 }
@@ -485,7 +485,7 @@ func (t *Thread) Next(it Value) (Value, bool, error) {
 	if err := t.Poll(); err != nil {
 		return Undef, false, err
 	}
-	if it.k == KObj {
+	if it.isObj() {
 		switch o := it.o.(type) {
 		case Iterator:
 			return o.Next(t)
@@ -516,7 +516,7 @@ func (t *Thread) Next(it Value) (Value, bool, error) {
 				}
 				return r, true, nil
 			}
-			if p, isIt := o.payload.o.(Iterator); isIt && o.payload.k == KObj {
+			if p, isIt := o.payload.o.(Iterator); isIt {
 				return p.Next(t)
 			}
 		}
@@ -526,7 +526,7 @@ func (t *Thread) Next(it Value) (Value, bool, error) {
 
 // Iterate calls fn for each item of v.
 func (t *Thread) Iterate(v Value, fn func(Value) error) error {
-	if v.k == KObj {
+	if v.isObj() {
 		switch o := v.o.(type) {
 		case *List:
 			for i := 0; i < len(o.items); i++ {
@@ -582,7 +582,7 @@ func (t *Thread) Iterate(v Value, fn func(Value) error) error {
 
 // ToList collects the items of any iterable.
 func (t *Thread) ToList(v Value) ([]Value, error) {
-	if v.k == KObj {
+	if v.isObj() {
 		switch o := v.o.(type) {
 		case *List:
 			return append([]Value(nil), o.items...), nil
@@ -650,7 +650,7 @@ type Container interface {
 
 // Contains is `item in container`.
 func (t *Thread) Contains(container, item Value) (bool, error) {
-	if container.k == KObj {
+	if container.isObj() {
 		switch o := container.o.(type) {
 		case *StrObj:
 			s, ok := item.StrOf()
@@ -755,9 +755,9 @@ func (t *Thread) hashTuple(o *Tuple, depth int) (uint64, error) {
 	for _, x := range o.items {
 		var h uint64
 		var err error
-		if x.k == KInt {
+		if x.isInt() {
 			h = hashInt(int64(x.n)) // the common item, without the Hash call
-		} else if sub, ok := x.o.(*Tuple); ok && x.k == KObj {
+		} else if sub, ok := x.o.(*Tuple); ok {
 			if t != nil {
 				if err := t.enterRecursion(); err != nil {
 					return 0, err

@@ -62,7 +62,7 @@ type Awaitable interface {
 
 // getAwaitable implements GET_AWAITABLE.
 func (t *Thread) getAwaitable(v Value) (Value, error) {
-	if v.k == KObj {
+	if v.isObj() {
 		switch o := v.o.(type) {
 		case *Generator:
 			if o.kind == FlagCoroutine || o.iterableCoroutine {
@@ -82,7 +82,7 @@ func (t *Thread) getAwaitable(v Value) (Value, error) {
 				if err != nil {
 					return Undef, err
 				}
-				if g, ok := r.o.(*Generator); ok && r.k == KObj && g.kind == FlagCoroutine {
+				if g, ok := r.o.(*Generator); ok && g.kind == FlagCoroutine {
 					return Undef, Errorf(TypeError, "__await__() returned a coroutine")
 				}
 				if !t.isIterator(r) {
@@ -159,7 +159,7 @@ func (s *asyncGenStep) Send(t *Thread, sent Value) (Value, bool, error) {
 		}
 		return Undef, false, NewInstance(StopAsyncIteration)
 	}
-	if w, ok := v.o.(*asyncGenValue); ok && v.k == KObj {
+	if w, ok := v.o.(*asyncGenValue); ok {
 		s.done = true
 		if s.closing {
 			return Undef, false, Errorf(RuntimeError, "async generator ignored GeneratorExit")
@@ -171,7 +171,7 @@ func (s *asyncGenStep) Send(t *Thread, sent Value) (Value, bool, error) {
 
 // getAIter implements GET_AITER.
 func (t *Thread) getAIter(v Value) (Value, error) {
-	if v.k == KObj {
+	if v.isObj() {
 		switch o := v.o.(type) {
 		case *Generator:
 			if o.kind == FlagAsyncGen {
@@ -200,7 +200,7 @@ type AsyncIterator interface {
 
 // getANext implements GET_ANEXT: the awaitable of the next item.
 func (t *Thread) getANext(v Value) (Value, error) {
-	if v.k == KObj {
+	if v.isObj() {
 		switch o := v.o.(type) {
 		case *Generator:
 			if o.kind == FlagAsyncGen {
@@ -232,7 +232,7 @@ func (t *Thread) getANext(v Value) (Value, error) {
 // dictMerge implements {**m} (DICT_UPDATE) and f(**m) (DICT_MERGE, where a
 // repeated key is an error).
 func (t *Thread) dictMerge(d *Dict, m Value, isCall bool) error {
-	if src, ok := m.o.(*Dict); ok && m.k == KObj {
+	if src, ok := m.o.(*Dict); ok {
 		var err error
 		src.Items(func(k, v Value) bool {
 			if isCall {

@@ -85,10 +85,10 @@ func (r *Range) at(i *big.Int) Value {
 
 // bigIndex converts an int-like value (int, bool, __index__) to a big int.
 func (t *Thread) bigIndex(v Value) (*big.Int, bool, error) {
-	if b, ok := v.o.(*BigIntObj); ok && v.k == KObj {
+	if b, ok := v.o.(*BigIntObj); ok {
 		return b.v, true, nil
 	}
-	if inst, ok := v.o.(*Instance); ok && v.k == KObj {
+	if inst, ok := v.o.(*Instance); ok {
 		if m, ok := t.lookupSpecial(v, "__index__"); ok {
 			r, err := t.callBound(m, v, nil, nil)
 			if err != nil {
@@ -104,7 +104,7 @@ func (t *Thread) bigIndex(v Value) (*big.Int, bool, error) {
 		}
 		return nil, false, nil
 	}
-	if v.k == KInt || v.k == KBool {
+	if v.isInt() || v.isBool() {
 		return big.NewInt(int64(v.n)), true, nil
 	}
 	return nil, false, nil
@@ -124,7 +124,7 @@ func newRange(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 	small := true
 	var n [3]int64
 	for i, a := range args {
-		if a.k != KInt && a.k != KBool {
+		if !a.isInt() && !a.isBool() {
 			small = false
 			break
 		}
@@ -185,10 +185,10 @@ func (r *Range) truth() bool {
 
 // getItem is r[key] for an index or a slice.
 func (t *Thread) rangeGetItem(r *Range, key Value) (Value, error) {
-	if s, ok := key.o.(*SliceObj); ok && key.k == KObj {
+	if s, ok := key.o.(*SliceObj); ok {
 		return t.rangeSlice(r, s)
 	}
-	if r.big == nil && (key.k == KInt || key.k == KBool) {
+	if r.big == nil && (key.isInt() || key.isBool()) {
 		i, n := int64(key.n), r.Len()
 		if i < 0 {
 			i += n
@@ -290,7 +290,7 @@ func (t *Thread) bigSliceIndices(s *SliceObj, n *big.Int) (start, stop, step *bi
 
 // rangeContains is `item in r`: arithmetic for ints, comparison otherwise.
 func rangeContains(t *Thread, r *Range, item Value) (bool, error) {
-	if r.big == nil && (item.k == KInt || item.k == KBool) {
+	if r.big == nil && (item.isInt() || item.isBool()) {
 		x := int64(item.n)
 		if r.step > 0 {
 			if x < r.start || x >= r.stop {
@@ -319,7 +319,7 @@ func rangeContains(t *Thread, r *Range, item Value) (bool, error) {
 
 // exactInt is an int or bool (not a subclass, whose == may differ).
 func exactInt(v Value) (*big.Int, bool) {
-	switch v.k {
+	switch v.kind() {
 	case KInt, KBool:
 		return big.NewInt(int64(v.n)), true
 	case KObj:

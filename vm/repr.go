@@ -11,7 +11,7 @@ import (
 
 // Repr is repr(v).
 func (t *Thread) Repr(v Value) (string, error) {
-	switch v.k {
+	switch v.kind() {
 	case KNone:
 		return "None", nil
 	case KBool:
@@ -302,7 +302,7 @@ func (t *Thread) reprInstance(o *Instance, v Value) (string, error) {
 
 // StrOf is str(v).
 func (t *Thread) StrOf(v Value) (string, error) {
-	if v.k == KObj {
+	if v.isObj() {
 		switch o := v.o.(type) {
 		case *StrObj:
 			return o.s, nil
@@ -329,7 +329,7 @@ func (t *Thread) StrOf(v Value) (string, error) {
 				return t.excStr(o)
 			}
 			// A str subclass without its own __str__ prints as its text.
-			if s, ok := o.payload.o.(*StrObj); ok && o.payload.k == KObj {
+			if s, ok := o.payload.o.(*StrObj); ok {
 				return s.s, nil
 			}
 		case Stringer:
@@ -346,7 +346,7 @@ func (t *Thread) excStr(o *Instance) (string, error) {
 		msg, _ := syntaxErrorAttr(o, "msg")
 		file, _ := syntaxErrorAttr(o, "filename")
 		line, _ := syntaxErrorAttr(o, "lineno")
-		if f, ok := file.StrOf(); ok && line.k == KInt {
+		if f, ok := file.StrOf(); ok && line.isInt() {
 			m, err := t.StrOf(msg)
 			if err != nil {
 				return "", err

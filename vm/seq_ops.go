@@ -54,7 +54,7 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 	case *StrObj:
 		switch op {
 		case binAdd:
-			if y, ok := b.o.(*StrObj); ok && b.k == KObj {
+			if y, ok := b.o.(*StrObj); ok {
 				if n := len(x.s) + len(y.s); n >= allocChargeMin {
 					if err := t.CheckAlloc(int64(n), 1); err != nil {
 						return Undef, true, err
@@ -66,7 +66,7 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 		case binMul:
 			n, ok, err := repeatCount(t, b, a)
 			if !ok || err != nil {
-				if !ok && b.k != KObj || !ok {
+				if !ok && !b.isObj() || !ok {
 					return Undef, true, Errorf(TypeError, "can't multiply sequence by non-int of type '%s'", b.TypeName())
 				}
 				return Undef, true, err
@@ -93,7 +93,7 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 				x.items = append(x.items, items...)
 				return a, true, nil
 			}
-			if y, ok := b.o.(*List); ok && b.k == KObj {
+			if y, ok := b.o.(*List); ok {
 				if err := CheckAlloc(int64(len(x.items)+len(y.items)), SizeValue); err != nil {
 					return Undef, true, err
 				}
@@ -119,7 +119,7 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 	case *Tuple:
 		switch op {
 		case binAdd:
-			if y, ok := b.o.(*Tuple); ok && b.k == KObj {
+			if y, ok := b.o.(*Tuple); ok {
 				if err := CheckAlloc(int64(len(x.items)+len(y.items)), SizeValue); err != nil {
 					return Undef, true, err
 				}
@@ -142,7 +142,7 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 		return bytesSeqOp(t, op, a, b, inplace)
 	case *Dict:
 		if op == binOr {
-			if y, ok := b.o.(*Dict); ok && b.k == KObj {
+			if y, ok := b.o.(*Dict); ok {
 				d := x
 				if !inplace {
 					d = x.Copy()
@@ -178,7 +178,7 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 	}
 	// iterable | keys view (and &, -, ^): the view's operators take either
 	// side, turning the other into a set first.
-	if bv, ok := b.o.(*DictView); ok && b.k == KObj && bv.kind != 1 && (op == binOr || op == binAnd || op == binSub || op == binXor) {
+	if bv, ok := b.o.(*DictView); ok && bv.kind != 1 && (op == binOr || op == binAnd || op == binSub || op == binXor) {
 		left := NewSet()
 		if err := t.Iterate(a, func(v Value) error { return left.Add(t, v) }); err != nil {
 			return Undef, true, err
@@ -190,7 +190,7 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 		return setOp(t, op, Obj(left), Obj(right), false)
 	}
 	// int * sequence
-	if op == binMul && a.isIntLike() && b.k == KObj {
+	if op == binMul && a.isIntLike() && b.isObj() {
 		switch b.o.(type) {
 		case *StrObj, *List, *Tuple, *Bytes, *ByteArray:
 			return seqOp(t, op, b, a, false)
@@ -244,7 +244,7 @@ func setAlgebra(t *Thread, op int, x, y *Set, inplace bool) (*Set, error) {
 			big, small = y, x
 		}
 		for _, e := range small.table {
-			if e.key.k == KUndef {
+			if e.key.IsUndef() {
 				continue
 			}
 			i, err := big.find(t, e.key, e.hash)
@@ -265,7 +265,7 @@ func setAlgebra(t *Thread, op int, x, y *Set, inplace bool) (*Set, error) {
 				out = x.copySet()
 			}
 			for _, e := range y.table {
-				if e.key.k != KUndef {
+				if !e.key.IsUndef() {
 					if i, _ := out.find(t, e.key, e.hash); i >= 0 {
 						out.table[i] = setEntry{hash: setDummyHash}
 						out.used--
@@ -276,7 +276,7 @@ func setAlgebra(t *Thread, op int, x, y *Set, inplace bool) (*Set, error) {
 		}
 		out := NewSet()
 		for _, e := range x.table {
-			if e.key.k == KUndef {
+			if e.key.IsUndef() {
 				continue
 			}
 			i, err := y.find(t, e.key, e.hash)
@@ -296,7 +296,7 @@ func setAlgebra(t *Thread, op int, x, y *Set, inplace bool) (*Set, error) {
 			target, src = y.copySet(), x
 		}
 		for _, e := range src.table {
-			if e.key.k == KUndef {
+			if e.key.IsUndef() {
 				continue
 			}
 			i, err := target.find(t, e.key, e.hash)
@@ -321,16 +321,6 @@ func setAlgebra(t *Thread, op int, x, y *Set, inplace bool) (*Set, error) {
 func repeatValues(src []Value, n int) []Value {
 	out := make([]Value, len(src)*n)
 	if len(out) == 0 {
-		return out
-	}
-	if len(src) == 1 && src[0].o == nil {
-		// An inline value ([False] * n): the new slice's object halves
-		// are nil already, so only the scalar fields are stored, which
-		// needs no write barrier and no pointer-aware copy.
-		k, v := src[0].k, src[0].n
-		for i := range out {
-			out[i].k, out[i].n = k, v
-		}
 		return out
 	}
 	// Doubling block copies (memmove) beat a store per item, which pays a

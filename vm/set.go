@@ -22,7 +22,7 @@ type setEntry struct {
 const setDummyHash = ^uint64(0)
 
 // free reports an entry that was never used (probing stops there).
-func (e *setEntry) free() bool { return e.key.k == KUndef && e.hash == 0 }
+func (e *setEntry) free() bool { return e.key.IsUndef() && e.hash == 0 }
 
 const (
 	setMinSize   = 8
@@ -100,7 +100,7 @@ func (s *Set) addHashed(t *Thread, key Value, h uint64) error {
 					s.resize(n)
 				}
 				return nil
-			case e.key.k != KUndef:
+			case !e.key.IsUndef():
 				if e.hash == h {
 					if e.key.Is(key) {
 						return nil
@@ -135,7 +135,7 @@ func (s *Set) resize(minused int) {
 	s.table = make([]setEntry, size)
 	s.fill = s.used
 	for _, e := range old {
-		if e.key.k != KUndef {
+		if !e.key.IsUndef() {
 			s.insertClean(e.key, e.hash)
 		}
 	}
@@ -179,7 +179,7 @@ func (s *Set) find(t *Thread, key Value, h uint64) (int, error) {
 			switch {
 			case e.free():
 				return -1, nil
-			case e.key.k != KUndef:
+			case !e.key.IsUndef():
 				if e.hash == h {
 					if e.key.Is(key) {
 						return int(i + j), nil
@@ -230,7 +230,7 @@ func (s *Set) Pop() (Value, bool) {
 		return Undef, false
 	}
 	i := s.finger & (len(s.table) - 1)
-	for s.table[i].key.k == KUndef {
+	for s.table[i].key.IsUndef() {
 		i++
 		if i >= len(s.table) {
 			i = 0
@@ -253,7 +253,7 @@ func (s *Set) Clear() {
 func (s *Set) Items() []Value {
 	out := make([]Value, 0, s.used)
 	for _, e := range s.table {
-		if e.key.k != KUndef {
+		if !e.key.IsUndef() {
 			out = append(out, e.key)
 		}
 	}
@@ -277,14 +277,14 @@ func (s *Set) merge(t *Thread, other *Set) error {
 	if s.fill == 0 {
 		s.fill, s.used = other.used, other.used
 		for _, e := range other.table {
-			if e.key.k != KUndef {
+			if !e.key.IsUndef() {
 				s.insertClean(e.key, e.hash)
 			}
 		}
 		return nil
 	}
 	for _, e := range other.table {
-		if e.key.k != KUndef {
+		if !e.key.IsUndef() {
 			if err := s.addHashed(t, e.key, e.hash); err != nil {
 				return err
 			}
@@ -293,11 +293,36 @@ func (s *Set) merge(t *Thread, other *Set) error {
 	return nil
 }
 
-// copySet is set(s) / s.copy().
+// copySet is set(s) / s.copy(). The copy's table is allocated once, at
+// the size CPython's set_merge resizes an empty set to (the small table
+// would be garbage at once).
 func (s *Set) copySet() *Set {
-	n := NewSet()
+	size := setMinSize
+	if uint64(s.used)*5 >= (setMinSize-1)*3 {
+		for size <= s.used*2 {
+			size <<= 1
+		}
+	}
+	var n *Set
+	if size == setMinSize {
+		n = NewSet()
+	} else {
+		n = &Set{table: make([]setEntry, size)}
+	}
 	n.merge(nil, s)
 	return n
+}
+
+// newSetOf is the set built by set(args...) or frozenset(args...).
+func newSetOf(t *Thread, args []Value) (*Set, error) {
+	if len(args) == 0 {
+		return NewSet(), nil
+	}
+	if o, ok := asSet(args[0]); ok {
+		return o.copySet(), nil
+	}
+	s := NewSet()
+	return s, s.update(t, args[0])
 }
 
 // update adds the elements of any iterable (set_update_internal).
@@ -337,7 +362,7 @@ func (it *setIter) Next(t *Thread) (Value, bool, error) {
 		return Undef, false, Errorf(RuntimeError, "Set changed size during iteration")
 	}
 	i := it.pos
-	for i < len(s.table) && s.table[i].key.k == KUndef {
+	for i < len(s.table) && s.table[i].key.IsUndef() {
 		i++
 	}
 	if i >= len(s.table) {

@@ -98,5 +98,5 @@ func (c *Class) slotAllows(name string) bool {
 		return false
 	}
 	_, isMember := v.o.(*member)
-	return isMember && v.k == KObj
+	return isMember && v.isObj()
 }

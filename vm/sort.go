@@ -80,7 +80,7 @@ func (t *Thread) valueLess(n int, key func(int) *Value) func(x, y *Value) (bool,
 	allInt, allFloat, allStr := true, true, true
 	for i := 0; i < n; i++ {
 		k := key(i)
-		switch k.k {
+		switch k.kind() {
 		case KInt:
 			allFloat, allStr = false, false
 		case KFloat:

@@ -21,7 +21,7 @@ func strArg(fname string, v Value) (string, error) {
 // clampedIndex is a slice index argument as CPython's _PyEval_SliceIndex
 // reads it: an int beyond the machine range clamps to it.
 func (t *Thread) clampedIndex(v Value) (int64, error) {
-	if b, ok := v.o.(*BigIntObj); ok && v.k == KObj {
+	if b, ok := v.o.(*BigIntObj); ok {
 		if b.v.Sign() < 0 {
 			return math.MinInt64, nil
 		}
@@ -336,7 +336,7 @@ func init() {
 			}
 			s := strSelf(args)
 			same := func(r string) Value {
-				if _, exact := args[0].o.(*StrObj); exact && args[0].k == KObj && len(r) == len(s) {
+				if _, exact := args[0].o.(*StrObj); exact && len(r) == len(s) {
 					return args[0] // nothing stripped: the same object, as CPython
 				}
 				return Str(r)
@@ -605,7 +605,7 @@ func init() {
 				}
 				return strings.HasPrefix(seg, p)
 			}
-			if tp, ok := a[0].o.(*Tuple); ok && a[0].k == KObj {
+			if tp, ok := a[0].o.(*Tuple); ok {
 				for _, x := range tp.items {
 					p, ok := x.StrOf()
 					if !ok {

@@ -28,7 +28,7 @@ func bytesPercent(t *Thread, format *Bytes, args Value) (Value, error) {
 
 func isTuplePayload(inst *Instance) bool {
 	_, ok := inst.payload.o.(*Tuple)
-	return ok && inst.payload.k == KObj
+	return ok && inst.payload.isObj()
 }
 
 func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error) {
@@ -39,15 +39,15 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 	cur := args
 	var items []Value
 	arglen, argidx := -1, -2
-	if tp, ok := args.o.(*Tuple); ok && args.k == KObj {
+	if tp, ok := args.o.(*Tuple); ok {
 		items, arglen, argidx = tp.items, len(tp.items), 0
-	} else if inst, ok := args.o.(*Instance); ok && args.k == KObj && isTuplePayload(inst) {
+	} else if inst, ok := args.o.(*Instance); ok && isTuplePayload(inst) {
 		// A tuple subclass (a namedtuple) supplies the arguments too.
 		items = inst.payload.o.(*Tuple).items
 		arglen, argidx = len(items), 0
 	}
 	var mapping Value
-	if arglen < 0 && args.k == KObj {
+	if arglen < 0 && args.isObj() {
 		switch o := args.o.(type) {
 		case *Dict, *List, *ByteArray:
 			mapping = args
@@ -231,7 +231,7 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			var err error
 			switch conv {
 			case 's', 'b':
-				if bs, ok := arg.o.(*Bytes); ok && isBytes && arg.k == KObj {
+				if bs, ok := arg.o.(*Bytes); ok && isBytes && arg.isObj() {
 					s = string(bs.b)
 				} else {
 					s, err = t.StrOf(arg)
@@ -257,14 +257,14 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			switch {
 			case arg.isIntLike():
 				n = arg.bigOf()
-			case arg.k == KFloat && strings.IndexByte("diu", conv) >= 0:
+			case arg.isFloat() && strings.IndexByte("diu", conv) >= 0:
 				v, err := FloatToInt(arg.AsFloat())
 				if err != nil {
 					return "", err
 				}
 				n = v.bigOf()
 			default:
-				if arg.k == KObj {
+				if arg.isObj() {
 					if _, ok := arg.o.(*Instance); ok || dunderNative(arg) {
 						if v, err := t.toInt(arg); err == nil {
 							n = v.bigOf()
@@ -310,7 +310,7 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 		case 'e', 'E', 'f', 'F', 'g', 'G':
 			fv, err := toFloat(arg)
 			if err != nil {
-				if arg.k == KObj {
+				if arg.isObj() {
 					if _, ok := arg.o.(*Instance); ok || dunderNative(arg) {
 						r, err2 := t.Call(Obj(FloatType), []Value{arg}, nil)
 						if err2 == nil {

@@ -144,7 +144,7 @@ func (t *Thread) suggestion(exc *Instance) (hint string) {
 // excName is the exception's name attribute when it is a str.
 func excName(exc *Instance) (string, bool) {
 	v, ok := exc.attrs.get("name")
-	if !ok || v.k != KObj {
+	if !ok || !v.isObj() {
 		return "", false
 	}
 	s, ok := v.o.(*StrObj)
@@ -173,12 +173,12 @@ func (t *Thread) attrSuggestion(exc *Instance) string {
 		return ""
 	}
 	l, ok := r.o.(*List)
-	if !ok || r.k != KObj {
+	if !ok || !r.isObj() {
 		return ""
 	}
 	var cands []string
 	for _, v := range l.items {
-		if s, ok := v.o.(*StrObj); ok && v.k == KObj {
+		if s, ok := v.o.(*StrObj); ok {
 			cands = append(cands, s.s)
 		}
 	}

@@ -49,7 +49,7 @@ func (it *Interp) loadedModule(name string) (*Module, bool) {
 		return nil, false
 	}
 	m, isMod := v.o.(*Module)
-	return m, isMod && v.k == KObj
+	return m, isMod && v.isObj()
 }
 
 func (it *Interp) setModule(name string, m *Module) {

@@ -25,7 +25,7 @@ func installNewWrappers(builtins *Module) {
 	installNewOnce.Do(func() {
 		for _, name := range builtins.Names() {
 			v, _ := builtins.Get(name)
-			if c, ok := v.o.(*Class); ok && v.k == KObj && c.Builtin && (c.ctor != nil || c.isExc) {
+			if c, ok := v.o.(*Class); ok && c.Builtin && (c.ctor != nil || c.isExc) {
 				setNewWrapper(c)
 			}
 		}
@@ -53,7 +53,7 @@ func newWrapperFor(T *Class) Value {
 			return Undef, Errorf(TypeError, "%s.__new__(): not enough arguments", T.Name)
 		}
 		sub, ok := args[0].o.(*Class)
-		if !ok || args[0].k != KObj {
+		if !ok || !args[0].isObj() {
 			return Undef, Errorf(TypeError, "%s.__new__(X): X is not a type object (%s)", T.Name, args[0].TypeName())
 		}
 		if !sub.IsSubclass(T) {
@@ -104,7 +104,7 @@ func objectNew(cls *Class, args []Value, kw []KV) (Value, error) {
 
 func isObjectInit(v Value) bool {
 	b, ok := v.o.(*Builtin)
-	return ok && v.k == KObj && b.owner == ObjectType
+	return ok && v.isObj() && b.owner == ObjectType
 }
 
 // hasScriptNew: instances of c are made by a __new__ written in Python

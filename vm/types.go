@@ -72,7 +72,7 @@ var (
 
 // isNotImplemented reports whether v is the NotImplemented singleton.
 func isNotImplemented(v Value) bool {
-	if v.k != KObj {
+	if !v.isObj() {
 		return false
 	}
 	_, ok := v.o.(notImplementedObj)

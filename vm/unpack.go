@@ -14,14 +14,14 @@ func (t *Thread) nativeSlot(v Value, name string) bool {
 		return true
 	}
 	b, isBuiltin := m.o.(*Builtin)
-	return isBuiltin && m.k == KObj && b.owner != nil
+	return isBuiltin && m.isObj() && b.owner != nil
 }
 
 // nativeItems returns the items of an instance of a list or tuple subclass
 // that iterates as its built-in part (not a copy: read them, do not keep).
 func (t *Thread) nativeItems(v Value) ([]Value, bool) {
 	inst, ok := v.o.(*Instance)
-	if !ok || v.k != KObj || inst.payload.k != KObj {
+	if !ok || !v.isObj() || !inst.payload.isObj() {
 		return nil, false
 	}
 	var items []Value
@@ -42,7 +42,7 @@ func (t *Thread) nativeItems(v Value) ([]Value, bool) {
 // seqItems returns the items of a list, tuple, or subclass instance of
 // either that iterates as its built-in part, in place.
 func (t *Thread) seqItems(v Value) ([]Value, bool) {
-	if v.k != KObj {
+	if !v.isObj() {
 		return nil, false
 	}
 	switch o := v.o.(type) {
@@ -62,7 +62,7 @@ func (t *Thread) seqItems(v Value) ([]Value, bool) {
 // list is needed).
 func (t *Thread) unpackN(seq Value, n, before, after int) ([]Value, error) {
 	items, inPlace := t.seqItems(seq)
-	if !inPlace && seq.k == KObj {
+	if !inPlace && seq.isObj() {
 		// A set's members come straight from its table: no iterator.
 		switch o := seq.o.(type) {
 		case *Set:
@@ -143,14 +143,14 @@ func init() {
 // TupleItems returns the items of a tuple, or of the tuple part of an
 // instance of a tuple subclass (in place: read them, do not keep or modify).
 func TupleItems(v Value) ([]Value, bool) {
-	if v.k != KObj {
+	if !v.isObj() {
 		return nil, false
 	}
 	switch o := v.o.(type) {
 	case *Tuple:
 		return o.items, true
 	case *Instance:
-		if tp, ok := o.payload.o.(*Tuple); ok && o.payload.k == KObj {
+		if tp, ok := o.payload.o.(*Tuple); ok {
 			return tp.items, true
 		}
 	}
@@ -160,7 +160,7 @@ func TupleItems(v Value) ([]Value, bool) {
 // seqPayload reports whether inst is an instance of a subclass of tuple,
 // list or str (whose built-in part answers item access directly).
 func seqPayload(inst *Instance) bool {
-	if inst.payload.k != KObj {
+	if !inst.payload.isObj() {
 		return false
 	}
 	switch inst.payload.o.(type) {

@@ -20,10 +20,17 @@ const (
 
 // Value is one Python value. Small scalars are stored inline so that
 // arithmetic on them never allocates; the struct is copied by value.
+//
+// A Value is three words: o says what kind of value it is and n holds a
+// scalar's payload. o is nil for Undef, one of the zero-size tag types
+// below for None, bool, int and float (so testing a kind is one compare of
+// the interface's type word, and storing a scalar needs no allocation and
+// no pointer), and the object itself otherwise. A kind byte beside o would
+// make the struct 32 bytes: every list, tuple, dict, set and register
+// array would be a third larger.
 type Value struct {
-	k Kind
-	n uint64
 	o Object
+	n uint64
 }
 
 // Object is any heap value. Class reports its Python type.
@@ -31,19 +38,32 @@ type Object interface {
 	Class() *Class
 }
 
+// The kind tags of inline values. They are never seen outside Value.o.
+type (
+	noneTag  struct{}
+	boolTag  struct{}
+	intTag   struct{}
+	floatTag struct{}
+)
+
+func (noneTag) Class() *Class  { return NoneType }
+func (boolTag) Class() *Class  { return BoolType }
+func (intTag) Class() *Class   { return IntType }
+func (floatTag) Class() *Class { return FloatType }
+
 var (
-	None  = Value{k: KNone}
-	True  = Value{k: KBool, n: 1}
-	False = Value{k: KBool, n: 0}
+	None  = Value{o: noneTag{}}
+	True  = Value{o: boolTag{}, n: 1}
+	False = Value{o: boolTag{}, n: 0}
 	// Undef marks unbound slots.
 	Undef = Value{}
 )
 
 // Int makes an int Value.
-func Int(i int64) Value { return Value{k: KInt, n: uint64(i)} }
+func Int(i int64) Value { return Value{o: intTag{}, n: uint64(i)} }
 
 // Float makes a float Value.
-func Float(f float64) Value { return Value{k: KFloat, n: math.Float64bits(f)} }
+func Float(f float64) Value { return Value{o: floatTag{}, n: math.Float64bits(f)} }
 
 // Bool makes a bool Value.
 func Bool(b bool) Value {
@@ -54,47 +74,75 @@ func Bool(b bool) Value {
 }
 
 // Obj wraps a heap object.
-func Obj(o Object) Value { return Value{k: KObj, o: o} }
+func Obj(o Object) Value { return Value{o: o} }
 
 // Str makes a str Value.
-func Str(s string) Value { return Value{k: KObj, o: NewStr(s)} }
+func Str(s string) Value { return Value{o: NewStr(s)} }
 
 // BigInt makes an int Value from a big.Int, normalising to the inline form when it fits.
 func BigInt(b *big.Int) Value {
 	if b.IsInt64() {
 		return Int(b.Int64())
 	}
-	return Value{k: KObj, o: &BigIntObj{v: b}}
+	return Value{o: &BigIntObj{v: b}}
 }
 
-func (v Value) Kind() Kind       { return v.k }
-func (v Value) IsNone() bool     { return v.k == KNone }
-func (v Value) IsUndef() bool    { return v.k == KUndef }
-func (v Value) IsInt() bool      { return v.k == KInt }
-func (v Value) IsFloat() bool    { return v.k == KFloat }
-func (v Value) IsBool() bool     { return v.k == KBool }
+// Kind reports how v is stored.
+func (v Value) Kind() Kind { return v.kind() }
+
+func (v Value) kind() Kind {
+	switch v.o.(type) {
+	case nil:
+		return KUndef
+	case intTag:
+		return KInt
+	case floatTag:
+		return KFloat
+	case boolTag:
+		return KBool
+	case noneTag:
+		return KNone
+	}
+	return KObj
+}
+
+func (v Value) isNone() bool  { _, ok := v.o.(noneTag); return ok }
+func (v Value) isBool() bool  { _, ok := v.o.(boolTag); return ok }
+func (v Value) isInt() bool   { _, ok := v.o.(intTag); return ok }
+func (v Value) isFloat() bool { _, ok := v.o.(floatTag); return ok }
+
+// isObj reports a heap object (not Undef, not an inline scalar).
+func (v Value) isObj() bool {
+	switch v.o.(type) {
+	case nil, intTag, floatTag, boolTag, noneTag:
+		return false
+	}
+	return true
+}
+
+func (v Value) IsNone() bool     { return v.isNone() }
+func (v Value) IsUndef() bool    { return v.o == nil }
+func (v Value) IsInt() bool      { return v.isInt() }
+func (v Value) IsFloat() bool    { return v.isFloat() }
+func (v Value) IsBool() bool     { return v.isBool() }
 func (v Value) AsInt() int64     { return int64(v.n) }
 func (v Value) AsFloat() float64 { return math.Float64frombits(v.n) }
 func (v Value) AsBool() bool     { return v.n != 0 }
 
 // AsObj returns the heap object, or nil for inline values.
-func (v Value) AsObj() Object { return v.o }
+func (v Value) AsObj() Object {
+	if v.isObj() {
+		return v.o
+	}
+	return nil
+}
 
 // Class returns the Python type of v.
 func (v Value) Class() *Class {
-	switch v.k {
-	case KNone:
+	if v.o == nil {
 		return NoneType
-	case KBool:
-		return BoolType
-	case KInt:
-		return IntType
-	case KFloat:
-		return FloatType
-	case KObj:
-		return v.o.Class()
 	}
-	return NoneType
+	return v.o.Class()
 }
 
 // TypeName is the name Python uses in error messages ('int', 'NoneType', 'Foo').
@@ -109,7 +157,7 @@ func (v Value) TypeName() string {
 // dunderNative reports a Go object whose native class opted into dunder
 // dispatch (Class.Dunders).
 func dunderNative(v Value) bool {
-	if v.k != KObj {
+	if !v.isObj() {
 		return false
 	}
 	c := v.o.Class()
@@ -118,10 +166,10 @@ func dunderNative(v Value) bool {
 
 // Is reports Python identity (`is`).
 func (v Value) Is(w Value) bool {
-	if v.k != w.k {
+	if v.kind() != w.kind() {
 		return false
 	}
-	if v.k == KObj {
+	if v.isObj() {
 		if a, ok := v.o.(*StrObj); ok {
 			// Interned-like semantics for equal short strings is CPython's
 			// implementation detail; identity of distinct objects stays distinct.
@@ -135,10 +183,10 @@ func (v Value) Is(w Value) bool {
 
 // isIntLike reports whether v is an int or bool (bool is a subclass of int).
 func (v Value) isIntLike() bool {
-	if v.k == KInt || v.k == KBool {
+	if v.isInt() || v.isBool() {
 		return true
 	}
-	if v.k == KObj {
+	if v.isObj() {
 		_, ok := v.o.(*BigIntObj)
 		return ok
 	}
@@ -147,7 +195,7 @@ func (v Value) isIntLike() bool {
 
 // bigOf returns v (an int-like value) as a big.Int (a fresh one for inline ints).
 func (v Value) bigOf() *big.Int {
-	switch v.k {
+	switch v.kind() {
 	case KInt, KBool:
 		return big.NewInt(int64(v.n))
 	case KObj:
@@ -160,13 +208,13 @@ func (v Value) bigOf() *big.Int {
 
 // StrOf returns the Go string of a str Value, and whether v is a str.
 func (v Value) StrOf() (string, bool) {
-	if v.k == KObj {
+	if v.isObj() {
 		switch o := v.o.(type) {
 		case *StrObj:
 			return o.s, true
 		case *Instance:
 			// An instance of a str subclass is a str wherever one is wanted.
-			if s, ok := o.payload.o.(*StrObj); ok && o.payload.k == KObj {
+			if s, ok := o.payload.o.(*StrObj); ok {
 				return s.s, true
 			}
 		}

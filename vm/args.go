@@ -10,23 +10,40 @@ import (
 // Undef when not passed. Keywords are matched by name. Error messages follow
 // CPython's for built-in functions.
 func UnpackArgs(fname string, args []Value, kw []KV, required int, names ...string) ([]Value, error) {
+	out := make([]Value, len(names))
+	if err := bindArgs(out, fname, args, kw, required, names); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// unpackArgs is UnpackArgs for the interpreter's own builtins (at most six
+// parameters): the result is an array the caller keeps on its stack, so a
+// call such as s.startswith(x) or sum(xs) allocates nothing for its
+// arguments.
+func unpackArgs(fname string, args []Value, kw []KV, required int, names ...string) (out [6]Value, err error) {
+	err = bindArgs(out[:len(names)], fname, args, kw, required, names)
+	return out, err
+}
+
+// bindArgs fills out (one slot per name) from args and kw.
+func bindArgs(out []Value, fname string, args []Value, kw []KV, required int, names []string) error {
 	if len(args) > len(names) {
 		if len(names) == required {
 			if required == 1 {
-				return nil, Errorf(TypeError, "%s() takes exactly one argument (%d given)", fname, len(args))
+				return Errorf(TypeError, "%s() takes exactly one argument (%d given)", fname, len(args))
 			}
-			return nil, Errorf(TypeError, "%s() takes exactly %d arguments (%d given)", fname, required, len(args))
+			return Errorf(TypeError, "%s() takes exactly %d arguments (%d given)", fname, required, len(args))
 		}
-		return nil, Errorf(TypeError, "%s() takes at most %d argument%s (%d given)", fname, len(names), plural(len(names)), len(args))
+		return Errorf(TypeError, "%s() takes at most %d argument%s (%d given)", fname, len(names), plural(len(names)), len(args))
 	}
-	out := make([]Value, len(names))
 	copy(out, args)
 	for _, a := range kw {
 		found := false
 		for i, n := range names {
 			if n == a.Name {
 				if !out[i].IsUndef() {
-					return nil, Errorf(TypeError, "argument for %s() given by name ('%s') and position (%d)", fname, n, i+1)
+					return Errorf(TypeError, "argument for %s() given by name ('%s') and position (%d)", fname, n, i+1)
 				}
 				out[i] = a.Val
 				found = true
@@ -34,21 +51,21 @@ func UnpackArgs(fname string, args []Value, kw []KV, required int, names ...stri
 			}
 		}
 		if !found {
-			return nil, Errorf(TypeError, "%s() got an unexpected keyword argument '%s'", fname, a.Name)
+			return Errorf(TypeError, "%s() got an unexpected keyword argument '%s'", fname, a.Name)
 		}
 	}
 	for i := 0; i < required; i++ {
 		if out[i].IsUndef() {
 			if len(args) < required && len(kw) == 0 {
 				if required == 1 && len(names) == 1 {
-					return nil, Errorf(TypeError, "%s() takes exactly one argument (%d given)", fname, len(args))
+					return Errorf(TypeError, "%s() takes exactly one argument (%d given)", fname, len(args))
 				}
-				return nil, Errorf(TypeError, "%s() missing required argument '%s' (pos %d)", fname, names[i], i+1)
+				return Errorf(TypeError, "%s() missing required argument '%s' (pos %d)", fname, names[i], i+1)
 			}
-			return nil, Errorf(TypeError, "%s() missing required argument '%s' (pos %d)", fname, names[i], i+1)
+			return Errorf(TypeError, "%s() missing required argument '%s' (pos %d)", fname, names[i], i+1)
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // NoKwargs rejects keyword arguments for builtins that take none.

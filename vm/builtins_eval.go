@@ -38,7 +38,7 @@ func (c *CompiledSource) Repr(t *Thread) (string, error) {
 
 func init() {
 	builtinFuncs["compile"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
-		a, err := UnpackArgs("compile", args, kw, 3, "source", "filename", "mode", "flags", "dont_inherit", "optimize")
+		a, err := unpackArgs("compile", args, kw, 3, "source", "filename", "mode", "flags", "dont_inherit", "optimize")
 		if err != nil {
 			return Undef, err
 		}

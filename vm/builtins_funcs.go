@@ -13,7 +13,7 @@ func init() {
 		if len(args) != 1 {
 			return Undef, Errorf(TypeError, "sorted expected 1 argument, got %d", len(args))
 		}
-		a, err := UnpackArgs("sorted", nil, kw, 0, "key", "reverse")
+		a, err := unpackArgs("sorted", nil, kw, 0, "key", "reverse")
 		if err != nil {
 			return Undef, err
 		}
@@ -32,7 +32,7 @@ func init() {
 	}
 	minmax := func(name string, wantLess bool) BuiltinFunc {
 		return func(t *Thread, args []Value, kw []KV) (Value, error) {
-			a, err := UnpackArgs(name, nil, kw, 0, "key", "default")
+			a, err := unpackArgs(name, nil, kw, 0, "key", "default")
 			if err != nil {
 				return Undef, err
 			}
@@ -95,7 +95,7 @@ func init() {
 	b["min"] = minmax("min", true)
 	b["max"] = minmax("max", false)
 	b["sum"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
-		a, err := UnpackArgs("sum", args, kw, 1, "iterable", "start")
+		a, err := unpackArgs("sum", args, kw, 1, "iterable", "start")
 		if err != nil {
 			return Undef, err
 		}
@@ -182,7 +182,7 @@ func init() {
 		return Undef, Errorf(TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'", x.TypeName(), y.TypeName())
 	}
 	b["pow"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
-		a, err := UnpackArgs("pow", args, kw, 2, "base", "exp", "mod")
+		a, err := unpackArgs("pow", args, kw, 2, "base", "exp", "mod")
 		if err != nil {
 			return Undef, err
 		}
@@ -446,7 +446,7 @@ func init() {
 	// __import__(name) imports like the import statement; without a
 	// fromlist it returns the top-level package, as CPython's does.
 	b["__import__"] = func(t *Thread, args []Value, kw []KV) (Value, error) {
-		a, err := UnpackArgs("__import__", args, kw, 1, "name", "globals", "locals", "fromlist", "level")
+		a, err := unpackArgs("__import__", args, kw, 1, "name", "globals", "locals", "fromlist", "level")
 		if err != nil {
 			return Undef, err
 		}
@@ -592,7 +592,7 @@ func globalsDict(t *Thread) Value {
 func globalsOf(m *Module) Value { return Obj(m.Dict()) }
 
 func builtinRound(t *Thread, args []Value, kw []KV) (Value, error) {
-	a, err := UnpackArgs("round", args, kw, 1, "number", "ndigits")
+	a, err := unpackArgs("round", args, kw, 1, "number", "ndigits")
 	if err != nil {
 		return Undef, err
 	}

@@ -4,7 +4,7 @@ package vm
 // Go iterators.
 func init() {
 	EnumerateType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
-		a, err := UnpackArgs("enumerate", args, kw, 1, "iterable", "start")
+		a, err := unpackArgs("enumerate", args, kw, 1, "iterable", "start")
 		if err != nil {
 			return Undef, err
 		}

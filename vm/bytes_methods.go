@@ -48,7 +48,7 @@ func bytesLike(v Value) ([]byte, bool) {
 
 // newBytesFrom implements bytes(x) and bytearray(x).
 func newBytesFrom(t *Thread, name string, args []Value, kw []KV) ([]byte, error) {
-	a, err := UnpackArgs(name, args, kw, 0, "source", "encoding", "errors")
+	a, err := unpackArgs(name, args, kw, 0, "source", "encoding", "errors")
 	if err != nil {
 		return nil, err
 	}

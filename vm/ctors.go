@@ -349,7 +349,7 @@ func init() {
 		return Obj(&SliceObj{start: args[0], stop: args[1], step: args[2]}), nil
 	}
 	PropertyType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
-		a, err := UnpackArgs("property", args, kw, 0, "fget", "fset", "fdel", "doc")
+		a, err := unpackArgs("property", args, kw, 0, "fget", "fset", "fdel", "doc")
 		if err != nil {
 			return Undef, err
 		}
@@ -552,7 +552,7 @@ func (t *Thread) DictUpdate(d *Dict, src Value) error {
 }
 
 func newInt(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
-	a, err := UnpackArgs("int", args, kw, 0, "x", "base")
+	a, err := unpackArgs("int", args, kw, 0, "x", "base")
 	if err != nil {
 		return Undef, err
 	}
@@ -807,7 +807,7 @@ func ParseFloatLiteral(s string) (float64, error) {
 }
 
 func newStr(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
-	a, err := UnpackArgs("str", args, kw, 0, "object", "encoding", "errors")
+	a, err := unpackArgs("str", args, kw, 0, "object", "encoding", "errors")
 	if err != nil {
 		return Undef, err
 	}

@@ -6,7 +6,7 @@ package vm
 
 func init() {
 	ModuleType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
-		a, err := UnpackArgs("module", args, kw, 1, "name", "doc")
+		a, err := unpackArgs("module", args, kw, 1, "name", "doc")
 		if err != nil {
 			return Undef, err
 		}

@@ -87,7 +87,7 @@ loop:
 					f.blocks = f.blocks[:len(f.blocks)-1]
 					if b.kind == blockTry && exc.cls != RunAborted {
 						if int(b.level) < sp {
-							clear(regs[b.level:sp])
+							clearRegs(regs[b.level:sp])
 						}
 						sp = int(b.level)
 						regs[sp] = Obj(exc)
@@ -821,14 +821,14 @@ loop:
 
 			case OpBuildTuple:
 				tp := newTupleOf(regs[sp-arg : sp])
-				clear(regs[sp-arg : sp])
+				clearRegs(regs[sp-arg : sp])
 				sp -= arg
 				regs[sp] = Obj(tp)
 				sp++
 			case OpBuildList:
 				items := make([]Value, arg)
 				copy(items, regs[sp-arg:sp])
-				clear(regs[sp-arg : sp])
+				clearRegs(regs[sp-arg : sp])
 				sp -= arg
 				regs[sp] = Obj(NewList(items))
 				sp++
@@ -841,7 +841,7 @@ loop:
 						goto fail
 					}
 				}
-				clear(regs[sp-arg : sp])
+				clearRegs(regs[sp-arg : sp])
 				sp -= arg
 				regs[sp] = Obj(s)
 				sp++
@@ -854,7 +854,7 @@ loop:
 						goto fail
 					}
 				}
-				clear(regs[sp-2*arg : sp])
+				clearRegs(regs[sp-2*arg : sp])
 				sp -= 2 * arg
 				regs[sp] = Obj(d)
 				sp++
@@ -947,7 +947,7 @@ loop:
 				for _, v := range regs[sp-arg : sp] {
 					b.WriteString(v.o.(*StrObj).s)
 				}
-				clear(regs[sp-arg : sp])
+				clearRegs(regs[sp-arg : sp])
 				sp -= arg
 				regs[sp] = Str(b.String())
 				sp++
@@ -985,6 +985,20 @@ loop:
 						for i := arg - 1; i >= 0; i-- {
 							regs[sp] = tp.items[i]
 							sp++
+						}
+						continue
+					}
+					if st, ok := asSet(seq); ok && st.used == arg {
+						// A set of the right size unpacks from its table in
+						// iteration order, with no items slice.
+						sp--
+						sp += arg
+						i := sp
+						for _, e := range st.table {
+							if !e.key.IsUndef() {
+								i--
+								regs[i] = e.key
+							}
 						}
 						continue
 					}
@@ -1040,7 +1054,7 @@ loop:
 					sp--
 					fn.defaults = regs[sp].o.(*Tuple).items
 				}
-				clear(regs[sp:top])
+				clearRegs(regs[sp:top])
 				regs[sp] = Obj(fn)
 				sp++
 
@@ -1126,7 +1140,7 @@ loop:
 							err = e
 							goto fail
 						}
-						clear(regs[base:sp])
+						clearRegs(regs[base:sp])
 						sp = base
 						regs[sp] = Obj(g)
 						sp++
@@ -1164,7 +1178,7 @@ loop:
 					if g, sent := inlineResume(b, args); g != nil {
 						// next(g) / g.send(v): g's frame runs next in this
 						// loop; its yield lands where the call's result goes.
-						clear(regs[base:sp])
+						clearRegs(regs[base:sp])
 						sp = base
 						f.pc, f.sp = pc, sp
 						if err = t.pushResume(g, modeNext, sent, nil); err != nil {
@@ -1188,7 +1202,7 @@ loop:
 					err = e
 					goto fail
 				}
-				clear(regs[base:sp])
+				clearRegs(regs[base:sp])
 				sp = base
 				regs[sp] = r
 				sp++
@@ -1211,7 +1225,7 @@ loop:
 					})
 				}
 				r, e := t.Call(callee, argsv.o.(*Tuple).items, kw)
-				clear(regs[sp : sp+2+arg])
+				clearRegs(regs[sp : sp+2+arg])
 				if e != nil {
 					err = e
 					goto fail
@@ -1270,7 +1284,7 @@ loop:
 					err = e
 					goto fail
 				}
-				clear(regs[sp-4 : sp])
+				clearRegs(regs[sp-4 : sp])
 				sp -= 4
 				regs[sp] = r
 				sp++
@@ -1311,7 +1325,7 @@ loop:
 			case OpRaise:
 				f.pc, f.sp = pc, sp
 				err = t.doRaise(f, regs[sp-arg:sp], arg)
-				clear(regs[sp-arg : sp])
+				clearRegs(regs[sp-arg : sp])
 				sp -= arg
 				if arg == 0 && t.handledException() != nil {
 					reraise = true

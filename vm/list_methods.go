@@ -170,7 +170,7 @@ func init() {
 		if len(args) > 1 {
 			return Undef, Errorf(TypeError, "sort() takes no positional arguments")
 		}
-		a, err := UnpackArgs("sort", nil, kw, 0, "key", "reverse")
+		a, err := unpackArgs("sort", nil, kw, 0, "key", "reverse")
 		if err != nil {
 			return Undef, err
 		}

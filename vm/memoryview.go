@@ -327,7 +327,7 @@ func mvSelf(args []Value) (*MemoryView, error) {
 
 func init() {
 	MemoryViewType.ctor = func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
-		a, err := UnpackArgs("memoryview", args, kw, 1, "object")
+		a, err := unpackArgs("memoryview", args, kw, 1, "object")
 		if err != nil {
 			return Undef, err
 		}
@@ -354,7 +354,7 @@ func init() {
 		if err != nil {
 			return Undef, err
 		}
-		a, err := UnpackArgs("hex", args[1:], kw, 0, "sep", "bytes_per_sep")
+		a, err := unpackArgs("hex", args[1:], kw, 0, "sep", "bytes_per_sep")
 		if err != nil {
 			return Undef, err
 		}
@@ -393,7 +393,7 @@ func init() {
 		if err != nil {
 			return Undef, err
 		}
-		a, err := UnpackArgs("cast", args[1:], kw, 1, "format", "shape")
+		a, err := unpackArgs("cast", args[1:], kw, 1, "format", "shape")
 		if err != nil {
 			return Undef, err
 		}

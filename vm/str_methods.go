@@ -77,7 +77,7 @@ func runeRange(t *Thread, s *StrObj, start, end Value) (int, int, error) {
 func byteOffset(s *StrObj, i int) int { return s.byteOffset(i) }
 
 func strFind(t *Thread, args []Value, kw []KV, name string, reverse bool) (int, error) {
-	a, err := UnpackArgs(name, args[1:], kw, 1, "sub", "start", "end")
+	a, err := unpackArgs(name, args[1:], kw, 1, "sub", "start", "end")
 	if err != nil {
 		return 0, err
 	}
@@ -269,7 +269,7 @@ func titleCaseValid(s string) string {
 }
 
 func strPadArgs(t *Thread, name string, args []Value, kw []KV) (string, int, string, error) {
-	a, err := UnpackArgs(name, args[1:], kw, 1, "width", "fillchar")
+	a, err := unpackArgs(name, args[1:], kw, 1, "width", "fillchar")
 	if err != nil {
 		return "", 0, "", err
 	}
@@ -372,7 +372,7 @@ func init() {
 	strip("lstrip", true, false)
 	strip("rstrip", false, true)
 	m("split", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		a, err := UnpackArgs("split", args[1:], kw, 0, "sep", "maxsplit")
+		a, err := unpackArgs("split", args[1:], kw, 0, "sep", "maxsplit")
 		if err != nil {
 			return Undef, err
 		}
@@ -402,7 +402,7 @@ func init() {
 		return strList(strings.SplitN(s, sep, n)), nil
 	})
 	m("rsplit", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		a, err := UnpackArgs("rsplit", args[1:], kw, 0, "sep", "maxsplit")
+		a, err := unpackArgs("rsplit", args[1:], kw, 0, "sep", "maxsplit")
 		if err != nil {
 			return Undef, err
 		}
@@ -444,7 +444,7 @@ func init() {
 		return strList(parts), nil
 	})
 	m("splitlines", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		a, err := UnpackArgs("splitlines", args[1:], kw, 0, "keepends")
+		a, err := unpackArgs("splitlines", args[1:], kw, 0, "keepends")
 		if err != nil {
 			return Undef, err
 		}
@@ -565,7 +565,7 @@ func init() {
 		return Int(int64(i)), err
 	})
 	m("count", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		a, err := UnpackArgs("count", args[1:], kw, 1, "sub", "start", "end")
+		a, err := unpackArgs("count", args[1:], kw, 1, "sub", "start", "end")
 		if err != nil {
 			return Undef, err
 		}
@@ -586,7 +586,7 @@ func init() {
 	})
 	affix := func(name string, suffix bool) {
 		m(name, func(t *Thread, args []Value, kw []KV) (Value, error) {
-			a, err := UnpackArgs(name, args[1:], kw, 1, "prefix", "start", "end")
+			a, err := unpackArgs(name, args[1:], kw, 1, "prefix", "start", "end")
 			if err != nil {
 				return Undef, err
 			}
@@ -763,7 +763,7 @@ func init() {
 	part("partition", false)
 	part("rpartition", true)
 	m("expandtabs", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		a, err := UnpackArgs("expandtabs", args[1:], kw, 0, "tabsize")
+		a, err := unpackArgs("expandtabs", args[1:], kw, 0, "tabsize")
 		if err != nil {
 			return Undef, err
 		}
@@ -816,12 +816,12 @@ func init() {
 		return Str(strings.TrimSuffix(strSelf(args), p)), nil
 	})
 	m("encode", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		a, err := UnpackArgs("encode", args[1:], kw, 0, "encoding", "errors")
+		a, err := unpackArgs("encode", args[1:], kw, 0, "encoding", "errors")
 		if err != nil {
 			return Undef, err
 		}
 		enc := "utf-8"
-		if err := codecArgs("encode", a, &enc); err != nil {
+		if err := codecArgs("encode", a[:2], &enc); err != nil {
 			return Undef, err
 		}
 		errs := "strict"

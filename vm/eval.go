@@ -12,7 +12,6 @@ import (
 func (t *Thread) execute() (Value, error) {
 	f := t.frame
 	code := f.code.Ops
-	consts := f.code.Consts
 	regs := f.regs
 	sp := f.sp
 	pc := f.pc
@@ -43,7 +42,7 @@ func (t *Thread) execute() (Value, error) {
 						return v, nil
 					}
 					f = t.frame
-					code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+					code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
 				case throwReturned:
 					err = nil
 					regs[sp-1] = v
@@ -56,8 +55,8 @@ func (t *Thread) execute() (Value, error) {
 	}
 	f.pc, f.sp = pc, sp
 
-	// The inner loop runs the instructions of one frame: code, consts, regs
-	// and f stay constant in it, so the compiler keeps them out of the
+	// The inner loop runs the instructions of one frame: code, regs and f
+	// stay constant in it, so the compiler keeps them out of the
 	// per-instruction spills at the loop head (they were phis there, and each
 	// instruction stored ten registers to the stack). Every path that changes
 	// the running frame saves it and continues the outer loop (continue
@@ -108,7 +107,7 @@ loop:
 					}
 					exc = AsException(e)
 					f = t.frame
-					code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+					code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
 					exc.exc.traceback = append(exc.exc.traceback, TraceEntry{File: f.code.Filename, Line: f.Line(), Func: f.code.Name, code: f.code})
 					continue
 				}
@@ -128,12 +127,12 @@ loop:
 					return Undef, exc
 				}
 				f = t.frame
-				code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+				code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
 				exc.exc.traceback = append(exc.exc.traceback, TraceEntry{File: f.code.Filename, Line: f.Line(), Func: f.code.Name, code: f.code})
 			}
 			f.pc, f.sp = pc, sp
 		}
-		code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+		code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
 		for {
 			ins := code[pc]
 			pc++
@@ -155,7 +154,7 @@ loop:
 				// second local is left to its own instruction, which raises.
 				switch nx := code[pc]; Opcode(nx & 0xff) {
 				case OpLoadConst:
-					regs[sp] = consts[nx>>8]
+					regs[sp] = f.code.Consts[nx>>8]
 					sp++
 					pc++
 				case OpLoadFast:
@@ -169,7 +168,7 @@ loop:
 				sp--
 				regs[arg] = regs[sp]
 			case OpLoadConst:
-				regs[sp] = consts[arg]
+				regs[sp] = f.code.Consts[arg]
 				sp++
 			case OpPopTop:
 				sp--
@@ -1185,7 +1184,7 @@ loop:
 							goto fail
 						}
 						f = t.frame
-						code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+						code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
 						continue
 					}
 				}
@@ -1243,7 +1242,7 @@ loop:
 					if e != nil {
 						err = e
 						f = t.frame
-						code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+						code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
 						goto fail
 					}
 					if done {
@@ -1267,7 +1266,7 @@ loop:
 				f = t.frame
 				if inst != nil {
 					if !v.IsNone() {
-						code, consts, regs, sp, pc = f.code.Ops, f.code.Consts, f.regs, f.sp, f.pc
+						code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
 						err = Errorf(TypeError, "__init__() should return None, not '%s'", v.TypeName())
 						goto fail
 					}

@@ -65,6 +65,9 @@ var emptyTuple = &Tuple{}
 // newTupleOf makes a tuple of a copy of items; a short tuple is one
 // allocation, its items stored beside its header.
 func newTupleOf(items []Value) *Tuple {
+	// The items are stored by the composite literal that allocates the
+	// tuple: no runtime copy call, and no write barriers for the stores
+	// into the fresh object.
 	switch len(items) {
 	case 0:
 		return emptyTuple
@@ -72,24 +75,28 @@ func newTupleOf(items []Value) *Tuple {
 		t := &struct {
 			Tuple
 			arr [1]Value
-		}{}
-		copy(t.arr[:], items)
+		}{arr: [1]Value{items[0]}}
 		t.items = t.arr[:]
 		return &t.Tuple
 	case 2:
 		t := &struct {
 			Tuple
 			arr [2]Value
-		}{}
-		copy(t.arr[:], items)
+		}{arr: [2]Value{items[0], items[1]}}
 		t.items = t.arr[:]
 		return &t.Tuple
 	case 3:
 		t := &struct {
 			Tuple
 			arr [3]Value
-		}{}
-		copy(t.arr[:], items)
+		}{arr: [3]Value{items[0], items[1], items[2]}}
+		t.items = t.arr[:]
+		return &t.Tuple
+	case 4:
+		t := &struct {
+			Tuple
+			arr [4]Value
+		}{arr: [4]Value{items[0], items[1], items[2], items[3]}}
 		t.items = t.arr[:]
 		return &t.Tuple
 	}

@@ -546,6 +546,10 @@ loop:
 
 			case OpGetIter:
 				v := regs[sp-1]
+				if it, ok := t.loopIter(v); ok && code[pc]&0xff == uint32(OpForIter) {
+					regs[sp-1] = Obj(it)
+					continue
+				}
 				f.pc, f.sp = pc, sp
 				it, e := t.Iter(v)
 				if e != nil {
@@ -565,6 +569,9 @@ loop:
 							sp++
 							continue
 						}
+						if o.loop {
+							t.doneRangeIter(o)
+						}
 						sp--
 						regs[sp] = Undef
 						pc = arg
@@ -577,6 +584,23 @@ loop:
 							continue
 						}
 						o.i = 1 << 62
+						if o.loop {
+							t.doneListIter(o)
+						}
+						sp--
+						regs[sp] = Undef
+						pc = arg
+						continue
+					case *seqIter:
+						if o.i < len(o.items) {
+							regs[sp] = o.items[o.i]
+							o.i++
+							sp++
+							continue
+						}
+						if o.loop {
+							t.doneSeqIter(o)
+						}
 						sp--
 						regs[sp] = Undef
 						pc = arg

@@ -9,8 +9,9 @@ import (
 // rangeIter inline; the rest go through Next.
 
 type listIter struct {
-	l *List
-	i int
+	l    *List
+	i    int
+	loop bool // made by GET_ITER for a for loop (see loopiter.go)
 }
 
 func (*listIter) Class() *Class { return ListIterType }
@@ -28,6 +29,7 @@ type seqIter struct {
 	items []Value
 	i     int
 	cls   *Class
+	loop  bool // made by GET_ITER for a for loop (see loopiter.go)
 }
 
 func (it *seqIter) Class() *Class { return it.cls }
@@ -43,6 +45,7 @@ func (it *seqIter) Next(t *Thread) (Value, bool, error) {
 type rangeIter struct {
 	cur, step int64
 	i, n      int64
+	loop      bool // made by GET_ITER for a for loop (see loopiter.go)
 }
 
 func (*rangeIter) Class() *Class { return RangeIterType }

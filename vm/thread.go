@@ -6,6 +6,8 @@ type Thread struct {
 	interp *Interp
 	frame  *Frame // the running frame (top of the chain)
 	depth  int    // Python-level call depth, for RecursionError
+	// loopIters recycles the iterators of for loops (loopiter.go).
+	loopIters loopIterPool
 
 	// The value stack is a list of chunks; a frame's registers never span
 	// two chunks, so growing never moves live registers.

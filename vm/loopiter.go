@@ -1,0 +1,81 @@
+package vm
+
+// Iterators of for loops, recycled.
+//
+// A `for` over an exact list, tuple or range gets its iterator from GET_ITER,
+// which made it: no script code can reach it (it lives only on the frame's
+// value stack, which nothing exposes). When FOR_ITER finds it exhausted it is
+// garbage, so it goes back to a small per-thread pool and the next loop
+// reuses it instead of allocating. An iterator a script made itself (iter(x),
+// a generator, a loop over an existing iterator) never has the loop mark and
+// is never recycled; neither is one left behind by break, return or an
+// exception (the garbage collector takes those).
+
+const loopIterPoolMax = 32
+
+type loopIterPool struct {
+	lists  []*listIter
+	seqs   []*seqIter
+	ranges []*rangeIter
+}
+
+// loopIter returns the iterator GET_ITER pushes for v when v is an exact
+// list, tuple or (small) range, taken from the pool; ok is false otherwise.
+func (t *Thread) loopIter(v Value) (it Object, ok bool) {
+	p := &t.loopIters
+	switch o := v.o.(type) {
+	case *List:
+		var li *listIter
+		if n := len(p.lists); n > 0 {
+			li, p.lists = p.lists[n-1], p.lists[:n-1]
+		} else {
+			li = &listIter{}
+		}
+		li.l, li.i, li.loop = o, 0, true
+		return li, true
+	case *Tuple:
+		var si *seqIter
+		if n := len(p.seqs); n > 0 {
+			si, p.seqs = p.seqs[n-1], p.seqs[:n-1]
+		} else {
+			si = &seqIter{}
+		}
+		si.items, si.i, si.cls, si.loop = o.items, 0, TupleIterType, true
+		return si, true
+	case *Range:
+		if o.big != nil {
+			return nil, false
+		}
+		var ri *rangeIter
+		if n := len(p.ranges); n > 0 {
+			ri, p.ranges = p.ranges[n-1], p.ranges[:n-1]
+		} else {
+			ri = &rangeIter{}
+		}
+		*ri = rangeIter{cur: o.start, step: o.step, n: o.Len(), loop: true}
+		return ri, true
+	}
+	return nil, false
+}
+
+// The done* methods take back an exhausted loop iterator (FOR_ITER calls
+// them only for iterators with the loop mark).
+func (t *Thread) doneListIter(li *listIter) {
+	if p := &t.loopIters; len(p.lists) < loopIterPoolMax {
+		li.l = nil
+		p.lists = append(p.lists, li)
+	}
+}
+
+func (t *Thread) doneSeqIter(si *seqIter) {
+	if p := &t.loopIters; len(p.seqs) < loopIterPoolMax {
+		si.items = nil
+		p.seqs = append(p.seqs, si)
+	}
+}
+
+func (t *Thread) doneRangeIter(ri *rangeIter) {
+	if p := &t.loopIters; len(p.ranges) < loopIterPoolMax {
+		p.ranges = append(p.ranges, ri)
+	}
+}

@@ -891,6 +891,14 @@ loop:
 						goto fail
 					}
 				}
+				if cap(l.items) == 0 {
+					// A comprehension's first item: size the list from what
+					// is left of the loop's iterator (just above the list),
+					// so that it is not reallocated at 4, 8, 16, … items.
+					if n := remainingHint(regs[sp-arg+1]); n > 0 {
+						l.items = make([]Value, 0, min(n+1, 256))
+					}
+				}
 				l.items = appendValue(l.items, regs[sp])
 				regs[sp] = Undef
 			case OpSetAdd:

@@ -79,3 +79,17 @@ func (t *Thread) doneRangeIter(ri *rangeIter) {
 		p.ranges = append(p.ranges, ri)
 	}
 }
+
+// remainingHint is how many items the built-in sequence iterator v has
+// left (0 when v is something else).
+func remainingHint(v Value) int {
+	switch it := v.o.(type) {
+	case *listIter:
+		return len(it.l.items) - it.i
+	case *seqIter:
+		return len(it.items) - it.i
+	case *rangeIter:
+		return int(it.n - it.i)
+	}
+	return 0
+}

@@ -234,6 +234,8 @@ func (c *compiler) finish() *Code {
 	u.code.MaxStack = u.maxDepth + 2
 	u.code.numberAttrCaches()
 	u.code.freezeConsts()
+	fc := u.code
+	fc.simpleCall = fc.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen|FlagVarargs|FlagVarkw) == 0 && fc.KwOnlyCount == 0 && len(fc.CellSlots) == 0 && fc.NumFrees == 0
 	c.u = u.parent
 	return u.code
 }

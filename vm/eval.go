@@ -1161,6 +1161,23 @@ loop:
 							continue loop
 						}
 					}
+					if fn, ok := callee.o.(*Function); ok && fn.code.simpleCall && len(args) == fn.code.ArgCount && len(kw) == 0 {
+						// Fast path: positional call of a plain function.
+						f.pc, f.sp = pc, sp
+						if err = t.callPrologue(); err != nil {
+							goto fail
+						}
+						fc := fn.code
+						nf := t.newFrame()
+						nf.regs = t.allocRegs(fc.NumRegs + fc.MaxStack)
+						nf.code, nf.fn, nf.module = fc, fn, fn.module
+						nf.sp = fc.NumRegs
+						nf.blocks = nf.blocks[:0]
+						copyRegs(nf.regs, args)
+						t.pushCall(f, nf, base)
+						f = nf
+						continue loop
+					}
 					if fn, ok := callee.o.(*Function); ok && fn.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) == FlagCoroutine && Opcode(code[pc]&0xff) == OpGetAwaitable && !t.interp.cfg.NoInlineCaches {
 						// `await f(...)`: the coroutine is awaited at once and
 						// nothing else can see it, so it comes from the thread's
@@ -1182,23 +1199,10 @@ loop:
 						if err = t.callPrologue(); err != nil {
 							goto fail
 						}
-						var nf *Frame
-						fc := fn.code
-						if len(kw) == 0 && len(args) == fc.ArgCount && fc.Flags&(FlagVarargs|FlagVarkw) == 0 && fc.KwOnlyCount == 0 && len(fc.CellSlots) == 0 && fc.NumFrees == 0 {
-							// Fast path: positional call of a plain function.
-							nf = t.newFrame()
-							nf.regs = t.allocRegs(fc.NumRegs + fc.MaxStack)
-							nf.code, nf.fn, nf.module = fc, fn, fn.module
-							nf.sp = fc.NumRegs
-							nf.blocks = nf.blocks[:0]
-							copyRegs(nf.regs, args)
-						} else {
-							var e error
-							nf, e = t.setupFrame(fn, args, kw, false)
-							if e != nil {
-								err = e
-								goto fail
-							}
+						nf, e := t.setupFrame(fn, args, kw, false)
+						if e != nil {
+							err = e
+							goto fail
 						}
 						t.pushCall(f, nf, base)
 						f = nf

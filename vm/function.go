@@ -74,6 +74,11 @@ type Code struct {
 	ArgCount    int // positional parameters (including positional-only)
 	KwOnlyCount int
 	Flags       CodeFlags
+	// simpleCall: an ordinary function (not a generator or coroutine)
+	// with positional parameters only and no cells or free variables, so
+	// a call with exactly ArgCount positional arguments just copies them
+	// into the new frame (set when the code is compiled; false is safe).
+	simpleCall bool
 
 	// module is the module whose slots LOAD_GLOBAL indexes (nil for code
 	// bound to none, shared between interpreters: see bind.go).

@@ -848,7 +848,7 @@ func (t *Thread) SetAttr(obj Value, name string, v Value) error {
 				if !ok || !v.isObj() {
 					return Errorf(TypeError, "__dict__ must be set to a dictionary, not a '%s'", v.TypeName())
 				}
-				o.attrs = attrMap{dict: d}
+				o.attrs = attrMap{ext: &attrExt{dict: d, slots: o.attrs.slotVals()}}
 				return nil
 			}
 			return o.setAttrGeneric(name, v)

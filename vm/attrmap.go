@@ -17,10 +17,38 @@ package vm
 type attrMap struct {
 	shape *shape
 	vals  []Value
-	dict  *Dict // the storage once __dict__ was asked for
+	// ext holds what few instances need, so that the rest stay small.
+	ext *attrExt
+}
+
+type attrExt struct {
+	dict *Dict // the storage once __dict__ was asked for
 	// slots holds the values of __slots__ attributes (by member.index),
 	// which are not part of the instance's __dict__.
 	slots []Value
+}
+
+// dictStore is the dict storage (nil while the shape holds the attributes).
+func (m *attrMap) dictStore() *Dict {
+	if m.ext == nil {
+		return nil
+	}
+	return m.ext.dict
+}
+
+// slotVals are the __slots__ values (nil when there are none).
+func (m *attrMap) slotVals() []Value {
+	if m.ext == nil {
+		return nil
+	}
+	return m.ext.slots
+}
+
+func (m *attrMap) extra() *attrExt {
+	if m.ext == nil {
+		m.ext = &attrExt{}
+	}
+	return m.ext
 }
 
 // shape is one instance layout: names[i] is the attribute in slot i. Shapes
@@ -88,38 +116,40 @@ func (s *shape) with(name string) *shape {
 
 // Slot values live by index (member.index); Undef marks an unset slot.
 func (m *attrMap) slotGet(i int) (Value, bool) {
-	if i < len(m.slots) && !m.slots[i].IsUndef() {
-		return m.slots[i], true
+	if slots := m.slotVals(); i < len(slots) && !slots[i].IsUndef() {
+		return slots[i], true
 	}
 	return Undef, false
 }
 
 func (m *attrMap) slotSet(i int, v Value) {
-	if i >= len(m.slots) {
+	x := m.extra()
+	if i >= len(x.slots) {
 		grown := make([]Value, i+1)
-		copy(grown, m.slots)
-		m.slots = grown
+		copy(grown, x.slots)
+		x.slots = grown
 	}
-	m.slots[i] = v
+	x.slots[i] = v
 }
 
 func (m *attrMap) slotDel(i int) bool {
 	_, ok := m.slotGet(i)
 	if ok {
-		m.slots[i] = Undef
+		m.ext.slots[i] = Undef
 	}
 	return ok
 }
 
 // asDict switches to dict storage and returns the dict.
 func (m *attrMap) asDict() *Dict {
-	if m.dict == nil {
-		d := NewDict()
-		m.each(func(k string, v Value) { d.SetStr(k, v) })
-		m.shape, m.vals = nil, nil
-		m.dict = d
+	if d := m.dictStore(); d != nil {
+		return d
 	}
-	return m.dict
+	d := NewDict()
+	m.each(func(k string, v Value) { d.SetStr(k, v) })
+	m.shape, m.vals = nil, nil
+	m.extra().dict = d
+	return d
 }
 
 // find returns name's slot (shape storage only), or -1.
@@ -131,8 +161,8 @@ func (m *attrMap) find(name string) int {
 }
 
 func (m *attrMap) get(name string) (Value, bool) {
-	if m.dict != nil {
-		return m.dict.GetStr(name)
+	if d := m.dictStore(); d != nil {
+		return d.GetStr(name)
 	}
 	if i := m.find(name); i >= 0 {
 		return m.vals[i], true
@@ -141,8 +171,8 @@ func (m *attrMap) get(name string) (Value, bool) {
 }
 
 func (m *attrMap) set(name string, v Value) {
-	if m.dict != nil {
-		m.dict.SetStr(name, v)
+	if d := m.dictStore(); d != nil {
+		d.SetStr(name, v)
 		return
 	}
 	if m.shape == nil {
@@ -166,19 +196,19 @@ func (m *attrMap) set(name string, v Value) {
 }
 
 func (m *attrMap) del(name string) bool {
-	if m.dict == nil {
+	if m.dictStore() == nil {
 		if m.find(name) < 0 {
 			return false
 		}
 		m.asDict() // layouts only grow: a deletion moves to dict storage
 	}
-	_, ok, _ := m.dict.Delete(nil, Str(name))
+	_, ok, _ := m.ext.dict.Delete(nil, Str(name))
 	return ok
 }
 
 func (m *attrMap) each(fn func(name string, v Value)) {
-	if m.dict != nil {
-		m.dict.Items(func(k, v Value) bool {
+	if d := m.dictStore(); d != nil {
+		d.Items(func(k, v Value) bool {
 			if s, ok := k.StrOf(); ok {
 				fn(s, v)
 			}

@@ -281,7 +281,7 @@ func NewInstance(cls *Class) *Instance {
 		}
 		inst.attrs.shape = cls.root
 		if cls.nslots > 0 {
-			inst.attrs.slots = make([]Value, cls.nslots)
+			inst.attrs.ext = &attrExt{slots: make([]Value, cls.nslots)}
 		}
 	} else {
 		inst = &Instance{cls: cls}

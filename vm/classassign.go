@@ -132,17 +132,18 @@ func slotIndexes(c *Class) map[string]int {
 // moveSlots rearranges an instance's slot values for its new class, which
 // has the same slots, possibly stored in another order.
 func (o *Instance) moveSlots(from, to *Class) {
-	if len(o.attrs.slots) == 0 {
+	slots := o.attrs.slotVals()
+	if len(slots) == 0 {
 		return
 	}
 	old, now := slotIndexes(from), slotIndexes(to)
-	vals := make([]Value, len(o.attrs.slots))
+	vals := make([]Value, len(slots))
 	for name, i := range old {
-		if j, ok := now[name]; ok && i < len(o.attrs.slots) && j < len(vals) {
-			vals[j] = o.attrs.slots[i]
+		if j, ok := now[name]; ok && i < len(slots) && j < len(vals) {
+			vals[j] = slots[i]
 		}
 	}
-	o.attrs.slots = vals
+	o.attrs.ext.slots = vals
 }
 
 func slotsHaveDict(slots Value) bool {

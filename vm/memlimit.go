@@ -185,9 +185,9 @@ func (w *memWalker) drain() {
 			w.obj(o.s)
 		case *Instance:
 			w.vals(o.attrs.vals)
-			w.vals(o.attrs.slots)
-			if o.attrs.dict != nil {
-				w.obj(o.attrs.dict)
+			w.vals(o.attrs.slotVals())
+			if d := o.attrs.dictStore(); d != nil {
+				w.obj(d)
 			}
 			w.val(o.payload)
 		case *Class:
@@ -242,7 +242,7 @@ func memSize(o Object) int64 {
 	case *BigIntObj:
 		return 32 + int64(len(o.v.Bits()))*8
 	case *Instance:
-		return 96 + int64(cap(o.attrs.vals)+cap(o.attrs.slots))*valueSize
+		return 72 + int64(cap(o.attrs.vals)+cap(o.attrs.slotVals()))*valueSize
 	case *Module:
 		return 152 + int64(cap(o.vals))*valueSize
 	case *Class:

@@ -110,6 +110,7 @@ class HTMLParser:
     references go to the handle_* methods, which subclasses override."""
 
     CDATA_CONTENT_ELEMENTS = ("script", "style")
+    _starttag_text = None
 
     def __init__(self, *, convert_charrefs=True):
         self.convert_charrefs = convert_charrefs
@@ -122,7 +123,6 @@ class HTMLParser:
         self.cdata_elem = None
         self.lineno = 1
         self.offset = 0
-        self._starttag_text = None
 
     def feed(self, data):
         self.rawdata = self.rawdata + data

@@ -69,12 +69,17 @@ class _Exact:
 
     def __init__(self, data, squares=False):
         by_den = {}
-        sq_by_den = {} if squares else None
+        sq_by_den = {}
         kinds = {}
         count = 0
         for x in data:
-            kinds[type(x)] = True
-            num, den = _ratio_of(x)
+            kind = type(x)
+            if kind not in kinds:
+                kinds[kind] = True
+            try:
+                num, den = x.as_integer_ratio()     # the common case, kept fast
+            except (AttributeError, OverflowError, ValueError):
+                num, den = _ratio_of(x)
             count += 1
             by_den[den] = by_den.get(den, 0) + num
             if squares:

@@ -279,8 +279,9 @@ class HTMLParser:
             return pos, False
         m = incomplete.match(raw, pos)
         if m:
-            # a name still being fed; at close() an '&name' that ends the input
-            # loses its '&' and the name is flushed as text
+            # a name may still be coming: wait. At close(), when the input ends
+            # with '&' and one more character, CPython drops the '&' and the
+            # character is flushed as text ('x &a' gives 'x ', 'a').
             if end and m.end() == len(raw):
                 return pos + 1, False
             return pos, False

@@ -173,11 +173,19 @@ func init() {
 			r, _ := intBinary(binMod, x, y)
 			return Obj(newTupleOf([]Value{q, r})), nil
 		}
+		// __divmod__ then the other operand's __rdivmod__; NotImplemented from
+		// either passes the turn on, as for the binary operators.
 		if m, ok := t.lookupSpecial(x, "__divmod__"); ok {
-			return t.callBound(m, x, []Value{y}, nil)
+			r, err := t.callBound(m, x, []Value{y}, nil)
+			if err != nil || !isNotImplemented(r) {
+				return r, err
+			}
 		}
-		if m, ok := t.lookupSpecial(y, "__rdivmod__"); ok {
-			return t.callBound(m, y, []Value{x}, nil)
+		if m, ok := t.lookupSpecial(y, "__rdivmod__"); ok && x.Class() != y.Class() {
+			r, err := t.callBound(m, y, []Value{x}, nil)
+			if err != nil || !isNotImplemented(r) {
+				return r, err
+			}
 		}
 		return Undef, Errorf(TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'", x.TypeName(), y.TypeName())
 	}

@@ -34,6 +34,17 @@ def _implements(C, names):
     return True
 
 
+def _structural_hook(*names):
+    # The ABCs' __subclasshook__: a class defining all the names is a virtual
+    # subclass. Only the ABC that defines the hook checks structurally; for its
+    # subclasses (which inherit the hook) ordinary inheritance decides.
+    def hook(cls, C):
+        if "__subclasshook__" in cls.__dict__:
+            return _implements(C, names)
+        return NotImplemented
+    return classmethod(hook)
+
+
 class AbstractContextManager(abc.ABC):
     """An abstract base class for context managers."""
 
@@ -46,11 +57,7 @@ class AbstractContextManager(abc.ABC):
     def __exit__(self, exc_type, exc_value, traceback):
         return None
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AbstractContextManager:
-            return _implements(C, ("__enter__", "__exit__"))
-        return NotImplemented
+    __subclasshook__ = _structural_hook("__enter__", "__exit__")
 
 
 class AbstractAsyncContextManager(abc.ABC):
@@ -65,11 +72,7 @@ class AbstractAsyncContextManager(abc.ABC):
     async def __aexit__(self, exc_type, exc_value, traceback):
         return None
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AbstractAsyncContextManager:
-            return _implements(C, ("__aenter__", "__aexit__"))
-        return NotImplemented
+    __subclasshook__ = _structural_hook("__aenter__", "__aexit__")
 
 
 class ContextDecorator(object):
@@ -240,23 +243,45 @@ class aclosing(AbstractAsyncContextManager):
         await self.thing.aclose()
 
 
-class _RedirectStream(AbstractContextManager):
-    # Which sys attribute a subclass swaps.
-    _stream = None
+class _Swap(AbstractContextManager):
+    """Install a replacement for some piece of global state on entry and put
+    back what was there on exit. Saved values form a stack, so one instance
+    may be entered again while it is active. Subclasses say how to read and
+    write the state (_current, _install) and what the replacement is."""
 
-    def __init__(self, new_target):
-        self._new_target = new_target
-        # Saved targets form a stack: one instance may be entered again
-        # while already active.
-        self._old_targets = []
+    def __init__(self, replacement):
+        self._replacement = replacement
+        self._saved = []
+
+    def _current(self):
+        raise NotImplementedError
+
+    def _install(self, value):
+        raise NotImplementedError
+
+    def _entered(self):
+        return None         # what the with statement binds
 
     def __enter__(self):
-        self._old_targets.append(getattr(sys, self._stream))
-        setattr(sys, self._stream, self._new_target)
-        return self._new_target
+        self._saved.append(self._current())
+        self._install(self._replacement)
+        return self._entered()
 
-    def __exit__(self, exctype, excinst, exctb):
-        setattr(sys, self._stream, self._old_targets.pop())
+    def __exit__(self, *exc_info):
+        self._install(self._saved.pop())
+
+
+class _RedirectStream(_Swap):
+    _stream = None          # which sys attribute a subclass swaps
+
+    def _current(self):
+        return getattr(sys, self._stream)
+
+    def _install(self, value):
+        setattr(sys, self._stream, value)
+
+    def _entered(self):
+        return self._replacement
 
 
 class redirect_stdout(_RedirectStream):
@@ -302,21 +327,20 @@ class nullcontext(AbstractContextManager, AbstractAsyncContextManager):
         pass
 
 
-class chdir(AbstractContextManager):
+class chdir(_Swap):
     """Non thread-safe context manager to change the current working directory."""
 
     def __init__(self, path):
+        super().__init__(path)
         self.path = path
-        self._old_cwd = []
 
-    def __enter__(self):
+    def _current(self):
         import os
-        self._old_cwd.append(os.getcwd())
-        os.chdir(self.path)
+        return os.getcwd()
 
-    def __exit__(self, *excinfo):
+    def _install(self, value):
         import os
-        os.chdir(self._old_cwd.pop())
+        os.chdir(value)
 
 
 # --- exit stacks ------------------------------------------------------------

@@ -1,7 +1,11 @@
 # fractions for asy: exact rationals kept in lowest terms with a positive
-# denominator. Mixed arithmetic follows CPython: with ints and Fractions the
-# result is exact, with floats (or complex) the Fraction is converted first.
+# denominator. Mixed arithmetic follows CPython: with ints and other rationals
+# the result is exact, with floats (or complex) the Fraction is converted first.
 # Hashes agree with equal ints and floats (CPython's modular hash).
+#
+# The arithmetic dunders are not written out one by one: a table below lists
+# each operator with its exact rule on (numerator, denominator) pairs and its
+# inexact counterpart, and a loop installs the forward and reflected methods.
 
 import math
 from decimal import Decimal
@@ -35,16 +39,25 @@ def _ratio(x):
     return n // g, d // g
 
 
-def _nd(x):
-    # (numerator, denominator) of an int or Fraction (asy's int has no
-    # .numerator/.denominator attributes).
+_numbers = None
+
+
+def _rational_pair(x):
+    """(numerator, denominator) of an exact rational (int, Fraction or any
+    numbers.Rational), or None. (asy's int has no .numerator/.denominator.)"""
+    global _numbers
     if isinstance(x, int):
         return int(x), 1
-    return x._numerator, x._denominator
-
-
-def _is_rational(x):
-    return isinstance(x, (int, Fraction))
+    if isinstance(x, Fraction):
+        return x._numerator, x._denominator
+    if isinstance(x, (float, complex, str, Decimal)):
+        return None
+    if _numbers is None:
+        import numbers as _numbers_module    # late: numbers imports this module
+        _numbers = _numbers_module
+    if isinstance(x, _numbers.Rational):
+        return x.numerator, x.denominator
+    return None
 
 
 def _digits(s, i):
@@ -112,51 +125,38 @@ def _parse(text):
 
 
 class Fraction:
+    """A rational number numerator/denominator, always in lowest terms."""
+
     __slots__ = ("_numerator", "_denominator")
 
     def __new__(cls, numerator=0, denominator=None, *, _normalize=True):
-        self = object.__new__(cls)
         if denominator is None:
             if type(numerator) is int:
-                self._numerator = numerator
-                self._denominator = 1
-                return self
-            if isinstance(numerator, Fraction):
-                self._numerator = numerator._numerator
-                self._denominator = numerator._denominator
-                return self
-            if isinstance(numerator, int):
-                self._numerator = int(numerator)
-                self._denominator = 1
-                return self
+                return _raw(cls, numerator, 1)
+            pair = _rational_pair(numerator)
+            if pair is not None:
+                # another rational is taken as it stands
+                return _raw(cls, *pair)
             if isinstance(numerator, (float, Decimal)):
-                self._numerator, self._denominator = _ratio(numerator)
-                return self
-            if isinstance(numerator, str):
-                parsed = _parse(numerator)
-                if parsed is None:
-                    raise ValueError("Invalid literal for Fraction: %r" % numerator)
-                numerator, denominator = parsed
-            else:
+                return _raw(cls, *_ratio(numerator))
+            if not isinstance(numerator, str):
                 raise TypeError("argument should be a string or a Rational instance")
+            pair = _parse(numerator)
+            if pair is None:
+                raise ValueError("Invalid literal for Fraction: %r" % numerator)
+            top, bottom = pair
         elif type(numerator) is int and type(denominator) is int:
-            pass
-        elif _is_rational(numerator) and _is_rational(denominator):
-            (n1, d1), (n2, d2) = _nd(numerator), _nd(denominator)
-            numerator, denominator = n1 * d2, n2 * d1
+            top, bottom = numerator, denominator
         else:
-            raise TypeError("both arguments should be Rational instances")
-        if denominator == 0:
-            raise ZeroDivisionError("Fraction(%s, 0)" % numerator)
+            p, q = _rational_pair(numerator), _rational_pair(denominator)
+            if p is None or q is None:
+                raise TypeError("both arguments should be Rational instances")
+            top, bottom = p[0] * q[1], q[0] * p[1]
+        if bottom == 0:
+            raise ZeroDivisionError("Fraction(%s, 0)" % top)
         if _normalize:
-            g = math.gcd(numerator, denominator)
-            if denominator < 0:
-                g = -g
-            numerator //= g
-            denominator //= g
-        self._numerator = int(numerator)
-        self._denominator = int(denominator)
-        return self
+            top, bottom = _lowest(top, bottom)
+        return _raw(cls, int(top), int(bottom))
 
     def __init__(self, *args, **kwargs):
         # Nothing to do (all in __new__); defined because asy refuses
@@ -167,219 +167,92 @@ class Fraction:
     def from_float(cls, f):
         if isinstance(f, int):
             return cls(f)
-        if not isinstance(f, float):
-            raise TypeError("%s.from_float() only takes floats, not %r (%s)" % (cls.__name__, f, type(f).__name__))
-        return cls(*f.as_integer_ratio())
+        if isinstance(f, float):
+            return cls(*f.as_integer_ratio())
+        raise TypeError("%s.from_float() only takes floats, not %r (%s)"
+                        % (cls.__name__, f, type(f).__name__))
 
     @classmethod
     def from_decimal(cls, dec):
         if isinstance(dec, int):
-            dec = Decimal(int(dec))
-        elif not isinstance(dec, Decimal):
-            raise TypeError("%s.from_decimal() only takes Decimals, not %r (%s)" % (cls.__name__, dec, type(dec).__name__))
-        return cls(*_ratio(dec))
+            return cls(int(dec))
+        if isinstance(dec, Decimal):
+            return cls(*_ratio(dec))
+        raise TypeError("%s.from_decimal() only takes Decimals, not %r (%s)"
+                        % (cls.__name__, dec, type(dec).__name__))
 
     def as_integer_ratio(self):
-        return (self._numerator, self._denominator)
+        return self._numerator, self._denominator
 
     def limit_denominator(self, max_denominator=1000000):
-        # Best approximation with a bounded denominator: walk the continued
-        # fraction convergents, then pick the closer of the last convergent
-        # and the best semiconvergent.
+        """The closest Fraction whose denominator is at most max_denominator."""
         if max_denominator < 1:
             raise ValueError("max_denominator should be at least 1")
-        if self._denominator <= max_denominator:
+        top, bottom = self._numerator, self._denominator
+        if bottom <= max_denominator:
             return Fraction(self)
-        p0, q0, p1, q1 = 0, 1, 1, 0
-        n, d = self._numerator, self._denominator
-        while True:
-            a = n // d
-            q2 = q0 + a * q1
-            if q2 > max_denominator:
+        # Walk the continued-fraction convergents h/k of top/bottom while their
+        # denominators stay within the bound; (h0, k0) trails (h1, k1) by one.
+        h0, k0, h1, k1 = 0, 1, 1, 0
+        n, d = top, bottom
+        while d:
+            q, r = divmod(n, d)
+            if k0 + q * k1 > max_denominator:
                 break
-            p0, q0, p1, q1 = p1, q1, p0 + a * p1, q2
-            n, d = d, n - a * d
-        k = (max_denominator - q0) // q1
-        if 2 * d * (q0 + k * q1) <= self._denominator:
-            return Fraction(p1, q1, _normalize=False)
-        return Fraction(p0 + k * p1, q0 + k * q1, _normalize=False)
+            h0, k0, h1, k1 = h1, k1, h0 + q * h1, k0 + q * k1
+            n, d = d, r
+        # The best semiconvergent within the bound competes with the last
+        # convergent; on a tie the convergent (smaller denominator) wins.
+        steps = (max_denominator - k0) // k1
+        hs, ks = h0 + steps * h1, k0 + steps * k1
+        off_conv = abs(h1 * bottom - k1 * top) * ks
+        off_semi = abs(hs * bottom - ks * top) * k1
+        if off_conv <= off_semi:
+            return Fraction(h1, k1, _normalize=False)
+        return Fraction(hs, ks, _normalize=False)
 
-    @property
-    def numerator(self):
-        return self._numerator
-
-    @property
-    def denominator(self):
-        return self._denominator
-
-    @property
-    def real(self):
-        return +self
-
-    @property
-    def imag(self):
-        return 0
+    numerator = property(lambda self: self._numerator)
+    denominator = property(lambda self: self._denominator)
+    real = property(lambda self: +self)
+    imag = property(lambda self: 0)
 
     def conjugate(self):
         return +self
 
     def __repr__(self):
-        return "%s(%s, %s)" % (self.__class__.__name__, self._numerator, self._denominator)
+        return "%s(%s, %s)" % (type(self).__name__, self._numerator, self._denominator)
 
     def __str__(self):
-        if self._denominator == 1:
-            return str(self._numerator)
-        return "%s/%s" % (self._numerator, self._denominator)
+        if self._denominator != 1:
+            return "%s/%s" % (self._numerator, self._denominator)
+        return str(self._numerator)
 
-    # --- arithmetic on two Fractions (or ints seen as n/1) ---
-
-    @staticmethod
-    def _add(a, b):
-        return Fraction(a.numerator * b.denominator + b.numerator * a.denominator,
-                        a.denominator * b.denominator)
-
-    @staticmethod
-    def _sub(a, b):
-        return Fraction(a.numerator * b.denominator - b.numerator * a.denominator,
-                        a.denominator * b.denominator)
-
-    @staticmethod
-    def _mul(a, b):
-        return Fraction(a.numerator * b.numerator, a.denominator * b.denominator)
-
-    @staticmethod
-    def _div(a, b):
-        # Cross-cancel first so the error message for a zero divisor names
-        # the same numerator CPython's does.
-        na, da = a.numerator, a.denominator
-        nb, db = b.numerator, b.denominator
-        g1 = math.gcd(na, nb)
-        if g1 > 1:
-            na //= g1
-            nb //= g1
-        g2 = math.gcd(db, da)
-        if g2 > 1:
-            da //= g2
-            db //= g2
-        n, d = na * db, nb * da
-        if d < 0:
-            n, d = -n, -d
-        return Fraction(n, d, _normalize=False)
-
-    @staticmethod
-    def _floordiv(a, b):
-        return (a.numerator * b.denominator) // (a.denominator * b.numerator)
-
-    @staticmethod
-    def _divmod(a, b):
-        da, db = a.denominator, b.denominator
-        q, r = divmod(a.numerator * db, da * b.numerator)
-        return q, Fraction(r, da * db)
-
-    @staticmethod
-    def _mod(a, b):
-        da, db = a.denominator, b.denominator
-        return Fraction((a.numerator * db) % (b.numerator * da), da * db)
-
-    def _forward(self, other, exact, inexact):
-        if isinstance(other, int):
-            return exact(self, Fraction(int(other)))
-        if isinstance(other, Fraction):
-            return exact(self, other)
-        if isinstance(other, float):
-            return inexact(float(self), other)
-        if isinstance(other, complex):
-            return inexact(complex(float(self)), other)  # (asy: complex() ignores __complex__)
-        return NotImplemented
-
-    def _reverse(self, other, exact, inexact):
-        if isinstance(other, int):
-            return exact(Fraction(int(other)), self)
-        if isinstance(other, float):
-            return inexact(other, float(self))
-        if isinstance(other, complex):
-            return inexact(other, complex(float(self)))
-        return NotImplemented
-
-    def __add__(a, b):
-        return a._forward(b, Fraction._add, lambda x, y: x + y)
-
-    def __radd__(b, a):
-        return b._reverse(a, Fraction._add, lambda x, y: x + y)
-
-    def __sub__(a, b):
-        return a._forward(b, Fraction._sub, lambda x, y: x - y)
-
-    def __rsub__(b, a):
-        return b._reverse(a, Fraction._sub, lambda x, y: x - y)
-
-    def __mul__(a, b):
-        return a._forward(b, Fraction._mul, lambda x, y: x * y)
-
-    def __rmul__(b, a):
-        return b._reverse(a, Fraction._mul, lambda x, y: x * y)
-
-    def __truediv__(a, b):
-        return a._forward(b, Fraction._div, lambda x, y: x / y)
-
-    def __rtruediv__(b, a):
-        return b._reverse(a, Fraction._div, lambda x, y: x / y)
-
-    def __floordiv__(a, b):
-        if isinstance(b, complex):
-            return NotImplemented
-        return a._forward(b, Fraction._floordiv, lambda x, y: x // y)
-
-    def __rfloordiv__(b, a):
-        if isinstance(a, complex):
-            return NotImplemented
-        return b._reverse(a, Fraction._floordiv, lambda x, y: x // y)
-
-    def __divmod__(a, b):
-        if isinstance(b, complex):
-            return NotImplemented
-        return a._forward(b, Fraction._divmod, divmod)
-
-    def __rdivmod__(b, a):
-        if isinstance(a, complex):
-            return NotImplemented
-        return b._reverse(a, Fraction._divmod, divmod)
-
-    def __mod__(a, b):
-        if isinstance(b, complex):
-            return NotImplemented
-        return a._forward(b, Fraction._mod, lambda x, y: x % y)
-
-    def __rmod__(b, a):
-        if isinstance(a, complex):
-            return NotImplemented
-        return b._reverse(a, Fraction._mod, lambda x, y: x % y)
+    # ---- powers ----
 
     def __pow__(a, b):
-        # An integral exponent keeps the result exact; anything else goes
-        # through float (or complex).
-        if isinstance(b, (int, Fraction)):
-            bn, bd = _nd(b)
-            if bd == 1:
-                power = bn
-                if power >= 0:
-                    return Fraction(a._numerator ** power, a._denominator ** power, _normalize=False)
-                if a._numerator >= 0:
-                    return Fraction(a._denominator ** -power, a._numerator ** -power, _normalize=False)
-                return Fraction((-a._denominator) ** -power, (-a._numerator) ** -power, _normalize=False)
-            return float(a) ** float(b)
-        if isinstance(b, (float, complex)):
-            return float(a) ** b
-        return NotImplemented
+        pair = _rational_pair(b)
+        if pair is None or pair[1] != 1:
+            # a non-integral exponent: the base goes to float
+            return float(a) ** (b if pair is None else float(b))
+        exp = pair[0]
+        top, bottom = a._numerator, a._denominator
+        if exp < 0:
+            # invert first; the sign must stay on the numerator
+            top, bottom, exp = bottom, top, -exp
+            if bottom < 0:
+                top, bottom = -top, -bottom
+        return Fraction(top ** exp, bottom ** exp, _normalize=False)
 
     def __rpow__(b, a):
-        if b._denominator == 1 and b._numerator >= 0:
-            return a ** b._numerator
-        if isinstance(a, int):
-            return Fraction(a) ** b
-        if b._denominator == 1:
-            return a ** b._numerator
-        return a ** float(b)
+        top, bottom = b._numerator, b._denominator
+        if bottom == 1 and top >= 0:
+            return a ** top
+        pair = _rational_pair(a)
+        if pair is not None:
+            return Fraction(*pair) ** b
+        return a ** (top if bottom == 1 else float(b))
+
+    # ---- unary operations and conversions ----
 
     def __pos__(a):
         return Fraction(a._numerator, a._denominator, _normalize=False)
@@ -390,13 +263,17 @@ class Fraction:
     def __abs__(a):
         return Fraction(abs(a._numerator), a._denominator, _normalize=False)
 
-    def __int__(a):
-        if a._numerator < 0:
-            return -(-a._numerator // a._denominator)
+    def __floor__(a):
         return a._numerator // a._denominator
 
-    def __trunc__(a):
-        return a.__int__()
+    def __ceil__(a):
+        return -(-a._numerator // a._denominator)
+
+    def __int__(a):
+        # towards zero
+        return a.__ceil__() if a._numerator < 0 else a.__floor__()
+
+    __trunc__ = __int__
 
     def __index__(a):
         raise TypeError("'Fraction' object cannot be interpreted as an integer")
@@ -407,90 +284,186 @@ class Fraction:
     def __complex__(a):
         return complex(float(a))
 
-    def __floor__(a):
-        return a._numerator // a._denominator
-
-    def __ceil__(a):
-        return -(-a._numerator // a._denominator)
-
     def __round__(self, ndigits=None):
         if ndigits is None:
-            # Round half to even.
-            d = self._denominator
-            floor, rem = divmod(self._numerator, d)
-            if rem * 2 < d:
-                return floor
-            if rem * 2 > d:
-                return floor + 1
-            return floor if floor % 2 == 0 else floor + 1
-        shift = 10 ** abs(ndigits)
+            return _half_even(self._numerator, self._denominator)
+        scale = 10 ** abs(ndigits)
         if ndigits > 0:
-            return Fraction(round(self * shift), shift)
-        return Fraction(round(self / shift) * shift)
+            # to a multiple of 1/scale
+            return Fraction(_half_even(self._numerator * scale, self._denominator), scale)
+        return Fraction(_half_even(self._numerator, self._denominator * scale) * scale)
+
+    def __bool__(a):
+        return a._numerator != 0
+
+    # ---- hashing and comparison ----
 
     def __hash__(self):
-        try:
-            dinv = pow(self._denominator, -1, _HASH_MODULUS)
-        except ValueError:
-            # The denominator is a multiple of the modulus.
-            h = _HASH_INF
+        # Equal to hash() of an equal int or float: |n| / d modulo 2**61 - 1,
+        # or the infinity hash when d has no inverse modulo it.
+        if self._denominator % _HASH_MODULUS:
+            inverse = pow(self._denominator, -1, _HASH_MODULUS)
+            h = abs(self._numerator) * inverse % _HASH_MODULUS
         else:
-            h = hash(hash(abs(self._numerator)) * dinv)
-        result = h if self._numerator >= 0 else -h
-        return -2 if result == -1 else result
+            h = _HASH_INF
+        if self._numerator < 0:
+            h = -h
+        return -2 if h == -1 else h
 
     def __eq__(a, b):
         if type(b) is int:
-            return a._numerator == b and a._denominator == 1
-        if isinstance(b, (int, Fraction)):
-            return (a._numerator, a._denominator) == _nd(b)
+            return a._denominator == 1 and a._numerator == b
+        pair = _rational_pair(b)
+        if pair is not None:
+            return (a._numerator, a._denominator) == pair
         if isinstance(b, complex):
-            # (asy's complex has no .real/.imag yet: then fall back.)
+            # (asy's complex may lack .real/.imag: then let it decide)
             imag = getattr(b, "imag", None)
             if imag is None:
                 return NotImplemented
-            if imag == 0:
-                b = b.real
-        if isinstance(b, float):
-            if math.isnan(b) or math.isinf(b):
-                return 0.0 == b
-            return a == Fraction.from_float(b)
-        return NotImplemented
-
-    def _richcmp(self, other, op):
-        if isinstance(other, (int, Fraction)):
-            n, d = _nd(other)
-            return op(self._numerator * d, self._denominator * n)
-        if isinstance(other, float):
-            if math.isnan(other) or math.isinf(other):
-                return op(0.0, other)
-            return op(self, Fraction.from_float(other))
-        return NotImplemented
-
-    def __lt__(a, b):
-        return a._richcmp(b, lambda x, y: x < y)
-
-    def __gt__(a, b):
-        return a._richcmp(b, lambda x, y: x > y)
-
-    def __le__(a, b):
-        return a._richcmp(b, lambda x, y: x <= y)
-
-    def __ge__(a, b):
-        return a._richcmp(b, lambda x, y: x >= y)
-
-    def __bool__(a):
-        return bool(a._numerator)
+            if imag != 0:
+                return False
+            b = b.real
+        if not isinstance(b, float):
+            return NotImplemented
+        if b != b or b in (_INF, -_INF):
+            return b == 0.0
+        return a == Fraction.from_float(b)
 
     def __reduce__(self):
-        return (self.__class__, (self._numerator, self._denominator))
+        return type(self), (self._numerator, self._denominator)
 
     def __copy__(self):
-        if type(self) == Fraction:
+        # immutable: a plain Fraction is its own copy
+        if type(self) is Fraction:
             return self
-        return self.__class__(self._numerator, self._denominator)
+        return type(self)(self._numerator, self._denominator)
 
     def __deepcopy__(self, memo):
-        if type(self) == Fraction:
-            return self
-        return self.__class__(self._numerator, self._denominator)
+        return self.__copy__()
+
+
+_INF = float("inf")
+
+
+def _raw(cls, top, bottom):
+    self = object.__new__(cls)
+    self._numerator = top
+    self._denominator = bottom
+    return self
+
+
+def _lowest(top, bottom):
+    g = math.gcd(top, bottom)
+    if bottom < 0:
+        g = -g
+    return top // g, bottom // g
+
+
+def _half_even(top, bottom):
+    """top/bottom (bottom > 0) rounded to the nearest int, ties to even."""
+    q, r = divmod(top, bottom)
+    twice = 2 * r
+    if twice > bottom or (twice == bottom and q % 2):
+        q += 1
+    return q
+
+
+# ---- mixed arithmetic, installed from a table ----
+
+def _exact_add(p, q):
+    return Fraction(p[0] * q[1] + q[0] * p[1], p[1] * q[1])
+
+
+def _exact_sub(p, q):
+    return Fraction(p[0] * q[1] - q[0] * p[1], p[1] * q[1])
+
+
+def _exact_mul(p, q):
+    return Fraction(p[0] * q[0], p[1] * q[1])
+
+
+def _exact_div(p, q):
+    # Cancel common factors across first (numerators with numerators,
+    # denominators with denominators), so that a zero divisor is reported as
+    # Fraction(n, 0) with the n CPython names.
+    g = math.gcd(p[0], q[0])
+    h = math.gcd(p[1], q[1])
+    top = (p[0] // g) * (q[1] // h)
+    bottom = (q[0] // g) * (p[1] // h)
+    if bottom < 0:
+        top, bottom = -top, -bottom
+    return Fraction(top, bottom, _normalize=False)
+
+
+def _exact_floordiv(p, q):
+    return (p[0] * q[1]) // (p[1] * q[0])
+
+
+def _exact_mod(p, q):
+    return Fraction((p[0] * q[1]) % (q[0] * p[1]), p[1] * q[1])
+
+
+def _exact_divmod(p, q):
+    whole, rest = divmod(p[0] * q[1], p[1] * q[0])
+    return whole, Fraction(rest, p[1] * q[1])
+
+
+def _install(name, exact, inexact):
+    def forward(a, b):
+        # only ints and Fractions are exact partners here; another kind of
+        # rational gets its own reflected method's turn
+        if isinstance(b, (int, Fraction)):
+            return exact((a._numerator, a._denominator), _rational_pair(b))
+        if isinstance(b, float):
+            return inexact(float(a), b)
+        if isinstance(b, complex):
+            return inexact(complex(float(a)), b)   # (asy: complex() ignores __complex__)
+        return NotImplemented
+
+    def reflected(b, a):
+        pair = _rational_pair(a)
+        if pair is not None:
+            return exact(pair, (b._numerator, b._denominator))
+        if isinstance(a, float):
+            return inexact(a, float(b))
+        if isinstance(a, complex):
+            return inexact(a, complex(float(b)))
+        return NotImplemented
+
+    forward.__name__ = "__%s__" % name
+    reflected.__name__ = "__r%s__" % name
+    setattr(Fraction, forward.__name__, forward)
+    setattr(Fraction, reflected.__name__, reflected)
+
+
+for _name, _exact, _inexact in (
+        ("add", _exact_add, lambda x, y: x + y),
+        ("sub", _exact_sub, lambda x, y: x - y),
+        ("mul", _exact_mul, lambda x, y: x * y),
+        ("truediv", _exact_div, lambda x, y: x / y),
+        ("floordiv", _exact_floordiv, lambda x, y: x // y),
+        ("mod", _exact_mod, lambda x, y: x % y),
+        ("divmod", _exact_divmod, divmod)):
+    _install(_name, _exact, _inexact)
+
+
+def _comparison(name, test):
+    def compare(a, b):
+        pair = _rational_pair(b)
+        if pair is not None:
+            return test(a._numerator * pair[1], a._denominator * pair[0])
+        if isinstance(b, float):
+            if b != b or b in (_INF, -_INF):
+                return test(0.0, b)        # only the infinity's sign matters
+            return test(a, Fraction.from_float(b))
+        return NotImplemented
+    compare.__name__ = name
+    setattr(Fraction, name, compare)
+
+
+for _name, _test in (("__lt__", lambda x, y: x < y), ("__gt__", lambda x, y: x > y),
+                     ("__le__", lambda x, y: x <= y), ("__ge__", lambda x, y: x >= y)):
+    _comparison(_name, _test)
+
+del _name, _exact, _inexact, _test

@@ -10,6 +10,8 @@ from html import unescape
 
 __all__ = ['HTMLParser']
 
+# The module-level patterns CPython's html.parser exposes (scripts sometimes reuse them);
+# the tokenizer below uses most of them, endendtag is kept only as an attribute.
 interesting_normal = re.compile('[&<]')
 incomplete = re.compile('&[a-zA-Z#]')
 entityref = re.compile('&([a-zA-Z][-.a-zA-Z0-9]*)[^a-zA-Z0-9]')
@@ -103,13 +105,22 @@ def _scan_attr(raw, k):
     return name, value, _skip_seps(raw, p)
 
 
-class HTMLParser:
-    """Find tags and other markup and call handler functions.
+def _attr_value(value):
+    """An attribute's value as handle_starttag receives it: unquoted and decoded."""
+    if value is None:
+        return None
+    if value[:1] in ('"', "'") and value[-1:] == value[:1]:
+        value = value[1:-1]
+    return unescape(value) if value else value
 
-    Feed text with feed() (as much as you like, in pieces); tags, data, comments and
-    references go to the handle_* methods, which subclasses override."""
+
+class HTMLParser:
+    """A push tokenizer for HTML: feed() it text in any number of pieces and it calls
+    the handle_* hooks (start and end tags, text, comments, references, declarations)
+    as soon as each piece of markup is complete. Subclasses override the hooks."""
 
     CDATA_CONTENT_ELEMENTS = ("script", "style")
+    _starttag_text = None
 
     def __init__(self, *, convert_charrefs=True):
         self.convert_charrefs = convert_charrefs
@@ -122,10 +133,9 @@ class HTMLParser:
         self.cdata_elem = None
         self.lineno = 1
         self.offset = 0
-        self._starttag_text = None
 
     def feed(self, data):
-        self.rawdata = self.rawdata + data
+        self.rawdata += data
         self.goahead(0)
 
     def close(self):
@@ -135,296 +145,295 @@ class HTMLParser:
         return self.lineno, self.offset
 
     def updatepos(self, i, j):
-        if i >= j:
-            return j
-        rawdata = self.rawdata
-        nlines = rawdata.count("\n", i, j)
-        if nlines:
-            self.lineno = self.lineno + nlines
-            pos = rawdata.rindex("\n", i, j)
-            self.offset = j - (pos + 1)
-        else:
-            self.offset = self.offset + j - i
+        # Move the (line, column) position over rawdata[i:j]; returns j.
+        if j > i:
+            text = self.rawdata
+            last_nl = text.rfind("\n", i, j)
+            if last_nl < 0:
+                self.offset += j - i
+            else:
+                self.lineno += text.count("\n", i, j)
+                self.offset = j - last_nl - 1
         return j
 
     def get_starttag_text(self):
         return self._starttag_text
 
     def set_cdata_mode(self, elem):
-        self.cdata_elem = elem.lower()
-        self.interesting = re.compile(r'</\s*%s\s*>' % self.cdata_elem, re.I)
+        # Inside <script>/<style> only the matching end tag is markup.
+        name = elem.lower()
+        self.cdata_elem = name
+        self.interesting = re.compile(r'</\s*%s\s*>' % name, re.I)
 
     def clear_cdata_mode(self):
-        self.interesting = interesting_normal
         self.cdata_elem = None
+        self.interesting = interesting_normal
+
+    def _decoding(self):
+        return self.convert_charrefs and not self.cdata_elem
 
     def _data(self, text):
-        if self.convert_charrefs and not self.cdata_elem:
-            self.handle_data(unescape(text))
-        else:
-            self.handle_data(text)
+        self.handle_data(unescape(text) if self._decoding() else text)
+
+    # --- the main loop ---
 
     def goahead(self, end):
-        rawdata = self.rawdata
-        i = 0
-        n = len(rawdata)
-        while i < n:
-            if self.convert_charrefs and not self.cdata_elem:
-                j = rawdata.find('<', i)
-                if j < 0:
-                    # A reference may be cut at the end of what was fed: wait for more
-                    # text unless the last & is followed by a space or a semicolon.
-                    amppos = rawdata.rfind('&', max(i, n - 34))
-                    if amppos >= 0 and not _wait_for_ref.search(rawdata, amppos):
-                        break
-                    j = n
-            else:
-                m = self.interesting.search(rawdata, i)
-                if m:
-                    j = m.start()
-                else:
-                    if self.cdata_elem:
-                        break
-                    j = n
-            if i < j:
-                self._data(rawdata[i:j])
-            i = self.updatepos(i, j)
-            if i == n:
+        """Hand every complete piece of rawdata to the hooks; keep the unfinished tail
+        in rawdata for the next feed(). With end true (close()), flush what is left."""
+        raw = self.rawdata
+        size = len(raw)
+        pos = 0
+        while pos < size:
+            stop = self._text_stop(raw, pos)
+            if stop < 0:
                 break
-            if rawdata.startswith('<', i):
-                if starttagopen.match(rawdata, i):
-                    k = self.parse_starttag(i)
-                elif rawdata.startswith("</", i):
-                    k = self.parse_endtag(i)
-                elif rawdata.startswith("<!--", i):
-                    k = self.parse_comment(i)
-                elif rawdata.startswith("<?", i):
-                    k = self.parse_pi(i)
-                elif rawdata.startswith("<!", i):
-                    k = self.parse_html_declaration(i)
-                elif (i + 1) < n:
-                    self.handle_data("<")
-                    k = i + 1
-                else:
+            if stop > pos:
+                self._data(raw[pos:stop])
+                pos = self.updatepos(pos, stop)
+                if pos == size:
                     break
-                if k < 0:
-                    if not end:
-                        break
-                    k = rawdata.find('>', i + 1)
-                    if k < 0:
-                        k = rawdata.find('<', i + 1)
-                        if k < 0:
-                            k = i + 1
-                    else:
-                        k += 1
-                    self._data(rawdata[i:k])
-                i = self.updatepos(i, k)
-            elif rawdata.startswith("&#", i):
-                m = charref.match(rawdata, i)
-                if m:
-                    self.handle_charref(m.group()[2:-1])
-                    k = m.end()
-                    if not rawdata.startswith(';', k - 1):
-                        k = k - 1
-                    i = self.updatepos(i, k)
-                    continue
-                if ";" in rawdata[i:]:  # bail by consuming '&#'
-                    self.handle_data(rawdata[i:i + 2])
-                    i = self.updatepos(i, i + 2)
-                break
-            elif rawdata.startswith('&', i):
-                m = entityref.match(rawdata, i)
-                if m:
-                    self.handle_entityref(m.group(1))
-                    k = m.end()
-                    if not rawdata.startswith(';', k - 1):
-                        k = k - 1
-                    i = self.updatepos(i, k)
-                    continue
-                m = incomplete.match(rawdata, i)
-                if m:
-                    if end and m.group() == rawdata[i:]:
-                        i = self.updatepos(i, i + 1)
-                    break
-                elif (i + 1) < n:
-                    self.handle_data("&")
-                    i = self.updatepos(i, i + 1)
-                else:
-                    break
+            if raw[pos] == '<':
+                nxt, more = self._at_markup(raw, pos, end)
             else:
-                raise AssertionError("interesting.search() lied")
-        if end and i < n and not self.cdata_elem:
-            self._data(rawdata[i:n])
-            i = self.updatepos(i, n)
-        self.rawdata = rawdata[i:]
+                nxt, more = self._at_reference(raw, pos, end)
+            pos = self.updatepos(pos, nxt)
+            if not more:
+                break
+        if end and pos < size and not self.cdata_elem:
+            self._data(raw[pos:])
+            pos = self.updatepos(pos, size)
+        self.rawdata = raw[pos:]
+
+    def _text_stop(self, raw, pos):
+        """Where the text starting at pos ends (the next markup), or -1 to wait for more."""
+        if self._decoding():
+            # Text is decoded as a whole, so only '<' ends it; a reference cut off by the
+            # end of the buffer (no white space or ';' after the last '&') must wait.
+            lt = raw.find('<', pos)
+            if lt >= 0:
+                return lt
+            amp = raw.rfind('&', max(pos, len(raw) - 34))
+            if amp >= 0 and not _wait_for_ref.search(raw, amp):
+                return -1
+            return len(raw)
+        m = self.interesting.search(raw, pos)
+        if m:
+            return m.start()
+        return -1 if self.cdata_elem else len(raw)
+
+    # markup kinds by opener, tried in order after the start-tag test
+    _OPENERS = (("</", "parse_endtag"), ("<!--", "parse_comment"), ("<?", "parse_pi"),
+                ("<!", "parse_html_declaration"))
+
+    def _at_markup(self, raw, pos, end):
+        """Parse the markup at raw[pos] == '<': (next position, whether to go on)."""
+        parse = None
+        if starttagopen.match(raw, pos):
+            parse = self.parse_starttag
+        else:
+            for opener, name in self._OPENERS:
+                if raw.startswith(opener, pos):
+                    parse = getattr(self, name)
+                    break
+        if parse is None:
+            # a '<' that opens nothing is text, unless it is the last character
+            if pos + 1 == len(raw):
+                return pos, False
+            self.handle_data("<")
+            return pos + 1, True
+        nxt = parse(pos)
+        if nxt >= 0:
+            return nxt, True
+        if not end:
+            return pos, False
+        # Unfinished markup at close(): it becomes text, through the next '>' (or up
+        # to the next '<', or just the '<' itself).
+        gt = raw.find('>', pos + 1)
+        if gt >= 0:
+            nxt = gt + 1
+        else:
+            nxt = raw.find('<', pos + 1)
+            if nxt < 0:
+                nxt = pos + 1
+        self._data(raw[pos:nxt])
+        return nxt, True
+
+    def _at_reference(self, raw, pos, end):
+        """A reference at raw[pos] == '&' when references are not decoded."""
+        numeric = raw.startswith("&#", pos)
+        m = (charref if numeric else entityref).match(raw, pos)
+        if m:
+            # the pattern took one character past the name: give it back unless ';'
+            nxt = m.end()
+            if raw[nxt - 1] != ';':
+                nxt -= 1
+            if numeric:
+                self.handle_charref(m.group()[2:-1])
+            else:
+                self.handle_entityref(m.group(1))
+            return nxt, True
+        if numeric:
+            if ";" in raw[pos:]:
+                self.handle_data(raw[pos:pos + 2])
+                return pos + 2, False
+            return pos, False
+        m = incomplete.match(raw, pos)
+        if m:
+            # a name may still be coming: wait. At close(), when the input ends
+            # with '&' and one more character, CPython drops the '&' and the
+            # character is flushed as text ('x &a' gives 'x ', 'a').
+            if end and m.end() == len(raw):
+                return pos + 1, False
+            return pos, False
+        if pos + 1 == len(raw):
+            return pos, False
+        self.handle_data("&")
+        return pos + 1, True
 
     # --- markup ---
 
     def parse_html_declaration(self, i):
-        rawdata = self.rawdata
-        if rawdata[i:i + 4] == '<!--':
+        raw = self.rawdata
+        if raw.startswith('<!--', i):
             return self.parse_comment(i)
-        if rawdata[i:i + 3] == '<![':
+        if raw.startswith('<![', i):
             return self.parse_marked_section(i)
-        if rawdata[i:i + 9].lower() == '<!doctype':
-            gtpos = rawdata.find('>', i + 9)
-            if gtpos == -1:
-                return -1
-            self.handle_decl(rawdata[i + 2:gtpos])
-            return gtpos + 1
+        if raw[i + 2:i + 9].lower() == 'doctype':
+            close = raw.find('>', i + 9)
+            if close >= 0:
+                self.handle_decl(raw[i + 2:close])
+                return close + 1
+            return -1
         return self.parse_bogus_comment(i)
 
-    def parse_bogus_comment(self, i, report=1):
-        rawdata = self.rawdata
-        pos = rawdata.find('>', i + 2)
-        if pos == -1:
+    def _closed_by(self, i, skip, closer, hook, report=1):
+        """Markup opened at i whose body starts skip characters in and ends where the
+        pattern closer matches: pass the body to hook, return the position after it."""
+        raw = self.rawdata
+        m = closer.search(raw, i + skip)
+        if m is None:
             return -1
         if report:
-            self.handle_comment(rawdata[i + 2:pos])
-        return pos + 1
+            hook(raw[i + skip:m.start()])
+        return m.end()
+
+    def parse_bogus_comment(self, i, report=1):
+        return self._closed_by(i, 2, piclose, self.handle_comment, report)
 
     def parse_comment(self, i, report=1):
-        rawdata = self.rawdata
-        m = commentclose.search(rawdata, i + 4)
-        if not m:
-            return -1
-        if report:
-            self.handle_comment(rawdata[i + 4:m.start()])
-        return m.end()
-
-    def parse_marked_section(self, i, report=1):
-        rawdata = self.rawdata
-        name, j = self._scan_name(i + 3, i)
-        if j < 0:
-            return j
-        if name in {"temp", "cdata", "ignore", "include", "rcdata"}:
-            m = _markedsectionclose.search(rawdata, i + 3)
-        elif name in {"if", "else", "endif"}:
-            m = _msmarkedsectionclose.search(rawdata, i + 3)
-        else:
-            raise AssertionError('unknown status keyword %r in marked section' % rawdata[i + 3:j])
-        if not m:
-            return -1
-        if report:
-            self.unknown_decl(rawdata[i + 3:m.start()])
-        return m.end()
-
-    def _scan_name(self, i, declstartpos):
-        rawdata = self.rawdata
-        n = len(rawdata)
-        if i == n:
-            return None, -1
-        m = _declname.match(rawdata, i)
-        if m:
-            s = m.group()
-            if i + len(s) == n:
-                return None, -1
-            return s.strip().lower(), m.end()
-        self.updatepos(declstartpos, i)
-        raise AssertionError("expected name token at %r" % rawdata[declstartpos:declstartpos + 20])
+        return self._closed_by(i, 4, commentclose, self.handle_comment, report)
 
     def parse_pi(self, i):
-        rawdata = self.rawdata
-        m = piclose.search(rawdata, i + 2)
-        if not m:
-            return -1
-        self.handle_pi(rawdata[i + 2:m.start()])
-        return m.end()
+        return self._closed_by(i, 2, piclose, self.handle_pi)
+
+    # marked sections: keyword -> how the section closes
+    _SECTION_CLOSERS = {"temp": _markedsectionclose, "cdata": _markedsectionclose,
+                        "ignore": _markedsectionclose, "include": _markedsectionclose,
+                        "rcdata": _markedsectionclose, "if": _msmarkedsectionclose,
+                        "else": _msmarkedsectionclose, "endif": _msmarkedsectionclose}
+
+    def parse_marked_section(self, i, report=1):
+        keyword, after = self._scan_name(i + 3, i)
+        if after < 0:
+            return after
+        closer = self._SECTION_CLOSERS.get(keyword)
+        if closer is None:
+            raise AssertionError('unknown status keyword %r in marked section'
+                                 % self.rawdata[i + 3:after])
+        return self._closed_by(i, 3, closer, self.unknown_decl, report)
+
+    def _scan_name(self, i, declstartpos):
+        # A declaration keyword at i: (lowercased name, position after it and its
+        # trailing space), or (None, -1) when the buffer ends before it is known.
+        raw = self.rawdata
+        if i == len(raw):
+            return None, -1
+        m = _declname.match(raw, i)
+        if m is None:
+            self.updatepos(declstartpos, i)
+            raise AssertionError("expected name token at %r"
+                                 % raw[declstartpos:declstartpos + 20])
+        if m.end() == len(raw):
+            return None, -1
+        return m.group().strip().lower(), m.end()
 
     def check_for_whole_start_tag(self, i):
-        rawdata = self.rawdata
-        j = _tagname_end(rawdata, i + 1)
-        # optional [\s/]* then attributes, then \s*
-        p = j
-        while p < len(rawdata) and (rawdata[p].isspace() or rawdata[p] == '/'):
+        """The end of the start tag at i if it is complete, -1 if more input is needed."""
+        raw = self.rawdata
+        p = _tagname_end(raw, i + 1)
+        while p < len(raw) and (raw[p] == '/' or raw[p].isspace()):
             p += 1
-        while True:
-            a = _scan_attr(rawdata, p)
-            if a is None:
-                break
-            p = a[2]
-        j = _skip_space(rawdata, p)
-        nxt = rawdata[j:j + 1]
-        if nxt == ">":
-            return j + 1
-        if nxt == "/":
-            if rawdata.startswith("/>", j):
-                return j + 2
-            return -1
-        if nxt == "":
-            return -1
-        if nxt in _LETTERS or nxt in "=/":
-            return -1
-        if j > i:
-            return j
-        return i + 1
+        attr = _scan_attr(raw, p)
+        while attr is not None:
+            p = attr[2]
+            attr = _scan_attr(raw, p)
+        p = _skip_space(raw, p)
+        follow = raw[p:p + 1]
+        if follow == ">":
+            return p + 1
+        if follow == "/":
+            return p + 2 if raw[p + 1:p + 2] == ">" else -1
+        if not follow or follow in _LETTERS or follow in "=/":
+            return -1     # the tag may still be growing
+        return p if p > i else i + 1
 
     def parse_starttag(self, i):
         self._starttag_text = None
         endpos = self.check_for_whole_start_tag(i)
         if endpos < 0:
             return endpos
-        rawdata = self.rawdata
-        self._starttag_text = rawdata[i:endpos]
+        raw = self.rawdata
+        self._starttag_text = raw[i:endpos]
+        name_end = _tagname_end(raw, i + 1)
+        tag = raw[i + 1:name_end].lower()
+        self.lasttag = tag
         attrs = []
-        k = _tagname_end(rawdata, i + 1)
-        self.lasttag = tag = rawdata[i + 1:k].lower()
-        k = _skip_seps(rawdata, k)
-        while k < endpos:
-            a = _scan_attr(rawdata, k)
-            if a is None:
+        p = _skip_seps(raw, name_end)
+        while p < endpos:
+            attr = _scan_attr(raw, p)
+            if attr is None:
                 break
-            name, value, k = a
-            if value is not None:
-                if value[:1] == '\'' == value[-1:] or value[:1] == '"' == value[-1:]:
-                    value = value[1:-1]
-                if value:
-                    value = unescape(value)
-            attrs.append((name.lower(), value))
-        end = rawdata[k:endpos].strip()
-        if end not in (">", "/>"):
-            self.handle_data(rawdata[i:endpos])
-            return endpos
-        if end.endswith('/>'):
-            self.handle_startendtag(tag, attrs)
-        else:
+            name, value, p = attr
+            attrs.append((name.lower(), _attr_value(value)))
+        closing = raw[p:endpos].strip()
+        if closing == ">":
             self.handle_starttag(tag, attrs)
             if tag in self.CDATA_CONTENT_ELEMENTS:
                 self.set_cdata_mode(tag)
+        elif closing == "/>":
+            self.handle_startendtag(tag, attrs)
+        else:
+            # junk before the '>': the whole tag is text
+            self.handle_data(raw[i:endpos])
         return endpos
 
     def parse_endtag(self, i):
-        rawdata = self.rawdata
-        m = endendtag.search(rawdata, i + 1)
-        if not m:
+        raw = self.rawdata
+        gt = raw.find('>', i + 1)
+        if gt < 0:
             return -1
-        gtpos = m.end()
-        m = endtagfind.match(rawdata, i)
-        if not m:
-            if self.cdata_elem is not None:
-                self.handle_data(rawdata[i:gtpos])
-                return gtpos
-            if not (rawdata[i + 2:i + 3] and rawdata[i + 2] in _LETTERS):
-                if rawdata[i:i + 3] == '</>':
-                    return i + 3
-                return self.parse_bogus_comment(i)
-            e = _tagname_end(rawdata, i + 2)
-            tagname = rawdata[i + 2:e].lower()
-            gtpos = rawdata.find('>', _skip_seps(rawdata, e))
-            self.handle_endtag(tagname)
-            return gtpos + 1
-        elem = m.group(1).lower()
-        if self.cdata_elem is not None:
-            if elem != self.cdata_elem:
-                self.handle_data(rawdata[i:gtpos])
-                return gtpos
-        self.handle_endtag(elem)
+        after = gt + 1
+        m = endtagfind.match(raw, i)
+        name = m.group(1).lower() if m else None
+        if self.cdata_elem is not None and name != self.cdata_elem:
+            # inside <script>/<style> any other end tag is text
+            self.handle_data(raw[i:after])
+            return after
+        if name is None:
+            # a sloppy end tag: </ junk>, </>, or a name followed by attributes
+            if not raw[i + 2:i + 3] or raw[i + 2] not in _LETTERS:
+                return i + 3 if raw.startswith('</>', i) else self.parse_bogus_comment(i)
+            stop = _tagname_end(raw, i + 2)
+            self.handle_endtag(raw[i + 2:stop].lower())
+            return raw.find('>', _skip_seps(raw, stop)) + 1
+        self.handle_endtag(name)
         self.clear_cdata_mode()
-        return gtpos
+        return after
 
-    # --- handlers, overridden by subclasses ---
+    # --- hooks, for subclasses to override ---
 
     def handle_startendtag(self, tag, attrs):
+        # <tag/>: by default a start tag immediately closed
         self.handle_starttag(tag, attrs)
         self.handle_endtag(tag)
 

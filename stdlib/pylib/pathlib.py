@@ -26,97 +26,104 @@ def _split(text):
     return root, names
 
 
-def _arg_text(a):
-    if isinstance(a, PurePath):
-        return None
-    if isinstance(a, str):
-        return a
-    a2 = os.fspath(a) if hasattr(type(a), "__fspath__") else a
-    if isinstance(a2, str):
-        return a2
-    raise TypeError("argument should be a str object or an os.PathLike object returning str, not %r" % (type(a2),))
+def _text_of(arg):
+    """A path argument's text: a str, or what its __fspath__ gives (which must be str)."""
+    if isinstance(arg, str):
+        return arg
+    text = os.fspath(arg)     # TypeError for anything not path-like
+    if isinstance(text, str):
+        return text
+    raise TypeError("argument should be a str object or an os.PathLike object "
+                    "returning str, not %r" % (type(text),))
 
 
 def _parse(args):
-    root = ""
-    names = []
-    for a in args:
-        if isinstance(a, PurePath):
-            r, n = a._root, a._names
+    """(root, names) of the path the arguments join to; an absolute argument
+    discards everything before it."""
+    root, names = "", []
+    for arg in args:
+        if isinstance(arg, PurePath):
+            piece_root, piece = arg._root, arg._names
         else:
-            r, n = _split(_arg_text(a))
-        if r:
-            # An absolute piece discards everything before it.
-            root, names = r, list(n)
+            piece_root, piece = _split(_text_of(arg))
+        if piece_root:
+            root, names = piece_root, list(piece)
         else:
-            names.extend(n)
+            names.extend(piece)
     return root, names
 
 
+def _new(cls, root, names):
+    path = object.__new__(cls)
+    path._root = root
+    path._names = names
+    path._str = None
+    path._hash = None
+    return path
+
+
+def _stem_suffix(name):
+    """A final component split at its last dot; a leading dot or a trailing
+    one does not start a suffix."""
+    dot = name.rfind(".")
+    if 0 < dot < len(name) - 1:
+        return name[:dot], name[dot:]
+    return name, ""
+
+
 class _Parents:
-    # The immutable sequence path.parents: logical ancestors, nearest first.
+    """path.parents: the logical ancestors, nearest first, as a read-only sequence."""
+
     def __init__(self, path):
         self._path = path
-        self._n = len(path._names)
+        self._count = len(path._names)
 
     def __len__(self):
-        return self._n
+        return self._count
 
     def __getitem__(self, idx):
-        if isinstance(idx, slice):
+        if type(idx) is slice:
             # (range slicing rather than slice.indices, which asy lacks)
-            return tuple(self[i] for i in range(self._n)[idx])
-        if idx >= self._n or idx < -self._n:
+            return tuple(self[i] for i in range(self._count)[idx])
+        if not -self._count <= idx < self._count:
             raise IndexError(idx)
-        if idx < 0:
-            idx += self._n
-        p = self._path
-        return p._make(p._root, p._names[:self._n - idx - 1])
+        keep = self._count - 1 - idx % self._count
+        return self._path._derive(self._path._root, self._path._names[:keep])
 
     def __iter__(self):
-        for i in range(self._n):
-            yield self[i]
+        return (self[i] for i in range(self._count))
 
     def __repr__(self):
-        return "<{}.parents>".format(type(self._path).__name__)
+        return "<%s.parents>" % type(self._path).__name__
 
 
 class PurePath:
+    """A filesystem path as text only (no system calls): POSIX rules."""
+
     __slots__ = ("_root", "_names", "_str", "_hash")
 
     def __new__(cls, *args):
-        if cls is PurePath:
-            cls = PurePosixPath
-        self = object.__new__(cls)
-        self._root, self._names = _parse(args)
-        self._str = None
-        self._hash = None
-        return self
+        return _new(PurePosixPath if cls is PurePath else cls, *_parse(args))
 
     def __init__(self, *args):
         pass
 
-    def _make(self, root, names):
-        p = object.__new__(type(self))
-        p._root = root
-        p._names = list(names)
-        p._str = None
-        p._hash = None
-        return p
+    def _derive(self, root, names):
+        # a path of this one's class
+        return _new(type(self), root, list(names))
 
     def __reduce__(self):
-        return (type(self), tuple(self.parts))
+        return type(self), self.parts
 
     # --- text forms ---
 
     def __str__(self):
-        if self._str is None:
-            s = self._root + "/".join(self._names)
-            self._str = s or "."
-        return self._str
+        text = self._str
+        if text is None:
+            text = self._str = (self._root + "/".join(self._names)) or "."
+        return text
 
-    def __fspath__(self):
-        return str(self)
+    __fspath__ = __str__
 
     def as_posix(self):
         return str(self)
@@ -125,88 +132,47 @@ class PurePath:
         return os.fsencode(str(self)) if hasattr(os, "fsencode") else str(self).encode("utf-8")
 
     def __repr__(self):
-        return "{}({!r})".format(type(self).__name__, self.as_posix())
+        return "%s(%r)" % (type(self).__name__, self.as_posix())
 
     def as_uri(self):
-        if not self.is_absolute():
+        if not self._root:
             raise ValueError("relative path can't be expressed as a file URI")
         from urllib.parse import quote_from_bytes
         return "file://" + quote_from_bytes(bytes(self))
 
-    # --- comparison: paths of the same flavour compare by their parts ---
+    # --- identity: the root (when there is one) and the names ---
 
-    def _key(self):
-        return ([self._root] if self._root else []) + self._names
-
-    def __eq__(self, other):
-        if not isinstance(other, PurePath):
-            return NotImplemented
-        return self._key() == other._key()
+    @property
+    def parts(self):
+        return ((self._root,) if self._root else ()) + tuple(self._names)
 
     def __hash__(self):
         if self._hash is None:
-            self._hash = hash(tuple(self._key()))
+            self._hash = hash(self.parts)
         return self._hash
-
-    def __lt__(self, other):
-        if not isinstance(other, PurePath):
-            return NotImplemented
-        return self._key() < other._key()
-
-    def __le__(self, other):
-        if not isinstance(other, PurePath):
-            return NotImplemented
-        return self._key() <= other._key()
-
-    def __gt__(self, other):
-        if not isinstance(other, PurePath):
-            return NotImplemented
-        return self._key() > other._key()
-
-    def __ge__(self, other):
-        if not isinstance(other, PurePath):
-            return NotImplemented
-        return self._key() >= other._key()
 
     # --- joining ---
 
-    def _join(self, args):
-        root, names = _parse((self,) + tuple(args))
-        return self._make(root, names)
-
     def joinpath(self, *args):
-        return self._join(args)
+        return self._derive(*_parse((self,) + args))
 
     def __truediv__(self, key):
         try:
-            return self._join((key,))
+            return self._derive(*_parse((self, key)))
         except TypeError:
             return NotImplemented
 
     def __rtruediv__(self, key):
         try:
-            root, names = _parse((key, self))
+            return self._derive(*_parse((key, self)))
         except TypeError:
             return NotImplemented
-        return self._make(root, names)
 
     # --- components ---
 
-    @property
-    def drive(self):
-        return ""
-
-    @property
-    def root(self):
-        return self._root
-
-    @property
-    def anchor(self):
-        return self._root
-
-    @property
-    def parts(self):
-        return tuple(self._key())
+    drive = property(lambda self: "")
+    root = property(lambda self: self._root)
+    anchor = property(lambda self: self._root)
 
     @property
     def name(self):
@@ -214,63 +180,52 @@ class PurePath:
 
     @property
     def suffix(self):
-        name = self.name
-        i = name.rfind(".")
-        if 0 < i < len(name) - 1:
-            return name[i:]
-        return ""
+        return _stem_suffix(self.name)[1]
+
+    @property
+    def stem(self):
+        return _stem_suffix(self.name)[0]
 
     @property
     def suffixes(self):
         name = self.name
         if name.endswith("."):
             return []
-        name = name.lstrip(".")
-        return ["." + s for s in name.split(".")[1:]]
-
-    @property
-    def stem(self):
-        name = self.name
-        i = name.rfind(".")
-        if 0 < i < len(name) - 1:
-            return name[:i]
-        return name
+        return ["." + piece for piece in name.lstrip(".").split(".")[1:]]
 
     @property
     def parent(self):
-        if not self._names:
-            return self
-        return self._make(self._root, self._names[:-1])
+        if self._names:
+            return self._derive(self._root, self._names[:-1])
+        return self
 
     @property
     def parents(self):
         return _Parents(self)
 
-    def with_name(self, name):
-        if not self.name:
+    def _renamed(self, name):
+        # the same path with another last component
+        if not self._names:
             raise ValueError("%r has an empty name" % (self,))
-        if not name or "/" in name or name == ".":
+        return self._derive(self._root, self._names[:-1] + [name])
+
+    def with_name(self, name):
+        if not self._names:
+            raise ValueError("%r has an empty name" % (self,))
+        if name in ("", ".") or "/" in name:
             raise ValueError("Invalid name %r" % (name,))
-        return self._make(self._root, self._names[:-1] + [name])
+        return self._renamed(name)
 
     def with_stem(self, stem):
         return self.with_name(stem + self.suffix)
 
     def with_suffix(self, suffix):
-        if "/" in suffix or (suffix and suffix[0] != ".") or suffix == ".":
+        if "/" in suffix or suffix == "." or suffix[:1] not in ("", "."):
             raise ValueError("Invalid suffix %r" % (suffix,))
-        name = self.name
-        if not name:
-            raise ValueError("%r has an empty name" % (self,))
-        old = self.suffix
-        if old:
-            name = name[:-len(old)] + suffix
-        else:
-            name = name + suffix
-        return self._make(self._root, self._names[:-1] + [name])
+        return self._renamed(_stem_suffix(self.name)[0] + suffix)
 
     def is_absolute(self):
-        return bool(self._root)
+        return self._root != ""
 
     def is_reserved(self):
         return False
@@ -278,37 +233,54 @@ class PurePath:
     def relative_to(self, *other):
         if not other:
             raise TypeError("need at least one argument")
-        mine = self._key()
-        oroot, onames = _parse(other)
-        theirs = ([oroot] if oroot else []) + onames
-        n = len(theirs)
-        if (self._root if n == 0 else mine[:n] != theirs):
-            shown = oroot + "/".join(onames)
+        base_root, base_names = _parse(other)
+        base = ([base_root] if base_root else []) + base_names
+        mine = list(self.parts)
+        # an empty base only contains relative paths
+        inside = mine[:len(base)] == base if base else not self._root
+        if not inside:
+            shown = (base_root + "/".join(base_names)) or "."
             raise ValueError("{!r} is not in the subpath of {!r}"
                              " OR one path is relative and the other is absolute."
-                             .format(str(self), shown or "."))
-        return self._make("", mine[n:])
+                             .format(str(self), shown))
+        return self._derive("", mine[len(base):])
 
     def is_relative_to(self, *other):
         try:
             self.relative_to(*other)
-            return True
         except ValueError:
             return False
+        return True
 
     def match(self, path_pattern):
-        proot, pnames = _split(path_pattern)
-        if not proot and not pnames:
+        pat_root, pats = _split(path_pattern)
+        if not (pat_root or pats):
             raise ValueError("empty pattern")
-        if proot:
-            if proot != self._root or len(pnames) != len(self._names):
-                return False
-        elif len(pnames) > len(self._names):
+        names = self._names
+        # a relative pattern matches from the right; an absolute one the whole path
+        if pat_root and (pat_root != self._root or len(pats) != len(names)):
             return False
-        for name, pat in zip(reversed(self._names), reversed(pnames)):
-            if not _fnmatch.fnmatchcase(name, pat):
-                return False
-        return True
+        if len(pats) > len(names):
+            return False
+        tail = names[len(names) - len(pats):]
+        return all(_fnmatch.fnmatchcase(n, p) for n, p in zip(tail, pats))
+
+
+def _ordering(name, test):
+    # Paths order among themselves (by parts); anything else is not comparable.
+    def compare(self, other):
+        if isinstance(other, PurePath):
+            return test(self.parts, other.parts)
+        return NotImplemented
+    compare.__name__ = name
+    setattr(PurePath, name, compare)
+
+
+for _name, _test in (("__eq__", lambda a, b: a == b), ("__lt__", lambda a, b: a < b),
+                     ("__le__", lambda a, b: a <= b), ("__gt__", lambda a, b: a > b),
+                     ("__ge__", lambda a, b: a >= b)):
+    _ordering(_name, _test)
+del _name, _test
 
 
 class PurePosixPath(PurePath):
@@ -343,16 +315,12 @@ class _StatResult:
 
 
 class Path(PurePath):
+    """A path on the real filesystem: PurePath plus the calls that touch it."""
+
     __slots__ = ()
 
     def __new__(cls, *args, **kwargs):
-        if cls is Path:
-            cls = PosixPath
-        self = object.__new__(cls)
-        self._root, self._names = _parse(args)
-        self._str = None
-        self._hash = None
-        return self
+        return _new(PosixPath if cls is Path else cls, *_parse(args))
 
     def __enter__(self):
         return self
@@ -371,36 +339,38 @@ class Path(PurePath):
     def absolute(self):
         if self._root:
             return self
-        return self._make(*_parse((os.getcwd(), self)))
+        return self._derive(*_parse((os.getcwd(), self)))
 
     def resolve(self, strict=False):
-        s = os.path.realpath(str(self))
-        if strict and not os.path.exists(s):
+        real = os.path.realpath(str(self))
+        if strict and not os.path.exists(real):
             raise FileNotFoundError(2, "No such file or directory", str(self))
-        return self._make(*_split(s))
+        return self._derive(*_split(real))
 
     def expanduser(self):
-        if not self._root and self._names and self._names[0][:1] == "~":
-            home = os.path.expanduser(self._names[0])
-            if home[:1] == "~":
-                raise RuntimeError("Could not determine home directory.")
-            root, names = _split(home)
-            return self._make(root, names + self._names[1:])
-        return self
+        names = self._names
+        if self._root or not names or not names[0].startswith("~"):
+            return self
+        home = os.path.expanduser(names[0])
+        if home.startswith("~"):
+            raise RuntimeError("Could not determine home directory.")
+        home_root, home_names = _split(home)
+        return self._derive(home_root, home_names + names[1:])
 
     def samefile(self, other_path):
-        other = other_path if isinstance(other_path, PurePath) else Path(other_path)
-        self.stat()
-        other.stat()
-        return os.path.realpath(str(self)) == os.path.realpath(str(other))
+        if not isinstance(other_path, PurePath):
+            other_path = Path(other_path)
+        for path in (self, other_path):
+            path.stat()         # both must exist
+        return os.path.realpath(str(self)) == os.path.realpath(str(other_path))
 
     # --- queries ---
 
     def stat(self, *, follow_symlinks=True):
-        st = os._stat(str(self), follow_symlinks)
-        if st is None:
+        found = os._stat(str(self), follow_symlinks)
+        if found is None:
             raise FileNotFoundError(2, "No such file or directory", str(self))
-        return _StatResult(*st)
+        return _StatResult(*found)
 
     def lstat(self):
         return self.stat(follow_symlinks=False)
@@ -420,101 +390,101 @@ class Path(PurePath):
     def is_mount(self):
         return str(self.resolve()) == "/"
 
+    # asy's filesystem layer knows no sockets, FIFOs or device files
     def is_socket(self):
         return False
 
-    def is_fifo(self):
-        return False
-
-    def is_block_device(self):
-        return False
-
-    def is_char_device(self):
-        return False
+    is_fifo = is_block_device = is_char_device = is_socket
 
     # --- directories ---
 
+    def _child(self, name):
+        return self._derive(self._root, self._names + [name])
+
     def iterdir(self):
         for name in os.listdir(str(self)):
-            yield self._make(self._root, self._names + [name])
+            yield self._child(name)
 
-    def _child(self, name):
-        return self._make(self._root, self._names + [name])
+    def _listing(self):
+        # the names in this directory, or none when it cannot be read
+        try:
+            return os.listdir(str(self))
+        except (PermissionError, FileNotFoundError, NotADirectoryError):
+            return []
 
     def _walk_dirs(self):
         # self and every directory below it, parents before children
         # (symlinked directories are not entered, as CPython's glob).
         yield self
-        try:
-            names = os.listdir(str(self))
-        except (PermissionError, FileNotFoundError, NotADirectoryError):
-            return
-        for name in names:
+        for name in self._listing():
             child = self._child(name)
-            if os.path.isdir(str(child)) and not os.path.islink(str(child)):
+            text = str(child)
+            if os.path.isdir(text) and not os.path.islink(text):
                 yield from child._walk_dirs()
 
     def _select(self, pats):
+        """The paths below self matching the component patterns pats."""
         if not pats:
             yield self
             return
-        pat, rest = pats[0], pats[1:]
-        if pat == "**":
+        head, rest = pats[0], pats[1:]
+        if head == "**":
             seen = set()
-            for d in self._walk_dirs():
-                for p in d._select(rest):
-                    if p not in seen:
-                        seen.add(p)
-                        yield p
-        elif _has_magic(pat):
-            try:
-                names = os.listdir(str(self))
-            except (PermissionError, FileNotFoundError, NotADirectoryError):
-                return
-            match = _fnmatch._compiled(pat)
-            for name in names:
-                if match(name) is None:
-                    continue
-                child = self._child(name)
-                if rest and not os.path.isdir(str(child)):
-                    continue
-                yield from child._select(rest)
+            for folder in self._walk_dirs():
+                for found in folder._select(rest):
+                    if found not in seen:
+                        seen.add(found)
+                        yield found
+            return
+        if _has_magic(head):
+            matches = _fnmatch._compiled(head)
+            candidates = [self._child(n) for n in self._listing() if matches(n) is not None]
         else:
-            child = self._child(pat)
+            candidates = [self._child(head)]
+        for child in candidates:
             if rest:
                 if os.path.isdir(str(child)):
                     yield from child._select(rest)
-            elif os.path.lexists(str(child)):
+            elif _has_magic(head) or os.path.lexists(str(child)):
                 yield child
 
+    def _patterns(self, pattern):
+        pat_root, pats = _split(pattern)
+        if pat_root:
+            raise NotImplementedError("Non-relative patterns are unsupported")
+        return pats
+
     def glob(self, pattern):
-        root, pats = _split(pattern)
         if not pattern:
             raise ValueError("Unacceptable pattern: {!r}".format(pattern))
-        if root:
-            raise NotImplementedError("Non-relative patterns are unsupported")
+        pats = self._patterns(pattern)
         if not pats:
             raise ValueError("Unacceptable pattern: {!r}".format(pattern))
         yield from self._select(pats)
 
     def rglob(self, pattern):
-        root, pats = _split(pattern)
-        if root:
-            raise NotImplementedError("Non-relative patterns are unsupported")
-        yield from self._select(["**"] + pats)
+        yield from self._select(["**"] + self._patterns(pattern))
 
     def mkdir(self, mode=0o777, parents=False, exist_ok=False):
-        try:
-            os.mkdir(str(self), mode)
-        except FileNotFoundError:
-            if not parents or self.parent == self:
-                raise
-            self.parent.mkdir(parents=True, exist_ok=True)
-            self.mkdir(mode, parents=False, exist_ok=exist_ok)
-        except OSError:
-            # exist_ok forgives an existing directory, never a file.
-            if not exist_ok or not self.is_dir():
-                raise
+        # Missing ancestors (with parents=True) are made first, with the default
+        # mode; an ancestor that already is a directory is fine, and exist_ok
+        # forgives this path existing as a directory, never as a file.
+        todo = [self]
+        waited = set()      # depths whose parent was already made: no second try
+        while todo:
+            target = todo[-1]
+            try:
+                os.mkdir(str(target), mode if target is self else 0o777)
+            except FileNotFoundError:
+                if not parents or not target._names or len(todo) in waited:
+                    raise
+                waited.add(len(todo))
+                todo.append(target.parent)
+                continue
+            except OSError:
+                if not (exist_ok or target is not self) or not target.is_dir():
+                    raise
+            todo.pop()
 
     def rmdir(self):
         os.rmdir(str(self))
@@ -527,19 +497,21 @@ class Path(PurePath):
                 raise
 
     def touch(self, mode=0o666, exist_ok=True):
-        if os.path.lexists(str(self)):
-            if not exist_ok:
-                raise FileExistsError(17, "File exists", str(self))
-            return
-        open(str(self), "a").close()
+        if not os.path.lexists(str(self)):
+            open(str(self), "a").close()
+        elif not exist_ok:
+            raise FileExistsError(17, "File exists", str(self))
+
+    def _moved(self, move, target):
+        # rename/replace: the new path is built from the target as given
+        move(str(self), os.fspath(target))
+        return type(self)(target)
 
     def rename(self, target):
-        os.rename(str(self), os.fspath(target) if isinstance(target, PurePath) else target)
-        return self.__class__(target)
+        return self._moved(os.rename, target)
 
     def replace(self, target):
-        os.replace(str(self), os.fspath(target) if isinstance(target, PurePath) else target)
-        return self.__class__(target)
+        return self._moved(os.replace, target)
 
     # --- file contents ---
 

@@ -1,12 +1,19 @@
-# statistics for asy. Sums and sums of squares are done exactly with
-# fractions (like CPython) and converted to the data's type at the end, so
-# means and variances print the very floats CPython prints; square roots
-# are correctly rounded from the exact fraction.
+# statistics for asy.
+#
+# Every average and spread of mean/variance/stdev is computed exactly: each data
+# point becomes an integer ratio, ratios are summed per denominator (so most data
+# needs one Fraction addition per distinct denominator, not per point), and only
+# the final value is rounded to the data's type. That is why the results print
+# the very digits CPython prints. Square roots are taken of the exact fraction
+# with round-to-odd integer arithmetic, so they too are correctly rounded.
+# The f* and paired functions (fmean, covariance, correlation, linear_regression)
+# work in floats with fsum, as CPython's do.
 
 import math
-from fractions import Fraction, _ratio as _decimal_ratio
-from decimal import Decimal
+from bisect import bisect_left, bisect_right
 from collections import Counter, namedtuple
+from decimal import Decimal
+from fractions import Fraction, _ratio as _decimal_ratio
 
 __all__ = ["StatisticsError", "correlation", "covariance", "fmean",
            "geometric_mean", "harmonic_mean", "linear_regression", "mean", "median",
@@ -18,174 +25,174 @@ class StatisticsError(ValueError):
     pass
 
 
-def _exact_ratio(x):
-    # (numerator, denominator) of x, or (x, None) for an infinity or NaN.
-    try:
-        if isinstance(x, Decimal):
-            return _decimal_ratio(x)
-        return x.as_integer_ratio()
-    except AttributeError:
-        pass
-    except (OverflowError, ValueError):
-        return (x, None)
-    try:
-        return (x.numerator, x.denominator)
-    except AttributeError:
-        raise TypeError(f"can't convert type '{type(x).__name__}' to numerator/denominator")
+# ---- exact accumulation ----
+
+def _ratio_of(x):
+    """x as (numerator, denominator); (x, None) for an infinity or a NaN."""
+    if isinstance(x, Decimal):
+        getter = _decimal_ratio
+    else:
+        getter = getattr(x, "as_integer_ratio", None)
+    if getter is not None:
+        try:
+            return getter(x) if getter is _decimal_ratio else getter()
+        except (OverflowError, ValueError):
+            return x, None
+    if hasattr(x, "numerator") and hasattr(x, "denominator"):
+        return x.numerator, x.denominator
+    raise TypeError(f"can't convert type '{type(x).__name__}' to numerator/denominator")
 
 
-def _coerce(T, S):
-    # The common type of two data types, with int giving way to anything.
-    if T is S:
+# How two data types combine into the type results are given in. Plain int (and bool)
+# always give way; otherwise a subclass beats its base, and then the pairs below give
+# way as listed: anything int-like to anything, a Fraction to a float.
+_GIVES_WAY = ((int, object), (Fraction, float))
+
+
+def _combine(T, S):
+    if T is S or S is int or S is bool:
         return T
-    if S is int or S is bool:
-        return T
-    if T is int:
-        return S
-    if issubclass(S, T):
+    if T is int or issubclass(S, T):
         return S
     if issubclass(T, S):
         return T
-    if issubclass(T, int):
-        return S
-    if issubclass(S, int):
-        return T
-    if issubclass(T, Fraction) and issubclass(S, float):
-        return S
-    if issubclass(T, float) and issubclass(S, Fraction):
-        return T
+    for weak, strong in _GIVES_WAY:
+        if issubclass(T, weak) and issubclass(S, strong):
+            return S
+        if issubclass(S, weak) and issubclass(T, strong):
+            return T
     raise TypeError("don't know how to coerce %s and %s" % (T.__name__, S.__name__))
 
 
-def _result_type(types):
-    T = int
-    for S in types:
-        T = _coerce(T, S)
-    return T
+class _Exact:
+    """Exact running sums of the data points (and, on request, of their squares)."""
+
+    def __init__(self, data, squares=False):
+        by_den = {}
+        sq_by_den = {}
+        kinds = {}
+        count = 0
+        for x in data:
+            kind = type(x)
+            if kind not in kinds:
+                kinds[kind] = True
+            try:
+                num, den = x.as_integer_ratio()     # the common case, kept fast
+            except (AttributeError, OverflowError, ValueError):
+                num, den = _ratio_of(x)
+            count += 1
+            by_den[den] = by_den.get(den, 0) + num
+            if squares:
+                sq_by_den[den] = sq_by_den.get(den, 0) + num * num
+        self.count = count
+        self.kinds = kinds
+        if None in by_den:
+            # an infinity or a NaN swallows everything else
+            self.total = self.squares = by_den[None]
+            self.finite = False
+            return
+        self.finite = True
+        self.total = _fraction_sum((num, den) for den, num in by_den.items())
+        if squares:
+            self.squares = _fraction_sum((num, den * den) for den, num in sq_by_den.items())
+
+    def result_type(self):
+        T = int
+        for S in self.kinds:
+            T = _combine(T, S)
+        return T
 
 
-def _sum(data):
-    # Exact sum: numerators are accumulated per denominator, then added as
-    # fractions once.  Returns (type, total, count).
-    count = 0
-    types = []
-    partials = {}
-    for x in data:
-        t = type(x)
-        if t not in types:
-            types.append(t)
-        n, d = _exact_ratio(x)
-        count += 1
-        partials[d] = partials.get(d, 0) + n
-    if None in partials:
-        total = partials[None]
-    else:
-        total = sum((Fraction(n, d) for d, n in partials.items()), Fraction(0))
-    return _result_type(types), total, count
+def _fraction_sum(pairs):
+    total = 0
+    for num, den in pairs:
+        total += Fraction(num, den)
+    return total
 
 
-def _ss(data, c=None):
-    # Exact sum of squared deviations (and the mean used).
-    if c is not None:
-        T, ssd, count = _sum((x - c) * (x - c) for x in data)
-        return T, ssd, c, count
-    count = 0
-    types = []
-    sx = {}
-    sxx = {}
-    for x in data:
-        t = type(x)
-        if t not in types:
-            types.append(t)
-        n, d = _exact_ratio(x)
-        count += 1
-        sx[d] = sx.get(d, 0) + n
-        sxx[d] = sxx.get(d, 0) + n * n
-    if not count:
-        ssd = c = Fraction(0)
-    elif None in sx:
-        ssd = c = sx[None]
-    else:
-        tx = sum((Fraction(n, d) for d, n in sx.items()), Fraction(0))
-        txx = sum((Fraction(n, d * d) for d, n in sxx.items()), Fraction(0))
-        # Exact with fractions, so the textbook formula is safe here.
-        ssd = (count * txx - tx * tx) / count
-        c = tx / count
-    return _result_type(types), ssd, c, count
-
-
-def _convert(value, T):
+def _as_type(value, T):
+    """The exact value (a Fraction, or a non-finite float) in the data's type T."""
     if type(value) is T:
         return value
     if isinstance(value, Fraction):
+        if issubclass(T, Decimal):
+            # Decimal will not take a Fraction: divide in the current decimal context
+            return T(value.numerator) / T(value.denominator)
         if issubclass(T, int) and value.denominator != 1:
-            T = float
-        if T is float:
             return float(value)
-        if issubclass(T, Decimal):
-            return T(value.numerator) / T(value.denominator)
-    try:
-        return T(value)
-    except TypeError:
-        if issubclass(T, Decimal):
-            return T(value.numerator) / T(value.denominator)
-        raise
+    return T(value)
 
 
-def _isqrt_frac_rto(n, m):
-    # Integer square root of n/m, the last bit set when inexact (round to
-    # odd), so the later conversion to float rounds once and correctly.
-    a = math.isqrt(n // m)
-    return a | (a * a * m != n)
+def _deviations(data, centre):
+    """(result type, exact sum of squared deviations, count) around centre, or
+    around the exact mean when centre is None."""
+    if centre is not None:
+        acc = _Exact((x - centre) * (x - centre) for x in data)
+        return acc.result_type(), acc.total, acc.count
+    acc = _Exact(data, squares=True)
+    T = acc.result_type()
+    if acc.count == 0 or not acc.finite:
+        return T, acc.total if acc.count else Fraction(0), acc.count
+    # sum (x - m)^2 == sum x^2 - (sum x)^2 / n, exactly, with fractions
+    return T, acc.squares - acc.total * acc.total / acc.count, acc.count
 
+
+# ---- square roots, correctly rounded from an exact fraction ----
 
 _SQRT_BITS = 2 * 53 + 3
 
 
-def _float_sqrt_of_frac(n, m):
-    q = (n.bit_length() - m.bit_length() - _SQRT_BITS) // 2
-    if q >= 0:
-        return (_isqrt_frac_rto(n, m << 2 * q) << q) / 1
-    return _isqrt_frac_rto(n << -2 * q, m) / (1 << -q)
+def _isqrt_round_odd(n, m):
+    # isqrt(n/m) with its lowest bit set when inexact: one rounding to float later is exact
+    root = math.isqrt(n // m)
+    return root | (root * root * m != n)
 
 
-def _sqrt_of(frac, T):
-    if not isinstance(frac, Fraction):
-        # An infinity or NaN from the data.
-        return math.sqrt(frac)
+def _float_sqrt(frac):
+    n, m = frac.numerator, frac.denominator
+    shift = (n.bit_length() - m.bit_length() - _SQRT_BITS) // 2
+    if shift >= 0:
+        return float(_isqrt_round_odd(n, m << 2 * shift) << shift)
+    return _isqrt_round_odd(n << -2 * shift, m) / (1 << -shift)
+
+
+def _root(value, T):
+    if not isinstance(value, Fraction):
+        return math.sqrt(value)            # an infinity or NaN from the data
     if issubclass(T, Decimal):
-        return (Decimal(frac.numerator) / Decimal(frac.denominator)).sqrt()
-    return _float_sqrt_of_frac(frac.numerator, frac.denominator)
+        return (Decimal(value.numerator) / Decimal(value.denominator)).sqrt()
+    return _float_sqrt(value)
 
+
+# ---- averages ----
 
 def mean(data):
-    T, total, n = _sum(data)
-    if n < 1:
+    acc = _Exact(data)
+    if not acc.count:
         raise StatisticsError("mean requires at least one data point")
-    return _convert(total / n, T)
+    return _as_type(acc.total / acc.count, acc.result_type())
 
 
 def _real(x):
-    # asy's math.fsum/log take only int and float (CPython also accepts
-    # anything with __float__, such as Fraction).
+    # asy's math.fsum/log take only int and float (CPython's also take anything
+    # with __float__, such as Fraction and Decimal)
     return x if isinstance(x, (int, float)) else float(x)
 
 
 def fmean(data, weights=None):
-    data = [_real(x) for x in data]
-    n = len(data)
+    values = [_real(x) for x in data]
     if weights is None:
-        if not n:
+        if not values:
             raise StatisticsError("fmean requires at least one data point")
-        return math.fsum(data) / n
+        return math.fsum(values) / len(values)
     weights = [_real(w) for w in weights]
-    num = math.fsum(x * w for x, w in zip(data, weights))
-    if n != len(weights):
+    weighted = math.fsum(x * w for x, w in zip(values, weights))
+    if len(values) != len(weights):
         raise StatisticsError("data and weights must be the same length")
-    den = math.fsum(weights)
-    if not den:
+    scale = math.fsum(weights)
+    if not scale:
         raise StatisticsError("sum of weights must be non-zero")
-    return num / den
+    return weighted / scale
 
 
 def geometric_mean(data):
@@ -196,184 +203,202 @@ def geometric_mean(data):
                               "containing positive numbers") from None
 
 
-def _fail_neg(values, errmsg):
-    for x in values:
-        if x < 0:
-            raise StatisticsError(errmsg)
-        yield x
+_NEGATIVE_HARMONIC = "harmonic mean does not support negative values"
 
 
 def harmonic_mean(data, weights=None):
     data = list(data)
-    errmsg = "harmonic mean does not support negative values"
-    n = len(data)
-    if n < 1:
+    if not data:
         raise StatisticsError("harmonic_mean requires at least one data point")
-    if n == 1 and weights is None:
-        x = data[0]
-        if isinstance(x, (int, float, Fraction, Decimal)):
-            if x < 0:
-                raise StatisticsError(errmsg)
-            return x
-        raise TypeError("unsupported type")
     if weights is None:
-        weights = [1] * n
-        sum_weights = n
+        if len(data) == 1:
+            # a single value is its own harmonic mean, if it is a number at all
+            only = data[0]
+            if not isinstance(only, (int, float, Fraction, Decimal)):
+                raise TypeError("unsupported type")
+            if only < 0:
+                raise StatisticsError(_NEGATIVE_HARMONIC)
+            return only
+        weights = [1] * len(data)
+        weight_sum = len(data)
     else:
         weights = list(weights)
-        if len(weights) != n:
+        if len(weights) != len(data):
             raise StatisticsError("Number of weights does not match data size")
-        _, sum_weights, _ = _sum(w for w in _fail_neg(weights, errmsg))
-    try:
-        data = _fail_neg(data, errmsg)
-        T, total, count = _sum(w / x if w else 0 for w, x in zip(weights, data))
-    except ZeroDivisionError:
-        return 0
-    if total <= 0:
+        for w in weights:
+            if w < 0:
+                raise StatisticsError(_NEGATIVE_HARMONIC)
+        weight_sum = _Exact(weights).total
+    # Reciprocals are checked one by one, in order: a zero met before any negative
+    # value makes the mean 0.
+    terms = []
+    for w, x in zip(weights, data):
+        if x < 0:
+            raise StatisticsError(_NEGATIVE_HARMONIC)
+        try:
+            terms.append(w / x if w else 0)
+        except ZeroDivisionError:
+            return 0
+    acc = _Exact(terms)
+    if acc.total <= 0:
         raise StatisticsError("Weighted sum must be positive")
-    return _convert(sum_weights / total, T)
+    return _as_type(weight_sum / acc.total, acc.result_type())
+
+
+# ---- order statistics ----
+
+def _ranked(data):
+    ranked = sorted(data)
+    if not ranked:
+        raise StatisticsError("no median for empty data")
+    return ranked, len(ranked) // 2, len(ranked) % 2
 
 
 def median(data):
-    data = sorted(data)
-    n = len(data)
-    if n == 0:
-        raise StatisticsError("no median for empty data")
-    if n % 2 == 1:
-        return data[n // 2]
-    i = n // 2
-    return (data[i - 1] + data[i]) / 2
+    ranked, half, odd = _ranked(data)
+    if odd:
+        return ranked[half]
+    return (ranked[half - 1] + ranked[half]) / 2
 
 
 def median_low(data):
-    data = sorted(data)
-    n = len(data)
-    if n == 0:
-        raise StatisticsError("no median for empty data")
-    if n % 2 == 1:
-        return data[n // 2]
-    return data[n // 2 - 1]
+    ranked, half, odd = _ranked(data)
+    return ranked[half if odd else half - 1]
 
 
 def median_high(data):
-    data = sorted(data)
-    n = len(data)
-    if n == 0:
-        raise StatisticsError("no median for empty data")
-    return data[n // 2]
+    ranked, half, _ = _ranked(data)
+    return ranked[half]
 
 
 def median_grouped(data, interval=1.0):
-    from bisect import bisect_left, bisect_right
-    data = sorted(data)
-    n = len(data)
-    if not n:
-        raise StatisticsError("no median for empty data")
-    x = data[n // 2]
-    i = bisect_left(data, x)
-    j = bisect_right(data, x, lo=i)
+    ranked, half, _ = _ranked(data)
+    middle = ranked[half]
+    # the run of values equal to the middle one is the median's class
+    below = bisect_left(ranked, middle)
+    width = bisect_right(ranked, middle, lo=below) - below
     try:
         interval = float(interval)
-        x = float(x)
+        middle = float(middle)
     except ValueError:
         raise TypeError("Value cannot be converted to a float")
-    lower = x - interval / 2.0
-    return lower + interval * (n / 2 - i) / (j - i)
+    return middle - interval / 2.0 + interval * (len(ranked) / 2 - below) / width
+
+
+def _tally(data):
+    # iter() so that a mapping is counted by its keys, not taken as counts
+    return Counter(iter(data))
 
 
 def mode(data):
-    pairs = Counter(iter(data)).most_common(1)
-    if not pairs:
+    counts = _tally(data)
+    if not counts:
         raise StatisticsError("no mode for empty data")
-    return pairs[0][0]
+    return max(counts, key=counts.__getitem__)
 
 
 def multimode(data):
-    counts = Counter(iter(data))
+    counts = _tally(data)
     if not counts:
         return []
     top = max(counts.values())
-    return [value for value, count in counts.items() if count == top]
+    return [value for value in counts if counts[value] == top]
+
+
+def _cut_inclusive(i, n, size):
+    # cut point i of n over positions 0..size-1: (lower index, weight of the upper)
+    return divmod(i * (size - 1), n)
+
+
+def _cut_exclusive(i, n, size):
+    # over positions 1..size, clamped to the data's ends
+    scaled = i * (size + 1)
+    upper = min(max(scaled // n, 1), size - 1)
+    return upper - 1, scaled - upper * n
+
+
+_CUTS = {"inclusive": _cut_inclusive, "exclusive": _cut_exclusive}
 
 
 def quantiles(data, *, n=4, method="exclusive"):
     if n < 1:
         raise StatisticsError("n must be at least 1")
-    data = sorted(data)
-    ld = len(data)
-    if ld < 2:
+    ranked = sorted(data)
+    size = len(ranked)
+    if size < 2:
         raise StatisticsError("must have at least two data points")
-    result = []
-    if method == "inclusive":
-        m = ld - 1
-        for i in range(1, n):
-            j, delta = divmod(i * m, n)
-            result.append((data[j] * (n - delta) + data[j + 1] * delta) / n)
-        return result
-    if method == "exclusive":
-        m = ld + 1
-        for i in range(1, n):
-            j = i * m // n
-            j = 1 if j < 1 else ld - 1 if j > ld - 1 else j
-            delta = i * m - j * n
-            result.append((data[j - 1] * (n - delta) + data[j] * delta) / n)
-        return result
-    raise ValueError(f"Unknown method: {method!r}")
+    cut = _CUTS.get(method)
+    if cut is None:
+        raise ValueError(f"Unknown method: {method!r}")
+    points = []
+    for i in range(1, n):
+        lo, weight = cut(i, n, size)
+        points.append((ranked[lo] * (n - weight) + ranked[lo + 1] * weight) / n)
+    return points
+
+
+# ---- spread ----
+
+def _spread(data, centre, sample, who, root):
+    # shared body of variance/pvariance/stdev/pstdev: a sample divides by n-1
+    T, ss, count = _deviations(data, centre)
+    least = 2 if sample else 1
+    if count < least:
+        what = "two data points" if sample else "one data point"
+        raise StatisticsError(f"{who} requires at least {what}")
+    value = ss / (count - 1 if sample else count)
+    return _root(value, T) if root else _as_type(value, T)
 
 
 def variance(data, xbar=None):
-    T, ss, c, n = _ss(data, xbar)
-    if n < 2:
-        raise StatisticsError("variance requires at least two data points")
-    return _convert(ss / (n - 1), T)
+    return _spread(data, xbar, True, "variance", False)
 
 
 def pvariance(data, mu=None):
-    T, ss, c, n = _ss(data, mu)
-    if n < 1:
-        raise StatisticsError("pvariance requires at least one data point")
-    return _convert(ss / n, T)
+    return _spread(data, mu, False, "pvariance", False)
 
 
 def stdev(data, xbar=None):
-    T, ss, c, n = _ss(data, xbar)
-    if n < 2:
-        raise StatisticsError("stdev requires at least two data points")
-    return _sqrt_of(ss / (n - 1), T)
+    return _spread(data, xbar, True, "stdev", True)
 
 
 def pstdev(data, mu=None):
-    T, ss, c, n = _ss(data, mu)
-    if n < 1:
-        raise StatisticsError("pstdev requires at least one data point")
-    return _sqrt_of(ss / n, T)
+    return _spread(data, mu, False, "pstdev", True)
+
+
+# ---- two variables ----
+
+def _paired(x, y, who):
+    size = len(x)
+    if len(y) != size:
+        raise StatisticsError(f"{who} requires that both inputs have same number of data points")
+    if size < 2:
+        raise StatisticsError(f"{who} requires at least two data points")
+    return size
+
+
+def _centred(values, size):
+    centre = math.fsum(values) / size
+    return centre, [v - centre for v in values]
+
+
+def _dot(a, b):
+    return math.fsum(_real(p * q) for p, q in zip(a, b))
 
 
 def covariance(x, y, /):
-    n = len(x)
-    if len(y) != n:
-        raise StatisticsError("covariance requires that both inputs have same number of data points")
-    if n < 2:
-        raise StatisticsError("covariance requires at least two data points")
-    xbar = math.fsum(x) / n
-    ybar = math.fsum(y) / n
-    sxy = math.fsum((xi - xbar) * (yi - ybar) for xi, yi in zip(x, y))
-    return sxy / (n - 1)
+    size = _paired(x, y, "covariance")
+    _, dx = _centred(x, size)
+    _, dy = _centred(y, size)
+    return _dot(dx, dy) / (size - 1)
 
 
 def correlation(x, y, /):
-    n = len(x)
-    if len(y) != n:
-        raise StatisticsError("correlation requires that both inputs have same number of data points")
-    if n < 2:
-        raise StatisticsError("correlation requires at least two data points")
-    xbar = math.fsum(x) / n
-    ybar = math.fsum(y) / n
-    sxy = math.fsum((xi - xbar) * (yi - ybar) for xi, yi in zip(x, y))
-    sxx = math.fsum((xi - xbar) * (xi - xbar) for xi in x)
-    syy = math.fsum((yi - ybar) * (yi - ybar) for yi in y)
+    size = _paired(x, y, "correlation")
+    _, dx = _centred(x, size)
+    _, dy = _centred(y, size)
     try:
-        return sxy / math.sqrt(sxx * syy)
+        return _dot(dx, dy) / math.sqrt(_dot(dx, dx) * _dot(dy, dy))
     except ZeroDivisionError:
         raise StatisticsError("at least one of the inputs is constant")
 
@@ -382,22 +407,15 @@ LinearRegression = namedtuple("LinearRegression", ("slope", "intercept"))
 
 
 def linear_regression(x, y, /, *, proportional=False):
-    n = len(x)
-    if len(y) != n:
-        raise StatisticsError("linear regression requires that both inputs have same number of data points")
-    if n < 2:
-        raise StatisticsError("linear regression requires at least two data points")
+    size = _paired(x, y, "linear regression")
     if proportional:
-        sxy = math.fsum(xi * yi for xi, yi in zip(x, y))
-        sxx = math.fsum(xi * xi for xi in x)
+        # a line through the origin: no centring
+        dx, dy = x, y
     else:
-        xbar = math.fsum(x) / n
-        ybar = math.fsum(y) / n
-        sxy = math.fsum((xi - xbar) * (yi - ybar) for xi, yi in zip(x, y))
-        sxx = math.fsum((xi - xbar) * (xi - xbar) for xi in x)
+        xbar, dx = _centred(x, size)
+        ybar, dy = _centred(y, size)
     try:
-        slope = sxy / sxx
+        slope = _dot(dx, dy) / _dot(dx, dx)
     except ZeroDivisionError:
         raise StatisticsError("x is constant")
-    intercept = 0.0 if proportional else ybar - slope * xbar
-    return LinearRegression(slope=slope, intercept=intercept)
+    return LinearRegression(slope=slope, intercept=0.0 if proportional else ybar - slope * xbar)

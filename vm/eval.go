@@ -832,6 +832,17 @@ loop:
 				sp -= 2
 				regs[sp], regs[sp+1] = Undef, Undef
 			case OpBuildSlice:
+				if arg == 2 && Opcode(code[pc]&0xff) == OpBinarySubscr {
+					// seq[lo:hi] on a list or tuple with int/None bounds:
+					// no slice object, no GetItem dispatch.
+					if r, ok := sliceSeq(regs[sp-3], regs[sp-2], regs[sp-1]); ok {
+						sp -= 2
+						regs[sp-1] = r
+						regs[sp], regs[sp+1] = Undef, Undef
+						pc++
+						continue
+					}
+				}
 				var step Value = None
 				if arg == 3 {
 					sp--

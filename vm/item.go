@@ -110,6 +110,48 @@ func sliceLen(start, stop, step int64) int64 {
 	return 0
 }
 
+// sliceSeq is seq[lo:hi] for an exact list or tuple and bounds that are
+// ints or None (ok false otherwise: the general path decides).
+func sliceSeq(seq, lo, hi Value) (Value, bool) {
+	var items []Value
+	tuple := false
+	switch o := seq.o.(type) {
+	case *List:
+		items = o.items
+	case *Tuple:
+		items, tuple = o.items, true
+	default:
+		return Undef, false
+	}
+	n := int64(len(items))
+	bound := func(v Value, def int64) (int64, bool) {
+		if v.IsNone() {
+			return def, true
+		}
+		if !v.isInt() {
+			return 0, false
+		}
+		x := int64(v.n)
+		if x < 0 {
+			x = max(x+n, 0)
+		}
+		return min(x, n), true
+	}
+	start, ok1 := bound(lo, 0)
+	stop, ok2 := bound(hi, n)
+	if !ok1 || !ok2 {
+		return Undef, false
+	}
+	stop = max(stop, start)
+	if tuple {
+		if start == 0 && stop == n {
+			return seq, true // a tuple's full slice is the tuple, as in CPython
+		}
+		return Obj(newTupleOf(items[start:stop])), true
+	}
+	return Obj(NewList(append([]Value(nil), items[start:stop]...))), true
+}
+
 func sliceItems(items []Value, start, stop, step int64) []Value {
 	n := sliceLen(start, stop, step)
 	out := make([]Value, n)
@@ -193,6 +235,9 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 				if err != nil {
 					return Undef, err
 				}
+				if a == 0 && b == int64(len(o.items)) && c == 1 {
+					return obj, nil // the whole tuple is the tuple itself
+				}
 				return Obj(NewTuple(sliceItems(o.items, a, b, c))), nil
 			}
 			i, err := t.seqIndex(key, len(o.items), "tuple")
@@ -209,6 +254,9 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 				if c == 1 {
 					if a >= b {
 						return Str(""), nil
+					}
+					if a == 0 && b == int64(o.Len()) {
+						return obj, nil // the whole str is the str itself
 					}
 					return Obj(o.substrObj(int(a), int(b))), nil
 				}

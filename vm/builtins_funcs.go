@@ -37,42 +37,36 @@ func init() {
 				return Undef, err
 			}
 			key, def := a[0], a[1]
-			var items []Value
-			switch len(args) {
-			case 0:
+			hasKey := !key.IsUndef() && !key.IsNone()
+			if len(args) == 0 {
 				return Undef, Errorf(TypeError, "%s expected at least 1 argument, got 0", name)
-			case 1:
-				items, err = t.ToList(args[0])
-				if err != nil {
-					return Undef, err
-				}
-			default:
-				if !def.IsUndef() {
-					return Undef, Errorf(TypeError, "Cannot specify a default for %s() with multiple positional arguments", name)
-				}
-				items = args
 			}
-			if len(items) == 0 {
-				if !def.IsUndef() {
-					return def, nil
-				}
-				return Undef, Errorf(ValueError, "%s() arg is an empty sequence", name)
+			if len(args) > 1 && !def.IsUndef() {
+				return Undef, Errorf(TypeError, "Cannot specify a default for %s() with multiple positional arguments", name)
 			}
-			best := items[0]
-			bestKey := best
-			if !key.IsUndef() && !key.IsNone() {
-				if bestKey, err = t.Call(key, []Value{best}, nil); err != nil {
-					return Undef, err
-				}
+			// Items are compared as they come, as in CPython: an iterator's
+			// side effects interleave with the comparisons and key calls,
+			// and nothing is materialised.
+			var best, bestKey Value
+			var keyArg []Value
+			if hasKey {
+				keyArg = make([]Value, 1)
 			}
-			for _, v := range items[1:] {
+			step := func(v Value) error {
 				k := v
-				if !key.IsUndef() && !key.IsNone() {
-					if k, err = t.Call(key, []Value{v}, nil); err != nil {
-						return Undef, err
+				if hasKey {
+					keyArg[0] = v
+					var err error
+					if k, err = t.Call(key, keyArg, nil); err != nil {
+						return err
 					}
 				}
+				if best.IsUndef() {
+					best, bestKey = v, k
+					return nil
+				}
 				var better bool
+				var err error
 				if wantLess {
 					better, err = t.Less(k, bestKey)
 				} else {
@@ -83,11 +77,30 @@ func init() {
 					}
 				}
 				if err != nil {
-					return Undef, err
+					return err
 				}
 				if better {
 					best, bestKey = v, k
 				}
+				return nil
+			}
+			if len(args) == 1 {
+				err = t.Iterate(args[0], step)
+			} else {
+				for _, v := range args {
+					if err = step(v); err != nil {
+						break
+					}
+				}
+			}
+			if err != nil {
+				return Undef, err
+			}
+			if best.IsUndef() {
+				if !def.IsUndef() {
+					return def, nil
+				}
+				return Undef, Errorf(ValueError, "%s() arg is an empty sequence", name)
 			}
 			return best, nil
 		}

@@ -485,6 +485,26 @@ func init() {
 		}
 		sep := strSelf(args)
 		var b strings.Builder
+		if items, ok := t.seqItems(args[1]); ok {
+			// A list or tuple: size the result first, then copy once.
+			n := len(sep) * max(len(items)-1, 0)
+			for _, v := range items {
+				s, isStr := v.StrOf()
+				if !isStr {
+					n = -1
+					break
+				}
+				n += len(s)
+			}
+			if n >= 0 {
+				if n >= allocChargeMin {
+					if err := t.CheckAlloc(int64(n), 1); err != nil {
+						return Undef, err
+					}
+				}
+				b.Grow(n)
+			}
+		}
 		i := 0
 		err := t.Iterate(args[1], func(v Value) error {
 			s, ok := v.StrOf()

@@ -1112,7 +1112,17 @@ loop:
 					names := regs[sp].o.(*Tuple).items
 					regs[sp] = Undef
 					nkw := len(names)
-					kw = make([]KV, nkw)
+					if _, isFn := regs[sp-arg-1].o.(*Function); isFn {
+						// A script function's frame setup consumes the
+						// keywords before any script code runs, so they can
+						// live in the thread's scratch slice (no allocation).
+						if cap(t.kwScratch) < nkw {
+							t.kwScratch = make([]KV, nkw)
+						}
+						kw = t.kwScratch[:nkw]
+					} else {
+						kw = make([]KV, nkw)
+					}
 					for i, nm := range names {
 						kw[i] = KV{Name: nm.o.(*StrObj).s, Val: regs[sp-nkw+i]}
 					}

@@ -8,6 +8,9 @@ type Thread struct {
 	depth  int    // Python-level call depth, for RecursionError
 	// loopIters recycles the iterators of for loops (loopiter.go).
 	loopIters loopIterPool
+	// kwScratch holds the keyword arguments of a call to a script function
+	// (see OpCallKw).
+	kwScratch []KV
 
 	// The value stack is a list of chunks; a frame's registers never span
 	// two chunks, so growing never moves live registers.

@@ -1,5 +1,5 @@
 # string for asy: the character-class constants, capwords, and Template.
-# There is no re module, so Template scans its text by hand, matching what
+# Template scans its text by hand (no regular expression), accepting what
 # CPython's default pattern accepts:
 #   $$ -> escaped, $identifier -> named, ${identifier} -> braced,
 #   any other $ -> invalid.
@@ -89,16 +89,8 @@ class Template:
             i = j
 
     def _invalid(self, m):
-        i = m.end
-        lines = self.template[:i].splitlines(keepends=True)
-        if not lines:
-            colno = 1
-            lineno = 1
-        else:
-            colno = i - len(''.join(lines[:-1]))
-            lineno = len(lines)
-        raise ValueError('Invalid placeholder in string: line %d, col %d' %
-                         (lineno, colno))
+        raise ValueError('Invalid placeholder in string: line %d, col %d'
+                         % _line_and_column(self.template, m.end))
 
     def _render(self, convert):
         text = self.template
@@ -150,17 +142,23 @@ class Template:
         return ids
 
 
-def _lookup(mapping, kws):
-    # Keywords shadow the mapping, as CPython's ChainMap(kws, mapping) does.
-    if mapping is _sentinel_dict:
-        mapping = kws
-    elif kws:
-        def get(name):
-            if name in kws:
-                return kws[name]
-            return mapping[name]
-        return get
+def _line_and_column(text, offset):
+    # Where offset falls, counting from 1 and with every line break
+    # str.splitlines knows; the column is measured up to and including
+    # offset's own character, so a break just before it ends the
+    # previous line rather than starting a new one.
+    lines = text[:offset].splitlines(True)
+    if not lines:
+        return 1, 1
+    return len(lines), len(lines[-1])
 
-    def get(name):
-        return mapping[name]
-    return get
+
+def _lookup(mapping, kws):
+    # The placeholder-name -> value function of a substitution. Keywords
+    # shadow the mapping, as CPython's ChainMap(kws, mapping) does; with
+    # no mapping passed, only the keywords count.
+    if not kws:
+        return lambda name: mapping[name]
+    if mapping is _sentinel_dict:
+        return lambda name: kws[name]
+    return lambda name: kws[name] if name in kws else mapping[name]

@@ -18,8 +18,9 @@ __all__ = ['abs', 'add', 'and_', 'attrgetter', 'call', 'concat', 'contains', 'co
 _builtin_abs = abs
 
 
-# The functions CPython exports without a __dunder__ twin.
-_no_dunder = {'truth', 'is_', 'is_not', 'countOf', 'indexOf', 'length_hint'}
+# Published functions that CPython exports without a __dunder__ twin
+# (countOf, indexOf and length_hint have none either; they are not published).
+_no_dunder = {'truth', 'is_', 'is_not'}
 
 
 def _publish(name, fn, *aliases):

@@ -12,21 +12,27 @@ import "github.com/asylang/asy/vm"
 // script classes that copy.py would copy through object.__reduce_ex__(4)
 // with their __dict__ as the state. The memo stays a real dict keyed by
 // id(), with the keep-alive list under id(memo), so __deepcopy__ hooks see
-// what they would see in CPython.
+// what they would see in CPython. Instances of a class registered with
+// copyreg.pickle go to copy.py, which uses the registered reduction.
 
 type deepcopier struct {
-	full vm.Value // copy._deepcopy_py(x, memo=None)
-	one  vm.Value // copy._deepcopy_one(x, memo): y for one object, memo untouched
+	full       vm.Value // copy._deepcopy_py(x, memo=None)
+	one        vm.Value // copy._deepcopy_one(x, memo): y for one object, memo untouched
+	registered *vm.Dict // copyreg.dispatch_table
 }
 
 func init() {
 	register("_copy", func(it *vm.Interp) (*vm.Module, error) {
 		m := vm.NewModule("_copy", "")
 		m.Set("deepcopier", vm.NewBuiltin("deepcopier", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-			if err := vm.ExactArgs("deepcopier", args, 2); err != nil {
+			if err := vm.ExactArgs("deepcopier", args, 3); err != nil {
 				return vm.Undef, err
 			}
-			dc := &deepcopier{full: args[0], one: args[1]}
+			table, ok := args[2].AsObj().(*vm.Dict)
+			if !ok || args[2].Kind() != vm.KObj {
+				return vm.Undef, vm.Errorf(vm.TypeError, "deepcopier: the reduction table must be a dict")
+			}
+			dc := &deepcopier{full: args[0], one: args[1], registered: table}
 			return vm.NewBuiltin("deepcopy", dc.call), nil
 		}))
 		return m, nil
@@ -102,7 +108,7 @@ func (dc *deepcopier) deep(t *vm.Thread, x vm.Value, memo *vm.Dict) (vm.Value, e
 	case *vm.FrozenSet:
 		y, err = dc.set(t, o, memo, true)
 	case *vm.Instance:
-		if plainCopyable(o) {
+		if plainCopyable(o) && !dc.hasReduction(t, o) {
 			y, err = dc.instance(t, o, d, memo)
 		} else {
 			y, err = t.Call(dc.one, []vm.Value{x, vm.Obj(memo)}, nil)
@@ -274,6 +280,15 @@ func plainCopyable(x *vm.Instance) bool {
 		return false
 	}
 	return true
+}
+
+// hasReduction reports whether copyreg.pickle registered x's class.
+func (dc *deepcopier) hasReduction(t *vm.Thread, x *vm.Instance) bool {
+	if dc.registered.Len() == 0 {
+		return false
+	}
+	_, ok, err := dc.registered.Get(t, vm.Obj(x.Class()))
+	return ok || err != nil
 }
 
 func (dc *deepcopier) instance(t *vm.Thread, x *vm.Instance, d vm.Value, memo *vm.Dict) (vm.Value, error) {

@@ -256,9 +256,6 @@ func ioOpen(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 			return vm.Undef, err
 		}
 	}
-	if !a[7].IsUndef() && !a[7].IsNone() {
-		return vm.Undef, vm.Errorf(vm.NotImplementedError, "open(): opener is not supported")
-	}
 	mode, err := parseOpenMode(modeStr)
 	if err != nil {
 		return vm.Undef, err
@@ -295,6 +292,26 @@ func ioOpen(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if !hasErrors {
 			errorsArg = "strict"
 		}
+	}
+	// An opener turns a path into the descriptor to use (tempfile opens its
+	// O_EXCL files this way); the file object keeps the path as its name.
+	viaOpener := false
+	if opener := a[7]; !opener.IsUndef() && !opener.IsNone() && fd < 0 {
+		r, err := t.Call(opener, []vm.Value{fileArg, vm.Int(int64(mode.flags()))}, nil)
+		if err != nil {
+			return vm.Undef, err
+		}
+		if r.Kind() != vm.KInt && r.Kind() != vm.KBool {
+			return vm.Undef, vm.Errorf(vm.TypeError, "expected integer from opener")
+		}
+		n, err := t.AsInt64(r)
+		if err != nil {
+			return vm.Undef, err
+		}
+		if n < 0 {
+			return vm.Undef, vm.Errorf(vm.ValueError, "opener returned %d", n)
+		}
+		fd, viaOpener = int(n), true
 	}
 	it := t.Interp()
 	files := filesOf(it)
@@ -386,7 +403,7 @@ func ioOpen(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		c.sigWrite = pos == 0
 	}
 	obj := &fileObj{fileCore: c, modeStr: modeStr, rawMode: mode.rawMode(), encName: encoding}
-	if fd >= 0 {
+	if fd >= 0 && !viaOpener {
 		obj.name = vm.Int(int64(fd))
 	} else {
 		obj.name = fileArg

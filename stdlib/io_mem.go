@@ -411,7 +411,7 @@ func initMemMethods() {
 	})
 	sio("__exit__", false, func(t *vm.Thread, s *stringIO, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		s.closed = true
-		return vm.False, nil
+		return vm.None, nil
 	})
 	sio("__iter__", true, func(t *vm.Thread, s *stringIO, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return vm.Obj(s), nil
@@ -555,7 +555,7 @@ func initMemMethods() {
 	})
 	bio("__exit__", func(t *vm.Thread, b *bytesIO, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		b.closed = true
-		return vm.False, nil
+		return vm.None, nil
 	})
 	bio("__iter__", func(t *vm.Thread, b *bytesIO, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return vm.Obj(b), nil

@@ -428,7 +428,7 @@ func initFileMethods() {
 		return vm.None, f.close(t)
 	})
 	def("__exit__", "", needNone, func(t *vm.Thread, f *fileObj, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		return vm.False, f.close(t)
+		return vm.None, f.close(t)
 	})
 	def("__enter__", "__enter__", needNone, func(t *vm.Thread, f *fileObj, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		return vm.Obj(f), nil

@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"os"
+	"strings"
 	"syscall"
 
 	"github.com/asylang/asy/vm"
@@ -46,7 +47,7 @@ func tempfileModule(it *vm.Interp) (*vm.Module, error) {
 		}
 		kind, dir, prefix, suffix := s[0], s[1], s[2], s[3]
 		for i := 0; i < 238328; i++ {
-			p := dir + "/" + prefix + tempName() + suffix
+			p := joinTempPath(dir, prefix+tempName()+suffix)
 			if kind == "dir" {
 				err := files.change(p, func(p string) error { return syscall.Mkdir(p, 0o700) },
 					func(n string) error { return files.g.Root.Mkdir(n, 0o700) })
@@ -73,6 +74,15 @@ func tempfileModule(it *vm.Interp) (*vm.Module, error) {
 }
 
 func init() { register("tempfile", tempfileModule) }
+
+// joinTempPath is os.path.join(dir, name): "" means the working directory
+// and a trailing slash is not doubled.
+func joinTempPath(dir, name string) string {
+	if dir == "" || strings.HasSuffix(dir, "/") {
+		return dir + name
+	}
+	return dir + "/" + name
+}
 
 // createTemp makes the new file p and returns its descriptor.
 func createTemp(it *vm.Interp, files hostFiles, p string) (int, error) {

@@ -28,7 +28,7 @@ func (t *Thread) binaryOp(op int, a, b Value) (Value, error) {
 			}
 			return t.dunderBinary(op, a, b, inplace)
 		}
-		return Undef, binopTypeError(op, a, b)
+		return Undef, binopTypeError(op, a, b, inplace)
 	}
 	return t.dunderBinary(op, a, b, inplace)
 }
@@ -60,9 +60,15 @@ func nativeBinary(t *Thread, op int, a, b Value) (Value, bool, error) {
 	return Undef, false, nil
 }
 
-func binopTypeError(op int, a, b Value) error {
+// binopTypeError words the failure as CPython does: an augmented
+// assignment names its own operator ("+="), and only the plain power
+// mentions pow().
+func binopTypeError(op int, a, b Value, inplace bool) error {
 	sym := binOpNames[op]
-	if op == binPow {
+	switch {
+	case inplace:
+		sym += "="
+	case op == binPow:
 		sym = "** or pow()"
 	}
 	return Errorf(TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", sym, a.TypeName(), b.TypeName())
@@ -140,13 +146,16 @@ func (t *Thread) dunderBinary(op int, a, b Value, inplace bool) (Value, error) {
 			}
 		}
 	}
-	return Undef, binopTypeError(op, a, b)
+	return Undef, binopTypeError(op, a, b, inplace)
 }
 
 // builtinBinary handles the built-in types. ok is false when the operand
 // types are not supported (the caller then raises TypeError).
 func builtinBinary(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 	if a.isIntLike() && b.isIntLike() {
+		if op == binMatMul {
+			return Undef, false, nil // no int @ int: the caller words the error
+		}
 		r, err := intBinary(op, a, b)
 		return r, true, err
 	}
@@ -418,8 +427,6 @@ func bigBinary(op int, x, y *big.Int) (Value, error) {
 			}
 		}
 		r.Exp(x, y, nil)
-	case binMatMul:
-		return Undef, Errorf(TypeError, "unsupported operand type(s) for @: 'int' and 'int'")
 	}
 	return BigInt(r), nil
 }

@@ -59,6 +59,11 @@ func compileModule(file string, m *parser.Module, topLevelAwait, interactive boo
 	if root.hasAwait {
 		u.code.Flags |= FlagCoroutine
 	}
+	if doc, ok := docstring(m.Body); ok && !interactive {
+		// A module's docstring is its __doc__ (a REPL entry has none).
+		c.emitConst(Str(doc))
+		c.storeName("__doc__")
+	}
 	c.setupAnnotations(m.Body)
 	c.stmts(m.Body)
 	c.emitConst(None)

@@ -11,7 +11,12 @@ __all__ = ["run", "runctx", "Profile"]
 
 
 class Profile:
+    # A profiler is a native recorder switched on and off around the code
+    # to measure (run, runctx and runcall share _measure).
+
     def __init__(self, timer=None, timeunit=0.0, subcalls=True, builtins=True):
+        # timer, timeunit, subcalls and builtins are accepted for
+        # compatibility; asy always uses its own clock.
         self._prof = _asyprof.new()
         self.stats = {}
 
@@ -21,50 +26,6 @@ class Profile:
     def disable(self):
         _asyprof.disable(self._prof)
 
-    def create_stats(self):
-        self.disable()
-        self.snapshot_stats()
-
-    def snapshot_stats(self):
-        self.stats = {}
-        for file, line, name, nc, cc, tt, ct, callers in _asyprof.stats(self._prof):
-            self.stats[(file, line, name)] = (cc, nc, tt, ct, callers)
-
-    def getstats(self):
-        return _asyprof.stats(self._prof)
-
-    def print_stats(self, sort=-1):
-        import pstats
-        if not isinstance(sort, tuple):
-            sort = (sort,)
-        pstats.Stats(self).strip_dirs().sort_stats(*sort).print_stats()
-
-    def dump_stats(self, file):
-        import marshal
-        with open(file, 'wb') as f:
-            self.create_stats()
-            marshal.dump(self.stats, f)
-
-    def run(self, cmd):
-        import __main__
-        dict = __main__.__dict__
-        return self.runctx(cmd, dict, dict)
-
-    def runctx(self, cmd, globals, locals):
-        self.enable()
-        try:
-            exec(cmd, globals, locals)
-        finally:
-            self.disable()
-        return self
-
-    def runcall(self, func, /, *args, **kw):
-        self.enable()
-        try:
-            return func(*args, **kw)
-        finally:
-            self.disable()
-
     def __enter__(self):
         self.enable()
         return self
@@ -72,29 +33,76 @@ class Profile:
     def __exit__(self, *exc_info):
         self.disable()
 
+    def getstats(self):
+        return _asyprof.stats(self._prof)
 
-def _show(prof, filename, sort):
-    if filename is not None:
-        prof.dump_stats(filename)
-    else:
-        prof.print_stats(sort)
+    def snapshot_stats(self):
+        # pstats' layout: (file, line, name) -> (primitive calls, calls,
+        # own time, cumulative time, callers).
+        self.stats = {(file, line, name): (prim, calls, own, total, callers)
+                      for file, line, name, calls, prim, own, total, callers
+                      in self.getstats()}
+
+    def create_stats(self):
+        self.disable()
+        self.snapshot_stats()
+
+    def print_stats(self, sort=-1):
+        import pstats
+        keys = sort if isinstance(sort, tuple) else (sort,)
+        pstats.Stats(self).strip_dirs().sort_stats(*keys).print_stats()
+
+    def dump_stats(self, file):
+        import marshal
+        self.create_stats()
+        with open(file, 'wb') as out:
+            marshal.dump(self.stats, out)
+
+    def run(self, cmd):
+        # The statement runs in __main__'s namespace, as a script's own
+        # top-level code would.
+        import __main__
+        namespace = __main__.__dict__
+        return self.runctx(cmd, namespace, namespace)
+
+    def runctx(self, cmd, globals, locals):
+        self._measure(exec, cmd, globals, locals)
+        return self
+
+    def runcall(self, func, /, *args, **kw):
+        return self._measure(func, *args, **kw)
+
+    def _measure(self, func, *args, **kw):
+        # Not through the with statement: its __exit__ would be profiled
+        # too, where CPython's reports only show the disable call.
+        self.enable()
+        try:
+            return func(*args, **kw)
+        finally:
+            self.disable()
 
 
-def run(statement, filename=None, sort=-1):
-    prof = Profile()
-    try:
-        prof.run(statement)
-    except SystemExit:
-        pass
-    finally:
-        _show(prof, filename, sort)
-
-
-def runctx(statement, globals, locals, filename=None, sort=-1):
+def _profile(statement, globals, locals, filename, sort):
+    # The module-level helpers: profile the statement (a SystemExit it
+    # raises only ends it), then save the statistics to filename or print
+    # them sorted by sort -- even when the statement failed.
     prof = Profile()
     try:
         prof.runctx(statement, globals, locals)
     except SystemExit:
         pass
     finally:
-        _show(prof, filename, sort)
+        if filename is None:
+            prof.print_stats(sort)
+        else:
+            prof.dump_stats(filename)
+
+
+def run(statement, filename=None, sort=-1):
+    import __main__
+    namespace = __main__.__dict__
+    return _profile(statement, namespace, namespace, filename, sort)
+
+
+def runctx(statement, globals, locals, filename=None, sort=-1):
+    return _profile(statement, globals, locals, filename, sort)

@@ -30,6 +30,8 @@ _BuiltinFunctionType = type(len)
 _MethodType = type(_C()._m)
 _NoneType = type(None)
 
+from copyreg import dispatch_table as _registered_reductions
+
 try:
     from _collections import deque as _deque
 except ImportError:
@@ -84,6 +86,10 @@ def _own_method(cls, name):
 
 def _reduce(x):
     cls = type(x)
+    # A reduction registered with copyreg.pickle wins, as in CPython.
+    meth = _registered_reductions.get(cls)
+    if meth is not None:
+        return meth(x)
     meth = _own_method(cls, '__reduce_ex__')
     if meth is not None:
         return meth(x, 4)
@@ -321,4 +327,4 @@ except ImportError:
     pass
 else:
     # The common cases in Go, the rest through the functions above.
-    deepcopy = _deepcopier(_deepcopy_py, _deepcopy_one)
+    deepcopy = _deepcopier(_deepcopy_py, _deepcopy_one, _registered_reductions)

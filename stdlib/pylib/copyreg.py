@@ -1,5 +1,5 @@
 # copyreg for asy: the helpers pickles refer to by name (copyreg.__newobj__,
-# copyreg._reconstructor) and the registries that pickle and copy consult:
+# copyreg._reconstructor) and the registries that pickle consults:
 # reduction functions by type (dispatch_table) and extension codes (the
 # EXT1/EXT2/EXT4 opcodes). Behaviour and messages are CPython's.
 
@@ -7,6 +7,11 @@ __all__ = ["pickle", "constructor", "add_extension", "remove_extension",
            "clear_extension_cache"]
 
 dispatch_table = {}
+
+
+def pickle_complex(c):
+    # Registered from the start, as in CPython: complex(real, imag).
+    return complex, (c.real, c.imag)
 
 
 def _require_callable(f, what):
@@ -24,6 +29,9 @@ def pickle(ob_type, pickle_function, constructor_ob=None):
 def constructor(object):
     # Only checked: nothing keeps a list of constructors any more.
     _require_callable(object, "constructors")
+
+
+pickle(complex, pickle_complex)
 
 
 def __newobj__(cls, *args):
@@ -79,15 +87,17 @@ def _slotnames(cls):
     return names
 
 
-# Extension codes: (module, name) ↔ code, both ways, and what unpickling
-# has looked up by code.
+# Extension codes: (module, name) <-> code, both ways, and what unpickling
+# has looked up by code. pickle reads these dicts directly.
 _extension_registry = {}
 _inverted_registry = {}
 _extension_cache = {}
 
 
-def _registered(key, code):
-    return _extension_registry.get(key) == code and _inverted_registry.get(code) == key
+def _links(key, code):
+    # What the registry says about key and about code: (its code, its key),
+    # None where nothing is registered.
+    return _extension_registry.get(key), _inverted_registry.get(code)
 
 
 def add_extension(module, name, code):
@@ -95,21 +105,20 @@ def add_extension(module, name, code):
     if code < 1 or code > 0x7fffffff:
         raise ValueError("code out of range")
     key = (module, name)
-    if _registered(key, code):
-        return
-    if key in _extension_registry:
-        raise ValueError("key %s is already registered with code %s"
-                         % (key, _extension_registry[key]))
-    if code in _inverted_registry:
-        raise ValueError("code %s is already in use for key %s"
-                         % (code, _inverted_registry[code]))
+    key_code, code_key = _links(key, code)
+    if (key_code, code_key) == (code, key):
+        return  # registering the same pair again is allowed
+    if key_code is not None:
+        raise ValueError("key %s is already registered with code %s" % (key, key_code))
+    if code_key is not None:
+        raise ValueError("code %s is already in use for key %s" % (code, code_key))
     _extension_registry[key] = code
     _inverted_registry[code] = key
 
 
 def remove_extension(module, name, code):
     key = (module, name)
-    if not _registered(key, code):
+    if _links(key, code) != (code, key):
         raise ValueError("key %s is not registered with code %s" % (key, code))
     del _extension_registry[key], _inverted_registry[code]
     _extension_cache.pop(code, None)

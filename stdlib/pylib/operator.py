@@ -1,5 +1,10 @@
-# operator for asy: the operators as functions, plus itemgetter,
-# attrgetter and methodcaller, with CPython's reprs and error messages.
+# operator for asy: Python's operators as functions, plus the callable
+# getters (itemgetter, attrgetter, methodcaller), with CPython's names,
+# reprs and error messages.
+#
+# The expression operators are one table of positional-only lambdas, named
+# and exported (with their __dunder__ aliases) in one pass; the in-place
+# ones need an augmented assignment statement, so they are small defs.
 
 __all__ = ['abs', 'add', 'and_', 'attrgetter', 'call', 'concat', 'contains', 'countOf',
            'delitem', 'eq', 'floordiv', 'ge', 'getitem', 'gt', 'iadd', 'iand',
@@ -10,410 +15,334 @@ __all__ = ['abs', 'add', 'and_', 'attrgetter', 'call', 'concat', 'contains', 'co
            'mul', 'ne', 'neg', 'not_', 'or_', 'pos', 'pow', 'rshift',
            'setitem', 'sub', 'truediv', 'truth', 'xor']
 
-_abs = abs
+_builtin_abs = abs
 
 
-def lt(a, b):
-    return a < b
+# Published functions that CPython exports without a __dunder__ twin
+# (countOf, indexOf and length_hint have none either; they are not published).
+_no_dunder = {'truth', 'is_', 'is_not'}
 
 
-def le(a, b):
-    return a <= b
+def _publish(name, fn, *aliases):
+    # Binds fn under its public name and, unless _no_dunder says otherwise,
+    # the __dunder__ spelling (and_ -> __and__), so both are one object.
+    fn.__name__ = fn.__qualname__ = name
+    if name not in _no_dunder:
+        aliases += ('__%s__' % name.rstrip('_'),)
+    for n in (name,) + aliases:
+        globals()[n] = fn
 
 
-def eq(a, b):
-    return a == b
+_expressions = {
+    # comparisons and identity
+    'lt': lambda a, b, /: a < b,
+    'le': lambda a, b, /: a <= b,
+    'eq': lambda a, b, /: a == b,
+    'ne': lambda a, b, /: a != b,
+    'ge': lambda a, b, /: a >= b,
+    'gt': lambda a, b, /: a > b,
+    'is_': lambda a, b, /: a is b,
+    'is_not': lambda a, b, /: a is not b,
+    'not_': lambda a, /: not a,
+    'truth': lambda a, /: bool(a),
+    # arithmetic and bitwise
+    'add': lambda a, b, /: a + b,
+    'sub': lambda a, b, /: a - b,
+    'mul': lambda a, b, /: a * b,
+    'matmul': lambda a, b, /: a @ b,
+    'truediv': lambda a, b, /: a / b,
+    'floordiv': lambda a, b, /: a // b,
+    'mod': lambda a, b, /: a % b,
+    'pow': lambda a, b, /: a ** b,
+    'lshift': lambda a, b, /: a << b,
+    'rshift': lambda a, b, /: a >> b,
+    'and_': lambda a, b, /: a & b,
+    'or_': lambda a, b, /: a | b,
+    'xor': lambda a, b, /: a ^ b,
+    'neg': lambda a, /: -a,
+    'inv': lambda a, /: ~a,
+    'invert': lambda a, /: ~a,
+    'pos': lambda a, /: +a,
+    'abs': lambda a, /: _builtin_abs(a),
+    # containers
+    'contains': lambda a, b, /: b in a,
+    'getitem': lambda a, b, /: a[b],
+}
+for _name, _fn in _expressions.items():
+    _publish(_name, _fn)
+del _name, _fn, _expressions
 
 
-def ne(a, b):
-    return a != b
+def setitem(a, b, c, /):
+    a[b] = c
 
 
-def ge(a, b):
-    return a >= b
+def delitem(a, b, /):
+    del a[b]
 
 
-def gt(a, b):
-    return a > b
+def call(*args, **kwargs):
+    # The callable is taken from args so that a missing one gets CPython's
+    # wording rather than a missing-parameter message.
+    if not args:
+        raise TypeError('call expected at least 1 argument, got 0')
+    return args[0](*args[1:], **kwargs)
 
 
-def not_(a):
-    return not a
+for _fn in (setitem, delitem, call):
+    _publish(_fn.__name__, _fn)
 
 
-def truth(a):
-    return True if a else False
-
-
-def is_(a, b):
-    return a is b
-
-
-def is_not(a, b):
-    return a is not b
-
-
-def abs(a):
-    return _abs(a)
-
-
-def add(a, b):
-    return a + b
-
-
-def and_(a, b):
-    return a & b
-
-
-def floordiv(a, b):
-    return a // b
-
-
-def index(a):
+def index(a, /):
     # Builtin ints here carry no __index__ attribute, so they are answered
     # directly; user classes go through their own __index__.
     if isinstance(a, int):
         return int(a)
-    meth = getattr(type(a), '__index__', None)
-    if meth is None:
+    hook = getattr(type(a), '__index__', None)
+    if hook is None:
         raise TypeError(f"'{type(a).__name__}' object cannot be interpreted as an integer")
-    return meth(a)
+    return hook(a)
 
 
-def inv(a):
-    return ~a
-
-
-invert = inv
-
-
-def lshift(a, b):
-    return a << b
-
-
-def mod(a, b):
-    return a % b
-
-
-def mul(a, b):
-    return a * b
-
-
-def matmul(a, b):
-    return a @ b
-
-
-def neg(a):
-    return -a
-
-
-def or_(a, b):
-    return a | b
-
-
-def pos(a):
-    return +a
-
-
-def pow(a, b):
-    return a ** b
-
-
-def rshift(a, b):
-    return a >> b
-
-
-def sub(a, b):
-    return a - b
-
-
-def truediv(a, b):
-    return a / b
-
-
-def xor(a, b):
-    return a ^ b
-
+_publish('index', index)
 
 # CPython asks the sequence protocol, which mappings, sets and numbers lack.
 _not_sequences = (dict, set, frozenset, int, float, complex, type(None))
 
 
-def _concatenable(a):
-    return not isinstance(a, _not_sequences) and hasattr(a, '__getitem__')
-
-
-def concat(a, b):
-    if not _concatenable(a):
+def _check_concatenable(a):
+    if isinstance(a, _not_sequences) or not hasattr(a, '__getitem__'):
         raise TypeError(f"'{type(a).__name__}' object can't be concatenated")
+
+
+def concat(a, b, /):
+    _check_concatenable(a)
     return a + b
 
 
-def contains(a, b):
-    return b in a
+_publish('concat', concat)
 
 
-def countOf(a, b):
-    count = 0
-    for i in a:
-        if i is b or i == b:
-            count += 1
-    return count
+def _positions(seq, item):
+    # Indexes where seq holds item (identity first, then equality, so a NaN
+    # finds itself), with the message `in` gives for a non-iterable.
+    try:
+        items = iter(seq)
+    except TypeError:
+        raise TypeError(f"argument of type '{type(seq).__name__}' is not iterable") from None
+    for pos, x in enumerate(items):
+        if x is item or x == item:
+            yield pos
 
 
-def delitem(a, b):
-    del a[b]
+def countOf(a, b, /):
+    return sum(1 for _ in _positions(a, b))
 
 
-def getitem(a, b):
-    return a[b]
-
-
-def indexOf(a, b):
-    for i, j in enumerate(a):
-        if j is b or j == b:
-            return i
+def indexOf(a, b, /):
+    for pos in _positions(a, b):
+        return pos
     raise ValueError('sequence.index(x): x not in sequence')
 
 
-def setitem(a, b, c):
-    a[b] = c
-
-
-def length_hint(obj, default=0):
-    if not isinstance(default, int):
-        raise TypeError(f"'{type(default).__name__}' object cannot be interpreted as an integer")
+def length_hint(obj, default=0, /):
+    default = index(default)
     try:
         return len(obj)
     except TypeError:
         pass
-    hint = getattr(type(obj), '__length_hint__', None)
-    if hint is None:
+    hook = getattr(type(obj), '__length_hint__', None)
+    if hook is None:
         return default
     try:
-        val = hint(obj)
+        hint = hook(obj)
     except TypeError:
         return default
-    if val is NotImplemented:
+    if hint is NotImplemented:
         return default
-    if not isinstance(val, int):
-        raise TypeError(f'__length_hint__ must be integer, not {type(val).__name__}')
-    if val < 0:
+    if not isinstance(hint, int):
+        raise TypeError(f'__length_hint__ must be an integer, not {type(hint).__name__}')
+    if hint < 0:
         raise ValueError('__length_hint__() should return >= 0')
-    return val
-
-
-def call(obj, /, *args, **kwargs):
-    return obj(*args, **kwargs)
-
-
-class attrgetter:
-    __slots__ = ('_attrs', '_call')
-
-    def __init__(self, *attrs):
-        if not attrs:
-            raise TypeError('attrgetter expected 1 argument, got 0')
-        for attr in attrs:
-            if not isinstance(attr, str):
-                raise TypeError('attribute name must be a string')
-        self._attrs = attrs
-        paths = [attr.split('.') for attr in attrs]
-
-        def resolve(obj, path):
-            for name in path:
-                obj = getattr(obj, name)
-            return obj
-
-        if len(paths) == 1:
-            path = paths[0]
-
-            def func(obj):
-                return resolve(obj, path)
-        else:
-            def func(obj):
-                return tuple(resolve(obj, path) for path in paths)
-        self._call = func
-
-    def __call__(self, obj):
-        return self._call(obj)
-
-    def __repr__(self):
-        return 'operator.attrgetter(%s)' % ', '.join(map(repr, self._attrs))
-
-    def __reduce__(self):
-        return self.__class__, self._attrs
-
-
-class itemgetter:
-    __slots__ = ('_items', '_call')
-
-    def __init__(self, *items):
-        if not items:
-            raise TypeError('itemgetter expected 1 argument, got 0')
-        self._items = items
-        if len(items) == 1:
-            item = items[0]
-
-            def func(obj):
-                return obj[item]
-        else:
-            def func(obj):
-                return tuple(obj[i] for i in items)
-        self._call = func
-
-    def __call__(self, *args):
-        if len(args) != 1:
-            raise TypeError(f'itemgetter expected 1 argument, got {len(args)}')
-        return self._call(args[0])
-
-    def __repr__(self):
-        return 'operator.itemgetter(%s)' % ', '.join(map(repr, self._items))
-
-    def __reduce__(self):
-        return self.__class__, self._items
-
-
-class methodcaller:
-    __slots__ = ('_name', '_args', '_kwargs')
-
-    def __init__(self, *args, **kwargs):
-        if not args:
-            raise TypeError('methodcaller needs at least one argument, the method name')
-        name = args[0]
-        if not isinstance(name, str):
-            raise TypeError('method name must be a string')
-        self._name = name
-        self._args = args[1:]
-        self._kwargs = kwargs
-
-    def __call__(self, obj):
-        return getattr(obj, self._name)(*self._args, **self._kwargs)
-
-    def __repr__(self):
-        args = [repr(self._name)]
-        args.extend(map(repr, self._args))
-        args.extend('%s=%r' % (k, v) for k, v in self._kwargs.items())
-        return 'operator.methodcaller(%s)' % ', '.join(args)
+    return hint
 
 
 # In-place forms: the statement falls back to the binary operator when the
 # left operand has no in-place method, exactly as CPython's do.
 
-def iadd(a, b):
+def iadd(a, b, /):
     a += b
     return a
 
 
-def iand(a, b):
-    a &= b
-    return a
-
-
-def iconcat(a, b):
-    if not _concatenable(a):
-        raise TypeError(f"'{type(a).__name__}' object can't be concatenated")
-    a += b
-    return a
-
-
-def ifloordiv(a, b):
-    a //= b
-    return a
-
-
-def ilshift(a, b):
-    a <<= b
-    return a
-
-
-def imod(a, b):
-    a %= b
-    return a
-
-
-def imul(a, b):
-    a *= b
-    return a
-
-
-def imatmul(a, b):
-    a @= b
-    return a
-
-
-def ior(a, b):
-    a |= b
-    return a
-
-
-def ipow(a, b):
-    a **= b
-    return a
-
-
-def irshift(a, b):
-    a >>= b
-    return a
-
-
-def isub(a, b):
+def isub(a, b, /):
     a -= b
     return a
 
 
-def itruediv(a, b):
+def imul(a, b, /):
+    a *= b
+    return a
+
+
+def imatmul(a, b, /):
+    a @= b
+    return a
+
+
+def itruediv(a, b, /):
     a /= b
     return a
 
 
-def ixor(a, b):
+def ifloordiv(a, b, /):
+    a //= b
+    return a
+
+
+def imod(a, b, /):
+    a %= b
+    return a
+
+
+def ipow(a, b, /):
+    a **= b
+    return a
+
+
+def ilshift(a, b, /):
+    a <<= b
+    return a
+
+
+def irshift(a, b, /):
+    a >>= b
+    return a
+
+
+def iand(a, b, /):
+    a &= b
+    return a
+
+
+def ior(a, b, /):
+    a |= b
+    return a
+
+
+def ixor(a, b, /):
     a ^= b
     return a
 
 
-__lt__ = lt
-__le__ = le
-__eq__ = eq
-__ne__ = ne
-__ge__ = ge
-__gt__ = gt
-__not__ = not_
-__abs__ = abs
-__add__ = add
-__and__ = and_
-__call__ = call
-__floordiv__ = floordiv
-__index__ = index
-__inv__ = inv
-__invert__ = invert
-__lshift__ = lshift
-__mod__ = mod
-__mul__ = mul
-__matmul__ = matmul
-__neg__ = neg
-__or__ = or_
-__pos__ = pos
-__pow__ = pow
-__rshift__ = rshift
-__sub__ = sub
-__truediv__ = truediv
-__xor__ = xor
-__concat__ = concat
-__contains__ = contains
-__delitem__ = delitem
-__getitem__ = getitem
-__setitem__ = setitem
-__iadd__ = iadd
-__iand__ = iand
-__iconcat__ = iconcat
-__ifloordiv__ = ifloordiv
-__ilshift__ = ilshift
-__imod__ = imod
-__imul__ = imul
-__imatmul__ = imatmul
-__ior__ = ior
-__ipow__ = ipow
-__irshift__ = irshift
-__isub__ = isub
-__itruediv__ = itruediv
-__ixor__ = ixor
+def iconcat(a, b, /):
+    _check_concatenable(a)
+    a += b
+    return a
+
+
+for _fn in (iadd, isub, imul, imatmul, itruediv, ifloordiv, imod, ipow,
+            ilshift, irshift, iand, ior, ixor, iconcat):
+    _publish(_fn.__name__, _fn)
+del _fn
+
+
+class _Getter:
+    # What the three callables share: called with exactly one object and no
+    # keywords, shown as operator.NAME(args...), pickled as NAME(*args).
+    # _spec holds the constructor's arguments, _get does the work.
+    __slots__ = ('_spec', '_get')
+
+    def __call__(self, *args, **kwargs):
+        if kwargs:
+            raise TypeError(f'{type(self).__name__}() takes no keyword arguments')
+        if len(args) != 1:
+            raise TypeError(f'{type(self).__name__} expected 1 argument, got {len(args)}')
+        return self._get(args[0])
+
+    def _shown(self):
+        return [repr(a) for a in self._spec]
+
+    def __repr__(self):
+        return 'operator.%s(%s)' % (type(self).__name__, ', '.join(self._shown()))
+
+    def __reduce__(self):
+        return type(self), self._spec
+
+
+def _one_or_tuple(fns):
+    # A getter of one thing returns it; of several, a tuple of them.
+    if len(fns) == 1:
+        return fns[0]
+    return lambda obj: tuple([f(obj) for f in fns])
+
+
+def _no_keywords(name, kwargs):
+    if kwargs:
+        raise TypeError(f'{name}() takes no keyword arguments')
+
+
+def _at_least_one(name, args):
+    if not args:
+        raise TypeError(f'{name} expected 1 argument, got 0')
+
+
+class itemgetter(_Getter):
+    __slots__ = ()
+
+    def __init__(self, *items, **kwargs):
+        _no_keywords('itemgetter', kwargs)
+        _at_least_one('itemgetter', items)
+        self._spec = items
+        self._get = _one_or_tuple([lambda obj, k=k: obj[k] for k in items])
+
+
+def _attribute_path(dotted):
+    # 'a.b.c' -> a function following the chain of attributes.
+    names = dotted.split('.')
+
+    def follow(obj):
+        for name in names:
+            obj = getattr(obj, name)
+        return obj
+    if len(names) == 1:
+        name = names[0]
+        return lambda obj: getattr(obj, name)
+    return follow
+
+
+class attrgetter(_Getter):
+    __slots__ = ()
+
+    def __init__(self, *attrs, **kwargs):
+        _no_keywords('attrgetter', kwargs)
+        _at_least_one('attrgetter', attrs)
+        if not all(isinstance(a, str) for a in attrs):
+            raise TypeError('attribute name must be a string')
+        self._spec = attrs
+        self._get = _one_or_tuple([_attribute_path(a) for a in attrs])
+
+
+class methodcaller(_Getter):
+    # _spec is (name, *args); the keyword arguments live in _kwargs.
+    __slots__ = ('_kwargs',)
+
+    def __init__(self, *args, **kwargs):
+        if not args:
+            raise TypeError('methodcaller needs at least one argument, the method name')
+        if not isinstance(args[0], str):
+            raise TypeError('method name must be a string')
+        self._spec = args
+        self._kwargs = kwargs
+        name, rest = args[0], args[1:]
+        self._get = lambda obj: getattr(obj, name)(*rest, **kwargs)
+
+    def _shown(self):
+        return super()._shown() + ['%s=%r' % kv for kv in self._kwargs.items()]
+
+    def __reduce__(self):
+        if not self._kwargs:
+            return type(self), self._spec
+        # The keywords ride on a partial of the class, as CPython's do.
+        from functools import partial
+        return partial(type(self), self._spec[0], **self._kwargs), self._spec[1:]

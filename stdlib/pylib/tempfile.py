@@ -1,8 +1,11 @@
-# tempfile for asy: the atomic creation is native (stdlib/tempfile.go,
-# _create); the rest is CPython's tempfile.py over os and open().
+# tempfile for asy. Claiming a fresh name is native (stdlib/tempfile.go:
+# _create(kind, dir, prefix, suffix) -> (fd or None, path), str arguments
+# only, O_EXCL / mkdir with retries); this file settles the defaults and
+# bytes arguments, and builds the file and directory objects on top.
 
 import os as _os
 import shutil as _shutil
+from types import GenericAlias as _GenericAlias
 
 __all__ = ["NamedTemporaryFile", "TemporaryFile", "TemporaryDirectory",
            "mkstemp", "mkdtemp", "mktemp", "gettempdir", "gettempprefix",
@@ -11,154 +14,189 @@ __all__ = ["NamedTemporaryFile", "TemporaryFile", "TemporaryDirectory",
 template = "tmp"
 tempdir = None
 
+# Where gettempdir looks, in order: these variables, these system places,
+# and last the working directory.
+_DIR_VARIABLES = ('TMPDIR', 'TEMP', 'TMP')
+_SYSTEM_DIRS = ('/tmp', '/var/tmp', '/usr/tmp')
 
-def _candidate_tempdir_list():
-    dirlist = []
-    for envname in 'TMPDIR', 'TEMP', 'TMP':
-        dirname = _os.getenv(envname)
-        if dirname:
-            dirlist.append(dirname)
-    dirlist.extend(['/tmp', '/var/tmp', '/usr/tmp'])
+
+def _search_order():
+    order = [value for value in map(_os.getenv, _DIR_VARIABLES) if value]
+    order.extend(_SYSTEM_DIRS)
     try:
-        dirlist.append(_os.getcwd())
+        order.append(_os.getcwd())
     except OSError:
-        dirlist.append(_os.curdir)
-    return dirlist
+        order.append(_os.curdir)
+    return order
 
 
-def _get_default_tempdir():
-    for dir in _candidate_tempdir_list():
-        if dir != _os.curdir:
-            dir = _os.path.abspath(dir)
-        if _os.path.isdir(dir):
-            return dir
-    raise FileNotFoundError(2, "No usable temporary directory found in %s" % _candidate_tempdir_list())
+def _pick_tempdir():
+    order = _search_order()
+    for candidate in order:
+        if candidate != _os.curdir:
+            candidate = _os.path.abspath(candidate)
+        if _os.path.isdir(candidate):
+            return candidate
+    raise FileNotFoundError(2, "No usable temporary directory found in %s" % order)
+
+
+def _tempdir():
+    # The module-level tempdir is the cache, and scripts may set it.
+    global tempdir
+    if tempdir is None:
+        tempdir = _pick_tempdir()
+    return tempdir
 
 
 def gettempdir():
-    global tempdir
-    if tempdir is None:
-        tempdir = _get_default_tempdir()
-    return _os.fspath(tempdir)
+    return _os.fsdecode(_tempdir())
 
 
 def gettempdirb():
-    return gettempdir().encode()
+    return _os.fsencode(_tempdir())
 
 
 def gettempprefix():
-    return template
+    return _os.fsdecode(template)
 
 
 def gettempprefixb():
-    return template.encode()
+    return _os.fsencode(template)
 
 
-def _sanitize_params(prefix, suffix, dir):
-    if suffix is None:
-        suffix = ""
-    if prefix is None:
-        prefix = template
-    if dir is None:
-        dir = gettempdir()
-    return prefix, suffix, _os.fspath(dir)
+def _check_name_parts(prefix, suffix):
+    # Names are prefix + random part + suffix; anything but str fails on
+    # that concatenation with the TypeError CPython's would raise.
+    if not (isinstance(prefix, str) and isinstance(suffix, str)):
+        prefix + '' + suffix
+
+
+def _claim(kind, prefix, suffix, dir):
+    # Creates the file or directory. Returns (fd or None, path as created,
+    # convert), where convert turns a str path into what the caller gets
+    # back: bytes when any argument was bytes (all of them must then be).
+    if dir is not None:
+        dir = _os.fspath(dir)
+    given = [part for part in (prefix, suffix, dir) if part is not None]
+    as_bytes = any(isinstance(part, bytes) for part in given)
+    if as_bytes and not all(isinstance(part, bytes) for part in given):
+        raise TypeError("Can't mix bytes and non-bytes in path components.")
+    prefix, suffix, dir = [part if part is None or not as_bytes else _os.fsdecode(part)
+                           for part in (prefix, suffix, dir)]
+    prefix = template if prefix is None else prefix
+    suffix = '' if suffix is None else suffix
+    _check_name_parts(prefix, suffix)
+    fd, path = _create(kind, gettempdir() if dir is None else dir, prefix, suffix)
+    return fd, path, (_os.fsencode if as_bytes else str)
 
 
 def mkstemp(suffix=None, prefix=None, dir=None, text=False):
-    prefix, suffix, dir = _sanitize_params(prefix, suffix, dir)
-    fd, name = _create("file", dir, prefix, suffix)
-    return fd, _os.path.abspath(name)
+    # text makes no difference on POSIX.
+    fd, path, convert = _claim("file", prefix, suffix, dir)
+    return fd, convert(_os.path.abspath(path))
 
 
 def mkdtemp(suffix=None, prefix=None, dir=None):
-    prefix, suffix, dir = _sanitize_params(prefix, suffix, dir)
-    _, name = _create("dir", dir, prefix, suffix)
-    return _os.path.abspath(name)
+    _, path, convert = _claim("dir", prefix, suffix, dir)
+    return convert(path)
 
 
 def mktemp(suffix="", prefix=template, dir=None):
-    # Unsafe by design (the name may be taken before use), as in CPython.
-    if dir is None:
-        dir = gettempdir()
-    fd, name = _create("file", dir, prefix, suffix)
+    # Unsafe by design (the name may be taken before use), as in CPython:
+    # the name is claimed to be sure it is free, then given up.
+    _check_name_parts(prefix, suffix)
+    fd, path = _create("file", gettempdir() if dir is None else dir, prefix, suffix)
     _os.close(fd)
-    _os.unlink(name)
-    return name
+    _os.unlink(path)
+    return path
 
 
 class _TemporaryFileWrapper:
-    # Proxies the open file and removes it on close when delete is true.
+    # What NamedTemporaryFile returns: the open file's attributes show
+    # through, and closing (or leaving the with block) removes the file
+    # when delete is set. A second close does nothing.
 
     def __init__(self, file, name, delete=True):
         self.file = file
         self.name = name
         self.delete = delete
-        self._closed = False
+        self._open = True
 
-    def __getattr__(self, name):
-        return getattr(self.__dict__['file'], name)
+    def __getattr__(self, attr):
+        # Only reached for what the wrapper itself lacks.
+        file = self.__dict__.get('file')
+        if file is None:
+            raise AttributeError(attr)
+        return getattr(file, attr)
 
     def __enter__(self):
         self.file.__enter__()
         return self
 
     def __exit__(self, exc, value, tb):
+        result = self.file.__exit__(exc, value, tb)
         self.close()
-        return False
+        return result
 
     def close(self):
-        if not self._closed:
-            self._closed = True
-            try:
-                self.file.close()
-            finally:
-                if self.delete:
-                    try:
-                        _os.unlink(self.name)
-                    except FileNotFoundError:
-                        pass
+        if not self._open:
+            return
+        self._open = False
+        try:
+            self.file.close()
+        finally:
+            if self.delete:
+                _os.unlink(self.name)
 
     def __iter__(self):
         return iter(self.file)
 
-    def __repr__(self):
-        return "<tempfile._TemporaryFileWrapper object at %#x>" % id(self)
+
+def _open_claimed(fd, name, mode, buffering, encoding, newline, errors):
+    # The file object over a claimed descriptor, named after its path; if
+    # open() refuses (a bad mode, say), the descriptor is closed.
+    try:
+        return open(name, mode, buffering, encoding=encoding, errors=errors,
+                    newline=newline, opener=lambda path, flags: fd)
+    except BaseException:
+        _os.close(fd)
+        raise
 
 
 def NamedTemporaryFile(mode='w+b', buffering=-1, encoding=None,
                        newline=None, suffix=None, prefix=None,
                        dir=None, delete=True, *, errors=None):
-    prefix, suffix, dir = _sanitize_params(prefix, suffix, dir)
-    fd, name = _create("file", dir, prefix, suffix)
-    name = _os.path.abspath(name)
+    fd, path, convert = _claim("file", prefix, suffix, dir)
+    path = convert(_os.path.abspath(path))
     try:
-        file = open(fd, mode, buffering=buffering, newline=newline, encoding=encoding, errors=errors)
+        file = _open_claimed(fd, path, mode, buffering, encoding, newline, errors)
     except BaseException:
-        _os.unlink(name)
-        _os.close(fd)
+        _os.unlink(path)
         raise
-    return _TemporaryFileWrapper(file, name, delete)
+    return _TemporaryFileWrapper(file, path, delete)
 
 
 def TemporaryFile(mode='w+b', buffering=-1, encoding=None,
                   newline=None, suffix=None, prefix=None,
                   dir=None, *, errors=None):
-    # The file is unlinked at once: it lives as long as the descriptor.
-    prefix, suffix, dir = _sanitize_params(prefix, suffix, dir)
-    fd, name = _create("file", dir, prefix, suffix)
+    # Unlinked at once: the file lives as long as its descriptor, and its
+    # name is that descriptor.
+    fd, path, _ = _claim("file", prefix, suffix, dir)
     try:
-        _os.unlink(name)
-        return open(fd, mode, buffering=buffering, newline=newline, encoding=encoding, errors=errors)
+        _os.unlink(path)
+        return open(fd, mode, buffering, encoding=encoding, errors=errors, newline=newline)
     except BaseException:
         _os.close(fd)
         raise
 
 
 class TemporaryDirectory:
+    # A directory removed, with everything in it, by cleanup() or at the
+    # end of the with block (which binds the directory's name).
+
     def __init__(self, suffix=None, prefix=None, dir=None, ignore_cleanup_errors=False):
         self.name = mkdtemp(suffix, prefix, dir)
         self._ignore_cleanup_errors = ignore_cleanup_errors
-        self._done = False
 
     def __repr__(self):
         return "<{} {!r}>".format(self.__class__.__name__, self.name)
@@ -170,6 +208,9 @@ class TemporaryDirectory:
         self.cleanup()
 
     def cleanup(self):
-        if not self._done and _os.path.exists(self.name):
-            self._done = True
+        # Once the directory is gone (removed here or by someone else)
+        # there is nothing left to do.
+        if _os.path.lexists(self.name):
             _shutil.rmtree(self.name, ignore_errors=self._ignore_cleanup_errors)
+
+    __class_getitem__ = classmethod(_GenericAlias)

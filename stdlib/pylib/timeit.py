@@ -12,11 +12,16 @@ Command line: asy -m timeit [-n N] [-r N] [-u U] [-s S] [-p] [-v] [-h] [statemen
   -h, --help          print this message and exit
 """
 
-# timeit for asy: a string statement is compiled into a function around a
-# timed loop (so the loop and the statement share fast locals, as in
-# CPython); callables are called. Timings are asy's, so they differ from
-# CPython's, but the reports have the same shape.
+# timeit for asy. A Timer turns its snippets into one generated function,
+# `inner`, whose loop runs the statement in place (so the loop and the
+# statement share fast locals, as in CPython); a callable snippet is
+# called from the generated code instead. Snippets see this module's
+# globals unless given others, as CPython's do (so `sys` and `time` work).
+# Timings are asy's, so they differ from CPython's, but the reports have
+# the same shape.
 
+import gc
+import itertools  # not used here, but snippets see it as in CPython
 import sys
 import time
 
@@ -27,62 +32,60 @@ default_number = 1000000
 default_repeat = 5
 default_timer = time.perf_counter
 
-_template = """
-def inner(_it, _timer{init}):
-    {setup}
-    _t0 = _timer()
-    for _i in _it:
-        {stmt}
-        pass
-    _t1 = _timer()
-    return _t1 - _t0
-"""
+
+def _snippet(role, code, namespace, context=""):
+    # The lines a snippet contributes to the generated function. Source
+    # text is checked on its own first (after `context`, the setup a
+    # statement follows, so that errors are reported against the right
+    # text); a callable is stored in namespace and called by name.
+    if isinstance(code, str):
+        compile(context + code, dummy_src_name, "exec")
+        return code.split("\n")
+    if callable(code):
+        namespace["_" + role] = code
+        return ["_%s()" % role]
+    raise ValueError("%s is neither a string nor callable" % role)
 
 
-def _indent(src, n):
-    # Continuation lines of a multi-line snippet line up in the body.
-    return src.replace("\n", "\n" + " " * n)
+def _inner_source(setup, stmt, params):
+    # `pass` after the statement lets an empty or block-ending statement
+    # still make a valid loop body.
+    lines = ["def inner(_it, _timer%s):" % "".join(", %s=%s" % (p, p) for p in params)]
+    lines += ["    " + line for line in setup]
+    lines += ["    _t0 = _timer()", "    for _i in _it:"]
+    lines += ["        " + line for line in stmt]
+    lines += ["        pass", "    _t1 = _timer()", "    return _t1 - _t0", ""]
+    return "\n".join(lines)
 
 
 class Timer:
     def __init__(self, stmt="pass", setup="pass", timer=default_timer, globals=None):
         self.timer = timer
-        local_ns = {}
-        global_ns = {} if globals is None else globals
-        init = ''
-        if isinstance(setup, str):
-            # Checked alone first, so a setup error is reported against it.
-            compile(setup, dummy_src_name, "exec")
-            stmtprefix = setup + '\n'
-            setup = _indent(setup, 4)
-        elif callable(setup):
-            local_ns['_setup'] = setup
-            init += ', _setup=_setup'
-            stmtprefix = ''
-            setup = '_setup()'
-        else:
-            raise ValueError("setup is neither a string nor callable")
-        if isinstance(stmt, str):
-            compile(stmtprefix + stmt, dummy_src_name, "exec")
-            stmt = _indent(stmt, 8)
-        elif callable(stmt):
-            local_ns['_stmt'] = stmt
-            init += ', _stmt=_stmt'
-            stmt = '_stmt()'
-        else:
-            raise ValueError("stmt is neither a string nor callable")
-        src = _template.format(stmt=stmt, setup=setup, init=init)
-        self.src = src
-        code = compile(src, dummy_src_name, "exec")
-        exec(code, global_ns, local_ns)
-        self.inner = local_ns["inner"]
+        callables = {}
+        setup_lines = _snippet("setup", setup, callables)
+        context = setup + "\n" if isinstance(setup, str) else ""
+        stmt_lines = _snippet("stmt", stmt, callables, context)
+        # Callables reach the function as defaults of extra parameters.
+        self.src = _inner_source(setup_lines, stmt_lines, list(callables))
+        scope = dict(callables)
+        exec(compile(self.src, dummy_src_name, "exec"),
+             _module_globals if globals is None else globals, scope)
+        self.inner = scope["inner"]
 
     def print_exc(self, file=None):
         import traceback
         traceback.print_exc(file=file)
 
     def timeit(self, number=default_number):
-        return self.inner(range(number), self.timer)
+        # The collector is off while measuring, as in CPython, and comes
+        # back only if it was on.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self.inner(range(number), self.timer)
+        finally:
+            if collecting:
+                gc.enable()
 
     def repeat(self, repeat=default_repeat, number=default_number):
         return [self.timeit(number) for _ in range(repeat)]
@@ -101,6 +104,9 @@ class Timer:
             base *= 10
 
 
+_module_globals = globals()
+
+
 def timeit(stmt="pass", setup="pass", timer=default_timer, number=default_number, globals=None):
     return Timer(stmt, setup, timer, globals).timeit(number)
 
@@ -110,161 +116,191 @@ def repeat(stmt="pass", setup="pass", timer=default_timer, repeat=default_repeat
     return Timer(stmt, setup, timer, globals).repeat(repeat, number)
 
 
-class _OptionError(Exception):
+# The command line: asy -m timeit [options] [statement ...].
+
+class _UsageError(Exception):
     pass
 
 
-_short_with_arg = "nusr"
-_short_flags = "tcpvh"
-_long_opts = {"number": "n", "setup": "s", "repeat": "r", "unit": "u",
-              "time": "t", "clock": "c", "process": "p", "verbose": "v", "help": "h"}
+# Option letter -> (long name, takes a value). The long names may be
+# abbreviated to any unique prefix; -t and -c are accepted and ignored.
+_OPTIONS = {
+    "n": ("number", True), "s": ("setup", True), "r": ("repeat", True),
+    "u": ("unit", True), "t": ("time", False), "c": ("clock", False),
+    "p": ("process", False), "v": ("verbose", False), "h": ("help", False),
+}
+_BY_LONG_NAME = {long: letter for letter, (long, _) in _OPTIONS.items()}
+
+
+def _long_option(word, rest):
+    # --name, --name=value or --name value (taken from rest) -> (letter, value).
+    name, has_value, value = word[2:].partition("=")
+    if name in _BY_LONG_NAME:
+        found = [name]
+    else:
+        found = [n for n in _BY_LONG_NAME if n.startswith(name)]
+    if not found:
+        raise _UsageError("option --%s not recognized" % name)
+    if len(found) > 1:
+        raise _UsageError("option --%s not a unique prefix" % name)
+    letter = _BY_LONG_NAME[found[0]]
+    if not _OPTIONS[letter][1]:
+        if has_value:
+            raise _UsageError("option --%s must not have an argument" % found[0])
+        return letter, ""
+    if not has_value:
+        if not rest:
+            raise _UsageError("option --%s requires argument" % found[0])
+        value = rest.pop(0)
+    return letter, value
+
+
+def _short_options(word, rest):
+    # -abc, -nVALUE or -n VALUE -> [(letter, value), ...].
+    out = []
+    chars = word[1:]
+    while chars:
+        letter, chars = chars[0], chars[1:]
+        if letter not in _OPTIONS:
+            raise _UsageError("option -%s not recognized" % letter)
+        if not _OPTIONS[letter][1]:
+            out.append((letter, ""))
+            continue
+        if not chars:
+            if not rest:
+                raise _UsageError("option -%s requires argument" % letter)
+            chars = rest.pop(0)
+        out.append((letter, chars))
+        break
+    return out
 
 
 def _parse_args(args):
-    # getopt-style parsing of the options CPython's timeit takes; the
-    # messages are getopt's.
-    opts = []
-    i = 0
-    while i < len(args):
-        a = args[i]
-        if a == "--":
-            i += 1
+    # getopt's rules and messages: options end at "--" or at the first
+    # word that is not one; returns ([(letter, value)], statement words).
+    rest = list(args)
+    found = []
+    while rest and rest[0].startswith("-") and rest[0] != "-":
+        word = rest.pop(0)
+        if word == "--":
             break
-        if a.startswith("--"):
-            name, eq, val = a[2:].partition("=")
-            matches = [k for k in _long_opts if k.startswith(name)]
-            if name in _long_opts:
-                matches = [name]
-            if not matches:
-                raise _OptionError("option --%s not recognized" % name)
-            if len(matches) > 1:
-                raise _OptionError("option --%s not a unique prefix" % name)
-            key = _long_opts[matches[0]]
-            if key in _short_with_arg:
-                if not eq:
-                    i += 1
-                    if i >= len(args):
-                        raise _OptionError("option --%s requires argument" % matches[0])
-                    val = args[i]
-                opts.append((key, val))
-            else:
-                if eq:
-                    raise _OptionError("option --%s must not have an argument" % matches[0])
-                opts.append((key, ""))
-            i += 1
-        elif a.startswith("-") and a != "-":
-            j = 1
-            while j < len(a):
-                ch = a[j]
-                if ch in _short_with_arg:
-                    val = a[j + 1:]
-                    if not val:
-                        i += 1
-                        if i >= len(args):
-                            raise _OptionError("option -%s requires argument" % ch)
-                        val = args[i]
-                    opts.append((ch, val))
-                    break
-                if ch not in _short_flags:
-                    raise _OptionError("option -%s not recognized" % ch)
-                opts.append((ch, ""))
-                j += 1
-            i += 1
+        if word.startswith("--"):
+            found.append(_long_option(word, rest))
         else:
-            break
-    return opts, args[i:]
+            found.extend(_short_options(word, rest))
+    return found, rest
 
 
-_units = {"nsec": 1e-9, "usec": 1e-6, "msec": 1e-3, "sec": 1.0}
+_UNITS = {"nsec": 1e-9, "usec": 1e-6, "msec": 1e-3, "sec": 1.0}
+
+
+class _Run:
+    # The settings of one command-line run, then its measurement and report.
+
+    def __init__(self):
+        self.number = 0  # 0: found by autorange
+        self.repeat = default_repeat
+        self.setup = []
+        self.unit = None
+        self.precision = 3
+        self.verbose = 0
+        self.timer = default_timer
+
+    def apply(self, letter, value):
+        # Returns an exit status when the option ends the run.
+        if letter == "n":
+            self.number = int(value)
+        elif letter == "s":
+            self.setup.append(value)
+        elif letter == "r":
+            self.repeat = max(int(value), 1)
+        elif letter == "u":
+            if value not in _UNITS:
+                print("Unrecognized unit. Please select nsec, usec, msec, or sec.", file=sys.stderr)
+                return 2
+            self.unit = value
+        elif letter == "p":
+            self.timer = time.process_time
+        elif letter == "v":
+            # Every -v after the first adds a digit.
+            self.precision += self.verbose > 0
+            self.verbose += 1
+        elif letter == "h":
+            print(__doc__, end=" ")
+            return 0
+        return None
+
+    def show(self, seconds):
+        # In the chosen unit, or the largest one the time reaches.
+        unit = self.unit
+        if unit is None:
+            fitting = [u for u in ("sec", "msec", "usec") if seconds >= _UNITS[u]]
+            unit = fitting[0] if fitting else "nsec"
+        return "%.*g %s" % (self.precision, seconds / _UNITS[unit], unit)
+
+    def loops(self, timer):
+        # How many loops one measurement runs; None after an error.
+        if self.number:
+            return self.number
+        progress = None
+        if self.verbose:
+            def progress(number, taken):
+                print("%d loop%s -> %.*g secs" % (number, _plural(number), self.precision, taken))
+        try:
+            number = timer.autorange(progress)[0]
+        except BaseException:
+            timer.print_exc()
+            return None
+        if self.verbose:
+            print()
+        return number
+
+    def report(self, number, raw):
+        if self.verbose:
+            print("raw times: %s" % ", ".join(map(self.show, raw)))
+            print()
+        per_loop = [total / number for total in raw]
+        best, worst = min(per_loop), max(per_loop)
+        print("%d loop%s, best of %d: %s per loop"
+              % (number, _plural(number), self.repeat, self.show(best)))
+        if worst >= best * 4:
+            import warnings
+            warnings.warn_explicit(
+                "The test results are likely unreliable. The worst time (%s) was more "
+                "than four times slower than the best time (%s)."
+                % (self.show(worst), self.show(best)), UserWarning, "", 0)
+
+
+def _plural(n):
+    return "" if n == 1 else "s"
 
 
 def main(args=None, *, _wrap_timer=None):
-    if args is None:
-        args = sys.argv[1:]
     try:
-        opts, args = _parse_args(args)
-    except _OptionError as err:
+        options, words = _parse_args(sys.argv[1:] if args is None else args)
+    except _UsageError as err:
         print(err)
         print("use -h/--help for command line help")
         return 2
-    timer = default_timer
-    stmt = "\n".join(args) or "pass"
-    number = 0  # found by autorange
-    setup = []
-    repeat = default_repeat
-    verbose = 0
-    time_unit = None
-    precision = 3
-    for o, a in opts:
-        if o == "n":
-            number = int(a)
-        elif o == "s":
-            setup.append(a)
-        elif o == "u":
-            if a not in _units:
-                print("Unrecognized unit. Please select nsec, usec, msec, or sec.", file=sys.stderr)
-                return 2
-            time_unit = a
-        elif o == "r":
-            repeat = max(int(a), 1)
-        elif o == "p":
-            timer = time.process_time
-        elif o == "v":
-            if verbose:
-                precision += 1
-            verbose += 1
-        elif o == "h":
-            print(__doc__, end=' ')
-            return 0
-    setup = "\n".join(setup) or "pass"
+    run = _Run()
+    for letter, value in options:
+        status = run.apply(letter, value)
+        if status is not None:
+            return status
+    # The statement's imports may name modules of the working directory.
     import os
     sys.path.insert(0, os.curdir)
-    if _wrap_timer is not None:
-        timer = _wrap_timer(timer)
-
-    t = Timer(stmt, setup, timer)
-    if number == 0:
-        callback = None
-        if verbose:
-            def callback(number, time_taken):
-                print("{num} loop{s} -> {secs:.{prec}g} secs".format(
-                    num=number, s='s' if number != 1 else '', secs=time_taken, prec=precision))
-        try:
-            number, _ = t.autorange(callback)
-        except BaseException:
-            t.print_exc()
-            return 1
-        if verbose:
-            print()
-    try:
-        raw = t.repeat(repeat, number)
-    except BaseException:
-        t.print_exc()
+    clock = run.timer if _wrap_timer is None else _wrap_timer(run.timer)
+    timer = Timer("\n".join(words) or "pass", "\n".join(run.setup) or "pass", clock)
+    number = run.loops(timer)
+    if number is None:
         return 1
-
-    def format_time(dt):
-        unit = time_unit
-        if unit is None:
-            # The largest unit the time reaches (nsec below a nanosecond).
-            unit = "nsec"
-            for name in ("sec", "msec", "usec", "nsec"):
-                if dt >= _units[name]:
-                    unit = name
-                    break
-        return "%.*g %s" % (precision, dt / _units[unit], unit)
-
-    if verbose:
-        print("raw times: %s" % ", ".join(map(format_time, raw)))
-        print()
-    timings = [dt / number for dt in raw]
-    best, worst = min(timings), max(timings)
-    print("%d loop%s, best of %d: %s per loop"
-          % (number, 's' if number != 1 else '', repeat, format_time(best)))
-    if worst >= best * 4:
-        import warnings
-        warnings.warn_explicit("The test results are likely unreliable. The worst time (%s) was more "
-                               "than four times slower than the best time (%s)."
-                               % (format_time(worst), format_time(best)), UserWarning, '', 0)
+    try:
+        raw = timer.repeat(run.repeat, number)
+    except BaseException:
+        timer.print_exc()
+        return 1
+    run.report(number, raw)
     return None
 
 

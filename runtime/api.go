@@ -134,7 +134,7 @@ func (f *Future) RemoveScriptCallback(t *vm.Thread, cb vm.Value) int {
 func (f *Future) Self() vm.Object { return f.self }
 
 // SetName renames a task.
-func (t *Task) SetName(s string) { t.name = s }
+func (t *Task) SetName(s string) { t.more().name = s }
 
 // Cancelling is the number of pending cancel requests.
 func (t *Task) Cancelling() int { return int(t.cancels) }

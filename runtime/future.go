@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"unsafe"
+
 	"github.com/asylang/asy/vm"
 )
 
@@ -23,12 +25,24 @@ func (s futState) String() string {
 }
 
 // Future is asyncio.Future: a result that will arrive later. Tasks embed it.
+// A suspended task keeps its Task and the future it waits for, so the
+// fields are ordered to leave no padding and the flags share one word.
 type Future struct {
 	loop      *Loop
-	state     futState
 	result    vm.Value
 	exc       *vm.Instance
 	callbacks []futCallback
+	// waiter is the task awaiting the future when it was the first to
+	// register (its wakeup then runs before callbacks[0]): the common case
+	// of one task per future costs no callback slice and no closure.
+	waiter *Task
+	// cancelledExc is the CancelledError that cancelled a task (re-raised by result()).
+	cancelledExc *vm.Instance
+	// self is the script-visible object (the Future itself, or the Task wrapping it).
+	self vm.Object
+	// onDone runs synchronously when the future completes (internal cleanups).
+	onDone func()
+	state  futState
 	// blocking is Python's _asyncio_future_blocking: set when yielded by await.
 	blocking bool
 	// logTraceback: an exception was set and nobody retrieved it yet.
@@ -36,12 +50,10 @@ type Future struct {
 	// fromExecutor marks run_in_executor's future while an observer
 	// watches (so a timeline can say a task waits for a thread).
 	fromExecutor bool
-	// cancelledExc is the CancelledError that cancelled a task (re-raised by result()).
-	cancelledExc *vm.Instance
-	// self is the script-visible object (the Future itself, or the Task wrapping it).
-	self vm.Object
-	// onDone runs synchronously when the future completes (internal cleanups).
-	onDone func()
+	// timer marks the Future of a TimerFuture: completing it cancels the timer.
+	timer bool
+	// gatherMark is Gather's scratch mark for finding repeated children.
+	gatherMark bool
 }
 
 type futCallback struct {
@@ -217,6 +229,15 @@ func (f *Future) scheduleCallbacks() {
 		f.onDone = nil
 		fn()
 	}
+	if f.timer {
+		// Like CPython's `finally: h.cancel()` in sleep: a cancelled sleep
+		// drops its timer at once.
+		(*TimerFuture)(unsafe.Pointer(f)).h.Cancel()
+	}
+	if w := f.waiter; w != nil {
+		f.waiter = nil
+		f.loop.ready.push(&Handle{kind: handleWakeup, task: w, fut: f, loop: f.loop})
+	}
 	cbs := f.callbacks
 	f.callbacks = nil
 	for _, c := range cbs {
@@ -228,6 +249,19 @@ func (f *Future) scheduleCallbacks() {
 		}
 	}
 }
+
+// addWaiter registers task t's wakeup as a done callback: in the waiter
+// slot when it is the first, else as a callback entry.
+func (f *Future) addWaiter(t *Task) {
+	if f.waiter == nil && len(f.callbacks) == 0 && f.state == statePending {
+		f.waiter = t
+		return
+	}
+	f.AddDoneCallback(t.wakeup)
+}
+
+// hasCallbacks reports whether any done callback is registered.
+func (f *Future) hasCallbacks() bool { return f.waiter != nil || len(f.callbacks) > 0 }
 
 // Await makes the iterator that `await fut` drives.
 func (f *Future) Await(t *vm.Thread) (vm.Value, error) {

@@ -85,17 +85,67 @@ type Executor interface {
 	Shutdown(wait bool)
 }
 
-// Handle is a scheduled callback (asyncio.Handle / TimerHandle).
+// Handle is a scheduled callback (asyncio.Handle / TimerHandle). The loop's
+// own frequent callbacks — a task's step, its wakeup when the future it
+// awaits completes, a sleep's timer — are kinds of handle rather than
+// closures: a task suspended in a sleep then costs no closure at all.
 type Handle struct {
-	fn        func()
+	fn        func() // for handleFunc
 	when      float64
 	seq       uint64
 	cancelled bool
 	timer     bool
+	kind      handleKind
 	index     int
 	loop      *Loop
-	// task is the task whose step this is, for debug-mode reports (may be nil).
+	// task is the task whose step this is (handleStep, also for
+	// debug-mode reports), or the one to wake (handleWakeup).
 	task *Task
+	// fut is the completed future a wakeup reports, or a timer's future.
+	fut *Future
+}
+
+type handleKind uint8
+
+const (
+	handleFunc   handleKind = iota // fn()
+	handleStep                     // task.step(nil)
+	handleWakeup                   // task.wakeup(fut)
+	handleTimer                    // fut completes with its pending result (TimerFuture)
+)
+
+// callSoonStep schedules t's next step.
+func (l *Loop) callSoonStep(t *Task) {
+	l.ready.push(&Handle{kind: handleStep, task: t, loop: l})
+}
+
+// live reports whether the handle still has something to run.
+func (h *Handle) live() bool {
+	if h.cancelled {
+		return false
+	}
+	if h.kind == handleFunc {
+		return h.fn != nil
+	}
+	return true
+}
+
+// run runs the handle's callback.
+func (h *Handle) run() {
+	switch h.kind {
+	case handleStep:
+		h.task.step(nil)
+	case handleWakeup:
+		h.task.wakeup(h.fut)
+	case handleTimer:
+		h.fut.fireTimer()
+	default:
+		fn := h.fn
+		if !h.timer {
+			h.fn = nil
+		}
+		fn()
+	}
 }
 
 // NewLoop makes a loop for an interpreter's thread.
@@ -153,6 +203,9 @@ func (h *Handle) Cancel() {
 	}
 	h.cancelled = true
 	h.fn = nil
+	if h.kind != handleTimer {
+		h.task, h.fut = nil, nil
+	}
 }
 
 // Post hands fn to the loop thread from any goroutine (the only thread-safe
@@ -271,30 +324,26 @@ func (l *Loop) runOnce() error {
 			return err
 		}
 		h := l.ready.pop()
-		if h.cancelled || h.fn == nil {
+		if !h.live() {
 			continue
-		}
-		fn := h.fn
-		if !h.timer {
-			h.fn = nil
 		}
 		if l.debug {
-			l.runTimed(h, fn)
+			l.runTimed(h)
 			continue
 		}
-		fn()
+		h.run()
 	}
 	return nil
 }
 
 // runTimed runs a callback and reports it when it blocked the loop too long.
-func (l *Loop) runTimed(h *Handle, fn func()) {
+func (l *Loop) runTimed(h *Handle) {
 	start := time.Now()
-	fn()
+	h.run()
 	d := time.Since(start).Seconds()
 	if d >= l.SlowCallbackDuration() {
 		what := "<Handle>"
-		if h.task != nil {
+		if h.task != nil && h.kind == handleStep {
 			what = h.task.reprSelf()
 		}
 		l.it.WriteStderr(fmt.Sprintf("Executing %s took %.3f seconds\n", what, d))

@@ -26,7 +26,7 @@ func (f *Future) reprInfo(t *vm.Thread, kind string) string {
 			parts = append(parts, "result="+s)
 		}
 	}
-	if len(f.callbacks) > 0 {
+	if f.hasCallbacks() {
 		parts = append(parts, "cb=["+f.callbackNames(t)+"]")
 	}
 	return strings.Join(parts, " ")
@@ -34,6 +34,9 @@ func (f *Future) reprInfo(t *vm.Thread, kind string) string {
 
 func (f *Future) callbackNames(t *vm.Thread) string {
 	var names []string
+	if f.waiter != nil {
+		names = append(names, "Task.task_wakeup()")
+	}
 	for _, c := range f.callbacks {
 		if c.goFn != nil {
 			name := "Task.task_wakeup"
@@ -199,7 +202,7 @@ func (task *Task) Repr(t *vm.Thread) (string, error) {
 		s, _ := task.futWaiter.reprText(t)
 		b.WriteString(" wait_for=" + s)
 	}
-	if len(task.callbacks) > 0 && task.state == statePending {
+	if task.hasCallbacks() && task.state == statePending {
 		b.WriteString(" cb=[" + task.callbackNames(t) + "]")
 	}
 	b.WriteString(">")
@@ -221,11 +224,12 @@ func (f *Future) reprText(t *vm.Thread) (string, error) {
 // location it does not have; an object without a name (an async
 // generator's asend) as CPython shows it.
 func (task *Task) coroRepr() string {
-	if task.shown == nil {
+	shown := task.shownObj()
+	if shown == nil {
 		return coroRepr(task.coro)
 	}
 	name := task.CoroName()
-	if _, named := task.shown.(interface{ QualName() string }); !named {
+	if _, named := shown.(interface{ QualName() string }); !named {
 		return "<" + name + "()>"
 	}
 	if task.coro.Finished() {

@@ -12,12 +12,9 @@ import (
 type Task struct {
 	Future
 	coro *vm.Generator
-	// shown is what the task was made from when that is not a script
-	// coroutine — asyncio.sleep(), Queue.get(), an async generator's
-	// asend(): coro is then a wrapper awaiting it, and repr, get_coro and
-	// the deadlock report show it instead (nil otherwise).
-	shown     vm.Object
-	name      string
+	// extra holds what few tasks have (a name, a shown object); nil
+	// otherwise, so that a suspended task stays small.
+	extra     *taskExtra
 	futWaiter *Future
 	// ctx is the contextvars context the task runs in: a copy of its
 	// creator's (nil while empty).
@@ -26,6 +23,31 @@ type Task struct {
 	id         int
 	cancels    int32 // cancel requests not yet uncancelled (cancelling())
 	mustCancel bool
+}
+
+type taskExtra struct {
+	// shown is what the task was made from when that is not a script
+	// coroutine — asyncio.sleep(), Queue.get(), an async generator's
+	// asend(): coro is then a wrapper awaiting it, and repr, get_coro and
+	// the deadlock report show it instead (nil otherwise).
+	shown vm.Object
+	// name is the task's name, "" until given or asked for (Task-<id>).
+	name string
+}
+
+func (t *Task) more() *taskExtra {
+	if t.extra == nil {
+		t.extra = &taskExtra{}
+	}
+	return t.extra
+}
+
+// shownObj is the object the task was made from when not a script coroutine.
+func (t *Task) shownObj() vm.Object {
+	if t.extra == nil {
+		return nil
+	}
+	return t.extra.shown
 }
 
 // TaskType is asyncio.Task.
@@ -38,11 +60,12 @@ func (l *Loop) NewTask(coro *vm.Generator, name string) *Task {
 	task := &Task{coro: coro, id: int(l.reg.taskSeq.Add(1)), ctx: l.t.Ctx.Copy()}
 	task.loop = l
 	task.self = task
-	task.name = name // "" until asked for: Task-<id> (saves a string per task)
+	if name != "" { // else Task-<id> when asked for (saves a string per task)
+		task.more().name = name
+	}
 	coro.MarkAwaited()
 	l.tasks = append(l.tasks, task)
-	h := l.CallSoon(func() { task.step(nil) })
-	h.task = task
+	l.callSoonStep(task)
 	if l.Observer != nil {
 		l.Observer.Event(Event{Kind: EvTaskCreated, Time: l.Time(), Task: task})
 	}
@@ -54,10 +77,11 @@ func (t *Task) SetContext(ctx *vm.Context) { t.ctx = ctx }
 
 // Name returns the task's name.
 func (t *Task) Name() string {
-	if t.name == "" {
-		t.name = fmt.Sprintf("Task-%d", t.id)
+	x := t.more()
+	if x.name == "" {
+		x.name = fmt.Sprintf("Task-%d", t.id)
 	}
-	return t.name
+	return x.name
 }
 
 // Coro returns the task's coroutine (for a task made from a native
@@ -66,12 +90,12 @@ func (t *Task) Coro() *vm.Generator { return t.coro }
 
 // SetShown records the native awaitable a task's wrapper coroutine awaits,
 // for the task's repr, get_coro() and reports.
-func (t *Task) SetShown(o vm.Object) { t.shown = o }
+func (t *Task) SetShown(o vm.Object) { t.more().shown = o }
 
 // ShownCoro is get_coro(): the object the task was made from.
 func (t *Task) ShownCoro() vm.Value {
-	if t.shown != nil {
-		return vm.Obj(t.shown)
+	if shown := t.shownObj(); shown != nil {
+		return vm.Obj(shown)
 	}
 	return vm.Obj(t.coro)
 }
@@ -79,13 +103,14 @@ func (t *Task) ShownCoro() vm.Value {
 // CoroName is the qualified name of the task's coroutine as CPython shows
 // it (an object without a name shows as "<TYPE without __name__>").
 func (t *Task) CoroName() string {
-	if t.shown == nil {
+	shown := t.shownObj()
+	if shown == nil {
 		return t.coro.QualName()
 	}
-	if n, ok := t.shown.(interface{ QualName() string }); ok {
+	if n, ok := shown.(interface{ QualName() string }); ok {
 		return n.QualName()
 	}
-	return "<" + t.shown.Class().Name + " without __name__>"
+	return "<" + shown.Class().Name + " without __name__>"
 }
 
 // Cancel requests cancellation (Task.cancel(msg)).
@@ -193,8 +218,7 @@ func (t *Task) handleYield(v vm.Value) {
 		if l.Observer != nil {
 			l.Observer.Event(Event{Kind: EvTaskSuspended, Time: l.Time(), Task: t, Detail: "sleep(0)"})
 		}
-		h := l.CallSoon(func() { t.step(nil) })
-		h.task = t
+		l.callSoonStep(t)
 		return
 	}
 	fut := asFuture(v)
@@ -222,7 +246,7 @@ func (t *Task) handleYield(v vm.Value) {
 		return
 	}
 	fut.blocking = false
-	fut.AddDoneCallback(t.wakeup)
+	fut.addWaiter(t)
 	t.futWaiter = fut
 	if l.Observer != nil {
 		detail := "on a future"

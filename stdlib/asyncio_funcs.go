@@ -160,6 +160,9 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 		return sleepAwaitable(t, l, d, args[1])
 	})
 	fn("sleep", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+		if len(args) == 1 && len(kw) == 0 { // sleep(delay): no argument slice
+			return t.NewNativeCoroutine(newSleep(args[0], vm.None)), nil
+		}
 		a, err := vm.UnpackArgs("sleep", args, kw, 1, "delay", "result")
 		if err != nil {
 			return vm.Undef, err
@@ -167,7 +170,7 @@ func asyncioModule(it *vm.Interp) (*vm.Module, error) {
 		if a[1].IsUndef() {
 			a[1] = vm.None
 		}
-		return t.NewNativeCoroutine(&sleepCoro{delay: a[0], timer: timerSleep{result: a[1]}}), nil
+		return t.NewNativeCoroutine(newSleep(a[0], a[1])), nil
 	})
 	fn("gather", gather)
 	// Runner's Go half (asyncio_lib.py): run a main task with Ctrl-C
@@ -361,57 +364,58 @@ func sleepAwaitable(t *vm.Thread, l *runtime.Loop, delay float64, result vm.Valu
 	if delay <= 0 {
 		return vm.Obj(&yieldOnce{}), nil
 	}
-	return vm.Obj(&timerSleep{l: l, delay: delay, result: result}), nil
+	s := &timerSleep{l: l, delay: delay}
+	s.fut.Hold(result)
+	return vm.Obj(s), nil
 }
 
 type timerSleep struct {
-	l      *runtime.Loop
-	delay  float64
-	result vm.Value
-	fut    *runtime.Future
-	h      *runtime.Handle
-	iter   vm.GoAwaitIter
+	l     *runtime.Loop
+	delay float64
+	fut   runtime.TimerFuture // holds the result until armed
 }
 
 var timerSleepType = vm.NewNativeClass("_Sleep", "asyncio", nil, nil)
 
 func (*timerSleep) Class() *vm.Class { return timerSleepType }
 
+// Send arms the timer and yields its future to the task, then returns the
+// result (or raises the CancelledError of a cancelled sleep).
 func (s *timerSleep) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
-	if s.fut == nil {
-		return s.start(t)
+	if !s.fut.Armed() {
+		s.fut.Arm(s.l, s.delay)
+		return s.fut.Yield(), false, nil
 	}
-	s.h.Cancel()
-	return s.iter.Send(t, sent)
-}
-
-// start arms the timer and yields its future to the task.
-func (s *timerSleep) start(t *vm.Thread) (vm.Value, bool, error) {
-	s.fut = runtime.NewFuture(s.l)
-	s.h = s.l.CallLater(s.delay, s.fire)
-	// Like CPython's `finally: h.cancel()`: a cancelled sleep drops its timer at once.
-	s.fut.SetOnDone(s.h.Cancel)
-	it, _ := s.fut.Await(t)
-	s.iter = it.AsObj().(vm.GoAwaitIter)
-	return s.iter.Send(t, vm.None)
-}
-
-func (s *timerSleep) fire() {
-	if !s.fut.Done() {
-		s.fut.SetResult(s.result)
-	}
+	return s.fut.Finish()
 }
 
 // sleepCoro is asyncio.sleep(delay, result): CPython's coroutine, here a Go
 // awaitable so that a sleeping task costs no extra frame. Like the coroutine
 // it does nothing until awaited: the delay is checked and the loop looked up
-// on the first step.
+// on the first step. Its future and timer handle are part of it (one
+// allocation per sleep).
 type sleepCoro struct {
 	vm.CoroutineMark
-	delay   vm.Value
+	// odd is a delay that is not a number (compared with 0 on the first
+	// step, as CPython's `if delay <= 0`); a number's value is in delay.
+	odd     *vm.Value
+	delay   float64
 	yielded bool // sleep(0): the one bare yield happened
 	done    bool
-	timer   timerSleep // armed on the first step when delay > 0
+	timer   runtime.TimerFuture // armed on the first step when delay > 0; holds the result
+}
+
+// newSleep makes the coroutine asyncio.sleep(delay, result) returns.
+func newSleep(delay, result vm.Value) *sleepCoro {
+	s := &sleepCoro{}
+	switch delay.Kind() {
+	case vm.KInt, vm.KFloat, vm.KBool:
+		s.delay, _ = vm.AsFloat(delay)
+	default:
+		s.odd = &delay
+	}
+	s.timer.Hold(result)
+	return s
 }
 
 var sleepCoroType = vm.NewNativeClass("coroutine", "builtins", nil, nil)
@@ -433,23 +437,21 @@ func (s *sleepCoro) step(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
 	if s.done {
 		return vm.Undef, false, errReusedCoroutine()
 	}
-	if s.timer.fut != nil {
-		return s.timer.Send(t, sent)
+	if s.timer.Armed() {
+		return s.timer.Finish()
 	}
 	if s.yielded {
-		return s.timer.result, true, nil
+		return s.timer.Held(), true, nil
 	}
-	var d float64
-	switch s.delay.Kind() {
-	case vm.KInt, vm.KFloat, vm.KBool:
-		d, _ = vm.AsFloat(s.delay)
-	default:
+	d := s.delay
+	if s.odd != nil {
 		// The comparison CPython's `if delay <= 0` makes, for its error.
-		le, err := t.LessEqual(s.delay, vm.Int(0))
+		delay := *s.odd
+		le, err := t.LessEqual(delay, vm.Int(0))
 		if err != nil {
 			return vm.Undef, false, err
 		}
-		if f, err := vm.AsFloat(s.delay); err == nil {
+		if f, err := vm.AsFloat(delay); err == nil {
 			d = f
 		} else if le {
 			d = 0
@@ -465,8 +467,8 @@ func (s *sleepCoro) step(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
 		s.yielded = true
 		return vm.None, false, nil
 	}
-	s.timer.l, s.timer.delay = l, d
-	return s.timer.start(t)
+	s.timer.Arm(l, d)
+	return s.timer.Yield(), false, nil
 }
 
 func errReusedCoroutine() error {

@@ -5,15 +5,10 @@ import "fmt"
 // Generator is a generator, coroutine or async generator object. It owns its
 // frame; suspending returns the frame chain to whoever resumed it.
 type Generator struct {
-	kind     CodeFlags // FlagGenerator, FlagCoroutine or FlagAsyncGen
-	frame    *Frame    // nil once finished (the frame is recycled)
+	frame    *Frame // nil once finished (the frame is recycled)
 	code     *Code
 	name     string
 	qualname string
-
-	started  bool
-	running  bool
-	finished bool
 
 	// root is the generator at the bottom of a delegation chain this one is
 	// part of (itself when resumed directly). When any frame of the chain
@@ -26,17 +21,27 @@ type Generator struct {
 	// delegator is the generator delegating to this one (nil for a root).
 	delegator *Generator
 
-	// How the current resumer wants the outcome (see resumeMode).
-	mode    resumeMode
 	forExit int // for modeForIter: the caller's loop-exit pc
 
-	// awaited is set once a coroutine has been awaited or wrapped (for the
-	// never-awaited warning).
-	awaited bool
 	// Origin is where the coroutine was created (or, for CPython's warning,
 	// where it was released); set by the embedder's OnCoroutine hook.
 	OriginFile string
 	OriginLine int
+
+	// The small fields share one word (a suspended task keeps its
+	// coroutine: 128 bytes rather than 152).
+	kind CodeFlags // FlagGenerator, FlagCoroutine or FlagAsyncGen
+
+	started  bool
+	running  bool
+	finished bool
+
+	// How the current resumer wants the outcome (see resumeMode).
+	mode resumeMode
+
+	// awaited is set once a coroutine has been awaited or wrapped (for the
+	// never-awaited warning).
+	awaited bool
 	// asyncgen state: the pending athrow/aclose etc. are driven by stdlib.
 	agHooked bool
 	// pooled marks a coroutine made for `await f(...)` (awaitedCoroutine):

@@ -1,0 +1,68 @@
+package runtime
+
+import (
+	"container/heap"
+
+	"github.com/asylang/asy/vm"
+)
+
+// TimerFuture is a future that a timer completes: asyncio.sleep's future
+// and its TimerHandle made as one object, which the awaiting Go awaitable
+// embeds. A sleeping task then holds one sleep object instead of a future,
+// a handle, two closures and a future iterator.
+type TimerFuture struct {
+	Future // first: scheduleCallbacks finds the handle from the Future
+	h      Handle
+}
+
+// Hold stores the result the timer will set (before Arm: the future's
+// result slot is free until then, so the sleep needs no field of its own).
+func (tf *TimerFuture) Hold(result vm.Value) { tf.result = result }
+
+// Held returns the result given to Hold.
+func (tf *TimerFuture) Held() vm.Value { return tf.result }
+
+// Arm makes tf a pending future on l that completes with the held result
+// delay seconds from now; cancelling it (the awaiting task was cancelled)
+// drops the timer at once.
+func (tf *TimerFuture) Arm(l *Loop, delay float64) {
+	f := &tf.Future
+	f.loop = l
+	f.self = f
+	f.timer = true
+	l.seq++
+	when := l.Time() + delay
+	tf.h = Handle{when: when, seq: l.seq, timer: true, kind: handleTimer, loop: l, fut: f}
+	heap.Push(&l.timers, &tf.h)
+	if l.Observer != nil {
+		l.Observer.Event(Event{Kind: EvTimer, Time: l.Time(), When: when})
+	}
+}
+
+// Armed reports whether Arm was called.
+func (tf *TimerFuture) Armed() bool { return tf.loop != nil }
+
+// Yield is what `await` on the armed future yields to the task: the future,
+// marked as blocking (Future.__await__'s first step).
+func (tf *TimerFuture) Yield() vm.Value {
+	tf.blocking = true
+	return tf.value()
+}
+
+// Finish is the await's second step (Future.__await__ resumed): the
+// timer's result, or the CancelledError of a cancelled sleep.
+func (tf *TimerFuture) Finish() (vm.Value, bool, error) {
+	tf.h.Cancel()
+	if tf.state == statePending {
+		return vm.Undef, false, vm.Errorf(vm.RuntimeError, "await wasn't used with future")
+	}
+	r, err := tf.Result()
+	return r, true, err
+}
+
+// fireTimer completes a timer's future with the result it holds.
+func (f *Future) fireTimer() {
+	if f.state == statePending {
+		f.SetResult(f.result)
+	}
+}

@@ -175,7 +175,7 @@ func (f *Future) Exception() (vm.Value, error) {
 // when the future completes (or right away if it is done).
 func (f *Future) AddDoneCallback(fn func(*Future)) {
 	if f.state != statePending {
-		f.loop.CallSoon(func() { fn(f) })
+		f.loop.callSoonFut(fn, f)
 		return
 	}
 	f.callbacks = append(f.callbacks, futCallback{goFn: fn})
@@ -185,7 +185,7 @@ func (f *Future) AddDoneCallback(fn func(*Future)) {
 // CPython's Python-coded ones: reprs show name (a str value) for it.
 func (f *Future) addNamedCallback(fn func(*Future), name *vm.Value) {
 	if f.state != statePending {
-		f.loop.CallSoon(func() { fn(f) })
+		f.loop.callSoonFut(fn, f)
 		return
 	}
 	f.callbacks = append(f.callbacks, futCallback{goFn: fn, script: name})
@@ -236,14 +236,14 @@ func (f *Future) scheduleCallbacks() {
 	}
 	if w := f.waiter; w != nil {
 		f.waiter = nil
-		f.loop.ready.push(&Handle{kind: handleWakeup, task: w, fut: f, loop: f.loop})
+		f.loop.ready.push(readyItem{task: w, fut: f})
 	}
 	cbs := f.callbacks
 	f.callbacks = nil
 	for _, c := range cbs {
 		c := c
 		if c.goFn != nil {
-			f.loop.CallSoon(func() { c.goFn(f) })
+			f.loop.callSoonFut(c.goFn, f)
 		} else {
 			f.loop.CallSoon(func() { f.runScriptCallback(*c.script) })
 		}

@@ -85,10 +85,7 @@ type Executor interface {
 	Shutdown(wait bool)
 }
 
-// Handle is a scheduled callback (asyncio.Handle / TimerHandle). The loop's
-// own frequent callbacks — a task's step, its wakeup when the future it
-// awaits completes, a sleep's timer — are kinds of handle rather than
-// closures: a task suspended in a sleep then costs no closure at all.
+// Handle is a scheduled callback (asyncio.Handle / TimerHandle).
 type Handle struct {
 	fn        func() // for handleFunc
 	when      float64
@@ -98,54 +95,72 @@ type Handle struct {
 	kind      handleKind
 	index     int
 	loop      *Loop
-	// task is the task whose step this is (handleStep, also for
-	// debug-mode reports), or the one to wake (handleWakeup).
-	task *Task
-	// fut is the completed future a wakeup reports, or a timer's future.
+	// fut is a timer's future (handleTimer).
 	fut *Future
 }
 
 type handleKind uint8
 
 const (
-	handleFunc   handleKind = iota // fn()
-	handleStep                     // task.step(nil)
-	handleWakeup                   // task.wakeup(fut)
-	handleTimer                    // fut completes with its pending result (TimerFuture)
+	handleFunc  handleKind = iota // fn()
+	handleTimer                   // fut completes with its pending result (TimerFuture)
 )
 
-// callSoonStep schedules t's next step.
-func (l *Loop) callSoonStep(t *Task) {
-	l.ready.push(&Handle{kind: handleStep, task: t, loop: l})
+// readyItem is an entry of the ready queue: a handle, or one of the loop's
+// own frequent callbacks held by value — a task's step, its wakeup when the
+// future it awaits completes, a Go done callback — so that scheduling them
+// allocates nothing (a task suspended in a sleep costs no closure, and a
+// step of a sleep(0) loop no handle).
+type readyItem struct {
+	h    *Handle
+	task *Task         // step (fut nil) or wakeup(fut)
+	fut  *Future       // the completed future a wakeup or fn gets
+	fn   func(*Future) // a Go done callback of fut
 }
 
-// live reports whether the handle still has something to run.
-func (h *Handle) live() bool {
+// callSoonStep schedules t's next step.
+func (l *Loop) callSoonStep(t *Task) { l.ready.push(readyItem{task: t}) }
+
+// callSoonFut schedules fn(f), a Go done callback of f.
+func (l *Loop) callSoonFut(fn func(*Future), f *Future) { l.ready.push(readyItem{fn: fn, fut: f}) }
+
+// live reports whether the item still has something to run.
+func (it *readyItem) live() bool {
+	h := it.h
+	if h == nil {
+		return true
+	}
 	if h.cancelled {
 		return false
 	}
-	if h.kind == handleFunc {
-		return h.fn != nil
+	return h.kind != handleFunc || h.fn != nil
+}
+
+// run runs the item's callback.
+func (it *readyItem) run() {
+	switch {
+	case it.h != nil:
+		it.h.run()
+	case it.fn != nil:
+		it.fn(it.fut)
+	case it.fut != nil:
+		it.task.wakeup(it.fut)
+	default:
+		it.task.step(nil)
 	}
-	return true
 }
 
 // run runs the handle's callback.
 func (h *Handle) run() {
-	switch h.kind {
-	case handleStep:
-		h.task.step(nil)
-	case handleWakeup:
-		h.task.wakeup(h.fut)
-	case handleTimer:
+	if h.kind == handleTimer {
 		h.fut.fireTimer()
-	default:
-		fn := h.fn
-		if !h.timer {
-			h.fn = nil
-		}
-		fn()
+		return
 	}
+	fn := h.fn
+	if !h.timer {
+		h.fn = nil
+	}
+	fn()
 }
 
 // NewLoop makes a loop for an interpreter's thread.
@@ -176,7 +191,7 @@ func (l *Loop) Time() float64 { return l.clock.Now() }
 // CallSoon schedules fn to run on the next iteration (FIFO).
 func (l *Loop) CallSoon(fn func()) *Handle {
 	h := &Handle{fn: fn, loop: l}
-	l.ready.push(h)
+	l.ready.push(readyItem{h: h})
 	return h
 }
 
@@ -203,9 +218,6 @@ func (h *Handle) Cancel() {
 	}
 	h.cancelled = true
 	h.fn = nil
-	if h.kind != handleTimer {
-		h.task, h.fut = nil, nil
-	}
 }
 
 // Post hands fn to the loop thread from any goroutine (the only thread-safe
@@ -282,7 +294,7 @@ func (l *Loop) drainInbox() {
 	l.inbox = nil
 	l.inboxMu.Unlock()
 	for _, h := range hs {
-		l.ready.push(h)
+		l.ready.push(readyItem{h: h})
 	}
 }
 
@@ -314,7 +326,7 @@ func (l *Loop) runOnce() error {
 			break
 		}
 		heap.Pop(&l.timers)
-		l.ready.push(h)
+		l.ready.push(readyItem{h: h})
 	}
 	n := l.ready.len()
 	for i := 0; i < n; i++ {
@@ -323,28 +335,28 @@ func (l *Loop) runOnce() error {
 		if err := l.t.Poll(); err != nil {
 			return err
 		}
-		h := l.ready.pop()
-		if !h.live() {
+		it := l.ready.pop()
+		if !it.live() {
 			continue
 		}
 		if l.debug {
-			l.runTimed(h)
+			l.runTimed(&it)
 			continue
 		}
-		h.run()
+		it.run()
 	}
 	return nil
 }
 
 // runTimed runs a callback and reports it when it blocked the loop too long.
-func (l *Loop) runTimed(h *Handle) {
+func (l *Loop) runTimed(it *readyItem) {
 	start := time.Now()
-	h.run()
+	it.run()
 	d := time.Since(start).Seconds()
 	if d >= l.SlowCallbackDuration() {
 		what := "<Handle>"
-		if h.task != nil && h.kind == handleStep {
-			what = h.task.reprSelf()
+		if it.h == nil && it.fut == nil && it.fn == nil {
+			what = it.task.reprSelf()
 		}
 		l.it.WriteStderr(fmt.Sprintf("Executing %s took %.3f seconds\n", what, d))
 	}
@@ -517,36 +529,36 @@ func (l *Loop) Closed() bool { return l.closed }
 // Running reports loop.is_running().
 func (l *Loop) Running() bool { return l.running }
 
-// ring is a growable FIFO of handles.
+// ring is a growable FIFO of ready items.
 type ring struct {
-	buf        []*Handle
+	buf        []readyItem
 	head, size int
 }
 
 func (r *ring) len() int { return r.size }
 
-func (r *ring) push(h *Handle) {
+func (r *ring) push(it readyItem) {
 	if r.size == len(r.buf) {
 		n := len(r.buf) * 2
 		if n == 0 {
 			n = 64
 		}
-		nb := make([]*Handle, n)
+		nb := make([]readyItem, n)
 		for i := 0; i < r.size; i++ {
 			nb[i] = r.buf[(r.head+i)%len(r.buf)]
 		}
 		r.buf, r.head = nb, 0
 	}
-	r.buf[(r.head+r.size)%len(r.buf)] = h
+	r.buf[(r.head+r.size)%len(r.buf)] = it
 	r.size++
 }
 
-func (r *ring) pop() *Handle {
-	h := r.buf[r.head]
-	r.buf[r.head] = nil
+func (r *ring) pop() readyItem {
+	it := r.buf[r.head]
+	r.buf[r.head] = readyItem{}
 	r.head = (r.head + 1) % len(r.buf)
 	r.size--
-	return h
+	return it
 }
 
 // timerHeap orders timers by deadline, FIFO among equal deadlines.

@@ -40,9 +40,7 @@ type Future struct {
 	cancelledExc *vm.Instance
 	// self is the script-visible object (the Future itself, or the Task wrapping it).
 	self vm.Object
-	// onDone runs synchronously when the future completes (internal cleanups).
-	onDone func()
-	state  futState
+	state futState
 	// blocking is Python's _asyncio_future_blocking: set when yielded by await.
 	blocking bool
 	// logTraceback: an exception was set and nobody retrieved it yet.
@@ -52,6 +50,8 @@ type Future struct {
 	fromExecutor bool
 	// timer marks the Future of a TimerFuture: completing it cancels the timer.
 	timer bool
+	// hooked marks the Future of a hookedFuture: completing it runs onDone.
+	hooked bool
 	// gatherMark is Gather's scratch mark for finding repeated children.
 	gatherMark bool
 }
@@ -224,10 +224,12 @@ func (f *Future) removeScriptCallback(t *vm.Thread, cb vm.Value) int {
 }
 
 func (f *Future) scheduleCallbacks() {
-	if f.onDone != nil {
-		fn := f.onDone
-		f.onDone = nil
-		fn()
+	if f.hooked {
+		h := (*hookedFuture)(unsafe.Pointer(f))
+		if fn := h.onDone; fn != nil {
+			h.onDone = nil
+			fn()
+		}
 	}
 	if f.timer {
 		// Like CPython's `finally: h.cancel()` in sleep: a cancelled sleep
@@ -302,5 +304,21 @@ func (it *futureIter) Next(t *vm.Thread) (vm.Value, bool, error) {
 	return v, true, nil
 }
 
-// SetOnDone sets a cleanup run synchronously when the future completes.
-func (f *Future) SetOnDone(fn func()) { f.onDone = fn }
+// hookedFuture is a Future with a cleanup run synchronously when it
+// completes (kept out of Future: every task embeds one).
+type hookedFuture struct {
+	Future // first: scheduleCallbacks finds onDone from the Future
+	onDone func()
+}
+
+// NewFutureOnDone makes a pending future on loop that runs onDone
+// synchronously when it completes (a Go awaitable's cleanup when the
+// awaiting task is cancelled).
+func NewFutureOnDone(loop *Loop, onDone func()) *Future {
+	h := &hookedFuture{onDone: onDone}
+	f := &h.Future
+	f.loop = loop
+	f.self = f
+	f.hooked = true
+	return f
+}

@@ -22,6 +22,13 @@ func (tf *TimerFuture) Hold(result vm.Value) { tf.result = result }
 // Held returns the result given to Hold.
 func (tf *TimerFuture) Held() vm.Value { return tf.result }
 
+// HoldDelay stores a delay until Arm (in the handle's deadline slot, so that
+// a sleep needs no field of its own); HeldDelay returns it.
+func (tf *TimerFuture) HoldDelay(d float64) { tf.h.when = d }
+
+// HeldDelay returns the delay given to HoldDelay.
+func (tf *TimerFuture) HeldDelay() float64 { return tf.h.when }
+
 // Arm makes tf a pending future on l that completes with the held result
 // delay seconds from now; cancelling it (the awaiting task was cancelled)
 // drops the timer at once.

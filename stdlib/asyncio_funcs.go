@@ -397,12 +397,13 @@ func (s *timerSleep) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
 type sleepCoro struct {
 	vm.CoroutineMark
 	// odd is a delay that is not a number (compared with 0 on the first
-	// step, as CPython's `if delay <= 0`); a number's value is in delay.
+	// step, as CPython's `if delay <= 0`); a number's value is held by timer.
 	odd     *vm.Value
-	delay   float64
 	yielded bool // sleep(0): the one bare yield happened
 	done    bool
-	timer   runtime.TimerFuture // armed on the first step when delay > 0; holds the result
+	// timer is armed on the first step when delay > 0; until then it holds
+	// the delay and the result.
+	timer runtime.TimerFuture
 }
 
 // newSleep makes the coroutine asyncio.sleep(delay, result) returns.
@@ -410,7 +411,8 @@ func newSleep(delay, result vm.Value) *sleepCoro {
 	s := &sleepCoro{}
 	switch delay.Kind() {
 	case vm.KInt, vm.KFloat, vm.KBool:
-		s.delay, _ = vm.AsFloat(delay)
+		d, _ := vm.AsFloat(delay)
+		s.timer.HoldDelay(d)
 	default:
 		s.odd = &delay
 	}
@@ -443,7 +445,7 @@ func (s *sleepCoro) step(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
 	if s.yielded {
 		return s.timer.Held(), true, nil
 	}
-	d := s.delay
+	d := s.timer.HeldDelay()
 	if s.odd != nil {
 		// The comparison CPython's `if delay <= 0` makes, for its error.
 		delay := *s.odd

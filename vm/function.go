@@ -196,8 +196,6 @@ type Frame struct {
 	// exposed is set once a frame object (sys._getframe) refers to this
 	// frame: it is then never recycled, so the pointer stays its own.
 	exposed bool
-	// yieldFromGen is the generator this frame is delegating to (yield from / await).
-	delegate *Generator
 	// initInst is set on an __init__ frame that the dispatch loop pushed to
 	// instantiate a class (Class.plainInit): its return value must be None
 	// and the caller receives initInst instead.

@@ -216,7 +216,6 @@ func (t *Thread) releaseFrame(f *Frame) {
 	f.back = nil
 	f.fn = nil
 	f.ns = nil
-	f.delegate = nil
 	f.initInst = nil
 	f.goBoundary = false
 	f.stackOwned = false

@@ -335,7 +335,7 @@ func trackCoroutines(it *vm.Interp) func() {
 		}
 	}
 	it.Hooks.OnCoroutine = func(t *vm.Thread, g *vm.Generator) {
-		g.OriginFile, g.OriginLine = origin(t)
+		g.SetOrigin(origin(t))
 		add(g)
 	}
 	it.Hooks.OnNativeCoroutine = func(t *vm.Thread, c vm.NativeCoroutine) {
@@ -344,7 +344,7 @@ func trackCoroutines(it *vm.Interp) func() {
 	}
 	it.Hooks.OnCoroutineReleased = func(t *vm.Thread, g *vm.Generator) {
 		if f := t.Frame(); f != nil {
-			g.OriginFile, g.OriginLine = f.Code().Filename, f.Line()
+			g.SetOrigin(f.Code().Filename, f.Line())
 		}
 	}
 	return func() {

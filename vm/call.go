@@ -399,7 +399,8 @@ func (t *Thread) awaitedCoroutine(fn *Function, args []Value, kw []KV) (*Generat
 	} else {
 		g = new(Generator)
 	}
-	g.kind, g.frame, g.code, g.name, g.qualname = FlagCoroutine, f, fn.code, fn.name, fn.qualname
+	g.kind, g.frame, g.code = FlagCoroutine, f, fn.code
+	g.setNames(fn)
 	g.awaited, g.pooled = true, true
 	f.gen = g
 	return g, nil

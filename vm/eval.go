@@ -618,7 +618,7 @@ loop:
 								err = e
 								goto fail
 							}
-							o.forExit = arg
+							o.forExit = int32(arg)
 							f = t.frame
 							continue loop
 						}

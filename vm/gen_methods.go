@@ -139,7 +139,7 @@ func init() {
 	})
 	builtinObjAttrs["__name__"] = func(t *Thread, obj Value) (Value, bool, error) {
 		if g, ok := obj.o.(*Generator); ok {
-			return Str(g.name), true, nil
+			return Str(g.Name()), true, nil
 		}
 		if b, ok := obj.o.(*Builtin); ok {
 			return Str(b.Name), true, nil
@@ -148,7 +148,7 @@ func init() {
 	}
 	builtinObjAttrs["__qualname__"] = func(t *Thread, obj Value) (Value, bool, error) {
 		if g, ok := obj.o.(*Generator); ok {
-			return Str(g.qualname), true, nil
+			return Str(g.QualName()), true, nil
 		}
 		return Undef, false, nil
 	}

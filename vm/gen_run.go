@@ -216,7 +216,7 @@ func (t *Thread) genReturn(f *Frame, v Value) (done bool, r Value, err error) {
 		// The caller's FOR_ITER loop ends: drop the iterator and jump out.
 		back.sp--
 		back.regs[back.sp] = Undef
-		back.pc = g.forExit
+		back.pc = int(g.forExit)
 	case modeNext:
 		if g.kind == FlagAsyncGen {
 			return false, Undef, NewInstance(StopAsyncIteration)

@@ -5,10 +5,11 @@ import "fmt"
 // Generator is a generator, coroutine or async generator object. It owns its
 // frame; suspending returns the frame chain to whoever resumed it.
 type Generator struct {
-	frame    *Frame // nil once finished (the frame is recycled)
-	code     *Code
-	name     string
-	qualname string
+	frame *Frame // nil once finished (the frame is recycled)
+	code  *Code
+	// names is nil when __name__ and __qualname__ are the code's (the
+	// usual case: a renamed function's generators keep the names it had).
+	names *genNames
 
 	// root is the generator at the bottom of a delegation chain this one is
 	// part of (itself when resumed directly). When any frame of the chain
@@ -21,15 +22,16 @@ type Generator struct {
 	// delegator is the generator delegating to this one (nil for a root).
 	delegator *Generator
 
-	forExit int // for modeForIter: the caller's loop-exit pc
+	// originFile and originLine are where the coroutine was created (or,
+	// for CPython's warning, where it was released); set by the
+	// embedder's OnCoroutine hook (SetOrigin).
+	originFile string
+	originLine int32
 
-	// Origin is where the coroutine was created (or, for CPython's warning,
-	// where it was released); set by the embedder's OnCoroutine hook.
-	OriginFile string
-	OriginLine int
+	forExit int32 // for modeForIter: the caller's loop-exit pc
 
 	// The small fields share one word (a suspended task keeps its
-	// coroutine: 128 bytes rather than 152).
+	// coroutine: 96 bytes rather than 152).
 	kind CodeFlags // FlagGenerator, FlagCoroutine or FlagAsyncGen
 
 	started  bool
@@ -78,10 +80,30 @@ func (g *Generator) Class() *Class {
 }
 
 // Name returns __name__.
-func (g *Generator) Name() string { return g.name }
+func (g *Generator) Name() string {
+	if g.names != nil {
+		return g.names.name
+	}
+	return g.code.Name
+}
 
 // QualName returns __qualname__.
-func (g *Generator) QualName() string { return g.qualname }
+func (g *Generator) QualName() string {
+	if g.names != nil {
+		return g.names.qualname
+	}
+	return g.code.QualName
+}
+
+type genNames struct{ name, qualname string }
+
+// setNames records fn's names for a generator of fn's code.
+func (g *Generator) setNames(fn *Function) {
+	g.names = nil
+	if fn.name != fn.code.Name || fn.qualname != fn.code.QualName {
+		g.names = &genNames{fn.name, fn.qualname}
+	}
+}
 
 // IsCoroutine reports whether g is a coroutine object.
 func (g *Generator) IsCoroutine() bool { return g.kind == FlagCoroutine }
@@ -100,7 +122,10 @@ func (g *Generator) MarkAwaited() { g.awaited = true }
 func (g *Generator) Awaited() bool { return g.awaited || g.started }
 
 // Origin returns where the coroutine was created (see OriginFile).
-func (g *Generator) Origin() (string, int) { return g.OriginFile, g.OriginLine }
+func (g *Generator) Origin() (string, int) { return g.originFile, int(g.originLine) }
+
+// SetOrigin records where the coroutine was created (or released).
+func (g *Generator) SetOrigin(file string, line int) { g.originFile, g.originLine = file, int32(line) }
 
 // Frame returns the generator's own frame (nil once it finished).
 func (g *Generator) Frame() *Frame { return g.frame }
@@ -124,12 +149,13 @@ func (g *Generator) repr() string {
 	case FlagAsyncGen:
 		kind = "async_generator"
 	}
-	return fmt.Sprintf("<%s object %s at %p>", kind, g.qualname, g)
+	return fmt.Sprintf("<%s object %s at %p>", kind, g.QualName(), g)
 }
 
 // newGenerator wraps a ready frame.
 func newGenerator(kind CodeFlags, f *Frame, fn *Function) *Generator {
-	g := &Generator{kind: kind, frame: f, code: fn.code, name: fn.name, qualname: fn.qualname}
+	g := &Generator{kind: kind, frame: f, code: fn.code}
+	g.setNames(fn)
 	f.gen = g
 	return g
 }

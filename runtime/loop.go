@@ -94,16 +94,13 @@ type Handle struct {
 	timer     bool
 	kind      handleKind
 	index     int
-	loop      *Loop
-	// fut is a timer's future (handleTimer).
-	fut *Future
 }
 
 type handleKind uint8
 
 const (
 	handleFunc  handleKind = iota // fn()
-	handleTimer                   // fut completes with its pending result (TimerFuture)
+	handleTimer                   // the TimerFuture holding the handle completes
 )
 
 // readyItem is an entry of the ready queue: a handle, or one of the loop's
@@ -153,7 +150,7 @@ func (it *readyItem) run() {
 // run runs the handle's callback.
 func (h *Handle) run() {
 	if h.kind == handleTimer {
-		h.fut.fireTimer()
+		timerOf(h).fireTimer()
 		return
 	}
 	fn := h.fn
@@ -190,7 +187,7 @@ func (l *Loop) Time() float64 { return l.clock.Now() }
 
 // CallSoon schedules fn to run on the next iteration (FIFO).
 func (l *Loop) CallSoon(fn func()) *Handle {
-	h := &Handle{fn: fn, loop: l}
+	h := &Handle{fn: fn}
 	l.ready.push(readyItem{h: h})
 	return h
 }
@@ -198,7 +195,7 @@ func (l *Loop) CallSoon(fn func()) *Handle {
 // CallAt schedules fn at loop time when.
 func (l *Loop) CallAt(when float64, fn func()) *Handle {
 	l.seq++
-	h := &Handle{fn: fn, when: when, seq: l.seq, timer: true, loop: l}
+	h := &Handle{fn: fn, when: when, seq: l.seq, timer: true}
 	heap.Push(&l.timers, h)
 	if l.Observer != nil {
 		l.Observer.Event(Event{Kind: EvTimer, Time: l.Time(), When: when})
@@ -229,7 +226,7 @@ func (l *Loop) Post(fn func()) { l.CallSoonThreadsafe(fn) }
 // a script thread (one holding the interpreter lock). It fails with
 // CPython's RuntimeError once the loop is closed.
 func (l *Loop) CallSoonThreadsafe(fn func()) (*Handle, error) {
-	h := &Handle{fn: fn, loop: l}
+	h := &Handle{fn: fn}
 	l.inboxMu.Lock()
 	if l.inboxClosed {
 		l.inboxMu.Unlock()

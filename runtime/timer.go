@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"container/heap"
+	"unsafe"
 
 	"github.com/asylang/asy/vm"
 )
@@ -39,7 +40,7 @@ func (tf *TimerFuture) Arm(l *Loop, delay float64) {
 	f.timer = true
 	l.seq++
 	when := l.Time() + delay
-	tf.h = Handle{when: when, seq: l.seq, timer: true, kind: handleTimer, loop: l, fut: f}
+	tf.h = Handle{when: when, seq: l.seq, timer: true, kind: handleTimer}
 	heap.Push(&l.timers, &tf.h)
 	if l.Observer != nil {
 		l.Observer.Event(Event{Kind: EvTimer, Time: l.Time(), When: when})
@@ -67,9 +68,15 @@ func (tf *TimerFuture) Finish() (vm.Value, bool, error) {
 	return r, true, err
 }
 
-// fireTimer completes a timer's future with the result it holds.
-func (f *Future) fireTimer() {
-	if f.state == statePending {
-		f.SetResult(f.result)
+// timerOf returns the TimerFuture a handleTimer handle is part of (the
+// handle needs no pointer back).
+func timerOf(h *Handle) *TimerFuture {
+	return (*TimerFuture)(unsafe.Add(unsafe.Pointer(h), -int(unsafe.Offsetof(TimerFuture{}.h))))
+}
+
+// fireTimer completes the future with the result it holds.
+func (tf *TimerFuture) fireTimer() {
+	if tf.state == statePending {
+		tf.SetResult(tf.result)
 	}
 }

@@ -566,7 +566,12 @@ func (t *Thread) Iterate(v Value, fn func(Value) error) error {
 	if err != nil {
 		return err
 	}
-	for {
+	for i := 0; ; i++ {
+		// A native iterator (a range, a dict) runs no script code between
+		// items: poll, or a stop would wait for millions of them.
+		if err := t.PollEvery(i, 1024); err != nil {
+			return err
+		}
 		x, ok, err := t.Next(it)
 		if err != nil {
 			return err

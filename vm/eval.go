@@ -563,10 +563,18 @@ loop:
 					switch o := it.o.(type) {
 					case *rangeIter:
 						if o.i < o.n {
-							regs[sp] = Int(o.cur)
+							v := Int(o.cur)
 							o.cur += o.step
 							o.i++
-							sp++
+							// `for x in …:` stores the item into x at once
+							// (the STORE_FAST after FOR_ITER costs no dispatch).
+							if nx := code[pc]; Opcode(nx&0xff) == OpStoreFast {
+								regs[nx>>8] = v
+								pc++
+							} else {
+								regs[sp] = v
+								sp++
+							}
 							continue
 						}
 						if o.loop {
@@ -578,9 +586,15 @@ loop:
 						continue
 					case *listIter:
 						if o.i < len(o.l.items) {
-							regs[sp] = o.l.items[o.i]
+							v := o.l.items[o.i]
 							o.i++
-							sp++
+							if nx := code[pc]; Opcode(nx&0xff) == OpStoreFast {
+								regs[nx>>8] = v
+								pc++
+							} else {
+								regs[sp] = v
+								sp++
+							}
 							continue
 						}
 						o.i = 1 << 62
@@ -593,9 +607,15 @@ loop:
 						continue
 					case *seqIter:
 						if o.i < len(o.items) {
-							regs[sp] = o.items[o.i]
+							v := o.items[o.i]
 							o.i++
-							sp++
+							if nx := code[pc]; Opcode(nx&0xff) == OpStoreFast {
+								regs[nx>>8] = v
+								pc++
+							} else {
+								regs[sp] = v
+								sp++
+							}
 							continue
 						}
 						if o.loop {

@@ -641,6 +641,18 @@ func (c *Class) findPlainInit() *Function {
 	return fn
 }
 
+// plainFrame takes a pooled frame with fresh registers for fn's code; the
+// caller puts the arguments in.
+func (t *Thread) plainFrame(fn *Function) *Frame {
+	code := fn.code
+	f := t.newFrame()
+	f.regs = t.allocRegs(code.NumRegs + code.MaxStack)
+	f.code, f.fn, f.module = code, fn, fn.module
+	f.sp = code.NumRegs
+	f.blocks = f.blocks[:0]
+	return f
+}
+
 // callMethodFrame runs fn(self, *args) in a nested dispatch loop; fn takes
 // exactly that many positional parameters.
 func (t *Thread) callMethodFrame(fn *Function, self Value, args []Value) (Value, error) {
@@ -651,11 +663,7 @@ func (t *Thread) callMethodFrame(fn *Function, self Value, args []Value) (Value,
 		return Undef, err
 	}
 	code := fn.code
-	f := t.newFrame()
-	f.regs = t.allocRegs(code.NumRegs + code.MaxStack)
-	f.code, f.fn, f.module = code, fn, fn.module
-	f.sp = code.NumRegs
-	f.blocks = f.blocks[:0]
+	f := t.plainFrame(fn)
 	regs := f.regs
 	regs[0] = self
 	copy(regs[1:], args)

@@ -560,71 +560,56 @@ loop:
 			case OpForIter:
 				it := regs[sp-1]
 				{
+					// The built-in sequence iterators run inline. Their
+					// item goes straight into the loop variable when a
+					// STORE_FAST follows (`for x in …:` costs one dispatch,
+					// not two); exhausted, they leave the loop.
+					var item Value
+					exhausted := false
 					switch o := it.o.(type) {
 					case *rangeIter:
 						if o.i < o.n {
-							v := Int(o.cur)
+							item = Int(o.cur)
 							o.cur += o.step
 							o.i++
-							// `for x in …:` stores the item into x at once
-							// (the STORE_FAST after FOR_ITER costs no dispatch).
-							if nx := code[pc]; Opcode(nx&0xff) == OpStoreFast {
-								regs[nx>>8] = v
-								pc++
-							} else {
-								regs[sp] = v
-								sp++
-							}
-							continue
-						}
-						if o.loop {
+						} else if exhausted = true; o.loop {
 							t.doneRangeIter(o)
 						}
-						sp--
-						regs[sp] = Undef
-						pc = arg
-						continue
 					case *listIter:
 						if o.i < len(o.l.items) {
-							v := o.l.items[o.i]
+							item = o.l.items[o.i]
 							o.i++
-							if nx := code[pc]; Opcode(nx&0xff) == OpStoreFast {
-								regs[nx>>8] = v
-								pc++
-							} else {
-								regs[sp] = v
-								sp++
+						} else {
+							o.i = 1 << 62
+							if exhausted = true; o.loop {
+								t.doneListIter(o)
 							}
-							continue
 						}
-						o.i = 1 << 62
-						if o.loop {
-							t.doneListIter(o)
-						}
-						sp--
-						regs[sp] = Undef
-						pc = arg
-						continue
 					case *seqIter:
 						if o.i < len(o.items) {
-							v := o.items[o.i]
+							item = o.items[o.i]
 							o.i++
-							if nx := code[pc]; Opcode(nx&0xff) == OpStoreFast {
-								regs[nx>>8] = v
-								pc++
-							} else {
-								regs[sp] = v
-								sp++
-							}
-							continue
-						}
-						if o.loop {
+						} else if exhausted = true; o.loop {
 							t.doneSeqIter(o)
 						}
+					}
+					if exhausted {
 						sp--
 						regs[sp] = Undef
 						pc = arg
 						continue
+					}
+					if !item.IsUndef() {
+						if nx := code[pc]; Opcode(nx&0xff) == OpStoreFast {
+							regs[nx>>8] = item
+							pc++
+						} else {
+							regs[sp] = item
+							sp++
+						}
+						continue
+					}
+					switch o := it.o.(type) {
 					case *Generator:
 						if o.kind == FlagGenerator {
 							f.pc, f.sp = pc, sp
@@ -1208,12 +1193,7 @@ loop:
 						if err = t.callPrologue(); err != nil {
 							goto fail
 						}
-						fc := fn.code
-						nf := t.newFrame()
-						nf.regs = t.allocRegs(fc.NumRegs + fc.MaxStack)
-						nf.code, nf.fn, nf.module = fc, fn, fn.module
-						nf.sp = fc.NumRegs
-						nf.blocks = nf.blocks[:0]
+						nf := t.plainFrame(fn)
 						copyRegs(nf.regs, args)
 						t.pushCall(f, nf, base)
 						f = nf

@@ -72,35 +72,29 @@ func newTupleOf(items []Value) *Tuple {
 	case 0:
 		return emptyTuple
 	case 1:
-		t := &struct {
-			Tuple
-			arr [1]Value
-		}{arr: [1]Value{items[0]}}
+		t := &tupleWith[[1]Value]{arr: [1]Value{items[0]}}
 		t.items = t.arr[:]
 		return &t.Tuple
 	case 2:
-		t := &struct {
-			Tuple
-			arr [2]Value
-		}{arr: [2]Value{items[0], items[1]}}
+		t := &tupleWith[[2]Value]{arr: [2]Value{items[0], items[1]}}
 		t.items = t.arr[:]
 		return &t.Tuple
 	case 3:
-		t := &struct {
-			Tuple
-			arr [3]Value
-		}{arr: [3]Value{items[0], items[1], items[2]}}
+		t := &tupleWith[[3]Value]{arr: [3]Value{items[0], items[1], items[2]}}
 		t.items = t.arr[:]
 		return &t.Tuple
 	case 4:
-		t := &struct {
-			Tuple
-			arr [4]Value
-		}{arr: [4]Value{items[0], items[1], items[2], items[3]}}
+		t := &tupleWith[[4]Value]{arr: [4]Value{items[0], items[1], items[2], items[3]}}
 		t.items = t.arr[:]
 		return &t.Tuple
 	}
 	return &Tuple{items: append([]Value(nil), items...)}
+}
+
+// tupleWith is a short tuple allocated together with its items.
+type tupleWith[A any] struct {
+	Tuple
+	arr A
 }
 
 func NewTuple(items []Value) *Tuple {

@@ -39,7 +39,7 @@ type Future struct {
 	// cancelledExc is the CancelledError that cancelled a task (re-raised by result()).
 	cancelledExc *vm.Instance
 	// self is the script-visible object (the Future itself, or the Task wrapping it).
-	self vm.Object
+	self  vm.Object
 	state futState
 	// blocking is Python's _asyncio_future_blocking: set when yielded by await.
 	blocking bool

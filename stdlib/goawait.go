@@ -67,7 +67,7 @@ func (a *GoAwait) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
 	}
 	ctx, cancel := context.WithCancel(parent)
 	stop := context.AfterFunc(life.ctx, cancel) // the run ended
-	fut := runtime.NewFutureOnDone(l, cancel) // the awaiting task was cancelled
+	fut := runtime.NewFutureOnDone(l, cancel)   // the awaiting task was cancelled
 	a.fut = fut
 	l.AddExternal(1)
 	life.wg.Add(1)

@@ -196,9 +196,7 @@ func (t *Thread) setupFrame(fn *Function, args []Value, kw []KV, owned bool) (*F
 	for _, i := range code.CellSlots {
 		regs[i] = Obj(&Cell{v: regs[i]})
 	}
-	for i, c := range fn.closure {
-		regs[code.FreeStart+i] = Obj(c)
-	}
+	copy(regs[code.FreeStart:], fn.closure)
 	return f, nil
 }
 
@@ -670,9 +668,7 @@ func (t *Thread) callMethodFrame(fn *Function, self Value, args []Value) (Value,
 	for _, i := range code.CellSlots {
 		regs[i] = Obj(&Cell{v: regs[i]})
 	}
-	for i, c := range fn.closure {
-		regs[code.FreeStart+i] = Obj(c)
-	}
+	copy(regs[code.FreeStart:], fn.closure)
 	f.goBoundary = true
 	f.back = t.frame
 	t.frame = f

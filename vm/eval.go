@@ -1081,11 +1081,9 @@ loop:
 				fn := &Function{code: code, name: code.Name, qualname: code.QualName, module: f.module, doc: code.Doc}
 				if arg&mfClosure != 0 {
 					sp--
-					cells := regs[sp].o.(*Tuple).items
-					fn.closure = make([]*Cell, len(cells))
-					for i, c := range cells {
-						fn.closure[i] = c.o.(*Cell)
-					}
+					// The tuple was built for this instruction alone: its
+					// items (the cells) are the closure, with no copy.
+					fn.closure = regs[sp].o.(*Tuple).items
 				}
 				if arg&mfAnnotations != 0 {
 					sp--

@@ -138,7 +138,7 @@ type Function struct {
 	qualname   string
 	defaults   []Value // for the last len(defaults) positional parameters
 	kwdefaults map[string]Value
-	closure    []*Cell
+	closure    []Value // the cells of its free variables (each a *Cell)
 	module     *Module
 	attrs      *Dict // the function's __dict__ (user-set attributes), nil until used
 	doc        Value

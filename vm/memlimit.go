@@ -203,9 +203,7 @@ func (w *memWalker) drain() {
 			for _, v := range o.kwdefaults {
 				w.val(v)
 			}
-			for _, c := range o.closure {
-				w.obj(c)
-			}
+			w.vals(o.closure)
 			if o.attrs != nil {
 				w.obj(o.attrs)
 			}

@@ -1,9 +1,10 @@
 // Package vm compiles the parser's AST to bytecode and runs it.
 //
 // Contract:
-//   - Values are small structs (Value): None, bool, small int and float live
-//     inline, so arithmetic on them allocates nothing; everything else is an
-//     Object behind a pointer. Ints overflow into math/big transparently.
+//   - Values are three-word structs (Value): None, bool, small int and float
+//     live inline (their kind is a zero-size tag type in the interface word),
+//     so arithmetic on them allocates nothing; everything else is an Object
+//     behind a pointer. Ints overflow into math/big transparently.
 //   - The interpreter is stackless: a call from script code to script code
 //     pushes a heap Frame and continues in the same dispatch loop, and a
 //     generator or coroutine suspends by returning its frame chain to whoever

@@ -63,3 +63,11 @@ func ddSqrt(ah, al float64) (float64, float64) {
 	d := ((ah - p) - e + al) / (2 * s)
 	return fastTwoSum(s, d)
 }
+
+// ddAddBig is ddAdd when |ah| >= |bh| (the Horner steps add a small
+// correction to a larger coefficient), one fast-two-sum cheaper.
+func ddAddBig(ah, al, bh, bl float64) (float64, float64) {
+	s, e := fastTwoSum(ah, bh)
+	e += al + bl
+	return fastTwoSum(s, e)
+}

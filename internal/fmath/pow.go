@@ -101,23 +101,23 @@ func logDD(x float64) (float64, float64) {
 	// Terms from w^3/7 on are below 2^-53 and summed in plain floats.
 	wh, wl := ddMul(sh, sl, sh, sl)
 	q := 1.0/7 + wh*(1.0/9+wh*(1.0/11+wh*(1.0/13)))
-	th, tl := ddAdd(fifth[0], fifth[1], wh*q, 0)
+	th, tl := ddAddBig(fifth[0], fifth[1], wh*q, 0)
 	th, tl = ddMul(th, tl, wh, wl)
-	th, tl = ddAdd(third[0], third[1], th, tl)
+	th, tl = ddAddBig(third[0], third[1], th, tl)
 	th, tl = ddMul(th, tl, wh, wl)
 	th, tl = ddMul(th, tl, sh, sl)
-	vh, vl := ddAdd(sh, sl, th, tl)
+	vh, vl := ddAddBig(sh, sl, th, tl)
 	vh, vl = 2*vh, 2*vl
 
 	if i != 128 {
-		vh, vl = ddAdd(logTab[2*(i-logTabMin)], logTab[2*(i-logTabMin)+1], vh, vl)
+		vh, vl = ddAddBig(logTab[2*(i-logTabMin)], logTab[2*(i-logTabMin)+1], vh, vl)
 	}
 	if e != 0 {
 		fe := float64(e)
 		kh, kl := twoProd(fe, ln2Hi)
 		kl += fe * ln2Lo
 		kh, kl = fastTwoSum(kh, kl)
-		vh, vl = ddAdd(kh, kl, vh, vl)
+		vh, vl = ddAddBig(kh, kl, vh, vl)
 	}
 	return vh, vl
 }
@@ -137,19 +137,19 @@ func expDD(zh, zl float64) (ph, pl float64, k int) {
 	// exp(r)-1 = r(1 + r(1/2 + r(1/6 + r(1/24 + r(1/120 + ...))))); the
 	// terms from r^5/120 (< 2^-49) on are plain floats.
 	t := 1.0/120 + rh*(1.0/720+rh*(1.0/5040+rh*(1.0/40320+rh*(1.0/362880+rh*(1.0/3628800)))))
-	ah, al := ddAdd(twentyFourth[0], twentyFourth[1], rh*t, 0)
+	ah, al := ddAddBig(twentyFourth[0], twentyFourth[1], rh*t, 0)
 	ah, al = ddMul(ah, al, rh, rl)
-	ah, al = ddAdd(sixth[0], sixth[1], ah, al)
+	ah, al = ddAddBig(sixth[0], sixth[1], ah, al)
 	ah, al = ddMul(ah, al, rh, rl)
-	ah, al = ddAdd(0.5, 0, ah, al)
+	ah, al = ddAddBig(0.5, 0, ah, al)
 	ah, al = ddMul(ah, al, rh, rl)
-	ah, al = ddAdd(1, 0, ah, al)
+	ah, al = ddAddBig(1, 0, ah, al)
 	ah, al = ddMul(ah, al, rh, rl)
 
 	ni := int(n)
 	j := ni & 127
 	th, tl := expTab[2*j], expTab[2*j+1]
 	ah, al = ddMul(th, tl, ah, al)
-	ph, pl = ddAdd(th, tl, ah, al)
+	ph, pl = ddAddBig(th, tl, ah, al)
 	return ph, pl, ni >> 7
 }

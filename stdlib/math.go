@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/big"
 
+	"github.com/asylang/asy/internal/fmath"
 	"github.com/asylang/asy/vm"
 )
 
@@ -164,10 +165,11 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		if err != nil {
 			return vm.Undef, err
 		}
-		if x == 0 && y < 0 || x < 0 && y != math.Trunc(y) {
+		finite := !math.IsInf(x, 0) && !math.IsNaN(x) && !math.IsInf(y, 0) && !math.IsNaN(y)
+		if finite && (x == 0 && y < 0 || x < 0 && y != math.Trunc(y)) {
 			return vm.Undef, mathDomain()
 		}
-		r := math.Pow(x, y)
+		r := fmath.Pow(x, y)
 		if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
 			return vm.Undef, vm.Errorf(vm.OverflowError, "math range error")
 		}

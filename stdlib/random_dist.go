@@ -3,6 +3,7 @@ package stdlib
 import (
 	"math"
 
+	"github.com/asylang/asy/internal/fmath"
 	"github.com/asylang/asy/vm"
 )
 
@@ -45,13 +46,13 @@ func (r *randomObj) gamma(alpha, beta float64) (float64, error) {
 			b := (math.E + alpha) / math.E
 			p := b * u
 			if p <= 1.0 {
-				x = math.Pow(p, 1.0/alpha)
+				x = fmath.Pow(p, 1.0/alpha)
 			} else {
 				x = -math.Log((b - p) / alpha)
 			}
 			u1 := r.mt.random()
 			if p > 1.0 {
-				if u1 <= math.Pow(x, alpha-1.0) {
+				if u1 <= fmath.Pow(x, alpha-1.0) {
 					break
 				}
 			} else if u1 <= math.Exp(-x) {
@@ -155,7 +156,7 @@ func init() {
 			return vm.Undef, err
 		}
 		u := 1.0 - randSelf(args).mt.random()
-		return vm.Float(math.Pow(u, -1.0/alpha)), nil
+		return vm.Float(fmath.Pow(u, -1.0/alpha)), nil
 	})
 	m("weibullvariate", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		alpha, beta, err := two("weibullvariate", "alpha", "beta", args, kw)
@@ -163,7 +164,7 @@ func init() {
 			return vm.Undef, err
 		}
 		u := 1.0 - randSelf(args).mt.random()
-		return vm.Float(alpha * math.Pow(-math.Log(u), 1.0/beta)), nil
+		return vm.Float(alpha * fmath.Pow(-math.Log(u), 1.0/beta)), nil
 	})
 	m("vonmisesvariate", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		mu, kappa, err := two("vonmisesvariate", "mu", "kappa", args, kw)

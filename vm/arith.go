@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+
+	"github.com/asylang/asy/internal/fmath"
 )
 
 // binaryOp evaluates a <op> b (op may carry binopInplace) with Python's rules:
@@ -400,7 +402,7 @@ func bigBinary(op int, x, y *big.Int) (Value, error) {
 			if fx == 0 {
 				return Undef, Errorf(ZeroDivisionError, "0.0 cannot be raised to a negative power")
 			}
-			return Float(math.Pow(fx, fy)), nil
+			return Float(fmath.Pow(fx, fy)), nil
 		}
 		if x.CmpAbs(big.NewInt(1)) <= 0 {
 			// 0, 1 and -1 to any power, however big: no digits to compute.
@@ -460,11 +462,12 @@ func floatBinary(op int, x, y float64) (Value, bool, error) {
 		if x == 0 && y < 0 {
 			return Undef, true, Errorf(ZeroDivisionError, "0.0 cannot be raised to a negative power")
 		}
-		if x < 0 && y != math.Trunc(y) {
-			c := complexPow(complex(x, 0), complex(y, 0))
-			return Obj(&Complex{v: c}), true, nil
+		if x < 0 && y != math.Trunc(y) && !math.IsInf(x, 0) && !math.IsNaN(y) {
+			// A negative finite base to a fractional power: CPython hands
+			// it to complex pow.
+			return complexPowResult(complexPow(complex(x, 0), complex(y, 0)))
 		}
-		r := math.Pow(x, y)
+		r := fmath.Pow(x, y) // correctly rounded, as CPython's libm pow
 		if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
 			return Undef, true, Errorf(OverflowError, "(34, 'Numerical result out of range')")
 		}

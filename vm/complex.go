@@ -2,7 +2,8 @@ package vm
 
 import (
 	"math"
-	"math/cmplx"
+
+	"github.com/asylang/asy/internal/fmath"
 )
 
 // Complex is a Python complex number (enough for literals and arithmetic).
@@ -44,7 +45,7 @@ func complexBinary(op int, a, b Value) (Value, bool, error) {
 		if x == 0 && (real(y) < 0 || imag(y) != 0) {
 			return Undef, true, Errorf(ZeroDivisionError, "0.0 to a negative or complex power")
 		}
-		return Obj(&Complex{v: complexPow(x, y)}), true, nil
+		return complexPowResult(complexPow(x, y))
 	}
 	return Undef, false, nil
 }
@@ -70,7 +71,27 @@ func complexPow(x, y complex128) complex128 {
 		}
 		return r
 	}
-	return cmplx.Pow(x, y)
+	// CPython's formula (not cmplx.Pow's, which rounds differently):
+	// |x|**re(y) and the phase arg(x)*re(y), adjusted for an imaginary
+	// exponent, with libm-accurate pow.
+	vabs := math.Hypot(real(x), imag(x))
+	l := fmath.Pow(vabs, real(y))
+	at := math.Atan2(imag(x), real(x))
+	phase := at * real(y)
+	if imag(y) != 0 {
+		l /= math.Exp(at * imag(y))
+		phase += imag(y) * math.Log(vabs)
+	}
+	return complex(l*math.Cos(phase), l*math.Sin(phase))
+}
+
+// complexPowResult is a complex power's value, or CPython's OverflowError
+// when a part is infinite.
+func complexPowResult(c complex128) (Value, bool, error) {
+	if math.IsInf(real(c), 0) || math.IsInf(imag(c), 0) {
+		return Undef, true, Errorf(OverflowError, "complex exponentiation")
+	}
+	return Obj(&Complex{v: c}), true, nil
 }
 
 func complexRepr(c complex128) string {

@@ -72,9 +72,9 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 	}
 	any := func(float64) bool { return true }
 	unary("sqrt", domain(math.Sqrt, func(x float64) bool { return x >= 0 || math.IsNaN(x) }))
-	unary("exp", domain(math.Exp, any))
-	unary("log2", domain(math.Log2, func(x float64) bool { return x > 0 }))
-	unary("log10", domain(math.Log10, func(x float64) bool { return x > 0 }))
+	unary("exp", domain(fmath.Exp, any))
+	unary("exp2", domain(fmath.Exp2, any))
+	unary("cbrt", domain(math.Cbrt, any))
 	unary("log1p", domain(math.Log1p, func(x float64) bool { return x > -1 }))
 	unary("expm1", domain(math.Expm1, any))
 	unary("sin", domain(math.Sin, func(x float64) bool { return !math.IsInf(x, 0) }))
@@ -93,32 +93,40 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 	unary("lgamma", domain(func(x float64) float64 { r, _ := math.Lgamma(x); return r }, func(x float64) bool { return !(x <= 0 && x == math.Trunc(x)) }))
 	unary("erf", domain(math.Erf, any))
 	unary("erfc", domain(math.Erfc, any))
+	// logOf is CPython's loghelper: an int too big for a float is
+	// m * 2**e (m rounded to 53 bits) and its log f(m) + e*f(2).
+	logOf := func(t *vm.Thread, name string, v vm.Value, f func(float64) float64) (float64, error) {
+		if b := vm.AsBig(v); b != nil && vm.IsIntLike(v) {
+			if b.Sign() <= 0 {
+				return 0, mathDomain()
+			}
+			if x, _ := new(big.Float).SetInt(b).Float64(); !math.IsInf(x, 0) {
+				return f(x), nil
+			}
+			mant := new(big.Float).SetPrec(53).SetInt(b)
+			e := mant.MantExp(mant)
+			m, _ := mant.Float64()
+			return f(m) + float64(e)*f(2), nil
+		}
+		x, err := floatArg(t, name, v)
+		if err != nil {
+			return 0, err
+		}
+		if !(x > 0) && !math.IsNaN(x) {
+			return 0, mathDomain()
+		}
+		return f(x), nil
+	}
 	fn("log", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if len(args) < 1 || len(args) > 2 {
 			return vm.Undef, vm.Errorf(vm.TypeError, "math.log requires 1 to 2 arguments")
 		}
-		ln := func(v vm.Value) (float64, error) {
-			if b := vm.AsBig(v); b != nil && b.Sign() > 0 && !b.IsInt64() {
-				// log of a huge int: use its bit length
-				shift := b.BitLen() - 60
-				top, _ := new(big.Float).SetInt(new(big.Int).Rsh(b, uint(shift))).Float64()
-				return math.Log(top) + float64(shift)*math.Ln2, nil
-			}
-			x, err := floatArg(t, "log", v)
-			if err != nil {
-				return 0, err
-			}
-			if x <= 0 {
-				return 0, mathDomain()
-			}
-			return math.Log(x), nil
-		}
-		x, err := ln(args[0])
+		x, err := logOf(t, "log", args[0], fmath.Log)
 		if err != nil {
 			return vm.Undef, err
 		}
 		if len(args) == 2 {
-			b, err := ln(args[1])
+			b, err := logOf(t, "log", args[1], fmath.Log)
 			if err != nil {
 				return vm.Undef, err
 			}
@@ -129,6 +137,19 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 		}
 		return vm.Float(x), nil
 	})
+	for _, lf := range []struct {
+		name string
+		f    func(float64) float64
+	}{{"log2", fmath.Log2}, {"log10", fmath.Log10}} {
+		lf := lf
+		fn(lf.name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+			if len(args) != 1 {
+				return vm.Undef, vm.ExactArgs("math."+lf.name, args, 1)
+			}
+			r, err := logOf(t, lf.name, args[0], lf.f)
+			return vm.Float(r), err
+		})
+	}
 	rounding := func(name string, f func(float64) float64, intOp func(*big.Int) *big.Int) {
 		fn(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 			if len(args) != 1 {

@@ -71,3 +71,10 @@ func ddAddBig(ah, al, bh, bl float64) (float64, float64) {
 	e += al + bl
 	return fastTwoSum(s, e)
 }
+
+// ddRecip is 1/(ah+al).
+func ddRecip(ah, al float64) (float64, float64) {
+	q := 1 / ah
+	r := math.FMA(-q, ah, 1) - q*al // 1 - q*(ah+al), to double-double accuracy
+	return fastTwoSum(q, r/ah)
+}

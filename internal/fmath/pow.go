@@ -24,6 +24,8 @@ var (
 	logTab [2 * (logTabMax - logTabMin + 1)]float64
 	// Double-double constants of the series.
 	third, fifth, sixth, twentyFourth [2]float64
+	// 1/ln 2 and 1/ln 10 for Log2 and Log10.
+	invLn2, invLn10 [2]float64
 )
 
 const (
@@ -69,6 +71,10 @@ func initTables() {
 		ah, al = ddMul(ah, al, sh, sl)
 		logTab[2*(i-logTabMin)], logTab[2*(i-logTabMin)+1] = 2*ah, 2*al
 	}
+
+	invLn2[0], invLn2[1] = ddRecip(ln2Hi, ln2Lo)
+	h, l = logDD(10)
+	invLn10[0], invLn10[1] = ddRecip(h, l)
 }
 
 // logDD returns ln x as a double-double for finite x > 0, to about 2^-103

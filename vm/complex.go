@@ -79,10 +79,10 @@ func complexPow(x, y complex128) complex128 {
 	at := math.Atan2(imag(x), real(x))
 	phase := at * real(y)
 	if imag(y) != 0 {
-		l /= math.Exp(at * imag(y))
-		phase += imag(y) * math.Log(vabs)
+		l /= fmath.Exp(at * imag(y))
+		phase += imag(y) * fmath.Log(vabs)
 	}
-	return complex(l*math.Cos(phase), l*math.Sin(phase))
+	return complex(l*fmath.Cos(phase), l*fmath.Sin(phase))
 }
 
 // complexPowResult is a complex power's value, or CPython's OverflowError

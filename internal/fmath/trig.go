@@ -118,12 +118,12 @@ func reduce(x float64) (int, float64, float64) {
 		twoOverPi = new(big.Float).SetPrec(prec).Quo(big.NewFloat(2), bigPi(prec))
 	})
 	_, e := math.Frexp(ax)
-	p := new(big.Float).SetPrec(uint(e) + 200).Mul(new(big.Float).SetFloat64(x), twoOverPi)
+	p := new(big.Float).SetPrec(uint(e)+200).Mul(new(big.Float).SetFloat64(x), twoOverPi)
 	ni, _ := new(big.Float).Add(p, big.NewFloat(0.5)).Int(nil) // toward zero
 	if p.Sign() < 0 && new(big.Float).SetInt(ni).Cmp(new(big.Float).Add(p, big.NewFloat(0.5))) > 0 {
 		ni.Sub(ni, big.NewInt(1)) // floor(p + 0.5)
 	}
-	f := new(big.Float).SetPrec(uint(e) + 200).Sub(p, new(big.Float).SetInt(ni))
+	f := new(big.Float).SetPrec(uint(e)+200).Sub(p, new(big.Float).SetInt(ni))
 	fh, _ := f.Float64()
 	fl, _ := f.Sub(f, new(big.Float).SetFloat64(fh)).Float64()
 	rh, rl := ddMul(fh, fl, halfPi[0], halfPi[1])

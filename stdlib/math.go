@@ -80,9 +80,9 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 	unary("sin", domain(fmath.Sin, func(x float64) bool { return !math.IsInf(x, 0) }))
 	unary("cos", domain(fmath.Cos, func(x float64) bool { return !math.IsInf(x, 0) }))
 	unary("tan", domain(fmath.Tan, func(x float64) bool { return !math.IsInf(x, 0) }))
-	unary("asin", domain(math.Asin, func(x float64) bool { return x >= -1 && x <= 1 }))
-	unary("acos", domain(math.Acos, func(x float64) bool { return x >= -1 && x <= 1 }))
-	unary("atan", domain(math.Atan, any))
+	unary("asin", domain(fmath.Asin, func(x float64) bool { return x >= -1 && x <= 1 }))
+	unary("acos", domain(fmath.Acos, func(x float64) bool { return x >= -1 && x <= 1 }))
+	unary("atan", domain(fmath.Atan, any))
 	unary("sinh", domain(math.Sinh, any))
 	unary("cosh", domain(math.Cosh, any))
 	unary("tanh", domain(math.Tanh, any))
@@ -212,7 +212,7 @@ func mathModule(it *vm.Interp) (*vm.Module, error) {
 			return vm.Float(f(x, y)), nil
 		})
 	}
-	binary("atan2", math.Atan2)
+	binary("atan2", fmath.Atan2)
 	binary("copysign", math.Copysign)
 	binary("fmod", math.Mod)
 	binary("remainder", math.Remainder)

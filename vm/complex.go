@@ -74,9 +74,9 @@ func complexPow(x, y complex128) complex128 {
 	// CPython's formula (not cmplx.Pow's, which rounds differently):
 	// |x|**re(y) and the phase arg(x)*re(y), adjusted for an imaginary
 	// exponent, with libm-accurate pow.
-	vabs := math.Hypot(real(x), imag(x))
+	vabs := fmath.Hypot(real(x), imag(x))
 	l := fmath.Pow(vabs, real(y))
-	at := math.Atan2(imag(x), real(x))
+	at := fmath.Atan2(imag(x), real(x))
 	phase := at * real(y)
 	if imag(y) != 0 {
 		l /= fmath.Exp(at * imag(y))

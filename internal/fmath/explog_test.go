@@ -10,7 +10,7 @@ import (
 func TestExpLogCorrectlyRounded(t *testing.T) {
 	rng := rand.New(rand.NewSource(11))
 	logu := func(a, b float64) float64 { return math.Exp(math.Log(a) + rng.Float64()*(math.Log(b)-math.Log(a))) }
-	n := 1500
+	n := 800
 	if testing.Short() {
 		n = 300
 	}

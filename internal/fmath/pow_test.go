@@ -146,7 +146,7 @@ func randomPair(rng *rand.Rand, i int) (float64, float64) {
 
 func TestPowCorrectlyRounded(t *testing.T) {
 	rng := rand.New(rand.NewSource(7))
-	n := 3000
+	n := 1500
 	if testing.Short() {
 		n = 500
 	}

@@ -81,7 +81,7 @@ func TestTrigCorrectlyRounded(t *testing.T) {
 		t.Fatalf("2/pi is wrong")
 	}
 	rng := rand.New(rand.NewSource(3))
-	n := 1500
+	n := 800
 	if testing.Short() {
 		n = 300
 	}

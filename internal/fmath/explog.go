@@ -9,8 +9,10 @@ import "math"
 // Exp is e**x.
 func Exp(x float64) float64 {
 	switch {
-	case math.IsNaN(x) || x > 710:
-		return x + x // NaN or +Inf
+	case math.IsNaN(x):
+		return x
+	case x > 710:
+		return math.Inf(1)
 	case x < -746:
 		return 0
 	case x == 0:
@@ -24,8 +26,10 @@ func Exp(x float64) float64 {
 // Exp2 is 2**x.
 func Exp2(x float64) float64 {
 	switch {
-	case math.IsNaN(x) || x > 1025:
-		return x + x
+	case math.IsNaN(x):
+		return x
+	case x > 1025:
+		return math.Inf(1)
 	case x < -1080:
 		return 0
 	case x == math.Trunc(x):

@@ -63,7 +63,7 @@ func TestExpLogCorrectlyRounded(t *testing.T) {
 		check("Log10", p, Log10(p), float64(k))
 		p *= 10
 	}
-	for _, x := range []float64{math.Inf(1), math.Inf(-1), math.NaN(), 0, -1, 1, 709.8, -746, math.SmallestNonzeroFloat64} {
+	for _, x := range []float64{math.Inf(1), math.Inf(-1), math.NaN(), 0, -1, 1, 709.8, -746, 1000, 2000, -2000, math.SmallestNonzeroFloat64} {
 		for _, f := range []struct {
 			name     string
 			got, ref func(float64) float64

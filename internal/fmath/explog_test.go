@@ -78,3 +78,44 @@ func TestExpLogCorrectlyRounded(t *testing.T) {
 		t.Errorf("%d wrong", bad)
 	}
 }
+
+func TestSinhCoshCorrectlyRounded(t *testing.T) {
+	rng := rand.New(rand.NewSource(12))
+	bad := 0
+	for i := 0; i < 600; i++ {
+		var x float64
+		switch i % 3 {
+		case 0:
+			x = rng.Float64()*1420 - 710
+		case 1:
+			x = rng.Float64()*6 - 3
+		default:
+			x = math.Ldexp(rng.Float64()-0.5, -rng.Intn(30))
+		}
+		e := bigExp(bf(x))
+		em := new(big.Float).SetPrec(refPrec).Quo(bf(1), e)
+		s, _ := new(big.Float).SetPrec(refPrec).Sub(e, em).Float64()
+		c, _ := new(big.Float).SetPrec(refPrec).Add(e, em).Float64()
+		s, c = s/2, c/2 // exact halvings (no subnormal results here)
+		if gs, gc := Sinh(x), Cosh(x); gs != s || gc != c {
+			bad++
+			if bad < 10 {
+				t.Errorf("x=%x: Sinh %x Cosh %x, want %x %x", x, gs, gc, s, c)
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d wrong", bad)
+	}
+	for _, x := range []float64{0, math.Copysign(0, -1), math.Inf(1), math.Inf(-1), math.NaN(), 711, -711, 1e300} {
+		for _, f := range []struct {
+			name     string
+			got, ref func(float64) float64
+		}{{"Sinh", Sinh, math.Sinh}, {"Cosh", Cosh, math.Cosh}} {
+			g, w := f.got(x), f.ref(x)
+			if math.Float64bits(g) != math.Float64bits(w) && !(math.IsNaN(g) && math.IsNaN(w)) {
+				t.Errorf("%s(%v) = %v, want %v", f.name, x, g, w)
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/big"
 
+	"github.com/asylang/asy/internal/fmath"
 	"github.com/asylang/asy/vm"
 )
 
@@ -286,7 +287,7 @@ func init() {
 		result := make([]vm.Value, k)
 		setsize := 21
 		if k > 5 {
-			setsize += int(math.Pow(4, math.Ceil(math.Log(float64(k*3))/math.Log(4))))
+			setsize += int(math.Pow(4, math.Ceil(fmath.Log(float64(k*3))/fmath.Log(4))))
 		}
 		if n <= setsize {
 			pool := append([]vm.Value(nil), items...)
@@ -394,9 +395,9 @@ func init() {
 			r.mt.hasGaussNext = false
 		} else {
 			x2pi := r.mt.random() * 2 * math.Pi
-			g2rad := math.Sqrt(-2.0 * math.Log(1.0-r.mt.random()))
-			z = math.Cos(x2pi) * g2rad
-			r.mt.gaussNext = math.Sin(x2pi) * g2rad
+			g2rad := math.Sqrt(-2.0 * fmath.Log(1.0-r.mt.random()))
+			z = fmath.Cos(x2pi) * g2rad
+			r.mt.gaussNext = fmath.Sin(x2pi) * g2rad
 			r.mt.hasGaussNext = true
 		}
 		return vm.Float(mu + z*sigma), nil
@@ -422,7 +423,7 @@ func init() {
 		if err != nil {
 			return vm.Undef, err
 		}
-		return vm.Float(-math.Log(1.0-randSelf(args).mt.random()) / l), nil
+		return vm.Float(-fmath.Log(1.0-randSelf(args).mt.random()) / l), nil
 	})
 	m("triangular", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		a, err := vm.UnpackArgs("triangular", args[1:], kw, 0, "low", "high", "mode")

@@ -19,25 +19,25 @@ func (r *randomObj) gamma(alpha, beta float64) (float64, error) {
 	case alpha > 1.0:
 		// Cheng's rejection algorithm GB.
 		ainv := math.Sqrt(2.0*alpha - 1.0)
-		bbb := alpha - math.Log(4.0)
+		bbb := alpha - fmath.Log(4.0)
 		ccc := alpha + ainv
-		sgMagic := 1.0 + math.Log(4.5)
+		sgMagic := 1.0 + fmath.Log(4.5)
 		for {
 			u1 := r.mt.random()
 			if !(1e-7 < u1 && u1 < 0.9999999) {
 				continue
 			}
 			u2 := 1.0 - r.mt.random()
-			v := math.Log(u1/(1.0-u1)) / ainv
-			x := alpha * math.Exp(v)
+			v := fmath.Log(u1/(1.0-u1)) / ainv
+			x := alpha * fmath.Exp(v)
 			z := u1 * u1 * u2
 			rr := bbb + ccc*v - x
-			if rr+sgMagic-4.5*z >= 0.0 || rr >= math.Log(z) {
+			if rr+sgMagic-4.5*z >= 0.0 || rr >= fmath.Log(z) {
 				return x * beta, nil
 			}
 		}
 	case alpha == 1.0:
-		return -math.Log(1.0-r.mt.random()) * beta, nil
+		return -fmath.Log(1.0-r.mt.random()) * beta, nil
 	default:
 		// alpha < 1: Ahrens–Dieter GS.
 		var x float64
@@ -48,14 +48,14 @@ func (r *randomObj) gamma(alpha, beta float64) (float64, error) {
 			if p <= 1.0 {
 				x = fmath.Pow(p, 1.0/alpha)
 			} else {
-				x = -math.Log((b - p) / alpha)
+				x = -fmath.Log((b - p) / alpha)
 			}
 			u1 := r.mt.random()
 			if p > 1.0 {
 				if u1 <= fmath.Pow(x, alpha-1.0) {
 					break
 				}
-			} else if u1 <= math.Exp(-x) {
+			} else if u1 <= fmath.Exp(-x) {
 				break
 			}
 		}
@@ -65,13 +65,13 @@ func (r *randomObj) gamma(alpha, beta float64) (float64, error) {
 
 // normal is normalvariate's Kinderman–Monahan ratio method.
 func (r *randomObj) normal(mu, sigma float64) float64 {
-	magic := 4 * math.Exp(-0.5) / math.Sqrt(2.0)
+	magic := 4 * fmath.Exp(-0.5) / math.Sqrt(2.0)
 	var z float64
 	for {
 		u1 := r.mt.random()
 		u2 := 1.0 - r.mt.random()
 		z = magic * (u1 - 0.5) / u2
-		if z*z/4.0 <= -math.Log(u2) {
+		if z*z/4.0 <= -fmath.Log(u2) {
 			break
 		}
 	}
@@ -144,7 +144,7 @@ func init() {
 		if err != nil {
 			return vm.Undef, err
 		}
-		return vm.Float(math.Exp(randSelf(args).normal(mu, sigma))), nil
+		return vm.Float(fmath.Exp(randSelf(args).normal(mu, sigma))), nil
 	})
 	m("paretovariate", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		v, err := vm.UnpackArgs("paretovariate", args[1:], kw, 1, "alpha")
@@ -164,7 +164,7 @@ func init() {
 			return vm.Undef, err
 		}
 		u := 1.0 - randSelf(args).mt.random()
-		return vm.Float(alpha * fmath.Pow(-math.Log(u), 1.0/beta)), nil
+		return vm.Float(alpha * fmath.Pow(-fmath.Log(u), 1.0/beta)), nil
 	})
 	m("vonmisesvariate", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		mu, kappa, err := two("vonmisesvariate", "mu", "kappa", args, kw)
@@ -180,10 +180,10 @@ func init() {
 		var z float64
 		for {
 			u1 := r.mt.random()
-			z = math.Cos(math.Pi * u1)
+			z = fmath.Cos(math.Pi * u1)
 			d := z / (rr + z)
 			u2 := r.mt.random()
-			if u2 < 1.0-d*d || u2 <= (1.0-d)*math.Exp(d) {
+			if u2 < 1.0-d*d || u2 <= (1.0-d)*fmath.Exp(d) {
 				break
 			}
 		}
@@ -191,9 +191,9 @@ func init() {
 		f := (q + z) / (1.0 + q*z)
 		var theta float64
 		if r.mt.random() > 0.5 {
-			theta = math.Mod(mu+math.Acos(f), 2*math.Pi)
+			theta = math.Mod(mu+fmath.Acos(f), 2*math.Pi)
 		} else {
-			theta = math.Mod(mu-math.Acos(f), 2*math.Pi)
+			theta = math.Mod(mu-fmath.Acos(f), 2*math.Pi)
 		}
 		if theta < 0 {
 			theta += 2 * math.Pi // Python's % takes the divisor's sign

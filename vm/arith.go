@@ -459,7 +459,7 @@ func floatBinary(op int, x, y float64) (Value, bool, error) {
 		_, m := floatDivmod(x, y)
 		return Float(m), true, nil
 	case binPow:
-		if x == 0 && y < 0 {
+		if x == 0 && y < 0 && !math.IsInf(y, -1) { // 0.0 ** -inf is inf
 			return Undef, true, Errorf(ZeroDivisionError, "0.0 cannot be raised to a negative power")
 		}
 		if x < 0 && y != math.Trunc(y) && !math.IsInf(x, 0) && !math.IsNaN(y) {

@@ -160,6 +160,15 @@ func TestPowCorrectlyRounded(t *testing.T) {
 			}
 		}
 	}
+	// Subnormal bases (Go's math.Pow gets these wrong on amd64).
+	for i := 0; i < 100; i++ {
+		x := math.Ldexp(0.5+rng.Float64()/2, -1022-rng.Intn(52)) // never 0
+		y := rng.Float64()*2 - 0.5
+		if got, want := Pow(x, y), refPow(x, y); got != want {
+			bad++
+			t.Errorf("Pow(%x, %x) = %x, want %x", x, y, got, want)
+		}
+	}
 	if bad > 0 {
 		t.Errorf("%d of %d wrong", bad, n)
 	}
@@ -185,6 +194,11 @@ func TestPowExactAndMidpoints(t *testing.T) {
 	}
 	// 2^-1074.5 rounds up to the smallest subnormal.
 	cases[len(cases)-1].want = math.SmallestNonzeroFloat64
+	// exactPow with a 53-bit odd mantissa and an integral y (its root
+	// search once counted in floats, which stop advancing at 2^53).
+	if got, ok := exactPow(1<<53-1, 3); !ok || got != roundInt(cube(1<<53-1)) {
+		t.Errorf("exactPow(2^53-1, 3) = %v, %v", got, ok)
+	}
 	for _, c := range cases {
 		if got := Pow(c.x, c.y); got != c.want {
 			t.Errorf("Pow(%v, %v) = %v, want %v", c.x, c.y, got, c.want)

@@ -139,18 +139,23 @@ func exactPow(x, y float64) (float64, bool) {
 	if int64(a)*p%q != 0 {
 		return 0, false
 	}
-	// t = the q-th root of o, if it is an integer.
-	t0 := math.Round(math.Pow(float64(o), 1/float64(q)))
-	var t *big.Int
+	// t = the q-th root of o, if it is an integer (integer loop: near
+	// 2^53 a float64 counter would not advance).
 	ob := new(big.Int).SetUint64(o)
-	for c := t0 - 1; c <= t0+1; c++ {
-		if c < 2 {
-			continue
-		}
-		cb := big.NewInt(int64(c))
-		if new(big.Int).Exp(cb, big.NewInt(q), nil).Cmp(ob) == 0 {
-			t = cb
-			break
+	var t *big.Int
+	if q == 1 {
+		t = ob
+	} else {
+		t0 := int64(math.Round(math.Pow(float64(o), 1/float64(q)))) // o < 2^53: t0 < 2^27
+		for c := t0 - 1; c <= t0+1; c++ {
+			if c < 2 {
+				continue
+			}
+			cb := big.NewInt(c)
+			if new(big.Int).Exp(cb, big.NewInt(q), nil).Cmp(ob) == 0 {
+				t = cb
+				break
+			}
 		}
 	}
 	if t == nil || t.BitLen()*int(p) > 4000 {

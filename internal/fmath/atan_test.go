@@ -41,16 +41,8 @@ func TestAtanAsinAcosCorrectlyRounded(t *testing.T) {
 	if testing.Short() {
 		n = 300
 	}
-	round := func(v *big.Float) float64 { f, _ := v.Float64(); return f }
-	bad := 0
-	check := func(name string, x, got, want float64) {
-		if got != want {
-			bad++
-			if bad < 10 {
-				t.Errorf("%s(%x) = %x, want %x", name, x, got, want)
-			}
-		}
-	}
+	round := roundBig
+	check, wrong := mismatches(t)
 	for i := 0; i < n; i++ {
 		var x float64
 		switch i % 4 {
@@ -73,7 +65,7 @@ func TestAtanAsinAcosCorrectlyRounded(t *testing.T) {
 			check("Acos", x, Acos(x), round(new(big.Float).SetPrec(prec).Sub(halfPiB, as)))
 		}
 	}
-	if bad > 0 {
+	if bad := wrong(); bad > 0 {
 		t.Errorf("%d wrong", bad)
 	}
 	for _, x := range []float64{0, math.Copysign(0, -1), 1, -1, math.Inf(1), math.Inf(-1), math.NaN()} {

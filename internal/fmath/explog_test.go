@@ -15,16 +15,8 @@ func TestExpLogCorrectlyRounded(t *testing.T) {
 		n = 300
 	}
 	ln2, ln10 := bigLn2(), bigLn(bf(10))
-	round := func(v *big.Float) float64 { f, _ := v.Float64(); return f }
-	bad := 0
-	check := func(name string, x, got, want float64) {
-		if got != want {
-			bad++
-			if bad < 10 {
-				t.Errorf("%s(%x) = %x, want %x", name, x, got, want)
-			}
-		}
-	}
+	round := roundBig
+	check, wrong := mismatches(t)
 	for i := 0; i < n; i++ {
 		var x float64
 		switch i % 3 {
@@ -74,7 +66,7 @@ func TestExpLogCorrectlyRounded(t *testing.T) {
 			}
 		}
 	}
-	if bad > 0 {
+	if bad := wrong(); bad > 0 {
 		t.Errorf("%d wrong", bad)
 	}
 }

@@ -11,6 +11,24 @@ import (
 // exp(y ln x) from plain Taylor/atanh series.
 const refPrec = 256
 
+// roundBig is the float64 nearest a reference value.
+func roundBig(v *big.Float) float64 { f, _ := v.Float64(); return f }
+
+// mismatches returns a check that fails the test when got != want,
+// reporting the first ten differences only, and the count of them all.
+func mismatches(t *testing.T) (check func(name string, x, got, want float64), count func() int) {
+	bad := 0
+	check = func(name string, x, got, want float64) {
+		if got != want {
+			bad++
+			if bad < 10 {
+				t.Errorf("%s(%x) = %x, want %x", name, x, got, want)
+			}
+		}
+	}
+	return check, func() int { return bad }
+}
+
 func bf(v float64) *big.Float { return new(big.Float).SetPrec(refPrec).SetFloat64(v) }
 
 // bigAtanhSeries is 2 * sum s^(2k+1)/(2k+1), i.e. ln((1+s)/(1-s)).

@@ -84,10 +84,7 @@ func Log2(x float64) float64 {
 	if x == 1 {
 		return 0
 	}
-	tablesOnce.Do(initTables)
-	h, l := logDD(x)
-	h, _ = ddMul(h, l, invLn2[0], invLn2[1])
-	return h
+	return logTimes(x, &invLn2)
 }
 
 // Log10 is the base-10 logarithm; exact for the powers of ten a float64
@@ -99,8 +96,14 @@ func Log10(x float64) float64 {
 	if x == 1 {
 		return 0
 	}
+	return logTimes(x, &invLn10)
+}
+
+// logTimes is log(x)·c rounded once, c a double-double constant (1/ln 2,
+// 1/ln 10) made by initTables: x is positive, finite and not 1.
+func logTimes(x float64, c *[2]float64) float64 {
 	tablesOnce.Do(initTables)
 	h, l := logDD(x)
-	h, _ = ddMul(h, l, invLn10[0], invLn10[1])
+	h, _ = ddMul(h, l, c[0], c[1])
 	return h
 }

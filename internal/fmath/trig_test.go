@@ -85,7 +85,7 @@ func TestTrigCorrectlyRounded(t *testing.T) {
 	if testing.Short() {
 		n = 300
 	}
-	bad := 0
+	r := &reporter{t: t}
 	for i := 0; i < n; i++ {
 		var x float64
 		switch i % 4 {
@@ -100,15 +100,10 @@ func TestTrigCorrectlyRounded(t *testing.T) {
 		}
 		s, c, tn := refSinCos(x, pi)
 		if gs, gc, gt := Sin(x), Cos(x), Tan(x); gs != s || gc != c || gt != tn {
-			bad++
-			if bad < 10 {
-				t.Errorf("x=%x: Sin %x Cos %x Tan %x, want %x %x %x", x, gs, gc, gt, s, c, tn)
-			}
+			r.fail("x=%x: Sin %x Cos %x Tan %x, want %x %x %x", x, gs, gc, gt, s, c, tn)
 		}
 	}
-	if bad > 0 {
-		t.Errorf("%d of %d wrong", bad, n)
-	}
+	r.done(n)
 }
 
 func BenchmarkTrigInit(b *testing.B) {

@@ -61,15 +61,7 @@ func (t *Thread) sliceIndices(s *SliceObj, n int64) (start, stop, step int64, er
 		if !ok {
 			return 0, Errorf(TypeError, "slice indices must be integers or None or have an __index__ method")
 		}
-		if x < 0 {
-			x += n
-			if x < lower {
-				x = lower
-			}
-		} else if x > upper {
-			x = upper
-		}
-		return x, nil
+		return clampSliceIndex(x, n, lower, upper), nil
 	}
 	if step < 0 {
 		start, err = conv(s.start, upper)
@@ -85,6 +77,15 @@ func (t *Thread) sliceIndices(s *SliceObj, n int64) (start, stop, step int64, er
 		stop, err = conv(s.stop, upper)
 	}
 	return
+}
+
+// clampSliceIndex resolves a slice bound x against length n: a negative
+// one counts from the end, and the result stays within [lower, upper].
+func clampSliceIndex(x, n, lower, upper int64) int64 {
+	if x < 0 {
+		return max(x+n, lower)
+	}
+	return min(x, upper)
 }
 
 // sliceArg converts a slice bound, clamping huge ints.
@@ -131,11 +132,7 @@ func sliceSeq(seq, lo, hi Value) (Value, bool) {
 		if !v.isInt() {
 			return 0, false
 		}
-		x := int64(v.n)
-		if x < 0 {
-			x = max(x+n, 0)
-		}
-		return min(x, n), true
+		return clampSliceIndex(int64(v.n), n, 0, n), true
 	}
 	start, ok1 := bound(lo, 0)
 	stop, ok2 := bound(hi, n)

@@ -34,8 +34,8 @@ func AppendFloatRepr(dst []byte, f float64) []byte { return appendFloatRepr(dst,
 // Payload returns the built-in part of an instance of a subclass of a
 // built-in type (the str of a str subclass, the tuple of a namedtuple...).
 func Payload(v Value) (Value, bool) {
-	if inst, ok := v.o.(*Instance); ok && !inst.payload.IsUndef() {
-		return inst.payload, true
+	if inst, ok := v.o.(*Instance); ok && !inst.Payload().IsUndef() {
+		return inst.Payload(), true
 	}
 	return Undef, false
 }

@@ -185,7 +185,7 @@ func (t *Thread) IndexBig(v Value) (*big.Int, error) {
 			}
 			return nil, Errorf(TypeError, "__index__ returned non-int (type %s)", r.TypeName())
 		}
-		if b := inst.payload.bigOf(); b != nil {
+		if b := inst.Payload().bigOf(); b != nil {
 			return b, nil
 		}
 	}

@@ -122,8 +122,8 @@ func (t *Thread) dunderBinary(op int, a, b Value, inplace bool) (Value, error) {
 				}
 			}
 			// tuple + a tuple subclass: the built-in part of the right operand.
-			if bi := b.o.(*Instance); !bi.payload.IsUndef() {
-				if r2, ok2, err2 := builtinBinary(t, op, a, bi.payload, inplace); ok2 && err2 == nil {
+			if bi := b.o.(*Instance); !bi.Payload().IsUndef() {
+				if r2, ok2, err2 := builtinBinary(t, op, a, bi.Payload(), inplace); ok2 && err2 == nil {
 					return r2, nil
 				}
 			}
@@ -131,12 +131,12 @@ func (t *Thread) dunderBinary(op int, a, b Value, inplace bool) (Value, error) {
 		}
 	}
 	// Instances of subclasses of built-in types operate through their built-in part.
-	if ai, ok := a.o.(*Instance); ok && !ai.payload.IsUndef() {
-		if r, ok, err := builtinBinary(t, op, ai.payload, unwrapPayload(b), inplace); ok || err != nil {
+	if ai, ok := a.o.(*Instance); ok && !ai.Payload().IsUndef() {
+		if r, ok, err := builtinBinary(t, op, ai.Payload(), unwrapPayload(b), inplace); ok || err != nil {
 			return r, err
 		}
-	} else if bi, ok := b.o.(*Instance); ok && !bi.payload.IsUndef() {
-		if r, ok, err := builtinBinary(t, op, a, bi.payload, inplace); ok || err != nil {
+	} else if bi, ok := b.o.(*Instance); ok && !bi.Payload().IsUndef() {
+		if r, ok, err := builtinBinary(t, op, a, bi.Payload(), inplace); ok || err != nil {
 			return r, err
 		}
 	}
@@ -571,8 +571,8 @@ func (t *Thread) BinaryOp(op string, a, b Value) (Value, error) {
 
 // unwrapPayload returns the built-in part of an instance of a subclass of a built-in type.
 func unwrapPayload(v Value) Value {
-	if inst, ok := v.o.(*Instance); ok && !inst.payload.IsUndef() {
-		return inst.payload
+	if inst, ok := v.o.(*Instance); ok && !inst.Payload().IsUndef() {
+		return inst.Payload()
 	}
 	return v
 }

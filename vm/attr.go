@@ -451,13 +451,13 @@ func (t *Thread) genericInstanceAttr(o *Instance, obj Value, name string, withGe
 		}
 		return Obj(o.attrs.asDict()), true, nil
 	}
-	if o.exc != nil {
+	if o.exc() != nil {
 		if v, ok := t.excAttr(o, name); ok {
 			return v, true, nil
 		}
 	}
 	// Attributes a native payload exposes itself (e.g. a Queue's _queue).
-	if ag, ok := o.payload.o.(AttrGetter); ok {
+	if ag, ok := o.Payload().o.(AttrGetter); ok {
 		if v, ok, err := ag.GetAttr(t, name); ok || err != nil {
 			return v, ok, err
 		}
@@ -491,30 +491,30 @@ func (t *Thread) getattrAfter(o *Instance, obj Value, name string, r Value, err 
 func (t *Thread) excAttr(o *Instance, name string) (Value, bool) {
 	switch name {
 	case "args":
-		return Obj(o.exc.args), true
+		return Obj(o.exc().args), true
 	case "__cause__":
-		if o.exc.cause.IsUndef() {
+		if o.exc().cause.IsUndef() {
 			return None, true
 		}
-		return o.exc.cause, true
+		return o.exc().cause, true
 	case "__context__":
-		if o.exc.context.IsUndef() {
+		if o.exc().context.IsUndef() {
 			return None, true
 		}
-		return o.exc.context, true
+		return o.exc().context, true
 	case "__suppress_context__":
-		return Bool(o.exc.suppressContext), true
+		return Bool(o.exc().suppressContext), true
 	case "__traceback__":
-		if len(o.exc.traceback) == 0 {
+		if len(o.exc().traceback) == 0 {
 			return None, true
 		}
-		return Obj(&tracebackObj{entries: append([]TraceEntry(nil), o.exc.traceback...)}), true
+		return Obj(&tracebackObj{entries: append([]TraceEntry(nil), o.exc().traceback...)}), true
 	case "__notes__":
-		if o.exc.notes == nil {
+		if o.exc().notes == nil {
 			return Undef, false
 		}
 		var items []Value
-		for _, n := range o.exc.notes {
+		for _, n := range o.exc().notes {
 			items = append(items, Str(n))
 		}
 		return Obj(NewList(items)), true
@@ -526,7 +526,7 @@ func (t *Thread) excAttr(o *Instance, name string) (Value, bool) {
 			return Undef, false
 		}
 		// OSError(errno, strerror[, filename[, winerror[, filename2]]]).
-		args := o.exc.osFields()
+		args := o.exc().osFields()
 		i := map[string]int{"errno": 0, "strerror": 1, "filename": 2, "filename2": 4}[name]
 		if len(args) < 2 || len(args) > 5 || i >= len(args) || (i == 4 && args[2].IsNone()) {
 			return None, true
@@ -566,7 +566,7 @@ func syntaxErrorAttr(o *Instance, name string) (Value, bool) {
 		v, ok := vals[name]
 		return v, ok
 	}
-	args := o.exc.args.items
+	args := o.exc().args.items
 	if name == "msg" {
 		if len(args) > 0 {
 			return args[0], true
@@ -592,8 +592,8 @@ var excExtraAttrs = map[string]func(o *Instance) (Value, bool){
 		if !o.cls.IsSubclass(StopIteration) {
 			return Undef, false
 		}
-		if len(o.exc.args.items) > 0 {
-			return o.exc.args.items[0], true
+		if len(o.exc().args.items) > 0 {
+			return o.exc().args.items[0], true
 		}
 		return None, true
 	},
@@ -601,13 +601,13 @@ var excExtraAttrs = map[string]func(o *Instance) (Value, bool){
 		if !o.cls.IsSubclass(SystemExit) {
 			return Undef, false
 		}
-		if len(o.exc.args.items) == 1 {
-			return o.exc.args.items[0], true
+		if len(o.exc().args.items) == 1 {
+			return o.exc().args.items[0], true
 		}
-		if len(o.exc.args.items) == 0 {
+		if len(o.exc().args.items) == 0 {
 			return None, true
 		}
-		return Obj(o.exc.args), true
+		return Obj(o.exc().args), true
 	},
 }
 
@@ -820,26 +820,26 @@ func (t *Thread) SetAttr(obj Value, name string, v Value) error {
 				_, err := t.callBound(sa, obj, []Value{Str(name), v}, nil)
 				return err
 			}
-			if o.exc != nil {
+			if o.exc() != nil {
 				switch name {
 				case "__cause__":
-					o.exc.cause = v
-					o.exc.suppressContext = true
+					o.exc().cause = v
+					o.exc().suppressContext = true
 					return nil
 				case "__context__":
-					o.exc.context = v
+					o.exc().context = v
 					return nil
 				case "__traceback__":
-					return o.exc.setTraceback(v)
+					return o.exc().setTraceback(v)
 				case "__suppress_context__":
-					o.exc.suppressContext = v.n != 0
+					o.exc().suppressContext = v.n != 0
 					return nil
 				case "args":
 					items, err := t.ToList(v)
 					if err != nil {
 						return err
 					}
-					o.exc.args = NewTuple(items)
+					o.exc().args = NewTuple(items)
 					return nil
 				}
 			}
@@ -848,7 +848,8 @@ func (t *Thread) SetAttr(obj Value, name string, v Value) error {
 				if !ok || !v.isObj() {
 					return Errorf(TypeError, "__dict__ must be set to a dictionary, not a '%s'", v.TypeName())
 				}
-				o.attrs = attrMap{ext: &attrExt{dict: d, slots: o.attrs.slotVals()}}
+				o.attrs.extra().dict = d
+				o.attrs.shape, o.attrs.vals = nil, nil
 				return nil
 			}
 			return o.setAttrGeneric(name, v)

@@ -26,6 +26,11 @@ type attrExt struct {
 	// slots holds the values of __slots__ attributes (by member.index),
 	// which are not part of the instance's __dict__.
 	slots []Value
+	// exc holds exception state when the class derives from BaseException.
+	exc *ExcState
+	// payload holds the built-in part of instances of classes derived from
+	// list, dict, etc. (Undef for plain objects).
+	payload Value
 }
 
 // dictStore is the dict storage (nil while the shape holds the attributes).

@@ -37,7 +37,7 @@ func bufferOf(v Value) (BufferExporter, bool) {
 	case BufferExporter:
 		return o, true
 	case *Instance:
-		return bufferOf(o.payload)
+		return bufferOf(o.Payload())
 	}
 	return nil, false
 }

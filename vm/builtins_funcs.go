@@ -526,7 +526,7 @@ func init() {
 	}
 	exit := func(t *Thread, args []Value, kw []KV) (Value, error) {
 		e := NewInstance(SystemExit)
-		e.exc.args = NewTuple(append([]Value(nil), args...))
+		e.exc().args = NewTuple(append([]Value(nil), args...))
 		return Undef, e
 	}
 	b["exit"] = exit
@@ -626,8 +626,8 @@ func builtinRound(t *Thread, args []Value, kw []KV) (Value, error) {
 				}
 				return t.callBound(m, x, []Value{nd}, nil)
 			}
-			if inst != nil && !inst.payload.IsUndef() {
-				x = inst.payload // an int or float subclass rounds as its value
+			if inst != nil && !inst.Payload().IsUndef() {
+				x = inst.Payload() // an int or float subclass rounds as its value
 			}
 		}
 	}

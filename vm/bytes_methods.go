@@ -35,7 +35,7 @@ func bytesLike(v Value) ([]byte, bool) {
 	case *ByteArray:
 		return o.b, true
 	case *Instance:
-		return bytesLike(o.payload)
+		return bytesLike(o.Payload())
 	case *MemoryView:
 		if !o.unusable() {
 			return o.bytes(), true

@@ -62,20 +62,20 @@ func (t *Thread) Call(fn Value, args []Value, kw []KV) (Value, error) {
 		}
 		if len(args) == 2 && o.owner != nil && isCoreType(o.owner) && unwrapsOperand(o.Name) {
 			// So does its operand: [1].__eq__(L([1])) compares the lists.
-			if inst, ok := args[1].o.(*Instance); ok && !inst.payload.IsUndef() && !inst.cls.isExc {
-				args = []Value{args[0], inst.payload}
+			if inst, ok := args[1].o.(*Instance); ok && !inst.Payload().IsUndef() && !inst.cls.isExc {
+				args = []Value{args[0], inst.Payload()}
 			}
 		}
 		if o.owner != nil && len(args) > 0 && args[0].isObj() {
 			// A method of a built-in type called on an instance of a script
 			// subclass works on the built-in part of it.
-			if inst, ok := args[0].o.(*Instance); ok && !inst.payload.IsUndef() && o.owner != ObjectType && !o.owner.isExc {
-				if d, isDict := inst.payload.o.(*Dict); isDict && o.owner == DictType && o.Name == "__getitem__" && len(args) == 2 && len(kw) == 0 {
+			if inst, ok := args[0].o.(*Instance); ok && !inst.Payload().IsUndef() && o.owner != ObjectType && !o.owner.isExc {
+				if d, isDict := inst.Payload().o.(*Dict); isDict && o.owner == DictType && o.Name == "__getitem__" && len(args) == 2 && len(kw) == 0 {
 					// dict.__getitem__ of a subclass goes to its __missing__.
 					return t.dictSubclassItem(args[0], inst, d, args[1])
 				}
 				full := t.allocRegs(len(args))
-				full[0] = inst.payload
+				full[0] = inst.Payload()
 				copy(full[1:], args[1:])
 				r, err := callBuiltin(t, o, full, kw)
 				t.freeRegs(full)

@@ -255,12 +255,21 @@ func computeMRO(c *Class) ([]*Class, error) {
 type Instance struct {
 	cls   *Class
 	attrs attrMap
-	// exc holds exception state when cls derives from BaseException.
-	exc *ExcState
-	// payload holds the built-in part of instances of classes derived from
-	// list, dict, etc. (nil for plain objects).
-	payload Value
 }
+
+// exc is the exception state of instances of BaseException's subclasses
+// (nil for other objects). It lives in the side struct with the payload so
+// that plain objects, the common case, stay small.
+func (i *Instance) exc() *ExcState {
+	if i.attrs.ext == nil {
+		return nil
+	}
+	return i.attrs.ext.exc
+}
+
+// setPayload sets the built-in part of an instance of a subclass of a
+// built-in or native class.
+func (i *Instance) setPayload(v Value) { i.attrs.extra().payload = v }
 
 func (i *Instance) Class() *Class { return i.cls }
 
@@ -287,9 +296,21 @@ func NewInstance(cls *Class) *Instance {
 		inst = &Instance{cls: cls}
 	}
 	if cls.isExc {
-		inst.exc = &ExcState{args: emptyTuple}
+		// An exception's side struct and state come in one allocation.
+		x := &excExt{state: ExcState{args: emptyTuple}}
+		if inst.attrs.ext != nil {
+			x.ext = *inst.attrs.ext
+		}
+		x.ext.exc = &x.state
+		inst.attrs.ext = &x.ext
 	}
 	return inst
+}
+
+// excExt is the side struct of an exception instance with its state.
+type excExt struct {
+	ext   attrExt
+	state ExcState
 }
 
 // instanceWith is an instance allocated together with the storage for its
@@ -327,7 +348,12 @@ func instanceWithStore[S any](cls *Class, vals func(*S) []Value) *Instance {
 
 // Payload is the built-in part of an instance of a script subclass of a
 // built-in or native class (Undef for plain instances).
-func (i *Instance) Payload() Value { return i.payload }
+func (i *Instance) Payload() Value {
+	if i.attrs.ext == nil {
+		return Undef
+	}
+	return i.attrs.ext.payload
+}
 
 // Attr returns an instance attribute from its own dict.
 func (i *Instance) Attr(name string) (Value, bool) {

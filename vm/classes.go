@@ -145,7 +145,7 @@ func (t *Thread) prepareNamespace(metaclass Value, custom bool, name Value, base
 		case *Dict:
 			return &classNamespace{dict: m}, nil
 		case *Instance:
-			if d, ok := m.payload.o.(*Dict); ok {
+			if d, ok := m.Payload().o.(*Dict); ok {
 				return &classNamespace{dict: d, obj: r}, nil
 			}
 		}
@@ -190,10 +190,10 @@ func (t *Thread) setNames(cls *Class) error {
 			if m, ok := inst.cls.Lookup("__set_name__"); ok {
 				if _, err := t.Call(m, []Value{v, Obj(cls), Str(keys[i])}, nil); err != nil {
 					wrapped := NewError(RuntimeError, fmt.Sprintf("Error calling __set_name__ on '%s' instance '%s' in '%s'", inst.cls.Name, keys[i], cls.Name))
-					if cause, ok := err.(*Instance); ok && cause.exc != nil {
-						wrapped.exc.cause = Obj(cause)
-						wrapped.exc.context = Obj(cause)
-						wrapped.exc.suppressContext = true
+					if cause, ok := err.(*Instance); ok && cause.exc() != nil {
+						wrapped.exc().cause = Obj(cause)
+						wrapped.exc().context = Obj(cause)
+						wrapped.exc().suppressContext = true
 					}
 					return wrapped
 				}

@@ -61,8 +61,8 @@ func (t *Thread) richCompare(op int, a, b Value) (Value, error) {
 		}
 	}
 	// Built-in payloads of instances of subclasses of built-in types.
-	if ai, ok := a.o.(*Instance); ok && !ai.payload.IsUndef() {
-		return t.compareOp(op, ai.payload, b)
+	if ai, ok := a.o.(*Instance); ok && !ai.Payload().IsUndef() {
+		return t.compareOp(op, ai.Payload(), b)
 	}
 	switch op {
 	case cmpEQ:
@@ -79,7 +79,7 @@ func (t *Thread) richCompare(op int, a, b Value) (Value, error) {
 func (t *Thread) builtinParts(op int, a, b Value) (Value, Value, bool) {
 	unwrap := func(x Value, dunder string) (Value, bool, bool) {
 		inst, ok := x.o.(*Instance)
-		if !ok || !x.isObj() || inst.payload.IsUndef() {
+		if !ok || !x.isObj() || inst.Payload().IsUndef() {
 			return x, false, true
 		}
 		if m, found := t.lookupSpecial(x, dunder); found {
@@ -87,7 +87,7 @@ func (t *Thread) builtinParts(op int, a, b Value) (Value, Value, bool) {
 				return x, true, false
 			}
 		}
-		return inst.payload, true, true
+		return inst.Payload(), true, true
 	}
 	pa, wa, oka := unwrap(a, cmpDunders[op])
 	pb, wb, okb := unwrap(b, cmpDunders[cmpSwapped[op]])

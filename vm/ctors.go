@@ -96,8 +96,8 @@ func init() {
 	ObjectType.Dict["__new__"] = newWrapperFor(ObjectType) // see tpnew.go
 
 	BaseException.AddMethod("__init__", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		if inst, ok := args[0].o.(*Instance); ok && inst.exc != nil {
-			inst.exc.setArgs(inst.cls, args[1:])
+		if inst, ok := args[0].o.(*Instance); ok && inst.exc() != nil {
+			inst.exc().setArgs(inst.cls, args[1:])
 		}
 		return None, nil
 	})
@@ -105,7 +105,7 @@ func init() {
 		if len(args) != 2 {
 			return Undef, Errorf(TypeError, "BaseException.with_traceback() takes exactly one argument (%d given)", len(args)-1)
 		}
-		if err := args[0].o.(*Instance).exc.setTraceback(args[1]); err != nil {
+		if err := args[0].o.(*Instance).exc().setTraceback(args[1]); err != nil {
 			return Undef, err
 		}
 		return args[0], nil
@@ -119,7 +119,7 @@ func init() {
 		if !ok {
 			return Undef, Errorf(TypeError, "note must be a str, not '%s'", args[1].TypeName())
 		}
-		inst.exc.notes = append(inst.exc.notes, s)
+		inst.exc().notes = append(inst.exc().notes, s)
 		return None, nil
 	})
 
@@ -135,7 +135,7 @@ func init() {
 			tup, ok := args[1].o.(*Tuple)
 			if !ok || !args[1].isObj() {
 				if inst, isInst := args[1].o.(*Instance); isInst {
-					tup, ok = inst.payload.o.(*Tuple) // a tuple subclass
+					tup, ok = inst.Payload().o.(*Tuple) // a tuple subclass
 				}
 			}
 			if !ok {
@@ -153,7 +153,7 @@ func init() {
 			ns, ok := args[2].o.(*Dict)
 			if inst, isInst := args[2].o.(*Instance); isInst {
 				// The mapping a __prepare__ returned: a dict subclass.
-				ns, ok = inst.payload.o.(*Dict)
+				ns, ok = inst.Payload().o.(*Dict)
 			}
 			if !ok {
 				return Undef, Errorf(TypeError, "type.__new__() argument 3 must be dict, not %s", args[2].TypeName())
@@ -523,7 +523,7 @@ func WrapNative(cls *Class, o Object) Value {
 		return Obj(o)
 	}
 	inst := NewInstance(cls)
-	inst.payload = Obj(o)
+	inst.setPayload(Obj(o))
 	return Obj(inst)
 }
 
@@ -586,7 +586,7 @@ func newInt(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 	}
 	if !cls.Builtin {
 		inst := NewInstance(cls)
-		inst.payload = r
+		inst.setPayload(r)
 		return Obj(inst), nil
 	}
 	return r, nil
@@ -631,8 +631,8 @@ func (t *Thread) toInt(x Value) (Value, error) {
 				return r, nil
 			}
 		}
-		if isInst && !inst.payload.IsUndef() {
-			return t.toInt(inst.payload)
+		if isInst && !inst.Payload().IsUndef() {
+			return t.toInt(inst.Payload())
 		}
 	}
 	return Undef, Errorf(TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'", x.TypeName())
@@ -718,7 +718,7 @@ func newFloat(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 		return v, err
 	}
 	inst := NewInstance(cls)
-	inst.payload = v
+	inst.setPayload(v)
 	return Obj(inst), nil
 }
 
@@ -769,9 +769,9 @@ func floatValue(t *Thread, args []Value, kw []KV) (Value, error) {
 			f, err := toFloat(r)
 			return Float(f), err
 		}
-		if isInst && !inst.payload.IsUndef() && !inst.cls.isExc {
+		if isInst && !inst.Payload().IsUndef() && !inst.cls.isExc {
 			// A subclass of str, bytes, int or float converts as its value.
-			return floatValue(t, []Value{inst.payload}, nil)
+			return floatValue(t, []Value{inst.Payload()}, nil)
 		}
 	}
 	return Undef, Errorf(TypeError, "float() argument must be a string or a real number, not '%s'", x.TypeName())

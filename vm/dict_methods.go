@@ -2,7 +2,7 @@ package vm
 
 func dictSelf(args []Value) *Dict {
 	if inst, ok := args[0].o.(*Instance); ok {
-		return inst.payload.o.(*Dict)
+		return inst.Payload().o.(*Dict)
 	}
 	return args[0].o.(*Dict)
 }

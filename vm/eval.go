@@ -70,13 +70,13 @@ loop:
 			// An exception gets its context where it is raised: in a raise
 			// statement (doRaise) or, for errors from Go code, in the first
 			// frame that sees it — not again in every frame it unwinds.
-			if !reraise && !thrown && len(exc.exc.traceback) == 0 {
+			if !reraise && !thrown && len(exc.exc().traceback) == 0 {
 				t.setContext(exc)
 			}
 			// A re-raise keeps the traceback it has; an exception thrown into
 			// a generator gets its frame unless it was raised there.
-			if tb := exc.exc.traceback; !reraise && (!thrown || len(tb) == 0 || tb[len(tb)-1].code != f.code) {
-				exc.exc.traceback = append(exc.exc.traceback, TraceEntry{File: f.code.Filename, Line: f.Line(), Func: f.code.Name, code: f.code})
+			if tb := exc.exc().traceback; !reraise && (!thrown || len(tb) == 0 || tb[len(tb)-1].code != f.code) {
+				exc.exc().traceback = append(exc.exc().traceback, TraceEntry{File: f.code.Filename, Line: f.Line(), Func: f.code.Name, code: f.code})
 			}
 			reraise, thrown = false, false
 			for {
@@ -108,7 +108,7 @@ loop:
 					exc = AsException(e)
 					f = t.frame
 					code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
-					exc.exc.traceback = append(exc.exc.traceback, TraceEntry{File: f.code.Filename, Line: f.Line(), Func: f.code.Name, code: f.code})
+					exc.exc().traceback = append(exc.exc().traceback, TraceEntry{File: f.code.Filename, Line: f.Line(), Func: f.code.Name, code: f.code})
 					continue
 				}
 				back := f.back
@@ -128,7 +128,7 @@ loop:
 				}
 				f = t.frame
 				code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
-				exc.exc.traceback = append(exc.exc.traceback, TraceEntry{File: f.code.Filename, Line: f.Line(), Func: f.code.Name, code: f.code})
+				exc.exc().traceback = append(exc.exc().traceback, TraceEntry{File: f.code.Filename, Line: f.Line(), Func: f.code.Name, code: f.code})
 			}
 			f.pc, f.sp = pc, sp
 		}
@@ -1355,7 +1355,7 @@ loop:
 			case OpPopExcept:
 				for i := len(f.blocks) - 1; i >= 0; i-- {
 					if f.blocks[i].kind == blockExceptHandler {
-						if inst, ok := f.blocks[i].exc.o.(*Instance); ok && len(inst.exc.held) > 0 {
+						if inst, ok := f.blocks[i].exc.o.(*Instance); ok && len(inst.exc().held) > 0 {
 							f.pc, f.sp = pc, sp
 							t.releaseHeld(inst)
 						}
@@ -1702,20 +1702,20 @@ func (t *Thread) setContext(exc *Instance) {
 	if h == nil || h == exc {
 		return
 	}
-	if exc.exc.context.IsUndef() || exc.exc.context.IsNone() {
+	if exc.exc().context.IsUndef() || exc.exc().context.IsNone() {
 		// Avoid cycles, as CPython does.
 		for c := h; c != nil; {
-			nx, ok := c.exc.context.o.(*Instance)
-			if !ok || !c.exc.context.isObj() {
+			nx, ok := c.exc().context.o.(*Instance)
+			if !ok || !c.exc().context.isObj() {
 				break
 			}
 			if nx == exc {
-				c.exc.context = None
+				c.exc().context = None
 				break
 			}
 			c = nx
 		}
-		exc.exc.context = Obj(h)
+		exc.exc().context = Obj(h)
 	}
 }
 
@@ -1735,15 +1735,15 @@ func (t *Thread) doRaise(f *Frame, vals []Value, n int) error {
 	if n == 2 {
 		cause := vals[1]
 		if cause.IsNone() {
-			exc.exc.cause = None
+			exc.exc().cause = None
 		} else {
 			c, err := t.makeException(cause)
 			if err != nil {
 				return Errorf(TypeError, "exception causes must derive from BaseException")
 			}
-			exc.exc.cause = Obj(c)
+			exc.exc().cause = Obj(c)
 		}
-		exc.exc.suppressContext = true
+		exc.exc().suppressContext = true
 	}
 	t.setContext(exc)
 	return exc
@@ -1754,7 +1754,7 @@ func (t *Thread) makeException(v Value) (*Instance, error) {
 	if v.isObj() {
 		switch o := v.o.(type) {
 		case *Instance:
-			if o.exc != nil {
+			if o.exc() != nil {
 				return o, nil
 			}
 		case *Class:
@@ -1763,7 +1763,7 @@ func (t *Thread) makeException(v Value) (*Instance, error) {
 				if err != nil {
 					return nil, err
 				}
-				if inst, ok := r.o.(*Instance); ok && inst.exc != nil {
+				if inst, ok := r.o.(*Instance); ok && inst.exc() != nil {
 					return inst, nil
 				}
 			}

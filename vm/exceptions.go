@@ -132,7 +132,7 @@ func newException(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 		}
 	}
 	inst := NewInstance(osErrorClassFor(cls, args))
-	inst.exc.setArgs(inst.cls, args)
+	inst.exc().setArgs(inst.cls, args)
 	for _, a := range kw {
 		// name, obj and path (checkExcKeywords let only those through).
 		inst.SetAttr(a.Name, a.Val)
@@ -143,7 +143,7 @@ func newException(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 // Error makes *Instance usable as a Go error: Go code returns Python
 // exceptions as errors, and the VM type-asserts them back.
 func (i *Instance) Error() string {
-	if i.exc == nil {
+	if i.exc() == nil {
 		return i.cls.Name
 	}
 	msg := excStrDefault(i)
@@ -158,7 +158,7 @@ func excStrDefault(i *Instance) string {
 	if msg, ok := unicodeErrorStr(i); ok {
 		return msg
 	}
-	args := i.exc.args.items
+	args := i.exc().args.items
 	switch len(args) {
 	case 0:
 		return ""
@@ -168,13 +168,13 @@ func excStrDefault(i *Instance) string {
 		}
 		return quickStr(args[0])
 	}
-	return quickRepr(Obj(i.exc.args))
+	return quickRepr(Obj(i.exc().args))
 }
 
 // NewError makes an exception instance of cls with a message argument.
 func NewError(cls *Class, msg string) *Instance {
 	inst := NewInstance(cls)
-	inst.exc.args = NewTuple([]Value{Str(msg)})
+	inst.exc().args = NewTuple([]Value{Str(msg)})
 	return inst
 }
 
@@ -185,20 +185,20 @@ func Errorf(cls *Class, format string, a ...any) error {
 
 // ExcArgs returns the args tuple of an exception instance.
 func (i *Instance) ExcArgs() []Value {
-	if i.exc == nil {
+	if i.exc() == nil {
 		return nil
 	}
-	return i.exc.args.items
+	return i.exc().args.items
 }
 
 // Traceback returns the recorded traceback entries, outermost first.
 func (i *Instance) Traceback() []TraceEntry {
-	if i.exc == nil {
+	if i.exc() == nil {
 		return nil
 	}
-	n := len(i.exc.traceback)
+	n := len(i.exc().traceback)
 	out := make([]TraceEntry, n)
-	for k, e := range i.exc.traceback {
+	for k, e := range i.exc().traceback {
 		out[n-1-k] = e
 	}
 	return out
@@ -206,7 +206,7 @@ func (i *Instance) Traceback() []TraceEntry {
 
 // AsException converts any Go error to a Python exception instance.
 func AsException(err error) *Instance {
-	if inst, ok := err.(*Instance); ok && inst.exc != nil {
+	if inst, ok := err.(*Instance); ok && inst.exc() != nil {
 		return inst
 	}
 	if se, ok := err.(interface{ PyException() *Instance }); ok {
@@ -256,17 +256,17 @@ func (c *printCtx) emit(b *strings.Builder, text string, margin byte) {
 
 func (t *Thread) formatChain(b *strings.Builder, exc *Instance, ctx *printCtx) {
 	ctx.seen[exc] = true
-	if c, ok := exc.exc.cause.AsObj().(*Instance); ok && c.exc != nil && !ctx.seen[c] {
+	if c, ok := exc.exc().cause.AsObj().(*Instance); ok && c.exc() != nil && !ctx.seen[c] {
 		t.formatChain(b, c, ctx)
 		ctx.emit(b, "\nThe above exception was the direct cause of the following exception:\n\n", '|')
-	} else if c, ok := exc.exc.context.AsObj().(*Instance); ok && c.exc != nil && !exc.exc.suppressContext && !ctx.seen[c] {
+	} else if c, ok := exc.exc().context.AsObj().(*Instance); ok && c.exc() != nil && !exc.exc().suppressContext && !ctx.seen[c] {
 		t.formatChain(b, c, ctx)
 		ctx.emit(b, "\nDuring handling of the above exception, another exception occurred:\n\n", '|')
 	}
 	var tb strings.Builder
-	t.writeTraceback(&tb, exc.exc.traceback)
+	t.writeTraceback(&tb, exc.exc().traceback)
 	if !exc.cls.IsSubclass(BaseExceptionGroup) {
-		if len(exc.exc.traceback) > 0 {
+		if len(exc.exc().traceback) > 0 {
 			ctx.emit(b, "Traceback (most recent call last):\n", '|')
 			ctx.emit(b, tb.String(), '|')
 		}
@@ -277,7 +277,7 @@ func (t *Thread) formatChain(b *strings.Builder, exc *Instance, ctx *printCtx) {
 	if top {
 		ctx.depth++
 	}
-	if len(exc.exc.traceback) > 0 {
+	if len(exc.exc().traceback) > 0 {
 		margin := byte('|')
 		if top {
 			margin = '+'
@@ -309,7 +309,7 @@ func (t *Thread) formatChain(b *strings.Builder, exc *Instance, ctx *printCtx) {
 		b.WriteString(ctx.indent() + lead + "+---------------- " + title + " ----------------\n")
 		ctx.depth++
 		if i < maxWidth {
-			if sub, ok := excs[i].o.(*Instance); ok && sub.exc != nil {
+			if sub, ok := excs[i].o.(*Instance); ok && sub.exc() != nil {
 				t.formatChain(b, sub, ctx)
 			}
 		} else {
@@ -393,7 +393,7 @@ func (t *Thread) formatExcOnly(exc *Instance) string {
 		out += ": " + msg
 	}
 	out += t.suggestion(exc) + "\n"
-	for _, n := range exc.exc.notes {
+	for _, n := range exc.exc().notes {
 		out += n + "\n"
 	}
 	return out
@@ -402,7 +402,7 @@ func (t *Thread) formatExcOnly(exc *Instance) string {
 // NewException makes an exception instance of cls with the given args.
 func NewException(cls *Class, args ...Value) *Instance {
 	inst := NewInstance(cls)
-	inst.exc.setArgs(cls, args)
+	inst.exc().setArgs(cls, args)
 	return inst
 }
 

@@ -14,7 +14,7 @@ func init() {
 			if !unicodeErrorShaped(o) {
 				return Undef, false
 			}
-			return o.exc.args.items[i], true
+			return o.exc().args.items[i], true
 		}
 	}
 }
@@ -25,7 +25,7 @@ func unicodeErrorShaped(o *Instance) bool {
 	if !o.cls.IsSubclass(UnicodeEncodeError) && !o.cls.IsSubclass(UnicodeDecodeError) {
 		return false
 	}
-	a := o.exc.args.items
+	a := o.exc().args.items
 	if len(a) != 5 || !a[2].isInt() || !a[3].isInt() {
 		return false
 	}
@@ -39,7 +39,7 @@ func unicodeErrorStr(o *Instance) (string, bool) {
 	if !unicodeErrorShaped(o) {
 		return "", false
 	}
-	a := o.exc.args.items
+	a := o.exc().args.items
 	enc, _ := a[0].StrOf()
 	reason, _ := a[4].StrOf()
 	start, end := int(a[2].AsInt()), int(a[3].AsInt())

@@ -48,7 +48,7 @@ func init() {
 }
 
 func groupParts(inst *Instance) (string, []Value) {
-	args := inst.exc.args.items
+	args := inst.exc().args.items
 	if len(args) < 2 {
 		return "", nil
 	}
@@ -77,7 +77,7 @@ func newExceptionGroup(t *Thread, cls *Class, args []Value, kw []KV) (Value, err
 	allExc := true
 	for i, e := range items {
 		inst, ok := e.o.(*Instance)
-		if !ok || inst.exc == nil {
+		if !ok || inst.exc() == nil {
 			return Undef, Errorf(ValueError, "Item %d of second argument (exceptions) is not an exception", i)
 		}
 		if !inst.cls.IsSubclass(Exception) {
@@ -90,7 +90,7 @@ func newExceptionGroup(t *Thread, cls *Class, args []Value, kw []KV) (Value, err
 		return Undef, Errorf(TypeError, "Cannot nest BaseExceptions in an ExceptionGroup")
 	}
 	inst := NewInstance(cls)
-	inst.exc.args = NewTuple([]Value{args[0], args[1]})
+	inst.exc().args = NewTuple([]Value{args[0], args[1]})
 	return Obj(inst), nil
 }
 
@@ -205,11 +205,11 @@ func (t *Thread) groupSubset(orig *Instance, excs []Value) (Value, error) {
 	}
 	// The parts share the traceback entries but not the slice's spare
 	// capacity, so a part that travels further appends to its own copy.
-	tb := orig.exc.traceback
-	ng.exc.traceback = tb[:len(tb):len(tb)]
-	ng.exc.cause, ng.exc.context = orig.exc.cause, orig.exc.context
-	if orig.exc.notes != nil {
-		ng.exc.notes = append([]string(nil), orig.exc.notes...)
+	tb := orig.exc().traceback
+	ng.exc().traceback = tb[:len(tb):len(tb)]
+	ng.exc().cause, ng.exc().context = orig.exc().cause, orig.exc().context
+	if orig.exc().notes != nil {
+		ng.exc().notes = append([]string(nil), orig.exc().notes...)
 	}
 	return v, nil
 }
@@ -241,7 +241,7 @@ func (t *Thread) exceptStarSplit(excv, cls Value) (rest, match Value, err error)
 		if !exc.cls.IsSubclass(Exception) {
 			grp = NewInstance(BaseExceptionGroup)
 		}
-		grp.exc.args = NewTuple([]Value{Str(""), Obj(NewTuple([]Value{excv}))})
+		grp.exc().args = NewTuple([]Value{Str(""), Obj(NewTuple([]Value{excv}))})
 		return None, Obj(grp), nil
 	case !isGroup:
 		return excv, None, nil
@@ -328,11 +328,11 @@ func (t *Thread) prepReraiseStar(origv Value, excs []Value) (Value, error) {
 // sameExcMetadata: e is orig or a split of it that was re-raised as it is
 // (same traceback, cause and context).
 func sameExcMetadata(e, orig *Instance) bool {
-	a, b := e.exc.traceback, orig.exc.traceback
+	a, b := e.exc().traceback, orig.exc().traceback
 	if len(a) != len(b) || len(a) > 0 && &a[0] != &b[0] {
 		return false
 	}
-	return sameValue(e.exc.cause, orig.exc.cause) && sameValue(e.exc.context, orig.exc.context)
+	return sameValue(e.exc().cause, orig.exc().cause) && sameValue(e.exc().context, orig.exc().context)
 }
 
 func sameValue(a, b Value) bool {

@@ -451,8 +451,8 @@ func init() {
 				s, err := formatStrSpec(o.s, spec)
 				return s, true, err
 			case *Instance:
-				if !o.payload.IsUndef() {
-					return formatHook(t, o.payload, spec)
+				if !o.Payload().IsUndef() {
+					return formatHook(t, o.Payload(), spec)
 				}
 			}
 		case KNone:

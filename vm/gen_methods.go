@@ -26,7 +26,7 @@ func (t *Thread) throwArgs(args []Value) (*Instance, error) {
 	if c, ok := typ.o.(*Class); ok {
 		var cargs []Value
 		if len(args) > 1 && !args[1].IsNone() {
-			if inst, ok := args[1].o.(*Instance); ok && inst.exc != nil {
+			if inst, ok := args[1].o.(*Instance); ok && inst.exc() != nil {
 				return inst, nil
 			}
 			cargs = []Value{args[1]}
@@ -36,12 +36,12 @@ func (t *Thread) throwArgs(args []Value) (*Instance, error) {
 			return nil, err
 		}
 		inst, ok := v.o.(*Instance)
-		if !ok || inst.exc == nil {
+		if !ok || inst.exc() == nil {
 			return nil, Errorf(TypeError, "exceptions must be classes or instances deriving from BaseException, not %s", typ.TypeName())
 		}
 		return inst, nil
 	}
-	if inst, ok := typ.o.(*Instance); ok && inst.exc != nil {
+	if inst, ok := typ.o.(*Instance); ok && inst.exc() != nil {
 		return inst, nil
 	}
 	return nil, Errorf(TypeError, "exceptions must be classes or instances deriving from BaseException, not %s", typ.TypeName())

@@ -73,7 +73,7 @@ func (t *Thread) pushResume(g *Generator, mode resumeMode, sent Value, throw err
 		return t.recursionError()
 	}
 	closing := false
-	if inst, ok := throw.(*Instance); ok && inst.exc != nil && inst.cls.IsSubclass(GeneratorExit) {
+	if inst, ok := throw.(*Instance); ok && inst.exc() != nil && inst.cls.IsSubclass(GeneratorExit) {
 		closing = true
 	}
 	for c := g; c != nil; c = c.delegate {
@@ -246,7 +246,7 @@ func (t *Thread) genReturn(f *Frame, v Value) (done bool, r Value, err error) {
 func stopIteration(v Value) *Instance {
 	e := NewInstance(StopIteration)
 	if !v.IsNone() {
-		e.exc.args = NewTuple([]Value{v})
+		e.exc().args = NewTuple([]Value{v})
 	}
 	return e
 }
@@ -276,15 +276,15 @@ func (t *Thread) genRaise(f *Frame, exc *Instance) (toGo bool, err error) {
 			what = "async generator"
 		}
 		r := NewError(RuntimeError, what+" raised StopIteration")
-		r.exc.cause = Obj(exc)
-		r.exc.context = Obj(exc)
-		r.exc.suppressContext = true
+		r.exc().cause = Obj(exc)
+		r.exc().context = Obj(exc)
+		r.exc().suppressContext = true
 		exc = r
 	} else if g.kind == FlagAsyncGen && exc.cls.IsSubclass(StopAsyncIteration) && g.mode != modeGo {
 		r := NewError(RuntimeError, "async generator raised StopAsyncIteration")
-		r.exc.cause = Obj(exc)
-		r.exc.context = Obj(exc)
-		r.exc.suppressContext = true
+		r.exc().cause = Obj(exc)
+		r.exc().context = Obj(exc)
+		r.exc().suppressContext = true
 		exc = r
 	}
 	if g.mode == modeDelegate {
@@ -333,9 +333,9 @@ func (t *Thread) sendTo(sub Value, sent Value) (v Value, done bool, err error) {
 		if err != nil {
 			// A StopIteration escaping the iterator's own code (a function
 			// map() called) ends the delegation with its value, as in CPython.
-			if inst, isExc := err.(*Instance); isExc && inst.exc != nil && inst.cls.IsSubclass(StopIteration) {
-				if len(inst.exc.args.items) > 0 {
-					return inst.exc.args.items[0], true, nil
+			if inst, isExc := err.(*Instance); isExc && inst.exc() != nil && inst.cls.IsSubclass(StopIteration) {
+				if len(inst.exc().args.items) > 0 {
+					return inst.exc().args.items[0], true, nil
 				}
 				return None, true, nil
 			}
@@ -349,8 +349,8 @@ func (t *Thread) sendTo(sub Value, sent Value) (v Value, done bool, err error) {
 	r, err = t.CallMethod(sub, "send", sent)
 	if err != nil {
 		if inst, ok := err.(*Instance); ok && inst.cls.IsSubclass(StopIteration) {
-			if len(inst.exc.args.items) > 0 {
-				return inst.exc.args.items[0], true, nil
+			if len(inst.exc().args.items) > 0 {
+				return inst.exc().args.items[0], true, nil
 			}
 			return None, true, nil
 		}
@@ -424,22 +424,22 @@ func (t *Thread) lastStopValue() Value {
 // its exception (see ExcState.held).
 func (t *Thread) holdCoroutines(err error, args []Value) {
 	inst, ok := err.(*Instance)
-	if !ok || inst.exc == nil || t.interp.Hooks.OnCoroutineReleased == nil {
+	if !ok || inst.exc() == nil || t.interp.Hooks.OnCoroutineReleased == nil {
 		return
 	}
 	for _, a := range args {
 		if g, ok := a.o.(*Generator); ok && g.kind == FlagCoroutine && !g.Awaited() {
-			inst.exc.held = append(inst.exc.held, g)
+			inst.exc().held = append(inst.exc().held, g)
 		}
 	}
 }
 
 // releaseHeld reports the held coroutines as released at the current line.
 func (t *Thread) releaseHeld(inst *Instance) {
-	for _, g := range inst.exc.held {
+	for _, g := range inst.exc().held {
 		t.interp.Hooks.OnCoroutineReleased(t, g)
 	}
-	inst.exc.held = nil
+	inst.exc().held = nil
 }
 
 // Outcomes of throwing into a plain iterator that a generator delegates to.
@@ -469,9 +469,9 @@ func (t *Thread) throwIntoIterator(sub Value, thrown error) (Value, int, error) 
 	}
 	r, err := t.CallMethod(sub, "throw", Obj(exc))
 	if err != nil {
-		if inst, isExc := err.(*Instance); isExc && inst.exc != nil && inst.cls.IsSubclass(StopIteration) {
-			if len(inst.exc.args.items) > 0 {
-				return inst.exc.args.items[0], throwReturned, nil
+		if inst, isExc := err.(*Instance); isExc && inst.exc() != nil && inst.cls.IsSubclass(StopIteration) {
+			if len(inst.exc().args.items) > 0 {
+				return inst.exc().args.items[0], throwReturned, nil
 			}
 			return None, throwReturned, nil
 		}

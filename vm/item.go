@@ -20,8 +20,8 @@ func (t *Thread) IndexOf(v Value) (int64, bool, error) {
 				return t.IndexOf(r)
 			}
 			// An int subclass (IntEnum, bool-like flags) indexes as its value.
-			if !o.payload.IsUndef() && o.payload.isIntLike() {
-				return t.IndexOf(o.payload)
+			if !o.Payload().IsUndef() && o.Payload().isIntLike() {
+				return t.IndexOf(o.Payload())
 			}
 		}
 	}
@@ -308,16 +308,16 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 			return Int(int64(o.b[i])), nil
 		case *Instance:
 			if seqPayload(o) && t.nativeSlot(obj, "__getitem__") {
-				return t.GetItem(o.payload, key)
+				return t.GetItem(o.Payload(), key)
 			}
 			if m, ok := t.lookupSpecial(obj, "__getitem__"); ok {
-				if d, isDict := o.payload.o.(*Dict); isDict && isDictGetItem(m) {
+				if d, isDict := o.Payload().o.(*Dict); isDict && isDictGetItem(m) {
 					return t.dictSubclassItem(obj, o, d, key)
 				}
 				return t.callBound(m, obj, []Value{key}, nil)
 			}
-			if !o.payload.IsUndef() {
-				return t.GetItem(o.payload, key)
+			if !o.Payload().IsUndef() {
+				return t.GetItem(o.Payload(), key)
 			}
 		case *Class:
 			if m, ok := o.metaMethod("__getitem__"); ok {
@@ -362,7 +362,7 @@ type ItemDeleter interface {
 // keyError makes KeyError(key).
 func keyError(key Value) error {
 	e := NewInstance(KeyError)
-	e.exc.args = NewTuple([]Value{key})
+	e.exc().args = NewTuple([]Value{key})
 	return e
 }
 
@@ -387,8 +387,8 @@ func (t *Thread) SetItem(obj, key, v Value) error {
 				_, err := t.callBound(m, obj, []Value{key, v}, nil)
 				return err
 			}
-			if !o.payload.IsUndef() {
-				return t.SetItem(o.payload, key, v)
+			if !o.Payload().IsUndef() {
+				return t.SetItem(o.Payload(), key, v)
 			}
 		case *ByteArray:
 			return t.byteArraySetItem(o, key, v)
@@ -497,8 +497,8 @@ func (t *Thread) DelItem(obj, key Value) error {
 				_, err := t.callBound(m, obj, []Value{key}, nil)
 				return err
 			}
-			if !o.payload.IsUndef() {
-				return t.DelItem(o.payload, key)
+			if !o.Payload().IsUndef() {
+				return t.DelItem(o.Payload(), key)
 			}
 		case *ByteArray:
 			return t.byteArrayDelItem(o, key)

@@ -81,7 +81,7 @@ func init() {
 			case *MappingProxy:
 				return NewMappingProxy(o.d), nil
 			case *Instance:
-				if d, ok := o.payload.o.(*Dict); ok {
+				if d, ok := o.Payload().o.(*Dict); ok {
 					return NewMappingProxy(d), nil
 				}
 			}

@@ -189,7 +189,7 @@ func (w *memWalker) drain() {
 			if d := o.attrs.dictStore(); d != nil {
 				w.obj(d)
 			}
-			w.val(o.payload)
+			w.val(o.Payload())
 		case *Class:
 			for _, v := range o.Dict {
 				w.val(v)

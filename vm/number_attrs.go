@@ -15,8 +15,8 @@ func (t *Thread) ToFloat(v Value) (float64, error) {
 		return 0, err // an int too large for a float
 	}
 	if inst, ok := v.o.(*Instance); ok || dunderNative(v) {
-		if ok && !inst.payload.IsUndef() {
-			if f, err := toFloat(inst.payload); err == nil {
+		if ok && !inst.Payload().IsUndef() {
+			if f, err := toFloat(inst.Payload()); err == nil {
 				return f, nil
 			}
 		}
@@ -43,7 +43,7 @@ func init() {
 	self := func(v Value) Value {
 		// An int subclass's numerator is the plain int.
 		if inst, ok := v.o.(*Instance); ok {
-			return inst.payload
+			return inst.Payload()
 		}
 		if v.isBool() {
 			return Int(int64(v.n))
@@ -100,7 +100,7 @@ func init() {
 
 func floatOf(v Value) float64 {
 	if inst, ok := v.o.(*Instance); ok {
-		v = inst.payload
+		v = inst.Payload()
 	}
 	if v.isFloat() {
 		return v.AsFloat()
@@ -110,7 +110,7 @@ func floatOf(v Value) float64 {
 
 func complexOf(v Value) complex128 {
 	if inst, ok := v.o.(*Instance); ok {
-		v = inst.payload
+		v = inst.Payload()
 	}
 	if c, ok := v.o.(*Complex); ok {
 		return c.v

@@ -66,8 +66,8 @@ func (t *Thread) Truth(v Value) (bool, error) {
 			n, err := lenResult(r)
 			return n > 0, err
 		}
-		if !o.payload.IsUndef() {
-			return t.Truth(o.payload)
+		if !o.Payload().IsUndef() {
+			return t.Truth(o.Payload())
 		}
 	case *DictView:
 		return o.d.Len() > 0, nil
@@ -126,8 +126,8 @@ func (t *Thread) Len(v Value) (int, error) {
 			}
 			return o.n, nil
 		case *Instance:
-			if !o.payload.IsUndef() && t.nativeSlot(v, "__len__") {
-				return t.Len(o.payload)
+			if !o.Payload().IsUndef() && t.nativeSlot(v, "__len__") {
+				return t.Len(o.Payload())
 			}
 			if m, ok := t.lookupSpecial(v, "__len__"); ok {
 				r, err := t.callBound(m, v, nil, nil)
@@ -136,8 +136,8 @@ func (t *Thread) Len(v Value) (int, error) {
 				}
 				return lenResult(r)
 			}
-			if !o.payload.IsUndef() {
-				return t.Len(o.payload)
+			if !o.Payload().IsUndef() {
+				return t.Len(o.Payload())
 			}
 		case Lener:
 			return o.Len(), nil
@@ -314,8 +314,8 @@ func (t *Thread) Hash(v Value) (uint64, error) {
 				}
 			}
 			// A subclass of a built-in type hashes as its built-in part.
-			if !o.payload.IsUndef() {
-				return t.Hash(o.payload)
+			if !o.Payload().IsUndef() {
+				return t.Hash(o.Payload())
 			}
 			// A class that defines __eq__ without __hash__ is unhashable.
 			if _, ok := v.Class().Lookup("__eq__"); ok {
@@ -400,7 +400,7 @@ func (t *Thread) Iter(v Value) (Value, error) {
 		case Iterator:
 			return v, nil
 		case *Instance:
-			if _, isIt := o.payload.o.(Iterator); isIt {
+			if _, isIt := o.Payload().o.(Iterator); isIt {
 				// A subclass of a native iterator class is its own iterator,
 				// so that a __next__ it overrides is the one called.
 				if m, ok := t.lookupSpecial(v, "__iter__"); ok {
@@ -412,8 +412,8 @@ func (t *Thread) Iter(v Value) (Value, error) {
 			}
 			// A subclass of a built-in type that keeps the type's own
 			// __iter__ iterates its built-in part (CPython's tp_iter).
-			if !o.payload.IsUndef() && t.nativeSlot(v, "__iter__") {
-				return t.Iter(o.payload)
+			if !o.Payload().IsUndef() && t.nativeSlot(v, "__iter__") {
+				return t.Iter(o.Payload())
 			}
 			if m, ok := t.lookupSpecial(v, "__iter__"); ok {
 				r, err := t.callBound(m, v, nil, nil)
@@ -428,8 +428,8 @@ func (t *Thread) Iter(v Value) (Value, error) {
 			if _, ok := t.lookupSpecial(v, "__getitem__"); ok {
 				return Obj(&getitemIter{obj: v}), nil
 			}
-			if !o.payload.IsUndef() {
-				return t.Iter(o.payload)
+			if !o.Payload().IsUndef() {
+				return t.Iter(o.Payload())
 			}
 		case *Class:
 			if m, ok := o.metaMethod("__iter__"); ok {
@@ -467,8 +467,8 @@ func (t *Thread) isIterator(v Value) bool {
 		if _, ok := t.lookupSpecial(v, "__next__"); ok {
 			return true
 		}
-		_, isIt := o.payload.o.(Iterator)
-		return isIt && o.payload.isObj()
+		_, isIt := o.Payload().o.(Iterator)
+		return isIt && o.Payload().isObj()
 	}
 	return false
 }
@@ -507,8 +507,8 @@ func (t *Thread) Next(it Value) (Value, bool, error) {
 				r, err := t.callBound(m, it, nil, nil)
 				if err != nil {
 					if inst, ok := err.(*Instance); ok && inst.cls.IsSubclass(StopIteration) {
-						if len(inst.exc.args.items) > 0 {
-							t.stopValue = inst.exc.args.items[0]
+						if len(inst.exc().args.items) > 0 {
+							t.stopValue = inst.exc().args.items[0]
 						}
 						return Undef, false, nil
 					}
@@ -516,7 +516,7 @@ func (t *Thread) Next(it Value) (Value, bool, error) {
 				}
 				return r, true, nil
 			}
-			if p, isIt := o.payload.o.(Iterator); isIt {
+			if p, isIt := o.Payload().o.(Iterator); isIt {
 				return p.Next(t)
 			}
 		}
@@ -695,8 +695,8 @@ func (t *Thread) Contains(container, item Value) (bool, error) {
 				return ok, err
 			}
 		case *Instance:
-			if !o.payload.IsUndef() && t.nativeSlot(container, "__contains__") && t.nativeSlot(container, "__iter__") {
-				return t.Contains(o.payload, item)
+			if !o.Payload().IsUndef() && t.nativeSlot(container, "__contains__") && t.nativeSlot(container, "__iter__") {
+				return t.Contains(o.Payload(), item)
 			}
 			if m, ok := t.lookupSpecial(container, "__contains__"); ok {
 				r, err := t.callBound(m, container, []Value{item}, nil)

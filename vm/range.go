@@ -99,8 +99,8 @@ func (t *Thread) bigIndex(v Value) (*big.Int, bool, error) {
 			}
 			return r.bigOf(), true, nil
 		}
-		if !inst.payload.IsUndef() && inst.payload.isIntLike() {
-			return inst.payload.bigOf(), true, nil
+		if !inst.Payload().IsUndef() && inst.Payload().isIntLike() {
+			return inst.Payload().bigOf(), true, nil
 		}
 		return nil, false, nil
 	}

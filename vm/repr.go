@@ -266,23 +266,23 @@ func (t *Thread) reprInstance(o *Instance, v Value) (string, error) {
 			return s, nil
 		}
 	}
-	if o.exc != nil {
-		args := o.exc.args.items
+	if o.exc() != nil {
+		args := o.exc().args.items
 		if len(args) == 1 {
 			s, err := t.Repr(args[0])
 			return o.cls.Name + "(" + s + ")", err
 		}
-		s, err := t.reprSeq(o.exc.args, "(", ")", args, false)
+		s, err := t.reprSeq(o.exc().args, "(", ")", args, false)
 		return o.cls.Name + s, err
 	}
-	if !o.payload.IsUndef() {
-		s, err := t.Repr(o.payload)
+	if !o.Payload().IsUndef() {
+		s, err := t.Repr(o.Payload())
 		// bytearray's repr names the type it is called on (B(b'x')).
-		if _, ba := o.payload.o.(*ByteArray); ba && err == nil {
+		if _, ba := o.Payload().o.(*ByteArray); ba && err == nil {
 			s = o.cls.Name + strings.TrimPrefix(s, "bytearray")
 		}
 		// So do set's and frozenset's (S({1}), S() when empty).
-		switch o.payload.o.(type) {
+		switch o.Payload().o.(type) {
 		case *Set:
 			if err == nil {
 				if s == "set()" {
@@ -325,11 +325,11 @@ func (t *Thread) StrOf(v Value) (string, error) {
 					return s, nil
 				}
 			}
-			if o.exc != nil {
+			if o.exc() != nil {
 				return t.excStr(o)
 			}
 			// A str subclass without its own __str__ prints as its text.
-			if s, ok := o.payload.o.(*StrObj); ok {
+			if s, ok := o.Payload().o.(*StrObj); ok {
 				return s.s, nil
 			}
 		case Stringer:
@@ -357,7 +357,7 @@ func (t *Thread) excStr(o *Instance) (string, error) {
 	if msg, ok := unicodeErrorStr(o); ok {
 		return msg, nil
 	}
-	args := o.exc.args.items
+	args := o.exc().args.items
 	switch len(args) {
 	case 0:
 		return "", nil
@@ -369,7 +369,7 @@ func (t *Thread) excStr(o *Instance) (string, error) {
 	}
 	// OSError(errno, strerror[, filename[, winerror[, filename2]]]) prints
 	// as "[Errno n] strerror", then ": 'filename'" and " -> 'filename2'".
-	if f := o.exc.osFields(); o.cls.IsSubclass(OSError) && len(f) >= 2 && len(f) <= 5 {
+	if f := o.exc().osFields(); o.cls.IsSubclass(OSError) && len(f) >= 2 && len(f) <= 5 {
 		parts := make([]string, 0, 4)
 		for i, v := range f {
 			var s string
@@ -396,7 +396,7 @@ func (t *Thread) excStr(o *Instance) (string, error) {
 		}
 		return out, nil
 	}
-	return t.Repr(Obj(o.exc.args))
+	return t.Repr(Obj(o.exc().args))
 }
 
 // quickRepr/quickStr format without a thread (for Go-side error strings).

@@ -26,16 +26,16 @@ func SyntaxErrorFrom(err error) error {
 		return NewError(MemoryError, "")
 	}
 	inst := NewError(cls, se.Msg)
-	inst.exc.syntax = se
+	inst.exc().syntax = se
 	return inst
 }
 
 // SyntaxInfo returns the parser error behind a SyntaxError instance, if any.
 func (i *Instance) SyntaxInfo() *parser.SyntaxError {
-	if i.exc == nil {
+	if i.exc() == nil {
 		return nil
 	}
-	return i.exc.syntax
+	return i.exc().syntax
 }
 
 // RunCode runs a compiled module body in m on this thread (synchronously).

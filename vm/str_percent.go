@@ -27,8 +27,8 @@ func bytesPercent(t *Thread, format *Bytes, args Value) (Value, error) {
 }
 
 func isTuplePayload(inst *Instance) bool {
-	_, ok := inst.payload.o.(*Tuple)
-	return ok && inst.payload.isObj()
+	_, ok := inst.Payload().o.(*Tuple)
+	return ok && inst.Payload().isObj()
 }
 
 func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error) {
@@ -43,7 +43,7 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 		items, arglen, argidx = tp.items, len(tp.items), 0
 	} else if inst, ok := args.o.(*Instance); ok && isTuplePayload(inst) {
 		// A tuple subclass (a namedtuple) supplies the arguments too.
-		items = inst.payload.o.(*Tuple).items
+		items = inst.Payload().o.(*Tuple).items
 		arglen, argidx = len(items), 0
 	}
 	var mapping Value
@@ -58,7 +58,7 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 		case *StrObj:
 		case *Instance:
 			if ok, _ := t.HasAttr(args, "__getitem__"); ok {
-				if _, isStr := o.payload.StrOf(); !isStr {
+				if _, isStr := o.Payload().StrOf(); !isStr {
 					mapping = args
 				}
 			}

@@ -189,10 +189,10 @@ func (t *Thread) attrSuggestion(exc *Instance) string {
 // innermost frame of the traceback, then its globals, then the builtins.
 func (t *Thread) nameSuggestion(exc *Instance) string {
 	name, ok := excName(exc)
-	if !ok || len(exc.exc.traceback) == 0 {
+	if !ok || len(exc.exc().traceback) == 0 {
 		return ""
 	}
-	code := exc.exc.traceback[0].code
+	code := exc.exc().traceback[0].code
 	if code == nil {
 		return ""
 	}
@@ -279,7 +279,7 @@ func withName(err error, name string) error {
 // and obj attributes, as CPython's PyObject_GetAttr does for any
 // AttributeError, whoever raised it.
 func attrContext(err error, obj Value, name string) error {
-	if e, ok := err.(*Instance); ok && e.exc != nil && e.cls.IsSubclass(AttributeError) {
+	if e, ok := err.(*Instance); ok && e.exc() != nil && e.cls.IsSubclass(AttributeError) {
 		e.SetAttr("name", Str(name))
 		e.SetAttr("obj", obj)
 	}

@@ -21,11 +21,11 @@ func (t *Thread) nativeSlot(v Value, name string) bool {
 // that iterates as its built-in part (not a copy: read them, do not keep).
 func (t *Thread) nativeItems(v Value) ([]Value, bool) {
 	inst, ok := v.o.(*Instance)
-	if !ok || !v.isObj() || !inst.payload.isObj() {
+	if !ok || !v.isObj() || !inst.Payload().isObj() {
 		return nil, false
 	}
 	var items []Value
-	switch p := inst.payload.o.(type) {
+	switch p := inst.Payload().o.(type) {
 	case *Tuple:
 		items = p.items
 	case *List:
@@ -150,7 +150,7 @@ func TupleItems(v Value) ([]Value, bool) {
 	case *Tuple:
 		return o.items, true
 	case *Instance:
-		if tp, ok := o.payload.o.(*Tuple); ok {
+		if tp, ok := o.Payload().o.(*Tuple); ok {
 			return tp.items, true
 		}
 	}
@@ -160,10 +160,10 @@ func TupleItems(v Value) ([]Value, bool) {
 // seqPayload reports whether inst is an instance of a subclass of tuple,
 // list or str (whose built-in part answers item access directly).
 func seqPayload(inst *Instance) bool {
-	if !inst.payload.isObj() {
+	if !inst.Payload().isObj() {
 		return false
 	}
-	switch inst.payload.o.(type) {
+	switch inst.Payload().o.(type) {
 	case *Tuple, *List, *StrObj:
 		return true
 	}

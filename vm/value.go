@@ -214,7 +214,7 @@ func (v Value) StrOf() (string, bool) {
 			return o.s, true
 		case *Instance:
 			// An instance of a str subclass is a str wherever one is wanted.
-			if s, ok := o.payload.o.(*StrObj); ok {
+			if s, ok := o.Payload().o.(*StrObj); ok {
 				return s.s, true
 			}
 		}

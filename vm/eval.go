@@ -134,45 +134,381 @@ loop:
 		}
 		code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
 		for {
+			// The commonest simple instructions run in this small loop
+			// first. It calls nothing, so Go's register allocator keeps the
+			// loop's state in registers here; the big switch below, whose
+			// cases call out, spills that state on every instruction it
+			// runs. Anything not handled here (or a case's slow path)
+			// breaks out with pc at the instruction, which the switch then
+			// runs with unchanged semantics.
+		fast:
+			for {
+				ins := code[pc]
+				switch Opcode(ins & 0xff) {
+				case OpLoadFast:
+					v := regs[ins>>8]
+					if v.IsUndef() {
+						break fast
+					}
+					regs[sp] = v
+					sp++
+					pc++
+				case OpStoreFast:
+					sp--
+					regs[ins>>8] = regs[sp]
+					pc++
+				case OpLoadConst:
+					regs[sp] = f.code.Consts[ins>>8]
+					sp++
+					pc++
+				case OpPopTop:
+					sp--
+					regs[sp] = Undef
+					pc++
+				case OpPopJumpIfFalse, OpPopJumpIfTrue:
+					v := regs[sp-1]
+					if !v.isBool() {
+						break fast
+					}
+					sp--
+					regs[sp] = Undef
+					if (v.n != 0) == (Opcode(ins&0xff) == OpPopJumpIfTrue) {
+						pc = int(ins >> 8)
+					} else {
+						pc++
+					}
+				case OpJump:
+					if int(ins>>8) < pc {
+						// A backward jump is a checkpoint (see checkpoint):
+						// anything due goes to the switch's case.
+						if t.ticks+1 >= switchInterval || t.limited || t.interp.interrupted.Load() {
+							break fast
+						}
+						t.ticks++
+					}
+					pc = int(ins >> 8)
+				case OpBinaryOp:
+					// Small ints and floats never leave the loop.
+					a, b := regs[sp-2], regs[sp-1]
+					var r Value
+					if a.isInt() && b.isInt() {
+						x, y := int64(a.n), int64(b.n)
+						switch int(ins>>8) &^ binopInplace {
+						case binAdd:
+							if r := x + y; (r > x) != (y > 0) {
+								break fast
+							}
+							r = Value{o: intTag{}, n: uint64(x + y)}
+						case binSub:
+							if r := x - y; (r < x) != (y > 0) {
+								break fast
+							}
+							r = Value{o: intTag{}, n: uint64(x - y)}
+						case binMul:
+							if x <= -3037000499 || x >= 3037000499 || y <= -3037000499 || y >= 3037000499 {
+								break fast
+							}
+							r = Value{o: intTag{}, n: uint64(x * y)}
+						case binFloorDiv:
+							if y <= 0 || x < 0 {
+								break fast
+							}
+							r = Value{o: intTag{}, n: uint64(x / y)}
+						case binMod:
+							if y <= 0 || x < 0 {
+								break fast
+							}
+							r = Value{o: intTag{}, n: uint64(x % y)}
+						default:
+							break fast
+						}
+					} else if a.isFloat() && (b.isFloat() || b.isInt()) || a.isInt() && b.isFloat() {
+						// float op float, and float op int: Python converts the
+						// int to the nearest float first, as Go's conversion does.
+						x, y := a.AsFloat(), b.AsFloat()
+						if a.isInt() {
+							x = float64(int64(a.n))
+						} else if b.isInt() {
+							y = float64(int64(b.n))
+						}
+						switch int(ins>>8) &^ binopInplace {
+						case binAdd:
+							r = Float(x + y)
+						case binSub:
+							r = Float(x - y)
+						case binMul:
+							r = Float(x * y)
+						case binTrueDiv:
+							if y == 0 {
+								break fast
+							}
+							r = Float(x / y)
+						default:
+							break fast
+						}
+					} else {
+						break fast
+					}
+					regs[sp-2] = r
+					sp--
+					pc++
+				case OpCompareOp:
+					a, b := regs[sp-2], regs[sp-1]
+					if !a.isInt() || !b.isInt() {
+						break fast
+					}
+					x, y := int64(a.n), int64(b.n)
+					var r bool
+					switch ins >> 8 {
+					case cmpLT:
+						r = x < y
+					case cmpLE:
+						r = x <= y
+					case cmpEQ:
+						r = x == y
+					case cmpNE:
+						r = x != y
+					case cmpGT:
+						r = x > y
+					case cmpGE:
+						r = x >= y
+					}
+					pc++
+					// A conditional jump on the result is taken here
+					// without pushing the bool or a second dispatch.
+					switch nx := code[pc]; Opcode(nx & 0xff) {
+					case OpPopJumpIfFalse:
+						sp -= 2
+						if r {
+							pc++
+						} else {
+							pc = int(nx >> 8)
+						}
+						continue
+					case OpPopJumpIfTrue:
+						sp -= 2
+						if r {
+							pc = int(nx >> 8)
+						} else {
+							pc++
+						}
+						continue
+					}
+					sp--
+					regs[sp-1] = Bool(r)
+				case OpLoadGlobal:
+					v := f.module.vals[ins>>8]
+					if v.IsUndef() {
+						break fast // a builtin, or a NameError
+					}
+					regs[sp] = v
+					sp++
+					pc++
+				case OpLoadAttr, OpStoreAttr, OpLoadMethod:
+					// Instance attributes at a cached site whose entry
+					// matches the class and layout (attrEntry, written out:
+					// execute is too big for the inliner, and a call here
+					// would bring the spills back).
+					inst, ok := regs[sp-1].o.(*Instance)
+					if !ok || f.code.attrCaches == nil {
+						break fast
+					}
+					cls, caches := inst.cls, f.code.attrCaches
+					k := 2 * int(f.code.cacheSlot[pc])
+					ce := &caches[k]
+					if ce.cls != cls || ce.ver != cls.version {
+						if ce = &caches[k+1]; ce.cls != cls || ce.ver != cls.version {
+							break fast
+						}
+					}
+					if ce.shape != inst.attrs.shape || ce.shape == nil {
+						break fast
+					}
+					switch Opcode(ins & 0xff) {
+					case OpLoadAttr:
+						// The instance's own attribute.
+						if !ce.plain || ce.idx < 0 {
+							break fast
+						}
+						regs[sp-1] = inst.attrs.vals[ce.idx]
+					case OpStoreAttr:
+						// Overwriting an attribute the layout has, or adding
+						// one where the values have room (growing them
+						// allocates: the switch does that).
+						m := &inst.attrs
+						if ce.slot > 0 {
+							break fast
+						}
+						if ce.next == nil {
+							m.vals[ce.idx] = regs[sp-2]
+						} else {
+							n := len(m.vals)
+							if n == cap(m.vals) {
+								break fast
+							}
+							m.vals = m.vals[:n+1]
+							m.vals[n] = regs[sp-2]
+							m.shape = ce.next
+							if n+1 > cls.attrHint {
+								cls.attrHint = n + 1
+							}
+						}
+						sp -= 2
+						regs[sp], regs[sp+1] = Undef, Undef
+					default:
+						// A script method of the class that no instance
+						// attribute shadows.
+						if _, isFn := ce.v.o.(*Function); !isFn || !ce.plain || ce.idx != -1 {
+							break fast
+						}
+						regs[sp] = regs[sp-1]
+						regs[sp-1] = ce.v
+						sp++
+					}
+					pc++
+				case OpCall, OpCallMethod:
+					// A positional call of a plain script function with
+					// exactly its parameters: the new frame runs in this
+					// loop. callPrologue, plainFrame and pushCall, written
+					// out; anything unusual (a limit or switch due, no
+					// pooled frame, a full stack chunk, a profiler) goes to
+					// the switch's case.
+					n := int(ins >> 8)
+					base := sp - n - 1 // the callee; the result goes there
+					first := base + 1  // the first argument
+					if Opcode(ins&0xff) == OpCallMethod {
+						// meth self args…, or Undef callable args…
+						base--
+						if first = base + 1; regs[base].IsUndef() {
+							first++
+						}
+					}
+					fn, ok := regs[first-1].o.(*Function)
+					if !ok || !fn.code.simpleCall || fn.code.ArgCount != sp-first || t.prof != nil {
+						break fast
+					}
+					limit := int(t.interp.recursionLimit.Load())
+					if limit <= 0 {
+						limit = MaxDepth
+					}
+					if t.depth >= limit || t.ticks+1 >= switchInterval || t.limited || t.interp.interrupted.Load() {
+						break fast
+					}
+					npool := len(t.framePool)
+					fc := fn.code
+					need := fc.NumRegs + fc.MaxStack
+					chunk := t.chunks[t.chunk]
+					if npool == 0 || t.chunkTop+need > len(chunk) {
+						break fast
+					}
+					t.ticks++
+					nf := t.framePool[npool-1]
+					t.framePool[npool-1] = nil
+					t.framePool = t.framePool[:npool-1]
+					nregs := chunk[t.chunkTop : t.chunkTop+need : t.chunkTop+need]
+					t.chunkTop += need
+					nf.regs, nf.code, nf.fn, nf.module = nregs, fc, fn, fn.module
+					nf.sp, nf.pc = fc.NumRegs, 0
+					nf.blocks = nf.blocks[:0]
+					for i := first; i < sp; i++ {
+						nregs[i-first] = regs[i]
+					}
+					for i := base; i < sp; i++ {
+						regs[i] = Value{}
+					}
+					f.pc, f.sp = pc+1, base
+					nf.back = f
+					t.frame = nf
+					t.depth++
+					f = nf
+					code, regs, sp, pc = fc.Ops, nregs, fc.NumRegs, 0
+				case OpReturnValue:
+					// Returning from an ordinary frame to the one that
+					// called it in this loop (releaseFrame, written out).
+					if f.gen != nil || f.goBoundary || f.initInst != nil || f.stackOwned || f.exposed || t.prof != nil || f.back == nil {
+						break fast
+					}
+					if t.chunkTop == 0 || len(t.framePool) == cap(t.framePool) && len(t.framePool) < 256 {
+						break fast // a chunk to give back, or a pool to grow
+					}
+					sp--
+					v := regs[sp]
+					for i := range regs {
+						regs[i] = Value{}
+					}
+					t.chunkTop -= len(regs)
+					back := f.back
+					f.regs, f.back, f.fn, f.ns, f.pc = nil, nil, nil, nil, 0
+					if cap(f.blocks) > 0 {
+						// Blocks (popped ones too) may hold exceptions.
+						bl := f.blocks[:cap(f.blocks)]
+						for i := range bl {
+							bl[i] = block{}
+						}
+						f.blocks = bl[:0]
+					}
+					if np := len(t.framePool); np < 256 {
+						t.framePool = t.framePool[:np+1]
+						t.framePool[np] = f
+					}
+					t.depth--
+					t.frame = back
+					f = back
+					code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
+					regs[sp] = v
+					sp++
+				case OpForIter:
+					// The next item of a built-in sequence iterator; the
+					// switch's case does the rest (exhaustion, other iterators).
+					var item Value
+					switch o := regs[sp-1].o.(type) {
+					case *rangeIter:
+						if o.i >= o.n {
+							break fast
+						}
+						item = Int(o.cur)
+						o.cur += o.step
+						o.i++
+					case *listIter:
+						if o.i >= len(o.l.items) {
+							break fast
+						}
+						item = o.l.items[o.i]
+						o.i++
+					case *seqIter:
+						if o.i >= len(o.items) {
+							break fast
+						}
+						item = o.items[o.i]
+						o.i++
+					default:
+						break fast
+					}
+					pc++
+					// The item goes straight into the loop variable when a
+					// STORE_FAST follows (`for x in …:` costs one dispatch).
+					if nx := code[pc]; Opcode(nx&0xff) == OpStoreFast {
+						regs[nx>>8] = item
+						pc++
+					} else {
+						regs[sp] = item
+						sp++
+					}
+				default:
+					break fast
+				}
+			}
 			ins := code[pc]
 			pc++
 			arg := int(ins >> 8)
 			switch Opcode(ins & 0xff) {
 			case OpNop:
+			// LOAD_CONST, STORE_FAST and POP_TOP run only in the fast loop.
 			case OpLoadFast:
-				v := regs[arg]
-				if v.IsUndef() {
-					f.pc, f.sp = pc, sp
-					err = Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", f.code.LocalNames[arg])
-					goto fail
-				}
-				regs[sp] = v
-				sp++
-				// Pairs of loads run as one instruction: the next load is
-				// done here instead of costing a dispatch (a code object
-				// always ends in a return, so code[pc] exists). An unbound
-				// second local is left to its own instruction, which raises.
-				switch nx := code[pc]; Opcode(nx & 0xff) {
-				case OpLoadConst:
-					regs[sp] = f.code.Consts[nx>>8]
-					sp++
-					pc++
-				case OpLoadFast:
-					if v := regs[nx>>8]; !v.IsUndef() {
-						regs[sp] = v
-						sp++
-						pc++
-					}
-				}
-			case OpStoreFast:
-				sp--
-				regs[arg] = regs[sp]
-			case OpLoadConst:
-				regs[sp] = f.code.Consts[arg]
-				sp++
-			case OpPopTop:
-				sp--
-				regs[sp] = Undef
+				// Only an unbound local gets here (the fast loop runs the rest).
+				f.pc, f.sp = pc, sp
+				err = Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", f.code.LocalNames[arg])
+				goto fail
 
 			case OpRotTwo:
 				regs[sp-1], regs[sp-2] = regs[sp-2], regs[sp-1]
@@ -304,74 +640,8 @@ loop:
 				}
 
 			case OpBinaryOp:
+				// Small ints and floats were handled in the fast loop.
 				a, b := regs[sp-2], regs[sp-1]
-				// Fast paths: small ints and floats never leave the loop.
-				if a.isInt() && b.isInt() {
-					x, y := int64(a.n), int64(b.n)
-					switch arg &^ binopInplace {
-					case binAdd:
-						if r := x + y; (r > x) == (y > 0) {
-							regs[sp-2] = Value{o: intTag{}, n: uint64(r)}
-							sp--
-							continue
-						}
-					case binSub:
-						if r := x - y; (r < x) == (y > 0) {
-							regs[sp-2] = Value{o: intTag{}, n: uint64(r)}
-							sp--
-							continue
-						}
-					case binMul:
-						if x > -3037000499 && x < 3037000499 && y > -3037000499 && y < 3037000499 {
-							regs[sp-2] = Value{o: intTag{}, n: uint64(x * y)}
-							sp--
-							continue
-						}
-					case binFloorDiv:
-						if y > 0 && x >= 0 {
-							regs[sp-2] = Value{o: intTag{}, n: uint64(x / y)}
-							sp--
-							continue
-						}
-					case binMod:
-						if y > 0 && x >= 0 {
-							regs[sp-2] = Value{o: intTag{}, n: uint64(x % y)}
-							sp--
-							continue
-						}
-					case binLShift, binRShift, binAnd, binOr, binXor:
-					}
-				} else if a.isFloat() && (b.isFloat() || b.isInt()) || a.isInt() && b.isFloat() {
-					// float op float, and float op int: Python converts the
-					// int to the nearest float first, as Go's conversion does.
-					// (Written out: execute is too big for the inliner.)
-					x, y := a.AsFloat(), b.AsFloat()
-					if a.isInt() {
-						x = float64(int64(a.n))
-					} else if b.isInt() {
-						y = float64(int64(b.n))
-					}
-					switch arg &^ binopInplace {
-					case binAdd:
-						regs[sp-2] = Float(x + y)
-						sp--
-						continue
-					case binSub:
-						regs[sp-2] = Float(x - y)
-						sp--
-						continue
-					case binMul:
-						regs[sp-2] = Float(x * y)
-						sp--
-						continue
-					case binTrueDiv:
-						if y != 0 {
-							regs[sp-2] = Float(x / y)
-							sp--
-							continue
-						}
-					}
-				}
 				f.pc, f.sp = pc, sp
 				r, e := t.binaryOp(arg, a, b)
 				if e != nil {
@@ -382,48 +652,8 @@ loop:
 				regs[sp-1] = r
 				regs[sp] = Undef
 			case OpCompareOp:
+				// int op int was handled in the fast loop.
 				a, b := regs[sp-2], regs[sp-1]
-				if a.isInt() && b.isInt() {
-					x, y := int64(a.n), int64(b.n)
-					var r bool
-					switch arg {
-					case cmpLT:
-						r = x < y
-					case cmpLE:
-						r = x <= y
-					case cmpEQ:
-						r = x == y
-					case cmpNE:
-						r = x != y
-					case cmpGT:
-						r = x > y
-					case cmpGE:
-						r = x >= y
-					}
-					// A conditional jump on the result is taken here
-					// without pushing the bool or a second dispatch.
-					switch nx := code[pc]; Opcode(nx & 0xff) {
-					case OpPopJumpIfFalse:
-						sp -= 2
-						if r {
-							pc++
-						} else {
-							pc = int(nx >> 8)
-						}
-						continue
-					case OpPopJumpIfTrue:
-						sp -= 2
-						if r {
-							pc = int(nx >> 8)
-						} else {
-							pc++
-						}
-						continue
-					}
-					sp--
-					regs[sp-1] = Bool(r)
-					continue
-				}
 				if a.isFloat() || b.isFloat() {
 					x, y, ok := a.AsFloat(), b.AsFloat(), a.kind() == b.kind()
 					if !ok {
@@ -564,32 +794,34 @@ loop:
 					// item goes straight into the loop variable when a
 					// STORE_FAST follows (`for x in …:` costs one dispatch,
 					// not two); exhausted, they leave the loop.
-					var item Value
+					// An exhausted built-in iterator leaves the loop; one
+					// with items left goes back to the fast loop, which
+					// hands them out.
 					exhausted := false
 					switch o := it.o.(type) {
 					case *rangeIter:
 						if o.i < o.n {
-							item = Int(o.cur)
-							o.cur += o.step
-							o.i++
-						} else if exhausted = true; o.loop {
+							pc--
+							continue
+						}
+						if exhausted = true; o.loop {
 							t.doneRangeIter(o)
 						}
 					case *listIter:
 						if o.i < len(o.l.items) {
-							item = o.l.items[o.i]
-							o.i++
-						} else {
-							o.i = 1 << 62
-							if exhausted = true; o.loop {
-								t.doneListIter(o)
-							}
+							pc--
+							continue
+						}
+						o.i = 1 << 62
+						if exhausted = true; o.loop {
+							t.doneListIter(o)
 						}
 					case *seqIter:
 						if o.i < len(o.items) {
-							item = o.items[o.i]
-							o.i++
-						} else if exhausted = true; o.loop {
+							pc--
+							continue
+						}
+						if exhausted = true; o.loop {
 							t.doneSeqIter(o)
 						}
 					}
@@ -597,16 +829,6 @@ loop:
 						sp--
 						regs[sp] = Undef
 						pc = arg
-						continue
-					}
-					if !item.IsUndef() {
-						if nx := code[pc]; Opcode(nx&0xff) == OpStoreFast {
-							regs[nx>>8] = item
-							pc++
-						} else {
-							regs[sp] = item
-							sp++
-						}
 						continue
 					}
 					switch o := it.o.(type) {

@@ -166,8 +166,10 @@ loop:
 					regs[sp] = Undef
 					pc++
 				case OpPopJumpIfFalse, OpPopJumpIfTrue:
+					// bool, int and None test without calling out (their
+					// payload is 0 exactly when they are false).
 					v := regs[sp-1]
-					if !v.isBool() {
+					if !v.isBool() && !v.isInt() && !v.isNone() {
 						break fast
 					}
 					sp--
@@ -254,24 +256,45 @@ loop:
 					pc++
 				case OpCompareOp:
 					a, b := regs[sp-2], regs[sp-1]
-					if !a.isInt() || !b.isInt() {
-						break fast
-					}
-					x, y := int64(a.n), int64(b.n)
 					var r bool
-					switch ins >> 8 {
-					case cmpLT:
-						r = x < y
-					case cmpLE:
-						r = x <= y
-					case cmpEQ:
-						r = x == y
-					case cmpNE:
-						r = x != y
-					case cmpGT:
-						r = x > y
-					case cmpGE:
-						r = x >= y
+					if a.isInt() && b.isInt() {
+						x, y := int64(a.n), int64(b.n)
+						switch ins >> 8 {
+						case cmpLT:
+							r = x < y
+						case cmpLE:
+							r = x <= y
+						case cmpEQ:
+							r = x == y
+						case cmpNE:
+							r = x != y
+						case cmpGT:
+							r = x > y
+						case cmpGE:
+							r = x >= y
+						default:
+							break fast
+						}
+					} else if a.isFloat() && b.isFloat() {
+						x, y := a.AsFloat(), b.AsFloat()
+						switch ins >> 8 {
+						case cmpLT:
+							r = x < y
+						case cmpLE:
+							r = x <= y
+						case cmpEQ:
+							r = x == y
+						case cmpNE:
+							r = x != y
+						case cmpGT:
+							r = x > y
+						case cmpGE:
+							r = x >= y
+						default:
+							break fast
+						}
+					} else {
+						break fast
 					}
 					pc++
 					// A conditional jump on the result is taken here
@@ -457,6 +480,32 @@ loop:
 					code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
 					regs[sp] = v
 					sp++
+				case OpBinarySubscr:
+					// list[int] and tuple[int] in range.
+					key, obj := regs[sp-1], regs[sp-2]
+					if !key.isInt() {
+						break fast
+					}
+					var items []Value
+					switch o := obj.o.(type) {
+					case *List:
+						items = o.items
+					case *Tuple:
+						items = o.items
+					default:
+						break fast
+					}
+					i := int64(key.n)
+					if i < 0 {
+						i += int64(len(items))
+					}
+					if i < 0 || i >= int64(len(items)) {
+						break fast
+					}
+					sp--
+					regs[sp-1] = items[i]
+					regs[sp] = Undef
+					pc++
 				case OpForIter:
 					// The next item of a built-in sequence iterator; the
 					// switch's case does the rest (exhaustion, other iterators).
@@ -652,7 +701,7 @@ loop:
 				regs[sp-1] = r
 				regs[sp] = Undef
 			case OpCompareOp:
-				// int op int was handled in the fast loop.
+				// int op int and float op float ran in the fast loop.
 				a, b := regs[sp-2], regs[sp-1]
 				if a.isFloat() || b.isFloat() {
 					x, y, ok := a.AsFloat(), b.AsFloat(), a.kind() == b.kind()
@@ -1013,26 +1062,7 @@ loop:
 				}
 				sp++
 			case OpBinarySubscr:
-				if key, obj := regs[sp-1], regs[sp-2]; key.isInt() && obj.isObj() {
-					// list[int] and tuple[int] in range never leave the loop.
-					var items []Value
-					switch o := obj.o.(type) {
-					case *List:
-						items = o.items
-					case *Tuple:
-						items = o.items
-					}
-					i := int64(key.n)
-					if i < 0 {
-						i += int64(len(items))
-					}
-					if i >= 0 && i < int64(len(items)) {
-						sp--
-						regs[sp-1] = items[i]
-						regs[sp] = Undef
-						continue
-					}
-				}
+				// list[int] and tuple[int] in range ran in the fast loop.
 				f.pc, f.sp = pc, sp
 				v, e := t.GetItem(regs[sp-2], regs[sp-1])
 				if e != nil {

@@ -8,10 +8,14 @@ import (
 )
 
 // StringIO and BytesIO: files in memory. StringIO positions count
-// characters, so its text is kept as runes.
+// characters, so its text is kept as runes; text written at the end is
+// first gathered as UTF-8 in acc (what logging and print do, many small
+// writes and one getvalue), and becomes runes when anything else is asked.
 
 type stringIO struct {
 	buf    []rune
+	acc    []byte // text after buf, not yet runes
+	accN   int    // characters in acc
 	pos    int
 	closed bool
 	// newline as given: translate (None) turns \r\n and \r into \n on
@@ -54,13 +58,42 @@ func newStringIO(t *vm.Thread, cls *vm.Class, args []vm.Value, kw []vm.KV) (vm.V
 	return vm.Obj(s), nil
 }
 
+// runes is the whole text as runes, taking in what acc gathered.
+func (s *stringIO) runes() []rune {
+	if len(s.acc) > 0 {
+		s.buf = append(s.buf, vm.Runes(string(s.acc))...)
+		s.acc, s.accN = s.acc[:0], 0
+	}
+	return s.buf
+}
+
+// size is the text's length in characters.
+func (s *stringIO) size() int { return len(s.buf) + s.accN }
+
+func (s *stringIO) value() string {
+	if len(s.buf) == 0 {
+		return string(s.acc)
+	}
+	return vm.RunesString(s.runes())
+}
+
 func (s *stringIO) write(str string) int {
 	n := runeLen(str)
+	k := n
 	if s.translate {
 		str = translateNewlines(str)
+		k = runeLen(str)
 	} else if s.newline == "\r" || s.newline == "\r\n" {
 		str = strings.ReplaceAll(str, "\n", s.newline)
+		k = runeLen(str)
 	}
+	if s.pos == s.size() {
+		s.acc = append(s.acc, str...)
+		s.accN += k
+		s.pos += k
+		return n
+	}
+	s.runes()
 	rs := vm.Runes(str)
 	if s.pos > len(s.buf) {
 		s.buf = append(s.buf, make([]rune, s.pos-len(s.buf))...)
@@ -79,10 +112,10 @@ func (s *stringIO) write(str string) int {
 }
 
 func (s *stringIO) read(n int) string {
-	if s.pos >= len(s.buf) {
+	if s.pos >= s.size() {
 		return ""
 	}
-	rest := s.buf[s.pos:]
+	rest := s.runes()[s.pos:]
 	if n >= 0 && n < len(rest) {
 		rest = rest[:n]
 	}
@@ -91,10 +124,10 @@ func (s *stringIO) read(n int) string {
 }
 
 func (s *stringIO) readline(limit int) string {
-	if s.pos >= len(s.buf) {
+	if s.pos >= s.size() {
 		return ""
 	}
-	rest := s.buf[s.pos:]
+	rest := s.runes()[s.pos:]
 	end := len(rest)
 	for i, r := range rest {
 		switch {
@@ -307,7 +340,7 @@ func initMemMethods() {
 
 	// StringIO.
 	sio("getvalue", false, func(t *vm.Thread, s *stringIO, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		return vm.Str(vm.RunesString(s.buf)), nil
+		return vm.Str(s.value()), nil
 	})
 	sio("write", false, func(t *vm.Thread, s *stringIO, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if err := vm.ExactArgs("write", args, 1); err != nil {
@@ -367,7 +400,7 @@ func initMemMethods() {
 		return vm.Obj(vm.NewList(out)), nil
 	})
 	sio("seek", false, func(t *vm.Thread, s *stringIO, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		pos, err := memSeek(t, true, args, kw, s.pos, len(s.buf))
+		pos, err := memSeek(t, true, args, kw, s.pos, s.size())
 		if err != nil {
 			return vm.Undef, err
 		}
@@ -386,8 +419,8 @@ func initMemMethods() {
 		if err != nil {
 			return vm.Undef, err
 		}
-		if size < len(s.buf) {
-			s.buf = s.buf[:size]
+		if size < s.size() {
+			s.buf = s.runes()[:size]
 		}
 		return vm.Int(int64(size)), nil
 	})

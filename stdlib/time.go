@@ -2,7 +2,9 @@ package stdlib
 
 import (
 	"fmt"
+	"math"
 	goruntime "runtime"
+	"strconv"
 	"strings"
 	gotime "time"
 
@@ -183,7 +185,10 @@ func timeModule(it *vm.Interp) (*vm.Module, error) {
 			if err != nil {
 				return tm, err
 			}
-			tm = gotime.Unix(0, int64(f*1e9))
+			// Whole seconds apart from the fraction: nanoseconds since
+			// 1970 in an int64 end in 1677 and 2262.
+			sec := math.Floor(f)
+			tm = gotime.Unix(int64(sec), int64((f-sec)*1e9))
 		}
 		if local && runtime.GrantsOf(t.Interp()).RealClock {
 			return tm.Local(), nil
@@ -236,27 +241,27 @@ func Strftime(format string, t gotime.Time) string {
 		i++
 		switch format[i] {
 		case 'Y':
-			fmt.Fprintf(&b, "%d", t.Year())
+			zeroPad(&b, t.Year(), 0)
 		case 'y':
-			fmt.Fprintf(&b, "%02d", t.Year()%100)
+			zeroPad(&b, t.Year()%100, 2)
 		case 'm':
-			fmt.Fprintf(&b, "%02d", int(t.Month()))
+			zeroPad(&b, int(t.Month()), 2)
 		case 'd':
-			fmt.Fprintf(&b, "%02d", t.Day())
+			zeroPad(&b, t.Day(), 2)
 		case 'H':
-			fmt.Fprintf(&b, "%02d", t.Hour())
+			zeroPad(&b, t.Hour(), 2)
 		case 'I':
 			h := t.Hour() % 12
 			if h == 0 {
 				h = 12
 			}
-			fmt.Fprintf(&b, "%02d", h)
+			zeroPad(&b, h, 2)
 		case 'M':
-			fmt.Fprintf(&b, "%02d", t.Minute())
+			zeroPad(&b, t.Minute(), 2)
 		case 'S':
-			fmt.Fprintf(&b, "%02d", t.Second())
+			zeroPad(&b, t.Second(), 2)
 		case 'f':
-			fmt.Fprintf(&b, "%06d", t.Nanosecond()/1000)
+			zeroPad(&b, t.Nanosecond()/1000, 6)
 		case 'p':
 			if t.Hour() < 12 {
 				b.WriteString("AM")
@@ -272,9 +277,9 @@ func Strftime(format string, t gotime.Time) string {
 		case 'b', 'h':
 			b.WriteString(t.Month().String()[:3])
 		case 'j':
-			fmt.Fprintf(&b, "%03d", t.YearDay())
+			zeroPad(&b, t.YearDay(), 3)
 		case 'w':
-			fmt.Fprintf(&b, "%d", int(t.Weekday()))
+			zeroPad(&b, int(t.Weekday()), 0)
 		case 'Z':
 			z, _ := t.Zone()
 			b.WriteString(z)
@@ -294,6 +299,21 @@ func Strftime(format string, t gotime.Time) string {
 		}
 	}
 	return b.String()
+}
+
+// zeroPad writes v in decimal, zero-padded to width (fmt's %0<width>d;
+// strftime runs for every logging asctime, fmt's reflection is slow).
+func zeroPad(b *strings.Builder, v, width int) {
+	if v < 0 {
+		fmt.Fprintf(b, "%0*d", width, v)
+		return
+	}
+	var buf [20]byte
+	d := strconv.AppendInt(buf[:0], int64(v), 10)
+	for n := len(d); n < width; n++ {
+		b.WriteByte('0')
+	}
+	b.Write(d)
 }
 
 func init() { register("time", timeModule) }

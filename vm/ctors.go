@@ -807,6 +807,12 @@ func ParseFloatLiteral(s string) (float64, error) {
 }
 
 func newStr(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+	if cls == StrType && len(args) == 1 && len(kw) == 0 {
+		if _, ok := args[0].o.(*StrObj); ok {
+			// str(s) of an exact str is s itself, as in CPython.
+			return args[0], nil
+		}
+	}
 	a, err := unpackArgs("str", args, kw, 0, "object", "encoding", "errors")
 	if err != nil {
 		return Undef, err

@@ -8,6 +8,7 @@
 import sys
 import os
 import time
+import threading
 import _asy_frames
 
 try:
@@ -100,16 +101,10 @@ def _handled_exception():
     return (None, None, None) if exc is None else (type(exc), exc, exc.__traceback__)
 
 
-_threading = None
-
-
 def _thread_fields():
-    # (ident, name) of the running thread; threading is loaded on first use.
-    global _threading
+    # (ident, name) of the running thread.
     try:
-        if _threading is None:
-            import threading as _threading
-        return _threading.get_ident(), _threading.current_thread().name
+        return threading.get_ident(), threading.current_thread().name
     except Exception:
         return None, None
 
@@ -561,15 +556,18 @@ class Handler(Filterer):
 
     name = property(get_name, set_name)
 
-    # asy runs one thread of script code at a time: writes need no lock.
+    # Each handler serialises its emits with its own reentrant lock, which
+    # custom handlers also take (`with self.lock:`).
     def createLock(self):
-        self.lock = None
+        self.lock = threading.RLock()
 
     def acquire(self):
-        pass
+        if self.lock:
+            self.lock.acquire()
 
     def release(self):
-        pass
+        if self.lock:
+            self.lock.release()
 
     def setLevel(self, level):
         self.level = _checkLevel(level)
@@ -586,7 +584,11 @@ class Handler(Filterer):
     def handle(self, record):
         passed = self.filter(record)
         if passed:
-            self.emit(record)
+            self.acquire()
+            try:
+                self.emit(record)
+            finally:
+                self.release()
         return passed
 
     def flush(self):
@@ -635,8 +637,12 @@ class StreamHandler(Handler):
         self.stream = sys.stderr if stream is None else stream
 
     def flush(self):
-        if self.stream and hasattr(self.stream, "flush"):
-            self.stream.flush()
+        self.acquire()
+        try:
+            if self.stream and hasattr(self.stream, "flush"):
+                self.stream.flush()
+        finally:
+            self.release()
 
     def emit(self, record):
         try:
@@ -717,6 +723,10 @@ lastResort = _defaultLastResort
 
 
 class NullHandler(Handler):
+    # Nothing is ever written: no lock either.
+    def createLock(self):
+        self.lock = None
+
     def handle(self, record):
         pass
 

@@ -6,7 +6,7 @@
 # threads that sleep) and counts it as running again the moment it is woken.
 # Everything that waits here waits on a _Waiter, through Condition.
 
-from collections import deque as _deque
+from _collections import deque as _deque
 from time import monotonic as _time
 
 __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',

@@ -55,7 +55,7 @@ func (*FrozenSet) Class() *Class { return FrozenSetType }
 
 // setMaxFill is the fill at which a table of size slots grows: an
 // insertion that brings fill*5 to mask*3 resizes.
-func setMaxFill(size int) int { return (3*(size-1)+4)/5 }
+func setMaxFill(size int) int { return (3*(size-1) + 4) / 5 }
 
 // NewSet makes an empty set. Its 8-slot table and room for the entries
 // that fit it are allocated with the Set, in one piece (CPython's

@@ -505,7 +505,9 @@ func (s *Set) copySet() *Set {
 		}
 	}
 	if uint64(size-1) == s.mask && s.fill() == s.used && s.used > 0 {
-		s.shared = true
+		if !s.shared {
+			s.shared = true // a frozen constant is marked already: copying it writes nothing
+		}
 		n := len(s.ents)
 		return &Set{narrow: s.narrow, wide: s.wide, ents: s.ents[:n:n], mask: s.mask, used: s.used, shared: true}
 	}

@@ -873,6 +873,8 @@ loop:
 						if exhausted = true; o.loop {
 							t.doneSeqIter(o)
 						}
+					case *setIter:
+						item, exhausted = o.nextInline() // a changed size raises below
 					}
 					if exhausted {
 						sp--
@@ -1125,7 +1127,7 @@ loop:
 				sp++
 			case OpBuildSet:
 				f.pc, f.sp = pc, sp
-				s := NewSet()
+				s := newSetFor(arg)
 				for _, v := range regs[sp-arg : sp] {
 					if e := s.Add(t, v); e != nil {
 						err = e
@@ -1291,14 +1293,8 @@ loop:
 						// A set of the right size unpacks from its table in
 						// iteration order, with no items slice.
 						sp--
+						st.itemsReversed(regs[sp : sp+arg])
 						sp += arg
-						i := sp
-						for _, e := range st.table {
-							if !e.key.IsUndef() {
-								i--
-								regs[i] = e.key
-							}
-						}
 						continue
 					}
 				}

@@ -178,7 +178,7 @@ func (w *memWalker) drain() {
 				w.val(e.val)
 			}
 		case *Set:
-			for _, e := range o.table {
+			for _, e := range o.ents {
 				w.val(e.key)
 			}
 		case *FrozenSet:
@@ -236,7 +236,7 @@ func memSize(o Object) int64 {
 	case *Dict:
 		return 64 + int64(cap(o.entries))*int64(unsafe.Sizeof(dictEntry{})) + int64(cap(o.index))*4
 	case *Set:
-		return 48 + int64(cap(o.table))*int64(unsafe.Sizeof(setEntry{}))
+		return 96 + int64(len(o.narrow)+4*len(o.wide)) + int64(cap(o.ents))*int64(unsafe.Sizeof(setEntry{}))
 	case *BigIntObj:
 		return 32 + int64(len(o.v.Bits()))*8
 	case *Instance:

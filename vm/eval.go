@@ -843,7 +843,7 @@ loop:
 					// item goes straight into the loop variable when a
 					// STORE_FAST follows (`for x in …:` costs one dispatch,
 					// not two); exhausted, they leave the loop.
-					// An exhausted built-in iterator leaves the loop; one
+					// An exhausted list, tuple or range iterator leaves the loop; one
 					// with items left goes back to the fast loop, which
 					// hands them out.
 					exhausted := false
@@ -874,7 +874,18 @@ loop:
 							t.doneSeqIter(o)
 						}
 					case *setIter:
+						var item Value
 						item, exhausted = o.nextInline() // a changed size raises below
+						if !item.IsUndef() {
+							if nx := code[pc]; Opcode(nx&0xff) == OpStoreFast {
+								regs[nx>>8] = item
+								pc++
+							} else {
+								regs[sp] = item
+								sp++
+							}
+							continue
+						}
 					}
 					if exhausted {
 						sp--

@@ -71,6 +71,10 @@ type dbConn struct {
 	detect       int    // detect_types: the results keep what converters need
 	lastRowID    int64
 	totalChanges int64
+
+	// dbMutex is SQLite's lock of a connection we opened, taken out of
+	// its handle while we hold it (see unlockHandle).
+	dbMutex uintptr
 }
 
 // openDB opens path (":memory:" for a private in-memory database).
@@ -89,7 +93,38 @@ func openDB(path string, timeout float64) (*dbConn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &dbConn{raw: raw, stmts: map[string]driver.Stmt{}}, nil
+	c := &dbConn{raw: raw, stmts: map[string]driver.Stmt{}}
+	c.unlockHandle()
+	return c, nil
+}
+
+// unlockHandle takes SQLite's own lock out of a connection we opened.
+// The driver opens every connection serialized (SQLITE_OPEN_FULLMUTEX):
+// each API call — every bind, step, reset, changes — takes a recursive
+// lock, which in the translated C runtime is a few atomics and a Go
+// mutex each time, a sixth of a loop of small INSERTs. c.mu already
+// serializes every use of the connection (statements, callbacks,
+// registrations, blobs, backups), so the handle is put in SQLite's
+// multi-thread mode, which is what SQLITE_OPEN_NOMUTEX opens: a NULL
+// db->mutex makes sqlite3_mutex_enter a no-op. What is left unlocked are
+// reads (in_transaction, total_changes) and sqlite3_interrupt, which
+// SQLite allows from any thread. close puts the lock back for
+// sqlite3_close to free.
+func (c *dbConn) unlockHandle() {
+	h, err := c.handle()
+	if err != nil || h.db == 0 {
+		return
+	}
+	db := (*sqlite3lib.Tsqlite3)(cPtr(h.db))
+	c.dbMutex, db.Fmutex = db.Fmutex, 0
+}
+
+// relockHandle undoes unlockHandle before the connection closes.
+func (c *dbConn) relockHandle() {
+	if c.dbMutex != 0 && c.h.db != 0 {
+		(*sqlite3lib.Tsqlite3)(cPtr(c.h.db)).Fmutex = c.dbMutex
+		c.dbMutex = 0
+	}
 }
 
 // withDriver runs f on the driver connection.
@@ -656,6 +691,7 @@ func (c *dbConn) close() error {
 		c.guard.release(c.handed)
 		return c.handed.Close() // back to the host's pool
 	}
+	c.relockHandle()
 	return c.raw.Close()
 }
 

@@ -1,13 +1,14 @@
 package sqlite
 
 import (
-	"context"
 	"database/sql/driver"
 	"fmt"
 	"math/big"
 	"regexp"
 	"strings"
 	"time"
+
+	sqlite3lib "modernc.org/sqlite/lib"
 
 	"github.com/asylang/asy/stdlib"
 	"github.com/asylang/asy/vm"
@@ -792,15 +793,6 @@ func sqlite3Module(it *vm.Interp) (*vm.Module, error) {
 	return m, nil
 }
 
-func sqliteVersion() string {
-	db, err := openDB(":memory:", 1)
-	if err != nil {
-		return "3"
-	}
-	defer db.close()
-	res, err := db.exec(context.Background(), "select sqlite_version()", nil)
-	if err != nil || len(res.rows) == 0 {
-		return "3"
-	}
-	return fmt.Sprint(res.rows[0][0])
-}
+// sqliteVersion is the linked SQLite's version (sqlite3_libversion, the
+// same text as SQLITE_VERSION: no connection needs opening for it).
+func sqliteVersion() string { return sqlite3lib.SQLITE_VERSION }

@@ -156,12 +156,7 @@ func sqliteConnect(t *vm.Thread, args []vm.Value, kw []vm.KV) (*sqliteConn, erro
 		}
 		c.detect, db.detect = int(n), int(n)
 	}
-	if s := typesOf(t.Interp()); s != nil {
-		if err := s.defaultAdapters(t); err != nil {
-			db.close()
-			return nil, err
-		}
-	}
+	// The default adapters come in once datetime is loaded (sqlite_lazy.go).
 	if !a[3].IsUndef() {
 		if err := c.setIsolation(t, a[3]); err != nil {
 			db.close()

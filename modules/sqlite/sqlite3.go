@@ -1,10 +1,7 @@
 package sqlite
 
 import (
-	"database/sql/driver"
 	"fmt"
-	"math/big"
-	"regexp"
 	"strings"
 	"time"
 
@@ -98,7 +95,7 @@ type sqliteCursor struct {
 	convs   []vm.Value
 	// argBuf is reused for the arguments of each execute (the driver copies
 	// what it binds), saving an allocation per row of a bulk insert.
-	argBuf []driver.NamedValue
+	argBuf []sqlArg
 	// own is the result reused for statements that follow one without
 	// columns or rows (a bulk insert's), saving an allocation per row.
 	own dbResult
@@ -184,99 +181,6 @@ func (c *sqliteConn) setIsolation(t *vm.Thread, v vm.Value) error {
 	return vm.Errorf(vm.ValueError, "isolation_level string must be '', 'DEFERRED', 'IMMEDIATE', or 'EXCLUSIVE'")
 }
 
-// sqlArgs converts statement parameters: a sequence for ? placeholders, a
-// mapping for :name ones.
-func sqlArgs(t *vm.Thread, q string, params vm.Value) ([]driver.NamedValue, error) {
-	return sqlArgsInto(t, q, params, nil)
-}
-
-// sqlArgsInto is sqlArgs reusing buf's storage for positional arguments.
-func sqlArgsInto(t *vm.Thread, q string, params vm.Value, buf []driver.NamedValue) ([]driver.NamedValue, error) {
-	if params.IsUndef() {
-		return nil, nil
-	}
-	ts := typesOf(t.Interp()) // once per statement: the per-row path of bulk inserts
-	if d, ok := params.AsObj().(*vm.Dict); ok {
-		var out []driver.NamedValue
-		seen := map[string]bool{}
-		for _, m := range namedParamRe.FindAllStringSubmatch(q, -1) {
-			name := m[1]
-			if seen[name] {
-				continue
-			}
-			seen[name] = true
-			v, ok := d.GetStr(name)
-			if !ok {
-				return nil, vm.NewException(sqliteProgrammingError, vm.Str(fmt.Sprintf("You did not supply a value for binding parameter :%s.", name)))
-			}
-			x, err := sqlValue(t, ts, v, len(out)+1)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, driver.NamedValue{Name: name, Ordinal: len(out) + 1, Value: x})
-		}
-		return out, nil
-	}
-	var items []vm.Value
-	switch o := params.AsObj().(type) {
-	case *vm.List:
-		items = o.Items()
-	case *vm.Tuple:
-		items = o.Items()
-	default:
-		if err := t.Iterate(params, func(v vm.Value) error { items = append(items, v); return nil }); err != nil {
-			return nil, vm.NewException(sqliteProgrammingError, vm.Str("parameters are of unsupported type"))
-		}
-	}
-	out := buf[:0]
-	if cap(out) < len(items) {
-		out = make([]driver.NamedValue, len(items))
-	}
-	out = out[:len(items)]
-	for i, v := range items {
-		x, err := sqlValue(t, ts, v, i+1)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = driver.NamedValue{Ordinal: i + 1, Value: x}
-	}
-	return out, nil
-}
-
-var namedParamRe = regexp.MustCompile(`[:@$]([A-Za-z_][A-Za-z0-9_]*)`)
-
-// sqlValue converts one parameter to what SQLite stores: goconv's scalar
-// row, with a bool as an integer, a str checked for lone surrogates, an
-// int too big for SQLite refused and any other buffer as a BLOB.
-func sqlValue(t *vm.Thread, ts *typeState, v vm.Value, n int) (any, error) {
-	if v.Kind() != vm.KInt && v.Kind() != vm.KFloat || ts != nil && ts.baseAdapted {
-		var err error
-		if v, err = adapt(t, ts, v); err != nil {
-			return nil, err
-		}
-	}
-	x, ok := goconv.Scalar(v)
-	switch y := x.(type) {
-	case bool:
-		if y {
-			return int64(1), nil
-		}
-		return int64(0), nil
-	case string:
-		// sqlite takes UTF-8: a lone surrogate is refused as CPython does.
-		return vm.HostStr(y)
-	case *big.Int:
-		return nil, vm.Errorf(vm.OverflowError, "Python int too large to convert to SQLite INTEGER")
-	}
-	if !ok {
-		if b, isBuf := vm.BufferData(v); isBuf { // memoryview, array: a BLOB, as in CPython
-			return goconv.Blob(b), nil
-		}
-		return nil, vm.NewException(sqliteProgrammingError, vm.Str(fmt.Sprintf("Error binding parameter %d: type '%s' is not supported", n, v.TypeName())))
-	}
-	return x, nil
-}
-
 // scriptValue converts a column value for the script: goconv's scalar row,
 // with a DATE/TIMESTAMP value the driver parsed as its text.
 func scriptValue(x any) vm.Value {
@@ -294,7 +198,7 @@ func (cur *sqliteCursor) run(t *vm.Thread, q string, params vm.Value) error {
 	if err := cur.check(); err != nil {
 		return err
 	}
-	args, err := sqlArgsInto(t, q, params, cur.argBuf)
+	args, err := sqlArgsInto(t, typesOf(t.Interp()), q, params, cur.argBuf)
 	if err != nil {
 		return err
 	}
@@ -551,7 +455,7 @@ func (cur *sqliteCursor) executemany(t *vm.Thread, q string, seq vm.Value) error
 	total := int64(0)
 	dml := isDML(firstKeyword(q))
 	err = t.Iterate(seq, func(p vm.Value) error {
-		args, err := sqlArgs(t, q, p)
+		args, err := sqlArgs(t, typesOf(t.Interp()), q, p)
 		if err != nil {
 			return err
 		}

@@ -61,6 +61,10 @@ type dbConn struct {
 	// (fastSt is kept open by stmts, or held here: never a new one's address).
 	fastSt driver.Stmt
 	fastP  uintptr
+	// fastN is fastSt's parameter count, fastNamed whether any of them has
+	// a name (?NNN, :name, @name, $name).
+	fastN     int
+	fastNamed bool
 	blobs  map[*sqliteBlob]bool // open blobs, closed with the connection
 	hooks  *hooks               // the script's callbacks, functions and collations (nil: none)
 
@@ -321,13 +325,13 @@ func (c *dbConn) info(q string) stmtInfo {
 }
 
 // exec runs one statement with its arguments (nil: none bound).
-func (c *dbConn) exec(ctx context.Context, q string, args []driver.NamedValue) (*dbResult, error) {
+func (c *dbConn) exec(ctx context.Context, q string, args []sqlArg) (*dbResult, error) {
 	return c.execInto(ctx, q, args, nil)
 }
 
 // execInto is exec making its result in into (nil: a new one), which the
 // per-row path of bulk inserts reuses.
-func (c *dbConn) execInto(ctx context.Context, q string, args []driver.NamedValue, into *dbResult) (*dbResult, error) {
+func (c *dbConn) execInto(ctx context.Context, q string, args []sqlArg, into *dbResult) (*dbResult, error) {
 	nested := c.enter(ctx)
 	defer c.leave(nested)
 	if c.closed {
@@ -357,7 +361,7 @@ func (c *dbConn) pendingErr(err error, nested bool) error {
 }
 
 // execLocked is exec holding c.mu.
-func (c *dbConn) execLocked(ctx context.Context, q string, args []driver.NamedValue, nested bool, into *dbResult) (*dbResult, error) {
+func (c *dbConn) execLocked(ctx context.Context, q string, args []sqlArg, nested bool, into *dbResult) (*dbResult, error) {
 	info := c.info(q)
 	kw := info.kw
 	if err := c.checkOne(ctx, q, info); err != nil {
@@ -464,7 +468,7 @@ func (c *dbConn) checkMany(ctx context.Context, q string) error {
 }
 
 // run executes one prepared statement on the driver connection into res.
-func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInfo, args []driver.NamedValue, res *dbResult, nested bool) error {
+func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInfo, args []sqlArg, res *dbResult, nested bool) error {
 	st, err := c.prepare(ctx, dc, q, nested)
 	if err != nil {
 		return err
@@ -485,7 +489,7 @@ func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInf
 				return nil
 			}
 		}
-		r, err := st.(driver.StmtExecContext).ExecContext(ctx, args)
+		r, err := st.(driver.StmtExecContext).ExecContext(ctx, namedValues(args))
 		if err != nil {
 			return err
 		}
@@ -496,7 +500,7 @@ func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInf
 		c.lastRowID = id // sqlite3_last_insert_rowid: the connection's, whatever the statement
 		return nil
 	}
-	rows, err := st.(driver.StmtQueryContext).QueryContext(ctx, args)
+	rows, err := st.(driver.StmtQueryContext).QueryContext(ctx, namedValues(args))
 	if err != nil {
 		return err
 	}

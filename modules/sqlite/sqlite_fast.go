@@ -64,28 +64,31 @@ func (b *argBuf) free(tls *libc.TLS) {
 
 // execFast runs the DML statement st with positional args on the C API;
 // done=false leaves it to the driver (nothing was run).
-func (c *dbConn) execFast(h capi, st driver.Stmt, args []driver.NamedValue) (done bool, changed, lastID int64, err error) {
-	if c.fastSt != st { // the same statement row after row: reflect once
-		c.fastSt, c.fastP = st, stmtHandle(st)
+func (c *dbConn) execFast(h capi, st driver.Stmt, args []sqlArg) (done bool, changed, lastID int64, err error) {
+	if c.fastSt != st { // the same statement row after row: look at it once
+		c.fastSt, c.fastP, c.fastNamed = st, stmtHandle(st), false
+		if c.fastP != 0 && h.db != 0 {
+			c.fastN = int(sqlite3lib.Xsqlite3_bind_parameter_count(h.tls, c.fastP))
+			for i := 1; i <= c.fastN; i++ {
+				if sqlite3lib.Xsqlite3_bind_parameter_name(h.tls, c.fastP, int32(i)) != 0 {
+					c.fastNamed = true // ?NNN, :name: the driver's way
+				}
+			}
+		}
 	}
 	pstmt := c.fastP
-	if pstmt == 0 || h.db == 0 || int(sqlite3lib.Xsqlite3_bind_parameter_count(h.tls, pstmt)) != len(args) {
+	if pstmt == 0 || h.db == 0 || c.fastN != len(args) {
+		return false, 0, 0, nil
+	}
+	if c.fastNamed { // checked once per statement (fastSt)
 		return false, 0, 0, nil
 	}
 	need := 1 // never a NULL pointer for an empty text or blob
-	for i, a := range args {
-		if a.Name != "" || a.Ordinal != i+1 || sqlite3lib.Xsqlite3_bind_parameter_name(h.tls, pstmt, int32(i+1)) != 0 {
+	for _, a := range args {
+		if a.name != "" {
 			return false, 0, 0, nil
 		}
-		switch x := a.Value.(type) {
-		case nil, int64, float64:
-		case string:
-			need += len(x)
-		case []byte:
-			need += len(x)
-		default:
-			return false, 0, 0, nil
-		}
+		need += len(a.s) + len(a.b)
 	}
 	if !c.args.reserve(h.tls, need) {
 		return false, 0, 0, nil
@@ -94,21 +97,21 @@ func (c *dbConn) execFast(h capi, st driver.Stmt, args []driver.NamedValue) (don
 	for i, a := range args {
 		idx := int32(i + 1)
 		var rc int32
-		switch x := a.Value.(type) {
-		case nil:
+		switch a.kind {
+		case argNull:
 			rc = sqlite3lib.Xsqlite3_bind_null(h.tls, pstmt, idx)
-		case int64:
-			rc = sqlite3lib.Xsqlite3_bind_int64(h.tls, pstmt, idx, x)
-		case float64:
-			rc = sqlite3lib.Xsqlite3_bind_double(h.tls, pstmt, idx, x)
-		case string:
-			copy(unsafe.Slice((*byte)(cPtr(off)), len(x)), x)
-			rc = sqlite3lib.Xsqlite3_bind_text(h.tls, pstmt, idx, off, int32(len(x)), 0)
-			off += uintptr(len(x))
-		case []byte:
-			copy(unsafe.Slice((*byte)(cPtr(off)), len(x)), x)
-			rc = sqlite3lib.Xsqlite3_bind_blob(h.tls, pstmt, idx, off, int32(len(x)), 0)
-			off += uintptr(len(x))
+		case argInt:
+			rc = sqlite3lib.Xsqlite3_bind_int64(h.tls, pstmt, idx, a.n)
+		case argFloat:
+			rc = sqlite3lib.Xsqlite3_bind_double(h.tls, pstmt, idx, a.float())
+		case argText:
+			copy(unsafe.Slice((*byte)(cPtr(off)), len(a.s)), a.s)
+			rc = sqlite3lib.Xsqlite3_bind_text(h.tls, pstmt, idx, off, int32(len(a.s)), 0)
+			off += uintptr(len(a.s))
+		case argBlob:
+			copy(unsafe.Slice((*byte)(cPtr(off)), len(a.b)), a.b)
+			rc = sqlite3lib.Xsqlite3_bind_blob(h.tls, pstmt, idx, off, int32(len(a.b)), 0)
+			off += uintptr(len(a.b))
 		}
 		if rc != sqlite3lib.SQLITE_OK {
 			return true, 0, 0, driverError(h, rc)

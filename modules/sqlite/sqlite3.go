@@ -454,13 +454,19 @@ func (cur *sqliteCursor) executemany(t *vm.Thread, q string, seq vm.Value) error
 	}
 	total := int64(0)
 	dml := isDML(firstKeyword(q))
+	// Each row as execute's per-row path runs it: arguments and result in
+	// storage reused from row to row, the lock released without a closure.
+	ts, it, db := typesOf(t.Interp()), t.Interp(), cur.conn.db
+	var scratch dbResult
 	err = t.Iterate(seq, func(p vm.Value) error {
-		args, err := sqlArgs(t, typesOf(t.Interp()), q, p)
+		args, err := sqlArgsInto(t, ts, q, p, cur.argBuf)
 		if err != nil {
 			return err
 		}
-		var res *dbResult
-		t.Blocking(func() { res, err = cur.conn.db.exec(cur.conn.db.stmtCtx(t), q, args) })
+		cur.argBuf = args
+		it.Release()
+		res, err := db.execInto(db.stmtCtx(t), q, args, &scratch)
+		it.Acquire()
 		if err != nil {
 			return sqliteErr(t, err)
 		}

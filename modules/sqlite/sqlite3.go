@@ -76,6 +76,7 @@ type sqliteConn struct {
 	isolation   vm.Value
 	textFactory vm.Value // Undef: str
 	detect      int      // detect_types
+	types       *typeState
 }
 
 func (*sqliteConn) Class() *vm.Class { return sqliteConnType }
@@ -144,7 +145,8 @@ func sqliteConnect(t *vm.Thread, args []vm.Value, kw []vm.KV) (*sqliteConn, erro
 		return nil, sqliteErr(t, err)
 	}
 	trackConn(t.Interp(), db)
-	c := &sqliteConn{db: db, rowFactory: vm.None, isolation: vm.Str(""), textFactory: vm.Undef}
+	c := &sqliteConn{db: db, rowFactory: vm.None, isolation: vm.Str(""), textFactory: vm.Undef, types: typesOf(t.Interp())}
+	db.stoppable = stdlib.Stoppable(t.Interp())
 	if !a[2].IsUndef() {
 		n, err := t.AsInt64(a[2])
 		if err != nil {
@@ -198,7 +200,7 @@ func (cur *sqliteCursor) run(t *vm.Thread, q string, params vm.Value) error {
 	if err := cur.check(); err != nil {
 		return err
 	}
-	args, err := sqlArgsInto(t, typesOf(t.Interp()), q, params, cur.argBuf)
+	args, err := sqlArgsInto(t, cur.conn.types, q, params, cur.argBuf)
 	if err != nil {
 		return err
 	}
@@ -456,7 +458,7 @@ func (cur *sqliteCursor) executemany(t *vm.Thread, q string, seq vm.Value) error
 	dml := isDML(firstKeyword(q))
 	// Each row as execute's per-row path runs it: arguments and result in
 	// storage reused from row to row, the lock released without a closure.
-	ts, it, db := typesOf(t.Interp()), t.Interp(), cur.conn.db
+	ts, it, db := cur.conn.types, t.Interp(), cur.conn.db
 	var scratch dbResult
 	err = t.Iterate(seq, func(p vm.Value) error {
 		args, err := sqlArgsInto(t, ts, q, p, cur.argBuf)

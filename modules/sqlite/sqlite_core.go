@@ -18,7 +18,6 @@ import (
 	sqlite "modernc.org/sqlite"
 	sqlite3lib "modernc.org/sqlite/lib"
 
-	"github.com/asylang/asy/stdlib"
 	"github.com/asylang/asy/vm"
 	"github.com/asylang/asy/vm/goconv"
 )
@@ -75,6 +74,7 @@ type dbConn struct {
 	detect       int    // detect_types: the results keep what converters need
 	lastRowID    int64
 	totalChanges int64
+	stoppable    bool // stdlib.Stoppable of the interpreter that opened it
 
 	// dbMutex is SQLite's lock of a connection we opened, taken out of
 	// its handle while we hold it (see unlockHandle).
@@ -169,7 +169,7 @@ func (c *dbConn) stmtCtx(t *vm.Thread) context.Context {
 
 func (c *dbConn) stopCtx(t *vm.Thread) context.Context {
 	base := context.Background()
-	if stdlib.Stoppable(t.Interp()) {
+	if c.stoppable {
 		base = t.Interp().StopContext()
 	}
 	if !c.intr.on.Load() {

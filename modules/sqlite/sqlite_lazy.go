@@ -33,6 +33,9 @@ func setLazyNames(m *vm.Module, s *typeState) {
 		}
 		name, _ := a[0].StrOf()
 		if slices.Contains(lazyNames, name) {
+			if v, ok := m.Get(name); ok { // DateFromTicks asks, to see rebinding
+				return v, nil
+			}
 			if err := s.publish(t, m); err != nil {
 				return vm.Undef, err
 			}
@@ -55,11 +58,8 @@ func setLazyNames(m *vm.Module, s *typeState) {
 	}))
 }
 
-// publish imports datetime and puts the names that need it in m (once).
+// publish imports datetime and puts the names that need it in m.
 func (s *typeState) publish(t *vm.Thread, m *vm.Module) error {
-	if s.published {
-		return nil
-	}
 	if err := s.defaultAdapters(t); err != nil {
 		return err
 	}
@@ -74,7 +74,6 @@ func (s *typeState) publish(t *vm.Thread, m *vm.Module) error {
 	}
 	m.Set("datetime", vm.Obj(dt))
 	m.Set("adapters", vm.Obj(s.adapters))
-	s.published = true
 	return nil
 }
 

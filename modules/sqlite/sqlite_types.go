@@ -22,7 +22,6 @@ type typeState struct {
 	adapters   *vm.Dict // (type, PrepareProtocol) -> callable
 	converters *vm.Dict // upper-case type name -> callable
 	defaults   bool     // the datetime adapters are in
-	published  bool     // sqlite3's names that need datetime are set (sqlite_lazy.go)
 	// baseAdapted: an adapter was registered for int, float, str or
 	// bytearray, so values of those types are looked up too.
 	baseAdapted bool
@@ -295,10 +294,15 @@ func callDatetime(t *vm.Thread, cls string, args []vm.Value) (vm.Value, error) {
 
 // setTypeNames adds adapters, converters and their functions to the module.
 func setTypeNames(it *vm.Interp, m *vm.Module) {
-	s := &typeState{adapters: vm.NewDict(), converters: vm.NewDict()}
-	typeStates.Store(it, s)
-	s.converters.SetStr("DATE", vm.NewBuiltin("convert_date", convertDate))
-	s.converters.SetStr("TIMESTAMP", vm.NewBuiltin("convert_timestamp", convertTimestamp))
+	// One state per interpreter, as CPython's _sqlite3 keeps one however
+	// often sqlite3 is imported again (connections keep it).
+	s := typesOf(it)
+	if s == nil {
+		s = &typeState{adapters: vm.NewDict(), converters: vm.NewDict()}
+		typeStates.Store(it, s)
+		s.converters.SetStr("DATE", vm.NewBuiltin("convert_date", convertDate))
+		s.converters.SetStr("TIMESTAMP", vm.NewBuiltin("convert_timestamp", convertTimestamp))
+	}
 	m.Set("converters", vm.Obj(s.converters))
 	m.Set("PrepareProtocol", vm.Obj(sqlitePrepareProtocol))
 	// CPython's sqlite3 registers the datetime adapters as it is imported;

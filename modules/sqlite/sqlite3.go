@@ -200,6 +200,11 @@ func (cur *sqliteCursor) run(t *vm.Thread, q string, params vm.Value) error {
 	if err := cur.check(); err != nil {
 		return err
 	}
+	var into *dbResult
+	if cur.res == nil || cur.res.cols == nil && cur.res.rows == nil {
+		into = &cur.own // what it held is in rowcount and lastrowid
+	}
+	cur.clear()
 	args, err := sqlArgsInto(t, cur.conn.types, q, params, cur.argBuf)
 	if err != nil {
 		return err
@@ -209,10 +214,6 @@ func (cur *sqliteCursor) run(t *vm.Thread, q string, params vm.Value) error {
 	// per-row path of bulk inserts); exec does not touch script values.
 	it := t.Interp()
 	it.Release()
-	var into *dbResult
-	if cur.res == nil || cur.res.cols == nil && cur.res.rows == nil {
-		into = &cur.own // what it held is in rowcount and lastrowid
-	}
 	res, err := cur.conn.db.execInto(cur.conn.db.stmtCtx(t), q, args, into)
 	it.Acquire()
 	if err != nil {
@@ -220,6 +221,12 @@ func (cur *sqliteCursor) run(t *vm.Thread, q string, params vm.Value) error {
 	}
 	cur.take(res)
 	return nil
+}
+
+// clear drops the last statement's result as a new one starts: one that
+// fails leaves none (no description, no rows, rowcount -1), as in CPython.
+func (cur *sqliteCursor) clear() {
+	cur.res, cur.pos, cur.rowcount = nil, 0, -1
 }
 
 func (cur *sqliteCursor) take(res *dbResult) {
@@ -449,6 +456,7 @@ func (cur *sqliteCursor) executemany(t *vm.Thread, q string, seq vm.Value) error
 	if err := cur.check(); err != nil {
 		return err
 	}
+	cur.clear()
 	var err error
 	t.Blocking(func() { err = cur.conn.db.checkMany(cur.conn.db.stmtCtx(t), q) })
 	if err != nil {
@@ -500,7 +508,8 @@ func (cur *sqliteCursor) executescript(t *vm.Thread, q string) error {
 	if err != nil {
 		return sqliteErr(t, err)
 	}
-	cur.res, cur.pos = &dbResult{rowcount: -1}, 0
+	// CPython's executescript leaves the cursor's last statement, its
+	// description, rows and rowcount as they were.
 	return nil
 }
 

@@ -64,8 +64,9 @@ type dbConn struct {
 	// a name (?NNN, :name, @name, $name).
 	fastN     int
 	fastNamed bool
-	blobs  map[*sqliteBlob]bool // open blobs, closed with the connection
-	hooks  *hooks               // the script's callbacks, functions and collations (nil: none)
+	fastCols  []string             // queryFast's column names of fastSt's last run
+	blobs     map[*sqliteBlob]bool // open blobs, closed with the connection
+	hooks     *hooks               // the script's callbacks, functions and collations (nil: none)
 
 	closed       bool
 	inTx         bool
@@ -499,6 +500,11 @@ func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInf
 		c.totalChanges += n
 		c.lastRowID = id // sqlite3_last_insert_rowid: the connection's, whatever the statement
 		return nil
+	}
+	if !info.dml && !nested && !info.named && c.detect == 0 {
+		if done, err := c.queryFast(c.handleFrom(dc), st, args, res); done {
+			return err
+		}
 	}
 	rows, err := st.(driver.StmtQueryContext).QueryContext(ctx, namedValues(args))
 	if err != nil {

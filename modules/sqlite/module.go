@@ -29,25 +29,21 @@ var aiosqliteSrc string
 // sqlite3Src is the part of sqlite3 written in the script language: the
 // DB-API type names and what is a generator in CPython.
 const sqlite3Src = `
-import datetime
 import time
 
-Date = datetime.date
-Time = datetime.time
-Timestamp = datetime.datetime
 Binary = memoryview
 
 
 def DateFromTicks(ticks):
-    return Date(*time.localtime(ticks)[:3])
+    return __getattr__("Date")(*time.localtime(ticks)[:3])
 
 
 def TimeFromTicks(ticks):
-    return Time(*time.localtime(ticks)[3:6])
+    return __getattr__("Time")(*time.localtime(ticks)[3:6])
 
 
 def TimestampFromTicks(ticks):
-    return Timestamp(*time.localtime(ticks)[:6])
+    return __getattr__("Timestamp")(*time.localtime(ticks)[:6])
 
 
 version_info = tuple(int(part) for part in version.split("."))
@@ -55,8 +51,12 @@ sqlite_version_info = tuple(int(part) for part in sqlite_version.split("."))
 
 
 def _register_row():
-    from collections.abc import Sequence
-    Sequence.register(Row)
+    # Row is a collections.abc.Sequence, as in CPython; if collections.abc
+    # is not loaded yet, it registers Row as it loads.
+    import sys
+    abc = sys.modules.get("collections.abc")
+    if abc is not None:
+        abc.Sequence.register(Row)
 
 
 _register_row()

@@ -1,13 +1,11 @@
 package sqlite
 
 import (
-	"context"
-	"database/sql/driver"
 	"fmt"
-	"math/big"
-	"regexp"
 	"strings"
 	"time"
+
+	sqlite3lib "modernc.org/sqlite/lib"
 
 	"github.com/asylang/asy/stdlib"
 	"github.com/asylang/asy/vm"
@@ -78,6 +76,7 @@ type sqliteConn struct {
 	isolation   vm.Value
 	textFactory vm.Value // Undef: str
 	detect      int      // detect_types
+	types       *typeState
 }
 
 func (*sqliteConn) Class() *vm.Class { return sqliteConnType }
@@ -97,7 +96,7 @@ type sqliteCursor struct {
 	convs   []vm.Value
 	// argBuf is reused for the arguments of each execute (the driver copies
 	// what it binds), saving an allocation per row of a bulk insert.
-	argBuf []driver.NamedValue
+	argBuf []sqlArg
 	// own is the result reused for statements that follow one without
 	// columns or rows (a bulk insert's), saving an allocation per row.
 	own dbResult
@@ -146,7 +145,8 @@ func sqliteConnect(t *vm.Thread, args []vm.Value, kw []vm.KV) (*sqliteConn, erro
 		return nil, sqliteErr(t, err)
 	}
 	trackConn(t.Interp(), db)
-	c := &sqliteConn{db: db, rowFactory: vm.None, isolation: vm.Str(""), textFactory: vm.Undef}
+	c := &sqliteConn{db: db, rowFactory: vm.None, isolation: vm.Str(""), textFactory: vm.Undef, types: typesOf(t.Interp())}
+	db.stoppable = stdlib.Stoppable(t.Interp())
 	if !a[2].IsUndef() {
 		n, err := t.AsInt64(a[2])
 		if err != nil {
@@ -155,12 +155,7 @@ func sqliteConnect(t *vm.Thread, args []vm.Value, kw []vm.KV) (*sqliteConn, erro
 		}
 		c.detect, db.detect = int(n), int(n)
 	}
-	if s := typesOf(t.Interp()); s != nil {
-		if err := s.defaultAdapters(t); err != nil {
-			db.close()
-			return nil, err
-		}
-	}
+	// The default adapters come in once datetime is loaded (sqlite_lazy.go).
 	if !a[3].IsUndef() {
 		if err := c.setIsolation(t, a[3]); err != nil {
 			db.close()
@@ -188,99 +183,6 @@ func (c *sqliteConn) setIsolation(t *vm.Thread, v vm.Value) error {
 	return vm.Errorf(vm.ValueError, "isolation_level string must be '', 'DEFERRED', 'IMMEDIATE', or 'EXCLUSIVE'")
 }
 
-// sqlArgs converts statement parameters: a sequence for ? placeholders, a
-// mapping for :name ones.
-func sqlArgs(t *vm.Thread, q string, params vm.Value) ([]driver.NamedValue, error) {
-	return sqlArgsInto(t, q, params, nil)
-}
-
-// sqlArgsInto is sqlArgs reusing buf's storage for positional arguments.
-func sqlArgsInto(t *vm.Thread, q string, params vm.Value, buf []driver.NamedValue) ([]driver.NamedValue, error) {
-	if params.IsUndef() {
-		return nil, nil
-	}
-	ts := typesOf(t.Interp()) // once per statement: the per-row path of bulk inserts
-	if d, ok := params.AsObj().(*vm.Dict); ok {
-		var out []driver.NamedValue
-		seen := map[string]bool{}
-		for _, m := range namedParamRe.FindAllStringSubmatch(q, -1) {
-			name := m[1]
-			if seen[name] {
-				continue
-			}
-			seen[name] = true
-			v, ok := d.GetStr(name)
-			if !ok {
-				return nil, vm.NewException(sqliteProgrammingError, vm.Str(fmt.Sprintf("You did not supply a value for binding parameter :%s.", name)))
-			}
-			x, err := sqlValue(t, ts, v, len(out)+1)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, driver.NamedValue{Name: name, Ordinal: len(out) + 1, Value: x})
-		}
-		return out, nil
-	}
-	var items []vm.Value
-	switch o := params.AsObj().(type) {
-	case *vm.List:
-		items = o.Items()
-	case *vm.Tuple:
-		items = o.Items()
-	default:
-		if err := t.Iterate(params, func(v vm.Value) error { items = append(items, v); return nil }); err != nil {
-			return nil, vm.NewException(sqliteProgrammingError, vm.Str("parameters are of unsupported type"))
-		}
-	}
-	out := buf[:0]
-	if cap(out) < len(items) {
-		out = make([]driver.NamedValue, len(items))
-	}
-	out = out[:len(items)]
-	for i, v := range items {
-		x, err := sqlValue(t, ts, v, i+1)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = driver.NamedValue{Ordinal: i + 1, Value: x}
-	}
-	return out, nil
-}
-
-var namedParamRe = regexp.MustCompile(`[:@$]([A-Za-z_][A-Za-z0-9_]*)`)
-
-// sqlValue converts one parameter to what SQLite stores: goconv's scalar
-// row, with a bool as an integer, a str checked for lone surrogates, an
-// int too big for SQLite refused and any other buffer as a BLOB.
-func sqlValue(t *vm.Thread, ts *typeState, v vm.Value, n int) (any, error) {
-	if v.Kind() != vm.KInt && v.Kind() != vm.KFloat || ts != nil && ts.baseAdapted {
-		var err error
-		if v, err = adapt(t, ts, v); err != nil {
-			return nil, err
-		}
-	}
-	x, ok := goconv.Scalar(v)
-	switch y := x.(type) {
-	case bool:
-		if y {
-			return int64(1), nil
-		}
-		return int64(0), nil
-	case string:
-		// sqlite takes UTF-8: a lone surrogate is refused as CPython does.
-		return vm.HostStr(y)
-	case *big.Int:
-		return nil, vm.Errorf(vm.OverflowError, "Python int too large to convert to SQLite INTEGER")
-	}
-	if !ok {
-		if b, isBuf := vm.BufferData(v); isBuf { // memoryview, array: a BLOB, as in CPython
-			return goconv.Blob(b), nil
-		}
-		return nil, vm.NewException(sqliteProgrammingError, vm.Str(fmt.Sprintf("Error binding parameter %d: type '%s' is not supported", n, v.TypeName())))
-	}
-	return x, nil
-}
-
 // scriptValue converts a column value for the script: goconv's scalar row,
 // with a DATE/TIMESTAMP value the driver parsed as its text.
 func scriptValue(x any) vm.Value {
@@ -298,7 +200,12 @@ func (cur *sqliteCursor) run(t *vm.Thread, q string, params vm.Value) error {
 	if err := cur.check(); err != nil {
 		return err
 	}
-	args, err := sqlArgsInto(t, q, params, cur.argBuf)
+	var into *dbResult
+	if cur.res == nil || cur.res.cols == nil && cur.res.rows == nil {
+		into = &cur.own // what it held is in rowcount and lastrowid
+	}
+	cur.clear()
+	args, err := sqlArgsInto(t, cur.conn.types, q, params, cur.argBuf)
 	if err != nil {
 		return err
 	}
@@ -307,10 +214,6 @@ func (cur *sqliteCursor) run(t *vm.Thread, q string, params vm.Value) error {
 	// per-row path of bulk inserts); exec does not touch script values.
 	it := t.Interp()
 	it.Release()
-	var into *dbResult
-	if cur.res == nil || cur.res.cols == nil && cur.res.rows == nil {
-		into = &cur.own // what it held is in rowcount and lastrowid
-	}
 	res, err := cur.conn.db.execInto(cur.conn.db.stmtCtx(t), q, args, into)
 	it.Acquire()
 	if err != nil {
@@ -318,6 +221,12 @@ func (cur *sqliteCursor) run(t *vm.Thread, q string, params vm.Value) error {
 	}
 	cur.take(res)
 	return nil
+}
+
+// clear drops the last statement's result as a new one starts: one that
+// fails leaves none (no description, no rows, rowcount -1), as in CPython.
+func (cur *sqliteCursor) clear() {
+	cur.res, cur.pos, cur.rowcount = nil, 0, -1
 }
 
 func (cur *sqliteCursor) take(res *dbResult) {
@@ -547,6 +456,7 @@ func (cur *sqliteCursor) executemany(t *vm.Thread, q string, seq vm.Value) error
 	if err := cur.check(); err != nil {
 		return err
 	}
+	cur.clear()
 	var err error
 	t.Blocking(func() { err = cur.conn.db.checkMany(cur.conn.db.stmtCtx(t), q) })
 	if err != nil {
@@ -554,13 +464,19 @@ func (cur *sqliteCursor) executemany(t *vm.Thread, q string, seq vm.Value) error
 	}
 	total := int64(0)
 	dml := isDML(firstKeyword(q))
+	// Each row as execute's per-row path runs it: arguments and result in
+	// storage reused from row to row, the lock released without a closure.
+	ts, it, db := cur.conn.types, t.Interp(), cur.conn.db
+	var scratch dbResult
 	err = t.Iterate(seq, func(p vm.Value) error {
-		args, err := sqlArgs(t, q, p)
+		args, err := sqlArgsInto(t, ts, q, p, cur.argBuf)
 		if err != nil {
 			return err
 		}
-		var res *dbResult
-		t.Blocking(func() { res, err = cur.conn.db.exec(cur.conn.db.stmtCtx(t), q, args) })
+		cur.argBuf = args
+		it.Release()
+		res, err := db.execInto(db.stmtCtx(t), q, args, &scratch)
+		it.Acquire()
 		if err != nil {
 			return sqliteErr(t, err)
 		}
@@ -592,7 +508,8 @@ func (cur *sqliteCursor) executescript(t *vm.Thread, q string) error {
 	if err != nil {
 		return sqliteErr(t, err)
 	}
-	cur.res, cur.pos = &dbResult{rowcount: -1}, 0
+	// CPython's executescript leaves the cursor's last statement, its
+	// description, rows and rowcount as they were.
 	return nil
 }
 
@@ -792,15 +709,6 @@ func sqlite3Module(it *vm.Interp) (*vm.Module, error) {
 	return m, nil
 }
 
-func sqliteVersion() string {
-	db, err := openDB(":memory:", 1)
-	if err != nil {
-		return "3"
-	}
-	defer db.close()
-	res, err := db.exec(context.Background(), "select sqlite_version()", nil)
-	if err != nil || len(res.rows) == 0 {
-		return "3"
-	}
-	return fmt.Sprint(res.rows[0][0])
-}
+// sqliteVersion is the linked SQLite's version (sqlite3_libversion, the
+// same text as SQLITE_VERSION: no connection needs opening for it).
+func sqliteVersion() string { return sqlite3lib.SQLITE_VERSION }

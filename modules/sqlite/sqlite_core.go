@@ -18,7 +18,6 @@ import (
 	sqlite "modernc.org/sqlite"
 	sqlite3lib "modernc.org/sqlite/lib"
 
-	"github.com/asylang/asy/stdlib"
 	"github.com/asylang/asy/vm"
 	"github.com/asylang/asy/vm/goconv"
 )
@@ -61,8 +60,13 @@ type dbConn struct {
 	// (fastSt is kept open by stmts, or held here: never a new one's address).
 	fastSt driver.Stmt
 	fastP  uintptr
-	blobs  map[*sqliteBlob]bool // open blobs, closed with the connection
-	hooks  *hooks               // the script's callbacks, functions and collations (nil: none)
+	// fastN is fastSt's parameter count, fastNamed whether any of them has
+	// a name (?NNN, :name, @name, $name).
+	fastN     int
+	fastNamed bool
+	fastCols  []string             // queryFast's column names of fastSt's last run
+	blobs     map[*sqliteBlob]bool // open blobs, closed with the connection
+	hooks     *hooks               // the script's callbacks, functions and collations (nil: none)
 
 	closed       bool
 	inTx         bool
@@ -71,6 +75,11 @@ type dbConn struct {
 	detect       int    // detect_types: the results keep what converters need
 	lastRowID    int64
 	totalChanges int64
+	stoppable    bool // stdlib.Stoppable of the interpreter that opened it
+
+	// dbMutex is SQLite's lock of a connection we opened, taken out of
+	// its handle while we hold it (see unlockHandle).
+	dbMutex uintptr
 }
 
 // openDB opens path (":memory:" for a private in-memory database).
@@ -89,7 +98,38 @@ func openDB(path string, timeout float64) (*dbConn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &dbConn{raw: raw, stmts: map[string]driver.Stmt{}}, nil
+	c := &dbConn{raw: raw, stmts: map[string]driver.Stmt{}}
+	c.unlockHandle()
+	return c, nil
+}
+
+// unlockHandle takes SQLite's own lock out of a connection we opened.
+// The driver opens every connection serialized (SQLITE_OPEN_FULLMUTEX):
+// each API call — every bind, step, reset, changes — takes a recursive
+// lock, which in the translated C runtime is a few atomics and a Go
+// mutex each time, a sixth of a loop of small INSERTs. c.mu already
+// serializes every use of the connection (statements, callbacks,
+// registrations, blobs, backups), so the handle is put in SQLite's
+// multi-thread mode, which is what SQLITE_OPEN_NOMUTEX opens: a NULL
+// db->mutex makes sqlite3_mutex_enter a no-op. What is left unlocked are
+// reads (in_transaction, total_changes) and sqlite3_interrupt, which
+// SQLite allows from any thread. close puts the lock back for
+// sqlite3_close to free.
+func (c *dbConn) unlockHandle() {
+	h, err := c.handle()
+	if err != nil || h.db == 0 {
+		return
+	}
+	db := (*sqlite3lib.Tsqlite3)(cPtr(h.db))
+	c.dbMutex, db.Fmutex = db.Fmutex, 0
+}
+
+// relockHandle undoes unlockHandle before the connection closes.
+func (c *dbConn) relockHandle() {
+	if c.dbMutex != 0 && c.h.db != 0 {
+		(*sqlite3lib.Tsqlite3)(cPtr(c.h.db)).Fmutex = c.dbMutex
+		c.dbMutex = 0
+	}
 }
 
 // withDriver runs f on the driver connection.
@@ -130,7 +170,7 @@ func (c *dbConn) stmtCtx(t *vm.Thread) context.Context {
 
 func (c *dbConn) stopCtx(t *vm.Thread) context.Context {
 	base := context.Background()
-	if stdlib.Stoppable(t.Interp()) {
+	if c.stoppable {
 		base = t.Interp().StopContext()
 	}
 	if !c.intr.on.Load() {
@@ -286,13 +326,13 @@ func (c *dbConn) info(q string) stmtInfo {
 }
 
 // exec runs one statement with its arguments (nil: none bound).
-func (c *dbConn) exec(ctx context.Context, q string, args []driver.NamedValue) (*dbResult, error) {
+func (c *dbConn) exec(ctx context.Context, q string, args []sqlArg) (*dbResult, error) {
 	return c.execInto(ctx, q, args, nil)
 }
 
 // execInto is exec making its result in into (nil: a new one), which the
 // per-row path of bulk inserts reuses.
-func (c *dbConn) execInto(ctx context.Context, q string, args []driver.NamedValue, into *dbResult) (*dbResult, error) {
+func (c *dbConn) execInto(ctx context.Context, q string, args []sqlArg, into *dbResult) (*dbResult, error) {
 	nested := c.enter(ctx)
 	defer c.leave(nested)
 	if c.closed {
@@ -322,7 +362,7 @@ func (c *dbConn) pendingErr(err error, nested bool) error {
 }
 
 // execLocked is exec holding c.mu.
-func (c *dbConn) execLocked(ctx context.Context, q string, args []driver.NamedValue, nested bool, into *dbResult) (*dbResult, error) {
+func (c *dbConn) execLocked(ctx context.Context, q string, args []sqlArg, nested bool, into *dbResult) (*dbResult, error) {
 	info := c.info(q)
 	kw := info.kw
 	if err := c.checkOne(ctx, q, info); err != nil {
@@ -429,7 +469,7 @@ func (c *dbConn) checkMany(ctx context.Context, q string) error {
 }
 
 // run executes one prepared statement on the driver connection into res.
-func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInfo, args []driver.NamedValue, res *dbResult, nested bool) error {
+func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInfo, args []sqlArg, res *dbResult, nested bool) error {
 	st, err := c.prepare(ctx, dc, q, nested)
 	if err != nil {
 		return err
@@ -450,7 +490,7 @@ func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInf
 				return nil
 			}
 		}
-		r, err := st.(driver.StmtExecContext).ExecContext(ctx, args)
+		r, err := st.(driver.StmtExecContext).ExecContext(ctx, namedValues(args))
 		if err != nil {
 			return err
 		}
@@ -461,7 +501,12 @@ func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInf
 		c.lastRowID = id // sqlite3_last_insert_rowid: the connection's, whatever the statement
 		return nil
 	}
-	rows, err := st.(driver.StmtQueryContext).QueryContext(ctx, args)
+	if !info.dml && !nested && !info.named && c.detect == 0 {
+		if done, err := c.queryFast(c.handleFrom(dc), st, args, res); done {
+			return err
+		}
+	}
+	rows, err := st.(driver.StmtQueryContext).QueryContext(ctx, namedValues(args))
 	if err != nil {
 		return err
 	}
@@ -656,6 +701,7 @@ func (c *dbConn) close() error {
 		c.guard.release(c.handed)
 		return c.handed.Close() // back to the host's pool
 	}
+	c.relockHandle()
 	return c.raw.Close()
 }
 

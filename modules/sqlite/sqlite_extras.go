@@ -158,6 +158,9 @@ func adaptFunc(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		proto = vm.Obj(sqlitePrepareProtocol)
 	}
 	if s := typesOf(t.Interp()); s != nil {
+		if err := s.loadedDefaults(t); err != nil {
+			return vm.Undef, err
+		}
 		key := vm.Obj(vm.NewTuple([]vm.Value{vm.Obj(obj.Class()), proto}))
 		fn, ok, err := s.adapters.Get(t, key)
 		if err != nil {

@@ -7,6 +7,8 @@ import (
 
 	"modernc.org/libc"
 	sqlite3lib "modernc.org/sqlite/lib"
+
+	"github.com/asylang/asy/vm/goconv"
 )
 
 // The per-row path of bulk inserts: a cached INSERT/UPDATE/DELETE with ?
@@ -62,57 +64,71 @@ func (b *argBuf) free(tls *libc.TLS) {
 	}
 }
 
-// execFast runs the DML statement st with positional args on the C API;
-// done=false leaves it to the driver (nothing was run).
-func (c *dbConn) execFast(h capi, st driver.Stmt, args []driver.NamedValue) (done bool, changed, lastID int64, err error) {
-	if c.fastSt != st { // the same statement row after row: reflect once
-		c.fastSt, c.fastP = st, stmtHandle(st)
+// bindFast binds args to st's sqlite3_stmt* for a run on the C API; 0
+// (and no error) leaves st to the driver (nothing was bound).
+func (c *dbConn) bindFast(h capi, st driver.Stmt, args []sqlArg) (uintptr, error) {
+	if c.fastSt != st { // the same statement row after row: look at it once
+		c.fastSt, c.fastP, c.fastNamed = st, stmtHandle(st), false
+		c.fastCols = nil
+		if c.fastP != 0 && h.db != 0 {
+			c.fastN = int(sqlite3lib.Xsqlite3_bind_parameter_count(h.tls, c.fastP))
+			for i := 1; i <= c.fastN; i++ {
+				if sqlite3lib.Xsqlite3_bind_parameter_name(h.tls, c.fastP, int32(i)) != 0 {
+					c.fastNamed = true // ?NNN, :name: the driver's way
+				}
+			}
+		}
 	}
 	pstmt := c.fastP
-	if pstmt == 0 || h.db == 0 || int(sqlite3lib.Xsqlite3_bind_parameter_count(h.tls, pstmt)) != len(args) {
-		return false, 0, 0, nil
+	if pstmt == 0 || h.db == 0 || c.fastN != len(args) || c.fastNamed {
+		return 0, nil
 	}
 	need := 1 // never a NULL pointer for an empty text or blob
-	for i, a := range args {
-		if a.Name != "" || a.Ordinal != i+1 || sqlite3lib.Xsqlite3_bind_parameter_name(h.tls, pstmt, int32(i+1)) != 0 {
-			return false, 0, 0, nil
+	for _, a := range args {
+		if a.name != "" {
+			return 0, nil
 		}
-		switch x := a.Value.(type) {
-		case nil, int64, float64:
-		case string:
-			need += len(x)
-		case []byte:
-			need += len(x)
-		default:
-			return false, 0, 0, nil
-		}
+		need += len(a.s) + len(a.b)
 	}
 	if !c.args.reserve(h.tls, need) {
-		return false, 0, 0, nil
+		return 0, nil
 	}
 	off := c.args.p
 	for i, a := range args {
 		idx := int32(i + 1)
 		var rc int32
-		switch x := a.Value.(type) {
-		case nil:
+		switch a.kind {
+		case argNull:
 			rc = sqlite3lib.Xsqlite3_bind_null(h.tls, pstmt, idx)
-		case int64:
-			rc = sqlite3lib.Xsqlite3_bind_int64(h.tls, pstmt, idx, x)
-		case float64:
-			rc = sqlite3lib.Xsqlite3_bind_double(h.tls, pstmt, idx, x)
-		case string:
-			copy(unsafe.Slice((*byte)(cPtr(off)), len(x)), x)
-			rc = sqlite3lib.Xsqlite3_bind_text(h.tls, pstmt, idx, off, int32(len(x)), 0)
-			off += uintptr(len(x))
-		case []byte:
-			copy(unsafe.Slice((*byte)(cPtr(off)), len(x)), x)
-			rc = sqlite3lib.Xsqlite3_bind_blob(h.tls, pstmt, idx, off, int32(len(x)), 0)
-			off += uintptr(len(x))
+		case argInt:
+			rc = sqlite3lib.Xsqlite3_bind_int64(h.tls, pstmt, idx, a.n)
+		case argFloat:
+			rc = sqlite3lib.Xsqlite3_bind_double(h.tls, pstmt, idx, a.float())
+		case argText:
+			copy(unsafe.Slice((*byte)(cPtr(off)), len(a.s)), a.s)
+			rc = sqlite3lib.Xsqlite3_bind_text(h.tls, pstmt, idx, off, int32(len(a.s)), 0)
+			off += uintptr(len(a.s))
+		case argBlob:
+			copy(unsafe.Slice((*byte)(cPtr(off)), len(a.b)), a.b)
+			rc = sqlite3lib.Xsqlite3_bind_blob(h.tls, pstmt, idx, off, int32(len(a.b)), 0)
+			off += uintptr(len(a.b))
 		}
 		if rc != sqlite3lib.SQLITE_OK {
-			return true, 0, 0, driverError(h, rc)
+			return pstmt, driverError(h, rc)
 		}
+	}
+	return pstmt, nil
+}
+
+// execFast runs the DML statement st with positional args on the C API;
+// done=false leaves it to the driver (nothing was run).
+func (c *dbConn) execFast(h capi, st driver.Stmt, args []sqlArg) (done bool, changed, lastID int64, err error) {
+	pstmt, err := c.bindFast(h, st, args)
+	if pstmt == 0 {
+		return false, 0, 0, nil
+	}
+	if err != nil {
+		return true, 0, 0, err
 	}
 	rc := sqlite3lib.Xsqlite3_step(h.tls, pstmt)
 	for rc == sqlite3lib.SQLITE_ROW {
@@ -150,4 +166,86 @@ func driverError(h capi, rc int32) error {
 		text = fmt.Sprintf("%s: %s (%v)%s", str, msg, rc, suffix)
 	}
 	return &rcError{rc: rc, msg: driverMsg(text)}
+}
+
+// queryFast runs st, a statement that is not DML, with positional args on
+// the C API into res: its column names and rows as the driver's path
+// makes them (int64, float64, string, a copied []byte, nil; a DATE or
+// TIMESTAMP column's text as stored, which the driver would parse and
+// run turn back). done=false leaves it to the driver (nothing was run).
+func (c *dbConn) queryFast(h capi, st driver.Stmt, args []sqlArg, res *dbResult) (done bool, err error) {
+	pstmt, err := c.bindFast(h, st, args)
+	if pstmt == 0 {
+		return false, nil
+	}
+	if err != nil {
+		return true, err
+	}
+	tls := h.tls
+	rc := sqlite3lib.Xsqlite3_step(tls, pstmt)
+	if rc == sqliteLockedSharedCache {
+		sqlite3lib.Xsqlite3_reset(tls, pstmt)
+		return false, nil // the driver waits for the other connection
+	}
+	n := int(sqlite3lib.Xsqlite3_column_count(tls, pstmt))
+	if n > 0 {
+		res.cols = c.columnNames(tls, pstmt, n)
+	}
+	for rc == sqlite3lib.SQLITE_ROW {
+		vals := make([]any, n)
+		for i := range vals {
+			col := int32(i)
+			switch sqlite3lib.Xsqlite3_column_type(tls, pstmt, col) {
+			case sqlite3lib.SQLITE_INTEGER:
+				vals[i] = sqlite3lib.Xsqlite3_column_int64(tls, pstmt, col)
+			case sqlite3lib.SQLITE_FLOAT:
+				vals[i] = sqlite3lib.Xsqlite3_column_double(tls, pstmt, col)
+			case sqlite3lib.SQLITE_TEXT:
+				p := sqlite3lib.Xsqlite3_column_text(tls, pstmt, col)
+				vals[i] = goText(p, int(sqlite3lib.Xsqlite3_column_bytes(tls, pstmt, col)))
+			case sqlite3lib.SQLITE_BLOB:
+				p := sqlite3lib.Xsqlite3_column_blob(tls, pstmt, col)
+				b := []byte{} // an empty BLOB is b'', not None
+				if p != 0 {
+					b = goconv.Blob(unsafe.Slice((*byte)(cPtr(p)), int(sqlite3lib.Xsqlite3_column_bytes(tls, pstmt, col))))
+				}
+				vals[i] = b
+			default:
+				vals[i] = nil
+			}
+		}
+		res.rows = append(res.rows, vals)
+		rc = sqlite3lib.Xsqlite3_step(tls, pstmt)
+	}
+	if rc != sqlite3lib.SQLITE_DONE {
+		err = driverError(h, rc)
+	}
+	sqlite3lib.Xsqlite3_reset(tls, pstmt)
+	return true, err
+}
+
+// columnNames are the result columns' names of pstmt, those of the last
+// run when they are the same (a statement's names change only when SQLite
+// prepares it again after a schema change).
+func (c *dbConn) columnNames(tls *libc.TLS, pstmt uintptr, n int) []string {
+	same := len(c.fastCols) == n
+	for i := 0; same && i < n; i++ {
+		p := sqlite3lib.Xsqlite3_column_name(tls, pstmt, int32(i))
+		same = p != 0 && cStringIs(p, c.fastCols[i])
+	}
+	if same {
+		return c.fastCols
+	}
+	names := make([]string, n)
+	for i := range names {
+		names[i] = goText(sqlite3lib.Xsqlite3_column_name(tls, pstmt, int32(i)), -1)
+	}
+	c.fastCols = names
+	return names
+}
+
+// cStringIs tells whether the NUL-terminated string at p is s.
+func cStringIs(p uintptr, s string) bool {
+	b := unsafe.Slice((*byte)(cPtr(p)), len(s)+1)
+	return string(b[:len(s)]) == s && b[len(s)] == 0
 }

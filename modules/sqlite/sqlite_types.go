@@ -41,7 +41,11 @@ func adapterKey(cls vm.Value) vm.Value {
 }
 
 // defaultAdapters adds the adapters for datetime.date and
-// datetime.datetime (once), leaving any the script registered first.
+// datetime.datetime (once), leaving any the script registered first. They
+// come first in the dict, as CPython registers them as sqlite3 loads;
+// adapters registered earlier (which can only be for other types, or
+// datetime was loaded and they came in then) follow. The dict is not yet
+// in the module when it is rebuilt here (publish puts it there after).
 func (s *typeState) defaultAdapters(t *vm.Thread) error {
 	if s.defaults {
 		return nil
@@ -51,13 +55,16 @@ func (s *typeState) defaultAdapters(t *vm.Thread) error {
 	if err != nil {
 		return err
 	}
+	earlier := s.adapters
+	s.adapters = vm.NewDict()
 	for _, a := range []struct{ cls, sep string }{{"date", ""}, {"datetime", " "}} {
 		cls, ok := dt.Get(a.cls)
 		if !ok {
 			continue
 		}
 		key := adapterKey(cls)
-		if _, ok, _ := s.adapters.Get(t, key); ok {
+		if fn, ok, _ := earlier.Get(t, key); ok {
+			s.adapters.Set(t, key, fn)
 			continue
 		}
 		sep := a.sep
@@ -72,7 +79,12 @@ func (s *typeState) defaultAdapters(t *vm.Thread) error {
 			return t.CallMethod(args[0], "isoformat", vm.Str(sep))
 		}))
 	}
-	return nil
+	var err2 error
+	earlier.Items(func(k, v vm.Value) bool {
+		err2 = s.adapters.Set(t, k, v)
+		return err2 == nil
+	})
+	return err2
 }
 
 // adapt is what a parameter v binds as: an exact int, float, str or
@@ -88,6 +100,11 @@ func adapt(t *vm.Thread, s *typeState, v vm.Value) (vm.Value, error) {
 			case *vm.StrObj, *vm.ByteArray:
 				return v, nil
 			}
+		}
+	}
+	if s != nil {
+		if err := s.loadedDefaults(t); err != nil {
+			return vm.Undef, err
 		}
 	}
 	if s != nil && s.adapters.Len() > 0 {
@@ -277,15 +294,20 @@ func callDatetime(t *vm.Thread, cls string, args []vm.Value) (vm.Value, error) {
 
 // setTypeNames adds adapters, converters and their functions to the module.
 func setTypeNames(it *vm.Interp, m *vm.Module) {
-	s := &typeState{adapters: vm.NewDict(), converters: vm.NewDict()}
-	typeStates.Store(it, s)
-	s.converters.SetStr("DATE", vm.NewBuiltin("convert_date", convertDate))
-	s.converters.SetStr("TIMESTAMP", vm.NewBuiltin("convert_timestamp", convertTimestamp))
-	m.Set("adapters", vm.Obj(s.adapters))
+	// One state per interpreter, as CPython's _sqlite3 keeps one however
+	// often sqlite3 is imported again (connections keep it).
+	s := typesOf(it)
+	if s == nil {
+		s = &typeState{adapters: vm.NewDict(), converters: vm.NewDict()}
+		typeStates.Store(it, s)
+		s.converters.SetStr("DATE", vm.NewBuiltin("convert_date", convertDate))
+		s.converters.SetStr("TIMESTAMP", vm.NewBuiltin("convert_timestamp", convertTimestamp))
+	}
 	m.Set("converters", vm.Obj(s.converters))
 	m.Set("PrepareProtocol", vm.Obj(sqlitePrepareProtocol))
-	// CPython's sqlite3 registers the datetime adapters as it is imported.
-	s.defaultAdapters(it.NewThread())
+	// CPython's sqlite3 registers the datetime adapters as it is imported;
+	// here as soon as they can matter (sqlite_lazy.go).
+	setLazyNames(m, s)
 	m.Set("adapt", vm.NewBuiltin("adapt", adaptFunc))
 	m.Set("register_adapter", vm.NewBuiltin("register_adapter", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
 		if err := vm.NoKwargs("register_adapter", kw); err != nil {
@@ -297,6 +319,9 @@ func setTypeNames(it *vm.Interp, m *vm.Module) {
 		switch args[0].AsObj() {
 		case vm.Object(vm.IntType), vm.Object(vm.FloatType), vm.Object(vm.StrType), vm.Object(vm.ByteArrayType):
 			s.baseAdapted = true
+		}
+		if err := s.loadedDefaults(t); err != nil {
+			return vm.Undef, err
 		}
 		return vm.None, s.adapters.Set(t, adapterKey(args[0]), args[1])
 	}))

@@ -790,6 +790,15 @@ def _register_builtins():
 
 
 _register_builtins()
+
+
+# asy's sqlite3 (a native module, without __file__) does not import this
+# module: its Row, a Sequence as in CPython, is registered by whichever of
+# the two loads second.
+_sqlite3 = _sys.modules.get("sqlite3")
+if _sqlite3 is not None and not hasattr(_sqlite3, "__file__") and hasattr(_sqlite3, "Row"):
+    Sequence.register(_sqlite3.Row)
+del _sqlite3
 # Only the ABCs are public, as in CPython's collections.abc (which takes
 # them from _collections_abc).
 del _register_builtins, ABCMeta, abstractmethod

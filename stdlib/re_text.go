@@ -36,6 +36,8 @@ type reText struct {
 	rs []rune // the code points, for the backtracking engine (made on first use)
 
 	curB, curC int // the byte offset charOf converted last, and its character index
+
+	engChecked int8 // see engineOK: 1 valid UTF-8, -1 not, 0 not known yet
 }
 
 // runes returns the text's code points (a bytes subject's are its bytes).
@@ -199,6 +201,8 @@ type reProg struct {
 	btErr   error
 	// charNames: the code points of the pattern's \N{NAME} escapes.
 	charNames map[string]rune
+
+	engState atomic.Pointer[reEngineState] // asy's engine (re_engine.go)
 }
 
 func newReProg(tr *reTranslation) *reProg {
@@ -313,6 +317,14 @@ func (p *reProg) get(kind int, ctx, nl bool) (*regexp.Regexp, error) {
 // exec runs the pattern over characters [pos, end) of t and returns the
 // character spans of every group (-1 for unmatched), or nil.
 func (p *reProg) exec(th *vm.Thread, t *reText, pos, end, kind int) ([]int, error) {
+	if spans, ok := p.engineExec(t, pos, end, kind, false); ok {
+		return spans, nil
+	}
+	return p.execOther(th, t, pos, end, kind)
+}
+
+// execOther is exec on Go's regexp or the backtracking extension.
+func (p *reProg) execOther(th *vm.Thread, t *reText, pos, end, kind int) ([]int, error) {
 	if pos > end {
 		return nil, nil
 	}
@@ -388,7 +400,10 @@ func (p *reProg) exec(th *vm.Thread, t *reText, pos, end, kind int) ([]int, erro
 // lazy quantifier: with greedy repeats alone, the empty path is the last
 // one tried, so a preferred empty match means there is no other.
 func (p *reProg) next(th *vm.Thread, t *reText, pos, end int, mustAdvance bool) ([]int, error) {
-	spans, err := p.exec(th, t, pos, end, reSearch)
+	if spans, ok := p.engineExec(t, pos, end, reSearch, mustAdvance); ok {
+		return spans, nil
+	}
+	spans, err := p.execOther(th, t, pos, end, reSearch)
 	if err != nil || spans == nil || !mustAdvance || spans[0] != pos || spans[1] != pos {
 		return spans, err
 	}
@@ -400,7 +415,7 @@ func (p *reProg) next(th *vm.Thread, t *reText, pos, end int, mustAdvance bool) 
 	if pos >= end {
 		return nil, nil
 	}
-	return p.exec(th, t, pos+1, end, reSearch)
+	return p.execOther(th, t, pos+1, end, reSearch)
 }
 
 // each calls fn for successive matches in [pos, end), as next finds them.

@@ -237,6 +237,9 @@ func (ps *reEParser) seq(fold bool) (*reTree, error) {
 }
 
 func (ps *reEParser) quant(sub *reTree) (*reTree, error) {
+	for sub.op == reTSeq && len(sub.items) == 1 {
+		sub = sub.items[0] // the translator's (?:x) around a repeated item
+	}
 	c := ps.s[ps.i]
 	ps.i++
 	r := &reTree{op: reOpLoop, sub: sub, max: -1, greedy: true}

@@ -67,6 +67,10 @@ type reNode struct {
 	alts     []*reNode
 	yes, no  *reNode
 	loop     *reNode
+	// The bytes the rest can start with (nil: not known): a repeat's
+	// next, each alternative.
+	nextFirst *[256]bool
+	altFirst  []*[256]bool
 }
 
 // reCharSet is a set of code points: ASCII in a bitmap, the rest as
@@ -577,7 +581,8 @@ func (ps *reEParser) link(t *reTree, next *reNode) *reNode {
 	case reOpChar:
 		return &reNode{op: reOpChar, cs: t.cs, next: next}
 	case reOpRep:
-		return &reNode{op: reOpRep, cs: t.cs, min: t.min, max: t.max, greedy: t.greedy, next: next}
+		return &reNode{op: reOpRep, cs: t.cs, min: t.min, max: t.max, greedy: t.greedy, next: next,
+			nextFirst: reNodeFirstSet(next)}
 	case reOpLoop:
 		n := &reNode{op: reOpLoop, min: t.min, max: t.max, greedy: t.greedy, g: t.g, next: next}
 		n.sub = ps.link(t.sub, &reNode{op: reOpLoopTail, loop: n})
@@ -585,7 +590,9 @@ func (ps *reEParser) link(t *reTree, next *reNode) *reNode {
 	case reOpAlt:
 		n := &reNode{op: reOpAlt, next: next}
 		for _, a := range t.items {
-			n.alts = append(n.alts, ps.link(a, next))
+			alt := ps.link(a, next)
+			n.alts = append(n.alts, alt)
+			n.altFirst = append(n.altFirst, reNodeFirstSet(alt))
 		}
 		return n
 	case reOpOpen:
@@ -600,7 +607,7 @@ func (ps *reEParser) link(t *reTree, next *reNode) *reNode {
 		return &reNode{op: reOpLook, neg: t.neg, behind: t.behind, min: t.min, caps: t.sub.hasCaps(),
 			sub: ps.link(t.sub, &reNode{op: reOpSubAccept}), next: next}
 	case reOpAtomic:
-		return &reNode{op: reOpAtomic, sub: ps.link(t.sub, &reNode{op: reOpSubAccept}), next: next}
+		return &reNode{op: reOpAtomic, caps: t.sub.hasCaps(), sub: ps.link(t.sub, &reNode{op: reOpSubAccept}), next: next}
 	case reOpCond:
 		return &reNode{op: reOpCond, g: t.g, yes: ps.link(t.yes, next), no: ps.link(t.no, next), next: next}
 	}
@@ -725,4 +732,42 @@ func reSetFirstBytes(cs *reCharSet, set *[256]bool) {
 			set[b] = true
 		}
 	}
+}
+
+// reNodeFirstSet is the set of bytes a match of the nodes from n can
+// start with, nil when not known (or when it can be empty).
+func reNodeFirstSet(n *reNode) *[256]bool {
+	var set [256]bool
+	budget := 64
+	if !reNodeFirst(n, &set, &budget) {
+		return nil
+	}
+	return &set
+}
+
+func reNodeFirst(n *reNode, set *[256]bool, budget *int) bool {
+	if *budget--; *budget < 0 {
+		return false
+	}
+	switch n.op {
+	case reOpChar:
+		reSetFirstBytes(n.cs, set)
+		return true
+	case reOpStr:
+		set[n.lit[0]] = true
+		return true
+	case reOpRep:
+		reSetFirstBytes(n.cs, set)
+		return n.min > 0 || reNodeFirst(n.next, set, budget)
+	case reOpOpen, reOpClose, reOpAssert, reOpWordB, reOpLook:
+		return reNodeFirst(n.next, set, budget) // zero width
+	case reOpAlt:
+		for _, a := range n.alts {
+			if !reNodeFirst(a, set, budget) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

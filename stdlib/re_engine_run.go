@@ -176,13 +176,19 @@ func (e *reExec) match(n *reNode, i int) bool {
 			return ok
 		case reOpAlt:
 			last := len(n.alts) - 1
-			for _, a := range n.alts[:last] {
+			for k, a := range n.alts[:last] {
+				if f := n.altFirst[k]; f != nil && (i >= len(s) || !f[s[i]]) {
+					continue
+				}
 				if e.call(a, i) {
 					return true
 				}
 				if e.step() {
 					return false
 				}
+			}
+			if f := n.altFirst[last]; f != nil && (i >= len(s) || !f[s[i]]) {
+				return false
 			}
 			n = n.alts[last]
 			continue
@@ -356,9 +362,12 @@ func (e *reExec) rep(n *reNode, i int) bool {
 		if k < n.min {
 			return false
 		}
+		nf := n.nextFirst
 		for {
-			if e.call(next, j) {
-				return true
+			if nf == nil || (j < len(s) && nf[s[j]]) {
+				if e.call(next, j) {
+					return true
+				}
 			}
 			if k == n.min || e.step() {
 				return false
@@ -379,9 +388,12 @@ func (e *reExec) rep(n *reNode, i int) bool {
 		}
 		j = nj
 	}
+	nf := n.nextFirst
 	for {
-		if e.call(next, j) {
-			return true
+		if nf == nil || (j < len(s) && nf[s[j]]) {
+			if e.call(next, j) {
+				return true
+			}
 		}
 		if k == n.max || e.step() {
 			return false

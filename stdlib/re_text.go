@@ -36,6 +36,9 @@ type reText struct {
 	rs []rune // the code points, for the backtracking engine (made on first use)
 
 	curB, curC int // the byte offset charOf converted last, and its character index
+	// The last conversions charOf made, by character index mod 16, for
+	// byteOf to convert back (the zero value, 0 ↔ 0, is right).
+	pairC, pairB [16]int
 
 	engChecked int8 // see engineOK: 1 valid UTF-8, -1 not, 0 not known yet
 }
@@ -113,6 +116,9 @@ func newReTextString(v vm.Value, s string, isBytes bool, raw []byte) *reText {
 
 func (t *reText) byteOf(ci int) int {
 	if t.so != nil {
+		if k := ci & 15; t.pairC[k] == ci {
+			return t.pairB[k]
+		}
 		return t.so.ByteOffset(ci)
 	}
 	if t.starts == nil {
@@ -125,12 +131,17 @@ func (t *reText) charOf(bi int) int {
 	if t.so != nil {
 		// Matches come in order: count on from the offset converted last
 		// when it is close behind.
-		if bi >= t.curB && bi-t.curB <= 256 {
+		switch {
+		case bi >= t.curB && bi-t.curB <= 256:
 			t.curC += vm.RuneCount(t.s[t.curB:bi])
-		} else {
+		case bi < t.curB && t.curB-bi <= 256:
+			t.curC -= vm.RuneCount(t.s[bi:t.curB])
+		default:
 			t.curC = t.so.RuneIndex(bi)
 		}
 		t.curB = bi
+		k := t.curC & 15
+		t.pairC[k], t.pairB[k] = t.curC, bi
 		return t.curC
 	}
 	if t.starts == nil {

@@ -388,7 +388,8 @@ func (p *rePattern) subn(t *vm.Thread, repl, strV vm.Value, count int) (vm.Value
 		}
 		switch {
 		case callable:
-			r, err := t.Call(repl, []vm.Value{vm.Obj(&reMatchObj{pat: p, txt: txt, pos: 0, end: txt.nchars, spans: spans})}, nil)
+			m := &reMatchObj{pat: p, txt: txt, pos: 0, end: txt.nchars, spans: append([]int(nil), spans...)}
+			r, err := t.Call(repl, []vm.Value{vm.Obj(m)}, nil)
 			if err != nil {
 				return false, err
 			}

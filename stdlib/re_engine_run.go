@@ -3,7 +3,6 @@ package stdlib
 import (
 	"errors"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,14 +39,11 @@ const reMaxDepth = 20000
 // errReBudget: the search gave up (steps or depth); run it elsewhere.
 var errReBudget = errors.New("re engine: over budget")
 
-var reExecPool = sync.Pool{New: func() any { return &reExec{} }}
-
 // run searches s (the subject cut at endpos) from byte bpos. kind is
 // reSearch, reMatch or reFull; mustAdvance refuses an empty match at bpos.
-// It returns the byte offsets of the groups, or nil.
-func (p *reEngineProg) run(s string, bpos, kind int, mustAdvance bool) ([]int, error) {
-	e := reExecPool.Get().(*reExec)
-	defer reExecPool.Put(e)
+// It returns the byte offsets of the groups in dst (grown as needed), or
+// nil. e is the state to use (kept by the caller between searches).
+func (p *reEngineProg) run(e *reExec, s string, bpos, kind int, mustAdvance bool, dst []int) ([]int, error) {
 	ng := p.groups + 1
 	if cap(e.caps) < 2*ng {
 		e.caps, e.open = make([]int, 2*ng), make([]int, ng)
@@ -62,7 +58,6 @@ func (p *reEngineProg) run(s string, bpos, kind int, mustAdvance bool) ([]int, e
 	e.cnt, e.lstart = e.cnt[:p.loops], e.lstart[:p.loops]
 	e.s, e.mustAdvance, e.full = s, mustAdvance, kind == reFull
 	e.steps, e.budget, e.depth, e.abort = 0, 1<<20+64*(len(s)-bpos), 0, false
-	defer func() { e.s = "" }()
 	start := bpos
 	for {
 		if kind == reSearch {
@@ -86,10 +81,13 @@ func (p *reEngineProg) run(s string, bpos, kind int, mustAdvance bool) ([]int, e
 		}
 		e.start = start
 		if e.call(p.start, start) {
-			out := make([]int, 2*ng)
-			copy(out, e.caps)
-			out[0], out[1] = start, e.endAt
-			return out, nil
+			if cap(dst) < 2*ng {
+				dst = make([]int, 2*ng)
+			}
+			dst = dst[:2*ng]
+			copy(dst, e.caps)
+			dst[0], dst[1] = start, e.endAt
+			return dst, nil
 		}
 		if e.abort {
 			return nil, errReBudget
@@ -338,31 +336,27 @@ func (e *reExec) assert(kind, i int) bool {
 
 // rep runs a repeat of one character, then the rest of the pattern.
 func (e *reExec) rep(n *reNode, i int) bool {
-	s, cs, next := e.s, n.cs, n.next
-	// one matches the character at j and returns the position after it.
-	one := func(j int) (int, bool) {
-		if j >= len(s) {
-			return j, false
-		}
-		if c := s[j]; c < utf8.RuneSelf {
-			return j + 1, cs.hasASCII(c)
-		}
-		r, w := utf8.DecodeRuneInString(s[j:])
-		return j + w, cs.has(r)
-	}
+	s, cs, next, nf := e.s, n.cs, n.next, n.nextFirst
 	j, k := i, 0
 	if n.greedy {
-		for n.max < 0 || k < n.max {
-			nj, ok := one(j)
-			if !ok {
-				break
+		for (n.max < 0 || k < n.max) && j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if !cs.hasASCII(c) {
+					break
+				}
+				j++
+			} else {
+				r, w := utf8.DecodeRuneInString(s[j:])
+				if !cs.has(r) {
+					break
+				}
+				j += w
 			}
-			j, k = nj, k+1
+			k++
 		}
 		if k < n.min {
 			return false
 		}
-		nf := n.nextFirst
 		for {
 			if nf == nil || (j < len(s) && nf[s[j]]) {
 				if e.call(next, j) {
@@ -381,28 +375,33 @@ func (e *reExec) rep(n *reNode, i int) bool {
 			}
 		}
 	}
-	for ; k < n.min; k++ {
-		nj, ok := one(j)
-		if !ok {
-			return false
-		}
-		j = nj
-	}
-	nf := n.nextFirst
 	for {
-		if nf == nil || (j < len(s) && nf[s[j]]) {
-			if e.call(next, j) {
-				return true
+		if k >= n.min {
+			if nf == nil || (j < len(s) && nf[s[j]]) {
+				if e.call(next, j) {
+					return true
+				}
+			}
+			if k == n.max || e.step() {
+				return false
 			}
 		}
-		if k == n.max || e.step() {
+		if j >= len(s) {
 			return false
 		}
-		nj, ok := one(j)
-		if !ok {
-			return false
+		if c := s[j]; c < utf8.RuneSelf {
+			if !cs.hasASCII(c) {
+				return false
+			}
+			j++
+		} else {
+			r, w := utf8.DecodeRuneInString(s[j:])
+			if !cs.has(r) {
+				return false
+			}
+			j += w
 		}
-		j, k = nj, k+1
+		k++
 	}
 }
 
@@ -486,7 +485,8 @@ type reEngineState struct{ prog *reEngineProg }
 // engineExec runs the search on asy's engine; ok is false when it cannot
 // (the pattern or subject is not for it, or it gave up), and the other
 // engines must.
-func (p *reProg) engineExec(t *reText, pos, end, kind int, mustAdvance bool) (spans []int, ok bool) {
+// The spans go to dst when it has room (nil: a new slice).
+func (p *reProg) engineExec(t *reText, pos, end, kind int, mustAdvance bool, dst []int) (spans []int, ok bool) {
 	if reNoEngine || pos > end {
 		return nil, false
 	}
@@ -495,7 +495,10 @@ func (p *reProg) engineExec(t *reText, pos, end, kind int, mustAdvance bool) (sp
 		return nil, false
 	}
 	bend := t.byteOf(end)
-	caps, err := prog.run(t.s[:bend], t.byteOf(pos), kind, mustAdvance)
+	if t.exec == nil {
+		t.exec = &reExec{}
+	}
+	caps, err := prog.run(t.exec, t.s[:bend], t.byteOf(pos), kind, mustAdvance, dst)
 	if err != nil {
 		return nil, false
 	}

@@ -40,7 +40,8 @@ type reText struct {
 	// byteOf to convert back (the zero value, 0 ↔ 0, is right).
 	pairC, pairB [16]int
 
-	engChecked int8 // see engineOK: 1 valid UTF-8, -1 not, 0 not known yet
+	engChecked int8    // see engineOK: 1 valid UTF-8, -1 not, 0 not known yet
+	exec       *reExec // asy's engine's state for searches in this text
 }
 
 // runes returns the text's code points (a bytes subject's are its bytes).
@@ -328,7 +329,7 @@ func (p *reProg) get(kind int, ctx, nl bool) (*regexp.Regexp, error) {
 // exec runs the pattern over characters [pos, end) of t and returns the
 // character spans of every group (-1 for unmatched), or nil.
 func (p *reProg) exec(th *vm.Thread, t *reText, pos, end, kind int) ([]int, error) {
-	if spans, ok := p.engineExec(t, pos, end, kind, false); ok {
+	if spans, ok := p.engineExec(t, pos, end, kind, false, nil); ok {
 		return spans, nil
 	}
 	return p.execOther(th, t, pos, end, kind)
@@ -411,7 +412,12 @@ func (p *reProg) execOther(th *vm.Thread, t *reText, pos, end, kind int) ([]int,
 // lazy quantifier: with greedy repeats alone, the empty path is the last
 // one tried, so a preferred empty match means there is no other.
 func (p *reProg) next(th *vm.Thread, t *reText, pos, end int, mustAdvance bool) ([]int, error) {
-	if spans, ok := p.engineExec(t, pos, end, reSearch, mustAdvance); ok {
+	return p.nextInto(th, t, pos, end, mustAdvance, nil)
+}
+
+// nextInto is next writing the spans into dst when it has room.
+func (p *reProg) nextInto(th *vm.Thread, t *reText, pos, end int, mustAdvance bool, dst []int) ([]int, error) {
+	if spans, ok := p.engineExec(t, pos, end, reSearch, mustAdvance, dst); ok {
 		return spans, nil
 	}
 	spans, err := p.execOther(th, t, pos, end, reSearch)
@@ -430,10 +436,12 @@ func (p *reProg) next(th *vm.Thread, t *reText, pos, end int, mustAdvance bool) 
 }
 
 // each calls fn for successive matches in [pos, end), as next finds them.
+// The spans fn gets are reused for the next match: fn copies them to keep.
 func (p *reProg) each(th *vm.Thread, t *reText, pos, end int, fn func(spans []int) (bool, error)) error {
 	mustAdvance := false
+	var buf []int
 	for pos <= end {
-		spans, err := p.next(th, t, pos, end, mustAdvance)
+		spans, err := p.nextInto(th, t, pos, end, mustAdvance, buf)
 		if err != nil || spans == nil {
 			return err
 		}
@@ -443,6 +451,7 @@ func (p *reProg) each(th *vm.Thread, t *reText, pos, end int, fn func(spans []in
 		}
 		mustAdvance = spans[0] == spans[1]
 		pos = spans[1]
+		buf = spans
 	}
 	return nil
 }

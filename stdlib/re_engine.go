@@ -23,22 +23,22 @@ import (
 
 // reNode ops.
 const (
-	reOpChar     = iota // one character of set cs
-	reOpStr             // the literal bytes lit
-	reOpRep             // a repeat of one character of cs
-	reOpLoop            // a repeat of sub (ends in reOpLoopTail)
-	reOpLoopTail        // end of one iteration of loop
-	reOpAlt             // alternatives alts, each linked to next
-	reOpOpen            // start of group g
-	reOpClose           // end of group g
-	reOpBackref         // the text of group g again (fold: ignoring case)
-	reOpAssert          // a zero-width test (kind)
-	reOpWordB           // \b (neg: \B) with word characters cs
-	reOpLook            // look-ahead or (behind) look-behind at sub; neg: negative
-	reOpAtomic          // sub matched once, never backtracked into
-	reOpCond            // (?(g)yes|no)
-	reOpAccept          // end of the whole pattern
-	reOpSubAccept       // end of a look-around or atomic body
+	reOpChar      = iota // one character of set cs
+	reOpStr              // the literal bytes lit
+	reOpRep              // a repeat of one character of cs
+	reOpLoop             // a repeat of sub (ends in reOpLoopTail)
+	reOpLoopTail         // end of one iteration of loop
+	reOpAlt              // alternatives alts, each linked to next
+	reOpOpen             // start of group g
+	reOpClose            // end of group g
+	reOpBackref          // the text of group g again (fold: ignoring case)
+	reOpAssert           // a zero-width test (kind)
+	reOpWordB            // \b (neg: \B) with word characters cs
+	reOpLook             // look-ahead or (behind) look-behind at sub; neg: negative
+	reOpAtomic           // sub matched once, never backtracked into
+	reOpCond             // (?(g)yes|no)
+	reOpAccept           // end of the whole pattern
+	reOpSubAccept        // end of a look-around or atomic body
 )
 
 // Assertion kinds.

@@ -495,10 +495,15 @@ func (p *reProg) engineExec(t *reText, pos, end, kind int, mustAdvance bool, dst
 		return nil, false
 	}
 	bend := t.byteOf(end)
-	if t.exec == nil {
-		t.exec = &reExec{}
+	// One state per pattern is kept for the next search; a search on
+	// another thread meanwhile makes its own.
+	e := p.spare.Swap(nil)
+	if e == nil {
+		e = &reExec{}
 	}
-	caps, err := prog.run(t.exec, t.s[:bend], t.byteOf(pos), kind, mustAdvance, dst)
+	caps, err := prog.run(e, t.s[:bend], t.byteOf(pos), kind, mustAdvance, dst)
+	e.s = ""
+	p.spare.Store(e)
 	if err != nil {
 		return nil, false
 	}

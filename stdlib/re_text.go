@@ -37,11 +37,11 @@ type reText struct {
 
 	curB, curC int // the byte offset charOf converted last, and its character index
 	// The last conversions charOf made, by character index mod 16, for
-	// byteOf to convert back (the zero value, 0 ↔ 0, is right).
-	pairC, pairB [16]int
+	// byteOf to convert back (the zero value, 0 ↔ 0, is right; made on
+	// first use).
+	pairs *[16][2]int
 
-	engChecked int8    // see engineOK: 1 valid UTF-8, -1 not, 0 not known yet
-	exec       *reExec // asy's engine's state for searches in this text
+	engChecked int8 // see engineOK: 1 valid UTF-8, -1 not, 0 not known yet
 }
 
 // runes returns the text's code points (a bytes subject's are its bytes).
@@ -117,8 +117,10 @@ func newReTextString(v vm.Value, s string, isBytes bool, raw []byte) *reText {
 
 func (t *reText) byteOf(ci int) int {
 	if t.so != nil {
-		if k := ci & 15; t.pairC[k] == ci {
-			return t.pairB[k]
+		if t.pairs != nil {
+			if p := t.pairs[ci&15]; p[0] == ci {
+				return p[1]
+			}
 		}
 		return t.so.ByteOffset(ci)
 	}
@@ -141,8 +143,10 @@ func (t *reText) charOf(bi int) int {
 			t.curC = t.so.RuneIndex(bi)
 		}
 		t.curB = bi
-		k := t.curC & 15
-		t.pairC[k], t.pairB[k] = t.curC, bi
+		if t.pairs == nil {
+			t.pairs = new([16][2]int)
+		}
+		t.pairs[t.curC&15] = [2]int{t.curC, bi}
 		return t.curC
 	}
 	if t.starts == nil {
@@ -215,6 +219,7 @@ type reProg struct {
 	charNames map[string]rune
 
 	engState atomic.Pointer[reEngineState] // asy's engine (re_engine.go)
+	spare    atomic.Pointer[reExec]        // a search state to reuse
 }
 
 func newReProg(tr *reTranslation) *reProg {

@@ -36,6 +36,19 @@ type reMatchObj struct {
 	txt      *reText
 	pos, end int
 	spans    []int
+	inline   [6]int // the spans of up to two groups, in the same allocation
+}
+
+// newReMatch makes a match holding a copy of spans.
+func newReMatch(p *rePattern, txt *reText, pos, end int, spans []int) *reMatchObj {
+	m := &reMatchObj{pat: p, txt: txt, pos: pos, end: end}
+	if len(spans) <= len(m.inline) {
+		m.spans = m.inline[:len(spans)]
+		copy(m.spans, spans)
+	} else {
+		m.spans = append([]int(nil), spans...)
+	}
+	return m
 }
 
 func (*reMatchObj) Class() *vm.Class { return reMatchType }
@@ -314,11 +327,12 @@ func (p *rePattern) finditer(t *vm.Thread, txt *reText, pos, end int) vm.Value {
 	// The iterator resumes where the previous match ended; state mirrors
 	// reProg.each.
 	mustAdvance, done := false, false
+	var buf []int // the spans of the last match, copied into its match object
 	return vm.NewIterator(vm.CallIterType, func(t *vm.Thread) (vm.Value, bool, error) {
 		if done || pos > end {
 			return vm.Undef, false, nil
 		}
-		spans, err := p.prog.next(t, txt, pos, end, mustAdvance)
+		spans, err := p.prog.nextInto(t, txt, pos, end, mustAdvance, buf)
 		if err != nil {
 			done = true
 			return vm.Undef, false, reConvertErr(t, err, p.src)
@@ -329,7 +343,8 @@ func (p *rePattern) finditer(t *vm.Thread, txt *reText, pos, end int) vm.Value {
 		}
 		mustAdvance = spans[0] == spans[1]
 		pos = spans[1]
-		return vm.Obj(&reMatchObj{pat: p, txt: txt, pos: 0, end: end, spans: spans}), true, nil
+		buf = spans
+		return vm.Obj(newReMatch(p, txt, 0, end, spans)), true, nil
 	})
 }
 
@@ -388,7 +403,7 @@ func (p *rePattern) subn(t *vm.Thread, repl, strV vm.Value, count int) (vm.Value
 		}
 		switch {
 		case callable:
-			r, err := t.Call(repl, []vm.Value{vm.Obj(&reMatchObj{pat: p, txt: txt, pos: 0, end: txt.nchars, spans: spans})}, nil)
+			r, err := t.Call(repl, []vm.Value{vm.Obj(newReMatch(p, txt, 0, txt.nchars, spans))}, nil)
 			if err != nil {
 				return false, err
 			}

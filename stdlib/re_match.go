@@ -94,8 +94,15 @@ func reInitMatch() {
 			return vm.Undef, err
 		}
 		m := self(args)
-		if len(args) == 1 {
+		switch len(args) {
+		case 1:
 			return m.get(0, vm.None), nil
+		case 2:
+			g, err := m.groupIndex(t, args[1])
+			if err != nil {
+				return vm.Undef, err
+			}
+			return m.get(g, vm.None), nil
 		}
 		out := make([]vm.Value, len(args)-1)
 		for i, a := range args[1:] {

@@ -36,6 +36,12 @@ type reText struct {
 	rs []rune // the code points, for the backtracking engine (made on first use)
 
 	curB, curC int // the byte offset charOf converted last, and its character index
+	// The last conversions charOf made, by character index mod 16, for
+	// byteOf to convert back (the zero value, 0 ↔ 0, is right; made on
+	// first use).
+	pairs *[16][2]int
+
+	engChecked int8 // see engineOK: 1 valid UTF-8, -1 not, 0 not known yet
 }
 
 // runes returns the text's code points (a bytes subject's are its bytes).
@@ -111,6 +117,11 @@ func newReTextString(v vm.Value, s string, isBytes bool, raw []byte) *reText {
 
 func (t *reText) byteOf(ci int) int {
 	if t.so != nil {
+		if t.pairs != nil {
+			if p := t.pairs[ci&15]; p[0] == ci {
+				return p[1]
+			}
+		}
 		return t.so.ByteOffset(ci)
 	}
 	if t.starts == nil {
@@ -123,12 +134,19 @@ func (t *reText) charOf(bi int) int {
 	if t.so != nil {
 		// Matches come in order: count on from the offset converted last
 		// when it is close behind.
-		if bi >= t.curB && bi-t.curB <= 256 {
+		switch {
+		case bi >= t.curB && bi-t.curB <= 256:
 			t.curC += vm.RuneCount(t.s[t.curB:bi])
-		} else {
+		case bi < t.curB && t.curB-bi <= 256:
+			t.curC -= vm.RuneCount(t.s[bi:t.curB])
+		default:
 			t.curC = t.so.RuneIndex(bi)
 		}
 		t.curB = bi
+		if t.pairs == nil {
+			t.pairs = new([16][2]int)
+		}
+		t.pairs[t.curC&15] = [2]int{t.curC, bi}
 		return t.curC
 	}
 	if t.starts == nil {
@@ -199,6 +217,9 @@ type reProg struct {
 	btErr   error
 	// charNames: the code points of the pattern's \N{NAME} escapes.
 	charNames map[string]rune
+
+	engState atomic.Pointer[reEngineState] // asy's engine (re_engine.go)
+	spare    atomic.Pointer[reExec]        // a search state to reuse
 }
 
 func newReProg(tr *reTranslation) *reProg {
@@ -313,6 +334,14 @@ func (p *reProg) get(kind int, ctx, nl bool) (*regexp.Regexp, error) {
 // exec runs the pattern over characters [pos, end) of t and returns the
 // character spans of every group (-1 for unmatched), or nil.
 func (p *reProg) exec(th *vm.Thread, t *reText, pos, end, kind int) ([]int, error) {
+	if spans, ok := p.engineExec(t, pos, end, kind, false, nil); ok {
+		return spans, nil
+	}
+	return p.execOther(th, t, pos, end, kind)
+}
+
+// execOther is exec on Go's regexp or the backtracking extension.
+func (p *reProg) execOther(th *vm.Thread, t *reText, pos, end, kind int) ([]int, error) {
 	if pos > end {
 		return nil, nil
 	}
@@ -388,7 +417,15 @@ func (p *reProg) exec(th *vm.Thread, t *reText, pos, end, kind int) ([]int, erro
 // lazy quantifier: with greedy repeats alone, the empty path is the last
 // one tried, so a preferred empty match means there is no other.
 func (p *reProg) next(th *vm.Thread, t *reText, pos, end int, mustAdvance bool) ([]int, error) {
-	spans, err := p.exec(th, t, pos, end, reSearch)
+	return p.nextInto(th, t, pos, end, mustAdvance, nil)
+}
+
+// nextInto is next writing the spans into dst when it has room.
+func (p *reProg) nextInto(th *vm.Thread, t *reText, pos, end int, mustAdvance bool, dst []int) ([]int, error) {
+	if spans, ok := p.engineExec(t, pos, end, reSearch, mustAdvance, dst); ok {
+		return spans, nil
+	}
+	spans, err := p.execOther(th, t, pos, end, reSearch)
 	if err != nil || spans == nil || !mustAdvance || spans[0] != pos || spans[1] != pos {
 		return spans, err
 	}
@@ -400,14 +437,16 @@ func (p *reProg) next(th *vm.Thread, t *reText, pos, end int, mustAdvance bool) 
 	if pos >= end {
 		return nil, nil
 	}
-	return p.exec(th, t, pos+1, end, reSearch)
+	return p.execOther(th, t, pos+1, end, reSearch)
 }
 
 // each calls fn for successive matches in [pos, end), as next finds them.
+// The spans fn gets are reused for the next match: fn copies them to keep.
 func (p *reProg) each(th *vm.Thread, t *reText, pos, end int, fn func(spans []int) (bool, error)) error {
 	mustAdvance := false
+	var buf []int
 	for pos <= end {
-		spans, err := p.next(th, t, pos, end, mustAdvance)
+		spans, err := p.nextInto(th, t, pos, end, mustAdvance, buf)
 		if err != nil || spans == nil {
 			return err
 		}
@@ -417,6 +456,7 @@ func (p *reProg) each(th *vm.Thread, t *reText, pos, end int, fn func(spans []in
 		}
 		mustAdvance = spans[0] == spans[1]
 		pos = spans[1]
+		buf = spans
 	}
 	return nil
 }

@@ -15,6 +15,10 @@ func (s *StrObj) RuneIndex(off int) int { return s.runeIndexOf(off) }
 // IsASCII reports whether every code point is ASCII (measured once).
 func (s *StrObj) IsASCII() bool { return s.isASCII() }
 
+// HasSurrogates reports whether s holds an encoded lone surrogate (then its
+// bytes are not valid UTF-8; measured once).
+func (s *StrObj) HasSurrogates() bool { s.isASCII(); return s.surr }
+
 // NewStrKnown makes a str whose code point length the caller has counted
 // (ascii: every byte < 0x80), so it is never measured again.
 func NewStrKnown(s string, length int, ascii bool) *StrObj {

@@ -93,7 +93,7 @@ type Handle struct {
 	cancelled bool
 	timer     bool
 	kind      handleKind
-	index     int
+	index     int32 // position in the timer heap (a sleep embeds its Handle: 32 bytes)
 }
 
 type handleKind uint8
@@ -570,12 +570,12 @@ func (h timerHeap) Less(i, j int) bool {
 }
 func (h timerHeap) Swap(i, j int) {
 	h[i], h[j] = h[j], h[i]
-	h[i].index = i
-	h[j].index = j
+	h[i].index = int32(i)
+	h[j].index = int32(j)
 }
 func (h *timerHeap) Push(x any) {
 	hd := x.(*Handle)
-	hd.index = len(*h)
+	hd.index = int32(len(*h))
 	*h = append(*h, hd)
 }
 func (h *timerHeap) Pop() any {

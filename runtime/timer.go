@@ -36,8 +36,7 @@ func (tf *TimerFuture) HeldDelay() float64 { return tf.h.when }
 func (tf *TimerFuture) Arm(l *Loop, delay float64) {
 	f := &tf.Future
 	f.loop = l
-	f.self = f
-	f.timer = true
+	f.kind = kindTimer
 	l.seq++
 	when := l.Time() + delay
 	tf.h = Handle{when: when, seq: l.seq, timer: true, kind: handleTimer}

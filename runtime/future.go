@@ -42,7 +42,7 @@ type Future struct {
 	// costs no callback entry and no closure. It runs before the others.
 	waiter *Future
 	// more holds the other done callbacks, in registration order.
-	more *[]futCallback
+	more  *[]futCallback
 	state futState
 	// kind says what embeds the Future (self derives the object from it).
 	kind futKind

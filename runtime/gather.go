@@ -8,7 +8,7 @@ import (
 // its children; it completes with the results in argument order, or with the
 // first exception (unless return_exceptions).
 type GatheringFuture struct {
-	Future // first: a child's waiter slot finds the GatheringFuture from it
+	Future   // first: a child's waiter slot finds the GatheringFuture from it
 	children []*Future
 	// childDone is the callback every child runs when it completes (one
 	// closure per gather; a child holds it in its waiter slot, not in an

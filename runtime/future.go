@@ -301,12 +301,12 @@ func (f *Future) scheduleCallbacks() {
 	case kindTimer:
 		// Like CPython's `finally: h.cancel()` in sleep: a cancelled sleep
 		// drops its timer at once.
-		(*TimerFuture)(unsafe.Pointer(f)).h.Cancel()
+		(*TimerFuture)(unsafe.Pointer(f)).h.cancel()
 	}
 	if w := f.waiter; w != nil {
 		f.waiter = nil
 		if t := w.task(); t != nil {
-			f.loop.ready.push(readyItem{task: t, fut: f})
+			f.loop.ready.push(wakeupItem(t, f))
 		} else {
 			f.loop.callSoonFut(w.gather().childDone, f)
 		}

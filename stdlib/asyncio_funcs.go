@@ -393,17 +393,24 @@ func (s *timerSleep) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
 // awaitable so that a sleeping task costs no extra frame. Like the coroutine
 // it does nothing until awaited: the delay is checked and the loop looked up
 // on the first step. Its future and timer handle are part of it: a sleep is
-// one allocation of 112 bytes, a size class of Go's allocator (the
-// CoroutineMark's fields are spelled out so that the flags share its word).
+// one allocation of 96 bytes, a size class of Go's allocator (its flags live
+// in the timer's spare byte, the CoroutineMark's fields are spelled out).
 type sleepCoro struct {
-	origin  *vm.Origin
-	awaited bool
-	yielded bool // sleep(0): the one bare yield happened
-	done    bool
+	origin *vm.Origin
 	// timer is armed on the first step when delay > 0; until then it holds
-	// the delay and the result.
+	// the delay and the result. Its Aux byte holds the sleep's flags.
 	timer runtime.TimerFuture
 }
+
+// sleepCoro's flags.
+const (
+	sleepAwaited = 1 << iota
+	sleepYielded // sleep(0): the one bare yield happened
+	sleepDone
+)
+
+func (s *sleepCoro) flag(b uint8) bool { return s.timer.Aux()&b != 0 }
+func (s *sleepCoro) set(b uint8)       { s.timer.SetAux(s.timer.Aux() | b) }
 
 // oddSleep is a sleep whose delay is not a number: its first step compares
 // it with 0, as CPython's `if delay <= 0` does (and raises its error).
@@ -439,25 +446,27 @@ func (s *sleepCoro) Repr(t *vm.Thread) (string, error) { return coroutineRepr(s)
 func (s *sleepCoro) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) {
 	return coroutineAttr(s, name)
 }
-func (s *sleepCoro) Awaited() bool          { return s.awaited }
-func (s *sleepCoro) MarkAwaited()           { s.awaited = true }
+func (s *sleepCoro) Awaited() bool          { return s.flag(sleepAwaited) }
+func (s *sleepCoro) MarkAwaited()           { s.set(sleepAwaited) }
 func (s *sleepCoro) Origin() *vm.Origin     { return s.origin }
 func (s *sleepCoro) SetOrigin(o *vm.Origin) { s.origin = o }
 
 func (s *sleepCoro) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
 	v, done, err := s.step(t, sent)
-	s.done = s.done || done || err != nil
+	if done || err != nil {
+		s.set(sleepDone)
+	}
 	return v, done, err
 }
 
 func (s *sleepCoro) step(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
-	if s.done {
+	if s.flag(sleepDone) {
 		return vm.Undef, false, errReusedCoroutine()
 	}
 	if s.timer.Armed() {
 		return s.timer.Finish()
 	}
-	if s.yielded {
+	if s.flag(sleepYielded) {
 		return s.timer.Held(), true, nil
 	}
 	l, err := runningLoop(t)
@@ -466,7 +475,7 @@ func (s *sleepCoro) step(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
 	}
 	d := s.timer.HeldDelay()
 	if d <= 0 {
-		s.yielded = true
+		s.set(sleepYielded)
 		return vm.None, false, nil
 	}
 	s.timer.Arm(l, d)
@@ -475,17 +484,17 @@ func (s *sleepCoro) step(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
 
 // Send compares the delay with 0 on the first step, then steps the sleep.
 func (o *oddSleep) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
-	if !o.checked && !o.done {
+	if !o.checked && !o.flag(sleepDone) {
 		o.checked = true
 		le, err := t.LessEqual(o.delay, vm.Int(0))
 		if err != nil {
-			o.done = true
+			o.set(sleepDone)
 			return vm.Undef, false, err
 		}
 		d, err := vm.AsFloat(o.delay)
 		if err != nil {
 			if !le {
-				o.done = true
+				o.set(sleepDone)
 				return vm.Undef, false, err
 			}
 			d = 0

@@ -333,6 +333,13 @@ func trackCoroutines(it *vm.Interp) func() {
 		return originAt("sys", 1)
 	}
 	add := func(c tracked) {
+		// Most coroutines are awaited as soon as they are made (`await
+		// asyncio.sleep(1)`): when the last one was, c takes its place,
+		// so that the list holds the unawaited and not every sleep.
+		if n := len(made); n > 0 && made[n-1].Awaited() {
+			made[n-1] = c
+			return
+		}
 		made = append(made, c)
 		if len(made) >= limit {
 			// Forget coroutines that were awaited; amortised by growing the limit.

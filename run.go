@@ -306,18 +306,40 @@ func trackCoroutines(it *vm.Interp) func() {
 	type tracked interface {
 		Awaited() bool
 		QualName() string
-		Origin() (string, int)
+		Origin() *vm.Origin
 	}
 	var made []tracked
 	limit := 4096
-	origin := func(t *vm.Thread) (string, int) {
+	// Coroutines made at one line share one Origin (a pointer per
+	// coroutine rather than a string and a line); the table stops growing
+	// at a bound, past which origins are simply not shared.
+	origins := map[vm.Origin]*vm.Origin{}
+	originAt := func(file string, line int) *vm.Origin {
+		key := vm.Origin{File: file, Line: line}
+		if o := origins[key]; o != nil {
+			return o
+		}
+		o := &key
+		if len(origins) < 1<<14 {
+			origins[key] = o
+		}
+		return o
+	}
+	origin := func(t *vm.Thread) *vm.Origin {
 		// Without a script frame (created by Go code), CPython says "sys:1".
 		if f := t.Frame(); f != nil {
-			return f.Code().Filename, f.Line()
+			return originAt(f.Code().Filename, f.Line())
 		}
-		return "sys", 1
+		return originAt("sys", 1)
 	}
 	add := func(c tracked) {
+		// Most coroutines are awaited as soon as they are made (`await
+		// asyncio.sleep(1)`): when the last one was, c takes its place,
+		// so that the list holds the unawaited and not every sleep.
+		if n := len(made); n > 0 && made[n-1].Awaited() {
+			made[n-1] = c
+			return
+		}
 		made = append(made, c)
 		if len(made) >= limit {
 			// Forget coroutines that were awaited; amortised by growing the limit.
@@ -344,7 +366,7 @@ func trackCoroutines(it *vm.Interp) func() {
 	}
 	it.Hooks.OnCoroutineReleased = func(t *vm.Thread, g *vm.Generator) {
 		if f := t.Frame(); f != nil {
-			g.SetOrigin(f.Code().Filename, f.Line())
+			g.SetOrigin(originAt(f.Code().Filename, f.Line()))
 		}
 	}
 	return func() {
@@ -355,7 +377,10 @@ func trackCoroutines(it *vm.Interp) func() {
 			if g, ok := c.(*vm.Generator); ok && g.Finished() {
 				continue
 			}
-			file, line := c.Origin()
+			file, line := "sys", 1
+			if o := c.Origin(); o != nil {
+				file, line = o.File, o.Line
+			}
 			var b strings.Builder
 			fmt.Fprintf(&b, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, line, c.QualName())
 			if src := it.SourceLine(file, line); src != "" {

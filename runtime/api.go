@@ -131,7 +131,7 @@ func (f *Future) RemoveScriptCallback(t *vm.Thread, cb vm.Value) int {
 }
 
 // Self returns the script-visible object (the Future or the Task embedding it).
-func (f *Future) Self() vm.Object { return f.self }
+func (f *Future) Self() vm.Object { return f.self() }
 
 // SetName renames a task.
 func (t *Task) SetName(s string) { t.more().name = s }

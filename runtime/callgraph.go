@@ -28,7 +28,7 @@ func (l *Loop) AwaitedBy(f *Future) []*Future {
 		}
 		gathers = append(gathers, g)
 		for _, c := range g.children {
-			if cg, ok := c.self.(*GatheringFuture); ok {
+			if cg := c.gather(); cg != nil {
 				walk(cg)
 			}
 		}
@@ -40,7 +40,7 @@ func (l *Loop) AwaitedBy(f *Future) []*Future {
 		if t.futWaiter == f {
 			add(&t.Future)
 		}
-		if g, ok := t.futWaiter.self.(*GatheringFuture); ok {
+		if g := t.futWaiter.gather(); g != nil {
 			walk(g)
 		}
 	}

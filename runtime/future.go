@@ -26,21 +26,26 @@ func (s futState) String() string {
 
 // Future is asyncio.Future: a result that will arrive later. Tasks embed it.
 // A suspended task keeps its Task and the future it waits for, so the
-// fields are ordered to leave no padding and the flags share one word.
+// Future is kept to 64 bytes (a Task to 112, a sleep to 112): what few
+// futures have (more than one done callback) hangs off a pointer, the
+// script-visible object is derived from kind, and the flags share a word.
 type Future struct {
-	loop      *Loop
-	result    vm.Value
-	exc       *vm.Instance
-	callbacks []futCallback
-	// waiter is the task awaiting the future when it was the first to
-	// register (its wakeup then runs before callbacks[0]): the common case
-	// of one task per future costs no callback slice and no closure.
-	waiter *Task
-	// cancelledExc is the CancelledError that cancelled a task (re-raised by result()).
-	cancelledExc *vm.Instance
-	// self is the script-visible object (the Future itself, or the Task wrapping it).
-	self  vm.Object
+	loop   *Loop
+	result vm.Value
+	// exc is the exception of a failed future (state finished); for a task
+	// cancelled by a CancelledError out of its coroutine (state cancelled),
+	// that CancelledError, which the first result() re-raises.
+	exc *vm.Instance
+	// waiter is the first done callback when it is a task's wakeup or a
+	// gather's child callback (waiter is then that Task's or
+	// GatheringFuture's Future): the common case of one waiter per future
+	// costs no callback entry and no closure. It runs before the others.
+	waiter *Future
+	// more holds the other done callbacks, in registration order.
+	more  *[]futCallback
 	state futState
+	// kind says what embeds the Future (self derives the object from it).
+	kind futKind
 	// blocking is Python's _asyncio_future_blocking: set when yielded by await.
 	blocking bool
 	// logTraceback: an exception was set and nobody retrieved it yet.
@@ -48,12 +53,72 @@ type Future struct {
 	// fromExecutor marks run_in_executor's future while an observer
 	// watches (so a timeline can say a task waits for a thread).
 	fromExecutor bool
-	// timer marks the Future of a TimerFuture: completing it cancels the timer.
-	timer bool
-	// hooked marks the Future of a hookedFuture: completing it runs onDone.
-	hooked bool
 	// gatherMark is Gather's scratch mark for finding repeated children.
 	gatherMark bool
+}
+
+// futKind is what a Future is the first field of.
+type futKind uint8
+
+const (
+	kindFuture futKind = iota // a plain asyncio.Future
+	kindTask                  // a Task
+	kindGather                // a GatheringFuture
+	kindTimer                 // a TimerFuture: completing it cancels the timer
+	kindHooked                // a hookedFuture: completing it runs onDone
+)
+
+// self is the script-visible object: the Task or GatheringFuture whose
+// first field f is, else the Future itself.
+func (f *Future) self() vm.Object {
+	switch f.kind {
+	case kindTask:
+		return (*Task)(unsafe.Pointer(f))
+	case kindGather:
+		return (*GatheringFuture)(unsafe.Pointer(f))
+	}
+	return f
+}
+
+// task returns the Task f is the first field of (nil for other futures).
+func (f *Future) task() *Task {
+	if f.kind == kindTask {
+		return (*Task)(unsafe.Pointer(f))
+	}
+	return nil
+}
+
+// gather returns the GatheringFuture f is the first field of (or nil).
+func (f *Future) gather() *GatheringFuture {
+	if f.kind == kindGather {
+		return (*GatheringFuture)(unsafe.Pointer(f))
+	}
+	return nil
+}
+
+// failure is the exception a finished future failed with (nil otherwise).
+func (f *Future) failure() *vm.Instance {
+	if f.state != stateFinished {
+		return nil
+	}
+	return f.exc
+}
+
+// callbacks returns the done callbacks after the waiter.
+func (f *Future) callbacks() []futCallback {
+	if f.more == nil {
+		return nil
+	}
+	return *f.more
+}
+
+// addCallback appends a done callback entry.
+func (f *Future) addCallback(c futCallback) {
+	if f.more == nil {
+		f.more = &[]futCallback{c}
+		return
+	}
+	*f.more = append(*f.more, c)
 }
 
 type futCallback struct {
@@ -68,9 +133,7 @@ var FutureType *vm.Class
 
 // NewFuture makes a pending future on loop.
 func NewFuture(loop *Loop) *Future {
-	f := &Future{loop: loop}
-	f.self = f
-	return f
+	return &Future{loop: loop}
 }
 
 func (f *Future) Class() *vm.Class { return FutureType }
@@ -87,7 +150,7 @@ func (f *Future) Done() bool { return f.state != statePending }
 // Cancelled reports whether the future was cancelled.
 func (f *Future) Cancelled() bool { return f.state == stateCancelled }
 
-func (f *Future) value() vm.Value { return vm.Obj(f.self) }
+func (f *Future) value() vm.Value { return vm.Obj(f.self()) }
 
 // SetResult completes the future.
 func (f *Future) SetResult(v vm.Value) error {
@@ -129,9 +192,9 @@ func (f *Future) Cancel(msg vm.Value) bool {
 
 // makeCancelledError builds the CancelledError a cancelled future raises.
 func (f *Future) makeCancelledError() *vm.Instance {
-	if f.cancelledExc != nil {
-		e := f.cancelledExc
-		f.cancelledExc = nil
+	if f.state == stateCancelled && f.exc != nil {
+		e := f.exc
+		f.exc = nil
 		return e
 	}
 	if f.result.IsUndef() || f.result.IsNone() {
@@ -178,7 +241,7 @@ func (f *Future) AddDoneCallback(fn func(*Future)) {
 		f.loop.callSoonFut(fn, f)
 		return
 	}
-	f.callbacks = append(f.callbacks, futCallback{goFn: fn})
+	f.addCallback(futCallback{goFn: fn})
 }
 
 // addNamedCallback is AddDoneCallback for a Go callback standing for one of
@@ -188,7 +251,7 @@ func (f *Future) addNamedCallback(fn func(*Future), name *vm.Value) {
 		f.loop.callSoonFut(fn, f)
 		return
 	}
-	f.callbacks = append(f.callbacks, futCallback{goFn: fn, script: name})
+	f.addCallback(futCallback{goFn: fn, script: name})
 }
 
 // addScriptCallback registers a script callable.
@@ -197,7 +260,7 @@ func (f *Future) addScriptCallback(cb vm.Value) {
 		f.loop.CallSoon(func() { f.runScriptCallback(cb) })
 		return
 	}
-	f.callbacks = append(f.callbacks, futCallback{script: &cb})
+	f.addCallback(futCallback{script: &cb})
 }
 
 func (f *Future) runScriptCallback(cb vm.Value) {
@@ -208,9 +271,12 @@ func (f *Future) runScriptCallback(cb vm.Value) {
 
 // removeScriptCallback removes every registration of cb, returning the count.
 func (f *Future) removeScriptCallback(t *vm.Thread, cb vm.Value) int {
-	kept := f.callbacks[:0]
+	if f.more == nil {
+		return 0
+	}
+	kept := (*f.more)[:0]
 	n := 0
-	for _, c := range f.callbacks {
+	for _, c := range *f.more {
 		if c.goFn == nil {
 			if eq, _ := t.Equal(*c.script, cb); eq {
 				n++
@@ -219,29 +285,37 @@ func (f *Future) removeScriptCallback(t *vm.Thread, cb vm.Value) int {
 		}
 		kept = append(kept, c)
 	}
-	f.callbacks = kept
+	clear((*f.more)[len(kept):])
+	*f.more = kept
 	return n
 }
 
 func (f *Future) scheduleCallbacks() {
-	if f.hooked {
+	switch f.kind {
+	case kindHooked:
 		h := (*hookedFuture)(unsafe.Pointer(f))
 		if fn := h.onDone; fn != nil {
 			h.onDone = nil
 			fn()
 		}
-	}
-	if f.timer {
+	case kindTimer:
 		// Like CPython's `finally: h.cancel()` in sleep: a cancelled sleep
 		// drops its timer at once.
-		(*TimerFuture)(unsafe.Pointer(f)).h.Cancel()
+		(*TimerFuture)(unsafe.Pointer(f)).h.cancel()
 	}
 	if w := f.waiter; w != nil {
 		f.waiter = nil
-		f.loop.ready.push(readyItem{task: w, fut: f})
+		if t := w.task(); t != nil {
+			f.loop.ready.push(wakeupItem(t, f))
+		} else {
+			f.loop.callSoonFut(w.gather().childDone, f)
+		}
 	}
-	cbs := f.callbacks
-	f.callbacks = nil
+	if f.more == nil {
+		return
+	}
+	cbs := *f.more
+	f.more = nil
 	for _, c := range cbs {
 		c := c
 		if c.goFn != nil {
@@ -252,18 +326,22 @@ func (f *Future) scheduleCallbacks() {
 	}
 }
 
-// addWaiter registers task t's wakeup as a done callback: in the waiter
-// slot when it is the first, else as a callback entry.
-func (f *Future) addWaiter(t *Task) {
-	if f.waiter == nil && len(f.callbacks) == 0 && f.state == statePending {
-		f.waiter = t
+// addWaiter registers w's callback — a task's wakeup or a gather's child
+// callback — in the waiter slot when it is the first, else as an entry.
+func (f *Future) addWaiter(w *Future) {
+	if f.waiter == nil && len(f.callbacks()) == 0 && f.state == statePending {
+		f.waiter = w
 		return
 	}
-	f.AddDoneCallback(t.wakeup)
+	if t := w.task(); t != nil {
+		f.AddDoneCallback(t.wakeup)
+	} else {
+		f.addNamedCallback(w.gather().childDone, &gatherCallbackName)
+	}
 }
 
 // hasCallbacks reports whether any done callback is registered.
-func (f *Future) hasCallbacks() bool { return f.waiter != nil || len(f.callbacks) > 0 }
+func (f *Future) hasCallbacks() bool { return f.waiter != nil || len(f.callbacks()) > 0 }
 
 // Await makes the iterator that `await fut` drives.
 func (f *Future) Await(t *vm.Thread) (vm.Value, error) {
@@ -318,7 +396,6 @@ func NewFutureOnDone(loop *Loop, onDone func()) *Future {
 	h := &hookedFuture{onDone: onDone}
 	f := &h.Future
 	f.loop = loop
-	f.self = f
-	f.hooked = true
+	f.kind = kindHooked
 	return f
 }

@@ -8,8 +8,12 @@ import (
 // its children; it completes with the results in argument order, or with the
 // first exception (unless return_exceptions).
 type GatheringFuture struct {
-	Future
-	children        []*Future
+	Future   // first: a child's waiter slot finds the GatheringFuture from it
+	children []*Future
+	// childDone is the callback every child runs when it completes (one
+	// closure per gather; a child holds it in its waiter slot, not in an
+	// entry of its own).
+	childDone       func(*Future)
 	cancelRequested bool
 }
 
@@ -43,7 +47,7 @@ func (g *GatheringFuture) Repr(t *vm.Thread) (string, error) {
 func Gather(l *Loop, children []*Future, returnExceptions bool) *GatheringFuture {
 	outer := &GatheringFuture{children: children}
 	outer.loop = l
-	outer.self = outer
+	outer.kind = kindGather
 	if len(children) == 0 {
 		outer.SetResult(vm.Obj(vm.NewList(nil)))
 		return outer
@@ -63,7 +67,7 @@ func Gather(l *Loop, children []*Future, returnExceptions bool) *GatheringFuture
 		c.gatherMark = false
 	}
 	nfinished := 0
-	done := func(fut *Future) {
+	outer.childDone = func(fut *Future) {
 		nfinished++
 		if outer.Done() {
 			if !fut.Cancelled() {
@@ -76,9 +80,9 @@ func Gather(l *Loop, children []*Future, returnExceptions bool) *GatheringFuture
 				outer.SetException(fut.makeCancelledError())
 				return
 			}
-			if fut.exc != nil {
+			if exc := fut.failure(); exc != nil {
 				fut.logTraceback = false
-				outer.SetException(fut.exc)
+				outer.SetException(exc)
 				return
 			}
 		}
@@ -92,7 +96,7 @@ func Gather(l *Loop, children []*Future, returnExceptions bool) *GatheringFuture
 						msg = vm.Str("")
 					}
 					results[i] = vm.Obj(vm.NewException(CancelledError, msg))
-				case c.exc != nil:
+				case c.failure() != nil:
 					c.logTraceback = false
 					results[i] = vm.Obj(c.exc)
 				default:
@@ -109,7 +113,7 @@ func Gather(l *Loop, children []*Future, returnExceptions bool) *GatheringFuture
 	for _, c := range children {
 		if !c.gatherMark {
 			c.gatherMark = true
-			c.addNamedCallback(done, &gatherCallbackName)
+			c.addWaiter(&outer.Future)
 		}
 	}
 	for _, c := range children {
@@ -119,4 +123,6 @@ func Gather(l *Loop, children []*Future, returnExceptions bool) *GatheringFuture
 }
 
 // gatherCallbackName is what reprs call gather's callback on its children.
-var gatherCallbackName = vm.Str("gather.<locals>._done_callback")
+var gatherCallbackName = vm.Str(gatherCallbackNameText)
+
+const gatherCallbackNameText = "gather.<locals>._done_callback"

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/asylang/asy/vm"
 )
@@ -87,13 +88,20 @@ type Executor interface {
 
 // Handle is a scheduled callback (asyncio.Handle / TimerHandle).
 type Handle struct {
-	fn        func() // for handleFunc
+	timerEntry // first: the timer heap and the ready queue find the Handle from it
+	fn         func()
+}
+
+// timerEntry is what the timer heap orders: a Handle's, or a TimerFuture's
+// (which needs no callback: 24 bytes, so that a sleep is 96).
+type timerEntry struct {
 	when      float64
 	seq       uint64
 	cancelled bool
-	timer     bool
+	timer     bool // a Handle made by call_at/call_later (a TimerHandle)
 	kind      handleKind
-	index     int
+	// aux is a byte for the embedder of a TimerFuture (a sleep's flags).
+	aux uint8
 }
 
 type handleKind uint8
@@ -107,52 +115,80 @@ const (
 // own frequent callbacks held by value — a task's step, its wakeup when the
 // future it awaits completes, a Go done callback — so that scheduling them
 // allocates nothing (a task suspended in a sleep costs no closure, and a
-// step of a sleep(0) loop no handle).
+// step of a sleep(0) loop no handle). Entries are 24 bytes: a queue that
+// once held 100,000 wakeups keeps its array.
+//
+//	handle:        p is the *timerEntry of a Handle or TimerFuture, fut and fn nil
+//	task step:     p is the *Task, fut is the task's own Future
+//	task wakeup:   p is the *Task, fut the completed future it awaited
+//	Go callback:   fn(fut)
 type readyItem struct {
-	h    *Handle
-	task *Task         // step (fut nil) or wakeup(fut)
-	fut  *Future       // the completed future a wakeup or fn gets
-	fn   func(*Future) // a Go done callback of fut
+	p   unsafe.Pointer
+	fut *Future
+	fn  func(*Future)
 }
 
+func handleItem(h *timerEntry) readyItem      { return readyItem{p: unsafe.Pointer(h)} }
+func wakeupItem(t *Task, f *Future) readyItem { return readyItem{p: unsafe.Pointer(t), fut: f} }
+
 // callSoonStep schedules t's next step.
-func (l *Loop) callSoonStep(t *Task) { l.ready.push(readyItem{task: t}) }
+func (l *Loop) callSoonStep(t *Task) { l.ready.push(wakeupItem(t, &t.Future)) }
 
 // callSoonFut schedules fn(f), a Go done callback of f.
 func (l *Loop) callSoonFut(fn func(*Future), f *Future) { l.ready.push(readyItem{fn: fn, fut: f}) }
 
+// handle returns the item's handle (nil when it is not one).
+func (it *readyItem) handle() *timerEntry {
+	if it.fut == nil && it.fn == nil {
+		return (*timerEntry)(it.p)
+	}
+	return nil
+}
+
+// stepOf returns the task whose step the item is (nil when it is not one).
+func (it *readyItem) stepOf() *Task {
+	if it.fn == nil && it.fut != nil && it.fut == &(*Task)(it.p).Future {
+		return (*Task)(it.p)
+	}
+	return nil
+}
+
 // live reports whether the item still has something to run.
 func (it *readyItem) live() bool {
-	h := it.h
+	h := it.handle()
 	if h == nil {
 		return true
 	}
 	if h.cancelled {
 		return false
 	}
-	return h.kind != handleFunc || h.fn != nil
+	return h.kind != handleFunc || (*Handle)(unsafe.Pointer(h)).fn != nil
 }
 
 // run runs the item's callback.
 func (it *readyItem) run() {
 	switch {
-	case it.h != nil:
-		it.h.run()
 	case it.fn != nil:
 		it.fn(it.fut)
-	case it.fut != nil:
-		it.task.wakeup(it.fut)
+	case it.fut == nil:
+		(*timerEntry)(it.p).run()
 	default:
-		it.task.step(nil)
+		t := (*Task)(it.p)
+		if it.fut == &t.Future {
+			t.step(nil)
+		} else {
+			t.wakeup(it.fut)
+		}
 	}
 }
 
-// run runs the handle's callback.
-func (h *Handle) run() {
-	if h.kind == handleTimer {
-		timerOf(h).fireTimer()
+// run runs the callback of the handle or TimerFuture e is part of.
+func (e *timerEntry) run() {
+	if e.kind == handleTimer {
+		timerOf(e).fireTimer()
 		return
 	}
+	h := (*Handle)(unsafe.Pointer(e))
 	fn := h.fn
 	if !h.timer {
 		h.fn = nil
@@ -188,15 +224,15 @@ func (l *Loop) Time() float64 { return l.clock.Now() }
 // CallSoon schedules fn to run on the next iteration (FIFO).
 func (l *Loop) CallSoon(fn func()) *Handle {
 	h := &Handle{fn: fn}
-	l.ready.push(readyItem{h: h})
+	l.ready.push(handleItem(&h.timerEntry))
 	return h
 }
 
 // CallAt schedules fn at loop time when.
 func (l *Loop) CallAt(when float64, fn func()) *Handle {
 	l.seq++
-	h := &Handle{fn: fn, when: when, seq: l.seq, timer: true}
-	heap.Push(&l.timers, h)
+	h := &Handle{timerEntry: timerEntry{when: when, seq: l.seq, timer: true}, fn: fn}
+	heap.Push(&l.timers, &h.timerEntry)
 	if l.Observer != nil {
 		l.Observer.Event(Event{Kind: EvTimer, Time: l.Time(), When: when})
 	}
@@ -216,6 +252,9 @@ func (h *Handle) Cancel() {
 	h.cancelled = true
 	h.fn = nil
 }
+
+// cancel cancels a TimerFuture's timer (the heap drops it when it comes up).
+func (e *timerEntry) cancel() { e.cancelled = true }
 
 // Post hands fn to the loop thread from any goroutine (the only thread-safe
 // door). After the loop closed, fn is dropped.
@@ -291,7 +330,7 @@ func (l *Loop) drainInbox() {
 	l.inbox = nil
 	l.inboxMu.Unlock()
 	for _, h := range hs {
-		l.ready.push(readyItem{h: h})
+		l.ready.push(handleItem(&h.timerEntry))
 	}
 }
 
@@ -323,7 +362,7 @@ func (l *Loop) runOnce() error {
 			break
 		}
 		heap.Pop(&l.timers)
-		l.ready.push(readyItem{h: h})
+		l.ready.push(handleItem(h))
 	}
 	n := l.ready.len()
 	for i := 0; i < n; i++ {
@@ -352,8 +391,8 @@ func (l *Loop) runTimed(it *readyItem) {
 	d := time.Since(start).Seconds()
 	if d >= l.SlowCallbackDuration() {
 		what := "<Handle>"
-		if it.h == nil && it.fut == nil && it.fn == nil {
-			what = it.task.reprSelf()
+		if t := it.stepOf(); t != nil {
+			what = t.reprSelf()
 		}
 		l.it.WriteStderr(fmt.Sprintf("Executing %s took %.3f seconds\n", what, d))
 	}
@@ -559,7 +598,7 @@ func (r *ring) pop() readyItem {
 }
 
 // timerHeap orders timers by deadline, FIFO among equal deadlines.
-type timerHeap []*Handle
+type timerHeap []*timerEntry
 
 func (h timerHeap) Len() int { return len(h) }
 func (h timerHeap) Less(i, j int) bool {
@@ -568,16 +607,8 @@ func (h timerHeap) Less(i, j int) bool {
 	}
 	return h[i].seq < h[j].seq
 }
-func (h timerHeap) Swap(i, j int) {
-	h[i], h[j] = h[j], h[i]
-	h[i].index = i
-	h[j].index = j
-}
-func (h *timerHeap) Push(x any) {
-	hd := x.(*Handle)
-	hd.index = len(*h)
-	*h = append(*h, hd)
-}
+func (h timerHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *timerHeap) Push(x any)   { *h = append(*h, x.(*timerEntry)) }
 func (h *timerHeap) Pop() any {
 	old := *h
 	n := len(old)

@@ -34,10 +34,14 @@ func (f *Future) reprInfo(t *vm.Thread, kind string) string {
 
 func (f *Future) callbackNames(t *vm.Thread) string {
 	var names []string
-	if f.waiter != nil {
-		names = append(names, "Task.task_wakeup()")
+	if w := f.waiter; w != nil {
+		if w.kind == kindTask {
+			names = append(names, "Task.task_wakeup()")
+		} else {
+			names = append(names, gatherCallbackNameText+"()")
+		}
 	}
-	for _, c := range f.callbacks {
+	for _, c := range f.callbacks() {
 		if c.goFn != nil {
 			name := "Task.task_wakeup"
 			if c.script != nil {
@@ -176,9 +180,6 @@ func reprlibRepr(t *vm.Thread, v vm.Value) string {
 // Repr of a task, as CPython 3.11 prints it.
 func (task *Task) Repr(t *vm.Thread) (string, error) {
 	state := strings.ToLower(task.state.String())
-	if task.state == stateFinished && task.cancelledExc != nil {
-		state = "cancelled"
-	}
 	if task.state == statePending && task.mustCancel {
 		state = "cancelling"
 	}
@@ -210,10 +211,10 @@ func (task *Task) Repr(t *vm.Thread) (string, error) {
 }
 
 func (f *Future) reprText(t *vm.Thread) (string, error) {
-	if task, ok := f.self.(*Task); ok {
+	if task := f.task(); task != nil {
 		return task.Repr(t)
 	}
-	if r, ok := f.self.(vm.Reprer); ok {
+	if r, ok := f.self().(vm.Reprer); ok {
 		return r.Repr(t)
 	}
 	return f.Repr(t)

@@ -12,9 +12,15 @@ import (
 // embeds. A sleeping task then holds one sleep object instead of a future,
 // a handle, two closures and a future iterator.
 type TimerFuture struct {
-	Future // first: scheduleCallbacks finds the handle from the Future
-	h      Handle
+	Future // first: scheduleCallbacks finds the timer from the Future
+	h      timerEntry
 }
+
+// Aux is a byte the embedder may use (a sleep keeps its flags there).
+func (tf *TimerFuture) Aux() uint8 { return tf.h.aux }
+
+// SetAux sets the embedder's byte.
+func (tf *TimerFuture) SetAux(b uint8) { tf.h.aux = b }
 
 // Hold stores the result the timer will set (before Arm: the future's
 // result slot is free until then, so the sleep needs no field of its own).
@@ -36,11 +42,10 @@ func (tf *TimerFuture) HeldDelay() float64 { return tf.h.when }
 func (tf *TimerFuture) Arm(l *Loop, delay float64) {
 	f := &tf.Future
 	f.loop = l
-	f.self = f
-	f.timer = true
+	f.kind = kindTimer
 	l.seq++
 	when := l.Time() + delay
-	tf.h = Handle{when: when, seq: l.seq, timer: true, kind: handleTimer}
+	tf.h = timerEntry{when: when, seq: l.seq, timer: true, kind: handleTimer, aux: tf.h.aux}
 	heap.Push(&l.timers, &tf.h)
 	if l.Observer != nil {
 		l.Observer.Event(Event{Kind: EvTimer, Time: l.Time(), When: when})
@@ -60,7 +65,7 @@ func (tf *TimerFuture) Yield() vm.Value {
 // Finish is the await's second step (Future.__await__ resumed): the
 // timer's result, or the CancelledError of a cancelled sleep.
 func (tf *TimerFuture) Finish() (vm.Value, bool, error) {
-	tf.h.Cancel()
+	tf.h.cancel()
 	if tf.state == statePending {
 		return vm.Undef, false, vm.Errorf(vm.RuntimeError, "await wasn't used with future")
 	}
@@ -68,9 +73,9 @@ func (tf *TimerFuture) Finish() (vm.Value, bool, error) {
 	return r, true, err
 }
 
-// timerOf returns the TimerFuture a handleTimer handle is part of (the
-// handle needs no pointer back).
-func timerOf(h *Handle) *TimerFuture {
+// timerOf returns the TimerFuture a handleTimer entry is part of (the
+// entry needs no pointer back).
+func timerOf(h *timerEntry) *TimerFuture {
 	return (*TimerFuture)(unsafe.Add(unsafe.Pointer(h), -int(unsafe.Offsetof(TimerFuture{}.h))))
 }
 

@@ -392,32 +392,50 @@ func (s *timerSleep) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
 // sleepCoro is asyncio.sleep(delay, result): CPython's coroutine, here a Go
 // awaitable so that a sleeping task costs no extra frame. Like the coroutine
 // it does nothing until awaited: the delay is checked and the loop looked up
-// on the first step. Its future and timer handle are part of it (one
-// allocation per sleep).
+// on the first step. Its future and timer handle are part of it: a sleep is
+// one allocation of 96 bytes, a size class of Go's allocator (its flags live
+// in the timer's spare byte, the CoroutineMark's fields are spelled out).
 type sleepCoro struct {
-	vm.CoroutineMark
-	// odd is a delay that is not a number (compared with 0 on the first
-	// step, as CPython's `if delay <= 0`); a number's value is held by timer.
-	odd     *vm.Value
-	yielded bool // sleep(0): the one bare yield happened
-	done    bool
+	origin *vm.Origin
 	// timer is armed on the first step when delay > 0; until then it holds
-	// the delay and the result.
+	// the delay and the result. Its Aux byte holds the sleep's flags.
 	timer runtime.TimerFuture
 }
 
+// sleepCoro's flags.
+const (
+	sleepAwaited = 1 << iota
+	sleepYielded // sleep(0): the one bare yield happened
+	sleepDone
+)
+
+func (s *sleepCoro) flag(b uint8) bool { return s.timer.Aux()&b != 0 }
+func (s *sleepCoro) set(b uint8)       { s.timer.SetAux(s.timer.Aux() | b) }
+
+// oddSleep is a sleep whose delay is not a number: its first step compares
+// it with 0, as CPython's `if delay <= 0` does (and raises its error).
+type oddSleep struct {
+	sleepCoro
+	delay   vm.Value
+	checked bool
+}
+
 // newSleep makes the coroutine asyncio.sleep(delay, result) returns.
-func newSleep(delay, result vm.Value) *sleepCoro {
-	s := &sleepCoro{}
+func newSleep(delay, result vm.Value) vm.NativeCoroutine {
+	var s *sleepCoro
+	var c vm.NativeCoroutine
 	switch delay.Kind() {
 	case vm.KInt, vm.KFloat, vm.KBool:
+		s = &sleepCoro{}
 		d, _ := vm.AsFloat(delay)
 		s.timer.HoldDelay(d)
+		c = s
 	default:
-		s.odd = &delay
+		o := &oddSleep{delay: delay}
+		s, c = &o.sleepCoro, o
 	}
 	s.timer.Hold(result)
-	return s
+	return c
 }
 
 var sleepCoroType = vm.NewNativeClass("coroutine", "builtins", nil, nil)
@@ -428,49 +446,62 @@ func (s *sleepCoro) Repr(t *vm.Thread) (string, error) { return coroutineRepr(s)
 func (s *sleepCoro) GetAttr(t *vm.Thread, name string) (vm.Value, bool, error) {
 	return coroutineAttr(s, name)
 }
+func (s *sleepCoro) Awaited() bool          { return s.flag(sleepAwaited) }
+func (s *sleepCoro) MarkAwaited()           { s.set(sleepAwaited) }
+func (s *sleepCoro) Origin() *vm.Origin     { return s.origin }
+func (s *sleepCoro) SetOrigin(o *vm.Origin) { s.origin = o }
 
 func (s *sleepCoro) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
 	v, done, err := s.step(t, sent)
-	s.done = s.done || done || err != nil
+	if done || err != nil {
+		s.set(sleepDone)
+	}
 	return v, done, err
 }
 
 func (s *sleepCoro) step(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
-	if s.done {
+	if s.flag(sleepDone) {
 		return vm.Undef, false, errReusedCoroutine()
 	}
 	if s.timer.Armed() {
 		return s.timer.Finish()
 	}
-	if s.yielded {
+	if s.flag(sleepYielded) {
 		return s.timer.Held(), true, nil
-	}
-	d := s.timer.HeldDelay()
-	if s.odd != nil {
-		// The comparison CPython's `if delay <= 0` makes, for its error.
-		delay := *s.odd
-		le, err := t.LessEqual(delay, vm.Int(0))
-		if err != nil {
-			return vm.Undef, false, err
-		}
-		if f, err := vm.AsFloat(delay); err == nil {
-			d = f
-		} else if le {
-			d = 0
-		} else {
-			return vm.Undef, false, err
-		}
 	}
 	l, err := runningLoop(t)
 	if err != nil {
 		return vm.Undef, false, err
 	}
+	d := s.timer.HeldDelay()
 	if d <= 0 {
-		s.yielded = true
+		s.set(sleepYielded)
 		return vm.None, false, nil
 	}
 	s.timer.Arm(l, d)
 	return s.timer.Yield(), false, nil
+}
+
+// Send compares the delay with 0 on the first step, then steps the sleep.
+func (o *oddSleep) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
+	if !o.checked && !o.flag(sleepDone) {
+		o.checked = true
+		le, err := t.LessEqual(o.delay, vm.Int(0))
+		if err != nil {
+			o.set(sleepDone)
+			return vm.Undef, false, err
+		}
+		d, err := vm.AsFloat(o.delay)
+		if err != nil {
+			if !le {
+				o.set(sleepDone)
+				return vm.Undef, false, err
+			}
+			d = 0
+		}
+		o.timer.HoldDelay(d)
+	}
+	return o.sleepCoro.Send(t, sent)
 }
 
 func errReusedCoroutine() error {

@@ -182,7 +182,6 @@ func (t *Thread) setupFrame(fn *Function, args []Value, kw []KV, owned bool) (*F
 		f.regs = t.allocRegs(n)
 	}
 	f.code = code
-	f.fn = fn
 	f.module = fn.module
 	f.sp = code.NumRegs
 	f.blocks = f.blocks[:0]
@@ -645,7 +644,7 @@ func (t *Thread) plainFrame(fn *Function) *Frame {
 	code := fn.code
 	f := t.newFrame()
 	f.regs = t.allocRegs(code.NumRegs + code.MaxStack)
-	f.code, f.fn, f.module = code, fn, fn.module
+	f.code, f.module = code, fn.module
 	f.sp = code.NumRegs
 	f.blocks = f.blocks[:0]
 	return f

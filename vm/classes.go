@@ -84,7 +84,7 @@ func (t *Thread) buildClass(body, name, bases, kwargs Value) (Value, error) {
 	if err != nil {
 		return Undef, err
 	}
-	f.ns = ns
+	f.setClassNS(ns)
 	f.goBoundary = true
 	f.back = t.frame
 	t.frame = f

@@ -236,13 +236,29 @@ func (c *compiler) newUnit(s *scope, name, qual string, line int) *unit {
 
 func (c *compiler) finish() *Code {
 	u := c.u
-	u.code.MaxStack = u.maxDepth + 2
+	u.code.MaxStack = u.maxDepth + stackSlack(u.code.Ops)
 	u.code.numberAttrCaches()
 	u.code.freezeConsts()
 	fc := u.code
 	fc.simpleCall = fc.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen|FlagVarargs|FlagVarkw) == 0 && fc.KwOnlyCount == 0 && len(fc.CellSlots) == 0 && fc.NumFrees == 0
 	c.u = u.parent
 	return u.code
+}
+
+// stackSlack is the registers a frame gets beyond the operand depth the
+// compiler counted. The count follows the code linearly, which is exact
+// for straight-line code, loops and branches, but an exception handler's
+// entry depth (try, with, async with, finally) is not tracked precisely,
+// so code with handlers gets two spare registers. Code without them gets
+// none: a suspended coroutine keeps its registers, at 24 bytes each.
+func stackSlack(ops []uint32) int {
+	for _, ins := range ops {
+		switch Opcode(ins & 0xff) {
+		case OpSetupExcept, OpSetupWith, OpSetupFinally, OpSetupAsyncWith, OpBeforeAsyncWith:
+			return 2
+		}
+	}
+	return 0
 }
 
 // ---- emission ----

@@ -866,7 +866,7 @@ func newSuper(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 		return Undef, Errorf(TypeError, "super() takes 0 or 2 arguments")
 	}
 	f := t.frame
-	if f == nil || f.fn == nil {
+	if f == nil {
 		return Undef, Errorf(RuntimeError, "super(): no arguments")
 	}
 	code := f.code

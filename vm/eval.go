@@ -603,7 +603,7 @@ loop:
 				sp++
 			case OpLoadClassDeref:
 				name := f.code.Names[arg>>12]
-				if v, ok, e := f.ns.get(t, name); e != nil {
+				if v, ok, e := f.classNS().get(t, name); e != nil {
 					f.pc, f.sp = pc, sp
 					err = e
 					goto fail
@@ -650,7 +650,7 @@ loop:
 				f.module.deleteSlotIndex(arg)
 			case OpLoadName:
 				name := f.code.Names[arg]
-				v, ok, e := f.ns.get(t, name)
+				v, ok, e := f.classNS().get(t, name)
 				if e != nil {
 					f.pc, f.sp = pc, sp
 					err = e
@@ -671,7 +671,7 @@ loop:
 				sp++
 			case OpStoreName:
 				sp--
-				if e := f.ns.set(t, f.code.Names[arg], regs[sp]); e != nil {
+				if e := f.classNS().set(t, f.code.Names[arg], regs[sp]); e != nil {
 					f.pc, f.sp = pc, sp+1
 					err = e
 					goto fail
@@ -679,7 +679,7 @@ loop:
 				regs[sp] = Undef
 			case OpDeleteName:
 				name := f.code.Names[arg]
-				if ok, e := f.ns.del(t, name); e != nil || !ok {
+				if ok, e := f.classNS().del(t, name); e != nil || !ok {
 					f.pc, f.sp = pc, sp
 					err = e
 					if e == nil {
@@ -1438,7 +1438,7 @@ loop:
 								err = e
 								goto fail
 							}
-							nf.initInst = inst
+							nf.setInitInstance(inst)
 							t.pushCall(f, nf, base)
 							f = nf
 							continue loop
@@ -1567,7 +1567,7 @@ loop:
 				}
 				back := f.back
 				boundary := f.goBoundary
-				inst := f.initInst
+				inst := f.initInstance()
 				if t.prof != nil {
 					t.prof.Exit(t, f)
 				}

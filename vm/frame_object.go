@@ -78,8 +78,8 @@ func frameLocals(f *Frame) Value {
 	if f.code.Flags&FlagModule != 0 {
 		return globalsOf(f.module)
 	}
-	if f.ns != nil {
-		return f.ns.value()
+	if ns := f.classNS(); ns != nil {
+		return ns.value()
 	}
 	d := NewDict()
 	for i, name := range f.code.LocalNames {

@@ -1,5 +1,7 @@
 package vm
 
+import "unsafe"
+
 // Code is a compiled function body (or module/class body).
 // classNamespace is where a class body's names go: a dict, or the mapping a
 // metaclass's __prepare__ returned (Enum's, which sees every assignment
@@ -174,19 +176,25 @@ const (
 )
 
 // Frame is the activation of a Code. Frames live on the heap: a call from
-// script code pushes one and the dispatch loop continues with it.
+// script code pushes one and the dispatch loop continues with it. A
+// suspended coroutine keeps its frame, so the Frame is kept to 112 bytes,
+// a size class of Go's allocator: a field more costs 16 bytes per task.
 type Frame struct {
 	code   *Code
-	fn     *Function
 	pc     int
 	regs   []Value // locals, cells, frees, then the operand stack
 	sp     int     // next free stack register (absolute index into regs)
 	blocks []block
 	back   *Frame
 	module *Module
-	ns     *classNamespace // namespace of a class body (FlagClassBody), else nil
 
 	gen *Generator // the generator/coroutine owning this frame, if any
+
+	// aux is what two kinds of frame carry (never both, never a
+	// generator's): a class body's namespace (classNS) and the instance
+	// of an __init__ frame that the dispatch loop pushed to instantiate a
+	// class (initInstance).
+	aux unsafe.Pointer
 
 	// goBoundary marks a frame entered from Go (Thread.Call): when it
 	// returns, the dispatch loop returns to Go instead of continuing.
@@ -196,10 +204,35 @@ type Frame struct {
 	// exposed is set once a frame object (sys._getframe) refers to this
 	// frame: it is then never recycled, so the pointer stays its own.
 	exposed bool
-	// initInst is set on an __init__ frame that the dispatch loop pushed to
+	// initFrame marks an __init__ frame that the dispatch loop pushed to
 	// instantiate a class (Class.plainInit): its return value must be None
-	// and the caller receives initInst instead.
-	initInst *Instance
+	// and the caller receives the instance (aux) instead.
+	initFrame bool
+}
+
+// classNS returns a class body's namespace (nil for other frames).
+func (f *Frame) classNS() *classNamespace {
+	if f.code.Flags&FlagClassBody == 0 {
+		return nil
+	}
+	return (*classNamespace)(f.aux)
+}
+
+// setClassNS gives a class body's frame its namespace.
+func (f *Frame) setClassNS(ns *classNamespace) { f.aux = unsafe.Pointer(ns) }
+
+// initInstance returns the instance an __init__ frame pushed by the
+// dispatch loop initialises (nil for other frames).
+func (f *Frame) initInstance() *Instance {
+	if !f.initFrame {
+		return nil
+	}
+	return (*Instance)(f.aux)
+}
+
+// setInitInstance marks f as the __init__ frame initialising inst.
+func (f *Frame) setInitInstance(inst *Instance) {
+	f.aux, f.initFrame = unsafe.Pointer(inst), true
 }
 
 // Line returns the current source line.

@@ -376,21 +376,20 @@ type NativeCoroutine interface {
 	QualName() string
 	Awaited() bool
 	MarkAwaited()
-	Origin() (file string, line int)
-	SetOrigin(file string, line int)
+	Origin() *Origin
+	SetOrigin(o *Origin)
 }
 
 // CoroutineMark carries a native coroutine's awaited flag and origin.
 type CoroutineMark struct {
-	awaited    bool
-	originLine int32
-	originFile string
+	origin  *Origin
+	awaited bool
 }
 
-func (m *CoroutineMark) Awaited() bool             { return m.awaited }
-func (m *CoroutineMark) MarkAwaited()              { m.awaited = true }
-func (m *CoroutineMark) Origin() (string, int)     { return m.originFile, int(m.originLine) }
-func (m *CoroutineMark) SetOrigin(f string, l int) { m.originFile, m.originLine = f, int32(l) }
+func (m *CoroutineMark) Awaited() bool       { return m.awaited }
+func (m *CoroutineMark) MarkAwaited()        { m.awaited = true }
+func (m *CoroutineMark) Origin() *Origin     { return m.origin }
+func (m *CoroutineMark) SetOrigin(o *Origin) { m.origin = o }
 
 // NewNativeCoroutine registers a freshly made native coroutine with the
 // embedder's tracking hook and returns it as a value.

@@ -153,12 +153,9 @@ func (w *memWalker) obj(o Object) {
 func (w *memWalker) frame(f *Frame) {
 	w.total += 128 + int64(len(f.regs))*valueSize
 	w.vals(f.regs)
-	if f.fn != nil {
-		w.obj(f.fn)
-	}
-	if f.ns != nil {
-		w.obj(f.ns.dict)
-		w.val(f.ns.obj)
+	if ns := f.classNS(); ns != nil {
+		w.obj(ns.dict)
+		w.val(ns.obj)
 	}
 }
 

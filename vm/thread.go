@@ -214,9 +214,8 @@ func (t *Thread) releaseFrame(f *Frame) {
 	// frame costs more than the call itself).
 	f.regs = nil
 	f.back = nil
-	f.fn = nil
-	f.ns = nil
-	f.initInst = nil
+	f.aux = nil
+	f.initFrame = false
 	f.goBoundary = false
 	f.stackOwned = false
 	f.pc = 0

@@ -430,7 +430,7 @@ loop:
 					t.framePool = t.framePool[:npool-1]
 					nregs := chunk[t.chunkTop : t.chunkTop+need : t.chunkTop+need]
 					t.chunkTop += need
-					nf.regs, nf.code, nf.fn, nf.module = nregs, fc, fn, fn.module
+					nf.regs, nf.code, nf.module = nregs, fc, fn.module
 					nf.sp, nf.pc = fc.NumRegs, 0
 					nf.blocks = nf.blocks[:0]
 					for i := first; i < sp; i++ {
@@ -448,7 +448,7 @@ loop:
 				case OpReturnValue:
 					// Returning from an ordinary frame to the one that
 					// called it in this loop (releaseFrame, written out).
-					if f.gen != nil || f.goBoundary || f.initInst != nil || f.stackOwned || f.exposed || t.prof != nil || f.back == nil {
+					if f.gen != nil || f.goBoundary || f.initFrame || f.stackOwned || f.exposed || t.prof != nil || f.back == nil {
 						break fast
 					}
 					if t.chunkTop == 0 || len(t.framePool) == cap(t.framePool) && len(t.framePool) < 256 {
@@ -461,7 +461,7 @@ loop:
 					}
 					t.chunkTop -= len(regs)
 					back := f.back
-					f.regs, f.back, f.fn, f.ns, f.pc = nil, nil, nil, nil, 0
+					f.regs, f.back, f.aux, f.pc = nil, nil, nil, 0
 					if cap(f.blocks) > 0 {
 						// Blocks (popped ones too) may hold exceptions.
 						bl := f.blocks[:cap(f.blocks)]

@@ -443,8 +443,12 @@ func init() {
 			}
 			maxsplit = int(n)
 		}
-		s := strSelf(args)
+		self := args[0].o.(*StrObj)
+		s := self.s
 		if a[0].IsUndef() || a[0].IsNone() {
+			if self.isASCII() {
+				return asciiSplitWhitespace(s, maxsplit), nil
+			}
 			return strList(splitWhitespace(s, maxsplit)), nil
 		}
 		sep, err := strArg("split", a[0])
@@ -453,6 +457,9 @@ func init() {
 		}
 		if sep == "" {
 			return Undef, Errorf(ValueError, "empty separator")
+		}
+		if self.isASCII() {
+			return asciiSplitSep(s, sep, maxsplit), nil
 		}
 		n := -1
 		if maxsplit >= 0 {
@@ -542,53 +549,7 @@ func init() {
 		if err := ExactArgs("join", args[1:], 1); err != nil {
 			return Undef, err
 		}
-		sep := strSelf(args)
-		var b strings.Builder
-		if items, ok := t.seqItems(args[1]); ok {
-			// A list or tuple: size the result first, then copy once.
-			n := len(sep) * max(len(items)-1, 0)
-			for _, v := range items {
-				s, isStr := v.StrOf()
-				if !isStr {
-					n = -1
-					break
-				}
-				n += len(s)
-			}
-			if n >= 0 {
-				if n >= allocChargeMin {
-					if err := t.CheckAlloc(int64(n), 1); err != nil {
-						return Undef, err
-					}
-				}
-				b.Grow(n)
-			}
-		}
-		i := 0
-		err := t.Iterate(args[1], func(v Value) error {
-			s, ok := v.StrOf()
-			if !ok {
-				return Errorf(TypeError, "sequence item %d: expected str instance, %s found", i, v.TypeName())
-			}
-			if n := b.Len() + len(sep) + len(s); n > b.Cap() && n >= allocChargeMin {
-				if err := t.CheckAlloc(int64(n)*2, 1); err != nil {
-					return err
-				}
-			}
-			if i > 0 {
-				b.WriteString(sep)
-			}
-			b.WriteString(s)
-			i++
-			return nil
-		})
-		if err != nil {
-			if IsInstanceOf(err, TypeError) && !t.isIterable(args[1]) {
-				return Undef, Errorf(TypeError, "can only join an iterable")
-			}
-			return Undef, err
-		}
-		return Str(b.String()), nil
+		return t.strJoin(args[0].o.(*StrObj), args[1])
 	})
 	m("replace", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if err := RangeArgs("replace", args[1:], 2, 3); err != nil {

@@ -96,8 +96,16 @@ func asciiSplitSep(s, sep string, maxsplit int) Value {
 func (t *Thread) strJoin(sep *StrObj, iterable Value) (Value, error) {
 	items, ok := t.seqItems(iterable)
 	if !ok {
-		var err error
-		items, err = t.ToList(iterable)
+		// Room for a few parts at once: the common generator makes a
+		// handful, and doubling from one would regrow three times.
+		items = make([]Value, 0, 8)
+		err := t.Iterate(iterable, func(v Value) error {
+			if err := t.GrowCheck(len(items), cap(items), SizeValue); err != nil {
+				return err
+			}
+			items = append(items, v)
+			return nil
+		})
 		if err != nil {
 			if IsInstanceOf(err, TypeError) && !t.isIterable(iterable) {
 				return Undef, Errorf(TypeError, "can only join an iterable")

@@ -1,6 +1,9 @@
 package vm
 
-import "unsafe"
+import (
+	"strconv"
+	"unsafe"
+)
 
 // Making strs cheaply. A str is a header (StrObj) and its bytes; a short
 // one built here is a single allocation with the bytes beside the header
@@ -152,4 +155,46 @@ func asciiTrim(s string, set *asciiSet, left, right bool) (int, int) {
 		}
 	}
 	return lo, hi
+}
+
+// buildStr is BUILD_STRING (an f-string's parts joined): one allocation,
+// measured when every part is.
+func buildStr(parts []Value) *StrObj {
+	n, length := 0, 0
+	ascii, surr, measured := true, false, true
+	for _, v := range parts {
+		o := v.o.(*StrObj)
+		n += len(o.s)
+		if o.length < 0 {
+			measured = false
+		} else {
+			length += o.length
+			ascii = ascii && o.ascii
+			surr = surr || o.surr
+		}
+	}
+	if n <= 1 {
+		for _, v := range parts {
+			if o := v.o.(*StrObj); o.s != "" {
+				return o
+			}
+		}
+		return emptyStr
+	}
+	r, b := newStrBuf(n)
+	off := 0
+	for _, v := range parts {
+		off += copy(b[off:], v.o.(*StrObj).s)
+	}
+	if measured {
+		r.length, r.ascii, r.surr = length, ascii, surr
+	}
+	return r
+}
+
+// intStr is str(i) of an inline int: one allocation, measured.
+func intStr(i int64) *StrObj {
+	var buf [20]byte
+	d := strconv.AppendInt(buf[:0], i, 10)
+	return newASCIIStr(len(d), func(b []byte) { copy(b, d) })
 }

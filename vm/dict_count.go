@@ -37,7 +37,7 @@ func plainCountingDict(mapping Value) *Dict {
 	case *Dict:
 		d = o
 	case *Instance:
-		pd, ok := o.payload.o.(*Dict)
+		pd, ok := o.Payload().o.(*Dict)
 		if !ok || !inheritsDictMethod(o.cls, "get") || !inheritsDictMethod(o.cls, "__setitem__") {
 			return nil
 		}

@@ -390,7 +390,7 @@ func (t *Thread) SetItem(obj, key, v Value) error {
 			return o.Set(t, key, v)
 		case *Instance:
 			if m, ok := t.lookupSpecial(obj, "__setitem__"); ok {
-				if d, isDict := o.payload.o.(*Dict); isDict && isDictSetItem(m) {
+				if d, isDict := o.Payload().o.(*Dict); isDict && isDictSetItem(m) {
 					return d.Set(t, key, v) // a dict subclass that keeps dict's own
 				}
 				_, err := t.callBound(m, obj, []Value{key, v}, nil)

@@ -131,7 +131,7 @@ func (t *Thread) strJoin(sep *StrObj, iterable Value) (Value, error) {
 		case *StrObj:
 			o = x
 		case *Instance:
-			o, _ = x.payload.o.(*StrObj) // a str subclass's str
+			o, _ = x.Payload().o.(*StrObj) // a str subclass's str
 		}
 		if o == nil {
 			return Undef, Errorf(TypeError, "sequence item %d: expected str instance, %s found", i, v.TypeName())

@@ -363,8 +363,21 @@ func init() {
 		m := vm.NewModule("_collections", "")
 		m.Set("deque", vm.Obj(dequeType))
 		m.Set("_tuplegetter", vm.NewBuiltin("_tuplegetter", tupleGetter))
+		m.Set("_count_elements", vm.NewBuiltin("_count_elements", countElements))
 		return m, nil
 	})
+}
+
+// countElements(mapping, iterable) is Counter.update's counting loop
+// (CPython's _collections._count_elements).
+func countElements(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	if len(kw) > 0 {
+		return vm.Undef, vm.Errorf(vm.TypeError, "_count_elements() takes no keyword arguments")
+	}
+	if err := vm.ExactArgs("_count_elements", args, 2); err != nil {
+		return vm.Undef, err
+	}
+	return vm.None, t.CountElements(args[0], args[1])
 }
 
 // tupleGetter(index) makes the getter of a namedtuple field: the index-th

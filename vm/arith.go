@@ -13,6 +13,11 @@ import (
 func (t *Thread) binaryOp(op int, a, b Value) (Value, error) {
 	inplace := op&binopInplace != 0
 	op &^= binopInplace
+	if x, ok := a.o.(*StrObj); ok && op == binAdd {
+		if y, ok := b.o.(*StrObj); ok {
+			return t.strAdd(x, y) // str + str, the common non-numeric case
+		}
+	}
 	ai, bi := a.isObj(), b.isObj()
 	if ai {
 		_, ai = a.o.(*Instance)

@@ -58,6 +58,9 @@ func (d *Dict) find(t *Thread, key Value, h uint64) (int, int, error) {
 	i := h & mask
 	perturb := h
 	insertAt := -1
+	// A str key (the common case) compares with str entries here, by
+	// pointer and then bytes, without the general equality protocol.
+	ks, strKey := key.o.(*StrObj)
 	for {
 		p := d.index[i]
 		if p == slotEmpty {
@@ -73,6 +76,16 @@ func (d *Dict) find(t *Thread, key Value, h uint64) (int, int, error) {
 		} else {
 			e := &d.entries[p]
 			if e.hash == h {
+				if strKey {
+					if es, ok := e.key.o.(*StrObj); ok {
+						if es == ks || es.s == ks.s {
+							return int(p), int(i), nil
+						}
+						perturb >>= 5
+						i = (i*5 + 1 + perturb) & mask
+						continue
+					}
+				}
 				if e.key.Is(key) {
 					return int(p), int(i), nil
 				}

@@ -1,10 +1,5 @@
 package vm
 
-import (
-	"strconv"
-	"strings"
-)
-
 // execute runs the dispatch loop on t.frame until control must return to Go:
 // a goBoundary frame returns or raises, or a generator chain resumed from Go
 // (modeGo) yields, returns or raises. Script-to-script calls, returns,
@@ -1250,18 +1245,10 @@ loop:
 				if arg == 1 {
 					continue // already the string
 				}
-				n := 0
-				for _, v := range regs[sp-arg : sp] {
-					n += len(v.o.(*StrObj).s)
-				}
-				var b strings.Builder // one allocation: the result's bytes
-				b.Grow(n)
-				for _, v := range regs[sp-arg : sp] {
-					b.WriteString(v.o.(*StrObj).s)
-				}
+				r := buildStr(regs[sp-arg : sp]) // one allocation (str_alloc.go)
 				clearRegs(regs[sp-arg : sp])
 				sp -= arg
-				regs[sp] = Str(b.String())
+				regs[sp] = Obj(r)
 				sp++
 			case OpFormatValue:
 				f.pc, f.sp = pc, sp
@@ -1278,7 +1265,7 @@ loop:
 						continue
 					}
 					if v.isInt() {
-						regs[sp-1] = Str(strconv.FormatInt(v.AsInt(), 10))
+						regs[sp-1] = Obj(intStr(v.AsInt()))
 						continue
 					}
 				}

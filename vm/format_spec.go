@@ -98,6 +98,9 @@ func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 // pad applies width/fill/align; numbers default to right alignment and '='
 // puts padding between the sign and the digits.
 func pad(sign, body string, sp fmtSpec, defaultAlign byte) (string, error) {
+	if sp.width <= 0 {
+		return sign + body, nil
+	}
 	n := RuneCount(sign) + RuneCount(body)
 	if n >= sp.width {
 		return sign + body, nil

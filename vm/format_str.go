@@ -7,7 +7,6 @@ import (
 
 // strFormat implements str.format / str.format_map.
 func (t *Thread) strFormat(f string, args []Value, kw []KV, mapping Value) (string, error) {
-	var b strings.Builder
 	auto := 0
 	mode := 0 // 0 unknown, 1 automatic, 2 manual
 	lookup := func(field string) (Value, error) {
@@ -28,7 +27,7 @@ func (t *Thread) strFormat(f string, args []Value, kw []KV, mapping Value) (stri
 			}
 			v = args[auto]
 			auto++
-		} else if n, err := strconv.Atoi(first); err == nil {
+		} else if n, ok := fieldIndex(first); ok {
 			if mode == 1 {
 				return Undef, Errorf(ValueError, "cannot switch from automatic field numbering to manual field specification")
 			}
@@ -76,7 +75,7 @@ func (t *Thread) strFormat(f string, args []Value, kw []KV, mapping Value) (stri
 				key := rest[1:j]
 				rest = rest[j+1:]
 				var kv Value = Str(key)
-				if n, err := strconv.Atoi(key); err == nil {
+				if n, ok := fieldIndex(key); ok {
 					kv = Int(int64(n))
 				}
 				r, err := t.GetItem(v, kv)
@@ -91,8 +90,19 @@ func (t *Thread) strFormat(f string, args []Value, kw []KV, mapping Value) (stri
 	var render func(s string, depth int) (string, error)
 	render = func(s string, depth int) (string, error) {
 		var out strings.Builder
+		out.Grow(len(s) + 8)
 		for i := 0; i < len(s); i++ {
 			c := s[i]
+			if c != '{' && c != '}' {
+				// Copy the literal run up to the next brace at once.
+				j := strings.IndexAny(s[i:], "{}")
+				if j < 0 {
+					j = len(s) - i
+				}
+				out.WriteString(s[i : i+j])
+				i += j - 1
+				continue
+			}
 			if c == '}' {
 				if i+1 < len(s) && s[i+1] == '}' {
 					out.WriteByte('}')
@@ -109,6 +119,9 @@ func (t *Thread) strFormat(f string, args []Value, kw []KV, mapping Value) (stri
 				out.WriteByte('{')
 				i++
 				continue
+			}
+			if i+1 == len(s) {
+				return "", Errorf(ValueError, "Single '{' encountered in format string")
 			}
 			// find matching close brace
 			d := 1
@@ -173,7 +186,27 @@ func (t *Thread) strFormat(f string, args []Value, kw []KV, mapping Value) (stri
 		}
 		return out.String(), nil
 	}
-	s, err := render(f, 0)
-	b.WriteString(s)
-	return b.String(), err
+	return render(f, 0)
+}
+
+// fieldIndex reads a replacement field's name as an index: decimal digits
+// only (as CPython: "+1" or " 1" are names), and without strconv's error
+// allocation for the common non-numeric name.
+func fieldIndex(s string) (int, bool) {
+	if s == "" || len(s) > 18 {
+		if len(s) > 18 && strings.Trim(s, "0123456789") == "" {
+			n, err := strconv.Atoi(s)
+			return n, err == nil
+		}
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }

@@ -186,6 +186,12 @@ func isDictGetItem(m Value) bool {
 	return m == dg
 }
 
+// isDictSetItem reports whether m is dict.__setitem__ itself.
+func isDictSetItem(m Value) bool {
+	ds, _ := DictType.Lookup("__setitem__")
+	return m == ds
+}
+
 // dictSubclassItem is d[key] for an instance of a dict subclass: a missing
 // key goes to the class's __missing__ (defaultdict, Counter), as in CPython.
 func (t *Thread) dictSubclassItem(obj Value, inst *Instance, d *Dict, key Value) (Value, error) {
@@ -384,6 +390,9 @@ func (t *Thread) SetItem(obj, key, v Value) error {
 			return o.Set(t, key, v)
 		case *Instance:
 			if m, ok := t.lookupSpecial(obj, "__setitem__"); ok {
+				if d, isDict := o.Payload().o.(*Dict); isDict && isDictSetItem(m) {
+					return d.Set(t, key, v) // a dict subclass that keeps dict's own
+				}
 				_, err := t.callBound(m, obj, []Value{key, v}, nil)
 				return err
 			}

@@ -48,6 +48,16 @@ func seqByteSize(seq Value) int64 {
 	return 1
 }
 
+// strAdd is str + str.
+func (t *Thread) strAdd(x, y *StrObj) (Value, error) {
+	if n := len(x.s) + len(y.s); n >= allocChargeMin {
+		if err := t.CheckAlloc(int64(n), 1); err != nil {
+			return Undef, err
+		}
+	}
+	return Obj(concatStr(x, y)), nil
+}
+
 // seqOp implements the operators of str, bytes, list, tuple, dict and sets.
 func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 	switch x := a.o.(type) {
@@ -55,12 +65,8 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 		switch op {
 		case binAdd:
 			if y, ok := b.o.(*StrObj); ok {
-				if n := len(x.s) + len(y.s); n >= allocChargeMin {
-					if err := t.CheckAlloc(int64(n), 1); err != nil {
-						return Undef, true, err
-					}
-				}
-				return Obj(concatStr(x, y)), true, nil
+				r, err := t.strAdd(x, y)
+				return r, true, err
 			}
 			return Undef, true, Errorf(TypeError, "can only concatenate str (not \"%s\") to str", b.TypeName())
 		case binMul:

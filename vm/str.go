@@ -350,7 +350,7 @@ func concatStr(x, y *StrObj) *StrObj {
 	n := len(x.s) + len(y.s)
 	var r *StrObj
 	if n < concatMin {
-		r = &StrObj{s: x.s + y.s}
+		r = concatInline(x, y, n)
 	} else {
 		var buf *strBuf
 		if x.ext != nil && x.ext.buf != nil && len(x.ext.buf.b) == len(x.s) && cap(x.ext.buf.b) >= n {

@@ -119,6 +119,16 @@ func isSpaceRune(r rune) bool {
 var asciiSpace = [128]bool{' ': true, '\t': true, '\n': true, '\r': true, '\v': true, '\f': true,
 	0x1c: true, 0x1d: true, 0x1e: true, 0x1f: true}
 
+// asciiWhitespace is asciiSpace as a strip cutset.
+var asciiWhitespace = func() (set asciiSet) {
+	for c, sp := range asciiSpace {
+		if sp {
+			set[c>>6] |= 1 << (c & 63)
+		}
+	}
+	return
+}()
+
 // spaceAt reports whether the code point at s[i] is whitespace, and its size.
 func spaceAt(s string, i int) (bool, int) {
 	if c := s[i]; c < 0x80 {
@@ -302,39 +312,88 @@ func strPadArgs(t *Thread, name string, args []Value, kw []KV) (string, int, str
 func init() {
 	m := StrType.AddMethod
 	m("upper", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if o := args[0].o.(*StrObj); o.isASCII() {
+			return Obj(asciiCaseMap(o.s, 'u')), nil
+		}
 		return Str(keepSurrogates(strSelf(args), toUpperFull)), nil
 	})
 	m("lower", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if o := args[0].o.(*StrObj); o.isASCII() {
+			return Obj(asciiCaseMap(o.s, 'l')), nil
+		}
 		return Str(keepSurrogates(strSelf(args), strings.ToLower)), nil
 	})
 	m("casefold", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		return Str(keepSurrogates(strSelf(args), strings.ToLower)), nil
+		if o := args[0].o.(*StrObj); o.isASCII() {
+			return Obj(asciiCaseMap(o.s, 'l')), nil
+		}
+		return Str(keepSurrogates(strSelf(args), caseFold)), nil
 	})
 	m("swapcase", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if o := args[0].o.(*StrObj); o.isASCII() {
+			return Obj(asciiCaseMap(o.s, 's')), nil
+		}
 		return Str(keepSurrogates(strSelf(args), func(s string) string {
-			return strings.Map(func(r rune) rune {
-				if unicode.IsUpper(r) {
-					return unicode.ToLower(r)
+			// As CPython: upper-case letters go lower, lower-case ones go
+			// upper with the full mapping (ß becomes SS), the rest (title-case
+			// letters, digits) stay.
+			var b strings.Builder
+			for _, r := range s {
+				switch {
+				case unicode.IsUpper(r):
+					b.WriteRune(unicode.ToLower(r))
+				case unicode.IsLower(r):
+					b.WriteString(toUpperFull(string(r)))
+				default:
+					b.WriteRune(r)
 				}
-				return unicode.ToUpper(r)
-			}, s)
+			}
+			return b.String()
 		})), nil
 	})
 	m("title", func(t *Thread, args []Value, kw []KV) (Value, error) { return Str(titleCase(strSelf(args))), nil })
 	m("capitalize", func(t *Thread, args []Value, kw []KV) (Value, error) {
-		s := strSelf(args)
-		if s == "" {
-			return Str(""), nil
+		if o := args[0].o.(*StrObj); o.isASCII() {
+			return Obj(asciiCaseMap(o.s, 'c')), nil
 		}
+		s := strSelf(args)
 		r, size := DecodeRune(s)
-		return Str(RuneString(unicode.ToTitle(r)) + keepSurrogates(s[size:], strings.ToLower)), nil
+		first, ok := titleSpecial[r]
+		if !ok {
+			first = RuneString(unicode.ToTitle(r))
+		}
+		return Str(first + keepSurrogates(s[size:], strings.ToLower)), nil
 	})
 	strip := func(name string, left, right bool) {
 		m(name, func(t *Thread, args []Value, kw []KV) (Value, error) {
 			if err := RangeArgs(name, args[1:], 0, 1); err != nil {
 				return Undef, err
 			}
-			s := strSelf(args)
+			self := args[0].o.(*StrObj)
+			if self.isASCII() {
+				// Bytes are code points: trim in place, the result a
+				// measured slice of self (self itself when nothing goes).
+				set := &asciiWhitespace
+				if len(args) == 2 && !args[1].IsNone() {
+					if c, ok := args[1].o.(*StrObj); ok {
+						if cs, ok := makeASCIISet(c.s); ok {
+							set = &cs
+						} else {
+							set = nil
+						}
+					} else {
+						set = nil
+					}
+				}
+				if set != nil {
+					lo, hi := asciiTrim(self.s, set, left, right)
+					if hi-lo == len(self.s) {
+						return args[0], nil
+					}
+					return Obj(newStrMeasured(self.s[lo:hi], hi-lo, true)), nil
+				}
+			}
+			s := self.s
 			same := func(r string) Value {
 				if _, exact := args[0].o.(*StrObj); exact && len(r) == len(s) {
 					return args[0] // nothing stripped: the same object, as CPython
@@ -356,7 +415,7 @@ func init() {
 				return Undef, Errorf(TypeError, "%s arg must be None or str", name)
 			}
 			r := s
-			if HasSurrogate(s) || HasSurrogate(chars) {
+			if self.Len() >= 0 && self.surr || HasSurrogate(chars) {
 				return same(trimRunes(r, chars, left, right)), nil
 			}
 			if left {
@@ -384,8 +443,12 @@ func init() {
 			}
 			maxsplit = int(n)
 		}
-		s := strSelf(args)
+		self := args[0].o.(*StrObj)
+		s := self.s
 		if a[0].IsUndef() || a[0].IsNone() {
+			if self.isASCII() {
+				return asciiSplitWhitespace(s, maxsplit), nil
+			}
 			return strList(splitWhitespace(s, maxsplit)), nil
 		}
 		sep, err := strArg("split", a[0])
@@ -394,6 +457,9 @@ func init() {
 		}
 		if sep == "" {
 			return Undef, Errorf(ValueError, "empty separator")
+		}
+		if self.isASCII() {
+			return asciiSplitSep(s, sep, maxsplit), nil
 		}
 		n := -1
 		if maxsplit >= 0 {
@@ -483,53 +549,7 @@ func init() {
 		if err := ExactArgs("join", args[1:], 1); err != nil {
 			return Undef, err
 		}
-		sep := strSelf(args)
-		var b strings.Builder
-		if items, ok := t.seqItems(args[1]); ok {
-			// A list or tuple: size the result first, then copy once.
-			n := len(sep) * max(len(items)-1, 0)
-			for _, v := range items {
-				s, isStr := v.StrOf()
-				if !isStr {
-					n = -1
-					break
-				}
-				n += len(s)
-			}
-			if n >= 0 {
-				if n >= allocChargeMin {
-					if err := t.CheckAlloc(int64(n), 1); err != nil {
-						return Undef, err
-					}
-				}
-				b.Grow(n)
-			}
-		}
-		i := 0
-		err := t.Iterate(args[1], func(v Value) error {
-			s, ok := v.StrOf()
-			if !ok {
-				return Errorf(TypeError, "sequence item %d: expected str instance, %s found", i, v.TypeName())
-			}
-			if n := b.Len() + len(sep) + len(s); n > b.Cap() && n >= allocChargeMin {
-				if err := t.CheckAlloc(int64(n)*2, 1); err != nil {
-					return err
-				}
-			}
-			if i > 0 {
-				b.WriteString(sep)
-			}
-			b.WriteString(s)
-			i++
-			return nil
-		})
-		if err != nil {
-			if IsInstanceOf(err, TypeError) && !t.isIterable(args[1]) {
-				return Undef, Errorf(TypeError, "can only join an iterable")
-			}
-			return Undef, err
-		}
-		return Str(b.String()), nil
+		return t.strJoin(args[0].o.(*StrObj), args[1])
 	})
 	m("replace", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if err := RangeArgs("replace", args[1:], 2, 3); err != nil {
@@ -999,6 +1019,20 @@ func strMaketrans(t *Thread, args []Value, kw []KV) (Value, error) {
 
 // toUpperFull applies Unicode's full upper-case mapping for the characters
 // whose upper case is longer than one rune (as Python does): ß → SS, ﬁ → FI...
+// titleSpecial holds the code points whose title case is more than one
+// code point (Unicode's SpecialCasing), for capitalize().
+var titleSpecial = map[rune]string{'ß': "Ss", 'ﬀ': "Ff", 'ﬁ': "Fi", 'ﬂ': "Fl", 'ﬃ': "Ffi", 'ﬄ': "Ffl", 'ﬅ': "St", 'ﬆ': "St"}
+
+// caseFold is casefold(): lower case, with the full folds of ß and the
+// Latin ligatures.
+func caseFold(s string) string {
+	l := strings.ToLower(s)
+	if strings.ContainsAny(l, "ßẞﬀﬁﬂﬃﬄﬅﬆ") {
+		l = strings.NewReplacer("ß", "ss", "ẞ", "ss", "ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st").Replace(l)
+	}
+	return l
+}
+
 func toUpperFull(s string) string {
 	u := strings.ToUpper(s)
 	if strings.ContainsAny(u, "ßﬀﬁﬂﬃﬄﬅﬆ") {

@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // strPercent is `format % args` for str.
@@ -75,11 +76,19 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 		}
 		return Undef, Errorf(TypeError, "not enough arguments for format string")
 	}
-	var b strings.Builder
+	// The result is appended to one buffer, sized for the format and a few
+	// bytes per argument, and becomes the str without a copy.
+	b := make([]byte, 0, len(f)+8*max(arglen, 1))
 	for i := 0; i < len(f); i++ {
 		c := f[i]
 		if c != '%' {
-			b.WriteByte(c)
+			// Copy the literal run up to the next '%' at once.
+			j := strings.IndexByte(f[i:], '%')
+			if j < 0 {
+				j = len(f) - i
+			}
+			b = append(b, f[i:i+j]...)
+			i += j - 1
 			continue
 		}
 		start := i
@@ -163,11 +172,13 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			for j < len(f) && isDigitByte(f[j]) {
 				j++
 			}
-			w, err := strconv.Atoi(f[i:j])
-			if err != nil && j > i {
-				return "", Errorf(ValueError, "width too big")
+			if j > i {
+				w, err := strconv.Atoi(f[i:j])
+				if err != nil {
+					return "", Errorf(ValueError, "width too big")
+				}
+				sp.width = w
 			}
-			sp.width = w
 			i = j
 		}
 		if i < len(f) && f[i] == '.' {
@@ -191,8 +202,12 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 				for j < len(f) && isDigitByte(f[j]) {
 					j++
 				}
-				p, err := strconv.Atoi(f[i:j])
-				if err != nil && j > i || p > math.MaxInt32 {
+				p := 0
+				var err error
+				if j > i {
+					p, err = strconv.Atoi(f[i:j])
+				}
+				if err != nil || p > math.MaxInt32 {
 					if isBytes {
 						return "", Errorf(ValueError, "prec too big")
 					}
@@ -210,12 +225,31 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 		}
 		conv := f[i]
 		if conv == '%' {
-			b.WriteByte('%')
+			b = append(b, '%')
 			continue
 		}
 		arg, err := next()
 		if err != nil {
 			return "", err
+		}
+		if plain := !left && sp.sign == 0 && !sp.alt && !sp.zero && sp.width == 0 && sp.prec < 0; plain {
+			// The common conversions with no flags: straight into the buffer.
+			switch conv {
+			case 's':
+				if o, ok := arg.o.(*StrObj); ok {
+					b = append(b, o.s...)
+					continue
+				}
+				if arg.isInt() {
+					b = strconv.AppendInt(b, int64(arg.n), 10)
+					continue
+				}
+			case 'd', 'i', 'u':
+				if arg.isInt() {
+					b = strconv.AppendInt(b, int64(arg.n), 10)
+					continue
+				}
+			}
 		}
 		if left {
 			sp.align = '<'
@@ -354,12 +388,15 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			return "", Errorf(ValueError, "unsupported format character '%c' (0x%x) at index %d", conv, conv, i)
 		}
 		_ = start
-		b.WriteString(out)
+		b = append(b, out...)
 	}
 	if argidx < arglen && mapping.IsUndef() {
 		return "", Errorf(TypeError, "not all arguments converted during %s formatting", map[bool]string{false: "string", true: "bytes"}[isBytes])
 	}
-	return b.String(), nil
+	if len(b) == 0 {
+		return "", nil
+	}
+	return unsafe.String(&b[0], len(b)), nil
 }
 
 var _ = fmt.Sprint

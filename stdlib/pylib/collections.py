@@ -5,7 +5,7 @@
 # UserString live in _collections_user, loaded on first use.
 
 import sys as _sys
-from _collections import _tuplegetter
+from _collections import _tuplegetter, _count_elements
 
 # `import collections.abc` cannot run here: asy's loader enters a module in
 # the module table only once its source has finished running, so importing
@@ -299,13 +299,18 @@ class Counter(dict):
                 dict.update(self, source)    # nothing to add to
                 return
             for elem, count in source.items():
-                self[elem] = self.get(elem, 0) + count if sign > 0 else self.get(elem, 0) - count
+                self[elem] = count + self.get(elem, 0) if sign > 0 else self.get(elem, 0) - count
+        elif sign > 0:
+            _count_elements(self, source)   # the loop in Go, as CPython's is in C
         else:
             for elem in source:
-                self[elem] = self.get(elem, 0) + sign
+                self[elem] = self.get(elem, 0) - 1
 
     def update(self, iterable=None, /, **kwds):
-        self._tally(iterable, 1)
+        if iterable is not None and not isinstance(iterable, _collections_abc.Mapping):
+            _count_elements(self, iterable)   # the common case, without _tally's frame
+        else:
+            self._tally(iterable, 1)
         if kwds:
             self._tally(kwds, 1)
 

@@ -1,0 +1,200 @@
+package vm
+
+import (
+	"strconv"
+	"unsafe"
+)
+
+// Making strs cheaply. A str is a header (StrObj) and its bytes; a short
+// one built here is a single allocation with the bytes beside the header
+// (CPython's layout too), and a str made from measured strs records its
+// length and ASCII-ness so it is never rescanned.
+
+// newStrBuf returns a str of n bytes (n >= 2) and its bytes, which the
+// caller fills before the str is seen by anyone else, and then describes
+// with setMeasure or leaves unmeasured.
+func newStrBuf(n int) (*StrObj, []byte) {
+	var o *StrObj
+	var b []byte
+	switch {
+	case n <= 16:
+		p := &struct {
+			StrObj
+			b [16]byte
+		}{}
+		o, b = &p.StrObj, p.b[:n]
+	case n <= 32:
+		p := &struct {
+			StrObj
+			b [32]byte
+		}{}
+		o, b = &p.StrObj, p.b[:n]
+	case n <= 48:
+		p := &struct {
+			StrObj
+			b [48]byte
+		}{}
+		o, b = &p.StrObj, p.b[:n]
+	case n <= 64:
+		p := &struct {
+			StrObj
+			b [64]byte
+		}{}
+		o, b = &p.StrObj, p.b[:n]
+	default:
+		o, b = &StrObj{}, make([]byte, n)
+	}
+	o.s = unsafe.String(&b[0], n)
+	o.length = -1
+	return o, b
+}
+
+// newASCIIStr makes the str of the ASCII bytes fill writes into a buffer
+// of n bytes; one-byte and empty results are the shared strs.
+func newASCIIStr(n int, fill func(b []byte)) *StrObj {
+	if n <= 1 {
+		if n == 0 {
+			return emptyStr
+		}
+		var one [1]byte
+		fill(one[:])
+		return asciiStrs[one[0]&0x7f]
+	}
+	o, b := newStrBuf(n)
+	fill(b)
+	o.length, o.ascii = n, true
+	return o
+}
+
+// concatInline is x + y for a short result (n < concatMin bytes): one
+// allocation, measured when both operands are.
+func concatInline(x, y *StrObj, n int) *StrObj {
+	r, b := newStrBuf(n)
+	copy(b, x.s)
+	copy(b[len(x.s):], y.s)
+	return r
+}
+
+// asciiLower and asciiUpper map one ASCII byte.
+func asciiLower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func asciiUpper(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
+}
+
+// asciiCaseMap is lower(), upper(), capitalize() and swapcase() of an
+// ASCII str, in one pass into one allocation.
+func asciiCaseMap(s string, mode byte) *StrObj {
+	return newASCIIStr(len(s), func(b []byte) {
+		switch mode {
+		case 'l':
+			for i := range b {
+				b[i] = asciiLower(s[i])
+			}
+		case 'u':
+			for i := range b {
+				b[i] = asciiUpper(s[i])
+			}
+		case 'c':
+			b[0] = asciiUpper(s[0])
+			for i := 1; i < len(b); i++ {
+				b[i] = asciiLower(s[i])
+			}
+		case 's':
+			for i := range b {
+				c := s[i]
+				if l := asciiLower(c); l != c {
+					c = l
+				} else {
+					c = asciiUpper(c)
+				}
+				b[i] = c
+			}
+		}
+	})
+}
+
+// asciiSet is a set of ASCII bytes (a strip cutset).
+type asciiSet [2]uint64
+
+// makeASCIISet returns the set of chars' bytes, ok false when chars is not
+// all ASCII.
+func makeASCIISet(chars string) (set asciiSet, ok bool) {
+	for i := 0; i < len(chars); i++ {
+		c := chars[i]
+		if c >= 0x80 {
+			return set, false
+		}
+		set[c>>6] |= 1 << (c & 63)
+	}
+	return set, true
+}
+
+func (set *asciiSet) has(c byte) bool { return c < 0x80 && set[c>>6]&(1<<(c&63)) != 0 }
+
+// asciiTrim returns the bounds [lo, hi) of s without the leading (left)
+// and trailing (right) bytes in set.
+func asciiTrim(s string, set *asciiSet, left, right bool) (int, int) {
+	lo, hi := 0, len(s)
+	if left {
+		for lo < hi && set.has(s[lo]) {
+			lo++
+		}
+	}
+	if right {
+		for hi > lo && set.has(s[hi-1]) {
+			hi--
+		}
+	}
+	return lo, hi
+}
+
+// buildStr is BUILD_STRING (an f-string's parts joined): one allocation,
+// measured when every part is.
+func buildStr(parts []Value) *StrObj {
+	n, length := 0, 0
+	ascii, surr, measured := true, false, true
+	for _, v := range parts {
+		o := v.o.(*StrObj)
+		n += len(o.s)
+		if o.length < 0 {
+			measured = false
+		} else {
+			length += o.length
+			ascii = ascii && o.ascii
+			surr = surr || o.surr
+		}
+	}
+	if n <= 1 {
+		for _, v := range parts {
+			if o := v.o.(*StrObj); o.s != "" {
+				return o
+			}
+		}
+		return emptyStr
+	}
+	r, b := newStrBuf(n)
+	off := 0
+	for _, v := range parts {
+		off += copy(b[off:], v.o.(*StrObj).s)
+	}
+	if measured {
+		r.length, r.ascii, r.surr = length, ascii, surr
+	}
+	return r
+}
+
+// intStr is str(i) of an inline int: one allocation, measured.
+func intStr(i int64) *StrObj {
+	var buf [20]byte
+	d := strconv.AppendInt(buf[:0], i, 10)
+	return newASCIIStr(len(d), func(b []byte) { copy(b, d) })
+}

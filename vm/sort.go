@@ -35,15 +35,20 @@ func (t *Thread) sortValues(items []Value, key Value, reverse bool) error {
 		return err
 	}
 	pairs := make([]keyed, len(items))
-	// One backing array for every key call's argument instead of one
-	// allocation per call (a callee never writes its args).
-	args := make([]Value, len(items))
-	copy(args, items)
+	// Each key call gets its own argument slot (a callee may keep its
+	// args slice), carved from blocks of 4096 instead of one allocation per
+	// call — or one the size of the list, which a stop cannot interrupt.
+	var args []Value
 	for i := range items {
-		k, err := t.Call(key, args[i:i+1:i+1], nil)
+		if len(args) == 0 {
+			args = make([]Value, min(len(items)-i, 4096))
+		}
+		args[0] = items[i]
+		k, err := t.Call(key, args[:1:1], nil)
 		if err != nil {
 			return err
 		}
+		args = args[1:]
 		pairs[i] = keyed{k: k, v: items[i]}
 	}
 	if len(items) < 2 {

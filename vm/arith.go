@@ -581,19 +581,3 @@ func unwrapPayload(v Value) Value {
 	}
 	return v
 }
-
-// floatCompareOperands returns a comparison's operands as float64 when the
-// dispatch loop may compare them as such: two floats, or a float and an int
-// that converts exactly (|i| <= 2**53; beyond, Python compares exactly).
-func floatCompareOperands(a, b Value) (x, y float64, ok bool) {
-	const exact = 1 << 53
-	switch {
-	case a.isFloat() && b.isFloat():
-		return a.AsFloat(), b.AsFloat(), true
-	case a.isFloat() && b.isInt() && int64(b.n) >= -exact && int64(b.n) <= exact:
-		return a.AsFloat(), float64(int64(b.n)), true
-	case a.isInt() && b.isFloat() && int64(a.n) >= -exact && int64(a.n) <= exact:
-		return float64(int64(a.n)), b.AsFloat(), true
-	}
-	return 0, 0, false
-}

@@ -250,45 +250,44 @@ loop:
 					sp--
 					pc++
 				case OpCompareOp:
+					// Small ints and floats (an int meeting a float converts
+					// exactly when within ±2**53; others go to compareOp).
 					a, b := regs[sp-2], regs[sp-1]
-					var r bool
+					var lt, eq, gt bool
 					if a.isInt() && b.isInt() {
 						x, y := int64(a.n), int64(b.n)
-						switch ins >> 8 {
-						case cmpLT:
-							r = x < y
-						case cmpLE:
-							r = x <= y
-						case cmpEQ:
-							r = x == y
-						case cmpNE:
-							r = x != y
-						case cmpGT:
-							r = x > y
-						case cmpGE:
-							r = x >= y
-						default:
-							break fast
-						}
-					} else if a.isFloat() && b.isFloat() {
-						x, y := a.AsFloat(), b.AsFloat()
-						switch ins >> 8 {
-						case cmpLT:
-							r = x < y
-						case cmpLE:
-							r = x <= y
-						case cmpEQ:
-							r = x == y
-						case cmpNE:
-							r = x != y
-						case cmpGT:
-							r = x > y
-						case cmpGE:
-							r = x >= y
-						default:
-							break fast
-						}
+						lt, eq, gt = x < y, x == y, x > y
 					} else {
+						// Floats; an int converts exactly when |i| <= 2**53
+						// (beyond, Python compares exactly: compareOp).
+						// Written out: execute is too big for the inliner.
+						x, y := a.AsFloat(), b.AsFloat()
+						switch {
+						case a.isFloat() && b.isFloat():
+						case a.isFloat() && b.isInt() && int64(b.n) >= -1<<53 && int64(b.n) <= 1<<53:
+							y = float64(int64(b.n))
+						case a.isInt() && b.isFloat() && int64(a.n) >= -1<<53 && int64(a.n) <= 1<<53:
+							x = float64(int64(a.n))
+						default:
+							break fast
+						}
+						lt, eq, gt = x < y, x == y, x > y // all false for a NaN
+					}
+					var r bool
+					switch ins >> 8 {
+					case cmpLT:
+						r = lt
+					case cmpLE:
+						r = lt || eq
+					case cmpEQ:
+						r = eq
+					case cmpNE:
+						r = !eq
+					case cmpGT:
+						r = gt
+					case cmpGE:
+						r = gt || eq
+					default:
 						break fast
 					}
 					pc++
@@ -696,34 +695,8 @@ loop:
 				regs[sp-1] = r
 				regs[sp] = Undef
 			case OpCompareOp:
-				// int op int and float op float ran in the fast loop.
+				// Small ints and floats ran in the fast loop.
 				a, b := regs[sp-2], regs[sp-1]
-				if a.isFloat() || b.isFloat() {
-					x, y, ok := a.AsFloat(), b.AsFloat(), a.kind() == b.kind()
-					if !ok {
-						x, y, ok = floatCompareOperands(a, b)
-					}
-					if ok {
-						var r bool
-						switch arg {
-						case cmpLT:
-							r = x < y
-						case cmpLE:
-							r = x <= y
-						case cmpEQ:
-							r = x == y
-						case cmpNE:
-							r = x != y
-						case cmpGT:
-							r = x > y
-						case cmpGE:
-							r = x >= y
-						}
-						sp--
-						regs[sp-1] = Bool(r)
-						continue
-					}
-				}
 				f.pc, f.sp = pc, sp
 				r, e := t.compareOp(arg, a, b)
 				if e != nil {

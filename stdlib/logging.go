@@ -74,16 +74,8 @@ func compilePercent(f string) *pctFormat {
 		if i+1 >= len(f) || f[i+1] != '(' {
 			return wholeFormat(f)
 		}
-		depth, j := 1, i+2
-		for ; j < len(f) && depth > 0; j++ {
-			switch f[j] {
-			case '(':
-				depth++
-			case ')':
-				depth--
-			}
-		}
-		if depth > 0 {
+		j := keyEnd(f, i+2)
+		if j < 0 {
 			return wholeFormat(f)
 		}
 		fd := pctField{lit: lit.String(), key: f[i+2 : j-1], prec: -1, plain: true}
@@ -131,6 +123,23 @@ func compilePercent(f string) *pctFormat {
 	return p
 }
 
+// keyEnd returns the index just past the ')' that closes a "%(" key whose
+// text starts at f[start] (parentheses nest, as in %), or -1 when none does.
+func keyEnd(f string, start int) int {
+	depth := 1
+	for j := start; j < len(f); j++ {
+		switch f[j] {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return j + 1
+			}
+		}
+	}
+	return -1
+}
+
 // wholeFormat is a format `%` applies to the whole mapping; names lists
 // the keys it uses when they can be told (a keyless conversion formats
 // the mapping itself, which then must be complete).
@@ -150,16 +159,8 @@ func wholeFormat(f string) *pctFormat {
 		if f[i] != '(' {
 			return p
 		}
-		depth, j := 1, i+1
-		for ; j < len(f) && depth > 0; j++ {
-			switch f[j] {
-			case '(':
-				depth++
-			case ')':
-				depth--
-			}
-		}
-		if depth > 0 {
+		j := keyEnd(f, i+1)
+		if j < 0 {
 			return p
 		}
 		p.names = append(p.names, f[i+1:j-1])

@@ -807,13 +807,10 @@ loop:
 			case OpForIter:
 				it := regs[sp-1]
 				{
-					// The built-in sequence iterators run inline. Their
-					// item goes straight into the loop variable when a
-					// STORE_FAST follows (`for x in …:` costs one dispatch,
-					// not two); exhausted, they leave the loop.
-					// An exhausted list, tuple or range iterator leaves the loop; one
-					// with items left goes back to the fast loop, which
-					// hands them out.
+					// The built-in sequence iterators run inline: a list,
+					// tuple or range iterator with items left goes back to
+					// the fast loop, which hands them out; a set iterator
+					// pushes its item here. Exhausted, they leave the loop.
 					exhausted := false
 					switch o := it.o.(type) {
 					case *rangeIter:
@@ -845,13 +842,9 @@ loop:
 						var item Value
 						item, exhausted = o.nextInline() // a changed size raises below
 						if !item.IsUndef() {
-							if nx := code[pc]; Opcode(nx&0xff) == OpStoreFast {
-								regs[nx>>8] = item
-								pc++
-							} else {
-								regs[sp] = item
-								sp++
-							}
+							// A following STORE_FAST runs in the fast loop.
+							regs[sp] = item
+							sp++
 							continue
 						}
 					}

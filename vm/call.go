@@ -586,6 +586,14 @@ func (b *Builtin) direct(args []Value) bool {
 }
 
 func callBuiltin(t *Thread, b *Builtin, args []Value, kw []KV) (v Value, err error) {
+	if t.guarded {
+		// An execute below recovers panics (eval_guard.go).
+		prev := t.inBuiltin
+		t.inBuiltin = b.Name
+		v, err = b.Fn(t, args, kw)
+		t.inBuiltin = prev
+		return v, err
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			v, err = Undef, internalError(b.Name, r)
@@ -681,6 +689,13 @@ func (t *Thread) callMethodFrame(fn *Function, self Value, args []Value) (Value,
 // callCtor runs the Go constructor of a built-in class under the same
 // safety net as callBuiltin.
 func callCtor(t *Thread, ctor func(t *Thread, cls *Class, args []Value, kw []KV) (Value, error), cls *Class, args []Value, kw []KV) (v Value, err error) {
+	if t.guarded {
+		prev := t.inBuiltin
+		t.inBuiltin = cls.Name
+		v, err = ctor(t, cls, args, kw)
+		t.inBuiltin = prev
+		return v, err
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			v, err = Undef, internalError(cls.Name, r)

@@ -40,8 +40,11 @@ type Class struct {
 	// (they never change after init; sync.Once keeps concurrent interpreters
 	// race-free); script classes rebuild it after any change to their own or
 	// an ancestor's dict.
-	flat       map[string]Value
-	flatOnce   sync.Once
+	flat     map[string]Value
+	flatOnce sync.Once
+	// dunders holds flat's entries for the special methods Go code looks
+	// up on every operation (see dunderID), filled with flat.
+	dunders    *[numDunders]Value
 	subclasses []*Class
 	// meta is the metaclass when it is not type (class E(metaclass=M)).
 	meta *Class
@@ -130,7 +133,48 @@ func (c *Class) buildFlat() {
 			flat[name] = v
 		}
 	}
-	c.flat = flat
+	tab := new([numDunders]Value)
+	for i, name := range dunderNames {
+		tab[i] = flat[name]
+	}
+	c.flat, c.dunders = flat, tab
+}
+
+// dunderID names a special method that the interpreter's Go code looks up
+// on each comparison, hash or len of an instance: lookupDunder answers from
+// an array filled with the resolved-attribute map, not by hashing the name.
+type dunderID uint8
+
+// The comparison ids come first, in cmpLT… order, so cmpDunderID is a cast.
+const (
+	dunderLt dunderID = iota
+	dunderLe
+	dunderEq
+	dunderNe
+	dunderGt
+	dunderGe
+	dunderHash
+	dunderLen
+	dunderBool
+	dunderIter
+	dunderNext
+	dunderContains
+	dunderGetitem
+	numDunders
+)
+
+var dunderNames = [numDunders]string{"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__",
+	"__hash__", "__len__", "__bool__", "__iter__", "__next__", "__contains__", "__getitem__"}
+
+// lookupDunder is Lookup(dunderNames[id]).
+func (c *Class) lookupDunder(id dunderID) (Value, bool) {
+	if c.Builtin {
+		c.flatOnce.Do(c.buildFlat)
+	} else if c.flat == nil {
+		c.buildFlat()
+	}
+	v := c.dunders[id]
+	return v, !v.IsUndef()
 }
 
 // invalidate drops the attribute caches of c and every class deriving from it.
@@ -138,7 +182,7 @@ func (c *Class) invalidate() {
 	if c.Builtin {
 		return
 	}
-	c.flat = nil
+	c.flat, c.dunders = nil, nil
 	c.version++
 	for _, s := range c.subclasses {
 		s.invalidate()

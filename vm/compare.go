@@ -24,11 +24,14 @@ func (t *Thread) richCompare(op int, a, b Value) (Value, error) {
 	ac, bc := a.Class(), b.Class()
 	reflectedFirst := ac != bc && bc.IsSubclass(ac) && !bc.Builtin
 	try := func(x, y Value, o int) (Value, bool, error) {
-		m, ok := t.lookupSpecial(x, cmpDunders[o])
+		m, ok := t.lookupSpecialID(x, dunderID(o))
 		if !ok {
 			return Undef, false, nil
 		}
-		r, err := t.callBound(m, x, []Value{y}, nil)
+		arg := t.allocRegs(1) // not a slice literal: Call's arguments escape
+		arg[0] = y
+		r, err := t.callBound(m, x, arg, nil)
+		t.freeRegs(arg)
 		if err != nil {
 			return Undef, true, err
 		}
@@ -77,20 +80,20 @@ func (t *Thread) richCompare(op int, a, b Value) (Value, error) {
 // str…) compare by their built-in part unless the subclass defines the
 // comparison itself. It returns the operands to compare instead.
 func (t *Thread) builtinParts(op int, a, b Value) (Value, Value, bool) {
-	unwrap := func(x Value, dunder string) (Value, bool, bool) {
+	unwrap := func(x Value, dunder dunderID) (Value, bool, bool) {
 		inst, ok := x.o.(*Instance)
 		if !ok || !x.isObj() || inst.Payload().IsUndef() {
 			return x, false, true
 		}
-		if m, found := t.lookupSpecial(x, dunder); found {
+		if m, found := t.lookupSpecialID(x, dunder); found {
 			if _, user := m.o.(*Function); user {
 				return x, true, false
 			}
 		}
 		return inst.Payload(), true, true
 	}
-	pa, wa, oka := unwrap(a, cmpDunders[op])
-	pb, wb, okb := unwrap(b, cmpDunders[cmpSwapped[op]])
+	pa, wa, oka := unwrap(a, dunderID(op))
+	pb, wb, okb := unwrap(b, dunderID(cmpSwapped[op]))
 	return pa, pb, oka && okb && (wa || wb)
 }
 

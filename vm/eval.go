@@ -1,10 +1,11 @@
 package vm
 
-// execute runs the dispatch loop on t.frame until control must return to Go:
-// a goBoundary frame returns or raises, or a generator chain resumed from Go
-// (modeGo) yields, returns or raises. Script-to-script calls, returns,
-// generator resumption and delegation all happen inside this one loop.
-func (t *Thread) execute() (Value, error) {
+// dispatch runs the dispatch loop on t.frame until control must return to
+// Go: a goBoundary frame returns or raises, or a generator chain resumed from
+// Go (modeGo) yields, returns or raises. Script-to-script calls, returns,
+// generator resumption and delegation all happen inside this one loop. It
+// runs under execute's guard (eval_guard.go).
+func (t *Thread) dispatch() (Value, error) {
 	f := t.frame
 	code := f.code.Ops
 	regs := f.regs
@@ -16,7 +17,12 @@ func (t *Thread) execute() (Value, error) {
 	// and no context. thrown: err was thrown into a resumed generator.
 	reraise, thrown := false, false
 
-	if t.pendingThrow != nil {
+	if t.pendingCrash != nil {
+		// A Go panic below this frame, turned into SystemError by the
+		// guard: raised here as if the call at f.pc had raised it.
+		err = t.pendingCrash
+		t.pendingCrash = nil
+	} else if t.pendingThrow != nil {
 		err = t.pendingThrow
 		t.pendingThrow = nil
 		thrown = true
@@ -316,7 +322,15 @@ loop:
 				case OpLoadGlobal:
 					v := f.module.vals[ins>>8]
 					if v.IsUndef() {
-						break fast // a builtin, or a NameError
+						// A builtin this module looked up before
+						// (builtinFor's cache), else the switch's lookup.
+						fb := f.module.fromBuiltins
+						if k := int(ins >> 8); k < len(fb) {
+							v = fb[k]
+						}
+						if v.IsUndef() {
+							break fast
+						}
 					}
 					regs[sp] = v
 					sp++
@@ -1359,6 +1373,26 @@ loop:
 					callee = regs[base]
 					args = regs[base+1 : sp]
 				}
+				if b, ok := callee.o.(*Builtin); ok && op != OpCallKw && b != builtinNext && b != genSendMethod && b.direct(args) {
+					// A built-in function, or a method of a built-in type on
+					// its own type: called bare (dispatch runs under
+					// execute's panic guard, which wants its name).
+					f.pc, f.sp = pc, sp
+					prev := t.inBuiltin
+					t.inBuiltin = b.Name
+					r, e := b.Fn(t, args, nil)
+					t.inBuiltin = prev
+					if e != nil {
+						t.holdCoroutines(e, args)
+						err = e
+						goto fail
+					}
+					clearRegs(regs[base:sp])
+					sp = base
+					regs[sp] = r
+					sp++
+					break
+				}
 				// Bound methods of script functions: call the function with self prepended,
 				// reusing the callee slot for self (no allocation).
 				if op != OpCallKw {
@@ -1459,7 +1493,10 @@ loop:
 				var r Value
 				var e error
 				if b, ok := callee.o.(*Builtin); ok && b.direct(args) {
-					r, e = callBuiltin(t, b, args, kw)
+					prev := t.inBuiltin
+					t.inBuiltin = b.Name
+					r, e = b.Fn(t, args, kw)
+					t.inBuiltin = prev
 				} else {
 					r, e = t.Call(callee, args, kw)
 				}

@@ -316,7 +316,7 @@ func (t *Thread) GetItem(obj, key Value) (Value, error) {
 			if seqPayload(o) && t.nativeSlot(obj, "__getitem__") {
 				return t.GetItem(o.Payload(), key)
 			}
-			if m, ok := t.lookupSpecial(obj, "__getitem__"); ok {
+			if m, ok := t.lookupSpecialID(obj, dunderGetitem); ok {
 				if d, isDict := o.Payload().o.(*Dict); isDict && isDictGetItem(m) {
 					return t.dictSubclassItem(obj, o, d, key)
 				}

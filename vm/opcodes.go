@@ -158,7 +158,9 @@ const (
 )
 
 var cmpNames = [...]string{"<", "<=", "==", "!=", ">", ">="}
-var cmpDunders = [...]string{"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"}
+// The comparison dunders are dunderID(op) (class.go); this fails to
+// compile if the two orders part.
+var _ = [1]int{}[dunderLt-cmpLT+dunderLe-cmpLE+dunderEq-cmpEQ+dunderNe-cmpNE+dunderGt-cmpGT+dunderGe-cmpGE]
 
 // cmpSwapped is the reflected comparison (a < b  ⇔  b > a).
 var cmpSwapped = [...]int{cmpGT, cmpGE, cmpEQ, cmpNE, cmpLT, cmpLE}

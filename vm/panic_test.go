@@ -30,6 +30,21 @@ for f in (plain, runtime_err):
     except SystemError as e:
         print(e)
 print(sum(range(4)))
+# Panics below Go code that called back into the script: sorted's key is
+# the panicking built-in, or a script function that calls it.
+for key in (plain, lambda x: runtime_err(), lambda x: [y for y in sorted([1, 2], key=plain)]):
+    try:
+        sorted([2, 1], key=key)
+    except SystemError as e:
+        print("nested", e)
+def gen():
+    yield 1
+    plain()
+try:
+    print(list(gen()))
+except SystemError as e:
+    print("generator", e)
+print(sorted([2, 1]))
 plain()
 `
 	code, err := it.CompileModule(m, "test.py", []byte(src), false)
@@ -38,12 +53,16 @@ plain()
 	}
 	_, err = it.MainThread().RunCode(code, m)
 	it.Flush()
-	want := "plain(): internal error: panic: boom\nruntime_err(): internal error: assignment to entry in nil map\n6\n"
+	want := "plain(): internal error: panic: boom\nruntime_err(): internal error: assignment to entry in nil map\n6\n" +
+		"nested plain(): internal error: panic: boom\n" +
+		"nested runtime_err(): internal error: assignment to entry in nil map\n" +
+		"nested plain(): internal error: panic: boom\n" +
+		"generator plain(): internal error: panic: boom\n[1, 2]\n"
 	if out.String() != want {
 		t.Errorf("got %q, want %q", out.String(), want)
 	}
 	exc := vm.AsException(err)
-	if exc == nil || exc.Class() != vm.SystemError || !strings.Contains(it.MainThread().FormatException(exc), `File "test.py", line 8, in <module>`) {
+	if exc == nil || exc.Class() != vm.SystemError || !strings.Contains(it.MainThread().FormatException(exc), `File "test.py", line 23, in <module>`) {
 		t.Errorf("uncaught: %v", err)
 	}
 }

@@ -16,6 +16,15 @@ func (t *Thread) lookupSpecial(v Value, name string) (Value, bool) {
 	return cls.Lookup(name)
 }
 
+// lookupSpecialID is lookupSpecial(v, dunderNames[id]).
+func (t *Thread) lookupSpecialID(v Value, id dunderID) (Value, bool) {
+	cls := v.Class()
+	if cls.Builtin && !cls.Dunders {
+		return Undef, false
+	}
+	return cls.lookupDunder(id)
+}
+
 // Truth is bool(v).
 func (t *Thread) Truth(v Value) (bool, error) {
 	switch v.kind() {
@@ -48,7 +57,7 @@ func (t *Thread) Truth(v Value) (bool, error) {
 	case *Complex:
 		return o.v != 0, nil
 	case *Instance:
-		if m, ok := t.lookupSpecial(v, "__bool__"); ok {
+		if m, ok := t.lookupSpecialID(v, dunderBool); ok {
 			r, err := t.callBound(m, v, nil, nil)
 			if err != nil {
 				return false, err
@@ -58,7 +67,7 @@ func (t *Thread) Truth(v Value) (bool, error) {
 			}
 			return r.n != 0, nil
 		}
-		if m, ok := t.lookupSpecial(v, "__len__"); ok {
+		if m, ok := t.lookupSpecialID(v, dunderLen); ok {
 			r, err := t.callBound(m, v, nil, nil)
 			if err != nil {
 				return false, err
@@ -75,7 +84,7 @@ func (t *Thread) Truth(v Value) (bool, error) {
 		return o.Len() > 0, nil
 	}
 	if dunderNative(v) {
-		if m, ok := t.lookupSpecial(v, "__bool__"); ok {
+		if m, ok := t.lookupSpecialID(v, dunderBool); ok {
 			r, err := t.callBound(m, v, nil, nil)
 			return r.isBool() && r.n != 0, err
 		}
@@ -129,7 +138,7 @@ func (t *Thread) Len(v Value) (int, error) {
 			if !o.Payload().IsUndef() && t.nativeSlot(v, "__len__") {
 				return t.Len(o.Payload())
 			}
-			if m, ok := t.lookupSpecial(v, "__len__"); ok {
+			if m, ok := t.lookupSpecialID(v, dunderLen); ok {
 				r, err := t.callBound(m, v, nil, nil)
 				if err != nil {
 					return 0, err
@@ -290,7 +299,7 @@ func (t *Thread) Hash(v Value) (uint64, error) {
 		}
 	case *Instance:
 		if t != nil {
-			if m, ok := v.Class().Lookup("__hash__"); ok {
+			if m, ok := v.Class().lookupDunder(dunderHash); ok {
 				if m.IsNone() {
 					return 0, Errorf(TypeError, "unhashable type: '%s'", v.TypeName())
 				}
@@ -318,8 +327,8 @@ func (t *Thread) Hash(v Value) (uint64, error) {
 				return t.Hash(o.Payload())
 			}
 			// A class that defines __eq__ without __hash__ is unhashable.
-			if _, ok := v.Class().Lookup("__eq__"); ok {
-				if _, hasHash := v.Class().Lookup("__hash__"); !hasHash {
+			if _, ok := v.Class().lookupDunder(dunderEq); ok {
+				if _, hasHash := v.Class().lookupDunder(dunderHash); !hasHash {
 					return 0, Errorf(TypeError, "unhashable type: '%s'", v.TypeName())
 				}
 			}
@@ -403,7 +412,7 @@ func (t *Thread) Iter(v Value) (Value, error) {
 			if _, isIt := o.Payload().o.(Iterator); isIt {
 				// A subclass of a native iterator class is its own iterator,
 				// so that a __next__ it overrides is the one called.
-				if m, ok := t.lookupSpecial(v, "__iter__"); ok {
+				if m, ok := t.lookupSpecialID(v, dunderIter); ok {
 					if b, isB := m.o.(*Builtin); !isB || b.owner == nil || !b.owner.Builtin {
 						return t.callBound(m, v, nil, nil)
 					}
@@ -415,7 +424,7 @@ func (t *Thread) Iter(v Value) (Value, error) {
 			if !o.Payload().IsUndef() && t.nativeSlot(v, "__iter__") {
 				return t.Iter(o.Payload())
 			}
-			if m, ok := t.lookupSpecial(v, "__iter__"); ok {
+			if m, ok := t.lookupSpecialID(v, dunderIter); ok {
 				r, err := t.callBound(m, v, nil, nil)
 				if err != nil {
 					return Undef, err
@@ -425,7 +434,7 @@ func (t *Thread) Iter(v Value) (Value, error) {
 				}
 				return r, nil
 			}
-			if _, ok := t.lookupSpecial(v, "__getitem__"); ok {
+			if _, ok := t.lookupSpecialID(v, dunderGetitem); ok {
 				return Obj(&getitemIter{obj: v}), nil
 			}
 			if !o.Payload().IsUndef() {
@@ -464,7 +473,7 @@ func (t *Thread) isIterator(v Value) bool {
 	case *Generator:
 		return o.kind == FlagGenerator
 	case *Instance:
-		if _, ok := t.lookupSpecial(v, "__next__"); ok {
+		if _, ok := t.lookupSpecialID(v, dunderNext); ok {
 			return true
 		}
 		_, isIt := o.Payload().o.(Iterator)
@@ -503,7 +512,7 @@ func (t *Thread) Next(it Value) (Value, bool, error) {
 			}
 			return v, true, nil
 		case *Instance:
-			if m, ok := t.lookupSpecial(it, "__next__"); ok {
+			if m, ok := t.lookupSpecialID(it, dunderNext); ok {
 				r, err := t.callBound(m, it, nil, nil)
 				if err != nil {
 					if inst, ok := err.(*Instance); ok && inst.cls.IsSubclass(StopIteration) {
@@ -698,7 +707,7 @@ func (t *Thread) Contains(container, item Value) (bool, error) {
 			if !o.Payload().IsUndef() && t.nativeSlot(container, "__contains__") && t.nativeSlot(container, "__iter__") {
 				return t.Contains(o.Payload(), item)
 			}
-			if m, ok := t.lookupSpecial(container, "__contains__"); ok {
+			if m, ok := t.lookupSpecialID(container, dunderContains); ok {
 				r, err := t.callBound(m, container, []Value{item}, nil)
 				if err != nil {
 					return false, err

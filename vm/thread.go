@@ -31,6 +31,13 @@ type Thread struct {
 	goDepth int
 	// pendingThrow is raised at the resumed frame when execute starts (generator throw()).
 	pendingThrow error
+	// guarded says an execute below on this goroutine recovers Go panics
+	// (eval_guard.go), so built-ins run without a defer of their own;
+	// pendingCrash is the SystemError such a panic became, raised when
+	// dispatch re-enters; inBuiltin names the built-in running.
+	guarded      bool
+	pendingCrash error
+	inBuiltin    string
 	// genDone reports, after execute returns for a modeGo resume, whether the generator finished.
 	genDone bool
 	// stopValue is the value of the StopIteration that ended the last Next.

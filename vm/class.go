@@ -327,13 +327,16 @@ func NewInstance(cls *Class) *Instance {
 		if cls.root == nil {
 			cls.root = &shape{}
 		}
-		if cls.attrHint > 0 {
+		switch {
+		case cls.nslots > 0 && cls.nslots <= 4 && cls.attrHint == 0 && !cls.isExc:
+			inst = newSlottedInstance(cls)
+		case cls.attrHint > 0:
 			inst = newInstanceWithStore(cls, cls.attrHint)
-		} else {
+		default:
 			inst = &Instance{cls: cls}
 		}
 		inst.attrs.shape = cls.root
-		if cls.nslots > 0 {
+		if cls.nslots > 0 && inst.attrs.ext == nil {
 			inst.attrs.ext = &attrExt{slots: make([]Value, cls.nslots)}
 		}
 	} else {
@@ -387,6 +390,34 @@ func newInstanceWithStore(cls *Class, n int) *Instance {
 func instanceWithStore[S any](cls *Class, vals func(*S) []Value) *Instance {
 	p := &instanceWith[S]{inst: Instance{cls: cls}}
 	p.inst.attrs.vals = vals(&p.store)
+	return &p.inst
+}
+
+// slottedInstance is an instance of a class with a few __slots__ and no
+// other attributes, allocated with its side struct and slot values: one
+// allocation per object instead of three.
+type slottedInstance[S any] struct {
+	inst  Instance
+	ext   attrExt
+	slots S
+}
+
+func newSlottedInstance(cls *Class) *Instance {
+	switch cls.nslots {
+	case 1:
+		return slottedWith(cls, func(s *[1]Value) []Value { return s[:] })
+	case 2:
+		return slottedWith(cls, func(s *[2]Value) []Value { return s[:] })
+	case 3:
+		return slottedWith(cls, func(s *[3]Value) []Value { return s[:] })
+	}
+	return slottedWith(cls, func(s *[4]Value) []Value { return s[:] })
+}
+
+func slottedWith[S any](cls *Class, slots func(*S) []Value) *Instance {
+	p := &slottedInstance[S]{inst: Instance{cls: cls}}
+	p.ext.slots = slots(&p.slots)[:cls.nslots]
+	p.inst.attrs.ext = &p.ext
 	return &p.inst
 }
 

@@ -352,6 +352,16 @@ loop:
 							break fast
 						}
 					}
+					if ce.slot > 0 && Opcode(ins&0xff) == OpLoadAttr {
+						// A __slots__ member (set: unset ones raise).
+						x := inst.attrs.ext
+						if x == nil || int(ce.slot) > len(x.slots) || x.slots[ce.slot-1].IsUndef() {
+							break fast
+						}
+						regs[sp-1] = x.slots[ce.slot-1]
+						pc++
+						continue
+					}
 					if ce.shape != inst.attrs.shape || ce.shape == nil {
 						break fast
 					}

@@ -237,6 +237,7 @@ func isPlainData(v Value) bool {
 // resolved-attribute maps of c and its subclasses where owner's entry is
 // the one the MRO finds.
 func (c *Class) refreshFlat(owner *Class, name string, v Value) {
+	c.dataVer++
 	if c.flat != nil {
 		for _, k := range c.MRO {
 			if _, ok := k.Dict[name]; ok {

@@ -27,6 +27,8 @@ type attrCache struct {
 	next *shape
 	// slot is, when the name is a __slots__ member, its index + 1.
 	slot int32
+	// dataVer is the class's dataVer when v, if plain data, was read.
+	dataVer uint32
 	// v is the class attribute (Undef: none).
 	v Value
 	// prop is set when v is a property whose getter the dispatch loop may
@@ -120,7 +122,7 @@ func (c *Code) fillAttrCache(pc int, cls *Class, name string) {
 	if ga, ok := cls.Lookup("__getattribute__"); ok && isScriptFunction(ga) {
 		plain, slot, prop = false, 0, nil
 	}
-	*ce = attrCache{cls: cls, ver: cls.version, v: v, plain: plain, slot: slot, prop: prop}
+	*ce = attrCache{cls: cls, ver: cls.version, dataVer: cls.dataVer, v: v, plain: plain, slot: slot, prop: prop}
 	if !found {
 		ce.v = Undef
 	}
@@ -156,8 +158,16 @@ func (ce *attrCache) loadAttr(inst *Instance, self Value, name string) (Value, b
 	}
 	if isPlainData(ce.v) {
 		// Plain data on the class reads as it is — its current value: a
-		// class may change such values without a version bump (setAttr).
-		return inst.cls.Lookup(name)
+		// class may change such values without a version bump (setAttr),
+		// but not without a dataVer bump.
+		if ce.dataVer == inst.cls.dataVer {
+			return ce.v, true
+		}
+		v, ok := inst.cls.Lookup(name)
+		if ok && isPlainData(v) {
+			ce.v, ce.dataVer = v, inst.cls.dataVer
+		}
+		return v, ok
 	}
 	return Undef, false
 }

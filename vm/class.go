@@ -58,6 +58,10 @@ type Class struct {
 	// version changes whenever the resolved attributes may have changed;
 	// per-instruction attribute caches compare it.
 	version uint32
+	// dataVer changes when a plain data attribute of the class or an
+	// ancestor is rebound without a version change (Animal.count += 1, see
+	// setAttr): caches holding such a value compare it.
+	dataVer uint32
 	// root is the empty instance layout, where its instances' shapes start;
 	// attrHint is the most attributes an instance has had, so that new
 	// instances get their value storage in one allocation.

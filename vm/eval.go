@@ -1,5 +1,10 @@
 package vm
 
+import (
+	"math"
+	"unsafe"
+)
+
 // dispatch runs the dispatch loop on t.frame until control must return to
 // Go: a goBoundary frame returns or raises, or a generator chain resumed from
 // Go (modeGo) yields, returns or raises. Script-to-script calls, returns,
@@ -367,10 +372,21 @@ loop:
 					}
 					switch Opcode(ins & 0xff) {
 					case OpLoadAttr:
-						// The instance's own attribute.
 						if !ce.plain || ce.idx < 0 {
-							break fast
+							// Else plain data on the class, still the value
+							// the entry read (see attrCache.loadAttr).
+							if !ce.plain || ce.idx != -1 || ce.dataVer != cls.dataVer {
+								break fast
+							}
+							switch ce.v.o.(type) {
+							case intTag, floatTag, boolTag, noneTag, *StrObj:
+								regs[sp-1] = ce.v
+							default:
+								break fast
+							}
+							break
 						}
+						// The instance's own attribute.
 						regs[sp-1] = inst.attrs.vals[ce.idx]
 					case OpStoreAttr:
 						// Overwriting an attribute the layout has, or adding
@@ -561,6 +577,111 @@ loop:
 						regs[sp] = item
 						sp++
 					}
+				case OpDupTop:
+					regs[sp] = regs[sp-1]
+					sp++
+					pc++
+				case OpRotTwo:
+					regs[sp-1], regs[sp-2] = regs[sp-2], regs[sp-1]
+					pc++
+				case OpRotThree:
+					regs[sp-1], regs[sp-2], regs[sp-3] = regs[sp-2], regs[sp-3], regs[sp-1]
+					pc++
+				case OpIsOp:
+					// Identity is equality of the Value's three words: an
+					// object's pointer (n is 0), a scalar's tag and payload.
+					// Compared as words, since == on the interface calls out.
+					a := (*[3]uintptr)(unsafe.Pointer(&regs[sp-2]))
+					b := (*[3]uintptr)(unsafe.Pointer(&regs[sp-1]))
+					r := *a == *b
+					if ins>>8 == 1 {
+						r = !r
+					}
+					sp--
+					regs[sp] = Undef
+					regs[sp-1] = False
+					if r {
+						regs[sp-1] = True
+					}
+					pc++
+				case OpJumpIfFalseOrPop, OpJumpIfTrueOrPop:
+					v := regs[sp-1]
+					if !v.isBool() && !v.isInt() && !v.isNone() {
+						break fast
+					}
+					if (v.n != 0) == (Opcode(ins&0xff) == OpJumpIfTrueOrPop) {
+						pc = int(ins >> 8)
+					} else {
+						sp--
+						regs[sp] = Undef
+						pc++
+					}
+				case OpUnaryNeg:
+					v := regs[sp-1]
+					if !v.isInt() || int64(v.n) == math.MinInt64 {
+						break fast
+					}
+					regs[sp-1] = Value{o: intTag{}, n: uint64(-int64(v.n))}
+					pc++
+				case OpLoadDeref:
+					c, ok := regs[ins>>8].o.(*Cell)
+					if !ok || c.v.IsUndef() {
+						break fast
+					}
+					regs[sp] = c.v
+					sp++
+					pc++
+				case OpUnpackSequence:
+					// A tuple or list of the right length, pushed last item
+					// first.
+					var items []Value
+					switch o := regs[sp-1].o.(type) {
+					case *Tuple:
+						items = o.items
+					case *List:
+						items = o.items
+					default:
+						break fast
+					}
+					n := int(ins >> 8)
+					if len(items) != n {
+						break fast
+					}
+					sp--
+					for i := n - 1; i >= 0; i-- {
+						regs[sp] = items[i]
+						sp++
+					}
+					pc++
+				case OpListAppend:
+					// A comprehension's append while the list has room.
+					l, ok := regs[sp-1-int(ins>>8)].o.(*List)
+					if !ok || len(l.items) == cap(l.items) {
+						break fast
+					}
+					sp--
+					l.items = l.items[:len(l.items)+1]
+					l.items[len(l.items)-1] = regs[sp]
+					regs[sp] = Undef
+					pc++
+				case OpStoreSubscr:
+					// list[int] = v in range.
+					key, l := regs[sp-1], regs[sp-2]
+					lst, ok := l.o.(*List)
+					if !ok || !key.isInt() {
+						break fast
+					}
+					i := int64(key.n)
+					if i < 0 {
+						i += int64(len(lst.items))
+					}
+					if i < 0 || i >= int64(len(lst.items)) {
+						break fast
+					}
+					lst.items[i] = regs[sp-3]
+					sp -= 3
+					regs[sp], regs[sp+1], regs[sp+2] = Undef, Undef, Undef
+					pc++
 				default:
 					break fast
 				}

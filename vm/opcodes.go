@@ -158,6 +158,7 @@ const (
 )
 
 var cmpNames = [...]string{"<", "<=", "==", "!=", ">", ">="}
+
 // The comparison dunders are dunderID(op) (class.go); this fails to
 // compile if the two orders part.
 var _ = [1]int{}[dunderLt-cmpLT+dunderLe-cmpLE+dunderEq-cmpEQ+dunderNe-cmpNE+dunderGt-cmpGT+dunderGe-cmpGE]

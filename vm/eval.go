@@ -346,6 +346,35 @@ loop:
 					// execute is too big for the inliner, and a call here
 					// would bring the spills back).
 					inst, ok := regs[sp-1].o.(*Instance)
+					if !ok && f.code.attrCaches != nil && Opcode(ins&0xff) == OpLoadMethod {
+						// A method of a common built-in type, as the
+						// switch's case cached it (their classes never
+						// change).
+						var bc *Class
+						switch regs[sp-1].o.(type) {
+						case *List:
+							bc = ListType
+						case *Dict:
+							bc = DictType
+						case *StrObj:
+							bc = StrType
+						case *Set:
+							bc = SetType
+						case *Tuple:
+							bc = TupleType
+						default:
+							break fast
+						}
+						ce := &f.code.attrCaches[2*int(f.code.cacheSlot[pc])]
+						if ce.cls != bc || ce.v.IsUndef() {
+							break fast
+						}
+						regs[sp] = regs[sp-1]
+						regs[sp-1] = ce.v
+						sp++
+						pc++
+						continue
+					}
 					if !ok || f.code.attrCaches == nil {
 						break fast
 					}
@@ -482,7 +511,7 @@ loop:
 				case OpReturnValue:
 					// Returning from an ordinary frame to the one that
 					// called it in this loop (releaseFrame, written out).
-					if f.gen != nil || f.goBoundary || f.initFrame || f.stackOwned || f.exposed || t.prof != nil || f.back == nil {
+					if f.gen != nil || f.goBoundary || f.stackOwned || f.exposed || t.prof != nil || f.back == nil {
 						break fast
 					}
 					if t.chunkTop == 0 || len(t.framePool) == cap(t.framePool) && len(t.framePool) < 256 {
@@ -490,6 +519,17 @@ loop:
 					}
 					sp--
 					v := regs[sp]
+					if f.initFrame {
+						// __init__ run by an inline instantiation: the
+						// instance is the result (the switch raises when
+						// __init__ returned something else).
+						if !v.isNone() {
+							sp++
+							break fast
+						}
+						v = Value{o: (*Instance)(f.aux)}
+						f.initFrame = false
+					}
 					for i := range regs {
 						regs[i] = Value{}
 					}
@@ -1551,9 +1591,11 @@ loop:
 								slot = base
 							}
 							regs[slot] = Obj(inst)
-							nf, e := t.setupFrame(init, regs[slot:slot+1+len(args)], kw, false)
-							if e != nil {
-								err = e
+							var nf *Frame
+							if ic := init.code; ic.simpleCall && len(kw) == 0 && ic.ArgCount == 1+len(args) {
+								nf = t.plainFrame(init)
+								copyRegs(nf.regs, regs[slot:slot+1+len(args)])
+							} else if nf, err = t.setupFrame(init, regs[slot:slot+1+len(args)], kw, false); err != nil {
 								goto fail
 							}
 							nf.setInitInstance(inst)

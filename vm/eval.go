@@ -218,15 +218,49 @@ loop:
 							}
 							r = Value{o: intTag{}, n: uint64(x * y)}
 						case binFloorDiv:
-							if y <= 0 || x < 0 {
+							// Python floors; Go truncates toward zero.
+							if y == 0 || y == -1 && x == math.MinInt64 {
 								break fast
 							}
-							r = Value{o: intTag{}, n: uint64(x / y)}
+							q := x / y
+							if (x%y != 0) && ((x < 0) != (y < 0)) {
+								q--
+							}
+							r = Value{o: intTag{}, n: uint64(q)}
 						case binMod:
-							if y <= 0 || x < 0 {
+							// The result takes the divisor's sign.
+							if y == 0 {
 								break fast
 							}
-							r = Value{o: intTag{}, n: uint64(x % y)}
+							m := x % y
+							if m != 0 && ((m < 0) != (y < 0)) {
+								m += y
+							}
+							r = Value{o: intTag{}, n: uint64(m)}
+						case binTrueDiv:
+							// Exact operands below 2**53: IEEE division
+							// rounds correctly, as Python's int / int does.
+							if y == 0 || x > 1<<53 || x < -(1<<53) || y > 1<<53 || y < -(1<<53) {
+								break fast
+							}
+							r = Float(float64(x) / float64(y))
+						case binAnd:
+							r = Value{o: intTag{}, n: uint64(x & y)}
+						case binOr:
+							r = Value{o: intTag{}, n: uint64(x | y)}
+						case binXor:
+							r = Value{o: intTag{}, n: uint64(x ^ y)}
+						case binRShift:
+							// Arithmetic shift floors, as Python's does.
+							if y < 0 {
+								break fast
+							}
+							r = Value{o: intTag{}, n: uint64(x >> min(y, 63))}
+						case binLShift:
+							if y < 0 || y > 62 || (x<<y)>>y != x {
+								break fast
+							}
+							r = Value{o: intTag{}, n: uint64(x << y)}
 						default:
 							break fast
 						}

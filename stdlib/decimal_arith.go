@@ -498,38 +498,97 @@ func decDiv(c *decCtx, r, x, y *apd.Decimal) (uint32, error) {
 	}
 	if rem.Sign() != 0 {
 		// A last digit of 0 or 5 would hide that the quotient goes on.
-		var t, m apd.BigInt
-		t.QuoRem(&r.Coeff, apd.NewBigInt(5), &m)
-		if m.Sign() == 0 {
-			r.Coeff.Add(&r.Coeff, apd.NewBigInt(1))
+		if modWord(&r.Coeff, 5) == 0 {
+			r.Coeff.Add(&r.Coeff, bigOne)
 		}
-	} else {
-		exp = stripZeros(&r.Coeff, exp, ideal)
+	} else if shift > 0 {
+		exp += exactQuotientZeros(&r.Coeff, &x.Coeff, &y.Coeff, shift)
 	}
 	return c.fix(r, exp, c.round)
 }
 
-// stripZeros removes trailing zeros of coeff while the exponent stays at
-// most limit; it returns the new exponent.
-func stripZeros(coeff *apd.BigInt, exp, limit int64) int64 {
-	var q, m apd.BigInt
-	for exp < limit && coeff.Sign() != 0 {
-		n := min(limit-exp, 16)
-		shiftDown(&q, &m, coeff, n)
-		if m.Sign() != 0 {
-			if n == 1 {
-				break
-			}
-			shiftDown(&q, &m, coeff, 1)
-			if m.Sign() != 0 {
-				break
-			}
-			n = 1
-		}
-		coeff.Set(&q)
-		exp += n
+// exactQuotientZeros strips the trailing zeros of the exact quotient
+// q = x*10**shift / y, at most shift of them, and returns how many went.
+// The padding makes q end in up to shift zeros; counting them by dividing
+// q by ten over and over is quadratic in its length (1/5**k at a precision
+// of 1000 digits: 1000 zeros). The count follows from the factors of two
+// and five instead: v2(q) from q's bits, v5(q) = v5(x) + shift - v5(y),
+// where x and y (stripped coefficients) rarely have many factors of five.
+func exactQuotientZeros(q, x, y *apd.BigInt, shift int64) int64 {
+	tz := min(trailingZeroBits(q), shift)
+	if tz == 0 {
+		return 0
 	}
-	return exp
+	v5y := val5(y, math.MaxInt64)
+	if need := tz + v5y - shift; need > 0 {
+		tz = min(tz, val5(x, need)+shift-v5y)
+	}
+	if tz > 0 {
+		var m apd.BigInt
+		q.QuoRem(q, tenPow(tz), &m)
+	}
+	return tz
+}
+
+// trailingZeroBits is the number of factors of two of b (b != 0).
+func trailingZeroBits(b *apd.BigInt) int64 {
+	if b.IsUint64() {
+		return int64(bits.TrailingZeros64(b.Uint64()))
+	}
+	return int64(b.TrailingZeroBits())
+}
+
+// pow5x64 is 5**n for n <= 27 (the largest power of five in 64 bits).
+var pow5x64 = func() (p [28]uint64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 5
+	}
+	return
+}()
+
+// val5 is the number of factors of five of b (b != 0), or limit if that
+// is smaller. Up to 27 of them cost one pass of word remainders; only a
+// b divisible by 5**27 is divided.
+func val5(b *apd.BigInt, limit int64) int64 {
+	var n int64
+	var tmp, m apd.BigInt
+	for n < limit {
+		k := min(limit-n, 27)
+		if r := modWord(b, pow5x64[k]); r != 0 {
+			// 5**j divides b exactly when it divides r (j <= k).
+			for r%5 == 0 {
+				r /= 5
+				n++
+			}
+			return n
+		}
+		n += k
+		if n < limit {
+			tmp.QuoRem(b, apd.NewBigInt(int64(pow5x64[27])), &m)
+			b = &tmp
+		}
+	}
+	return limit
+}
+
+// modWord is |b| mod d (d > 0), without building a quotient.
+func modWord(b *apd.BigInt, d uint64) uint64 {
+	if b.IsUint64() {
+		return b.Uint64() % d
+	}
+	if bits.UintSize != 64 {
+		var q, m apd.BigInt
+		q.QuoRem(b, new(apd.BigInt).SetUint64(d), &m)
+		m.Abs(&m)
+		return m.Uint64()
+	}
+	w := b.Bits()
+	var r uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		_, r = bits.Div64(r, uint64(w[i]), d)
+	}
+	return r
 }
 
 // divideInt splits finite x by finite non-zero (or infinite) y into the

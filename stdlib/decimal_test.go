@@ -119,3 +119,41 @@ func TestDecimalFixRounds(t *testing.T) {
 		}
 	}
 }
+
+// An exact quotient loses its trailing zeros down to the ideal exponent:
+// the count by factors of two and five must match stripping zeros one by
+// one, for operands with many such factors and long precisions.
+func TestDecimalExactQuotientZeros(t *testing.T) {
+	r := rand.New(rand.NewSource(5))
+	pow := func(b, n int64) *big.Int { return new(big.Int).Exp(big.NewInt(b), big.NewInt(n), nil) }
+	for i := 0; i < 3000; i++ {
+		// y = 2**a 5**b k, x = y * 2**c 5**d m: x / y is exact.
+		k := big.NewInt(1 + r.Int63n(1000))
+		if r.Intn(3) == 0 {
+			k.SetInt64(1)
+		}
+		y := new(big.Int).Mul(pow(2, r.Int63n(80)), pow(5, r.Int63n(80)))
+		y.Mul(y, k)
+		x := new(big.Int).Mul(y, pow(2, r.Int63n(300)))
+		x.Mul(x, pow(5, r.Int63n(300)))
+		x.Mul(x, big.NewInt(1+r.Int63n(50)))
+		var xd, yd, got apd.Decimal
+		xd.Coeff.SetMathBigInt(x)
+		yd.Coeff.SetMathBigInt(y)
+		xd.Exponent = int32(r.Intn(40) - 20)
+		yd.Exponent = int32(r.Intn(40) - 20)
+		c := &decCtx{prec: int64(len(x.String()) + r.Intn(400)), round: rndHalfEven, emin: decMinEmin, emax: decMaxEmax}
+		if _, err := decDiv(c, &got, &xd, &yd); err != nil {
+			t.Fatal(err)
+		}
+		// The reference: the exact quotient at the ideal exponent, or with
+		// the zeros it needs to reach there.
+		q := new(big.Int).Quo(x, y)
+		ideal := int64(xd.Exponent) - int64(yd.Exponent)
+		want := q.String()
+		if got.Coeff.MathBigInt().String() != want || int64(got.Exponent) != ideal {
+			t.Fatalf("%s / %s (prec %d): got %s E%d, want %s E%d", x, y, c.prec,
+				got.Coeff.String(), got.Exponent, want, ideal)
+		}
+	}
+}

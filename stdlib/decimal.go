@@ -474,7 +474,39 @@ func floatPayload(v vm.Value) vm.Value {
 
 // coeffDigits is the coefficient as decimal digits.
 func coeffDigits(d *apd.Decimal) []byte {
-	return d.Coeff.Append(nil, 10)
+	return appendCoeff(nil, &d.Coeff)
+}
+
+// appendCoeff appends the decimal digits of a coefficient; one of up to
+// 128 bits goes in two divisions by 10**19 instead of through math/big.
+func appendCoeff(buf []byte, b *apd.BigInt) []byte {
+	v, ok := get128(b)
+	if !ok {
+		return b.Append(buf, 10)
+	}
+	if v.hi == 0 {
+		return strconv.AppendUint(buf, v.lo, 10)
+	}
+	// v = (top*10**19 + mid)*10**19 + low, top < 10**19.
+	q, low := v.divmod(tenPow64[19])
+	top, mid := q.divmod(tenPow64[19])
+	if top.lo != 0 {
+		buf = strconv.AppendUint(buf, top.lo, 10)
+		buf = appendPadded(buf, mid)
+	} else {
+		buf = strconv.AppendUint(buf, mid, 10)
+	}
+	return appendPadded(buf, low)
+}
+
+// appendPadded appends n < 10**19 as exactly 19 digits.
+func appendPadded(buf []byte, n uint64) []byte {
+	var d [19]byte
+	for i := len(d) - 1; i >= 0; i-- {
+		d[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return append(buf, d[:]...)
 }
 
 // appendDecString writes d in scientific (or engineering) notation as the
@@ -496,7 +528,8 @@ func appendDecString(buf []byte, d *apd.Decimal, caps, eng bool) []byte {
 		}
 		return buf
 	}
-	digits := coeffDigits(d)
+	var store [40]byte
+	digits := appendCoeff(store[:0], &d.Coeff)
 	exp := int64(d.Exponent)
 	left := exp + int64(len(digits)) // digits before the point
 	var dot int64
@@ -550,22 +583,20 @@ func floorMod(a, b int64) int64 {
 }
 
 func (x *decObj) Str(t *vm.Thread) (string, error) {
-	return string(appendDecString(nil, &x.d, curCtx(t).capitals == 1, false)), nil
+	var store [48]byte
+	return string(appendDecString(store[:0], &x.d, curCtx(t).capitals == 1, false)), nil
 }
 
 func (x *decObj) Repr(t *vm.Thread) (string, error) {
-	buf := append(make([]byte, 0, 32), "Decimal('"...)
+	var store [64]byte
+	buf := append(store[:0], "Decimal('"...)
 	buf = appendDecString(buf, &x.d, curCtx(t).capitals == 1, false)
 	return string(append(buf, "')"...)), nil
 }
 
 // Python's hash of numbers: reduction modulo the Mersenne prime 2**61-1,
-// so that equal Decimals, ints, floats and Fractions hash alike.
-var (
-	hashMod   = new(big.Int).SetUint64(1<<61 - 1)
-	hashInv10 = new(big.Int).Exp(big.NewInt(10), new(big.Int).Sub(hashMod, big.NewInt(2)), hashMod)
-)
-
+// so that equal Decimals, ints, floats and Fractions hash alike. The
+// arithmetic modulo 2**61-1 works on words (decimal_hash.go).
 func (x *decObj) HashErr(t *vm.Thread) (uint64, error) {
 	switch x.d.Form {
 	case apd.NaNSignaling:
@@ -579,15 +610,8 @@ func (x *decObj) HashErr(t *vm.Thread) (uint64, error) {
 		}
 		return 314159, nil
 	}
-	var e *big.Int
-	if x.d.Exponent >= 0 {
-		e = new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(x.d.Exponent)), hashMod)
-	} else {
-		e = new(big.Int).Exp(hashInv10, big.NewInt(-int64(x.d.Exponent)), hashMod)
-	}
-	h := new(big.Int).Mul(x.d.Coeff.MathBigInt(), e)
-	h.Mod(h, hashMod)
-	r := h.Int64()
+	h := mulModP(coeffModP(&x.d.Coeff), pow10ModP(int64(x.d.Exponent)))
+	r := int64(h)
 	if x.d.Negative {
 		r = -r
 	}

@@ -89,6 +89,9 @@ var tenPow64 = func() (p [20]uint64) {
 
 // numDigits is the number of decimal digits of |b| (1 for zero).
 func numDigits(b *apd.BigInt) int64 {
+	if v, ok := words128(b); ok {
+		return v.digits()
+	}
 	if b.IsUint64() {
 		u := b.Uint64()
 		if u == 0 {

@@ -127,6 +127,9 @@ func (v u128) shiftUp(n int64) (u128, bool) {
 
 // get128 reads |b|; ok is false above 128 bits.
 func get128(b *apd.BigInt) (u128, bool) {
+	if v, ok := words128(b); ok {
+		return v, true
+	}
 	if b.IsUint64() {
 		return u128{0, b.Uint64()}, true
 	}
@@ -147,6 +150,9 @@ func get128(b *apd.BigInt) (u128, bool) {
 // set128 stores v in a coefficient (apd keeps it inline: SetBytes fills
 // the BigInt's own words when they are wide enough).
 func set128(b *apd.BigInt, v u128) {
+	if setWords128(b, v) {
+		return
+	}
 	if v.hi == 0 {
 		b.SetUint64(v.lo)
 		return

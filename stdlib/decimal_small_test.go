@@ -3,6 +3,7 @@ package stdlib
 import (
 	"fmt"
 	"math/big"
+	"math/bits"
 	"math/rand"
 	"testing"
 
@@ -87,6 +88,14 @@ func TestDecimalSmallAgrees(t *testing.T) {
 	}
 }
 
+// The direct access to apd's inline words must be on where it can be (a
+// change of apd's layout turns it off, silently slowing every operation).
+func TestDecimalDirectWords(t *testing.T) {
+	if bits.UintSize == 64 && !apdDirect {
+		t.Fatal("apd.BigInt's layout no longer matches apdWords")
+	}
+}
+
 // u128's digit count and scaling around every power of ten.
 func TestU128Digits(t *testing.T) {
 	limit := new(big.Int).Lsh(big.NewInt(1), 128)
@@ -105,6 +114,9 @@ func TestU128Digits(t *testing.T) {
 			}
 			if got, want := u.digits(), int64(len(v.String())); got != want {
 				t.Fatalf("digits(%s) = %d, want %d", v, got, want)
+			}
+			if got := string(appendCoeff(nil, &b)); got != v.String() {
+				t.Fatalf("appendCoeff(%s) = %s", v, got)
 			}
 			var back apd.BigInt
 			set128(&back, u)

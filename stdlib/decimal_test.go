@@ -157,3 +157,45 @@ func TestDecimalExactQuotientZeros(t *testing.T) {
 		}
 	}
 }
+
+// hash(Decimal) on words must equal coefficient * 10**exponent mod 2**61-1
+// computed with big integers, for short and long coefficients and
+// exponents of either sign.
+func TestDecimalHashWords(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	p := new(big.Int).SetUint64(1<<61 - 1)
+	inv10 := new(big.Int).ModInverse(big.NewInt(10), p)
+	for i := 0; i < 5000; i++ {
+		c := new(big.Int).Rand(r, new(big.Int).Lsh(big.NewInt(1), uint(1+r.Intn(400))))
+		exp := int64(r.Intn(200) - 100)
+		if r.Intn(10) == 0 {
+			exp = int64(r.Int31()) - 1<<30
+		}
+		var d decObj
+		d.d.Coeff.SetMathBigInt(c)
+		d.d.Exponent = int32(exp)
+		d.d.Negative = r.Intn(2) == 0
+		got, err := d.HashErr(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e *big.Int
+		if exp >= 0 {
+			e = new(big.Int).Exp(big.NewInt(10), big.NewInt(exp), p)
+		} else {
+			e = new(big.Int).Exp(inv10, big.NewInt(-exp), p)
+		}
+		h := new(big.Int).Mul(c, e)
+		h.Mod(h, p)
+		want := h.Int64()
+		if d.d.Negative {
+			want = -want
+		}
+		if want == -1 {
+			want = -2
+		}
+		if int64(got) != want {
+			t.Fatalf("hash(%s E%d neg=%v) = %d, want %d", c, exp, d.d.Negative, int64(got), want)
+		}
+	}
+}

@@ -76,6 +76,9 @@ func decInt(n int64) vm.Value {
 
 // decQuantize is x.quantize(y, rounding): x with y's exponent.
 func decQuantize(c *decCtx, x, y *decObj, mode int) (vm.Value, error) {
+	if r, st, ok := quantize128(c, &x.d, &y.d, mode); ok {
+		return c.withStatus(r, st)
+	}
 	if v, done, err := checkNaNs(c, &x.d, &y.d); done {
 		return v, err
 	}

@@ -382,3 +382,54 @@ func rescale128(r *apd.BigInt, x *apd.Decimal, exp int64, mode int) (inexact, ro
 	set128(r, v)
 	return inexact, rounded, true
 }
+
+// quantize128 is decQuantize for a non-zero finite x with a coefficient
+// that fits, when the result is an ordinary number of the context (not
+// subnormal, not clamped, within the precision): then the context's final
+// rounding has nothing to do and the result is the rescaled coefficient.
+func quantize128(c *decCtx, x, y *apd.Decimal, mode int) (r *decObj, st uint32, ok bool) {
+	if decSmallOff || x.Form != apd.Finite || y.Form != apd.Finite {
+		return nil, 0, false
+	}
+	v, ok := get128(&x.Coeff)
+	if !ok || v.isZero() {
+		return nil, 0, false
+	}
+	exp := int64(y.Exponent)
+	if exp < c.etiny() || exp > c.emax || c.clamp == 1 && exp > c.etop() {
+		return nil, 0, false
+	}
+	if adj := int64(x.Exponent) + v.digits() - 1; adj > c.emax || adj-exp+1 > c.prec {
+		return nil, 0, false // InvalidOperation: the general path words it
+	}
+	switch shift := exp - int64(x.Exponent); {
+	case shift <= 0:
+		if v, ok = v.shiftUp(-shift); !ok {
+			return nil, 0, false
+		}
+	case shift < 39:
+		q, rem := v.divPow10(shift)
+		st = dfRounded
+		if !rem.isZero() {
+			st |= dfInexact
+			if roundsAway128(mode, q, rem, pow10x128[shift], x.Negative) {
+				q, _ = q.add(u128{0, 1})
+			}
+		}
+		v = q
+	default:
+		return nil, 0, false
+	}
+	if v.isZero() {
+		return nil, 0, false
+	}
+	nd := v.digits()
+	if adj := exp + nd - 1; nd > c.prec || adj > c.emax || adj < c.emin {
+		return nil, 0, false
+	}
+	r = &decObj{}
+	r.d.Negative = x.Negative
+	r.d.Exponent = int32(exp)
+	set128(&r.d.Coeff, v)
+	return r, st, true
+}

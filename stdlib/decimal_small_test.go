@@ -53,7 +53,7 @@ func TestDecimalSmallAgrees(t *testing.T) {
 		name string
 		op   decOp2
 	}{{"add", opAdd}, {"sub", opSub}, {"mul", opMul}, {"div", opDiv}}
-	fast := 0
+	fast, fastQuant := 0, 0
 	for i := 0; i < 60000; i++ {
 		x, y := randSmallDec(r), randSmallDec(r)
 		c := randSmallCtx(r)
@@ -79,9 +79,37 @@ func TestDecimalSmallAgrees(t *testing.T) {
 			t.Fatalf("rescale(%s, %d, %d): general %s %v %v, fast %s %v %v",
 				decDump(&x), exp, mode, decDump(&w.d), in1, ro1, decDump(&g.d), in2, ro2)
 		}
+		// quantize itself, conditions and traps included.
+		q := randSmallDec(r)
+		q.Exponent = int32(exp)
+		if r.Intn(8) == 0 {
+			q.Exponent = int32(c.emin - c.prec + int64(r.Intn(5)) - 2)
+		}
+		c.traps = uint32(r.Intn(2)) * dfInexact
+		quant := func(off bool) string {
+			decSmallOff = off
+			c.flags = 0
+			v, err := decQuantize(c, &decObj{d: x}, &decObj{d: q}, mode)
+			if err != nil {
+				return fmt.Sprintf("error %v flags %#x", err, c.flags)
+			}
+			d, _ := decOf(v)
+			return fmt.Sprintf("%s flags %#x", decDump(&d.d), c.flags)
+		}
+		if want, got := quant(true), quant(false); want != got {
+			t.Fatalf("quantize(%s, %s) prec=%d round=%d emin=%d emax=%d clamp=%d: general %s, fast %s",
+				decDump(&x), decDump(&q), c.prec, mode, c.emin, c.emax, c.clamp, want, got)
+		}
+		c.traps = 0
+		if _, _, ok := quantize128(c, &x, &q, mode); ok {
+			fastQuant++
+		}
 		if _, _, ok := finite128(&x, &y); ok {
 			fast++
 		}
+	}
+	if fastQuant < 5000 {
+		t.Fatalf("only %d quantize cases took the fast path", fastQuant)
 	}
 	if fast < 10000 {
 		t.Fatalf("only %d cases had operands for the fast paths", fast)

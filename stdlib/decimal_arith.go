@@ -587,6 +587,16 @@ func modWord(b *apd.BigInt, d uint64) uint64 {
 		return m.Uint64()
 	}
 	w := b.Bits()
+	if d == 5 {
+		// 2**64 = 1 (mod 5): the words' sum has b's remainder, and adding
+		// costs less than dividing.
+		var hi, lo, c uint64
+		for _, x := range w {
+			lo, c = bits.Add64(lo, uint64(x), 0)
+			hi += c
+		}
+		return (hi%5 + lo%5) % 5
+	}
 	var r uint64
 	for i := len(w) - 1; i >= 0; i-- {
 		_, r = bits.Div64(r, uint64(w[i]), d)

@@ -199,3 +199,22 @@ func TestDecimalHashWords(t *testing.T) {
 		}
 	}
 }
+
+// modWord's remainders, the word-sum shortcut for 5 included.
+func TestDecimalModWord(t *testing.T) {
+	r := rand.New(rand.NewSource(9))
+	for i := 0; i < 3000; i++ {
+		v := new(big.Int).Rand(r, new(big.Int).Lsh(big.NewInt(1), uint(1+r.Intn(3000))))
+		if i%7 == 0 {
+			v.Sub(new(big.Int).Lsh(big.NewInt(1), uint(64*(1+r.Intn(40)))), big.NewInt(1)) // all ones
+		}
+		var b apd.BigInt
+		b.SetMathBigInt(v)
+		for _, d := range []uint64{5, 25, 7, 1 << 63, 7450580596923828125} {
+			want := new(big.Int).Mod(v, new(big.Int).SetUint64(d)).Uint64()
+			if got := modWord(&b, d); got != want {
+				t.Fatalf("modWord(%s, %d) = %d, want %d", v, d, got, want)
+			}
+		}
+	}
+}

@@ -218,7 +218,18 @@ func cmpMag(x, y *apd.Decimal) int {
 		}
 		return 1
 	}
-	// Same leading digit position: scale the one with the larger exponent.
+	// Same leading digit position: scale the one with the larger exponent
+	// (within 38 digits, as the exponents differ by less than the length).
+	if xv, yv, ok := finite128(x, y); ok {
+		if x.Exponent > y.Exponent {
+			xv, ok = xv.shiftUp(int64(x.Exponent) - int64(y.Exponent))
+		} else {
+			yv, ok = yv.shiftUp(int64(y.Exponent) - int64(x.Exponent))
+		}
+		if ok {
+			return xv.cmp(yv)
+		}
+	}
 	a, b := x.Coeff.MathBigInt(), y.Coeff.MathBigInt()
 	if x.Exponent > y.Exponent {
 		a.Mul(a, pow10(int64(x.Exponent)-int64(y.Exponent)))
@@ -269,7 +280,15 @@ func cmpHolds(op, c int) bool {
 // complex numbers and Fractions for equality and (Fractions) ordering.
 // ok false: NotImplemented.
 func decRichCompare(t *vm.Thread, op int, x *decObj, other vm.Value) (bool, bool, error) {
-	y, ok := decOperand(other)
+	y, ok := decOf(other)
+	var yInt decObj // an int operand converts here, without an allocation
+	if !ok {
+		var i vm.Value
+		if i, ok = intOf(other); ok {
+			setDecInt(&yInt.d, i)
+			y = &yInt
+		}
+	}
 	if !ok {
 		switch {
 		case other.Kind() == vm.KFloat || isFloatSubclass(other):

@@ -110,18 +110,20 @@ func decBinary(op decOp2, reflected bool) vm.BuiltinFunc {
 }
 
 // BinaryOp is the interpreter's direct path to the operators (the
-// dunders above serve subclasses and explicit calls).
+// dunders above serve subclasses and explicit calls). The four common
+// operators try their 128-bit paths here first, without the indirect call.
 func (x *decObj) BinaryOp(t *vm.Thread, name string, other vm.Value, reflected bool) (vm.Value, bool, error) {
 	var op decOp2
+	kind := 0
 	switch name {
 	case "__add__":
-		op = opAdd
+		op, kind = opAdd, 1
 	case "__sub__":
-		op = opSub
+		op, kind = opSub, 2
 	case "__mul__":
-		op = opMul
+		op, kind = opMul, 3
 	case "__truediv__":
-		op = opDiv
+		op, kind = opDiv, 4
 	case "__floordiv__":
 		op = opDivInt
 	case "__mod__":
@@ -131,12 +133,13 @@ func (x *decObj) BinaryOp(t *vm.Thread, name string, other vm.Value, reflected b
 	default:
 		return vm.Undef, false, nil
 	}
+	c := curCtx(t)
 	var y *apd.Decimal
 	if d, ok := decOf(other); ok {
 		y = &d.d
 	} else if i, ok := intOf(other); ok {
 		// The context's scratch holds the converted int: no allocation.
-		y = &curCtx(t).scr().intArg
+		y = &c.scr().intArg
 		setDecInt(y, i)
 	} else {
 		return vm.Undef, false, nil
@@ -145,9 +148,21 @@ func (x *decObj) BinaryOp(t *vm.Thread, name string, other vm.Value, reflected b
 	if reflected {
 		a, b = y, &x.d
 	}
-	c := curCtx(t)
 	r := &decObj{}
-	st, err := op(c, &r.d, a, b)
+	var st uint32
+	done := false
+	switch kind {
+	case 1, 2:
+		st, done = add128(c, &r.d, a, b, kind == 2)
+	case 3:
+		st, done = mul128(c, &r.d, a, b)
+	case 4:
+		st, done = div128(c, &r.d, a, b)
+	}
+	var err error
+	if !done {
+		st, err = op(c, &r.d, a, b)
+	}
 	v, err := c.finish(r, st, err)
 	return v, true, err
 }

@@ -414,6 +414,39 @@ func (x *decObj) Compare(t *vm.Thread, op int, other vm.Value) (bool, bool, erro
 	return decRichCompare(t, op, x, other)
 }
 
+var floatPow10 = [23]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// smallDecToInt is decToInt in word arithmetic, for a coefficient of up
+// to 128 bits whose rounded value fits in an int64 (ok false otherwise).
+func smallDecToInt(d *apd.Decimal, mode int) (int64, bool) {
+	v, ok := get128(&d.Coeff)
+	if !ok || decSmallOff {
+		return 0, false
+	}
+	switch e := int64(d.Exponent); {
+	case e >= 0:
+		if v, ok = v.shiftUp(e); !ok {
+			return 0, false
+		}
+	case e > -39:
+		q, rem := v.divPow10(-e)
+		if !rem.isZero() && roundsAway128(mode, q, rem, pow10x128[-e], d.Negative) {
+			q, _ = q.add(u128{0, 1})
+		}
+		v = q
+	default:
+		return 0, false
+	}
+	if v.hi != 0 || v.lo > math.MaxInt64 {
+		return 0, false
+	}
+	if d.Negative {
+		return -int64(v.lo), true
+	}
+	return int64(v.lo), true
+}
+
 // decToInt converts a finite Decimal to an int, rounding by mode.
 func decToInt(x *decObj, mode int, what string) (vm.Value, error) {
 	switch x.d.Form {
@@ -421,6 +454,9 @@ func decToInt(x *decObj, mode int, what string) (vm.Value, error) {
 		return vm.Undef, vm.Errorf(vm.ValueError, "cannot convert NaN to %s", what)
 	case apd.Infinite:
 		return vm.Undef, vm.Errorf(vm.OverflowError, "cannot convert Infinity to %s", what)
+	}
+	if n, ok := smallDecToInt(&x.d, mode); ok {
+		return vm.Int(n), nil
 	}
 	if x.d.Exponent == 0 && x.d.Coeff.IsInt64() {
 		n := x.d.Coeff.Int64()
@@ -484,8 +520,16 @@ func decToFloat(x *decObj) (float64, error) {
 		}
 		return math.Inf(1), nil
 	}
-	if x.d.Exponent == 0 && x.d.Coeff.IsInt64() && x.d.Coeff.Int64() < 1<<53 {
-		f := float64(x.d.Coeff.Int64())
+	// A coefficient below 2**53 and a power of ten up to 10**22 are both
+	// exact floats, so one multiplication or division rounds correctly
+	// (as parsing the digits would).
+	if v, ok := get128(&x.d.Coeff); ok && v.hi == 0 && v.lo < 1<<53 && x.d.Exponent >= -22 && x.d.Exponent <= 22 {
+		f := float64(v.lo)
+		if e := x.d.Exponent; e >= 0 {
+			f *= floatPow10[e]
+		} else {
+			f /= floatPow10[-e]
+		}
 		if x.d.Negative {
 			f = -f
 		}

@@ -2,11 +2,14 @@ package stdlib
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"math/big"
 	"math/bits"
 	"math/rand"
 	"testing"
 
+	"github.com/asylang/asy/vm"
 	"github.com/cockroachdb/apd/v3"
 )
 
@@ -153,5 +156,35 @@ func TestU128Digits(t *testing.T) {
 			}
 		}
 		p.Mul(p, big.NewInt(10))
+	}
+}
+
+// int() and float() of short Decimals in words must equal the general
+// conversions (big.Int rounding; parsing the digits).
+func TestDecimalSmallConversions(t *testing.T) {
+	defer func() { decSmallOff = false }()
+	r := rand.New(rand.NewSource(11))
+	for i := 0; i < 40000; i++ {
+		x := randSmallDec(r)
+		if r.Intn(2) == 0 {
+			x.Exponent = int32(r.Intn(50) - 25)
+		}
+		if r.Intn(3) == 0 {
+			x.Coeff.SetInt64(r.Int63n(1 << 54))
+		}
+		d := &decObj{d: x}
+		mode := []int{rndDown, rndFloor, rndCeiling, rndHalfEven}[r.Intn(4)]
+		decSmallOff = true
+		want, err1 := decToInt(d, mode, "integer")
+		decSmallOff = false
+		got, err2 := decToInt(d, mode, "integer")
+		if err1 != nil || err2 != nil || vm.AsBig(want).Cmp(vm.AsBig(got)) != 0 {
+			t.Fatalf("int(%s) mode %d: general %v, fast %v", decDump(&x), mode, want, got)
+		}
+		f, err := decToFloat(d)
+		wantF, _ := strconv.ParseFloat(string(appendDecString(nil, &x, true, false)), 64)
+		if err != nil || math.Float64bits(f) != math.Float64bits(wantF) {
+			t.Fatalf("float(%s) = %v, want %v", decDump(&x), f, wantF)
+		}
 	}
 }

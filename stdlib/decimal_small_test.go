@@ -3,10 +3,10 @@ package stdlib
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"math/big"
 	"math/bits"
 	"math/rand"
+	"strconv"
 	"testing"
 
 	"github.com/asylang/asy/vm"

@@ -131,9 +131,9 @@ func decFormat(t *vm.Thread, x *decObj, spec string) (string, error) {
 	}
 	if x.d.Form != apd.Finite {
 		// Specials ignore type and precision; a '0' flag pads with spaces.
-		body := string(appendDecString(nil, absOf(&x.d), true, false))
+		body := appendDecString(nil, absOf(&x.d), true, false)
 		if s.typ == '%' {
-			body += "%"
+			body = append(body, '%')
 		}
 		return decAlign(signOf(x.d.Negative), body, s), nil
 	}
@@ -169,7 +169,8 @@ func decFormat(t *vm.Thread, x *decObj, spec string) (string, error) {
 	if d.IsZero() && s.noNegZero {
 		neg = false
 	}
-	digits := string(coeffDigits(d))
+	var store [48]byte
+	digits := appendCoeff(store[:0], &d.Coeff)
 	left := int64(d.Exponent) + int64(len(digits))
 	var dot int64
 	switch typ {
@@ -186,43 +187,63 @@ func decFormat(t *vm.Thread, x *decObj, spec string) (string, error) {
 			dot = left
 		}
 	}
-	var intPart, frac string
+	// The integer part's digits (intZeros more after them) and the
+	// fraction's (fracZeros before them).
+	var intPart, frac []byte
+	var intZeros, fracZeros int64
 	switch {
 	case dot < 0:
-		intPart, frac = "0", strings.Repeat("0", int(-dot))+digits
+		intPart, frac, fracZeros = zeroDigit, digits, -dot
 	case dot > int64(len(digits)):
-		intPart = digits + strings.Repeat("0", int(dot)-len(digits))
+		intPart, intZeros = digits, dot-int64(len(digits))
 	default:
 		intPart, frac = digits[:dot], digits[dot:]
-		if intPart == "" {
-			intPart = "0"
+		if len(intPart) == 0 {
+			intPart = zeroDigit
 		}
 	}
-	exp := left - dot
-	if frac != "" {
-		frac = "." + frac
+	var tailStore [64]byte
+	tail := tailStore[:0]
+	if len(frac) > 0 || fracZeros > 0 {
+		tail = append(tail, '.')
+		tail = appendRepeat(tail, '0', fracZeros)
+		tail = append(tail, frac...)
 	}
-	if exp != 0 || typ == 'e' || typ == 'E' {
-		echar := "e"
+	if exp := left - dot; exp != 0 || typ == 'e' || typ == 'E' {
 		if typ == 'E' || typ == 'G' {
-			echar = "E"
+			tail = append(tail, 'E')
+		} else {
+			tail = append(tail, 'e')
 		}
-		e := strconv.FormatInt(exp, 10)
 		if exp >= 0 {
-			e = "+" + e
+			tail = append(tail, '+')
 		}
-		frac += echar + e
+		tail = strconv.AppendInt(tail, exp, 10)
 	}
 	if typ == '%' {
-		frac += "%"
+		tail = append(tail, '%')
 	}
 	sign := signOf(neg)
 	minWidth := 0
 	if s.zeropad {
-		minWidth = s.width - len(frac) - len(sign)
+		minWidth = s.width - len(tail) - len(sign)
 	}
-	intPart = groupDigits(intPart, s.comma, minWidth)
-	return decAlign(sign, intPart+frac, s), nil
+	if intZeros > 0 {
+		intPart = appendRepeat(append([]byte(nil), intPart...), '0', intZeros)
+	}
+	var bodyStore [64]byte
+	body := appendGrouped(bodyStore[:0], intPart, s.comma, minWidth)
+	body = append(body, tail...)
+	return decAlign(sign, body, s), nil
+}
+
+var zeroDigit = []byte{'0'}
+
+func appendRepeat(buf []byte, b byte, n int64) []byte {
+	for ; n > 0; n-- {
+		buf = append(buf, b)
+	}
+	return buf
 }
 
 // roundSignificant rounds a non-zero d to n significant digits.
@@ -238,48 +259,71 @@ func roundSignificant(d *apd.Decimal, n int64, mode int) *apd.Decimal {
 	return &r.d
 }
 
-// groupDigits inserts thousands separators (comma) and pads with zeros
-// to minWidth, a separator never leading.
-func groupDigits(digits string, comma bool, minWidth int) string {
+// appendGrouped appends digits with thousands separators (comma) and
+// zeros in front up to minWidth, a separator never leading.
+func appendGrouped(buf, digits []byte, comma bool, minWidth int) []byte {
 	if !comma {
-		if n := max(minWidth, 1) - len(digits); n > 0 {
-			return strings.Repeat("0", n) + digits
-		}
-		return digits
+		buf = appendRepeat(buf, '0', int64(max(minWidth, 1)-len(digits)))
+		return append(buf, digits...)
 	}
-	var groups []string
+	// The groups go from the right, each reversed, then the whole is
+	// turned around.
+	start := len(buf)
 	for {
 		l := min(max(len(digits), minWidth, 1), 3)
 		g := digits[max(len(digits)-l, 0):]
-		groups = append(groups, strings.Repeat("0", l-len(g))+g)
+		for i := len(g) - 1; i >= 0; i-- {
+			buf = append(buf, g[i])
+		}
+		buf = appendRepeat(buf, '0', int64(l-len(g)))
 		digits = digits[:max(len(digits)-l, 0)]
 		minWidth -= l
-		if digits == "" && minWidth <= 0 {
+		if len(digits) == 0 && minWidth <= 0 {
 			break
 		}
 		minWidth--
+		buf = append(buf, ',')
 	}
-	for i, j := 0, len(groups)-1; i < j; i, j = i+1, j-1 {
-		groups[i], groups[j] = groups[j], groups[i]
+	for i, j := start, len(buf)-1; i < j; i, j = i+1, j-1 {
+		buf[i], buf[j] = buf[j], buf[i]
 	}
-	return strings.Join(groups, ",")
+	return buf
 }
 
 // decAlign pads sign+body to the width.
-func decAlign(sign, body string, s decSpec) string {
-	n := s.width - utf8.RuneCountInString(sign) - utf8.RuneCountInString(body)
+func decAlign(sign string, body []byte, s decSpec) string {
+	n := s.width - utf8.RuneCountInString(sign) - utf8.RuneCount(body)
 	if n <= 0 {
-		return sign + body
+		if sign == "" {
+			return string(body)
+		}
+		return sign + string(body)
 	}
-	pad := strings.Repeat(s.fill, n)
+	var b strings.Builder
+	b.Grow(len(sign) + len(body) + n*len(s.fill))
+	fill := func(k int) {
+		for ; k > 0; k-- {
+			b.WriteString(s.fill)
+		}
+	}
 	switch s.align {
 	case '<':
-		return sign + body + pad
+		b.WriteString(sign)
+		b.Write(body)
+		fill(n)
 	case '=':
-		return sign + pad + body
+		b.WriteString(sign)
+		fill(n)
+		b.Write(body)
 	case '^':
-		half := n / 2
-		return strings.Repeat(s.fill, half) + sign + body + strings.Repeat(s.fill, n-half)
+		fill(n / 2)
+		b.WriteString(sign)
+		b.Write(body)
+		fill(n - n/2)
+	default:
+		fill(n)
+		b.WriteString(sign)
+		b.Write(body)
 	}
-	return pad + sign + body
+	return b.String()
 }

@@ -148,13 +148,14 @@ func decFormat(t *vm.Thread, x *decObj, spec string) (string, error) {
 		p.Exponent += 2
 		d = &p
 	}
+	var fixed apd.Decimal // the common 'f' result, without an allocation
 	if s.prec >= 0 {
 		switch typ {
 		case 'e', 'E':
 			d = roundSignificant(d, int64(s.prec)+1, c.round)
 		case 'f', 'F', '%':
-			r, _, _ := rescale(d, -int64(s.prec), c.round)
-			d = &r.d
+			rescaleInto(&fixed, d, -int64(s.prec), c.round)
+			d = &fixed
 		case 'g', 'G', 'n':
 			if numDigits(&d.Coeff) > int64(s.prec) {
 				d = roundSignificant(d, int64(s.prec), c.round)

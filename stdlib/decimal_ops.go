@@ -546,11 +546,17 @@ func decToFloat(x *decObj) (float64, error) {
 // context's checks); inexact and rounded report dropped digits.
 func rescale(x *apd.Decimal, exp int64, mode int) (r *decObj, inexact, rounded bool) {
 	r = &decObj{}
-	r.d.Negative = x.Negative
-	r.d.Exponent = int32(exp)
-	q := &r.d.Coeff
+	inexact, rounded = rescaleInto(&r.d, x, exp, mode)
+	return r, inexact, rounded
+}
+
+// rescaleInto is rescale with the result in r (a fresh Decimal).
+func rescaleInto(r *apd.Decimal, x *apd.Decimal, exp int64, mode int) (inexact, rounded bool) {
+	r.Negative = x.Negative
+	r.Exponent = int32(exp)
+	q := &r.Coeff
 	if inexact, rounded, ok := rescale128(q, x, exp, mode); ok {
-		return r, inexact, rounded
+		return inexact, rounded
 	}
 	switch shift := exp - int64(x.Exponent); {
 	case shift > numDigits(&x.Coeff)+1:
@@ -575,7 +581,7 @@ func rescale(x *apd.Decimal, exp int64, mode int) (r *decObj, inexact, rounded b
 	default:
 		shiftUp(q, &x.Coeff, -shift)
 	}
-	return r, inexact, rounded
+	return inexact, rounded
 }
 
 // decPowMod is pow(x, y, m): all three integral, the exact x**y mod m

@@ -755,6 +755,11 @@ func decPlusMinus(c *decCtx, x *decObj, minus bool) (vm.Value, error) {
 	if r.d.Form == apd.Infinite {
 		return vm.Obj(r), nil
 	}
+	if v, ok := get128(&r.d.Coeff); ok && !decSmallOff {
+		if st, ok := c.fix128(&r.d, v, int64(r.d.Exponent), c.round); ok {
+			return c.withStatus(r, st)
+		}
+	}
 	st, err := c.fix(&r.d, int64(r.d.Exponent), c.round)
 	if err != nil {
 		return vm.Undef, err

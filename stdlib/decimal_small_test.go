@@ -82,6 +82,23 @@ func TestDecimalSmallAgrees(t *testing.T) {
 			t.Fatalf("rescale(%s, %d, %d): general %s %v %v, fast %s %v %v",
 				decDump(&x), exp, mode, decDump(&w.d), in1, ro1, decDump(&g.d), in2, ro2)
 		}
+		// unary minus and abs round to the context too.
+		unary := func(off bool, f func(*decCtx, *decObj) (vm.Value, error)) string {
+			decSmallOff = off
+			c.flags = 0
+			v, err := f(c, &decObj{d: x})
+			if err != nil {
+				return fmt.Sprintf("error %v flags %#x", err, c.flags)
+			}
+			d, _ := decOf(v)
+			return fmt.Sprintf("%s flags %#x", decDump(&d.d), c.flags)
+		}
+		minus := func(c *decCtx, x *decObj) (vm.Value, error) { return decPlusMinus(c, x, true) }
+		for _, f := range []func(*decCtx, *decObj) (vm.Value, error){minus, decAbs} {
+			if want, got := unary(true, f), unary(false, f); want != got {
+				t.Fatalf("unary(%s) prec=%d: general %s, fast %s", decDump(&x), c.prec, want, got)
+			}
+		}
 		// quantize itself, conditions and traps included.
 		q := randSmallDec(r)
 		q.Exponent = int32(exp)

@@ -5,6 +5,8 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+	"unsafe"
 )
 
 // Python's format-spec mini-language for int, float and str:
@@ -112,21 +114,37 @@ func pad(sign, body string, sp fmtSpec, defaultAlign byte) (string, error) {
 }
 
 func padUnchecked(sign, body string, n int, sp fmtSpec, defaultAlign byte) string {
-	fill := strings.Repeat(RuneString(sp.fill), sp.width-n)
 	align := sp.align
 	if align == 0 {
 		align = defaultAlign
 	}
+	total := sp.width - n
+	left := total // fill before the sign
+	mid := 0      // fill between the sign and the body ('=')
 	switch align {
 	case '<':
-		return sign + body + fill
+		left = 0
 	case '^':
-		left := (sp.width - n) / 2
-		return strings.Repeat(RuneString(sp.fill), left) + sign + body + strings.Repeat(RuneString(sp.fill), sp.width-n-left)
+		left = total / 2
 	case '=':
-		return sign + fill + body
+		left, mid = 0, total
 	}
-	return fill + sign + body
+	// One allocation: the fill, sign, body and trailing fill written in place.
+	var fb [utf8.UTFMax]byte
+	fill := AppendRune(fb[:0], sp.fill)
+	b := make([]byte, 0, len(sign)+len(body)+total*len(fill))
+	for i := 0; i < left; i++ {
+		b = append(b, fill...)
+	}
+	b = append(b, sign...)
+	for i := 0; i < mid; i++ {
+		b = append(b, fill...)
+	}
+	b = append(b, body...)
+	for i := left + mid; i < total; i++ {
+		b = append(b, fill...)
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // zeroGroup pads digits with zeros until, grouped, they fill width (the

@@ -876,14 +876,20 @@ func init() {
 	})
 	m("format", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		s, err := t.strFormat(strSelf(args), args[1:], kw, Undef)
-		return Str(s), err
+		if err != nil {
+			return Undef, err
+		}
+		return Obj(s), nil
 	})
 	m("format_map", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if err := ExactArgs("format_map", args[1:], 1); err != nil {
 			return Undef, err
 		}
 		s, err := t.strFormat(strSelf(args), nil, nil, args[1])
-		return Str(s), err
+		if err != nil {
+			return Undef, err
+		}
+		return Obj(s), nil
 	})
 	m("__len__", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		return Int(int64(args[0].o.(*StrObj).Len())), nil

@@ -233,7 +233,7 @@ func strList(parts []string) Value {
 		}
 		o := &block[0]
 		block = block[1:]
-		*o = StrObj{s: p, length: -1}
+		o.s, o.length = p, -1 // field by field: the block is fresh (zero)
 		items[i] = Obj(o)
 	}
 	return Obj(NewList(items))

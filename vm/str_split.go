@@ -32,7 +32,9 @@ func (p *strParts) add(lo, hi int) {
 	}
 	o := &p.block[0]
 	p.block = p.block[1:]
-	*o = StrObj{s: p.s[lo:hi], length: hi - lo, ascii: true}
+	// Field by field: the block is fresh (zero), and assigning a whole
+	// StrObj would zero it again under the GC's write barrier.
+	o.s, o.length, o.ascii = p.s[lo:hi], hi-lo, true
 	p.items = append(p.items, Obj(o))
 }
 

@@ -27,9 +27,11 @@ type fmtSpec struct {
 func parseSpec(s, typeName string) (fmtSpec, error) {
 	sp := fmtSpec{fill: ' ', prec: -1}
 	orig := s
+	fillGiven := false
 	if r, size := DecodeRune(s); size > 0 && len(s) > size && strings.IndexByte("<>^=", s[size]) >= 0 {
 		sp.fill, sp.align = r, s[size]
 		s = s[size+1:]
+		fillGiven = true
 	} else if len(s) > 0 && strings.IndexByte("<>^=", s[0]) >= 0 {
 		sp.align = s[0]
 		s = s[1:]
@@ -89,8 +91,14 @@ func parseSpec(s, typeName string) (fmtSpec, error) {
 	if len(s) == 1 {
 		sp.typ = s[0]
 	}
-	if sp.zero && sp.align == 0 {
-		sp.fill, sp.align = '0', '='
+	// A '0' before the width pads with zeros unless a fill is given, and
+	// for numbers without an alignment it pads after the sign (as CPython:
+	// format(42, "<05") is '42000', format("ab", "05") is 'ab000').
+	if sp.zero && !fillGiven {
+		sp.fill = '0'
+		if sp.align == 0 && typeName != "str" {
+			sp.align = '='
+		}
 	}
 	return sp, nil
 }
@@ -213,6 +221,12 @@ func formatIntOrSmall(x *big.Int, small int64, spec, typeName string, limit int)
 	if err != nil {
 		return "", err
 	}
+	if x == nil {
+		var scratch [64]byte
+		if b, ok := appendIntSimple(scratch[:0], small, sp); ok {
+			return string(b), nil
+		}
+	}
 	switch sp.typ {
 	case 'e', 'E', 'f', 'F', 'g', 'G', '%':
 		f := float64(small)
@@ -289,6 +303,51 @@ func formatIntOrSmall(x *big.Int, small int64, spec, typeName string, limit int)
 		return sign + prefix + g, err
 	}
 	return pad(signOf(neg, sp)+prefix, group(digits, sp.grouping, every), sp, '>')
+}
+
+// appendIntSimple appends n formatted with sp when sp asks for decimal
+// digits with at most fill, alignment, sign, zero padding and width (the
+// common {:5}, {:05d}, {:>6}, {:+d}); ok is false for anything else, which
+// formatIntOrSmall handles. One pass, no intermediate strings.
+func appendIntSimple(dst []byte, n int64, sp fmtSpec) ([]byte, bool) {
+	if sp.typ != 0 && sp.typ != 'd' || sp.grouping != 0 || sp.prec >= 0 || sp.width > 4096 {
+		return dst, false
+	}
+	neg := n < 0
+	abs := uint64(n)
+	if neg {
+		abs = -abs
+	}
+	var db [20]byte
+	digits := strconv.AppendUint(db[:0], abs, 10)
+	sign := signOf(neg, sp)
+	total := sp.width - len(sign) - len(digits)
+	if total <= 0 {
+		return append(append(dst, sign...), digits...), true
+	}
+	var fb [utf8.UTFMax]byte
+	fill := AppendRune(fb[:0], sp.fill)
+	left, mid := total, 0
+	switch sp.align {
+	case '<':
+		left = 0
+	case '^':
+		left = total / 2
+	case '=':
+		left, mid = 0, total
+	}
+	for i := 0; i < left; i++ {
+		dst = append(dst, fill...)
+	}
+	dst = append(dst, sign...)
+	for i := 0; i < mid; i++ {
+		dst = append(dst, fill...)
+	}
+	dst = append(dst, digits...)
+	for i := left + mid; i < total; i++ {
+		dst = append(dst, fill...)
+	}
+	return dst, true
 }
 
 func formatFloatSpec(f float64, spec, typeName string) (string, error) {

@@ -209,6 +209,14 @@ func (f *strFormatter) render(out []byte, s string, depth int) ([]byte, error) {
 				out = strconv.AppendInt(out, v.AsInt(), 10)
 				continue
 			}
+		} else if cv == 0 && v.isInt() {
+			// {:05d}, {:>6} and the like of an int, also in place.
+			if sp, err := parseSpec(spec, "int"); err == nil {
+				if b, ok := appendIntSimple(out, v.AsInt(), sp); ok {
+					out = b
+					continue
+				}
+			}
 		}
 		r, err := f.t.formatValue(v, cv, spec)
 		if err != nil {

@@ -519,6 +519,9 @@ func init() {
 			return Undef, err
 		}
 		s := strSelf(args)
+		if so, ok := args[0].o.(*StrObj); ok && so.isASCII() {
+			return asciiSplitLines(s, keep), nil
+		}
 		var parts []string
 		start := 0
 		for i := 0; i < len(s); {

@@ -75,6 +75,45 @@ func asciiSplitWhitespace(s string, maxsplit int) Value {
 	return p.list()
 }
 
+// asciiLineBreak marks the ASCII bytes splitlines() breaks at.
+var asciiLineBreak = [256]bool{'\n': true, '\r': true, '\v': true, '\f': true, 0x1c: true, 0x1d: true, 0x1e: true}
+
+// asciiSplitLines is s.splitlines(keepends) of an ASCII str: the lines are
+// counted first, so the list and its strs are allocated once, measured.
+func asciiSplitLines(s string, keep bool) Value {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; asciiLineBreak[c] && !(c == '\r' && i+1 < len(s) && s[i+1] == '\n') {
+			n++
+		}
+	}
+	if len(s) > 0 && !asciiLineBreak[s[len(s)-1]] {
+		n++ // a last line without a break
+	}
+	p := newStrParts(s, n)
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if !asciiLineBreak[s[i]] {
+			continue
+		}
+		end := i + 1
+		if s[i] == '\r' && end < len(s) && s[end] == '\n' {
+			end++
+		}
+		if keep {
+			p.add(start, end)
+		} else {
+			p.add(start, i)
+		}
+		start = end
+		i = end - 1
+	}
+	if start < len(s) {
+		p.add(start, len(s))
+	}
+	return p.list()
+}
+
 // asciiSplitSep is s.split(sep, maxsplit) of an ASCII str (sep non-empty).
 func asciiSplitSep(s, sep string, maxsplit int) Value {
 	n := strings.Count(s, sep) + 1

@@ -109,7 +109,8 @@ func jsonMakeEncoder(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error
 
 // jsonBufs holds spare scratch buffers: a document is built in one and
 // copied once into its str, so encoding does not regrow a fresh buffer per
-// call.
+// call. It holds scratch memory only (no state outlives a call), so
+// interpreters may share it.
 var jsonBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // jsonBufKeep is the largest scratch buffer put back for reuse.

@@ -81,9 +81,12 @@ func jsonMakeScanner(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error
 	cfg.memo = map[string]vm.Value{}
 	var spare []vm.Value
 	return vm.NewBuiltin("scan_once", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		a, err := vm.UnpackArgs("scan_once", args, kw, 2, "string", "idx")
-		if err != nil {
-			return vm.Undef, err
+		a := args
+		if len(kw) != 0 || len(args) != 2 {
+			var err error
+			if a, err = vm.UnpackArgs("scan_once", args, kw, 2, "string", "idx"); err != nil {
+				return vm.Undef, err
+			}
 		}
 		sc := cfg
 		sc.t = t
@@ -550,17 +553,23 @@ func (sc *jsonScanner) array(i int) (vm.Value, int, error) {
 	return vm.Obj(vm.NewList(items)), i + 1, nil
 }
 
-// jsonDecodeDocument is _json.decode_document(scan_once, s): what
+// jsonDecodeDocument is _json.decode_document(scan_once, s[, bom]): what
 // JSONDecoder.decode does (whitespace, one value, whitespace, "Extra data";
-// a value missing is "Expecting value"), for json.loads' default decoder.
+// a value missing is "Expecting value"), for json.loads' default decoder;
+// with bom true it first refuses a leading U+FEFF as json.loads does.
 func jsonDecodeDocument(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-	if err := vm.ExactArgs("decode_document", args, 2); err != nil {
-		return vm.Undef, err
+	if len(args) != 3 {
+		if err := vm.ExactArgs("decode_document", args, 2); err != nil {
+			return vm.Undef, err
+		}
 	}
 	doc := args[1]
 	text, ok := doc.StrOf()
 	if !ok {
 		return vm.Undef, vm.Errorf(vm.TypeError, "first argument must be a string, not %s", doc.TypeName())
+	}
+	if len(args) == 3 && args[2].Kind() == vm.KBool && args[2].AsBool() && strings.HasPrefix(text, "\ufeff") {
+		return vm.Undef, jsonDecodeError(t, "Unexpected UTF-8 BOM (decode using utf-8-sig)", doc, 0)
 	}
 	ws := func(i int) int {
 		for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r') {

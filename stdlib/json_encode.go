@@ -4,6 +4,8 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
+	"sync"
 
 	"github.com/asylang/asy/vm"
 )
@@ -20,6 +22,9 @@ import (
 type jsonEncoder struct {
 	t        *vm.Thread
 	circular bool
+	// path holds the containers being encoded (check_circular), searched
+	// linearly while short; markers takes over for deep nesting.
+	path     []vm.Object
 	markers  map[vm.Object]struct{}
 	deflt    vm.Value
 	// strMode: 1 encode_basestring_ascii, 2 encode_basestring (both in
@@ -79,31 +84,141 @@ func jsonMakeEncoder(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error
 			return vm.Undef, err
 		}
 	}
-	// The size of the last text made is the first guess at the next one's
-	// (an encoder is usually made per dumps call; JSONEncoder.encode reuses it).
-	hint := 0
 	return vm.NewBuiltin("_iterencode", func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		a, err := vm.UnpackArgs("_iterencode", args, kw, 2, "obj", "_current_indent_level")
+		obj, levelV := vm.Undef, vm.Undef
+		if len(kw) == 0 && len(args) == 2 {
+			obj, levelV = args[0], args[1]
+		} else {
+			a, err := vm.UnpackArgs("_iterencode", args, kw, 2, "obj", "_current_indent_level")
+			if err != nil {
+				return vm.Undef, err
+			}
+			obj, levelV = a[0], a[1]
+		}
+		level, err := t.AsInt64(levelV)
 		if err != nil {
 			return vm.Undef, err
 		}
-		level, err := t.AsInt64(a[1])
+		s, err := cfg.run(t, obj, int(level))
 		if err != nil {
 			return vm.Undef, err
 		}
-		e := cfg
-		e.t = t
-		e.maxDepth = t.Interp().RecursionLimit() - t.Depth()
-		if e.circular {
-			e.markers = map[vm.Object]struct{}{}
-		}
-		e.buf = make([]byte, 0, hint+hint/8+64)
-		if err := e.encode(a[0], int(level)); err != nil {
-			return vm.Undef, err
-		}
-		hint = len(e.buf)
-		return vm.Obj(vm.NewList([]vm.Value{vm.Str(string(e.buf))})), nil
+		return vm.Obj(vm.NewList([]vm.Value{s})), nil
 	}), nil
+}
+
+// jsonBufs holds spare scratch buffers: a document is built in one and
+// copied once into its str, so encoding does not regrow a fresh buffer per
+// call. It holds scratch memory only (no state outlives a call), so
+// interpreters may share it.
+var jsonBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// jsonBufKeep is the largest scratch buffer put back for reuse.
+const jsonBufKeep = 1 << 20
+
+// run encodes one document with the settings of cfg and returns its str.
+func (cfg *jsonEncoder) run(t *vm.Thread, obj vm.Value, level int) (vm.Value, error) {
+	e := *cfg
+	e.t = t
+	e.maxDepth = t.Interp().RecursionLimit() - t.Depth()
+	bp := jsonBufs.Get().(*[]byte)
+	e.buf = (*bp)[:0]
+	err := e.encode(obj, level)
+	var s vm.Value
+	if err == nil {
+		s = vm.Obj(vm.NewStrBytes(e.buf, e.asciiOut()))
+	}
+	if cap(e.buf) <= jsonBufKeep {
+		*bp = e.buf[:0]
+		jsonBufs.Put(bp)
+	}
+	return s, err
+}
+
+// asciiOut reports whether every text this encoder writes is ASCII
+// (ensure_ascii with ASCII indent and separators), so its str needs no
+// measuring.
+func (e *jsonEncoder) asciiOut() bool {
+	return e.strMode == 1 && isASCII(e.indent) && isASCII(e.keySep) && isASCII(e.itemSep)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// jsonDumps is _json.dumps(obj, skipkeys, ensure_ascii, check_circular,
+// allow_nan, indent, separators, default, sort_keys): json.dumps with the
+// default encoder in one native call (no encoder object, no result list).
+// It returns None for arguments whose handling (and errors) it leaves to
+// JSONEncoder: an indent or separators of another type, flags that are not
+// plain bools, ints or None.
+func jsonDumps(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
+	if len(args) != 9 || len(kw) != 0 {
+		return vm.Undef, vm.Errorf(vm.TypeError, "dumps() takes exactly 9 arguments (%d given)", len(args)+len(kw))
+	}
+	var flags [5]bool
+	for i, j := range [5]int{1, 2, 3, 4, 8} {
+		v := args[j]
+		switch v.Kind() {
+		case vm.KBool, vm.KNone, vm.KInt:
+			flags[i], _ = t.Truth(v)
+		default:
+			return vm.None, nil
+		}
+	}
+	cfg := jsonEncoder{deflt: args[7], skipKeys: flags[0], circular: flags[2], allowNaN: flags[3], sortKeys: flags[4]}
+	cfg.strMode = 2
+	if flags[1] {
+		cfg.strMode = 1
+	}
+	switch ind := args[5]; ind.Kind() {
+	case vm.KNone:
+	case vm.KInt, vm.KBool:
+		n := ind.AsInt()
+		if ind.Kind() == vm.KBool && ind.AsBool() {
+			n = 1
+		}
+		if n > 1<<12 {
+			return vm.None, nil
+		}
+		cfg.indent, cfg.indented = strings.Repeat(" ", max(int(n), 0)), true
+	default:
+		so, ok := ind.AsObj().(*vm.StrObj)
+		if !ok {
+			return vm.None, nil
+		}
+		cfg.indent, cfg.indented = so.String(), true
+	}
+	cfg.itemSep, cfg.keySep = ", ", ": "
+	if cfg.indented {
+		cfg.itemSep = ","
+	}
+	if seps := args[6]; !seps.IsNone() {
+		var pair []vm.Value
+		switch o := seps.AsObj().(type) {
+		case *vm.Tuple:
+			pair = o.Items()
+		case *vm.List:
+			pair = o.Items()
+		default:
+			return vm.None, nil
+		}
+		if len(pair) != 2 {
+			return vm.None, nil
+		}
+		item, ok1 := pair[0].AsObj().(*vm.StrObj)
+		key, ok2 := pair[1].AsObj().(*vm.StrObj)
+		if !ok1 || !ok2 {
+			return vm.None, nil
+		}
+		cfg.itemSep, cfg.keySep = item.String(), key.String()
+	}
+	return cfg.run(t, args[0], 0)
 }
 
 // encode appends the JSON text of v.
@@ -188,17 +303,41 @@ func (e *jsonEncoder) mark(v vm.Value) error {
 	if !e.circular {
 		return nil
 	}
-	if _, seen := e.markers[v.AsObj()]; seen {
+	o := v.AsObj()
+	if e.markers == nil {
+		for _, p := range e.path {
+			if p == o {
+				return vm.Errorf(vm.ValueError, "Circular reference detected")
+			}
+		}
+		e.path = append(e.path, o)
+		if len(e.path) > jsonPathMax {
+			e.markers = make(map[vm.Object]struct{}, len(e.path))
+			for _, p := range e.path {
+				e.markers[p] = struct{}{}
+			}
+		}
+		return nil
+	}
+	if _, seen := e.markers[o]; seen {
 		return vm.Errorf(vm.ValueError, "Circular reference detected")
 	}
-	e.markers[v.AsObj()] = struct{}{}
+	e.markers[o] = struct{}{}
 	return nil
 }
 
+// jsonPathMax is the nesting up to which the circular check scans the path.
+const jsonPathMax = 32
+
 func (e *jsonEncoder) unmark(v vm.Value) {
-	if e.circular {
-		delete(e.markers, v.AsObj())
+	if !e.circular {
+		return
 	}
+	if e.markers == nil {
+		e.path = e.path[:len(e.path)-1]
+		return
+	}
+	delete(e.markers, v.AsObj())
 }
 
 // other encodes what default(o) returns for a value JSON has no form for.
@@ -590,6 +729,7 @@ func jsonModule(it *vm.Interp) (*vm.Module, error) {
 	m.Set("scanstring", vm.NewBuiltin("scanstring", jsonScanString))
 	m.Set("decode_document", vm.NewBuiltin("decode_document", jsonDecodeDocument))
 	m.Set("make_encoder", vm.NewBuiltin("make_encoder", jsonMakeEncoder))
+	m.Set("dumps", vm.NewBuiltin("dumps", jsonDumps))
 	m.Set("encode_basestring_ascii", vm.NewBuiltin("encode_basestring_ascii", jsonEncodeBasestring("encode_basestring_ascii", true)))
 	m.Set("encode_basestring", vm.NewBuiltin("encode_basestring", jsonEncodeBasestring("encode_basestring", false)))
 	return m, nil

@@ -51,6 +51,12 @@ func asciiEscape(s string) string {
 
 // Format is format(v, spec).
 func (t *Thread) Format(v Value, spec string) (string, error) {
+	if spec != "" && plainFormattable(v) {
+		// int, bool, float and str cannot have their __format__ replaced:
+		// format them directly, without a bound call and its str objects.
+		s, _, err := formatHook(t, v, spec)
+		return s, err
+	}
 	if m, ok := t.lookupSpecial(v, "__format__"); ok {
 		// A built-in __format__ with an empty spec is str(v), so a
 		// subclass's __str__ shows (as str.__format__/int.__format__ do).
@@ -76,6 +82,21 @@ func (t *Thread) Format(v Value, spec string) (string, error) {
 		return t.StrOf(v)
 	}
 	return "", Errorf(TypeError, "unsupported format string passed to %s.__format__", v.TypeName())
+}
+
+// plainFormattable reports whether v is an int, bool, float or str (not a
+// subclass), whose __format__ is formatHook's.
+func plainFormattable(v Value) bool {
+	switch v.kind() {
+	case KInt, KBool, KFloat:
+		return true
+	case KObj:
+		switch v.o.(type) {
+		case *StrObj, *BigIntObj:
+			return true
+		}
+	}
+	return false
 }
 
 // formatHook formats built-in values with a spec (set by format_spec.go).

@@ -5,6 +5,8 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+	"unsafe"
 )
 
 // Python's format-spec mini-language for int, float and str:
@@ -25,9 +27,11 @@ type fmtSpec struct {
 func parseSpec(s, typeName string) (fmtSpec, error) {
 	sp := fmtSpec{fill: ' ', prec: -1}
 	orig := s
+	fillGiven := false
 	if r, size := DecodeRune(s); size > 0 && len(s) > size && strings.IndexByte("<>^=", s[size]) >= 0 {
 		sp.fill, sp.align = r, s[size]
 		s = s[size+1:]
+		fillGiven = true
 	} else if len(s) > 0 && strings.IndexByte("<>^=", s[0]) >= 0 {
 		sp.align = s[0]
 		s = s[1:]
@@ -87,8 +91,14 @@ func parseSpec(s, typeName string) (fmtSpec, error) {
 	if len(s) == 1 {
 		sp.typ = s[0]
 	}
-	if sp.zero && sp.align == 0 {
-		sp.fill, sp.align = '0', '='
+	// A '0' before the width pads with zeros unless a fill is given, and
+	// for numbers without an alignment it pads after the sign (as CPython:
+	// format(42, "<05") is '42000', format("ab", "05") is 'ab000').
+	if sp.zero && !fillGiven {
+		sp.fill = '0'
+		if sp.align == 0 && typeName != "str" {
+			sp.align = '='
+		}
 	}
 	return sp, nil
 }
@@ -112,21 +122,37 @@ func pad(sign, body string, sp fmtSpec, defaultAlign byte) (string, error) {
 }
 
 func padUnchecked(sign, body string, n int, sp fmtSpec, defaultAlign byte) string {
-	fill := strings.Repeat(RuneString(sp.fill), sp.width-n)
 	align := sp.align
 	if align == 0 {
 		align = defaultAlign
 	}
+	total := sp.width - n
+	left := total // fill before the sign
+	mid := 0      // fill between the sign and the body ('=')
 	switch align {
 	case '<':
-		return sign + body + fill
+		left = 0
 	case '^':
-		left := (sp.width - n) / 2
-		return strings.Repeat(RuneString(sp.fill), left) + sign + body + strings.Repeat(RuneString(sp.fill), sp.width-n-left)
+		left = total / 2
 	case '=':
-		return sign + fill + body
+		left, mid = 0, total
 	}
-	return fill + sign + body
+	// One allocation: the fill, sign, body and trailing fill written in place.
+	var fb [utf8.UTFMax]byte
+	fill := AppendRune(fb[:0], sp.fill)
+	b := make([]byte, 0, len(sign)+len(body)+total*len(fill))
+	for i := 0; i < left; i++ {
+		b = append(b, fill...)
+	}
+	b = append(b, sign...)
+	for i := 0; i < mid; i++ {
+		b = append(b, fill...)
+	}
+	b = append(b, body...)
+	for i := left + mid; i < total; i++ {
+		b = append(b, fill...)
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // zeroGroup pads digits with zeros until, grouped, they fill width (the
@@ -194,6 +220,12 @@ func formatIntOrSmall(x *big.Int, small int64, spec, typeName string, limit int)
 	sp, err := parseSpec(spec, typeName)
 	if err != nil {
 		return "", err
+	}
+	if x == nil {
+		var scratch [64]byte
+		if b, ok := appendIntSimple(scratch[:0], small, sp); ok {
+			return string(b), nil
+		}
 	}
 	switch sp.typ {
 	case 'e', 'E', 'f', 'F', 'g', 'G', '%':
@@ -271,6 +303,51 @@ func formatIntOrSmall(x *big.Int, small int64, spec, typeName string, limit int)
 		return sign + prefix + g, err
 	}
 	return pad(signOf(neg, sp)+prefix, group(digits, sp.grouping, every), sp, '>')
+}
+
+// appendIntSimple appends n formatted with sp when sp asks for decimal
+// digits with at most fill, alignment, sign, zero padding and width (the
+// common {:5}, {:05d}, {:>6}, {:+d}); ok is false for anything else, which
+// formatIntOrSmall handles. One pass, no intermediate strings.
+func appendIntSimple(dst []byte, n int64, sp fmtSpec) ([]byte, bool) {
+	if sp.typ != 0 && sp.typ != 'd' || sp.grouping != 0 || sp.prec >= 0 || sp.width > 4096 {
+		return dst, false
+	}
+	neg := n < 0
+	abs := uint64(n)
+	if neg {
+		abs = -abs
+	}
+	var db [20]byte
+	digits := strconv.AppendUint(db[:0], abs, 10)
+	sign := signOf(neg, sp)
+	total := sp.width - len(sign) - len(digits)
+	if total <= 0 {
+		return append(append(dst, sign...), digits...), true
+	}
+	var fb [utf8.UTFMax]byte
+	fill := AppendRune(fb[:0], sp.fill)
+	left, mid := total, 0
+	switch sp.align {
+	case '<':
+		left = 0
+	case '^':
+		left = total / 2
+	case '=':
+		left, mid = 0, total
+	}
+	for i := 0; i < left; i++ {
+		dst = append(dst, fill...)
+	}
+	dst = append(dst, sign...)
+	for i := 0; i < mid; i++ {
+		dst = append(dst, fill...)
+	}
+	dst = append(dst, digits...)
+	for i := left + mid; i < total; i++ {
+		dst = append(dst, fill...)
+	}
+	return dst, true
 }
 
 func formatFloatSpec(f float64, spec, typeName string) (string, error) {

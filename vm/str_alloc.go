@@ -198,3 +198,27 @@ func intStr(i int64) *StrObj {
 	d := strconv.AppendInt(buf[:0], i, 10)
 	return newASCIIStr(len(d), func(b []byte) { copy(b, d) })
 }
+
+// NewStrBytes makes a str of a copy of b, which the caller may reuse
+// afterwards (a native encoder's scratch buffer): up to 64 bytes it is one
+// allocation, the bytes beside the header. ascii true promises every byte
+// is < 0x80, so the str is measured without a scan; otherwise it is
+// measured when first needed.
+func NewStrBytes(b []byte, ascii bool) *StrObj {
+	n := len(b)
+	if n <= 1 {
+		return NewStr(string(b))
+	}
+	var o *StrObj
+	if n <= 64 {
+		var buf []byte
+		o, buf = newStrBuf(n)
+		copy(buf, b)
+	} else {
+		o = &StrObj{s: string(b), length: -1}
+	}
+	if ascii {
+		o.length, o.ascii = n, true
+	}
+	return o
+}

@@ -233,7 +233,7 @@ func strList(parts []string) Value {
 		}
 		o := &block[0]
 		block = block[1:]
-		*o = StrObj{s: p, length: -1}
+		o.s, o.length = p, -1 // field by field: the block is fresh (zero)
 		items[i] = Obj(o)
 	}
 	return Obj(NewList(items))
@@ -519,6 +519,9 @@ func init() {
 			return Undef, err
 		}
 		s := strSelf(args)
+		if so, ok := args[0].o.(*StrObj); ok && so.isASCII() {
+			return asciiSplitLines(s, keep), nil
+		}
 		var parts []string
 		start := 0
 		for i := 0; i < len(s); {
@@ -876,14 +879,20 @@ func init() {
 	})
 	m("format", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		s, err := t.strFormat(strSelf(args), args[1:], kw, Undef)
-		return Str(s), err
+		if err != nil {
+			return Undef, err
+		}
+		return Obj(s), nil
 	})
 	m("format_map", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if err := ExactArgs("format_map", args[1:], 1); err != nil {
 			return Undef, err
 		}
 		s, err := t.strFormat(strSelf(args), nil, nil, args[1])
-		return Str(s), err
+		if err != nil {
+			return Undef, err
+		}
+		return Obj(s), nil
 	})
 	m("__len__", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		return Int(int64(args[0].o.(*StrObj).Len())), nil

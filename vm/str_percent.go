@@ -11,11 +11,14 @@ import (
 
 // strPercent is `format % args` for str.
 func strPercent(t *Thread, format *StrObj, args Value) (Value, error) {
-	s, err := percentFormat(t, format.s, args, false)
+	// Formatted into a stack buffer, then copied once into the str (one
+	// allocation for a short result).
+	var scratch [128]byte
+	b, err := appendPercent(t, scratch[:0], format.s, args, false)
 	if err != nil {
 		return Undef, err
 	}
-	return Str(s), nil
+	return Obj(NewStrBytes(b, false)), nil
 }
 
 // bytesPercent is `format % args` for bytes.
@@ -33,6 +36,15 @@ func isTuplePayload(inst *Instance) bool {
 }
 
 func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error) {
+	b, err := appendPercent(t, make([]byte, 0, len(f)+8), f, args, isBytes)
+	if err != nil || len(b) == 0 {
+		return "", err
+	}
+	return unsafe.String(&b[0], len(b)), nil
+}
+
+// appendPercent appends `f % args` to b.
+func appendPercent(t *Thread, b []byte, f string, args Value, isBytes bool) ([]byte, error) {
 	// As CPython: a tuple supplies one value per conversion; anything else
 	// is the single value. A mapping (anything with __getitem__ but a tuple
 	// or the format's own type) may serve %(key)s, whose value then stands
@@ -76,9 +88,6 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 		}
 		return Undef, Errorf(TypeError, "not enough arguments for format string")
 	}
-	// The result is appended to one buffer, sized for the format and a few
-	// bytes per argument, and becomes the str without a copy.
-	b := make([]byte, 0, len(f)+8*max(arglen, 1))
 	for i := 0; i < len(f); i++ {
 		c := f[i]
 		if c != '%' {
@@ -94,12 +103,12 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 		start := i
 		i++
 		if i >= len(f) {
-			return "", Errorf(ValueError, "incomplete format")
+			return nil, Errorf(ValueError, "incomplete format")
 		}
 		var arg Value
 		if f[i] == '(' {
 			if mapping.IsUndef() {
-				return "", Errorf(TypeError, "format requires a mapping")
+				return nil, Errorf(TypeError, "format requires a mapping")
 			}
 			depth := 1
 			j := i + 1
@@ -112,7 +121,7 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 				j++
 			}
 			if depth > 0 {
-				return "", Errorf(ValueError, "incomplete format key")
+				return nil, Errorf(ValueError, "incomplete format key")
 			}
 			key := Str(f[i+1 : j-1])
 			if isBytes {
@@ -120,7 +129,7 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			}
 			v, err := t.GetItem(mapping, key)
 			if err != nil {
-				return "", err
+				return nil, err
 			}
 			cur, items, arglen, argidx = v, nil, -1, -2
 			i = j
@@ -152,14 +161,14 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 		if i < len(f) && f[i] == '*' {
 			v, err := next()
 			if err != nil {
-				return "", err
+				return nil, err
 			}
 			if !v.isIntLike() {
-				return "", Errorf(TypeError, "* wants int")
+				return nil, Errorf(TypeError, "* wants int")
 			}
 			n, err := t.AsSsize(v)
 			if err != nil {
-				return "", err
+				return nil, err
 			}
 			if n < 0 {
 				left = true
@@ -175,7 +184,7 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			if j > i {
 				w, err := strconv.Atoi(f[i:j])
 				if err != nil {
-					return "", Errorf(ValueError, "width too big")
+					return nil, Errorf(ValueError, "width too big")
 				}
 				sp.width = w
 			}
@@ -186,14 +195,14 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			if i < len(f) && f[i] == '*' {
 				v, err := next()
 				if err != nil {
-					return "", err
+					return nil, err
 				}
 				if !v.isIntLike() {
-					return "", Errorf(TypeError, "* wants int")
+					return nil, Errorf(TypeError, "* wants int")
 				}
 				n, err := t.AsCInt(v)
 				if err != nil {
-					return "", err
+					return nil, err
 				}
 				sp.prec = int(n)
 				i++
@@ -209,9 +218,9 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 				}
 				if err != nil || p > math.MaxInt32 {
 					if isBytes {
-						return "", Errorf(ValueError, "prec too big")
+						return nil, Errorf(ValueError, "prec too big")
 					}
-					return "", Errorf(ValueError, "precision too big")
+					return nil, Errorf(ValueError, "precision too big")
 				}
 				sp.prec = p
 				i = j
@@ -221,7 +230,7 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			i++
 		}
 		if i >= len(f) {
-			return "", Errorf(ValueError, "incomplete format")
+			return nil, Errorf(ValueError, "incomplete format")
 		}
 		conv := f[i]
 		if conv == '%' {
@@ -230,7 +239,7 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 		}
 		arg, err := next()
 		if err != nil {
-			return "", err
+			return nil, err
 		}
 		if plain := !left && sp.sign == 0 && !sp.alt && !sp.zero && sp.width == 0 && sp.prec < 0; plain {
 			// The common conversions with no flags: straight into the buffer.
@@ -277,14 +286,14 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 				s = asciiEscape(s)
 			}
 			if err != nil {
-				return "", err
+				return nil, err
 			}
 			if sp.prec >= 0 && RuneCount(s) > sp.prec {
 				s = RunesString(Runes(s)[:sp.prec])
 			}
 			out, err = pad("", s, fmtSpec{fill: ' ', width: sp.width, align: sp.align}, '>')
 			if err != nil {
-				return "", err
+				return nil, err
 			}
 		case 'd', 'i', 'u', 'o', 'x', 'X':
 			var n *big.Int
@@ -294,7 +303,7 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			case arg.isFloat() && strings.IndexByte("diu", conv) >= 0:
 				v, err := FloatToInt(arg.AsFloat())
 				if err != nil {
-					return "", err
+					return nil, err
 				}
 				n = v.bigOf()
 			default:
@@ -307,9 +316,9 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 				}
 				if n == nil {
 					if strings.IndexByte("diu", conv) >= 0 {
-						return "", Errorf(TypeError, "%%%c format: a real number is required, not %s", conv, arg.TypeName())
+						return nil, Errorf(TypeError, "%%%c format: a real number is required, not %s", conv, arg.TypeName())
 					}
-					return "", Errorf(TypeError, "%%%c format: an integer is required, not %s", conv, arg.TypeName())
+					return nil, Errorf(TypeError, "%%%c format: an integer is required, not %s", conv, arg.TypeName())
 				}
 			}
 			neg := n.Sign() < 0
@@ -324,7 +333,7 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 				digits, prefix = strings.ToUpper(abs.Text(16)), "0X"
 			default:
 				if err := checkIntStr(abs, t.IntMaxStrDigits()); err != nil {
-					return "", err
+					return nil, err
 				}
 				digits = abs.String()
 			}
@@ -333,13 +342,13 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 			}
 			if sp.prec > len(digits) {
 				if err := CheckAlloc(int64(sp.prec), 1); err != nil {
-					return "", err
+					return nil, err
 				}
 				digits = strings.Repeat("0", sp.prec-len(digits)) + digits
 			}
 			var err error
 			if out, err = pad(signOf(neg, sp)+prefix, digits, sp, '>'); err != nil {
-				return "", err
+				return nil, err
 			}
 		case 'e', 'E', 'f', 'F', 'g', 'G':
 			fv, err := toFloat(arg)
@@ -354,49 +363,46 @@ func percentFormat(t *Thread, f string, args Value, isBytes bool) (string, error
 					}
 				}
 				if err != nil {
-					return "", Errorf(TypeError, "must be real number, not %s", arg.TypeName())
+					return nil, Errorf(TypeError, "must be real number, not %s", arg.TypeName())
 				}
 			}
 			sp.typ = conv
 			s, err := formatFloatParsed(fv, sp, "float")
 			if err != nil {
-				return "", err
+				return nil, err
 			}
 			out = s
 		case 'c':
 			if s, ok := arg.StrOf(); ok {
 				if RuneCount(s) != 1 {
-					return "", Errorf(TypeError, "%%c requires int or char")
+					return nil, Errorf(TypeError, "%%c requires int or char")
 				}
 				var err error
 				if out, err = pad("", s, fmtSpec{fill: ' ', width: sp.width, align: sp.align}, '>'); err != nil {
-					return "", err
+					return nil, err
 				}
 			} else if arg.isIntLike() {
 				n := arg.AsInt()
 				if n < 0 || n > 0x10ffff {
-					return "", Errorf(OverflowError, "%%c arg not in range(0x110000)")
+					return nil, Errorf(OverflowError, "%%c arg not in range(0x110000)")
 				}
 				var err error
 				if out, err = pad("", RuneString(rune(n)), fmtSpec{fill: ' ', width: sp.width, align: sp.align}, '>'); err != nil {
-					return "", err
+					return nil, err
 				}
 			} else {
-				return "", Errorf(TypeError, "%%c requires int or char")
+				return nil, Errorf(TypeError, "%%c requires int or char")
 			}
 		default:
-			return "", Errorf(ValueError, "unsupported format character '%c' (0x%x) at index %d", conv, conv, i)
+			return nil, Errorf(ValueError, "unsupported format character '%c' (0x%x) at index %d", conv, conv, i)
 		}
 		_ = start
 		b = append(b, out...)
 	}
 	if argidx < arglen && mapping.IsUndef() {
-		return "", Errorf(TypeError, "not all arguments converted during %s formatting", map[bool]string{false: "string", true: "bytes"}[isBytes])
+		return nil, Errorf(TypeError, "not all arguments converted during %s formatting", map[bool]string{false: "string", true: "bytes"}[isBytes])
 	}
-	if len(b) == 0 {
-		return "", nil
-	}
-	return unsafe.String(&b[0], len(b)), nil
+	return b, nil
 }
 
 var _ = fmt.Sprint

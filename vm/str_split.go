@@ -32,7 +32,9 @@ func (p *strParts) add(lo, hi int) {
 	}
 	o := &p.block[0]
 	p.block = p.block[1:]
-	*o = StrObj{s: p.s[lo:hi], length: hi - lo, ascii: true}
+	// Field by field: the block is fresh (zero), and assigning a whole
+	// StrObj would zero it again under the GC's write barrier.
+	o.s, o.length, o.ascii = p.s[lo:hi], hi-lo, true
 	p.items = append(p.items, Obj(o))
 }
 
@@ -69,6 +71,45 @@ func asciiSplitWhitespace(s string, maxsplit int) Value {
 		}
 		p.add(i, j)
 		i = j
+	}
+	return p.list()
+}
+
+// asciiLineBreak marks the ASCII bytes splitlines() breaks at.
+var asciiLineBreak = [256]bool{'\n': true, '\r': true, '\v': true, '\f': true, 0x1c: true, 0x1d: true, 0x1e: true}
+
+// asciiSplitLines is s.splitlines(keepends) of an ASCII str: the lines are
+// counted first, so the list and its strs are allocated once, measured.
+func asciiSplitLines(s string, keep bool) Value {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; asciiLineBreak[c] && !(c == '\r' && i+1 < len(s) && s[i+1] == '\n') {
+			n++
+		}
+	}
+	if len(s) > 0 && !asciiLineBreak[s[len(s)-1]] {
+		n++ // a last line without a break
+	}
+	p := newStrParts(s, n)
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if !asciiLineBreak[s[i]] {
+			continue
+		}
+		end := i + 1
+		if s[i] == '\r' && end < len(s) && s[end] == '\n' {
+			end++
+		}
+		if keep {
+			p.add(start, end)
+		} else {
+			p.add(start, i)
+		}
+		start = end
+		i = end - 1
+	}
+	if start < len(s) {
+		p.add(start, len(s))
 	}
 	return p.list()
 }

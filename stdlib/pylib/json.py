@@ -21,7 +21,7 @@ _encode_ascii = encoder.encode_basestring_ascii
 _encode_unicode = encoder.encode_basestring
 _make_encoder = encoder._make_encoder
 _JSONDecoder_decode = JSONDecoder.decode
-from _json import decode_document as _decode_document
+from _json import decode_document as _decode_document, dumps as _dumps
 
 
 def _no_default(o):
@@ -39,19 +39,12 @@ def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_
           cls=None, indent=None, separators=None, default=None, sort_keys=False, **kw):
     """Serialize obj to a JSON formatted str."""
     if cls is None and not kw and JSONEncoder is _JSONEncoder:
-        # What JSONEncoder(...).encode(obj) does, without making the encoder.
-        if isinstance(obj, str):
-            return _encode_ascii(obj) if ensure_ascii else _encode_unicode(obj)
-        if separators is None:
-            item_sep, key_sep = (', ', ': ') if indent is None else (',', ': ')
-        else:
-            item_sep, key_sep = separators
-        if indent is not None and not isinstance(indent, str):
-            indent = ' ' * indent
-        return _make_encoder({} if check_circular else None,
-                             _no_default if default is None else default,
-                             _encode_ascii if ensure_ascii else _encode_unicode, indent, key_sep,
-                             item_sep, sort_keys, skipkeys, allow_nan)(obj, 0)[0]
+        # What JSONEncoder(...).encode(obj) does, in one native call;
+        # None when the arguments need the encoder object's handling.
+        text = _dumps(obj, skipkeys, ensure_ascii, check_circular, allow_nan, indent, separators,
+                      _no_default if default is None else default, sort_keys)
+        if text is not None:
+            return text
     if cls is None:
         cls = JSONEncoder
     return cls(skipkeys=skipkeys, ensure_ascii=ensure_ascii, check_circular=check_circular,
@@ -105,6 +98,11 @@ def detect_encoding(b):
 def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
           parse_constant=None, object_pairs_hook=None, **kw):
     """Deserialize s (a str, bytes or bytearray holding a JSON document)."""
+    if (isinstance(s, str) and cls is None and object_hook is None and parse_int is None
+            and parse_float is None and parse_constant is None and object_pairs_hook is None
+            and not kw and JSONDecoder.decode is _JSONDecoder_decode):
+        # JSONDecoder.decode, in Go (which refuses a leading BOM as below).
+        return _decode_document(_default_decoder.scan_once, s, True)
     if isinstance(s, str):
         if s.startswith('\ufeff'):
             raise JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0)
@@ -116,7 +114,6 @@ def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
     if (cls is None and object_hook is None and parse_int is None and parse_float is None
             and parse_constant is None and object_pairs_hook is None and not kw):
         if JSONDecoder.decode is _JSONDecoder_decode:
-            # JSONDecoder.decode, in Go.
             return _decode_document(_default_decoder.scan_once, s)
         return _default_decoder.decode(s)
     if cls is None:

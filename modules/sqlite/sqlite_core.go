@@ -65,6 +65,22 @@ type dbConn struct {
 	fastN     int
 	fastNamed bool
 	fastCols  []string             // queryFast's column names of fastSt's last run
+	// last is the statement text run last, what it says and its cached
+	// prepared statement (nil: not known yet): a loop running one
+	// statement row after row finds them without hashing the text twice
+	// a row (c.mu held).
+	last struct {
+		q    string
+		ok   bool
+		info stmtInfo
+		st   driver.Stmt
+	}
+	// stopBase is the interpreter's StopContext as last asked for: it
+	// stays the interpreter's until it ends (Abort), so while it has not
+	// ended each statement takes it without the interpreter's lock.
+	stopBase atomic.Pointer[stopBase]
+	// txStmts are BEGIN, COMMIT and ROLLBACK, prepared once (execTx).
+	txStmts map[string]txStmt
 	blobs     map[*sqliteBlob]bool // open blobs, closed with the connection
 	hooks     *hooks               // the script's callbacks, functions and collations (nil: none)
 
@@ -168,10 +184,22 @@ func (c *dbConn) stmtCtx(t *vm.Thread) context.Context {
 	return c.quieted(ctx)
 }
 
+// stopBase is an interpreter's stop context.
+type stopBase struct {
+	it  *vm.Interp
+	ctx context.Context
+}
+
 func (c *dbConn) stopCtx(t *vm.Thread) context.Context {
 	base := context.Background()
 	if c.stoppable {
-		base = t.Interp().StopContext()
+		it := t.Interp()
+		if sb := c.stopBase.Load(); sb != nil && sb.it == it && sb.ctx.Err() == nil {
+			base = sb.ctx
+		} else {
+			base = it.StopContext()
+			c.stopBase.Store(&stopBase{it, base})
+		}
 	}
 	if !c.intr.on.Load() {
 		return base
@@ -309,19 +337,29 @@ type stmtInfo struct {
 }
 
 func (c *dbConn) info(q string) stmtInfo {
-	if in, ok := c.infos[q]; ok {
-		return in
+	if c.last.ok && q == c.last.q {
+		return c.last.info
 	}
+	in, ok := c.infos[q]
+	if !ok {
+		in = parseInfo(q)
+		if c.infos == nil || len(c.infos) > 1024 {
+			c.infos = map[string]stmtInfo{}
+		}
+		c.infos[q] = in
+	}
+	c.last.q, c.last.ok, c.last.info, c.last.st = q, true, in, nil
+	return in
+}
+
+// parseInfo reads what exec needs to know from a statement's text.
+func parseInfo(q string) stmtInfo {
 	in := stmtInfo{kw: firstKeyword(q)}
 	in.dml = isDML(in.kw)
 	in.returning = in.dml && returningRe.MatchString(q)
 	in.params, in.named = countPlaceholders(q)
 	in.nul = strings.IndexByte(q, 0) >= 0
 	in.many = skipSQLSpace(sqlTail(q)) != ""
-	if c.infos == nil || len(c.infos) > 1024 {
-		c.infos = map[string]stmtInfo{}
-	}
-	c.infos[q] = in
 	return in
 }
 
@@ -373,7 +411,7 @@ func (c *dbConn) execLocked(ctx context.Context, q string, args []sqlArg, nested
 	}
 	if info.dml && !c.autocommit && !c.inTransaction() {
 		// CPython's legacy transaction control: DML opens a transaction.
-		if err := c.execRaw(ctx, "BEGIN "+c.isolation); err != nil {
+		if err := c.execTx(ctx, beginSQL(c.isolation), nested); err != nil {
 			return nil, err
 		}
 		c.inTx = true
@@ -475,8 +513,17 @@ func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInf
 		return err
 	}
 	if nested {
-		defer st.Close()
+		err = c.runStmt(ctx, dc, st, info, args, res, nested)
+		st.Close()
+		return err
 	}
+	return c.runStmt(ctx, dc, st, info, args, res, nested)
+}
+
+// runStmt is run with the statement prepared (not deferring its close:
+// a function with a defer and this many returns pays for a defer record
+// on every run).
+func (c *dbConn) runStmt(ctx context.Context, dc driver.Conn, st driver.Stmt, info stmtInfo, args []sqlArg, res *dbResult, nested bool) error {
 	if info.dml && !info.returning {
 		if !nested && !info.named {
 			done, n, id, err := c.execFast(c.handleFrom(dc), st, args)
@@ -579,21 +626,31 @@ func (c *dbConn) prepare(ctx context.Context, dc driver.Conn, q string, nested b
 	if nested {
 		return dc.(driver.ConnPrepareContext).PrepareContext(ctx, q)
 	}
-	if st, ok := c.stmts[q]; ok {
-		return st, nil
+	last := c.last.ok && q == c.last.q
+	if last && c.last.st != nil {
+		return c.last.st, nil
 	}
-	st, err := dc.(driver.ConnPrepareContext).PrepareContext(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	if len(c.stmts) >= 128 {
-		for k, old := range c.stmts {
-			old.Close()
-			delete(c.stmts, k)
-			break
+	st, ok := c.stmts[q]
+	if !ok {
+		var err error
+		if st, err = dc.(driver.ConnPrepareContext).PrepareContext(ctx, q); err != nil {
+			return nil, err
 		}
+		if len(c.stmts) >= 128 {
+			for k, old := range c.stmts {
+				if old == c.last.st {
+					c.last.st = nil
+				}
+				old.Close()
+				delete(c.stmts, k)
+				break
+			}
+		}
+		c.stmts[q] = st
 	}
-	c.stmts[q] = st
+	if last {
+		c.last.st = st
+	}
 	return st, nil
 }
 
@@ -609,7 +666,7 @@ func (c *dbConn) script(ctx context.Context, q string) error {
 		return err
 	}
 	if c.inTransaction() {
-		if err := c.execRaw(ctx, "COMMIT"); err != nil {
+		if err := c.execTx(ctx, "COMMIT", nested); err != nil {
 			return err
 		}
 		c.inTx = false
@@ -647,7 +704,7 @@ func (c *dbConn) finishTx(ctx context.Context, commit bool) error {
 	if commit {
 		verb = "COMMIT"
 	}
-	err := c.pendingErr(c.stopErr(c.execRaw(ctx, verb)), nested)
+	err := c.pendingErr(c.stopErr(c.execTx(ctx, verb, nested)), nested)
 	if err == nil || !commit {
 		c.inTx = false
 	}
@@ -689,6 +746,11 @@ func (c *dbConn) close() error {
 		for _, st := range c.stmts {
 			st.Close()
 		}
+		c.last.st = nil
+		for _, ts := range c.txStmts {
+			ts.st.Close()
+		}
+		c.txStmts = nil
 		return nil
 	})
 	if c.inTransaction() {

@@ -64,7 +64,7 @@ type dbConn struct {
 	// a name (?NNN, :name, @name, $name).
 	fastN     int
 	fastNamed bool
-	fastCols  []string             // queryFast's column names of fastSt's last run
+	fastCols  []string // queryFast's column names of fastSt's last run
 	// last is the statement text run last, what it says and its cached
 	// prepared statement (nil: not known yet): a loop running one
 	// statement row after row finds them without hashing the text twice
@@ -81,8 +81,8 @@ type dbConn struct {
 	stopBase atomic.Pointer[stopBase]
 	// txStmts are BEGIN, COMMIT and ROLLBACK, prepared once (execTx).
 	txStmts map[string]txStmt
-	blobs     map[*sqliteBlob]bool // open blobs, closed with the connection
-	hooks     *hooks               // the script's callbacks, functions and collations (nil: none)
+	blobs   map[*sqliteBlob]bool // open blobs, closed with the connection
+	hooks   *hooks               // the script's callbacks, functions and collations (nil: none)
 
 	closed       bool
 	inTx         bool

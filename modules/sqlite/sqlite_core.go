@@ -770,6 +770,7 @@ func (c *dbConn) close() error {
 // driverMsg is SQLite's message in the driver's text of an error:
 // modernc formats "<generic text>: <message> (<code>)".
 func driverMsg(msg string) string {
+	msg = strings.TrimSuffix(msg, " (SQLITE_BUSY)") // the driver's mark after the code
 	if i := strings.LastIndex(msg, " ("); i >= 0 && strings.HasSuffix(msg, ")") {
 		msg = msg[:i]
 	}

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -249,11 +248,11 @@ func (e *dbArgsError) Error() string {
 	return fmt.Sprintf("Incorrect number of bindings supplied. The current statement uses %d, and there are %d supplied.", e.want, e.got)
 }
 
-var leadingComment = regexp.MustCompile(`^(\s+|--[^\n]*\n?|/\*(.|\n)*?\*/)*`)
+var leadingComment = lazyRegexp(`^(\s+|--[^\n]*\n?|/\*(.|\n)*?\*/)*`)
 
 // firstKeyword is the statement's first word, upper-cased.
 func firstKeyword(q string) string {
-	q = q[len(leadingComment.FindString(q)):]
+	q = q[len(leadingComment().FindString(q)):]
 	end := 0
 	for end < len(q) && (q[end] >= 'a' && q[end] <= 'z' || q[end] >= 'A' && q[end] <= 'Z') {
 		end++
@@ -265,7 +264,7 @@ func isDML(kw string) bool {
 	return kw == "INSERT" || kw == "UPDATE" || kw == "DELETE" || kw == "REPLACE"
 }
 
-var returningRe = regexp.MustCompile(`(?i)\bRETURNING\b`)
+var returningRe = lazyRegexp(`(?i)\bRETURNING\b`)
 
 // countPlaceholders counts the ? parameters of a statement (?NNN counts as
 // its number), skipping literals and comments, as sqlite3_bind_parameter_count
@@ -356,7 +355,7 @@ func (c *dbConn) info(q string) stmtInfo {
 func parseInfo(q string) stmtInfo {
 	in := stmtInfo{kw: firstKeyword(q)}
 	in.dml = isDML(in.kw)
-	in.returning = in.dml && returningRe.MatchString(q)
+	in.returning = in.dml && returningRe().MatchString(q)
 	in.params, in.named = countPlaceholders(q)
 	in.nul = strings.IndexByte(q, 0) >= 0
 	in.many = skipSQLSpace(sqlTail(q)) != ""

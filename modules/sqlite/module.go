@@ -92,5 +92,7 @@ func openHanded(db any) (*dbConn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &dbConn{handed: conn, stmts: map[string]driver.Stmt{}}, nil
+	c := &dbConn{handed: conn, stmts: map[string]driver.Stmt{}}
+	c.handle() // its handles never change: read them before any thread can
+	return c, nil
 }

@@ -673,6 +673,10 @@ func (c *sqliteConn) finish(t *vm.Thread, commit bool) error {
 	if err := c.check(); err != nil {
 		return err
 	}
+	if !c.db.inTransaction() {
+		// Nothing to end: CPython asks SQLite, and does nothing either.
+		return nil
+	}
 	var err error
 	t.Blocking(func() { err = c.db.finishTx(c.db.stmtCtx(t), commit) })
 	if err != nil {

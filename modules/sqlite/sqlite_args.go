@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/big"
 	"regexp"
+	"sync"
 
 	"github.com/asylang/asy/vm"
 	"github.com/asylang/asy/vm/goconv"
@@ -83,7 +84,7 @@ func sqlArgsInto(t *vm.Thread, ts *typeState, q string, params vm.Value, buf []s
 	if d, ok := params.AsObj().(*vm.Dict); ok {
 		var out []sqlArg
 		seen := map[string]bool{}
-		for _, m := range namedParamRe.FindAllStringSubmatch(q, -1) {
+		for _, m := range namedParamRe().FindAllStringSubmatch(q, -1) {
 			name := m[1]
 			if seen[name] {
 				continue
@@ -128,7 +129,9 @@ func sqlArgsInto(t *vm.Thread, ts *typeState, q string, params vm.Value, buf []s
 	return out, nil
 }
 
-var namedParamRe = regexp.MustCompile(`[:@$]([A-Za-z_][A-Za-z0-9_]*)`)
+// The regular expressions are compiled on first use: every asy process
+// links this package, few run SQL.
+var namedParamRe = lazyRegexp(`[:@$]([A-Za-z_][A-Za-z0-9_]*)`)
 
 // sqlValue converts one parameter to what SQLite stores: goconv's scalar
 // row, with a bool as an integer, a str checked for lone surrogates, an
@@ -189,4 +192,9 @@ func textArg(s string) (sqlArg, error) {
 		return sqlArg{}, err
 	}
 	return sqlArg{kind: argText, s: s}, nil
+}
+
+// lazyRegexp compiles expr when first asked for.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -64,9 +63,25 @@ type dbConn struct {
 	// a name (?NNN, :name, @name, $name).
 	fastN     int
 	fastNamed bool
-	fastCols  []string             // queryFast's column names of fastSt's last run
-	blobs     map[*sqliteBlob]bool // open blobs, closed with the connection
-	hooks     *hooks               // the script's callbacks, functions and collations (nil: none)
+	fastCols  []string // queryFast's column names of fastSt's last run
+	// last is the statement text run last, what it says and its cached
+	// prepared statement (nil: not known yet): a loop running one
+	// statement row after row finds them without hashing the text twice
+	// a row (c.mu held).
+	last struct {
+		q    string
+		ok   bool
+		info stmtInfo
+		st   driver.Stmt
+	}
+	// stopBase is the interpreter's StopContext as last asked for: it
+	// stays the interpreter's until it ends (Abort), so while it has not
+	// ended each statement takes it without the interpreter's lock.
+	stopBase atomic.Pointer[stopBase]
+	// txStmts are BEGIN, COMMIT and ROLLBACK, prepared once (execTx).
+	txStmts map[string]txStmt
+	blobs   map[*sqliteBlob]bool // open blobs, closed with the connection
+	hooks   *hooks               // the script's callbacks, functions and collations (nil: none)
 
 	closed       bool
 	inTx         bool
@@ -168,10 +183,22 @@ func (c *dbConn) stmtCtx(t *vm.Thread) context.Context {
 	return c.quieted(ctx)
 }
 
+// stopBase is an interpreter's stop context.
+type stopBase struct {
+	it  *vm.Interp
+	ctx context.Context
+}
+
 func (c *dbConn) stopCtx(t *vm.Thread) context.Context {
 	base := context.Background()
 	if c.stoppable {
-		base = t.Interp().StopContext()
+		it := t.Interp()
+		if sb := c.stopBase.Load(); sb != nil && sb.it == it && sb.ctx.Err() == nil {
+			base = sb.ctx
+		} else {
+			base = it.StopContext()
+			c.stopBase.Store(&stopBase{it, base})
+		}
 	}
 	if !c.intr.on.Load() {
 		return base
@@ -221,11 +248,11 @@ func (e *dbArgsError) Error() string {
 	return fmt.Sprintf("Incorrect number of bindings supplied. The current statement uses %d, and there are %d supplied.", e.want, e.got)
 }
 
-var leadingComment = regexp.MustCompile(`^(\s+|--[^\n]*\n?|/\*(.|\n)*?\*/)*`)
+var leadingComment = lazyRegexp(`^(\s+|--[^\n]*\n?|/\*(.|\n)*?\*/)*`)
 
 // firstKeyword is the statement's first word, upper-cased.
 func firstKeyword(q string) string {
-	q = q[len(leadingComment.FindString(q)):]
+	q = q[len(leadingComment().FindString(q)):]
 	end := 0
 	for end < len(q) && (q[end] >= 'a' && q[end] <= 'z' || q[end] >= 'A' && q[end] <= 'Z') {
 		end++
@@ -237,7 +264,7 @@ func isDML(kw string) bool {
 	return kw == "INSERT" || kw == "UPDATE" || kw == "DELETE" || kw == "REPLACE"
 }
 
-var returningRe = regexp.MustCompile(`(?i)\bRETURNING\b`)
+var returningRe = lazyRegexp(`(?i)\bRETURNING\b`)
 
 // countPlaceholders counts the ? parameters of a statement (?NNN counts as
 // its number), skipping literals and comments, as sqlite3_bind_parameter_count
@@ -309,19 +336,29 @@ type stmtInfo struct {
 }
 
 func (c *dbConn) info(q string) stmtInfo {
-	if in, ok := c.infos[q]; ok {
-		return in
+	if c.last.ok && q == c.last.q {
+		return c.last.info
 	}
+	in, ok := c.infos[q]
+	if !ok {
+		in = parseInfo(q)
+		if c.infos == nil || len(c.infos) > 1024 {
+			c.infos = map[string]stmtInfo{}
+		}
+		c.infos[q] = in
+	}
+	c.last.q, c.last.ok, c.last.info, c.last.st = q, true, in, nil
+	return in
+}
+
+// parseInfo reads what exec needs to know from a statement's text.
+func parseInfo(q string) stmtInfo {
 	in := stmtInfo{kw: firstKeyword(q)}
 	in.dml = isDML(in.kw)
-	in.returning = in.dml && returningRe.MatchString(q)
+	in.returning = in.dml && returningRe().MatchString(q)
 	in.params, in.named = countPlaceholders(q)
 	in.nul = strings.IndexByte(q, 0) >= 0
 	in.many = skipSQLSpace(sqlTail(q)) != ""
-	if c.infos == nil || len(c.infos) > 1024 {
-		c.infos = map[string]stmtInfo{}
-	}
-	c.infos[q] = in
 	return in
 }
 
@@ -373,7 +410,7 @@ func (c *dbConn) execLocked(ctx context.Context, q string, args []sqlArg, nested
 	}
 	if info.dml && !c.autocommit && !c.inTransaction() {
 		// CPython's legacy transaction control: DML opens a transaction.
-		if err := c.execRaw(ctx, "BEGIN "+c.isolation); err != nil {
+		if err := c.execTx(ctx, beginSQL(c.isolation), nested); err != nil {
 			return nil, err
 		}
 		c.inTx = true
@@ -475,8 +512,17 @@ func (c *dbConn) run(ctx context.Context, dc driver.Conn, q string, info stmtInf
 		return err
 	}
 	if nested {
-		defer st.Close()
+		err = c.runStmt(ctx, dc, st, info, args, res, nested)
+		st.Close()
+		return err
 	}
+	return c.runStmt(ctx, dc, st, info, args, res, nested)
+}
+
+// runStmt is run with the statement prepared (not deferring its close:
+// a function with a defer and this many returns pays for a defer record
+// on every run).
+func (c *dbConn) runStmt(ctx context.Context, dc driver.Conn, st driver.Stmt, info stmtInfo, args []sqlArg, res *dbResult, nested bool) error {
 	if info.dml && !info.returning {
 		if !nested && !info.named {
 			done, n, id, err := c.execFast(c.handleFrom(dc), st, args)
@@ -579,21 +625,31 @@ func (c *dbConn) prepare(ctx context.Context, dc driver.Conn, q string, nested b
 	if nested {
 		return dc.(driver.ConnPrepareContext).PrepareContext(ctx, q)
 	}
-	if st, ok := c.stmts[q]; ok {
-		return st, nil
+	last := c.last.ok && q == c.last.q
+	if last && c.last.st != nil {
+		return c.last.st, nil
 	}
-	st, err := dc.(driver.ConnPrepareContext).PrepareContext(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	if len(c.stmts) >= 128 {
-		for k, old := range c.stmts {
-			old.Close()
-			delete(c.stmts, k)
-			break
+	st, ok := c.stmts[q]
+	if !ok {
+		var err error
+		if st, err = dc.(driver.ConnPrepareContext).PrepareContext(ctx, q); err != nil {
+			return nil, err
 		}
+		if len(c.stmts) >= 128 {
+			for k, old := range c.stmts {
+				if old == c.last.st {
+					c.last.st = nil
+				}
+				old.Close()
+				delete(c.stmts, k)
+				break
+			}
+		}
+		c.stmts[q] = st
 	}
-	c.stmts[q] = st
+	if last {
+		c.last.st = st
+	}
 	return st, nil
 }
 
@@ -609,7 +665,7 @@ func (c *dbConn) script(ctx context.Context, q string) error {
 		return err
 	}
 	if c.inTransaction() {
-		if err := c.execRaw(ctx, "COMMIT"); err != nil {
+		if err := c.execTx(ctx, "COMMIT", nested); err != nil {
 			return err
 		}
 		c.inTx = false
@@ -647,7 +703,7 @@ func (c *dbConn) finishTx(ctx context.Context, commit bool) error {
 	if commit {
 		verb = "COMMIT"
 	}
-	err := c.pendingErr(c.stopErr(c.execRaw(ctx, verb)), nested)
+	err := c.pendingErr(c.stopErr(c.execTx(ctx, verb, nested)), nested)
 	if err == nil || !commit {
 		c.inTx = false
 	}
@@ -689,6 +745,11 @@ func (c *dbConn) close() error {
 		for _, st := range c.stmts {
 			st.Close()
 		}
+		c.last.st = nil
+		for _, ts := range c.txStmts {
+			ts.st.Close()
+		}
+		c.txStmts = nil
 		return nil
 	})
 	if c.inTransaction() {
@@ -708,6 +769,7 @@ func (c *dbConn) close() error {
 // driverMsg is SQLite's message in the driver's text of an error:
 // modernc formats "<generic text>: <message> (<code>)".
 func driverMsg(msg string) string {
+	msg = strings.TrimSuffix(msg, " (SQLITE_BUSY)") // the driver's mark after the code
 	if i := strings.LastIndex(msg, " ("); i >= 0 && strings.HasSuffix(msg, ")") {
 		msg = msg[:i]
 	}

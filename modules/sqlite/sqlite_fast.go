@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"database/sql/driver"
 	"fmt"
 	"unsafe"
@@ -248,4 +249,71 @@ func (c *dbConn) columnNames(tls *libc.TLS, pstmt uintptr, n int) []string {
 func cStringIs(p uintptr, s string) bool {
 	b := unsafe.Slice((*byte)(cPtr(p)), len(s)+1)
 	return string(b[:len(s)]) == s && b[len(s)] == 0
+}
+
+// txStmt is a prepared BEGIN, COMMIT or ROLLBACK and its sqlite3_stmt*.
+type txStmt struct {
+	st driver.Stmt
+	p  uintptr
+}
+
+// beginSQL is the BEGIN that opens a transaction at isolation level iso
+// (constants: no new string a transaction).
+func beginSQL(iso string) string {
+	switch iso {
+	case "":
+		return "BEGIN "
+	case "DEFERRED":
+		return "BEGIN DEFERRED"
+	case "IMMEDIATE":
+		return "BEGIN IMMEDIATE"
+	case "EXCLUSIVE":
+		return "BEGIN EXCLUSIVE"
+	}
+	return "BEGIN " + iso
+}
+
+// execTx runs q, a BEGIN, COMMIT or ROLLBACK of the legacy transaction
+// control (c.mu held), from a statement the connection keeps prepared and
+// on the C API: a loop that commits every row runs these as often as its
+// INSERTs, and the driver's exec compiles each one anew. A run inside a
+// callback (nested), a handed-in connection and one with a script's
+// authorizer — which CPython consults as it compiles each BEGIN and
+// COMMIT — go the driver's way.
+func (c *dbConn) execTx(ctx context.Context, q string, nested bool) error {
+	h := c.h
+	if nested || c.raw == nil || h.db == 0 || c.hooks != nil && !c.hooks.auth.IsUndef() {
+		return c.execRaw(ctx, q)
+	}
+	ts, ok := c.txStmts[q]
+	if !ok {
+		st, err := c.raw.(driver.ConnPrepareContext).PrepareContext(ctx, q)
+		if err != nil {
+			return err
+		}
+		if ts = (txStmt{st, stmtHandle(st)}); ts.p == 0 {
+			st.Close()
+			return c.execRaw(ctx, q)
+		}
+		if c.txStmts == nil {
+			c.txStmts = map[string]txStmt{}
+		}
+		c.txStmts[q] = ts
+	}
+	rc := sqlite3lib.Xsqlite3_step(h.tls, ts.p)
+	for rc == sqlite3lib.SQLITE_ROW {
+		rc = sqlite3lib.Xsqlite3_step(h.tls, ts.p)
+	}
+	var err error
+	switch rc {
+	case sqlite3lib.SQLITE_DONE:
+	case sqliteLockedSharedCache:
+		// The driver waits for the other connection (unlock_notify).
+		sqlite3lib.Xsqlite3_reset(h.tls, ts.p)
+		return c.execRaw(ctx, q)
+	default:
+		err = driverError(h, rc)
+	}
+	sqlite3lib.Xsqlite3_reset(h.tls, ts.p)
+	return err
 }

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"database/sql"
-	"regexp"
 	"strings"
 
 	sqlite "modernc.org/sqlite"
@@ -96,13 +95,13 @@ func (g *hermeticGuard) authorize(action int32, arg1, arg2, dbName, trigger stri
 }
 
 // plainVacuum is a VACUUM statement without INTO (nothing else in the text).
-var plainVacuum = regexp.MustCompile(`(?i)^VACUUM(\s+("[^"]*"|[A-Za-z_][A-Za-z0-9_$]*))?[\s;]*$`)
+var plainVacuum = lazyRegexp(`(?i)^VACUUM(\s+("[^"]*"|[A-Za-z_][A-Za-z0-9_$]*))?[\s;]*$`)
 
 // before readies the guard for statement q (first keyword kw); done must
 // follow when it has run.
 func (g *hermeticGuard) before(q, kw string) {
 	g.refused = ""
-	g.vacuuming = kw == "VACUUM" && plainVacuum.MatchString(skipSQLSpace(q))
+	g.vacuuming = kw == "VACUUM" && plainVacuum().MatchString(skipSQLSpace(q))
 	if g.vacuuming && g.limited {
 		sqlite.Limit(g.handed, sqlite3lib.SQLITE_LIMIT_ATTACHED, g.oldLimit)
 	}

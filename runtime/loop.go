@@ -23,7 +23,7 @@ type Loop struct {
 
 	ready  ring
 	timers timerHeap
-	seq    uint64
+	seq    uint32 // timerEntry.seq of the newest timer (wraps: see timerHeap.Less)
 
 	inboxMu sync.Mutex
 	inbox   []*Handle // posted by other goroutines; moved to ready by the loop
@@ -93,10 +93,14 @@ type Handle struct {
 }
 
 // timerEntry is what the timer heap orders: a Handle's, or a TimerFuture's
-// (which needs no callback: 24 bytes, so that a sleep is 96).
+// (which needs no callback: 16 bytes, so that a sleep is 80, a size class
+// of Go's allocator).
 type timerEntry struct {
-	when      float64
-	seq       uint64
+	when float64
+	// seq orders timers with the same deadline by creation. It wraps
+	// around: Less compares the difference as signed, which is right while
+	// the timers sharing a deadline were made fewer than 2**31 timers apart.
+	seq       uint32
 	cancelled bool
 	timer     bool // a Handle made by call_at/call_later (a TimerHandle)
 	kind      handleKind
@@ -605,7 +609,7 @@ func (h timerHeap) Less(i, j int) bool {
 	if h[i].when != h[j].when {
 		return h[i].when < h[j].when
 	}
-	return h[i].seq < h[j].seq
+	return int32(h[i].seq-h[j].seq) < 0
 }
 func (h timerHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
 func (h *timerHeap) Push(x any)   { *h = append(*h, x.(*timerEntry)) }

@@ -569,35 +569,63 @@ func (l *Loop) Closed() bool { return l.closed }
 // Running reports loop.is_running().
 func (l *Loop) Running() bool { return l.running }
 
-// ring is a growable FIFO of ready items.
+// ring is the FIFO of ready items: a chain of fixed-size blocks. Unlike a
+// growable array it never copies, its memory follows the number of items
+// queued (a million tasks made at once need a big queue for one loop
+// iteration, not for the rest of the run), and a drained queue keeps one
+// block plus one spare, so steady traffic allocates nothing.
 type ring struct {
-	buf        []readyItem
-	head, size int
+	head, tail *readyBlock
+	hi, ti     int // next item to pop in head, next free slot in tail
+	size       int
+	spare      *readyBlock // an emptied block kept for the next push
+}
+
+// readyBlockLen items of 24 bytes and the link make 6128 bytes, just
+// under Go's 6144-byte size class.
+const readyBlockLen = 255
+
+type readyBlock struct {
+	items [readyBlockLen]readyItem
+	next  *readyBlock
 }
 
 func (r *ring) len() int { return r.size }
 
 func (r *ring) push(it readyItem) {
-	if r.size == len(r.buf) {
-		n := len(r.buf) * 2
-		if n == 0 {
-			n = 64
+	if r.tail == nil || r.ti == readyBlockLen {
+		b := r.spare
+		if b != nil {
+			r.spare = nil
+		} else {
+			b = new(readyBlock)
 		}
-		nb := make([]readyItem, n)
-		for i := 0; i < r.size; i++ {
-			nb[i] = r.buf[(r.head+i)%len(r.buf)]
+		if r.tail == nil {
+			r.head, r.hi = b, 0
+		} else {
+			r.tail.next = b
 		}
-		r.buf, r.head = nb, 0
+		r.tail, r.ti = b, 0
 	}
-	r.buf[(r.head+r.size)%len(r.buf)] = it
+	r.tail.items[r.ti] = it
+	r.ti++
 	r.size++
 }
 
 func (r *ring) pop() readyItem {
-	it := r.buf[r.head]
-	r.buf[r.head] = readyItem{}
-	r.head = (r.head + 1) % len(r.buf)
+	b := r.head
+	it := b.items[r.hi]
+	b.items[r.hi] = readyItem{}
+	r.hi++
 	r.size--
+	if r.hi == r.ti && b == r.tail {
+		// Drained: reuse the block from its start.
+		r.hi, r.ti = 0, 0
+	} else if r.hi == readyBlockLen {
+		r.head, r.hi = b.next, 0
+		b.next = nil
+		r.spare = b
+	}
 	return it
 }
 

@@ -42,3 +42,39 @@ func TestTimerSeqWraps(t *testing.T) {
 		t.Errorf("the earlier deadline should run first whatever the seq")
 	}
 }
+
+// The ready queue is FIFO across its blocks, whatever the mix of pushes
+// and pops, and a drained queue keeps at most two blocks.
+func TestReadyRingFIFO(t *testing.T) {
+	var r ring
+	var model []int
+	futs := make([]Future, 3000)
+	next := 0
+	for round := 0; round < 40; round++ {
+		pushes, pops := (round*97)%700, (round*61)%650
+		for i := 0; i < pushes && next < len(futs); i++ {
+			r.push(readyItem{fut: &futs[next]})
+			model = append(model, next)
+			next++
+		}
+		for i := 0; i < pops && len(model) > 0; i++ {
+			it := r.pop()
+			if it.fut != &futs[model[0]] {
+				t.Fatalf("round %d: popped the wrong item", round)
+			}
+			model = model[1:]
+		}
+		if r.len() != len(model) {
+			t.Fatalf("round %d: len %d, want %d", round, r.len(), len(model))
+		}
+	}
+	for len(model) > 0 {
+		if it := r.pop(); it.fut != &futs[model[0]] {
+			t.Fatal("draining popped the wrong item")
+		}
+		model = model[1:]
+	}
+	if r.head != r.tail || r.len() != 0 {
+		t.Errorf("a drained queue should keep one block")
+	}
+}

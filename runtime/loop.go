@@ -1,7 +1,6 @@
 package runtime
 
 import (
-	"container/heap"
 	"fmt"
 	"sync"
 	"time"
@@ -236,7 +235,7 @@ func (l *Loop) CallSoon(fn func()) *Handle {
 func (l *Loop) CallAt(when float64, fn func()) *Handle {
 	l.seq++
 	h := &Handle{timerEntry: timerEntry{when: when, seq: l.seq, timer: true}, fn: fn}
-	heap.Push(&l.timers, &h.timerEntry)
+	l.timers.push(&h.timerEntry)
 	if l.Observer != nil {
 		l.Observer.Event(Event{Kind: EvTimer, Time: l.Time(), When: when})
 	}
@@ -344,8 +343,8 @@ type ErrDeadlock struct{ Waiting []string }
 // runOnce is one iteration: wait for I/O or timers, then run the callbacks
 // that were ready at that moment.
 func (l *Loop) runOnce() error {
-	for l.timers.Len() > 0 && l.timers[0].cancelled {
-		heap.Pop(&l.timers)
+	for l.timers.len() > 0 && l.timers.top().cancelled {
+		l.timers.pop()
 	}
 	l.drainInbox()
 	if l.ready.len() == 0 && !l.stopping {
@@ -356,16 +355,16 @@ func (l *Loop) runOnce() error {
 	}
 	// Timers that are due become ready, in deadline order.
 	end := l.clock.Now() + 1e-9
-	for l.timers.Len() > 0 {
-		h := l.timers[0]
+	for l.timers.len() > 0 {
+		h := l.timers.top()
 		if h.cancelled {
-			heap.Pop(&l.timers)
+			l.timers.pop()
 			continue
 		}
 		if h.when >= end {
 			break
 		}
-		heap.Pop(&l.timers)
+		l.timers.pop()
 		l.ready.push(handleItem(h))
 	}
 	n := l.ready.len()
@@ -414,8 +413,8 @@ func (l *Loop) wait() error {
 		return l.waitVirtual(vc)
 	}
 	var timeout time.Duration = -1
-	if l.timers.Len() > 0 {
-		d := l.timers[0].when - l.clock.Now()
+	if l.timers.len() > 0 {
+		d := l.timers.top().when - l.clock.Now()
 		if d <= 0 {
 			return nil
 		}
@@ -468,8 +467,8 @@ func (l *Loop) waitVirtual(vc *VirtualClock) error {
 			continue
 		}
 		next, haveTimer := 0.0, false
-		if l.timers.Len() > 0 {
-			next, haveTimer = l.timers[0].when, true
+		if l.timers.len() > 0 {
+			next, haveTimer = l.timers.top().when, true
 		}
 		// A thread due at the same instant as a timer goes first: in real
 		// time its sleep began before the timer was armed.
@@ -556,7 +555,7 @@ func (l *Loop) Close() error {
 	l.inboxMu.Unlock()
 	close(l.closedCh)
 	l.ready = ring{}
-	l.timers = nil
+	l.timers = timerHeap{}
 	if l.defaultExecutor != nil {
 		l.defaultExecutor.Shutdown(false)
 	}
@@ -627,25 +626,4 @@ func (r *ring) pop() readyItem {
 		r.spare = b
 	}
 	return it
-}
-
-// timerHeap orders timers by deadline, FIFO among equal deadlines.
-type timerHeap []*timerEntry
-
-func (h timerHeap) Len() int { return len(h) }
-func (h timerHeap) Less(i, j int) bool {
-	if h[i].when != h[j].when {
-		return h[i].when < h[j].when
-	}
-	return int32(h[i].seq-h[j].seq) < 0
-}
-func (h timerHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *timerHeap) Push(x any)   { *h = append(*h, x.(*timerEntry)) }
-func (h *timerHeap) Pop() any {
-	old := *h
-	n := len(old)
-	x := old[n-1]
-	old[n-1] = nil
-	*h = old[:n-1]
-	return x
 }

@@ -32,14 +32,55 @@ func TestTimerSeqWraps(t *testing.T) {
 	for _, c := range []struct{ older, newer uint32 }{
 		{1, 2}, {0xfffffffe, 0xffffffff}, {0xffffffff, 0}, {0xfffffff0, 5},
 	} {
-		h := timerHeap{{when: 1, seq: c.older}, {when: 1, seq: c.newer}}
-		if !h.Less(0, 1) || h.Less(1, 0) {
+		a, b := &timerEntry{when: 1, seq: c.older}, &timerEntry{when: 1, seq: c.newer}
+		if !before(a, b) || before(b, a) {
 			t.Errorf("seq %#x should run before %#x", c.older, c.newer)
 		}
 	}
-	h := timerHeap{{when: 2, seq: 1}, {when: 1, seq: 9}}
-	if !h.Less(1, 0) {
+	if !before(&timerEntry{when: 1, seq: 9}, &timerEntry{when: 2, seq: 1}) {
 		t.Errorf("the earlier deadline should run first whatever the seq")
+	}
+}
+
+// The timer heap pops the earliest (deadline, seq) timer across its
+// blocks, with pushes and pops mixed, and gives blocks back as it shrinks.
+func TestTimerHeapOrder(t *testing.T) {
+	var h timerHeap
+	var model []*timerEntry
+	var seq uint32 = 0xffffff00 // crosses the wrap on the way
+	x := uint32(7)
+	rnd := func(n uint32) uint32 { x = x*1664525 + 1013904223; return (x >> 8) % n }
+	pop := func() {
+		m := 0
+		for i, e := range model {
+			if before(e, model[m]) {
+				m = i
+			}
+		}
+		if e := h.pop(); e != model[m] {
+			t.Fatalf("popped %v, want %v", *e, *model[m])
+		}
+		model = append(model[:m], model[m+1:]...)
+	}
+	for round := 0; round < 6; round++ {
+		for i := 0; i < 3000+round*500; i++ {
+			seq++
+			e := &timerEntry{when: float64(rnd(50)), seq: seq}
+			h.push(e)
+			model = append(model, e)
+			if rnd(4) == 0 {
+				pop()
+			}
+		}
+		for h.len() > 2000 {
+			pop()
+		}
+	}
+	for h.len() > 0 {
+		pop()
+	}
+	if len(h.blocks) > 1 {
+		t.Errorf("an empty heap keeps %d blocks", len(h.blocks))
 	}
 }
 

@@ -308,7 +308,7 @@ func trackCoroutines(it *vm.Interp) func() {
 		QualName() string
 		Origin() *vm.Origin
 	}
-	var made []tracked
+	var made trackedList[tracked]
 	limit := 4096
 	// Coroutines made at one line share one Origin (a pointer per
 	// coroutine rather than a string and a line); the table stops growing
@@ -336,23 +336,16 @@ func trackCoroutines(it *vm.Interp) func() {
 		// Most coroutines are awaited as soon as they are made (`await
 		// asyncio.sleep(1)`): when the last one was, c takes its place,
 		// so that the list holds the unawaited and not every sleep.
-		if n := len(made); n > 0 && made[n-1].Awaited() {
-			made[n-1] = c
+		if p := made.last(); p != nil && (*p).Awaited() {
+			*p = c
 			return
 		}
-		made = append(made, c)
-		if len(made) >= limit {
+		made.push(c)
+		if made.n >= limit {
 			// Forget coroutines that were awaited; amortised by growing the limit.
-			kept := made[:0]
-			for _, c := range made {
-				if !c.Awaited() {
-					kept = append(kept, c)
-				}
-			}
-			clear(made[len(kept):])
-			made = kept
-			if len(made)*2 > limit {
-				limit = len(made) * 2
+			made.keep(func(c tracked) bool { return !c.Awaited() })
+			if made.n*2 > limit {
+				limit = made.n * 2
 			}
 		}
 	}
@@ -370,7 +363,7 @@ func trackCoroutines(it *vm.Interp) func() {
 		}
 	}
 	return func() {
-		for _, c := range made {
+		for _, c := range made.all() {
 			if c.Awaited() {
 				continue
 			}
@@ -427,4 +420,64 @@ func systemExitCode(it *vm.Interp, exc *vm.Instance) int {
 	}
 	it.WriteStderr(s + "\n")
 	return 1
+}
+
+// trackedList is a list in blocks of 512: the coroutine tracker's list
+// grows to one entry per coroutine made and not yet awaited (a million at
+// `gather(*(work(i) for i in range(10**6)))`), and a growing array would
+// copy it over and over and leave four times its size of garbage.
+type trackedList[T any] struct {
+	blocks [][]T
+	n      int
+}
+
+const trackedBlockLen = 512
+
+// last returns the newest entry's slot (nil when empty).
+func (l *trackedList[T]) last() *T {
+	if l.n == 0 {
+		return nil
+	}
+	i := l.n - 1
+	return &l.blocks[i/trackedBlockLen][i%trackedBlockLen]
+}
+
+func (l *trackedList[T]) push(v T) {
+	if l.n == len(l.blocks)*trackedBlockLen {
+		l.blocks = append(l.blocks, make([]T, trackedBlockLen))
+	}
+	l.blocks[l.n/trackedBlockLen][l.n%trackedBlockLen] = v
+	l.n++
+}
+
+// keep drops the entries for which ok is false, in order, and the blocks
+// that empties.
+func (l *trackedList[T]) keep(ok func(T) bool) {
+	j := 0
+	for i := 0; i < l.n; i++ {
+		v := l.blocks[i/trackedBlockLen][i%trackedBlockLen]
+		if ok(v) {
+			l.blocks[j/trackedBlockLen][j%trackedBlockLen] = v
+			j++
+		}
+	}
+	var zero T
+	for i := j; i < l.n; i++ {
+		l.blocks[i/trackedBlockLen][i%trackedBlockLen] = zero
+	}
+	l.n = j
+	used := (j + trackedBlockLen - 1) / trackedBlockLen
+	clear(l.blocks[used:])
+	l.blocks = l.blocks[:used]
+}
+
+// all yields the entries in order.
+func (l *trackedList[T]) all() func(yield func(int, T) bool) {
+	return func(yield func(int, T) bool) {
+		for i := 0; i < l.n; i++ {
+			if !yield(i, l.blocks[i/trackedBlockLen][i%trackedBlockLen]) {
+				return
+			}
+		}
+	}
 }

@@ -63,9 +63,9 @@ func (l *Loop) CancelAllTasks() error {
 		if t.Cancelled() {
 			continue
 		}
-		if t.exc != nil {
+		if t.excSet {
 			t.logTraceback = false
-			l.ReportError("unhandled exception during asyncio.run() shutdown", t.exc, ContextItem{"task", t.value()})
+			l.ReportError("unhandled exception during asyncio.run() shutdown", t.exc(), ContextItem{"task", t.value()})
 		}
 	}
 	return nil
@@ -76,9 +76,9 @@ func (l *Loop) CancelAllTasks() error {
 // garbage collected; asy does it, deterministically, when the loop closes).
 func (l *Loop) ReportUnretrieved() {
 	for _, t := range l.tasks {
-		if t.logTraceback && t.exc != nil {
+		if t.logTraceback && t.excSet {
 			t.logTraceback = false
-			l.ReportError("Task exception was never retrieved", t.exc, ContextItem{"future", t.value()})
+			l.ReportError("Task exception was never retrieved", t.exc(), ContextItem{"future", t.value()})
 		}
 	}
 }
@@ -137,7 +137,12 @@ func (f *Future) Self() vm.Object { return f.self() }
 func (t *Task) SetName(s string) { t.more().name = s }
 
 // Cancelling is the number of pending cancel requests.
-func (t *Task) Cancelling() int { return int(t.cancels) }
+func (t *Task) Cancelling() int {
+	if t.extra == nil {
+		return 0
+	}
+	return int(t.extra.cancels)
+}
 
 // CallbackError reports an exception raised by a scheduled callback.
 func (l *Loop) CallbackError(err error, cb vm.Value) {

@@ -230,13 +230,13 @@ func (l *Loop) waitWorker(vc *VirtualClock) error {
 		l.t.Blocking(func() { <-l.wake })
 		return nil
 	}
-	if l.timers.Len() > 0 && l.timers[0].when <= vc.Now() {
+	if l.timers.len() > 0 && l.timers.top().when <= vc.Now() {
 		l.inboxMu.Unlock()
 		return nil // due already
 	}
 	var fired <-chan struct{} // nil (never ready) without a timer
-	if l.timers.Len() > 0 {
-		l.park, l.parkSleeper = parkSleeping, vc.StartSleep(l.timers[0].when)
+	if l.timers.len() > 0 {
+		l.park, l.parkSleeper = parkSleeping, vc.StartSleep(l.timers.top().when)
 		fired = l.parkSleeper.Done()
 	} else {
 		l.park = parkIdle

@@ -26,16 +26,19 @@ func (s futState) String() string {
 
 // Future is asyncio.Future: a result that will arrive later. Tasks embed it.
 // A suspended task keeps its Task and the future it waits for, so the
-// Future is kept to 64 bytes (a Task to 112, a sleep to 112): what few
-// futures have (more than one done callback) hangs off a pointer, the
-// script-visible object is derived from kind, and the flags share a word.
+// Future is kept to 56 bytes (a Task to 96, a sleep to 80, size classes of
+// Go's allocator): what few futures have (more than one done callback)
+// hangs off a pointer, the script-visible object is derived from kind, an
+// exception shares the result's slot, and the flags share a word.
 type Future struct {
-	loop   *Loop
+	loop *Loop
+	// result is the result of a finished future; with excSet, the
+	// exception of a failed one (state finished) or, for a task cancelled by
+	// a CancelledError out of its coroutine (state cancelled), that
+	// CancelledError, which the first result() re-raises. A cancelled
+	// future's slot otherwise keeps the cancel message, and a pending
+	// task's the message of a requested cancel.
 	result vm.Value
-	// exc is the exception of a failed future (state finished); for a task
-	// cancelled by a CancelledError out of its coroutine (state cancelled),
-	// that CancelledError, which the first result() re-raises.
-	exc *vm.Instance
 	// waiter is the first done callback when it is a task's wakeup or a
 	// gather's child callback (waiter is then that Task's or
 	// GatheringFuture's Future): the common case of one waiter per future
@@ -46,6 +49,8 @@ type Future struct {
 	state futState
 	// kind says what embeds the Future (self derives the object from it).
 	kind futKind
+	// excSet: result holds an exception (see result).
+	excSet bool
 	// blocking is Python's _asyncio_future_blocking: set when yielded by await.
 	blocking bool
 	// logTraceback: an exception was set and nobody retrieved it yet.
@@ -55,6 +60,22 @@ type Future struct {
 	fromExecutor bool
 	// gatherMark is Gather's scratch mark for finding repeated children.
 	gatherMark bool
+	// mustCancel is the Task's: a cancel was requested while its coroutine
+	// could not take it (in the Future's spare byte, so a Task is 96 bytes).
+	mustCancel bool
+}
+
+// exc is the exception result holds (see Future.result), else nil.
+func (f *Future) exc() *vm.Instance {
+	if !f.excSet {
+		return nil
+	}
+	return f.result.AsObj().(*vm.Instance)
+}
+
+// setExc stores exc in the result's slot.
+func (f *Future) setExc(exc *vm.Instance) {
+	f.result, f.excSet = vm.Obj(exc), true
 }
 
 // futKind is what a Future is the first field of.
@@ -101,7 +122,7 @@ func (f *Future) failure() *vm.Instance {
 	if f.state != stateFinished {
 		return nil
 	}
-	return f.exc
+	return f.exc()
 }
 
 // callbacks returns the done callbacks after the waiter.
@@ -171,7 +192,7 @@ func (f *Future) SetException(exc *vm.Instance) error {
 	if exc.Class().IsSubclass(vm.StopIteration) {
 		return vm.Errorf(vm.TypeError, "StopIteration interacts badly with generators and cannot be raised into a Future")
 	}
-	f.exc = exc
+	f.setExc(exc)
 	f.state = stateFinished
 	f.logTraceback = true
 	f.scheduleCallbacks()
@@ -190,11 +211,23 @@ func (f *Future) Cancel(msg vm.Value) bool {
 	return true
 }
 
+// cancelWithError cancels a pending future (a task) with the CancelledError
+// its coroutine raised, which the first result() re-raises.
+func (f *Future) cancelWithError(exc *vm.Instance) {
+	f.logTraceback = false
+	if f.state != statePending {
+		return
+	}
+	f.state = stateCancelled
+	f.setExc(exc)
+	f.scheduleCallbacks()
+}
+
 // makeCancelledError builds the CancelledError a cancelled future raises.
 func (f *Future) makeCancelledError() *vm.Instance {
-	if f.state == stateCancelled && f.exc != nil {
-		e := f.exc
-		f.exc = nil
+	if f.state == stateCancelled && f.excSet {
+		e := f.exc()
+		f.result, f.excSet = vm.None, false
 		return e
 	}
 	if f.result.IsUndef() || f.result.IsNone() {
@@ -213,8 +246,8 @@ func (f *Future) Result() (vm.Value, error) {
 		return vm.Undef, vm.NewError(InvalidStateError, "Result is not set.")
 	}
 	f.logTraceback = false
-	if f.exc != nil {
-		return vm.Undef, f.exc
+	if e := f.exc(); e != nil {
+		return vm.Undef, e
 	}
 	return f.result, nil
 }
@@ -228,8 +261,8 @@ func (f *Future) Exception() (vm.Value, error) {
 		return vm.Undef, vm.NewError(InvalidStateError, "Exception is not set.")
 	}
 	f.logTraceback = false
-	if f.exc != nil {
-		return vm.Obj(f.exc), nil
+	if f.excSet {
+		return f.result, nil
 	}
 	return vm.None, nil
 }

@@ -91,14 +91,17 @@ func Gather(l *Loop, children []*Future, returnExceptions bool) *GatheringFuture
 			for i, c := range children {
 				switch {
 				case c.Cancelled():
-					msg := c.result // the cancel message
+					msg := c.result // the cancel message (none when it holds the CancelledError)
+					if c.excSet {
+						msg = vm.None
+					}
 					if msg.IsUndef() || msg.IsNone() {
 						msg = vm.Str("")
 					}
 					results[i] = vm.Obj(vm.NewException(CancelledError, msg))
 				case c.failure() != nil:
 					c.logTraceback = false
-					results[i] = vm.Obj(c.exc)
+					results[i] = c.result
 				default:
 					results[i] = c.result
 				}

@@ -1,7 +1,6 @@
 package runtime
 
 import (
-	"container/heap"
 	"fmt"
 	"sync"
 	"time"
@@ -23,7 +22,7 @@ type Loop struct {
 
 	ready  ring
 	timers timerHeap
-	seq    uint64
+	seq    uint32 // timerEntry.seq of the newest timer (wraps: see timerHeap.Less)
 
 	inboxMu sync.Mutex
 	inbox   []*Handle // posted by other goroutines; moved to ready by the loop
@@ -93,10 +92,14 @@ type Handle struct {
 }
 
 // timerEntry is what the timer heap orders: a Handle's, or a TimerFuture's
-// (which needs no callback: 24 bytes, so that a sleep is 96).
+// (which needs no callback: 16 bytes, so that a sleep is 80, a size class
+// of Go's allocator).
 type timerEntry struct {
-	when      float64
-	seq       uint64
+	when float64
+	// seq orders timers with the same deadline by creation. It wraps
+	// around: Less compares the difference as signed, which is right while
+	// the timers sharing a deadline were made fewer than 2**31 timers apart.
+	seq       uint32
 	cancelled bool
 	timer     bool // a Handle made by call_at/call_later (a TimerHandle)
 	kind      handleKind
@@ -232,7 +235,7 @@ func (l *Loop) CallSoon(fn func()) *Handle {
 func (l *Loop) CallAt(when float64, fn func()) *Handle {
 	l.seq++
 	h := &Handle{timerEntry: timerEntry{when: when, seq: l.seq, timer: true}, fn: fn}
-	heap.Push(&l.timers, &h.timerEntry)
+	l.timers.push(&h.timerEntry)
 	if l.Observer != nil {
 		l.Observer.Event(Event{Kind: EvTimer, Time: l.Time(), When: when})
 	}
@@ -340,8 +343,8 @@ type ErrDeadlock struct{ Waiting []string }
 // runOnce is one iteration: wait for I/O or timers, then run the callbacks
 // that were ready at that moment.
 func (l *Loop) runOnce() error {
-	for l.timers.Len() > 0 && l.timers[0].cancelled {
-		heap.Pop(&l.timers)
+	for l.timers.len() > 0 && l.timers.top().cancelled {
+		l.timers.pop()
 	}
 	l.drainInbox()
 	if l.ready.len() == 0 && !l.stopping {
@@ -352,16 +355,16 @@ func (l *Loop) runOnce() error {
 	}
 	// Timers that are due become ready, in deadline order.
 	end := l.clock.Now() + 1e-9
-	for l.timers.Len() > 0 {
-		h := l.timers[0]
+	for l.timers.len() > 0 {
+		h := l.timers.top()
 		if h.cancelled {
-			heap.Pop(&l.timers)
+			l.timers.pop()
 			continue
 		}
 		if h.when >= end {
 			break
 		}
-		heap.Pop(&l.timers)
+		l.timers.pop()
 		l.ready.push(handleItem(h))
 	}
 	n := l.ready.len()
@@ -410,8 +413,8 @@ func (l *Loop) wait() error {
 		return l.waitVirtual(vc)
 	}
 	var timeout time.Duration = -1
-	if l.timers.Len() > 0 {
-		d := l.timers[0].when - l.clock.Now()
+	if l.timers.len() > 0 {
+		d := l.timers.top().when - l.clock.Now()
 		if d <= 0 {
 			return nil
 		}
@@ -464,8 +467,8 @@ func (l *Loop) waitVirtual(vc *VirtualClock) error {
 			continue
 		}
 		next, haveTimer := 0.0, false
-		if l.timers.Len() > 0 {
-			next, haveTimer = l.timers[0].when, true
+		if l.timers.len() > 0 {
+			next, haveTimer = l.timers.top().when, true
 		}
 		// A thread due at the same instant as a timer goes first: in real
 		// time its sleep began before the timer was armed.
@@ -552,7 +555,7 @@ func (l *Loop) Close() error {
 	l.inboxMu.Unlock()
 	close(l.closedCh)
 	l.ready = ring{}
-	l.timers = nil
+	l.timers = timerHeap{}
 	if l.defaultExecutor != nil {
 		l.defaultExecutor.Shutdown(false)
 	}
@@ -565,55 +568,62 @@ func (l *Loop) Closed() bool { return l.closed }
 // Running reports loop.is_running().
 func (l *Loop) Running() bool { return l.running }
 
-// ring is a growable FIFO of ready items.
+// ring is the FIFO of ready items: a chain of fixed-size blocks. Unlike a
+// growable array it never copies, its memory follows the number of items
+// queued (a million tasks made at once need a big queue for one loop
+// iteration, not for the rest of the run), and a drained queue keeps one
+// block plus one spare, so steady traffic allocates nothing.
 type ring struct {
-	buf        []readyItem
-	head, size int
+	head, tail *readyBlock
+	hi, ti     int // next item to pop in head, next free slot in tail
+	size       int
+	spare      *readyBlock // an emptied block kept for the next push
+}
+
+// readyBlockLen items of 24 bytes and the link make 6128 bytes, just
+// under Go's 6144-byte size class.
+const readyBlockLen = 255
+
+type readyBlock struct {
+	items [readyBlockLen]readyItem
+	next  *readyBlock
 }
 
 func (r *ring) len() int { return r.size }
 
 func (r *ring) push(it readyItem) {
-	if r.size == len(r.buf) {
-		n := len(r.buf) * 2
-		if n == 0 {
-			n = 64
+	if r.tail == nil || r.ti == readyBlockLen {
+		b := r.spare
+		if b != nil {
+			r.spare = nil
+		} else {
+			b = new(readyBlock)
 		}
-		nb := make([]readyItem, n)
-		for i := 0; i < r.size; i++ {
-			nb[i] = r.buf[(r.head+i)%len(r.buf)]
+		if r.tail == nil {
+			r.head, r.hi = b, 0
+		} else {
+			r.tail.next = b
 		}
-		r.buf, r.head = nb, 0
+		r.tail, r.ti = b, 0
 	}
-	r.buf[(r.head+r.size)%len(r.buf)] = it
+	r.tail.items[r.ti] = it
+	r.ti++
 	r.size++
 }
 
 func (r *ring) pop() readyItem {
-	it := r.buf[r.head]
-	r.buf[r.head] = readyItem{}
-	r.head = (r.head + 1) % len(r.buf)
+	b := r.head
+	it := b.items[r.hi]
+	b.items[r.hi] = readyItem{}
+	r.hi++
 	r.size--
-	return it
-}
-
-// timerHeap orders timers by deadline, FIFO among equal deadlines.
-type timerHeap []*timerEntry
-
-func (h timerHeap) Len() int { return len(h) }
-func (h timerHeap) Less(i, j int) bool {
-	if h[i].when != h[j].when {
-		return h[i].when < h[j].when
+	if r.hi == r.ti && b == r.tail {
+		// Drained: reuse the block from its start.
+		r.hi, r.ti = 0, 0
+	} else if r.hi == readyBlockLen {
+		r.head, r.hi = b.next, 0
+		b.next = nil
+		r.spare = b
 	}
-	return h[i].seq < h[j].seq
-}
-func (h timerHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *timerHeap) Push(x any)   { *h = append(*h, x.(*timerEntry)) }
-func (h *timerHeap) Pop() any {
-	old := *h
-	n := len(old)
-	x := old[n-1]
-	old[n-1] = nil
-	*h = old[:n-1]
-	return x
+	return it
 }

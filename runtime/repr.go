@@ -15,8 +15,8 @@ func (f *Future) Repr(t *vm.Thread) (string, error) {
 func (f *Future) reprInfo(t *vm.Thread, kind string) string {
 	parts := []string{kind, strings.ToLower(f.state.String())}
 	if f.state == stateFinished {
-		if f.exc != nil {
-			s, _ := t.Repr(vm.Obj(f.exc))
+		if f.excSet {
+			s, _ := t.Repr(f.result)
 			parts = append(parts, "exception="+s)
 		} else {
 			s, _ := t.Repr(f.result)
@@ -191,8 +191,8 @@ func (task *Task) Repr(t *vm.Thread) (string, error) {
 	b.WriteString(" coro=")
 	b.WriteString(task.coroRepr())
 	if task.state == stateFinished {
-		if task.exc != nil {
-			s, _ := t.Repr(vm.Obj(task.exc))
+		if task.excSet {
+			s, _ := t.Repr(task.result)
 			b.WriteString(" exception=" + s)
 		} else {
 			s, _ := t.Repr(task.result)

@@ -20,11 +20,10 @@ type Task struct {
 	// creator's (nil while empty).
 	ctx *vm.Context
 	// id numbers the task for its default name.
-	id         int
-	cancels    int32 // cancel requests not yet uncancelled (cancelling())
-	mustCancel bool
-	// With these fields a Task is 112 bytes, a size class of Go's
-	// allocator: a field more costs 16 bytes per suspended task.
+	id int
+	// With these fields a Task is 96 bytes, a size class of Go's
+	// allocator: a field more costs 16 bytes per suspended task (its
+	// mustCancel flag lives in the Future's spare byte).
 }
 
 type taskExtra struct {
@@ -35,6 +34,8 @@ type taskExtra struct {
 	shown vm.Object
 	// name is the task's name, "" until given or asked for (Task-<id>).
 	name string
+	// cancels counts the cancel requests not yet uncancelled (cancelling()).
+	cancels int32
 }
 
 func (t *Task) more() *taskExtra {
@@ -121,7 +122,7 @@ func (t *Task) Cancel(msg vm.Value) bool {
 	if t.Done() {
 		return false
 	}
-	t.cancels++
+	t.more().cancels++
 	if t.futWaiter != nil {
 		if t.futWaiter.cancelFuture(msg) {
 			return true
@@ -182,8 +183,8 @@ func (t *Task) step(exc *vm.Instance) {
 	case err != nil:
 		inst := vm.AsException(err)
 		if isCancelledError(inst) {
-			t.exc = inst // once cancelled, makeCancelledError re-raises it
-			t.Future.Cancel(vm.None)
+			t.cancelWithError(inst) // makeCancelledError re-raises it once
+
 			l.observeDone(t, "cancelled")
 			return
 		}
@@ -272,10 +273,13 @@ func (t *Task) wakeup(fut *Future) {
 
 // Uncancel decrements the pending cancellation count (Task.uncancel()).
 func (t *Task) Uncancel() int {
-	if t.cancels > 0 {
-		t.cancels--
+	if t.extra == nil {
+		return 0
 	}
-	return int(t.cancels)
+	if t.extra.cancels > 0 {
+		t.extra.cancels--
+	}
+	return int(t.extra.cancels)
 }
 
 // asFuture returns the Future inside a yielded future or task.

@@ -1,7 +1,6 @@
 package runtime
 
 import (
-	"container/heap"
 	"unsafe"
 
 	"github.com/asylang/asy/vm"
@@ -46,7 +45,7 @@ func (tf *TimerFuture) Arm(l *Loop, delay float64) {
 	l.seq++
 	when := l.Time() + delay
 	tf.h = timerEntry{when: when, seq: l.seq, timer: true, kind: handleTimer, aux: tf.h.aux}
-	heap.Push(&l.timers, &tf.h)
+	l.timers.push(&tf.h)
 	if l.Observer != nil {
 		l.Observer.Event(Event{Kind: EvTimer, Time: l.Time(), When: when})
 	}

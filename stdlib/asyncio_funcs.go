@@ -393,7 +393,7 @@ func (s *timerSleep) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) {
 // awaitable so that a sleeping task costs no extra frame. Like the coroutine
 // it does nothing until awaited: the delay is checked and the loop looked up
 // on the first step. Its future and timer handle are part of it: a sleep is
-// one allocation of 96 bytes, a size class of Go's allocator (its flags live
+// one allocation of 80 bytes, a size class of Go's allocator (its flags live
 // in the timer's spare byte, the CoroutineMark's fields are spelled out).
 type sleepCoro struct {
 	origin *vm.Origin

@@ -1387,7 +1387,7 @@ loop:
 					if err := t.GrowCheck(len(l.items), cap(l.items), SizeValue); err != nil {
 						return err
 					}
-					l.items = append(l.items, v)
+					l.items = appendValue(l.items, v)
 					return nil
 				}); e != nil {
 					err = e

@@ -41,10 +41,28 @@ func (l *List) Append(v Value) { l.items = appendValue(l.items, v) }
 // room for four items, as CPython's list_resize does: Go's append would
 // reallocate at 1, 2 and 4.
 func appendValue(items []Value, v Value) []Value {
-	if cap(items) == 0 {
-		items = make([]Value, 0, 4)
+	if len(items) == cap(items) && (cap(items) == 0 || cap(items) >= 1024 && cap(items) < 1<<22) {
+		items = growValues(items)
 	}
 	return append(items, v)
+}
+
+// growValues makes room in a full list: four items for an empty one, twice
+// the capacity for a big one. Go's append grows a big array by a quarter,
+// which suits a language that frees the old array at once but leaves about
+// four times a list's final size of garbage until the next collection
+// (3 MB of items built item by item made 12 MB of garbage, 3 MB of a
+// 100,000-task program's peak memory); doubling leaves one time its size.
+// Capacity not yet written costs no memory for big arrays (fresh pages).
+// Past 4M items (96 MB) append's quarter steps resume: there a doubled
+// array's spare half and the copy's three sizes at once cost more.
+func growValues(items []Value) []Value {
+	if cap(items) == 0 {
+		return make([]Value, 0, 4)
+	}
+	n := make([]Value, len(items), 2*cap(items))
+	copy(n, items)
+	return n
 }
 
 // Truncate drops the items from index n on (the backing slot is cleared so

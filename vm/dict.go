@@ -2,13 +2,27 @@ package vm
 
 // Dict is an insertion-ordered hash map with Python key semantics
 // (1, 1.0 and True are the same key; instances hash via __hash__/__eq__).
-// Entries live in a slice in insertion order; index is an open-addressing
-// table of entry positions. Deleted entries are tombstoned and compacted
-// when they pile up.
+//
+// The layout follows CPython's compact dict: entries are a dense slice in
+// insertion order whose capacity is allocated once per resize (appending
+// never reallocates), and index is an open-addressing table of entry
+// positions. A dict of at most smallDictMax entries has no index at all:
+// lookups scan the entries' hashes, which is as fast as probing for so few
+// and saves the table's allocation for the many small dicts (keyword
+// arguments, records, json objects). Deleted entries are tombstoned (key
+// Undef) and dropped when the next resize compacts the entries, so a
+// resize never calls __hash__ again: each entry keeps its hash.
 type Dict struct {
 	entries []dictEntry
-	index   []int32 // -1 empty, -2 deleted, otherwise entry position
-	live    int
+	// index holds entry position+1; 0 is an empty slot (so a new table
+	// needs no initialising pass) and slotDeleted a deleted one. nil while
+	// the dict is small.
+	index []int32
+	live  int
+	// popped counts the entries popitem cut off the end whose index
+	// slots are still marked deleted: they use the table's room until the
+	// next resize, like the entries before them.
+	popped int
 	// version changes on every structural change, so iterators can detect
 	// "dictionary changed size during iteration".
 	version uint64
@@ -24,6 +38,15 @@ type dictEntry struct {
 
 func (*Dict) Class() *Class { return DictType }
 
+const (
+	slotEmpty   = 0
+	slotDeleted = -1
+	// smallDictMax is the most entries a dict holds without an index.
+	smallDictMax = 8
+	// smallDictFirst is the entries' capacity on the first insertion.
+	smallDictFirst = 4
+)
+
 // NewDict makes an empty dict.
 func NewDict() *Dict { return &Dict{} }
 
@@ -32,10 +55,7 @@ func NewDict() *Dict { return &Dict{} }
 func NewDictSized(n int) *Dict {
 	d := &Dict{}
 	if n > 0 {
-		d.entries = make([]dictEntry, 0, n)
-		d.live = n // sizes the index as grow() would for n items
-		d.grow()
-		d.live = 0
+		d.resize(n)
 	}
 	return d
 }
@@ -43,26 +63,39 @@ func NewDictSized(n int) *Dict {
 // Len is the number of items.
 func (d *Dict) Len() int { return d.live }
 
-const (
-	slotEmpty   = -1
-	slotDeleted = -2
-)
-
-// find returns the entry position of key, or -1, and the index slot where it
-// would be inserted.
+// find returns the entry position of key (hash h), or -1, and the index
+// slot where it would be inserted (-1 when the dict has no index). Script
+// code run by __eq__ may change the dict: the lookup then starts over, as
+// CPython's does, so the result always describes the dict as it is now.
 func (d *Dict) find(t *Thread, key Value, h uint64) (int, int, error) {
-	if len(d.index) == 0 {
+restart:
+	if d.index == nil {
+		for p := range d.entries {
+			e := &d.entries[p]
+			if e.hash != h || e.key.IsUndef() {
+				continue
+			}
+			stored := e.key
+			eq, ran, err := d.sameKey(t, stored, key)
+			if err != nil {
+				return -1, -1, err
+			}
+			if ran && d.changedAt(p, e, stored) {
+				goto restart
+			}
+			if eq {
+				return p, -1, nil
+			}
+		}
 		return -1, -1, nil
 	}
-	mask := uint64(len(d.index) - 1)
+	index := d.index
+	mask := uint64(len(index) - 1)
 	i := h & mask
 	perturb := h
 	insertAt := -1
-	// A str key (the common case) compares with str entries here, by
-	// pointer and then bytes, without the general equality protocol.
-	ks, strKey := key.o.(*StrObj)
 	for {
-		p := d.index[i]
+		p := index[i]
 		if p == slotEmpty {
 			if insertAt < 0 {
 				insertAt = int(i)
@@ -73,29 +106,17 @@ func (d *Dict) find(t *Thread, key Value, h uint64) (int, int, error) {
 			if insertAt < 0 {
 				insertAt = int(i)
 			}
-		} else {
-			e := &d.entries[p]
-			if e.hash == h {
-				if strKey {
-					if es, ok := e.key.o.(*StrObj); ok {
-						if es == ks || es.s == ks.s {
-							return int(p), int(i), nil
-						}
-						perturb >>= 5
-						i = (i*5 + 1 + perturb) & mask
-						continue
-					}
-				}
-				if e.key.Is(key) {
-					return int(p), int(i), nil
-				}
-				eq, err := t.keyEqual(e.key, key)
-				if err != nil {
-					return -1, -1, err
-				}
-				if eq {
-					return int(p), int(i), nil
-				}
+		} else if e := &d.entries[p-1]; e.hash == h {
+			stored := e.key
+			eq, ran, err := d.sameKey(t, stored, key)
+			if err != nil {
+				return -1, -1, err
+			}
+			if ran && d.changedAt(int(p-1), e, stored) {
+				goto restart
+			}
+			if eq {
+				return int(p - 1), int(i), nil
 			}
 		}
 		perturb >>= 5
@@ -103,37 +124,73 @@ func (d *Dict) find(t *Thread, key Value, h uint64) (int, int, error) {
 	}
 }
 
-func (d *Dict) grow() {
-	n := 8
-	for n*2 < (d.live+1)*3 {
-		n *= 2
-	}
-	n *= 2
-	// compact entries
-	if d.live != len(d.entries) {
-		j := 0
-		for _, e := range d.entries {
-			if !e.key.IsUndef() {
-				d.entries[j] = e
-				j++
-			}
+// sameKey compares a stored key with a looked-up one of the same hash. str
+// and int keys (the common ones) compare here without the equality
+// protocol; ran reports whether script code may have run.
+func (d *Dict) sameKey(t *Thread, stored, key Value) (eq, ran bool, err error) {
+	switch k := key.o.(type) {
+	case *StrObj:
+		if s, ok := stored.o.(*StrObj); ok {
+			return s == k || s.s == k.s, false, nil
 		}
-		clear(d.entries[j:])
-		d.entries = d.entries[:j]
+	case intTag:
+		if stored.isInt() {
+			return stored.n == key.n, false, nil
+		}
 	}
-	d.index = make([]int32, n)
-	for i := range d.index {
-		d.index[i] = slotEmpty
+	if stored.Is(key) {
+		return true, false, nil
 	}
-	mask := uint64(n - 1)
-	for p, e := range d.entries {
-		i := e.hash & mask
-		perturb := e.hash
+	eq, err = t.keyEqual(stored, key)
+	return eq, true, err
+}
+
+// changedAt reports whether the dict changed under a comparison with the
+// entry at position p (which was e, holding stored): the entries were
+// reallocated or cleared, or that entry no longer holds the key compared.
+func (d *Dict) changedAt(p int, e *dictEntry, stored Value) bool {
+	return p >= len(d.entries) || &d.entries[p] != e || !e.key.Is(stored)
+}
+
+// resize reallocates the entries with room for at least need items,
+// dropping tombstones, and rebuilds the index from the stored hashes.
+func (d *Dict) resize(need int) {
+	var size int // index size, 0 for none
+	capacity := smallDictFirst
+	if need > smallDictFirst {
+		capacity = smallDictMax
+	}
+	if need > smallDictMax {
+		// As CPython: a power-of-two table at most 2/3 full.
+		size = 16
+		for size*2/3 < need {
+			size *= 2
+		}
+		capacity = size * 2 / 3
+	}
+	entries := make([]dictEntry, 0, capacity)
+	for _, e := range d.entries {
+		if !e.key.IsUndef() {
+			entries = append(entries, e)
+		}
+	}
+	d.entries = entries
+	d.index = nil
+	d.popped = 0
+	if size == 0 {
+		return
+	}
+	d.index = make([]int32, size)
+	mask := uint64(size - 1)
+	for p := range entries {
+		h := entries[p].hash
+		i := h & mask
+		perturb := h
 		for d.index[i] != slotEmpty {
 			perturb >>= 5
 			i = (i*5 + 1 + perturb) & mask
 		}
-		d.index[i] = int32(p)
+		d.index[i] = int32(p + 1)
 	}
 }
 
@@ -182,20 +239,46 @@ func (d *Dict) setHashed(t *Thread, key, val Value, h uint64) error {
 		d.entries[p].val = val
 		return nil
 	}
-	if slot < 0 || len(d.entries)+1 > len(d.index)*2/3 {
-		if len(d.entries) >= growCheckMin {
-			if err := CheckAlloc(int64(len(d.entries))*2, 64+8); err != nil {
+	if len(d.entries)+d.popped >= cap(d.entries) {
+		// Full (tombstones count): make room for twice the live items,
+		// as CPython does (a table 3× their number), so a dict filled one
+		// key at a time resizes a logarithmic number of times and one that
+		// churns (insert one, delete one) is compacted at the same size.
+		need := 2 * d.live
+		if need <= d.live {
+			need = d.live + 1
+		}
+		if need >= growCheckMin {
+			if err := CheckAlloc(int64(need), 56+8); err != nil {
 				return err
 			}
 		}
-		d.grow()
-		_, slot, _ = d.find(t, key, h)
+		d.resize(need)
+		if d.index != nil {
+			slot = d.freeSlot(h)
+		}
+	} else if slot < 0 && d.index != nil {
+		slot = d.freeSlot(h)
 	}
-	d.index[slot] = int32(len(d.entries))
 	d.entries = append(d.entries, dictEntry{key: key, val: val, hash: h})
+	if d.index != nil {
+		d.index[slot] = int32(len(d.entries))
+	}
 	d.live++
 	d.version++
 	return nil
+}
+
+// freeSlot is the first empty or deleted index slot on h's probe path.
+func (d *Dict) freeSlot(h uint64) int {
+	mask := uint64(len(d.index) - 1)
+	i := h & mask
+	perturb := h
+	for d.index[i] > 0 {
+		perturb >>= 5
+		i = (i*5 + 1 + perturb) & mask
+	}
+	return int(i)
 }
 
 // Delete removes key, reporting whether it was present.
@@ -215,14 +298,49 @@ func (d *Dict) Delete(t *Thread, key Value) (Value, bool, error) {
 		}
 	}
 	d.entries[p] = dictEntry{}
-	d.index[slot] = slotDeleted
+	if slot >= 0 {
+		d.index[slot] = slotDeleted
+	}
 	d.live--
 	d.version++
 	if d.live == 0 {
-		d.entries = d.entries[:0]
-		d.index = nil
+		d.reuse()
 	}
 	return v, true, nil
+}
+
+// deleteAt removes the live entry at position p without hashing or
+// comparing its key again (popitem: the key's __hash__ is not called).
+func (d *Dict) deleteAt(p int) {
+	e := &d.entries[p]
+	if d.module != nil {
+		if s, ok := e.key.StrOf(); ok {
+			d.module.deleteSlot(s)
+		}
+	}
+	if d.index != nil {
+		mask := uint64(len(d.index) - 1)
+		i := e.hash & mask
+		perturb := e.hash
+		for d.index[i] != int32(p+1) {
+			perturb >>= 5
+			i = (i*5 + 1 + perturb) & mask
+		}
+		d.index[i] = slotDeleted
+	}
+	*e = dictEntry{}
+	d.live--
+	d.version++
+	if d.live == 0 {
+		d.reuse()
+	}
+}
+
+// reuse starts an emptied dict over in the same storage.
+func (d *Dict) reuse() {
+	d.entries = d.entries[:0]
+	clear(d.index)
+	d.popped = 0
 }
 
 // Clear removes everything.
@@ -237,6 +355,7 @@ func (d *Dict) Clear() {
 	d.entries = nil
 	d.index = nil
 	d.live = 0
+	d.popped = 0
 	d.version++
 }
 
@@ -272,19 +391,26 @@ func (d *Dict) entryAt(i int) (int, *dictEntry) {
 	return i, nil
 }
 
-// Copy makes a shallow copy.
+// Copy makes a shallow copy (the hashes are copied, not recomputed).
 func (d *Dict) Copy() *Dict {
-	n := &Dict{live: d.live}
-	n.entries = make([]dictEntry, 0, d.live)
-	for _, e := range d.entries {
-		if !e.key.IsUndef() {
-			n.entries = append(n.entries, e)
+	n := &Dict{}
+	if d.live == 0 {
+		return n
+	}
+	if d.live == len(d.entries) {
+		// No tombstones: the same layout, index included.
+		n.entries = make([]dictEntry, len(d.entries), cap(d.entries))
+		copy(n.entries, d.entries)
+		if d.index != nil {
+			n.index = make([]int32, len(d.index))
+			copy(n.index, d.index)
 		}
+		n.live = d.live
+		return n
 	}
-	if d.live > 0 {
-		n.live = len(n.entries)
-		n.grow()
-	}
+	n.entries = d.entries
+	n.resize(d.live)
+	n.live = d.live
 	return n
 }
 
@@ -309,7 +435,15 @@ func (d *Dict) PopLast(t *Thread) (Value, Value, bool) {
 	for i := len(d.entries) - 1; i >= 0; i-- {
 		e := d.entries[i]
 		if !e.key.IsUndef() {
-			d.Delete(t, e.key)
+			d.deleteAt(i)
+			// As CPython: the entries end here, so popping every item
+			// does not rescan the tombstones each time.
+			if len(d.entries) > i {
+				if d.index != nil {
+					d.popped += len(d.entries) - i
+				}
+				d.entries = d.entries[:i]
+			}
 			return e.key, e.val, true
 		}
 	}

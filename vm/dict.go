@@ -68,6 +68,8 @@ func (d *Dict) Len() int { return d.live }
 // code run by __eq__ may change the dict: the lookup then starts over, as
 // CPython's does, so the result always describes the dict as it is now.
 func (d *Dict) find(t *Thread, key Value, h uint64) (int, int, error) {
+	ks, _ := key.o.(*StrObj) // nil unless key is a str
+	intKey := key.isInt()
 restart:
 	if d.index == nil {
 		for p := range d.entries {
@@ -75,8 +77,14 @@ restart:
 			if e.hash != h || e.key.IsUndef() {
 				continue
 			}
+			if eq, decided := fastKeyEqual(e.key, key, ks, intKey); decided {
+				if eq {
+					return p, -1, nil
+				}
+				continue
+			}
 			stored := e.key
-			eq, ran, err := d.sameKey(t, stored, key)
+			eq, ran, err := slowKeyEqual(t, stored, key)
 			if err != nil {
 				return -1, -1, err
 			}
@@ -107,13 +115,18 @@ restart:
 				insertAt = int(i)
 			}
 		} else if e := &d.entries[p-1]; e.hash == h {
-			stored := e.key
-			eq, ran, err := d.sameKey(t, stored, key)
-			if err != nil {
-				return -1, -1, err
-			}
-			if ran && d.changedAt(int(p-1), e, stored) {
-				goto restart
+			eq, decided := fastKeyEqual(e.key, key, ks, intKey)
+			if !decided {
+				stored := e.key
+				var ran bool
+				var err error
+				eq, ran, err = slowKeyEqual(t, stored, key)
+				if err != nil {
+					return -1, -1, err
+				}
+				if ran && d.changedAt(int(p-1), e, stored) {
+					goto restart
+				}
 			}
 			if eq {
 				return int(p - 1), int(i), nil
@@ -124,20 +137,24 @@ restart:
 	}
 }
 
-// sameKey compares a stored key with a looked-up one of the same hash. str
-// and int keys (the common ones) compare here without the equality
-// protocol; ran reports whether script code may have run.
-func (d *Dict) sameKey(t *Thread, stored, key Value) (eq, ran bool, err error) {
-	switch k := key.o.(type) {
-	case *StrObj:
-		if s, ok := stored.o.(*StrObj); ok {
-			return s == k || s.s == k.s, false, nil
+// fastKeyEqual compares a stored key with a looked-up one of the same hash
+// when both are strs or both ints (the common keys), without the equality
+// protocol; decided is false for any other pair. ks is key as a *StrObj
+// (nil if it is not one), intKey whether it is an int.
+func fastKeyEqual(stored, key Value, ks *StrObj, intKey bool) (eq, decided bool) {
+	if ks != nil {
+		if es, ok := stored.o.(*StrObj); ok {
+			return es == ks || es.s == ks.s, true
 		}
-	case intTag:
-		if stored.isInt() {
-			return stored.n == key.n, false, nil
-		}
+	} else if intKey && stored.isInt() {
+		return stored.n == key.n, true
 	}
+	return false, false
+}
+
+// slowKeyEqual is stored == key by identity and then the equality
+// protocol; ran reports whether script code may have run.
+func slowKeyEqual(t *Thread, stored, key Value) (eq, ran bool, err error) {
 	if stored.Is(key) {
 		return true, false, nil
 	}

@@ -414,7 +414,9 @@ func (t *Thread) dictEqual(x, y *Dict) (bool, error) {
 		return false, err
 	}
 	defer t.leaveRecursion()
-	for _, e := range x.entries {
+	// By position, re-checking the bound: __eq__ may change x.
+	for p := 0; p < x.npos(); p++ {
+		e := *x.at(p)
 		if e.key.IsUndef() {
 			continue
 		}

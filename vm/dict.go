@@ -1,19 +1,32 @@
 package vm
 
+import "unsafe"
+
 // Dict is an insertion-ordered hash map with Python key semantics
 // (1, 1.0 and True are the same key; instances hash via __hash__/__eq__).
 //
-// The layout follows CPython's compact dict: entries are a dense slice in
-// insertion order whose capacity is allocated once per resize (appending
-// never reallocates), and index is an open-addressing table of entry
-// positions. A dict of at most smallDictMax entries has no index at all:
-// lookups scan the entries' hashes, which is as fast as probing for so few
-// and saves the table's allocation for the many small dicts (keyword
-// arguments, records, json objects). Deleted entries are tombstoned (key
-// Undef) and dropped when the next resize compacts the entries, so a
-// resize never calls __hash__ again: each entry keeps its hash.
+// The layout follows CPython's compact dict: entries are stored densely in
+// insertion order (each with its hash, so a resize never calls __hash__
+// again), and index is an open-addressing table of entry positions, at most
+// 2/3 full. Deleted entries are tombstoned (key Undef) and dropped when a
+// resize compacts the entries.
+//
+// A dict of at most smallDictMax entries has no index at all: lookups scan
+// the entries' hashes, as fast as probing for so few, and the many small
+// dicts (keyword arguments, records, json objects) save the table.
+//
+// Up to dictChunk entries are one slice whose capacity is fixed at each
+// resize, so appending never reallocates. Beyond that the entries continue
+// in chunks of dictChunk that are never moved: growing a big dict rebuilds
+// only its index (4 bytes a slot) and allocates the chunks it fills, where
+// one slice would be copied and its zeroed, twice-too-big successor
+// allocated at every doubling (most of the time of filling a big dict).
 type Dict struct {
+	// entries holds positions [0, dictChunk), the whole dict while it is
+	// smaller; cap(entries) is its room until the next resize (dictChunk
+	// once big is set).
 	entries []dictEntry
+	big     *dictChunks
 	// index holds entry position+1; 0 is an empty slot (so a new table
 	// needs no initialising pass) and slotDeleted a deleted one. nil while
 	// the dict is small.
@@ -23,12 +36,15 @@ type Dict struct {
 	// slots are still marked deleted: they use the table's room until the
 	// next resize, like the entries before them.
 	popped int
-	// version changes on every structural change, so iterators can detect
-	// "dictionary changed size during iteration".
-	version uint64
 	// module is set on a module's globals dict (globals(), __dict__):
 	// writes to str keys go through to the module's slots.
 	module *Module
+}
+
+// dictChunks holds a big dict's positions from dictChunk on.
+type dictChunks struct {
+	chunks [][]dictEntry // each of capacity dictChunk; all but the last full
+	n      int           // positions in use, the first chunk's included
 }
 
 type dictEntry struct {
@@ -45,6 +61,9 @@ const (
 	smallDictMax = 8
 	// smallDictFirst is the entries' capacity on the first insertion.
 	smallDictFirst = 4
+	// dictChunk is the size of a big dict's entry chunks (57 KB).
+	dictChunkShift = 10
+	dictChunk      = 1 << dictChunkShift
 )
 
 // NewDict makes an empty dict.
@@ -63,6 +82,48 @@ func NewDictSized(n int) *Dict {
 // Len is the number of items.
 func (d *Dict) Len() int { return d.live }
 
+// npos is the number of entry positions in use (live and tombstoned).
+func (d *Dict) npos() int {
+	if d.big != nil {
+		return d.big.n
+	}
+	return len(d.entries)
+}
+
+// at is the entry at position p < npos().
+func (d *Dict) at(p int) *dictEntry {
+	if p < len(d.entries) {
+		return &d.entries[p]
+	}
+	return &d.big.chunks[p>>dictChunkShift-1][p&(dictChunk-1)]
+}
+
+// room is how many positions the dict may use before it must resize.
+func (d *Dict) room() int {
+	if d.index != nil {
+		return len(d.index) * 2 / 3
+	}
+	return cap(d.entries)
+}
+
+// push appends e at position npos(); the caller has checked room().
+func (d *Dict) push(e dictEntry) {
+	if d.big == nil {
+		if len(d.entries) < cap(d.entries) {
+			d.entries = append(d.entries, e)
+			return
+		}
+		d.big = &dictChunks{n: len(d.entries)}
+	}
+	b := d.big
+	if k := len(b.chunks); k == 0 || len(b.chunks[k-1]) == dictChunk {
+		b.chunks = append(b.chunks, make([]dictEntry, 0, dictChunk))
+	}
+	last := &b.chunks[len(b.chunks)-1]
+	*last = append(*last, e)
+	b.n++
+}
+
 // find returns the entry position of key (hash h), or -1, and the index
 // slot where it would be inserted (-1 when the dict has no index). Script
 // code run by __eq__ may change the dict: the lookup then starts over, as
@@ -72,7 +133,7 @@ func (d *Dict) find(t *Thread, key Value, h uint64) (int, int, error) {
 	intKey := key.isInt()
 restart:
 	if d.index == nil {
-		for p := range d.entries {
+		for p := range d.entries { // a small dict is all in entries
 			e := &d.entries[p]
 			if e.hash != h || e.key.IsUndef() {
 				continue
@@ -114,7 +175,7 @@ restart:
 			if insertAt < 0 {
 				insertAt = int(i)
 			}
-		} else if e := &d.entries[p-1]; e.hash == h {
+		} else if e := d.at(int(p - 1)); e.hash == h {
 			eq, decided := fastKeyEqual(e.key, key, ks, intKey)
 			if !decided {
 				stored := e.key
@@ -166,11 +227,11 @@ func slowKeyEqual(t *Thread, stored, key Value) (eq, ran bool, err error) {
 // entry at position p (which was e, holding stored): the entries were
 // reallocated or cleared, or that entry no longer holds the key compared.
 func (d *Dict) changedAt(p int, e *dictEntry, stored Value) bool {
-	return p >= len(d.entries) || &d.entries[p] != e || !e.key.Is(stored)
+	return p >= d.npos() || d.at(p) != e || !e.key.Is(stored)
 }
 
-// resize reallocates the entries with room for at least need items,
-// dropping tombstones, and rebuilds the index from the stored hashes.
+// resize makes room for at least need items, dropping tombstones, and
+// rebuilds the index from the stored hashes.
 func (d *Dict) resize(need int) {
 	var size int // index size, 0 for none
 	capacity := smallDictFirst
@@ -185,30 +246,44 @@ func (d *Dict) resize(need int) {
 		}
 		capacity = size * 2 / 3
 	}
-	entries := make([]dictEntry, 0, capacity)
-	for _, e := range d.entries {
-		if !e.key.IsUndef() {
-			entries = append(entries, e)
+	if capacity > dictChunk && d.live == d.npos() {
+		// Big and without tombstones: the entries stay where they are.
+		if d.big == nil && cap(d.entries) < dictChunk {
+			first := make([]dictEntry, len(d.entries), dictChunk)
+			copy(first, d.entries)
+			d.entries = first
+		}
+	} else {
+		old := *d
+		d.entries = make([]dictEntry, 0, min(capacity, dictChunk))
+		d.big = nil
+		for p, n := 0, old.npos(); p < n; p++ {
+			if e := old.at(p); !e.key.IsUndef() {
+				d.push(*e)
+			}
 		}
 	}
-	d.entries = entries
-	d.index = nil
 	d.popped = 0
+	d.index = nil
 	if size == 0 {
 		return
 	}
 	d.index = make([]int32, size)
-	mask := uint64(size - 1)
-	for p := range entries {
-		h := entries[p].hash
-		i := h & mask
-		perturb := h
-		for d.index[i] != slotEmpty {
-			perturb >>= 5
-			i = (i*5 + 1 + perturb) & mask
-		}
-		d.index[i] = int32(p + 1)
+	for p, n := 0, d.npos(); p < n; p++ {
+		d.index[d.freeSlot(d.at(p).hash)] = int32(p + 1)
 	}
+}
+
+// freeSlot is the first empty or deleted index slot on h's probe path.
+func (d *Dict) freeSlot(h uint64) int {
+	mask := uint64(len(d.index) - 1)
+	i := h & mask
+	perturb := h
+	for d.index[i] > 0 {
+		perturb >>= 5
+		i = (i*5 + 1 + perturb) & mask
+	}
+	return int(i)
 }
 
 // Get looks up key.
@@ -221,7 +296,7 @@ func (d *Dict) Get(t *Thread, key Value) (Value, bool, error) {
 	if err != nil || p < 0 {
 		return Undef, false, err
 	}
-	return d.entries[p].val, true, nil
+	return d.at(p).val, true, nil
 }
 
 // GetStr looks up a str key without a thread (str keys never call script code).
@@ -253,10 +328,10 @@ func (d *Dict) setHashed(t *Thread, key, val Value, h uint64) error {
 		}
 	}
 	if p >= 0 {
-		d.entries[p].val = val
+		d.at(p).val = val
 		return nil
 	}
-	if len(d.entries)+d.popped >= cap(d.entries) {
+	if d.npos()+d.popped >= d.room() {
 		// Full (tombstones count): make room for twice the live items,
 		// as CPython does (a table 3× their number), so a dict filled one
 		// key at a time resizes a logarithmic number of times and one that
@@ -277,25 +352,12 @@ func (d *Dict) setHashed(t *Thread, key, val Value, h uint64) error {
 	} else if slot < 0 && d.index != nil {
 		slot = d.freeSlot(h)
 	}
-	d.entries = append(d.entries, dictEntry{key: key, val: val, hash: h})
+	d.push(dictEntry{key: key, val: val, hash: h})
 	if d.index != nil {
-		d.index[slot] = int32(len(d.entries))
+		d.index[slot] = int32(d.npos())
 	}
 	d.live++
-	d.version++
 	return nil
-}
-
-// freeSlot is the first empty or deleted index slot on h's probe path.
-func (d *Dict) freeSlot(h uint64) int {
-	mask := uint64(len(d.index) - 1)
-	i := h & mask
-	perturb := h
-	for d.index[i] > 0 {
-		perturb >>= 5
-		i = (i*5 + 1 + perturb) & mask
-	}
-	return int(i)
 }
 
 // Delete removes key, reporting whether it was present.
@@ -308,18 +370,17 @@ func (d *Dict) Delete(t *Thread, key Value) (Value, bool, error) {
 	if err != nil || p < 0 {
 		return Undef, false, err
 	}
-	v := d.entries[p].val
+	v := d.at(p).val
 	if d.module != nil {
 		if s, ok := key.StrOf(); ok {
 			d.module.deleteSlot(s)
 		}
 	}
-	d.entries[p] = dictEntry{}
+	*d.at(p) = dictEntry{}
 	if slot >= 0 {
 		d.index[slot] = slotDeleted
 	}
 	d.live--
-	d.version++
 	if d.live == 0 {
 		d.reuse()
 	}
@@ -329,7 +390,7 @@ func (d *Dict) Delete(t *Thread, key Value) (Value, bool, error) {
 // deleteAt removes the live entry at position p without hashing or
 // comparing its key again (popitem: the key's __hash__ is not called).
 func (d *Dict) deleteAt(p int) {
-	e := &d.entries[p]
+	e := d.at(p)
 	if d.module != nil {
 		if s, ok := e.key.StrOf(); ok {
 			d.module.deleteSlot(s)
@@ -347,17 +408,41 @@ func (d *Dict) deleteAt(p int) {
 	}
 	*e = dictEntry{}
 	d.live--
-	d.version++
 	if d.live == 0 {
 		d.reuse()
 	}
 }
 
-// reuse starts an emptied dict over in the same storage.
+// reuse starts an emptied dict over in the same storage (its first
+// slice; the chunks of a big one are dropped).
 func (d *Dict) reuse() {
 	d.entries = d.entries[:0]
+	d.big = nil
 	clear(d.index)
 	d.popped = 0
+}
+
+// dropFrom cuts the positions from n on, which are all tombstones.
+func (d *Dict) dropFrom(n int) {
+	if d.index != nil {
+		d.popped += d.npos() - n
+	}
+	if b := d.big; b != nil {
+		for b.n > n && len(b.chunks) > 0 {
+			last := &b.chunks[len(b.chunks)-1]
+			*last = (*last)[:len(*last)-1]
+			b.n--
+			if len(*last) == 0 {
+				b.chunks = b.chunks[:len(b.chunks)-1]
+			}
+		}
+		if len(b.chunks) == 0 {
+			d.big = nil
+		}
+	}
+	if n < len(d.entries) {
+		d.entries = d.entries[:n]
+	}
 }
 
 // Clear removes everything.
@@ -370,16 +455,16 @@ func (d *Dict) Clear() {
 		}
 	}
 	d.entries = nil
+	d.big = nil
 	d.index = nil
 	d.live = 0
 	d.popped = 0
-	d.version++
 }
 
 // Items calls fn for each item in insertion order; fn may stop by returning false.
 func (d *Dict) Items(fn func(k, v Value) bool) {
-	for _, e := range d.entries {
-		if !e.key.IsUndef() {
+	for p := 0; p < d.npos(); p++ {
+		if e := d.at(p); !e.key.IsUndef() {
 			if !fn(e.key, e.val) {
 				return
 			}
@@ -390,8 +475,8 @@ func (d *Dict) Items(fn func(k, v Value) bool) {
 // Keys returns the keys in order.
 func (d *Dict) Keys() []Value {
 	out := make([]Value, 0, d.live)
-	for _, e := range d.entries {
-		if !e.key.IsUndef() {
+	for p, n := 0, d.npos(); p < n; p++ {
+		if e := d.at(p); !e.key.IsUndef() {
 			out = append(out, e.key)
 		}
 	}
@@ -400,12 +485,21 @@ func (d *Dict) Keys() []Value {
 
 // entryAt returns the next live entry at or after position i (for iterators).
 func (d *Dict) entryAt(i int) (int, *dictEntry) {
-	for ; i < len(d.entries); i++ {
-		if !d.entries[i].key.IsUndef() {
-			return i, &d.entries[i]
+	for n := d.npos(); i < n; i++ {
+		if e := d.at(i); !e.key.IsUndef() {
+			return i, e
 		}
 	}
 	return i, nil
+}
+
+// storageBytes is the memory the dict's tables take (for memory limits).
+func (d *Dict) storageBytes() int64 {
+	n := cap(d.entries)
+	if d.big != nil {
+		n += len(d.big.chunks) * dictChunk
+	}
+	return 80 + int64(n)*int64(unsafe.Sizeof(dictEntry{})) + int64(cap(d.index))*4
 }
 
 // Copy makes a shallow copy (the hashes are copied, not recomputed).
@@ -414,8 +508,8 @@ func (d *Dict) Copy() *Dict {
 	if d.live == 0 {
 		return n
 	}
-	if d.live == len(d.entries) {
-		// No tombstones: the same layout, index included.
+	if d.live == len(d.entries) && d.big == nil {
+		// Small or middling, without tombstones: the same layout.
 		n.entries = make([]dictEntry, len(d.entries), cap(d.entries))
 		copy(n.entries, d.entries)
 		if d.index != nil {
@@ -425,8 +519,15 @@ func (d *Dict) Copy() *Dict {
 		n.live = d.live
 		return n
 	}
-	n.entries = d.entries
 	n.resize(d.live)
+	for p, np := 0, d.npos(); p < np; p++ {
+		if e := d.at(p); !e.key.IsUndef() {
+			n.push(*e)
+			if n.index != nil {
+				n.index[n.freeSlot(e.hash)] = int32(n.npos())
+			}
+		}
+	}
 	n.live = d.live
 	return n
 }
@@ -449,19 +550,16 @@ func (d *Dict) deletePlain(key string) {
 
 // PopLast removes and returns the last item (dict.popitem).
 func (d *Dict) PopLast(t *Thread) (Value, Value, bool) {
-	for i := len(d.entries) - 1; i >= 0; i-- {
-		e := d.entries[i]
-		if !e.key.IsUndef() {
+	for i := d.npos() - 1; i >= 0; i-- {
+		if e := d.at(i); !e.key.IsUndef() {
+			k, v := e.key, e.val
 			d.deleteAt(i)
 			// As CPython: the entries end here, so popping every item
 			// does not rescan the tombstones each time.
-			if len(d.entries) > i {
-				if d.index != nil {
-					d.popped += len(d.entries) - i
-				}
-				d.entries = d.entries[:i]
+			if d.live > 0 {
+				d.dropFrom(i)
 			}
-			return e.key, e.val, true
+			return k, v, true
 		}
 	}
 	return Undef, Undef, false

@@ -420,7 +420,7 @@ func (t *Thread) dictEqual(x, y *Dict) (bool, error) {
 		if e.key.IsUndef() {
 			continue
 		}
-		v, ok, err := y.Get(t, e.key)
+		v, ok, err := y.getHashed(t, e.key, e.hash)
 		if err != nil || !ok {
 			return false, err
 		}

@@ -564,3 +564,41 @@ func (d *Dict) PopLast(t *Thread) (Value, Value, bool) {
 	}
 	return Undef, Undef, false
 }
+
+// getHashed looks up key whose hash h is known (a key stored in another
+// dict), so __hash__ is not called again.
+func (d *Dict) getHashed(t *Thread, key Value, h uint64) (Value, bool, error) {
+	p, _, err := d.find(t, key, h)
+	if err != nil || p < 0 {
+		return Undef, false, err
+	}
+	return d.at(p).val, true, nil
+}
+
+// Merge is d.update(src) for a dict src. As in CPython, the keys' stored
+// hashes are reused (no __hash__ is called), an empty d takes a copy of
+// src's tables, and src gaining entries during the update (a key's __eq__
+// adding to it) is an error.
+func (d *Dict) Merge(t *Thread, src *Dict) error {
+	if d.live == 0 && d.module == nil && d != src {
+		if src.live > 0 {
+			c := src.Copy()
+			d.entries, d.big, d.index, d.live, d.popped = c.entries, c.big, c.index, c.live, c.popped
+		}
+		return nil
+	}
+	n := src.npos()
+	for p := 0; p < n && p < src.npos(); p++ {
+		e := *src.at(p)
+		if e.key.IsUndef() {
+			continue
+		}
+		if err := d.setHashed(t, e.key, e.val, e.hash); err != nil {
+			return err
+		}
+		if src.npos() != n {
+			return Errorf(RuntimeError, "dict mutated during update")
+		}
+	}
+	return nil
+}

@@ -697,9 +697,12 @@ func (t *Thread) Contains(container, item Value) (bool, error) {
 		case *Range:
 			return rangeContains(t, o, item)
 		case *DictView:
-			if o.kind == 0 {
+			switch o.kind {
+			case 0:
 				_, ok, err := o.d.Get(t, item)
 				return ok, err
+			case 2:
+				return t.dictItemsContain(o.d, item)
 			}
 		case *Instance:
 			if !o.Payload().IsUndef() && t.nativeSlot(container, "__contains__") && t.nativeSlot(container, "__iter__") {

@@ -414,11 +414,13 @@ func (t *Thread) dictEqual(x, y *Dict) (bool, error) {
 		return false, err
 	}
 	defer t.leaveRecursion()
-	for _, e := range x.entries {
+	// By position, re-checking the bound: __eq__ may change x.
+	for p := 0; p < x.npos(); p++ {
+		e := *x.at(p)
 		if e.key.IsUndef() {
 			continue
 		}
-		v, ok, err := y.Get(t, e.key)
+		v, ok, err := y.getHashed(t, e.key, e.hash)
 		if err != nil || !ok {
 			return false, err
 		}

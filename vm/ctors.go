@@ -530,9 +530,7 @@ func WrapNative(cls *Class, o Object) Value {
 // DictUpdate merges a mapping or an iterable of pairs into d (dict(x), d.update(x)).
 func (t *Thread) DictUpdate(d *Dict, src Value) error {
 	if s, ok := src.o.(*Dict); ok {
-		var err error
-		s.Items(func(k, v Value) bool { err = d.Set(t, k, v); return err == nil })
-		return err
+		return d.Merge(t, s)
 	}
 	if ok, _ := t.HasAttr(src, "keys"); ok {
 		return t.dictMerge(d, src, false)

@@ -74,11 +74,11 @@ func (t *Thread) countInto(d *Dict, k Value) error {
 	if p < 0 {
 		return d.setHashed(t, k, Int(1), h)
 	}
-	old := d.entries[p].val
+	old := d.at(p).val
 	if old.isInt() {
 		if n := int64(old.n); n < 1<<62 {
 			// Nothing ran since find: position p still holds k.
-			d.entries[p].val = Int(n + 1)
+			d.at(p).val = Int(n + 1)
 			return nil
 		}
 	}

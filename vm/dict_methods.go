@@ -142,6 +142,27 @@ func init() {
 		if len(args) == 3 {
 			val = args[2]
 		}
+		if c, ok := args[0].o.(*Class); !ok || c != DictType {
+			// A subclass: its own constructor and item assignment.
+			obj, err := t.Call(args[0], nil, nil)
+			if err != nil {
+				return Undef, err
+			}
+			err = t.Iterate(args[1], func(k Value) error { return t.SetItem(obj, k, val) })
+			return obj, err
+		}
+		if src, ok := args[1].o.(*Dict); ok {
+			// The keys' stored hashes serve again, as in CPython.
+			d := NewDictSized(src.Len())
+			for p := 0; p < src.npos(); p++ {
+				if e := *src.at(p); !e.key.IsUndef() {
+					if err := d.setHashed(t, e.key, val, e.hash); err != nil {
+						return Undef, err
+					}
+				}
+			}
+			return Obj(d), nil
+		}
 		d := NewDict()
 		err := t.Iterate(args[1], func(k Value) error { return d.Set(t, k, val) })
 		return Obj(d), err
@@ -301,4 +322,18 @@ func init() {
 		})
 		return Bool(disjoint), err
 	})
+}
+
+// dictItemsContain is (k, v) in d.items(): one lookup of k, then the value
+// found == v (anything but a pair is not an item).
+func (t *Thread) dictItemsContain(d *Dict, item Value) (bool, error) {
+	pair, ok := item.o.(*Tuple)
+	if !ok || len(pair.items) != 2 {
+		return false, nil
+	}
+	v, ok, err := d.Get(t, pair.items[0])
+	if err != nil || !ok {
+		return false, err
+	}
+	return t.keyEqual(v, pair.items[1])
 }

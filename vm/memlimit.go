@@ -170,10 +170,11 @@ func (w *memWalker) drain() {
 		case *Tuple:
 			w.vals(o.items)
 		case *Dict:
-			for _, e := range o.entries {
-				w.val(e.key)
-				w.val(e.val)
-			}
+			o.Items(func(k, v Value) bool {
+				w.val(k)
+				w.val(v)
+				return true
+			})
 		case *Set:
 			for _, e := range o.ents {
 				w.val(e.key)
@@ -231,7 +232,7 @@ func memSize(o Object) int64 {
 	case *Tuple:
 		return 24 + int64(len(o.items))*valueSize
 	case *Dict:
-		return 64 + int64(cap(o.entries))*int64(unsafe.Sizeof(dictEntry{})) + int64(cap(o.index))*4
+		return o.storageBytes()
 	case *Set:
 		return 96 + int64(len(o.narrow)+4*len(o.wide)) + int64(cap(o.ents))*int64(unsafe.Sizeof(setEntry{}))
 	case *BigIntObj:

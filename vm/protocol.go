@@ -630,19 +630,17 @@ func (t *Thread) ToList(v Value) ([]Value, error) {
 			return o.Keys(), nil
 		case *DictView:
 			out := make([]Value, 0, o.d.Len())
-			for _, e := range o.d.entries {
-				if e.key.IsUndef() {
-					continue
-				}
+			o.d.Items(func(k, v Value) bool {
 				switch o.kind {
 				case 0:
-					out = append(out, e.key)
+					out = append(out, k)
 				case 1:
-					out = append(out, e.val)
+					out = append(out, v)
 				default:
-					out = append(out, Obj(newTupleOf([]Value{e.key, e.val})))
+					out = append(out, Obj(newTupleOf([]Value{k, v})))
 				}
-			}
+				return true
+			})
 			return out, nil
 		}
 	}
@@ -699,9 +697,12 @@ func (t *Thread) Contains(container, item Value) (bool, error) {
 		case *Range:
 			return rangeContains(t, o, item)
 		case *DictView:
-			if o.kind == 0 {
+			switch o.kind {
+			case 0:
 				_, ok, err := o.d.Get(t, item)
 				return ok, err
+			case 2:
+				return t.dictItemsContain(o.d, item)
 			}
 		case *Instance:
 			if !o.Payload().IsUndef() && t.nativeSlot(container, "__contains__") && t.nativeSlot(container, "__iter__") {

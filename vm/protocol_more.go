@@ -232,6 +232,9 @@ func (t *Thread) getANext(v Value) (Value, error) {
 // dictMerge implements {**m} (DICT_UPDATE) and f(**m) (DICT_MERGE, where a
 // repeated key is an error).
 func (t *Thread) dictMerge(d *Dict, m Value, isCall bool) error {
+	if src, ok := m.o.(*Dict); ok && !isCall {
+		return d.Merge(t, src)
+	}
 	if src, ok := m.o.(*Dict); ok {
 		var err error
 		src.Items(func(k, v Value) bool {

@@ -153,9 +153,7 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 				if !inplace {
 					d = x.Copy()
 				}
-				var err error
-				y.Items(func(k, v Value) bool { err = d.Set(t, k, v); return err == nil })
-				return Obj(d), true, err
+				return Obj(d), true, d.Merge(t, y)
 			}
 			if inplace {
 				return a, true, t.DictUpdate(x, b)

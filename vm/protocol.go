@@ -495,22 +495,17 @@ func (t *Thread) Next(it Value) (Value, bool, error) {
 		return Undef, false, err
 	}
 	if it.isObj() {
+		// A generator is tested first: its case is a pointer compare, while
+		// the Iterator case looks the dynamic type up in an interface table.
+		if g, ok := it.o.(*Generator); ok {
+			if g.kind != FlagGenerator {
+				return Undef, false, Errorf(TypeError, "'%s' object is not an iterator", it.TypeName())
+			}
+			return t.genStep(g)
+		}
 		switch o := it.o.(type) {
 		case Iterator:
 			return o.Next(t)
-		case *Generator:
-			if o.kind != FlagGenerator {
-				break
-			}
-			v, done, err := t.Resume(o, None, nil)
-			if err != nil {
-				return Undef, false, err
-			}
-			if done {
-				t.stopValue = v
-				return Undef, false, nil
-			}
-			return v, true, nil
 		case *Instance:
 			if m, ok := t.lookupSpecialID(it, dunderNext); ok {
 				r, err := t.callBound(m, it, nil, nil)
@@ -574,6 +569,9 @@ func (t *Thread) Iterate(v Value, fn func(Value) error) error {
 	it, err := t.Iter(v)
 	if err != nil {
 		return err
+	}
+	if g, ok := it.o.(*Generator); ok && g.kind == FlagGenerator {
+		return t.iterateGen(g, fn)
 	}
 	for i := 0; ; i++ {
 		// A native iterator (a range, a dict) runs no script code between
@@ -646,15 +644,7 @@ func (t *Thread) ToList(v Value) ([]Value, error) {
 			return out, nil
 		}
 	}
-	var out []Value
-	err := t.Iterate(v, func(x Value) error {
-		if err := t.GrowCheck(len(out), cap(out), SizeValue); err != nil {
-			return err
-		}
-		out = append(out, x)
-		return nil
-	})
-	return out, err
+	return t.collect(v)
 }
 
 // Container is implemented by Go objects with their own `in` test.

@@ -1012,9 +1012,12 @@ loop:
 
 			case OpGetIter:
 				v := regs[sp-1]
-				if it, ok := t.loopIter(v); ok && code[pc]&0xff == uint32(OpForIter) {
-					regs[sp-1] = Obj(it)
-					continue
+				if code[pc]&0xff == uint32(OpForIter) {
+					// (Only then: loopIter takes an iterator from the pool.)
+					if it, ok := t.loopIter(v); ok {
+						regs[sp-1] = Obj(it)
+						continue
+					}
 				}
 				f.pc, f.sp = pc, sp
 				it, e := t.Iter(v)

@@ -491,18 +491,26 @@ func (t *Thread) isIterable(v Value) bool {
 // over iterators (sum, any, list(), `in`, zip...) poll for a stop, so an
 // endless iterator cannot outlive a limit.
 func (t *Thread) Next(it Value) (Value, bool, error) {
+	// The commonest iterators first, by concrete type (the Iterator case
+	// below looks the type up in an interface table) and without the poll:
+	// a sequence iterator ends, and a generator's own loops poll.
+	switch o := it.o.(type) {
+	case *listIter:
+		return o.Next(t)
+	case *seqIter:
+		return o.Next(t)
+	case *rangeIter:
+		return o.Next(t)
+	case *Generator:
+		if o.kind == FlagGenerator {
+			return t.genStep(o)
+		}
+		return Undef, false, Errorf(TypeError, "'%s' object is not an iterator", it.TypeName())
+	}
 	if err := t.Poll(); err != nil {
 		return Undef, false, err
 	}
 	if it.isObj() {
-		// A generator is tested first: its case is a pointer compare, while
-		// the Iterator case looks the dynamic type up in an interface table.
-		if g, ok := it.o.(*Generator); ok {
-			if g.kind != FlagGenerator {
-				return Undef, false, Errorf(TypeError, "'%s' object is not an iterator", it.TypeName())
-			}
-			return t.genStep(g)
-		}
 		switch o := it.o.(type) {
 		case Iterator:
 			return o.Next(t)

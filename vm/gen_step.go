@@ -27,11 +27,10 @@ func (t *Thread) genStep(g *Generator) (v Value, ok bool, err error) {
 }
 
 // iterateGen is Iterate over a generator: genStep per item, with Next's
-// stop poll taken once per 1024 items (the generator's own loop polls at its
-// backward jumps).
+// poll (which counts a step under a step limit).
 func (t *Thread) iterateGen(g *Generator, fn func(Value) error) error {
-	for i := 0; ; i++ {
-		if err := t.PollEvery(i, 1024); err != nil {
+	for {
+		if err := t.Poll(); err != nil {
 			return err
 		}
 		x, ok, err := t.genStep(g)

@@ -492,25 +492,32 @@ func (t *Thread) isIterable(v Value) bool {
 // endless iterator cannot outlive a limit.
 func (t *Thread) Next(it Value) (Value, bool, error) {
 	// The commonest iterators first, by concrete type (the Iterator case
-	// below looks the type up in an interface table) and without the poll:
-	// a sequence iterator ends, and a generator's own loops poll.
-	switch o := it.o.(type) {
-	case *listIter:
-		return o.Next(t)
-	case *seqIter:
-		return o.Next(t)
-	case *rangeIter:
-		return o.Next(t)
-	case *Generator:
-		if o.kind == FlagGenerator {
-			return t.genStep(o)
+	// below looks the type up in an interface table), when Poll has nothing
+	// to do (no interrupt, no step limit to count).
+	if !t.limited && !t.interp.interrupted.Load() {
+		switch o := it.o.(type) {
+		case *listIter:
+			return o.Next(t)
+		case *seqIter:
+			return o.Next(t)
+		case *rangeIter:
+			return o.Next(t)
+		case *Generator:
+			if o.kind == FlagGenerator {
+				return t.genStep(o)
+			}
 		}
-		return Undef, false, Errorf(TypeError, "'%s' object is not an iterator", it.TypeName())
 	}
 	if err := t.Poll(); err != nil {
 		return Undef, false, err
 	}
 	if it.isObj() {
+		if g, ok := it.o.(*Generator); ok {
+			if g.kind != FlagGenerator {
+				return Undef, false, Errorf(TypeError, "'%s' object is not an iterator", it.TypeName())
+			}
+			return t.genStep(g)
+		}
 		switch o := it.o.(type) {
 		case Iterator:
 			return o.Next(t)

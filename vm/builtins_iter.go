@@ -92,16 +92,19 @@ func init() {
 			}
 			its[i] = it
 		}
+		var cargs callArgs
 		return NewIterator(MapType, func(t *Thread) (Value, bool, error) {
-			vals := make([]Value, len(its))
+			vals := cargs.take(len(its))
 			for i, it := range its {
 				v, ok, err := t.Next(it)
 				if !ok || err != nil {
+					cargs.give(vals)
 					return Undef, false, err
 				}
 				vals[i] = v
 			}
 			r, err := t.Call(fn, vals, nil)
+			cargs.give(vals)
 			return r, err == nil, err
 		}), nil
 	}
@@ -114,6 +117,7 @@ func init() {
 		if err != nil {
 			return Undef, err
 		}
+		var cargs callArgs
 		return NewIterator(FilterType, func(t *Thread) (Value, bool, error) {
 			for {
 				v, ok, err := t.Next(it)
@@ -122,7 +126,11 @@ func init() {
 				}
 				keep := v
 				if !fn.IsNone() {
-					if keep, err = t.Call(fn, []Value{v}, nil); err != nil {
+					a := cargs.take(1)
+					a[0] = v
+					keep, err = t.Call(fn, a, nil)
+					cargs.give(a)
+					if err != nil {
 						return Undef, false, err
 					}
 				}
@@ -298,4 +306,34 @@ func (z *zipState) strictEnd(t *Thread, i int) error {
 		}
 	}
 	return nil
+}
+
+// callArgs is the argument slice an iterator (map, filter) passes to the
+// function it calls for every item, reused from item to item: a call does
+// not keep its argument slice (the dispatch loop passes its own registers,
+// which it reuses at once), so one slice serves them all. A call that
+// re-enters the same iterator (the function calls next() on it) finds the
+// slice in use and gets a fresh one.
+type callArgs struct {
+	buf  []Value
+	busy bool
+}
+
+func (c *callArgs) take(n int) []Value {
+	if c.busy || n == 0 || n > 4 {
+		return make([]Value, n)
+	}
+	if c.buf == nil {
+		c.buf = make([]Value, 4)
+	}
+	c.busy = true
+	return c.buf[:n]
+}
+
+// give takes back a slice from take, cleared so that it holds no item alive.
+func (c *callArgs) give(a []Value) {
+	clear(a)
+	if len(a) > 0 && c.buf != nil && &a[0] == &c.buf[0] {
+		c.busy = false
+	}
 }

@@ -638,6 +638,23 @@ loop:
 						}
 						item = o.items[o.i]
 						o.i++
+					case *strIter:
+						// ASCII characters; the rest in the switch.
+						if o.off >= len(o.s.s) || o.s.s[o.off] >= 0x80 {
+							break fast
+						}
+						item = Obj(asciiStrs[o.s.s[o.off]])
+						o.off++
+					case *dictIter:
+						// Keys and values of an unchanged dict whose next
+						// slot is live; the rest in the switch.
+						if o.kind == 2 || o.d.live != o.size || o.pos >= len(o.d.entries) || o.d.entries[o.pos].key.IsUndef() {
+							break fast
+						}
+						if item = o.d.entries[o.pos].key; o.kind == 1 {
+							item = o.d.entries[o.pos].val
+						}
+						o.pos++
 					default:
 						break fast
 					}
@@ -1012,9 +1029,12 @@ loop:
 
 			case OpGetIter:
 				v := regs[sp-1]
-				if it, ok := t.loopIter(v); ok && code[pc]&0xff == uint32(OpForIter) {
-					regs[sp-1] = Obj(it)
-					continue
+				if code[pc]&0xff == uint32(OpForIter) {
+					// (Only then: loopIter takes an iterator from the pool.)
+					if it, ok := t.loopIter(v); ok {
+						regs[sp-1] = Obj(it)
+						continue
+					}
 				}
 				f.pc, f.sp = pc, sp
 				it, e := t.Iter(v)
@@ -1062,6 +1082,35 @@ loop:
 						item, exhausted = o.nextInline() // a changed size raises below
 						if !item.IsUndef() {
 							// A following STORE_FAST runs in the fast loop.
+							regs[sp] = item
+							sp++
+							continue
+						}
+					case *strIter:
+						item := o.nextInline()
+						if !item.IsUndef() {
+							regs[sp] = item
+							sp++
+							continue
+						}
+						exhausted = true
+					case *dictIter:
+						if o.kind == 2 && code[pc] == uint32(OpUnpackSequence)|2<<8 {
+							// `for k, v in d.items()`: both halves, no tuple,
+							// and the unpack is skipped.
+							var k, v Value
+							k, v, exhausted = o.nextPairInline() // a changed size raises below
+							if !k.IsUndef() {
+								regs[sp], regs[sp+1] = v, k
+								sp += 2
+								pc++
+								continue
+							}
+							break
+						}
+						var item Value
+						item, exhausted = o.nextInline() // a changed size raises below
+						if !item.IsUndef() {
 							regs[sp] = item
 							sp++
 							continue

@@ -40,6 +40,31 @@ func inlineResume(b *Builtin, args []Value) (*Generator, Value) {
 // current frame (or by Go, for modeGo). sent is pushed as the result of the
 // pending yield; throw, if set, is raised at the suspension point instead.
 func (t *Thread) pushResume(g *Generator, mode resumeMode, sent Value, throw error) error {
+	if throw == nil && g.started && !g.finished && !g.running && g.delegator == nil && g.delegate == nil && t.prof == nil && t.depth < t.depthLimit() {
+		// The common case, once per item of a for loop over a generator:
+		// a started generator suspended on its own.
+		inner := g.frame
+		if g.innermost != nil {
+			inner = g.innermost
+			g.innermost = nil
+		}
+		g.closing = false
+		g.root = g
+		g.mode = mode
+		g.running = true
+		g.frame.back = t.frame
+		t.depth++
+		t.frame = inner
+		inner.regs[inner.sp] = sent
+		inner.sp++
+		return nil
+	}
+	return t.pushResumeSlow(g, mode, sent, throw)
+}
+
+// pushResumeSlow is pushResume for every case: the first resume, a thrown
+// exception, a delegation chain, the errors.
+func (t *Thread) pushResumeSlow(g *Generator, mode resumeMode, sent Value, throw error) error {
 	if g.finished {
 		if mode == modeForIter {
 			return errExhausted

@@ -218,3 +218,55 @@ func identityHash(o Object) uint64 {
 func identity(o Object) uintptr {
 	return (*[2]uintptr)(unsafe.Pointer(&o))[1]
 }
+
+// nextInline is the dispatch loop's FOR_ITER for a str iterator: the next
+// character, or Undef when exhausted.
+func (it *strIter) nextInline() Value {
+	s := it.s.s
+	if it.off >= len(s) {
+		return Undef
+	}
+	if c := s[it.off]; c < utf8.RuneSelf {
+		it.off++
+		return Obj(asciiStrs[c])
+	}
+	v, _, _ := it.Next(nil)
+	return v
+}
+
+// nextInline is the dispatch loop's FOR_ITER for a dict iterator: the
+// next key, value or (key, value) tuple, or Undef with exhausted set, or
+// Undef alone when the dict changed size (Next then raises).
+func (it *dictIter) nextInline() (item Value, exhausted bool) {
+	if it.d.Len() != it.size {
+		return Undef, false
+	}
+	i, e := it.d.entryAt(it.pos)
+	if e == nil {
+		it.pos = i
+		return Undef, true
+	}
+	it.pos = i + 1
+	switch it.kind {
+	case 1:
+		return e.val, false
+	case 2:
+		return Obj(newTupleOf([]Value{e.key, e.val})), false
+	}
+	return e.key, false
+}
+
+// nextPairInline is nextInline for an items() iterator whose pairs are
+// unpacked at once: the key and the value without the tuple.
+func (it *dictIter) nextPairInline() (k, v Value, exhausted bool) {
+	if it.d.Len() != it.size {
+		return Undef, Undef, false
+	}
+	i, e := it.d.entryAt(it.pos)
+	if e == nil {
+		it.pos = i
+		return Undef, Undef, true
+	}
+	it.pos = i + 1
+	return e.key, e.val, false
+}

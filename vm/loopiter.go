@@ -17,6 +17,9 @@ type loopIterPool struct {
 	lists  []*listIter
 	seqs   []*seqIter
 	ranges []*rangeIter
+	// scratch collects the items of an iterable of unknown length (see
+	// collect); nested collections stack on it.
+	scratch []Value
 }
 
 // loopIter returns the iterator GET_ITER pushes for v when v is an exact

@@ -491,26 +491,36 @@ func (t *Thread) isIterable(v Value) bool {
 // over iterators (sum, any, list(), `in`, zip...) poll for a stop, so an
 // endless iterator cannot outlive a limit.
 func (t *Thread) Next(it Value) (Value, bool, error) {
+	// The commonest iterators first, by concrete type (the Iterator case
+	// below looks the type up in an interface table), when Poll has nothing
+	// to do (no interrupt, no step limit to count).
+	if !t.limited && !t.interp.interrupted.Load() {
+		switch o := it.o.(type) {
+		case *listIter:
+			return o.Next(t)
+		case *seqIter:
+			return o.Next(t)
+		case *rangeIter:
+			return o.Next(t)
+		case *Generator:
+			if o.kind == FlagGenerator {
+				return t.genStep(o)
+			}
+		}
+	}
 	if err := t.Poll(); err != nil {
 		return Undef, false, err
 	}
 	if it.isObj() {
+		if g, ok := it.o.(*Generator); ok {
+			if g.kind != FlagGenerator {
+				return Undef, false, Errorf(TypeError, "'%s' object is not an iterator", it.TypeName())
+			}
+			return t.genStep(g)
+		}
 		switch o := it.o.(type) {
 		case Iterator:
 			return o.Next(t)
-		case *Generator:
-			if o.kind != FlagGenerator {
-				break
-			}
-			v, done, err := t.Resume(o, None, nil)
-			if err != nil {
-				return Undef, false, err
-			}
-			if done {
-				t.stopValue = v
-				return Undef, false, nil
-			}
-			return v, true, nil
 		case *Instance:
 			if m, ok := t.lookupSpecialID(it, dunderNext); ok {
 				r, err := t.callBound(m, it, nil, nil)
@@ -574,6 +584,9 @@ func (t *Thread) Iterate(v Value, fn func(Value) error) error {
 	it, err := t.Iter(v)
 	if err != nil {
 		return err
+	}
+	if g, ok := it.o.(*Generator); ok && g.kind == FlagGenerator {
+		return t.iterateGen(g, fn)
 	}
 	for i := 0; ; i++ {
 		// A native iterator (a range, a dict) runs no script code between
@@ -644,15 +657,7 @@ func (t *Thread) ToList(v Value) ([]Value, error) {
 			return out, nil
 		}
 	}
-	var out []Value
-	err := t.Iterate(v, func(x Value) error {
-		if err := t.GrowCheck(len(out), cap(out), SizeValue); err != nil {
-			return err
-		}
-		out = append(out, x)
-		return nil
-	})
-	return out, err
+	return t.collect(v)
 }
 
 // Container is implemented by Go objects with their own `in` test.

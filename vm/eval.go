@@ -1627,25 +1627,18 @@ loop:
 					callee = regs[base]
 					args = regs[base+1 : sp]
 				}
+				var r Value
+				var e error
 				if b, ok := callee.o.(*Builtin); ok && op != OpCallKw && b != builtinNext && b != genSendMethod && b.direct(args) {
 					// A built-in function, or a method of a built-in type on
-					// its own type: called bare (dispatch runs under
-					// execute's panic guard, which wants its name).
+					// its own type, first thing: called bare (dispatch runs
+					// under execute's panic guard, which wants its name).
 					f.pc, f.sp = pc, sp
 					prev := t.inBuiltin
 					t.inBuiltin = b.Name
-					r, e := b.Fn(t, args, nil)
+					r, e = b.Fn(t, args, nil)
 					t.inBuiltin = prev
-					if e != nil {
-						t.holdCoroutines(e, args)
-						err = e
-						goto fail
-					}
-					clearRegs(regs[base:sp])
-					sp = base
-					regs[sp] = r
-					sp++
-					break
+					goto called
 				}
 				// Bound methods of script functions: call the function with self prepended,
 				// reusing the callee slot for self (no allocation).
@@ -1746,8 +1739,6 @@ loop:
 					}
 				}
 				f.pc, f.sp = pc, sp
-				var r Value
-				var e error
 				if b, ok := callee.o.(*Builtin); ok && b.direct(args) {
 					prev := t.inBuiltin
 					t.inBuiltin = b.Name
@@ -1756,6 +1747,7 @@ loop:
 				} else {
 					r, e = t.Call(callee, args, kw)
 				}
+			called:
 				if e != nil {
 					t.holdCoroutines(e, args)
 					err = e

@@ -24,9 +24,9 @@ type jsonEncoder struct {
 	circular bool
 	// path holds the containers being encoded (check_circular), searched
 	// linearly while short; markers takes over for deep nesting.
-	path     []vm.Object
-	markers  map[vm.Object]struct{}
-	deflt    vm.Value
+	path    []vm.Object
+	markers map[vm.Object]struct{}
+	deflt   vm.Value
 	// strMode: 1 encode_basestring_ascii, 2 encode_basestring (both in
 	// Go); 0 call strFn for each str.
 	strMode  int

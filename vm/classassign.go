@@ -150,13 +150,7 @@ func slotsHaveDict(slots Value) bool {
 	if s, ok := slots.StrOf(); ok {
 		return s == "__dict__"
 	}
-	var items []Value
-	switch o := slots.o.(type) {
-	case *Tuple:
-		items = o.items
-	case *List:
-		items = o.items
-	}
+	items, _ := listTupleItems(slots.o)
 	for _, it := range items {
 		if s, _ := it.StrOf(); s == "__dict__" {
 			return true

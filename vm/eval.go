@@ -594,13 +594,8 @@ loop:
 					if !key.isInt() {
 						break fast
 					}
-					var items []Value
-					switch o := obj.o.(type) {
-					case *List:
-						items = o.items
-					case *Tuple:
-						items = o.items
-					default:
+					items, ok := listTupleItems(obj.o)
+					if !ok {
 						break fast
 					}
 					i := int64(key.n)
@@ -725,17 +720,9 @@ loop:
 				case OpUnpackSequence:
 					// A tuple or list of the right length, pushed last item
 					// first.
-					var items []Value
-					switch o := regs[sp-1].o.(type) {
-					case *Tuple:
-						items = o.items
-					case *List:
-						items = o.items
-					default:
-						break fast
-					}
+					items, ok := listTupleItems(regs[sp-1].o)
 					n := int(ins >> 8)
-					if len(items) != n {
+					if !ok || len(items) != n {
 						break fast
 					}
 					sp--

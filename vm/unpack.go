@@ -169,3 +169,16 @@ func seqPayload(inst *Instance) bool {
 	}
 	return false
 }
+
+// listTupleItems returns the items of a list or tuple (in place: read them,
+// do not keep them). Small enough to inline into the dispatch loop's fast
+// path, which must not call out.
+func listTupleItems(o Object) ([]Value, bool) {
+	switch o := o.(type) {
+	case *List:
+		return o.items, true
+	case *Tuple:
+		return o.items, true
+	}
+	return nil, false
+}

@@ -1036,8 +1036,10 @@ loop:
 					// The built-in sequence iterators run inline: a list,
 					// tuple or range iterator with items left goes back to
 					// the fast loop, which hands them out; a set iterator
-					// pushes its item here. Exhausted, they leave the loop.
+					// pushes its item here (as do str and dict iterators the
+					// fast loop left). Exhausted, they leave the loop.
 					exhausted := false
+					var item Value // a following STORE_FAST runs in the fast loop
 					switch o := it.o.(type) {
 					case *rangeIter:
 						if o.i < o.n {
@@ -1065,22 +1067,10 @@ loop:
 							t.doneSeqIter(o)
 						}
 					case *setIter:
-						var item Value
 						item, exhausted = o.nextInline() // a changed size raises below
-						if !item.IsUndef() {
-							// A following STORE_FAST runs in the fast loop.
-							regs[sp] = item
-							sp++
-							continue
-						}
 					case *strIter:
-						item := o.nextInline()
-						if !item.IsUndef() {
-							regs[sp] = item
-							sp++
-							continue
-						}
-						exhausted = true
+						item = o.nextInline()
+						exhausted = item.IsUndef()
 					case *dictIter:
 						if o.kind == 2 && code[pc] == uint32(OpUnpackSequence)|2<<8 {
 							// `for k, v in d.items()`: both halves, no tuple,
@@ -1095,13 +1085,12 @@ loop:
 							}
 							break
 						}
-						var item Value
 						item, exhausted = o.nextInline() // a changed size raises below
-						if !item.IsUndef() {
-							regs[sp] = item
-							sp++
-							continue
-						}
+					}
+					if !item.IsUndef() {
+						regs[sp] = item
+						sp++
+						continue
 					}
 					if exhausted {
 						sp--

@@ -99,6 +99,7 @@ loop:
 						sp++
 						pc = int(b.handler)
 						handled = true
+						t.handlersFound++ // progress, for the panic guard
 						break
 					}
 				}

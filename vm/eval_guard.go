@@ -41,8 +41,19 @@ func (t *Thread) recoverCrashes(entry *Frame) (Value, error) {
 			// skipped over): the caller gets the error.
 			return Undef, crash
 		}
+		at, found := t.frame, t.handlersFound
 		t.pendingCrash = crash
 		v, err, crash = t.dispatchRecovering()
+		if crash != nil && t.frame == at && t.handlersFound == found {
+			// It panicked again before any handler took the error or the
+			// frame was left (the unwinding itself fails): give up on the
+			// frames from the entry up rather than raise there forever.
+			for t.frame != nil && t.frame != entry.back {
+				t.frame = t.frame.back
+				t.depth--
+			}
+			return Undef, crash
+		}
 		if crash == nil && t.frameLive(entry) {
 			// Returned through an inner boundary whose Go caller is gone:
 			// the frame below gets its error (or one) in its place.

@@ -38,6 +38,9 @@ type Thread struct {
 	guarded      bool
 	pendingCrash error
 	inBuiltin    string
+	// handlersFound counts exception handlers entered: the guard's
+	// measure that a re-raised crash made progress.
+	handlersFound uint32
 	// genDone reports, after execute returns for a modeGo resume, whether the generator finished.
 	genDone bool
 	// stopValue is the value of the StopIteration that ended the last Next.

@@ -299,17 +299,58 @@ func (o *traceObserver) Event(e runtime.Event) {
 	o.it.WriteStderr(b.String())
 }
 
+// trackedCoroutine is what the never-awaited warning needs of a script
+// coroutine or a native one (asyncio.sleep()).
+type trackedCoroutine interface {
+	Awaited() bool
+	QualName() string
+	Origin() *vm.Origin
+}
+
+// coroutineTracker lists the coroutines made and maybe not yet awaited, in
+// creation order. Most are awaited as soon as they are made, and the list
+// forgets them as it goes, so that it holds the unawaited and not every
+// sleep ever made.
+type coroutineTracker[T interface{ Awaited() bool }] struct {
+	made runtime.ChunkList[T]
+	// limit is the length at which the list drops its awaited entries.
+	limit int
+	// replaced counts the entries overwritten since the last compaction.
+	replaced int
+}
+
+func (c *coroutineTracker[T]) add(v T) {
+	// `await asyncio.sleep(1)`: when the newest entry has been awaited, v
+	// takes its place.
+	if p := c.made.Last(); p != nil && (*p).Awaited() {
+		*p = v
+		// A long list whose coroutines have since been awaited (a gather
+		// of a hundred thousand, now running and making sleeps that only
+		// replace each other) would otherwise keep its length until the
+		// next push past the limit: replacements worth a quarter of the
+		// list pay for a pass over it.
+		if c.replaced++; c.made.Len() > 1024 && c.replaced*4 >= c.made.Len() {
+			c.compact()
+		}
+		return
+	}
+	c.made.Push(v)
+	if c.made.Len() >= max(c.limit, 4096) {
+		c.compact()
+	}
+}
+
+// compact forgets the awaited entries; the limit follows the length, so
+// that compactions stay amortised.
+func (c *coroutineTracker[T]) compact() {
+	c.made.Keep(func(v T) bool { return !v.Awaited() })
+	c.limit, c.replaced = c.made.Len()*2, 0
+}
+
 // trackCoroutines records where each coroutine is created; the returned
 // function prints CPython's never-awaited warning for those nobody ran.
 func trackCoroutines(it *vm.Interp) func() {
-	// Script coroutines and native ones (asyncio.sleep()) in creation order.
-	type tracked interface {
-		Awaited() bool
-		QualName() string
-		Origin() *vm.Origin
-	}
-	var made trackedList[tracked]
-	limit := 4096
+	var tracker coroutineTracker[trackedCoroutine]
 	// Coroutines made at one line share one Origin (a pointer per
 	// coroutine rather than a string and a line); the table stops growing
 	// at a bound, past which origins are simply not shared.
@@ -319,7 +360,8 @@ func trackCoroutines(it *vm.Interp) func() {
 		if o := origins[key]; o != nil {
 			return o
 		}
-		o := &key
+		o := new(vm.Origin) // not &key: that would allocate on every call
+		*o = key
 		if len(origins) < 1<<14 {
 			origins[key] = o
 		}
@@ -332,30 +374,13 @@ func trackCoroutines(it *vm.Interp) func() {
 		}
 		return originAt("sys", 1)
 	}
-	add := func(c tracked) {
-		// Most coroutines are awaited as soon as they are made (`await
-		// asyncio.sleep(1)`): when the last one was, c takes its place,
-		// so that the list holds the unawaited and not every sleep.
-		if p := made.last(); p != nil && (*p).Awaited() {
-			*p = c
-			return
-		}
-		made.push(c)
-		if made.n >= limit {
-			// Forget coroutines that were awaited; amortised by growing the limit.
-			made.keep(func(c tracked) bool { return !c.Awaited() })
-			if made.n*2 > limit {
-				limit = made.n * 2
-			}
-		}
-	}
 	it.Hooks.OnCoroutine = func(t *vm.Thread, g *vm.Generator) {
 		g.SetOrigin(origin(t))
-		add(g)
+		tracker.add(g)
 	}
 	it.Hooks.OnNativeCoroutine = func(t *vm.Thread, c vm.NativeCoroutine) {
 		c.SetOrigin(origin(t))
-		add(c)
+		tracker.add(c)
 	}
 	it.Hooks.OnCoroutineReleased = func(t *vm.Thread, g *vm.Generator) {
 		if f := t.Frame(); f != nil {
@@ -363,7 +388,7 @@ func trackCoroutines(it *vm.Interp) func() {
 		}
 	}
 	return func() {
-		for _, c := range made.all() {
+		for _, c := range tracker.made.All() {
 			if c.Awaited() {
 				continue
 			}
@@ -420,64 +445,4 @@ func systemExitCode(it *vm.Interp, exc *vm.Instance) int {
 	}
 	it.WriteStderr(s + "\n")
 	return 1
-}
-
-// trackedList is a list in blocks of 512: the coroutine tracker's list
-// grows to one entry per coroutine made and not yet awaited (a million at
-// `gather(*(work(i) for i in range(10**6)))`), and a growing array would
-// copy it over and over and leave four times its size of garbage.
-type trackedList[T any] struct {
-	blocks [][]T
-	n      int
-}
-
-const trackedBlockLen = 512
-
-// last returns the newest entry's slot (nil when empty).
-func (l *trackedList[T]) last() *T {
-	if l.n == 0 {
-		return nil
-	}
-	i := l.n - 1
-	return &l.blocks[i/trackedBlockLen][i%trackedBlockLen]
-}
-
-func (l *trackedList[T]) push(v T) {
-	if l.n == len(l.blocks)*trackedBlockLen {
-		l.blocks = append(l.blocks, make([]T, trackedBlockLen))
-	}
-	l.blocks[l.n/trackedBlockLen][l.n%trackedBlockLen] = v
-	l.n++
-}
-
-// keep drops the entries for which ok is false, in order, and the blocks
-// that empties.
-func (l *trackedList[T]) keep(ok func(T) bool) {
-	j := 0
-	for i := 0; i < l.n; i++ {
-		v := l.blocks[i/trackedBlockLen][i%trackedBlockLen]
-		if ok(v) {
-			l.blocks[j/trackedBlockLen][j%trackedBlockLen] = v
-			j++
-		}
-	}
-	var zero T
-	for i := j; i < l.n; i++ {
-		l.blocks[i/trackedBlockLen][i%trackedBlockLen] = zero
-	}
-	l.n = j
-	used := (j + trackedBlockLen - 1) / trackedBlockLen
-	clear(l.blocks[used:])
-	l.blocks = l.blocks[:used]
-}
-
-// all yields the entries in order.
-func (l *trackedList[T]) all() func(yield func(int, T) bool) {
-	return func(yield func(int, T) bool) {
-		for i := 0; i < l.n; i++ {
-			if !yield(i, l.blocks[i/trackedBlockLen][i%trackedBlockLen]) {
-				return
-			}
-		}
-	}
 }

@@ -35,7 +35,7 @@ func (l *Loop) RunUntilComplete(fut *Future) (vm.Value, error) {
 // they finish, as asyncio.run does at exit.
 func (l *Loop) CancelAllTasks() error {
 	var pending []*Task
-	for _, t := range l.tasks {
+	for _, t := range l.tasks.All() {
 		if !t.Done() {
 			pending = append(pending, t)
 		}
@@ -64,7 +64,7 @@ func (l *Loop) CancelAllTasks() error {
 			continue
 		}
 		if t.excSet {
-			t.logTraceback = false
+			t.flags &^= futLogTraceback
 			l.ReportError("unhandled exception during asyncio.run() shutdown", t.exc(), ContextItem{"task", t.value()})
 		}
 	}
@@ -75,9 +75,9 @@ func (l *Loop) CancelAllTasks() error {
 // tasks whose exception nobody looked at (CPython does it when the task is
 // garbage collected; asy does it, deterministically, when the loop closes).
 func (l *Loop) ReportUnretrieved() {
-	for _, t := range l.tasks {
-		if t.logTraceback && t.excSet {
-			t.logTraceback = false
+	for _, t := range l.tasks.All() {
+		if t.flags&futLogTraceback != 0 && t.excSet {
+			t.flags &^= futLogTraceback
 			l.ReportError("Task exception was never retrieved", t.exc(), ContextItem{"future", t.value()})
 		}
 	}
@@ -89,7 +89,7 @@ func (l *Loop) CurrentTask() *Task { return l.current }
 // AllTasks lists the loop's unfinished tasks.
 func (l *Loop) AllTasks() []*Task {
 	var out []*Task
-	for _, t := range l.tasks {
+	for _, t := range l.tasks.All() {
 		if !t.Done() {
 			out = append(out, t)
 		}
@@ -97,20 +97,13 @@ func (l *Loop) AllTasks() []*Task {
 	return out
 }
 
-// forgetDone drops finished tasks from the strong list so long runs don't
-// accumulate them (their results live on in whoever awaited them).
+// forgetDone drops finished tasks from the strong list so that long runs
+// don't accumulate them (their results live on in whoever awaited them),
+// keeping those with an exception nobody retrieved for ReportUnretrieved.
+// The next pass comes when the list has doubled: amortised O(1) a task.
 func (l *Loop) forgetDone() {
-	if len(l.tasks) < 1024 {
-		return
-	}
-	kept := l.tasks[:0]
-	for _, t := range l.tasks {
-		if !t.Done() || t.logTraceback {
-			kept = append(kept, t)
-		}
-	}
-	clear(l.tasks[len(kept):])
-	l.tasks = kept
+	l.tasks.Keep(func(t *Task) bool { return !t.Done() || t.flags&futLogTraceback != 0 })
+	l.tasksLimit = max(1024, 2*l.tasks.Len())
 }
 
 // Cancelled reports whether the handle was cancelled.

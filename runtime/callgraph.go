@@ -33,7 +33,7 @@ func (l *Loop) AwaitedBy(f *Future) []*Future {
 			}
 		}
 	}
-	for _, t := range l.tasks {
+	for _, t := range l.tasks.All() {
 		if t.Done() || t.futWaiter == nil {
 			continue
 		}

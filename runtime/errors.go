@@ -50,7 +50,7 @@ func (l *Loop) callbackError(err error, what string) { l.ReportError(what, err) 
 func (l *Loop) deadlock() error {
 	var b strings.Builder
 	b.WriteString("deadlock: every task waits for something that can never happen")
-	for _, t := range l.tasks {
+	for _, t := range l.tasks.All() {
 		if t.Done() {
 			continue
 		}

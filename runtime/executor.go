@@ -291,7 +291,7 @@ func (l *Loop) RunInExecutorCtx(pool *ThreadPool, fn vm.Value, args []vm.Value, 
 			})
 		}}
 	if obs := l.Observer; obs != nil {
-		fut.fromExecutor = true
+		fut.flags |= futFromExecutor
 		obs.Event(Event{Kind: EvExecutorJob, Time: l.Time()})
 		submitter := l.current
 		job.OnThread = func(thread string, begin bool) {

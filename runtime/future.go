@@ -51,19 +51,29 @@ type Future struct {
 	kind futKind
 	// excSet: result holds an exception (see result).
 	excSet bool
-	// blocking is Python's _asyncio_future_blocking: set when yielded by await.
-	blocking bool
-	// logTraceback: an exception was set and nobody retrieved it yet.
-	logTraceback bool
-	// fromExecutor marks run_in_executor's future while an observer
-	// watches (so a timeline can say a task waits for a thread).
-	fromExecutor bool
-	// gatherMark is Gather's scratch mark for finding repeated children.
-	gatherMark bool
-	// mustCancel is the Task's: a cancel was requested while its coroutine
-	// could not take it (in the Future's spare byte, so a Task is 96 bytes).
-	mustCancel bool
+	flags  futFlags
+	// taskID numbers a Task for its default name (Task-<id>); it sits in
+	// the Future's spare word so that a suspended Task is 80 bytes.
+	taskID uint32
 }
+
+// futFlags are a Future's rarer flags, in one byte.
+type futFlags uint8
+
+const (
+	// futBlocking is Python's _asyncio_future_blocking: set when yielded by await.
+	futBlocking futFlags = 1 << iota
+	// futLogTraceback: an exception was set and nobody retrieved it yet.
+	futLogTraceback
+	// futFromExecutor marks run_in_executor's future while an observer
+	// watches (so a timeline can say a task waits for a thread).
+	futFromExecutor
+	// futGatherMark is Gather's scratch mark for finding repeated children.
+	futGatherMark
+	// futMustCancel is the Task's: a cancel was requested while its
+	// coroutine could not take it.
+	futMustCancel
+)
 
 // exc is the exception result holds (see Future.result), else nil.
 func (f *Future) exc() *vm.Instance {
@@ -160,7 +170,7 @@ func NewFuture(loop *Loop) *Future {
 func (f *Future) Class() *vm.Class { return FutureType }
 
 // FromExecutor reports a run_in_executor future made while an observer watched.
-func (f *Future) FromExecutor() bool { return f.fromExecutor }
+func (f *Future) FromExecutor() bool { return f.flags&futFromExecutor != 0 }
 
 // Loop returns the future's loop.
 func (f *Future) Loop() *Loop { return f.loop }
@@ -194,14 +204,14 @@ func (f *Future) SetException(exc *vm.Instance) error {
 	}
 	f.setExc(exc)
 	f.state = stateFinished
-	f.logTraceback = true
+	f.flags |= futLogTraceback
 	f.scheduleCallbacks()
 	return nil
 }
 
 // Cancel cancels a pending future.
 func (f *Future) Cancel(msg vm.Value) bool {
-	f.logTraceback = false
+	f.flags &^= futLogTraceback
 	if f.state != statePending {
 		return false
 	}
@@ -214,7 +224,7 @@ func (f *Future) Cancel(msg vm.Value) bool {
 // cancelWithError cancels a pending future (a task) with the CancelledError
 // its coroutine raised, which the first result() re-raises.
 func (f *Future) cancelWithError(exc *vm.Instance) {
-	f.logTraceback = false
+	f.flags &^= futLogTraceback
 	if f.state != statePending {
 		return
 	}
@@ -245,7 +255,7 @@ func (f *Future) Result() (vm.Value, error) {
 	case statePending:
 		return vm.Undef, vm.NewError(InvalidStateError, "Result is not set.")
 	}
-	f.logTraceback = false
+	f.flags &^= futLogTraceback
 	if e := f.exc(); e != nil {
 		return vm.Undef, e
 	}
@@ -260,7 +270,7 @@ func (f *Future) Exception() (vm.Value, error) {
 	case statePending:
 		return vm.Undef, vm.NewError(InvalidStateError, "Exception is not set.")
 	}
-	f.logTraceback = false
+	f.flags &^= futLogTraceback
 	if f.excSet {
 		return f.result, nil
 	}
@@ -396,7 +406,7 @@ func (it *futureIter) Send(t *vm.Thread, sent vm.Value) (vm.Value, bool, error) 
 	f := it.f
 	if !it.yielded && f.state == statePending {
 		it.yielded = true
-		f.blocking = true
+		f.flags |= futBlocking
 		return f.value(), false, nil
 	}
 	if f.state == statePending {

@@ -58,20 +58,20 @@ func Gather(l *Loop, children []*Future, returnExceptions bool) *GatheringFuture
 	// no 100,000-entry maps.
 	nfuts := 0
 	for _, c := range children {
-		if !c.gatherMark {
-			c.gatherMark = true
+		if c.flags&futGatherMark == 0 {
+			c.flags |= futGatherMark
 			nfuts++
 		}
 	}
 	for _, c := range children {
-		c.gatherMark = false
+		c.flags &^= futGatherMark
 	}
 	nfinished := 0
 	outer.childDone = func(fut *Future) {
 		nfinished++
 		if outer.Done() {
 			if !fut.Cancelled() {
-				fut.logTraceback = false
+				fut.flags &^= futLogTraceback
 			}
 			return
 		}
@@ -81,7 +81,7 @@ func Gather(l *Loop, children []*Future, returnExceptions bool) *GatheringFuture
 				return
 			}
 			if exc := fut.failure(); exc != nil {
-				fut.logTraceback = false
+				fut.flags &^= futLogTraceback
 				outer.SetException(exc)
 				return
 			}
@@ -100,7 +100,7 @@ func Gather(l *Loop, children []*Future, returnExceptions bool) *GatheringFuture
 					}
 					results[i] = vm.Obj(vm.NewException(CancelledError, msg))
 				case c.failure() != nil:
-					c.logTraceback = false
+					c.flags &^= futLogTraceback
 					results[i] = c.result
 				default:
 					results[i] = c.result
@@ -114,13 +114,13 @@ func Gather(l *Loop, children []*Future, returnExceptions bool) *GatheringFuture
 		}
 	}
 	for _, c := range children {
-		if !c.gatherMark {
-			c.gatherMark = true
+		if c.flags&futGatherMark == 0 {
+			c.flags |= futGatherMark
 			c.addWaiter(&outer.Future)
 		}
 	}
 	for _, c := range children {
-		c.gatherMark = false
+		c.flags &^= futGatherMark
 	}
 	return outer
 }

@@ -56,7 +56,12 @@ type Loop struct {
 	debug    bool
 
 	current *Task
-	tasks   []*Task // every task created on this loop, in creation order (strong refs)
+	// tasks lists the tasks created on this loop, in creation order (strong
+	// refs): the pending ones and those whose exception nobody retrieved;
+	// the others are forgotten as the list grows (forgetDone).
+	tasks ChunkList[*Task]
+	// tasksLimit is the length at which the list next forgets finished tasks.
+	tasksLimit int
 
 	// Observer receives trace events; nil costs nothing.
 	Observer Observer

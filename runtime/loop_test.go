@@ -125,3 +125,47 @@ func TestCallSoonThreadsafeWakesIdleLoop(t *testing.T) {
 		t.Fatal("CloseNotify not closed")
 	}
 }
+
+// A loop forgets finished tasks as it makes new ones (a server making a
+// task per request ran out of memory keeping them all), except those whose
+// exception nobody retrieved, which it reports at close.
+func TestLoopForgetsFinishedTasks(t *testing.T) {
+	l := newTestLoop(t)
+	th := l.t
+	m := th.Interp().MainModule("test.py")
+	code, err := th.Interp().CompileModule(m, "test.py", []byte("async def ok():\n    return 1\nasync def bad():\n    raise ValueError\n"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := th.RunCode(code, m); err != nil {
+		t.Fatal(err)
+	}
+	start := func(name string) *Task {
+		fn, _ := m.Get(name)
+		coro, err := th.Call(fn, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l.NewTask(coro.AsObj().(*vm.Generator), "")
+	}
+	failed := start("bad") // runs with the first of the others; nobody asks for its result
+	for i := 0; i < 20000; i++ {
+		task := start("ok")
+		if _, err := l.RunUntilComplete(&task.Future); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !failed.Done() {
+		t.Fatal("the failing task did not run")
+	}
+	if n := l.tasks.Len(); n > 2048 {
+		t.Errorf("the loop keeps %d tasks after 20001 finished", n)
+	}
+	kept := false
+	for _, task := range l.tasks.All() {
+		kept = kept || task == failed
+	}
+	if !kept {
+		t.Error("the task with an unretrieved exception was forgotten")
+	}
+}

@@ -180,7 +180,7 @@ func reprlibRepr(t *vm.Thread, v vm.Value) string {
 // Repr of a task, as CPython 3.11 prints it.
 func (task *Task) Repr(t *vm.Thread) (string, error) {
 	state := strings.ToLower(task.state.String())
-	if task.state == statePending && task.mustCancel {
+	if task.state == statePending && task.flags&futMustCancel != 0 {
 		state = "cancelling"
 	}
 	var b strings.Builder

@@ -15,7 +15,7 @@ func TestTaskObjectSizes(t *testing.T) {
 		size, max uintptr
 	}{
 		{"Future", unsafe.Sizeof(Future{}), 56},
-		{"Task", unsafe.Sizeof(Task{}), 96},
+		{"Task", unsafe.Sizeof(Task{}), 80},
 		{"TimerFuture", unsafe.Sizeof(TimerFuture{}), 72},
 		{"Handle", unsafe.Sizeof(Handle{}), 24},
 		{"readyItem", unsafe.Sizeof(readyItem{}), 24},

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/asylang/asy/vm"
 )
@@ -16,14 +17,9 @@ type Task struct {
 	// otherwise, so that a suspended task stays small.
 	extra     *taskExtra
 	futWaiter *Future
-	// ctx is the contextvars context the task runs in: a copy of its
-	// creator's (nil while empty).
-	ctx *vm.Context
-	// id numbers the task for its default name.
-	id int
-	// With these fields a Task is 96 bytes, a size class of Go's
-	// allocator: a field more costs 16 bytes per suspended task (its
-	// mustCancel flag lives in the Future's spare byte).
+	// With these fields a Task is 80 bytes, a size class of Go's
+	// allocator: a field more costs 16 bytes per suspended task (its id
+	// and mustCancel flag live in the Future's spare word).
 }
 
 type taskExtra struct {
@@ -36,6 +32,17 @@ type taskExtra struct {
 	name string
 	// cancels counts the cancel requests not yet uncancelled (cancelling()).
 	cancels int32
+	// ctx is the contextvars context the task runs in: a copy of its
+	// creator's (nil while empty, as it is in most programs).
+	ctx *vm.Context
+}
+
+// context returns the contextvars context the task runs in (nil: empty).
+func (t *Task) context() *vm.Context {
+	if t.extra == nil {
+		return nil
+	}
+	return t.extra.ctx
 }
 
 func (t *Task) more() *taskExtra {
@@ -60,14 +67,27 @@ func (t *Task) Class() *vm.Class { return TaskType }
 
 // NewTask wraps a coroutine in a task and schedules its first step.
 func (l *Loop) NewTask(coro *vm.Generator, name string) *Task {
-	task := &Task{coro: coro, id: int(l.reg.taskSeq.Add(1)), ctx: l.t.Ctx.Copy()}
+	task := &Task{coro: coro}
 	task.loop = l
 	task.kind = kindTask
-	if name != "" { // else Task-<id> when asked for (saves a string per task)
+	if ctx := l.t.Ctx.Copy(); ctx != nil {
+		task.more().ctx = ctx
+	}
+	id := l.reg.taskSeq.Add(1)
+	switch {
+	case name != "":
 		task.more().name = name
+	case id > math.MaxUint32:
+		// Past the id field's range the name is made now.
+		task.more().name = fmt.Sprintf("Task-%d", id)
+	default: // Task-<id> when asked for (saves a string per task)
+		task.taskID = uint32(id)
 	}
 	coro.MarkAwaited()
-	l.tasks = append(l.tasks, task)
+	l.tasks.Push(task)
+	if l.tasks.Len() >= l.tasksLimit {
+		l.forgetDone()
+	}
 	l.callSoonStep(task)
 	if l.Observer != nil {
 		l.Observer.Event(Event{Kind: EvTaskCreated, Time: l.Time(), Task: task})
@@ -76,13 +96,13 @@ func (l *Loop) NewTask(coro *vm.Generator, name string) *Task {
 }
 
 // SetContext makes the task run in ctx (create_task(coro, context=ctx)).
-func (t *Task) SetContext(ctx *vm.Context) { t.ctx = ctx }
+func (t *Task) SetContext(ctx *vm.Context) { t.more().ctx = ctx }
 
 // Name returns the task's name.
 func (t *Task) Name() string {
 	x := t.more()
 	if x.name == "" {
-		x.name = fmt.Sprintf("Task-%d", t.id)
+		x.name = fmt.Sprintf("Task-%d", t.taskID)
 	}
 	return x.name
 }
@@ -118,7 +138,7 @@ func (t *Task) CoroName() string {
 
 // Cancel requests cancellation (Task.cancel(msg)).
 func (t *Task) Cancel(msg vm.Value) bool {
-	t.logTraceback = false
+	t.flags &^= futLogTraceback
 	if t.Done() {
 		return false
 	}
@@ -128,7 +148,7 @@ func (t *Task) Cancel(msg vm.Value) bool {
 			return true
 		}
 	}
-	t.mustCancel = true
+	t.flags |= futMustCancel
 	t.result = msg // pending: the result slot carries the cancel message
 	return true
 }
@@ -155,11 +175,11 @@ func (t *Task) step(exc *vm.Instance) {
 	if t.Done() {
 		return
 	}
-	if t.mustCancel {
+	if t.flags&futMustCancel != 0 {
 		if !isCancelledError(exc) {
 			exc = t.makeCancelledError()
 		}
-		t.mustCancel = false
+		t.flags &^= futMustCancel
 	}
 	t.futWaiter = nil
 	prev := l.current
@@ -174,9 +194,11 @@ func (t *Task) step(exc *vm.Instance) {
 	// The step runs in the task's context; a first ContextVar.set in it
 	// makes the context, which the task keeps.
 	prevCtx := l.t.Ctx
-	l.t.Ctx = t.ctx
+	l.t.Ctx = t.context()
 	v, done, err := l.t.Resume(t.coro, vm.None, throw)
-	t.ctx = l.t.Ctx
+	if ctx := l.t.Ctx; ctx != nil || t.extra != nil {
+		t.more().ctx = ctx
+	}
 	l.t.Ctx = prevCtx
 	l.current = prev
 	switch {
@@ -190,15 +212,15 @@ func (t *Task) step(exc *vm.Instance) {
 		}
 		if inst.Class().IsSubclass(vm.KeyboardInterrupt) || inst.Class().IsSubclass(vm.SystemExit) {
 			t.SetException(inst)
-			t.logTraceback = false
+			t.flags &^= futLogTraceback
 			l.fatal = inst
 			return
 		}
 		t.SetException(inst)
 		l.observeDone(t, "failed")
 	case done:
-		if t.mustCancel {
-			t.mustCancel = false
+		if t.flags&futMustCancel != 0 {
+			t.flags &^= futMustCancel
 			t.Future.Cancel(t.result)
 			l.observeDone(t, "cancelled")
 			return
@@ -235,7 +257,7 @@ func (t *Task) handleYield(v vm.Value) {
 		l.CallSoon(func() { t.step(e) })
 		return
 	}
-	if !fut.blocking {
+	if fut.flags&futBlocking == 0 {
 		e := vm.NewError(vm.RuntimeError, "yield was used instead of yield from in task")
 		l.CallSoon(func() { t.step(e) })
 		return
@@ -245,7 +267,7 @@ func (t *Task) handleYield(v vm.Value) {
 		l.CallSoon(func() { t.step(e) })
 		return
 	}
-	fut.blocking = false
+	fut.flags &^= futBlocking
 	fut.addWaiter(&t.Future)
 	t.futWaiter = fut
 	if l.Observer != nil {
@@ -255,9 +277,9 @@ func (t *Task) handleYield(v vm.Value) {
 		}
 		l.Observer.Event(Event{Kind: EvTaskSuspended, Time: l.Time(), Task: t, Detail: detail, Awaits: fut})
 	}
-	if t.mustCancel {
+	if t.flags&futMustCancel != 0 {
 		if fut.cancelFuture(t.result) {
-			t.mustCancel = false
+			t.flags &^= futMustCancel
 		}
 	}
 }

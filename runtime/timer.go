@@ -57,7 +57,7 @@ func (tf *TimerFuture) Armed() bool { return tf.loop != nil }
 // Yield is what `await` on the armed future yields to the task: the future,
 // marked as blocking (Future.__await__'s first step).
 func (tf *TimerFuture) Yield() vm.Value {
-	tf.blocking = true
+	tf.flags |= futBlocking
 	return tf.value()
 }
 

@@ -85,7 +85,9 @@ func (e *Exports) Resizable(t *Thread) bool {
 // exception refers to reachable, where CPython has freed it.
 func (t *Thread) dropStaleBlocks() {
 	for f := t.frame; f != nil; f = f.back {
-		clear(f.blocks[len(f.blocks):cap(f.blocks)])
+		if bl := f.blockList(); cap(bl) > len(bl) {
+			clear(bl[len(bl):cap(bl)])
+		}
 	}
 }
 

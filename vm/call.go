@@ -184,7 +184,6 @@ func (t *Thread) setupFrame(fn *Function, args []Value, kw []KV, owned bool) (*F
 	f.code = code
 	f.module = fn.module
 	f.sp = code.NumRegs
-	f.blocks = f.blocks[:0]
 	regs := f.regs
 	if len(kw) == 0 && len(args) == code.ArgCount && code.Flags&(FlagVarargs|FlagVarkw) == 0 && code.KwOnlyCount == 0 {
 		copyRegs(regs, args)
@@ -654,7 +653,6 @@ func (t *Thread) plainFrame(fn *Function) *Frame {
 	f.regs = t.allocRegs(code.NumRegs + code.MaxStack)
 	f.code, f.module = code, fn.module
 	f.sp = code.NumRegs
-	f.blocks = f.blocks[:0]
 	return f
 }
 

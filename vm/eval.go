@@ -87,9 +87,10 @@ loop:
 			reraise, thrown = false, false
 			for {
 				handled := false
-				for len(f.blocks) > 0 {
-					b := f.blocks[len(f.blocks)-1]
-					f.blocks = f.blocks[:len(f.blocks)-1]
+				for len(f.blockList()) > 0 {
+					bl := f.blocks.b
+					b := bl[len(bl)-1]
+					f.blocks.b = bl[:len(bl)-1]
 					if b.kind == blockTry && exc.cls != RunAborted {
 						if int(b.level) < sp {
 							clearRegs(regs[b.level:sp])
@@ -530,7 +531,6 @@ loop:
 					t.chunkTop += need
 					nf.regs, nf.code, nf.module = nregs, fc, fn.module
 					nf.sp, nf.pc = fc.NumRegs, 0
-					nf.blocks = nf.blocks[:0]
 					for i := first; i < sp; i++ {
 						nregs[i-first] = regs[i]
 					}
@@ -571,13 +571,13 @@ loop:
 					t.chunkTop -= len(regs)
 					back := f.back
 					f.regs, f.back, f.aux, f.pc = nil, nil, nil, 0
-					if cap(f.blocks) > 0 {
+					if f.blocks != nil {
 						// Blocks (popped ones too) may hold exceptions.
-						bl := f.blocks[:cap(f.blocks)]
+						bl := f.blocks.b[:cap(f.blocks.b)]
 						for i := range bl {
 							bl[i] = block{}
 						}
-						f.blocks = bl[:0]
+						f.blocks.b = bl[:0]
 					}
 					if np := len(t.framePool); np < 256 {
 						t.framePool = t.framePool[:np+1]
@@ -1818,22 +1818,23 @@ loop:
 				sp++
 
 			case OpSetupExcept, OpSetupFinally:
-				f.blocks = append(f.blocks, block{kind: blockTry, handler: int32(arg), level: int32(sp)})
+				f.pushBlock(block{kind: blockTry, handler: int32(arg), level: int32(sp)})
 			case OpSetupAsyncWith:
-				f.blocks = append(f.blocks, block{kind: blockTry, handler: int32(arg), level: int32(sp - 1)})
+				f.pushBlock(block{kind: blockTry, handler: int32(arg), level: int32(sp - 1)})
 			case OpPopBlock:
-				f.blocks = f.blocks[:len(f.blocks)-1]
+				f.popBlock()
 			case OpStartExcept:
 				// The exception on top of the stack is now being handled.
-				f.blocks = append(f.blocks, block{kind: blockExceptHandler, exc: regs[sp-1]})
+				f.pushBlock(block{kind: blockExceptHandler, exc: regs[sp-1]})
 			case OpPopExcept:
-				for i := len(f.blocks) - 1; i >= 0; i-- {
-					if f.blocks[i].kind == blockExceptHandler {
-						if inst, ok := f.blocks[i].exc.o.(*Instance); ok && len(inst.exc().held) > 0 {
+				bl := f.blockList()
+				for i := len(bl) - 1; i >= 0; i-- {
+					if bl[i].kind == blockExceptHandler {
+						if inst, ok := bl[i].exc.o.(*Instance); ok && len(inst.exc().held) > 0 {
 							f.pc, f.sp = pc, sp
 							t.releaseHeld(inst)
 						}
-						f.blocks = append(f.blocks[:i], f.blocks[i+1:]...)
+						f.blocks.b = append(bl[:i], bl[i+1:]...)
 						break
 					}
 				}
@@ -1885,7 +1886,7 @@ loop:
 					goto fail
 				}
 				regs[sp-1] = exit
-				f.blocks = append(f.blocks, block{kind: blockTry, handler: int32(arg), level: int32(sp)})
+				f.pushBlock(block{kind: blockTry, handler: int32(arg), level: int32(sp)})
 				regs[sp] = enter
 				sp++
 			case OpWithExit:
@@ -2159,9 +2160,10 @@ func (t *Thread) HandledException() *Instance { return t.handledException() }
 
 func (t *Thread) handledException() *Instance {
 	for f := t.frame; f != nil; f = f.back {
-		for i := len(f.blocks) - 1; i >= 0; i-- {
-			if f.blocks[i].kind == blockExceptHandler {
-				if inst, ok := f.blocks[i].exc.o.(*Instance); ok {
+		bl := f.blockList()
+		for i := len(bl) - 1; i >= 0; i-- {
+			if bl[i].kind == blockExceptHandler {
+				if inst, ok := bl[i].exc.o.(*Instance); ok {
 					return inst
 				}
 			}

@@ -16,7 +16,7 @@ func TestGuardGivesUpWhenUnwindingPanics(t *testing.T) {
 	it := New(Config{Stdout: &out, Stderr: &out})
 	m := it.MainModule("test.py")
 	m.Set("corrupt", NewBuiltin("corrupt", func(th *Thread, args []Value, kw []KV) (Value, error) {
-		bl := th.frame.blocks
+		bl := th.frame.blockList()
 		for i := range bl {
 			if bl[i].kind == blockExceptHandler {
 				bl[i].exc = Obj(NewInstance(ObjectType)) // not an exception

@@ -175,6 +175,38 @@ const (
 	blockExceptHandler              // inside an except clause: records the handled exception
 )
 
+// blockStack is a frame's block stack, behind a pointer so that a frame
+// without try/with/except (most frames, and most suspended coroutines)
+// pays one word for it, not a slice header. A recycled frame keeps it.
+type blockStack struct{ b []block }
+
+// blockList returns the frame's blocks, innermost last.
+func (f *Frame) blockList() []block {
+	if f.blocks == nil {
+		return nil
+	}
+	return f.blocks.b
+}
+
+func (f *Frame) pushBlock(b block) {
+	if f.blocks == nil {
+		f.blocks = &blockStack{b: make([]block, 0, 4)}
+	}
+	f.blocks.b = append(f.blocks.b, b)
+}
+
+// popBlock drops the innermost block.
+func (f *Frame) popBlock() { f.blocks.b = f.blocks.b[:len(f.blocks.b)-1] }
+
+// resetBlocks empties the block stack and clears the popped entries too:
+// they may hold exceptions, which must not stay reachable.
+func (f *Frame) resetBlocks() {
+	if f.blocks != nil && cap(f.blocks.b) > 0 {
+		clear(f.blocks.b[:cap(f.blocks.b)])
+		f.blocks.b = f.blocks.b[:0]
+	}
+}
+
 // Frame is the activation of a Code. Frames live on the heap: a call from
 // script code pushes one and the dispatch loop continues with it. A
 // suspended coroutine keeps its frame, so the Frame is kept to 112 bytes,
@@ -182,9 +214,9 @@ const (
 type Frame struct {
 	code   *Code
 	pc     int
-	regs   []Value // locals, cells, frees, then the operand stack
-	sp     int     // next free stack register (absolute index into regs)
-	blocks []block
+	regs   []Value     // locals, cells, frees, then the operand stack
+	sp     int         // next free stack register (absolute index into regs)
+	blocks *blockStack // nil until the first try/with/except
 	back   *Frame
 	module *Module
 

@@ -229,11 +229,7 @@ func (t *Thread) releaseFrame(f *Frame) {
 	f.goBoundary = false
 	f.stackOwned = false
 	f.pc = 0
-	if cap(f.blocks) > 0 {
-		// Blocks (popped ones too) may hold exceptions: drop them for the GC.
-		clear(f.blocks[:cap(f.blocks)])
-		f.blocks = f.blocks[:0]
-	}
+	f.resetBlocks()
 	if len(t.framePool) < 256 {
 		t.framePool = append(t.framePool, f)
 	}

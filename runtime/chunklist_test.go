@@ -1,23 +1,23 @@
-package asy
+package runtime
 
 import "testing"
 
-// trackedList keeps its entries in order across blocks through pushes,
+// ChunkList keeps its entries in order across blocks through pushes,
 // replacements of the last entry and compactions, and drops emptied blocks.
-func TestTrackedList(t *testing.T) {
-	var l trackedList[int]
+func TestChunkList(t *testing.T) {
+	var l ChunkList[int]
 	var model []int
 	for i := 0; i < 3000; i++ {
-		if p := l.last(); p != nil && i%7 == 0 {
+		if p := l.Last(); p != nil && i%7 == 0 {
 			*p = -i
 			model[len(model)-1] = -i
 			continue
 		}
-		l.push(i)
+		l.Push(i)
 		model = append(model, i)
 		if i%1000 == 999 {
 			odd := func(v int) bool { return v%2 != 0 }
-			l.keep(odd)
+			l.Keep(odd)
 			kept := model[:0]
 			for _, v := range model {
 				if odd(v) {
@@ -30,12 +30,12 @@ func TestTrackedList(t *testing.T) {
 	if l.n != len(model) {
 		t.Fatalf("len %d, want %d", l.n, len(model))
 	}
-	for i, v := range l.all() {
+	for i, v := range l.All() {
 		if v != model[i] {
 			t.Fatalf("entry %d is %d, want %d", i, v, model[i])
 		}
 	}
-	l.keep(func(int) bool { return false })
+	l.Keep(func(int) bool { return false })
 	if l.n != 0 || len(l.blocks) != 0 {
 		t.Errorf("an emptied list keeps %d entries in %d blocks", l.n, len(l.blocks))
 	}

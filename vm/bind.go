@@ -69,6 +69,7 @@ func (c *Code) bindTree(m *Module, remap []int) *Code {
 	*nc = *c
 	nc.module = m
 	nc.origin = c
+	nc.genNames = &genNames{code: nc}
 	nc.attrCaches = nil
 	if remap != nil && c.hasGlobalOps {
 		ops := make([]uint32, len(c.Ops))

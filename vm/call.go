@@ -371,7 +371,7 @@ func (t *Thread) makeGenerator(fn *Function, args []Value, kw []KV) (Value, erro
 	}
 	kind := fn.code.Flags & (FlagGenerator | FlagCoroutine | FlagAsyncGen)
 	g := newGenerator(kind, f, fn)
-	g.iterableCoroutine = fn.iterableCoroutine
+	g.set(genIterableCoroutine, fn.iterableCoroutine)
 	if kind == FlagCoroutine && t.interp.Hooks.OnCoroutine != nil {
 		t.interp.Hooks.OnCoroutine(t, g)
 	}
@@ -395,9 +395,9 @@ func (t *Thread) awaitedCoroutine(fn *Function, args []Value, kw []KV) (*Generat
 	} else {
 		g = new(Generator)
 	}
-	g.kind, g.frame, g.code = FlagCoroutine, f, fn.code
-	g.setNames(fn)
-	g.awaited, g.pooled = true, true
+	g.kind, g.frame, g.names = FlagCoroutine, f, namesFor(fn)
+	g.awaited = true
+	g.set(genPooled, true)
 	f.gen = g
 	return g, nil
 }

@@ -170,6 +170,7 @@ func (c *compiler) newUnit(s *scope, name, qual string, line int) *unit {
 		consts: map[any]int{},
 		names:  map[string]int{},
 	}
+	u.code.genNames = &genNames{code: u.code}
 	if s.kind == scopeFunction {
 		// Parameters first, in order; then other locals; then cells-only; then frees.
 		var locals, frees []string

@@ -1113,7 +1113,6 @@ loop:
 								err = e
 								goto fail
 							}
-							o.forExit = int32(arg)
 							f = t.frame
 							continue loop
 						}
@@ -1984,7 +1983,7 @@ loop:
 			case OpGetYieldFromIter:
 				v := regs[sp-1]
 				if g, ok := v.o.(*Generator); ok {
-					if g.kind == FlagCoroutine && f.code.Flags&FlagCoroutine == 0 && (f.gen == nil || !f.gen.iterableCoroutine) {
+					if g.kind == FlagCoroutine && f.code.Flags&FlagCoroutine == 0 && (f.gen == nil || !f.gen.has(genIterableCoroutine)) {
 						f.pc, f.sp = pc, sp
 						err = Errorf(TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator")
 						goto fail

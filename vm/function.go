@@ -86,6 +86,10 @@ type Code struct {
 	// bound to none, shared between interpreters: see bind.go).
 	module *Module
 	origin *Code // what a bound copy was copied from
+	// genNames is the names record the code's generators share (made with
+	// the code, so that copies shared between interpreters never race to
+	// make it).
+	genNames *genNames
 	// attrCaches hold the inline caches of the attribute instructions
 	// (LOAD_ATTR, LOAD_METHOD, STORE_ATTR), made on first use for each
 	// bound copy; cacheSlot, fixed at compile time and shared by the

@@ -48,7 +48,7 @@ func (t *Thread) pushResume(g *Generator, mode resumeMode, sent Value, throw err
 			inner = g.innermost
 			g.innermost = nil
 		}
-		g.closing = false
+		g.set(genClosing, false)
 		g.root = g
 		g.mode = mode
 		g.running = true
@@ -102,7 +102,7 @@ func (t *Thread) pushResumeSlow(g *Generator, mode resumeMode, sent Value, throw
 		closing = true
 	}
 	for c := g; c != nil; c = c.delegate {
-		c.closing = closing
+		c.set(genClosing, closing)
 	}
 	g.root = g
 	g.mode = mode
@@ -241,7 +241,7 @@ func (t *Thread) genReturn(f *Frame, v Value) (done bool, r Value, err error) {
 		// The caller's FOR_ITER loop ends: drop the iterator and jump out.
 		back.sp--
 		back.regs[back.sp] = Undef
-		back.pc = int(g.forExit)
+		back.pc = forIterExit(back)
 	case modeNext:
 		if g.kind == FlagAsyncGen {
 			return false, Undef, NewInstance(StopAsyncIteration)
@@ -252,19 +252,30 @@ func (t *Thread) genReturn(f *Frame, v Value) (done bool, r Value, err error) {
 		d.delegate = nil
 		g.delegator = nil
 		g.root = nil
-		if d.closing {
+		if d.has(genClosing) {
 			// The delegate swallowed the GeneratorExit of a close(): its
 			// delegator is closed all the same.
 			return false, Undef, NewInstance(GeneratorExit)
 		}
 		back.regs[back.sp] = v
 		back.sp++
-		if g.pooled && g.frame == nil && len(t.genPool) < 256 {
+		if g.has(genPooled) && g.frame == nil && len(t.genPool) < 256 {
 			*g = Generator{}
 			t.genPool = append(t.genPool, g)
 		}
 	}
 	return false, Undef, nil
+}
+
+// forIterExit is the loop-exit pc of the FOR_ITER that resumed a generator
+// in modeForIter: the instruction before the caller's saved pc (the
+// generator need not keep it).
+func forIterExit(f *Frame) int {
+	ins := f.code.Ops[f.pc-1]
+	if Opcode(ins&0xff) != OpForIter {
+		panic("vm: a for loop's generator returned to a frame not at its FOR_ITER")
+	}
+	return int(ins >> 8)
 }
 
 // stopIteration makes StopIteration(v) (no args when v is None).

@@ -6,9 +6,9 @@ import "fmt"
 // frame; suspending returns the frame chain to whoever resumed it.
 type Generator struct {
 	frame *Frame // nil once finished (the frame is recycled)
-	code  *Code
-	// names is nil when __name__ and __qualname__ are the code's (the
-	// usual case: a renamed function's generators keep the names it had).
+	// names holds the code and __name__/__qualname__: the code's own
+	// record, shared by all its generators, unless the function was
+	// renamed (its generators keep the names it had).
 	names *genNames
 
 	// root is the generator at the bottom of a delegation chain this one is
@@ -28,35 +28,49 @@ type Generator struct {
 	// at one line.
 	origin *Origin
 
-	forExit int32 // for modeForIter: the caller's loop-exit pc
-
 	// The small fields share one word (a suspended task keeps its
-	// coroutine: 80 bytes, a size class of Go's allocator, rather than 152;
-	// a field more costs 16 bytes per task).
+	// coroutine: 64 bytes, a size class of Go's allocator; a field more
+	// costs 16 bytes per task).
 	kind CodeFlags // FlagGenerator, FlagCoroutine or FlagAsyncGen
-
-	started  bool
-	running  bool
-	finished bool
 
 	// How the current resumer wants the outcome (see resumeMode).
 	mode resumeMode
 
+	started  bool
+	running  bool
+	finished bool
 	// awaited is set once a coroutine has been awaited or wrapped (for the
 	// never-awaited warning).
 	awaited bool
-	// asyncgen state: the pending athrow/aclose etc. are driven by stdlib.
-	agHooked bool
-	// pooled marks a coroutine made for `await f(...)` (awaitedCoroutine):
-	// only its awaiter knows it, so once it has returned there it is reused.
-	pooled bool
-	// iterableCoroutine: made by a types.coroutine generator function;
+
+	flags genFlags
+}
+
+// genFlags are a generator's rarer flags, in one byte.
+type genFlags uint8
+
+const (
+	// genPooled marks a coroutine made for `await f(...)`
+	// (awaitedCoroutine): only its awaiter knows it, so once it has
+	// returned there it is reused.
+	genPooled genFlags = 1 << iota
+	// genIterableCoroutine: made by a types.coroutine generator function;
 	// await accepts it, and it may yield from a coroutine.
-	iterableCoroutine bool
-	// closing: a GeneratorExit (close() or throw) was thrown into the chain
-	// this generator is part of. If the generator it delegates to swallows
-	// it and returns, this one still gets GeneratorExit (PEP 380).
-	closing bool
+	genIterableCoroutine
+	// genClosing: a GeneratorExit (close() or throw) was thrown into the
+	// chain this generator is part of. If the generator it delegates to
+	// swallows it and returns, this one still gets GeneratorExit (PEP 380).
+	genClosing
+)
+
+func (g *Generator) has(f genFlags) bool { return g.flags&f != 0 }
+
+func (g *Generator) set(f genFlags, on bool) {
+	if on {
+		g.flags |= f
+	} else {
+		g.flags &^= f
+	}
 }
 
 // resumeMode tells the dispatch loop what to do when a resumed generator
@@ -82,28 +96,36 @@ func (g *Generator) Class() *Class {
 
 // Name returns __name__.
 func (g *Generator) Name() string {
-	if g.names != nil {
-		return g.names.name
+	if n := g.names; n.renamed {
+		return n.name
 	}
-	return g.code.Name
+	return g.names.code.Name
 }
 
 // QualName returns __qualname__.
 func (g *Generator) QualName() string {
-	if g.names != nil {
-		return g.names.qualname
+	if n := g.names; n.renamed {
+		return n.qualname
 	}
-	return g.code.QualName
+	return g.names.code.QualName
 }
 
-type genNames struct{ name, qualname string }
+// genNames is a generator's code and names. Each Code has one (made with
+// it), which its generators share; a renamed function's generators get
+// their own, so that a Generator spends one word on both.
+type genNames struct {
+	code           *Code
+	name, qualname string
+	renamed        bool // name and qualname are set (else the code's)
+}
 
-// setNames records fn's names for a generator of fn's code.
-func (g *Generator) setNames(fn *Function) {
-	g.names = nil
-	if fn.name != fn.code.Name || fn.qualname != fn.code.QualName {
-		g.names = &genNames{fn.name, fn.qualname}
+// namesFor returns the genNames for a generator of fn.
+func namesFor(fn *Function) *genNames {
+	c := fn.code
+	if fn.name == c.Name && fn.qualname == c.QualName && c.genNames != nil {
+		return c.genNames
 	}
+	return &genNames{code: c, name: fn.name, qualname: fn.qualname, renamed: true}
 }
 
 // IsCoroutine reports whether g is a coroutine object.
@@ -140,7 +162,7 @@ type Origin struct {
 func (g *Generator) Frame() *Frame { return g.frame }
 
 // Code returns the generator's code.
-func (g *Generator) Code() *Code { return g.code }
+func (g *Generator) Code() *Code { return g.names.code }
 
 // InnermostFrame returns the frame where a suspended chain waits (for tracing).
 func (g *Generator) InnermostFrame() *Frame {
@@ -163,8 +185,7 @@ func (g *Generator) repr() string {
 
 // newGenerator wraps a ready frame.
 func newGenerator(kind CodeFlags, f *Frame, fn *Function) *Generator {
-	g := &Generator{kind: kind, frame: f, code: fn.code}
-	g.setNames(fn)
+	g := &Generator{kind: kind, frame: f, names: namesFor(fn)}
 	f.gen = g
 	return g
 }

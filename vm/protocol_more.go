@@ -65,7 +65,7 @@ func (t *Thread) getAwaitable(v Value) (Value, error) {
 	if v.isObj() {
 		switch o := v.o.(type) {
 		case *Generator:
-			if o.kind == FlagCoroutine || o.iterableCoroutine {
+			if o.kind == FlagCoroutine || o.has(genIterableCoroutine) {
 				o.awaited = true
 				return v, nil
 			}

@@ -183,7 +183,7 @@ func (t *Thread) setupFrame(fn *Function, args []Value, kw []KV, owned bool) (*F
 	}
 	f.code = code
 	f.module = fn.module
-	f.sp = code.NumRegs
+	f.sp = int32(code.NumRegs)
 	regs := f.regs
 	if len(kw) == 0 && len(args) == code.ArgCount && code.Flags&(FlagVarargs|FlagVarkw) == 0 && code.KwOnlyCount == 0 {
 		copyRegs(regs, args)
@@ -398,7 +398,7 @@ func (t *Thread) awaitedCoroutine(fn *Function, args []Value, kw []KV) (*Generat
 	g.kind, g.frame, g.names = FlagCoroutine, f, namesFor(fn)
 	g.awaited = true
 	g.set(genPooled, true)
-	f.gen = g
+	f.setGen(g)
 	return g, nil
 }
 
@@ -652,7 +652,7 @@ func (t *Thread) plainFrame(fn *Function) *Frame {
 	f := t.newFrame()
 	f.regs = t.allocRegs(code.NumRegs + code.MaxStack)
 	f.code, f.module = code, fn.module
-	f.sp = code.NumRegs
+	f.sp = int32(code.NumRegs)
 	return f
 }
 

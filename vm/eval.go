@@ -14,7 +14,7 @@ func (t *Thread) dispatch() (Value, error) {
 	f := t.frame
 	code := f.code.Ops
 	regs := f.regs
-	sp := f.sp
+	sp := int(f.sp)
 	pc := f.pc
 	var err error
 	// reraise: err is re-raised as it is (bare `raise`, the end of an
@@ -39,7 +39,7 @@ func (t *Thread) dispatch() (Value, error) {
 			} else if _, isGen := regs[sp-1].o.(*Generator); !isGen && regs[sp-1].isObj() {
 				// `yield from` a plain iterator: its close() or throw()
 				// gets the exception first (PEP 380).
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				v, outcome, e := t.throwIntoIterator(regs[sp-1], err)
 				switch outcome {
 				case throwYielded:
@@ -48,7 +48,7 @@ func (t *Thread) dispatch() (Value, error) {
 						return v, nil
 					}
 					f = t.frame
-					code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
+					code, regs, sp, pc = f.code.Ops, f.regs, int(f.sp), f.pc
 				case throwReturned:
 					err = nil
 					regs[sp-1] = v
@@ -59,7 +59,7 @@ func (t *Thread) dispatch() (Value, error) {
 			}
 		}
 	}
-	f.pc, f.sp = pc, sp
+	f.pc, f.sp = pc, int32(sp)
 
 	// The inner loop runs the instructions of one frame: code, regs and f
 	// stay constant in it, so the compiler keeps them out of the
@@ -108,14 +108,14 @@ loop:
 					break
 				}
 				// No handler here: leave the frame.
-				if f.gen != nil {
+				if f.gen() != nil {
 					toGo, e := t.genRaise(f, exc)
 					if toGo {
 						return Undef, e
 					}
 					exc = AsException(e)
 					f = t.frame
-					code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
+					code, regs, sp, pc = f.code.Ops, f.regs, int(f.sp), f.pc
 					exc.exc().traceback = append(exc.exc().traceback, TraceEntry{File: f.code.Filename, Line: f.Line(), Func: f.code.Name, code: f.code})
 					continue
 				}
@@ -135,12 +135,12 @@ loop:
 					return Undef, exc
 				}
 				f = t.frame
-				code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
+				code, regs, sp, pc = f.code.Ops, f.regs, int(f.sp), f.pc
 				exc.exc().traceback = append(exc.exc().traceback, TraceEntry{File: f.code.Filename, Line: f.Line(), Func: f.code.Name, code: f.code})
 			}
-			f.pc, f.sp = pc, sp
+			f.pc, f.sp = pc, int32(sp)
 		}
-		code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
+		code, regs, sp, pc = f.code.Ops, f.regs, int(f.sp), f.pc
 		for {
 			// The commonest simple instructions run in this small loop
 			// first. It calls nothing, so Go's register allocator keeps the
@@ -530,14 +530,14 @@ loop:
 					nregs := chunk[t.chunkTop : t.chunkTop+need : t.chunkTop+need]
 					t.chunkTop += need
 					nf.regs, nf.code, nf.module = nregs, fc, fn.module
-					nf.sp, nf.pc = fc.NumRegs, 0
+					nf.sp, nf.pc = int32(fc.NumRegs), 0
 					for i := first; i < sp; i++ {
 						nregs[i-first] = regs[i]
 					}
 					for i := base; i < sp; i++ {
 						regs[i] = Value{}
 					}
-					f.pc, f.sp = pc+1, base
+					f.pc, f.sp = pc+1, int32(base)
 					nf.back = f
 					t.frame = nf
 					t.depth++
@@ -546,7 +546,7 @@ loop:
 				case OpReturnValue:
 					// Returning from an ordinary frame to the one that
 					// called it in this loop (releaseFrame, written out).
-					if f.gen != nil || f.goBoundary || f.stackOwned || f.exposed || t.prof != nil || f.back == nil {
+					if f.auxKind == auxGen || f.goBoundary || f.stackOwned || f.exposed || t.prof != nil || f.back == nil {
 						break fast
 					}
 					if t.chunkTop == 0 || len(t.framePool) == cap(t.framePool) && len(t.framePool) < 256 {
@@ -554,7 +554,7 @@ loop:
 					}
 					sp--
 					v := regs[sp]
-					if f.initFrame {
+					if f.auxKind == auxInit {
 						// __init__ run by an inline instantiation: the
 						// instance is the result (the switch raises when
 						// __init__ returned something else).
@@ -563,14 +563,13 @@ loop:
 							break fast
 						}
 						v = Value{o: (*Instance)(f.aux)}
-						f.initFrame = false
 					}
 					for i := range regs {
 						regs[i] = Value{}
 					}
 					t.chunkTop -= len(regs)
 					back := f.back
-					f.regs, f.back, f.aux, f.pc = nil, nil, nil, 0
+					f.regs, f.back, f.aux, f.auxKind, f.pc = nil, nil, nil, auxNone, 0
 					if f.blocks != nil {
 						// Blocks (popped ones too) may hold exceptions.
 						bl := f.blocks.b[:cap(f.blocks.b)]
@@ -586,7 +585,7 @@ loop:
 					t.depth--
 					t.frame = back
 					f = back
-					code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
+					code, regs, sp, pc = f.code.Ops, f.regs, int(f.sp), f.pc
 					regs[sp] = v
 					sp++
 				case OpBinarySubscr:
@@ -773,7 +772,7 @@ loop:
 			// LOAD_CONST, STORE_FAST and POP_TOP run only in the fast loop.
 			case OpLoadFast:
 				// Only an unbound local gets here (the fast loop runs the rest).
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				err = Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", f.code.LocalNames[arg])
 				goto fail
 
@@ -790,7 +789,7 @@ loop:
 				sp += 2
 			case OpDeleteFast:
 				if regs[arg].IsUndef() {
-					f.pc, f.sp = pc, sp
+					f.pc, f.sp = pc, int32(sp)
 					err = Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", f.code.LocalNames[arg])
 					goto fail
 				}
@@ -798,7 +797,7 @@ loop:
 			case OpLoadDeref:
 				v := regs[arg].o.(*Cell).v
 				if v.IsUndef() {
-					f.pc, f.sp = pc, sp
+					f.pc, f.sp = pc, int32(sp)
 					err = t.unboundDeref(f, arg)
 					goto fail
 				}
@@ -811,7 +810,7 @@ loop:
 			case OpDeleteDeref:
 				cell := regs[arg].o.(*Cell)
 				if cell.v.IsUndef() {
-					f.pc, f.sp = pc, sp
+					f.pc, f.sp = pc, int32(sp)
 					err = t.unboundDeref(f, arg)
 					goto fail
 				}
@@ -822,7 +821,7 @@ loop:
 			case OpLoadClassDeref:
 				name := f.code.Names[arg>>12]
 				if v, ok, e := f.classNS().get(t, name); e != nil {
-					f.pc, f.sp = pc, sp
+					f.pc, f.sp = pc, int32(sp)
 					err = e
 					goto fail
 				} else if ok {
@@ -830,7 +829,7 @@ loop:
 				} else {
 					v := regs[arg&0xfff].o.(*Cell).v
 					if v.IsUndef() {
-						f.pc, f.sp = pc, sp
+						f.pc, f.sp = pc, int32(sp)
 						err = withName(Errorf(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name), name)
 						goto fail
 					}
@@ -844,7 +843,7 @@ loop:
 					var ok bool
 					v, ok = f.module.builtinFor(arg, t.interp.builtins)
 					if !ok {
-						f.pc, f.sp = pc, sp
+						f.pc, f.sp = pc, int32(sp)
 						err = nameError(name)
 						goto fail
 					}
@@ -861,7 +860,7 @@ loop:
 				regs[sp] = Undef
 			case OpDeleteGlobal:
 				if f.module.vals[arg].IsUndef() {
-					f.pc, f.sp = pc, sp
+					f.pc, f.sp = pc, int32(sp)
 					err = nameError(f.module.order[arg])
 					goto fail
 				}
@@ -870,7 +869,7 @@ loop:
 				name := f.code.Names[arg]
 				v, ok, e := f.classNS().get(t, name)
 				if e != nil {
-					f.pc, f.sp = pc, sp
+					f.pc, f.sp = pc, int32(sp)
 					err = e
 					goto fail
 				}
@@ -880,7 +879,7 @@ loop:
 						v, ok = t.interp.builtins.Get(name)
 					}
 					if !ok {
-						f.pc, f.sp = pc, sp
+						f.pc, f.sp = pc, int32(sp)
 						err = nameError(name)
 						goto fail
 					}
@@ -890,7 +889,7 @@ loop:
 			case OpStoreName:
 				sp--
 				if e := f.classNS().set(t, f.code.Names[arg], regs[sp]); e != nil {
-					f.pc, f.sp = pc, sp+1
+					f.pc, f.sp = pc, int32(sp+1)
 					err = e
 					goto fail
 				}
@@ -898,7 +897,7 @@ loop:
 			case OpDeleteName:
 				name := f.code.Names[arg]
 				if ok, e := f.classNS().del(t, name); e != nil || !ok {
-					f.pc, f.sp = pc, sp
+					f.pc, f.sp = pc, int32(sp)
 					err = e
 					if e == nil {
 						err = nameError(name)
@@ -909,7 +908,7 @@ loop:
 			case OpBinaryOp:
 				// Small ints and floats were handled in the fast loop.
 				a, b := regs[sp-2], regs[sp-1]
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				r, e := t.binaryOp(arg, a, b)
 				if e != nil {
 					err = e
@@ -921,7 +920,7 @@ loop:
 			case OpCompareOp:
 				// Small ints and floats ran in the fast loop.
 				a, b := regs[sp-2], regs[sp-1]
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				r, e := t.compareOp(arg, a, b)
 				if e != nil {
 					err = e
@@ -939,7 +938,7 @@ loop:
 				regs[sp-1] = Bool(r)
 				regs[sp] = Undef
 			case OpContainsOp:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				r, e := t.Contains(regs[sp-1], regs[sp-2])
 				if e != nil {
 					err = e
@@ -957,7 +956,7 @@ loop:
 					regs[sp-1] = Bool(v.n == 0)
 					continue
 				}
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				b, e := t.Truth(v)
 				if e != nil {
 					err = e
@@ -965,7 +964,7 @@ loop:
 				}
 				regs[sp-1] = Bool(!b)
 			case OpUnaryNeg, OpUnaryPos, OpUnaryInvert:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				r, e := t.unaryOp(Opcode(ins&0xff), regs[sp-1])
 				if e != nil {
 					err = e
@@ -975,7 +974,7 @@ loop:
 
 			case OpJump:
 				if arg < pc {
-					f.pc, f.sp = pc, sp
+					f.pc, f.sp = pc, int32(sp)
 					if err = t.checkpoint(); err != nil {
 						goto fail
 					}
@@ -989,7 +988,7 @@ loop:
 				if v.isBool() {
 					b = v.n != 0
 				} else {
-					f.pc, f.sp = pc, sp
+					f.pc, f.sp = pc, int32(sp)
 					var e error
 					b, e = t.Truth(v)
 					if e != nil {
@@ -1002,7 +1001,7 @@ loop:
 				}
 			case OpJumpIfFalseOrPop, OpJumpIfTrueOrPop:
 				v := regs[sp-1]
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				b, e := t.Truth(v)
 				if e != nil {
 					err = e
@@ -1024,7 +1023,7 @@ loop:
 						continue
 					}
 				}
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				it, e := t.Iter(v)
 				if e != nil {
 					err = e
@@ -1102,7 +1101,7 @@ loop:
 					switch o := it.o.(type) {
 					case *Generator:
 						if o.kind == FlagGenerator {
-							f.pc, f.sp = pc, sp
+							f.pc, f.sp = pc, int32(sp)
 							if e := t.pushResume(o, modeForIter, None, nil); e != nil {
 								if e == errExhausted {
 									sp--
@@ -1118,7 +1117,7 @@ loop:
 						}
 					}
 				}
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				if it.isObj() && code[pc] == uint32(OpUnpackSequence)|2<<8 {
 					// `for a, b in …`: a pair iterator hands both halves
 					// over without building the tuple, and the unpack is
@@ -1156,7 +1155,7 @@ loop:
 				sp++
 
 			case OpLoadAttr:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				if inst, ok := regs[sp-1].o.(*Instance); ok {
 					if ce, hit := f.code.attrEntry(pc-1, inst.cls); hit {
 						if ce.plain {
@@ -1198,7 +1197,7 @@ loop:
 				}
 				regs[sp-1] = v
 			case OpStoreAttr:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				if inst, ok := regs[sp-1].o.(*Instance); ok {
 					ce, _ := f.code.attrEntry(pc-1, inst.cls)
 					if !ce.storeAttr(inst, regs[sp-2]) {
@@ -1218,7 +1217,7 @@ loop:
 				sp -= 2
 				regs[sp], regs[sp+1] = Undef, Undef
 			case OpDeleteAttr:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				if e := t.DelAttr(regs[sp-1], f.code.Names[arg]); e != nil {
 					err = e
 					goto fail
@@ -1226,7 +1225,7 @@ loop:
 				sp--
 				regs[sp] = Undef
 			case OpLoadMethod:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				if inst, ok := regs[sp-1].o.(*Instance); ok {
 					if ce, hit := f.code.attrEntry(pc-1, inst.cls); hit {
 						if fn, ok := ce.v.o.(*Function); ok && ce.plain {
@@ -1281,7 +1280,7 @@ loop:
 				sp++
 			case OpBinarySubscr:
 				// list[int] and tuple[int] in range ran in the fast loop.
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				v, e := t.GetItem(regs[sp-2], regs[sp-1])
 				if e != nil {
 					err = e
@@ -1291,7 +1290,7 @@ loop:
 				regs[sp-1] = v
 				regs[sp] = Undef
 			case OpStoreSubscr:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				if e := t.SetItem(regs[sp-2], regs[sp-1], regs[sp-3]); e != nil {
 					err = e
 					goto fail
@@ -1299,7 +1298,7 @@ loop:
 				sp -= 3
 				regs[sp], regs[sp+1], regs[sp+2] = Undef, Undef, Undef
 			case OpDeleteSubscr:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				if e := t.DelItem(regs[sp-2], regs[sp-1]); e != nil {
 					err = e
 					goto fail
@@ -1342,7 +1341,7 @@ loop:
 				regs[sp] = Obj(NewList(items))
 				sp++
 			case OpBuildSet:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				s := newSetFor(arg)
 				for _, v := range regs[sp-arg : sp] {
 					if e := s.Add(t, v); e != nil {
@@ -1355,7 +1354,7 @@ loop:
 				regs[sp] = Obj(s)
 				sp++
 			case OpBuildMap:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				d := NewDictSized(arg) // a literal's size is known: no regrowth while filling
 				for i := sp - 2*arg; i < sp; i += 2 {
 					if e := d.Set(t, regs[i], regs[i+1]); e != nil {
@@ -1372,7 +1371,7 @@ loop:
 				l := regs[sp-arg].o.(*List)
 				if len(l.items) == cap(l.items) && len(l.items) >= growCheckMin {
 					if e := t.GrowCheck(len(l.items), cap(l.items), SizeValue); e != nil {
-						f.pc, f.sp = pc, sp
+						f.pc, f.sp = pc, int32(sp)
 						err = e
 						goto fail
 					}
@@ -1389,7 +1388,7 @@ loop:
 				regs[sp] = Undef
 			case OpSetAdd:
 				sp--
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				if e := regs[sp-arg].o.(*Set).Add(t, regs[sp]); e != nil {
 					err = e
 					goto fail
@@ -1397,7 +1396,7 @@ loop:
 				regs[sp] = Undef
 			case OpMapAdd:
 				sp -= 2
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				if e := regs[sp-arg].o.(*Dict).Set(t, regs[sp], regs[sp+1]); e != nil {
 					err = e
 					goto fail
@@ -1405,7 +1404,7 @@ loop:
 				regs[sp], regs[sp+1] = Undef, Undef
 			case OpListExtend:
 				sp--
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				depth := arg &^ listExtendCall
 				l := regs[sp-depth].o.(*List)
 				if e := t.Iterate(regs[sp], func(v Value) error {
@@ -1428,7 +1427,7 @@ loop:
 				regs[sp] = Undef
 			case OpSetUpdate:
 				sp--
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				s := regs[sp-arg].o.(*Set)
 				if e := s.update(t, regs[sp]); e != nil {
 					err = e
@@ -1437,7 +1436,7 @@ loop:
 				regs[sp] = Undef
 			case OpDictUpdate, OpDictMerge:
 				sp--
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				d := regs[sp-arg].o.(*Dict)
 				if e := t.dictMerge(d, regs[sp], Opcode(ins&0xff) == OpDictMerge); e != nil {
 					err = e
@@ -1461,7 +1460,7 @@ loop:
 				regs[sp] = Obj(r)
 				sp++
 			case OpFormatValue:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				spec := ""
 				if arg&4 != 0 {
 					sp--
@@ -1486,7 +1485,7 @@ loop:
 				}
 				regs[sp-1] = Str(s)
 			case OpUnpackSequence:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				seq := regs[sp-1]
 				{
 					if tp, ok := seq.o.(*Tuple); ok && len(tp.items) == arg {
@@ -1517,7 +1516,7 @@ loop:
 					sp++
 				}
 			case OpUnpackEx:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				before, after := arg&0xff, arg>>8
 				items, e := t.unpackN(regs[sp-1], before+after, before, after)
 				if e != nil {
@@ -1609,7 +1608,7 @@ loop:
 					// A built-in function, or a method of a built-in type on
 					// its own type, first thing: called bare (dispatch runs
 					// under execute's panic guard, which wants its name).
-					f.pc, f.sp = pc, sp
+					f.pc, f.sp = pc, int32(sp)
 					prev := t.inBuiltin
 					t.inBuiltin = b.Name
 					r, e = b.Fn(t, args, nil)
@@ -1633,7 +1632,7 @@ loop:
 						if init := cls.plainInit(); init != nil {
 							// Instantiate inline: the instance takes the slot just
 							// before the arguments and becomes __init__'s self.
-							f.pc, f.sp = pc, sp
+							f.pc, f.sp = pc, int32(sp)
 							if err = t.callPrologue(); err != nil {
 								goto fail
 							}
@@ -1658,7 +1657,7 @@ loop:
 					}
 					if fn, ok := callee.o.(*Function); ok && fn.code.simpleCall && len(args) == fn.code.ArgCount && len(kw) == 0 {
 						// Fast path: positional call of a plain function.
-						f.pc, f.sp = pc, sp
+						f.pc, f.sp = pc, int32(sp)
 						if err = t.callPrologue(); err != nil {
 							goto fail
 						}
@@ -1672,7 +1671,7 @@ loop:
 						// `await f(...)`: the coroutine is awaited at once and
 						// nothing else can see it, so it comes from the thread's
 						// pool and returns there when it finishes.
-						f.pc, f.sp = pc, sp
+						f.pc, f.sp = pc, int32(sp)
 						g, e := t.awaitedCoroutine(fn, args, kw)
 						if e != nil {
 							err = e
@@ -1685,7 +1684,7 @@ loop:
 						continue
 					}
 					if fn, ok := callee.o.(*Function); ok && fn.code.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen) == 0 {
-						f.pc, f.sp = pc, sp
+						f.pc, f.sp = pc, int32(sp)
 						if err = t.callPrologue(); err != nil {
 							goto fail
 						}
@@ -1705,16 +1704,16 @@ loop:
 						// loop; its yield lands where the call's result goes.
 						clearRegs(regs[base:sp])
 						sp = base
-						f.pc, f.sp = pc, sp
+						f.pc, f.sp = pc, int32(sp)
 						if err = t.pushResume(g, modeNext, sent, nil); err != nil {
 							goto fail
 						}
 						f = t.frame
-						code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
+						code, regs, sp, pc = f.code.Ops, f.regs, int(f.sp), f.pc
 						continue
 					}
 				}
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				if b, ok := callee.o.(*Builtin); ok && b.direct(args) {
 					prev := t.inBuiltin
 					t.inBuiltin = b.Name
@@ -1734,7 +1733,7 @@ loop:
 				regs[sp] = r
 				sp++
 			case OpCallEx:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				var kwv Value
 				if arg == 1 {
 					sp--
@@ -1764,13 +1763,13 @@ loop:
 				sp--
 				v := regs[sp]
 				regs[sp] = Undef
-				if f.gen != nil {
-					f.pc, f.sp = pc, sp
+				if f.gen() != nil {
+					f.pc, f.sp = pc, int32(sp)
 					done, r, e := t.genReturn(f, v)
 					if e != nil {
 						err = e
 						f = t.frame
-						code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
+						code, regs, sp, pc = f.code.Ops, f.regs, int(f.sp), f.pc
 						goto fail
 					}
 					if done {
@@ -1794,7 +1793,7 @@ loop:
 				f = t.frame
 				if inst != nil {
 					if !v.IsNone() {
-						code, regs, sp, pc = f.code.Ops, f.regs, f.sp, f.pc
+						code, regs, sp, pc = f.code.Ops, f.regs, int(f.sp), f.pc
 						err = Errorf(TypeError, "__init__() should return None, not '%s'", v.TypeName())
 						goto fail
 					}
@@ -1805,7 +1804,7 @@ loop:
 				continue loop
 
 			case OpBuildClass:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				r, e := t.buildClass(regs[sp-4], regs[sp-3], regs[sp-2], regs[sp-1])
 				if e != nil {
 					err = e
@@ -1830,7 +1829,7 @@ loop:
 				for i := len(bl) - 1; i >= 0; i-- {
 					if bl[i].kind == blockExceptHandler {
 						if inst, ok := bl[i].exc.o.(*Instance); ok && len(inst.exc().held) > 0 {
-							f.pc, f.sp = pc, sp
+							f.pc, f.sp = pc, int32(sp)
 							t.releaseHeld(inst)
 						}
 						f.blocks.b = append(bl[:i], bl[i+1:]...)
@@ -1841,7 +1840,7 @@ loop:
 				sp--
 				cls := regs[sp]
 				regs[sp] = Undef
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				ok, e := t.excMatches(regs[sp-1], cls)
 				if e != nil {
 					err = e
@@ -1851,7 +1850,7 @@ loop:
 					pc = arg
 				}
 			case OpRaise:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				err = t.doRaise(f, regs[sp-arg:sp], arg)
 				clearRegs(regs[sp-arg : sp])
 				sp -= arg
@@ -1863,7 +1862,7 @@ loop:
 				sp--
 				err = regs[sp].o.(*Instance)
 				regs[sp] = Undef
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				reraise = true
 				goto fail
 			case OpEndFinally:
@@ -1871,13 +1870,13 @@ loop:
 				v := regs[sp]
 				regs[sp] = Undef
 				if !v.IsNone() {
-					f.pc, f.sp = pc, sp
+					f.pc, f.sp = pc, int32(sp)
 					err = v.o.(*Instance)
 					reraise = true
 					goto fail
 				}
 			case OpSetupWith:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				mgr := regs[sp-1]
 				exit, enter, e := t.withEnter(mgr)
 				if e != nil {
@@ -1889,7 +1888,7 @@ loop:
 				regs[sp] = enter
 				sp++
 			case OpWithExit:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				sp--
 				exit := regs[sp]
 				regs[sp] = Undef
@@ -1909,7 +1908,7 @@ loop:
 					sp++
 				}
 			case OpWithExcept:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				exit := regs[sp-2]
 				exc := regs[sp-1].o.(*Instance)
 				tb, _ := t.excAttr(exc, "__traceback__")
@@ -1930,7 +1929,7 @@ loop:
 				regs[sp] = Obj(AssertionError)
 				sp++
 			case OpImportName:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				sp -= 2
 				fromlist, level := regs[sp], regs[sp+1]
 				regs[sp], regs[sp+1] = Undef, Undef
@@ -1942,7 +1941,7 @@ loop:
 				regs[sp] = m
 				sp++
 			case OpImportFrom:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				v, e := t.importFrom(regs[sp-1], f.code.Names[arg])
 				if e != nil {
 					err = e
@@ -1951,7 +1950,7 @@ loop:
 				regs[sp] = v
 				sp++
 			case OpImportStar:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				sp--
 				if e := t.importStar(regs[sp], f.module); e != nil {
 					err = e
@@ -1960,7 +1959,7 @@ loop:
 				regs[sp] = Undef
 			case OpPrintExpr:
 				sp--
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				if e := t.printExpr(regs[sp]); e != nil {
 					err = e
 					goto fail
@@ -1971,8 +1970,8 @@ loop:
 				sp--
 				v := regs[sp]
 				regs[sp] = Undef
-				f.pc, f.sp = pc, sp
-				if f.gen.kind == FlagAsyncGen {
+				f.pc, f.sp = pc, int32(sp)
+				if f.gen().kind == FlagAsyncGen {
 					v = Obj(&asyncGenValue{v: v})
 				}
 				if done := t.genYield(f, v); done {
@@ -1983,8 +1982,8 @@ loop:
 			case OpGetYieldFromIter:
 				v := regs[sp-1]
 				if g, ok := v.o.(*Generator); ok {
-					if g.kind == FlagCoroutine && f.code.Flags&FlagCoroutine == 0 && (f.gen == nil || !f.gen.has(genIterableCoroutine)) {
-						f.pc, f.sp = pc, sp
+					if g.kind == FlagCoroutine && f.code.Flags&FlagCoroutine == 0 && (f.gen() == nil || !f.gen().has(genIterableCoroutine)) {
+						f.pc, f.sp = pc, int32(sp)
 						err = Errorf(TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator")
 						goto fail
 					}
@@ -1993,7 +1992,7 @@ loop:
 				if _, ok := v.o.(GoAwaitIter); ok {
 					continue // a Go awaitable's __await__ is itself
 				}
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				it, e := t.Iter(v)
 				if e != nil {
 					err = e
@@ -2001,7 +2000,7 @@ loop:
 				}
 				regs[sp-1] = it
 			case OpGetAwaitable:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				aw, e := t.getAwaitable(regs[sp-1])
 				if e != nil {
 					err = e
@@ -2010,12 +2009,12 @@ loop:
 				regs[sp-1] = aw
 			case OpYieldFrom:
 				sub, sent := regs[sp-2], regs[sp-1]
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				if g, ok := sub.o.(*Generator); ok {
 					// Delegate: push the sub-generator's frame on this chain.
 					regs[sp-1], regs[sp-2] = Undef, Undef
 					sp -= 2
-					f.sp = sp
+					f.sp = int32(sp)
 					if e := t.pushDelegate(f, g, sent); e != nil {
 						if r, ok := e.(*returnValue); ok {
 							regs[sp] = r.v
@@ -2044,14 +2043,14 @@ loop:
 				sp--
 				regs[sp] = Undef
 				pc--
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				if done := t.genYield(f, v); done {
 					return v, nil
 				}
 				f = t.frame
 				continue loop
 			case OpGetAIter:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				v, e := t.getAIter(regs[sp-1])
 				if e != nil {
 					err = e
@@ -2059,7 +2058,7 @@ loop:
 				}
 				regs[sp-1] = v
 			case OpGetANext:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				v, e := t.getANext(regs[sp-1])
 				if e != nil {
 					err = e
@@ -2072,7 +2071,7 @@ loop:
 				exc := regs[sp].o.(*Instance)
 				regs[sp] = Undef
 				if !exc.cls.IsSubclass(StopAsyncIteration) {
-					f.pc, f.sp = pc, sp
+					f.pc, f.sp = pc, int32(sp)
 					err = exc
 					reraise = true
 					goto fail
@@ -2081,7 +2080,7 @@ loop:
 				sp--
 				regs[sp] = Undef
 			case OpBeforeAsyncWith:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				exit, aw, e := t.asyncWithEnter(regs[sp-1])
 				if e != nil {
 					err = e
@@ -2091,7 +2090,7 @@ loop:
 				regs[sp] = aw
 				sp++
 			case OpAsyncWithExcept:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				exit := regs[sp-2]
 				exc := regs[sp-1].o.(*Instance)
 				r, e := t.Call(exit, []Value{Obj(exc.cls), Obj(exc), None}, nil)
@@ -2107,7 +2106,7 @@ loop:
 				regs[sp] = aw
 				sp++
 			case OpCheckExcStar:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				rest, match, e := t.exceptStarSplit(regs[sp-2], regs[sp-1])
 				if e != nil {
 					err = e
@@ -2116,7 +2115,7 @@ loop:
 				regs[sp-2] = rest
 				regs[sp-1] = match
 			case OpPrepReraiseStar:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				sp--
 				r, e := t.prepReraiseStar(regs[sp-1], regs[sp].o.(*List).items)
 				regs[sp] = Undef
@@ -2129,11 +2128,11 @@ loop:
 				sp--
 				err = regs[sp].o.(*Instance)
 				regs[sp] = Undef
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				reraise = true
 				goto fail
 			default:
-				f.pc, f.sp = pc, sp
+				f.pc, f.sp = pc, int32(sp)
 				err = Errorf(SystemError, "unknown opcode %d", ins&0xff)
 				goto fail
 			}

@@ -59,7 +59,7 @@ func (f *FrameObject) GetAttr(t *Thread, name string) (Value, bool, error) {
 		return globalsOf(t.interp.builtins), true, nil
 	case "f_generator":
 		// 3.14: the generator or coroutine owning the frame.
-		if g := f.frame.gen; g != nil {
+		if g := f.frame.gen(); g != nil {
 			return Obj(g), true, nil
 		}
 		return None, true, nil

@@ -219,18 +219,17 @@ type Frame struct {
 	code   *Code
 	pc     int
 	regs   []Value     // locals, cells, frees, then the operand stack
-	sp     int         // next free stack register (absolute index into regs)
 	blocks *blockStack // nil until the first try/with/except
 	back   *Frame
 	module *Module
 
-	gen *Generator // the generator/coroutine owning this frame, if any
-
-	// aux is what two kinds of frame carry (never both, never a
-	// generator's): a class body's namespace (classNS) and the instance
-	// of an __init__ frame that the dispatch loop pushed to instantiate a
-	// class (initInstance).
+	// aux is what three kinds of frame carry, auxKind says which: the
+	// generator or coroutine owning the frame (gen), a class body's
+	// namespace (classNS) and the instance of an __init__ frame that the
+	// dispatch loop pushed to instantiate a class (initInstance).
 	aux unsafe.Pointer
+
+	sp int32 // next free stack register (absolute index into regs)
 
 	// goBoundary marks a frame entered from Go (Thread.Call): when it
 	// returns, the dispatch loop returns to Go instead of continuing.
@@ -240,27 +239,57 @@ type Frame struct {
 	// exposed is set once a frame object (sys._getframe) refers to this
 	// frame: it is then never recycled, so the pointer stays its own.
 	exposed bool
-	// initFrame marks an __init__ frame that the dispatch loop pushed to
+	auxKind frameAux
+}
+
+// frameAux says what a frame's aux holds.
+type frameAux uint8
+
+const (
+	auxNone frameAux = iota
+	// auxGen: the generator or coroutine owning the frame.
+	auxGen
+	// auxInit marks an __init__ frame that the dispatch loop pushed to
 	// instantiate a class (Class.plainInit): its return value must be None
 	// and the caller receives the instance (aux) instead.
-	initFrame bool
+	auxInit
+	// auxClassNS: a class body's namespace.
+	auxClassNS
+)
+
+// gen returns the generator or coroutine owning the frame, if any.
+func (f *Frame) gen() *Generator {
+	if f.auxKind != auxGen {
+		return nil
+	}
+	return (*Generator)(f.aux)
+}
+
+// setGen makes g the owner of f (nil: none).
+func (f *Frame) setGen(g *Generator) {
+	f.aux, f.auxKind = unsafe.Pointer(g), auxGen
+	if g == nil {
+		f.auxKind = auxNone
+	}
 }
 
 // classNS returns a class body's namespace (nil for other frames).
 func (f *Frame) classNS() *classNamespace {
-	if f.code.Flags&FlagClassBody == 0 {
+	if f.auxKind != auxClassNS {
 		return nil
 	}
 	return (*classNamespace)(f.aux)
 }
 
 // setClassNS gives a class body's frame its namespace.
-func (f *Frame) setClassNS(ns *classNamespace) { f.aux = unsafe.Pointer(ns) }
+func (f *Frame) setClassNS(ns *classNamespace) {
+	f.aux, f.auxKind = unsafe.Pointer(ns), auxClassNS
+}
 
 // initInstance returns the instance an __init__ frame pushed by the
 // dispatch loop initialises (nil for other frames).
 func (f *Frame) initInstance() *Instance {
-	if !f.initFrame {
+	if f.auxKind != auxInit {
 		return nil
 	}
 	return (*Instance)(f.aux)
@@ -268,7 +297,7 @@ func (f *Frame) initInstance() *Instance {
 
 // setInitInstance marks f as the __init__ frame initialising inst.
 func (f *Frame) setInitInstance(inst *Instance) {
-	f.aux, f.initFrame = unsafe.Pointer(inst), true
+	f.aux, f.auxKind = unsafe.Pointer(inst), auxInit
 }
 
 // Line returns the current source line.

@@ -162,7 +162,7 @@ func (t *Thread) pushDelegate(f *Frame, g *Generator, sent Value) error {
 	if t.depth >= t.depthLimit() {
 		return t.recursionError()
 	}
-	owner := f.gen
+	owner := f.gen()
 	g.delegator = owner
 	owner.delegate = g
 	g.root = owner.root
@@ -198,7 +198,7 @@ func (t *Thread) pushDelegate(f *Frame, g *Generator, sent Value) error {
 // hands v to the chain root's resumer. It reports true when the resumer is
 // Go, i.e. the dispatch loop must return.
 func (t *Thread) genYield(f *Frame, v Value) bool {
-	root := f.gen.root
+	root := f.gen().root
 	root.innermost = f
 	resumer := root.frame.back
 	root.frame.back = nil
@@ -221,7 +221,7 @@ func (t *Thread) genYield(f *Frame, v Value) bool {
 // genReturn finishes generator frame f with result v. done reports that the
 // loop must return (r, nil) to Go.
 func (t *Thread) genReturn(f *Frame, v Value) (done bool, r Value, err error) {
-	g := f.gen
+	g := f.gen()
 	g.finished = true
 	g.running = false
 	back := f.back
@@ -291,7 +291,7 @@ func stopIteration(v Value) *Instance {
 // when the loop must return err to Go; otherwise t.frame is the frame where
 // the exception continues.
 func (t *Thread) genRaise(f *Frame, exc *Instance) (toGo bool, err error) {
-	g := f.gen
+	g := f.gen()
 	g.finished = true
 	g.running = false
 	back := f.back

@@ -186,7 +186,7 @@ func (g *Generator) repr() string {
 // newGenerator wraps a ready frame.
 func newGenerator(kind CodeFlags, f *Frame, fn *Function) *Generator {
 	g := &Generator{kind: kind, frame: f, names: namesFor(fn)}
-	f.gen = g
+	f.setGen(g)
 	return g
 }
 
@@ -196,10 +196,10 @@ func newGenerator(kind CodeFlags, f *Frame, fn *Function) *Generator {
 // bare yield) or runs. Tools that show where tasks wait (timelines, call
 // graphs) read it; it never changes the frame.
 func (f *Frame) Awaiting() Value {
-	if f.gen != nil && f.gen.delegate != nil {
-		return Obj(f.gen.delegate)
+	if f.gen() != nil && f.gen().delegate != nil {
+		return Obj(f.gen().delegate)
 	}
-	if f.pc >= 0 && f.pc < len(f.code.Ops) && Opcode(f.code.Ops[f.pc]&0xff) == OpYieldFrom && f.sp > 0 && f.sp <= len(f.regs) {
+	if f.pc >= 0 && f.pc < len(f.code.Ops) && Opcode(f.code.Ops[f.pc]&0xff) == OpYieldFrom && f.sp > 0 && int(f.sp) <= len(f.regs) {
 		if v := f.regs[f.sp-1]; v.isObj() {
 			return v
 		}
@@ -208,7 +208,7 @@ func (f *Frame) Awaiting() Value {
 }
 
 // Generator returns the generator or coroutine owning the frame (nil for a plain call).
-func (f *Frame) Generator() *Generator { return f.gen }
+func (f *Frame) Generator() *Generator { return f.gen() }
 
 // Delegate returns the generator g awaits / yields from (nil when none).
 func (g *Generator) Delegate() *Generator { return g.delegate }

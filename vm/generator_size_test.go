@@ -14,8 +14,8 @@ func TestGeneratorObjectSizes(t *testing.T) {
 	if n := unsafe.Sizeof(Generator{}); n > 64 {
 		t.Errorf("Generator is %d bytes, more than 64", n)
 	}
-	if n := unsafe.Sizeof(Frame{}); n > 96 {
-		t.Errorf("Frame is %d bytes, more than 96", n)
+	if n := unsafe.Sizeof(Frame{}); n > 80 {
+		t.Errorf("Frame is %d bytes, more than 80", n)
 	}
 }
 

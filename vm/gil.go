@@ -233,7 +233,7 @@ func (t *Thread) callPrologue() error {
 // and arguments occupied f's registers [base, f.sp).
 func (t *Thread) pushCall(f, nf *Frame, base int) {
 	clearRegs(f.regs[base:f.sp])
-	f.sp = base
+	f.sp = int32(base)
 	nf.back = f
 	t.frame = nf
 	t.depth++

@@ -217,7 +217,7 @@ func (t *Thread) releaseFrame(f *Frame) {
 	if !f.stackOwned {
 		t.freeRegs(f.regs)
 	}
-	if f.gen != nil || f.exposed {
+	if f.gen() != nil || f.exposed {
 		return // generator frames belong to their generator; exposed ones to their frame object
 	}
 	// Reset only what setupFrame does not overwrite (zeroing the whole
@@ -225,7 +225,7 @@ func (t *Thread) releaseFrame(f *Frame) {
 	f.regs = nil
 	f.back = nil
 	f.aux = nil
-	f.initFrame = false
+	f.auxKind = auxNone
 	f.goBoundary = false
 	f.stackOwned = false
 	f.pc = 0
@@ -297,7 +297,7 @@ func (t *Thread) recycleGenFrame(g *Generator) {
 	if c, size := genRegClass(cap(r)); c < genRegClasses && cap(r) == size && len(t.genRegs[c]) < genRegPoolMax {
 		t.genRegs[c] = append(t.genRegs[c], r[:cap(r)])
 	}
-	f.gen = nil
+	f.setGen(nil)
 	f.stackOwned = false
 	f.regs = nil
 	t.releaseFrame(f)

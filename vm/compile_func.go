@@ -186,6 +186,9 @@ func (c *compiler) comprehension(e *parser.Comp) {
 	c.makeFunction(e, sc.name, nil, func() {
 		switch e.Kind {
 		case "list":
+			if g := e.Generators; len(g) == 1 && len(g[0].Ifs) == 0 && !g[0].Async {
+				c.u.code.Flags |= FlagCompOneEach
+			}
 			c.emit(OpBuildList, 0)
 		case "set":
 			c.emit(OpBuildSet, 0)

@@ -1380,8 +1380,15 @@ loop:
 					// A comprehension's first item: size the list from what
 					// is left of the loop's iterator (just above the list),
 					// so that it is not reallocated at 4, 8, 16, … items.
+					// A filtered or nested one may keep few items: at most
+					// 256 slots then; one that appends an item per
+					// iteration gets them all, up to where GrowCheck starts.
 					if n := remainingHint(regs[sp-arg+1]); n > 0 {
-						l.items = make([]Value, 0, min(n+1, 256))
+						limit := 256
+						if f.code.Flags&FlagCompOneEach != 0 {
+							limit = growCheckMin
+						}
+						l.items = make([]Value, 0, min(n+1, limit))
 					}
 				}
 				l.items = appendValue(l.items, regs[sp])

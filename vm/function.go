@@ -135,6 +135,10 @@ const (
 	FlagClassBody // body of a class statement: names go to a namespace dict
 	FlagModule    // module body
 	FlagNewLocals
+	// FlagCompOneEach marks a list comprehension's code whose single,
+	// unfiltered loop appends one item per iteration: its list is sized
+	// from all that its iterator has left (see OpListAppend).
+	FlagCompOneEach
 )
 
 // Function is a script-defined function (a closure over cells).

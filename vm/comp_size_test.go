@@ -47,3 +47,38 @@ e = [x for x in range(100000)]
 		}
 	}
 }
+
+// A dict comprehension adding an item per iteration sizes its table at the
+// first item: filling it allocates no successive tables, where a filtered
+// one (which may keep few items) grows as any dict does.
+func TestComprehensionDictSizing(t *testing.T) {
+	var out bytes.Buffer
+	it := New(Config{Stdout: &out, Stderr: &out})
+	m := it.MainModule("test.py")
+	prep, err := it.CompileModule(m, "test.py", []byte("src = list(range(3000))\nd = {}\n"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := it.MainThread().RunCode(prep, m); err != nil {
+		t.Fatal(err)
+	}
+	allocs := func(src string) float64 {
+		code, err := it.CompileModule(m, "test.py", []byte(src), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return testing.AllocsPerRun(5, func() {
+			if _, err := it.MainThread().RunCode(code, m); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	sized := allocs("d = {x: x for x in src}\n")
+	grown := allocs("d = {x: x for x in src if True}\n")
+	if sized+8 > grown {
+		t.Errorf("dict comprehension: %v allocations, a filtered one %v: want at least 8 fewer", sized, grown)
+	}
+	if v, _ := m.Get("d"); v.o.(*Dict).Len() != 3000 {
+		t.Errorf("lost items")
+	}
+}

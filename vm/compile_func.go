@@ -184,11 +184,11 @@ func (c *compiler) lambda(e *parser.Lambda) {
 func (c *compiler) comprehension(e *parser.Comp) {
 	sc := c.scopes[e]
 	c.makeFunction(e, sc.name, nil, func() {
+		if g := e.Generators; len(g) == 1 && len(g[0].Ifs) == 0 && !g[0].Async && (e.Kind == "list" || e.Kind == "dict") {
+			c.u.code.Flags |= FlagCompOneEach
+		}
 		switch e.Kind {
 		case "list":
-			if g := e.Generators; len(g) == 1 && len(g[0].Ifs) == 0 && !g[0].Async {
-				c.u.code.Flags |= FlagCompOneEach
-			}
 			c.emit(OpBuildList, 0)
 		case "set":
 			c.emit(OpBuildSet, 0)

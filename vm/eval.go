@@ -1404,6 +1404,16 @@ loop:
 			case OpMapAdd:
 				sp -= 2
 				f.pc, f.sp = pc, int32(sp)
+				if f.code.Flags&FlagCompOneEach != 0 {
+					// A dict comprehension adding an item per iteration:
+					// at its first item, room for what its iterator has
+					// left, so the table is not rebuilt at 10, 21, 42, …
+					if d := regs[sp-arg].o.(*Dict); d.live == 0 && cap(d.entries) == 0 {
+						if n := remainingHint(regs[sp-arg+1]); n > smallDictMax {
+							d.resize(min(n+1, growCheckMin))
+						}
+					}
+				}
 				if e := regs[sp-arg].o.(*Dict).Set(t, regs[sp], regs[sp+1]); e != nil {
 					err = e
 					goto fail

@@ -135,9 +135,10 @@ const (
 	FlagClassBody // body of a class statement: names go to a namespace dict
 	FlagModule    // module body
 	FlagNewLocals
-	// FlagCompOneEach marks a list comprehension's code whose single,
-	// unfiltered loop appends one item per iteration: its list is sized
-	// from all that its iterator has left (see OpListAppend).
+	// FlagCompOneEach marks a list or dict comprehension's code whose
+	// single, unfiltered loop adds one item per iteration: its list or dict
+	// is sized from all that its iterator has left (see OpListAppend and
+	// OpMapAdd).
 	FlagCompOneEach
 )
 

@@ -89,20 +89,6 @@ func (t *Thread) sortValues(items []Value, key Value, reverse bool) error {
 	return err
 }
 
-// plainKeyFunc returns key as a script function that takes exactly one
-// positional parameter and is no generator (callMethodFrame can run it),
-// else nil.
-func plainKeyFunc(key Value) *Function {
-	fn, ok := key.o.(*Function)
-	if !ok {
-		return nil
-	}
-	if c := fn.code; c.ArgCount != 1 || c.KwOnlyCount != 0 || c.Flags&(FlagGenerator|FlagCoroutine|FlagAsyncGen|FlagVarargs|FlagVarkw) != 0 {
-		return nil
-	}
-	return fn
-}
-
 // keyed is an item with its sort key.
 type keyed struct{ k, v Value }
 

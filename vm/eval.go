@@ -1546,6 +1546,29 @@ loop:
 					sp++
 				}
 
+			case OpCallComp:
+				// A comprehension's code called with its iterator and cells
+				// (comp_call.go): a generator expression's generator is
+				// pushed; the others run as a call.
+				f.pc, f.sp = pc, int32(sp)
+				code := f.code.Consts[arg&0xffff].o.(*Code)
+				n := arg >> 16
+				base := sp - n - 1
+				if code.Flags&FlagGenerator != 0 {
+					g := newCompGenerator(t.compFrame(f, code, base, n))
+					clearRegs(regs[base:sp])
+					sp = base
+					regs[sp] = Obj(g)
+					sp++
+					continue
+				}
+				if err = t.callPrologue(); err != nil {
+					goto fail
+				}
+				nf := t.compFrame(f, code, base, n)
+				t.pushCall(f, nf, base)
+				f = nf
+				continue loop
 			case OpMakeFunction:
 				top := sp
 				sp--

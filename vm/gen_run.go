@@ -211,6 +211,14 @@ func (t *Thread) genYield(f *Frame, v Value) bool {
 			t.genDone = false
 			return true
 		}
+		if g.mode == modeForIter && resumer.pc < len(resumer.code.Ops) && Opcode(resumer.code.Ops[resumer.pc]&0xff) == OpStoreFast {
+			ins := resumer.code.Ops[resumer.pc]
+			// `for x in gen:` — the item goes straight into the loop
+			// variable, as the fast loop's FOR_ITER does for sequences.
+			resumer.regs[ins>>8] = v
+			resumer.pc++
+			return false
+		}
 		resumer.regs[resumer.sp] = v
 		resumer.sp++
 		return false

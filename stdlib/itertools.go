@@ -400,7 +400,7 @@ func predArgs(t *vm.Thread, name string, args []vm.Value, kw []vm.KV) (vm.Value,
 }
 
 func callTruth(t *vm.Thread, fn, v vm.Value) (bool, error) {
-	r, err := t.Call(fn, []vm.Value{v}, nil)
+	r, err := t.Call1(fn, v)
 	if err != nil {
 		return false, err
 	}

@@ -263,7 +263,7 @@ func (g *groupbyIter) step(t *vm.Thread) (bool, error) {
 	}
 	key := v
 	if !g.keyfunc.IsNone() {
-		if key, err = t.Call(g.keyfunc, []vm.Value{v}, nil); err != nil {
+		if key, err = t.Call1(g.keyfunc, v); err != nil {
 			return false, err
 		}
 	}

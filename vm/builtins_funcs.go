@@ -48,16 +48,11 @@ func init() {
 			// side effects interleave with the comparisons and key calls,
 			// and nothing is materialised.
 			var best, bestKey Value
-			var keyArg []Value
-			if hasKey {
-				keyArg = make([]Value, 1)
-			}
 			step := func(v Value) error {
 				k := v
 				if hasKey {
-					keyArg[0] = v
 					var err error
-					if k, err = t.Call(key, keyArg, nil); err != nil {
+					if k, err = t.Call1(key, v); err != nil {
 						return err
 					}
 				}

@@ -54,6 +54,16 @@ func init() {
 			if z.done || len(its) == 0 {
 				return Undef, false, nil
 			}
+			if len(its) <= 4 {
+				// One allocation: newTupleOf stores short tuples' items
+				// beside their header.
+				var buf [4]Value
+				items := buf[:len(its)]
+				if ok, err := z.step(t, items); !ok {
+					return Undef, false, err
+				}
+				return Obj(newTupleOf(items)), true, nil
+			}
 			items := make([]Value, len(its))
 			if ok, err := z.step(t, items); !ok {
 				return Undef, false, err

@@ -400,6 +400,8 @@ func stackEffect(op Opcode, arg int) int {
 		return -arg - 1
 	case OpCallEx:
 		return -1 - arg
+	case OpCallComp:
+		return -(arg >> 16)
 	case OpMakeFunction:
 		n := 0
 		for i := 0; i < 3; i++ {

@@ -73,6 +73,25 @@ func (c *compiler) makeFunction(node parser.Node, name string, params *parser.Pa
 			flags |= mfAnnotations
 		}
 	}
+	code := c.nestedCode(node, name, params, body, line)
+	if code == nil {
+		return
+	}
+	// Closure: the cells of the free variables, loaded from this unit.
+	if code.NumFrees > 0 {
+		if !c.loadClosure(code, line) {
+			return
+		}
+		c.emit(OpBuildTuple, code.NumFrees)
+		flags |= mfClosure
+	}
+	c.emit(OpLoadConst, c.constIndex(Obj(code), nil))
+	c.emit(OpMakeFunction, flags)
+}
+
+// nestedCode compiles the code object of a function, lambda, class body
+// or comprehension.
+func (c *compiler) nestedCode(node parser.Node, name string, params *parser.Params, body func(), line int) *Code {
 	sc := c.scopes[node]
 	qual := qualJoin(c.u, name)
 	u := c.newUnit(sc, name, qual, line)
@@ -100,22 +119,20 @@ func (c *compiler) makeFunction(node parser.Node, name string, params *parser.Pa
 		code.Flags |= FlagCoroutine
 	}
 	body()
-	code = c.finish()
-	// Closure: the cells of the free variables, loaded from this unit.
-	if code.NumFrees > 0 {
-		for _, fname := range code.LocalNames[code.FreeStart : code.FreeStart+code.NumFrees] {
-			slot, ok := c.u.slots[fname]
-			if !ok {
-				c.fail(parser.Pos{Line: line}, "internal error: no cell for free variable "+fname)
-				return
-			}
-			c.emit(OpLoadClosure, slot)
+	return c.finish()
+}
+
+// loadClosure pushes the cells of code's free variables from this unit.
+func (c *compiler) loadClosure(code *Code, line int) bool {
+	for _, fname := range code.LocalNames[code.FreeStart : code.FreeStart+code.NumFrees] {
+		slot, ok := c.u.slots[fname]
+		if !ok {
+			c.fail(parser.Pos{Line: line}, "internal error: no cell for free variable "+fname)
+			return false
 		}
-		c.emit(OpBuildTuple, code.NumFrees)
-		flags |= mfClosure
+		c.emit(OpLoadClosure, slot)
 	}
-	c.emit(OpLoadConst, c.constIndex(Obj(code), nil))
-	c.emit(OpMakeFunction, flags)
+	return true
 }
 
 func (c *compiler) classDef(s *parser.ClassDef) {
@@ -183,7 +200,10 @@ func (c *compiler) lambda(e *parser.Lambda) {
 // first iterator, as Python 3 does (so loop variables do not leak).
 func (c *compiler) comprehension(e *parser.Comp) {
 	sc := c.scopes[e]
-	c.makeFunction(e, sc.name, nil, func() {
+	body := func() {
+		if g := e.Generators; len(g) == 1 && len(g[0].Ifs) == 0 && !g[0].Async && (e.Kind == "list" || e.Kind == "dict") {
+			c.u.code.Flags |= FlagCompOneEach
+		}
 		switch e.Kind {
 		case "list":
 			c.emit(OpBuildList, 0)
@@ -197,7 +217,41 @@ func (c *compiler) comprehension(e *parser.Comp) {
 			c.emitConst(None)
 		}
 		c.emit(OpReturnValue, 0)
-	}, e.P.Line)
+	}
+	if !sc.coroutine && !e.Generators[0].Async {
+		// Called at once and never seen by the script, the function
+		// object is skipped: CALL_COMP runs the code with the iterator
+		// and the closure cells (in that order on the stack: the cells,
+		// which loading cannot change, after the iterable's expression).
+		code := c.nestedCode(e, sc.name, nil, body, e.P.Line)
+		if code == nil {
+			return
+		}
+		k := c.constIndex(Obj(code), nil)
+		if k < 1<<16 && code.NumFrees < 1<<8 {
+			c.expr(e.Generators[0].Iter)
+			c.emit(OpGetIter, 0)
+			if !c.loadClosure(code, e.P.Line) {
+				return
+			}
+			c.emit(OpCallComp, k|code.NumFrees<<16)
+			return
+		}
+		// Too many constants or cells for CALL_COMP's argument: a
+		// function, as for the others.
+		flags := 0
+		if code.NumFrees > 0 {
+			if !c.loadClosure(code, e.P.Line) {
+				return
+			}
+			c.emit(OpBuildTuple, code.NumFrees)
+			flags = mfClosure
+		}
+		c.emit(OpLoadConst, k)
+		c.emit(OpMakeFunction, flags)
+	} else {
+		c.makeFunction(e, sc.name, nil, body, e.P.Line)
+	}
 	c.expr(e.Generators[0].Iter)
 	if e.Generators[0].Async {
 		c.emit(OpGetAIter, 0)

@@ -1380,8 +1380,15 @@ loop:
 					// A comprehension's first item: size the list from what
 					// is left of the loop's iterator (just above the list),
 					// so that it is not reallocated at 4, 8, 16, … items.
+					// A filtered or nested one may keep few items: at most
+					// 256 slots then; one that appends an item per
+					// iteration gets them all, up to where GrowCheck starts.
 					if n := remainingHint(regs[sp-arg+1]); n > 0 {
-						l.items = make([]Value, 0, min(n+1, 256))
+						limit := 256
+						if f.code.Flags&FlagCompOneEach != 0 {
+							limit = growCheckMin
+						}
+						l.items = make([]Value, 0, min(n+1, limit))
 					}
 				}
 				l.items = appendValue(l.items, regs[sp])
@@ -1397,6 +1404,16 @@ loop:
 			case OpMapAdd:
 				sp -= 2
 				f.pc, f.sp = pc, int32(sp)
+				if f.code.Flags&FlagCompOneEach != 0 {
+					// A dict comprehension adding an item per iteration:
+					// at its first item, room for what its iterator has
+					// left, so the table is not rebuilt at 10, 21, 42, …
+					if d := regs[sp-arg].o.(*Dict); d.live == 0 && cap(d.entries) == 0 {
+						if n := remainingHint(regs[sp-arg+1]); n > smallDictMax {
+							d.resize(min(n+1, growCheckMin))
+						}
+					}
+				}
 				if e := regs[sp-arg].o.(*Dict).Set(t, regs[sp], regs[sp+1]); e != nil {
 					err = e
 					goto fail
@@ -1529,6 +1546,29 @@ loop:
 					sp++
 				}
 
+			case OpCallComp:
+				// A comprehension's code called with its iterator and cells
+				// (comp_call.go): a generator expression's generator is
+				// pushed; the others run as a call.
+				f.pc, f.sp = pc, int32(sp)
+				code := f.code.Consts[arg&0xffff].o.(*Code)
+				n := arg >> 16
+				base := sp - n - 1
+				if code.Flags&FlagGenerator != 0 {
+					g := newCompGenerator(t.compFrame(f, code, base, n))
+					clearRegs(regs[base:sp])
+					sp = base
+					regs[sp] = Obj(g)
+					sp++
+					continue
+				}
+				if err = t.callPrologue(); err != nil {
+					goto fail
+				}
+				nf := t.compFrame(f, code, base, n)
+				t.pushCall(f, nf, base)
+				f = nf
+				continue loop
 			case OpMakeFunction:
 				top := sp
 				sp--

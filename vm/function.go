@@ -135,6 +135,11 @@ const (
 	FlagClassBody // body of a class statement: names go to a namespace dict
 	FlagModule    // module body
 	FlagNewLocals
+	// FlagCompOneEach marks a list or dict comprehension's code whose
+	// single, unfiltered loop adds one item per iteration: its list or dict
+	// is sized from all that its iterator has left (see OpListAppend and
+	// OpMapAdd).
+	FlagCompOneEach
 )
 
 // Function is a script-defined function (a closure over cells).

@@ -198,6 +198,31 @@ func (t *Thread) pushDelegate(f *Frame, g *Generator, sent Value) error {
 // hands v to the chain root's resumer. It reports true when the resumer is
 // Go, i.e. the dispatch loop must return.
 func (t *Thread) genYield(f *Frame, v Value) bool {
+	if g := f.gen(); g.delegator == nil && g.frame == f && t.prof == nil {
+		// The common case: a generator resumed on its own yields from its
+		// own frame. It is its chain's root, the chain is one frame long,
+		// and resuming it starts at its frame (innermost stays nil).
+		resumer := f.back
+		f.back = nil
+		g.running = false
+		t.depth--
+		t.frame = resumer
+		if g.mode == modeGo {
+			t.genDone = false
+			return true
+		}
+		if g.mode == modeForIter && resumer.pc < len(resumer.code.Ops) && Opcode(resumer.code.Ops[resumer.pc]&0xff) == OpStoreFast {
+			ins := resumer.code.Ops[resumer.pc]
+			// `for x in gen:` — the item goes straight into the loop
+			// variable, as the fast loop's FOR_ITER does for sequences.
+			resumer.regs[ins>>8] = v
+			resumer.pc++
+			return false
+		}
+		resumer.regs[resumer.sp] = v
+		resumer.sp++
+		return false
+	}
 	root := f.gen().root
 	root.innermost = f
 	resumer := root.frame.back
@@ -357,6 +382,22 @@ func (t *Thread) Resume(g *Generator, sent Value, throw error) (v Value, done bo
 // sendTo advances a non-generator iterator used by yield from / await:
 // done reports that it finished with result v.
 func (t *Thread) sendTo(sub Value, sent Value) (v Value, done bool, err error) {
+	if sent.IsNone() && !t.limited && !t.interp.interrupted.Load() {
+		// `yield from` a tuple or list, item by item, before the interface
+		// tests below (as Next's own fast path, when Poll has nothing to do).
+		switch o := sub.o.(type) {
+		case *seqIter:
+			if o.i < len(o.items) {
+				o.i++
+				return o.items[o.i-1], false, nil
+			}
+		case *listIter:
+			if o.i < len(o.l.items) {
+				o.i++
+				return o.l.items[o.i-1], false, nil
+			}
+		}
+	}
 	if sub.isObj() {
 		if it, ok := sub.o.(GoAwaitIter); ok {
 			return it.Send(t, sent)

@@ -83,8 +83,8 @@ func (t *Thread) doneRangeIter(ri *rangeIter) {
 	}
 }
 
-// remainingHint is how many items the built-in sequence iterator v has
-// left (0 when v is something else).
+// remainingHint is how many items the built-in sequence or dict iterator
+// v has left (0 when v is something else).
 func remainingHint(v Value) int {
 	switch it := v.o.(type) {
 	case *listIter:
@@ -93,6 +93,9 @@ func remainingHint(v Value) int {
 		return len(it.items) - it.i
 	case *rangeIter:
 		return int(it.n - it.i)
+	case *dictIter:
+		// Positions not yet visited (tombstones counted: a hint only).
+		return max(min(it.d.npos()-it.pos, it.d.live), 0)
 	}
 	return 0
 }

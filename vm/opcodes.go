@@ -107,6 +107,7 @@ const (
 	OpSetupAsyncWith  // exit enter_result → same; try block whose level excludes enter_result
 	OpPrepReraiseStar // orig list → exc-or-None   (except*: what propagates after the clauses)
 	OpReraiseStar     // exc → raise it keeping its traceback, adding no entry for this frame
+	OpCallComp        // iter cell1..celln → result   (comprehension: arg = code's const index | n<<16)
 	opCount
 )
 

@@ -12,8 +12,9 @@ package vm
 // comparison sequence.
 //
 // Keys are compared by a comparator chosen once for the whole list: all
-// ints, all floats and all strs compare inline; anything else goes
-// through Less (tuples compare element-wise in compareSeq).
+// ints, all floats and all strs compare inline; all tuples go straight to
+// compareSeq (item by item, its int/str prefix inline); anything else goes
+// through Less.
 
 import "strings"
 
@@ -35,21 +36,39 @@ func (t *Thread) sortValues(items []Value, key Value, reverse bool) error {
 		return err
 	}
 	pairs := make([]keyed, len(items))
-	// Each key call gets its own argument slot (a callee may keep its
-	// args slice), carved from blocks of 4096 instead of one allocation per
-	// call — or one the size of the list, which a stop cannot interrupt.
-	var args []Value
-	for i := range items {
-		if len(args) == 0 {
-			args = make([]Value, min(len(items)-i, 4096))
+	if fn := plainKeyFunc(key); fn != nil {
+		// A script function of one parameter (a lambda, mostly): its frame
+		// takes the item straight into its register, as a method call's
+		// takes self, without Call's argument binding.
+		for i := range items {
+			k, err := t.callMethodFrame(fn, items[i], nil)
+			if err != nil {
+				return err
+			}
+			// Field by field: a keyed literal went through a stack
+			// temporary, whose reload stalled on the stores just made.
+			p := &pairs[i]
+			p.k, p.v = k, items[i]
 		}
-		args[0] = items[i]
-		k, err := t.Call(key, args[:1:1], nil)
-		if err != nil {
-			return err
+	} else {
+		// Each key call gets its own argument slot (a callee may keep its
+		// args slice), carved from blocks of 4096 instead of one allocation
+		// per call — or one the size of the list, which a stop cannot
+		// interrupt.
+		var args []Value
+		for i := range items {
+			if len(args) == 0 {
+				args = make([]Value, min(len(items)-i, 4096))
+			}
+			args[0] = items[i]
+			k, err := t.Call(key, args[:1:1], nil)
+			if err != nil {
+				return err
+			}
+			args = args[1:]
+			p := &pairs[i]
+			p.k, p.v = k, items[i]
 		}
-		args = args[1:]
-		pairs[i] = keyed{k: k, v: items[i]}
 	}
 	if len(items) < 2 {
 		return nil
@@ -82,27 +101,37 @@ func reverseValues(s []Value) {
 // valueLess picks the comparator for keys: inline when they are all of
 // one simple type, else the full protocol.
 func (t *Thread) valueLess(n int, key func(int) *Value) func(x, y *Value) (bool, error) {
-	allInt, allFloat, allStr := true, true, true
+	allInt, allFloat, allStr, allTuple := true, true, true, true
 	for i := 0; i < n; i++ {
 		k := key(i)
 		switch k.kind() {
 		case KInt:
-			allFloat, allStr = false, false
+			allFloat, allStr, allTuple = false, false, false
 		case KFloat:
-			allInt, allStr = false, false
+			allInt, allStr, allTuple = false, false, false
 		case KObj:
 			allInt, allFloat = false, false
 			if _, ok := k.o.(*StrObj); !ok {
 				allStr = false
 			}
+			if _, ok := k.o.(*Tuple); !ok {
+				allTuple = false
+			}
 		default:
-			allInt, allFloat, allStr = false, false, false
+			allInt, allFloat, allStr, allTuple = false, false, false, false
 		}
-		if !allInt && !allFloat && !allStr {
+		if !allInt && !allFloat && !allStr && !allTuple {
 			break
 		}
 	}
 	switch {
+	case allTuple:
+		// Tuples compare item by item (compareSeq, as Less would call it),
+		// without Less's tests of the other kinds on every comparison.
+		return func(x, y *Value) (bool, error) {
+			r, _, err := t.compareSeq(cmpLT, x.o.(*Tuple).items, y.o.(*Tuple).items)
+			return r, err
+		}
 	case allInt:
 		return func(x, y *Value) (bool, error) { return int64(x.n) < int64(y.n), nil }
 	case allFloat:

@@ -111,20 +111,26 @@ func sliceLen(start, stop, step int64) int64 {
 	return 0
 }
 
-// sliceSeq is seq[lo:hi] for an exact list or tuple and bounds that are
-// ints or None (ok false otherwise: the general path decides).
+// sliceSeq is seq[lo:hi] for an exact list, tuple or str and bounds that
+// are ints or None (ok false otherwise: the general path decides).
 func sliceSeq(seq, lo, hi Value) (Value, bool) {
 	var items []Value
+	var str *StrObj
 	tuple := false
 	switch o := seq.o.(type) {
 	case *List:
 		items = o.items
 	case *Tuple:
 		items, tuple = o.items, true
+	case *StrObj:
+		str = o
 	default:
 		return Undef, false
 	}
 	n := int64(len(items))
+	if str != nil {
+		n = int64(str.Len())
+	}
 	bound := func(v Value, def int64) (int64, bool) {
 		if v.IsNone() {
 			return def, true
@@ -140,6 +146,12 @@ func sliceSeq(seq, lo, hi Value) (Value, bool) {
 		return Undef, false
 	}
 	stop = max(stop, start)
+	if str != nil {
+		if start == 0 && stop == n {
+			return seq, true // the whole str is the str itself, as in CPython
+		}
+		return Obj(str.substrObj(int(start), int(stop))), true
+	}
 	if tuple {
 		if start == 0 && stop == n {
 			return seq, true // a tuple's full slice is the tuple, as in CPython

@@ -94,26 +94,13 @@ func NewStrCopy(s string) *StrObj {
 	if len(s) <= 1 {
 		return NewStr(s)
 	}
-	var o *StrObj
-	switch {
-	case len(s) <= 16:
-		p := &struct {
-			StrObj
-			b [16]byte
-		}{}
-		copy(p.b[:], s)
-		p.s, o = unsafe.String(&p.b[0], len(s)), &p.StrObj
-	case len(s) <= 32:
-		p := &struct {
-			StrObj
-			b [32]byte
-		}{}
-		copy(p.b[:], s)
-		p.s, o = unsafe.String(&p.b[0], len(s)), &p.StrObj
-	default:
+	if len(s) > 32 {
 		return &StrObj{s: strings.Clone(s), length: -1}
 	}
-	o.measure()
+	o := newStrShort(s, false)
+	if o.length < 0 {
+		o.measure()
+	}
 	return o
 }
 

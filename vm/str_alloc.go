@@ -2,6 +2,7 @@ package vm
 
 import (
 	"strconv"
+	"strings"
 	"unsafe"
 )
 
@@ -49,6 +50,61 @@ func newStrBuf(n int) (*StrObj, []byte) {
 	return o, b
 }
 
+// An ASCII str's header never points anywhere but at its own bytes: ext
+// holds only what a non-ASCII str caches (code points, offsets) or the
+// buffer of a long concatenation (made with its own header, never inline).
+// So a short ASCII str is allocated as pointer-free memory: Go's allocator
+// then skips the heap bitmap, and the collector marks it without scanning
+// it (its one pointer, s, is to itself). Fields of strRawN are words so
+// the header is aligned as a StrObj.
+const strHeaderWords = unsafe.Sizeof(StrObj{}) / 8
+
+type strRaw16 struct {
+	h [strHeaderWords]uint64
+	b [16]byte
+}
+
+type strRaw32 struct {
+	h [strHeaderWords]uint64
+	b [32]byte
+}
+
+type strRaw48 struct {
+	h [strHeaderWords]uint64
+	b [48]byte
+}
+
+type strRaw64 struct {
+	h [strHeaderWords]uint64
+	b [64]byte
+}
+
+// newASCIIBuf is newStrBuf for a str the caller fills with n ASCII bytes
+// (n >= 2): measured, and up to 64 bytes one pointer-free allocation.
+func newASCIIBuf(n int) (*StrObj, []byte) {
+	var o *StrObj
+	var b []byte
+	switch {
+	case n <= 16:
+		p := new(strRaw16)
+		o, b = (*StrObj)(unsafe.Pointer(p)), p.b[:n]
+	case n <= 32:
+		p := new(strRaw32)
+		o, b = (*StrObj)(unsafe.Pointer(p)), p.b[:n]
+	case n <= 48:
+		p := new(strRaw48)
+		o, b = (*StrObj)(unsafe.Pointer(p)), p.b[:n]
+	case n <= 64:
+		p := new(strRaw64)
+		o, b = (*StrObj)(unsafe.Pointer(p)), p.b[:n]
+	default:
+		o, b = &StrObj{}, make([]byte, n)
+	}
+	o.s = unsafe.String(&b[0], n)
+	o.length, o.ascii = n, true
+	return o, b
+}
+
 // newASCIIStr makes the str of the ASCII bytes fill writes into a buffer
 // of n bytes; one-byte and empty results are the shared strs.
 func newASCIIStr(n int, fill func(b []byte)) *StrObj {
@@ -60,16 +116,21 @@ func newASCIIStr(n int, fill func(b []byte)) *StrObj {
 		fill(one[:])
 		return asciiStrs[one[0]&0x7f]
 	}
-	o, b := newStrBuf(n)
+	o, b := newASCIIBuf(n)
 	fill(b)
-	o.length, o.ascii = n, true
 	return o
 }
 
 // concatInline is x + y for a short result (n < concatMin bytes): one
 // allocation, measured when both operands are.
 func concatInline(x, y *StrObj, n int) *StrObj {
-	r, b := newStrBuf(n)
+	var r *StrObj
+	var b []byte
+	if x.length >= 0 && y.length >= 0 && x.ascii && y.ascii {
+		r, b = newASCIIBuf(n)
+	} else {
+		r, b = newStrBuf(n)
+	}
 	copy(b, x.s)
 	copy(b[len(x.s):], y.s)
 	return r
@@ -181,7 +242,13 @@ func buildStr(parts []Value) *StrObj {
 		}
 		return emptyStr
 	}
-	r, b := newStrBuf(n)
+	var r *StrObj
+	var b []byte
+	if measured && ascii {
+		r, b = newASCIIBuf(n)
+	} else {
+		r, b = newStrBuf(n)
+	}
 	off := 0
 	for _, v := range parts {
 		off += copy(b[off:], v.o.(*StrObj).s)
@@ -209,16 +276,67 @@ func NewStrBytes(b []byte, ascii bool) *StrObj {
 	if n <= 1 {
 		return NewStr(string(b))
 	}
-	var o *StrObj
 	if n <= 64 {
-		var buf []byte
-		o, buf = newStrBuf(n)
-		copy(buf, b)
-	} else {
-		o = &StrObj{s: string(b), length: -1}
+		return newStrShort(unsafe.String(&b[0], n), ascii)
 	}
+	o := &StrObj{s: string(b), length: -1}
 	if ascii {
 		o.length, o.ascii = n, true
 	}
 	return o
+}
+
+// newStrShort makes a str of a copy of s (2 <= len(s) <= 64) in one
+// allocation. Short text is checked for ASCII here (cheaper than a measure
+// later), so an ASCII one gets the pointer-free layout; ascii true promises
+// it is.
+func newStrShort(s string, ascii bool) *StrObj {
+	var o *StrObj
+	var buf []byte
+	if ascii || asciiPrefix(s) == len(s) {
+		o, buf = newASCIIBuf(len(s))
+	} else {
+		o, buf = newStrBuf(len(s))
+	}
+	copy(buf, s)
+	return o
+}
+
+// strReplace is self.replace(old, nw, count) for a non-empty old: the
+// result is built in one allocation (strings.Replace makes a Go string that
+// a str header would then wrap), and a str with nothing to replace is
+// returned as is, as CPython does.
+func strReplace(self *StrObj, old, nw string, count int) (Value, error) {
+	s := self.s
+	n := strings.Count(s, old)
+	if count >= 0 && count < n {
+		n = count
+	}
+	if n == 0 {
+		return Obj(self), nil
+	}
+	if err := replaceSizeN(len(s), len(old), len(nw), n, func() int { return n }); err != nil {
+		return Undef, err
+	}
+	size := len(s) + n*(len(nw)-len(old))
+	if size <= 1 {
+		return Str(strings.Replace(s, old, nw, n)), nil
+	}
+	ascii := self.isASCII() && asciiPrefix(nw) == len(nw)
+	var r *StrObj
+	var b []byte
+	if ascii {
+		r, b = newASCIIBuf(size)
+	} else {
+		r, b = newStrBuf(size)
+	}
+	off, i := 0, 0
+	for k := 0; k < n; k++ {
+		j := i + strings.Index(s[i:], old)
+		off += copy(b[off:], s[i:j])
+		off += copy(b[off:], nw)
+		i = j + len(old)
+	}
+	copy(b[off:], s[i:])
+	return Obj(r), nil
 }

@@ -566,7 +566,11 @@ func init() {
 			if ok1 {
 				bad, n = args[2], 2
 			}
-			return Undef, Errorf(TypeError, "replace() argument %d must be str, not %s", n, bad.TypeName())
+			name := bad.TypeName()
+			if bad.IsNone() {
+				name = "None" // CPython's argument clinic names None itself
+			}
+			return Undef, Errorf(TypeError, "replace() argument %d must be str, not %s", n, name)
 		}
 		count := -1
 		if len(args) == 4 {
@@ -576,14 +580,18 @@ func init() {
 			}
 			count = int(c)
 		}
-		if err := replaceSize(strSelf(args), old, nw, count); err != nil {
+		self := args[0].o.(*StrObj)
+		if old != "" {
+			return strReplace(self, old, nw, count)
+		}
+		if err := replaceSize(self.s, old, nw, count); err != nil {
 			return Undef, err
 		}
-		if old == "" && args[0].o.(*StrObj).Len() > 0 && HasSurrogate(strSelf(args)) {
+		if self.Len() > 0 && HasSurrogate(self.s) {
 			// Go inserts between the bytes of what it reads as invalid.
-			return Str(insertBetween(strSelf(args), nw, count)), nil
+			return Str(insertBetween(self.s, nw, count)), nil
 		}
-		return Str(strings.Replace(strSelf(args), old, nw, count)), nil
+		return Str(strings.Replace(self.s, old, nw, count)), nil
 	})
 	m("find", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		i, err := strFind(t, args, kw, "find", false)

@@ -1,6 +1,9 @@
 package vm
 
-import "math/big"
+import (
+	"math/big"
+	"sync"
+)
 
 // IndexOf converts an index value (int, bool or __index__) to an int.
 func (t *Thread) IndexOf(v Value) (int64, bool, error) {
@@ -193,16 +196,19 @@ func (t *Thread) seqIndex(idx Value, n int, what string) (int, error) {
 
 // isDictGetItem reports whether m is dict.__getitem__ itself, which a dict
 // subclass inherits unless it defines its own.
-func isDictGetItem(m Value) bool {
-	dg, _ := DictType.Lookup("__getitem__")
-	return m == dg
-}
+func isDictGetItem(m Value) bool { return m == dictItemMethods().get }
 
 // isDictSetItem reports whether m is dict.__setitem__ itself.
-func isDictSetItem(m Value) bool {
-	ds, _ := DictType.Lookup("__setitem__")
-	return m == ds
-}
+func isDictSetItem(m Value) bool { return m == dictItemMethods().set }
+
+// dictItemMethods are dict's own __getitem__ and __setitem__, looked up
+// once (d[k] on every defaultdict or Counter asks; the class map costs a
+// string hash each time).
+var dictItemMethods = sync.OnceValue(func() (m struct{ get, set Value }) {
+	m.get, _ = DictType.Lookup("__getitem__")
+	m.set, _ = DictType.Lookup("__setitem__")
+	return m
+})
 
 // dictSubclassItem is d[key] for an instance of a dict subclass: a missing
 // key goes to the class's __missing__ (defaultdict, Counter), as in CPython.

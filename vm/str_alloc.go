@@ -80,7 +80,7 @@ type strRaw64 struct {
 }
 
 // newASCIIBuf is newStrBuf for a str the caller fills with n ASCII bytes
-// (n >= 2): measured, and up to 64 bytes one pointer-free allocation.
+// (n >= 2): measured, and one pointer-free allocation.
 func newASCIIBuf(n int) (*StrObj, []byte) {
 	var o *StrObj
 	var b []byte
@@ -98,7 +98,11 @@ func newASCIIBuf(n int) (*StrObj, []byte) {
 		p := new(strRaw64)
 		o, b = (*StrObj)(unsafe.Pointer(p)), p.b[:n]
 	default:
-		o, b = &StrObj{}, make([]byte, n)
+		// Header and bytes in one pointer-free block of words (so it is
+		// aligned as a StrObj), however long.
+		blk := make([]uint64, strHeaderWords+uintptr(n+7)/8)
+		o = (*StrObj)(unsafe.Pointer(&blk[0]))
+		b = unsafe.Slice((*byte)(unsafe.Pointer(&blk[strHeaderWords])), n)
 	}
 	o.s = unsafe.String(&b[0], n)
 	o.length, o.ascii = n, true
@@ -267,36 +271,41 @@ func intStr(i int64) *StrObj {
 }
 
 // NewStrBytes makes a str of a copy of b, which the caller may reuse
-// afterwards (a native encoder's scratch buffer): up to 64 bytes it is one
-// allocation, the bytes beside the header. ascii true promises every byte
-// is < 0x80, so the str is measured without a scan; otherwise it is
-// measured when first needed.
+// afterwards (a native encoder's scratch buffer): ASCII text, or any up to
+// 64 bytes, is one allocation, the bytes beside the header. ascii true
+// promises every byte is < 0x80, so the str is measured without a scan.
 func NewStrBytes(b []byte, ascii bool) *StrObj {
-	n := len(b)
-	if n <= 1 {
+	if len(b) <= 1 {
 		return NewStr(string(b))
 	}
-	if n <= 64 {
-		return newStrShort(unsafe.String(&b[0], n), ascii)
-	}
-	o := &StrObj{s: string(b), length: -1}
-	if ascii {
-		o.length, o.ascii = n, true
-	}
-	return o
+	return newStrFrom(unsafe.String(&b[0], len(b)), ascii)
 }
 
-// newStrShort makes a str of a copy of s (2 <= len(s) <= 64) in one
-// allocation. Short text is checked for ASCII here (cheaper than a measure
-// later), so an ASCII one gets the pointer-free layout; ascii true promises
-// it is.
-func newStrShort(s string, ascii bool) *StrObj {
+// asciiSubstr is the str of sub, a part of an ASCII str's text. A short
+// one is copied into a pointer-free str (the same one allocation as a
+// header sharing the bytes, and it does not keep a long text alive).
+func asciiSubstr(sub string) *StrObj {
+	if len(sub) <= 1 || len(sub) > 64 {
+		return newStrMeasured(sub, len(sub), true)
+	}
+	return newStrFrom(sub, true)
+}
+
+// newStrFrom makes a str of a copy of s (len(s) >= 2). The text is checked
+// for ASCII here (the scan is cheaper than the copy, and the str is then
+// measured), so an ASCII one gets the pointer-free single block, as does
+// any up to 64 bytes; ascii true promises it is ASCII. A longer non-ASCII
+// one is unmeasured, its header apart from its bytes.
+func newStrFrom(s string, ascii bool) *StrObj {
 	var o *StrObj
 	var buf []byte
-	if ascii || asciiPrefix(s) == len(s) {
+	switch {
+	case ascii || asciiPrefix(s) == len(s):
 		o, buf = newASCIIBuf(len(s))
-	} else {
+	case len(s) <= 64:
 		o, buf = newStrBuf(len(s))
+	default:
+		return &StrObj{s: strings.Clone(s), length: -1}
 	}
 	copy(buf, s)
 	return o

@@ -390,7 +390,7 @@ func init() {
 					if hi-lo == len(self.s) {
 						return args[0], nil
 					}
-					return Obj(newStrMeasured(self.s[lo:hi], hi-lo, true)), nil
+					return Obj(asciiSubstr(self.s[lo:hi])), nil
 				}
 			}
 			s := self.s

@@ -190,17 +190,19 @@ func asciiCaseMap(s string, mode byte) *StrObj {
 // asciiSet is a set of ASCII bytes (a strip cutset).
 type asciiSet [2]uint64
 
-// makeASCIISet returns the set of chars' bytes, ok false when chars is not
-// all ASCII.
-func makeASCIISet(chars string) (set asciiSet, ok bool) {
+// fill makes set the set of chars' bytes (set starts empty), false when
+// chars is not all ASCII. It fills in place: a set returned by value was
+// written as two words and read back as one 16-byte copy, a store-forwarding
+// stall that cost more than the rest of strip(chars).
+func (set *asciiSet) fill(chars string) bool {
 	for i := 0; i < len(chars); i++ {
 		c := chars[i]
 		if c >= 0x80 {
-			return set, false
+			return false
 		}
 		set[c>>6] |= 1 << (c & 63)
 	}
-	return set, true
+	return true
 }
 
 func (set *asciiSet) has(c byte) bool { return c < 0x80 && set[c>>6]&(1<<(c&63)) != 0 }

@@ -374,15 +374,11 @@ func init() {
 				// Bytes are code points: trim in place, the result a
 				// measured slice of self (self itself when nothing goes).
 				set := &asciiWhitespace
+				var cs asciiSet
 				if len(args) == 2 && !args[1].IsNone() {
-					if c, ok := args[1].o.(*StrObj); ok {
-						if cs, ok := makeASCIISet(c.s); ok {
-							set = &cs
-						} else {
-							set = nil
-						}
-					} else {
-						set = nil
+					set = nil
+					if c, ok := args[1].o.(*StrObj); ok && cs.fill(c.s) {
+						set = &cs
 					}
 				}
 				if set != nil {

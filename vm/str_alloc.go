@@ -156,35 +156,49 @@ func asciiUpper(c byte) byte {
 }
 
 // asciiCaseMap is lower(), upper(), capitalize() and swapcase() of an
-// ASCII str, in one pass into one allocation.
+// ASCII str, in one pass into one allocation (filled here rather than by a
+// closure newASCIIStr would call: this runs for every token of a text).
 func asciiCaseMap(s string, mode byte) *StrObj {
-	return newASCIIStr(len(s), func(b []byte) {
-		switch mode {
-		case 'l':
-			for i := range b {
-				b[i] = asciiLower(s[i])
-			}
-		case 'u':
-			for i := range b {
-				b[i] = asciiUpper(s[i])
-			}
-		case 'c':
-			b[0] = asciiUpper(s[0])
-			for i := 1; i < len(b); i++ {
-				b[i] = asciiLower(s[i])
-			}
-		case 's':
-			for i := range b {
-				c := s[i]
-				if l := asciiLower(c); l != c {
-					c = l
-				} else {
-					c = asciiUpper(c)
-				}
-				b[i] = c
-			}
+	if len(s) <= 1 {
+		if s == "" {
+			return emptyStr
 		}
-	})
+		c := s[0]
+		if mode == 'l' || mode == 's' && asciiLower(c) != c {
+			c = asciiLower(c)
+		} else {
+			c = asciiUpper(c)
+		}
+		return asciiStrs[c]
+	}
+	o, b := newASCIIBuf(len(s))
+	b = b[:len(s)]
+	switch mode {
+	case 'l':
+		for i := range b {
+			b[i] = asciiLower(s[i])
+		}
+	case 'u':
+		for i := range b {
+			b[i] = asciiUpper(s[i])
+		}
+	case 'c':
+		b[0] = asciiUpper(s[0])
+		for i := 1; i < len(b); i++ {
+			b[i] = asciiLower(s[i])
+		}
+	case 's':
+		for i := range b {
+			c := s[i]
+			if l := asciiLower(c); l != c {
+				c = l
+			} else {
+				c = asciiUpper(c)
+			}
+			b[i] = c
+		}
+	}
+	return o
 }
 
 // asciiSet is a set of ASCII bytes (a strip cutset).

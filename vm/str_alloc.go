@@ -365,3 +365,20 @@ func strReplace(self *StrObj, old, nw string, count int) (Value, error) {
 	copy(b[off:], s[i:])
 	return Obj(r), nil
 }
+
+// strRepeat is x * n (n >= 0 and the size checked): x itself when n is 1,
+// as CPython returns it; ASCII text into one pointer-free block.
+func strRepeat(self Value, x *StrObj, n int) Value {
+	if n == 1 {
+		return self
+	}
+	size := len(x.s) * n
+	if size <= 1 || !x.isASCII() {
+		return Str(strings.Repeat(x.s, n))
+	}
+	r, b := newASCIIBuf(size)
+	for off := 0; off < size; off += len(x.s) {
+		copy(b[off:], x.s)
+	}
+	return Obj(r)
+}

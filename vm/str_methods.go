@@ -678,9 +678,9 @@ func init() {
 		if err != nil {
 			return Undef, err
 		}
-		n := RuneCount(s)
+		n := args[0].o.(*StrObj).Len()
 		if w <= n {
-			return Str(s), nil
+			return args[0], nil // wide enough: the str itself, as CPython
 		}
 		total := w - n
 		left := total / 2
@@ -694,20 +694,20 @@ func init() {
 		if err != nil {
 			return Undef, err
 		}
-		if n := RuneCount(s); w > n {
-			s += strings.Repeat(fill, w-n)
+		if n := args[0].o.(*StrObj).Len(); w > n {
+			return Str(s + strings.Repeat(fill, w-n)), nil
 		}
-		return Str(s), nil
+		return args[0], nil
 	})
 	m("rjust", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		s, w, fill, err := strPadArgs(t, "rjust", args, kw)
 		if err != nil {
 			return Undef, err
 		}
-		if n := RuneCount(s); w > n {
-			s = strings.Repeat(fill, w-n) + s
+		if n := args[0].o.(*StrObj).Len(); w > n {
+			return Str(strings.Repeat(fill, w-n) + s), nil
 		}
-		return Str(s), nil
+		return args[0], nil
 	})
 	m("zfill", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if err := ExactArgs("zfill", args[1:], 1); err != nil {
@@ -721,9 +721,9 @@ func init() {
 		if err := CheckAlloc2(w, int64(len(s)), 1); err != nil {
 			return Undef, err
 		}
-		n := RuneCount(s)
+		n := args[0].o.(*StrObj).Len()
 		if int(w) <= n {
-			return Str(s), nil
+			return args[0], nil
 		}
 		sign := ""
 		if s != "" && (s[0] == '-' || s[0] == '+') {
@@ -853,14 +853,14 @@ func init() {
 		if err != nil {
 			return Undef, err
 		}
-		return Str(strings.TrimPrefix(strSelf(args), p)), nil
+		return strTrimmed(args[0], len(p), 0, strings.HasPrefix(strSelf(args), p)), nil
 	})
 	m("removesuffix", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		p, err := strArg("removesuffix", args[1])
 		if err != nil {
 			return Undef, err
 		}
-		return Str(strings.TrimSuffix(strSelf(args), p)), nil
+		return strTrimmed(args[0], 0, len(p), strings.HasSuffix(strSelf(args), p)), nil
 	})
 	m("encode", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		a, err := unpackArgs("encode", args[1:], kw, 0, "encoding", "errors")
@@ -1052,4 +1052,19 @@ func toUpperFull(s string) string {
 		u = strings.NewReplacer("ß", "SS", "ﬀ", "FF", "ﬁ", "FI", "ﬂ", "FL", "ﬃ", "FFI", "ﬄ", "FFL", "ﬅ", "ST", "ﬆ", "ST").Replace(u)
 	}
 	return u
+}
+
+// strTrimmed is self without lo bytes at the start and hi at the end when
+// cut (removeprefix/removesuffix found their affix), else self itself, as
+// CPython returns it.
+func strTrimmed(self Value, lo, hi int, cut bool) Value {
+	o := self.o.(*StrObj)
+	if !cut || lo+hi == 0 {
+		return self
+	}
+	sub := o.s[lo : len(o.s)-hi]
+	if o.isASCII() {
+		return Obj(asciiSubstr(sub))
+	}
+	return Str(sub)
 }

@@ -155,7 +155,7 @@ func asciiUpper(c byte) byte {
 	return c
 }
 
-// asciiCaseMap is lower(), upper(), capitalize() and swapcase() of an
+// asciiCaseMap is lower(), upper(), capitalize(), swapcase() and title() of an
 // ASCII str, in one pass into one allocation (filled here rather than by a
 // closure newASCIIStr would call: this runs for every token of a text).
 func asciiCaseMap(s string, mode byte) *StrObj {
@@ -165,6 +165,7 @@ func asciiCaseMap(s string, mode byte) *StrObj {
 		}
 		c := s[0]
 		if mode == 'l' || mode == 's' && asciiLower(c) != c {
+			// capitalize/title/upper raise a lone char; swapcase flips it.
 			c = asciiLower(c)
 		} else {
 			c = asciiUpper(c)
@@ -196,6 +197,19 @@ func asciiCaseMap(s string, mode byte) *StrObj {
 				c = asciiUpper(c)
 			}
 			b[i] = c
+		}
+	case 't':
+		// title(): a letter after a letter is lowered, any other raised.
+		cased := false
+		for i := range b {
+			c := s[i]
+			letter := asciiLower(c) != asciiUpper(c)
+			if letter && cased {
+				c = asciiLower(c)
+			} else if letter {
+				c = asciiUpper(c)
+			}
+			b[i], cased = c, letter
 		}
 	}
 	return o

@@ -351,7 +351,12 @@ func init() {
 			return b.String()
 		})), nil
 	})
-	m("title", func(t *Thread, args []Value, kw []KV) (Value, error) { return Str(titleCase(strSelf(args))), nil })
+	m("title", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if o := args[0].o.(*StrObj); o.isASCII() {
+			return Obj(asciiCaseMap(o.s, 't')), nil
+		}
+		return Str(titleCase(strSelf(args))), nil
+	})
 	m("capitalize", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if o := args[0].o.(*StrObj); o.isASCII() {
 			return Obj(asciiCaseMap(o.s, 'c')), nil

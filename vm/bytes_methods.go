@@ -588,6 +588,16 @@ func padB(t *Thread, self Value, name string, a []Value) ([]byte, int, byte, err
 
 func bList(self Value, parts [][]byte) Value {
 	items := make([]Value, len(parts))
+	if _, ok := self.o.(*ByteArray); !ok {
+		// bytes parts share the receiver's bytes; their headers are one
+		// block (one allocation for the lot instead of one each).
+		hdrs := make([]Bytes, len(parts))
+		for i, p := range parts {
+			hdrs[i].b = p
+			items[i] = Obj(&hdrs[i])
+		}
+		return Obj(NewList(items))
+	}
 	for i, p := range parts {
 		items[i] = bwrap(self, p)
 	}

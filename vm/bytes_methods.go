@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 func bytesSelf(args []Value) []byte {
@@ -188,7 +189,7 @@ type bMethod struct {
 // unpack checks a call's arguments (self excluded) and returns max values,
 // Undef for the ones not passed.
 func (m *bMethod) unpack(self Value, args []Value, kw []KV) ([]Value, error) {
-	return m.unpackAs(self.TypeName(), args, kw)
+	return m.unpackFor(self, "", args, kw)
 }
 
 // checkAs checks a call's argument count for a method of the type named
@@ -199,19 +200,31 @@ func (m *bMethod) checkAs(typeName string, args []Value, kw []KV) error {
 }
 
 func (m *bMethod) unpackAs(typeName string, args []Value, kw []KV) ([]Value, error) {
-	qual := typeName + "." + m.name + "()"
+	return m.unpackFor(Undef, typeName, args, kw)
+}
+
+// unpackFor is unpack for self's type, or typeName's when it is given. The
+// qualified name is built only for an error (built on every call it was a
+// fifth of b.decode()'s time).
+func (m *bMethod) unpackFor(self Value, typeName string, args []Value, kw []KV) ([]Value, error) {
+	qual := func() string {
+		if typeName == "" {
+			typeName = self.TypeName()
+		}
+		return typeName + "." + m.name + "()"
+	}
 	if m.conv != bKeywords && len(kw) > 0 {
-		return nil, Errorf(TypeError, "%s takes no keyword arguments", qual)
+		return nil, Errorf(TypeError, "%s takes no keyword arguments", qual())
 	}
 	n := len(args)
 	switch m.conv {
 	case bNoArgs:
 		if n > 0 {
-			return nil, Errorf(TypeError, "%s takes no arguments (%d given)", qual, n)
+			return nil, Errorf(TypeError, "%s takes no arguments (%d given)", qual(), n)
 		}
 	case bOneArg:
 		if n != 1 {
-			return nil, Errorf(TypeError, "%s takes exactly one argument (%d given)", qual, n)
+			return nil, Errorf(TypeError, "%s takes exactly one argument (%d given)", qual(), n)
 		}
 	case bPosOnly:
 		switch {
@@ -575,6 +588,16 @@ func padB(t *Thread, self Value, name string, a []Value) ([]byte, int, byte, err
 
 func bList(self Value, parts [][]byte) Value {
 	items := make([]Value, len(parts))
+	if _, ok := self.o.(*ByteArray); !ok {
+		// bytes parts share the receiver's bytes; their headers are one
+		// block (one allocation for the lot instead of one each).
+		hdrs := make([]Bytes, len(parts))
+		for i, p := range parts {
+			hdrs[i].b = p
+			items[i] = Obj(&hdrs[i])
+		}
+		return Obj(NewList(items))
+	}
 	for i, p := range parts {
 		items[i] = bwrap(self, p)
 	}
@@ -728,7 +751,16 @@ func init() {
 		if !a[1].IsUndef() {
 			errs, _ = a[1].StrOf()
 		}
-		s, err := decodeBytes(bself(self), enc, errs)
+		b := bself(self)
+		if len(b) > 1 && asciiPrefix(unsafe.String(&b[0], len(b))) == len(b) {
+			// ASCII bytes read the same in UTF-8, ASCII and Latin-1, and
+			// no error handler is consulted: one measured str, no
+			// intermediate Go string.
+			if c, err := lookupCodec(enc); err == nil && (c == codecUTF8 || c == codecASCII || c == codecLatin1) {
+				return Obj(NewStrBytes(b, true)), nil
+			}
+		}
+		s, err := decodeBytes(b, enc, errs)
 		return Str(s), err
 	})
 	both(bMethod{name: "hex", conv: bKeywords, max: 2, names: []string{"sep", "bytes_per_sep"}}, func(t *Thread, self Value, a []Value) (Value, error) {

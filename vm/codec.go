@@ -49,8 +49,19 @@ func (c codecID) errorName() string {
 }
 
 func lookupCodec(enc string) (codecID, error) {
+	if enc == "utf-8" {
+		return codecUTF8, nil // the default, without hashing the name
+	}
+	if c, ok := codecNames[enc]; ok {
+		return c, nil // already normalized
+	}
 	n := strings.ToLower(strings.TrimSpace(enc))
-	n = strings.NewReplacer("_", "-", " ", "-").Replace(n)
+	n = strings.Map(func(r rune) rune {
+		if r == '_' || r == ' ' {
+			return '-'
+		}
+		return r
+	}, n)
 	if c, ok := codecNames[n]; ok {
 		return c, nil
 	}

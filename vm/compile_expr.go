@@ -1,6 +1,8 @@
 package vm
 
 import (
+	"math/big"
+
 	"github.com/asylang/asy/parser"
 )
 
@@ -218,8 +220,56 @@ func constSet(elems []parser.Expr) (*Set, bool) {
 	return second, true
 }
 
+// constTuple is the tuple a display of plain constants (numbers, strs,
+// None, booleans, ...) always makes, built once at compile time as CPython
+// folds it: s.endswith(("a", "b")) or x in (1, 2, 3) then builds nothing.
+func constTuple(elems []parser.Expr) (*Tuple, bool) {
+	if len(elems) == 0 {
+		return nil, false
+	}
+	items := make([]Value, len(elems))
+	for i, e := range elems {
+		neg := false
+		if u, ok := e.(*parser.UnaryOp); ok && u.Op == "-" {
+			neg, e = true, u.X // a negative number literal
+		}
+		k, ok := e.(*parser.Const)
+		if !ok {
+			return nil, false
+		}
+		switch v := k.Value.(type) {
+		case []byte, complex128:
+			return nil, false // their objects stay made per evaluation
+		case int64:
+			if neg {
+				k = &parser.Const{Value: -v}
+			}
+		case float64:
+			if neg {
+				k = &parser.Const{Value: -v}
+			}
+		case *big.Int:
+			if neg {
+				k = &parser.Const{Value: new(big.Int).Neg(v)}
+			}
+		default:
+			if neg {
+				return nil, false // -"s", -None: the error is raised at run time
+			}
+		}
+		items[i] = constValue(k.Value)
+	}
+	return NewTuple(items), true
+}
+
 // sequence builds a list/tuple/set display, handling *x items.
 func (c *compiler) sequence(elems []parser.Expr, op Opcode) {
+	if op == OpBuildTuple {
+		if tp, ok := constTuple(elems); ok {
+			c.emit(OpLoadConst, c.constIndex(Obj(tp), nil))
+			return
+		}
+	}
 	if op == OpBuildSet {
 		if s, ok := constSet(elems); ok {
 			c.emit(OpBuildSet, 0)

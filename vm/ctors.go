@@ -661,7 +661,10 @@ func ParseIntLiteral(s string, base int) (Value, error) {
 // parseIntLimited is int(s, base) refusing more than limit digits in a base
 // that is not a power of two (limit 0: no limit), as CPython 3.11.
 func parseIntLimited(s string, base int, limit int) (Value, error) {
-	orig := s
+	if v, ok := parseSmallDecimal(s, base); ok {
+		return v, nil
+	}
+	orig, given := s, base // errors name the base as given (0 stays 0)
 	if base != 0 && (base < 2 || base > 36) {
 		return Undef, Errorf(ValueError, "int() base must be >= 2 and <= 36, or 0")
 	}
@@ -701,12 +704,42 @@ func parseIntLimited(s string, base int, limit int) (Value, error) {
 	}
 	b, ok := parseBigDigits(clean, base)
 	if bad || !ok || strings.ContainsAny(clean, "+-") {
-		return Undef, Errorf(ValueError, "invalid literal for int() with base %d: %s", base, quoteTrunc(orig, 200))
+		return Undef, Errorf(ValueError, "invalid literal for int() with base %d: %s", given, quoteTrunc(orig, 200))
 	}
 	if neg {
 		b.Neg(b)
 	}
 	return BigInt(b), nil
+}
+
+// parseSmallDecimal is int(s) for the common text: an optional sign and at
+// most 18 ASCII decimal digits, nothing else (no space, underscore or
+// prefix), in base 10 (or 0 without a leading zero). It fits an int64, so
+// no big.Int is made; ok false sends anything else to the general parse.
+func parseSmallDecimal(s string, base int) (Value, bool) {
+	if base != 10 && base != 0 || s == "" {
+		return Undef, false
+	}
+	i := 0
+	if s[0] == '-' || s[0] == '+' {
+		i = 1
+	}
+	digits := s[i:]
+	if digits == "" || len(digits) > 18 || base == 0 && len(digits) > 1 && digits[0] == '0' {
+		return Undef, false
+	}
+	var n int64
+	for j := 0; j < len(digits); j++ {
+		c := digits[j]
+		if c < '0' || c > '9' {
+			return Undef, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if s[0] == '-' {
+		n = -n
+	}
+	return Int(n), true
 }
 
 // newFloat is float(x), or an instance of a float subclass carrying it.
@@ -809,6 +842,9 @@ func newStr(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
 		if _, ok := args[0].o.(*StrObj); ok {
 			// str(s) of an exact str is s itself, as in CPython.
 			return args[0], nil
+		}
+		if args[0].isInt() {
+			return Obj(intStr(int64(args[0].n))), nil // one measured allocation
 		}
 	}
 	a, err := unpackArgs("str", args, kw, 0, "object", "encoding", "errors")

@@ -1,6 +1,9 @@
 package vm
 
-import "math/big"
+import (
+	"math/big"
+	"sync"
+)
 
 // IndexOf converts an index value (int, bool or __index__) to an int.
 func (t *Thread) IndexOf(v Value) (int64, bool, error) {
@@ -111,20 +114,26 @@ func sliceLen(start, stop, step int64) int64 {
 	return 0
 }
 
-// sliceSeq is seq[lo:hi] for an exact list or tuple and bounds that are
-// ints or None (ok false otherwise: the general path decides).
+// sliceSeq is seq[lo:hi] for an exact list, tuple or str and bounds that
+// are ints or None (ok false otherwise: the general path decides).
 func sliceSeq(seq, lo, hi Value) (Value, bool) {
 	var items []Value
+	var str *StrObj
 	tuple := false
 	switch o := seq.o.(type) {
 	case *List:
 		items = o.items
 	case *Tuple:
 		items, tuple = o.items, true
+	case *StrObj:
+		str = o
 	default:
 		return Undef, false
 	}
 	n := int64(len(items))
+	if str != nil {
+		n = int64(str.Len())
+	}
 	bound := func(v Value, def int64) (int64, bool) {
 		if v.IsNone() {
 			return def, true
@@ -140,6 +149,12 @@ func sliceSeq(seq, lo, hi Value) (Value, bool) {
 		return Undef, false
 	}
 	stop = max(stop, start)
+	if str != nil {
+		if start == 0 && stop == n {
+			return seq, true // the whole str is the str itself, as in CPython
+		}
+		return Obj(str.substrObj(int(start), int(stop))), true
+	}
 	if tuple {
 		if start == 0 && stop == n {
 			return seq, true // a tuple's full slice is the tuple, as in CPython
@@ -181,16 +196,19 @@ func (t *Thread) seqIndex(idx Value, n int, what string) (int, error) {
 
 // isDictGetItem reports whether m is dict.__getitem__ itself, which a dict
 // subclass inherits unless it defines its own.
-func isDictGetItem(m Value) bool {
-	dg, _ := DictType.Lookup("__getitem__")
-	return m == dg
-}
+func isDictGetItem(m Value) bool { return m == dictItemMethods().get }
 
 // isDictSetItem reports whether m is dict.__setitem__ itself.
-func isDictSetItem(m Value) bool {
-	ds, _ := DictType.Lookup("__setitem__")
-	return m == ds
-}
+func isDictSetItem(m Value) bool { return m == dictItemMethods().set }
+
+// dictItemMethods are dict's own __getitem__ and __setitem__, looked up
+// once (d[k] on every defaultdict or Counter asks; the class map costs a
+// string hash each time).
+var dictItemMethods = sync.OnceValue(func() (m struct{ get, set Value }) {
+	m.get, _ = DictType.Lookup("__getitem__")
+	m.set, _ = DictType.Lookup("__setitem__")
+	return m
+})
 
 // dictSubclassItem is d[key] for an instance of a dict subclass: a missing
 // key goes to the class's __missing__ (defaultdict, Counter), as in CPython.

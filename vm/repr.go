@@ -499,8 +499,37 @@ func absInt(x int) int {
 	return x
 }
 
+// plainQuote reports whether repr(s) is s between quotes (s is printable
+// ASCII without a backslash, and does not hold both quote characters), and
+// which quote.
+func plainQuote(s string) (string, bool) {
+	single, double := false, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c >= 0x7f || c == '\\':
+			return "", false
+		case c == '\'':
+			single = true
+		case c == '"':
+			double = true
+		}
+	}
+	switch {
+	case !single:
+		return "'", true
+	case !double:
+		return "\"", true
+	}
+	return "", false
+}
+
 // QuoteStr is Python's repr of a str.
 func QuoteStr(s string) string {
+	if q, ok := plainQuote(s); ok {
+		// Printable ASCII needing no escape: the text between quotes,
+		// built in one concatenation.
+		return q + s + q
+	}
 	quote := byte('\'')
 	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
 		quote = '"'

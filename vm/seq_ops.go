@@ -1,7 +1,5 @@
 package vm
 
-import "strings"
-
 func init() {
 	seqBinaryOp = seqOp
 }
@@ -77,7 +75,7 @@ func seqOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 				}
 				return Undef, true, err
 			}
-			return Str(strings.Repeat(x.s, n)), true, nil
+			return strRepeat(a, x, n), true, nil
 		case binMod:
 			r, err := strPercent(t, x, b)
 			return r, true, err

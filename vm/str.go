@@ -1,7 +1,6 @@
 package vm
 
 import (
-	"strings"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -88,32 +87,16 @@ func newStrMeasured(s string, length int, ascii bool) *StrObj {
 }
 
 // NewStrCopy makes a str of a copy of s (so it does not keep a larger
-// string it was sliced from alive). A short one is a single allocation, its
-// bytes beside its header, and is measured at once.
+// string it was sliced from alive). An ASCII or short one is a single
+// allocation, its bytes beside its header, and is measured at once.
 func NewStrCopy(s string) *StrObj {
 	if len(s) <= 1 {
 		return NewStr(s)
 	}
-	var o *StrObj
-	switch {
-	case len(s) <= 16:
-		p := &struct {
-			StrObj
-			b [16]byte
-		}{}
-		copy(p.b[:], s)
-		p.s, o = unsafe.String(&p.b[0], len(s)), &p.StrObj
-	case len(s) <= 32:
-		p := &struct {
-			StrObj
-			b [32]byte
-		}{}
-		copy(p.b[:], s)
-		p.s, o = unsafe.String(&p.b[0], len(s)), &p.StrObj
-	default:
-		return &StrObj{s: strings.Clone(s), length: -1}
+	o := newStrFrom(s, false)
+	if o.length < 0 {
+		o.measure()
 	}
-	o.measure()
 	return o
 }
 
@@ -273,7 +256,7 @@ func (s *StrObj) Substr(lo, hi int) string {
 // substrObj is Substr as a str object that knows its measure.
 func (s *StrObj) substrObj(lo, hi int) *StrObj {
 	if s.isASCII() {
-		return newStrMeasured(s.s[lo:hi], hi-lo, true)
+		return asciiSubstr(s.s[lo:hi])
 	}
 	sub := s.s[s.byteOffset(lo):s.byteOffset(hi)]
 	r := newStrMeasured(sub, hi-lo, len(sub) == hi-lo && asciiPrefix(sub) == len(sub))

@@ -351,7 +351,12 @@ func init() {
 			return b.String()
 		})), nil
 	})
-	m("title", func(t *Thread, args []Value, kw []KV) (Value, error) { return Str(titleCase(strSelf(args))), nil })
+	m("title", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		if o := args[0].o.(*StrObj); o.isASCII() {
+			return Obj(asciiCaseMap(o.s, 't')), nil
+		}
+		return Str(titleCase(strSelf(args))), nil
+	})
 	m("capitalize", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if o := args[0].o.(*StrObj); o.isASCII() {
 			return Obj(asciiCaseMap(o.s, 'c')), nil
@@ -374,15 +379,11 @@ func init() {
 				// Bytes are code points: trim in place, the result a
 				// measured slice of self (self itself when nothing goes).
 				set := &asciiWhitespace
+				var cs asciiSet
 				if len(args) == 2 && !args[1].IsNone() {
-					if c, ok := args[1].o.(*StrObj); ok {
-						if cs, ok := makeASCIISet(c.s); ok {
-							set = &cs
-						} else {
-							set = nil
-						}
-					} else {
-						set = nil
+					set = nil
+					if c, ok := args[1].o.(*StrObj); ok && cs.fill(c.s) {
+						set = &cs
 					}
 				}
 				if set != nil {
@@ -390,7 +391,7 @@ func init() {
 					if hi-lo == len(self.s) {
 						return args[0], nil
 					}
-					return Obj(newStrMeasured(self.s[lo:hi], hi-lo, true)), nil
+					return Obj(asciiSubstr(self.s[lo:hi])), nil
 				}
 			}
 			s := self.s
@@ -566,7 +567,11 @@ func init() {
 			if ok1 {
 				bad, n = args[2], 2
 			}
-			return Undef, Errorf(TypeError, "replace() argument %d must be str, not %s", n, bad.TypeName())
+			name := bad.TypeName()
+			if bad.IsNone() {
+				name = "None" // CPython's argument clinic names None itself
+			}
+			return Undef, Errorf(TypeError, "replace() argument %d must be str, not %s", n, name)
 		}
 		count := -1
 		if len(args) == 4 {
@@ -576,14 +581,18 @@ func init() {
 			}
 			count = int(c)
 		}
-		if err := replaceSize(strSelf(args), old, nw, count); err != nil {
+		self := args[0].o.(*StrObj)
+		if old != "" {
+			return strReplace(self, old, nw, count)
+		}
+		if err := replaceSize(self.s, old, nw, count); err != nil {
 			return Undef, err
 		}
-		if old == "" && args[0].o.(*StrObj).Len() > 0 && HasSurrogate(strSelf(args)) {
+		if self.Len() > 0 && HasSurrogate(self.s) {
 			// Go inserts between the bytes of what it reads as invalid.
-			return Str(insertBetween(strSelf(args), nw, count)), nil
+			return Str(insertBetween(self.s, nw, count)), nil
 		}
-		return Str(strings.Replace(strSelf(args), old, nw, count)), nil
+		return Str(strings.Replace(self.s, old, nw, count)), nil
 	})
 	m("find", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		i, err := strFind(t, args, kw, "find", false)
@@ -674,9 +683,9 @@ func init() {
 		if err != nil {
 			return Undef, err
 		}
-		n := RuneCount(s)
+		n := args[0].o.(*StrObj).Len()
 		if w <= n {
-			return Str(s), nil
+			return args[0], nil // wide enough: the str itself, as CPython
 		}
 		total := w - n
 		left := total / 2
@@ -690,20 +699,20 @@ func init() {
 		if err != nil {
 			return Undef, err
 		}
-		if n := RuneCount(s); w > n {
-			s += strings.Repeat(fill, w-n)
+		if n := args[0].o.(*StrObj).Len(); w > n {
+			return Str(s + strings.Repeat(fill, w-n)), nil
 		}
-		return Str(s), nil
+		return args[0], nil
 	})
 	m("rjust", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		s, w, fill, err := strPadArgs(t, "rjust", args, kw)
 		if err != nil {
 			return Undef, err
 		}
-		if n := RuneCount(s); w > n {
-			s = strings.Repeat(fill, w-n) + s
+		if n := args[0].o.(*StrObj).Len(); w > n {
+			return Str(strings.Repeat(fill, w-n) + s), nil
 		}
-		return Str(s), nil
+		return args[0], nil
 	})
 	m("zfill", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		if err := ExactArgs("zfill", args[1:], 1); err != nil {
@@ -717,9 +726,9 @@ func init() {
 		if err := CheckAlloc2(w, int64(len(s)), 1); err != nil {
 			return Undef, err
 		}
-		n := RuneCount(s)
+		n := args[0].o.(*StrObj).Len()
 		if int(w) <= n {
-			return Str(s), nil
+			return args[0], nil
 		}
 		sign := ""
 		if s != "" && (s[0] == '-' || s[0] == '+') {
@@ -849,14 +858,14 @@ func init() {
 		if err != nil {
 			return Undef, err
 		}
-		return Str(strings.TrimPrefix(strSelf(args), p)), nil
+		return strTrimmed(args[0], len(p), 0, strings.HasPrefix(strSelf(args), p)), nil
 	})
 	m("removesuffix", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		p, err := strArg("removesuffix", args[1])
 		if err != nil {
 			return Undef, err
 		}
-		return Str(strings.TrimSuffix(strSelf(args), p)), nil
+		return strTrimmed(args[0], 0, len(p), strings.HasSuffix(strSelf(args), p)), nil
 	})
 	m("encode", func(t *Thread, args []Value, kw []KV) (Value, error) {
 		a, err := unpackArgs("encode", args[1:], kw, 0, "encoding", "errors")
@@ -1048,4 +1057,19 @@ func toUpperFull(s string) string {
 		u = strings.NewReplacer("ß", "SS", "ﬀ", "FF", "ﬁ", "FI", "ﬂ", "FL", "ﬃ", "FFI", "ﬄ", "FFL", "ﬅ", "ST", "ﬆ", "ST").Replace(u)
 	}
 	return u
+}
+
+// strTrimmed is self without lo bytes at the start and hi at the end when
+// cut (removeprefix/removesuffix found their affix), else self itself, as
+// CPython returns it.
+func strTrimmed(self Value, lo, hi int, cut bool) Value {
+	o := self.o.(*StrObj)
+	if !cut || lo+hi == 0 {
+		return self
+	}
+	sub := o.s[lo : len(o.s)-hi]
+	if o.isASCII() {
+		return Obj(asciiSubstr(sub))
+	}
+	return Str(sub)
 }

@@ -105,6 +105,20 @@ func appendPercent(t *Thread, b []byte, f string, args Value, isBytes bool) ([]b
 		if i >= len(f) {
 			return nil, Errorf(ValueError, "incomplete format")
 		}
+		if c := f[i]; (c == 's' || c == 'd') && argidx >= 0 && argidx < arglen {
+			// %s or %d of the next tuple item, no flags: a str or an
+			// inline int goes straight in (the common record formats),
+			// anything else through the general path below.
+			if a := items[argidx]; a.isInt() {
+				b = strconv.AppendInt(b, int64(a.n), 10)
+				argidx++
+				continue
+			} else if o, ok := a.o.(*StrObj); ok && c == 's' {
+				b = append(b, o.s...)
+				argidx++
+				continue
+			}
+		}
 		var arg Value
 		if f[i] == '(' {
 			if mapping.IsUndef() {

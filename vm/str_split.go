@@ -198,7 +198,13 @@ func (t *Thread) strJoin(sep *StrObj, iterable Value) (Value, error) {
 		}
 		return Str(sep.s), nil
 	}
-	r, b := newStrBuf(n)
+	var r *StrObj
+	var b []byte
+	if ascii {
+		r, b = newASCIIBuf(n)
+	} else {
+		r, b = newStrBuf(n)
+	}
 	off := 0
 	for i, v := range items {
 		if i > 0 {

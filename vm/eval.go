@@ -149,6 +149,13 @@ loop:
 			// runs. Anything not handled here (or a case's slow path)
 			// breaks out with pc at the instruction, which the switch then
 			// runs with unchanged semantics.
+			//
+			// The frame does not change in this loop (a call or return
+			// here continues the outer loop, so f, code and regs are not
+			// loop-carried values the allocator would spill on every
+			// instruction), so the code's tables are read once here rather
+			// than through f.code in every instruction.
+			consts, caches, cslots := f.code.Consts, f.code.attrCaches, f.code.cacheSlot
 		fast:
 			for {
 				ins := code[pc]
@@ -161,12 +168,26 @@ loop:
 					regs[sp] = v
 					sp++
 					pc++
+					if nx := code[pc]; Opcode(nx&0xff) == OpLoadFast {
+						if v := regs[nx>>8]; !v.IsUndef() {
+							regs[sp] = v
+							sp++
+							pc++
+						}
+					}
 				case OpStoreFast:
 					sp--
 					regs[ins>>8] = regs[sp]
 					pc++
+					if nx := code[pc]; Opcode(nx&0xff) == OpLoadFast {
+						if v := regs[nx>>8]; !v.IsUndef() {
+							regs[sp] = v
+							sp++
+							pc++
+						}
+					}
 				case OpLoadConst:
-					regs[sp] = f.code.Consts[ins>>8]
+					regs[sp] = consts[ins>>8]
 					sp++
 					pc++
 				case OpPopTop:
@@ -296,6 +317,13 @@ loop:
 					regs[sp-2] = r
 					sp--
 					pc++
+					if nx := code[pc]; Opcode(nx&0xff) == OpLoadFast {
+						if v := regs[nx>>8]; !v.IsUndef() {
+							regs[sp] = v
+							sp++
+							pc++
+						}
+					}
 				case OpCompareOp:
 					// Small ints and floats (an int meeting a float converts
 					// exactly when within ±2**53; others go to compareOp).
@@ -340,21 +368,19 @@ loop:
 					pc++
 					// A conditional jump on the result is taken here
 					// without pushing the bool or a second dispatch.
-					switch nx := code[pc]; Opcode(nx & 0xff) {
-					case OpPopJumpIfFalse:
+					if nx := code[pc]; Opcode(nx&0xff) == OpPopJumpIfFalse || Opcode(nx&0xff) == OpPopJumpIfTrue {
 						sp -= 2
-						if r {
-							pc++
-						} else {
+						if r == (Opcode(nx&0xff) == OpPopJumpIfTrue) {
 							pc = int(nx >> 8)
+						} else {
+							pc++
 						}
-						continue
-					case OpPopJumpIfTrue:
-						sp -= 2
-						if r {
-							pc = int(nx >> 8)
-						} else {
-							pc++
+						if nx := code[pc]; Opcode(nx&0xff) == OpLoadFast {
+							if v := regs[nx>>8]; !v.IsUndef() {
+								regs[sp] = v
+								sp++
+								pc++
+							}
 						}
 						continue
 					}
@@ -382,7 +408,7 @@ loop:
 					// execute is too big for the inliner, and a call here
 					// would bring the spills back).
 					inst, ok := regs[sp-1].o.(*Instance)
-					if !ok && f.code.attrCaches != nil && Opcode(ins&0xff) == OpLoadMethod {
+					if !ok && caches != nil && Opcode(ins&0xff) == OpLoadMethod {
 						// A method of a common built-in type, as the
 						// switch's case cached it (their classes never
 						// change).
@@ -401,7 +427,7 @@ loop:
 						default:
 							break fast
 						}
-						ce := &f.code.attrCaches[2*int(f.code.cacheSlot[pc])]
+						ce := &caches[2*int(cslots[pc])]
 						if ce.cls != bc || ce.v.IsUndef() {
 							break fast
 						}
@@ -411,11 +437,11 @@ loop:
 						pc++
 						continue
 					}
-					if !ok || f.code.attrCaches == nil {
+					if !ok || caches == nil {
 						break fast
 					}
-					cls, caches := inst.cls, f.code.attrCaches
-					k := 2 * int(f.code.cacheSlot[pc])
+					cls := inst.cls
+					k := 2 * int(cslots[pc])
 					ce := &caches[k]
 					if ce.cls != cls || ce.ver != cls.version {
 						if ce = &caches[k+1]; ce.cls != cls || ce.ver != cls.version {
@@ -488,6 +514,13 @@ loop:
 						sp++
 					}
 					pc++
+					if nx := code[pc]; Opcode(nx&0xff) == OpLoadFast {
+						if v := regs[nx>>8]; !v.IsUndef() {
+							regs[sp] = v
+							sp++
+							pc++
+						}
+					}
 				case OpCall, OpCallMethod:
 					// A positional call of a plain script function with
 					// exactly its parameters: the new frame runs in this
@@ -542,7 +575,7 @@ loop:
 					t.frame = nf
 					t.depth++
 					f = nf
-					code, regs, sp, pc = fc.Ops, nregs, fc.NumRegs, 0
+					continue loop
 				case OpReturnValue:
 					// Returning from an ordinary frame to the one that
 					// called it in this loop (releaseFrame, written out).
@@ -585,9 +618,9 @@ loop:
 					t.depth--
 					t.frame = back
 					f = back
-					code, regs, sp, pc = f.code.Ops, f.regs, int(f.sp), f.pc
-					regs[sp] = v
-					sp++
+					f.regs[f.sp] = v
+					f.sp++
+					continue loop
 				case OpBinarySubscr:
 					// list[int] and tuple[int] in range.
 					key, obj := regs[sp-1], regs[sp-2]
@@ -659,6 +692,13 @@ loop:
 					if nx := code[pc]; Opcode(nx&0xff) == OpStoreFast {
 						regs[nx>>8] = item
 						pc++
+						if nx := code[pc]; Opcode(nx&0xff) == OpLoadFast {
+							if v := regs[nx>>8]; !v.IsUndef() {
+								regs[sp] = v
+								sp++
+								pc++
+							}
+						}
 					} else {
 						regs[sp] = item
 						sp++

@@ -159,6 +159,10 @@ loop:
 		fast:
 			for {
 				ins := code[pc]
+				// A call that pushes a frame (see push below): the callee,
+				// the stack index its result goes to and its first argument.
+				var fn *Function
+				var base, first int
 				switch Opcode(ins & 0xff) {
 				case OpLoadFast:
 					v := regs[ins>>8]
@@ -458,6 +462,31 @@ loop:
 						pc++
 						continue
 					}
+					if ce.slot > 0 && Opcode(ins&0xff) == OpStoreAttr {
+						// A __slots__ member the instance has room for
+						// (attrMap.slotSet grows the slots: the switch).
+						x := inst.attrs.ext
+						if x == nil || int(ce.slot) > len(x.slots) {
+							break fast
+						}
+						x.slots[ce.slot-1] = regs[sp-2]
+						sp -= 2
+						regs[sp], regs[sp+1] = Undef, Undef
+						pc++
+						continue
+					}
+					if ce.prop != nil && !ce.plain && ce.slot == 0 && Opcode(ins&0xff) == OpLoadAttr {
+						// A property whose script getter may run as a frame
+						// (attrCache.prop): called with the instance, its
+						// result replacing it on the stack, as the switch's
+						// case does.
+						var ok bool
+						if fn, ok = ce.prop.fget.o.(*Function); !ok {
+							break fast
+						}
+						base, first = sp-1, sp-1
+						goto push
+					}
 					if ce.shape != inst.attrs.shape || ce.shape == nil {
 						break fast
 					}
@@ -522,15 +551,10 @@ loop:
 						}
 					}
 				case OpCall, OpCallMethod:
-					// A positional call of a plain script function with
-					// exactly its parameters: the new frame runs in this
-					// loop. callPrologue, plainFrame and pushCall, written
-					// out; anything unusual (a limit or switch due, no
-					// pooled frame, a full stack chunk, a profiler) goes to
-					// the switch's case.
+					// A script function's call (see push).
 					n := int(ins >> 8)
-					base := sp - n - 1 // the callee; the result goes there
-					first := base + 1  // the first argument
+					base = sp - n - 1 // the callee; the result goes there
+					first = base + 1  // the first argument
 					if Opcode(ins&0xff) == OpCallMethod {
 						// meth self args…, or Undef callable args…
 						base--
@@ -538,48 +562,16 @@ loop:
 							first++
 						}
 					}
-					fn, ok := regs[first-1].o.(*Function)
-					if !ok || !fn.code.simpleCall || fn.code.ArgCount != sp-first || t.prof != nil {
+					var ok bool
+					if fn, ok = regs[first-1].o.(*Function); !ok {
 						break fast
 					}
-					limit := int(t.interp.recursionLimit.Load())
-					if limit <= 0 {
-						limit = MaxDepth
-					}
-					if t.depth >= limit || t.ticks+1 >= switchInterval || t.limited || t.interp.interrupted.Load() {
-						break fast
-					}
-					npool := len(t.framePool)
-					fc := fn.code
-					need := fc.NumRegs + fc.MaxStack
-					chunk := t.chunks[t.chunk]
-					if npool == 0 || t.chunkTop+need > len(chunk) {
-						break fast
-					}
-					t.ticks++
-					nf := t.framePool[npool-1]
-					t.framePool[npool-1] = nil
-					t.framePool = t.framePool[:npool-1]
-					nregs := chunk[t.chunkTop : t.chunkTop+need : t.chunkTop+need]
-					t.chunkTop += need
-					nf.regs, nf.code, nf.module = nregs, fc, fn.module
-					nf.sp, nf.pc = int32(fc.NumRegs), 0
-					for i := first; i < sp; i++ {
-						nregs[i-first] = regs[i]
-					}
-					for i := base; i < sp; i++ {
-						regs[i] = Value{}
-					}
-					f.pc, f.sp = pc+1, int32(base)
-					nf.back = f
-					t.frame = nf
-					t.depth++
-					f = nf
-					continue loop
+					goto push
 				case OpReturnValue:
 					// Returning from an ordinary frame to the one that
-					// called it in this loop (releaseFrame, written out).
-					if f.auxKind == auxGen || f.goBoundary || f.stackOwned || f.exposed || t.prof != nil || f.back == nil {
+					// called it in this loop, or from a frame Go code called
+					// to that code (releaseFrame, written out).
+					if f.auxKind == auxGen || f.stackOwned || f.exposed || t.prof != nil || f.back == nil && !f.goBoundary || f.goBoundary && f.auxKind != auxNone {
 						break fast
 					}
 					if t.chunkTop == 0 || len(t.framePool) == cap(t.framePool) && len(t.framePool) < 256 {
@@ -601,8 +593,8 @@ loop:
 						regs[i] = Value{}
 					}
 					t.chunkTop -= len(regs)
-					back := f.back
-					f.regs, f.back, f.aux, f.auxKind, f.pc = nil, nil, nil, auxNone, 0
+					back, boundary := f.back, f.goBoundary
+					f.regs, f.back, f.aux, f.auxKind, f.pc, f.goBoundary = nil, nil, nil, auxNone, 0, false
 					if f.blocks != nil {
 						// Blocks (popped ones too) may hold exceptions.
 						bl := f.blocks.b[:cap(f.blocks.b)]
@@ -617,6 +609,9 @@ loop:
 					}
 					t.depth--
 					t.frame = back
+					if boundary {
+						return v, nil
+					}
 					f = back
 					f.regs[f.sp] = v
 					f.sp++
@@ -803,6 +798,51 @@ loop:
 				default:
 					break fast
 				}
+				continue
+			push:
+				// A positional call of fn, a plain script function, with
+				// exactly its parameters regs[first:sp]: the new frame runs
+				// in this loop and its result goes to regs[base].
+				// callPrologue, plainFrame and pushCall, written out;
+				// anything unusual (a limit or switch due, no pooled frame,
+				// a full stack chunk, a profiler) goes to the switch's case.
+				if !fn.code.simpleCall || fn.code.ArgCount != sp-first || t.prof != nil {
+					break fast
+				}
+				limit := int(t.interp.recursionLimit.Load())
+				if limit <= 0 {
+					limit = MaxDepth
+				}
+				if t.depth >= limit || t.ticks+1 >= switchInterval || t.limited || t.interp.interrupted.Load() {
+					break fast
+				}
+				npool := len(t.framePool)
+				fc := fn.code
+				need := fc.NumRegs + fc.MaxStack
+				chunk := t.chunks[t.chunk]
+				if npool == 0 || t.chunkTop+need > len(chunk) {
+					break fast
+				}
+				t.ticks++
+				nf := t.framePool[npool-1]
+				t.framePool[npool-1] = nil
+				t.framePool = t.framePool[:npool-1]
+				nregs := chunk[t.chunkTop : t.chunkTop+need : t.chunkTop+need]
+				t.chunkTop += need
+				nf.regs, nf.code, nf.module = nregs, fc, fn.module
+				nf.sp, nf.pc = int32(fc.NumRegs), 0
+				for i := first; i < sp; i++ {
+					nregs[i-first] = regs[i]
+				}
+				for i := base; i < sp; i++ {
+					regs[i] = Value{}
+				}
+				f.pc, f.sp = pc+1, int32(base)
+				nf.back = f
+				t.frame = nf
+				t.depth++
+				f = nf
+				continue loop
 			}
 			ins := code[pc]
 			pc++

@@ -638,26 +638,56 @@ loop:
 					regs[sp] = Undef
 					pc++
 				case OpForIter:
-					// The next item of a built-in sequence iterator; the
-					// switch's case does the rest (exhaustion, other iterators).
+					// The next item of a built-in sequence iterator, or the
+					// end of a list, tuple or range loop (the iterator goes
+					// back to the pool when it has room: the done* methods,
+					// written out); the switch's case does the rest.
 					var item Value
+					p := &t.loopIters
 					switch o := regs[sp-1].o.(type) {
 					case *rangeIter:
 						if o.i >= o.n {
-							break fast
+							if o.loop {
+								n := len(p.ranges)
+								if n == cap(p.ranges) || n >= loopIterPoolMax {
+									break fast
+								}
+								p.ranges = p.ranges[:n+1]
+								p.ranges[n] = o
+							}
+							goto exhausted
 						}
 						item = Int(o.cur)
 						o.cur += o.step
 						o.i++
 					case *listIter:
 						if o.i >= len(o.l.items) {
-							break fast
+							if o.loop {
+								n := len(p.lists)
+								if n == cap(p.lists) || n >= loopIterPoolMax {
+									break fast
+								}
+								o.l = nil
+								p.lists = p.lists[:n+1]
+								p.lists[n] = o
+							}
+							o.i = 1 << 62 // stays exhausted when the list grows
+							goto exhausted
 						}
 						item = o.l.items[o.i]
 						o.i++
 					case *seqIter:
 						if o.i >= len(o.items) {
-							break fast
+							if o.loop {
+								n := len(p.seqs)
+								if n == cap(p.seqs) || n >= loopIterPoolMax {
+									break fast
+								}
+								o.items = nil
+								p.seqs = p.seqs[:n+1]
+								p.seqs[n] = o
+							}
+							goto exhausted
 						}
 						item = o.items[o.i]
 						o.i++
@@ -795,9 +825,47 @@ loop:
 					sp -= 3
 					regs[sp], regs[sp+1], regs[sp+2] = Undef, Undef, Undef
 					pc++
+				case OpGetIter:
+					// A for loop over an exact list or tuple takes its
+					// iterator from the thread's pool when the pool has one
+					// (loopIter, written out).
+					if Opcode(code[pc+1]&0xff) != OpForIter {
+						break fast
+					}
+					p := &t.loopIters
+					switch o := regs[sp-1].o.(type) {
+					case *List:
+						n := len(p.lists)
+						if n == 0 {
+							break fast
+						}
+						li := p.lists[n-1]
+						p.lists = p.lists[:n-1]
+						li.l, li.i, li.loop = o, 0, true
+						regs[sp-1] = Obj(li)
+					case *Tuple:
+						n := len(p.seqs)
+						if n == 0 {
+							break fast
+						}
+						si := p.seqs[n-1]
+						p.seqs = p.seqs[:n-1]
+						si.items, si.i, si.cls, si.loop = o.items, 0, TupleIterType, true
+						regs[sp-1] = Obj(si)
+					default:
+						break fast
+					}
+					pc++
 				default:
 					break fast
 				}
+				continue
+			exhausted:
+				// The FOR_ITER at pc ends its loop: the iterator is popped
+				// and the loop left.
+				sp--
+				regs[sp] = Undef
+				pc = int(code[pc] >> 8)
 				continue
 			push:
 				// A positional call of fn, a plain script function, with

@@ -149,9 +149,20 @@ loop:
 			// runs. Anything not handled here (or a case's slow path)
 			// breaks out with pc at the instruction, which the switch then
 			// runs with unchanged semantics.
+			//
+			// The frame does not change in this loop (a call or return
+			// here continues the outer loop, so f, code and regs are not
+			// loop-carried values the allocator would spill on every
+			// instruction), so the code's tables are read once here rather
+			// than through f.code in every instruction.
+			consts, caches, cslots := f.code.Consts, f.code.attrCaches, f.code.cacheSlot
 		fast:
 			for {
 				ins := code[pc]
+				// A call that pushes a frame (see push below): the callee,
+				// the stack index its result goes to and its first argument.
+				var fn *Function
+				var base, first int
 				switch Opcode(ins & 0xff) {
 				case OpLoadFast:
 					v := regs[ins>>8]
@@ -161,12 +172,26 @@ loop:
 					regs[sp] = v
 					sp++
 					pc++
+					if nx := code[pc]; Opcode(nx&0xff) == OpLoadFast {
+						if v := regs[nx>>8]; !v.IsUndef() {
+							regs[sp] = v
+							sp++
+							pc++
+						}
+					}
 				case OpStoreFast:
 					sp--
 					regs[ins>>8] = regs[sp]
 					pc++
+					if nx := code[pc]; Opcode(nx&0xff) == OpLoadFast {
+						if v := regs[nx>>8]; !v.IsUndef() {
+							regs[sp] = v
+							sp++
+							pc++
+						}
+					}
 				case OpLoadConst:
-					regs[sp] = f.code.Consts[ins>>8]
+					regs[sp] = consts[ins>>8]
 					sp++
 					pc++
 				case OpPopTop:
@@ -296,6 +321,13 @@ loop:
 					regs[sp-2] = r
 					sp--
 					pc++
+					if nx := code[pc]; Opcode(nx&0xff) == OpLoadFast {
+						if v := regs[nx>>8]; !v.IsUndef() {
+							regs[sp] = v
+							sp++
+							pc++
+						}
+					}
 				case OpCompareOp:
 					// Small ints and floats (an int meeting a float converts
 					// exactly when within ±2**53; others go to compareOp).
@@ -340,21 +372,19 @@ loop:
 					pc++
 					// A conditional jump on the result is taken here
 					// without pushing the bool or a second dispatch.
-					switch nx := code[pc]; Opcode(nx & 0xff) {
-					case OpPopJumpIfFalse:
+					if nx := code[pc]; Opcode(nx&0xff) == OpPopJumpIfFalse || Opcode(nx&0xff) == OpPopJumpIfTrue {
 						sp -= 2
-						if r {
-							pc++
-						} else {
+						if r == (Opcode(nx&0xff) == OpPopJumpIfTrue) {
 							pc = int(nx >> 8)
+						} else {
+							pc++
 						}
-						continue
-					case OpPopJumpIfTrue:
-						sp -= 2
-						if r {
-							pc = int(nx >> 8)
-						} else {
-							pc++
+						if nx := code[pc]; Opcode(nx&0xff) == OpLoadFast {
+							if v := regs[nx>>8]; !v.IsUndef() {
+								regs[sp] = v
+								sp++
+								pc++
+							}
 						}
 						continue
 					}
@@ -382,7 +412,7 @@ loop:
 					// execute is too big for the inliner, and a call here
 					// would bring the spills back).
 					inst, ok := regs[sp-1].o.(*Instance)
-					if !ok && f.code.attrCaches != nil && Opcode(ins&0xff) == OpLoadMethod {
+					if !ok && caches != nil && Opcode(ins&0xff) == OpLoadMethod {
 						// A method of a common built-in type, as the
 						// switch's case cached it (their classes never
 						// change).
@@ -401,7 +431,7 @@ loop:
 						default:
 							break fast
 						}
-						ce := &f.code.attrCaches[2*int(f.code.cacheSlot[pc])]
+						ce := &caches[2*int(cslots[pc])]
 						if ce.cls != bc || ce.v.IsUndef() {
 							break fast
 						}
@@ -411,11 +441,11 @@ loop:
 						pc++
 						continue
 					}
-					if !ok || f.code.attrCaches == nil {
+					if !ok || caches == nil {
 						break fast
 					}
-					cls, caches := inst.cls, f.code.attrCaches
-					k := 2 * int(f.code.cacheSlot[pc])
+					cls := inst.cls
+					k := 2 * int(cslots[pc])
 					ce := &caches[k]
 					if ce.cls != cls || ce.ver != cls.version {
 						if ce = &caches[k+1]; ce.cls != cls || ce.ver != cls.version {
@@ -431,6 +461,31 @@ loop:
 						regs[sp-1] = x.slots[ce.slot-1]
 						pc++
 						continue
+					}
+					if ce.slot > 0 && Opcode(ins&0xff) == OpStoreAttr {
+						// A __slots__ member the instance has room for
+						// (attrMap.slotSet grows the slots: the switch).
+						x := inst.attrs.ext
+						if x == nil || int(ce.slot) > len(x.slots) {
+							break fast
+						}
+						x.slots[ce.slot-1] = regs[sp-2]
+						sp -= 2
+						regs[sp], regs[sp+1] = Undef, Undef
+						pc++
+						continue
+					}
+					if ce.prop != nil && !ce.plain && ce.slot == 0 && Opcode(ins&0xff) == OpLoadAttr {
+						// A property whose script getter may run as a frame
+						// (attrCache.prop): called with the instance, its
+						// result replacing it on the stack, as the switch's
+						// case does.
+						var ok bool
+						if fn, ok = ce.prop.fget.o.(*Function); !ok {
+							break fast
+						}
+						base, first = sp-1, sp-1
+						goto push
 					}
 					if ce.shape != inst.attrs.shape || ce.shape == nil {
 						break fast
@@ -488,16 +543,18 @@ loop:
 						sp++
 					}
 					pc++
+					if nx := code[pc]; Opcode(nx&0xff) == OpLoadFast {
+						if v := regs[nx>>8]; !v.IsUndef() {
+							regs[sp] = v
+							sp++
+							pc++
+						}
+					}
 				case OpCall, OpCallMethod:
-					// A positional call of a plain script function with
-					// exactly its parameters: the new frame runs in this
-					// loop. callPrologue, plainFrame and pushCall, written
-					// out; anything unusual (a limit or switch due, no
-					// pooled frame, a full stack chunk, a profiler) goes to
-					// the switch's case.
+					// A script function's call (see push).
 					n := int(ins >> 8)
-					base := sp - n - 1 // the callee; the result goes there
-					first := base + 1  // the first argument
+					base = sp - n - 1 // the callee; the result goes there
+					first = base + 1  // the first argument
 					if Opcode(ins&0xff) == OpCallMethod {
 						// meth self args…, or Undef callable args…
 						base--
@@ -505,48 +562,16 @@ loop:
 							first++
 						}
 					}
-					fn, ok := regs[first-1].o.(*Function)
-					if !ok || !fn.code.simpleCall || fn.code.ArgCount != sp-first || t.prof != nil {
+					var ok bool
+					if fn, ok = regs[first-1].o.(*Function); !ok {
 						break fast
 					}
-					limit := int(t.interp.recursionLimit.Load())
-					if limit <= 0 {
-						limit = MaxDepth
-					}
-					if t.depth >= limit || t.ticks+1 >= switchInterval || t.limited || t.interp.interrupted.Load() {
-						break fast
-					}
-					npool := len(t.framePool)
-					fc := fn.code
-					need := fc.NumRegs + fc.MaxStack
-					chunk := t.chunks[t.chunk]
-					if npool == 0 || t.chunkTop+need > len(chunk) {
-						break fast
-					}
-					t.ticks++
-					nf := t.framePool[npool-1]
-					t.framePool[npool-1] = nil
-					t.framePool = t.framePool[:npool-1]
-					nregs := chunk[t.chunkTop : t.chunkTop+need : t.chunkTop+need]
-					t.chunkTop += need
-					nf.regs, nf.code, nf.module = nregs, fc, fn.module
-					nf.sp, nf.pc = int32(fc.NumRegs), 0
-					for i := first; i < sp; i++ {
-						nregs[i-first] = regs[i]
-					}
-					for i := base; i < sp; i++ {
-						regs[i] = Value{}
-					}
-					f.pc, f.sp = pc+1, int32(base)
-					nf.back = f
-					t.frame = nf
-					t.depth++
-					f = nf
-					code, regs, sp, pc = fc.Ops, nregs, fc.NumRegs, 0
+					goto push
 				case OpReturnValue:
 					// Returning from an ordinary frame to the one that
-					// called it in this loop (releaseFrame, written out).
-					if f.auxKind == auxGen || f.goBoundary || f.stackOwned || f.exposed || t.prof != nil || f.back == nil {
+					// called it in this loop, or from a frame Go code called
+					// to that code (releaseFrame, written out).
+					if f.auxKind == auxGen || f.stackOwned || f.exposed || t.prof != nil || f.back == nil && !f.goBoundary || f.goBoundary && f.auxKind != auxNone {
 						break fast
 					}
 					if t.chunkTop == 0 || len(t.framePool) == cap(t.framePool) && len(t.framePool) < 256 {
@@ -568,8 +593,8 @@ loop:
 						regs[i] = Value{}
 					}
 					t.chunkTop -= len(regs)
-					back := f.back
-					f.regs, f.back, f.aux, f.auxKind, f.pc = nil, nil, nil, auxNone, 0
+					back, boundary := f.back, f.goBoundary
+					f.regs, f.back, f.aux, f.auxKind, f.pc, f.goBoundary = nil, nil, nil, auxNone, 0, false
 					if f.blocks != nil {
 						// Blocks (popped ones too) may hold exceptions.
 						bl := f.blocks.b[:cap(f.blocks.b)]
@@ -584,10 +609,13 @@ loop:
 					}
 					t.depth--
 					t.frame = back
+					if boundary {
+						return v, nil
+					}
 					f = back
-					code, regs, sp, pc = f.code.Ops, f.regs, int(f.sp), f.pc
-					regs[sp] = v
-					sp++
+					f.regs[f.sp] = v
+					f.sp++
+					continue loop
 				case OpBinarySubscr:
 					// list[int] and tuple[int] in range.
 					key, obj := regs[sp-1], regs[sp-2]
@@ -610,26 +638,56 @@ loop:
 					regs[sp] = Undef
 					pc++
 				case OpForIter:
-					// The next item of a built-in sequence iterator; the
-					// switch's case does the rest (exhaustion, other iterators).
+					// The next item of a built-in sequence iterator, or the
+					// end of a list, tuple or range loop (the iterator goes
+					// back to the pool when it has room: the done* methods,
+					// written out); the switch's case does the rest.
 					var item Value
+					p := &t.loopIters
 					switch o := regs[sp-1].o.(type) {
 					case *rangeIter:
 						if o.i >= o.n {
-							break fast
+							if o.loop {
+								n := len(p.ranges)
+								if n == cap(p.ranges) || n >= loopIterPoolMax {
+									break fast
+								}
+								p.ranges = p.ranges[:n+1]
+								p.ranges[n] = o
+							}
+							goto exhausted
 						}
 						item = Int(o.cur)
 						o.cur += o.step
 						o.i++
 					case *listIter:
 						if o.i >= len(o.l.items) {
-							break fast
+							if o.loop {
+								n := len(p.lists)
+								if n == cap(p.lists) || n >= loopIterPoolMax {
+									break fast
+								}
+								o.l = nil
+								p.lists = p.lists[:n+1]
+								p.lists[n] = o
+							}
+							o.i = 1 << 62 // stays exhausted when the list grows
+							goto exhausted
 						}
 						item = o.l.items[o.i]
 						o.i++
 					case *seqIter:
 						if o.i >= len(o.items) {
-							break fast
+							if o.loop {
+								n := len(p.seqs)
+								if n == cap(p.seqs) || n >= loopIterPoolMax {
+									break fast
+								}
+								o.items = nil
+								p.seqs = p.seqs[:n+1]
+								p.seqs[n] = o
+							}
+							goto exhausted
 						}
 						item = o.items[o.i]
 						o.i++
@@ -659,6 +717,13 @@ loop:
 					if nx := code[pc]; Opcode(nx&0xff) == OpStoreFast {
 						regs[nx>>8] = item
 						pc++
+						if nx := code[pc]; Opcode(nx&0xff) == OpLoadFast {
+							if v := regs[nx>>8]; !v.IsUndef() {
+								regs[sp] = v
+								sp++
+								pc++
+							}
+						}
 					} else {
 						regs[sp] = item
 						sp++
@@ -760,9 +825,92 @@ loop:
 					sp -= 3
 					regs[sp], regs[sp+1], regs[sp+2] = Undef, Undef, Undef
 					pc++
+				case OpGetIter:
+					// A for loop over an exact list or tuple takes its
+					// iterator from the thread's pool when the pool has one
+					// (loopIter, written out).
+					if Opcode(code[pc+1]&0xff) != OpForIter {
+						break fast
+					}
+					p := &t.loopIters
+					switch o := regs[sp-1].o.(type) {
+					case *List:
+						n := len(p.lists)
+						if n == 0 {
+							break fast
+						}
+						li := p.lists[n-1]
+						p.lists = p.lists[:n-1]
+						li.l, li.i, li.loop = o, 0, true
+						regs[sp-1] = Obj(li)
+					case *Tuple:
+						n := len(p.seqs)
+						if n == 0 {
+							break fast
+						}
+						si := p.seqs[n-1]
+						p.seqs = p.seqs[:n-1]
+						si.items, si.i, si.cls, si.loop = o.items, 0, TupleIterType, true
+						regs[sp-1] = Obj(si)
+					default:
+						break fast
+					}
+					pc++
 				default:
 					break fast
 				}
+				continue
+			exhausted:
+				// The FOR_ITER at pc ends its loop: the iterator is popped
+				// and the loop left.
+				sp--
+				regs[sp] = Undef
+				pc = int(code[pc] >> 8)
+				continue
+			push:
+				// A positional call of fn, a plain script function, with
+				// exactly its parameters regs[first:sp]: the new frame runs
+				// in this loop and its result goes to regs[base].
+				// callPrologue, plainFrame and pushCall, written out;
+				// anything unusual (a limit or switch due, no pooled frame,
+				// a full stack chunk, a profiler) goes to the switch's case.
+				if !fn.code.simpleCall || fn.code.ArgCount != sp-first || t.prof != nil {
+					break fast
+				}
+				limit := int(t.interp.recursionLimit.Load())
+				if limit <= 0 {
+					limit = MaxDepth
+				}
+				if t.depth >= limit || t.ticks+1 >= switchInterval || t.limited || t.interp.interrupted.Load() {
+					break fast
+				}
+				npool := len(t.framePool)
+				fc := fn.code
+				need := fc.NumRegs + fc.MaxStack
+				chunk := t.chunks[t.chunk]
+				if npool == 0 || t.chunkTop+need > len(chunk) {
+					break fast
+				}
+				t.ticks++
+				nf := t.framePool[npool-1]
+				t.framePool[npool-1] = nil
+				t.framePool = t.framePool[:npool-1]
+				nregs := chunk[t.chunkTop : t.chunkTop+need : t.chunkTop+need]
+				t.chunkTop += need
+				nf.regs, nf.code, nf.module = nregs, fc, fn.module
+				nf.sp, nf.pc = int32(fc.NumRegs), 0
+				for i := first; i < sp; i++ {
+					nregs[i-first] = regs[i]
+				}
+				for i := base; i < sp; i++ {
+					regs[i] = Value{}
+				}
+				f.pc, f.sp = pc+1, int32(base)
+				nf.back = f
+				t.frame = nf
+				t.depth++
+				f = nf
+				continue loop
 			}
 			ins := code[pc]
 			pc++

@@ -280,7 +280,9 @@ func (s *Set) regrowEntries() {
 		s.compactEntries(min(max(2*s.used+2, 8), limit))
 		return
 	}
-	ne := make([]setEntry, n, min(max(2*n, 4), limit))
+	// Half as much again: full entries are mostly a copy's, shared
+	// until now, that takes a few more members.
+	ne := make([]setEntry, n, min(n+max(n/2, 4), limit))
 	copy(ne, s.ents)
 	s.ents, s.entsShared = ne, false
 }
@@ -628,12 +630,7 @@ func (s *Set) merge(t *Thread, other *Set) error {
 // and entries until either is written. Otherwise the copy gets its own
 // index over s's entries (or, with much garbage among them, its own).
 func (s *Set) copySet() *Set {
-	size := setMinSize
-	if uint64(s.used)*5 >= (setMinSize-1)*3 {
-		for size <= s.used*2 {
-			size <<= 1
-		}
-	}
+	size := s.copySize()
 	if uint64(size-1) == uint64(s.mask) && int(s.fill) == s.used && s.used > 0 {
 		s.markShared()
 		n := len(s.ents)
@@ -641,6 +638,45 @@ func (s *Set) copySet() *Set {
 	}
 	n := newSetIndex(size)
 	n.merge(nil, s)
+	return n
+}
+
+// copySize is the table size of a copy of s: what CPython's set_merge
+// resizes an empty set to for s's members.
+func (s *Set) copySize() int {
+	size := setMinSize
+	if uint64(s.used)*5 >= (setMinSize-1)*3 {
+		for size <= s.used*2 {
+			size <<= 1
+		}
+	}
+	return size
+}
+
+// copyOwn is copySet for a copy that is written at once (x | y): it gets
+// entries of its own, with room for extra more unless they would grow the
+// table anyway, instead of sharing s's and copying them on the first write.
+func (s *Set) copyOwn(extra int) *Set {
+	size := s.copySize()
+	n := newSetIndex(size)
+	if uint64(s.used+extra)*5 >= uint64(size-1)*3 {
+		extra = 0
+	}
+	n.ents = make([]setEntry, 0, s.used+extra)
+	if uint64(size-1) == uint64(s.mask) && int(s.fill) == s.used {
+		// CPython copies the table as is: the same slots, renumbered.
+		n.copyIdx(s.idx)
+		for i, e := s.nextActive(0); e != nil; i, e = s.nextActive(i + 1) {
+			n.ents = append(n.ents, *e)
+			n.setSlot(i, len(n.ents))
+		}
+	} else {
+		for i, e := s.nextActive(0); e != nil; i, e = s.nextActive(i + 1) {
+			n.ents = append(n.ents, *e)
+			n.insertClean(e.hash, len(n.ents))
+		}
+	}
+	n.used, n.fill = s.used, int32(s.used)
 	return n
 }
 

@@ -123,7 +123,21 @@ func TestSetRandomOps(t *testing.T) {
 				for k := range wants[j] {
 					c[k] = true
 				}
-				sets[i], wants[i] = sets[j].copySet(), c
+				cs, co := sets[j].copySet(), sets[j].copyOwn(rng.Intn(8))
+				if a, b := cs.Items(), co.Items(); len(a) != len(b) {
+					t.Fatalf("copies of %d and %d members", len(a), len(b))
+				} else {
+					for k := range a {
+						if a[k] != b[k] {
+							t.Fatalf("copies differ at %d: %v, %v", k, a[k], b[k])
+						}
+					}
+				}
+				checkSet(t, co, c)
+				if rng.Intn(2) == 0 {
+					cs = co
+				}
+				sets[i], wants[i] = cs, c
 			default:
 				if rng.Intn(10) == 0 {
 					s.Clear()

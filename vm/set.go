@@ -692,14 +692,6 @@ func newSetOf(t *Thread, args []Value) (*Set, error) {
 	return s, s.update(t, args[0])
 }
 
-// update adds the elements of any iterable (set_update_internal).
-func (s *Set) update(t *Thread, it Value) error {
-	if o, ok := asSet(it); ok {
-		return s.merge(t, o)
-	}
-	return t.Iterate(it, func(v Value) error { return s.Add(t, v) })
-}
-
 // NewFrozenSet wraps s, which the caller must not change afterwards.
 func NewFrozenSet(s *Set) *FrozenSet { return &FrozenSet{s: s} }
 

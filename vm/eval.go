@@ -1087,6 +1087,9 @@ loop:
 						}
 					case *setIter:
 						item, exhausted = o.nextInline() // a changed size raises below
+						if exhausted && o.loop {
+							t.doneSetIter(o)
+						}
 					case *strIter:
 						item = o.nextInline()
 						exhausted = item.IsUndef()

@@ -704,7 +704,8 @@ func (f *FrozenSet) Items() []Value { return f.s.Items() }
 type setIter struct {
 	s    *Set // nil once exhausted
 	pos  uint64
-	used int // the set's size when iteration began; -1 once it changed
+	used int  // the set's size when iteration began; -1 once it changed
+	loop bool // a for loop's own, recycled when exhausted (loopiter.go)
 }
 
 func newSetIter(s *Set) *setIter { return &setIter{s: s, used: s.used} }

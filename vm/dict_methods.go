@@ -284,9 +284,14 @@ func init() {
 	})
 	rel := func(name string, fn func(t *Thread, a, b *Set) (bool, error)) {
 		setBoth(name, func(t *Thread, args []Value, kw []KV) (Value, error) {
-			o := NewSet()
-			if err := t.Iterate(args[1], func(v Value) error { return o.Add(t, v) }); err != nil {
-				return Undef, err
+			// A set or frozenset argument is used as it is; anything else
+			// becomes a set first (as setobject.c does).
+			o, ok := asSet(args[1])
+			if !ok {
+				o = NewSet()
+				if err := o.update(t, args[1]); err != nil {
+					return Undef, err
+				}
 			}
 			r, err := fn(t, setSelf(args), o)
 			return Bool(r), err
@@ -294,13 +299,9 @@ func init() {
 	}
 	rel("issubset", func(t *Thread, a, b *Set) (bool, error) { return t.isSubset(a, b) })
 	rel("issuperset", func(t *Thread, a, b *Set) (bool, error) { return t.isSubset(b, a) })
-	rel("isdisjoint", func(t *Thread, a, b *Set) (bool, error) {
-		for _, k := range a.Items() {
-			if has, err := b.Has(t, k); err != nil || has {
-				return false, err
-			}
-		}
-		return true, nil
+	setBoth("isdisjoint", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		r, err := setIsDisjoint(t, args[0], setSelf(args), args[1])
+		return Bool(r), err
 	})
 	setBoth("__len__", func(t *Thread, args []Value, kw []KV) (Value, error) { return Int(int64(setSelf(args).Len())), nil })
 	setBoth("__contains__", func(t *Thread, args []Value, kw []KV) (Value, error) {

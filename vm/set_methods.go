@@ -234,3 +234,38 @@ func (s *Set) swapBodies(out *Set) {
 		s.finger = finger
 	}
 }
+
+// setIsDisjoint is set.isdisjoint(other): the smaller of two exact sets
+// walked against the other, else other's items checked one by one,
+// stopping at the first common one (an iterator is consumed no further).
+func setIsDisjoint(t *Thread, x Value, xs *Set, other Value) (bool, error) {
+	if other.isObj() && other.o == x.o {
+		return xs.Len() == 0, nil
+	}
+	if os, ok := asSet(other); ok {
+		big, small := xs, os
+		if os.Len() > xs.Len() {
+			big, small = os, xs
+		}
+		for i, e := small.nextActive(0); e != nil; i, e = small.nextActive(i + 1) {
+			j, err := big.find(t, e.key, e.hash)
+			if err != nil || j >= 0 {
+				return false, err
+			}
+		}
+		return true, nil
+	}
+	disjoint := true
+	err := t.Iterate(other, func(v Value) error {
+		has, err := xs.Has(t, v)
+		if err == nil && has {
+			disjoint = false
+			return errStopIterate
+		}
+		return err
+	})
+	if err == errStopIterate {
+		err = nil
+	}
+	return disjoint, err
+}

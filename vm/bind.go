@@ -109,7 +109,7 @@ func (c *Code) freezeConsts() {
 		case *Code:
 			c.hasCodeConsts = true
 		case *FrozenSet:
-			o.s.shared = true // set(c) shares the table copy-on-write without marking it
+			o.s.markShared() // set(c) shares the table copy-on-write without marking it
 		case *Tuple:
 			for _, x := range o.items {
 				if s, ok := x.o.(*StrObj); ok {

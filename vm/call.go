@@ -411,6 +411,12 @@ func (t *Thread) callClass(cls *Class, args []Value, kw []KV) (Value, error) {
 	if cls == TypeType && len(args) == 1 && len(kw) == 0 {
 		return Obj(args[0].Class()), nil
 	}
+	if cls.Builtin && cls.ctor != nil && cls.Module == "builtins" {
+		// set(s), list(it), tuple(it)…: the core classes are Go's alone
+		// (no script __new__ can be set on them), so the constructor is
+		// the whole call; the general path below finds the same one.
+		return callCtor(t, cls.ctor, cls, args, kw)
+	}
 	if nw, ok := cls.Lookup("__new__"); ok && nw.isObj() {
 		if _, isFn := nw.o.(*Function); isFn {
 			full := append([]Value{Obj(cls)}, args...)

@@ -436,9 +436,11 @@ func (t *Thread) isSubset(x, y *Set) (bool, error) {
 	if x.Len() > y.Len() {
 		return false, nil
 	}
-	for _, k := range x.Items() {
-		ok, err := y.Has(t, k)
-		if err != nil || !ok {
+	// x's table is walked live with the stored hashes (set_issubset):
+	// a key's __eq__ may change it.
+	for i, e := x.nextActive(0); e != nil; i, e = x.nextActive(i + 1) {
+		j, err := y.find(t, e.key, e.hash)
+		if err != nil || j < 0 {
 			return false, err
 		}
 	}

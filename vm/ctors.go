@@ -331,7 +331,7 @@ func init() {
 		if err != nil {
 			return Undef, err
 		}
-		return Obj(&FrozenSet{s: s}), nil
+		return t.wrapBuiltinSubclass(cls, &FrozenSet{s: s}), nil
 	}
 	RangeType.ctor = newRange
 	// Slices are unhashable in 3.11 (protocol.go), visibly so.

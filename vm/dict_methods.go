@@ -185,19 +185,14 @@ func init() {
 		if err := RangeArgs("set", args[1:], 0, 1); err != nil {
 			return Undef, err
 		}
+		// set_init: cleared first (so s.__init__(s) empties s), then
+		// updated as set_update_internal does.
 		st := setSelf(args)
-		var items []Value
-		if len(args) == 2 {
-			var err error
-			if items, err = t.ToList(args[1]); err != nil {
-				return Undef, err
-			}
+		if st.fill != 0 {
+			st.Clear()
 		}
-		st.Clear()
-		for _, v := range items {
-			if err := st.Add(t, v); err != nil {
-				return Undef, err
-			}
+		if len(args) == 2 {
+			return None, st.update(t, args[1])
 		}
 		return None, nil
 	})
@@ -239,51 +234,64 @@ func init() {
 		}
 		return Obj(setSelf(args).copySet()), nil
 	})
-	multi := func(name string, op int, inplace bool) {
-		fn := func(t *Thread, args []Value, kw []KV) (Value, error) {
-			res := args[0]
-			if !inplace {
-				if f, ok := args[0].o.(*FrozenSet); ok {
-					res = Obj(&FrozenSet{s: f.s.copySet()})
-				} else {
-					res = Obj(setSelf(args).copySet())
-				}
+	// The methods taking iterables: setobject.c's algorithms (set_methods.go).
+	setBoth("union", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return setUnion(t, args[0], setSelf(args), args[1:])
+	})
+	newer := func(name string, fn func(t *Thread, xs *Set, others []Value) (*Set, error)) {
+		setBoth(name, func(t *Thread, args []Value, kw []KV) (Value, error) {
+			out, err := fn(t, setSelf(args), args[1:])
+			if err != nil {
+				return Undef, err
 			}
-			for _, other := range args[1:] {
-				o := NewSet()
-				if err := t.Iterate(other, func(v Value) error { return o.Add(t, v) }); err != nil {
-					return Undef, err
-				}
-				r, _, err := setOp(t, op, res, Obj(o), true)
-				if err != nil {
-					return Undef, err
-				}
-				res = r
-			}
-			if inplace {
-				return None, nil
-			}
-			return res, nil
-		}
-		if inplace {
-			SetType.AddMethod(name, fn)
-		} else {
-			setBoth(name, fn)
-		}
+			return newSetLike(args[0], out), nil
+		})
 	}
-	multi("union", binOr, false)
-	multi("intersection", binAnd, false)
-	multi("difference", binSub, false)
-	multi("symmetric_difference", binXor, false)
-	multi("update", binOr, true)
-	multi("intersection_update", binAnd, true)
-	multi("difference_update", binSub, true)
-	multi("symmetric_difference_update", binXor, true)
+	newer("intersection", setIntersectionMulti)
+	newer("difference", setDifferenceMulti)
+	newer("symmetric_difference", func(t *Thread, xs *Set, others []Value) (*Set, error) {
+		return setSymDiff(t, xs, others[0])
+	})
+	s("update", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		st := setSelf(args)
+		for _, o := range args[1:] {
+			if err := st.update(t, o); err != nil {
+				return Undef, err
+			}
+		}
+		return None, nil
+	})
+	s("intersection_update", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		st := setSelf(args)
+		out, err := setIntersectionMulti(t, st, args[1:])
+		if err != nil {
+			return Undef, err
+		}
+		st.swapBodies(out)
+		return None, nil
+	})
+	s("difference_update", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		st := setSelf(args)
+		for _, o := range args[1:] {
+			if err := st.differenceUpdate(t, o); err != nil {
+				return Undef, err
+			}
+		}
+		return None, nil
+	})
+	s("symmetric_difference_update", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		return None, setSelf(args).symDiffUpdate(t, args[1])
+	})
 	rel := func(name string, fn func(t *Thread, a, b *Set) (bool, error)) {
 		setBoth(name, func(t *Thread, args []Value, kw []KV) (Value, error) {
-			o := NewSet()
-			if err := t.Iterate(args[1], func(v Value) error { return o.Add(t, v) }); err != nil {
-				return Undef, err
+			// A set or frozenset argument is used as it is; anything else
+			// becomes a set first (as setobject.c does).
+			o, ok := asSet(args[1])
+			if !ok {
+				o = NewSet()
+				if err := o.update(t, args[1]); err != nil {
+					return Undef, err
+				}
 			}
 			r, err := fn(t, setSelf(args), o)
 			return Bool(r), err
@@ -291,13 +299,9 @@ func init() {
 	}
 	rel("issubset", func(t *Thread, a, b *Set) (bool, error) { return t.isSubset(a, b) })
 	rel("issuperset", func(t *Thread, a, b *Set) (bool, error) { return t.isSubset(b, a) })
-	rel("isdisjoint", func(t *Thread, a, b *Set) (bool, error) {
-		for _, k := range a.Items() {
-			if has, err := b.Has(t, k); err != nil || has {
-				return false, err
-			}
-		}
-		return true, nil
+	setBoth("isdisjoint", func(t *Thread, args []Value, kw []KV) (Value, error) {
+		r, err := setIsDisjoint(t, args[0], setSelf(args), args[1])
+		return Bool(r), err
 	})
 	setBoth("__len__", func(t *Thread, args []Value, kw []KV) (Value, error) { return Int(int64(setSelf(args).Len())), nil })
 	setBoth("__contains__", func(t *Thread, args []Value, kw []KV) (Value, error) {

@@ -698,6 +698,25 @@ loop:
 						}
 						item = Obj(asciiStrs[o.s.s[o.off]])
 						o.off++
+					case *setIter:
+						// The next member of an unchanged set with a narrow
+						// table (set.go's nextActive, written out); the
+						// rest (exhaustion, a changed size) in the switch.
+						st := o.s
+						if st == nil || o.used != st.used || st.mask >= setNarrowMax {
+							break fast
+						}
+						n, i, k := uint64(st.mask)+1, o.pos, -1
+						for ; i < n; i++ {
+							if k = int(*(*uint8)(unsafe.Add(st.idx, i))) - 1; uint(k) < uint(len(st.ents)) {
+								break
+							}
+						}
+						if i >= n {
+							break fast
+						}
+						item = st.ents[k].key
+						o.pos = i + 1
 					case *dictIter:
 						// Keys and values of an unchanged dict whose next
 						// slot is live; the rest in the switch.
@@ -1216,6 +1235,9 @@ loop:
 						}
 					case *setIter:
 						item, exhausted = o.nextInline() // a changed size raises below
+						if exhausted && o.loop {
+							t.doneSetIter(o)
+						}
 					case *strIter:
 						item = o.nextInline()
 						exhausted = item.IsUndef()

@@ -2,7 +2,7 @@ package vm
 
 // Iterators of for loops, recycled.
 //
-// A `for` over an exact list, tuple or range gets its iterator from GET_ITER,
+// A `for` over an exact list, tuple, range, set or frozenset gets its iterator from GET_ITER,
 // which made it: no script code can reach it (it lives only on the frame's
 // value stack, which nothing exposes). When FOR_ITER finds it exhausted it is
 // garbage, so it goes back to a small per-thread pool and the next loop
@@ -17,6 +17,7 @@ type loopIterPool struct {
 	lists  []*listIter
 	seqs   []*seqIter
 	ranges []*rangeIter
+	sets   []*setIter
 	// scratch collects the items of an iterable of unknown length (see
 	// collect); nested collections stack on it.
 	scratch []Value
@@ -57,8 +58,24 @@ func (t *Thread) loopIter(v Value) (it Object, ok bool) {
 		}
 		*ri = rangeIter{cur: o.start, step: o.step, n: o.Len(), loop: true}
 		return ri, true
+	case *Set:
+		return t.loopSetIter(o), true
+	case *FrozenSet:
+		return t.loopSetIter(o.s), true
 	}
 	return nil, false
+}
+
+func (t *Thread) loopSetIter(s *Set) *setIter {
+	var si *setIter
+	p := &t.loopIters
+	if n := len(p.sets); n > 0 {
+		si, p.sets = p.sets[n-1], p.sets[:n-1]
+	} else {
+		si = &setIter{}
+	}
+	*si = setIter{s: s, used: s.used, loop: true}
+	return si
 }
 
 // The done* methods take back an exhausted loop iterator (FOR_ITER calls
@@ -74,6 +91,13 @@ func (t *Thread) doneSeqIter(si *seqIter) {
 	if p := &t.loopIters; len(p.seqs) < loopIterPoolMax {
 		si.items = nil
 		p.seqs = append(p.seqs, si)
+	}
+}
+
+func (t *Thread) doneSetIter(si *setIter) {
+	if p := &t.loopIters; len(p.sets) < loopIterPoolMax {
+		si.s = nil
+		p.sets = append(p.sets, si)
 	}
 }
 

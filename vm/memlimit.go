@@ -234,7 +234,7 @@ func memSize(o Object) int64 {
 	case *Dict:
 		return o.storageBytes()
 	case *Set:
-		return 96 + int64(len(o.narrow)+4*len(o.wide)) + int64(cap(o.ents))*int64(unsafe.Sizeof(setEntry{}))
+		return o.storageBytes()
 	case *BigIntObj:
 		return 32 + int64(len(o.v.Bits()))*8
 	case *Instance:

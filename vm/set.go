@@ -1,5 +1,7 @@
 package vm
 
+import "unsafe"
+
 // Set is a mutable set; FrozenSet an immutable one.
 //
 // The hash table follows CPython's setobject.c (open addressing, 9 linear
@@ -8,40 +10,51 @@ package vm
 // prints it: iteration walks the table's slots in order.
 //
 // Unlike CPython, a slot holds a small index, not the entry itself: the
-// entries (key and hash, 32 bytes) sit in a dense slice in the order their
-// slots were first filled, and a slot is 1 byte while the table has at most
-// 256 slots. A 9-element set has a 32-slot table, as in CPython, but that is
-// 32 bytes of index plus 9 entries (~330 bytes) where a table of entries
-// would be 1 KB; building small sets, the common case, allocates and
-// touches a third of the memory.
+// entries (key and hash, 32 bytes) sit in a separate slice, and a slot is
+// 1 byte while the table has at most 256 slots. A 9-element set has a
+// 32-slot table, as in CPython, but that is 32 bytes of index plus 9
+// entries (~330 bytes) where a table of entries would be 1 KB; building
+// small sets, the common case, allocates and touches a third of the
+// memory.
 //
-// A copy that CPython makes by copying the table (same size, no dummies)
-// shares the table and entries instead, copy-on-write: both sets are
-// marked shared, and the first write to either gives it its own storage
-// (own). Copies that are read and dropped, or restored unchanged (search
-// and backtracking keep such snapshots), then cost one small header.
+// A deletion is recorded in the index alone (the slot becomes a dummy), so
+// the entries are only ever appended to or reused from a free list, never
+// rewritten while another set may see them. That lets copies share them:
+// set(s) and s.copy() share s's index too when CPython would copy the
+// table as is, and otherwise build just an index (a few bytes) over s's
+// entries. A shared index is copied before its first write (idxShared);
+// shared entries are never written in place (entsShared), so a deleted
+// one stays until the entries are rebuilt (garbage). Copies that are read,
+// dropped, restored or pruned by deletions (search and backtracking keep
+// such snapshots) cost a small header and maybe an index.
 type Set struct {
-	narrow []uint8    // the slots while the table has at most 256 of them
-	wide   []uint32   // the slots of a larger table (narrow is nil then)
-	ents   []setEntry // one per slot ever filled since the last resize: len is CPython's fill
-	mask   uint64     // table size - 1
-	used   int        // active entries
-	finger int32      // where pop() resumes
-	shared bool       // narrow/wide and ents may be another set's too: copy before writing
+	idx    unsafe.Pointer // the slots: mask+1 uint8s while mask < setNarrowMax, else uint32s
+	ents   []setEntry     // what live slots point at; some may be garbage or free
+	used   int            // active entries
+	mask   uint32         // table size - 1
+	fill   int32          // slots active or dummy: CPython's fill, which decides growth
+	finger int32          // where pop() resumes
+	free   int32          // 1 + the first free entry (a chain through their hash words), or 0
+
+	idxShared  bool // idx may be another set's too: copy it before writing a slot
+	entsShared bool // ents may be another set's too: write no entry a slot points at
 }
 
-// A slot holds 0 when it was never used (probing stops there), else 1 +
-// the index of its entry. An entry whose key is Undef was deleted: its
-// slot is a dummy, which probing passes over and an insertion may reuse
-// (together with the entry).
+// A slot holds 0 when it was never used (probing stops there), all ones
+// (of its width) for a dummy, which probing passes over and an insertion
+// may reuse, else 1 + the index of its entry. A narrow table's entries
+// stay below narrowEnts so that the dummy byte is never an entry's; and
+// since len(ents) is below the dummy value of either width,
+// uint(k-1) < uint(len(ents)) tells a live slot from a free or dummy one.
 type setEntry struct {
 	key  Value
-	hash uint64
+	hash uint64 // for a free entry, the next free entry's 1+index (or 0)
 }
 
 const (
 	setMinSize   = 8
-	setNarrowMax = 256 // the largest table whose slots fit a byte (fill stays below 255)
+	setNarrowMax = 256 // the largest table whose slots are bytes (its fill stays below 154)
+	narrowEnts   = 254 // entries a narrow table can point at (255 is the dummy)
 	linearProbes = 9
 	perturbShift = 5
 )
@@ -66,7 +79,7 @@ func NewSet() *Set {
 		slots [setMinSize]uint8
 		room  [5]setEntry // setMaxFill(8): the insertion that resizes still lands here first
 	}{}
-	p.narrow, p.ents, p.mask = p.slots[:], p.room[:0], setMinSize-1
+	p.idx, p.ents, p.mask = unsafe.Pointer(&p.slots[0]), p.room[:0], setMinSize-1
 	return &p.Set
 }
 
@@ -81,92 +94,210 @@ func newSetFor(n int) *Set {
 		slots [setMinSize]uint8
 		room  [1]setEntry
 	}{}
-	p.narrow, p.ents, p.mask = p.slots[:], p.room[:0], setMinSize-1
+	p.idx, p.ents, p.mask = unsafe.Pointer(&p.slots[0]), p.room[:0], setMinSize-1
 	return &p.Set
 }
 
-// newSetTable makes an empty set with a table of size slots and room for
-// n entries, the header and a narrow index in one allocation.
-func newSetTable(size, n int) *Set {
-	if size == setMinSize && n <= 5 {
-		return NewSet()
-	}
+// newSetIndex makes an empty set with a table of size slots and no room
+// for entries yet: the header and a small index in one allocation.
+func newSetIndex(size int) *Set {
 	var s *Set
 	switch {
+	case size == setMinSize:
+		p := &struct {
+			Set
+			slots [setMinSize]uint8
+		}{}
+		p.idx, s = unsafe.Pointer(&p.slots[0]), &p.Set
 	case size <= 32:
 		p := &struct {
 			Set
 			slots [32]uint8
 		}{}
-		p.narrow = p.slots[:size]
-		s = &p.Set
-	case size <= setNarrowMax:
-		s = &Set{narrow: make([]uint8, size)}
+		p.idx, s = unsafe.Pointer(&p.slots[0]), &p.Set
 	default:
-		s = &Set{wide: make([]uint32, size)}
+		s = &Set{idx: makeSetIndex(size)}
 	}
-	s.mask = uint64(size - 1)
-	s.ents = make([]setEntry, 0, n)
+	s.mask = uint32(size - 1)
 	return s
 }
 
-// slot is table slot i's content: 0 if never used, else 1 + an entry index.
-func (s *Set) slot(i uint64) int {
-	if s.narrow != nil {
-		return int(s.narrow[i])
+// makeSetIndex allocates a zeroed table of size slots.
+func makeSetIndex(size int) unsafe.Pointer {
+	if size <= setNarrowMax {
+		return unsafe.Pointer(unsafe.SliceData(make([]uint8, size)))
 	}
-	return int(s.wide[i])
+	return unsafe.Pointer(unsafe.SliceData(make([]uint32, size)))
+}
+
+// slot is table slot i's content (i <= mask): 0 if never used, the dummy
+// value, or 1 + an entry index.
+func (s *Set) slot(i uint64) int {
+	if s.mask < setNarrowMax {
+		return int(*(*uint8)(unsafe.Add(s.idx, i)))
+	}
+	return int(*(*uint32)(unsafe.Add(s.idx, 4*i)))
 }
 
 func (s *Set) setSlot(i uint64, k int) {
-	if s.narrow != nil {
-		s.narrow[i] = uint8(k)
+	if s.mask < setNarrowMax {
+		*(*uint8)(unsafe.Add(s.idx, i)) = uint8(k)
 	} else {
-		s.wide[i] = uint32(k)
+		*(*uint32)(unsafe.Add(s.idx, 4*i)) = uint32(k)
 	}
+}
+
+func (s *Set) setDummy(i uint64) {
+	if s.mask < setNarrowMax {
+		*(*uint8)(unsafe.Add(s.idx, i)) = 0xff
+	} else {
+		*(*uint32)(unsafe.Add(s.idx, 4*i)) = 0xffffffff
+	}
+}
+
+// live reports whether slot content k points at an entry (not never-used,
+// not a dummy).
+func (s *Set) live(k int) bool { return uint(k-1) < uint(len(s.ents)) }
+
+// idxBytes is the size of the table in bytes.
+func (s *Set) idxBytes() int {
+	if s.mask < setNarrowMax {
+		return int(s.mask) + 1
+	}
+	return 4 * (int(s.mask) + 1)
 }
 
 // at is the active entry in slot i, or nil for a free or dummy slot.
 func (s *Set) at(i uint64) *setEntry {
-	k := s.slot(i)
-	if k == 0 {
-		return nil
+	if k := s.slot(i); s.live(k) {
+		return &s.ents[k-1]
 	}
-	e := &s.ents[k-1]
-	if e.key.IsUndef() {
-		return nil
-	}
-	return e
+	return nil
 }
 
 // nextActive returns the first slot at or after i that holds an active
 // entry, and the entry; past the table, nil. Walking a table in slot order
 // is walking the set in iteration order.
 func (s *Set) nextActive(i uint64) (uint64, *setEntry) {
-	if tbl := s.narrow; tbl != nil {
-		for ; i < uint64(len(tbl)); i++ {
-			if k := tbl[i]; k != 0 {
-				if e := &s.ents[k-1]; !e.key.IsUndef() {
-					return i, e
-				}
+	n, ents := uint64(s.mask)+1, s.ents
+	if s.mask < setNarrowMax {
+		tbl := unsafe.Slice((*uint8)(s.idx), n)
+		for ; i < n; i++ {
+			if k := int(tbl[i]) - 1; uint(k) < uint(len(ents)) {
+				return i, &ents[k]
 			}
 		}
 		return i, nil
 	}
-	for ; i < uint64(len(s.wide)); i++ {
-		if k := s.wide[i]; k != 0 {
-			if e := &s.ents[k-1]; !e.key.IsUndef() {
-				return i, e
-			}
+	tbl := unsafe.Slice((*uint32)(s.idx), n)
+	for ; i < n; i++ {
+		if k := int(tbl[i]) - 1; uint(k) < uint(len(ents)) {
+			return i, &ents[k]
 		}
 	}
 	return i, nil
 }
 
+// storageBytes estimates the memory s holds (for Config.MaxMemory).
+func (s *Set) storageBytes() int64 {
+	return int64(unsafe.Sizeof(Set{})) + int64(s.idxBytes()) + int64(cap(s.ents))*int64(unsafe.Sizeof(setEntry{}))
+}
+
 // Len is the number of elements.
 func (s *Set) Len() int { return s.used }
 
-func (s *Set) fill() int { return len(s.ents) }
+// markShared records that a copy shares s's index and entries. (A frozen
+// constant is marked once when bound: copying it then writes nothing, so
+// interpreters may copy it at the same time.)
+func (s *Set) markShared() {
+	if !s.idxShared {
+		s.idxShared = true
+	}
+	if !s.entsShared {
+		s.entsShared = true
+	}
+}
+
+// shareEntries makes s, which has no entries of its own yet, use other's
+// (copy-on-write): when other has little garbage, and, for a narrow s,
+// few enough entries to point at. It reports whether it did.
+func (s *Set) shareEntries(other *Set) bool {
+	n := len(other.ents)
+	if n > 2*other.used+8 || s.mask < setNarrowMax && n > narrowEnts {
+		return false
+	}
+	if !other.entsShared {
+		other.entsShared = true
+	}
+	s.ents, s.entsShared, s.free = other.ents[:n:n], true, 0
+	return true
+}
+
+// ownIdx gives s a table of its own before a slot is written, if a copy
+// shares it.
+func (s *Set) ownIdx() {
+	if !s.idxShared {
+		return
+	}
+	s.idxShared = false
+	old := s.idx
+	s.idx = makeSetIndex(int(s.mask) + 1)
+	s.copyIdx(old)
+}
+
+// copyIdx copies a table of s's size from src into s's.
+func (s *Set) copyIdx(src unsafe.Pointer) {
+	n := s.idxBytes()
+	copy(unsafe.Slice((*uint8)(s.idx), n), unsafe.Slice((*uint8)(src), n))
+}
+
+// newEntry stores an entry and returns 1 + its index: a free one if there
+// is one (nothing points at those, so even shared entries may be reused),
+// else appended, rebuilding the entries when they are full.
+func (s *Set) newEntry(key Value, h uint64) int {
+	if k := int(s.free); k != 0 {
+		s.free = int32(s.ents[k-1].hash)
+		s.ents[k-1] = setEntry{key: key, hash: h}
+		return k
+	}
+	if len(s.ents) == cap(s.ents) {
+		s.regrowEntries()
+	}
+	s.ents = append(s.ents, setEntry{key: key, hash: h})
+	return len(s.ents)
+}
+
+// regrowEntries makes room for one more entry in full entries: dropping
+// the garbage (entries deleted while shared) when it is a quarter of them
+// or a narrow table could point no further, else doubling.
+func (s *Set) regrowEntries() {
+	n := len(s.ents)
+	limit := 1<<31 - 2
+	if s.mask < setNarrowMax {
+		limit = narrowEnts
+	}
+	if garbage := n - s.used; garbage > 0 && (garbage >= n/4 || n >= limit) {
+		s.compactEntries(min(max(2*s.used+2, 8), limit))
+		return
+	}
+	// Half as much again: full entries are mostly a copy's, shared
+	// until now, that takes a few more members.
+	ne := make([]setEntry, n, min(n+max(n/2, 4), limit))
+	copy(ne, s.ents)
+	s.ents, s.entsShared = ne, false
+}
+
+// compactEntries rebuilds the entries with just the active ones, in room
+// for c, renumbering the slots.
+func (s *Set) compactEntries(c int) {
+	s.ownIdx()
+	ne := make([]setEntry, 0, c)
+	for i, e := s.nextActive(0); e != nil; i, e = s.nextActive(i + 1) {
+		ne = append(ne, *e)
+		s.setSlot(i, len(ne))
+	}
+	s.ents, s.entsShared, s.free = ne, false, 0
+}
 
 // Add inserts v.
 func (s *Set) Add(t *Thread, v Value) error {
@@ -181,7 +312,7 @@ func (s *Set) Add(t *Thread, v Value) error {
 // slot its probe passed before reaching a free slot, as CPython does.
 func (s *Set) addHashed(t *Thread, key Value, h uint64) error {
 restart:
-	mask := s.mask
+	mask := uint64(s.mask)
 	i := h & mask
 	perturb := h
 	free := uint64(0)
@@ -196,25 +327,25 @@ restart:
 			k := s.slot(slot)
 			if k == 0 {
 				if haveFree {
-					s.own()
-					s.ents[s.slot(free)-1] = setEntry{key: key, hash: h}
+					s.ownIdx()
+					s.setSlot(free, s.newEntry(key, h))
 					s.used++
 					return nil
 				}
 				return s.insertAt(slot, key, h)
 			}
-			e := &s.ents[k-1]
-			if e.key.IsUndef() {
+			if !s.live(k) {
 				free, haveFree = slot, true
 				continue
 			}
+			e := &s.ents[k-1]
 			if e.hash != h {
 				continue
 			}
 			if e.key.Is(key) {
 				return nil
 			}
-			eq, changed, err := s.equalAt(t, k, key)
+			eq, changed, err := s.equalAt(t, slot, k, key)
 			if err != nil {
 				return err
 			}
@@ -233,18 +364,18 @@ restart:
 // insertAt fills the never-used slot with a new entry, growing the table
 // by CPython's rule once fill reaches 3/5 of it.
 func (s *Set) insertAt(slot uint64, key Value, h uint64) error {
-	if uint64(len(s.ents)+1)*5 >= s.mask*3 && s.used >= growCheckMin {
+	if uint64(s.fill+1)*5 >= uint64(s.mask)*3 && s.used >= growCheckMin {
 		// This insertion will grow the table: ask first, so that a
 		// refused set stays consistent.
 		if err := CheckAlloc(int64(s.used)*4, 48); err != nil {
 			return err
 		}
 	}
-	s.own()
-	s.ents = append(s.ents, setEntry{key: key, hash: h})
-	s.setSlot(slot, len(s.ents))
+	s.ownIdx()
+	s.setSlot(slot, s.newEntry(key, h))
+	s.fill++
 	s.used++
-	if uint64(len(s.ents))*5 >= s.mask*3 {
+	if uint64(s.fill)*5 >= uint64(s.mask)*3 {
 		n := s.used * 4
 		if s.used > 50000 {
 			n = s.used * 2
@@ -254,18 +385,18 @@ func (s *Set) insertAt(slot uint64, key Value, h uint64) error {
 	return nil
 }
 
-// equalAt compares the key of entry k-1 with key by __eq__, which may run
-// Python code that changes the set: changed reports that the table was
-// rebuilt or the entry replaced meanwhile, so the probe must start over
-// (as CPython restarts).
-func (s *Set) equalAt(t *Thread, k int, key Value) (eq, changed bool, err error) {
+// equalAt compares the key of entry k-1, in slot pos, with key by __eq__,
+// which may run Python code that changes the set: changed reports that
+// the table was rebuilt or the slot's entry replaced meanwhile, so the
+// probe must start over (as CPython restarts).
+func (s *Set) equalAt(t *Thread, pos uint64, k int, key Value) (eq, changed bool, err error) {
 	start := s.ents[k-1].key
-	ents, mask := s.ents, s.mask
+	idx, mask := s.idx, s.mask
 	eq, err = t.keyEqual(start, key)
 	if err != nil || eq {
 		return eq, false, err
 	}
-	changed = s.mask != mask || len(s.ents) < k || &s.ents[0] != &ents[0] || !s.ents[k-1].key.Is(start)
+	changed = s.idx != idx || s.mask != mask || s.slot(pos) != k || !s.live(k) || !s.ents[k-1].key.Is(start)
 	return false, changed, nil
 }
 
@@ -277,26 +408,22 @@ func (s *Set) resize(minused int) {
 		size <<= 1
 	}
 	old := *s
-	s.narrow, s.wide, s.shared = nil, nil, false
-	if size <= setNarrowMax {
-		s.narrow = make([]uint8, size)
-	} else {
-		s.wide = make([]uint32, size)
-	}
-	s.mask = uint64(size - 1)
 	// Room for twice the members: the table holds up to 3/5 of its size
 	// (2.4 times used after a growth) before the next resize.
+	s.idx, s.mask = makeSetIndex(size), uint32(size-1)
 	s.ents = make([]setEntry, 0, min(2*s.used+1, setMaxFill(size)))
+	s.idxShared, s.entsShared, s.free = false, false, 0
 	for i, e := old.nextActive(0); e != nil; i, e = old.nextActive(i + 1) {
 		s.ents = append(s.ents, *e)
 		s.insertClean(e.hash, len(s.ents))
 	}
+	s.fill = int32(s.used)
 }
 
 // insertClean places entry k-1, whose key is known to be absent, into a
 // table without dummies.
 func (s *Set) insertClean(h uint64, k int) {
-	mask := s.mask
+	mask := uint64(s.mask)
 	i := h & mask
 	perturb := h
 	for {
@@ -320,7 +447,7 @@ func (s *Set) insertClean(h uint64, k int) {
 // find returns the slot holding key, or -1.
 func (s *Set) find(t *Thread, key Value, h uint64) (int, error) {
 restart:
-	mask := s.mask
+	mask := uint64(s.mask)
 	i := h & mask
 	perturb := h
 	for {
@@ -333,14 +460,17 @@ restart:
 			if k == 0 {
 				return -1, nil
 			}
+			if !s.live(k) {
+				continue
+			}
 			e := &s.ents[k-1]
-			if e.hash != h || e.key.IsUndef() {
+			if e.hash != h {
 				continue
 			}
 			if e.key.Is(key) {
 				return int(i + j), nil
 			}
-			eq, changed, err := s.equalAt(t, k, key)
+			eq, changed, err := s.equalAt(t, i+j, k, key)
 			if err != nil {
 				return -1, err
 			}
@@ -380,10 +510,16 @@ func (s *Set) Remove(t *Thread, v Value) (bool, error) {
 	return true, nil
 }
 
-// deleteSlot turns active slot i into a dummy.
+// deleteSlot turns active slot i into a dummy. Its entry goes on the free
+// list, its key dropped, unless a copy may still point at it.
 func (s *Set) deleteSlot(i uint64) {
-	s.own()
-	s.ents[s.slot(i)-1] = setEntry{}
+	s.ownIdx()
+	k := s.slot(i)
+	s.setDummy(i)
+	if !s.entsShared {
+		s.ents[k-1] = setEntry{hash: uint64(s.free)}
+		s.free = int32(k)
+	}
 	s.used--
 }
 
@@ -392,9 +528,10 @@ func (s *Set) Pop() (Value, bool) {
 	if s.used == 0 {
 		return Undef, false
 	}
-	i := uint64(uint32(s.finger)) & s.mask
+	mask := uint64(s.mask)
+	i := uint64(uint32(s.finger)) & mask
 	for s.at(i) == nil {
-		i = (i + 1) & s.mask
+		i = (i + 1) & mask
 	}
 	v := s.at(i).key
 	s.deleteSlot(i)
@@ -405,13 +542,13 @@ func (s *Set) Pop() (Value, bool) {
 // Clear removes everything (back to an 8-slot table, as CPython; pop's
 // finger stays where it was, as in CPython).
 func (s *Set) Clear() {
-	*s = Set{narrow: make([]uint8, setMinSize), mask: setMinSize - 1, finger: s.finger}
+	*s = Set{idx: makeSetIndex(setMinSize), mask: setMinSize - 1, finger: s.finger}
 }
 
 // dropDummies is the end of CPython's set_difference_update: a table more
 // than a quarter dummies is rebuilt.
 func (s *Set) dropDummies() {
-	if uint64(s.fill()-s.used) <= s.mask/4 {
+	if uint64(int(s.fill)-s.used) <= uint64(s.mask)/4 {
 		return
 	}
 	if s.used > 50000 {
@@ -446,27 +583,36 @@ func (s *Set) merge(t *Thread, other *Set) error {
 	if other == s || other.used == 0 {
 		return nil
 	}
-	if uint64(s.fill()+other.used)*5 >= s.mask*3 {
+	if uint64(int(s.fill)+other.used)*5 >= uint64(s.mask)*3 {
 		s.resize((s.used + other.used) * 2)
 	}
-	if s.fill() == 0 && s.mask == other.mask && other.fill() == other.used {
-		// Same size, no dummies: the copy is the same table. Its entries
-		// are dense (no deletions), so they copy as one block.
-		copy(s.narrow, other.narrow)
-		copy(s.wide, other.wide)
-		s.ents = append(s.ents[:0], other.ents...)
-		s.used = other.used
-		return nil
-	}
-	if s.fill() == 0 {
-		if cap(s.ents) < other.used {
-			s.ents = make([]setEntry, 0, other.used)
+	if s.fill == 0 {
+		// An empty table takes other's members without comparisons, over
+		// other's entries when it can share them. With the same size and
+		// no dummies, the copy is the same table.
+		s.ownIdx()
+		asIs := s.mask == other.mask && int(other.fill) == other.used
+		shared := s.shareEntries(other)
+		switch {
+		case asIs:
+			if !shared {
+				s.ents = append(s.ents[:0], other.ents...)
+			}
+			s.copyIdx(other.idx)
+		case shared:
+			for i, e := other.nextActive(0); e != nil; i, e = other.nextActive(i + 1) {
+				s.insertClean(e.hash, other.slot(i))
+			}
+		default:
+			if cap(s.ents) < other.used {
+				s.ents = make([]setEntry, 0, other.used)
+			}
+			for i, e := other.nextActive(0); e != nil; i, e = other.nextActive(i + 1) {
+				s.ents = append(s.ents, *e)
+				s.insertClean(e.hash, len(s.ents))
+			}
 		}
-		for i, e := other.nextActive(0); e != nil; i, e = other.nextActive(i + 1) {
-			s.ents = append(s.ents, *e)
-			s.insertClean(e.hash, len(s.ents))
-		}
-		s.used = len(s.ents)
+		s.used, s.fill = other.used, int32(other.used)
 		return nil
 	}
 	// Re-read other's table at each step: __eq__ of a key may change it.
@@ -478,41 +624,59 @@ func (s *Set) merge(t *Thread, other *Set) error {
 	return nil
 }
 
-// own gives s storage of its own before a write, if a copy shares it.
-func (s *Set) own() {
-	if !s.shared {
-		return
-	}
-	s.shared = false
-	if s.narrow != nil {
-		s.narrow = append([]uint8(nil), s.narrow...)
-	} else {
-		s.wide = append([]uint32(nil), s.wide...)
-	}
-	s.ents = append([]setEntry(nil), s.ents...)
-}
-
 // copySet is set(s) / s.copy(). The copy's table has the size CPython's
 // set_merge resizes an empty set to; when that is s's size and s has no
-// dummies, CPython copies the table as is, and the copy shares s's storage
-// until either is written. Otherwise the copy is built in one right-sized
-// table with room for exactly the members.
+// dummies, CPython copies the table as is, and the copy shares s's index
+// and entries until either is written. Otherwise the copy gets its own
+// index over s's entries (or, with much garbage among them, its own).
 func (s *Set) copySet() *Set {
+	size := s.copySize()
+	if uint64(size-1) == uint64(s.mask) && int(s.fill) == s.used && s.used > 0 {
+		s.markShared()
+		n := len(s.ents)
+		return &Set{idx: s.idx, ents: s.ents[:n:n], mask: s.mask, used: s.used, fill: s.fill, idxShared: true, entsShared: true}
+	}
+	n := newSetIndex(size)
+	n.merge(nil, s)
+	return n
+}
+
+// copySize is the table size of a copy of s: what CPython's set_merge
+// resizes an empty set to for s's members.
+func (s *Set) copySize() int {
 	size := setMinSize
 	if uint64(s.used)*5 >= (setMinSize-1)*3 {
 		for size <= s.used*2 {
 			size <<= 1
 		}
 	}
-	if uint64(size-1) == s.mask && s.fill() == s.used && s.used > 0 {
-		if !s.shared {
-			s.shared = true // a frozen constant is marked already: copying it writes nothing
-		}
-		n := len(s.ents)
-		return &Set{narrow: s.narrow, wide: s.wide, ents: s.ents[:n:n], mask: s.mask, used: s.used, shared: true}
+	return size
+}
+
+// copyOwn is copySet for a copy that is written at once (x | y): it gets
+// entries of its own, with room for extra more unless they would grow the
+// table anyway, instead of sharing s's and copying them on the first write.
+func (s *Set) copyOwn(extra int) *Set {
+	size := s.copySize()
+	n := newSetIndex(size)
+	if uint64(s.used+extra)*5 >= uint64(size-1)*3 {
+		extra = 0
 	}
-	n := newSetTable(size, s.used)
-	n.merge(nil, s)
+	n.ents = make([]setEntry, 0, s.used+extra)
+	if uint64(size-1) == uint64(s.mask) && int(s.fill) == s.used {
+		// CPython copies the table as is: the same slots, renumbered.
+		n.copyIdx(s.idx)
+		for i, e := s.nextActive(0); e != nil; i, e = s.nextActive(i + 1) {
+			n.ents = append(n.ents, *e)
+			n.setSlot(i, len(n.ents))
+		}
+	} else {
+		for i, e := s.nextActive(0); e != nil; i, e = s.nextActive(i + 1) {
+			n.ents = append(n.ents, *e)
+			n.insertClean(e.hash, len(n.ents))
+		}
+	}
+	n.used, n.fill = s.used, int32(s.used)
 	return n
 }
 
@@ -528,14 +692,6 @@ func newSetOf(t *Thread, args []Value) (*Set, error) {
 	return s, s.update(t, args[0])
 }
 
-// update adds the elements of any iterable (set_update_internal).
-func (s *Set) update(t *Thread, it Value) error {
-	if o, ok := asSet(it); ok {
-		return s.merge(t, o)
-	}
-	return t.Iterate(it, func(v Value) error { return s.Add(t, v) })
-}
-
 // NewFrozenSet wraps s, which the caller must not change afterwards.
 func NewFrozenSet(s *Set) *FrozenSet { return &FrozenSet{s: s} }
 
@@ -548,7 +704,8 @@ func (f *FrozenSet) Items() []Value { return f.s.Items() }
 type setIter struct {
 	s    *Set // nil once exhausted
 	pos  uint64
-	used int // the set's size when iteration began; -1 once it changed
+	used int  // the set's size when iteration began; -1 once it changed
+	loop bool // a for loop's own, recycled when exhausted (loopiter.go)
 }
 
 func newSetIter(s *Set) *setIter { return &setIter{s: s, used: s.used} }

@@ -37,12 +37,15 @@ func setOp(t *Thread, op int, a, b Value, inplace bool) (Value, bool, error) {
 func setAlgebra(t *Thread, op int, x, y *Set, inplace bool) (*Set, error) {
 	switch op {
 	case binOr:
+		if x == y {
+			if inplace {
+				return x, nil
+			}
+			return x.copySet(), nil // CPython's set_or: s | s is a copy, not a merge into it
+		}
 		out := x
 		if !inplace {
-			out = x.copySet()
-		}
-		if x == y {
-			return out, nil // CPython's set_or: s | s is a copy, not a merge into it
+			out = x.copyOwn(y.used)
 		}
 		return out, out.merge(t, y)
 	case binAnd:

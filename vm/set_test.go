@@ -27,25 +27,48 @@ func checkSet(t *testing.T, s *Set, want map[int64]bool) {
 			t.Fatalf("member %d not found", n)
 		}
 	}
-	slots, active := 0, 0
-	for i := uint64(0); i <= s.mask; i++ {
+	checkSetLayout(t, s)
+}
+
+// checkSetLayout verifies the table against the entries: fill counts the
+// slots in use, used the live ones, no two slots share an entry, free
+// entries are unreferenced and hold no key, and a narrow table points
+// only below narrowEnts.
+func checkSetLayout(t *testing.T, s *Set) {
+	t.Helper()
+	fill, active := 0, 0
+	seen := map[int]bool{}
+	for i := uint64(0); i <= uint64(s.mask); i++ {
 		k := s.slot(i)
 		if k == 0 {
 			continue
 		}
-		if k > len(s.ents) {
-			t.Fatalf("slot %d points at entry %d of %d", i, k, len(s.ents))
+		fill++
+		if !s.live(k) {
+			if s.mask < setNarrowMax && k != 0xff || s.mask >= setNarrowMax && k != 0xffffffff {
+				t.Fatalf("slot %d points at entry %d of %d", i, k, len(s.ents))
+			}
+			continue
 		}
-		slots++
-		if !s.ents[k-1].key.IsUndef() {
-			active++
+		if seen[k] {
+			t.Fatalf("entry %d in two slots", k)
+		}
+		seen[k] = true
+		active++
+		if s.ents[k-1].key.IsUndef() {
+			t.Fatalf("slot %d points at a cleared entry", i)
 		}
 	}
-	if slots != len(s.ents) || active != s.used {
-		t.Fatalf("%d slots in use for %d entries; %d active, used %d", slots, len(s.ents), active, s.used)
+	if fill != int(s.fill) || active != s.used {
+		t.Fatalf("%d slots in use, fill %d; %d active, used %d", fill, s.fill, active, s.used)
 	}
-	if (s.narrow == nil) == (s.wide == nil) || (s.narrow != nil && len(s.narrow) > setNarrowMax) {
-		t.Fatalf("table of %d narrow and %d wide slots", len(s.narrow), len(s.wide))
+	for k, n := int(s.free), 0; k != 0; k, n = int(s.ents[k-1].hash), n+1 {
+		if seen[k] || !s.ents[k-1].key.IsUndef() || n > len(s.ents) {
+			t.Fatalf("free entry %d is in use or the free list loops", k)
+		}
+	}
+	if s.mask < setNarrowMax && len(s.ents) > narrowEnts {
+		t.Fatalf("narrow table with %d entries", len(s.ents))
 	}
 }
 
@@ -54,8 +77,8 @@ func checkSet(t *testing.T, s *Set, want map[int64]bool) {
 // share storage must never see each other's writes.
 func TestSetRandomOps(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
-	for round := 0; round < 16; round++ {
-		span := int64(4 + rng.Intn(600))
+	for round := 0; round < 24; round++ {
+		span := int64(4 + rng.Intn([]int{600, 3000}[round%2]))
 		mul := []int64{1, 8, 1 << 20, 1000003}[rng.Intn(4)]
 		sets := make([]*Set, 4)
 		wants := make([]map[int64]bool, 4)
@@ -87,12 +110,34 @@ func TestSetRandomOps(t *testing.T) {
 				} else if len(w) != 0 {
 					t.Fatal("Pop of a non-empty set failed")
 				}
+			case op < 18 && rng.Intn(3) == 0:
+				// update: over a copy's shared entries, or inserting.
+				if err := s.merge(nil, sets[j]); err != nil {
+					t.Fatal(err)
+				}
+				for k := range wants[j] {
+					w[k] = true
+				}
 			case op < 19:
 				c := map[int64]bool{}
 				for k := range wants[j] {
 					c[k] = true
 				}
-				sets[i], wants[i] = sets[j].copySet(), c
+				cs, co := sets[j].copySet(), sets[j].copyOwn(rng.Intn(8))
+				if a, b := cs.Items(), co.Items(); len(a) != len(b) {
+					t.Fatalf("copies of %d and %d members", len(a), len(b))
+				} else {
+					for k := range a {
+						if a[k] != b[k] {
+							t.Fatalf("copies differ at %d: %v, %v", k, a[k], b[k])
+						}
+					}
+				}
+				checkSet(t, co, c)
+				if rng.Intn(2) == 0 {
+					cs = co
+				}
+				sets[i], wants[i] = cs, c
 			default:
 				if rng.Intn(10) == 0 {
 					s.Clear()

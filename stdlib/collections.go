@@ -241,8 +241,10 @@ func init() {
 			return
 		}
 		dequeType.AddMethod(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-			if err := vm.NoKwargs("deque."+name, kw); err != nil {
-				return vm.Undef, err
+			if len(kw) > 0 {
+				// The name is built only on the error path (a concatenation
+				// per call was a sixth of a popleft/append loop's time).
+				return vm.Undef, vm.NoKwargs("deque."+name, kw)
 			}
 			if err := vm.MethodArgs("deque", name, args[1:], n[0], n[1]); err != nil {
 				return vm.Undef, err

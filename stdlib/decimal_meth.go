@@ -50,8 +50,10 @@ func defineOp(name string, params []string, onDecimal bool, fn decFunc) {
 // defineCtxOp registers ctx.name(x, ...) taking n Decimal operands.
 func defineCtxOp(name string, n int, fn decFunc) {
 	decContextType.AddMethod(name, func(t *vm.Thread, args []vm.Value, kw []vm.KV) (vm.Value, error) {
-		if err := vm.NoKwargs("Context."+name, kw); err != nil {
-			return vm.Undef, err
+		if len(kw) > 0 {
+			// CPython's message names the method alone (its C methods take
+			// METH_VARARGS).
+			return vm.Undef, vm.NoKwargs(name, kw)
 		}
 		if len(args)-1 != n {
 			if n == 1 {

@@ -5,6 +5,7 @@ import (
 	"crypto/sha512"
 	"encoding/binary"
 	"math/big"
+	"math/bits"
 )
 
 // mt19937 is the Mersenne Twister, seeded exactly as CPython's random
@@ -169,6 +170,16 @@ func (m *mt19937) randbelow(n *big.Int) *big.Int {
 func (m *mt19937) randbelowInt(n int) int {
 	if n <= 0 {
 		return 0
+	}
+	if uint64(n) < 1<<32 {
+		// randbelow's draw for n of up to 32 bits, without the big.Int
+		// round trip (two allocations per choice or randrange).
+		k := uint(bits.Len64(uint64(n)))
+		for {
+			if r := int(m.genrand() >> (32 - k)); r < n {
+				return r
+			}
+		}
 	}
 	return int(m.randbelow(big.NewInt(int64(n))).Int64())
 }

@@ -550,6 +550,16 @@ func (t *Thread) DictUpdate(d *Dict, src Value) error {
 }
 
 func newInt(t *Thread, cls *Class, args []Value, kw []KV) (Value, error) {
+	// x is positional-only: base is the one keyword int() takes. CPython
+	// counts the arguments, positional and keyword, before matching them.
+	for _, k := range kw {
+		if k.Name != "base" {
+			return Undef, Errorf(TypeError, "'%s' is an invalid keyword argument for int()", k.Name)
+		}
+	}
+	if n := len(args) + len(kw); n > 2 {
+		return Undef, Errorf(TypeError, "int() takes at most 2 arguments (%d given)", n)
+	}
 	a, err := unpackArgs("int", args, kw, 0, "x", "base")
 	if err != nil {
 		return Undef, err

@@ -61,10 +61,7 @@ func coeffModP(b *apd.BigInt) uint64 {
 		return addModP(v.hi%hashP<<3%hashP, v.lo%hashP)
 	}
 	if bits.UintSize != 64 {
-		var q, m apd.BigInt
-		q.QuoRem(b, new(apd.BigInt).SetUint64(hashP), &m)
-		m.Abs(&m)
-		return m.Uint64()
+		return modWord(b, hashP)
 	}
 	w := b.Bits()
 	var r uint64

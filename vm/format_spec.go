@@ -121,14 +121,11 @@ func pad(sign, body string, sp fmtSpec, defaultAlign byte) (string, error) {
 	return padUnchecked(sign, body, n, sp, defaultAlign), nil
 }
 
-func padUnchecked(sign, body string, n int, sp fmtSpec, defaultAlign byte) string {
-	align := sp.align
-	if align == 0 {
-		align = defaultAlign
-	}
-	total := sp.width - n
-	left := total // fill before the sign
-	mid := 0      // fill between the sign and the body ('=')
+// appendAligned appends sign and body with total fills around them as
+// align places them: '<' after, '^' split (the extra one after), '='
+// between the sign and the body, otherwise before.
+func appendAligned[B string | []byte](dst, fill []byte, sign string, body B, total int, align byte) []byte {
+	left, mid := total, 0 // fill before the sign; between the sign and the body
 	switch align {
 	case '<':
 		left = 0
@@ -137,21 +134,31 @@ func padUnchecked(sign, body string, n int, sp fmtSpec, defaultAlign byte) strin
 	case '=':
 		left, mid = 0, total
 	}
+	for i := 0; i < left; i++ {
+		dst = append(dst, fill...)
+	}
+	dst = append(dst, sign...)
+	for i := 0; i < mid; i++ {
+		dst = append(dst, fill...)
+	}
+	dst = append(dst, body...)
+	for i := left + mid; i < total; i++ {
+		dst = append(dst, fill...)
+	}
+	return dst
+}
+
+func padUnchecked(sign, body string, n int, sp fmtSpec, defaultAlign byte) string {
+	align := sp.align
+	if align == 0 {
+		align = defaultAlign
+	}
+	total := sp.width - n
 	// One allocation: the fill, sign, body and trailing fill written in place.
 	var fb [utf8.UTFMax]byte
 	fill := AppendRune(fb[:0], sp.fill)
 	b := make([]byte, 0, len(sign)+len(body)+total*len(fill))
-	for i := 0; i < left; i++ {
-		b = append(b, fill...)
-	}
-	b = append(b, sign...)
-	for i := 0; i < mid; i++ {
-		b = append(b, fill...)
-	}
-	b = append(b, body...)
-	for i := left + mid; i < total; i++ {
-		b = append(b, fill...)
-	}
+	b = appendAligned(b, fill, sign, body, total, align)
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
@@ -327,27 +334,7 @@ func appendIntSimple(dst []byte, n int64, sp fmtSpec) ([]byte, bool) {
 	}
 	var fb [utf8.UTFMax]byte
 	fill := AppendRune(fb[:0], sp.fill)
-	left, mid := total, 0
-	switch sp.align {
-	case '<':
-		left = 0
-	case '^':
-		left = total / 2
-	case '=':
-		left, mid = 0, total
-	}
-	for i := 0; i < left; i++ {
-		dst = append(dst, fill...)
-	}
-	dst = append(dst, sign...)
-	for i := 0; i < mid; i++ {
-		dst = append(dst, fill...)
-	}
-	dst = append(dst, digits...)
-	for i := left + mid; i < total; i++ {
-		dst = append(dst, fill...)
-	}
-	return dst, true
+	return appendAligned(dst, fill, sign, digits, total, sp.align), true
 }
 
 func formatFloatSpec(f float64, spec, typeName string) (string, error) {

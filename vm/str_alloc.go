@@ -79,6 +79,15 @@ type strRaw64 struct {
 	b [64]byte
 }
 
+// newStrBufFor is newASCIIBuf when the caller will fill the str with ASCII
+// bytes (ascii true), else newStrBuf.
+func newStrBufFor(n int, ascii bool) (*StrObj, []byte) {
+	if ascii {
+		return newASCIIBuf(n)
+	}
+	return newStrBuf(n)
+}
+
 // newASCIIBuf is newStrBuf for a str the caller fills with n ASCII bytes
 // (n >= 2): measured, and one pointer-free allocation.
 func newASCIIBuf(n int) (*StrObj, []byte) {
@@ -128,6 +137,7 @@ func newASCIIStr(n int, fill func(b []byte)) *StrObj {
 // concatInline is x + y for a short result (n < concatMin bytes): one
 // allocation, measured when both operands are.
 func concatInline(x, y *StrObj, n int) *StrObj {
+	// Not newStrBufFor: that is one call more on every short concatenation.
 	var r *StrObj
 	var b []byte
 	if x.length >= 0 && y.length >= 0 && x.ascii && y.ascii {
@@ -276,13 +286,7 @@ func buildStr(parts []Value) *StrObj {
 		}
 		return emptyStr
 	}
-	var r *StrObj
-	var b []byte
-	if measured && ascii {
-		r, b = newASCIIBuf(n)
-	} else {
-		r, b = newStrBuf(n)
-	}
+	r, b := newStrBufFor(n, measured && ascii)
 	off := 0
 	for _, v := range parts {
 		off += copy(b[off:], v.o.(*StrObj).s)
@@ -362,13 +366,7 @@ func strReplace(self *StrObj, old, nw string, count int) (Value, error) {
 		return Str(strings.Replace(s, old, nw, n)), nil
 	}
 	ascii := self.isASCII() && asciiPrefix(nw) == len(nw)
-	var r *StrObj
-	var b []byte
-	if ascii {
-		r, b = newASCIIBuf(size)
-	} else {
-		r, b = newStrBuf(size)
-	}
+	r, b := newStrBufFor(size, ascii)
 	off, i := 0, 0
 	for k := 0; k < n; k++ {
 		j := i + strings.Index(s[i:], old)

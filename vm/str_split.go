@@ -198,13 +198,7 @@ func (t *Thread) strJoin(sep *StrObj, iterable Value) (Value, error) {
 		}
 		return Str(sep.s), nil
 	}
-	var r *StrObj
-	var b []byte
-	if ascii {
-		r, b = newASCIIBuf(n)
-	} else {
-		r, b = newStrBuf(n)
-	}
+	r, b := newStrBufFor(n, ascii)
 	off := 0
 	for i, v := range items {
 		if i > 0 {
